@@ -1,0 +1,45 @@
+"""Test configuration shared by the server, desktop and end-to-end suites."""
+
+from __future__ import annotations
+
+import os
+
+# Qt must never open a real window in the test run; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests speak English unless a test asks for Dutch: the app follows the system language.
+os.environ.setdefault("LANGUAGE", "en")
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+from keyring.errors import PasswordDeleteError  # noqa: E402
+
+
+class MemoryKeyring(KeyringBackend):
+    """A secure-looking keyring that lives in memory, so tests never touch the real one."""
+
+    priority = 10
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.secrets.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """Every test gets an empty in-memory keyring; the previous backend is restored after."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -1,0 +1,99 @@
+"""The accounts this computer remembers, for the login window's account list.
+
+A small versioned JSON file (``known_accounts.json``), replaced atomically so a crash while
+saving can never leave half a file. Only what the login window needs is kept — never a password
+or token (those go to the OS keyring, see credentials.py). Shared-PC mode never remembers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FILE_NAME", "FORMAT_VERSION", "KnownAccount", "KnownAccounts"]
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "known_accounts.json"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class KnownAccount:
+    """An account shown in the login window (``key`` from ``paths.account_key``)."""
+
+    key: str
+    base_url: str
+    email: str
+    display_name: str
+    organisation_name: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KnownAccount:
+        return cls(**{name: str(data[name]) for name in cls.__dataclass_fields__})
+
+
+class KnownAccounts:
+    """The remembered accounts under ``root``, most recently remembered first."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.path = self.root / FILE_NAME
+
+    def list(self) -> list[KnownAccount]:
+        return self._read()
+
+    def get(self, key: str) -> KnownAccount | None:
+        return next((a for a in self._read() if a.key == key), None)
+
+    def remember(self, account: KnownAccount) -> None:
+        """Add or update ``account`` and move it to the top of the list."""
+        others = [a for a in self._read() if a.key != account.key]
+        self._write([account, *others])
+
+    def forget(self, key: str) -> None:
+        """Remove the account (an unknown key is fine)."""
+        accounts = self._read()
+        remaining = [a for a in accounts if a.key != key]
+        if len(remaining) != len(accounts):
+            self._write(remaining)
+
+    def _read(self) -> list[KnownAccount]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        try:
+            data = json.loads(text)
+            version = data["version"]
+            if version != FORMAT_VERSION:
+                raise ValueError(f"unsupported format version {version!r}")
+            return [KnownAccount.from_json(item) for item in data["accounts"]]
+        except (ValueError, KeyError, TypeError) as exc:
+            # A list the user can rebuild by logging in again: keep the file for inspection
+            # (a newer app version may still want it) and carry on with an empty list.
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            aside = self.path.with_name(f"{FILE_NAME}.unreadable-{stamp}")
+            self.path.replace(aside)
+            log.warning("known accounts file unreadable (%s); moved to %s", exc, aside.name)
+            return []
+
+    def _write(self, accounts: list[KnownAccount]) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        data = {"version": FORMAT_VERSION, "accounts": [asdict(a) for a in accounts]}
+        fd, temp_name = tempfile.mkstemp(dir=self.root, prefix=f".{FILE_NAME}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, indent=2)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp_name, self.path)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise

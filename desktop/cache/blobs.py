@@ -1,0 +1,173 @@
+"""Blob files (photos, PDFs) written atomically and verified against the server's SHA-256.
+
+A blob only ever appears under its final name complete and verified: data goes to a temporary
+file in the same folder, is flushed to disk, checked, and then renamed over the final name in
+one step. Interrupted downloads are kept as ``<name>.part`` so they can resume where they
+stopped.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = ["BlobCorrupt", "BlobError", "BlobStore", "DiskFull"]
+
+_PARTIAL_SUFFIX = ".part"
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}$")
+_CHUNK = 1024 * 1024
+
+
+class BlobError(Exception):
+    """Base of the blob store's errors."""
+
+
+class BlobCorrupt(BlobError):
+    """The data does not match the expected SHA-256; nothing was kept under the final name."""
+
+
+class DiskFull(BlobError, OSError):
+    """No space left on the disk; the unfinished file was removed."""
+
+
+def _write_chunk(fd: int, data: bytes) -> None:
+    """Write all of ``data``; a separate function so tests can simulate a full disk."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _is_disk_full(exc: OSError) -> bool:
+    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open directories (and need not).
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class BlobStore:
+    """Verified blob files in one folder, named by the caller (e.g. ``photo-123.jpg``)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+
+    # --- complete blobs -----------------------------------------------------------------------
+
+    def path(self, name: str) -> Path | None:
+        """The file of a complete blob, or None when it is not (yet) stored."""
+        target = self._target(name)
+        return target if target.is_file() else None
+
+    def write(self, name: str, chunks: Iterable[bytes], sha256: str) -> Path:
+        """Store ``chunks`` under ``name`` if their SHA-256 equals ``sha256``.
+
+        Raises :class:`BlobCorrupt` on a mismatch and :class:`DiskFull` when the disk is full;
+        in both cases no file is left behind.
+        """
+        target = self._target(name)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(dir=self.directory, prefix=f".{name}.", suffix=".tmp")
+        temp = Path(temp_name)
+        try:
+            digest = hashlib.sha256()
+            try:
+                for chunk in chunks:
+                    digest.update(chunk)
+                    _write_chunk(fd, chunk)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            if digest.hexdigest() != sha256.lower():
+                raise BlobCorrupt(f"{name}: SHA-256 mismatch")
+            os.replace(temp, target)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            if _is_disk_full(exc):
+                raise DiskFull(errno.ENOSPC, "no space left on the disk", str(target)) from exc
+            raise
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        _fsync_directory(self.directory)
+        return target
+
+    def delete(self, name: str) -> None:
+        """Remove a blob and any unfinished download of it (missing is fine)."""
+        self._target(name).unlink(missing_ok=True)
+        self._partial(name).unlink(missing_ok=True)
+
+    # --- resumable downloads ------------------------------------------------------------------
+
+    def partial_size(self, name: str) -> int:
+        """Bytes already downloaded for ``name`` (ask the server for the rest with a Range)."""
+        try:
+            return self._partial(name).stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def append_partial(self, name: str, chunk: bytes) -> None:
+        """Add ``chunk`` to the unfinished download; on a full disk the chunk is not kept."""
+        partial = self._partial(name)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        fd = os.open(
+            partial, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600
+        )
+        try:
+            size_before = os.fstat(fd).st_size
+            try:
+                _write_chunk(fd, chunk)
+            except OSError as exc:
+                # Never keep half a chunk: the resume offset must match what was really received.
+                os.ftruncate(fd, size_before)
+                if _is_disk_full(exc):
+                    raise DiskFull(errno.ENOSPC, "no space left on the disk", str(partial)) from exc
+                raise
+        finally:
+            os.close(fd)
+
+    def finish_partial(self, name: str, sha256: str) -> Path:
+        """Verify the complete download and move it to its final name.
+
+        A mismatch deletes the unfinished file (it cannot be repaired by resuming) and raises
+        :class:`BlobCorrupt`.
+        """
+        partial = self._partial(name)
+        target = self._target(name)
+        digest = hashlib.sha256()
+        with open(partial, "rb+") as handle:
+            while block := handle.read(_CHUNK):
+                digest.update(block)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if digest.hexdigest() != sha256.lower():
+            partial.unlink(missing_ok=True)
+            raise BlobCorrupt(f"{name}: SHA-256 mismatch")
+        os.replace(partial, target)
+        _fsync_directory(self.directory)
+        return target
+
+    def discard_partial(self, name: str) -> None:
+        self._partial(name).unlink(missing_ok=True)
+
+    # --- names --------------------------------------------------------------------------------
+
+    def _target(self, name: str) -> Path:
+        if not _SAFE_NAME.match(name) or name.endswith((_PARTIAL_SUFFIX, ".tmp")):
+            raise ValueError(f"unsafe blob name: {name!r}")
+        return self.directory / name
+
+    def _partial(self, name: str) -> Path:
+        return self._target(name).with_name(name + _PARTIAL_SUFFIX)

@@ -1,0 +1,246 @@
+"""The offline store of one account: a SQLite file with a versioned schema.
+
+The app opens with the last known data when the server cannot be reached, so this store keeps
+what ``GET /me`` returned and when the last successful sync happened. The schema version lives
+in ``PRAGMA user_version``; :data:`MIGRATIONS` upgrades older files in order, after copying the
+file to ``cache.sqlite3.bak`` so an upgrade that goes wrong cannot cost the user their data.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop.api.records import Profile
+from desktop.cache.blobs import BlobStore
+from desktop.cache.outbox import Outbox
+
+__all__ = [
+    "DB_NAME",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AccountCache",
+    "CacheCorrupt",
+    "CacheTooNew",
+]
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "cache.sqlite3"
+
+
+class CacheCorrupt(Exception):
+    """The cache file cannot be read; open with ``recover=True`` to set it aside and start over."""
+
+
+class CacheTooNew(CacheCorrupt):
+    """The cache was written by a newer version of the app (its schema is unknown here)."""
+
+
+def _v1_profile(db: sqlite3.Connection) -> None:
+    db.execute(
+        "CREATE TABLE profile ("
+        " id INTEGER PRIMARY KEY CHECK (id = 1),"
+        " body TEXT NOT NULL,"
+        " stored_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def _v2_outbox(db: sqlite3.Connection) -> None:
+    db.execute(
+        "CREATE TABLE outbox ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " kind TEXT NOT NULL,"
+        " payload TEXT NOT NULL,"
+        " idempotency_key TEXT NOT NULL UNIQUE,"
+        " created_at TEXT NOT NULL,"
+        " state TEXT NOT NULL DEFAULT 'pending'"
+        "  CHECK (state IN ('pending', 'delivered', 'refused')),"
+        " refusal TEXT,"
+        " updated_at TEXT)"
+    )
+    db.execute("CREATE INDEX outbox_state ON outbox (state, id)")
+
+
+#: Ordered schema upgrades; entry i brings the file from version i to version i + 1.
+#: Append only: a released migration never changes.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_profile, _v2_outbox)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class AccountCache:
+    """The cache folder of one account: ``cache.sqlite3``, ``blobs/`` and the outbox.
+
+    Use :meth:`open`; call :meth:`close` when done, or :meth:`wipe` to remove every trace of
+    the account from this computer (shared-PC logout).
+    """
+
+    def __init__(self, directory: Path, db: sqlite3.Connection, clock: Callable[[], datetime]):
+        self.directory = directory
+        self.db_path = directory / DB_NAME
+        self._db: sqlite3.Connection | None = db
+        self._clock = clock
+        self.blobs = BlobStore(directory / "blobs")
+        self.outbox = Outbox(self.db_path, clock=clock)
+
+    @classmethod
+    def open(
+        cls,
+        directory: Path,
+        *,
+        recover: bool = False,
+        clock: Callable[[], datetime] | None = None,
+    ) -> AccountCache:
+        """Open (or create) the cache in ``directory``, migrating an older schema.
+
+        Raises :class:`CacheCorrupt` for an unreadable file, unless ``recover`` is true: then
+        the file is renamed to ``cache.sqlite3.corrupt-<time>`` and an empty cache is started.
+        """
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        now = clock or (lambda: datetime.now(UTC))
+        try:
+            db = _open_database(directory / DB_NAME)
+        except CacheCorrupt:
+            if not recover:
+                raise
+            _set_aside(directory / DB_NAME, now())
+            db = _open_database(directory / DB_NAME)
+        return cls(directory, db, now)
+
+    # --- profile ------------------------------------------------------------------------------
+
+    def put_profile(self, profile: Profile) -> None:
+        body = json.dumps(profile.to_json(), ensure_ascii=False, sort_keys=True)
+        self._conn.execute(
+            "INSERT INTO profile (id, body, stored_at) VALUES (1, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET body = excluded.body,"
+            " stored_at = excluded.stored_at",
+            (body, self._clock().isoformat()),
+        )
+
+    def profile(self) -> Profile | None:
+        row = self._conn.execute("SELECT body FROM profile WHERE id = 1").fetchone()
+        if row is None:
+            return None
+        try:
+            return Profile.from_json(json.loads(row[0]))
+        except (ValueError, KeyError, TypeError) as exc:
+            # A row this version cannot read is stale cache, not user data: drop it and let
+            # the next sync fill it again, rather than refusing to open the account.
+            log.warning("discarding unreadable cached profile: %s", exc)
+            self._conn.execute("DELETE FROM profile WHERE id = 1")
+            return None
+
+    # --- sync state ---------------------------------------------------------------------------
+
+    def mark_synced(self, when: datetime) -> None:
+        """Remember the time of the last successful sync (an aware datetime)."""
+        if when.tzinfo is None:
+            raise ValueError("mark_synced needs an aware datetime")
+        self._conn.execute(
+            "INSERT INTO sync_state (name, value) VALUES ('last_synced', ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (when.isoformat(),),
+        )
+
+    def last_synced(self) -> datetime | None:
+        row = self._conn.execute(
+            "SELECT value FROM sync_state WHERE name = 'last_synced'"
+        ).fetchone()
+        return None if row is None else datetime.fromisoformat(row[0])
+
+    # --- lifetime -----------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    def close(self) -> None:
+        self.outbox.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def wipe(self) -> None:
+        """Close and delete the whole account folder (database, blobs, everything)."""
+        self.close()
+        shutil.rmtree(self.directory, ignore_errors=False)
+
+    def __enter__(self) -> AccountCache:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise RuntimeError("the account cache is closed")
+        return self._db
+
+
+def _open_database(path: Path) -> sqlite3.Connection:
+    existed = path.exists() and path.stat().st_size > 0
+    # Autocommit: single statements commit by themselves; migrations use explicit BEGIN/COMMIT.
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        check = db.execute("PRAGMA quick_check").fetchone()
+        if check is None or check[0] != "ok":
+            raise CacheCorrupt(f"{path}: integrity check failed")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise CacheTooNew(f"{path}: schema {version} is newer than {SCHEMA_VERSION}")
+        if version < SCHEMA_VERSION:
+            if existed and version > 0:
+                _back_up(db, path.with_name(path.name + ".bak"))
+            _migrate(db, version)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise CacheCorrupt(f"{path}: {exc}") from exc
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _migrate(db: sqlite3.Connection, version: int) -> None:
+    for target, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+        # Each step and its version number commit together, so a crash mid-way leaves a file
+        # at a consistent older version that the next start upgrades again.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            migration(db)
+            db.execute(f"PRAGMA user_version = {target:d}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        log.info("account cache migrated to schema %d", target)
+
+
+def _back_up(db: sqlite3.Connection, destination: Path) -> None:
+    # The backup API copies a consistent snapshot, including pages still in the WAL file.
+    target = sqlite3.connect(destination)
+    try:
+        db.backup(target)
+    finally:
+        target.close()
+
+
+def _set_aside(path: Path, now: datetime) -> None:
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    for suffix in ("", "-wal", "-shm"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            part.replace(part.with_name(f"{path.name}.corrupt-{stamp}{suffix}"))
+    log.warning("unreadable account cache set aside as %s.corrupt-%s", path.name, stamp)

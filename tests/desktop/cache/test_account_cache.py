@@ -1,0 +1,214 @@
+"""The per-account offline store: profile, last sync, schema migrations, corruption."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from desktop.api.records import Profile
+from desktop.cache.store import (
+    DB_NAME,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    AccountCache,
+    CacheCorrupt,
+    CacheTooNew,
+)
+
+ME = {
+    "user": {
+        "id": 3,
+        "email": "sanne.devries@voorbeeld.nl",
+        "name": "Sanne de Vries",
+        "phone": "06 12345678",
+        "role": "primary_parent",
+    },
+    "family": {"id": 1, "name": "Familie De Vries", "primary_parent_name": "Sanne de Vries"},
+    "children": [
+        {
+            "id": 1,
+            "first_name": "Emma",
+            "last_name": "de Vries",
+            "date_of_birth": "2023-04-12",
+            "photo_consent": {"portal": True, "website": False, "social_media": False},
+            "placements": [
+                {
+                    "id": 1,
+                    "group_id": 2,
+                    "care_type": "KDV",
+                    "start_date": "2024-01-01",
+                    "end_date": None,
+                }
+            ],
+        },
+    ],
+    "groups": [{"id": 2, "name": "Zonnetjes", "care_type": "KDV", "location_id": 1}],
+    "locations": [
+        {
+            "id": 1,
+            "name": "Zonnebloem Centrum",
+            "address": "Stratumseind 12",
+            "postal_code": "5611 ET",
+            "city": "Eindhoven",
+            "phone": "040 - 123 45 67",
+            "email": "centrum@zonnebloem.nl",
+            "lrk_numbers": {"KDV": "123456789"},
+        }
+    ],
+    "access_until": None,
+}
+PROFILE = Profile.from_json(ME)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "accounts" / "0123456789abcdef0123"
+
+
+def test_a_new_cache_is_empty(folder: Path) -> None:
+    with AccountCache.open(folder) as cache:
+        assert cache.profile() is None
+        assert cache.last_synced() is None
+    assert (folder / DB_NAME).is_file()
+
+
+def test_profile_survives_closing_and_reopening(folder: Path) -> None:
+    with AccountCache.open(folder) as cache:
+        cache.put_profile(PROFILE)
+    with AccountCache.open(folder) as cache:
+        assert cache.profile() == PROFILE
+
+
+def test_a_newer_profile_replaces_the_old_one(folder: Path) -> None:
+    renamed = Profile.from_json({**ME, "user": {**ME["user"], "name": "Sanne van Dijk"}})
+    with AccountCache.open(folder) as cache:
+        cache.put_profile(PROFILE)
+        cache.put_profile(renamed)
+        assert cache.profile().user.name == "Sanne van Dijk"
+
+
+def test_last_synced_is_remembered_with_its_offset(folder: Path) -> None:
+    amsterdam = timezone(timedelta(hours=1))
+    when = datetime(2026, 3, 2, 10, 15, tzinfo=amsterdam)
+    with AccountCache.open(folder) as cache:
+        cache.mark_synced(when)
+    with AccountCache.open(folder) as cache:
+        assert cache.last_synced() == when
+        assert cache.last_synced().utcoffset() == timedelta(hours=1)
+
+
+def test_naive_sync_times_are_refused(folder: Path) -> None:
+    with AccountCache.open(folder) as cache, pytest.raises(ValueError):
+        cache.mark_synced(datetime(2026, 3, 2, 10, 15))
+
+
+def test_the_database_uses_wal_and_the_current_schema(folder: Path) -> None:
+    AccountCache.open(folder).close()
+    db = sqlite3.connect(folder / DB_NAME)
+    try:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        db.close()
+
+
+def test_an_old_schema_is_backed_up_then_migrated(folder: Path) -> None:
+    # A cache written by the first release: only the first migration applied.
+    folder.mkdir(parents=True)
+    old = sqlite3.connect(folder / DB_NAME)
+    MIGRATIONS[0](old)
+    old.execute("PRAGMA user_version = 1")
+    old.execute(
+        "INSERT INTO sync_state (name, value) VALUES ('last_synced', ?)",
+        ("2026-03-01T08:00:00+01:00",),
+    )
+    old.commit()
+    old.close()
+
+    with AccountCache.open(folder) as cache:
+        assert cache.last_synced() == datetime(2026, 3, 1, 7, 0, tzinfo=UTC)
+        cache.outbox.enqueue("absence", {"child_id": 1})  # the table the upgrade added
+
+    backup = sqlite3.connect(folder / (DB_NAME + ".bak"))
+    try:
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert backup.execute("SELECT value FROM sync_state").fetchone()[0] == (
+            "2026-03-01T08:00:00+01:00"
+        )
+    finally:
+        backup.close()
+
+
+def test_a_fresh_cache_needs_no_backup(folder: Path) -> None:
+    AccountCache.open(folder).close()
+    AccountCache.open(folder).close()
+    assert not (folder / (DB_NAME + ".bak")).exists()
+
+
+def test_a_corrupt_file_is_reported(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    (folder / DB_NAME).write_bytes(b"this is not a database, it is a shopping list" * 100)
+    with pytest.raises(CacheCorrupt):
+        AccountCache.open(folder)
+
+
+def test_recover_sets_a_corrupt_file_aside_and_starts_empty(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    garbage = b"\x00garbage\xff" * 500
+    (folder / DB_NAME).write_bytes(garbage)
+
+    with AccountCache.open(folder, recover=True) as cache:
+        assert cache.profile() is None
+        cache.put_profile(PROFILE)
+        assert cache.profile() == PROFILE
+
+    aside = [p for p in folder.iterdir() if p.name.startswith(DB_NAME + ".corrupt-")]
+    assert len(aside) == 1
+    assert aside[0].read_bytes() == garbage
+
+
+def test_a_cache_from_a_newer_app_is_not_touched(folder: Path) -> None:
+    AccountCache.open(folder).close()
+    db = sqlite3.connect(folder / DB_NAME)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(CacheTooNew):
+        AccountCache.open(folder)
+    db = sqlite3.connect(folder / DB_NAME)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    finally:
+        db.close()
+
+
+def test_an_unreadable_cached_profile_is_dropped_not_fatal(folder: Path) -> None:
+    with AccountCache.open(folder) as cache:
+        cache.put_profile(PROFILE)
+    db = sqlite3.connect(folder / DB_NAME)
+    db.execute("UPDATE profile SET body = '{\"user\": 1}'")
+    db.commit()
+    db.close()
+    with AccountCache.open(folder) as cache:
+        assert cache.profile() is None
+        assert cache.profile() is None
+
+
+def test_wipe_removes_every_file_of_the_account(folder: Path) -> None:
+    cache = AccountCache.open(folder)
+    cache.put_profile(PROFILE)
+    cache.outbox.enqueue("absence", {"child_id": 1})
+    cache.blobs.write("photo-1.jpg", [b"jpeg"], hashlib.sha256(b"jpeg").hexdigest())
+    sibling = folder.parent / "another-account"
+    sibling.mkdir()
+
+    cache.wipe()
+
+    assert not folder.exists()
+    assert sibling.exists()
+    assert not cache.is_open
+    with pytest.raises(RuntimeError):
+        cache.profile()

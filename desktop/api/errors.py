@@ -131,7 +131,12 @@ class AccountDisabled(ProblemResponse):
 
 
 class SessionExpired(ProblemResponse):
-    """The login is no longer valid and refreshing cannot fix it: the user must log in again."""
+    """The login is no longer valid and refreshing cannot fix it: the user must log in again.
+
+    ``code`` says why: ``session_expired``/``not_authenticated`` (ended, revoked, or logged out
+    elsewhere), or — when the server refused a token refresh for that reason —
+    ``account_expired`` (``extra["access_ended_on"]``) or ``account_disabled``.
+    """
 
 
 class Forbidden(ProblemResponse):

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = [
     "Child",
@@ -401,7 +401,7 @@ class Policy:
     inactivity_lock_minutes: int = 10
     other: dict[str, Any] = field(default_factory=dict, hash=False)
 
-    _KNOWN = (
+    _KNOWN: ClassVar[tuple[str, ...]] = (
         "absence_credit_notice_hours",
         "undo_absence_min_days",
         "extra_day_min_days_ahead",
@@ -416,3 +416,6 @@ class Policy:
         known = {name: _int(data[name]) for name in cls._KNOWN if name in data}
         other = {k: v for k, v in data.items() if k not in cls._KNOWN}
         return cls(**known, other=other)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.other, **{name: getattr(self, name) for name in self._KNOWN}}

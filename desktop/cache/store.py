@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.api.records import Profile
+from desktop.api.records import Policy, Profile
 from desktop.cache.blobs import BlobStore
 from desktop.cache.outbox import Outbox
 
@@ -68,9 +68,23 @@ def _v2_outbox(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX outbox_state ON outbox (state, id)")
 
 
+def _v3_documents(db: sqlite3.Connection) -> None:
+    # Small whole documents the app needs offline besides the profile (e.g. the policy).
+    db.execute(
+        "CREATE TABLE documents ("
+        " name TEXT PRIMARY KEY,"
+        " body TEXT NOT NULL,"
+        " stored_at TEXT NOT NULL)"
+    )
+
+
 #: Ordered schema upgrades; entry i brings the file from version i to version i + 1.
 #: Append only: a released migration never changes.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_profile, _v2_outbox)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1_profile,
+    _v2_outbox,
+    _v3_documents,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -137,6 +151,38 @@ class AccountCache:
             log.warning("discarding unreadable cached profile: %s", exc)
             self._conn.execute("DELETE FROM profile WHERE id = 1")
             return None
+
+    # --- policy -------------------------------------------------------------------------------
+
+    def put_policy(self, policy: Policy) -> None:
+        self._put_document("policy", policy.to_json())
+
+    def policy(self) -> Policy | None:
+        """The organisation's policy as last fetched (e.g. for the inactivity lock offline)."""
+        data = self._document("policy")
+        if data is None:
+            return None
+        try:
+            return Policy.from_json(data)
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("discarding unreadable cached policy: %s", exc)
+            self._conn.execute("DELETE FROM documents WHERE name = 'policy'")
+            return None
+
+    def _put_document(self, name: str, data: dict[str, object]) -> None:
+        self._conn.execute(
+            "INSERT INTO documents (name, body, stored_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET body = excluded.body,"
+            " stored_at = excluded.stored_at",
+            (name, json.dumps(data, ensure_ascii=False, sort_keys=True), self._clock().isoformat()),
+        )
+
+    def _document(self, name: str) -> dict[str, object] | None:
+        row = self._conn.execute("SELECT body FROM documents WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row[0])
+        return data if isinstance(data, dict) else None
 
     # --- sync state ---------------------------------------------------------------------------
 

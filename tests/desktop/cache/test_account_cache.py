@@ -212,3 +212,15 @@ def test_wipe_removes_every_file_of_the_account(folder: Path) -> None:
     assert not cache.is_open
     with pytest.raises(RuntimeError):
         cache.profile()
+
+
+def test_policy_is_cached_for_offline_use(folder: Path) -> None:
+    from desktop.api.records import Policy
+
+    policy = Policy.from_json({"inactivity_lock_minutes": 5, "invoice_day": 25})
+    with AccountCache.open(folder) as cache:
+        assert cache.policy() is None
+        cache.put_policy(policy)
+    with AccountCache.open(folder) as cache:
+        assert cache.policy() == policy
+        assert cache.policy().inactivity_lock_minutes == 5

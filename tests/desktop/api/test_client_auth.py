@@ -328,3 +328,33 @@ def test_tokens_never_show_their_secrets_in_repr(portal) -> None:
     tokens = Tokens.from_json(portal.token_body())
     assert "access-1" not in repr(tokens)
     assert "refresh-1" not in repr(tokens)
+
+
+async def test_set_tokens_does_not_report_back(client, portal, token_log) -> None:
+    from desktop.api.records import Tokens
+
+    portal.generation = 1
+    client.set_tokens(
+        Tokens.from_json(
+            {"access_token": "access-1", "refresh_token": "refresh-1", "expires_in": 900},
+            NOW_FOR_EXPIRY,
+        )
+    )
+    assert (await client.me()).user.name == "Sanne de Vries"
+    assert token_log.reported == []
+
+
+async def test_refresh_refused_for_an_expired_account_says_why(logged_in, portal, token_log):
+    portal.expire_access_tokens()
+    portal.route(
+        "POST",
+        "/auth/refresh",
+        lambda r: portal.problem(403, "account_expired", access_ended_on="2025-06-30"),
+    )
+
+    with pytest.raises(SessionExpired) as caught:
+        await logged_in.me()
+
+    assert caught.value.code == "account_expired"
+    assert caught.value.extra["access_ended_on"] == "2025-06-30"
+    assert token_log.reported.count(None) == 1

@@ -147,16 +147,18 @@ class User:
 
 @dataclass(frozen=True)
 class Family:
+    """The family of a parent; ``primary_parent_name`` is None while no primary parent is set."""
+
     id: int
     name: str
-    primary_parent_name: str
+    primary_parent_name: str | None
 
     @classmethod
     def from_json(cls, data: Json) -> Family:
         return cls(
             id=_int(data["id"]),
             name=_str(data["name"]),
-            primary_parent_name=_str(data["primary_parent_name"]),
+            primary_parent_name=_optional_str(data.get("primary_parent_name")),
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -1,0 +1,150 @@
+"""`/api/v1/me`, `/api/v1/policy` and the public `/api/v1/portal`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from server.api.schemas import (
+    ChildOut,
+    FamilyOut,
+    GroupOut,
+    LocationOut,
+    MeResponse,
+    PhotoConsentOut,
+    PlacementOut,
+    PortalResponse,
+    UserOut,
+)
+from server.auth.expiry import access_until
+from server.deps import Auth, Db
+from server.models import (
+    CareGroup,
+    Child,
+    Family,
+    Location,
+    Organisation,
+    Role,
+    manager_location,
+    staff_group,
+)
+from server.policy import Policy, effective_policy
+from server.problems import Problem, problem_responses
+
+router = APIRouter(tags=["profile"])
+
+API_VERSION = 1
+
+
+async def _organisation(db: Db) -> Organisation:
+    organisation = await db.scalar(select(Organisation).order_by(Organisation.id).limit(1))
+    if organisation is None:
+        raise Problem("not_found")
+    return organisation
+
+
+@router.get("/portal", response_model=PortalResponse, responses=problem_responses("not_found"))
+async def portal(db: Db) -> PortalResponse:
+    """Public: tells the login window that this address is an Ouderportaal server."""
+    organisation = await _organisation(db)
+    return PortalResponse(name=organisation.name, short_name=organisation.short_name,
+                          api_version=API_VERSION)
+
+
+@router.get("/policy", response_model=Policy, responses=problem_responses(
+    "not_authenticated", "token_expired"))
+async def policy(auth: Auth, db: Db) -> Policy:
+    """The organisation's policy values (defaults merged with its own settings)."""
+    organisation = await db.get(Organisation, auth.user.organisation_id)
+    return effective_policy(organisation.policy if organisation else None)
+
+
+def _location_out(location: Location) -> LocationOut:
+    return LocationOut(
+        id=location.id, name=location.name, address=location.address,
+        postal_code=location.postal_code, city=location.city, phone=location.phone,
+        email=location.email,
+        lrk_numbers={r.care_type.value: r.lrk_number
+                     for r in sorted(location.lrk_numbers, key=lambda r: r.care_type.value)},
+    )
+
+
+def _group_out(group: CareGroup) -> GroupOut:
+    return GroupOut(id=group.id, name=group.name, care_type=group.care_type,
+                    location_id=group.location_id)
+
+
+def _child_out(child: Child) -> ChildOut:
+    return ChildOut(
+        id=child.id, first_name=child.first_name, last_name=child.last_name,
+        date_of_birth=child.date_of_birth,
+        photo_consent=PhotoConsentOut(portal=child.consent_portal,
+                                      website=child.consent_website,
+                                      social_media=child.consent_social_media),
+        placements=[PlacementOut(id=p.id, group_id=p.group_id, care_type=p.care_type,
+                                 start_date=p.start_date, end_date=p.end_date)
+                    for p in child.placements],
+    )
+
+
+_GROUP_LOAD = selectinload(CareGroup.location).selectinload(Location.lrk_numbers)
+
+
+@router.get("/me", response_model=MeResponse, responses=problem_responses(
+    "not_authenticated", "token_expired"))
+async def me(auth: Auth, db: Db) -> MeResponse:
+    """Who is logged in, with what they may see: parents their own family's children and
+    those children's groups and locations; staff their groups; managers their locations."""
+    user = auth.user
+    family_out: FamilyOut | None = None
+    children: list[Child] = []
+    groups: list[CareGroup] = []
+    until = None
+    if user.role.is_parent and user.family_id is not None:
+        family = await db.scalar(
+            select(Family).where(Family.id == user.family_id).options(
+                selectinload(Family.members),
+                selectinload(Family.children).selectinload(Child.placements),
+            )
+        )
+        assert family is not None
+        primary = next((m for m in family.members if m.role is Role.PRIMARY_PARENT), None)
+        family_out = FamilyOut(id=family.id, name=family.name,
+                               primary_parent_name=primary.name if primary else None)
+        children = list(family.children)
+        group_ids = {p.group_id for c in children for p in c.placements}
+        groups = list((await db.scalars(
+            select(CareGroup).where(CareGroup.id.in_(group_ids)).options(_GROUP_LOAD)
+            .order_by(CareGroup.id))).all())
+        organisation = await db.get(Organisation, user.organisation_id)
+        retention = effective_policy(organisation.policy if organisation else None)
+        until = await access_until(db, user, retention.account_retention_months)
+    elif user.role is Role.STAFF:
+        groups = list((await db.scalars(
+            select(CareGroup)
+            .where(CareGroup.id.in_(select(staff_group.c.group_id)
+                                    .where(staff_group.c.user_id == user.id)))
+            .options(_GROUP_LOAD).order_by(CareGroup.id))).all())
+    elif user.role is Role.MANAGER:
+        groups = list((await db.scalars(
+            select(CareGroup)
+            .where(CareGroup.location_id.in_(select(manager_location.c.location_id)
+                                             .where(manager_location.c.user_id == user.id)))
+            .options(_GROUP_LOAD).order_by(CareGroup.id))).all())
+    locations: dict[int, Location] = {g.location.id: g.location for g in groups}
+    if user.role is Role.MANAGER:
+        for location in (await db.scalars(
+                select(Location).join(manager_location)
+                .where(manager_location.c.user_id == user.id)
+                .options(selectinload(Location.lrk_numbers)))).all():
+            locations.setdefault(location.id, location)
+    return MeResponse(
+        user=UserOut(id=user.id, email=user.email, name=user.name, phone=user.phone,
+                     role=user.role),
+        family=family_out,
+        children=[_child_out(c) for c in children],
+        groups=[_group_out(g) for g in groups],
+        locations=[_location_out(loc) for loc in sorted(locations.values(), key=lambda x: x.id)],
+        access_until=until,
+    )

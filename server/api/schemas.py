@@ -1,0 +1,79 @@
+"""Response bodies of the profile endpoints."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+from server.models import CareType, Role
+
+
+class UserOut(BaseModel):
+    id: int
+    email: str
+    name: str
+    phone: str | None
+    role: Role
+
+
+class FamilyOut(BaseModel):
+    id: int
+    name: str
+    primary_parent_name: str | None
+
+
+class PhotoConsentOut(BaseModel):
+    portal: bool
+    website: bool
+    social_media: bool
+
+
+class PlacementOut(BaseModel):
+    id: int
+    group_id: int
+    care_type: CareType
+    start_date: date
+    end_date: date | None
+
+
+class ChildOut(BaseModel):
+    id: int
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    photo_consent: PhotoConsentOut
+    placements: list[PlacementOut]
+
+
+class GroupOut(BaseModel):
+    id: int
+    name: str
+    care_type: CareType
+    location_id: int
+
+
+class LocationOut(BaseModel):
+    id: int
+    name: str
+    address: str
+    postal_code: str
+    city: str
+    phone: str
+    email: str
+    lrk_numbers: dict[str, str]
+
+
+class MeResponse(BaseModel):
+    user: UserOut
+    family: FamilyOut | None
+    children: list[ChildOut]
+    groups: list[GroupOut]
+    locations: list[LocationOut]
+    access_until: date | None
+
+
+class PortalResponse(BaseModel):
+    name: str
+    short_name: str
+    api_version: int

@@ -1,0 +1,55 @@
+"""The ASGI application: `create_app(settings)`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from server.api import profile
+from server.auth import routes as auth_routes
+from server.auth.passwords import PasswordHasher
+from server.config import Settings
+from server.db import create_engine, create_sessionmaker
+from server.idempotency import IdempotencyMiddleware
+from server.mail import Mailer, create_mailer
+from server.problems import install_problem_handlers
+from server.web import reset_page
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
+    """Build the app. The database engine and password hasher live from startup to shutdown
+    (the lifespan), so one app object can be started, stopped and started again."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings)
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        app.state.hasher = PasswordHasher(settings)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(
+        title="Ouderportaal",
+        description="The portal server of Ouderportaal: accounts, profile and the portal API.",
+        version="1",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        # The interactive docs pages load scripts from a CDN; the schema is what clients need.
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.mailer = mailer or create_mailer(settings)
+    app.include_router(profile.router, prefix=API_PREFIX)
+    app.include_router(auth_routes.router, prefix=API_PREFIX)
+    app.include_router(reset_page.router)
+    app.add_middleware(IdempotencyMiddleware)
+    install_problem_handlers(app)
+    return app

@@ -1,0 +1,1 @@
+"""Accounts, sessions, password resets, throttling and the audit log."""

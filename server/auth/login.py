@@ -1,0 +1,90 @@
+"""Logging in and refreshing: credentials, throttling, expiry, then a new session."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.auth import throttle
+from server.auth.audit import ClientInfo, record_event
+from server.auth.expiry import access_until, is_expired
+from server.auth.passwords import PasswordHasher
+from server.auth.sessions import IssuedTokens, rotate_refresh_token, start_session
+from server.config import AMSTERDAM, Settings
+from server.models import AuthEventKind, Organisation, User
+from server.policy import effective_policy
+from server.problems import Problem
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+async def user_by_email(db: AsyncSession, email: str) -> User | None:
+    return await db.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+async def check_not_expired(db: AsyncSession, user: User, now: datetime) -> None:
+    organisation = await db.get(Organisation, user.organisation_id)
+    policy = effective_policy(organisation.policy if organisation else None)
+    until = await access_until(db, user, policy.account_retention_months)
+    if is_expired(until, now.astimezone(AMSTERDAM).date()):
+        assert until is not None
+        raise Problem("account_expired", access_ended_on=until.isoformat())
+
+
+async def log_in(db: AsyncSession, settings: Settings, hasher: PasswordHasher, email: str,
+                 password: str, device_name: str | None, client: ClientInfo) -> IssuedTokens:
+    email = normalise_email(email)
+    now = settings.now()
+    wait = await throttle.retry_after(db, email, client.ip, now)
+    if wait:
+        record_event(db, AuthEventKind.LOGIN_THROTTLED, now, client, email=email)
+        await db.commit()
+        raise Problem("too_many_attempts", retry_after=wait, headers={"Retry-After": str(wait)})
+
+    user = await user_by_email(db, email)
+    if user is None or user.password_hash is None:
+        await hasher.dummy_verify(password)
+        verified = False
+    else:
+        verified = await hasher.verify(user.password_hash, password)
+    if not verified:
+        await throttle.record_failure(db, email, client.ip, now)
+        record_event(db, AuthEventKind.LOGIN_FAILED, now, client,
+                     user_id=user.id if user else None, email=email, detail="bad_credentials")
+        await db.commit()
+        raise Problem("invalid_credentials")
+
+    assert user is not None and user.password_hash is not None
+    # Only after the password proved right do we say why the account cannot log in.
+    try:
+        if user.disabled:
+            raise Problem("account_disabled")
+        await check_not_expired(db, user, now)
+    except Problem as problem:
+        record_event(db, AuthEventKind.LOGIN_FAILED, now, client, user_id=user.id,
+                     email=email, detail=problem.code)
+        await db.commit()
+        raise
+
+    await throttle.clear_account(db, email)
+    await throttle.clear_address(db, client.ip)
+    if hasher.needs_rehash(user.password_hash):
+        user.password_hash = await hasher.hash(password)
+    tokens = await start_session(db, settings, user, device_name, now)
+    record_event(db, AuthEventKind.LOGIN_OK, now, client, user_id=user.id,
+                 session_id=tokens.session_id)
+    await db.commit()
+    return tokens
+
+
+async def refresh(db: AsyncSession, settings: Settings, refresh_token: str,
+                  client: ClientInfo) -> IssuedTokens:
+    now = settings.now()
+    user, tokens = await rotate_refresh_token(db, settings, refresh_token, now, client)
+    await check_not_expired(db, user, now)
+    await db.commit()
+    return tokens

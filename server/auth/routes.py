@@ -1,0 +1,177 @@
+"""`/api/v1/auth/...`: login, refresh, logout, sessions, password reset."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, BackgroundTasks, Header, Response
+from pydantic import BaseModel, Field
+
+from server.auth import login as login_service
+from server.auth import reset as reset_service
+from server.auth.audit import record_event
+from server.auth.sessions import IssuedTokens, live_sessions, revoke_session
+from server.config import AMSTERDAM
+from server.deps import Auth, Client, CurrentMailer, CurrentSettings, Db, Hasher
+from server.mail import send_reset_mail
+from server.models import AuthEventKind, AuthSession
+from server.problems import Problem, problem_responses, wants_english
+
+AcceptLanguage = Annotated[str | None, Header(include_in_schema=False)]
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+# Generous upper bounds: they keep absurd input away from the password hasher.
+EMAIL = Field(min_length=3, max_length=254)
+PASSWORD = Field(min_length=1, max_length=1024)
+
+
+class LoginRequest(BaseModel):
+    email: str = EMAIL
+    password: str = PASSWORD
+    device_name: str | None = Field(default=None, max_length=100)
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: str = "Bearer"
+    expires_in: int
+    session_id: int
+
+
+class RefreshRequest(BaseModel):
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class SessionInfo(BaseModel):
+    id: int
+    device_name: str | None
+    created_at: datetime
+    last_used_at: datetime
+    current: bool
+
+
+class PasswordResetRequest(BaseModel):
+    email: str = EMAIL
+
+
+class PasswordResetConfirm(BaseModel):
+    email: str = EMAIL
+    code: str = Field(min_length=1, max_length=32)
+    new_password: str = PASSWORD
+    end_other_sessions: bool = True
+
+
+class DetailResponse(BaseModel):
+    detail: str
+
+
+def _tokens(issued: IssuedTokens) -> TokenResponse:
+    return TokenResponse(access_token=issued.access_token, refresh_token=issued.refresh_token,
+                         expires_in=issued.expires_in, session_id=issued.session_id)
+
+
+def _no_store(response: Response) -> None:
+    response.headers["Cache-Control"] = "no-store"
+
+
+@router.post("/login", response_model=TokenResponse, responses=problem_responses(
+    "invalid_credentials", "too_many_attempts", "account_expired", "account_disabled",
+    "validation_error"))
+async def login(body: LoginRequest, db: Db, settings: CurrentSettings, hasher: Hasher,
+                client: Client, response: Response) -> TokenResponse:
+    """Log in with e-mail and password; every login starts a new session."""
+    _no_store(response)
+    issued = await login_service.log_in(db, settings, hasher, body.email, body.password,
+                                        body.device_name, client)
+    return _tokens(issued)
+
+
+@router.post("/refresh", response_model=TokenResponse, responses=problem_responses(
+    "session_expired", "account_expired", "account_disabled", "validation_error"))
+async def refresh(body: RefreshRequest, db: Db, settings: CurrentSettings, client: Client,
+                  response: Response) -> TokenResponse:
+    """Exchange the refresh token for new tokens. The old refresh token stops working."""
+    _no_store(response)
+    return _tokens(await login_service.refresh(db, settings, body.refresh_token, client))
+
+
+@router.post("/logout", status_code=204, responses=problem_responses(
+    "not_authenticated", "token_expired"))
+async def logout(auth: Auth, db: Db, settings: CurrentSettings, client: Client) -> Response:
+    """End the current session on the server."""
+    now = settings.now()
+    await revoke_session(db, auth.session, now, "logout")
+    record_event(db, AuthEventKind.LOGOUT, now, client, user_id=auth.user.id,
+                 session_id=auth.session.id)
+    await db.commit()
+    return Response(status_code=204)
+
+
+@router.get("/sessions", response_model=list[SessionInfo], responses=problem_responses(
+    "not_authenticated", "token_expired"))
+async def list_sessions(auth: Auth, db: Db, settings: CurrentSettings) -> list[SessionInfo]:
+    """The user's active sessions, newest first."""
+    sessions = await live_sessions(db, auth.user.id, settings.now())
+    return [SessionInfo(id=s.id, device_name=s.device_name,
+                        created_at=s.created_at.astimezone(AMSTERDAM),
+                        last_used_at=s.last_used_at.astimezone(AMSTERDAM),
+                        current=s.id == auth.session.id) for s in sessions]
+
+
+@router.delete("/sessions/{session_id}", status_code=204, responses=problem_responses(
+    "not_authenticated", "token_expired", "not_found"))
+async def end_session(session_id: int, auth: Auth, db: Db, settings: CurrentSettings,
+                      client: Client) -> Response:
+    """End one of the user's own sessions (for example a lost laptop)."""
+    now = settings.now()
+    session = await db.get(AuthSession, session_id)
+    if (session is None or session.user_id != auth.user.id or session.revoked_at is not None
+            or session.expires_at <= now):
+        raise Problem("not_found")
+    await revoke_session(db, session, now, "ended_by_user")
+    record_event(db, AuthEventKind.SESSION_ENDED, now, client, user_id=auth.user.id,
+                 session_id=session.id)
+    await db.commit()
+    return Response(status_code=204)
+
+
+RESET_REQUESTED = (
+    "Als dit e-mailadres bij ons bekend is, ontvang je binnen enkele minuten een mail met een "
+    "link en een code om je wachtwoord in te stellen.",
+    "If this e-mail address is known to us, you will receive an e-mail with a link and a code "
+    "to set your password within a few minutes.",
+)
+RESET_DONE = ("Je wachtwoord is ingesteld. Je kunt nu inloggen.",
+              "Your password has been set. You can log in now.")
+
+
+@router.post("/password-reset", status_code=202, response_model=DetailResponse,
+             responses=problem_responses("validation_error"))
+async def request_password_reset(body: PasswordResetRequest, db: Db, settings: CurrentSettings,
+                                 mailer: CurrentMailer, client: Client,
+                                 background: BackgroundTasks,
+                                 accept_language: AcceptLanguage = None) -> DetailResponse:
+    """Ask for a mail with a link and a code to set a password (activation or reset).
+
+    The answer is the same whether or not the address is known.
+    """
+    mail = await reset_service.request_reset(db, settings, body.email, client)
+    if mail is not None:
+        # After the response: delivery time must not reveal that the address exists.
+        background.add_task(send_reset_mail, mailer, settings, mail)
+    return DetailResponse(detail=RESET_REQUESTED[wants_english(accept_language)])
+
+
+@router.post("/password-reset/confirm", response_model=DetailResponse,
+             responses=problem_responses("reset_code_invalid", "password_policy",
+                                         "validation_error"))
+async def confirm_password_reset(body: PasswordResetConfirm, db: Db, settings: CurrentSettings,
+                                 hasher: Hasher, client: Client,
+                                 accept_language: AcceptLanguage = None) -> DetailResponse:
+    """Set a new password with the code from the mail."""
+    await reset_service.confirm_with_code(db, settings, hasher, body.email, body.code,
+                                          body.new_password, body.end_other_sessions, client)
+    return DetailResponse(detail=RESET_DONE[wants_english(accept_language)])

@@ -1,0 +1,81 @@
+"""Login throttling stored in the database, so every server process sees the same counters.
+
+Per account and per client address: after 5 consecutive failures each further attempt waits
+2^(n-5) seconds, at most 15 minutes. Per account at most 100 failures an hour. A successful
+login or password reset clears the account's counter, so throttling can delay a parent but
+never lock them out for long.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.models import ThrottleCounter
+
+FREE_FAILURES = 5
+MAX_DELAY = timedelta(minutes=15)
+HOURLY_CAP = 100
+WINDOW = timedelta(hours=1)
+
+
+def account_key(email: str) -> str:
+    return f"account:{email}"
+
+
+def address_key(ip: str) -> str:
+    return f"address:{ip}"
+
+
+def blocked_until(counter: ThrottleCounter, *, hourly_cap: bool) -> datetime | None:
+    """When the next attempt is allowed again, or None when it is allowed now."""
+    candidates: list[datetime] = []
+    n = counter.consecutive_failures
+    if n >= FREE_FAILURES and counter.last_failure_at is not None:
+        delay = min(timedelta(seconds=2 ** (n - FREE_FAILURES)), MAX_DELAY)
+        candidates.append(counter.last_failure_at + delay)
+    if (hourly_cap and counter.window_started_at is not None
+            and counter.window_failures >= HOURLY_CAP):
+        candidates.append(counter.window_started_at + WINDOW)
+    return max(candidates) if candidates else None
+
+
+async def retry_after(db: AsyncSession, email: str, ip: str, now: datetime) -> int:
+    """Seconds the caller must wait before this login may be tried; 0 when it may go ahead."""
+    wait = 0
+    for key, hourly in ((account_key(email), True), (address_key(ip), False)):
+        counter = await db.get(ThrottleCounter, key)
+        if counter is None:
+            continue
+        until = blocked_until(counter, hourly_cap=hourly)
+        if until is not None and until > now:
+            wait = max(wait, math.ceil((until - now).total_seconds()))
+    return wait
+
+
+async def record_failure(db: AsyncSession, email: str, ip: str, now: datetime) -> None:
+    for key in (account_key(email), address_key(ip)):
+        counter = await db.get(ThrottleCounter, key, with_for_update=True)
+        if counter is None:
+            counter = ThrottleCounter(key=key, consecutive_failures=0, window_failures=0)
+            db.add(counter)
+        counter.consecutive_failures += 1
+        counter.last_failure_at = now
+        if counter.window_started_at is None or now - counter.window_started_at >= WINDOW:
+            counter.window_started_at = now
+            counter.window_failures = 1
+        else:
+            counter.window_failures += 1
+
+
+async def clear_account(db: AsyncSession, email: str) -> None:
+    await db.execute(delete(ThrottleCounter).where(ThrottleCounter.key == account_key(email)))
+
+
+async def clear_address(db: AsyncSession, ip: str) -> None:
+    """A success from an address ends its run of consecutive failures (a family's shared
+    connection should not stay slowed down after someone finally typed it right)."""
+    await db.execute(delete(ThrottleCounter).where(ThrottleCounter.key == address_key(ip)))

@@ -1,0 +1,120 @@
+"""Server settings, read once from the environment and passed around explicitly (no globals)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+Clock = Callable[[], datetime]
+"""Returns the current time as an aware datetime; tests inject a controllable one."""
+
+SMTP_SECURITY_MODES = ("none", "starttls", "tls")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def default_data_dir() -> Path:
+    return Path.cwd() / "ouderportaal-data"
+
+
+def sqlite_url(data_dir: Path) -> str:
+    return f"sqlite+aiosqlite:///{(data_dir / 'ouderportaal.sqlite3').resolve()}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the server needs to know about its environment.
+
+    Build it with `Settings.from_env()` in production; tests construct it directly so they can
+    choose a database, cheap password hashing and a controllable clock.
+    """
+
+    data_dir: Path
+    database_url: str
+    public_url: str = "http://127.0.0.1:8000"
+    smtp_host: str = "localhost"
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_security: str = "none"
+    mail_from: str = "Ouderportaal <noreply@ouderportaal.nl>"
+    # When set, mails are written as .eml files into this folder instead of going to SMTP
+    # (demo mode), and the reset link and code are logged so a developer can use them.
+    mail_outbox: Path | None = None
+    # argon2id: RFC 9106's second recommendation is t=3, m=64 MiB; OWASP's floor is t=2,
+    # m=19 MiB, p=1. We stay above the floor with some headroom for a small server.
+    argon2_time_cost: int = 3
+    argon2_memory_cost: int = 65536  # KiB
+    argon2_parallelism: int = 1
+    # Each hash holds argon2_memory_cost KiB; the cap bounds memory and keeps the event loop's
+    # worker threads free for other requests during a burst of logins.
+    max_concurrent_hashes: int = 4
+    access_token_ttl: timedelta = timedelta(minutes=15)
+    refresh_token_ttl: timedelta = timedelta(days=30)
+    reset_ttl: timedelta = timedelta(minutes=30)
+    clock: Clock = field(default=utc_now, compare=False)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        """Today in the organisation's time zone: contract dates are Dutch calendar dates."""
+        return self.clock().astimezone(AMSTERDAM).date()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Read `DATABASE_URL` and the `OUDERPORTAAL_*` variables; `overrides` win."""
+        env = os.environ if env is None else env
+        data_dir = Path(env.get("OUDERPORTAAL_DATA_DIR") or default_data_dir())
+        values: dict[str, object] = {
+            "data_dir": data_dir,
+            "database_url": normalise_database_url(env.get("DATABASE_URL") or sqlite_url(data_dir)),
+            "public_url": env.get("OUDERPORTAAL_PUBLIC_URL", cls.public_url).rstrip("/"),
+            "smtp_host": env.get("OUDERPORTAAL_SMTP_HOST", cls.smtp_host),
+            "smtp_port": int(env.get("OUDERPORTAAL_SMTP_PORT", cls.smtp_port)),
+            "smtp_username": env.get("OUDERPORTAAL_SMTP_USERNAME") or None,
+            "smtp_password": env.get("OUDERPORTAAL_SMTP_PASSWORD") or None,
+            "smtp_security": env.get("OUDERPORTAAL_SMTP_SECURITY", cls.smtp_security).lower(),
+            "mail_from": env.get("OUDERPORTAAL_SMTP_FROM", cls.mail_from),
+        }
+        if outbox := env.get("OUDERPORTAAL_MAIL_OUTBOX"):
+            values["mail_outbox"] = Path(outbox)
+        for name in ("time_cost", "memory_cost", "parallelism"):
+            if raw := env.get(f"OUDERPORTAAL_ARGON2_{name.upper()}"):
+                values[f"argon2_{name}"] = int(raw)
+        if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
+            values["access_token_ttl"] = timedelta(minutes=int(raw))
+        if raw := env.get("OUDERPORTAAL_REFRESH_TOKEN_DAYS"):
+            values["refresh_token_ttl"] = timedelta(days=int(raw))
+        values.update(overrides)
+        settings = cls(**values)  # type: ignore[arg-type]
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.smtp_security not in SMTP_SECURITY_MODES:
+            raise ValueError(
+                f"OUDERPORTAAL_SMTP_SECURITY must be one of {', '.join(SMTP_SECURITY_MODES)}"
+            )
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the usual `postgresql://` URL and pick the async driver the server uses."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix):]
+    if url.startswith("sqlite:///"):
+        return "sqlite+aiosqlite:///" + url[len("sqlite:///"):]
+    return url

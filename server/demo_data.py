@@ -1,0 +1,104 @@
+"""Fixed ingredients of the demo organisation: names, addresses, groups, holidays."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from server.models import CareType
+
+ORGANISATION = ("Kinderopvang Zonnebloem", "zonnebloem")
+
+# (name, address, postal code, phone, e-mail)
+LOCATIONS = [
+    ("Zonnebloem Centrum", "Kleine Berg 48", "5611 JV", "040 - 245 18 90",
+     "centrum@zonnebloem-voorbeeld.nl"),
+    ("Zonnebloem Woensel", "Boschdijk 612", "5624 CM", "040 - 262 37 15",
+     "woensel@zonnebloem-voorbeeld.nl"),
+]
+
+# (location index, group name, care type, places per day-part)
+GROUPS = [
+    (0, "Zonnetjes", CareType.KDV, {"ochtend": 12, "middag": 12}),
+    (0, "Regenboog", CareType.KDV, {"ochtend": 14, "middag": 12}),
+    (0, "De Ontdekkers", CareType.BSO, {"vso": 10, "nso": 22, "vakantie": 22}),
+    (1, "Vlindertjes", CareType.KDV, {"ochtend": 12, "middag": 10}),
+    (1, "Kleine Beer", CareType.PEUTEROPVANG, {"ochtend": 16, "middag": 16}),
+    (1, "Kameleons", CareType.BSO, {"vso": 8, "nso": 20, "vakantie": 20}),
+]
+
+# Staff per group (same order as GROUPS); Fatima is the documented demo login.
+STAFF = [
+    [("Fatima", "El Amrani"), ("Joyce", "van Gerwen")],
+    [("Marloes", "Smulders"), ("Kim", "Heesterbeek")],
+    [("Rick", "van der Heijden"), ("Ayşe", "Demir")],
+    [("Anja", "Coolen"), ("Mirjam", "Vermeulen")],
+    [("Esra", "Kaya"), ("Ilse", "Bertens")],
+    [("Stefan", "Hoogendoorn"), ("Nadia", "Bouzid")],
+]
+
+MANAGER = ("Ingrid Verhoeven", "manager@voorbeeld.nl", "06 - 41 27 83 90")
+
+PARENT_FIRST_NAMES = [
+    "Anouk", "Bram", "Eva", "Jeroen", "Femke", "Sander", "Iris", "Martijn", "Laura", "Ruben",
+    "Marieke", "Jasper", "Noor", "Tim", "Esther", "Koen", "Linda", "Bas", "Sophie", "Wouter",
+    "Yasmina", "Mohammed", "Priya", "Kevin", "Naomi", "Joost", "Hanneke", "Niels", "Ilona",
+    "Youssef", "Roos", "Pieter", "Charlotte", "Dennis", "Manon", "Erik",
+]
+
+LAST_NAMES = [
+    ("van den", "Berg"), ("van", "Dijk"), ("", "Visser"), ("", "Smit"), ("", "Meijer"),
+    ("de", "Boer"), ("", "Mulder"), ("de", "Groot"), ("", "Bos"), ("", "Vos"), ("", "Peters"),
+    ("", "Hendriks"), ("van", "Leeuwen"), ("", "Dekker"), ("", "Brouwer"), ("de", "Wit"),
+    ("", "Dijkstra"), ("de", "Graaf"), ("van der", "Meer"), ("", "Kok"), ("", "Jacobs"),
+    ("", "Yilmaz"), ("", "Haddou"), ("", "Verbeek"), ("van", "Asten"), ("", "Swinkels"),
+    ("", "Kuijpers"), ("van", "Rooij"), ("", "Bosmans"), ("", "Schepers"),
+]
+
+CHILD_FIRST_NAMES = [
+    "Julia", "Sem", "Mila", "Lucas", "Tess", "Noah", "Zoë", "Liam", "Levi", "Nina", "Jesse",
+    "Lieke", "Milan", "Fenna", "Luuk", "Yara", "Adam", "Sara", "Bo", "Olivia", "Mees", "Lina",
+    "Thijs", "Evi", "Ravi", "Amira", "Stijn", "Jip", "Hugo", "Loïs", "Gijs", "Fleur",
+]
+
+# Hourly rates in cents. Maximum hourly prices for the kinderopvangtoeslag: 2025 KDV 1071,
+# BSO 952; 2026 KDV 1123, BSO 998. Some rates are above them on purpose: the annual
+# statement must show that case.
+HOURLY_RATES = {
+    CareType.KDV: [1071, 1098, 1123, 1149, 1185],
+    CareType.PEUTEROPVANG: [1071, 1123],
+    CareType.BSO: [952, 975, 998, 1015, 1042],
+}
+
+
+def easter_sunday(year: int) -> date:
+    """Gregorian Easter (the anonymous algorithm from Meeus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def public_holidays(year: int) -> list[tuple[date, str]]:
+    """The Dutch public holidays on which childcare closes (weekend days left out)."""
+    easter = easter_sunday(year)
+    kings_day = date(year, 4, 27)
+    if kings_day.weekday() == 6:  # on a Sunday it moves to the Saturday before
+        kings_day -= timedelta(days=1)
+    days = [
+        (date(year, 1, 1), "Nieuwjaarsdag"),
+        (easter + timedelta(days=1), "Tweede paasdag"),
+        (kings_day, "Koningsdag"),
+        (easter + timedelta(days=39), "Hemelvaartsdag"),
+        (easter + timedelta(days=50), "Tweede pinksterdag"),
+        (date(year, 12, 25), "Eerste kerstdag"),
+        (date(year, 12, 26), "Tweede kerstdag"),
+    ]
+    if year % 5 == 0:  # Bevrijdingsdag is a day off in lustrum years
+        days.append((date(year, 5, 5), "Bevrijdingsdag"))
+    return sorted(d for d in days if d[0].weekday() < 5)

@@ -1,0 +1,62 @@
+"""FastAPI dependencies: the database session, settings, the caller and their address."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.auth.audit import ClientInfo
+from server.auth.passwords import PasswordHasher
+from server.auth.sessions import Authenticated, authenticate_access
+from server.config import Settings
+from server.mail import Mailer
+from server.problems import Problem
+
+
+async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
+    async with request.app.state.sessionmaker() as session:
+        yield session
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_hasher(request: Request) -> PasswordHasher:
+    return request.app.state.hasher
+
+
+def get_mailer(request: Request) -> Mailer:
+    return request.app.state.mailer
+
+
+def client_info(request: Request) -> ClientInfo:
+    # Behind a reverse proxy uvicorn rewrites request.client from X-Forwarded-For for the
+    # addresses in --forwarded-allow-ips, so this is the real client there too.
+    ip = request.client.host if request.client else "unknown"
+    return ClientInfo(ip=ip, user_agent=request.headers.get("user-agent"))
+
+
+_bearer = HTTPBearer(auto_error=False, description="The access token from /auth/login")
+
+
+async def current_auth(
+    db: Annotated[AsyncSession, Depends(get_db)],
+    settings: Annotated[Settings, Depends(get_settings)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Authenticated:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Problem("not_authenticated", headers={"WWW-Authenticate": "Bearer"})
+    return await authenticate_access(db, credentials.credentials, settings.now())
+
+
+Db = Annotated[AsyncSession, Depends(get_db)]
+CurrentSettings = Annotated[Settings, Depends(get_settings)]
+Hasher = Annotated[PasswordHasher, Depends(get_hasher)]
+CurrentMailer = Annotated[Mailer, Depends(get_mailer)]
+Client = Annotated[ClientInfo, Depends(client_info)]
+Auth = Annotated[Authenticated, Depends(current_auth)]

@@ -1,0 +1,142 @@
+"""An in-process demo server for `ouderportaal --demo` and the desktop end-to-end tests."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import threading
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+
+import uvicorn
+
+from server.app import create_app
+from server.config import Settings, sqlite_url
+from server.demo import create_demo_database
+
+logger = logging.getLogger(__name__)
+
+START_TIMEOUT = 60.0
+
+
+class EmbeddedServer:
+    """The demo portal server on loopback, running uvicorn in a daemon thread.
+
+    `start()` migrates the SQLite database in `data_dir`, builds the demo organisation when
+    the database is empty and returns once the server accepts requests. `stop()` shuts it
+    down gracefully. It can be started again on the same data dir; when port 0 (any free port)
+    was asked for, a restart reuses the port of the first start so clients keep their address.
+    No signal handlers are installed (uvicorn only does that in the main thread).
+    Reset mails are written to `outbox` (see `server.mail.read_reset_code`).
+    """
+
+    def __init__(self, data_dir: Path, *, host: str = "127.0.0.1", port: int = 0,
+                 today: date | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.host = host
+        self._port = port
+        self._today = today
+        self._thread: threading.Thread | None = None
+        self._server: uvicorn.Server | None = None
+        self._started = threading.Event()
+        self._error: BaseException | None = None
+
+    @property
+    def url(self) -> str:
+        if not self._port:
+            raise RuntimeError("the embedded server has not been started yet")
+        return f"http://{self.host}:{self._port}"
+
+    @property
+    def outbox(self) -> Path:
+        return self.data_dir / "outbox"
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def settings(self) -> Settings:
+        return Settings(
+            data_dir=self.data_dir,
+            database_url=sqlite_url(self.data_dir),
+            public_url=self.url,
+            mail_outbox=self.outbox,
+        )
+
+    def start(self) -> None:
+        if self.running:
+            raise RuntimeError("the embedded server is already running")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        sock = self._bind()
+        self._started.clear()
+        self._error = None
+        self._thread = threading.Thread(target=self._run, args=(sock,),
+                                        name="ouderportaal-embedded-server", daemon=True)
+        self._thread.start()
+        if not self._started.wait(START_TIMEOUT):
+            self.stop()
+            raise RuntimeError("the embedded server did not start in time")
+        if self._error is not None:
+            self._thread.join()
+            self._thread = None
+            raise RuntimeError("the embedded server failed to start") from self._error
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        self._server = None
+
+    def __enter__(self) -> EmbeddedServer:
+        self.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+    def _bind(self) -> socket.socket:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # A restart right after a stop must get the same port despite TIME_WAIT.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((self.host, self._port))
+        except OSError:
+            sock.close()
+            raise
+        self._port = sock.getsockname()[1]
+        return sock
+
+    def _run(self, sock: socket.socket) -> None:
+        try:
+            asyncio.run(self._serve(sock))
+        except BaseException as exc:  # reported to start() or logged; the thread must end
+            if not self._started.is_set():
+                self._error = exc
+            else:
+                logger.exception("The embedded server stopped with an error")
+        finally:
+            sock.close()
+            self._started.set()
+
+    async def _serve(self, sock: socket.socket) -> None:
+        settings = self.settings()
+        await create_demo_database(settings, today=self._today)
+        config = uvicorn.Config(
+            create_app(settings), log_config=None, access_log=False, lifespan="on",
+            loop="asyncio", http="h11", ws="none", timeout_graceful_shutdown=5,
+        )
+        server = uvicorn.Server(config)
+        self._server = server
+        serving = asyncio.ensure_future(server.serve(sockets=[sock]))
+        while not server.started:
+            if serving.done():
+                serving.result()  # raises the startup error
+                raise RuntimeError("uvicorn stopped during startup")
+            await asyncio.sleep(0.01)
+        self._started.set()
+        await serving

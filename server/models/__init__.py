@@ -1,0 +1,37 @@
+"""The ORM models. Importing this package registers every table on `Base.metadata`."""
+
+from server.models.base import Base, UtcDateTime
+from server.models.enums import (
+    DAY_PARTS_BY_CARE_TYPE,
+    AuthEventKind,
+    CareType,
+    DayPart,
+    Role,
+    TokenKind,
+)
+from server.models.organisation import (
+    CareGroup,
+    ClosingDay,
+    GroupCapacity,
+    Location,
+    LrkRegistration,
+    Organisation,
+)
+from server.models.people import Child, Family, User, manager_location, staff_group
+from server.models.placements import Placement, PlacementDay
+from server.models.security import (
+    AuthEvent,
+    AuthSession,
+    IdempotencyRecord,
+    PasswordReset,
+    SessionToken,
+    ThrottleCounter,
+)
+
+__all__ = [
+    "DAY_PARTS_BY_CARE_TYPE", "AuthEvent", "AuthEventKind", "AuthSession", "Base", "CareGroup",
+    "CareType", "Child", "ClosingDay", "DayPart", "Family", "GroupCapacity", "IdempotencyRecord",
+    "Location", "LrkRegistration", "Organisation", "PasswordReset", "Placement", "PlacementDay",
+    "Role", "SessionToken", "ThrottleCounter", "TokenKind", "User", "UtcDateTime",
+    "manager_location", "staff_group",
+]

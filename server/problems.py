@@ -1,0 +1,204 @@
+"""RFC 9457 problem responses with a stable `code` and a Dutch or English `detail`."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_TYPE_BASE = "https://ouderportaal.nl/problems/"
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+# code -> (status, title, Dutch detail, English detail). Details may hold {placeholders}.
+CATALOGUE: dict[str, tuple[int, str, str, str]] = {
+    "validation_error": (422, "Validation error", "De gegevens in het verzoek kloppen niet.",
+                         "The request data is not valid."),
+    "invalid_credentials": (401, "Invalid credentials", "E-mailadres of wachtwoord is onjuist.",
+                            "E-mail address or password is incorrect."),
+    "too_many_attempts": (429, "Too many attempts",
+                          "Te veel mislukte pogingen. Probeer het over {retry_after} seconden "
+                          "opnieuw.",
+                          "Too many failed attempts. Try again in {retry_after} seconds."),
+    "account_expired": (403, "Account expired",
+                        "Je toegang tot het ouderportaal is beëindigd op {access_ended_on}, "
+                        "15 maanden na het einde van het laatste contract.",
+                        "Your access to the parent portal ended on {access_ended_on}, "
+                        "15 months after the last contract ended."),
+    "account_disabled": (403, "Account disabled",
+                         "Dit account is uitgeschakeld door de kinderopvangorganisatie.",
+                         "This account has been disabled by the childcare organisation."),
+    "not_authenticated": (401, "Not authenticated", "Je bent niet ingelogd.",
+                          "You are not logged in."),
+    "token_expired": (401, "Token expired", "De toegangssleutel is verlopen.",
+                      "The access token has expired."),
+    "session_expired": (401, "Session expired", "Je sessie is verlopen. Log opnieuw in.",
+                        "Your session has expired. Please log in again."),
+    "forbidden": (403, "Forbidden", "Je hebt geen toegang tot deze gegevens.",
+                  "You do not have access to this."),
+    "not_found": (404, "Not found", "Niet gevonden.", "Not found."),
+    "method_not_allowed": (405, "Method not allowed", "Deze actie is hier niet toegestaan.",
+                           "This method is not allowed here."),
+    "password_policy": (422, "Password not accepted", "{reason_text}", "{reason_text}"),
+    "reset_code_invalid": (400, "Reset code invalid",
+                           "De code of link is onjuist, al gebruikt of verlopen. Vraag zo nodig "
+                           "een nieuwe aan.",
+                           "The code or link is wrong, already used or expired. Request a new "
+                           "one if needed."),
+    "idempotency_key_reused": (422, "Idempotency key reused",
+                               "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
+                               "This Idempotency-Key was already used for another request."),
+    "rate_limited": (429, "Rate limited",
+                     "Te veel verzoeken. Probeer het over {retry_after} seconden opnieuw.",
+                     "Too many requests. Try again in {retry_after} seconds."),
+    "internal_error": (500, "Internal error",
+                       "Er ging iets mis op de server (referentie {reference}).",
+                       "Something went wrong on the server (reference {reference})."),
+}
+
+PASSWORD_POLICY_TEXT = {
+    "too_short": ("Het wachtwoord moet minstens 8 tekens lang zijn.",
+                  "The password must be at least 8 characters long."),
+    "too_long": ("Het wachtwoord mag hoogstens 128 tekens lang zijn.",
+                 "The password must be at most 128 characters long."),
+    "too_common": ("Dit wachtwoord komt te vaak voor en is makkelijk te raden. Kies een ander.",
+                   "This password is too common and easy to guess. Choose another one."),
+}
+
+
+class ProblemDetails(BaseModel):
+    """An error response (`application/problem+json`, RFC 9457)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    title: str
+    status: int
+    code: str
+    detail: str
+    errors: list[dict[str, str]] | None = None
+    retry_after: int | None = None
+    access_ended_on: str | None = None
+    reason: str | None = None
+    reference: str | None = None
+
+
+class Problem(Exception):
+    """Raise to answer with a problem response; `extra` members are added to the body."""
+
+    def __init__(self, code: str, *, headers: dict[str, str] | None = None, **extra: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.status = CATALOGUE[code][0]
+        self.headers = headers or {}
+        self.extra = extra
+
+
+def wants_english(accept_language: str | None) -> bool:
+    return (accept_language or "").strip().lower().startswith("en")
+
+
+def problem_body(code: str, english: bool, **extra: Any) -> dict[str, Any]:
+    status, title, nl, en = CATALOGUE[code]
+    fields = {k: v for k, v in extra.items() if v is not None}
+    if code == "password_policy":
+        fields["reason_text"] = PASSWORD_POLICY_TEXT[extra["reason"]][1 if english else 0]
+    detail = (en if english else nl).format(**fields)
+    body: dict[str, Any] = {"type": PROBLEM_TYPE_BASE + code, "title": title, "status": status,
+                            "code": code, "detail": detail}
+    body.update({k: v for k, v in extra.items() if v is not None})
+    return body
+
+
+def problem_response(code: str, request_language: str | None, *,
+                     headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+    body = problem_body(code, wants_english(request_language), **extra)
+    return JSONResponse(body, status_code=body["status"], headers=headers,
+                        media_type=PROBLEM_MEDIA_TYPE)
+
+
+def problem_responses(*codes: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries documenting the problems a route can answer with."""
+    by_status: dict[int, list[str]] = {}
+    for code in codes:
+        by_status.setdefault(CATALOGUE[code][0], []).append(code)
+    return {
+        status: {"model": ProblemDetails, "description": "Problem: " + ", ".join(names),
+                 "content": {PROBLEM_MEDIA_TYPE: {}}}
+        for status, names in sorted(by_status.items())
+    }
+
+
+def _field_name(location: tuple[Any, ...]) -> str:
+    # ("body", "email") -> "email"; keep query/path names the same way.
+    parts = [str(p) for p in location[1:]] if len(location) > 1 else [str(p) for p in location]
+    return ".".join(parts)
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Every error, including the framework's own, becomes a problem response."""
+
+    @app.exception_handler(Problem)
+    async def _problem(request: Request, exc: Problem) -> JSONResponse:
+        return problem_response(exc.code, request.headers.get("accept-language"),
+                                headers=exc.headers, **exc.extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"field": _field_name(tuple(e.get("loc", ()))), "message": str(e.get("msg"))}
+                  for e in exc.errors()]
+        return problem_response("validation_error", request.headers.get("accept-language"),
+                                errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 401: "not_authenticated",
+                403: "forbidden"}.get(exc.status_code, "validation_error")
+        return problem_response(code, request.headers.get("accept-language"),
+                                headers=getattr(exc, "headers", None))
+
+    app.add_middleware(UnexpectedErrorMiddleware)
+
+
+class UnexpectedErrorMiddleware:
+    """Turns an unhandled exception into a 500 problem with a reference that is in the log.
+
+    A pure ASGI middleware rather than an `Exception` handler: Starlette re-raises after
+    calling such a handler, which would log every bug twice.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            reference = secrets.token_hex(6)
+            logger.exception("Unhandled error, reference %s, %s %s", reference,
+                             scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            language = dict(scope.get("headers") or []).get(b"accept-language", b"").decode(
+                "latin-1")
+            response = problem_response("internal_error", language, reference=reference)
+            await response(scope, receive, send)

@@ -1,0 +1,1 @@
+"""Server-rendered HTML pages (only the password reset page)."""

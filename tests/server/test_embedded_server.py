@@ -1,0 +1,55 @@
+"""The embedded demo server that the desktop's --demo mode and end-to-end tests run."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+
+from server.demo import DEMO_PASSWORD
+from server.embedded import EmbeddedServer
+from server.mail import read_reset_code, read_reset_link
+
+
+def test_serves_the_demo_and_restarts_on_the_same_address(tmp_path: Path) -> None:
+    server = EmbeddedServer(tmp_path, today=date(2026, 3, 2))
+    with server:
+        portal = httpx.get(f"{server.url}/api/v1/portal").json()
+        assert portal == {"name": "Kinderopvang Zonnebloem", "short_name": "zonnebloem",
+                          "api_version": 1}
+        login = httpx.post(f"{server.url}/api/v1/auth/login",
+                           json={"email": "sanne.devries@voorbeeld.nl",
+                                 "password": DEMO_PASSWORD})
+        assert login.status_code == 200
+        url = server.url
+
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{url}/api/v1/portal")
+
+    # Same data dir: the database is kept, not rebuilt, and the address stays the same.
+    with server:
+        assert server.url == url
+        me = httpx.get(f"{url}/api/v1/me",
+                       headers={"Authorization": f"Bearer {login.json()['access_token']}"})
+        assert me.status_code == 200
+        assert [c["first_name"] for c in me.json()["children"]] == ["Emma", "Daan"]
+
+
+def test_reset_mail_lands_in_the_outbox(tmp_path: Path) -> None:
+    with EmbeddedServer(tmp_path) as server:
+        response = httpx.post(f"{server.url}/api/v1/auth/password-reset",
+                              json={"email": "Thomas.deVries@voorbeeld.nl"})
+        assert response.status_code == 202
+        code = read_reset_code(server.outbox, "thomas.devries@voorbeeld.nl")
+        link = read_reset_link(server.outbox, "thomas.devries@voorbeeld.nl")
+        assert link.startswith(f"{server.url}/reset/")
+        confirm = httpx.post(f"{server.url}/api/v1/auth/password-reset/confirm",
+                             json={"email": "thomas.devries@voorbeeld.nl", "code": code,
+                                   "new_password": "een nieuw wachtwoord"})
+        assert confirm.status_code == 200
+        login = httpx.post(f"{server.url}/api/v1/auth/login",
+                           json={"email": "thomas.devries@voorbeeld.nl",
+                                 "password": "een nieuw wachtwoord"})
+        assert login.status_code == 200

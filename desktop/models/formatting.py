@@ -1,0 +1,75 @@
+"""Dates, ages and moments as a parent reads them, through QLocale (Dutch or English)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+__all__ = ["care_type_label", "format_age", "format_date", "format_moment", "format_time"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Formatting", text)
+
+
+def format_date(day: date, locale: QLocale | None = None) -> str:
+    """``12 April 2023`` / ``12 april 2023``: day, month name, year — no weekday."""
+    return (locale or QLocale()).toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+
+
+def format_time(moment: datetime, locale: QLocale | None = None) -> str:
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return (locale or QLocale()).toString(
+        QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat
+    )
+
+
+def format_moment(moment: datetime, now: datetime, locale: QLocale | None = None) -> str:
+    """``today 14:05``, ``yesterday 09:12`` or ``3 March 2026 14:05`` in the local time zone."""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    local_now = now.astimezone() if now.tzinfo is not None else now
+    time_text = format_time(local, locale)
+    days_ago = (local_now.date() - local.date()).days
+    if days_ago == 0:
+        return _tr("today {time}").format(time=time_text)
+    if days_ago == 1:
+        return _tr("yesterday {time}").format(time=time_text)
+    return _tr("{date} {time}").format(date=format_date(local.date(), locale), time=time_text)
+
+
+def format_age(born: date, today: date) -> str:
+    """A child's age in whole years (and months below 4), e.g. ``2 years and 3 months``."""
+    months = (today.year - born.year) * 12 + today.month - born.month
+    if today.day < born.day:
+        months -= 1
+    if months < 0:
+        return _tr("not born yet")
+    years, rest = divmod(months, 12)
+    if years == 0:
+        return _months(rest)
+    if years >= 4 or rest == 0:
+        return _years(years)
+    return _tr("{years} and {months}").format(years=_years(years), months=_months(rest))
+
+
+def _years(n: int) -> str:
+    # Separate strings rather than %n plurals: English needs "year"/"years", Dutch "jaar" for both,
+    # and the untranslated English text must read well without a .qm.
+    return _tr("1 year") if n == 1 else _tr("{n} years").format(n=n)
+
+
+def _months(n: int) -> str:
+    return _tr("1 month") if n == 1 else _tr("{n} months").format(n=n)
+
+
+def care_type_label(code: str) -> str:
+    """The care type in words; unknown codes are shown as they are."""
+    labels = {
+        "KDV": _tr("Day care (KDV)"),
+        "BSO": _tr("Out-of-school care (BSO)"),
+        "PEUTEROPVANG": _tr("Pre-school playgroup"),
+        "PSZ": _tr("Pre-school playgroup"),
+        "GASTOUDER": _tr("Childminder"),
+    }
+    return labels.get(code.upper(), code)

@@ -1,0 +1,102 @@
+"""The login window's side panels: remembered accounts and the demo logins."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.views.theme import mark
+
+__all__ = ["DemoLogin", "DemoPanel", "KnownAccountsPanel"]
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    """A login of the demo organisation, shown by ``ouderportaal --demo``."""
+
+    email: str
+    password: str
+    description: str
+
+
+class RememberedAccount(Protocol):
+    """What the panel reads of ``desktop.cache.accounts.KnownAccount``."""
+
+    key: str
+    email: str
+    display_name: str
+    organisation_name: str
+
+
+class _Panel(QFrame):
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        mark(self, "card")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(20, 18, 20, 18)
+        self._layout.setSpacing(8)
+        self._layout.addWidget(mark(QLabel(title, self), "subheading"))
+
+
+class KnownAccountsPanel(_Panel):
+    """One button per account this computer remembers. Signals: ``chosen(key)``."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Log in again"), parent)
+        self.setObjectName("knownAccounts")
+        hint = mark(QLabel(self.tr("Accounts remembered on this computer:"), self), "muted")
+        hint.setWordWrap(True)
+        self._layout.addWidget(hint)
+        self._buttons: list[QPushButton] = []
+
+    @property
+    def buttons(self) -> list[QPushButton]:
+        return list(self._buttons)
+
+    def set_accounts(self, accounts: Sequence[RememberedAccount]) -> None:
+        for button in self._buttons:
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self._buttons = []
+        for account in accounts:
+            name = account.display_name or account.email
+            button = mark(QPushButton(f"{name}\n{account.organisation_name} · {account.email}",
+                                      self), "choice")
+            button.setObjectName("knownAccount")
+            button.setAccessibleName(self.tr("Log in as {name} at {organisation}").format(
+                name=name, organisation=account.organisation_name))
+            button.clicked.connect(lambda _=False, key=account.key: self.chosen.emit(key))
+            self._layout.addWidget(button)
+            self._buttons.append(button)
+        self.setVisible(bool(self._buttons))
+
+
+class DemoPanel(_Panel):
+    """The demo logins; clicking one fills e-mail and password. Signals: ``chosen(DemoLogin)``."""
+
+    chosen = Signal(object)
+
+    def __init__(self, logins: Sequence[DemoLogin], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Demo"), parent)
+        self.setObjectName("demoLogins")
+        hint = mark(QLabel(self.tr(
+            "This portal runs on this computer with made-up families. Choose a login to fill "
+            "in the form, then press “Log in”."), self), "muted")
+        hint.setWordWrap(True)
+        self._layout.addWidget(hint)
+        self.buttons: list[QPushButton] = []
+        for login in logins:
+            button = mark(QPushButton(f"{login.email}\n{login.description}", self), "choice")
+            button.setObjectName("demoLogin")
+            button.setAccessibleName(self.tr("Fill in the demo login {email}").format(
+                email=login.email))
+            button.clicked.connect(lambda _=False, chosen=login: self.chosen.emit(chosen))
+            self._layout.addWidget(button)
+            self.buttons.append(button)
+        self.setVisible(bool(logins))

@@ -1,0 +1,109 @@
+"""The overview: a parent's children or a staff member's groups as cards, empty states explained."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop.api.records import Profile
+from desktop.models.children import ChildrenModel
+from desktop.models.formatting import format_date
+from desktop.models.groups import GroupsModel
+from desktop.views.cards import CardListView
+from desktop.views.theme import mark
+
+__all__ = ["OverviewPage"]
+
+
+class OverviewPage(QWidget):
+    """Shows the profile's children (parents) or groups (staff, managers)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overviewPage")
+        self.children_model = ChildrenModel(parent=self)
+        self.groups_model = GroupsModel(parent=self)
+
+        self.greeting = mark(QLabel("", self), "heading")
+        self.greeting.setObjectName("greeting")
+        self.access_notice = mark(QLabel("", self), "warning")
+        self.access_notice.setObjectName("accessNotice")
+        self.access_notice.setWordWrap(True)
+        self.access_notice.hide()
+        self.list_title = mark(QLabel("", self), "subheading")
+        self.list_title.setObjectName("listTitle")
+        self.empty_state = mark(QLabel("", self), "muted")
+        self.empty_state.setObjectName("emptyState")
+        self.empty_state.setWordWrap(True)
+        self.children_view = CardListView(self)
+        self.children_view.setObjectName("children")
+        self.children_view.setModel(self.children_model)
+        self.children_view.setAccessibleName(self.tr("Your children"))
+        self.groups_view = CardListView(self)
+        self.groups_view.setObjectName("groups")
+        self.groups_view.setModel(self.groups_model)
+        self.groups_view.setAccessibleName(self.tr("Your groups"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.greeting)
+        layout.addWidget(self.access_notice)
+        layout.addWidget(self.list_title)
+        layout.addWidget(self.empty_state)
+        layout.addWidget(self.children_view, 1)
+        layout.addWidget(self.groups_view, 1)
+        self.set_profile(None)
+
+    def set_profile(self, profile: Profile | None, today: date | None = None) -> None:
+        day = today or date.today()
+        self.children_model.set_profile(profile if profile and profile.user.role.is_parent
+                                        else None, day)
+        self.groups_model.set_profile(profile if profile and not profile.user.role.is_parent
+                                      else None)
+        if profile is None:
+            self.greeting.setText(self.tr("Welcome"))
+            self.access_notice.hide()
+            self.list_title.hide()
+            self.children_view.hide()
+            self.groups_view.hide()
+            self._show_empty(self.tr(
+                "Your details have not been loaded yet. They appear here as soon as the portal "
+                "can be reached."))
+            return
+        first_name = profile.user.name.split()[0] if profile.user.name.strip() else ""
+        self.greeting.setText(self.tr("Hello {name}").format(name=first_name) if first_name
+                              else self.tr("Welcome"))
+        self._show_access_notice(profile)
+        self.list_title.show()
+        if profile.user.role.is_parent:
+            self.list_title.setText(self.tr("Your children"))
+            self.groups_view.hide()
+            has_rows = self.children_model.rowCount() > 0
+            self.children_view.setVisible(has_rows)
+            self._show_empty("" if has_rows else self.tr(
+                "No children are linked to your account yet. If that is not right, please "
+                "contact your location."))
+        else:
+            self.list_title.setText(self.tr("Your groups"))
+            self.children_view.hide()
+            has_rows = self.groups_model.rowCount() > 0
+            self.groups_view.setVisible(has_rows)
+            self._show_empty("" if has_rows else self.tr(
+                "You are not linked to a group yet. Ask your location manager to add you to "
+                "your group."))
+
+    def _show_access_notice(self, profile: Profile) -> None:
+        if profile.access_until is None:
+            self.access_notice.hide()
+            return
+        self.access_notice.setText(self.tr(
+            "Access to the portal ends on {date} — save your documents before then.").format(
+            date=format_date(profile.access_until, QLocale())))
+        self.access_notice.show()
+
+    def _show_empty(self, text: str) -> None:
+        self.empty_state.setText(text)
+        self.empty_state.setVisible(bool(text))

@@ -1,0 +1,199 @@
+"""Small stand-ins for the Qt services: the same signals and methods, recording every call.
+
+The views are built against the interfaces in the services brief, so these fakes let the view
+tests (and the screenshot script) run without a network, a keyring or an event loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.api.records import (
+    Child,
+    Family,
+    Group,
+    Location,
+    PhotoConsent,
+    Placement,
+    Profile,
+    Role,
+    SessionInfo,
+    User,
+)
+
+
+@dataclass(frozen=True)
+class FakeAccount:
+    key: str = "acc1"
+    base_url: str = "https://zonnebloem.ouderportaal.nl"
+    email: str = "sanne.devries@voorbeeld.nl"
+    display_name: str = "Sanne de Vries"
+    organisation_name: str = "Kinderopvang Zonnebloem"
+    role: Role = Role.PRIMARY_PARENT
+    shared_pc: bool = False
+
+
+@dataclass(frozen=True)
+class FakeKnownAccount:
+    key: str
+    base_url: str
+    email: str
+    display_name: str
+    organisation_name: str
+
+
+class FakeSession(QObject):
+    busyChanged = Signal(bool)
+    loggedIn = Signal(object)
+    loginFailed = Signal(str)
+    loggedOut = Signal()
+    sessionExpired = Signal(str)
+    rememberUnavailable = Signal(str)
+    locked = Signal()
+    unlocked = Signal()
+    unlockFailed = Signal(str)
+    portalChecked = Signal(str, str)
+    portalCheckFailed = Signal(str)
+
+    def __init__(self, account: FakeAccount | None = None, shared_pc: bool = False,
+                 known: list[FakeKnownAccount] | None = None) -> None:
+        super().__init__()
+        self.account = account
+        self.client = None
+        self.cache = None
+        self.shared_pc = shared_pc
+        self.known = known or []
+        self.calls: list[tuple] = []
+
+    def known_accounts(self) -> list[FakeKnownAccount]:
+        return list(self.known)
+
+    def check_portal(self, organisation: str) -> None:
+        self.calls.append(("check_portal", organisation))
+
+    def login(self, organisation: str, email: str, password: str, remember: bool) -> None:
+        self.calls.append(("login", organisation, email, password, remember))
+
+    def resume(self, key: str) -> None:
+        self.calls.append(("resume", key))
+
+    def logout(self) -> None:
+        self.calls.append(("logout",))
+
+    def lock(self) -> None:
+        self.calls.append(("lock",))
+
+    def unlock(self, password: str) -> None:
+        self.calls.append(("unlock", password))
+
+
+class FakeResets(QObject):
+    busyChanged = Signal(bool)
+    mailRequested = Signal()
+    passwordChanged = Signal()
+    failed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple] = []
+
+    def request(self, organisation: str, email: str) -> None:
+        self.calls.append(("request", organisation, email))
+
+    def confirm(self, organisation: str, email: str, code: str, new_password: str) -> None:
+        self.calls.append(("confirm", organisation, email, code, new_password))
+
+
+class FakeProfileService(QObject):
+    profileChanged = Signal(object)
+    onlineChanged = Signal(bool)
+    lastSyncedChanged = Signal(object)
+    problem = Signal(str)
+
+    def __init__(self, profile: Profile | None = None, online: bool = True,
+                 last_synced: datetime | None = None) -> None:
+        super().__init__()
+        self.profile = profile
+        self.online = online
+        self.last_synced = last_synced
+        self.refreshes = 0
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+
+class FakeDevices(QObject):
+    devicesChanged = Signal(list)
+    problem = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads = 0
+        self.ended: list[str] = []
+
+    def load(self) -> None:
+        self.loads += 1
+
+    def end(self, session_id: str) -> None:
+        self.ended.append(session_id)
+
+
+# -- sample data ----------------------------------------------------------------------------
+CENTRUM = Location(1, "Zonnebloem Centrum", "Markt 12", "5611 AB", "Eindhoven",
+                   "040 - 123 45 67", "centrum@zonnebloem.example", {"KDV": "123456789"})
+WEST = Location(2, "Zonnebloem West", "Schoolstraat 3", "5615 CD", "Eindhoven",
+                "040 - 765 43 21", "west@zonnebloem.example", {"BSO": "987654321"})
+ZONNETJES = Group(2, "Zonnetjes", "KDV", 1)
+VOSSEN = Group(5, "Vossen", "BSO", 2)
+CONSENT = PhotoConsent(portal=True, website=False, social_media=False)
+
+
+def parent_profile(role: Role = Role.PRIMARY_PARENT, access_until: date | None = None,
+                   children: bool = True) -> Profile:
+    name, email = (("Sanne de Vries", "sanne.devries@voorbeeld.nl")
+                   if role is Role.PRIMARY_PARENT
+                   else ("Thomas de Vries", "thomas.devries@voorbeeld.nl"))
+    kids = (
+        Child(1, "Emma", "de Vries", date(2023, 4, 12), CONSENT,
+              (Placement(1, 2, "KDV", date(2024, 1, 1), None),)),
+        Child(2, "Daan", "de Vries", date(2018, 9, 3), CONSENT,
+              (Placement(2, 5, "BSO", date(2022, 8, 29), None),)),
+    ) if children else ()
+    return Profile(
+        user=User(3, email, name, "06 12345678", role),
+        family=Family(1, "Familie De Vries", "Sanne de Vries"),
+        children=kids,
+        groups=(ZONNETJES, VOSSEN) if children else (),
+        locations=(CENTRUM, WEST) if children else (),
+        access_until=access_until,
+    )
+
+
+def staff_profile(groups: bool = True) -> Profile:
+    return Profile(
+        user=User(9, "fatima.elamrani@voorbeeld.nl", "Fatima El Amrani", None, Role.STAFF),
+        family=None,
+        children=(),
+        groups=(ZONNETJES,) if groups else (),
+        locations=(CENTRUM,) if groups else (),
+    )
+
+
+def sessions() -> list[SessionInfo]:
+    return [
+        SessionInfo("s1", "Laptop thuis", datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+                    datetime(2026, 3, 2, 9, 0, tzinfo=UTC), True),
+        SessionInfo("s2", "Werk-pc", datetime(2026, 2, 10, 12, 0, tzinfo=UTC),
+                    datetime(2026, 2, 28, 16, 30, tzinfo=UTC), False),
+    ]
+
+
+@dataclass
+class Services:
+    session: FakeSession
+    resets: FakeResets = field(default_factory=FakeResets)
+    profile: FakeProfileService = field(default_factory=FakeProfileService)
+    devices: FakeDevices = field(default_factory=FakeDevices)

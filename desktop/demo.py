@@ -1,0 +1,98 @@
+"""``ouderportaal --demo``: the embedded demo portal server, started inside the app.
+
+The server package is imported lazily, inside :func:`start_demo_server`, because the parents'
+installer does not ship it (docs/architecture.md): only this function needs it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+__all__ = ["DEMO_PASSWORD", "DemoAccount", "DemoServer", "demo_accounts", "start_demo_server"]
+
+#: Every demo account shares this password (docs/api.md, "Demo organisation").
+DEMO_PASSWORD = "zonnebloem-demo"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    description: str  # translated
+
+
+def demo_accounts() -> tuple[DemoAccount, ...]:
+    """The demo logins of docs/api.md, described for the login window."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Demo", text)
+
+    return (
+        DemoAccount(
+            "sanne.devries@voorbeeld.nl",
+            tr("Parent (first parent/guardian) with two children: Emma and Daan"),
+        ),
+        DemoAccount("thomas.devries@voorbeeld.nl", tr("Second parent/guardian of the same family")),
+        DemoAccount("lotte.jansen@voorbeeld.nl", tr("Parent whose contract ended 5 weeks ago")),
+        DemoAccount(
+            "mark.bakker@voorbeeld.nl",
+            tr("Parent whose contract ended 16 months ago (login refused)"),
+        ),
+        DemoAccount("fatima.elamrani@voorbeeld.nl", tr("Childcare worker, group Zonnetjes")),
+        DemoAccount("manager@voorbeeld.nl", tr("Location manager of both locations")),
+    )
+
+
+class DemoServer:
+    """A running embedded demo portal; :meth:`stop` ends it and removes a temporary folder."""
+
+    def __init__(self, server: Any, data_dir: Path, temp: tempfile.TemporaryDirectory | None):
+        self._server = server
+        self._temp = temp
+        self.data_dir = data_dir
+
+    @property
+    def url(self) -> str:
+        return self._server.url
+
+    @property
+    def outbox(self) -> Path:
+        """Where the demo server writes its mails (password reset codes)."""
+        return self._server.outbox
+
+    def stop(self) -> None:
+        try:
+            self._server.stop()
+        finally:
+            if self._temp is not None:
+                self._temp.cleanup()
+                self._temp = None
+
+
+def start_demo_server(data_dir: Path | None) -> DemoServer:
+    """Start the demo server on 127.0.0.1 (random free port); blocks until it answers.
+
+    Data goes to ``data_dir`` (kept afterwards) or to a temporary folder (removed by ``stop``).
+    Raises ``ImportError`` when this installation has no server package.
+    """
+    from server.embedded import EmbeddedServer  # lazy: the parents' installer has no server
+
+    temp = None
+    if data_dir is None:
+        temp = tempfile.TemporaryDirectory(prefix="ouderportaal-demo-", ignore_cleanup_errors=True)
+        folder = Path(temp.name)
+    else:
+        folder = Path(data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+    server = EmbeddedServer(folder)
+    try:
+        server.start()
+    except BaseException:
+        if temp is not None:
+            temp.cleanup()
+        raise
+    return DemoServer(server, folder, temp)

@@ -1,0 +1,165 @@
+"""One clear, translated sentence for every kind of failure the user can meet.
+
+The client raises typed errors (desktop/api/errors.py); this module is the only place that turns
+them into text, so the same failure reads the same everywhere (login form, message bar, dialogs).
+Strings are English in the source and translated through Qt Linguist (context ``Errors``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+
+from desktop.api.address import AddressError, EmptyAddress, InsecureAddress
+from desktop.api.errors import (
+    AccountDisabled,
+    AccountExpired,
+    CertificateProblem,
+    ConnectionProblem,
+    Forbidden,
+    InvalidCredentials,
+    NoInternet,
+    NotAPortal,
+    NotFound,
+    PasswordRejected,
+    PortalError,
+    RequestTimeout,
+    ResetCodeInvalid,
+    RuleViolation,
+    ServerError,
+    SessionExpired,
+    TooManyAttempts,
+    UnknownHost,
+)
+
+__all__ = ["address_message", "user_message"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def user_message(
+    error: PortalError,
+    *,
+    organisation: str = "",
+    now: Callable[[], datetime] | None = None,
+) -> str:
+    """The translated message for ``error``.
+
+    ``organisation`` (the portal's name) makes "whom to contact" concrete where it matters;
+    ``now`` is injectable so the "try again at" time can be tested.
+    """
+    if isinstance(error, InvalidCredentials):
+        return _tr("The e-mail address or password is incorrect.")
+    if isinstance(error, TooManyAttempts):
+        return _too_many_attempts(error, now or (lambda: datetime.now(UTC)))
+    if isinstance(error, AccountExpired):
+        return _account_expired(error, organisation)
+    if isinstance(error, AccountDisabled):
+        return _contact(
+            _tr("Your account has been switched off by the childcare organisation."),
+            organisation,
+        )
+    if isinstance(error, SessionExpired):
+        return _tr("Your session has expired. Please log in again.")
+    if isinstance(error, Forbidden):
+        return _tr("Your account is not allowed to do this.")
+    if isinstance(error, NotFound):
+        return _tr("This item no longer exists on the portal.")
+    if isinstance(error, PasswordRejected):
+        return _password_rejected(error)
+    if isinstance(error, ResetCodeInvalid):
+        return _tr(
+            "The code is incorrect, already used or expired. Request a new e-mail and use "
+            "the newest code."
+        )
+    if isinstance(error, RuleViolation):
+        if error.detail:
+            return _tr("The portal refused this: %1").replace("%1", error.detail)
+        return _tr("The portal refused this request.")
+    if isinstance(error, ServerError):
+        return _tr("Something went wrong on the portal server. Please try again later.")
+    if isinstance(error, NotAPortal):
+        return _tr(
+            "There is no parent portal at this address. Check the organisation name or address."
+        )
+    if isinstance(error, ConnectionProblem):
+        return _connection_message(error)
+    return _tr("Something went wrong on the portal server. Please try again later.")
+
+
+def _connection_message(error: ConnectionProblem) -> str:
+    if isinstance(error, NoInternet):
+        return _tr("There is no internet connection. Check your network and try again.")
+    if isinstance(error, UnknownHost):
+        return _tr("This organisation address is unknown. Check the spelling of the organisation.")
+    if isinstance(error, CertificateProblem):
+        return _tr(
+            "The connection is not safe: the portal's certificate could not be verified. "
+            "Do not log in, and tell your childcare organisation."
+        )
+    if isinstance(error, RequestTimeout):
+        return _tr("The portal server did not answer in time. Please try again later.")
+    return _tr("The portal server cannot be reached. Please try again later.")
+
+
+def address_message(error: AddressError) -> str:
+    """The translated message for what is wrong with the typed organisation address."""
+    if isinstance(error, EmptyAddress):
+        return _tr("Enter the name or web address of your childcare organisation.")
+    if isinstance(error, InsecureAddress):
+        return _tr("This address is not secure (http). Use the https:// address of your portal.")
+    return _tr("This is not a valid organisation name or web address.")
+
+
+def _too_many_attempts(error: TooManyAttempts, now: Callable[[], datetime]) -> str:
+    if error.retry_after <= 0:
+        return _tr("Too many attempts. Please wait a moment and try again.")
+    # Round up to the next minute: "try again at 14:05" must not be too early.
+    current = now()
+    moment = current + timedelta(seconds=error.retry_after + 59)
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    today = QDateTime.fromSecsSinceEpoch(int(current.timestamp())).date()
+    locale = QLocale()
+    if local.date() == today:
+        when = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+    else:
+        when = locale.toString(local, QLocale.FormatType.ShortFormat)
+    return _tr("Too many attempts. You can try again at %1.").replace("%1", when)
+
+
+def _account_expired(error: AccountExpired, organisation: str) -> str:
+    if error.access_ended_on is not None:
+        ended = error.access_ended_on
+        day = QLocale().toString(
+            QDate(ended.year, ended.month, ended.day), QLocale.FormatType.LongFormat
+        )
+        text = _tr(
+            "Your access to the portal ended on %1, because your last childcare contract "
+            "ended more than 15 months ago."
+        ).replace("%1", day)
+    else:
+        text = _tr(
+            "Your access to the portal has ended, because your last childcare contract "
+            "ended more than 15 months ago."
+        )
+    return _contact(text, organisation)
+
+
+def _contact(text: str, organisation: str) -> str:
+    if organisation:
+        return text + " " + _tr("Please contact %1.").replace("%1", organisation)
+    return text + " " + _tr("Please contact your childcare location.")
+
+
+def _password_rejected(error: PasswordRejected) -> str:
+    if error.reason == "too_short":
+        return _tr("This password is too short. Use at least 8 characters.")
+    if error.reason == "too_long":
+        return _tr("This password is too long. Use at most 128 characters.")
+    if error.reason == "too_common":
+        return _tr("This password is too common and easy to guess. Choose another one.")
+    return _tr("This password cannot be used. Choose another one.")

@@ -1,4 +1,7 @@
-"""Dates, ages and moments as a parent reads them, through QLocale (Dutch or English)."""
+"""Dates, ages and moments as a parent reads them, through QLocale (Dutch or English).
+
+Every string is a literal inside ``QCoreApplication.translate()`` so pyside6-lupdate finds it.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,6 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 __all__ = ["care_type_label", "format_age", "format_date", "format_moment", "format_time"]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
 
 
 def format_date(day: date, locale: QLocale | None = None) -> str:
@@ -32,10 +31,12 @@ def format_moment(moment: datetime, now: datetime, locale: QLocale | None = None
     time_text = format_time(local, locale)
     days_ago = (local_now.date() - local.date()).days
     if days_ago == 0:
-        return _tr("today {time}").format(time=time_text)
+        return QCoreApplication.translate("Formatting", "today {time}").format(time=time_text)
     if days_ago == 1:
-        return _tr("yesterday {time}").format(time=time_text)
-    return _tr("{date} {time}").format(date=format_date(local.date(), locale), time=time_text)
+        return QCoreApplication.translate("Formatting", "yesterday {time}").format(time=time_text)
+    return QCoreApplication.translate("Formatting", "{date} {time}").format(
+        date=format_date(local.date(), locale), time=time_text
+    )
 
 
 def format_age(born: date, today: date) -> str:
@@ -44,32 +45,42 @@ def format_age(born: date, today: date) -> str:
     if today.day < born.day:
         months -= 1
     if months < 0:
-        return _tr("not born yet")
+        return QCoreApplication.translate("Formatting", "not born yet")
     years, rest = divmod(months, 12)
     if years == 0:
         return _months(rest)
     if years >= 4 or rest == 0:
         return _years(years)
-    return _tr("{years} and {months}").format(years=_years(years), months=_months(rest))
+    return QCoreApplication.translate("Formatting", "{years} and {months}").format(
+        years=_years(years), months=_months(rest)
+    )
 
 
 def _years(n: int) -> str:
     # Separate strings rather than %n plurals: English needs "year"/"years", Dutch "jaar" for both,
     # and the untranslated English text must read well without a .qm.
-    return _tr("1 year") if n == 1 else _tr("{n} years").format(n=n)
+    return (
+        QCoreApplication.translate("Formatting", "1 year")
+        if n == 1
+        else QCoreApplication.translate("Formatting", "{n} years").format(n=n)
+    )
 
 
 def _months(n: int) -> str:
-    return _tr("1 month") if n == 1 else _tr("{n} months").format(n=n)
+    return (
+        QCoreApplication.translate("Formatting", "1 month")
+        if n == 1
+        else QCoreApplication.translate("Formatting", "{n} months").format(n=n)
+    )
 
 
 def care_type_label(code: str) -> str:
     """The care type in words; unknown codes are shown as they are."""
     labels = {
-        "KDV": _tr("Day care (KDV)"),
-        "BSO": _tr("Out-of-school care (BSO)"),
-        "PEUTEROPVANG": _tr("Pre-school playgroup"),
-        "PSZ": _tr("Pre-school playgroup"),
-        "GASTOUDER": _tr("Childminder"),
+        "KDV": QCoreApplication.translate("Formatting", "Day care (KDV)"),
+        "BSO": QCoreApplication.translate("Formatting", "Out-of-school care (BSO)"),
+        "PEUTEROPVANG": QCoreApplication.translate("Formatting", "Pre-school playgroup"),
+        "PSZ": QCoreApplication.translate("Formatting", "Pre-school playgroup"),
+        "GASTOUDER": QCoreApplication.translate("Formatting", "Childminder"),
     }
     return labels.get(code.upper(), code)

@@ -42,6 +42,8 @@ class LockScreen(QWidget):
         self.user.setObjectName("lockedUser")
         self.user.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.user.setWordWrap(True)
+        hint = mark(QLabel(self.tr("Type your password to continue."), card), "muted")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption = mark(QLabel(self.tr("&Password"), card), "fieldLabel")
         self.password = QLineEdit(card)
         self.password.setObjectName("unlockPassword")
@@ -64,6 +66,7 @@ class LockScreen(QWidget):
         layout.addWidget(symbol)
         layout.addWidget(title)
         layout.addWidget(self.user)
+        layout.addWidget(hint)
         layout.addSpacing(10)
         layout.addWidget(caption)
         layout.addWidget(self.password)
@@ -75,9 +78,15 @@ class LockScreen(QWidget):
         layout.addSpacing(6)
         layout.addLayout(buttons)
 
+        # Stretches rather than an alignment flag: an aligned widget gets its sizeHint height,
+        # which cuts off word-wrapped labels.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
 
         self.password.textChanged.connect(
@@ -88,8 +97,7 @@ class LockScreen(QWidget):
 
     def prepare(self, name: str, email: str) -> None:
         """Reset the screen for ``name`` before it is shown."""
-        self.user.setText(self.tr("Logged in as {name} ({email}). Type your password to "
-                                  "continue.").format(name=name, email=email))
+        self.user.setText(self.tr("Logged in as {name}\n{email}").format(name=name, email=email))
         self.password.clear()
         self.error.hide()
         self.password.setFocus()

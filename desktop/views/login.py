@@ -78,8 +78,8 @@ class LoginWindow(QWidget):
         self.form.setObjectName("loginForm")
         logo = QLabel(self.form)
         logo.setPixmap(icon("app").pixmap(QSize(48, 48)))
-        title = mark(QLabel(self.tr("Welcome to Ouderportaal"), self.form), "title")
-        subtitle = mark(QLabel(self.tr("Log in to the parent portal of your childcare "
+        title = mark(QLabel(self.tr("Ouderportaal"), self.form), "title")
+        subtitle = mark(QLabel(self.tr("Welcome! Log in to the parent portal of your childcare "
                                        "organisation."), self.form), "muted")
         subtitle.setWordWrap(True)
 

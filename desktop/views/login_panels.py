@@ -66,8 +66,8 @@ class KnownAccountsPanel(_Panel):
         self._buttons = []
         for account in accounts:
             name = account.display_name or account.email
-            button = mark(QPushButton(f"{name}\n{account.organisation_name} · {account.email}",
-                                      self), "choice")
+            button = mark(QPushButton(
+                f"{name}\n{account.organisation_name}\n{account.email}", self), "choice")
             button.setObjectName("knownAccount")
             button.setAccessibleName(self.tr("Log in as {name} at {organisation}").format(
                 name=name, organisation=account.organisation_name))

@@ -54,10 +54,14 @@ class RequestPage(QWizardPage):
         self._wizard = wizard
         self._sent = False
         self.setTitle(self.tr("Forgot your password?"))
-        self.setSubTitle(self.tr(
-            "Enter the e-mail address of your account. We will send you an e-mail with a link "
-            "and a code to set a new password. This is also how you activate a new account."))
         layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Enter the e-mail address of your account. We will send you an e-mail with a link "
+            "and a code to set a new password. This is also how you activate a new account."),
+            self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
         self.organisation = _field(self, layout, self.tr("&Organisation"), "organisation",
                                    organisation)
         self.organisation.setPlaceholderText(self.tr("korein or korein.ouderportaal.nl"))
@@ -206,7 +210,7 @@ class PasswordResetWizard(QWizard):
         self.busy = False
         self.setObjectName("passwordReset")
         self.setWindowTitle(self.tr("Set a new password"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setWindowModality(Qt.WindowModality.WindowModal)

@@ -6,6 +6,7 @@ spec copies it there), so one relative path works in both.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -41,7 +42,11 @@ def apply_theme(app: QApplication) -> None:
         return
     sheet = resource_path("style.qss")
     if sheet.is_file():
-        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+        # url() in a sheet is relative to the working directory; anchor it at resources/.
+        icons = resource_path("icons").as_posix()
+        text = re.sub(r"url\(icons/([^)]+)\)", lambda m: f'url("{icons}/{m.group(1)}")',
+                      sheet.read_text(encoding="utf-8"))
+        app.setStyleSheet(text)
     app.setWindowIcon(icon("app"))
     app.setProperty(_APPLIED_PROPERTY, True)
 

@@ -1,0 +1,222 @@
+"""The main window with fake services: header, overview, account, status, message bar, lock."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QToolButton
+from view_fakes import (
+    FakeAccount,
+    FakeDevices,
+    FakeProfileService,
+    FakeSession,
+    parent_profile,
+    sessions,
+    staff_profile,
+)
+
+from desktop.api.records import Role
+from desktop.views.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot, devices: FakeDevices):
+    def make(session: FakeSession | None = None,
+             profile: FakeProfileService | None = None) -> MainWindow:
+        window = MainWindow(session or FakeSession(FakeAccount()),
+                            profile or FakeProfileService(parent_profile()), devices)
+        qtbot.addWidget(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        return window
+    return make
+
+
+def label(window, name: str) -> QLabel:
+    found = window.findChild(QLabel, name)
+    assert found is not None, name
+    return found
+
+
+def test_header_shows_the_organisation_and_the_user(make_window) -> None:
+    window = make_window()
+    assert label(window, "organisationName").text() == "Kinderopvang Zonnebloem"
+    assert window.findChild(QToolButton, "userMenu").text() == "Sanne de Vries"
+    assert window.windowTitle() == "Ouderportaal — Kinderopvang Zonnebloem"
+    titles = [a.text() for a in window.user_menu.actions() if a.isVisible()]
+    assert titles == ["&Switch account…", "Log &out"]  # no "Lock" outside shared-PC mode
+
+
+def test_overview_shows_a_card_per_child(make_window) -> None:
+    window = make_window()
+    assert label(window, "greeting").text() == "Hello Sanne"
+    assert window.overview.children_view.isVisible()
+    names = [window.overview.children_model.index(r).data()
+             for r in range(window.overview.children_model.rowCount())]
+    assert names == ["Emma de Vries", "Daan de Vries"]
+    assert not label(window, "emptyState").isVisible()
+    assert not label(window, "accessNotice").isVisible()
+
+
+def test_a_new_profile_replaces_the_cards(make_window) -> None:
+    profile = FakeProfileService(None)
+    window = make_window(profile=profile)
+    assert "not been loaded yet" in label(window, "emptyState").text()
+    profile.profileChanged.emit(parent_profile())
+    assert window.overview.children_model.rowCount() == 2
+    assert not label(window, "emptyState").isVisible()
+
+
+def test_ending_access_is_announced_with_the_date(make_window) -> None:
+    window = make_window(profile=FakeProfileService(parent_profile(
+        access_until=date(2027, 5, 1))))
+    notice = label(window, "accessNotice")
+    assert notice.isVisible()
+    assert "Access to the portal ends on 1 May 2027" in notice.text()
+    assert "save your documents" in notice.text()
+
+
+def test_a_parent_without_children_gets_an_explanation(make_window) -> None:
+    window = make_window(profile=FakeProfileService(parent_profile(children=False)))
+    empty = label(window, "emptyState")
+    assert empty.isVisible() and "No children are linked" in empty.text()
+    assert not window.overview.children_view.isVisible()
+
+
+def test_staff_see_their_groups(make_window) -> None:
+    session = FakeSession(FakeAccount(role=Role.STAFF, display_name="Fatima El Amrani"),
+                          shared_pc=True)
+    window = make_window(session, FakeProfileService(staff_profile()))
+    assert label(window, "listTitle").text() == "Your groups"
+    assert window.overview.groups_view.isVisible()
+    assert window.overview.groups_model.index(0).data() == "Zonnetjes"
+    window.overview.set_profile(staff_profile(groups=False))
+    assert "not linked to a group" in label(window, "emptyState").text()
+
+
+def test_secondary_parent_is_told_who_sees_invoices(make_window) -> None:
+    session = FakeSession(FakeAccount(role=Role.SECONDARY_PARENT,
+                                      display_name="Thomas de Vries"))
+    window = make_window(session, FakeProfileService(parent_profile(Role.SECONDARY_PARENT)))
+    window.show_section("account")
+    explanation = label(window, "roleExplanation")
+    assert explanation.isVisible()
+    assert explanation.text() == (
+        "Invoices and documents are only visible to Sanne de Vries, the first "
+        "parent/guardian. Contact the location to change this.")
+    assert label(window, "accountRole").text() == "Second parent/guardian"
+
+
+def test_account_page_loads_and_lists_devices_and_ends_another(qtbot, make_window,
+                                                               devices) -> None:
+    window = make_window()
+    assert devices.loads == 0
+    window.show_section("account")
+    assert devices.loads == 1
+    assert "Loading" in label(window, "devicesStatus").text()
+    devices.devicesChanged.emit(sessions())
+    table = window.account_page.devices
+    assert table.model().rowCount() == 2
+    end = window.findChild(QPushButton, "endSession")
+    table.selectRow(0)  # this device: can't be logged out from here
+    assert not end.isEnabled()
+    table.selectRow(1)
+    assert end.isEnabled()
+    qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
+    assert devices.ended == ["s2"]
+
+
+def test_offline_and_last_update_are_visible_in_the_status_bar(make_window) -> None:
+    synced = datetime.now(UTC)
+    profile = FakeProfileService(parent_profile(), online=True, last_synced=synced)
+    window = make_window(profile=profile)
+    status = window.connection
+    assert status.text == "Online"
+    assert label(window, "lastSynced").text().startswith("Last updated: today ")
+    profile.onlineChanged.emit(False)
+    assert label(window, "connectionText").text() == "Offline — showing saved data"
+    assert label(window, "connectionText").isVisible()
+    profile.lastSyncedChanged.emit(None)
+    assert label(window, "lastSynced").text() == "Not updated yet"
+
+
+def test_message_bar_shows_a_problem_retries_and_closes(qtbot, make_window) -> None:
+    profile = FakeProfileService(parent_profile())
+    window = make_window(profile=profile)
+    bar = window.message_bar
+    assert not bar.isVisible()
+    profile.problem.emit("The portal cannot be reached.")
+    assert bar.isVisible() and label(bar, "messageText").text() == (
+        "The portal cannot be reached.")
+    retry = bar.findChild(QPushButton, "messageAction")
+    assert retry.text() == "Try again"
+    qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)
+    assert profile.refreshes == 1
+    assert not bar.isVisible()
+    profile.problem.emit("The portal cannot be reached.")
+    qtbot.mouseClick(bar.findChild(QToolButton, "messageClose"), Qt.MouseButton.LeftButton)
+    assert not bar.isVisible()
+
+
+def test_coming_back_online_clears_the_profile_problem(make_window) -> None:
+    profile = FakeProfileService(parent_profile())
+    window = make_window(profile=profile)
+    profile.problem.emit("The portal cannot be reached.")
+    profile.onlineChanged.emit(True)
+    assert not window.message_bar.isVisible()
+
+
+def test_lock_covers_the_content_and_unlocks_with_the_password(qtbot, make_window) -> None:
+    session = FakeSession(FakeAccount(), shared_pc=True)
+    window = make_window(session)
+    assert window.lock_action.isVisible()
+    window.lock_action.trigger()
+    assert session.calls[-1] == ("lock",)
+    session.locked.emit()
+    assert window.is_locked
+    assert window.lock_screen.isVisible() and not window.overview.isVisible()
+    assert "Sanne de Vries" in label(window, "lockedUser").text()
+    password = window.findChild(QLineEdit, "unlockPassword")
+    qtbot.keyClicks(password, "verkeerd")
+    qtbot.keyClick(password, Qt.Key.Key_Return)
+    assert session.calls[-1] == ("unlock", "verkeerd")
+    session.unlockFailed.emit("The password is not correct.")
+    error = window.lock_screen.findChild(QLabel, "error")
+    assert error.isVisible() and error.text() == "The password is not correct."
+    session.unlocked.emit()
+    assert not window.is_locked and window.overview.isVisible()
+    assert password.text() == ""
+
+
+def test_logout_from_the_menu_and_from_the_lock_screen(qtbot, make_window) -> None:
+    session = FakeSession(FakeAccount(), shared_pc=True)
+    window = make_window(session)
+    window.logout_action.trigger()
+    assert session.calls[-1] == ("logout",)
+    session.locked.emit()
+    qtbot.mouseClick(window.findChild(QPushButton, "lockLogout"), Qt.MouseButton.LeftButton)
+    assert session.calls[-1] == ("logout",) and len(session.calls) == 2
+
+
+def test_switch_account_is_asked_of_the_app(qtbot, make_window) -> None:
+    window = make_window()
+    with qtbot.waitSignal(window.switchAccountRequested):
+        window.switch_action.trigger()
+
+
+def test_closing_the_window_asks_the_app_to_end(qtbot, make_window) -> None:
+    window = make_window()
+    with qtbot.waitSignal(window.closeRequested):
+        window.close()
+
+
+def test_keyboard_shortcuts_switch_sections(qtbot, make_window) -> None:
+    window = make_window()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.account_page
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.overview

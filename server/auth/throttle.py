@@ -1,9 +1,12 @@
 """Login throttling stored in the database, so every server process sees the same counters.
 
-Per account and per client address: after 5 consecutive failures each further attempt waits
-2^(n-5) seconds, at most 15 minutes. Per account at most 100 failures an hour. A successful
-login or password reset clears the account's counter, so throttling can delay a parent but
-never lock them out for long.
+- Exponential delay: after 5 consecutive failures, each further attempt waits 2^(n-5)
+  seconds, at most 15 minutes. Counted per client address (password spraying across
+  accounts) and per account from each address (guessing one parent's password).
+- Hourly cap: at most 100 failures per account per hour, from all addresses together, which
+  bounds an attacker who spreads guesses over many addresses and so escapes the delays.
+- A successful login or password reset clears the account's counters. The worst an attacker
+  can do to a parent is therefore a wait of at most one hour, never a permanent lock-out.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import delete, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.models import ThrottleCounter
@@ -26,18 +29,28 @@ def account_key(email: str) -> str:
     return f"account:{email}"
 
 
+def account_address_prefix(email: str) -> str:
+    return f"account-address:{email}|"
+
+
 def address_key(ip: str) -> str:
     return f"address:{ip}"
 
 
-def blocked_until(counter: ThrottleCounter, *, hourly_cap: bool) -> datetime | None:
+def _keys(email: str, ip: str) -> list[tuple[str, bool]]:
+    """(key, whether its delay applies) — the account-wide row only carries the hourly cap."""
+    return [(account_key(email), False), (account_address_prefix(email) + ip, True),
+            (address_key(ip), True)]
+
+
+def blocked_until(counter: ThrottleCounter, *, delays: bool) -> datetime | None:
     """When the next attempt is allowed again, or None when it is allowed now."""
     candidates: list[datetime] = []
     n = counter.consecutive_failures
-    if n >= FREE_FAILURES and counter.last_failure_at is not None:
-        delay = min(timedelta(seconds=2 ** (n - FREE_FAILURES)), MAX_DELAY)
+    if delays and n >= FREE_FAILURES and counter.last_failure_at is not None:
+        delay = min(timedelta(seconds=2 ** min(n - FREE_FAILURES, 20)), MAX_DELAY)
         candidates.append(counter.last_failure_at + delay)
-    if (hourly_cap and counter.window_started_at is not None
+    if (not delays and counter.window_started_at is not None
             and counter.window_failures >= HOURLY_CAP):
         candidates.append(counter.window_started_at + WINDOW)
     return max(candidates) if candidates else None
@@ -46,18 +59,18 @@ def blocked_until(counter: ThrottleCounter, *, hourly_cap: bool) -> datetime | N
 async def retry_after(db: AsyncSession, email: str, ip: str, now: datetime) -> int:
     """Seconds the caller must wait before this login may be tried; 0 when it may go ahead."""
     wait = 0
-    for key, hourly in ((account_key(email), True), (address_key(ip), False)):
+    for key, delays in _keys(email, ip):
         counter = await db.get(ThrottleCounter, key)
         if counter is None:
             continue
-        until = blocked_until(counter, hourly_cap=hourly)
+        until = blocked_until(counter, delays=delays)
         if until is not None and until > now:
             wait = max(wait, math.ceil((until - now).total_seconds()))
     return wait
 
 
 async def record_failure(db: AsyncSession, email: str, ip: str, now: datetime) -> None:
-    for key in (account_key(email), address_key(ip)):
+    for key, _ in _keys(email, ip):
         counter = await db.get(ThrottleCounter, key, with_for_update=True)
         if counter is None:
             counter = ThrottleCounter(key=key, consecutive_failures=0, window_failures=0)
@@ -72,7 +85,10 @@ async def record_failure(db: AsyncSession, email: str, ip: str, now: datetime) -
 
 
 async def clear_account(db: AsyncSession, email: str) -> None:
-    await db.execute(delete(ThrottleCounter).where(ThrottleCounter.key == account_key(email)))
+    await db.execute(delete(ThrottleCounter).where(or_(
+        ThrottleCounter.key == account_key(email),
+        ThrottleCounter.key.startswith(account_address_prefix(email), autoescape=True),
+    )))
 
 
 async def clear_address(db: AsyncSession, ip: str) -> None:

@@ -1,0 +1,128 @@
+"""`ouderportaal-server`: serve, migrate, demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import uvicorn
+
+from server.config import Settings, sqlite_url
+from server.db import create_engine, migrate
+from server.demo import DEMO_LOGINS, DEMO_PASSWORD, create_demo_database
+
+logger = logging.getLogger("server")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ouderportaal-server",
+        description="The Ouderportaal portal server. Configured through DATABASE_URL and the "
+                    "OUDERPORTAAL_* environment variables (see README.md).")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the migrations, then serve the API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes (PostgreSQL only: SQLite allows one)")
+    serve.add_argument("--forwarded-allow-ips", default="127.0.0.1",
+                       help="proxies whose X-Forwarded-For is trusted for the client address")
+
+    commands.add_parser("migrate", help="bring the database schema up to date")
+
+    demo = commands.add_parser("demo", help="build the demo organisation and print the logins")
+    demo.add_argument("--data-dir", type=Path, default=None,
+                      help="folder for the demo database and outbox (default: OUDERPORTAAL_"
+                           "DATA_DIR or ./ouderportaal-data)")
+    demo.add_argument("--scale", type=int, default=1, help="multiply the number of families")
+    demo.add_argument("--serve", action="store_true", help="serve the demo afterwards")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+async def _migrate(settings: Settings) -> None:
+    engine = create_engine(settings)
+    try:
+        await migrate(engine)
+    finally:
+        await engine.dispose()
+
+
+def _serve(settings: Settings, host: str, port: int, workers: int,
+           forwarded_allow_ips: str = "127.0.0.1") -> None:
+    if workers > 1 and settings.is_sqlite:
+        raise SystemExit("Several workers need PostgreSQL (set DATABASE_URL); SQLite allows "
+                         "one server process.")
+    asyncio.run(_migrate(settings))
+    logger.info("Serving on http://%s:%s", host, port)
+    if workers > 1:
+        # Each worker process imports the app factory and reads the same environment.
+        uvicorn.run("server.cli:app_from_env", factory=True, host=host, port=port,
+                    workers=workers, proxy_headers=True,
+                    forwarded_allow_ips=forwarded_allow_ips, ws="none")
+    else:
+        from server.app import create_app
+
+        uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True,
+                    forwarded_allow_ips=forwarded_allow_ips, ws="none")
+
+
+def app_from_env():  # noqa: ANN201  (uvicorn factory for multi-worker mode)
+    from server.app import create_app
+
+    return create_app(Settings.from_env())
+
+
+def _demo(args: argparse.Namespace) -> None:
+    overrides: dict[str, object] = {}
+    if args.data_dir is not None:
+        overrides["data_dir"] = args.data_dir
+        overrides["database_url"] = sqlite_url(args.data_dir)
+    settings = Settings.from_env(**overrides)
+    if args.serve:
+        settings = replace(settings, public_url=f"http://{args.host}:{args.port}",
+                           mail_outbox=settings.mail_outbox or settings.data_dir / "outbox")
+    summary = asyncio.run(create_demo_database(settings, scale=args.scale))
+    if summary is None:
+        print(f"The database in {settings.data_dir} already holds data; it was left as it is.")
+    else:
+        print(f"Demo organisation Kinderopvang Zonnebloem built in {settings.data_dir}: "
+              f"{summary.families} families, {summary.children} children, "
+              f"{summary.users} accounts.")
+    print(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
+    width = max(len(email) for email, _ in DEMO_LOGINS)
+    for email, who in DEMO_LOGINS:
+        print(f"  {email:<{width}}  {who}")
+    if args.serve:
+        print(f"\nReset mails are written to {settings.mail_outbox}.")
+        _serve(settings, args.host, args.port, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command == "serve":
+            _serve(Settings.from_env(), args.host, args.port, args.workers,
+                   args.forwarded_allow_ips)
+        elif args.command == "migrate":
+            settings = Settings.from_env()
+            asyncio.run(_migrate(settings))
+            print("The database schema is up to date.")
+        elif args.command == "demo":
+            _demo(args)
+    except ValueError as exc:  # a bad setting in the environment
+        print(f"ouderportaal-server: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Fixtures for the server tests: a demo database per test, a controllable clock, the app
+in-process through httpx's ASGI transport (with its lifespan), and a mailer that keeps mail."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from collections.abc import AsyncIterator
+from datetime import datetime
+from pathlib import Path
+
+import httpx
+import pytest
+from server_helpers import CLIENT_IP, TODAY, FakeClock, MemoryMailer
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+
+from server.app import create_app
+from server.auth.passwords import make_argon2
+from server.config import AMSTERDAM, Settings, sqlite_url
+from server.db import create_engine, create_sessionmaker, migrate
+from server.demo import DEMO_PASSWORD, build_demo, create_demo_database
+
+
+def cheap_settings(data_dir: Path, database_url: str, clock: FakeClock) -> Settings:
+    # Minimal argon2 cost keeps the suite fast; test_passwords checks the real defaults.
+    return Settings(data_dir=data_dir, database_url=database_url,
+                    public_url="https://zonnebloem.example", argon2_time_cost=1,
+                    argon2_memory_cost=8, clock=clock)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database built once; each test gets its own copy of the file."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    settings = cheap_settings(folder, sqlite_url(folder), FakeClock(datetime.now(AMSTERDAM)))
+    asyncio.run(create_demo_database(settings, today=TODAY))
+    return folder / "ouderportaal.sqlite3"
+
+
+async def _reset_postgres(url: str, settings: Settings) -> None:
+    engine = create_async_engine(url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text("DROP SCHEMA public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+    finally:
+        await engine.dispose()
+    engine = create_engine(settings)
+    try:
+        await migrate(engine)
+        password_hash = make_argon2(settings).hash(DEMO_PASSWORD)
+        async with create_sessionmaker(engine)() as db:
+            await build_demo(db, password_hash, TODAY)
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture
+def database_url(request: pytest.FixtureRequest, tmp_path: Path, demo_template: Path) -> str:
+    """A fresh demo database: SQLite by default; modules that parametrize this fixture
+    indirectly with "postgres" also run on the PostgreSQL in TEST_DATABASE_URL."""
+    backend = getattr(request, "param", "sqlite")
+    if backend == "postgres":
+        url = os.environ.get("TEST_DATABASE_URL")
+        if not url:
+            pytest.skip("TEST_DATABASE_URL is not set: no PostgreSQL to test against")
+        return url
+    shutil.copyfile(demo_template, tmp_path / "ouderportaal.sqlite3")
+    return sqlite_url(tmp_path)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(TODAY.year, TODAY.month, TODAY.day, 9, 0, tzinfo=AMSTERDAM))
+
+
+@pytest.fixture
+async def settings(database_url: str, tmp_path: Path, clock: FakeClock) -> Settings:
+    settings = cheap_settings(tmp_path, database_url, clock)
+    if not settings.is_sqlite:
+        await _reset_postgres(database_url, settings)
+    return settings
+
+
+@pytest.fixture
+def mailer() -> MemoryMailer:
+    return MemoryMailer()
+
+
+@pytest.fixture
+async def app(settings: Settings, mailer: MemoryMailer):  # noqa: ANN201
+    application = create_app(settings, mailer=mailer)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # noqa: ANN001
+    transport = httpx.ASGITransport(app=app, client=(CLIENT_IP, 51000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+@pytest.fixture
+async def db(app) -> AsyncIterator[AsyncSession]:  # noqa: ANN001
+    """A session on the app's own database, for looking behind the API."""
+    async with app.state.sessionmaker() as session:
+        yield session

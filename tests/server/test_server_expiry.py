@@ -1,0 +1,121 @@
+"""Access ends 15 months (policy) after the family's last contract ended."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from server_helpers import (
+    FATIMA,
+    LOTTE,
+    MARK,
+    PASSWORD,
+    TODAY,
+    bearer,
+    both_databases,
+    login,
+    tokens,
+)
+from sqlalchemy import delete, select, update
+
+from server.auth.expiry import add_months
+from server.config import AMSTERDAM
+from server.models import Child, Family, Organisation, Placement, User
+
+pytestmark = both_databases
+
+# Lotte's contract ended five weeks before the demo's day; access lasts 15 months after.
+LOTTE_END = TODAY - timedelta(weeks=5)
+LOTTE_LAST_DAY = add_months(LOTTE_END, 15)
+
+
+def amsterdam(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=AMSTERDAM)
+
+
+async def test_recently_ended_contract_still_has_access_and_sees_until_when(client) -> None:  # noqa: ANN001
+    body = await tokens(client, LOTTE)
+    me = (await client.get("/api/v1/me", headers=bearer(body))).json()
+    assert me["access_until"] == LOTTE_LAST_DAY.isoformat()
+
+
+async def test_contract_ended_16_months_ago_is_refused_with_its_own_code(client) -> None:  # noqa: ANN001
+    response = await login(client, MARK, PASSWORD)
+    assert response.status_code == 403
+    body = response.json()
+    assert body["code"] == "account_expired"
+    assert body["access_ended_on"] == add_months(add_months(TODAY, -16), 15).isoformat()
+    assert "15 maanden" in body["detail"]
+
+
+async def test_wrong_password_of_an_expired_account_says_nothing_about_expiry(client) -> None:  # noqa: ANN001
+    assert (await login(client, MARK, "wrong")).json()["code"] == "invalid_credentials"
+
+
+async def test_boundary_last_day_allowed_next_day_refused(client, clock) -> None:  # noqa: ANN001
+    clock.current = amsterdam(LOTTE_LAST_DAY, 23, 30)
+    assert (await login(client, LOTTE, PASSWORD)).status_code == 200
+    # 00:30 in Amsterdam is still the previous day in UTC: the Dutch date counts.
+    clock.current = amsterdam(LOTTE_LAST_DAY + timedelta(days=1), 0, 30)
+    refused = await login(client, LOTTE, PASSWORD)
+    assert refused.json()["code"] == "account_expired"
+    assert refused.json()["access_ended_on"] == LOTTE_LAST_DAY.isoformat()
+
+
+async def test_the_day_before_the_last_day_is_fine(client, clock) -> None:  # noqa: ANN001
+    clock.current = amsterdam(LOTTE_LAST_DAY - timedelta(days=1), 12)
+    assert (await login(client, LOTTE, PASSWORD)).status_code == 200
+
+
+async def test_refresh_is_refused_once_access_ended(client, clock) -> None:  # noqa: ANN001
+    clock.current = amsterdam(LOTTE_LAST_DAY, 23, 0)
+    body = await tokens(client, LOTTE)
+    clock.advance(hours=2)
+    response = await client.post("/api/v1/auth/refresh",
+                                 json={"refresh_token": body["refresh_token"]})
+    assert response.status_code == 403
+    assert response.json()["code"] == "account_expired"
+
+
+async def test_open_ended_or_future_placement_keeps_access(client, db, clock) -> None:  # noqa: ANN001
+    lotte = await db.scalar(select(User).where(User.email == LOTTE))
+    child_ids = select(Child.id).where(Child.family_id == lotte.family_id)
+    clock.current = amsterdam(LOTTE_LAST_DAY + timedelta(days=400), 12)
+    await db.execute(update(Placement).where(Placement.child_id.in_(child_ids))
+                     .values(end_date=None))
+    await db.commit()
+    assert (await login(client, LOTTE, PASSWORD)).status_code == 200
+    later = clock.current.date() + timedelta(days=30)
+    await db.execute(update(Placement).where(Placement.child_id.in_(child_ids))
+                     .values(end_date=later))
+    await db.commit()
+    assert (await login(client, LOTTE, PASSWORD)).status_code == 200
+
+
+async def test_family_without_placements_is_active(client, db) -> None:  # noqa: ANN001
+    mark = await db.scalar(select(User).where(User.email == MARK))
+    child_ids = select(Child.id).where(Child.family_id == mark.family_id)
+    await db.execute(delete(Placement).where(Placement.child_id.in_(child_ids)))
+    await db.commit()
+    assert (await login(client, MARK, PASSWORD)).status_code == 200
+
+
+async def test_retention_follows_the_organisation_policy(client, db) -> None:  # noqa: ANN001
+    await db.execute(update(Organisation).values(policy={"account_retention_months": 24}))
+    await db.commit()
+    assert (await login(client, MARK, PASSWORD)).status_code == 200
+
+
+async def test_staff_never_expire(client, clock) -> None:  # noqa: ANN001
+    clock.advance(days=365 * 5)
+    assert (await login(client, FATIMA, PASSWORD)).status_code == 200
+
+
+async def test_secondary_parent_shares_the_familys_expiry(client, db) -> None:  # noqa: ANN001
+    mark = await db.scalar(select(User).where(User.email == MARK))
+    family = await db.get(Family, mark.family_id)
+    db.add(User(organisation_id=mark.organisation_id, email="partner.bakker@voorbeeld.nl",
+                name="Partner Bakker", role="secondary_parent", family_id=family.id,
+                password_hash=mark.password_hash, created_at=mark.created_at))
+    await db.commit()
+    response = await login(client, "partner.bakker@voorbeeld.nl", PASSWORD)
+    assert response.json()["code"] == "account_expired"

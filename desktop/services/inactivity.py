@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 
 __all__ = ["InactivityWatcher"]
 
@@ -35,6 +35,8 @@ class InactivityWatcher(QObject):
         self._app = app
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Precise, so the countdown really restarts at each input (a coarse timer may round).
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(max(1, round(minutes * 60_000)))
         self._timer.timeout.connect(self._expire)
         self._filtering = False

@@ -1,0 +1,144 @@
+"""Fixtures for the Qt services: the qasync loop, a fake portal behind httpx.MockTransport,
+and services wired to it.
+
+qasync follows Pattern A of stack-notes.md: ONE session-wide ``QEventLoop(qapp,
+already_running=True)``, made current for each test (pytest-asyncio's async tests of other
+folders reset the current and running loop), never ``loop.stop()`` between tests. The fixture is
+used by this folder only, so the core's async tests keep their own loops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from fake_portal import EMAIL, ORGANISATION, PASSWORD, FakePortal
+
+from desktop.services.clients import ClientFactory
+from desktop.services.devices import DevicesService
+from desktop.services.password_reset import PasswordResetService
+from desktop.services.profile import ProfileService
+from desktop.services.session import SessionService
+
+# --- the qasync loop (Pattern A) --------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def qt_loop(qapp) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    # Our own executor for asyncio.to_thread, so its thread can be joined at the end (the loop
+    # itself is never stopped or closed while Qt runs).
+    executor = qasync.QThreadExecutor(2)
+    loop.set_default_executor(executor)
+    yield loop
+    executor.shutdown(wait=True)
+    asyncio.events._set_running_loop(None)
+
+
+@pytest.fixture(autouse=True)
+def loop(qt_loop: qasync.QEventLoop) -> Iterator[qasync.QEventLoop]:
+    asyncio.set_event_loop(qt_loop)
+    asyncio.events._set_running_loop(qt_loop)  # what qasync does for an already running app
+    yield qt_loop
+    # pytest-asyncio refuses to start its loop while another one counts as running.
+    asyncio.events._set_running_loop(None)
+
+
+@pytest.fixture
+def run(qtbot, loop) -> Callable[[Coroutine[Any, Any, Any]], Any]:
+    """Run a coroutine on the qasync loop while Qt processes events; returns its result."""
+
+    def run_coroutine(coro: Coroutine[Any, Any, Any], timeout: int = 10_000) -> Any:
+        task = loop.create_task(coro)
+        qtbot.waitUntil(task.done, timeout=timeout)
+        return task.result()
+
+    return run_coroutine
+
+
+# --- services against the fake portal ---------------------------------------------------------
+
+
+class Crashes(list):
+    """Collects what the services report as bugs; a test fails if any arrive unexpectedly."""
+
+
+@pytest.fixture
+def crashes() -> Iterator[Crashes]:
+    collected = Crashes()
+    yield collected
+    assert not collected, f"unexpected errors reached the crash reporter: {collected!r}"
+
+
+@pytest.fixture
+def portal() -> FakePortal:
+    return FakePortal()
+
+
+@pytest.fixture
+def clients(portal: FakePortal) -> ClientFactory:
+    return ClientFactory(language="en", transport=portal.transport, max_retries=0,
+                         device_name="Testlaptop")
+
+
+@pytest.fixture
+def data_root(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def make_session(data_root, clients, crashes, run, qapp):
+    made: list[SessionService] = []
+
+    def make(**options: Any) -> SessionService:
+        options.setdefault("clients", clients)
+        service = SessionService(data_root, app=qapp, on_crash=crashes.append, **options)
+        made.append(service)
+        return service
+
+    yield make
+    for service in made:
+        run(service.aclose())
+
+
+@pytest.fixture
+def session(make_session) -> SessionService:
+    return make_session()
+
+
+@pytest.fixture
+def profile_service(session, crashes, run) -> Iterator[ProfileService]:
+    service = ProfileService(session, offline_retry_ms=60_000, on_crash=crashes.append)
+    yield service
+    run(service.aclose())
+
+
+@pytest.fixture
+def devices_service(session, crashes, run) -> Iterator[DevicesService]:
+    service = DevicesService(session, on_crash=crashes.append)
+    yield service
+    run(service.aclose())
+
+
+@pytest.fixture
+def resets(clients, crashes, run) -> Iterator[PasswordResetService]:
+    service = PasswordResetService(clients=clients, on_crash=crashes.append)
+    yield service
+    run(service.aclose())
+
+
+@pytest.fixture
+def log_in(qtbot):
+    """Log ``session`` in and wait for ``loggedIn``; returns the Account."""
+
+    def do_login(session: SessionService, *, email: str = EMAIL, password: str = PASSWORD,
+                 remember: bool = False):
+        with qtbot.waitSignal(session.loggedIn, timeout=10_000) as blocker:
+            session.login(ORGANISATION, email, password, remember)
+        return blocker.args[0]
+
+    return do_login

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import logging
 import platform
 import random
 import uuid
@@ -42,6 +43,9 @@ from desktop.api.errors import (
 from desktop.api.records import Policy, PortalInfo, Profile, SessionInfo, Tokens
 
 __all__ = ["API_PREFIX", "PortalClient", "user_agent"]
+
+# Only methods, paths, statuses and error kinds are logged: never a body, header or token.
+log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
@@ -304,12 +308,21 @@ class PortalClient:
             except httpx.TransportError as exc:
                 problem = classify_transport_error(exc)
                 if attempt < self._max_retries and _may_retry_transport(retry, exc, problem):
-                    await self._sleep(self._backoff(attempt))
+                    delay = self._backoff(attempt)
+                    log.info(
+                        "%s %s failed (%s); retry in %.1f s",
+                        method,
+                        path,
+                        type(problem).__name__,
+                        delay,
+                    )
+                    await self._sleep(delay)
                     attempt += 1
                     continue
                 raise problem from exc
 
             status = response.status_code
+            log.debug("%s %s -> %d", method, path, status)
             if status == 401 and access_token is not None and not refreshed:
                 # An expired (or otherwise refused) access token: one refresh decides whether
                 # the session is still alive. A failed refresh raises SessionExpired.
@@ -321,6 +334,7 @@ class PortalClient:
                 delay = self._retry_delay(response, attempt)
                 if delay is not None:
                     await response.aread()
+                    log.info("%s %s answered %d; retry in %.1f s", method, path, status, delay)
                     await self._sleep(delay)
                     attempt += 1
                     continue

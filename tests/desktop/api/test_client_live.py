@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 import pytest
@@ -150,3 +151,22 @@ async def test_password_reset_with_the_code_from_the_mail(client, server) -> Non
         await client.login(THOMAS, PASSWORD)
     await client.login(THOMAS, "een-lang-nieuw-wachtwoord")
     assert (await client.me()).user.role is Role.SECONDARY_PARENT
+
+
+async def test_no_password_or_token_reaches_any_log(client, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    first = await client.login(SANNE, PASSWORD)
+    await client.me()
+    second = await client.refresh()
+    await client.logout()
+
+    secrets = [
+        PASSWORD,
+        first.access_token,
+        first.refresh_token,
+        second.access_token,
+        second.refresh_token,
+    ]
+    assert caplog.records  # the client, httpx and the server did log
+    for secret in secrets:
+        assert secret not in caplog.text

@@ -139,12 +139,15 @@ class AccountPage(QWidget):
             return self.tr("You are the first parent/guardian: you see everything about your "
                            "family, including invoices and documents.")
         if role is Role.SECONDARY_PARENT:
-            primary = (profile.family.primary_parent_name
-                       if profile is not None and profile.family is not None
-                       else self.tr("the first parent/guardian"))
+            family = profile.family if profile is not None else None
+            if family is None or not family.primary_parent_name:
+                return self.tr(
+                    "Invoices and documents are only visible to the first parent/guardian. "
+                    "Contact the location to change this.")
             return self.tr(
                 "Invoices and documents are only visible to {primary}, the first "
-                "parent/guardian. Contact the location to change this.").format(primary=primary)
+                "parent/guardian. Contact the location to change this.").format(
+                primary=family.primary_parent_name)
         if role is Role.STAFF:
             return self.tr("As a pedagogical staff member you see the children, planning and "
                            "messages of your own groups.")

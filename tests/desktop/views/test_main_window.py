@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -220,3 +221,12 @@ def test_keyboard_shortcuts_switch_sections(qtbot, make_window) -> None:
     assert window.pages.currentWidget() is window.account_page
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.overview
+
+
+def test_secondary_parent_without_a_known_primary_parent(make_window) -> None:
+    profile = parent_profile(Role.SECONDARY_PARENT)
+    profile = replace(profile, family=replace(profile.family, primary_parent_name=None))
+    session = FakeSession(FakeAccount(role=Role.SECONDARY_PARENT))
+    window = make_window(session, FakeProfileService(profile))
+    assert label(window, "roleExplanation").text().startswith(
+        "Invoices and documents are only visible to the first parent/guardian.")

@@ -1,0 +1,698 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Parent (first parent/guardian) with two children: Emma and Daan</source>
+        <extracomment>Every demo account shares this password (docs/api.md, &quot;Demo organisation&quot;).</extracomment>
+        <translation>Ouder (eerste ouder/verzorger) met twee kinderen: Emma en Daan</translation>
+    </message>
+    <message>
+        <source>Second parent/guardian of the same family</source>
+        <translation>Tweede ouder/verzorger van hetzelfde gezin</translation>
+    </message>
+    <message>
+        <source>Parent whose contract ended 5 weeks ago</source>
+        <translation>Ouder van wie het contract 5 weken geleden is beëindigd</translation>
+    </message>
+    <message>
+        <source>Parent whose contract ended 16 months ago (login refused)</source>
+        <translation>Ouder van wie het contract 16 maanden geleden is beëindigd (inloggen wordt geweigerd)</translation>
+    </message>
+    <message>
+        <source>Childcare worker, group Zonnetjes</source>
+        <translation>Pedagogisch medewerker, groep Zonnetjes</translation>
+    </message>
+    <message>
+        <source>Location manager of both locations</source>
+        <translation>Locatiemanager van beide locaties</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-mailadres</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Logged-in devices</source>
+        <translation>Ingelogde apparaten</translation>
+    </message>
+    <message>
+        <source>Computers and phones where your account is logged in. Log out a device you do not recognise or no longer use.</source>
+        <translation>Computers en telefoons waarop je account is ingelogd. Log een apparaat uit dat je niet herkent of niet meer gebruikt.</translation>
+    </message>
+    <message>
+        <source>Loading the list of devices…</source>
+        <translation>De lijst met apparaten wordt geladen…</translation>
+    </message>
+    <message>
+        <source>Log out this device</source>
+        <translation>Dit apparaat uitloggen</translation>
+    </message>
+    <message>
+        <source>This is a shared computer: nothing is remembered, the screen locks when you are away for a while, and logging out removes your data from this computer.</source>
+        <translation>Dit is een gedeelde computer: er wordt niets onthouden, het scherm wordt vergrendeld als je een tijdje weg bent en bij het uitloggen worden je gegevens van deze computer verwijderd.</translation>
+    </message>
+    <message>
+        <source>This computer keeps a copy of your details, so you can see them without an internet connection.</source>
+        <translation>Deze computer bewaart een kopie van je gegevens, zodat je ze ook zonder internetverbinding kunt bekijken.</translation>
+    </message>
+    <message>
+        <source>First parent/guardian</source>
+        <translation>Eerste ouder/verzorger</translation>
+    </message>
+    <message>
+        <source>Second parent/guardian</source>
+        <translation>Tweede ouder/verzorger</translation>
+    </message>
+    <message>
+        <source>Pedagogical staff member</source>
+        <translation>Pedagogisch medewerker</translation>
+    </message>
+    <message>
+        <source>Location manager</source>
+        <translation>Locatiemanager</translation>
+    </message>
+    <message>
+        <source>You are the first parent/guardian: you see everything about your family, including invoices and documents.</source>
+        <translation>Je bent de eerste ouder/verzorger: je ziet alles van je gezin, ook facturen en documenten.</translation>
+    </message>
+    <message>
+        <source>Invoices and documents are only visible to the first parent/guardian. Contact the location to change this.</source>
+        <translation>Facturen en documenten zijn alleen zichtbaar voor de eerste ouder/verzorger. Neem contact op met de locatie om dit te veranderen.</translation>
+    </message>
+    <message>
+        <source>Invoices and documents are only visible to {primary}, the first parent/guardian. Contact the location to change this.</source>
+        <translation>Facturen en documenten zijn alleen zichtbaar voor {primary}, de eerste ouder/verzorger. Neem contact op met de locatie om dit te veranderen.</translation>
+    </message>
+    <message>
+        <source>As a pedagogical staff member you see the children, planning and messages of your own groups.</source>
+        <translation>Als pedagogisch medewerker zie je de kinderen, de planning en de berichten van je eigen groepen.</translation>
+    </message>
+    <message>
+        <source>As a location manager you see everything of your locations.</source>
+        <translation>Als locatiemanager zie je alles van je locaties.</translation>
+    </message>
+    <message>
+        <source>No logged-in devices were found.</source>
+        <translation>Er zijn geen ingelogde apparaten gevonden.</translation>
+    </message>
+    <message>
+        <source>Your account is only logged in on this device.</source>
+        <translation>Je account is alleen op dit apparaat ingelogd.</translation>
+    </message>
+    <message>
+        <source>Select a device in the list to log it out.</source>
+        <translation>Kies een apparaat in de lijst om het uit te loggen.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenModel</name>
+    <message>
+        <source>Born {date} · {age}</source>
+        <translation>Geboren {date} · {age}</translation>
+    </message>
+    <message>
+        <source>No group yet</source>
+        <translation>Nog geen groep</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>geboren {date}</translation>
+    </message>
+    <message>
+        <source>Unknown group</source>
+        <translation>Onbekende groep</translation>
+    </message>
+    <message>
+        <source>{group} · {care_type}</source>
+        <translation>{group} · {care_type}</translation>
+    </message>
+    <message>
+        <source>{placement} (ended {date})</source>
+        <translation>{placement} (beëindigd op {date})</translation>
+    </message>
+    <message>
+        <source>{placement} (from {date})</source>
+        <translation>{placement} (vanaf {date})</translation>
+    </message>
+</context>
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>Check your e-mail</source>
+        <translation>Kijk in je e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Code from the e-mail</source>
+        <translation>&amp;Code uit de e-mail</translation>
+    </message>
+    <message>
+        <source>for example K7MQ-29XP</source>
+        <translation>bijvoorbeeld K7MQ-29XP</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password</source>
+        <translation>&amp;Herhaal het nieuwe wachtwoord</translation>
+    </message>
+    <message>
+        <source>If {email} belongs to an account, we have sent an e-mail with a link and a code. It can take a few minutes; also check your spam folder. Enter the code here and choose a new password, or use the link in the e-mail.</source>
+        <translation>Als {email} bij een account hoort, hebben we een e-mail gestuurd met een link en een code. Dat kan een paar minuten duren; kijk ook in je map met ongewenste e-mail (spam). Vul hier de code in en kies een nieuw wachtwoord, of gebruik de link in de e-mail.</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>Wachtwoord &amp;instellen</translation>
+    </message>
+    <message>
+        <source>Use at least {minimum} characters ({count} so far).</source>
+        <translation>Gebruik minstens {minimum} tekens (nu {count}).</translation>
+    </message>
+    <message>
+        <source>Use at most {maximum} characters.</source>
+        <translation>Gebruik hoogstens {maximum} tekens.</translation>
+    </message>
+    <message>
+        <source>Type the new password once more.</source>
+        <translation>Typ het nieuwe wachtwoord nog een keer.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk.</translation>
+    </message>
+    <message>
+        <source>✓ The new password can be used.</source>
+        <translation>✓ Het nieuwe wachtwoord kan worden gebruikt.</translation>
+    </message>
+    <message>
+        <source>Use at least {minimum} characters. A few words in a row make a strong password that is easy to remember.</source>
+        <translation>Gebruik minstens {minimum} tekens. Een paar woorden achter elkaar vormen een sterk wachtwoord dat makkelijk te onthouden is.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatus</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline — showing saved data</source>
+        <translation>Offline — opgeslagen gegevens</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Er is iets misgegaan</translation>
+    </message>
+    <message>
+        <source>Ouderportaal ran into a problem it did not expect. Your data on the portal is safe. If this keeps happening, copy the report below and send it to your organisation&apos;s helpdesk, together with what you were doing.</source>
+        <translation>Ouderportaal liep tegen een onverwacht probleem aan. Je gegevens op het portaal zijn veilig. Gebeurt dit vaker? Kopieer dan het rapport hieronder en stuur het naar de helpdesk van je kinderopvangorganisatie, samen met wat je aan het doen was.</translation>
+    </message>
+    <message>
+        <source>Crash report</source>
+        <translation>Foutrapport</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Rapport kopiëren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>The report is on the clipboard.</source>
+        <translation>Het rapport staat op het klembord.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPanel</name>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>This portal runs on this computer with made-up families. Choose a login to fill in the form, then press “Log in”.</source>
+        <translation>Dit portaal draait op deze computer, met verzonnen gezinnen. Kies een login om het formulier in te vullen en klik dan op “Inloggen”.</translation>
+    </message>
+    <message>
+        <source>Fill in the demo login {email}</source>
+        <translation>Demologin {email} invullen</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Apparaat</translation>
+    </message>
+    <message>
+        <source>Logged in since</source>
+        <translation>Ingelogd sinds</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Laatst gebruikt</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Dit apparaat</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>Onbekend apparaat</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Your password has been set</source>
+        <translation>Je wachtwoord is ingesteld</translation>
+    </message>
+    <message>
+        <source>You can now log in with your new password. For your safety, other computers and phones that were logged in to your account have been logged out.</source>
+        <translation>Je kunt nu inloggen met je nieuwe wachtwoord. Voor je veiligheid zijn andere computers en telefoons die op je account waren ingelogd, uitgelogd.</translation>
+    </message>
+    <message>
+        <source>&amp;Back to login</source>
+        <translation>&amp;Terug naar inloggen</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>today {time}</source>
+        <translation>vandaag {time}</translation>
+    </message>
+    <message>
+        <source>yesterday {time}</source>
+        <translation>gisteren {time}</translation>
+    </message>
+    <message>
+        <source>{date} {time}</source>
+        <translation>{date} {time}</translation>
+    </message>
+    <message>
+        <source>not born yet</source>
+        <translation>nog niet geboren</translation>
+    </message>
+    <message>
+        <source>{years} and {months}</source>
+        <translation>{years} en {months}</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 jaar</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} jaar</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 maand</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} maanden</translation>
+    </message>
+    <message>
+        <source>Day care (KDV)</source>
+        <translation>Dagopvang (KDV)</translation>
+    </message>
+    <message>
+        <source>Out-of-school care (BSO)</source>
+        <translation>Buitenschoolse opvang (BSO)</translation>
+    </message>
+    <message>
+        <source>Pre-school playgroup</source>
+        <translation>Peuteropvang</translation>
+    </message>
+    <message>
+        <source>Childminder</source>
+        <translation>Gastouderopvang</translation>
+    </message>
+</context>
+<context>
+    <name>KnownAccountsPanel</name>
+    <message>
+        <source>Log in again</source>
+        <translation>Opnieuw inloggen</translation>
+    </message>
+    <message>
+        <source>Accounts remembered on this computer:</source>
+        <translation>Accounts die deze computer onthoudt:</translation>
+    </message>
+    <message>
+        <source>Log in as {name} at {organisation}</source>
+        <translation>Inloggen als {name} bij {organisation}</translation>
+    </message>
+</context>
+<context>
+    <name>LastSynced</name>
+    <message>
+        <source>Not updated yet</source>
+        <translation>Nog niet bijgewerkt</translation>
+    </message>
+    <message>
+        <source>Last updated: {moment}</source>
+        <translation>Laatst bijgewerkt: {moment}</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>The screen is locked</source>
+        <translation>Het scherm is vergrendeld</translation>
+    </message>
+    <message>
+        <source>Type your password to continue.</source>
+        <translation>Typ je wachtwoord om verder te gaan.</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Uitloggen</translation>
+    </message>
+    <message>
+        <source>Logged in as {name}
+{email}</source>
+        <translation>Ingelogd als {name}
+{email}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>Ouderportaal — Log in</source>
+        <translation>Ouderportaal — Inloggen</translation>
+    </message>
+    <message>
+        <source>Ouderportaal</source>
+        <translation>Ouderportaal</translation>
+    </message>
+    <message>
+        <source>Welcome! Log in to the parent portal of your childcare organisation.</source>
+        <translation>Welkom! Log in op het ouderportaal van je kinderopvangorganisatie.</translation>
+    </message>
+    <message>
+        <source>korein or korein.ouderportaal.nl</source>
+        <translation>korein of korein.ouderportaal.nl</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>name@example.nl</source>
+        <translation>naam@voorbeeld.nl</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-mailadres</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>&amp;Remember me</source>
+        <translation>Ont&amp;houd mij</translation>
+    </message>
+    <message>
+        <source>Stay logged in on this computer until you log out.</source>
+        <translation>Blijf op deze computer ingelogd tot je uitlogt.</translation>
+    </message>
+    <message>
+        <source>This is a shared computer: nothing is remembered after you log out.</source>
+        <translation>Dit is een gedeelde computer: na het uitloggen wordt niets onthouden.</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Inloggen</translation>
+    </message>
+    <message>
+        <source>Forgot password?</source>
+        <translation>Wachtwoord vergeten?</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisatie</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address</source>
+        <translation>&amp;E-mailadres</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Bezig met inloggen…</translation>
+    </message>
+    <message>
+        <source>Looking up the organisation…</source>
+        <translation>Organisatie opzoeken…</translation>
+    </message>
+    <message>
+        <source>✓ {name}</source>
+        <translation>✓ {name}</translation>
+    </message>
+    <message>
+        <source>Your password has been set. Log in with your new password.</source>
+        <translation>Je wachtwoord is ingesteld. Log in met je nieuwe wachtwoord.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>&amp;Switch account…</source>
+        <translation>Ander &amp;account…</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Uitloggen</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Onderdelen</translation>
+    </message>
+    <message>
+        <source>Ouderportaal — {organisation}</source>
+        <translation>Ouderportaal — {organisation}</translation>
+    </message>
+    <message>
+        <source>Ouderportaal</source>
+        <translation>Ouderportaal</translation>
+    </message>
+    <message>
+        <source>User menu of {name}</source>
+        <translation>Gebruikersmenu van {name}</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Dit bericht sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Your children</source>
+        <translation>Je kinderen</translation>
+    </message>
+    <message>
+        <source>Your groups</source>
+        <translation>Je groepen</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welkom</translation>
+    </message>
+    <message>
+        <source>Your details have not been loaded yet. They appear here as soon as the portal can be reached.</source>
+        <translation>Je gegevens zijn nog niet geladen. Ze verschijnen hier zodra het portaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>Hello {name}</source>
+        <translation>Hallo {name}</translation>
+    </message>
+    <message>
+        <source>No children are linked to your account yet. If that is not right, please contact your location.</source>
+        <translation>Er zijn nog geen kinderen aan je account gekoppeld. Klopt dat niet? Neem dan contact op met je locatie.</translation>
+    </message>
+    <message>
+        <source>You are not linked to a group yet. Ask your location manager to add you to your group.</source>
+        <translation>Je bent nog niet aan een groep gekoppeld. Vraag je locatiemanager om je aan je groep toe te voegen.</translation>
+    </message>
+    <message>
+        <source>Access to the portal ends on {date} — save your documents before then.</source>
+        <translation>Je toegang tot het portaal stopt op {date} — bewaar je documenten vóór die datum.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordResetService</name>
+    <message>
+        <source>Enter your e-mail address.</source>
+        <translation>Vul je e-mailadres in.</translation>
+    </message>
+    <message>
+        <source>Enter your e-mail address and the code from the e-mail.</source>
+        <translation>Vul je e-mailadres en de code uit de e-mail in.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordResetWizard</name>
+    <message>
+        <source>Set a new password</source>
+        <translation>Nieuw wachtwoord instellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Vorige</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileService</name>
+    <message>
+        <source>There is no saved data for this account yet.</source>
+        <extracomment>While online the profile is fetched again every 5 minutes ... ... and while offline every 30 seconds, so the app notices quickly when it is back.</extracomment>
+        <translation>Er zijn nog geen opgeslagen gegevens voor dit account.</translation>
+    </message>
+    <message>
+        <source>You are seeing the data saved on this computer.</source>
+        <translation>Je ziet de gegevens die op deze computer zijn opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPage</name>
+    <message>
+        <source>Forgot your password?</source>
+        <translation>Wachtwoord vergeten?</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address of your account. We will send you an e-mail with a link and a code to set a new password. This is also how you activate a new account.</source>
+        <translation>Vul het e-mailadres van je account in. We sturen je een e-mail met een link en een code om een nieuw wachtwoord in te stellen. Zo activeer je ook een nieuw account.</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisatie</translation>
+    </message>
+    <message>
+        <source>korein or korein.ouderportaal.nl</source>
+        <translation>korein of korein.ouderportaal.nl</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address</source>
+        <translation>&amp;E-mailadres</translation>
+    </message>
+    <message>
+        <source>name@example.nl</source>
+        <translation>naam@voorbeeld.nl</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Versturen</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsModel</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Your children, their groups and locations</source>
+        <translation>Je kinderen, hun groepen en locaties</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Your details and logged-in devices</source>
+        <translation>Je gegevens en ingelogde apparaten</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>This session cannot be unlocked with a password. Please log out.</source>
+        <extracomment>Wrong passwords on the lock screen before the session ends (guessing at a shared PC).</extracomment>
+        <translation>Deze sessie kan niet met een wachtwoord worden ontgrendeld. Log uit.</translation>
+    </message>
+    <message>
+        <source>The password was wrong too many times, so you have been logged out.</source>
+        <translation>Het wachtwoord is te vaak verkeerd ingevuld. Je bent daarom uitgelogd.</translation>
+    </message>
+    <message>
+        <source>The password is incorrect.</source>
+        <translation>Het wachtwoord is onjuist.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionService</name>
+    <message>
+        <source>Enter your e-mail address and password.</source>
+        <extracomment>QSettings key an installer sets to put this computer in shared-PC mode. How long logging out waits for the server to revoke the session before giving up.</extracomment>
+        <translation>Vul je e-mailadres en wachtwoord in.</translation>
+    </message>
+    <message>
+        <source>This computer has no secure place to keep your login, so it will not be remembered. Next time you will need to log in again.</source>
+        <translation>Deze computer heeft geen veilige plek om je login te bewaren, dus die wordt niet onthouden. De volgende keer moet je opnieuw inloggen.</translation>
+    </message>
+    <message>
+        <source>This login is no longer remembered on this computer. Please log in.</source>
+        <translation>Deze login wordt niet meer onthouden op deze computer. Log opnieuw in.</translation>
+    </message>
+</context>
+</TS>

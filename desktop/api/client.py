@@ -6,9 +6,10 @@ that honour ``Retry-After``. What may be retried follows from what is safe to re
 
 * GET — always safe.
 * POST/DELETE with an ``Idempotency-Key`` — the server replays the first answer.
-* token refresh and the password-reset request — only when the request was provably never sent
-  (the connection could not be made); a refresh that reached the server has rotated the token,
-  and presenting the old one again would end the whole session (theft detection).
+* token refresh and the password-reset request — only when the request provably never left
+  (the connection could not be made). A refresh that reached the server has rotated the token:
+  repeating it cannot bring the lost new token back, and the server ends a session whose old
+  token comes back. A repeated reset request would mail a second code and void the first.
 * login and the reset confirmation — never: the user decides whether to try again.
 """
 
@@ -33,6 +34,7 @@ from desktop.api.errors import (
     CertificateProblem,
     ConnectionProblem,
     NotAPortal,
+    PortalError,
     ProblemResponse,
     ServerError,
     SessionExpired,
@@ -102,6 +104,10 @@ class PortalClient:
         self._rng = rng or random.Random()
         self._tokens: Tokens | None = None
         self._refresh_lock = asyncio.Lock()
+        # Every refresh attempt bumps the round; a failed one leaves its error for the callers
+        # that were waiting on it (see _refresh_shared).
+        self._refresh_round = 0
+        self._refresh_error: PortalError | None = None
         self._http = httpx.AsyncClient(
             base_url=self.base_url + API_PREFIX,
             transport=transport,
@@ -240,6 +246,15 @@ class PortalClient:
 
     async def _refresh_with(self, refresh_token: str) -> Tokens:
         """POST /auth/refresh; the caller holds the refresh lock."""
+        self._refresh_round += 1
+        self._refresh_error = None
+        try:
+            return await self._post_refresh(refresh_token)
+        except PortalError as exc:
+            self._refresh_error = exc
+            raise
+
+    async def _post_refresh(self, refresh_token: str) -> Tokens:
         try:
             response = await self._send(
                 "POST",
@@ -258,13 +273,22 @@ class PortalClient:
         return tokens
 
     async def _refresh_shared(self, stale_access_token: str) -> None:
-        """Refresh once for everyone who saw ``stale_access_token`` fail or expire."""
+        """Refresh once for everyone who saw ``stale_access_token`` fail or expire.
+
+        Callers that were waiting for a refresh that failed get its failure too, instead of
+        each firing another refresh at a server that just failed (or that may have rotated
+        the token already, so that the old one is dead).
+        """
+        # A refresh already running counts as "ours": its outcome is shared with this caller.
+        round_seen = self._refresh_round - (1 if self._refresh_lock.locked() else 0)
         async with self._refresh_lock:
             current = self._tokens
             if current is None:
                 raise SessionExpired(401, "session_expired", "the session has ended")
             if current.access_token != stale_access_token:
                 return  # another caller refreshed while we waited for the lock
+            if self._refresh_round != round_seen and self._refresh_error is not None:
+                raise self._refresh_error
             await self._refresh_with(current.refresh_token)
 
     def _needs_refresh(self, tokens: Tokens) -> bool:

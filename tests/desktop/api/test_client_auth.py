@@ -358,3 +358,39 @@ async def test_refresh_refused_for_an_expired_account_says_why(logged_in, portal
     assert caught.value.code == "account_expired"
     assert caught.value.extra["access_ended_on"] == "2025-06-30"
     assert token_log.reported.count(None) == 1
+
+
+async def test_concurrent_callers_share_a_failed_refresh(logged_in, portal) -> None:
+    from desktop.api.errors import RequestTimeout
+
+    portal.expire_access_tokens()
+    both_refused = asyncio.Event()
+    me_route = portal.routes[("GET", "/api/v1/me")]
+    refused = 0
+
+    def me(request: httpx.Request) -> httpx.Response:
+        nonlocal refused
+        response = me_route(request)
+        refused += response.status_code == 401
+        if refused == 2:
+            both_refused.set()
+        return response
+
+    async def timed_out_refresh(request: httpx.Request) -> httpx.Response:
+        await both_refused.wait()
+        raise httpx.ReadTimeout("timed out")
+
+    real_refresh = portal.routes[("POST", "/api/v1/auth/refresh")]
+    portal.route("GET", "/me", me)
+    portal.route("POST", "/auth/refresh", timed_out_refresh)
+
+    results = await asyncio.gather(logged_in.me(), logged_in.me(), return_exceptions=True)
+
+    assert [type(r) for r in results] == [RequestTimeout, RequestTimeout]
+    assert len(portal.sent("POST", "/auth/refresh")) == 1
+    assert logged_in.tokens.refresh_token == "refresh-1"  # kept for a later attempt
+
+    # Later (back online) a new attempt is made rather than repeating the old failure.
+    portal.route("POST", "/auth/refresh", real_refresh)
+    assert (await logged_in.me()).user.name == "Sanne de Vries"
+    assert logged_in.tokens.refresh_token == "refresh-2"

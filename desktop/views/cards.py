@@ -46,6 +46,8 @@ class CardDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Set by CardListView so all cards in a row line up; 0 means "as tall as needed".
+        self.uniform_height = 0
 
     # -- fonts -------------------------------------------------------------------------------
     def _fonts(self, base: QFont) -> dict[str, QFont]:
@@ -90,11 +92,14 @@ class CardDelegate(QStyledItemDelegate):
             y = bounds.bottom() + 3
         return title_rect, placed
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+    def natural_height(self, option: QStyleOptionViewItem, index: ModelIndex) -> int:
         rect = QRect(0, 0, CARD_WIDTH, 10_000)
         title_rect, placed = self._layout(rect, option.font, index)
         bottom = placed[-1].rect.bottom() if placed else title_rect.bottom()
-        return QSize(CARD_WIDTH, bottom + PADDING + 2)
+        return bottom + PADDING + 2
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        return QSize(CARD_WIDTH, max(self.uniform_height, self.natural_height(option, index)))
 
     # -- painting ----------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
@@ -148,6 +153,22 @@ class CardListView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMouseTracking(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        model.modelReset.connect(self._equalise_heights)
+        self._equalise_heights()
+
+    def _equalise_heights(self) -> None:
+        """Give every card the height of the tallest, so cards side by side line up."""
+        delegate = self.itemDelegate()
+        model = self.model()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        heights = [delegate.natural_height(option, model.index(row, 0))
+                   for row in range(model.rowCount())]
+        delegate.uniform_height = max(heights, default=0)
+        self.scheduleDelayedItemsLayout()
 
     def mouseMoveEvent(self, event) -> None:
         index = self.indexAt(event.position().toPoint())

@@ -197,6 +197,7 @@ class LoginWindow(QWidget):
     def _connect(self) -> None:
         session = self._session
         session.busyChanged.connect(self._set_busy)
+        session.loggedIn.connect(self._logged_in)
         session.loginFailed.connect(self._show_error)
         session.rememberUnavailable.connect(self._show_error)
         session.portalChecked.connect(self._portal_checked)
@@ -242,6 +243,14 @@ class LoginWindow(QWidget):
         # Accounts may have been remembered or forgotten since the window was last shown.
         self.known_accounts.set_accounts(self._session.known_accounts())
         super().showEvent(event)
+
+    def _logged_in(self, _account: object) -> None:
+        # The window is hidden, not destroyed, while the user works: leave no password in it,
+        # and on a shared PC not even the e-mail address of the previous user.
+        self.password.clear()
+        self._hide_messages()
+        if self._shared_pc:
+            self.email.clear()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

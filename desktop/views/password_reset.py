@@ -75,6 +75,9 @@ class RequestPage(QWizardPage):
 
     def initializePage(self) -> None:
         self._wizard.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Send"))
+        # Start where the user still has to type: usually the e-mail address.
+        empty = next((f for f in (self.organisation, self.email) if not f.text()), self.email)
+        empty.setFocus()
 
     def isComplete(self) -> bool:
         return (not self._wizard.busy and bool(self.organisation.text().strip())

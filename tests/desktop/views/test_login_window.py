@@ -154,3 +154,12 @@ def test_forgot_password_opens_the_reset_with_the_email_typed(qtbot, make_window
     assert wizard.request_page.email.text() == "sanne@voorbeeld.nl"
     assert wizard.request_page.organisation.text() == "zonnebloem"
     wizard.reject()
+
+
+def test_a_successful_login_leaves_no_password_behind(qtbot, make_window, session) -> None:
+    window = make_window(shared_pc=True)
+    fill(qtbot, window)
+    session.loggedIn.emit(object())
+    assert child(window, QLineEdit, "password").text() == ""
+    assert child(window, QLineEdit, "email").text() == ""  # shared PC: not even the e-mail
+    assert child(window, QLineEdit, "organisation").text() == "zonnebloem"

@@ -230,3 +230,11 @@ def test_secondary_parent_without_a_known_primary_parent(make_window) -> None:
     window = make_window(session, FakeProfileService(profile))
     assert label(window, "roleExplanation").text().startswith(
         "Invoices and documents are only visible to the first parent/guardian.")
+
+
+def test_cards_side_by_side_line_up(make_window) -> None:
+    window = make_window()
+    view = window.overview.children_view
+    model = view.model()
+    heights = {view.visualRect(model.index(row, 0)).height() for row in range(model.rowCount())}
+    assert len(heights) == 1 and heights.pop() > 100

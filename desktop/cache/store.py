@@ -27,6 +27,7 @@ __all__ = [
     "AccountCache",
     "CacheCorrupt",
     "CacheTooNew",
+    "MigrationFailed",
 ]
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,13 @@ class CacheCorrupt(Exception):
 
 class CacheTooNew(CacheCorrupt):
     """The cache was written by a newer version of the app (its schema is unknown here)."""
+
+
+class MigrationFailed(CacheCorrupt):
+    """A schema upgrade failed; the file stays at the last version that completed.
+
+    The file as it was before the upgrade is in ``cache.sqlite3.bak``.
+    """
 
 
 def _v1_profile(db: sqlite3.Connection) -> None:
@@ -101,7 +109,11 @@ class AccountCache:
         self._db: sqlite3.Connection | None = db
         self._clock = clock
         self.blobs = BlobStore(directory / "blobs")
-        self.outbox = Outbox(self.db_path, clock=clock)
+        try:
+            self.outbox = Outbox(self.db_path, clock=clock)
+        except BaseException:
+            db.close()
+            raise
 
     @classmethod
     def open(
@@ -249,7 +261,12 @@ def _open_database(path: Path) -> sqlite3.Connection:
         if version < SCHEMA_VERSION:
             if existed and version > 0:
                 _back_up(db, path.with_name(path.name + ".bak"))
-            _migrate(db, version)
+            try:
+                _migrate(db, version)
+            except sqlite3.Error as exc:
+                raise MigrationFailed(
+                    f"{path}: upgrade from schema {version} failed: {exc}"
+                ) from exc
     except sqlite3.DatabaseError as exc:
         db.close()
         raise CacheCorrupt(f"{path}: {exc}") from exc

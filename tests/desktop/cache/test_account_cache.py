@@ -224,3 +224,34 @@ def test_policy_is_cached_for_offline_use(folder: Path) -> None:
     with AccountCache.open(folder) as cache:
         assert cache.policy() == policy
         assert cache.policy().inactivity_lock_minutes == 5
+
+
+def test_a_failing_migration_leaves_the_last_good_version(folder: Path, monkeypatch) -> None:
+    from desktop.cache import store
+
+    folder.mkdir(parents=True)
+    old = sqlite3.connect(folder / DB_NAME)
+    MIGRATIONS[0](old)
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+
+    def broken_step(db: sqlite3.Connection) -> None:
+        db.execute("CREATE TABLE half_done (x INTEGER)")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store, "MIGRATIONS", (*MIGRATIONS[:2], broken_step))
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
+    with pytest.raises(store.MigrationFailed):
+        AccountCache.open(folder)
+
+    db = sqlite3.connect(folder / DB_NAME)
+    try:
+        # The second step committed, the broken third one left no trace.
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        assert "outbox" in tables
+        assert "half_done" not in tables
+    finally:
+        db.close()
+    assert (folder / (DB_NAME + ".bak")).exists()

@@ -114,6 +114,7 @@ class DesktopApp(QObject):
         # One main window per login, so nothing of the previous account lingers in it.
         self.main_window: MainWindow | None = None
         self._crash_dialogs: list[CrashDialog] = []
+        self._shut_down = False
 
         self._close_watcher = _CloseWatcher(self.closed.set, self)
         self.login_window.installEventFilter(self._close_watcher)
@@ -163,6 +164,9 @@ class DesktopApp(QObject):
 
     async def aclose(self) -> None:
         """Close the services (a shared-PC session is logged out) and the windows."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.crash.crashed.disconnect(self._show_crash)
         self.login_window.hide()
         self._drop_main_window()

@@ -27,16 +27,25 @@ from desktop.services.session import SessionService
 # --- the qasync loop (Pattern A) --------------------------------------------------------------
 
 
+# tests/e2e/conftest.py has the same two fixtures; both use the one loop kept on the qapp.
+_LOOP_ATTRIBUTE = "_ouderportaal_test_loop"
+
+
 @pytest.fixture(scope="session")
 def qt_loop(qapp) -> Iterator[qasync.QEventLoop]:
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    # Our own executor for asyncio.to_thread, so its thread can be joined at the end (the loop
-    # itself is never stopped or closed while Qt runs).
-    executor = qasync.QThreadExecutor(2)
-    loop.set_default_executor(executor)
+    loop = getattr(qapp, _LOOP_ATTRIBUTE, None)
+    if loop is None:
+        loop = qasync.QEventLoop(qapp, already_running=True)
+        # Our own executor for asyncio.to_thread, so its thread can be joined at the end (the
+        # loop itself is never stopped or closed while Qt runs).
+        loop.test_executor = qasync.QThreadExecutor(2)
+        loop.set_default_executor(loop.test_executor)
+        setattr(qapp, _LOOP_ATTRIBUTE, loop)
     yield loop
-    executor.shutdown(wait=True)
-    asyncio.events._set_running_loop(None)
+    if getattr(qapp, _LOOP_ATTRIBUTE, None) is loop:
+        delattr(qapp, _LOOP_ATTRIBUTE)
+        loop.test_executor.shutdown(wait=True)
+        asyncio.events._set_running_loop(None)
 
 
 @pytest.fixture(autouse=True)

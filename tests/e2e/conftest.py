@@ -1,0 +1,110 @@
+"""End-to-end fixtures: the real portal server on loopback and the whole desktop app.
+
+The demo organisation is built once per session into a template folder; each test serves a copy,
+so tests cannot see each other's changes and the suite stays fast. The qasync loop follows
+Pattern A of stack-notes.md (see tests/desktop/services/conftest.py, which shares the loop).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtCore import QSettings
+
+from desktop.app import AppOptions, DesktopApp
+from desktop.services.clients import ClientFactory
+from desktop.services.crash import CrashReporter
+from server.embedded import EmbeddedServer
+
+_LOOP_ATTRIBUTE = "_ouderportaal_test_loop"
+
+
+@pytest.fixture(scope="session")
+def qt_loop(qapp) -> Iterator[qasync.QEventLoop]:
+    loop = getattr(qapp, _LOOP_ATTRIBUTE, None)
+    if loop is None:
+        loop = qasync.QEventLoop(qapp, already_running=True)
+        loop.test_executor = qasync.QThreadExecutor(2)
+        loop.set_default_executor(loop.test_executor)
+        setattr(qapp, _LOOP_ATTRIBUTE, loop)
+    yield loop
+    if getattr(qapp, _LOOP_ATTRIBUTE, None) is loop:
+        delattr(qapp, _LOOP_ATTRIBUTE)
+        loop.test_executor.shutdown(wait=True)
+        asyncio.events._set_running_loop(None)
+
+
+@pytest.fixture(autouse=True)
+def loop(qt_loop: qasync.QEventLoop) -> Iterator[qasync.QEventLoop]:
+    asyncio.set_event_loop(qt_loop)
+    asyncio.events._set_running_loop(qt_loop)
+    yield qt_loop
+    asyncio.events._set_running_loop(None)
+
+
+@pytest.fixture
+def run(qtbot, loop) -> Callable[[Coroutine[Any, Any, Any]], Any]:
+    def run_coroutine(coro: Coroutine[Any, Any, Any], timeout: int = 20_000) -> Any:
+        task = loop.create_task(coro)
+        qtbot.waitUntil(task.done, timeout=timeout)
+        return task.result()
+
+    return run_coroutine
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("demo-template")
+    with EmbeddedServer(folder):
+        pass  # building the demo organisation is the slow part; done once
+    return folder
+
+
+@pytest.fixture
+def portal_server(demo_template: Path, tmp_path: Path) -> Iterator[EmbeddedServer]:
+    folder = tmp_path / "server"
+    shutil.copytree(demo_template, folder)
+    server = EmbeddedServer(folder)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def desktop_data(tmp_path: Path) -> Path:
+    return tmp_path / "desktop"
+
+
+@pytest.fixture
+def make_app(qapp, tmp_path, desktop_data, run):
+    """Start the desktop app (as ``main()`` would, minus the loop) pointed at the server."""
+    started: list[DesktopApp] = []
+    reports: list[str] = []
+
+    def make(portal: str, *, shared_pc: bool = False) -> DesktopApp:
+        crash = CrashReporter()
+        crash.crashed.connect(reports.append)
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        desktop = DesktopApp(
+            AppOptions(data_dir=desktop_data, portal=portal, shared_pc=shared_pc),
+            app=qapp,
+            crash=crash,
+            clients=ClientFactory(language="en", max_retries=0, device_name="E2E-laptop"),
+            settings=settings,
+        )
+        desktop.start()
+        started.append(desktop)
+        return desktop
+
+    yield make
+    for desktop in started:
+        if not desktop.closed.is_set():
+            desktop.closed.set()
+        run(desktop.aclose())
+    assert not reports, "the app reported unexpected errors:\n" + "\n".join(reports)

@@ -1,0 +1,196 @@
+"""The desktop app against the real portal server on loopback, driven as a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QPushButton, QWizard
+
+from desktop.app import DesktopApp
+from desktop.cache.accounts import KnownAccounts
+from server.mail import read_reset_code
+
+SANNE = "sanne.devries@voorbeeld.nl"
+THOMAS = "thomas.devries@voorbeeld.nl"
+STAFF = "fatima.elamrani@voorbeeld.nl"
+PASSWORD = "zonnebloem-demo"
+
+
+def field(window, name: str) -> QLineEdit:
+    widget = window.findChild(QLineEdit, name)
+    assert widget is not None, f"no field {name!r}"
+    return widget
+
+
+def type_into(qtbot, window, name: str, text: str) -> None:
+    widget = field(window, name)
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+
+
+def click(qtbot, window, name: str) -> None:
+    button = window.findChild(QPushButton, name)
+    assert button is not None and button.isEnabled(), f"button {name!r} not clickable"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def log_in(qtbot, desktop: DesktopApp, email: str, password: str, *,
+           remember: bool = False) -> None:
+    login = desktop.login_window
+    type_into(qtbot, login, "email", email)
+    type_into(qtbot, login, "password", password)
+    remember_box = login.findChild(type(login.remember), "remember")
+    if remember_box.isVisible() and remember_box.isChecked() != remember:
+        # On the box itself: the widget may be wider than its box and label.
+        qtbot.mouseClick(remember_box, Qt.MouseButton.LeftButton,
+                         pos=QPoint(8, remember_box.height() // 2))
+    assert remember_box.isChecked() == remember or not remember_box.isVisible()
+    click(qtbot, login, "login")
+
+
+def wait_for_main_window(qtbot, desktop: DesktopApp):
+    qtbot.waitUntil(lambda: desktop.main_window is not None and desktop.main_window.isVisible(),
+                    timeout=20_000)
+    return desktop.main_window
+
+
+def children_shown(window) -> list[str]:
+    view = window.findChild(QListView, "children")
+    model = view.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def label_text(window, name: str) -> str:
+    return window.findChild(QLabel, name).text()
+
+
+def status_text(window) -> str:
+    return label_text(window, "connectionText")
+
+
+def test_log_in_see_the_children_and_log_out(qtbot, portal_server, make_app):
+    desktop = make_app(portal_server.url)
+    assert field(desktop.login_window, "organisation").text() == portal_server.url
+
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    qtbot.waitUntil(lambda: len(children_shown(main)) == 2)
+    assert children_shown(main) == ["Emma de Vries", "Daan de Vries"]
+    assert status_text(main) == "Online"
+    assert not desktop.login_window.isVisible()
+
+    main.findChild(QAction, "logout").trigger()
+    qtbot.waitUntil(desktop.login_window.isVisible)
+    assert desktop.main_window is None
+
+
+def test_wrong_password_is_explained(qtbot, portal_server, make_app):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, "niet het wachtwoord")
+    error = desktop.login_window.findChild(QLabel, "error")
+    qtbot.waitUntil(error.isVisible, timeout=20_000)
+    assert error.text() == "The e-mail address or password is incorrect."
+    assert desktop.main_window is None
+
+
+def test_server_stopped_shows_offline_and_keeps_the_children(qtbot, portal_server, make_app):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    qtbot.waitUntil(lambda: len(children_shown(main)) == 2)
+
+    portal_server.stop()
+    desktop.profile.refresh()  # what the 5-minute sync timer does
+
+    qtbot.waitUntil(lambda: status_text(main).startswith("Offline"), timeout=20_000)
+    message_bar = main.findChild(QLabel, "messageText")
+    qtbot.waitUntil(message_bar.isVisible)
+    assert "cannot be reached" in message_bar.text()
+    assert children_shown(main) == ["Emma de Vries", "Daan de Vries"]
+
+
+def test_remembered_account_reopens_offline_with_cached_data(qtbot, portal_server, make_app,
+                                                             run, memory_keyring):
+    first = make_app(portal_server.url)
+    log_in(qtbot, first, SANNE, PASSWORD, remember=True)
+    wait_for_main_window(qtbot, first)
+    run(first.aclose())  # the parent closes the app
+    assert len(memory_keyring.secrets) == 1
+
+    portal_server.stop()
+    again = make_app("")
+    known = again.login_window.findChild(QPushButton, "knownAccount")
+    assert known is not None and "Sanne de Vries" in known.text()
+    qtbot.mouseClick(known, Qt.MouseButton.LeftButton)
+
+    main = wait_for_main_window(qtbot, again)
+    assert children_shown(main) == ["Emma de Vries", "Daan de Vries"]
+    qtbot.waitUntil(lambda: status_text(main).startswith("Offline"), timeout=20_000)
+
+
+def test_shared_pc_logout_leaves_nothing_behind(qtbot, portal_server, make_app, desktop_data,
+                                                memory_keyring):
+    desktop = make_app(portal_server.url, shared_pc=True)
+    assert not desktop.login_window.findChild(type(desktop.login_window.remember),
+                                              "remember").isVisible()
+    log_in(qtbot, desktop, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    accounts = desktop_data / "accounts"
+    assert any(accounts.iterdir())
+
+    main.findChild(QAction, "logout").trigger()
+    qtbot.waitUntil(desktop.login_window.isVisible)
+    assert list(accounts.iterdir()) == []
+    assert memory_keyring.secrets == {}
+    assert KnownAccounts(desktop_data).list() == []
+
+
+# The offscreen platform cannot pass a dialog's size hints on; harmless, and not our message.
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_forgot_password_then_log_in_with_the_new_one(qtbot, portal_server, make_app):
+    desktop = make_app(portal_server.url)
+    login = desktop.login_window
+    type_into(qtbot, login, "email", THOMAS)
+    click(qtbot, login, "forgotPassword")
+    wizard = login.findChild(QWizard, "passwordReset")
+    qtbot.waitUntil(wizard.isVisible)
+    assert field(wizard.request_page, "email").text() == THOMAS
+
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code_page, timeout=20_000)
+    code = read_reset_code(portal_server.outbox, THOMAS)
+    type_into(qtbot, wizard.code_page, "code", code)
+    type_into(qtbot, wizard.code_page, "newPassword", "zomer aan zee 2026")
+    type_into(qtbot, wizard.code_page, "repeatPassword", "zomer aan zee 2026")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=20_000)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+
+    assert field(login, "email").text() == THOMAS
+    type_into(qtbot, login, "password", "zomer aan zee 2026")
+    click(qtbot, login, "login")
+    main = wait_for_main_window(qtbot, desktop)
+    qtbot.waitUntil(lambda: len(children_shown(main)) == 2)
+
+
+@pytest.mark.parametrize("command", ["ouderportaal", "module"])
+def test_demo_smoke_test_runs_as_a_program(tmp_path: Path, command: str):
+    if command == "ouderportaal":
+        program = [str(Path(sys.executable).with_name("ouderportaal"))]
+    else:
+        program = [sys.executable, "-m", "desktop"]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [*program, "--demo", "--smoke-test", "--data-dir", str(tmp_path / "data")],
+        env=env, capture_output=True, text=True, timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("smoke test ok:")
+    assert "font families" in result.stdout

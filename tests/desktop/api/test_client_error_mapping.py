@@ -267,3 +267,76 @@ async def test_real_silent_server_is_a_timeout() -> None:
         release.set()
         server.close()
         await server.wait_closed()
+
+
+@pytest.fixture
+def self_signed(tmp_path):
+    """A certificate no trust store knows, made with the openssl command line tool."""
+    import shutil
+    import subprocess
+
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("the openssl command is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+async def test_real_untrusted_certificate_is_a_certificate_problem(self_signed) -> None:
+    async def portal(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            await reader.read(1024)
+            body = b'{"name": "Nep", "short_name": "nep", "api_version": 1}'
+            writer.write(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+            )
+            await writer.drain()
+        except (ConnectionError, ssl.SSLError):
+            pass  # the client hangs up during the handshake, as it should
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(portal, "127.0.0.1", 0, ssl=self_signed)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with PortalClient(f"https://127.0.0.1:{port}") as client:
+            with pytest.raises(CertificateProblem) as caught:
+                await client.portal_info()
+        assert any(isinstance(c, ssl.SSLCertVerificationError) for c in _causes(caught.value))
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+def _causes(error: BaseException):
+    current = error
+    while current is not None:
+        yield current
+        current = current.__cause__ or current.__context__

@@ -33,6 +33,8 @@ Json = Mapping[str, Any]
 
 
 class Role(StrEnum):
+    """What the logged-in user is to the organisation; staff and managers see groups."""
+
     PRIMARY_PARENT = "primary_parent"
     SECONDARY_PARENT = "secondary_parent"
     STAFF = "staff"
@@ -119,6 +121,8 @@ class Tokens:
 
 @dataclass(frozen=True)
 class User:
+    """The logged-in person."""
+
     id: int
     email: str
     name: str
@@ -220,6 +224,8 @@ class Placement:
 
 @dataclass(frozen=True)
 class Child:
+    """A child of the family with its placements (contracts)."""
+
     id: int
     first_name: str
     last_name: str
@@ -255,6 +261,8 @@ class Child:
 
 @dataclass(frozen=True)
 class Group:
+    """A group of children at a location (``care_type``: KDV, BSO, peuteropvang)."""
+
     id: int
     name: str
     care_type: str

@@ -28,22 +28,35 @@ class DemoAccount:
 def demo_accounts() -> tuple[DemoAccount, ...]:
     """The demo logins of docs/api.md, described for the login window."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Demo", text)
-
     return (
         DemoAccount(
             "sanne.devries@voorbeeld.nl",
-            tr("Parent (first parent/guardian) with two children: Emma and Daan"),
+            QCoreApplication.translate(
+                "Demo", "Parent (first parent/guardian) with two children: Emma and Daan"
+            ),
         ),
-        DemoAccount("thomas.devries@voorbeeld.nl", tr("Second parent/guardian of the same family")),
-        DemoAccount("lotte.jansen@voorbeeld.nl", tr("Parent whose contract ended 5 weeks ago")),
+        DemoAccount(
+            "thomas.devries@voorbeeld.nl",
+            QCoreApplication.translate("Demo", "Second parent/guardian of the same family"),
+        ),
+        DemoAccount(
+            "lotte.jansen@voorbeeld.nl",
+            QCoreApplication.translate("Demo", "Parent whose contract ended 5 weeks ago"),
+        ),
         DemoAccount(
             "mark.bakker@voorbeeld.nl",
-            tr("Parent whose contract ended 16 months ago (login refused)"),
+            QCoreApplication.translate(
+                "Demo", "Parent whose contract ended 16 months ago (login refused)"
+            ),
         ),
-        DemoAccount("fatima.elamrani@voorbeeld.nl", tr("Childcare worker, group Zonnetjes")),
-        DemoAccount("manager@voorbeeld.nl", tr("Location manager of both locations")),
+        DemoAccount(
+            "fatima.elamrani@voorbeeld.nl",
+            QCoreApplication.translate("Demo", "Childcare worker, group Zonnetjes"),
+        ),
+        DemoAccount(
+            "manager@voorbeeld.nl",
+            QCoreApplication.translate("Demo", "Location manager of both locations"),
+        ),
     )
 
 

@@ -37,10 +37,6 @@ from desktop.api.errors import (
 __all__ = ["address_message", "user_message"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def user_message(
     error: PortalError,
     *,
@@ -53,71 +49,101 @@ def user_message(
     ``now`` is injectable so the "try again at" time can be tested.
     """
     if isinstance(error, InvalidCredentials):
-        return _tr("The e-mail address or password is incorrect.")
+        return QCoreApplication.translate("Errors", "The e-mail address or password is incorrect.")
     if isinstance(error, TooManyAttempts):
         return _too_many_attempts(error, now or (lambda: datetime.now(UTC)))
     if isinstance(error, AccountExpired):
         return _account_expired(error, organisation)
     if isinstance(error, AccountDisabled):
         return _contact(
-            _tr("Your account has been switched off by the childcare organisation."),
+            QCoreApplication.translate(
+                "Errors", "Your account has been switched off by the childcare organisation."
+            ),
             organisation,
         )
     if isinstance(error, SessionExpired):
-        return _tr("Your session has expired. Please log in again.")
+        return QCoreApplication.translate(
+            "Errors", "Your session has expired. Please log in again."
+        )
     if isinstance(error, Forbidden):
-        return _tr("Your account is not allowed to do this.")
+        return QCoreApplication.translate("Errors", "Your account is not allowed to do this.")
     if isinstance(error, NotFound):
-        return _tr("This item no longer exists on the portal.")
+        return QCoreApplication.translate("Errors", "This item no longer exists on the portal.")
     if isinstance(error, PasswordRejected):
         return _password_rejected(error)
     if isinstance(error, ResetCodeInvalid):
-        return _tr(
+        return QCoreApplication.translate(
+            "Errors",
             "The code is incorrect, already used or expired. Request a new e-mail and use "
-            "the newest code."
+            "the newest code.",
         )
     if isinstance(error, RuleViolation):
         if error.detail:
-            return _tr("The portal refused this: %1").replace("%1", error.detail)
-        return _tr("The portal refused this request.")
+            return QCoreApplication.translate("Errors", "The portal refused this: %1").replace(
+                "%1", error.detail
+            )
+        return QCoreApplication.translate("Errors", "The portal refused this request.")
     if isinstance(error, ServerError):
-        return _tr("Something went wrong on the portal server. Please try again later.")
+        return QCoreApplication.translate(
+            "Errors", "Something went wrong on the portal server. Please try again later."
+        )
     if isinstance(error, NotAPortal):
-        return _tr(
-            "There is no parent portal at this address. Check the organisation name or address."
+        return QCoreApplication.translate(
+            "Errors",
+            "There is no parent portal at this address. Check the organisation name or address.",
         )
     if isinstance(error, ConnectionProblem):
         return _connection_message(error)
-    return _tr("Something went wrong on the portal server. Please try again later.")
+    return QCoreApplication.translate(
+        "Errors", "Something went wrong on the portal server. Please try again later."
+    )
 
 
 def _connection_message(error: ConnectionProblem) -> str:
     if isinstance(error, NoInternet):
-        return _tr("There is no internet connection. Check your network and try again.")
+        return QCoreApplication.translate(
+            "Errors", "There is no internet connection. Check your network and try again."
+        )
     if isinstance(error, UnknownHost):
-        return _tr("This organisation address is unknown. Check the spelling of the organisation.")
+        return QCoreApplication.translate(
+            "Errors",
+            "This organisation address is unknown. Check the spelling of the organisation.",
+        )
     if isinstance(error, CertificateProblem):
-        return _tr(
+        return QCoreApplication.translate(
+            "Errors",
             "The connection is not safe: the portal's certificate could not be verified. "
-            "Do not log in, and tell your childcare organisation."
+            "Do not log in, and tell your childcare organisation.",
         )
     if isinstance(error, RequestTimeout):
-        return _tr("The portal server did not answer in time. Please try again later.")
-    return _tr("The portal server cannot be reached. Please try again later.")
+        return QCoreApplication.translate(
+            "Errors", "The portal server did not answer in time. Please try again later."
+        )
+    return QCoreApplication.translate(
+        "Errors", "The portal server cannot be reached. Please try again later."
+    )
 
 
 def address_message(error: AddressError) -> str:
     """The translated message for what is wrong with the typed organisation address."""
     if isinstance(error, EmptyAddress):
-        return _tr("Enter the name or web address of your childcare organisation.")
+        return QCoreApplication.translate(
+            "Errors", "Enter the name or web address of your childcare organisation."
+        )
     if isinstance(error, InsecureAddress):
-        return _tr("This address is not secure (http). Use the https:// address of your portal.")
-    return _tr("This is not a valid organisation name or web address.")
+        return QCoreApplication.translate(
+            "Errors", "This address is not secure (http). Use the https:// address of your portal."
+        )
+    return QCoreApplication.translate(
+        "Errors", "This is not a valid organisation name or web address."
+    )
 
 
 def _too_many_attempts(error: TooManyAttempts, now: Callable[[], datetime]) -> str:
     if error.retry_after <= 0:
-        return _tr("Too many attempts. Please wait a moment and try again.")
+        return QCoreApplication.translate(
+            "Errors", "Too many attempts. Please wait a moment and try again."
+        )
     # Round up to the next minute: "try again at 14:05" must not be too early.
     current = now()
     moment = current + timedelta(seconds=error.retry_after + 59)
@@ -128,7 +154,9 @@ def _too_many_attempts(error: TooManyAttempts, now: Callable[[], datetime]) -> s
         when = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
     else:
         when = locale.toString(local, QLocale.FormatType.ShortFormat)
-    return _tr("Too many attempts. You can try again at %1.").replace("%1", when)
+    return QCoreApplication.translate(
+        "Errors", "Too many attempts. You can try again at %1."
+    ).replace("%1", when)
 
 
 def _account_expired(error: AccountExpired, organisation: str) -> str:
@@ -137,29 +165,43 @@ def _account_expired(error: AccountExpired, organisation: str) -> str:
         day = QLocale().toString(
             QDate(ended.year, ended.month, ended.day), QLocale.FormatType.LongFormat
         )
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Errors",
             "Your access to the portal ended on %1, because your last childcare contract "
-            "ended more than 15 months ago."
+            "ended more than 15 months ago.",
         ).replace("%1", day)
     else:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "Errors",
             "Your access to the portal has ended, because your last childcare contract "
-            "ended more than 15 months ago."
+            "ended more than 15 months ago.",
         )
     return _contact(text, organisation)
 
 
 def _contact(text: str, organisation: str) -> str:
     if organisation:
-        return text + " " + _tr("Please contact %1.").replace("%1", organisation)
-    return text + " " + _tr("Please contact your childcare location.")
+        return (
+            text
+            + " "
+            + QCoreApplication.translate("Errors", "Please contact %1.").replace("%1", organisation)
+        )
+    return (
+        text + " " + QCoreApplication.translate("Errors", "Please contact your childcare location.")
+    )
 
 
 def _password_rejected(error: PasswordRejected) -> str:
     if error.reason == "too_short":
-        return _tr("This password is too short. Use at least 8 characters.")
+        return QCoreApplication.translate(
+            "Errors", "This password is too short. Use at least 8 characters."
+        )
     if error.reason == "too_long":
-        return _tr("This password is too long. Use at most 128 characters.")
+        return QCoreApplication.translate(
+            "Errors", "This password is too long. Use at most 128 characters."
+        )
     if error.reason == "too_common":
-        return _tr("This password is too common and easy to guess. Choose another one.")
-    return _tr("This password cannot be used. Choose another one.")
+        return QCoreApplication.translate(
+            "Errors", "This password is too common and easy to guess. Choose another one."
+        )
+    return QCoreApplication.translate("Errors", "This password cannot be used. Choose another one.")

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from server.access_log import AccessLogMiddleware
 from server.api import profile
 from server.auth import routes as auth_routes
 from server.auth.passwords import PasswordHasher
@@ -52,4 +53,6 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(reset_page.router)
     app.add_middleware(IdempotencyMiddleware)
     install_problem_handlers(app)
+    # Outermost, so it also sees the 500s produced by the error middleware.
+    app.add_middleware(AccessLogMiddleware)
     return app

@@ -63,14 +63,15 @@ def _serve(settings: Settings, host: str, port: int, workers: int,
     logger.info("Serving on http://%s:%s", host, port)
     if workers > 1:
         # Each worker process imports the app factory and reads the same environment.
+        # uvicorn's access log would print reset tokens; server.access_log masks them.
         uvicorn.run("server.cli:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, proxy_headers=True,
+                    workers=workers, proxy_headers=True, access_log=False,
                     forwarded_allow_ips=forwarded_allow_ips, ws="none")
     else:
         from server.app import create_app
 
         uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True,
-                    forwarded_allow_ips=forwarded_allow_ips, ws="none")
+                    access_log=False, forwarded_allow_ips=forwarded_allow_ips, ws="none")
 
 
 def app_from_env():  # noqa: ANN201  (uvicorn factory for multi-worker mode)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from datetime import date
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -25,14 +26,15 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
     "invalid_credentials": (401, "Invalid credentials", "E-mailadres of wachtwoord is onjuist.",
                             "E-mail address or password is incorrect."),
     "too_many_attempts": (429, "Too many attempts",
-                          "Te veel mislukte pogingen. Probeer het over {retry_after} seconden "
-                          "opnieuw.",
-                          "Too many failed attempts. Try again in {retry_after} seconds."),
+                          "Te veel mislukte pogingen. Probeer het over {wait_text} opnieuw.",
+                          "Too many failed attempts. Try again in {wait_text}."),
     "account_expired": (403, "Account expired",
-                        "Je toegang tot het ouderportaal is beëindigd op {access_ended_on}, "
-                        "15 maanden na het einde van het laatste contract.",
-                        "Your access to the parent portal ended on {access_ended_on}, "
-                        "15 months after the last contract ended."),
+                        "Je toegang tot het ouderportaal is beëindigd op {ended_text}, "
+                        "15 maanden na het einde van het laatste contract. Neem contact op "
+                        "met de kinderopvang als je nog documenten nodig hebt.",
+                        "Your access to the parent portal ended on {ended_text}, 15 months "
+                        "after the last contract ended. Contact the childcare organisation "
+                        "if you still need documents."),
     "account_disabled": (403, "Account disabled",
                          "Dit account is uitgeschakeld door de kinderopvangorganisatie.",
                          "This account has been disabled by the childcare organisation."),
@@ -57,8 +59,8 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                                "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
                                "This Idempotency-Key was already used for another request."),
     "rate_limited": (429, "Rate limited",
-                     "Te veel verzoeken. Probeer het over {retry_after} seconden opnieuw.",
-                     "Too many requests. Try again in {retry_after} seconds."),
+                     "Te veel verzoeken. Probeer het over {wait_text} opnieuw.",
+                     "Too many requests. Try again in {wait_text}."),
     "internal_error": (500, "Internal error",
                        "Er ging iets mis op de server (referentie {reference}).",
                        "Something went wrong on the server (reference {reference})."),
@@ -106,9 +108,33 @@ def wants_english(accept_language: str | None) -> bool:
     return (accept_language or "").strip().lower().startswith("en")
 
 
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+             "september", "oktober", "november", "december")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+
+
+def _date_text(iso: str, english: bool) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day} {(MONTHS_EN if english else MONTHS_NL)[day.month - 1]} {day.year}"
+
+
+def _wait_text(seconds: int, english: bool) -> str:
+    if seconds < 120:
+        unit = ("second" if seconds == 1 else "seconds") if english else (
+            "seconde" if seconds == 1 else "seconden")
+        return f"{seconds} {unit}"
+    minutes = -(-seconds // 60)
+    return f"{minutes} {'minutes' if english else 'minuten'}"
+
+
 def problem_body(code: str, english: bool, **extra: Any) -> dict[str, Any]:
     status, title, nl, en = CATALOGUE[code]
     fields = {k: v for k, v in extra.items() if v is not None}
+    if "retry_after" in fields:
+        fields["wait_text"] = _wait_text(int(fields["retry_after"]), english)
+    if "access_ended_on" in fields:
+        fields["ended_text"] = _date_text(fields["access_ended_on"], english)
     if code == "password_policy":
         fields["reason_text"] = PASSWORD_POLICY_TEXT[extra["reason"]][1 if english else 0]
     detail = (en if english else nl).format(**fields)

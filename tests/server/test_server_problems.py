@@ -8,6 +8,8 @@ import httpx
 import pytest
 from server_helpers import tokens
 
+from server.problems import problem_body
+
 PROBLEM_KEYS = {"type", "title", "status", "code", "detail"}
 
 
@@ -80,3 +82,21 @@ async def test_token_endpoints_are_not_cached(client: httpx.AsyncClient) -> None
     refreshed = await client.post("/api/v1/auth/refresh",
                                   json={"refresh_token": body["refresh_token"]})
     assert refreshed.headers["cache-control"] == "no-store"
+
+
+@pytest.mark.parametrize(("extra", "english", "expected"), [
+    ({"retry_after": 1}, False, "over 1 seconde opnieuw"),
+    ({"retry_after": 64}, False, "over 64 seconden opnieuw"),
+    ({"retry_after": 900}, False, "over 15 minuten opnieuw"),
+    ({"retry_after": 3000}, True, "in 50 minutes"),
+])
+def test_waiting_time_reads_naturally(extra: dict, english: bool, expected: str) -> None:
+    assert expected in problem_body("too_many_attempts", english, **extra)["detail"]
+
+
+def test_expiry_date_is_written_out() -> None:
+    nl = problem_body("account_expired", False, access_ended_on="2027-04-26")
+    en = problem_body("account_expired", True, access_ended_on="2027-04-26")
+    assert "beëindigd op 26 april 2027" in nl["detail"]
+    assert "ended on 26 April 2027" in en["detail"]
+    assert nl["access_ended_on"] == "2027-04-26"

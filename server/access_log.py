@@ -1,0 +1,50 @@
+"""Request logging without secrets.
+
+uvicorn's own access log prints the full path, and the reset page's path holds the reset
+token (`/reset/<token>`). This middleware logs instead, with such tokens masked; the server
+turns uvicorn's access log off.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+logger = logging.getLogger("server.access")
+
+_SECRET_PATHS = re.compile(r"^(/reset/)[^/]+")
+
+
+def loggable_path(path: str) -> str:
+    return _SECRET_PATHS.sub(r"\1…", path)
+
+
+class AccessLogMiddleware:
+    """Logs method, masked path, status and duration of every HTTP request at INFO."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def recording_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, recording_send)
+        finally:
+            client = scope.get("client")
+            logger.info('%s "%s %s" %s %.1f ms', client[0] if client else "-", scope["method"],
+                        loggable_path(scope["path"]), status,
+                        (time.perf_counter() - started) * 1000)

@@ -244,10 +244,14 @@ class PasswordResetWizard(QWizard):
             page.completeChanged.emit()
 
     def _mail_requested(self) -> None:
+        # The answer is in: the next page is usable now, even while the service still tidies
+        # up (closing its connection) before it reports busyChanged(False).
+        self.busy = False
         if self.currentPage() is self.request_page:
             self.request_page.mail_requested()
 
     def _password_changed(self) -> None:
+        self.busy = False
         if self.currentPage() is self.code_page:
             self.code_page.password_changed()
 

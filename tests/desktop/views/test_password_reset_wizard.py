@@ -126,3 +126,16 @@ def test_setting_the_password_then_done_fills_the_login_window(qtbot, session,
     assert login.email.text() == "sanne@voorbeeld.nl"
     assert login.password.text() == ""
     assert login.notice.isVisible() and "Your password has been set" in login.notice.text()
+
+
+def test_the_code_page_is_usable_as_soon_as_the_mail_is_sent(qtbot, wizard, resets) -> None:
+    # The service reports "not busy" only after closing its connection; the user may type
+    # the code and press "Set password" before that.
+    send(qtbot, wizard)
+    resets.busyChanged.emit(True)
+    resets.mailRequested.emit()
+    page = wizard.code_page
+    qtbot.keyClicks(page.code, "K7MQ-29XP")
+    qtbot.keyClicks(page.new_password, "zonnebloem-nieuw")
+    qtbot.keyClicks(page.repeat, "zonnebloem-nieuw")
+    assert button(wizard, QWizard.WizardButton.CommitButton).isEnabled()

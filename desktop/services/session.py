@@ -210,20 +210,19 @@ class SessionService(QObject):
     ) -> None:
         client = self._new_client(base_url)
         try:
-            try:
-                info = await client.portal_info()
-                name[0] = info.name
-                await client.login(email, password)
-                profile = await client.me()
-                policy = await self._fetch_policy(client)
-                check = await asyncio.to_thread(PasswordCheck.of, password)
-            except BaseException:
-                await client.aclose()
-                raise
+            info = await client.portal_info()
+            name[0] = info.name
+            await client.login(email, password)
+            profile = await client.me()
+            policy = await self._fetch_policy(client)
+            check = await asyncio.to_thread(PasswordCheck.of, password)
+            account = self._account_from(client.base_url, email, info.name, profile)
+            cache = self._open_cache(account.key)
+        except BaseException:
+            await client.aclose()
+            raise
         finally:
             self._set_busy(False)
-        account = self._account_from(client.base_url, email, info.name, profile)
-        cache = self._open_cache(account.key)
         cache.put_profile(profile)
         cache.put_policy(policy)
         cache.mark_synced(now())

@@ -1,0 +1,95 @@
+"""The UI language choice, and the composition root's window switching and crash dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fake_portal import EMAIL, ORGANISATION, PASSWORD
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QTextEdit
+
+from desktop.app import AppOptions, DesktopApp, parse_args
+from desktop.i18n import install_translators, ui_language
+from desktop.services.crash import CrashReporter
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    (QLocale.Language.Dutch, "nl"),
+    (QLocale.Language.English, "en"),
+    (QLocale.Language.German, "en"),
+])
+def test_dutch_only_for_a_dutch_system(language, expected):
+    assert ui_language(QLocale(language)) == expected
+
+
+def test_the_dutch_catalogue_translates_the_app(qapp):
+    installed = install_translators(qapp, "nl")
+    try:
+        assert installed, "desktop/translations/ouderportaal_nl.qm should be bundled"
+        assert QCoreApplication.translate("LoginWindow", "Log in") == "Inloggen"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert QCoreApplication.translate("LoginWindow", "Log in") == "Log in"
+
+
+def test_english_needs_no_catalogue_and_a_missing_one_is_not_fatal(qapp, tmp_path: Path):
+    assert install_translators(qapp, "en") == []
+    installed = install_translators(qapp, "nl", tmp_path)  # no ouderportaal_nl.qm in there
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    assert QCoreApplication.translate("LoginWindow", "Log in") == "Log in"
+
+
+def test_command_line_options():
+    args = parse_args(["--demo", "--shared-pc", "--portal", "korein", "--data-dir", "/tmp/x",
+                       "--smoke-test"])
+    assert args.demo and args.shared_pc and args.smoke_test
+    assert args.portal == "korein" and args.data_dir == Path("/tmp/x")
+    assert parse_args([]).demo_data is None
+
+
+@pytest.fixture
+def desktop(qapp, data_root, clients, tmp_path, run):
+    crash = CrashReporter()
+    app = DesktopApp(AppOptions(data_dir=data_root, portal=ORGANISATION), app=qapp, crash=crash,
+                     clients=clients,
+                     settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    app.start()
+    yield app
+    run(app.aclose())
+
+
+def test_windows_follow_the_session(desktop, qtbot):
+    assert desktop.login_window.isVisible() and desktop.main_window is None
+    with qtbot.waitSignal(desktop.session.loggedIn, timeout=10_000):
+        desktop.session.login(ORGANISATION, EMAIL, PASSWORD, False)
+    assert desktop.main_window.isVisible() and not desktop.login_window.isVisible()
+
+    desktop.session.lock()
+    assert desktop.main_window.is_locked
+
+    with qtbot.waitSignal(desktop.session.loggedOut):
+        desktop.session.logout()
+    assert desktop.login_window.isVisible() and desktop.main_window is None
+    assert not desktop.closed.is_set()
+
+
+def test_closing_the_main_window_ends_the_app(desktop, qtbot):
+    with qtbot.waitSignal(desktop.session.loggedIn, timeout=10_000):
+        desktop.session.login(ORGANISATION, EMAIL, PASSWORD, False)
+    desktop.main_window.close()
+    assert desktop.closed.is_set()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_bug_opens_the_crash_dialog_with_the_report(desktop, qtbot):
+    try:
+        raise RuntimeError("kapot")
+    except RuntimeError as error:
+        desktop.crash.report(error)
+    dialog = desktop._crash_dialogs[-1]
+    qtbot.waitUntil(dialog.isVisible)
+    report = dialog.findChild(QTextEdit, "report") or dialog.report
+    assert "RuntimeError: kapot" in report.toPlainText()

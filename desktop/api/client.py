@@ -344,6 +344,10 @@ class PortalClient:
                     attempt += 1
                     continue
                 raise problem from exc
+            except httpx.RequestError as exc:
+                # An answer that cannot be decoded (broken compression, too many redirects):
+                # the server (or a proxy in between) misbehaves. There is no status to report.
+                raise ServerError(0, "invalid_response", f"{method} {path}: {exc}") from exc
 
             status = response.status_code
             log.debug("%s %s -> %d", method, path, status)

@@ -167,7 +167,12 @@ class RuleViolation(ProblemResponse):
 
 
 class ServerError(ProblemResponse):
-    """The server failed (5xx) or answered with something that is not a problem document."""
+    """The server failed (5xx) or answered with something that is not a problem document.
+
+    ``code`` is the server's code, ``http_error`` for an error page without one, or
+    ``invalid_response`` for an answer the client cannot read (``status`` 0 when even the
+    HTTP body could not be decoded).
+    """
 
 
 _BY_CODE: dict[str, type[ProblemResponse]] = {

@@ -340,3 +340,18 @@ def _causes(error: BaseException):
     while current is not None:
         yield current
         current = current.__cause__ or current.__context__
+
+
+async def test_an_undecodable_answer_is_a_server_error(logged_in, portal) -> None:
+    portal.route(
+        "GET",
+        "/me",
+        lambda r: httpx.Response(
+            200,
+            content=b"not gzip at all",
+            headers={"content-encoding": "gzip", "content-type": "application/json"},
+        ),
+    )
+    with pytest.raises(ServerError) as caught:
+        await logged_in.me()
+    assert caught.value.code == "invalid_response"

@@ -80,6 +80,7 @@ class AccountPage(QWidget):
         self.devices.setShowGrid(False)
         self.devices.setAlternatingRowColors(False)
         header = self.devices.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(DevicesModel.COLUMN_DEVICE, QHeaderView.ResizeMode.Stretch)
         for column in (DevicesModel.COLUMN_SINCE, DevicesModel.COLUMN_LAST_USED,
                        DevicesModel.COLUMN_THIS_DEVICE):

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.views.theme import mark
 
-__all__ = ["DemoLogin", "DemoPanel", "KnownAccountsPanel"]
+__all__ = ["ChoiceButton", "DemoLogin", "DemoPanel", "KnownAccountsPanel"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,47 @@ class RememberedAccount(Protocol):
     email: str
     display_name: str
     organisation_name: str
+
+
+class ChoiceButton(QPushButton):
+    """A button with a bold first line and a muted, word-wrapped second line.
+
+    QPushButton cannot wrap its text, and translated descriptions are long; the labels inside
+    let mouse clicks through to the button, so it still behaves as one button (keyboard too).
+    """
+
+    def __init__(self, title: str, detail: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        mark(self, "choice")
+        self.setAccessibleName(f"{title}, {detail}")
+        self.title_label = QLabel(title, self)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.detail_label = mark(QLabel(detail, self), "muted")
+        self.detail_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        for label in (self.title_label, self.detail_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def text(self) -> str:  # what the button says, for tests and screen readers alike
+        return f"{self.title_label.text()}\n{self.detail_label.text()}"
+
+    def sizeHint(self) -> QSize:
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.layout().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().heightForWidth(width)
 
 
 class _Panel(QFrame):
@@ -53,10 +94,10 @@ class KnownAccountsPanel(_Panel):
         hint = mark(QLabel(self.tr("Accounts remembered on this computer:"), self), "muted")
         hint.setWordWrap(True)
         self._layout.addWidget(hint)
-        self._buttons: list[QPushButton] = []
+        self._buttons: list[ChoiceButton] = []
 
     @property
-    def buttons(self) -> list[QPushButton]:
+    def buttons(self) -> list[ChoiceButton]:
         return list(self._buttons)
 
     def set_accounts(self, accounts: Sequence[RememberedAccount]) -> None:
@@ -66,8 +107,7 @@ class KnownAccountsPanel(_Panel):
         self._buttons = []
         for account in accounts:
             name = account.display_name or account.email
-            button = mark(QPushButton(
-                f"{name}\n{account.organisation_name}\n{account.email}", self), "choice")
+            button = ChoiceButton(name, f"{account.organisation_name}\n{account.email}", self)
             button.setObjectName("knownAccount")
             button.setAccessibleName(self.tr("Log in as {name} at {organisation}").format(
                 name=name, organisation=account.organisation_name))
@@ -90,9 +130,9 @@ class DemoPanel(_Panel):
             "in the form, then press “Log in”."), self), "muted")
         hint.setWordWrap(True)
         self._layout.addWidget(hint)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[ChoiceButton] = []
         for login in logins:
-            button = mark(QPushButton(f"{login.email}\n{login.description}", self), "choice")
+            button = ChoiceButton(login.email, login.description, self)
             button.setObjectName("demoLogin")
             button.setAccessibleName(self.tr("Fill in the demo login {email}").format(
                 email=login.email))

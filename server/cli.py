@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import uvicorn
+from fastapi import FastAPI
 
 from server.config import Settings, sqlite_url
 from server.db import create_engine, migrate
@@ -74,7 +75,8 @@ def _serve(settings: Settings, host: str, port: int, workers: int,
                     access_log=False, forwarded_allow_ips=forwarded_allow_ips, ws="none")
 
 
-def app_from_env():  # noqa: ANN201  (uvicorn factory for multi-worker mode)
+def app_from_env() -> FastAPI:
+    """uvicorn's app factory in multi-worker mode: each worker builds its own app."""
     from server.app import create_app
 
     return create_app(Settings.from_env())

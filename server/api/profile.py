@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi import APIRouter
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.api.schemas import (
@@ -26,6 +29,7 @@ from server.models import (
     Location,
     Organisation,
     Role,
+    User,
     manager_location,
     staff_group,
 )
@@ -37,7 +41,7 @@ router = APIRouter(tags=["profile"])
 API_VERSION = 1
 
 
-async def _organisation(db: Db) -> Organisation:
+async def _organisation(db: AsyncSession) -> Organisation:
     organisation = await db.scalar(select(Organisation).order_by(Organisation.id).limit(1))
     if organisation is None:
         raise Problem("not_found")
@@ -91,6 +95,34 @@ def _child_out(child: Child) -> ChildOut:
 _GROUP_LOAD = selectinload(CareGroup.location).selectinload(Location.lrk_numbers)
 
 
+async def _groups(db: AsyncSession, condition: ColumnElement[bool]) -> list[CareGroup]:
+    return list((await db.scalars(
+        select(CareGroup).where(condition).options(_GROUP_LOAD).order_by(CareGroup.id)
+    )).all())
+
+
+async def _family_view(db: AsyncSession, user: User,
+                       ) -> tuple[FamilyOut, list[Child], list[CareGroup], date | None]:
+    """A parent's family, children, the children's groups and when access ends."""
+    family = await db.scalar(
+        select(Family).where(Family.id == user.family_id).options(
+            selectinload(Family.members),
+            selectinload(Family.children).selectinload(Child.placements),
+        )
+    )
+    assert family is not None
+    primary = next((m for m in family.members if m.role is Role.PRIMARY_PARENT), None)
+    family_out = FamilyOut(id=family.id, name=family.name,
+                           primary_parent_name=primary.name if primary else None)
+    children = list(family.children)
+    group_ids = {p.group_id for c in children for p in c.placements}
+    groups = await _groups(db, CareGroup.id.in_(group_ids))
+    organisation = await db.get(Organisation, user.organisation_id)
+    policy = effective_policy(organisation.policy if organisation else None)
+    until = await access_until(db, user, policy.account_retention_months)
+    return family_out, children, groups, until
+
+
 @router.get("/me", response_model=MeResponse, responses=problem_responses(
     "not_authenticated", "token_expired"))
 async def me(auth: Auth, db: Db) -> MeResponse:
@@ -100,43 +132,21 @@ async def me(auth: Auth, db: Db) -> MeResponse:
     family_out: FamilyOut | None = None
     children: list[Child] = []
     groups: list[CareGroup] = []
-    until = None
+    until: date | None = None
+    managed_locations = select(manager_location.c.location_id).where(
+        manager_location.c.user_id == user.id)
     if user.role.is_parent and user.family_id is not None:
-        family = await db.scalar(
-            select(Family).where(Family.id == user.family_id).options(
-                selectinload(Family.members),
-                selectinload(Family.children).selectinload(Child.placements),
-            )
-        )
-        assert family is not None
-        primary = next((m for m in family.members if m.role is Role.PRIMARY_PARENT), None)
-        family_out = FamilyOut(id=family.id, name=family.name,
-                               primary_parent_name=primary.name if primary else None)
-        children = list(family.children)
-        group_ids = {p.group_id for c in children for p in c.placements}
-        groups = list((await db.scalars(
-            select(CareGroup).where(CareGroup.id.in_(group_ids)).options(_GROUP_LOAD)
-            .order_by(CareGroup.id))).all())
-        organisation = await db.get(Organisation, user.organisation_id)
-        retention = effective_policy(organisation.policy if organisation else None)
-        until = await access_until(db, user, retention.account_retention_months)
+        family_out, children, groups, until = await _family_view(db, user)
     elif user.role is Role.STAFF:
-        groups = list((await db.scalars(
-            select(CareGroup)
-            .where(CareGroup.id.in_(select(staff_group.c.group_id)
-                                    .where(staff_group.c.user_id == user.id)))
-            .options(_GROUP_LOAD).order_by(CareGroup.id))).all())
+        groups = await _groups(db, CareGroup.id.in_(
+            select(staff_group.c.group_id).where(staff_group.c.user_id == user.id)))
     elif user.role is Role.MANAGER:
-        groups = list((await db.scalars(
-            select(CareGroup)
-            .where(CareGroup.location_id.in_(select(manager_location.c.location_id)
-                                             .where(manager_location.c.user_id == user.id)))
-            .options(_GROUP_LOAD).order_by(CareGroup.id))).all())
+        groups = await _groups(db, CareGroup.location_id.in_(managed_locations))
     locations: dict[int, Location] = {g.location.id: g.location for g in groups}
     if user.role is Role.MANAGER:
+        # A managed location without groups (yet) is still theirs.
         for location in (await db.scalars(
-                select(Location).join(manager_location)
-                .where(manager_location.c.user_id == user.id)
+                select(Location).where(Location.id.in_(managed_locations))
                 .options(selectinload(Location.lrk_numbers)))).all():
             locations.setdefault(location.id, location)
     return MeResponse(

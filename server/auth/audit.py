@@ -31,9 +31,8 @@ def record_event(
 ) -> None:
     """Add an audit row to the session's transaction. Callers pass identifiers only:
     never a password, token or code."""
+    user_agent = client.user_agent[:300] if client and client.user_agent else None
     db.add(AuthEvent(
         at=at, kind=kind, user_id=user_id, email=email, session_id=session_id,
-        ip_address=client.ip if client else None,
-        user_agent=(client.user_agent or "")[:300] or None if client else None,
-        detail=detail,
+        ip_address=client.ip if client else None, user_agent=user_agent, detail=detail,
     ))

@@ -70,7 +70,7 @@ class LoginWindow(QWidget):
         self._update_login_button()
         if initial_portal.strip():
             # Check the prefilled address as if the user had typed it, once the loop runs.
-            QTimer.singleShot(0, self._check_portal)
+            QTimer.singleShot(0, self, self._check_portal)
 
     # -- building ----------------------------------------------------------------------------
     def _build_form(self, initial_portal: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from desktop.views.theme import mark
@@ -75,9 +75,10 @@ class RequestPage(QWizardPage):
 
     def initializePage(self) -> None:
         self._wizard.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Send"))
-        # Start where the user still has to type: usually the e-mail address.
-        empty = next((f for f in (self.organisation, self.email) if not f.text()), self.email)
-        empty.setFocus()
+
+    def first_empty_field(self) -> QLineEdit:
+        """Where the user still has to type: usually the e-mail address."""
+        return next((f for f in (self.organisation, self.email) if not f.text()), self.email)
 
     def isComplete(self) -> bool:
         return (not self._wizard.busy and bool(self.organisation.text().strip())
@@ -224,6 +225,9 @@ class PasswordResetWizard(QWizard):
         for page in (self.request_page, self.code_page, self.done_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
+        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton,
+                      QWizard.WizardButton.FinishButton):
+            mark(self.button(which), "primary")
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
 
         resets.busyChanged.connect(self._set_busy)
@@ -231,6 +235,15 @@ class PasswordResetWizard(QWizard):
         resets.passwordChanged.connect(self._password_changed)
         resets.failed.connect(self._failed)
         self.finished.connect(self._disconnect)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # After QWizard has put the focus on the page's first field.
+        QTimer.singleShot(0, self, self._focus_first_empty_field)
+
+    def _focus_first_empty_field(self) -> None:
+        if self.currentPage() is self.request_page:
+            self.request_page.first_empty_field().setFocus()
 
     def accept(self) -> None:
         # Finishing the last page is the commit: the login window fills in the e-mail.

@@ -2,34 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Parent (first parent/guardian) with two children: Emma and Daan</source>
-        <extracomment>Every demo account shares this password (docs/api.md, &quot;Demo organisation&quot;).</extracomment>
-        <translation>Ouder (eerste ouder/verzorger) met twee kinderen: Emma en Daan</translation>
-    </message>
-    <message>
-        <source>Second parent/guardian of the same family</source>
-        <translation>Tweede ouder/verzorger van hetzelfde gezin</translation>
-    </message>
-    <message>
-        <source>Parent whose contract ended 5 weeks ago</source>
-        <translation>Ouder van wie het contract 5 weken geleden is beëindigd</translation>
-    </message>
-    <message>
-        <source>Parent whose contract ended 16 months ago (login refused)</source>
-        <translation>Ouder van wie het contract 16 maanden geleden is beëindigd (inloggen wordt geweigerd)</translation>
-    </message>
-    <message>
-        <source>Childcare worker, group Zonnetjes</source>
-        <translation>Pedagogisch medewerker, groep Zonnetjes</translation>
-    </message>
-    <message>
-        <source>Location manager of both locations</source>
-        <translation>Locatiemanager van beide locaties</translation>
-    </message>
-</context>
-<context>
     <name>AccountPage</name>
     <message>
         <source>Account</source>
@@ -249,6 +221,34 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>Parent (first parent/guardian) with two children: Emma and Daan</source>
+        <extracomment>Every demo account shares this password (docs/api.md, &quot;Demo organisation&quot;).</extracomment>
+        <translation>Ouder (eerste ouder/verzorger) met twee kinderen: Emma en Daan</translation>
+    </message>
+    <message>
+        <source>Second parent/guardian of the same family</source>
+        <translation>Tweede ouder/verzorger van hetzelfde gezin</translation>
+    </message>
+    <message>
+        <source>Parent whose contract ended 5 weeks ago</source>
+        <translation>Ouder van wie het contract 5 weken geleden is beëindigd</translation>
+    </message>
+    <message>
+        <source>Parent whose contract ended 16 months ago (login refused)</source>
+        <translation>Ouder van wie het contract 16 maanden geleden is beëindigd (inloggen wordt geweigerd)</translation>
+    </message>
+    <message>
+        <source>Childcare worker, group Zonnetjes</source>
+        <translation>Pedagogisch medewerker, groep Zonnetjes</translation>
+    </message>
+    <message>
+        <source>Location manager of both locations</source>
+        <translation>Locatiemanager van beide locaties</translation>
+    </message>
+</context>
+<context>
     <name>DemoPanel</name>
     <message>
         <source>Demo</source>
@@ -299,6 +299,121 @@
     <message>
         <source>&amp;Back to login</source>
         <translation>&amp;Terug naar inloggen</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The e-mail address or password is incorrect.</source>
+        <translation>Het e-mailadres of wachtwoord is onjuist.</translation>
+    </message>
+    <message>
+        <source>Your account has been switched off by the childcare organisation.</source>
+        <translation>Je account is uitgezet door de kinderopvangorganisatie.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please log in again.</source>
+        <translation>Je sessie is verlopen. Log opnieuw in.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to do this.</source>
+        <translation>Je account mag dit niet doen.</translation>
+    </message>
+    <message>
+        <source>This item no longer exists on the portal.</source>
+        <translation>Dit onderdeel bestaat niet meer op het portaal.</translation>
+    </message>
+    <message>
+        <source>The code is incorrect, already used or expired. Request a new e-mail and use the newest code.</source>
+        <translation>De code is onjuist, al gebruikt of verlopen. Vraag een nieuwe e-mail aan en gebruik de nieuwste code.</translation>
+    </message>
+    <message>
+        <source>The portal refused this: %1</source>
+        <translation>Het portaal heeft dit geweigerd: %1</translation>
+    </message>
+    <message>
+        <source>The portal refused this request.</source>
+        <translation>Het portaal heeft dit verzoek geweigerd.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the portal server. Please try again later.</source>
+        <translation>Er ging iets mis op de server van het portaal. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>There is no parent portal at this address. Check the organisation name or address.</source>
+        <translation>Op dit adres is geen ouderportaal. Controleer de naam of het adres van de organisatie.</translation>
+    </message>
+    <message>
+        <source>There is no internet connection. Check your network and try again.</source>
+        <translation>Er is geen internetverbinding. Controleer je netwerk en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This organisation address is unknown. Check the spelling of the organisation.</source>
+        <translation>Dit adres van de organisatie is onbekend. Controleer de spelling van de organisatie.</translation>
+    </message>
+    <message>
+        <source>The connection is not safe: the portal&apos;s certificate could not be verified. Do not log in, and tell your childcare organisation.</source>
+        <translation>De verbinding is niet veilig: het certificaat van het portaal kon niet worden gecontroleerd. Log niet in en laat het je kinderopvangorganisatie weten.</translation>
+    </message>
+    <message>
+        <source>The portal server did not answer in time. Please try again later.</source>
+        <translation>De server van het portaal reageerde niet op tijd. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>The portal server cannot be reached. Please try again later.</source>
+        <translation>De server van het portaal is niet bereikbaar. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>Enter the name or web address of your childcare organisation.</source>
+        <translation>Vul de naam of het webadres van je kinderopvangorganisatie in.</translation>
+    </message>
+    <message>
+        <source>This address is not secure (http). Use the https:// address of your portal.</source>
+        <translation>Dit adres is niet beveiligd (http). Gebruik het https://-adres van je portaal.</translation>
+    </message>
+    <message>
+        <source>This is not a valid organisation name or web address.</source>
+        <translation>Dit is geen geldige naam of geldig webadres van een organisatie.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait a moment and try again.</source>
+        <translation>Te veel pogingen. Wacht even en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. You can try again at %1.</source>
+        <translation>Te veel pogingen. Je kunt het om %1 opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>Your access to the portal ended on %1, because your last childcare contract ended more than 15 months ago.</source>
+        <translation>Je toegang tot het portaal is op %1 gestopt, omdat je laatste opvangcontract meer dan 15 maanden geleden is beëindigd.</translation>
+    </message>
+    <message>
+        <source>Your access to the portal has ended, because your last childcare contract ended more than 15 months ago.</source>
+        <translation>Je toegang tot het portaal is gestopt, omdat je laatste opvangcontract meer dan 15 maanden geleden is beëindigd.</translation>
+    </message>
+    <message>
+        <source>Please contact %1.</source>
+        <translation>Neem contact op met %1.</translation>
+    </message>
+    <message>
+        <source>Please contact your childcare location.</source>
+        <translation>Neem contact op met je opvanglocatie.</translation>
+    </message>
+    <message>
+        <source>This password is too short. Use at least 8 characters.</source>
+        <translation>Dit wachtwoord is te kort. Gebruik minstens 8 tekens.</translation>
+    </message>
+    <message>
+        <source>This password is too long. Use at most 128 characters.</source>
+        <translation>Dit wachtwoord is te lang. Gebruik hoogstens 128 tekens.</translation>
+    </message>
+    <message>
+        <source>This password is too common and easy to guess. Choose another one.</source>
+        <translation>Dit wachtwoord komt te vaak voor en is makkelijk te raden. Kies een ander wachtwoord.</translation>
+    </message>
+    <message>
+        <source>This password cannot be used. Choose another one.</source>
+        <translation>Dit wachtwoord kan niet worden gebruikt. Kies een ander wachtwoord.</translation>
     </message>
 </context>
 <context>

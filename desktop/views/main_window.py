@@ -149,9 +149,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(header)
         layout.addLayout(body, 1)
 
+        self._section_shortcuts: list[QShortcut] = []
         for row in range(self.sections.rowCount()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda row=row: self.show_section_row(row))
+            self._section_shortcuts.append(shortcut)
         return content
 
     def _connect(self) -> None:
@@ -240,13 +242,23 @@ class MainWindow(QMainWindow):
         self.lock_screen.prepare(account.display_name if account else "",
                                  account.email if account else "")
         self.user_menu.close()
+        self._set_content_enabled(False)
         self._stack.setCurrentWidget(self.lock_screen)
         self.lock_screen.password.setFocus()
 
     def _unlock(self) -> None:
         self.lock_screen.password.clear()
+        self._set_content_enabled(True)
         self._stack.setCurrentIndex(0)
         self.navigation.setFocus()
+
+    def _set_content_enabled(self, enabled: bool) -> None:
+        # While locked, no shortcut may reach the covered content (or fetch data for it).
+        for shortcut in self._section_shortcuts:
+            shortcut.setEnabled(enabled)
+        for action in (self.lock_action, self.switch_action, self.logout_action):
+            action.setEnabled(enabled and (action is not self.lock_action
+                                           or bool(self._session.shared_pc)))
 
     @property
     def is_locked(self) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from model_samples import NOW, sessions
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIcon
@@ -20,6 +23,17 @@ def test_sections_are_only_the_built_ones(qtmodeltester) -> None:
     assert model.key_at(1) == SectionsModel.ACCOUNT
     assert model.row_of(SectionsModel.OVERVIEW) == 0
     assert model.key_at(5) is None
+
+
+@pytest.fixture(autouse=True)
+def amsterdam_time(monkeypatch):
+    """"today"/"yesterday" are local-time words; pin the zone so the test means the same
+    everywhere (the app shows the user's own local time)."""
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 def filled_devices_model() -> DevicesModel:
@@ -58,4 +72,4 @@ def test_devices_show_when_they_were_used_in_words() -> None:
     older = model.index(2, DevicesModel.COLUMN_LAST_USED).data()
     assert last_used.startswith("today ")
     assert yesterday.startswith("yesterday ")
-    assert older.startswith("28 February 2026 ")
+    assert older == "28 February 2026 17:30"

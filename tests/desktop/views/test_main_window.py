@@ -179,6 +179,7 @@ def test_lock_covers_the_content_and_unlocks_with_the_password(qtbot, make_windo
     assert window.is_locked
     assert window.lock_screen.isVisible() and not window.overview.isVisible()
     assert "Sanne de Vries" in label(window, "lockedUser").text()
+    assert not window.switch_action.isEnabled()  # nothing behind the lock is reachable
     password = window.findChild(QLineEdit, "unlockPassword")
     qtbot.keyClicks(password, "verkeerd")
     qtbot.keyClick(password, Qt.Key.Key_Return)
@@ -188,6 +189,7 @@ def test_lock_covers_the_content_and_unlocks_with_the_password(qtbot, make_windo
     assert error.isVisible() and error.text() == "The password is not correct."
     session.unlocked.emit()
     assert not window.is_locked and window.overview.isVisible()
+    assert window.switch_action.isEnabled() and window.lock_action.isEnabled()
     assert password.text() == ""
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QPainte
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -140,7 +141,11 @@ class CardDelegate(QStyledItemDelegate):
 
 
 class CardListView(QListView):
-    """Cards side by side, wrapping to the window width; the hand cursor shows over links."""
+    """Cards side by side, wrapping to the window width; the hand cursor shows over links.
+
+    Keyboard and right-click users reach a card's links through a menu (Enter or the context
+    menu key on the current card).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +174,45 @@ class CardListView(QListView):
                    for row in range(model.rowCount())]
         delegate.uniform_height = max(heights, default=0)
         self.scheduleDelayedItemsLayout()
+
+    def link_menu(self, index: ModelIndex) -> QMenu | None:
+        """A menu with "Call …" / "E-mail …" for the links on the card at ``index``."""
+        links = [line for line in (index.data(CARD_LINES_ROLE) or ()) if line.href]
+        if not links:
+            return None
+        menu = QMenu(self)
+        menu.setObjectName("cardLinks")
+        for line in links:
+            if line.href.startswith("tel:"):
+                text = self.tr("Call {number}").format(number=line.text)
+            elif line.href.startswith("mailto:"):
+                text = self.tr("E-mail {address}").format(address=line.text)
+            else:
+                text = line.text
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, href=line.href:
+                                     QDesktopServices.openUrl(QUrl(href)))
+        return menu
+
+    def _show_link_menu(self, index: ModelIndex, pos) -> None:
+        menu = self.link_menu(index)
+        if menu is not None:
+            menu.exec(pos)
+            menu.deleteLater()
+
+    def keyPressEvent(self, event) -> None:
+        index = self.currentIndex()
+        if index.isValid() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter,
+                                               Qt.Key.Key_Menu):
+            rect = self.visualRect(index)
+            self._show_link_menu(index, self.viewport().mapToGlobal(rect.center()))
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        index = self.indexAt(event.pos())
+        if index.isValid():
+            self._show_link_menu(index, event.globalPos())
 
     def mouseMoveEvent(self, event) -> None:
         index = self.indexAt(event.position().toPoint())

@@ -240,3 +240,11 @@ def test_cards_side_by_side_line_up(make_window) -> None:
     model = view.model()
     heights = {view.visualRect(model.index(row, 0)).height() for row in range(model.rowCount())}
     assert len(heights) == 1 and heights.pop() > 100
+
+
+def test_card_links_are_reachable_without_a_mouse(make_window) -> None:
+    window = make_window()
+    view = window.overview.children_view
+    menu = view.link_menu(view.model().index(0, 0))
+    assert [a.text() for a in menu.actions()] == [
+        "Call 040 - 123 45 67", "E-mail centrum@zonnebloem.example"]

@@ -163,6 +163,37 @@ def problem_responses(*codes: str) -> dict[int | str, dict[str, Any]]:
     }
 
 
+def document_problems_in_openapi(app: FastAPI) -> None:
+    """Make the schema tell the truth about errors: every 4xx/5xx answer is a ProblemDetails
+    in `application/problem+json` (FastAPI would otherwise document `application/json` and
+    its own validation error shape, which this server never sends)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = build()
+        problem_ref = {"$ref": "#/components/schemas/ProblemDetails"}
+        for path_item in schema.get("paths", {}).values():
+            for operation in path_item.values():
+                for status, response in operation.get("responses", {}).items():
+                    if status[:1] in ("4", "5"):
+                        response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": problem_ref}}
+                        if status == "422" and "Validation" in response.get("description", ""):
+                            response["description"] = "Problem: validation_error"
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["ProblemDetails"] = ProblemDetails.model_json_schema(
+            ref_template="#/components/schemas/{model}")
+        text = str(schema["paths"])
+        for unused in ("HTTPValidationError", "ValidationError"):
+            if f"/{unused}'" not in text:
+                components.pop(unused, None)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def _field_name(location: tuple[Any, ...]) -> str:
     # ("body", "email") -> "email"; keep query/path names the same way.
     parts = [str(p) for p in location[1:]] if len(location) > 1 else [str(p) for p in location]
@@ -192,6 +223,7 @@ def install_problem_handlers(app: FastAPI) -> None:
                                 headers=getattr(exc, "headers", None))
 
     app.add_middleware(UnexpectedErrorMiddleware)
+    document_problems_in_openapi(app)
 
 
 class UnexpectedErrorMiddleware:

@@ -99,7 +99,7 @@ async def refresh(body: RefreshRequest, db: Db, settings: CurrentSettings, clien
 
 
 @router.post("/logout", status_code=204, responses=problem_responses(
-    "not_authenticated", "token_expired"))
+    "not_authenticated", "token_expired", "idempotency_key_reused"))
 async def logout(auth: Auth, db: Db, settings: CurrentSettings, client: Client) -> Response:
     """End the current session on the server."""
     now = settings.now()
@@ -122,7 +122,8 @@ async def list_sessions(auth: Auth, db: Db, settings: CurrentSettings) -> list[S
 
 
 @router.delete("/sessions/{session_id}", status_code=204, responses=problem_responses(
-    "not_authenticated", "token_expired", "not_found"))
+    "not_authenticated", "token_expired", "not_found", "idempotency_key_reused",
+    "validation_error"))
 async def end_session(session_id: int, auth: Auth, db: Db, settings: CurrentSettings,
                       client: Client) -> Response:
     """End one of the user's own sessions (for example a lost laptop)."""

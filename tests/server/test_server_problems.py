@@ -69,7 +69,12 @@ async def test_openapi_documents_problem_responses(client: httpx.AsyncClient) ->
     schema = (await client.get("/api/v1/openapi.json")).json()
     login = schema["paths"]["/api/v1/auth/login"]["post"]["responses"]
     assert {"200", "401", "403", "422", "429"} <= login.keys()
-    assert "application/problem+json" in login["401"]["content"]
+    assert login["401"]["content"] == {
+        "application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}}
+    errors = [response for item in schema["paths"].values() for operation in item.values()
+              for status, response in operation["responses"].items() if status >= "400"]
+    assert errors and all(list(r["content"]) == ["application/problem+json"] for r in errors)
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
     me = schema["paths"]["/api/v1/me"]["get"]
     assert me["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "MeResponse")

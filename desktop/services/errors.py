@@ -167,14 +167,12 @@ def _account_expired(error: AccountExpired, organisation: str) -> str:
         )
         text = QCoreApplication.translate(
             "Errors",
-            "Your access to the portal ended on %1, because your last childcare contract "
-            "ended more than 15 months ago.",
+            "Your access to the portal ended on %1, after your last childcare contract ended.",
         ).replace("%1", day)
     else:
         text = QCoreApplication.translate(
             "Errors",
-            "Your access to the portal has ended, because your last childcare contract "
-            "ended more than 15 months ago.",
+            "Your access to the portal has ended, after your last childcare contract ended.",
         )
     return _contact(text, organisation)
 

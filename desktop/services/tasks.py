@@ -34,6 +34,7 @@ class TaskRunner:
     def __init__(self, on_crash: CrashHandler | None = None) -> None:
         self._on_crash = on_crash
         self._tasks: dict[str, asyncio.Task[Any]] = {}
+        self._live: set[asyncio.Task[Any]] = set()  # including cancelled ones still unwinding
 
     def run(
         self,
@@ -45,6 +46,7 @@ class TaskRunner:
         self.cancel(name)
         task = asyncio.get_running_loop().create_task(coro, name=name)
         self._tasks[name] = task
+        self._live.add(task)
         task.add_done_callback(lambda done: self._finished(name, done, on_error))
         return task
 
@@ -63,17 +65,17 @@ class TaskRunner:
 
     async def drain(self) -> None:
         """Cancel every task and wait until all have ended (clean shutdown)."""
-        tasks = [t for t in self._tasks.values() if not t.done()]
         self.cancel_all()
-        if tasks:
-            await asyncio.gather(*tasks, return_exceptions=True)
+        await self.join()
 
     async def join(self) -> None:
-        """Wait (without cancelling) until every task started so far has ended."""
-        while tasks := [t for t in self._tasks.values() if not t.done()]:
+        """Wait (without cancelling) until every task started so far has ended, including
+        cancelled ones that are still unwinding (their ``finally`` blocks may emit signals)."""
+        while tasks := [t for t in self._live if not t.done()]:
             await asyncio.gather(*tasks, return_exceptions=True)
 
     def _finished(self, name: str, task: asyncio.Task[Any], on_error: ErrorHandler | None) -> None:
+        self._live.discard(task)
         if self._tasks.get(name) is task:
             del self._tasks[name]
         if task.cancelled():

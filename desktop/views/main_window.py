@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self._session.locked.connect(self._lock)
         self._session.unlocked.connect(self._unlock)
         self._session.unlockFailed.connect(self.lock_screen.show_error)
+        self._session.rememberUnavailable.connect(self._remember_unavailable)
         self.lock_screen.unlockRequested.connect(self._session.unlock)
         self.lock_screen.logoutRequested.connect(self._session.logout)
         self._profile.profileChanged.connect(self._profile_changed)
@@ -236,6 +237,9 @@ class MainWindow(QMainWindow):
     def _devices_problem(self, text: str) -> None:
         self.message_bar.show_message(text, source="devices", action_text=self.tr("Try again"),
                                       action=self._devices.load)
+
+    def _remember_unavailable(self, text: str) -> None:
+        self.message_bar.show_message(text, source="remember")
 
     def _lock(self) -> None:
         account = self._session.account

@@ -248,3 +248,12 @@ def test_card_links_are_reachable_without_a_mouse(make_window) -> None:
     menu = view.link_menu(view.model().index(0, 0))
     assert [a.text() for a in menu.actions()] == [
         "Call 040 - 123 45 67", "E-mail centrum@zonnebloem.example"]
+
+
+def test_a_login_that_cannot_be_remembered_is_said_in_the_message_bar(make_window) -> None:
+    session = FakeSession(FakeAccount())
+    window = make_window(session)
+    session.rememberUnavailable.emit("This computer cannot keep your login.")
+    assert window.message_bar.isVisible()
+    assert label(window, "messageText").text() == "This computer cannot keep your login."
+    assert not window.findChild(QPushButton, "messageAction").isVisible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Header, Response
+from fastapi import APIRouter, BackgroundTasks, Header, Path, Response
 from pydantic import BaseModel, Field
 
 from server.auth import login as login_service
@@ -17,8 +17,11 @@ from server.deps import Auth, Client, CurrentMailer, CurrentSettings, Db, Hasher
 from server.mail import send_reset_mail
 from server.models import AuthEventKind, AuthSession
 from server.problems import Problem, problem_responses, wants_english
+from server.validation import PlainText
 
 AcceptLanguage = Annotated[str | None, Header(include_in_schema=False)]
+# Ids are 32-bit integer columns on PostgreSQL; larger numbers cannot name anything.
+SessionId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -28,9 +31,9 @@ PASSWORD = Field(min_length=1, max_length=1024)
 
 
 class LoginRequest(BaseModel):
-    email: str = EMAIL
+    email: PlainText = EMAIL
     password: str = PASSWORD
-    device_name: str | None = Field(default=None, max_length=100)
+    device_name: PlainText | None = Field(default=None, max_length=100)
 
 
 class TokenResponse(BaseModel):
@@ -42,7 +45,7 @@ class TokenResponse(BaseModel):
 
 
 class RefreshRequest(BaseModel):
-    refresh_token: str = Field(min_length=1, max_length=200)
+    refresh_token: PlainText = Field(min_length=1, max_length=200)
 
 
 class SessionInfo(BaseModel):
@@ -54,12 +57,12 @@ class SessionInfo(BaseModel):
 
 
 class PasswordResetRequest(BaseModel):
-    email: str = EMAIL
+    email: PlainText = EMAIL
 
 
 class PasswordResetConfirm(BaseModel):
-    email: str = EMAIL
-    code: str = Field(min_length=1, max_length=32)
+    email: PlainText = EMAIL
+    code: PlainText = Field(min_length=1, max_length=32)
     new_password: str = PASSWORD
     end_other_sessions: bool = True
 
@@ -124,7 +127,7 @@ async def list_sessions(auth: Auth, db: Db, settings: CurrentSettings) -> list[S
 @router.delete("/sessions/{session_id}", status_code=204, responses=problem_responses(
     "not_authenticated", "token_expired", "not_found", "idempotency_key_reused",
     "validation_error"))
-async def end_session(session_id: int, auth: Auth, db: Db, settings: CurrentSettings,
+async def end_session(session_id: SessionId, auth: Auth, db: Db, settings: CurrentSettings,
                       client: Client) -> Response:
     """End one of the user's own sessions (for example a lost laptop)."""
     now = settings.now()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from desktop.services.inactivity import InactivityWatcher
 from desktop.services.lock import MAX_UNLOCK_ATTEMPTS
 
 
@@ -125,17 +126,30 @@ def test_private_computer_does_not_lock_by_itself(make_session, log_in, qtbot):
         pass
 
 
-def test_typing_restarts_the_inactivity_countdown(make_session, log_in, qtbot):
-    session = make_session(shared_pc=True)
-    log_in(session)
-    timer = session._lock._watcher._timer
+def test_typing_postpones_the_inactivity_lock(qapp, qtbot):
+    now = [0.0]
+    watcher = InactivityWatcher(qapp, 0.004, clock=lambda: now[0])  # 0.24 s without input
     field = QLineEdit()
     qtbot.addWidget(field)
-    qtbot.wait(30)
-    before = timer.remainingTime()
+    watcher.start()
+    now[0] = 0.2
     QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A,
                                             Qt.KeyboardModifier.NoModifier, "a"))
-    assert timer.remainingTime() > before
+    now[0] = 0.3  # only 0.1 s since the key press when the timer first fires
+    with qtbot.assertNotEmitted(watcher.timedOut, wait=400):
+        pass
+    now[0] = 10.0
+    with qtbot.waitSignal(watcher.timedOut, timeout=5_000):
+        pass
+    assert not watcher.active
+
+
+def test_a_stopped_watcher_stays_quiet(qapp, qtbot):
+    watcher = InactivityWatcher(qapp, 0.001)
+    watcher.start()
+    watcher.stop()
+    with qtbot.assertNotEmitted(watcher.timedOut, wait=200):
+        pass
 
 
 def test_login_form_is_not_sent_with_empty_fields(session, qtbot, portal):

@@ -395,12 +395,12 @@
         <translation>Te veel pogingen. Je kunt het om %1 opnieuw proberen.</translation>
     </message>
     <message>
-        <source>Your access to the portal ended on %1, because your last childcare contract ended more than 15 months ago.</source>
-        <translation>Je toegang tot het portaal is op %1 gestopt, omdat je laatste opvangcontract meer dan 15 maanden geleden is beëindigd.</translation>
+        <source>Your access to the portal ended on %1, after your last childcare contract ended.</source>
+        <translation>Je toegang tot het portaal is op %1 gestopt, na het einde van je laatste opvangcontract.</translation>
     </message>
     <message>
-        <source>Your access to the portal has ended, because your last childcare contract ended more than 15 months ago.</source>
-        <translation>Je toegang tot het portaal is gestopt, omdat je laatste opvangcontract meer dan 15 maanden geleden is beëindigd.</translation>
+        <source>Your access to the portal has ended, after your last childcare contract ended.</source>
+        <translation>Je toegang tot het portaal is gestopt, na het einde van je laatste opvangcontract.</translation>
     </message>
     <message>
         <source>Please contact %1.</source>

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.theme import icon, mark
+from desktop.views.theme import announce, icon, mark
 
 __all__ = ["LockScreen"]
 
@@ -105,6 +105,7 @@ class LockScreen(QWidget):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        announce(self.error)
         self.password.selectAll()
         self.password.setFocus()
 

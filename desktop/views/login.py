@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.views.login_panels import DemoLogin, DemoPanel, KnownAccountsPanel
 from desktop.views.password_reset import PasswordResetWizard
-from desktop.views.theme import apply_theme, icon, mark
+from desktop.views.theme import announce, apply_theme, icon, mark
 
 if TYPE_CHECKING:
     from desktop.services.password_reset import PasswordResetService
@@ -269,6 +269,7 @@ class LoginWindow(QWidget):
         self.error.setText(text)
         self.error.setAccessibleDescription(text)
         self.error.show()
+        announce(self.error)
 
     def _hide_messages(self) -> None:
         self.error.hide()

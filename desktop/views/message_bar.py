@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from desktop.views.theme import icon
+from desktop.views.theme import announce, icon
 
 __all__ = ["MessageBar"]
 
@@ -69,6 +69,7 @@ class MessageBar(QFrame):
         self._button.setText(action_text)
         self._button.setVisible(bool(action_text) and action is not None)
         self.show()
+        announce(self)
 
     def clear(self, source: str | None = None) -> None:
         """Hide the bar, but only if it still shows a message of ``source`` (None: any)."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from desktop.views.theme import mark
+from desktop.views.theme import announce, mark
 
 if TYPE_CHECKING:
     from desktop.services.password_reset import PasswordResetService
@@ -274,6 +274,7 @@ class PasswordResetWizard(QWizard):
         if isinstance(error, QLabel):
             error.setText(message)
             error.show()
+            announce(error)
 
     def _disconnect(self) -> None:
         # The service outlives the wizard; a late answer must not reach deleted pages.

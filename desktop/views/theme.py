@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
-__all__ = ["RESOURCES", "apply_theme", "icon", "mark", "resource_path"]
+__all__ = ["RESOURCES", "announce", "apply_theme", "icon", "mark", "resource_path"]
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -70,3 +70,9 @@ def mark(widget: QWidget, kind: str) -> QWidget:
     style.unpolish(widget)
     style.polish(widget)
     return widget
+
+
+def announce(widget: QWidget) -> None:
+    """Tell screen readers that ``widget`` (an error or message) just appeared."""
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))

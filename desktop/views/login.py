@@ -244,12 +244,12 @@ class LoginWindow(QWidget):
         self.known_accounts.set_accounts(self._session.known_accounts())
         super().showEvent(event)
 
-    def _logged_in(self, _account: object) -> None:
+    def _logged_in(self, account: object) -> None:
         # The window is hidden, not destroyed, while the user works: leave no password in it,
-        # and on a shared PC not even the e-mail address of the previous user.
+        # and on a shared PC (or for a staff account, always shared) not even the e-mail.
         self.password.clear()
         self._hide_messages()
-        if self._shared_pc:
+        if self._shared_pc or getattr(account, "shared_pc", False):
             self.email.clear()
 
     def _set_busy(self, busy: bool) -> None:

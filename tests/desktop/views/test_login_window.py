@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
-from view_fakes import FakeKnownAccount, FakeResets, FakeSession
+from view_fakes import FakeAccount, FakeKnownAccount, FakeResets, FakeSession
 
+from desktop.api.records import Role
 from desktop.views.login import DemoLogin, LoginWindow
 
 DEMO = [DemoLogin("sanne.devries@voorbeeld.nl", "zonnebloem-demo", "primary parent"),
@@ -163,3 +164,10 @@ def test_a_successful_login_leaves_no_password_behind(qtbot, make_window, sessio
     assert child(window, QLineEdit, "password").text() == ""
     assert child(window, QLineEdit, "email").text() == ""  # shared PC: not even the e-mail
     assert child(window, QLineEdit, "organisation").text() == "zonnebloem"
+
+
+def test_a_staff_login_leaves_not_even_the_email_behind(qtbot, make_window, session) -> None:
+    window = make_window()  # an ordinary computer, but staff accounts always count as shared
+    fill(qtbot, window)
+    session.loggedIn.emit(FakeAccount(role=Role.STAFF, shared_pc=True))
+    assert child(window, QLineEdit, "email").text() == ""

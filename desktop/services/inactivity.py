@@ -12,15 +12,17 @@ __all__ = ["InactivityWatcher"]
 
 # Input that proves a person is at the keyboard. Paint, timer and focus events do not count:
 # a clock ticking in the status bar must not keep a shared PC unlocked.
-_USER_INPUT = frozenset({
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.TouchUpdate,
-    QEvent.Type.TabletPress,
-})
+_USER_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TabletPress,
+    }
+)
 
 
 class InactivityWatcher(QObject):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from desktop.cache.accounts import KnownAccount, KnownAccounts
 from desktop.cache.credentials import CredentialStore
+from desktop.services.account import Account
 
 __all__ = ["RememberedLogins"]
 
@@ -37,6 +38,20 @@ class RememberedLogins:
             return False
         self._accounts.remember(account)
         return True
+
+    def keep(self, account: Account, refresh_token: str | None) -> bool:
+        """Remember the logged-in ``account``; False (nothing kept) without a secure keyring."""
+        if refresh_token is None or not self._credentials.is_secure():
+            self.forget(account.key)
+            return False
+        known = KnownAccount(
+            key=account.key,
+            base_url=account.base_url,
+            email=account.email,
+            display_name=account.display_name,
+            organisation_name=account.organisation_name,
+        )
+        return self.remember(known, refresh_token)
 
     def update_token(self, key: str, refresh_token: str) -> None:
         """Store the rotated token of an account that is remembered."""

@@ -38,6 +38,7 @@ from desktop.services.clients import ClientFactory
 from desktop.services.errors import address_message, user_message
 from desktop.services.lock import SessionLock
 from desktop.services.password_check import PasswordCheck
+from desktop.services.portal_check import PortalCheck
 from desktop.services.remembered import RememberedLogins
 from desktop.services.tasks import CrashHandler, TaskRunner
 
@@ -92,14 +93,18 @@ class SessionService(QObject):
         super().__init__(parent)
         self._accounts_dir = Path(data_root) / "accounts"
         self._clients = clients or ClientFactory()
-        self._credentials = credentials or CredentialStore()
-        self._remembered = RememberedLogins(KnownAccounts(Path(data_root)), self._credentials)
+        self._remembered = RememberedLogins(
+            KnownAccounts(Path(data_root)), credentials or CredentialStore()
+        )
         self._settings = settings
         self._shared_flag = shared_pc
         self._lock_minutes = lock_minutes
         self._tasks = TaskRunner(on_crash)
         self._closing = itertools.count(1)
         self._session: SessionState | None = None
+        self._portal_check = PortalCheck(self._clients, on_crash, self)
+        self._portal_check.checked.connect(self.portalChecked)
+        self._portal_check.failed.connect(self.portalCheckFailed)
         self._lock = SessionLock(app, on_crash, self)
         self._lock.locked.connect(self.locked)
         self._lock.unlocked.connect(self.unlocked)
@@ -160,25 +165,7 @@ class SessionService(QObject):
 
     def check_portal(self, organisation: str) -> None:
         """Check the typed organisation; emits ``portalChecked`` or ``portalCheckFailed``."""
-        try:
-            base_url = portal_base_url(organisation)
-        except AddressError as error:
-            self._tasks.cancel("check_portal")
-            self.portalCheckFailed.emit(address_message(error))
-            return
-        self._tasks.run(
-            "check_portal",
-            self._check_portal(base_url),
-            lambda error: self.portalCheckFailed.emit(user_message(error)),
-        )
-
-    async def _check_portal(self, base_url: str) -> None:
-        client = self._clients(base_url)
-        try:
-            info = await client.portal_info()
-        finally:
-            await client.aclose()
-        self.portalChecked.emit(info.base_url, info.name)
+        self._portal_check.check(organisation)
 
     # --- login --------------------------------------------------------------------------------
 
@@ -242,23 +229,15 @@ class SessionService(QObject):
             return Policy()
 
     def _apply_remember(self, session: SessionState, remember: bool) -> None:
-        account = session.account
-        tokens = session.client.tokens
-        if not remember or tokens is None:
+        key = session.account.key
+        if not remember:
             # Not (or no longer) remembered: leave nothing behind that could log in later.
-            self._remembered.forget(account.key)
+            self._remembered.forget(key)
             return
-        known = KnownAccount(
-            key=account.key,
-            base_url=account.base_url,
-            email=account.email,
-            display_name=account.display_name,
-            organisation_name=account.organisation_name,
-        )
-        if self._credentials.is_secure() and self._remembered.remember(known, tokens.refresh_token):
+        tokens = session.client.tokens
+        if self._remembered.keep(session.account, tokens.refresh_token if tokens else None):
             session.remember = True
             return
-        self._remembered.forget(account.key)
         self.rememberUnavailable.emit(
             self.tr(
                 "This computer has no secure place to keep your login, so it will not be "
@@ -429,8 +408,9 @@ class SessionService(QObject):
             shared = session.account.shared_pc
             keep = session.remember and not shared
             self._end(session, revoke=not keep, forget=not keep)
-        for name in ("check_portal", "login", "restore"):
+        for name in ("login", "restore"):
             self._tasks.cancel(name)
+        await self._portal_check.aclose()
         await self._lock.aclose()
         await self._tasks.join()
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import httpx
 import pytest
 from server_helpers import CLIENT_IP, TODAY, FakeClock, MemoryMailer
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from server.app import create_app
 from server.auth.passwords import make_argon2
-from server.config import AMSTERDAM, Settings, sqlite_url
+from server.config import AMSTERDAM, Settings, normalise_database_url, sqlite_url
 from server.db import create_engine, create_sessionmaker, migrate
 from server.demo import DEMO_PASSWORD, build_demo, create_demo_database
 
@@ -39,14 +39,25 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "ouderportaal.sqlite3"
 
 
-async def _reset_postgres(url: str, settings: Settings) -> None:
-    engine = create_async_engine(url)
+TEMPLATE_DB = "ouderportaal_test_template"
+TEST_DB = "ouderportaal_test"
+
+
+async def _recreate_database(server_url: str, name: str, template: str | None = None) -> None:
+    engine = create_async_engine(server_url, isolation_level="AUTOCOMMIT")
     try:
-        async with engine.begin() as connection:
-            await connection.execute(text("DROP SCHEMA public CASCADE"))
-            await connection.execute(text("CREATE SCHEMA public"))
+        async with engine.connect() as connection:
+            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            clause = f' TEMPLATE "{template}"' if template else ""
+            await connection.execute(text(f'CREATE DATABASE "{name}"{clause}'))
     finally:
         await engine.dispose()
+
+
+async def _build_postgres_template(server_url: str) -> None:
+    await _recreate_database(server_url, TEMPLATE_DB)
+    url = make_url(server_url).set(database=TEMPLATE_DB).render_as_string(hide_password=False)
+    settings = cheap_settings(Path("unused"), url, FakeClock(datetime.now(AMSTERDAM)))
     engine = create_engine(settings)
     try:
         await migrate(engine)
@@ -57,16 +68,29 @@ async def _reset_postgres(url: str, settings: Settings) -> None:
         await engine.dispose()
 
 
+@pytest.fixture(scope="session")
+def postgres_server_url() -> str:
+    """The PostgreSQL of TEST_DATABASE_URL with a migrated demo template database in it.
+
+    Each test then gets a fresh copy of the template (CREATE DATABASE ... TEMPLATE), which is
+    much quicker than migrating and building the demo again."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        pytest.skip("TEST_DATABASE_URL is not set: no PostgreSQL to test against")
+    url = normalise_database_url(url)
+    asyncio.run(_build_postgres_template(url))
+    return url
+
+
 @pytest.fixture
 def database_url(request: pytest.FixtureRequest, tmp_path: Path, demo_template: Path) -> str:
     """A fresh demo database: SQLite by default; modules that parametrize this fixture
     indirectly with "postgres" also run on the PostgreSQL in TEST_DATABASE_URL."""
     backend = getattr(request, "param", "sqlite")
     if backend == "postgres":
-        url = os.environ.get("TEST_DATABASE_URL")
-        if not url:
-            pytest.skip("TEST_DATABASE_URL is not set: no PostgreSQL to test against")
-        return url
+        server_url = request.getfixturevalue("postgres_server_url")
+        asyncio.run(_recreate_database(server_url, TEST_DB, template=TEMPLATE_DB))
+        return make_url(server_url).set(database=TEST_DB).render_as_string(hide_password=False)
     shutil.copyfile(demo_template, tmp_path / "ouderportaal.sqlite3")
     return sqlite_url(tmp_path)
 
@@ -77,11 +101,8 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-async def settings(database_url: str, tmp_path: Path, clock: FakeClock) -> Settings:
-    settings = cheap_settings(tmp_path, database_url, clock)
-    if not settings.is_sqlite:
-        await _reset_postgres(database_url, settings)
-    return settings
+def settings(database_url: str, tmp_path: Path, clock: FakeClock) -> Settings:
+    return cheap_settings(tmp_path, database_url, clock)
 
 
 @pytest.fixture

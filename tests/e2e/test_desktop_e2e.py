@@ -151,6 +151,25 @@ def test_shared_pc_logout_leaves_nothing_behind(qtbot, portal_server, make_app, 
     assert KnownAccounts(desktop_data).list() == []
 
 
+def test_locked_shared_pc_unlocks_with_the_password(qtbot, portal_server, make_app):
+    desktop = make_app(portal_server.url, shared_pc=True)
+    log_in(qtbot, desktop, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    main.findChild(QAction, "lock").trigger()
+    assert main.is_locked
+
+    lock_screen = main.lock_screen
+    type_into(qtbot, lock_screen, "unlockPassword", "verkeerd")
+    click(qtbot, lock_screen, "unlock")
+    error = lock_screen.findChild(QLabel, "error")
+    qtbot.waitUntil(error.isVisible, timeout=10_000)
+    assert error.text() == "The password is incorrect."
+
+    type_into(qtbot, lock_screen, "unlockPassword", PASSWORD)
+    click(qtbot, lock_screen, "unlock")
+    qtbot.waitUntil(lambda: not main.is_locked, timeout=10_000)
+
+
 # The offscreen platform cannot pass a dialog's size hints on; harmless, and not our message.
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 def test_forgot_password_then_log_in_with_the_new_one(qtbot, portal_server, make_app):

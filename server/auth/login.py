@@ -39,11 +39,13 @@ async def log_in(db: AsyncSession, settings: Settings, hasher: PasswordHasher, e
                  password: str, device_name: str | None, client: ClientInfo) -> IssuedTokens:
     email = normalise_email(email)
     now = settings.now()
-    wait = await throttle.retry_after(db, email, client.ip, now)
+    wait = await throttle.claim_attempt(db, email, client.ip, now)
     if wait:
         record_event(db, AuthEventKind.LOGIN_THROTTLED, now, client, email=email)
         await db.commit()
         raise Problem("too_many_attempts", retry_after=wait, headers={"Retry-After": str(wait)})
+    # Make the claimed attempt visible to concurrent logins before the slow password check.
+    await db.commit()
 
     user = await user_by_email(db, email)
     if user is None or user.password_hash is None:
@@ -52,7 +54,6 @@ async def log_in(db: AsyncSession, settings: Settings, hasher: PasswordHasher, e
     else:
         verified = await hasher.verify(user.password_hash, password)
     if not verified:
-        await throttle.record_failure(db, email, client.ip, now)
         record_event(db, AuthEventKind.LOGIN_FAILED, now, client,
                      user_id=user.id if user else None, email=email, detail="bad_credentials")
         await db.commit()

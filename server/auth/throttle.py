@@ -15,6 +15,8 @@ import math
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.models import ThrottleCounter
@@ -56,25 +58,39 @@ def blocked_until(counter: ThrottleCounter, *, delays: bool) -> datetime | None:
     return max(candidates) if candidates else None
 
 
-async def retry_after(db: AsyncSession, email: str, ip: str, now: datetime) -> int:
-    """Seconds the caller must wait before this login may be tried; 0 when it may go ahead."""
+async def _locked_counter(db: AsyncSession, key: str) -> ThrottleCounter:
+    """The counter row for `key`, created if missing, locked until the transaction ends.
+
+    INSERT ... ON CONFLICT DO NOTHING makes concurrent first failures on a new key safe
+    across server processes (a plain get-then-add would fail one of them).
+    """
+    insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+    await db.execute(
+        insert(ThrottleCounter)
+        .values(key=key, consecutive_failures=0, window_failures=0)
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+    counter = await db.get(ThrottleCounter, key, with_for_update=True, populate_existing=True)
+    assert counter is not None
+    return counter
+
+
+async def claim_attempt(db: AsyncSession, email: str, ip: str, now: datetime) -> int:
+    """Check the counters and, when the attempt may go ahead, count it as a failure already.
+
+    Returns the seconds to wait (the attempt is refused and not counted) or 0. Counting
+    before the password is checked, under row locks, means a burst of parallel guesses
+    cannot slip past the limits; a successful login clears the counters again.
+    """
+    counters = [(await _locked_counter(db, key), delays) for key, delays in _keys(email, ip)]
     wait = 0
-    for key, delays in _keys(email, ip):
-        counter = await db.get(ThrottleCounter, key)
-        if counter is None:
-            continue
+    for counter, delays in counters:
         until = blocked_until(counter, delays=delays)
         if until is not None and until > now:
             wait = max(wait, math.ceil((until - now).total_seconds()))
-    return wait
-
-
-async def record_failure(db: AsyncSession, email: str, ip: str, now: datetime) -> None:
-    for key, _ in _keys(email, ip):
-        counter = await db.get(ThrottleCounter, key, with_for_update=True)
-        if counter is None:
-            counter = ThrottleCounter(key=key, consecutive_failures=0, window_failures=0)
-            db.add(counter)
+    if wait:
+        return wait
+    for counter, _ in counters:
         counter.consecutive_failures += 1
         counter.last_failure_at = now
         if counter.window_started_at is None or now - counter.window_started_at >= WINDOW:
@@ -82,6 +98,7 @@ async def record_failure(db: AsyncSession, email: str, ip: str, now: datetime) -
             counter.window_failures = 1
         else:
             counter.window_failures += 1
+    return 0
 
 
 async def clear_account(db: AsyncSession, email: str) -> None:

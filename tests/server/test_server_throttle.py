@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections import Counter
+
 import httpx
 from server_helpers import PASSWORD, SANNE, THOMAS, FakeClock, both_databases, client_at, login
 
@@ -114,3 +117,9 @@ async def test_password_reset_clears_the_account_counter(app, client, mailer, cl
                       json={"email": SANNE, "code": mailer.last_code(SANNE),
                             "new_password": "een heel nieuw wachtwoord"})
     assert (await login(client, SANNE, "een heel nieuw wachtwoord")).status_code == 200
+
+
+async def test_a_burst_of_parallel_guesses_cannot_slip_past_the_limit(client) -> None:  # noqa: ANN001
+    responses = await asyncio.gather(*(login(client, SANNE, f"guess-{n}") for n in range(12)))
+    codes = Counter(r.json()["code"] for r in responses)
+    assert codes == {"invalid_credentials": 5, "too_many_attempts": 7}

@@ -54,14 +54,14 @@ class AppOptions:
 
 
 class _CloseWatcher(QObject):
-    """Calls ``on_close`` when a watched window is closed by the user (not merely hidden)."""
+    """Calls ``on_close`` when a watched window is closed (hiding it does not count)."""
 
     def __init__(self, on_close, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._on_close = on_close
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Close and event.spontaneous():
+        if event.type() == QEvent.Type.Close:
             self._on_close()
         return False
 

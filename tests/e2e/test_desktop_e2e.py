@@ -213,3 +213,33 @@ def test_demo_smoke_test_runs_as_a_program(tmp_path: Path, command: str):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("smoke test ok:")
     assert "font families" in result.stdout
+
+
+CLOSE_THE_LOGIN_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from desktop.app import main
+
+app = QApplication([])
+
+def close_login_window():
+    for window in app.topLevelWidgets():
+        if window.objectName() == "loginWindow" and window.isVisible():
+            window.close()
+            return
+    QTimer.singleShot(100, close_login_window)
+
+QTimer.singleShot(100, close_login_window)
+sys.exit(main(["--demo", "--data-dir", sys.argv[1]]))
+"""
+
+
+def test_closing_the_window_shuts_the_demo_app_down_cleanly(tmp_path: Path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONWARNINGS="error")
+    result = subprocess.run(
+        [sys.executable, "-c", CLOSE_THE_LOGIN_WINDOW, str(tmp_path / "data")],
+        env=env, capture_output=True, text=True, timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""

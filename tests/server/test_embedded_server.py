@@ -53,3 +53,21 @@ def test_reset_mail_lands_in_the_outbox(tmp_path: Path) -> None:
                            json={"email": "thomas.devries@voorbeeld.nl",
                                  "password": "een nieuw wachtwoord"})
         assert login.status_code == 200
+
+
+async def test_starts_and_stops_inside_a_running_event_loop(tmp_path: Path) -> None:
+    # The desktop starts it from the GUI thread while its qasync loop runs.
+    server = EmbeddedServer(tmp_path)
+    server.start()
+    try:
+        async with httpx.AsyncClient() as client:
+            response = await client.get(f"{server.url}/api/v1/portal")
+        assert response.status_code == 200
+    finally:
+        server.stop()
+    assert not server.running
+
+
+def test_url_before_start_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError):
+        _ = EmbeddedServer(tmp_path).url

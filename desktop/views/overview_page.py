@@ -11,7 +11,7 @@ from desktop.api.records import Profile
 from desktop.models.children import ChildrenModel
 from desktop.models.formatting import format_date
 from desktop.models.groups import GroupsModel
-from desktop.views.cards import CardListView
+from desktop.views.cards import CardGrid
 from desktop.views.theme import mark
 
 __all__ = ["OverviewPage"]
@@ -37,11 +37,11 @@ class OverviewPage(QWidget):
         self.empty_state = mark(QLabel("", self), "muted")
         self.empty_state.setObjectName("emptyState")
         self.empty_state.setWordWrap(True)
-        self.children_view = CardListView(self)
+        self.children_view = CardGrid(self)
         self.children_view.setObjectName("children")
         self.children_view.setModel(self.children_model)
         self.children_view.setAccessibleName(self.tr("Your children"))
-        self.groups_view = CardListView(self)
+        self.groups_view = CardGrid(self)
         self.groups_view.setObjectName("groups")
         self.groups_view.setModel(self.groups_model)
         self.groups_view.setAccessibleName(self.tr("Your groups"))

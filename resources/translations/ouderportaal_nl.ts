@@ -97,17 +97,6 @@
     </message>
 </context>
 <context>
-    <name>CardListView</name>
-    <message>
-        <source>Call {number}</source>
-        <translation>Bel {number}</translation>
-    </message>
-    <message>
-        <source>E-mail {address}</source>
-        <translation>Mail naar {address}</translation>
-    </message>
-</context>
-<context>
     <name>ChildrenModel</name>
     <message>
         <source>Born {date} · {age}</source>

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QPushButton, QWizard
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget, QWizard
 
 from desktop.app import DesktopApp
 from desktop.cache.accounts import KnownAccounts
@@ -61,7 +61,8 @@ def wait_for_main_window(qtbot, desktop: DesktopApp):
 
 
 def children_shown(window) -> list[str]:
-    view = window.findChild(QListView, "children")
+    view = window.findChild(QWidget, "children")  # the cards of the overview page
+    assert view is not None and view.isVisibleTo(window)
     model = view.model()
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 

@@ -167,6 +167,11 @@ class AccountPage(QWidget):
             self.devices_status.setText(self.tr(
                 "Select a device in the list to log it out."))
 
+    def sessions_unavailable(self) -> None:
+        """The list could not be fetched (the message bar says why); don't keep saying "Loading"."""
+        if not self._devices_loaded:
+            self.devices_status.setText(self.tr("The list of devices could not be loaded."))
+
     @property
     def devices_loaded(self) -> bool:
         return self._devices_loaded

@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.message_bar.clear("devices")
 
     def _devices_problem(self, text: str) -> None:
+        self.account_page.sessions_unavailable()
         self.message_bar.show_message(text, source="devices", action_text=self.tr("Try again"),
                                       action=self._devices.load)
 

@@ -95,6 +95,10 @@
         <source>Select a device in the list to log it out.</source>
         <translation>Kies een apparaat in de lijst om het uit te loggen.</translation>
     </message>
+    <message>
+        <source>The list of devices could not be loaded.</source>
+        <translation>De lijst met apparaten kon niet worden geladen.</translation>
+    </message>
 </context>
 <context>
     <name>ChildrenModel</name>

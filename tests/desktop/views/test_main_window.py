@@ -129,6 +129,17 @@ def test_account_page_loads_and_lists_devices_and_ends_another(qtbot, make_windo
     assert devices.ended == ["s2"]
 
 
+def test_devices_that_cannot_be_loaded_are_not_loading_forever(qtbot, make_window,
+                                                               devices) -> None:
+    window = make_window()
+    window.show_section("account")
+    devices.problem.emit("The portal cannot be reached.")
+    assert label(window, "devicesStatus").text() == "The list of devices could not be loaded."
+    assert window.message_bar.isVisible()
+    qtbot.mouseClick(window.findChild(QPushButton, "messageAction"), Qt.MouseButton.LeftButton)
+    assert devices.loads == 2
+
+
 def test_offline_and_last_update_are_visible_in_the_status_bar(make_window) -> None:
     synced = datetime.now(UTC)
     profile = FakeProfileService(parent_profile(), online=True, last_synced=synced)

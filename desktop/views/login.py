@@ -100,6 +100,12 @@ class LoginWindow(QWidget):
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
+        self.show_password = self.password.addAction(
+            icon("eye"), QLineEdit.ActionPosition.TrailingPosition)
+        self.show_password.setObjectName("showPassword")
+        self.show_password.setCheckable(True)
+        self.show_password.setToolTip(self.tr("Show password"))
+        self.show_password.toggled.connect(self._reveal_password)
 
         self.remember = QCheckBox(self.tr("&Remember me"), self.form)
         self.remember.setObjectName("remember")
@@ -244,10 +250,18 @@ class LoginWindow(QWidget):
         self.known_accounts.set_accounts(self._session.known_accounts())
         super().showEvent(event)
 
+    def _reveal_password(self, shown: bool) -> None:
+        self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown
+                                  else QLineEdit.EchoMode.Password)
+        self.show_password.setIcon(icon("eye-off" if shown else "eye"))
+        self.show_password.setToolTip(self.tr("Hide password") if shown
+                                      else self.tr("Show password"))
+
     def _logged_in(self, account: object) -> None:
         # The window is hidden, not destroyed, while the user works: leave no password in it,
         # and on a shared PC (or for a staff account, always shared) not even the e-mail.
         self.password.clear()
+        self.show_password.setChecked(False)
         self._hide_messages()
         if self._shared_pc or getattr(account, "shared_pc", False):
             self.email.clear()

@@ -569,6 +569,10 @@
         <translation>Wachtwoord</translation>
     </message>
     <message>
+        <source>Show password</source>
+        <translation>Wachtwoord tonen</translation>
+    </message>
+    <message>
         <source>&amp;Remember me</source>
         <translation>Ont&amp;houd mij</translation>
     </message>
@@ -599,6 +603,10 @@
     <message>
         <source>&amp;Password</source>
         <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Hide password</source>
+        <translation>Wachtwoord verbergen</translation>
     </message>
     <message>
         <source>Logging in…</source>

@@ -171,3 +171,14 @@ def test_a_staff_login_leaves_not_even_the_email_behind(qtbot, make_window, sess
     fill(qtbot, window)
     session.loggedIn.emit(FakeAccount(role=Role.STAFF, shared_pc=True))
     assert child(window, QLineEdit, "email").text() == ""
+
+
+def test_the_password_can_be_shown_while_typing(qtbot, make_window, session) -> None:
+    window = make_window()
+    password = child(window, QLineEdit, "password")
+    assert password.echoMode() == QLineEdit.EchoMode.Password
+    window.show_password.trigger()
+    assert password.echoMode() == QLineEdit.EchoMode.Normal
+    assert window.show_password.toolTip() == "Hide password"
+    session.loggedIn.emit(FakeAccount())
+    assert password.echoMode() == QLineEdit.EchoMode.Password  # hidden again for the next one

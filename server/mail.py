@@ -25,9 +25,15 @@ logger = logging.getLogger(__name__)
 
 
 class Mailer(Protocol):
-    """Sends one message. `logs_reset_codes` is True only for the demo outbox."""
+    """Sends one message.
+
+    `logs_reset_codes` and `delivers_before_response` are True only for the demo outbox: there
+    the code is logged anyway, so answering only after the mail is written costs no privacy
+    and lets a reader of the outbox rely on the mail being there once the request returns.
+    """
 
     logs_reset_codes: bool
+    delivers_before_response: bool
 
     async def send(self, message: EmailMessage) -> None: ...
 
@@ -36,6 +42,7 @@ class SmtpMailer:
     """Delivers through the SMTP server configured in the settings."""
 
     logs_reset_codes = False
+    delivers_before_response = False
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
@@ -53,6 +60,7 @@ class OutboxMailer:
     """Writes each message as an RFC 5322 .eml file into a folder (demo mode)."""
 
     logs_reset_codes = True
+    delivers_before_response = True
     _sequence = itertools.count()
 
     def __init__(self, folder: Path) -> None:

@@ -163,7 +163,9 @@ async def request_password_reset(body: PasswordResetRequest, db: Db, settings: C
     The answer is the same whether or not the address is known.
     """
     mail = await reset_service.request_reset(db, settings, body.email, client)
-    if mail is not None:
+    if mail is not None and mailer.delivers_before_response:
+        await send_reset_mail(mailer, settings, mail)
+    elif mail is not None:
         # After the response: delivery time must not reveal that the address exists.
         background.add_task(send_reset_mail, mailer, settings, mail)
     return DetailResponse(detail=RESET_REQUESTED[wants_english(accept_language)])

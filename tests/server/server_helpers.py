@@ -43,6 +43,7 @@ class MemoryMailer:
     """Keeps sent messages in a list (and never logs a code)."""
 
     logs_reset_codes = False
+    delivers_before_response = False
 
     def __init__(self) -> None:
         self.sent: list[EmailMessage] = []

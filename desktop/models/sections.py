@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -31,7 +32,8 @@ class SectionsModel(QAbstractListModel):
     OVERVIEW = "overview"
     ACCOUNT = "account"
 
-    def __init__(self, icon_for=None, parent: QObject | None = None) -> None:
+    def __init__(self, icon_for: Callable[[str], QIcon] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._icon_for = icon_for
         self._sections = (

@@ -185,6 +185,8 @@ class CodePage(QWizardPage):
 
 
 class DonePage(QWizardPage):
+    """Says the password is set; "Back to login" finishes the wizard."""
+
     def __init__(self, wizard: PasswordResetWizard) -> None:
         super().__init__()
         self._wizard = wizard

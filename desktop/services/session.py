@@ -215,8 +215,10 @@ class SessionService(QObject):
         cache.mark_synced(now())
         session = SessionState(account, client, cache, remember=False, check=check, policy=policy)
         self._begin(session)
-        self._apply_remember(session, remember and not account.shared_pc)
         self.loggedIn.emit(account)
+        # After loggedIn, so the main window that now exists can tell the parent in its
+        # message bar that the login could not be remembered.
+        self._apply_remember(session, remember and not account.shared_pc)
 
     async def _fetch_policy(self, client: PortalClient) -> Policy:
         try:

@@ -135,6 +135,22 @@ def test_remembered_account_reopens_offline_with_cached_data(qtbot, portal_serve
     qtbot.waitUntil(lambda: status_text(main).startswith("Offline"), timeout=20_000)
 
 
+def test_without_a_secure_keyring_the_parent_is_told_and_nothing_is_stored(
+        qtbot, portal_server, make_app, desktop_data):
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    keyring.set_keyring(NoKeyring())  # a headless Linux without a secret service
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD, remember=True)
+    main = wait_for_main_window(qtbot, desktop)
+
+    message_bar = main.findChild(QLabel, "messageText")
+    qtbot.waitUntil(message_bar.isVisible)
+    assert "will not be remembered" in message_bar.text()
+    assert KnownAccounts(desktop_data).list() == []
+
+
 def test_shared_pc_logout_leaves_nothing_behind(qtbot, portal_server, make_app, desktop_data,
                                                 memory_keyring):
     desktop = make_app(portal_server.url, shared_pc=True)

@@ -26,19 +26,19 @@ SECURITY_HEADERS = {
 }
 
 STYLE = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #f6f4ef;
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #f5f7fa;
        color: #1f2328; margin: 0; padding: 2rem 1rem; line-height: 1.5; }
 main { max-width: 26rem; margin: 0 auto; background: #fff; border-radius: 12px;
        padding: 2rem; box-shadow: 0 1px 4px rgba(0,0,0,.12); }
-h1 { font-size: 1.4rem; margin-top: 0; color: #7a4a00; }
+h1 { font-size: 1.4rem; margin-top: 0; color: #1f2a37; }
 label { display: block; font-weight: 600; margin-top: 1rem; }
 input[type=password] { width: 100%; box-sizing: border-box; font-size: 1rem; padding: .6rem;
        border: 1px solid #8c959f; border-radius: 6px; margin-top: .3rem; }
-input:focus, button:focus { outline: 3px solid #f0a500; outline-offset: 2px; }
+input:focus, button:focus { outline: 3px solid #2e7d6b; outline-offset: 2px; }
 .check { display: flex; gap: .5rem; align-items: center; font-weight: normal; }
 .hint { color: #57606a; font-size: .9rem; margin: .3rem 0 0; }
 button { margin-top: 1.5rem; width: 100%; font-size: 1rem; padding: .7rem; border: 0;
-         border-radius: 6px; background: #7a4a00; color: #fff; cursor: pointer; }
+         border-radius: 6px; background: #2e7d6b; color: #fff; cursor: pointer; }
 .error { background: #ffebe9; border: 1px solid #cf222e; color: #82071e; padding: .7rem;
          border-radius: 6px; }
 .ok { background: #dafbe1; border: 1px solid #1a7f37; color: #0f5323; padding: .7rem;

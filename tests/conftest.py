@@ -14,6 +14,9 @@ import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 from keyring.errors import PasswordDeleteError  # noqa: E402
 
+# The qasync loop fixtures (qt_loop, loop, run) for the Qt suites.
+pytest_plugins = ["qasync_fixtures"]
+
 
 class MemoryKeyring(KeyringBackend):
     """A secure-looking keyring that lives in memory, so tests never touch the real one."""

@@ -2,19 +2,16 @@
 
 The demo organisation is built once per session into a template folder; each test serves a copy,
 so tests cannot see each other's changes and the suite stays fast. The qasync loop follows
-Pattern A of stack-notes.md (see tests/desktop/services/conftest.py, which shares the loop).
+Pattern A of stack-notes.md (tests/qasync_fixtures.py).
 """
 
 from __future__ import annotations
 
-import asyncio
 import shutil
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-import qasync
 from PySide6.QtCore import QSettings
 
 from desktop.app import AppOptions, DesktopApp
@@ -22,40 +19,11 @@ from desktop.services.clients import ClientFactory
 from desktop.services.crash import CrashReporter
 from server.embedded import EmbeddedServer
 
-_LOOP_ATTRIBUTE = "_ouderportaal_test_loop"
-
-
-@pytest.fixture(scope="session")
-def qt_loop(qapp) -> Iterator[qasync.QEventLoop]:
-    loop = getattr(qapp, _LOOP_ATTRIBUTE, None)
-    if loop is None:
-        loop = qasync.QEventLoop(qapp, already_running=True)
-        loop.test_executor = qasync.QThreadExecutor(2)
-        loop.set_default_executor(loop.test_executor)
-        setattr(qapp, _LOOP_ATTRIBUTE, loop)
-    yield loop
-    if getattr(qapp, _LOOP_ATTRIBUTE, None) is loop:
-        delattr(qapp, _LOOP_ATTRIBUTE)
-        loop.test_executor.shutdown(wait=True)
-        asyncio.events._set_running_loop(None)
-
 
 @pytest.fixture(autouse=True)
-def loop(qt_loop: qasync.QEventLoop) -> Iterator[qasync.QEventLoop]:
-    asyncio.set_event_loop(qt_loop)
-    asyncio.events._set_running_loop(qt_loop)
-    yield qt_loop
-    asyncio.events._set_running_loop(None)
-
-
-@pytest.fixture
-def run(qtbot, loop) -> Callable[[Coroutine[Any, Any, Any]], Any]:
-    def run_coroutine(coro: Coroutine[Any, Any, Any], timeout: int = 20_000) -> Any:
-        task = loop.create_task(coro)
-        qtbot.waitUntil(task.done, timeout=timeout)
-        return task.result()
-
-    return run_coroutine
+def _qasync_loop(loop):
+    """Every test here runs with the qasync loop current (tests/qasync_fixtures.py)."""
+    return loop
 
 
 @pytest.fixture(scope="session")

@@ -9,13 +9,11 @@ used by this folder only, so the core's async tests keep their own loops.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import qasync
 from fake_portal import EMAIL, ORGANISATION, PASSWORD, FakePortal
 
 from desktop.services.clients import ClientFactory
@@ -24,49 +22,11 @@ from desktop.services.password_reset import PasswordResetService
 from desktop.services.profile import ProfileService
 from desktop.services.session import SessionService
 
-# --- the qasync loop (Pattern A) --------------------------------------------------------------
-
-
-# tests/e2e/conftest.py has the same two fixtures; both use the one loop kept on the qapp.
-_LOOP_ATTRIBUTE = "_ouderportaal_test_loop"
-
-
-@pytest.fixture(scope="session")
-def qt_loop(qapp) -> Iterator[qasync.QEventLoop]:
-    loop = getattr(qapp, _LOOP_ATTRIBUTE, None)
-    if loop is None:
-        loop = qasync.QEventLoop(qapp, already_running=True)
-        # Our own executor for asyncio.to_thread, so its thread can be joined at the end (the
-        # loop itself is never stopped or closed while Qt runs).
-        loop.test_executor = qasync.QThreadExecutor(2)
-        loop.set_default_executor(loop.test_executor)
-        setattr(qapp, _LOOP_ATTRIBUTE, loop)
-    yield loop
-    if getattr(qapp, _LOOP_ATTRIBUTE, None) is loop:
-        delattr(qapp, _LOOP_ATTRIBUTE)
-        loop.test_executor.shutdown(wait=True)
-        asyncio.events._set_running_loop(None)
-
 
 @pytest.fixture(autouse=True)
-def loop(qt_loop: qasync.QEventLoop) -> Iterator[qasync.QEventLoop]:
-    asyncio.set_event_loop(qt_loop)
-    asyncio.events._set_running_loop(qt_loop)  # what qasync does for an already running app
-    yield qt_loop
-    # pytest-asyncio refuses to start its loop while another one counts as running.
-    asyncio.events._set_running_loop(None)
-
-
-@pytest.fixture
-def run(qtbot, loop) -> Callable[[Coroutine[Any, Any, Any]], Any]:
-    """Run a coroutine on the qasync loop while Qt processes events; returns its result."""
-
-    def run_coroutine(coro: Coroutine[Any, Any, Any], timeout: int = 10_000) -> Any:
-        task = loop.create_task(coro)
-        qtbot.waitUntil(task.done, timeout=timeout)
-        return task.result()
-
-    return run_coroutine
+def _qasync_loop(loop):
+    """Every test here runs with the qasync loop current (tests/qasync_fixtures.py)."""
+    return loop
 
 
 # --- services against the fake portal ---------------------------------------------------------

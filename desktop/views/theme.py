@@ -1,7 +1,8 @@
-"""The app's look: the style sheet and icons in ``resources/``, found next to the package.
+"""The app's look: the style sheet and icons in ``resources/``.
 
 ``resources/`` sits beside ``desktop/`` in the source tree and in the PyInstaller bundle (the
-spec copies it there), so one relative path works in both.
+spec copies it there); an installed wheel carries it inside the package as
+``desktop/resources`` (pyproject.toml maps it there).
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 __all__ = ["RESOURCES", "announce", "apply_theme", "icon", "mark", "resource_path"]
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+_PACKAGE = Path(__file__).resolve().parents[1]
+RESOURCES = next(
+    (folder for folder in (_PACKAGE / "resources", _PACKAGE.parent / "resources")
+     if folder.is_dir()),
+    _PACKAGE.parent / "resources",
+)
 
 # Set on the QApplication once the sheet is applied, so every window can ask for the theme
 # without applying it twice (re-applying a sheet re-polishes every widget).

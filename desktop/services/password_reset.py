@@ -56,13 +56,16 @@ class PasswordResetService(QObject):
             return
         self._start(organisation, lambda client: self._request(client, email))
 
-    def confirm(self, organisation: str, email: str, code: str, new_password: str) -> None:
-        """Set ``new_password`` with the code from the mail; other sessions are ended."""
+    def confirm(self, organisation: str, email: str, code: str, new_password: str,
+                end_other_sessions: bool = True) -> None:
+        """Set ``new_password`` with the code from the mail; by default the account's other
+        sessions end too (whoever knew the old password is logged out)."""
         email, code = email.strip(), code.strip().upper()
         if not email or not code:
             self.failed.emit(self.tr("Enter your e-mail address and the code from the e-mail."))
             return
-        self._start(organisation, lambda client: self._confirm(client, email, code, new_password))
+        self._start(organisation, lambda client: self._confirm(
+            client, email, code, new_password, end_other_sessions))
 
     def _start(self, organisation: str, work: Work) -> None:
         try:
@@ -89,9 +92,11 @@ class PasswordResetService(QObject):
         self.mailRequested.emit()
 
     async def _confirm(
-        self, client: PortalClient, email: str, code: str, new_password: str
+        self, client: PortalClient, email: str, code: str, new_password: str,
+        end_other_sessions: bool,
     ) -> None:
-        await client.confirm_password_reset(email, code, new_password, end_other_sessions=True)
+        await client.confirm_password_reset(email, code, new_password,
+                                            end_other_sessions=end_other_sessions)
         self.passwordChanged.emit()
 
     def _failed(self, error: PortalError) -> None:

@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from desktop.views.theme import announce, mark
 
@@ -122,6 +130,12 @@ class CodePage(QWizardPage):
         self.validation.setObjectName("validation")
         self.validation.setWordWrap(True)
         layout.addWidget(self.validation)
+        layout.addSpacing(4)
+        self.end_other_sessions = QCheckBox(
+            self.tr("&Log out on all other computers and phones"), self)
+        self.end_other_sessions.setObjectName("endOtherSessions")
+        self.end_other_sessions.setChecked(True)
+        layout.addWidget(self.end_other_sessions)
         self.error = _error_label(self)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -176,7 +190,8 @@ class CodePage(QWizardPage):
         self.error.hide()
         self._wizard.resets.confirm(self._wizard.request_page.organisation.text().strip(),
                                     self.field_email(), self.code.text().strip(),
-                                    self.new_password.text())
+                                    self.new_password.text(),
+                                    self.end_other_sessions.isChecked())
         return False
 
     def password_changed(self) -> None:
@@ -192,15 +207,20 @@ class DonePage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("Your password has been set"))
         layout = QVBoxLayout(self)
-        text = QLabel(self.tr(
-            "You can now log in with your new password. For your safety, other computers and "
-            "phones that were logged in to your account have been logged out."), self)
+        text = QLabel("", self)
         text.setObjectName("doneText")
         text.setWordWrap(True)
         layout.addWidget(text)
         layout.addStretch(1)
+        self.text = text
 
     def initializePage(self) -> None:
+        if self._wizard.code_page.end_other_sessions.isChecked():
+            self.text.setText(self.tr(
+                "You can now log in with your new password. For your safety, other computers "
+                "and phones that were logged in to your account have been logged out."))
+        else:
+            self.text.setText(self.tr("You can now log in with your new password."))
         self._wizard.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Back to login"))
 
 

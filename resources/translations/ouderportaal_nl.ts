@@ -154,6 +154,10 @@
         <translation>&amp;Herhaal het nieuwe wachtwoord</translation>
     </message>
     <message>
+        <source>&amp;Log out on all other computers and phones</source>
+        <translation>&amp;Uitloggen op alle andere computers en telefoons</translation>
+    </message>
+    <message>
         <source>If {email} belongs to an account, we have sent an e-mail with a link and a code. It can take a few minutes; also check your spam folder. Enter the code here and choose a new password, or use the link in the e-mail.</source>
         <translation>Als {email} bij een account hoort, hebben we een e-mail gestuurd met een link en een code. Dat kan een paar minuten duren; kijk ook in je map met ongewenste e-mail (spam). Vul hier de code in en kies een nieuw wachtwoord, of gebruik de link in de e-mail.</translation>
     </message>
@@ -299,6 +303,10 @@
     <message>
         <source>You can now log in with your new password. For your safety, other computers and phones that were logged in to your account have been logged out.</source>
         <translation>Je kunt nu inloggen met je nieuwe wachtwoord. Voor je veiligheid zijn andere computers en telefoons die op je account waren ingelogd, uitgelogd.</translation>
+    </message>
+    <message>
+        <source>You can now log in with your new password.</source>
+        <translation>Je kunt nu inloggen met je nieuwe wachtwoord.</translation>
     </message>
     <message>
         <source>&amp;Back to login</source>

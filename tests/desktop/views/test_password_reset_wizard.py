@@ -111,8 +111,9 @@ def test_setting_the_password_then_done_fills_the_login_window(qtbot, session,
     qtbot.keyClicks(page.repeat, "zonnebloem-nieuw")
     qtbot.mouseClick(button(wizard, QWizard.WizardButton.CommitButton),
                      Qt.MouseButton.LeftButton)
+    assert page.end_other_sessions.isChecked()  # logging out elsewhere is the safe default
     assert resets.calls[-1] == ("confirm", "zonnebloem", "sanne@voorbeeld.nl", "K7MQ-29XP",
-                                "zonnebloem-nieuw")
+                                "zonnebloem-nieuw", True)
     resets.failed.emit("The code is not correct or has expired.")
     assert page.error.isVisible() and "code is not correct" in page.error.text()
     assert page.code.text() == "K7MQ-29XP" and page.new_password.text() == "zonnebloem-nieuw"
@@ -121,11 +122,26 @@ def test_setting_the_password_then_done_fills_the_login_window(qtbot, session,
     resets.passwordChanged.emit()
     assert wizard.currentPage() is wizard.done_page
     assert wizard.done_page.title() == "Your password has been set"
+    assert "have been logged out" in wizard.done_page.text.text()
     qtbot.mouseClick(button(wizard, QWizard.WizardButton.FinishButton),
                      Qt.MouseButton.LeftButton)
     assert login.email.text() == "sanne@voorbeeld.nl"
     assert login.password.text() == ""
     assert login.notice.isVisible() and "Your password has been set" in login.notice.text()
+
+
+def test_the_parent_may_keep_other_devices_logged_in(qtbot, wizard, resets) -> None:
+    to_code_page(qtbot, wizard, resets)
+    page = wizard.code_page
+    qtbot.keyClicks(page.code, "K7MQ-29XP")
+    qtbot.keyClicks(page.new_password, "zonnebloem-nieuw")
+    qtbot.keyClicks(page.repeat, "zonnebloem-nieuw")
+    page.end_other_sessions.click()
+    qtbot.mouseClick(button(wizard, QWizard.WizardButton.CommitButton),
+                     Qt.MouseButton.LeftButton)
+    assert resets.calls[-1][-1] is False
+    resets.passwordChanged.emit()
+    assert wizard.done_page.text.text() == "You can now log in with your new password."
 
 
 def test_the_code_page_is_usable_as_soon_as_the_mail_is_sent(qtbot, wizard, resets) -> None:

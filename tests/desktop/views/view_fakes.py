@@ -103,8 +103,10 @@ class FakeResets(QObject):
     def request(self, organisation: str, email: str) -> None:
         self.calls.append(("request", organisation, email))
 
-    def confirm(self, organisation: str, email: str, code: str, new_password: str) -> None:
-        self.calls.append(("confirm", organisation, email, code, new_password))
+    def confirm(self, organisation: str, email: str, code: str, new_password: str,
+                end_other_sessions: bool = True) -> None:
+        self.calls.append(("confirm", organisation, email, code, new_password,
+                           end_other_sessions))
 
 
 class FakeProfileService(QObject):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
@@ -370,6 +371,36 @@ class SessionService(QObject):
         keep = session.remember and not session.account.shared_pc
         self._end(session, revoke=not keep, forget=not keep)
         self.loggedOut.emit()
+
+    def forget_account(self, key: str) -> None:
+        """Forget a remembered account on this computer: its listing, its keyring token and its
+        cached data; the server is asked in the background to end that login."""
+        known = self._remembered.get(key)
+        if known is None or (self._session is not None and self._session.account.key == key):
+            return
+        token = self._remembered.token(key)
+        self._remembered.forget(key)
+        try:
+            shutil.rmtree(self._accounts_dir / key)  # its offline copy
+        except FileNotFoundError:
+            pass  # never synced on this computer
+        except OSError as error:
+            log.warning("the offline data of a forgotten account could not be removed: %s", error)
+        if token is not None:
+            self._tasks.run(f"forget-{key}", self._revoke_remembered(known.base_url, token))
+
+    async def _revoke_remembered(self, base_url: str, refresh_token: str) -> None:
+        client = self._clients(base_url)
+        try:
+            await client.restore(refresh_token)
+        except PortalError as error:
+            # Offline or already ended: nothing here keeps the token any more, and the server
+            # lets it expire.
+            log.info("a forgotten login could not be ended on the server: %s",
+                     type(error).__name__)
+            await client.aclose()
+            return
+        await self._close_client(client, revoke=True)
 
     def _expire(self, session: SessionState, error: PortalError | None = None) -> None:
         if session is not self._session:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -217,6 +218,7 @@ class LoginWindow(QWidget):
         self.login_button.clicked.connect(self.attempt_login)
         self.forgot.clicked.connect(self.open_password_reset)
         self.known_accounts.chosen.connect(self._resume)
+        self.known_accounts.forgetRequested.connect(self._confirm_forget)
         self.demo.chosen.connect(self._fill_demo_login)
 
     # -- public ------------------------------------------------------------------------------
@@ -249,6 +251,27 @@ class LoginWindow(QWidget):
         # Accounts may have been remembered or forgotten since the window was last shown.
         self.known_accounts.set_accounts(self._session.known_accounts())
         super().showEvent(event)
+
+    def _confirm_forget(self, key: str, name: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Forget account"),
+            self.tr("Forget {name} on this computer? The login and the data saved for offline "
+                    "use are removed from this computer. The account itself stays.").format(
+                        name=name),
+            QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("forgetAccountQuestion")
+        forget = box.addButton(self.tr("Forget"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(forget)
+
+        def answered() -> None:
+            if box.clickedButton() is forget:
+                self._session.forget_account(key)
+                self.known_accounts.set_accounts(self._session.known_accounts())
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
 
     def _reveal_password(self, shown: bool) -> None:
         self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown

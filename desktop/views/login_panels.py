@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.views.theme import mark
 
@@ -84,9 +94,11 @@ class _Panel(QFrame):
 
 
 class KnownAccountsPanel(_Panel):
-    """One button per account this computer remembers. Signals: ``chosen(key)``."""
+    """One button per account this computer remembers, each with a button to forget it.
+    Signals: ``chosen(key)``, ``forgetRequested(key, name)``."""
 
     chosen = Signal(str)
+    forgetRequested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Log in again"), parent)
@@ -95,25 +107,41 @@ class KnownAccountsPanel(_Panel):
         hint.setWordWrap(True)
         self._layout.addWidget(hint)
         self._buttons: list[ChoiceButton] = []
+        self._rows: list[QWidget] = []
 
     @property
     def buttons(self) -> list[ChoiceButton]:
         return list(self._buttons)
 
     def set_accounts(self, accounts: Sequence[RememberedAccount]) -> None:
-        for button in self._buttons:
-            self._layout.removeWidget(button)
-            button.deleteLater()
-        self._buttons = []
+        for row in self._rows:
+            self._layout.removeWidget(row)
+            row.deleteLater()
+        self._buttons, self._rows = [], []
         for account in accounts:
             name = account.display_name or account.email
-            button = ChoiceButton(name, f"{account.organisation_name}\n{account.email}", self)
+            row = QWidget(self)
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.setSpacing(4)
+            button = ChoiceButton(name, f"{account.organisation_name}\n{account.email}", row)
             button.setObjectName("knownAccount")
             button.setAccessibleName(self.tr("Log in as {name} at {organisation}").format(
                 name=name, organisation=account.organisation_name))
             button.clicked.connect(lambda _=False, key=account.key: self.chosen.emit(key))
-            self._layout.addWidget(button)
+            forget = QToolButton(row)
+            forget.setObjectName("forgetAccount")
+            forget.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
+            forget.setAutoRaise(True)
+            forget.setToolTip(self.tr("Forget {name} on this computer").format(name=name))
+            forget.setAccessibleName(forget.toolTip())
+            forget.clicked.connect(
+                lambda _=False, key=account.key, name=name: self.forgetRequested.emit(key, name))
+            row_layout.addWidget(button, 1)
+            row_layout.addWidget(forget, 0, Qt.AlignmentFlag.AlignTop)
+            self._layout.addWidget(row)
             self._buttons.append(button)
+            self._rows.append(row)
         self.setVisible(bool(self._buttons))
 
 

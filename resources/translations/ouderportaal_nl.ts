@@ -497,6 +497,10 @@
         <source>Log in as {name} at {organisation}</source>
         <translation>Inloggen als {name} bij {organisation}</translation>
     </message>
+    <message>
+        <source>Forget {name} on this computer</source>
+        <translation>{name} vergeten op deze computer</translation>
+    </message>
 </context>
 <context>
     <name>LastSynced</name>
@@ -611,6 +615,22 @@
     <message>
         <source>&amp;Password</source>
         <translation>&amp;Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Forget account</source>
+        <translation>Account vergeten</translation>
+    </message>
+    <message>
+        <source>Forget {name} on this computer? The login and the data saved for offline use are removed from this computer. The account itself stays.</source>
+        <translation>{name} vergeten op deze computer? De login en de gegevens die voor offline gebruik zijn bewaard, worden van deze computer verwijderd. Het account zelf blijft bestaan.</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Vergeten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Hide password</source>

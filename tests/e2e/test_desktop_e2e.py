@@ -10,8 +10,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QWidget,
+    QWizard,
+)
 
+from desktop.api.client import PortalClient
 from desktop.app import DesktopApp
 from desktop.cache.accounts import KnownAccounts
 from server.mail import read_reset_code
@@ -149,6 +158,36 @@ def test_without_a_secure_keyring_the_parent_is_told_and_nothing_is_stored(
     qtbot.waitUntil(message_bar.isVisible)
     assert "will not be remembered" in message_bar.text()
     assert KnownAccounts(desktop_data).list() == []
+
+
+def test_a_forgotten_account_leaves_nothing_and_its_login_ends_on_the_server(
+        qtbot, portal_server, make_app, desktop_data, memory_keyring, run):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD, remember=True)
+    main = wait_for_main_window(qtbot, desktop)
+    main.findChild(QAction, "switchAccount").trigger()
+    qtbot.waitUntil(desktop.login_window.isVisible)
+    login = desktop.login_window
+    assert len(login.findChildren(QPushButton, "knownAccount")) == 1
+    assert len(memory_keyring.secrets) == 1 and any((desktop_data / "accounts").iterdir())
+
+    qtbot.mouseClick(login.findChild(QToolButton, "forgetAccount"), Qt.MouseButton.LeftButton)
+    question = login.findChild(QMessageBox, "forgetAccountQuestion")
+    forget = next(b for b in question.buttons() if b.text() == "Forget")
+    qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: not login.known_accounts.isVisible())
+    assert memory_keyring.secrets == {}
+    assert KnownAccounts(desktop_data).list() == []
+    assert list((desktop_data / "accounts").iterdir()) == []
+
+    # A fresh login to look: in the end only its own session is left, the forgotten one ended.
+    checker = PortalClient(portal_server.url)
+    try:
+        run(checker.login(SANNE, PASSWORD))
+        qtbot.waitUntil(lambda: len(run(checker.sessions())) == 1, timeout=20_000)
+    finally:
+        run(checker.aclose())
 
 
 def test_shared_pc_logout_leaves_nothing_behind(qtbot, portal_server, make_app, desktop_data,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QPushButton, QToolButton
 from view_fakes import FakeAccount, FakeKnownAccount, FakeResets, FakeSession
 
 from desktop.api.records import Role
@@ -144,6 +144,35 @@ def test_a_remembered_account_is_reopened_with_one_click(qtbot, make_window) -> 
     assert len(buttons) == 1 and "Thomas de Vries" in buttons[0].text()
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
     assert session.calls[-1] == ("resume", "k1")
+
+
+def test_a_remembered_account_can_be_forgotten_after_a_question(qtbot, make_window) -> None:
+    session = FakeSession(known=[FakeKnownAccount(
+        "k1", "https://zonnebloem.ouderportaal.nl", "thomas@voorbeeld.nl", "Thomas de Vries",
+        "Kinderopvang Zonnebloem")])
+    window = make_window(session=session)
+    window.show()
+
+    def answer(text: str) -> None:
+        forget = window.findChild(QToolButton, "forgetAccount")
+        assert forget.toolTip() == "Forget Thomas de Vries on this computer"
+        qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+        shown = [box for box in window.findChildren(QMessageBox, "forgetAccountQuestion")
+                 if box.isVisible()]
+        assert len(shown) == 1
+        question = shown[0]
+        assert "Thomas de Vries" in question.text()
+        button = next(b for b in question.buttons() if b.text() == text)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    answer("Cancel")
+    assert ("forget_account", "k1") not in session.calls
+    assert len(window.findChildren(QPushButton, "knownAccount")) == 1
+
+    answer("Forget")
+    assert session.calls[-1] == ("forget_account", "k1")
+    qtbot.waitUntil(lambda: not window.known_accounts.isVisible())
+    assert window.known_accounts.buttons == []
 
 
 def test_forgot_password_opens_the_reset_with_the_email_typed(qtbot, make_window) -> None:

@@ -80,6 +80,10 @@ class FakeSession(QObject):
     def resume(self, key: str) -> None:
         self.calls.append(("resume", key))
 
+    def forget_account(self, key: str) -> None:
+        self.calls.append(("forget_account", key))
+        self.known = [account for account in self.known if account.key != key]
+
     def logout(self) -> None:
         self.calls.append(("logout",))
 

@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.views.theme import mark
+from desktop.views.theme import icon, mark
 
 __all__ = ["ChoiceButton", "DemoLogin", "DemoPanel", "KnownAccountsPanel"]
 
@@ -131,7 +130,7 @@ class KnownAccountsPanel(_Panel):
             button.clicked.connect(lambda _=False, key=account.key: self.chosen.emit(key))
             forget = QToolButton(row)
             forget.setObjectName("forgetAccount")
-            forget.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
+            forget.setIcon(icon("close"))
             forget.setAutoRaise(True)
             forget.setToolTip(self.tr("Forget {name} on this computer").format(name=name))
             forget.setAccessibleName(forget.toolTip())

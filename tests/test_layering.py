@@ -3,7 +3,8 @@
 - desktop/api and desktop/cache are plain Python: no Qt, no qasync, no upper desktop layers.
 - desktop/services use QtCore but no widgets, and never views.
 - desktop/models never import views or widgets.
-- desktop/views never reach the network or a database and have no `async def`.
+- desktop/views never reach the network or a database (not even desktop.api's records: they
+  come through desktop.models.records) and have no `async def`.
 - server and desktop do not import each other; the one exception is desktop/demo.py, which
   imports the server lazily (inside a function) so the parents' installer can leave it out.
 """
@@ -64,7 +65,8 @@ RULES = [
     ("desktop/services", ["PySide6.QtWidgets", "desktop.views", "desktop.models",
                           "desktop.app", "server"]),
     ("desktop/models", ["PySide6.QtWidgets", "desktop.views", "desktop.app", "server"]),
-    ("desktop/views", ["desktop.api.client", "desktop.cache", "httpx", "sqlite3",
+    # Views see records through desktop.models.records, never the network layer itself.
+    ("desktop/views", ["desktop.api", "desktop.cache", "httpx", "sqlite3",
                        "desktop.app", "server"]),
     ("server", ["desktop", "PySide6", "qasync"]),
 ]

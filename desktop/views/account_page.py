@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.records import Profile, Role, SessionInfo
 from desktop.models.devices import DevicesModel
+from desktop.models.records import Profile, Role, SessionInfo
 from desktop.views.theme import mark
 
 __all__ = ["AccountPage"]

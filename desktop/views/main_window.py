@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.records import Profile
+from desktop.models.records import Profile
 from desktop.models.sections import SectionsModel
 from desktop.views.account_page import AccountPage
 from desktop.views.lock_screen import LockScreen

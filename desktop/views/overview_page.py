@@ -7,10 +7,10 @@ from datetime import date
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.api.records import Profile
 from desktop.models.children import ChildrenModel
 from desktop.models.formatting import format_date
 from desktop.models.groups import GroupsModel
+from desktop.models.records import Profile
 from desktop.views.cards import CardGrid
 from desktop.views.theme import mark
 

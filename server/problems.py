@@ -61,6 +61,11 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
     "rate_limited": (429, "Rate limited",
                      "Te veel verzoeken. Probeer het over {wait_text} opnieuw.",
                      "Too many requests. Try again in {wait_text}."),
+    "agenda_range_invalid": (422, "Agenda range invalid",
+                             "Kies een periode waarvan de einddatum niet voor de begindatum "
+                             "ligt en die hoogstens {max_days} dagen beslaat.",
+                             "Choose a period whose end is not before its start and that spans "
+                             "at most {max_days} days."),
     "internal_error": (500, "Internal error",
                        "Er ging iets mis op de server (referentie {reference}).",
                        "Something went wrong on the server (reference {reference})."),

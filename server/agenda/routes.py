@@ -1,0 +1,128 @@
+"""`GET /api/v1/agenda`: planned day-parts and closing days for a date range."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from server.agenda.planning import MAX_RANGE_DAYS, expand_planning
+from server.deps import Auth, Db
+from server.models import (
+    CareGroup,
+    Child,
+    ClosingDay,
+    Placement,
+    Role,
+    User,
+    manager_location,
+    staff_group,
+)
+from server.models.enums import DayPart
+from server.problems import Problem, problem_responses
+
+router = APIRouter(tags=["agenda"])
+
+
+class PlannedDayPartOut(BaseModel):
+    """One planned day-part of one child."""
+
+    date: date
+    child_id: int
+    day_part: DayPart
+    start: str
+    end: str
+    group_id: int
+    placement_id: int
+
+
+class ClosingDayOut(BaseModel):
+    date: date
+    location_id: int | None
+    reason: str
+
+
+class AgendaResponse(BaseModel):
+    """The agenda for a range. When `unchanged` is true the caller's cursor is still current
+    and the lists are empty: keep the cached copy."""
+
+    from_date: date
+    to_date: date
+    cursor: str
+    unchanged: bool
+    planned: list[PlannedDayPartOut]
+    closing_days: list[ClosingDayOut]
+
+
+async def visible_child_ids(db: AsyncSession, user: User) -> set[int]:
+    """Children the caller may see: a parent their family's, staff their groups', a manager
+    those in their locations' groups."""
+    if user.role.is_parent:
+        query = select(Child.id).where(Child.family_id == user.family_id)
+    elif user.role is Role.STAFF:
+        query = select(Placement.child_id).join(
+            staff_group, staff_group.c.group_id == Placement.group_id
+        ).where(staff_group.c.user_id == user.id)
+    else:
+        query = select(Placement.child_id).join(
+            CareGroup, CareGroup.id == Placement.group_id
+        ).join(manager_location, manager_location.c.location_id == CareGroup.location_id
+               ).where(manager_location.c.user_id == user.id)
+    return set((await db.scalars(query)).all())
+
+
+def _cursor(body: dict[str, object]) -> str:
+    # The cursor is a digest of the content, so any change (contract, closing day) changes it
+    # and an unchanged agenda is recognised without the server storing sync state.
+    encoded = json.dumps(body, sort_keys=True, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()[:32]
+
+
+@router.get("/agenda", response_model=AgendaResponse, responses=problem_responses(
+    "not_authenticated", "token_expired", "forbidden", "agenda_range_invalid"))
+async def agenda(
+    auth: Auth, db: Db,
+    from_date: Annotated[date, Query(alias="from")],
+    to_date: Annotated[date, Query(alias="to")],
+    child_id: Annotated[list[int] | None, Query()] = None,
+    cursor: Annotated[str | None, Query()] = None,
+) -> AgendaResponse:
+    """Planned day-parts per child (contracts minus closing days) for `from`..`to` inclusive."""
+    if to_date < from_date or (to_date - from_date).days >= MAX_RANGE_DAYS:
+        raise Problem("agenda_range_invalid", max_days=MAX_RANGE_DAYS)
+    visible = await visible_child_ids(db, auth.user)
+    wanted = set(child_id) if child_id else visible
+    if not wanted <= visible:
+        raise Problem("forbidden")
+    placements = (await db.scalars(
+        select(Placement).where(Placement.child_id.in_(wanted)).options(
+            selectinload(Placement.days), selectinload(Placement.group))
+        .order_by(Placement.id)
+    )).all()
+    closing = (await db.scalars(
+        select(ClosingDay).where(ClosingDay.organisation_id == auth.user.organisation_id,
+                                 ClosingDay.day.between(from_date, to_date))
+        .order_by(ClosingDay.day, ClosingDay.id)
+    )).all()
+    location_ids = {p.group.location_id for p in placements}
+    planned = [PlannedDayPartOut(
+        date=p.day, child_id=p.child_id, day_part=p.day_part, start=p.starts.strftime("%H:%M"),
+        end=p.ends.strftime("%H:%M"), group_id=p.group_id, placement_id=p.placement_id)
+        for p in expand_planning(placements, closing, from_date, to_date)]
+    closing_out = [ClosingDayOut(date=c.day, location_id=c.location_id, reason=c.reason)
+                   for c in closing if c.location_id is None or c.location_id in location_ids]
+    current = _cursor({"from": from_date, "to": to_date,
+                       "planned": [p.model_dump(mode="json") for p in planned],
+                       "closing": [c.model_dump(mode="json") for c in closing_out]})
+    if cursor == current:
+        return AgendaResponse(from_date=from_date, to_date=to_date, cursor=current,
+                              unchanged=True, planned=[], closing_days=[])
+    return AgendaResponse(from_date=from_date, to_date=to_date, cursor=current, unchanged=False,
+                          planned=planned, closing_days=closing_out)

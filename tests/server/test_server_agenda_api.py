@@ -1,0 +1,94 @@
+"""`GET /api/v1/agenda` on the demo data: contents, the sync cursor and who sees what."""
+
+from __future__ import annotations
+
+import httpx
+from server_helpers import FATIMA, LOTTE, MANAGER, SANNE, THOMAS, bearer, tokens
+
+
+async def children(client: httpx.AsyncClient, email: str) -> dict[str, int]:
+    response = await client.get("/api/v1/me", headers=bearer(await tokens(client, email)))
+    return {c["first_name"]: c["id"] for c in response.json()["children"]}
+
+
+async def agenda(client: httpx.AsyncClient, email: str, **params: object) -> httpx.Response:
+    query = {"from": "2026-03-30", "to": "2026-04-12", **params}
+    return await client.get("/api/v1/agenda", params=query,
+                            headers=bearer(await tokens(client, email)))
+
+
+async def test_parent_sees_the_planning_of_their_children_minus_closing_days(
+        client: httpx.AsyncClient) -> None:
+    kids = await children(client, SANNE)
+    response = await agenda(client, SANNE, child_id=kids["Emma"])
+    assert response.status_code == 200, response.text
+    body = response.json()
+    # Emma comes Monday, Tuesday and Thursday, whole day; Monday 6 April is Tweede Paasdag.
+    days = sorted({(p["date"], p["day_part"]) for p in body["planned"]})
+    expected_dates = ["2026-03-30", "2026-03-31", "2026-04-02", "2026-04-07", "2026-04-09"]
+    assert days == sorted((d, part) for d in expected_dates for part in ("middag", "ochtend"))
+    assert {p["child_id"] for p in body["planned"]} == {kids["Emma"]}
+    morning = next(p for p in body["planned"] if p["day_part"] == "ochtend")
+    assert (morning["start"], morning["end"]) == ("07:30", "13:00")
+    assert "2026-04-06" in {c["date"] for c in body["closing_days"]}
+
+
+async def test_without_a_child_filter_all_own_children_are_included(
+        client: httpx.AsyncClient) -> None:
+    kids = await children(client, SANNE)
+    body = (await agenda(client, SANNE)).json()
+    assert {p["child_id"] for p in body["planned"]} == set(kids.values())
+
+
+async def test_an_unchanged_agenda_is_one_small_response(client: httpx.AsyncClient) -> None:
+    first = (await agenda(client, SANNE)).json()
+    assert first["unchanged"] is False and first["planned"]
+    again = (await agenda(client, SANNE, cursor=first["cursor"])).json()
+    assert again == {**first, "unchanged": True, "planned": [], "closing_days": []}
+
+
+async def test_a_stale_cursor_gets_the_full_agenda(client: httpx.AsyncClient) -> None:
+    first = (await agenda(client, SANNE)).json()
+    other_range = (await agenda(client, SANNE, to="2026-04-13", cursor=first["cursor"])).json()
+    assert other_range["unchanged"] is False and other_range["planned"]
+    assert other_range["cursor"] != first["cursor"]
+
+
+async def test_secondary_parent_sees_the_same_family_agenda(client: httpx.AsyncClient) -> None:
+    assert (await agenda(client, THOMAS)).json()["planned"] == \
+        (await agenda(client, SANNE)).json()["planned"]
+
+
+async def test_parent_cannot_see_another_familys_child(client: httpx.AsyncClient) -> None:
+    kids = await children(client, SANNE)
+    response = await agenda(client, LOTTE, child_id=kids["Emma"])
+    assert response.status_code == 403
+    assert response.json()["code"] == "forbidden"
+
+
+async def test_staff_see_only_children_of_their_groups(client: httpx.AsyncClient) -> None:
+    kids = await children(client, SANNE)
+    seen = {p["child_id"] for p in (await agenda(client, FATIMA)).json()["planned"]}
+    assert kids["Emma"] in seen  # Emma is in Zonnetjes, Fatima's group
+    assert kids["Daan"] not in seen  # Daan goes to BSO De Ontdekkers
+    refused = await agenda(client, FATIMA, child_id=kids["Daan"])
+    assert refused.status_code == 403
+
+
+async def test_manager_sees_children_of_all_their_locations(client: httpx.AsyncClient) -> None:
+    kids = await children(client, SANNE)
+    seen = {p["child_id"] for p in (await agenda(client, MANAGER)).json()["planned"]}
+    assert set(kids.values()) <= seen
+
+
+async def test_a_reversed_or_too_long_range_is_refused_in_dutch_and_english(
+        client: httpx.AsyncClient) -> None:
+    reversed_range = await agenda(client, SANNE, **{"from": "2026-04-12", "to": "2026-03-30"})
+    assert reversed_range.status_code == 422
+    assert reversed_range.json()["code"] == "agenda_range_invalid"
+    assert "400 dagen" in reversed_range.json()["detail"]
+    too_long = await client.get(
+        "/api/v1/agenda", params={"from": "2026-01-01", "to": "2027-12-31"},
+        headers={**bearer(await tokens(client, SANNE)), "Accept-Language": "en"})
+    assert too_long.status_code == 422
+    assert "400 days" in too_long.json()["detail"]

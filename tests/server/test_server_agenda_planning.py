@@ -1,0 +1,69 @@
+"""Planning expansion: contracts' weekly patterns, start/end and closing days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from server.agenda.planning import expand_planning
+from server.models import CareGroup, ClosingDay, Placement, PlacementDay
+from server.models.enums import CareType, DayPart
+
+CENTRUM, WOENSEL = 1, 2
+
+
+def placement(child_id: int, start: date, end: date | None,
+              pattern: list[tuple[int, DayPart]], location_id: int = CENTRUM) -> Placement:
+    group = CareGroup(id=10 + location_id, location_id=location_id, name="G",
+                      care_type=CareType.KDV)
+    result = Placement(id=child_id * 100, child_id=child_id, group_id=group.id, group=group,
+                       care_type=CareType.KDV, start_date=start, end_date=end,
+                       weeks_per_year=52, hourly_rate_cents=1000)
+    result.days = [PlacementDay(weekday=wd, day_part=dp) for wd, dp in pattern]
+    return result
+
+
+def closing(day: date, location_id: int | None = None) -> ClosingDay:
+    return ClosingDay(organisation_id=1, location_id=location_id, day=day, reason="dicht")
+
+
+MONDAY_WHOLE_DAY = [(0, DayPart.MIDDAG), (0, DayPart.OCHTEND)]
+
+
+def test_weekly_pattern_gives_each_day_part_with_its_hours_in_day_order() -> None:
+    contract = placement(1, date(2026, 1, 1), None, MONDAY_WHOLE_DAY + [(2, DayPart.OCHTEND)])
+    planned = expand_planning([contract], [], date(2026, 3, 2), date(2026, 3, 8))
+    assert [(p.day, p.day_part, p.starts.isoformat("minutes"), p.ends.isoformat("minutes"))
+            for p in planned] == [
+        (date(2026, 3, 2), DayPart.OCHTEND, "07:30", "13:00"),
+        (date(2026, 3, 2), DayPart.MIDDAG, "13:00", "18:00"),
+        (date(2026, 3, 4), DayPart.OCHTEND, "07:30", "13:00"),
+    ]
+
+
+def test_nothing_is_planned_before_the_start_or_after_the_end_of_the_contract() -> None:
+    # Mondays in March 2026: 2, 9, 16, 23, 30. The contract runs from the 9th to the 23rd.
+    contract = placement(1, date(2026, 3, 9), date(2026, 3, 23), [(0, DayPart.OCHTEND)])
+    planned = expand_planning([contract], [], date(2026, 3, 1), date(2026, 3, 31))
+    assert [p.day.day for p in planned] == [9, 16, 23]
+
+
+def test_closing_days_of_the_organisation_and_own_location_have_no_care() -> None:
+    centrum = placement(1, date(2026, 1, 1), None, [(0, DayPart.OCHTEND)])
+    woensel = placement(2, date(2026, 1, 1), None, [(0, DayPart.OCHTEND)], WOENSEL)
+    days = [closing(date(2026, 4, 6)),  # Tweede Paasdag, everywhere
+            closing(date(2026, 4, 13), CENTRUM)]  # study day at Centrum only
+    planned = expand_planning([centrum, woensel], days, date(2026, 4, 6), date(2026, 4, 20))
+    assert [(p.child_id, p.day.day) for p in planned] == [(2, 13), (1, 20), (2, 20)]
+
+
+def test_children_are_listed_per_day_with_their_own_group() -> None:
+    first = placement(1, date(2026, 1, 1), None, [(1, DayPart.OCHTEND)])
+    second = placement(2, date(2026, 1, 1), None, [(1, DayPart.MIDDAG)], WOENSEL)
+    planned = expand_planning([second, first], [], date(2026, 3, 3), date(2026, 3, 3))
+    assert [(p.child_id, p.group_id, p.placement_id) for p in planned] == [(1, 11, 100),
+                                                                          (2, 12, 200)]
+
+
+def test_an_empty_range_plans_nothing() -> None:
+    contract = placement(1, date(2026, 1, 1), None, MONDAY_WHOLE_DAY)
+    assert expand_planning([contract], [], date(2026, 3, 3), date(2026, 3, 8)) == []

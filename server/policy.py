@@ -10,6 +10,9 @@ from pydantic import BaseModel
 DEFAULT_POLICY: dict[str, int] = {
     "absence_credit_notice_hours": 48,
     "undo_absence_min_days": 30,
+    # 0: credit lasts until the end of the calendar year of the absence; otherwise this many
+    # months after the absence day.
+    "absence_credit_valid_months": 0,
     "extra_day_min_days_ahead": 4,
     "extra_day_max_days_ahead": 90,
     "account_retention_months": 15,
@@ -23,6 +26,7 @@ class Policy(BaseModel):
 
     absence_credit_notice_hours: int
     undo_absence_min_days: int
+    absence_credit_valid_months: int
     extra_day_min_days_ahead: int
     extra_day_max_days_ahead: int
     account_retention_months: int

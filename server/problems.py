@@ -66,6 +66,24 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                              "ligt en die hoogstens {max_days} dagen beslaat.",
                              "Choose a period whose end is not before its start and that spans "
                              "at most {max_days} days."),
+    "absence_in_past": (422, "Absence in the past",
+                        "Afwezigheid doorgeven kan voor vandaag of later, niet voor het verleden.",
+                        "Absence can be reported for today or later, not for the past."),
+    "absence_not_planned": (422, "Not planned",
+                            "Op de gekozen dag(en) en dagdelen is geen opvang gepland.",
+                            "No care is planned on the chosen day(s) and day-parts."),
+    "absence_already_reported": (409, "Absence already reported",
+                                 "Voor deze dag(en) is de afwezigheid al doorgegeven.",
+                                 "Absence has already been reported for these day(s)."),
+    "absence_already_cancelled": (409, "Absence already cancelled",
+                                  "Deze afmelding is al geannuleerd.",
+                                  "This absence has already been cancelled."),
+    "absence_undo_too_late": (409, "Too late to undo",
+                              "Een afmelding annuleren kan tot {min_days} dagen van tevoren. Neem "
+                              "contact op met {location_name}: {location_phone}, "
+                              "{location_email}.",
+                              "An absence can be undone until {min_days} days before. Please "
+                              "contact {location_name}: {location_phone}, {location_email}."),
     "internal_error": (500, "Internal error",
                        "Er ging iets mis op de server (referentie {reference}).",
                        "Something went wrong on the server (reference {reference})."),

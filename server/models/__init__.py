@@ -1,8 +1,10 @@
 """The ORM models. Importing this package registers every table on `Base.metadata`."""
 
+from server.models.agenda import Absence, AbsenceCredit
 from server.models.base import Base, UtcDateTime
 from server.models.enums import (
     DAY_PARTS_BY_CARE_TYPE,
+    AbsenceReason,
     AuthEventKind,
     CareType,
     DayPart,
@@ -29,6 +31,7 @@ from server.models.security import (
 )
 
 __all__ = [
+    "Absence", "AbsenceCredit", "AbsenceReason",
     "DAY_PARTS_BY_CARE_TYPE", "AuthEvent", "AuthEventKind", "AuthSession", "Base", "CareGroup",
     "CareType", "Child", "ClosingDay", "DayPart", "Family", "GroupCapacity", "IdempotencyRecord",
     "Location", "LrkRegistration", "Organisation", "PasswordReset", "Placement", "PlacementDay",

@@ -52,3 +52,9 @@ class AuthEventKind(StrEnum):
     LOGOUT = "logout"
     REFRESH_REUSE = "refresh_reuse"
     SESSION_ENDED = "session_ended"
+
+
+class AbsenceReason(StrEnum):
+    ZIEK = "ziek"
+    VAKANTIE = "vakantie"
+    OVERIG = "overig"

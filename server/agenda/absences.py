@@ -1,0 +1,157 @@
+"""Reporting and undoing absences (afmelden / afmelding annuleren)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from server.agenda import credit
+from server.agenda.planning import MAX_RANGE_DAYS, PlannedDayPart, expand_planning
+from server.config import Settings
+from server.models import (
+    Absence,
+    AbsenceCredit,
+    AbsenceReason,
+    CareGroup,
+    Child,
+    ClosingDay,
+    DayPart,
+    Location,
+    Organisation,
+    Placement,
+    User,
+)
+from server.policy import Policy, effective_policy
+from server.problems import Problem
+
+
+@dataclass(frozen=True)
+class AbsenceReport:
+    """What a parent asks: these children are away on these days (one day-part or all)."""
+
+    child_ids: list[int]
+    first_day: date
+    last_day: date
+    day_part: DayPart | None
+    reason: AbsenceReason
+    note: str | None
+
+
+async def organisation_policy(db: AsyncSession, user: User) -> Policy:
+    organisation = await db.get(Organisation, user.organisation_id)
+    return effective_policy(organisation.policy if organisation else None)
+
+
+async def _family_children(db: AsyncSession, user: User, child_ids: list[int]) -> list[Child]:
+    if not user.role.is_parent:
+        raise Problem("forbidden")
+    children = list((await db.scalars(
+        select(Child).where(Child.id.in_(child_ids), Child.family_id == user.family_id)
+        .order_by(Child.id))).all())
+    if len(children) != len(set(child_ids)):
+        raise Problem("forbidden")
+    return children
+
+
+async def planned_day_parts(db: AsyncSession, organisation_id: int, child_ids: list[int],
+                            first: date, last: date) -> list[PlannedDayPart]:
+    placements = (await db.scalars(
+        select(Placement).where(Placement.child_id.in_(child_ids)).options(
+            selectinload(Placement.days), selectinload(Placement.group))
+    )).all()
+    closing = (await db.scalars(select(ClosingDay).where(
+        ClosingDay.organisation_id == organisation_id, ClosingDay.day.between(first, last))
+    )).all()
+    return expand_planning(placements, closing, first, last)
+
+
+async def active_absences(db: AsyncSession, child_ids: list[int], first: date,
+                          last: date) -> list[Absence]:
+    return list((await db.scalars(select(Absence).where(
+        Absence.child_id.in_(child_ids), Absence.day.between(first, last),
+        Absence.cancelled_at.is_(None)))).all())
+
+
+async def report_absences(db: AsyncSession, settings: Settings, user: User,
+                          report: AbsenceReport) -> list[Absence]:
+    """Record one absence per planned day-part in the report; early ones earn credit."""
+    if report.last_day < report.first_day or \
+            (report.last_day - report.first_day).days >= MAX_RANGE_DAYS:
+        raise Problem("agenda_range_invalid", max_days=MAX_RANGE_DAYS)
+    if report.first_day < settings.today():
+        raise Problem("absence_in_past")
+    children = await _family_children(db, user, report.child_ids)
+    ids = [c.id for c in children]
+    planned = [p for p in await planned_day_parts(db, user.organisation_id, ids,
+                                                  report.first_day, report.last_day)
+               if report.day_part is None or p.day_part is report.day_part]
+    if not planned:
+        raise Problem("absence_not_planned")
+    taken = {(a.child_id, a.day, a.day_part)
+             for a in await active_absences(db, ids, report.first_day, report.last_day)}
+    fresh = [p for p in planned if (p.child_id, p.day, p.day_part) not in taken]
+    if not fresh:
+        raise Problem("absence_already_reported")
+    policy = await organisation_policy(db, user)
+    now = settings.now()
+    absences = []
+    for part in fresh:
+        absence = Absence(child_id=part.child_id, day=part.day, day_part=part.day_part,
+                          reason=report.reason, note=report.note, reported_by_id=user.id,
+                          reported_at=now, credit=None)
+        if credit.earns_credit(part.day, part.day_part, now, policy.absence_credit_notice_hours):
+            absence.credit = AbsenceCredit(
+                child_id=part.child_id, minutes=credit.day_part_minutes(part.day_part),
+                earned_on=settings.today(),
+                expires_on=credit.credit_expires_on(part.day,
+                                                    policy.absence_credit_valid_months))
+        db.add(absence)
+        absences.append(absence)
+    await db.commit()
+    return absences
+
+
+async def family_absence(db: AsyncSession, user: User, absence_id: int) -> Absence:
+    """An absence of the caller's family; another family's is `not_found` (no existence leak)."""
+    absence = await db.scalar(
+        select(Absence).join(Child, Child.id == Absence.child_id)
+        .where(Absence.id == absence_id, Child.family_id == user.family_id)
+        .options(selectinload(Absence.credit)))
+    if absence is None or not user.role.is_parent:
+        raise Problem("not_found")
+    return absence
+
+
+async def _location_of(db: AsyncSession, child_id: int, day: date) -> Location | None:
+    return await db.scalar(
+        select(Location).join(CareGroup, CareGroup.location_id == Location.id)
+        .join(Placement, Placement.group_id == CareGroup.id)
+        .where(Placement.child_id == child_id, Placement.start_date <= day,
+               (Placement.end_date.is_(None)) | (Placement.end_date >= day))
+        .order_by(Placement.id).limit(1))
+
+
+async def undo_absence(db: AsyncSession, settings: Settings, user: User,
+                       absence_id: int) -> Absence:
+    """The day is planned again and the credit it earned is withdrawn, unless too close."""
+    absence = await family_absence(db, user, absence_id)
+    if absence.cancelled_at is not None:
+        raise Problem("absence_already_cancelled")
+    policy = await organisation_policy(db, user)
+    if not credit.may_undo(absence.day, settings.today(), policy.undo_absence_min_days):
+        location = await _location_of(db, absence.child_id, absence.day)
+        raise Problem("absence_undo_too_late", min_days=policy.undo_absence_min_days,
+                      location_name=location.name if location else "",
+                      location_phone=location.phone if location else "",
+                      location_email=location.email if location else "")
+    now = settings.now()
+    absence.cancelled_at = now
+    absence.cancelled_by_id = user.id
+    if absence.credit is not None:
+        absence.credit.withdrawn_at = now
+    await db.commit()
+    return absence

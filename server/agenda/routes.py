@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from server.agenda.absences import active_absences
 from server.agenda.planning import MAX_RANGE_DAYS, expand_planning
 from server.deps import Auth, Db
 from server.models import (
@@ -25,7 +26,7 @@ from server.models import (
     manager_location,
     staff_group,
 )
-from server.models.enums import DayPart
+from server.models.enums import AbsenceReason, DayPart
 from server.problems import Problem, problem_responses
 
 router = APIRouter(tags=["agenda"])
@@ -49,6 +50,16 @@ class ClosingDayOut(BaseModel):
     reason: str
 
 
+class AgendaAbsenceOut(BaseModel):
+    """An active absence: the child is not expected on that planned day-part."""
+
+    id: int
+    date: date
+    child_id: int
+    day_part: DayPart
+    reason: AbsenceReason
+
+
 class AgendaResponse(BaseModel):
     """The agenda for a range. When `unchanged` is true the caller's cursor is still current
     and the lists are empty: keep the cached copy."""
@@ -59,6 +70,7 @@ class AgendaResponse(BaseModel):
     unchanged: bool
     planned: list[PlannedDayPartOut]
     closing_days: list[ClosingDayOut]
+    absences: list[AgendaAbsenceOut]
 
 
 async def visible_child_ids(db: AsyncSession, user: User) -> set[int]:
@@ -118,11 +130,16 @@ async def agenda(
         for p in expand_planning(placements, closing, from_date, to_date)]
     closing_out = [ClosingDayOut(date=c.day, location_id=c.location_id, reason=c.reason)
                    for c in closing if c.location_id is None or c.location_id in location_ids]
-    current = _cursor({"from": from_date, "to": to_date,
+    absences = [AgendaAbsenceOut(id=a.id, date=a.day, child_id=a.child_id, day_part=a.day_part,
+                                 reason=a.reason)
+                for a in sorted(await active_absences(db, list(wanted), from_date, to_date),
+                                key=lambda a: (a.day, a.child_id, a.id))]
+    current = _cursor({"absences": [a.model_dump(mode="json") for a in absences],
+                       "from": from_date, "to": to_date,
                        "planned": [p.model_dump(mode="json") for p in planned],
                        "closing": [c.model_dump(mode="json") for c in closing_out]})
     if cursor == current:
         return AgendaResponse(from_date=from_date, to_date=to_date, cursor=current,
-                              unchanged=True, planned=[], closing_days=[])
+                              unchanged=True, planned=[], closing_days=[], absences=[])
     return AgendaResponse(from_date=from_date, to_date=to_date, cursor=current, unchanged=False,
-                          planned=planned, closing_days=closing_out)
+                          planned=planned, closing_days=closing_out, absences=absences)

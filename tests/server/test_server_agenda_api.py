@@ -44,7 +44,24 @@ async def test_an_unchanged_agenda_is_one_small_response(client: httpx.AsyncClie
     first = (await agenda(client, SANNE)).json()
     assert first["unchanged"] is False and first["planned"]
     again = (await agenda(client, SANNE, cursor=first["cursor"])).json()
-    assert again == {**first, "unchanged": True, "planned": [], "closing_days": []}
+    assert again == {**first, "unchanged": True, "planned": [], "closing_days": [],
+                     "absences": []}
+
+
+async def test_a_reported_absence_shows_in_the_agenda_and_changes_the_cursor(
+        client: httpx.AsyncClient) -> None:
+    kids = await children(client, SANNE)
+    first = (await agenda(client, SANNE)).json()
+    assert first["absences"] == []
+    reported = await client.post(
+        "/api/v1/absences", headers=bearer(await tokens(client, SANNE)),
+        json={"child_ids": [kids["Emma"]], "first_date": "2026-03-31", "day_part": "middag",
+              "reason": "overig"})
+    assert reported.status_code == 201
+    after = (await agenda(client, SANNE, cursor=first["cursor"])).json()
+    assert after["unchanged"] is False
+    assert [(a["date"], a["child_id"], a["day_part"], a["reason"]) for a in after["absences"]] \
+        == [("2026-03-31", kids["Emma"], "middag", "overig")]
 
 
 async def test_a_stale_cursor_gets_the_full_agenda(client: httpx.AsyncClient) -> None:

@@ -35,6 +35,7 @@ from server.models import (
     Placement,
     PlacementDay,
     Role,
+    SchoolHoliday,
     User,
 )
 
@@ -155,6 +156,9 @@ class _Builder:
             for day, reason in data.public_holidays(year):
                 self.db.add(ClosingDay(organisation_id=organisation.id, location_id=None,
                                        day=day, reason=reason))
+        for name, first, last in data.SCHOOL_HOLIDAYS:
+            self.db.add(SchoolHoliday(organisation_id=organisation.id, name=name,
+                                      first_day=first, last_day=last))
         study_day = self.today + timedelta(days=24)
         while study_day.weekday() != 2:  # teams hold their study day on a Wednesday
             study_day += timedelta(days=1)

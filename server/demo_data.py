@@ -84,6 +84,28 @@ def easter_sunday(year: int) -> date:
     return date(year, month, day + 1)
 
 
+# School holidays of regio zuid (Noord-Brabant, where the demo organisation is), from the first
+# Saturday to the last Sunday. Demo data after the Rijksoverheid's schedule: a real
+# organisation records its own region's holidays.
+SCHOOL_HOLIDAYS: tuple[tuple[str, date, date], ...] = (
+    ("Herfstvakantie", date(2024, 10, 19), date(2024, 10, 27)),
+    ("Kerstvakantie", date(2024, 12, 21), date(2025, 1, 5)),
+    ("Voorjaarsvakantie", date(2025, 3, 1), date(2025, 3, 9)),
+    ("Meivakantie", date(2025, 4, 26), date(2025, 5, 4)),
+    ("Zomervakantie", date(2025, 7, 12), date(2025, 8, 24)),
+    ("Herfstvakantie", date(2025, 10, 11), date(2025, 10, 19)),
+    ("Kerstvakantie", date(2025, 12, 20), date(2026, 1, 4)),
+    ("Voorjaarsvakantie", date(2026, 2, 14), date(2026, 2, 22)),
+    ("Meivakantie", date(2026, 4, 25), date(2026, 5, 3)),
+    ("Zomervakantie", date(2026, 7, 11), date(2026, 8, 23)),
+    ("Herfstvakantie", date(2026, 10, 17), date(2026, 10, 25)),
+    ("Kerstvakantie", date(2026, 12, 19), date(2027, 1, 3)),
+    ("Voorjaarsvakantie", date(2027, 2, 6), date(2027, 2, 14)),
+    ("Meivakantie", date(2027, 4, 24), date(2027, 5, 2)),
+    ("Zomervakantie", date(2027, 7, 17), date(2027, 8, 29)),
+)
+
+
 def public_holidays(year: int) -> list[tuple[date, str]]:
     """The Dutch public holidays on which childcare closes (weekend days left out)."""
     easter = easter_sunday(year)

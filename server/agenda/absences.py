@@ -23,6 +23,7 @@ from server.models import (
     Location,
     Organisation,
     Placement,
+    SchoolHoliday,
     User,
 )
 from server.policy import Policy, effective_policy
@@ -66,7 +67,16 @@ async def planned_day_parts(db: AsyncSession, organisation_id: int, child_ids: l
     closing = (await db.scalars(select(ClosingDay).where(
         ClosingDay.organisation_id == organisation_id, ClosingDay.day.between(first, last))
     )).all()
-    return expand_planning(placements, closing, first, last)
+    holidays = await school_holidays(db, organisation_id, first, last)
+    return expand_planning(placements, closing, first, last, holidays)
+
+
+async def school_holidays(db: AsyncSession, organisation_id: int, first: date,
+                          last: date) -> list[SchoolHoliday]:
+    """The organisation's school holidays that overlap `first`..`last`, in date order."""
+    return list((await db.scalars(select(SchoolHoliday).where(
+        SchoolHoliday.organisation_id == organisation_id, SchoolHoliday.first_day <= last,
+        SchoolHoliday.last_day >= first).order_by(SchoolHoliday.first_day))).all())
 
 
 async def active_absences(db: AsyncSession, child_ids: list[int], first: date,

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from server.models import ClosingDay, Placement
+from server.models import ClosingDay, Placement, SchoolHoliday
 from server.models.enums import DayPart
 
 # Opening hours of each day-part (product.md, "Domain rules"); hours of care for credit and
@@ -47,13 +47,37 @@ def closed_days(closing_days: Iterable[ClosingDay], location_id: int) -> set[dat
     return {c.day for c in closing_days if c.location_id in (None, location_id)}
 
 
-def expand_placement(placement: Placement, first: date, last: date,
-                     closed: set[date]) -> list[PlannedDayPart]:
-    """The day-parts `placement` plans between `first` and `last` (inclusive), skipping
-    `closed` days and days outside the contract's start and end.
+def school_holiday_days(holidays: Iterable[SchoolHoliday], first: date, last: date) -> set[date]:
+    """The dates between `first` and `last` that fall in a school holiday."""
+    days: set[date] = set()
+    for holiday in holidays:
+        day = max(first, holiday.first_day)
+        while day <= min(last, holiday.last_day):
+            days.add(day)
+            day += timedelta(days=1)
+    return days
 
-    A 40-week contract is expanded like a 52-week one: which weeks it leaves out depends on
-    school holidays, which the server does not record yet."""
+
+def parts_on_day(pattern: Iterable[DayPart], school_holiday: bool,
+                 weeks_per_year: int) -> list[DayPart]:
+    """Which of a weekday's contracted day-parts apply on one date.
+
+    In school weeks: everything but vakantieopvang. In a school holiday: nothing for a 40-week
+    contract (that is what its 12 missing weeks are); otherwise no before/after-school care
+    (there is no school) but the contract's vakantieopvang and any KDV day-parts."""
+    if not school_holiday:
+        return [p for p in pattern if p is not DayPart.VAKANTIE]
+    if weeks_per_year == 40:
+        return []
+    return [p for p in pattern if p not in (DayPart.VSO, DayPart.NSO)]
+
+
+def expand_placement(placement: Placement, first: date, last: date,
+                     closed: set[date], holidays: set[date] | None = None) -> list[PlannedDayPart]:
+    """The day-parts `placement` plans between `first` and `last` (inclusive), skipping
+    `closed` days and days outside the contract's start and end; `holidays` are the school
+    holiday dates (see `parts_on_day`)."""
+    holidays = holidays or set()
     start = max(first, placement.start_date)
     end = last if placement.end_date is None else min(last, placement.end_date)
     by_weekday: dict[int, list[DayPart]] = {}
@@ -63,7 +87,9 @@ def expand_placement(placement: Placement, first: date, last: date,
     day = start
     while day <= end:
         if day not in closed:
-            for part in by_weekday.get(day.weekday(), ()):
+            parts = parts_on_day(by_weekday.get(day.weekday(), ()), day in holidays,
+                                 placement.weeks_per_year)
+            for part in parts:
                 planned.append(PlannedDayPart(day, placement.child_id, part, placement.id,
                                               placement.group_id))
         day += timedelta(days=1)
@@ -71,14 +97,16 @@ def expand_placement(placement: Placement, first: date, last: date,
 
 
 def expand_planning(placements: Iterable[Placement], closing_days: Iterable[ClosingDay],
-                    first: date, last: date) -> list[PlannedDayPart]:
+                    first: date, last: date,
+                    school_holidays: Iterable[SchoolHoliday] = ()) -> list[PlannedDayPart]:
     """All planned day-parts of `placements` in the range, sorted by day, child, day-part.
 
     Every placement must have its group (with `location_id`) and days loaded."""
     closing = list(closing_days)
+    holidays = school_holiday_days(school_holidays, first, last)
     planned: list[PlannedDayPart] = []
     for placement in placements:
         closed = closed_days(closing, placement.group.location_id)
-        planned.extend(expand_placement(placement, first, last, closed))
+        planned.extend(expand_placement(placement, first, last, closed, holidays))
     order = list(DayPart)
     return sorted(planned, key=lambda p: (p.day, p.child_id, order.index(p.day_part)))

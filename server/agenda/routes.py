@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server.agenda.absences import active_absences
+from server.agenda.absences import active_absences, school_holidays
 from server.agenda.planning import MAX_RANGE_DAYS, expand_planning
 from server.deps import Auth, Db
 from server.models import (
@@ -50,6 +50,14 @@ class ClosingDayOut(BaseModel):
     reason: str
 
 
+class SchoolHolidayOut(BaseModel):
+    """A school holiday of the region: BSO gives holiday care, 40-week contracts pause."""
+
+    name: str
+    first_date: date
+    last_date: date
+
+
 class AgendaAbsenceOut(BaseModel):
     """An active absence: the child is not expected on that planned day-part."""
 
@@ -70,6 +78,7 @@ class AgendaResponse(BaseModel):
     unchanged: bool
     planned: list[PlannedDayPartOut]
     closing_days: list[ClosingDayOut]
+    school_holidays: list[SchoolHolidayOut]
     absences: list[AgendaAbsenceOut]
 
 
@@ -123,11 +132,14 @@ async def agenda(
                                  ClosingDay.day.between(from_date, to_date))
         .order_by(ClosingDay.day, ClosingDay.id)
     )).all()
+    holidays = await school_holidays(db, auth.user.organisation_id, from_date, to_date)
     location_ids = {p.group.location_id for p in placements}
     planned = [PlannedDayPartOut(
         date=p.day, child_id=p.child_id, day_part=p.day_part, start=p.starts.strftime("%H:%M"),
         end=p.ends.strftime("%H:%M"), group_id=p.group_id, placement_id=p.placement_id)
-        for p in expand_planning(placements, closing, from_date, to_date)]
+        for p in expand_planning(placements, closing, from_date, to_date, holidays)]
+    holidays_out = [SchoolHolidayOut(name=h.name, first_date=h.first_day, last_date=h.last_day)
+                    for h in holidays]
     closing_out = [ClosingDayOut(date=c.day, location_id=c.location_id, reason=c.reason)
                    for c in closing if c.location_id is None or c.location_id in location_ids]
     absences = [AgendaAbsenceOut(id=a.id, date=a.day, child_id=a.child_id, day_part=a.day_part,
@@ -137,9 +149,12 @@ async def agenda(
     current = _cursor({"absences": [a.model_dump(mode="json") for a in absences],
                        "from": from_date, "to": to_date,
                        "planned": [p.model_dump(mode="json") for p in planned],
-                       "closing": [c.model_dump(mode="json") for c in closing_out]})
+                       "closing": [c.model_dump(mode="json") for c in closing_out],
+                       "holidays": [h.model_dump(mode="json") for h in holidays_out]})
     if cursor == current:
         return AgendaResponse(from_date=from_date, to_date=to_date, cursor=current,
-                              unchanged=True, planned=[], closing_days=[], absences=[])
+                              unchanged=True, planned=[], closing_days=[], school_holidays=[],
+                              absences=[])
     return AgendaResponse(from_date=from_date, to_date=to_date, cursor=current, unchanged=False,
-                          planned=planned, closing_days=closing_out, absences=absences)
+                          planned=planned, closing_days=closing_out,
+                          school_holidays=holidays_out, absences=absences)

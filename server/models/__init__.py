@@ -18,6 +18,7 @@ from server.models.organisation import (
     Location,
     LrkRegistration,
     Organisation,
+    SchoolHoliday,
 )
 from server.models.people import Child, Family, User, manager_location, staff_group
 from server.models.placements import Placement, PlacementDay
@@ -35,6 +36,6 @@ __all__ = [
     "DAY_PARTS_BY_CARE_TYPE", "AuthEvent", "AuthEventKind", "AuthSession", "Base", "CareGroup",
     "CareType", "Child", "ClosingDay", "DayPart", "Family", "GroupCapacity", "IdempotencyRecord",
     "Location", "LrkRegistration", "Organisation", "PasswordReset", "Placement", "PlacementDay",
-    "Role", "SessionToken", "ThrottleCounter", "TokenKind", "User", "UtcDateTime",
+    "Role", "SchoolHoliday", "SessionToken", "ThrottleCounter", "TokenKind", "User", "UtcDateTime",
     "manager_location", "staff_group",
 ]

@@ -1,11 +1,11 @@
-"""The organisation, its locations, groups and closing days."""
+"""The organisation, its locations, groups, closing days and school holidays."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.models.base import Base, str_enum
@@ -92,3 +92,19 @@ class ClosingDay(Base):
     location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"))
     day: Mapped[date]
     reason: Mapped[str] = mapped_column(String(200))
+
+
+class SchoolHoliday(Base):
+    """A school holiday of the organisation's region (herfst-, kerst-, zomervakantie, ...).
+
+    BSO runs holiday care (vakantieopvang) instead of before/after-school care in these weeks,
+    and a 40-week contract has no care at all in them."""
+
+    __tablename__ = "school_holiday"
+    __table_args__ = (CheckConstraint("last_day >= first_day", name="last_after_first"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    first_day: Mapped[date]
+    last_day: Mapped[date]

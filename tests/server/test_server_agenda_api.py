@@ -33,6 +33,20 @@ async def test_parent_sees_the_planning_of_their_children_minus_closing_days(
     assert "2026-04-06" in {c["date"] for c in body["closing_days"]}
 
 
+async def test_bso_has_holiday_care_instead_of_after_school_care_in_the_christmas_holiday(
+        client: httpx.AsyncClient) -> None:
+    kids = await children(client, SANNE)
+    body = (await agenda(client, SANNE, child_id=kids["Daan"], **{"from": "2026-12-14",
+                                                                   "to": "2026-12-22"})).json()
+    # Daan: NSO on Monday, Tuesday and Thursday, VSO on Thursday, vakantieopvang on Monday
+    # and Tuesday. The Kerstvakantie starts Saturday 19 December.
+    assert [(p["date"], p["day_part"]) for p in body["planned"]] == [
+        ("2026-12-14", "nso"), ("2026-12-15", "nso"), ("2026-12-17", "vso"),
+        ("2026-12-17", "nso"), ("2026-12-21", "vakantie"), ("2026-12-22", "vakantie")]
+    assert body["school_holidays"] == [{"name": "Kerstvakantie", "first_date": "2026-12-19",
+                                        "last_date": "2027-01-03"}]
+
+
 async def test_without_a_child_filter_all_own_children_are_included(
         client: httpx.AsyncClient) -> None:
     kids = await children(client, SANNE)
@@ -45,7 +59,7 @@ async def test_an_unchanged_agenda_is_one_small_response(client: httpx.AsyncClie
     assert first["unchanged"] is False and first["planned"]
     again = (await agenda(client, SANNE, cursor=first["cursor"])).json()
     assert again == {**first, "unchanged": True, "planned": [], "closing_days": [],
-                     "absences": []}
+                     "school_holidays": [], "absences": []}
 
 
 async def test_a_reported_absence_shows_in_the_agenda_and_changes_the_cursor(

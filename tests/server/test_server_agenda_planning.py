@@ -5,19 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 from server.agenda.planning import expand_planning
-from server.models import CareGroup, ClosingDay, Placement, PlacementDay
+from server.models import CareGroup, ClosingDay, Placement, PlacementDay, SchoolHoliday
 from server.models.enums import CareType, DayPart
 
 CENTRUM, WOENSEL = 1, 2
 
 
 def placement(child_id: int, start: date, end: date | None,
-              pattern: list[tuple[int, DayPart]], location_id: int = CENTRUM) -> Placement:
+              pattern: list[tuple[int, DayPart]], location_id: int = CENTRUM, *,
+              care_type: CareType = CareType.KDV, weeks: int = 52) -> Placement:
     group = CareGroup(id=10 + location_id, location_id=location_id, name="G",
-                      care_type=CareType.KDV)
+                      care_type=care_type)
     result = Placement(id=child_id * 100, child_id=child_id, group_id=group.id, group=group,
-                       care_type=CareType.KDV, start_date=start, end_date=end,
-                       weeks_per_year=52, hourly_rate_cents=1000)
+                       care_type=care_type, start_date=start, end_date=end,
+                       weeks_per_year=weeks, hourly_rate_cents=1000)
     result.days = [PlacementDay(weekday=wd, day_part=dp) for wd, dp in pattern]
     return result
 
@@ -67,3 +68,50 @@ def test_children_are_listed_per_day_with_their_own_group() -> None:
 def test_an_empty_range_plans_nothing() -> None:
     contract = placement(1, date(2026, 1, 1), None, MONDAY_WHOLE_DAY)
     assert expand_planning([contract], [], date(2026, 3, 3), date(2026, 3, 8)) == []
+
+
+# Kerstvakantie 2026 (regio zuid): Saturday 19 December 2026 up to Sunday 3 January 2027.
+CHRISTMAS = SchoolHoliday(organisation_id=1, name="Kerstvakantie", first_day=date(2026, 12, 19),
+                          last_day=date(2027, 1, 3))
+# Monday 14 December (school week) and Monday 21 December (holiday).
+SCHOOL_MONDAY, HOLIDAY_MONDAY = date(2026, 12, 14), date(2026, 12, 21)
+BSO_MONDAY = [(0, DayPart.VSO), (0, DayPart.NSO), (0, DayPart.VAKANTIE)]
+
+
+def parts(planned: list) -> dict[date, list[DayPart]]:
+    result: dict[date, list[DayPart]] = {}
+    for p in planned:
+        result.setdefault(p.day, []).append(p.day_part)
+    return result
+
+
+def test_bso_gives_before_and_after_school_care_in_school_weeks_and_holiday_care_in_holidays(
+) -> None:
+    contract = placement(1, date(2026, 1, 1), None, BSO_MONDAY, care_type=CareType.BSO)
+    planned = expand_planning([contract], [], SCHOOL_MONDAY, HOLIDAY_MONDAY, [CHRISTMAS])
+    assert parts(planned) == {SCHOOL_MONDAY: [DayPart.VSO, DayPart.NSO],
+                              HOLIDAY_MONDAY: [DayPart.VAKANTIE]}
+
+
+def test_a_40_week_contract_has_no_care_in_school_holidays() -> None:
+    contract = placement(1, date(2026, 1, 1), None, [(0, DayPart.NSO)], care_type=CareType.BSO,
+                         weeks=40)
+    planned = expand_planning([contract], [], SCHOOL_MONDAY, HOLIDAY_MONDAY, [CHRISTMAS])
+    assert parts(planned) == {SCHOOL_MONDAY: [DayPart.NSO]}
+
+
+def test_a_52_week_kdv_contract_goes_on_through_school_holidays() -> None:
+    contract = placement(1, date(2026, 1, 1), None, MONDAY_WHOLE_DAY)
+    planned = expand_planning([contract], [], SCHOOL_MONDAY, HOLIDAY_MONDAY, [CHRISTMAS])
+    assert parts(planned) == {SCHOOL_MONDAY: [DayPart.OCHTEND, DayPart.MIDDAG],
+                              HOLIDAY_MONDAY: [DayPart.OCHTEND, DayPart.MIDDAG]}
+
+
+def test_a_holiday_counts_on_its_first_and_last_day_only() -> None:
+    holiday = SchoolHoliday(organisation_id=1, name="Herfstvakantie",
+                            first_day=date(2026, 10, 13), last_day=date(2026, 10, 14))
+    contract = placement(1, date(2026, 1, 1), None,
+                         [(wd, DayPart.NSO) for wd in range(5)], care_type=CareType.BSO,
+                         weeks=40)
+    planned = expand_planning([contract], [], date(2026, 10, 12), date(2026, 10, 15), [holiday])
+    assert sorted(parts(planned)) == [date(2026, 10, 12), date(2026, 10, 15)]

@@ -11,6 +11,13 @@ from server.models.enums import (
     Role,
     TokenKind,
 )
+from server.models.extra_days import (
+    CreditUse,
+    ExtraDayItem,
+    ExtraDayPayment,
+    ExtraDayRequest,
+    ExtraDayStatus,
+)
 from server.models.organisation import (
     CareGroup,
     ClosingDay,
@@ -33,6 +40,7 @@ from server.models.security import (
 
 __all__ = [
     "Absence", "AbsenceCredit", "AbsenceReason",
+    "CreditUse", "ExtraDayItem", "ExtraDayPayment", "ExtraDayRequest", "ExtraDayStatus",
     "DAY_PARTS_BY_CARE_TYPE", "AuthEvent", "AuthEventKind", "AuthSession", "Base", "CareGroup",
     "CareType", "Child", "ClosingDay", "DayPart", "Family", "GroupCapacity", "IdempotencyRecord",
     "Location", "LrkRegistration", "Organisation", "PasswordReset", "Placement", "PlacementDay",

@@ -84,6 +84,51 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                               "{location_email}.",
                               "An absence can be undone until {min_days} days before. Please "
                               "contact {location_name}: {location_phone}, {location_email}."),
+    "extra_day_too_soon": (422, "Extra day too soon",
+                           "Een extra dag aanvragen kan tot {min_days} dagen van tevoren. Kies "
+                           "een latere datum.",
+                           "An extra day must be requested at least {min_days} days ahead. "
+                           "Choose a later date."),
+    "extra_day_too_far": (422, "Extra day too far ahead",
+                          "Een extra dag kun je hoogstens {max_days} dagen vooruit aanvragen.",
+                          "An extra day can be requested at most {max_days} days ahead."),
+    "extra_day_closed": (422, "Closed",
+                         "Op de gekozen dag(en) is er geen opvang (weekend, sluitingsdag of "
+                         "dit dagdeel wordt dan niet gegeven).",
+                         "There is no care on the chosen day(s) (weekend, closing day or this "
+                         "day-part is not offered then)."),
+    "extra_day_already_planned": (409, "Already planned",
+                                  "Op de gekozen dag(en) en dagdelen komt je kind al volgens "
+                                  "het contract.",
+                                  "Your child already comes on the chosen day(s) and day-parts "
+                                  "under the contract."),
+    "extra_day_already_requested": (409, "Already requested",
+                                    "Voor de gekozen dag(en) en dagdelen loopt al een aanvraag "
+                                    "of is die al goedgekeurd.",
+                                    "The chosen day(s) and day-parts have already been "
+                                    "requested or approved."),
+    "extra_day_outside_contract": (422, "Outside contract",
+                                   "{child_name} heeft op {date_text} geen contract voor dit "
+                                   "soort opvang.",
+                                   "{child_name} has no contract for this kind of care on "
+                                   "{date_text}."),
+    "extra_day_credit_insufficient": (422, "Not enough credit",
+                                      "Er is te weinig afwezigheidstegoed: {available_text} "
+                                      "beschikbaar, {needed_text} nodig. Kies betalen via de "
+                                      "factuur of gemengd.",
+                                      "There is not enough absence credit: {available_text} "
+                                      "available, {needed_text} needed. Choose to pay by "
+                                      "invoice or mixed."),
+    "extra_day_approved_final": (409, "Approved extra care is final",
+                                 "Goedgekeurde extra opvang kan niet worden geannuleerd.",
+                                 "Approved extra care cannot be cancelled."),
+    "extra_day_not_pending": (409, "Request not pending",
+                              "Deze aanvraag is niet meer in behandeling.",
+                              "This request is no longer pending."),
+    "extra_day_capacity_full": (409, "Group full",
+                                "De groep is vol op {dates_text}. Goedkeuren kan niet.",
+                                "The group is full on {dates_text}. The request cannot be "
+                                "approved."),
     "internal_error": (500, "Internal error",
                        "Er ging iets mis op de server (referentie {reference}).",
                        "Something went wrong on the server (reference {reference})."),
@@ -151,6 +196,17 @@ def _wait_text(seconds: int, english: bool) -> str:
     return f"{minutes} {'minutes' if english else 'minuten'}"
 
 
+def _duration_text(minutes: int, english: bool) -> str:
+    hours, rest = divmod(minutes, 60)
+    hour_text = f"{hours} {'hours' if english and hours != 1 else 'hour' if english else 'uur'}"
+    if not rest:
+        return hour_text
+    minute_text = f"{rest} {'minutes' if english else 'minuten'}"
+    if not hours:
+        return minute_text
+    return f"{hour_text} {'and' if english else 'en'} {minute_text}"
+
+
 def problem_body(code: str, english: bool, **extra: Any) -> dict[str, Any]:
     status, title, nl, en = CATALOGUE[code]
     fields = {k: v for k, v in extra.items() if v is not None}
@@ -158,6 +214,13 @@ def problem_body(code: str, english: bool, **extra: Any) -> dict[str, Any]:
         fields["wait_text"] = _wait_text(int(fields["retry_after"]), english)
     if "access_ended_on" in fields:
         fields["ended_text"] = _date_text(fields["access_ended_on"], english)
+    if "date" in fields:
+        fields["date_text"] = _date_text(str(fields["date"]), english)
+    if "dates" in fields:
+        fields["dates_text"] = ", ".join(_date_text(str(d), english) for d in fields["dates"])
+    if "available_minutes" in fields:
+        fields["available_text"] = _duration_text(int(fields["available_minutes"]), english)
+        fields["needed_text"] = _duration_text(int(fields.get("needed_minutes", 0)), english)
     if code == "password_policy":
         fields["reason_text"] = PASSWORD_POLICY_TEXT[extra["reason"]][1 if english else 0]
     detail = (en if english else nl).format(**fields)

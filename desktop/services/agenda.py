@@ -10,6 +10,7 @@ exactly once, also after the app was offline or closed in between.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from desktop.api.agenda_records import (
     AbsenceDraft,
     Agenda,
     AgendaAbsence,
+    DayPart,
     QueuedAbsence,
 )
 from desktop.api.errors import ConnectionProblem, PortalError, SessionExpired
@@ -233,11 +235,12 @@ class AgendaService(QObject):
 
     # --- calendar export ----------------------------------------------------------------------
 
-    def export_calendar(self, path: Path, child_id: int, child_name: str) -> int:
+    def export_calendar(self, path: Path | str, child_id: int, child_name: str,
+                        labels: Mapping[DayPart, str] | None = None) -> int:
         """Write the child's known planning (absent day-parts left out) as an .ics file.
 
-        Covers every month fetched so far; returns the number of events. Raises OSError
-        when the file cannot be written."""
+        Covers every month fetched so far; `labels` names the day-parts in the user's language.
+        Returns the number of events; raises OSError when the file cannot be written."""
         events = []
         for agenda in sorted(self._known_months(), key=lambda a: a.first):
             for planned in agenda.planned:
@@ -246,10 +249,12 @@ class AgendaService(QObject):
                 if agenda.day(planned.date).absence_of(child_id, planned.day_part) is not None:
                     continue
                 events.append(CalendarEvent(planned.date, planned.start, planned.end,
-                                            child_name, planned.day_part.value,
+                                            child_name,
+                                            (labels or {}).get(planned.day_part,
+                                                               planned.day_part.value),
                                             f"{child_id}-{planned.date.isoformat()}-"
                                             f"{planned.day_part.value}"))
-        return write_calendar(path, events, self._session.account.organisation_name
+        return write_calendar(Path(path), events, self._session.account.organisation_name
                               if self._session.account else "")
 
     def _known_months(self) -> list[Agenda]:

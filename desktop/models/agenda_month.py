@@ -52,6 +52,20 @@ class DayEntry:
             return QCoreApplication.translate("MonthModel", "whole day")
         return ", ".join(day_part_label(p.value) for p in self.parts)
 
+    @property
+    def short_text(self) -> str:
+        """The day-parts in a few letters, for the narrow month cells."""
+        if set(self.parts) == {DayPart.OCHTEND, DayPart.MIDDAG}:
+            return QCoreApplication.translate("MonthModel", "day")
+        short = {
+            DayPart.OCHTEND: QCoreApplication.translate("MonthModel", "am"),
+            DayPart.MIDDAG: QCoreApplication.translate("MonthModel", "pm"),
+            DayPart.VSO: QCoreApplication.translate("MonthModel", "BSC"),
+            DayPart.NSO: QCoreApplication.translate("MonthModel", "ASC"),
+            DayPart.VAKANTIE: QCoreApplication.translate("MonthModel", "hol."),
+        }
+        return "+".join(short[p] for p in self.parts)
+
 
 class MonthModel(QAbstractTableModel):
     """Rows are weeks (Monday first), columns weekdays; see :class:`Role` for the data."""

@@ -9,7 +9,6 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -28,10 +27,6 @@ from desktop.models.records import Absence, QueuedAbsence
 __all__ = ["OpenRequestsFilter", "RequestRow", "RequestsModel"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RequestsModel", text)
 
 
 @dataclass(frozen=True)
@@ -108,10 +103,15 @@ class RequestsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = {self.Column.Kind: _tr("Request"), self.Column.Child: _tr("Child"),
-                  self.Column.Dates: _tr("Date"), self.Column.DayPart: _tr("Day-part"),
-                  self.Column.Status: _tr("Status"), self.Column.ReportedBy: _tr("Reported by"),
-                  self.Column.Credit: _tr("Absence credit")}
+        titles = {
+            self.Column.Kind: self.tr("Request"),
+            self.Column.Child: self.tr("Child"),
+            self.Column.Dates: self.tr("Date"),
+            self.Column.DayPart: self.tr("Day-part"),
+            self.Column.Status: self.tr("Status"),
+            self.Column.ReportedBy: self.tr("Reported by"),
+            self.Column.Credit: self.tr("Absence credit"),
+        }
         return titles.get(section) if 0 <= section < len(self.Column) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -135,32 +135,35 @@ class RequestsModel(QAbstractTableModel):
         if row.absence is not None:
             a = row.absence
             values = {
-                self.Column.Kind: _tr("Absence ({reason})").format(
+                self.Column.Kind: self.tr("Absence ({reason})").format(
                     reason=absence_reason_label(a.reason.value)),
                 self.Column.Child: self._names.get(a.child_id, "?"),
                 self.Column.Dates: format_date(a.date),
                 self.Column.DayPart: day_part_label(a.day_part.value),
-                self.Column.Status: _tr("Cancelled") if a.cancelled else _tr("Reported"),
+                self.Column.Status: self.tr("Cancelled") if a.cancelled
+                else self.tr("Reported"),
                 self.Column.ReportedBy: a.reported_by,
                 self.Column.Credit: format_hours(a.credit_minutes) if a.credit_minutes
-                else _tr("none"),
+                else self.tr("none"),
             }
             return values[column]
         assert row.queued is not None
         d = row.queued.draft
-        dates = format_date(d.first_date) if d.first_date == d.last_date else \
-            _tr("{first} to {last}").format(first=format_date(d.first_date),
-                                            last=format_date(d.last_date))
+        dates = format_date(d.first_date) if d.first_date == d.last_date else self.tr(
+            "{first} to {last}").format(first=format_date(d.first_date),
+                                                         last=format_date(d.last_date))
+        status = self.tr("Refused: {reason}").format(
+            reason=row.queued.refusal) if row.queued.refused else self.tr(
+            "Waiting for a connection")
         values = {
-            self.Column.Kind: _tr("Absence ({reason})").format(
+            self.Column.Kind: self.tr("Absence ({reason})").format(
                 reason=absence_reason_label(d.reason.value)),
             self.Column.Child: ", ".join(self._names.get(c, "?") for c in d.child_ids),
             self.Column.Dates: dates,
             self.Column.DayPart: day_part_label(d.day_part.value) if d.day_part
-            else _tr("every planned day-part"),
-            self.Column.Status: _tr("Refused: {reason}").format(reason=row.queued.refusal)
-            if row.queued.refused else _tr("Waiting for a connection"),
-            self.Column.ReportedBy: _tr("you (this computer)"),
+            else self.tr("every planned day-part"),
+            self.Column.Status: status,
+            self.Column.ReportedBy: self.tr("you (this computer)"),
             self.Column.Credit: "",
         }
         return values[column]
@@ -175,8 +178,10 @@ class OpenRequestsFilter(QSortFilterProxyModel):
         self.setSortRole(RequestsModel.SortRole)
 
     def set_open_only(self, open_only: bool) -> None:
+        # begin/endFilterChange (Qt 6.9+) replace the deprecated invalidateFilter().
+        self.beginFilterChange()
         self._open_only = open_only
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         if not self._open_only:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.models.absence_plan import PlannedAbsence, plan_absence
+from desktop.models.absence_plan import AMSTERDAM, PlannedAbsence, plan_absence
 from desktop.models.formatting import (
     absence_reason_label,
     day_part_label,
@@ -293,7 +293,8 @@ class AbsenceWizard(QWizard):
 
     def draft(self) -> AbsenceDraft:
         first, last = self.when.range()
-        return AbsenceDraft(self.who.child_ids(), first, last, self.when.day_part.currentData(),
+        part = self.when.day_part.currentData()  # Qt hands enum values back as plain str
+        return AbsenceDraft(self.who.child_ids(), first, last, DayPart(part) if part else None,
                             self.why.reason() or AbsenceReason.OVERIG,
                             self.why.note.toPlainText().strip())
 
@@ -392,6 +393,7 @@ class AbsenceWizard(QWizard):
 
 
 def _moment(moment: datetime) -> str:
-    local = moment.astimezone()
+    # Dutch time: care starts at 07:30 in the Netherlands, whatever zone this computer is in.
+    local = moment.astimezone(AMSTERDAM)
     return QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM") + " " + \
         local.strftime("%H:%M")

@@ -107,7 +107,7 @@ class DayDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(_TEXT if in_month else _MUTED)
             text_rect = QRectF(rect.left() + 19, y, rect.width() - 23, line)
-            text = painter.fontMetrics().elidedText(f"{entry.child_name} · {entry.parts_text}",
+            text = painter.fontMetrics().elidedText(f"{entry.child_name} {entry.short_text}",
                                                     Qt.TextElideMode.ElideRight,
                                                     int(text_rect.width()))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)

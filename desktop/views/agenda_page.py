@@ -116,7 +116,7 @@ class AgendaPage(QWidget):
         panel = QFrame(self)
         panel.setObjectName("dayPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setFixedWidth(260)
+        panel.setFixedWidth(230)
         panel_layout = QVBoxLayout(panel)
         panel_layout.addWidget(self.day_title)
         panel_layout.addWidget(self.day_details, 1)

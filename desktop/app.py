@@ -26,6 +26,7 @@ from desktop.cache.credentials import CredentialStore
 from desktop.cache.paths import default_data_root
 from desktop.demo import DEMO_PASSWORD, DemoServer, demo_accounts, start_demo_server
 from desktop.i18n import install_translators, ui_language
+from desktop.services.agenda import AgendaService
 from desktop.services.clients import ClientFactory
 from desktop.services.crash import CrashReporter
 from desktop.services.devices import DevicesService
@@ -96,6 +97,8 @@ class DesktopApp(QObject):
         self.resets = PasswordResetService(clients=clients, on_crash=crash.report, parent=self)
         self.profile = ProfileService(self.session, on_crash=crash.report, parent=self)
         self.devices = DevicesService(self.session, on_crash=crash.report, parent=self)
+        self.agenda = AgendaService(self.session, self.profile, on_crash=crash.report,
+                                    parent=self)
 
         demo_logins: tuple[DemoLogin, ...] = ()
         portal = options.portal
@@ -128,7 +131,7 @@ class DesktopApp(QObject):
 
     def _show_main(self, _account: object) -> None:
         self._drop_main_window()
-        window = MainWindow(self.session, self.profile, self.devices)
+        window = MainWindow(self.session, self.profile, self.devices, self.agenda)
         window.closeRequested.connect(self.closed.set)
         window.switchAccountRequested.connect(self.session.switch_account)
         self.main_window = window
@@ -172,6 +175,7 @@ class DesktopApp(QObject):
         self._drop_main_window()
         await self.profile.aclose()
         await self.devices.aclose()
+        await self.agenda.aclose()
         await self.resets.aclose()
         await self.session.aclose()
         for window in (self.login_window, *self._crash_dialogs):

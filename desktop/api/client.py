@@ -22,14 +22,16 @@ import platform
 import random
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from importlib import metadata
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
 from desktop.api.address import portal_base_url
+from desktop.api.agenda_records import Absence, AbsenceDraft, Agenda
 from desktop.api.errors import (
     CertificateProblem,
     ConnectionProblem,
@@ -206,6 +208,36 @@ class PortalClient:
 
     async def end_session(self, session_id: str) -> None:
         await self._send("DELETE", f"/auth/sessions/{session_id}", idempotency_key=_new_key())
+
+    # --- agenda -------------------------------------------------------------------------------
+
+    async def agenda(self, first: date, last: date, cursor: str | None = None) -> Agenda | None:
+        """The agenda of `first`..`last`; None when `cursor` is still current (keep the cache)."""
+        params = {"from": first.isoformat(), "to": last.isoformat()}
+        if cursor:
+            params["cursor"] = cursor
+        response = await self._send("GET", "/agenda?" + urlencode(params))
+        data = self._parse(response, dict)
+        if data.get("unchanged"):
+            return None
+        return self._parse(response, Agenda.from_json)
+
+    async def report_absence(self, draft: AbsenceDraft, idempotency_key: str) -> list[Absence]:
+        """Report absence; the caller's key makes a repeated delivery answer the first result."""
+        response = await self._send("POST", "/absences", json=draft.to_json(),
+                                    idempotency_key=idempotency_key)
+        return self._parse(response, lambda data: [Absence.from_json(a)
+                                                   for a in data["absences"]])
+
+    async def absences(self) -> list[Absence]:
+        response = await self._send("GET", "/absences")
+        return self._parse(response, lambda data: [Absence.from_json(a)
+                                                   for a in data["absences"]])
+
+    async def undo_absence(self, absence_id: int) -> Absence:
+        response = await self._send("DELETE", f"/absences/{absence_id}",
+                                    idempotency_key=_new_key())
+        return self._parse(response, Absence.from_json)
 
     async def request_password_reset(self, email: str) -> None:
         await self._send(

@@ -404,6 +404,7 @@ class Policy:
 
     absence_credit_notice_hours: int = 48
     undo_absence_min_days: int = 30
+    absence_credit_valid_months: int = 0
     extra_day_min_days_ahead: int = 4
     extra_day_max_days_ahead: int = 90
     account_retention_months: int = 15
@@ -414,6 +415,7 @@ class Policy:
     _KNOWN: ClassVar[tuple[str, ...]] = (
         "absence_credit_notice_hours",
         "undo_absence_min_days",
+        "absence_credit_valid_months",
         "extra_day_min_days_ahead",
         "extra_day_max_days_ahead",
         "account_retention_months",

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.api.agenda_records import Absence, Agenda
 from desktop.api.records import Policy, Profile
 from desktop.cache.blobs import BlobStore
 from desktop.cache.outbox import Outbox
@@ -86,12 +87,24 @@ def _v3_documents(db: sqlite3.Connection) -> None:
     )
 
 
+def _v4_agenda(db: sqlite3.Connection) -> None:
+    # One row per month the parent looked at: the agenda as the server sent it, with its cursor
+    # so revalidating an unchanged month costs one small request.
+    db.execute(
+        "CREATE TABLE agenda_month ("
+        " month TEXT PRIMARY KEY,"
+        " body TEXT NOT NULL,"
+        " stored_at TEXT NOT NULL)"
+    )
+
+
 #: Ordered schema upgrades; entry i brings the file from version i to version i + 1.
 #: Append only: a released migration never changes.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_profile,
     _v2_outbox,
     _v3_documents,
+    _v4_agenda,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -179,6 +192,50 @@ class AccountCache:
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("discarding unreadable cached policy: %s", exc)
             self._conn.execute("DELETE FROM documents WHERE name = 'policy'")
+            return None
+
+    # --- agenda -------------------------------------------------------------------------------
+
+    def put_agenda_month(self, month: str, agenda: Agenda) -> None:
+        """Keep the agenda of `month` ("YYYY-MM")."""
+        self._conn.execute(
+            "INSERT INTO agenda_month (month, body, stored_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (month) DO UPDATE SET body = excluded.body,"
+            " stored_at = excluded.stored_at",
+            (month, json.dumps(agenda.to_json(), ensure_ascii=False), self._clock().isoformat()),
+        )
+
+    def agenda_month(self, month: str) -> Agenda | None:
+        row = self._conn.execute(
+            "SELECT body FROM agenda_month WHERE month = ?", (month,)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return Agenda.from_json(json.loads(row[0]))
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("discarding unreadable cached agenda %s: %s", month, exc)
+            self._conn.execute("DELETE FROM agenda_month WHERE month = ?", (month,))
+            return None
+
+    def agenda_months(self) -> list[str]:
+        """The months kept offline, oldest first."""
+        rows = self._conn.execute("SELECT month FROM agenda_month ORDER BY month").fetchall()
+        return [row[0] for row in rows]
+
+    def put_absences(self, absences: list[Absence]) -> None:
+        self._put_document("absences", {"absences": [a.to_json() for a in absences]})
+
+    def absences(self) -> list[Absence] | None:
+        """The family's absences as last fetched (the request overview offline)."""
+        data = self._document("absences")
+        if data is None:
+            return None
+        try:
+            return [Absence.from_json(a) for a in data["absences"]]  # type: ignore[union-attr]
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("discarding unreadable cached absences: %s", exc)
+            self._conn.execute("DELETE FROM documents WHERE name = 'absences'")
             return None
 
     def _put_document(self, name: str, data: dict[str, object]) -> None:

@@ -9,7 +9,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-__all__ = ["care_type_label", "format_age", "format_date", "format_moment", "format_time"]
+__all__ = ["absence_reason_label", "care_type_label", "day_part_label", "format_age", "format_date",
+           "format_hours", "format_moment", "format_time", "format_weekday_date"]
 
 
 def format_date(day: date, locale: QLocale | None = None) -> str:
@@ -84,3 +85,36 @@ def care_type_label(code: str) -> str:
         "GASTOUDER": QCoreApplication.translate("Formatting", "Childminder"),
     }
     return labels.get(code.upper(), code)
+
+
+def day_part_label(code: str) -> str:
+    """A day-part in words (ochtend, middag, voorschoolse opvang, ...)."""
+    labels = {
+        "ochtend": QCoreApplication.translate("Formatting", "morning"),
+        "middag": QCoreApplication.translate("Formatting", "afternoon"),
+        "vso": QCoreApplication.translate("Formatting", "before school"),
+        "nso": QCoreApplication.translate("Formatting", "after school"),
+        "vakantie": QCoreApplication.translate("Formatting", "holiday care"),
+    }
+    return labels.get(code, code)
+
+
+def absence_reason_label(code: str) -> str:
+    labels = {
+        "ziek": QCoreApplication.translate("Formatting", "ill"),
+        "vakantie": QCoreApplication.translate("Formatting", "holiday"),
+        "overig": QCoreApplication.translate("Formatting", "other"),
+    }
+    return labels.get(code, code)
+
+
+def format_weekday_date(day: date, locale: QLocale | None = None) -> str:
+    """``Monday 12 April 2027`` / ``maandag 12 april 2027``."""
+    return (locale or QLocale()).toString(QDate(day.year, day.month, day.day),
+                                          "dddd d MMMM yyyy")
+
+
+def format_hours(minutes: int, locale: QLocale | None = None) -> str:
+    """``5.5 hours`` / ``5,5 uur``: minutes of care as hours with at most two decimals."""
+    hours = (locale or QLocale()).toString(minutes / 60, "g", 4)
+    return QCoreApplication.translate("Formatting", "{hours} hours").format(hours=hours)

@@ -5,6 +5,19 @@ services and the models (tests/test_layering.py holds them to that), so the netw
 change without touching a widget.
 """
 
-from desktop.api.records import Child, Group, Location, Profile, Role, SessionInfo
+from desktop.api.agenda_records import (
+    Absence,
+    AbsenceDraft,
+    AbsenceReason,
+    Agenda,
+    AgendaAbsence,
+    DayAgenda,
+    DayPart,
+    PlannedDayPart,
+    QueuedAbsence,
+)
+from desktop.api.records import Child, Group, Location, Policy, Profile, Role, SessionInfo
 
-__all__ = ["Child", "Group", "Location", "Profile", "Role", "SessionInfo"]
+__all__ = ["Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "Child",
+           "DayAgenda", "DayPart", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
+           "QueuedAbsence", "Role", "SessionInfo"]

@@ -30,6 +30,7 @@ class SectionsModel(QAbstractListModel):
         IconName = Qt.ItemDataRole.UserRole + 2
 
     OVERVIEW = "overview"
+    AGENDA = "agenda"
     ACCOUNT = "account"
 
     def __init__(self, icon_for: Callable[[str], QIcon] | None = None,
@@ -42,6 +43,12 @@ class SectionsModel(QAbstractListModel):
                 self.tr("Overview"),
                 "overview",
                 self.tr("Your children, their groups and locations"),
+            ),
+            Section(
+                self.AGENDA,
+                self.tr("Agenda"),
+                "agenda",
+                self.tr("When your children come, absences and requests"),
             ),
             Section(
                 self.ACCOUNT,

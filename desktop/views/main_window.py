@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.models.records import Profile
 from desktop.models.sections import SectionsModel
 from desktop.views.account_page import AccountPage
+from desktop.views.agenda_page import AgendaPage
 from desktop.views.lock_screen import LockScreen
 from desktop.views.message_bar import MessageBar
 from desktop.views.overview_page import OverviewPage
@@ -30,6 +31,7 @@ from desktop.views.status import ConnectionStatus, LastSynced
 from desktop.views.theme import apply_theme, icon
 
 if TYPE_CHECKING:
+    from desktop.services.agenda import AgendaService
     from desktop.services.devices import DevicesService
     from desktop.services.profile import ProfileService
     from desktop.services.session import SessionService
@@ -48,7 +50,8 @@ class MainWindow(QMainWindow):
     switchAccountRequested = Signal()
 
     def __init__(self, session: SessionService, profile: ProfileService,
-                 devices: DevicesService, parent: QWidget | None = None) -> None:
+                 devices: DevicesService, agenda: AgendaService,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow):
         self._session = session
         self._profile = profile
         self._devices = devices
+        self._agenda = agenda
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(900, 600))
         self.resize(1180, 760)
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.overview = OverviewPage(self)
         self.account_page = AccountPage(self)
+        self.agenda_page = AgendaPage(agenda, self)
         self.lock_screen = LockScreen(self)
         self.connection = ConnectionStatus(self)
         self.last_synced = LastSynced(parent=self)
@@ -79,6 +84,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._show_account()
         self.overview.set_profile(profile.profile)
+        self.agenda_page.set_profile(profile.profile)
         self.connection.set_online(profile.online)
         self.last_synced.set_last_synced(profile.last_synced)
         self.navigation.setCurrentIndex(self.sections.index(0))
@@ -128,6 +134,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(content)
         self.pages.setObjectName("pages")
         self.pages.addWidget(self.overview)
+        self.pages.addWidget(self.agenda_page)
         self.pages.addWidget(self.account_page)
 
         right = QVBoxLayout()
@@ -176,6 +183,7 @@ class MainWindow(QMainWindow):
         self._devices.devicesChanged.connect(self._devices_changed)
         self._devices.problem.connect(self._devices_problem)
         self.account_page.endSessionRequested.connect(self._devices.end)
+        self._agenda.problem.connect(self._agenda_problem)
 
     # -- sections ----------------------------------------------------------------------------
     def show_section(self, key: str) -> None:
@@ -190,6 +198,9 @@ class MainWindow(QMainWindow):
         key = self.sections.key_at(current.row())
         if key == SectionsModel.OVERVIEW:
             self.pages.setCurrentWidget(self.overview)
+        elif key == SectionsModel.AGENDA:
+            self.pages.setCurrentWidget(self.agenda_page)
+            self.agenda_page.activate()
         elif key == SectionsModel.ACCOUNT:
             self.pages.setCurrentWidget(self.account_page)
             # The device list changes elsewhere (other devices log in); fetch it when looked at.
@@ -217,6 +228,7 @@ class MainWindow(QMainWindow):
 
     def _profile_changed(self, profile: Profile) -> None:
         self.overview.set_profile(profile)
+        self.agenda_page.set_profile(profile)
         self._show_account()
         if self._profile.online:
             self.message_bar.clear("profile")
@@ -238,6 +250,10 @@ class MainWindow(QMainWindow):
         self.account_page.sessions_unavailable()
         self.message_bar.show_message(text, source="devices", action_text=self.tr("Try again"),
                                       action=self._devices.load)
+
+    def _agenda_problem(self, text: str) -> None:
+        self.message_bar.show_message(text, source="agenda", action_text=self.tr("Try again"),
+                                      action=self._agenda.refresh)
 
     def _remember_unavailable(self, text: str) -> None:
         self.message_bar.show_message(text, source="remember")

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
+    <name>AbsenceWizard</name>
+    <message>
+        <source>Report absence</source>
+        <translation>Afwezigheid doorgeven</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Reden: {reason}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Opmerking: {note}</translation>
+    </message>
+    <message>
+        <source>The portal reports every planned day-part of {children} from {first} up to and including {last}.</source>
+        <translation>Het portaal meldt elk gepland dagdeel van {children} af van {first} tot en met {last}.</translation>
+    </message>
+    <message>
+        <source>Reported at least {hours} hours before care starts, a day-part earns absence credit.</source>
+        <translation>Een dagdeel dat minstens {hours} uur voor het begin van de opvang is afgemeld, levert afwezigheidstegoed op.</translation>
+    </message>
+    <message>
+        <source>earns {hours} of absence credit (reported more than {notice} hours ahead, before {deadline}); usable until {expires}</source>
+        <translation>levert {hours} afwezigheidstegoed op (meer dan {notice} uur van tevoren gemeld, vóór {deadline}); te gebruiken tot en met {expires}</translation>
+    </message>
+    <message>
+        <source>no absence credit: less than {notice} hours before care starts</source>
+        <translation>geen afwezigheidstegoed: minder dan {notice} uur voor het begin van de opvang</translation>
+    </message>
+    <message>
+        <source>{n} day-part(s) had already been reported and are left out.</source>
+        <translation>{n} dagdeel/dagdelen waren al afgemeld en worden overgeslagen.</translation>
+    </message>
+    <message>
+        <source>You can undo this in the request overview until {date} ({days} days before). After that, contact the location.</source>
+        <translation>Je kunt dit tot en met {date} ({days} dagen van tevoren) annuleren in het aanvragenoverzicht. Daarna neem je contact op met de locatie.</translation>
+    </message>
+    <message>
+        <source>This can no longer be undone in the app: less than {days} days remain. To change it, contact the location.</source>
+        <translation>Dit kun je in de app niet meer annuleren: er zijn minder dan {days} dagen over. Wil je het wijzigen, neem dan contact op met de locatie.</translation>
+    </message>
+    <message>
+        <source>The absence has been reported: {n} day-part(s).</source>
+        <translation>De afwezigheid is doorgegeven: {n} dagdeel/dagdelen.</translation>
+    </message>
+    <message>
+        <source>It earned {hours} of absence credit.</source>
+        <translation>Dit leverde {hours} afwezigheidstegoed op.</translation>
+    </message>
+    <message>
+        <source>There is no connection with the portal right now. The absence is saved on this computer (waiting for a connection) and is sent automatically as soon as the portal can be reached — also after restarting the app.</source>
+        <translation>Er is nu geen verbinding met het portaal. De afmelding is op deze computer bewaard (wacht op verbinding) en wordt vanzelf verstuurd zodra het portaal bereikbaar is — ook na het opnieuw starten van de app.</translation>
+    </message>
+    <message>
+        <source>The absence was not accepted. {message}</source>
+        <translation>De afmelding is niet geaccepteerd. {message}</translation>
+    </message>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
         <source>Account</source>
@@ -101,6 +160,113 @@
     </message>
 </context>
 <context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Previous month (Page Up)</source>
+        <translation>Vorige maand (Page Up)</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>Vorige maand</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>Volgende maand (Page Down)</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>Volgende maand</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Show the agenda of</source>
+        <translation>Toon de agenda van</translation>
+    </message>
+    <message>
+        <source>Report absence</source>
+        <translation>Afwezigheid doorgeven</translation>
+    </message>
+    <message>
+        <source>Request overview</source>
+        <translation>Aanvragenoverzicht</translation>
+    </message>
+    <message>
+        <source>Export to calendar…</source>
+        <translation>Exporteren naar agenda…</translation>
+    </message>
+    <message>
+        <source>Save the planning of the chosen child as an .ics file for your calendar</source>
+        <translation>Sla de planning van het gekozen kind op als .ics-bestand voor je agenda</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>absent (struck through)</source>
+        <translation>afgemeld (doorgestreept)</translation>
+    </message>
+    <message>
+        <source>absence waiting for a connection</source>
+        <translation>afmelding wacht op verbinding</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>gesloten</translation>
+    </message>
+    <message>
+        <source>All children</source>
+        <translation>Alle kinderen</translation>
+    </message>
+    <message>
+        <source>Closed: {reason}</source>
+        <translation>Gesloten: {reason}</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>afgemeld</translation>
+    </message>
+    <message>
+        <source>This month has not been loaded yet. It appears as soon as the portal can be reached.</source>
+        <translation>Deze maand is nog niet opgehaald. Hij verschijnt zodra het portaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>No care planned on this day.</source>
+        <translation>Op deze dag is geen opvang gepland.</translation>
+    </message>
+    <message>
+        <source>Export the planning of {name}</source>
+        <translation>De planning van {name} exporteren</translation>
+    </message>
+    <message>
+        <source>Planning {name}.ics</source>
+        <translation>Planning {name}.ics</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Agendabestanden (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Exporteren naar agenda</translation>
+    </message>
+    <message>
+        <source>The calendar file could not be saved: {reason}</source>
+        <translation>Het agendabestand kon niet worden opgeslagen: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} planned day-parts of {name} were saved. Open the file with your calendar program to add them.</source>
+        <translation>{count} geplande dagdelen van {name} zijn opgeslagen. Open het bestand met je agendaprogramma om ze toe te voegen.</translation>
+    </message>
+</context>
+<context>
     <name>ChildrenModel</name>
     <message>
         <source>Born {date} · {age}</source>
@@ -129,6 +295,29 @@
     <message>
         <source>{placement} (from {date})</source>
         <translation>{placement} (vanaf {date})</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenPage</name>
+    <message>
+        <source>Children</source>
+        <translation>Kinderen</translation>
+    </message>
+    <message>
+        <source>Who will not come?</source>
+        <translation>Wie komt er niet?</translation>
+    </message>
+    <message>
+        <source>Choose at least one child.</source>
+        <translation>Kies minstens één kind.</translation>
+    </message>
+    <message>
+        <source>This period has not been loaded on this computer yet; the portal checks which day-parts are planned when the report arrives.</source>
+        <translation>Deze periode is nog niet op deze computer opgehaald; het portaal controleert bij ontvangst welke dagdelen gepland zijn.</translation>
+    </message>
+    <message>
+        <source>The chosen children are not planned on these days (or their absence has already been reported). Choose other days or another child.</source>
+        <translation>De gekozen kinderen zijn op deze dagen niet ingepland (of al afgemeld). Kies andere dagen of een ander kind.</translation>
     </message>
 </context>
 <context>
@@ -482,6 +671,42 @@
         <source>Childminder</source>
         <translation>Gastouderopvang</translation>
     </message>
+    <message>
+        <source>morning</source>
+        <translation>ochtend</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>middag</translation>
+    </message>
+    <message>
+        <source>before school</source>
+        <translation>voorschoolse opvang</translation>
+    </message>
+    <message>
+        <source>after school</source>
+        <translation>naschoolse opvang</translation>
+    </message>
+    <message>
+        <source>holiday care</source>
+        <translation>vakantieopvang</translation>
+    </message>
+    <message>
+        <source>ill</source>
+        <translation>ziek</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>vakantie</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>overig</translation>
+    </message>
+    <message>
+        <source>{hours} hours</source>
+        <translation>{hours} uur</translation>
+    </message>
 </context>
 <context>
     <name>KnownAccountsPanel</name>
@@ -696,6 +921,57 @@
     </message>
 </context>
 <context>
+    <name>MonthModel</name>
+    <message>
+        <source>whole day</source>
+        <translation>hele dag</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>dag</translation>
+    </message>
+    <message>
+        <source>am</source>
+        <translation>ocht.</translation>
+    </message>
+    <message>
+        <source>pm</source>
+        <translation>midd.</translation>
+    </message>
+    <message>
+        <source>BSC</source>
+        <translation>VSO</translation>
+    </message>
+    <message>
+        <source>ASC</source>
+        <translation>NSO</translation>
+    </message>
+    <message>
+        <source>hol.</source>
+        <translation>vak.</translation>
+    </message>
+    <message>
+        <source>closed: {reason}</source>
+        <translation>gesloten: {reason}</translation>
+    </message>
+    <message>
+        <source>no care planned</source>
+        <translation>geen opvang gepland</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>absence waiting for a connection</source>
+        <translation>afmelding wacht op verbinding</translation>
+    </message>
+    <message>
+        <source>absent: {reason}</source>
+        <translation>afgemeld: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Your children</source>
@@ -769,6 +1045,25 @@
     </message>
 </context>
 <context>
+    <name>ReasonPage</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Why will your child not come? The group sees the reason and your note.</source>
+        <translation>Waarom komt je kind niet? De groep ziet de reden en je opmerking.</translation>
+    </message>
+    <message>
+        <source>Note for the group (optional)</source>
+        <translation>Opmerking voor de groep (niet verplicht)</translation>
+    </message>
+    <message>
+        <source>The note is {n} characters; at most {max} fit.</source>
+        <translation>De opmerking is {n} tekens; er passen er hooguit {max}.</translation>
+    </message>
+</context>
+<context>
     <name>RequestPage</name>
     <message>
         <source>Forgot your password?</source>
@@ -800,6 +1095,147 @@
     </message>
 </context>
 <context>
+    <name>RequestsDialog</name>
+    <message>
+        <source>Request overview</source>
+        <translation>Aanvragenoverzicht</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Aanvragen</translation>
+    </message>
+    <message>
+        <source>There are no open requests.</source>
+        <translation>Er zijn geen openstaande aanvragen.</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>Aanvraag annuleren</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Uit de lijst verwijderen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Toon:</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to cancel this request?</source>
+        <translation>Weet je zeker dat je deze aanvraag wilt annuleren?</translation>
+    </message>
+    <message>
+        <source>There are no requests yet.</source>
+        <translation>Er zijn nog geen aanvragen.</translation>
+    </message>
+    <message>
+        <source>Select a request to cancel it.</source>
+        <translation>Kies een aanvraag om die te annuleren.</translation>
+    </message>
+    <message>
+        <source>The portal did not accept this report: {reason}</source>
+        <translation>Het portaal heeft deze afmelding niet geaccepteerd: {reason}</translation>
+    </message>
+    <message>
+        <source>This report is saved on this computer and is sent as soon as the portal can be reached.</source>
+        <translation>Deze afmelding is op deze computer bewaard en wordt verstuurd zodra het portaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>Cancelling makes the day planned again; absence credit it earned is withdrawn.</source>
+        <translation>Na annuleren is de dag weer aangemeld; afwezigheidstegoed dat de afmelding opleverde vervalt.</translation>
+    </message>
+    <message>
+        <source>This request is in the past or already cancelled.</source>
+        <translation>Deze aanvraag ligt in het verleden of is al geannuleerd.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <source>Request</source>
+        <translation>Aanvraag</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Day-part</source>
+        <translation>Dagdeel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Doorgegeven door</translation>
+    </message>
+    <message>
+        <source>Absence credit</source>
+        <translation>Afwezigheidstegoed</translation>
+    </message>
+    <message>
+        <source>Absence ({reason})</source>
+        <translation>Afmelding ({reason})</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Afgemeld</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} t/m {last}</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Geweigerd: {reason}</translation>
+    </message>
+    <message>
+        <source>Waiting for a connection</source>
+        <translation>Wacht op verbinding</translation>
+    </message>
+    <message>
+        <source>every planned day-part</source>
+        <translation>elk gepland dagdeel</translation>
+    </message>
+    <message>
+        <source>you (this computer)</source>
+        <translation>jij (deze computer)</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Versturen…</translation>
+    </message>
+</context>
+<context>
     <name>SectionsModel</name>
     <message>
         <source>Overview</source>
@@ -808,6 +1244,14 @@
     <message>
         <source>Your children, their groups and locations</source>
         <translation>Je kinderen, hun groepen en locaties</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>When your children come, absences and requests</source>
+        <translation>Wanneer je kinderen komen, afmeldingen en aanvragen</translation>
     </message>
     <message>
         <source>Account</source>
@@ -848,6 +1292,68 @@
     <message>
         <source>This login is no longer remembered on this computer. Please log in.</source>
         <translation>Deze login wordt niet meer onthouden op deze computer. Log opnieuw in.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Check and submit</source>
+        <translation>Controleren en indienen</translation>
+    </message>
+    <message>
+        <source>This is what happens when you submit.</source>
+        <translation>Dit gebeurt er als je indient.</translation>
+    </message>
+    <message>
+        <source>Submit request</source>
+        <translation>Aanvraag indienen</translation>
+    </message>
+</context>
+<context>
+    <name>WhenPage</name>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Choose the day or the period, and the day-part if it is not the whole day.</source>
+        <translation>Kies de dag of de periode, en het dagdeel als het niet de hele dag is.</translation>
+    </message>
+    <message>
+        <source>One day</source>
+        <translation>Eén dag</translation>
+    </message>
+    <message>
+        <source>A period</source>
+        <translation>Een periode</translation>
+    </message>
+    <message>
+        <source>Every planned day-part</source>
+        <translation>Elk gepland dagdeel</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Up to and including</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Day-part</source>
+        <translation>Dagdeel</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>De laatste dag ligt vóór de eerste dag.</translation>
+    </message>
+    <message>
+        <source>A period can be at most a year.</source>
+        <translation>Een periode kan hooguit een jaar zijn.</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QToolButton
 from view_fakes import (
     FakeAccount,
+    FakeAgenda,
     FakeDevices,
     FakeProfileService,
     FakeSession,
@@ -27,7 +28,8 @@ def make_window(qtbot, devices: FakeDevices):
     def make(session: FakeSession | None = None,
              profile: FakeProfileService | None = None) -> MainWindow:
         window = MainWindow(session or FakeSession(FakeAccount()),
-                            profile or FakeProfileService(parent_profile()), devices)
+                            profile or FakeProfileService(parent_profile()), devices,
+                            FakeAgenda())
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()
@@ -231,6 +233,8 @@ def test_keyboard_shortcuts_switch_sections(qtbot, make_window) -> None:
     with qtbot.waitActive(window):
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.agenda_page
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.account_page
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.overview

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.api.agenda_records import AbsenceDraft, Agenda
 from desktop.api.records import (
     Child,
     Family,
@@ -18,6 +19,7 @@ from desktop.api.records import (
     Location,
     PhotoConsent,
     Placement,
+    Policy,
     Profile,
     Role,
     SessionInfo,
@@ -147,6 +149,57 @@ class FakeDevices(QObject):
         self.ended.append(session_id)
 
 
+class FakeAgenda(QObject):
+    """AgendaService's interface: months handed over with ``set_month_agenda``."""
+
+    agendaChanged = Signal(object)
+    absencesChanged = Signal(list, list)
+    absenceReported = Signal(int, list)
+    absenceQueued = Signal(int)
+    absenceRefused = Signal(int, str)
+    absenceUndone = Signal(object)
+    undoFailed = Signal(str)
+    problem = Signal(str)
+
+    def __init__(self, months: dict[tuple[int, int], Agenda] | None = None) -> None:
+        super().__init__()
+        self.months = dict(months or {})
+        self.policy = Policy()
+        self.online = True
+        self.shown: list[tuple[int, int]] = []
+        self.reports: list[AbsenceDraft] = []
+        self.undone: list[int] = []
+        self.dismissed: list[int] = []
+        self.absence_loads = 0
+
+    def show_month(self, year: int, month: int) -> None:
+        self.shown.append((year, month))
+        if (year, month) in self.months:
+            self.agendaChanged.emit(self.months[(year, month)])
+
+    def refresh(self) -> None:
+        pass
+
+    def agenda_for(self, first: date, last: date) -> list[Agenda]:
+        return [a for a in self.months.values() if a.first <= last and a.last >= first]
+
+    def report_absence(self, draft: AbsenceDraft) -> int:
+        self.reports.append(draft)
+        return len(self.reports)
+
+    def load_absences(self) -> None:
+        self.absence_loads += 1
+
+    def undo_absence(self, absence_id: int) -> None:
+        self.undone.append(absence_id)
+
+    def dismiss_refused(self, outbox_id: int) -> None:
+        self.dismissed.append(outbox_id)
+
+    def export_calendar(self, path, child_id: int, child_name: str, labels=None) -> int:
+        return 0
+
+
 # -- sample data ----------------------------------------------------------------------------
 CENTRUM = Location(1, "Zonnebloem Centrum", "Markt 12", "5611 AB", "Eindhoven",
                    "040 - 123 45 67", "centrum@zonnebloem.example", {"KDV": "123456789"})
@@ -203,3 +256,4 @@ class Services:
     resets: FakeResets = field(default_factory=FakeResets)
     profile: FakeProfileService = field(default_factory=FakeProfileService)
     devices: FakeDevices = field(default_factory=FakeDevices)
+    agenda: FakeAgenda = field(default_factory=FakeAgenda)

@@ -1,0 +1,333 @@
+"""The Agenda section: a month view per family (or child), a legend, the selected day's details
+and the parent's actions (report absence, request overview, calendar export)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, QPointF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.agenda_month import EntryState, MonthModel, state_text
+from desktop.models.formatting import day_part_label, format_weekday_date
+from desktop.models.records import Agenda, DayPart, Profile
+from desktop.views.absence_wizard import AbsenceWizard
+from desktop.views.agenda_delegate import DayDelegate, paint_marker
+from desktop.views.requests_dialog import RequestsDialog
+from desktop.views.theme import mark
+
+if TYPE_CHECKING:
+    from desktop.services.agenda import AgendaService
+
+__all__ = ["AgendaPage"]
+
+
+def _legend_icon(state: EntryState | None) -> QPixmap:
+    pixmap = QPixmap(QSize(14, 14))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    if state is None:
+        painter.fillRect(pixmap.rect(), QBrush(QColor("#8C94A0"), Qt.BrushStyle.BDiagPattern))
+        painter.setPen(QColor("#8C94A0"))
+        painter.drawRect(pixmap.rect().adjusted(0, 0, -1, -1))
+    else:
+        paint_marker(painter, QPointF(7, 7), 5, state)
+    painter.end()
+    return pixmap
+
+
+class AgendaPage(QWidget):
+    """The month view; parents also get "Afwezigheid doorgeven" and "Aanvragenoverzicht"."""
+
+    def __init__(self, agenda: AgendaService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agendaPage")
+        self._agenda = agenda
+        self._profile: Profile | None = None
+        self.model = MonthModel(self)
+
+        self.previous_button = QToolButton(self)
+        self.previous_button.setObjectName("previousMonth")
+        self.previous_button.setText("◀")
+        self.previous_button.setToolTip(self.tr("Previous month (Page Up)"))
+        self.previous_button.setAccessibleName(self.tr("Previous month"))
+        self.next_button = QToolButton(self)
+        self.next_button.setObjectName("nextMonth")
+        self.next_button.setText("▶")
+        self.next_button.setToolTip(self.tr("Next month (Page Down)"))
+        self.next_button.setAccessibleName(self.tr("Next month"))
+        self.month_title = mark(QLabel("", self), "heading")
+        self.month_title.setObjectName("monthTitle")
+        self.month_title.setMinimumWidth(190)
+        self.month_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.today_button = QPushButton(self.tr("Today"), self)
+        self.today_button.setObjectName("today")
+        self.child_filter = QComboBox(self)
+        self.child_filter.setObjectName("childFilter")
+        self.child_filter.setAccessibleName(self.tr("Show the agenda of"))
+        self.absence_button = QPushButton(self.tr("Report absence"), self)
+        self.absence_button.setObjectName("reportAbsence")
+        self.absence_button.setDefault(True)
+        self.overview_button = QPushButton(self.tr("Request overview"), self)
+        self.overview_button.setObjectName("requestOverview")
+        self.export_button = QPushButton(self.tr("Export to calendar…"), self)
+        self.export_button.setObjectName("exportCalendar")
+        self.export_button.setToolTip(self.tr(
+            "Save the planning of the chosen child as an .ics file for your calendar"))
+
+        self.view = QTableView(self)
+        self.view.setObjectName("monthView")
+        self.view.setAccessibleName(self.tr("Month"))
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(DayDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.setShowGrid(True)
+        self.view.setMinimumHeight(6 * 70)
+
+        self.day_title = mark(QLabel("", self), "subheading")
+        self.day_title.setObjectName("dayTitle")
+        self.day_title.setWordWrap(True)
+        self.day_details = QLabel("", self)
+        self.day_details.setObjectName("dayDetails")
+        self.day_details.setWordWrap(True)
+        self.day_details.setTextFormat(Qt.TextFormat.PlainText)
+        self.day_details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.day_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        panel = QFrame(self)
+        panel.setObjectName("dayPanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setFixedWidth(230)
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addWidget(self.day_title)
+        panel_layout.addWidget(self.day_details, 1)
+
+        self._build_layout(panel)
+        self._connect()
+        self._show_month_title()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_layout(self, panel: QFrame) -> None:
+        navigation = QHBoxLayout()
+        navigation.setSpacing(6)
+        for widget in (self.previous_button, self.month_title, self.next_button,
+                       self.today_button):
+            navigation.addWidget(widget)
+        navigation.addSpacing(16)
+        navigation.addWidget(self.child_filter)
+        navigation.addStretch(1)
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        actions.addWidget(self.absence_button)
+        actions.addWidget(self.overview_button)
+        actions.addStretch(1)
+        actions.addWidget(self.export_button)
+        legend = QHBoxLayout()
+        legend.setSpacing(6)
+        self.legend_labels: list[QLabel] = []
+        items = [(EntryState.PLANNED, self.tr("planned")),
+                 (EntryState.ABSENT, self.tr("absent (struck through)")),
+                 (EntryState.QUEUED, self.tr("absence waiting for a connection")),
+                 (None, self.tr("closed"))]
+        for state, text in items:
+            swatch = QLabel(self)
+            swatch.setPixmap(_legend_icon(state))
+            label = mark(QLabel(text, self), "muted")
+            self.legend_labels.append(label)
+            legend.addWidget(swatch)
+            legend.addWidget(label)
+            legend.addSpacing(12)
+        legend.addStretch(1)
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        body.addWidget(self.view, 1)
+        body.addWidget(panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(10)
+        layout.addLayout(navigation)
+        layout.addLayout(actions)
+        layout.addLayout(body, 1)
+        layout.addLayout(legend)
+
+    def _connect(self) -> None:
+        self.previous_button.clicked.connect(lambda: self.move_month(-1))
+        self.next_button.clicked.connect(lambda: self.move_month(1))
+        self.today_button.clicked.connect(self.go_to_today)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToPreviousPage), self,
+                  lambda: self.move_month(-1))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToNextPage), self,
+                  lambda: self.move_month(1))
+        self.child_filter.currentIndexChanged.connect(self._filter_changed)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.absence_button.clicked.connect(self.open_absence_wizard)
+        self.overview_button.clicked.connect(self.open_request_overview)
+        self.export_button.clicked.connect(self.export_calendar)
+        self._agenda.agendaChanged.connect(self._agenda_changed)
+
+    # -- data ----------------------------------------------------------------------------------
+    def set_profile(self, profile: Profile | None) -> None:
+        self._profile = profile
+        children = list(profile.children) if profile else []
+        self.model.set_children({c.id: c.first_name for c in children})
+        current = self.child_filter.currentData()
+        self.child_filter.blockSignals(True)
+        self.child_filter.clear()
+        self.child_filter.addItem(self.tr("All children"), None)
+        for child in children:
+            self.child_filter.addItem(child.first_name, child.id)
+        index = self.child_filter.findData(current)
+        self.child_filter.setCurrentIndex(max(index, 0))
+        self.child_filter.blockSignals(False)
+        is_parent = profile is not None and profile.user.role.is_parent
+        for button in (self.absence_button, self.overview_button):
+            button.setVisible(is_parent)
+        self.export_button.setEnabled(bool(children))
+        self._show_day(self._selected_date())
+
+    def activate(self) -> None:
+        """The section became visible: show (and refresh) the month on screen."""
+        self._agenda.show_month(*self.model.month)
+        if not self.view.currentIndex().isValid():
+            self.select_date(date.today())
+
+    def move_month(self, delta: int) -> None:
+        year, month = self.model.month
+        month += delta
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        selected = self._selected_date()
+        day = min(selected.day if selected else 1, 28)
+        self.select_date(date(year, month, day))
+
+    def go_to_today(self) -> None:
+        self.select_date(date.today())
+
+    def select_date(self, day: date) -> None:
+        if (day.year, day.month) != self.model.month:
+            self.model.set_month(day.year, day.month)
+            self._show_month_title()
+            self._agenda.show_month(day.year, day.month)
+        index = self.model.index_of(day)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.setFocus()
+
+    def _agenda_changed(self, agenda: Agenda) -> None:
+        self.model.set_agenda(agenda)
+        self._show_day(self._selected_date())
+
+    def _filter_changed(self, _row: int) -> None:
+        self.model.set_child_filter(self.child_filter.currentData())
+        self._show_day(self._selected_date())
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        day = self.model.date_at(current)
+        if (day.year, day.month) != self.model.month:
+            # Arrow keys across the month border: follow into that month.
+            self.select_date(day)
+            return
+        self._show_day(day)
+
+    def _selected_date(self) -> date | None:
+        index = self.view.currentIndex()
+        return self.model.date_at(index) if index.isValid() else None
+
+    def _show_month_title(self) -> None:
+        year, month = self.model.month
+        self.month_title.setText(QLocale().toString(QDate(year, month, 1), "MMMM yyyy"))
+
+    def _show_day(self, day: date | None) -> None:
+        if day is None:
+            self.day_title.setText("")
+            self.day_details.setText("")
+            return
+        self.day_title.setText(format_weekday_date(day))
+        lines: list[str] = []
+        info = self.model.day(day)
+        if info is not None:
+            for closing in info.closing_days:
+                lines.append(self.tr("Closed: {reason}").format(reason=closing.reason))
+            if info.school_holiday:
+                lines.append(info.school_holiday)
+        names = {c.id: c.first_name for c in (self._profile.children if self._profile else ())}
+        wanted = self.child_filter.currentData()
+        for planned in (info.planned if info else ()):
+            if wanted not in (None, planned.child_id):
+                continue
+            absence = info.absence_of(planned.child_id, planned.day_part)
+            hours = f"{planned.start.strftime('%H:%M')}–{planned.end.strftime('%H:%M')}"
+            status = self.tr("planned")
+            if absence is not None:
+                entry = next((e for e in self.model.entries(day)
+                              if e.child_id == planned.child_id
+                              and planned.day_part in e.parts
+                              and e.state is not EntryState.PLANNED), None)
+                status = state_text(entry) if entry else self.tr("absent")
+            lines.append(f"{names.get(planned.child_id, '?')} — "
+                         f"{day_part_label(planned.day_part.value)} {hours}: {status}")
+        if info is None:
+            lines.append(self.tr("This month has not been loaded yet. It appears as soon as "
+                                 "the portal can be reached."))
+        elif not info.planned:
+            lines.append(self.tr("No care planned on this day."))
+        self.day_details.setText("\n".join(lines))
+
+    # -- actions -------------------------------------------------------------------------------
+    def open_absence_wizard(self) -> AbsenceWizard:
+        wizard = AbsenceWizard(self._agenda, self._profile, self._selected_date(), self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+        return wizard
+
+    def open_request_overview(self) -> RequestsDialog:
+        dialog = RequestsDialog(self._agenda, self._profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export_calendar(self) -> None:
+        children = list(self._profile.children) if self._profile else []
+        if not children:
+            return
+        wanted = self.child_filter.currentData()
+        child = next((c for c in children if c.id == wanted), children[0])
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the planning of {name}").format(name=child.first_name),
+            self.tr("Planning {name}.ics").format(name=child.first_name),
+            self.tr("Calendar files (*.ics)"))
+        if path:
+            self.save_calendar(path, child.id, child.first_name)
+
+    def save_calendar(self, path: str, child_id: int, name: str) -> None:
+        labels = {part: day_part_label(part.value) for part in DayPart}
+        try:
+            count = self._agenda.export_calendar(path, child_id, name, labels)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Export to calendar"), self.tr(
+                "The calendar file could not be saved: {reason}").format(
+                reason=error.strerror or str(error)))
+            return
+        QMessageBox.information(self, self.tr("Export to calendar"), self.tr(
+            "{count} planned day-parts of {name} were saved. Open the file with your calendar "
+            "program to add them.").format(count=count, name=name))

@@ -1,0 +1,129 @@
+"""The Agenda section against the real portal server, clicked through as a parent would."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton, QWizard
+from test_desktop_e2e import PASSWORD, SANNE, log_in, wait_for_main_window
+
+from desktop.api.client import PortalClient
+from desktop.models.agenda_month import EntryState
+
+
+def next_weekday(start: date, weekday: int) -> date:
+    return start + timedelta(days=(weekday - start.weekday()) % 7 or 7)
+
+
+def open_agenda(qtbot, desktop):
+    main = wait_for_main_window(qtbot, desktop)
+    qtbot.waitUntil(lambda: main.agenda_page.child_filter.count() == 3, timeout=20_000)
+    main.show_section("agenda")
+    return main.agenda_page
+
+
+def stored_absences(run, url: str) -> list:
+    async def fetch() -> list:
+        async with PortalClient(url) as client:
+            await client.login(SANNE, PASSWORD)
+            return await client.absences()
+    return run(fetch())
+
+
+def click(qtbot, widget, name: str) -> None:
+    button = widget.findChild(QPushButton, name)
+    assert button is not None and button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_report_an_absence_with_the_wizard_and_undo_it(qtbot, portal_server, make_app, run,
+                                                         monkeypatch):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_agenda(qtbot, desktop)
+    monday = next_weekday(date.today() + timedelta(days=40), 0)
+    page.select_date(monday)
+    qtbot.waitUntil(lambda: bool(page.model.entries(monday)), timeout=20_000)
+    assert [(e.child_name, e.state) for e in page.model.entries(monday)] == [
+        ("Emma", EntryState.PLANNED), ("Daan", EntryState.PLANNED)]
+
+    wizard = page.open_absence_wizard()
+    qtbot.waitExposed(wizard)
+    assert wizard.when.range() == (monday, monday)  # starts at the selected day
+    wizard.when.day_part.setCurrentIndex(wizard.when.day_part.findText("Morning"))
+    wizard.next()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    assert wizard.who.hint.text() == "Choose at least one child."
+    emma = wizard.who.findChildren(QCheckBox)[0]
+    assert emma.text() == "Emma"
+    emma.setChecked(True)
+    assert next_button.isEnabled()
+    wizard.next()
+    assert not next_button.isEnabled()  # no reason chosen yet
+    wizard.why.buttons[next(iter(wizard.why.buttons))].setChecked(True)  # ill
+    wizard.why.note.setPlainText("Koorts")
+    wizard.next()
+    summary = wizard.summary.text.text()
+    assert "Emma, morning: earns 5.5 hours of absence credit" in summary
+    assert f"until {(monday - timedelta(days=30)).day}" in summary
+    assert stored_absences(run, portal_server.url) == []  # nothing sent before submitting
+
+    wizard.next()  # "Submit request"
+    qtbot.waitUntil(wizard.result.isComplete, timeout=20_000)
+    assert wizard.result.text.text() == ("The absence has been reported: 1 day-part(s). It "
+                                         "earned 5.5 hours of absence credit.")
+    [stored] = stored_absences(run, portal_server.url)
+    assert (stored.date, stored.day_part.value, stored.note) == (monday, "ochtend", "Koorts")
+    qtbot.waitUntil(lambda: any(e.state is EntryState.ABSENT
+                                for e in page.model.entries(monday)), timeout=20_000)
+    wizard.close()
+
+    dialog = page.open_request_overview()
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 1, timeout=20_000)
+    dialog.select_row(0)
+    asked: list[str] = []
+
+    def answer_yes(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    click(qtbot, dialog, "cancelRequest")
+    assert asked == ["Are you sure you want to cancel this request?"]
+    qtbot.waitUntil(lambda: stored_absences(run, portal_server.url)[0].cancelled,
+                    timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: [e.state for e in page.model.entries(monday)] ==
+                    [EntryState.PLANNED, EntryState.PLANNED], timeout=20_000)
+
+
+def test_undo_within_30_days_shows_the_locations_phone(qtbot, portal_server, make_app,
+                                                        monkeypatch):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_agenda(qtbot, desktop)
+    soon = next_weekday(date.today() + timedelta(days=6), 1)
+    page.select_date(soon)
+    qtbot.waitUntil(lambda: bool(page.model.entries(soon)), timeout=20_000)
+    wizard = page.open_absence_wizard()
+    wizard.next()
+    wizard.who.findChildren(QCheckBox)[0].setChecked(True)
+    wizard.next()
+    wizard.why.buttons[next(iter(wizard.why.buttons))].setChecked(True)
+    wizard.next()
+    assert "This can no longer be undone in the app" in wizard.summary.text.text()
+    wizard.next()
+    qtbot.waitUntil(wizard.result.isComplete, timeout=20_000)
+    wizard.close()
+
+    dialog = page.open_request_overview()
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 2, timeout=20_000)  # ochtend, middag
+    dialog.select_row(0)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)
+    click(qtbot, dialog, "cancelRequest")
+    message = dialog.findChild(QLabel, "message")
+    qtbot.waitUntil(message.isVisible, timeout=20_000)
+    phone = page._profile.locations[0].phone  # noqa: SLF001
+    assert "30 days" in message.text() and phone in message.text()

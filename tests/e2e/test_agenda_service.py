@@ -1,0 +1,238 @@
+"""The agenda service against the real portal server: months from cache and server, reporting
+absences exactly once (also offline and across a restart of the app), undo, .ics export."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from icalendar import Calendar
+
+from desktop.api.agenda_records import AbsenceDraft, AbsenceReason, DayPart
+from desktop.api.client import PortalClient
+from desktop.services.agenda import AgendaService, month_range
+from desktop.services.clients import ClientFactory
+from desktop.services.profile import ProfileService
+from desktop.services.session import SessionService
+
+SANNE = "sanne.devries@voorbeeld.nl"
+PASSWORD = "zonnebloem-demo"
+
+
+class DropFirstAbsenceReply(httpx.AsyncBaseTransport):
+    """Lets the server store the first POST /absences, then loses its answer: the app sees a
+    dropped connection, as when it is killed between sending and receiving."""
+
+    def __init__(self) -> None:
+        self._inner = httpx.AsyncHTTPTransport()
+        self.dropped = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self._inner.handle_async_request(request)
+        if request.method == "POST" and request.url.path.endswith("/absences") \
+                and not self.dropped:
+            await response.aread()
+            self.dropped += 1
+            raise httpx.ReadError("connection lost", request=request)
+        return response
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+class App:
+    """The three services as the desktop app wires them."""
+
+    def __init__(self, data_root: Path, qapp, crashes: list, transport=None) -> None:
+        clients = ClientFactory(language="en", max_retries=0, transport=transport)
+        self.session = SessionService(data_root, clients=clients, app=qapp,
+                                      on_crash=crashes.append)
+        self.profile = ProfileService(self.session, on_crash=crashes.append)
+        self.agenda = AgendaService(self.session, self.profile, on_crash=crashes.append)
+
+    async def aclose(self) -> None:
+        await self.agenda.aclose()
+        await self.profile.aclose()
+        await self.session.aclose()
+
+
+@pytest.fixture
+def make_services(tmp_path, qapp, run):
+    made: list[App] = []
+    crashes: list = []
+
+    def make(transport=None) -> App:
+        app = App(tmp_path / "desktop", qapp, crashes, transport)
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        run(app.aclose())
+    assert not crashes
+
+
+def log_in(qtbot, app: App, url: str) -> None:
+    with qtbot.waitSignal(app.session.loggedIn, timeout=20_000):
+        app.session.login(url, SANNE, PASSWORD, False)
+
+
+def next_weekday(start: date, weekday: int) -> date:
+    return start + timedelta(days=(weekday - start.weekday()) % 7 or 7)
+
+
+def emma_and_daan(app: App) -> tuple[int, int]:
+    children = {c.first_name: c.id for c in app.profile.profile.children}
+    return children["Emma"], children["Daan"]
+
+
+def server_absences(run, url: str, day: date) -> list:
+    async def fetch() -> list:
+        async with PortalClient(url) as client:
+            await client.login(SANNE, PASSWORD)
+            return [a for a in await client.absences() if a.date == day and not a.cancelled]
+    return run(fetch())
+
+
+def test_a_month_comes_from_the_server_and_then_from_the_cache_offline(
+        qtbot, portal_server, make_services):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+    monday = next_weekday(date.today() + timedelta(days=35), 0)
+    with qtbot.waitSignal(app.agenda.agendaChanged, timeout=20_000) as shown:
+        app.agenda.show_month(monday.year, monday.month)
+    parts = {p.day_part for p in shown.args[0].day(monday).planned if p.child_id == emma}
+    assert parts == {DayPart.OCHTEND, DayPart.MIDDAG}
+
+    portal_server.stop()
+    app.agenda._months.clear()  # noqa: SLF001 (as after a restart: only the cache file is left)
+    with qtbot.waitSignal(app.agenda.agendaChanged, timeout=5_000) as again:
+        app.agenda.show_month(monday.year, monday.month)
+    assert again.args[0].planned == shown.args[0].planned
+
+
+def test_reported_online_the_absence_is_stored_once_and_shown(qtbot, portal_server,
+                                                               make_services, run):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+    monday = next_weekday(date.today() + timedelta(days=40), 0)
+    app.agenda.show_month(monday.year, monday.month)
+    draft = AbsenceDraft((emma,), monday, monday, DayPart.OCHTEND, AbsenceReason.ZIEK, "koorts")
+    with qtbot.waitSignal(app.agenda.absenceReported, timeout=20_000) as reported:
+        outbox_id = app.agenda.report_absence(draft)
+    assert reported.args[0] == outbox_id
+    assert [(a.child_id, a.day_part) for a in reported.args[1]] == [(emma, DayPart.OCHTEND)]
+    assert reported.args[1][0].credit_minutes == 330  # 07:30-13:00, reported weeks ahead
+    qtbot.waitUntil(lambda: app.agenda.agenda_for(monday, monday)[0].day(monday)
+                    .absence_of(emma, DayPart.OCHTEND) is not None, timeout=20_000)
+    assert len(server_absences(run, portal_server.url, monday)) == 1
+
+
+def test_reported_offline_it_waits_and_arrives_once_after_a_restart(
+        qtbot, portal_server, make_services, run):
+    first = make_services()
+    log_in(qtbot, first, portal_server.url)
+    qtbot.waitUntil(lambda: first.profile.profile is not None)
+    emma, daan = emma_and_daan(first)
+    monday = next_weekday(date.today() + timedelta(days=45), 0)
+    with qtbot.waitSignal(first.agenda.agendaChanged, timeout=20_000):
+        first.agenda.show_month(monday.year, monday.month)
+
+    portal_server.stop()
+    draft = AbsenceDraft((emma, daan), monday, monday, None, AbsenceReason.VAKANTIE)
+    with qtbot.waitSignal(first.agenda.absenceQueued, timeout=20_000):
+        first.agenda.report_absence(draft)
+    shown = first.agenda.agenda_for(monday, monday)[0].day(monday)
+    assert {(a.child_id, a.queued) for a in shown.absences} == {(emma, True), (daan, True)}
+    overview = []
+    first.agenda.absencesChanged.connect(lambda absences, queued: overview.append(queued))
+    first.agenda.load_absences()
+    assert [q.draft for q in overview[0]] == [draft]
+    run(first.aclose())  # the app is closed while the report waits
+
+    portal_server.start()
+    second = make_services()
+    with qtbot.waitSignal(second.agenda.absenceReported, timeout=20_000):
+        log_in(qtbot, second, portal_server.url)
+    stored = server_absences(run, portal_server.url, monday)
+    # Emma comes the whole Monday, Daan after school (a school week in January).
+    assert sorted((a.child_id, a.day_part) for a in stored) == sorted(
+        [(emma, DayPart.OCHTEND), (emma, DayPart.MIDDAG), (daan, DayPart.NSO)])
+    assert second.agenda.outbox.pending_absences() == []
+
+
+def test_an_answer_lost_on_the_way_is_not_stored_twice(qtbot, portal_server, make_services,
+                                                       run):
+    transport = DropFirstAbsenceReply()
+    app = make_services(transport)
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+    thursday = next_weekday(date.today() + timedelta(days=50), 3)
+    draft = AbsenceDraft((emma,), thursday, thursday, DayPart.MIDDAG, AbsenceReason.OVERIG)
+    with qtbot.waitSignal(app.agenda.absenceQueued, timeout=20_000):
+        app.agenda.report_absence(draft)
+    assert transport.dropped == 1
+    assert len(server_absences(run, portal_server.url, thursday)) == 1  # it did arrive
+
+    with qtbot.waitSignal(app.agenda.absenceReported, timeout=20_000):
+        app.agenda.outbox.deliver()  # the retry sends the same idempotency key
+    assert len(server_absences(run, portal_server.url, thursday)) == 1
+
+
+def test_a_refused_report_is_kept_with_the_servers_reason(qtbot, portal_server, make_services):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+    yesterday = date.today() - timedelta(days=1)
+    draft = AbsenceDraft((emma,), yesterday, yesterday, None, AbsenceReason.ZIEK)
+    with qtbot.waitSignal(app.agenda.absenceRefused, timeout=20_000) as refused:
+        app.agenda.report_absence(draft)
+    assert "past" in refused.args[1]
+    assert [q.refusal for q in app.agenda.outbox.refused_absences()] == [refused.args[1]]
+
+
+def test_undo_within_30_days_is_refused_with_the_locations_phone(qtbot, portal_server,
+                                                                  make_services):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+    soon = next_weekday(date.today() + timedelta(days=7), 1)
+    with qtbot.waitSignal(app.agenda.absenceReported, timeout=20_000) as reported:
+        app.agenda.report_absence(AbsenceDraft((emma,), soon, soon, DayPart.OCHTEND,
+                                               AbsenceReason.ZIEK))
+    location = next(loc for loc in app.profile.profile.locations)
+    with qtbot.waitSignal(app.agenda.undoFailed, timeout=20_000) as failed:
+        app.agenda.undo_absence(reported.args[1][0].id)
+    assert "30 days" in failed.args[0] and location.phone in failed.args[0]
+
+
+def test_the_planning_exports_as_an_icalendar_file(qtbot, portal_server, make_services,
+                                                   tmp_path):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+    day = date.today() + timedelta(days=60)
+    with qtbot.waitSignal(app.agenda.agendaChanged, timeout=20_000) as shown:
+        app.agenda.show_month(day.year, day.month)
+    first, last = month_range(day.year, day.month)
+    expected = [p for p in shown.args[0].planned if p.child_id == emma]
+    path = tmp_path / "emma.ics"
+    count = app.agenda.export_calendar(path, emma, "Emma")
+    calendar = Calendar.from_ical(path.read_bytes())
+    events = [c for c in calendar.walk("VEVENT")]
+    assert count == len(events) >= len(expected) > 0
+    starts = {e.decoded("DTSTART") for e in events}
+    morning = next(p for p in expected if p.day_part is DayPart.OCHTEND)
+    assert any(s.astimezone().date() == morning.date for s in starts)
+    assert all(str(e["SUMMARY"]).startswith("Emma") for e in events)
+    assert first <= morning.date <= last

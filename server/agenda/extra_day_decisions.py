@@ -1,0 +1,145 @@
+"""Staff and managers decide extra-day requests, with the group's capacity in view."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from server.agenda.absences import active_absences, planned_day_parts
+from server.agenda.credit_ledger import release_credit
+from server.agenda.extra_days import ensure_pending
+from server.config import Settings
+from server.models import (
+    CareGroup,
+    DayPart,
+    ExtraDayItem,
+    ExtraDayRequest,
+    ExtraDayStatus,
+    GroupCapacity,
+    Placement,
+    Role,
+    User,
+    manager_location,
+    staff_group,
+)
+from server.problems import Problem
+
+
+@dataclass(frozen=True)
+class CapacityDay:
+    """Places of the group on one requested day-part: `free` may be 0 (full) or less
+    (over-booked, e.g. after a capacity change)."""
+
+    date: date
+    day_part: DayPart
+    capacity: int
+    occupied: int
+
+    @property
+    def free(self) -> int:
+        return self.capacity - self.occupied
+
+
+async def decidable_group_ids(db: AsyncSession, user: User) -> set[int]:
+    """Groups whose requests the caller decides: staff their own, a manager their
+    locations'; parents none."""
+    if user.role is Role.STAFF:
+        query = select(staff_group.c.group_id).where(staff_group.c.user_id == user.id)
+    elif user.role is Role.MANAGER:
+        query = select(CareGroup.id).join(
+            manager_location, manager_location.c.location_id == CareGroup.location_id
+        ).where(manager_location.c.user_id == user.id)
+    else:
+        return set()
+    return set((await db.scalars(query)).all())
+
+
+async def _item_groups(db: AsyncSession, request: ExtraDayRequest) -> dict[int, int]:
+    """item id -> group id (the group of the contract each item falls under)."""
+    placement_ids = {item.placement_id for item in request.items}
+    groups = dict((await db.execute(select(Placement.id, Placement.group_id).where(
+        Placement.id.in_(placement_ids)))).all())
+    return {item.id: groups[item.placement_id] for item in request.items}
+
+
+async def decidable_request(db: AsyncSession, user: User, request_id: int) -> ExtraDayRequest:
+    """A request in one of the caller's groups. Parents may not decide (`forbidden`); a
+    request outside the caller's groups is `not_found`."""
+    if user.role.is_parent:
+        raise Problem("forbidden")
+    request = await db.scalar(select(ExtraDayRequest).where(ExtraDayRequest.id == request_id)
+                              .options(selectinload(ExtraDayRequest.items)))
+    if request is None:
+        raise Problem("not_found")
+    groups = set((await _item_groups(db, request)).values())
+    if not groups & await decidable_group_ids(db, user):
+        raise Problem("not_found")
+    return request
+
+
+async def request_capacity(db: AsyncSession, user: User,
+                           request: ExtraDayRequest) -> list[CapacityDay]:
+    """For every item: the group's places on that day-part and how many are taken (planned
+    children minus active absences plus approved extra days)."""
+    item_groups = await _item_groups(db, request)
+    group_ids = set(item_groups.values())
+    first, last = request.first_date, request.last_date
+    child_ids = list((await db.scalars(select(Placement.child_id).where(
+        Placement.group_id.in_(group_ids)).distinct())).all())
+    planned = [p for p in await planned_day_parts(db, user.organisation_id, child_ids,
+                                                  first, last) if p.group_id in group_ids]
+    absent = {(a.child_id, a.day, a.day_part)
+              for a in await active_absences(db, child_ids, first, last)}
+    taken: Counter[tuple[int, date, DayPart]] = Counter(
+        (p.group_id, p.day, p.day_part) for p in planned
+        if (p.child_id, p.day, p.day_part) not in absent)
+    approved = (await db.execute(
+        select(Placement.group_id, ExtraDayItem.date, ExtraDayItem.day_part)
+        .join(ExtraDayItem, ExtraDayItem.placement_id == Placement.id)
+        .join(ExtraDayRequest, ExtraDayRequest.id == ExtraDayItem.request_id)
+        .where(ExtraDayRequest.status == ExtraDayStatus.APPROVED,
+               Placement.group_id.in_(group_ids), ExtraDayItem.date.between(first, last))
+    )).all()
+    taken.update((group_id, day, part) for group_id, day, part in approved)
+    places = {(c.group_id, c.day_part): c.places for c in (await db.scalars(
+        select(GroupCapacity).where(GroupCapacity.group_id.in_(group_ids)))).all()}
+    return [CapacityDay(item.date, item.day_part,
+                        places.get((item_groups[item.id], item.day_part), 0),
+                        taken[(item_groups[item.id], item.date, item.day_part)])
+            for item in request.items]
+
+
+async def approve_extra_day(db: AsyncSession, settings: Settings, user: User,
+                            request_id: int) -> ExtraDayRequest:
+    """Approve when every requested day-part has a free place in its group."""
+    request = await decidable_request(db, user, request_id)
+    ensure_pending(request)
+    full = sorted({day.date.isoformat()
+                   for day in await request_capacity(db, user, request) if day.free <= 0})
+    if full:
+        raise Problem("extra_day_capacity_full", dates=full)
+    request.status = ExtraDayStatus.APPROVED
+    request.decided_by_id = user.id
+    request.decided_at = settings.now()
+    await db.commit()
+    return request
+
+
+async def reject_extra_day(db: AsyncSession, settings: Settings, user: User, request_id: int,
+                           reason: str) -> ExtraDayRequest:
+    """Reject with a reason the parent reads; reserved credit is released."""
+    request = await decidable_request(db, user, request_id)
+    ensure_pending(request)
+    now = settings.now()
+    request.status = ExtraDayStatus.REJECTED
+    request.decided_by_id = user.id
+    request.decided_at = now
+    request.decision_reason = reason
+    await release_credit(db, [item.id for item in request.items], now)
+    await db.commit()
+    return request

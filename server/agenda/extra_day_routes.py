@@ -1,0 +1,173 @@
+"""`/api/v1/credit` and `/api/v1/extra-days`: credit balance, request, withdraw, decide."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from server.agenda.credit_ledger import credit_balances
+from server.agenda.extra_day_decisions import (
+    approve_extra_day,
+    decidable_request,
+    reject_extra_day,
+    request_capacity,
+)
+from server.agenda.extra_day_schemas import (
+    CapacityDayOut,
+    CapacityOut,
+    ChildCreditOut,
+    CreditBalanceOut,
+    CreditOut,
+    ExtraDayIn,
+    ExtraDayRequestOut,
+    ExtraDayRequestsOut,
+    PreviewOut,
+    RejectIn,
+    SkippedOut,
+    item_out,
+    request_out,
+)
+from server.agenda.extra_days import (
+    ExtraDayAsk,
+    quote_extra_days,
+    submit_extra_days,
+    withdraw_extra_day,
+)
+from server.agenda.routes import visible_child_ids
+from server.deps import Auth, CurrentSettings, Db
+from server.models import Child, ExtraDayRequest, ExtraDayStatus, User
+from server.problems import Problem, problem_responses
+
+router = APIRouter(tags=["extra days"])
+
+_AUTH = ("not_authenticated", "token_expired")
+_RULES = ("forbidden", "validation_error", "agenda_range_invalid", "extra_day_too_soon",
+          "extra_day_too_far", "extra_day_closed", "extra_day_already_planned",
+          "extra_day_already_requested", "extra_day_outside_contract",
+          "extra_day_credit_insufficient")
+RequestId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+
+
+async def user_names(db: AsyncSession, requests: Iterable[ExtraDayRequest]) -> dict[int, str]:
+    ids = {r.submitted_by_id for r in requests} | {r.decided_by_id for r in requests
+                                                   if r.decided_by_id}
+    if not ids:
+        return {}
+    return dict((await db.execute(select(User.id, User.name).where(User.id.in_(ids)))).all())
+
+
+async def one_out(db: AsyncSession, request: ExtraDayRequest) -> ExtraDayRequestOut:
+    return request_out(request, await user_names(db, [request]))
+
+
+def _ask(body: ExtraDayIn) -> ExtraDayAsk:
+    return ExtraDayAsk(child_ids=body.child_ids, first_day=body.first_date,
+                       last_day=body.last_date or body.first_date, day_part=body.day_part,
+                       payment=body.payment, note=body.note)
+
+
+@router.get("/credit", response_model=CreditBalanceOut,
+            responses=problem_responses(*_AUTH, "forbidden"))
+async def get_credit(auth: Auth, db: Db, settings: CurrentSettings) -> CreditBalanceOut:
+    """Absence credit per child of the family that can still pay for extra days."""
+    if not auth.user.role.is_parent:
+        raise Problem("forbidden")
+    child_ids = list((await db.scalars(select(Child.id).where(
+        Child.family_id == auth.user.family_id).order_by(Child.id))).all())
+    balances = await credit_balances(db, child_ids, settings.today())
+    return CreditBalanceOut(children=[ChildCreditOut(
+        child_id=child_id, available_minutes=sum(b.available_minutes for b in balances[child_id]),
+        credits=[CreditOut(id=b.credit.id, earned_on=b.credit.earned_on,
+                           expires_on=b.credit.expires_on, minutes=b.credit.minutes,
+                           available_minutes=b.available_minutes)
+                 for b in balances[child_id]]) for child_id in child_ids])
+
+
+@router.post("/extra-days/preview", response_model=PreviewOut,
+             responses=problem_responses(*_AUTH, *_RULES))
+async def preview_extra_days(body: ExtraDayIn, auth: Auth, db: Db,
+                             settings: CurrentSettings) -> PreviewOut:
+    """The day-parts a request would cover and their cost; nothing is stored."""
+    quote = await quote_extra_days(db, settings, auth.user, _ask(body))
+    items = [item_out(p.part.child_id, p.part.day, p.part.day_part, p.part.minutes,
+                      p.hourly_rate_cents, p.draw.minutes, p.invoice_cents)
+             for p in quote.priced]
+    return PreviewOut(
+        items=items,
+        skipped=[SkippedOut(child_id=s.child_id, date=s.day, day_part=s.day_part,
+                            reason=s.reason) for s in quote.plan.skipped],
+        total_minutes=sum(i.minutes for i in items),
+        credit_minutes=sum(i.credit_minutes for i in items),
+        invoice_cents=sum(i.invoice_cents for i in items),
+        credit_available_minutes={str(k): v for k, v in quote.available_minutes.items()})
+
+
+@router.post("/extra-days", status_code=201, response_model=ExtraDayRequestsOut,
+             responses=problem_responses(*_AUTH, *_RULES, "idempotency_key_reused"))
+async def post_extra_days(body: ExtraDayIn, auth: Auth, db: Db,
+                          settings: CurrentSettings) -> ExtraDayRequestsOut:
+    """Request extra days (dag aanvragen): one pending request per child, credit reserved."""
+    requests = await submit_extra_days(db, settings, auth.user, _ask(body))
+    names = await user_names(db, requests)
+    return ExtraDayRequestsOut(requests=[request_out(r, names) for r in requests])
+
+
+@router.get("/extra-days", response_model=ExtraDayRequestsOut,
+            responses=problem_responses(*_AUTH, "validation_error"))
+async def list_extra_days(auth: Auth, db: Db,
+                          status: Annotated[ExtraDayStatus | None, Query()] = None,
+                          ) -> ExtraDayRequestsOut:
+    """Parents: the family's requests; staff: their groups'; managers: their locations'."""
+    query = (select(ExtraDayRequest)
+             .where(ExtraDayRequest.child_id.in_(await visible_child_ids(db, auth.user)))
+             .options(selectinload(ExtraDayRequest.items))
+             .order_by(ExtraDayRequest.first_date.desc(), ExtraDayRequest.id.desc()))
+    if status is not None:
+        query = query.where(ExtraDayRequest.status == status)
+    requests = list((await db.scalars(query)).all())
+    names = await user_names(db, requests)
+    return ExtraDayRequestsOut(requests=[request_out(r, names) for r in requests])
+
+
+@router.post("/extra-days/{request_id}/withdraw", response_model=ExtraDayRequestOut,
+             responses=problem_responses(*_AUTH, "not_found", "extra_day_approved_final",
+                                         "extra_day_not_pending"))
+async def withdraw(request_id: RequestId, auth: Auth, db: Db,
+                   settings: CurrentSettings) -> ExtraDayRequestOut:
+    """Withdraw a pending request (intrekken); approved extra care cannot be cancelled."""
+    return await one_out(db, await withdraw_extra_day(db, settings, auth.user, request_id))
+
+
+@router.get("/extra-days/{request_id}/capacity", response_model=CapacityOut,
+            responses=problem_responses(*_AUTH, "forbidden", "not_found"))
+async def capacity(request_id: RequestId, auth: Auth, db: Db) -> CapacityOut:
+    """The group's places on each requested day-part, for the staff who decide."""
+    request = await decidable_request(db, auth.user, request_id)
+    return CapacityOut(days=[CapacityDayOut(date=d.date, day_part=d.day_part,
+                                            capacity=d.capacity, occupied=d.occupied,
+                                            free=d.free)
+                             for d in await request_capacity(db, auth.user, request)])
+
+
+@router.post("/extra-days/{request_id}/approve", response_model=ExtraDayRequestOut,
+             responses=problem_responses(*_AUTH, "forbidden", "not_found",
+                                         "extra_day_not_pending", "extra_day_capacity_full"))
+async def approve(request_id: RequestId, auth: Auth, db: Db,
+                  settings: CurrentSettings) -> ExtraDayRequestOut:
+    """Approve a pending request when the group has room on every requested day-part."""
+    return await one_out(db, await approve_extra_day(db, settings, auth.user, request_id))
+
+
+@router.post("/extra-days/{request_id}/reject", response_model=ExtraDayRequestOut,
+             responses=problem_responses(*_AUTH, "forbidden", "not_found", "validation_error",
+                                         "extra_day_not_pending"))
+async def reject(request_id: RequestId, body: RejectIn, auth: Auth, db: Db,
+                 settings: CurrentSettings) -> ExtraDayRequestOut:
+    """Reject a pending request with a reason; its credit is released."""
+    return await one_out(db, await reject_extra_day(db, settings, auth.user, request_id,
+                                                    body.reason))

@@ -1,0 +1,146 @@
+"""Request and response bodies of the credit and extra-day endpoints (docs/api.md)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from server.agenda.planning import DAY_PART_HOURS
+from server.config import AMSTERDAM
+from server.models import DayPart, ExtraDayItem, ExtraDayPayment, ExtraDayRequest, ExtraDayStatus
+
+
+class CreditOut(BaseModel):
+    id: int
+    earned_on: date
+    expires_on: date
+    minutes: int
+    available_minutes: int
+
+
+class ChildCreditOut(BaseModel):
+    child_id: int
+    available_minutes: int
+    credits: list[CreditOut]
+
+
+class CreditBalanceOut(BaseModel):
+    """Usable absence credit per child of the family, oldest credit first."""
+
+    children: list[ChildCreditOut]
+
+
+class ExtraDayIn(BaseModel):
+    """Children extra from `first_date` to `last_date` (default: that day); `day_part` null
+    is hele dag (ochtend + middag, KDV)."""
+
+    child_ids: list[Annotated[int, Field(ge=1, le=2_147_483_647)]] = Field(min_length=1,
+                                                                        max_length=20)
+    first_date: date
+    last_date: date | None = None
+    day_part: DayPart | None = None
+    payment: ExtraDayPayment
+    note: str | None = Field(default=None, max_length=500)
+
+
+class ItemOut(BaseModel):
+    """One extra day-part and its cost: `invoice_cents` is billed after the month of care."""
+
+    child_id: int
+    date: date
+    day_part: DayPart
+    start: str
+    end: str
+    minutes: int
+    hourly_rate_cents: int
+    credit_minutes: int
+    invoice_cents: int
+
+
+class SkippedOut(BaseModel):
+    child_id: int
+    date: date
+    day_part: DayPart | None
+    reason: str = Field(description="weekend | closing_day | not_offered | already_planned | "
+                                    "already_requested")
+
+
+class PreviewOut(BaseModel):
+    """What a submission would store now; nothing is stored."""
+
+    items: list[ItemOut]
+    skipped: list[SkippedOut]
+    total_minutes: int
+    credit_minutes: int
+    invoice_cents: int
+    credit_available_minutes: dict[str, int]
+
+
+class ExtraDayRequestOut(BaseModel):
+    id: int
+    child_id: int
+    first_date: date
+    last_date: date
+    day_part: DayPart | None
+    payment: ExtraDayPayment
+    note: str | None
+    status: ExtraDayStatus
+    items: list[ItemOut]
+    credit_minutes: int
+    invoice_cents: int
+    submitted_by: str
+    submitted_at: datetime
+    decided_by: str | None
+    decided_at: datetime | None
+    decision_reason: str | None
+
+
+class ExtraDayRequestsOut(BaseModel):
+    requests: list[ExtraDayRequestOut]
+
+
+class RejectIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class CapacityDayOut(BaseModel):
+    date: date
+    day_part: DayPart
+    capacity: int
+    occupied: int
+    free: int
+
+
+class CapacityOut(BaseModel):
+    days: list[CapacityDayOut]
+
+
+def item_out(child_id: int, day: date, part: DayPart, minutes: int, rate: int,
+             credit_minutes: int, invoice_cents: int) -> ItemOut:
+    start, end = DAY_PART_HOURS[part]
+    return ItemOut(child_id=child_id, date=day, day_part=part, start=start.strftime("%H:%M"),
+                   end=end.strftime("%H:%M"), minutes=minutes, hourly_rate_cents=rate,
+                   credit_minutes=credit_minutes, invoice_cents=invoice_cents)
+
+
+def stored_item_out(request: ExtraDayRequest, item: ExtraDayItem) -> ItemOut:
+    return item_out(request.child_id, item.date, item.day_part, item.minutes,
+                    item.hourly_rate_cents, item.credit_minutes, item.invoice_cents)
+
+
+def request_out(request: ExtraDayRequest, names: dict[int, str]) -> ExtraDayRequestOut:
+    """`names`: user id -> name for the submitter and the decider."""
+    items = [stored_item_out(request, item) for item in request.items]
+    return ExtraDayRequestOut(
+        id=request.id, child_id=request.child_id, first_date=request.first_date,
+        last_date=request.last_date, day_part=request.day_part, payment=request.payment,
+        note=request.note, status=request.status, items=items,
+        credit_minutes=sum(i.credit_minutes for i in items),
+        invoice_cents=sum(i.invoice_cents for i in items),
+        submitted_by=names.get(request.submitted_by_id, ""),
+        submitted_at=request.submitted_at.astimezone(AMSTERDAM),
+        decided_by=names.get(request.decided_by_id) if request.decided_by_id else None,
+        decided_at=request.decided_at.astimezone(AMSTERDAM) if request.decided_at else None,
+        decision_reason=request.decision_reason)

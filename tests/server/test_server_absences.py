@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import httpx
-from server_helpers import FATIMA, LOTTE, SANNE, THOMAS, FakeClock, bearer, tokens
+from server_helpers import (
+    FATIMA,
+    LOTTE,
+    SANNE,
+    THOMAS,
+    FakeClock,
+    bearer,
+    both_databases,
+    tokens,
+)
 
-from server.agenda.credit import credit_expires_on, earns_credit, may_undo
 from server.config import AMSTERDAM
-from server.models import DayPart
+
+pytestmark = both_databases
 
 # The demo's Emma de Vries comes Monday, Tuesday and Thursday, whole day (Zonnetjes, Centrum).
 THURSDAY = "2026-03-05"
@@ -155,14 +164,3 @@ async def test_a_replayed_report_returns_the_first_result_once(
     replay = await client.post("/api/v1/absences", json=body, headers=headers)
     assert replay.status_code == 201 and replay.json() == first.json()
     assert len(await family_absences(client)) == 2  # ochtend and middag, once
-
-
-def test_credit_rule_boundaries() -> None:
-    starts = datetime(2026, 3, 5, 7, 30, tzinfo=AMSTERDAM)
-    assert earns_credit(date(2026, 3, 5), DayPart.OCHTEND, starts.replace(day=3), 48)
-    assert not earns_credit(date(2026, 3, 5), DayPart.OCHTEND,
-                            starts.replace(day=3, minute=31), 48)
-    assert credit_expires_on(date(2026, 3, 5), 0) == date(2026, 12, 31)
-    assert credit_expires_on(date(2026, 3, 5), 6) == date(2026, 9, 5)
-    assert may_undo(date(2026, 4, 2), date(2026, 3, 3), 30)
-    assert not may_undo(date(2026, 4, 2), date(2026, 3, 4), 30)

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 import httpx
-from server_helpers import FATIMA, LOTTE, MANAGER, SANNE, THOMAS, bearer, tokens
+from server_helpers import (
+    FATIMA,
+    LOTTE,
+    MANAGER,
+    SANNE,
+    THOMAS,
+    bearer,
+    both_databases,
+    tokens,
+)
+
+pytestmark = both_databases
 
 
 async def children(client: httpx.AsyncClient, email: str) -> dict[str, int]:

@@ -1,12 +1,15 @@
-"""The pure rules behind extra days: cents rounding and oldest-first credit use."""
+"""The pure rules behind absences and extra days: the credit notice and expiry, the undo
+deadline, cents rounding and oldest-first credit use."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
+from server.agenda.credit import credit_expires_on, earns_credit, may_undo
 from server.agenda.credit_ledger import CreditBalance, draw_credit
 from server.agenda.extra_day_plan import cents_for
-from server.models import AbsenceCredit
+from server.config import AMSTERDAM
+from server.models import AbsenceCredit, DayPart
 
 
 def test_cost_is_rounded_half_up_to_whole_cents() -> None:
@@ -31,3 +34,14 @@ def test_credit_draws_oldest_first_and_skips_credit_expired_on_the_day() -> None
     after = draw_credit(balances, date(2026, 7, 1), 330)
     assert (after.minutes, [(c.id, m) for c, m in after.uses]) == (300, [(3, 300)])
     assert [b.available_minutes for b in balances] == [0, 50, 0]
+
+
+def test_credit_rule_boundaries() -> None:
+    starts = datetime(2026, 3, 5, 7, 30, tzinfo=AMSTERDAM)
+    assert earns_credit(date(2026, 3, 5), DayPart.OCHTEND, starts.replace(day=3), 48)
+    assert not earns_credit(date(2026, 3, 5), DayPart.OCHTEND,
+                            starts.replace(day=3, minute=31), 48)
+    assert credit_expires_on(date(2026, 3, 5), 0) == date(2026, 12, 31)
+    assert credit_expires_on(date(2026, 3, 5), 6) == date(2026, 9, 5)
+    assert may_undo(date(2026, 4, 2), date(2026, 3, 3), 30)
+    assert not may_undo(date(2026, 4, 2), date(2026, 3, 4), 30)

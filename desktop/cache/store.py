@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.api.agenda_records import Absence, Agenda
+from desktop.api.finance_records import FinanceOverview
 from desktop.api.records import Policy, Profile
 from desktop.cache.blobs import BlobStore
 from desktop.cache.outbox import Outbox
@@ -236,6 +237,23 @@ class AccountCache:
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("discarding unreadable cached absences: %s", exc)
             self._conn.execute("DELETE FROM documents WHERE name = 'absences'")
+            return None
+
+    # --- finance ------------------------------------------------------------------------------
+
+    def put_finance(self, overview: FinanceOverview) -> None:
+        """Keep the finance overview (the PDFs themselves are blobs named by their SHA-256)."""
+        self._put_document("finance", overview.to_json())
+
+    def finance(self) -> FinanceOverview | None:
+        data = self._document("finance")
+        if data is None:
+            return None
+        try:
+            return FinanceOverview.from_json(data)
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("discarding unreadable cached finance overview: %s", exc)
+            self._conn.execute("DELETE FROM documents WHERE name = 'finance'")
             return None
 
     def _put_document(self, name: str, data: dict[str, object]) -> None:

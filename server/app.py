@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from server.access_log import AccessLogMiddleware
-from server.agenda import absence_routes, extra_day_routes
+from server.agenda import absence_routes, extra_day_routes, request_overview
 from server.agenda import routes as agenda_routes
 from server.api import profile
 from server.auth import routes as auth_routes
@@ -54,6 +54,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(agenda_routes.router, prefix=API_PREFIX)
     app.include_router(absence_routes.router, prefix=API_PREFIX)
     app.include_router(extra_day_routes.router, prefix=API_PREFIX)
+    app.include_router(request_overview.router, prefix=API_PREFIX)
     app.include_router(auth_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
     app.add_middleware(IdempotencyMiddleware)

@@ -16,12 +16,14 @@ that honour ``Retry-After``. What may be retried follows from what is safe to re
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import logging
 import platform
 import random
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from importlib import metadata
@@ -52,9 +54,10 @@ from desktop.api.errors import (
     classify_transport_error,
     problem_from_response,
 )
+from desktop.api.finance_records import FinanceOverview
 from desktop.api.records import Policy, PortalInfo, Profile, SessionInfo, Tokens
 
-__all__ = ["API_PREFIX", "PortalClient", "user_agent"]
+__all__ = ["API_PREFIX", "DocumentStream", "PortalClient", "user_agent"]
 
 # Only methods, paths, statuses and error kinds are logged: never a body, header or token.
 log = logging.getLogger(__name__)
@@ -300,6 +303,65 @@ class PortalClient:
             retry=_Retry.NEVER,
         )
 
+    # --- finance ------------------------------------------------------------------------------
+
+    async def finance(self, cursor: str | None = None) -> FinanceOverview | None:
+        """Documents and tariffs; None when `cursor` is still current (keep the cache)."""
+        path = "/finance" + ("?" + urlencode({"cursor": cursor}) if cursor else "")
+        response = await self._send("GET", path)
+        data = self._parse(response, dict)
+        if data.get("unchanged"):
+            return None
+        return self._parse(response, FinanceOverview.from_json)
+
+    @contextlib.asynccontextmanager
+    async def document_stream(self, url: str, offset: int = 0) -> AsyncIterator[DocumentStream]:
+        """Stream a document's PDF from byte `offset` on (a ``Range`` request when > 0).
+
+        The stream says where its bytes start: a server that ignores the range answers 200 and
+        the bytes start at 0 again. Errors are raised as for every other call; an expired
+        access token is refreshed once.
+        """
+        path = url.removeprefix(API_PREFIX) if url.startswith(API_PREFIX + "/") else url
+        refreshed = False
+        while True:
+            tokens = self._tokens
+            if tokens is None:
+                raise SessionExpired(401, "not_authenticated", "not logged in")
+            if not refreshed and self._needs_refresh(tokens):
+                await self._refresh_shared(tokens.access_token)
+                refreshed = True
+                continue
+            headers = {"Authorization": f"Bearer {tokens.access_token}",
+                       "Accept": "application/pdf"}
+            if offset > 0:
+                headers["Range"] = f"bytes={offset}-"
+            request = self._http.build_request("GET", path, headers=headers)
+            try:
+                response = await self._http.send(request, stream=True)
+            except httpx.TransportError as exc:
+                raise classify_transport_error(exc) from exc
+            try:
+                if response.status_code == 401 and not refreshed:
+                    await response.aread()
+                    await self._refresh_shared(tokens.access_token)
+                    refreshed = True
+                    continue
+                if response.status_code == 416:
+                    # The partial file is already as long as (or longer than) the document.
+                    await response.aread()
+                    yield DocumentStream(offset, offset, _empty_chunks())
+                    return
+                if response.status_code >= 400:
+                    await response.aread()
+                    raise problem_from_response(response)
+                start = offset if response.status_code == 206 else 0
+                total = _content_total(response, start)
+                yield DocumentStream(start, total, _chunks(response))
+                return
+            finally:
+                await response.aclose()
+
     async def aclose(self) -> None:
         await self._http.aclose()
 
@@ -466,6 +528,38 @@ class PortalClient:
                 "invalid_response",
                 f"unexpected answer to {response.request.method} {response.request.url.path}",
             ) from exc
+
+
+@dataclass(frozen=True)
+class DocumentStream:
+    """The bytes of a document from byte ``start`` on; ``total`` is the whole file's size (or
+    None when the server did not say)."""
+
+    start: int
+    total: int | None
+    chunks: AsyncIterator[bytes]
+
+
+async def _chunks(response: httpx.Response) -> AsyncIterator[bytes]:
+    try:
+        async for chunk in response.aiter_bytes():
+            yield chunk
+    except httpx.TransportError as exc:
+        raise classify_transport_error(exc) from exc
+
+
+async def _empty_chunks() -> AsyncIterator[bytes]:
+    return
+    yield b""  # pragma: no cover - makes this an async generator
+
+
+def _content_total(response: httpx.Response, start: int) -> int | None:
+    content_range = response.headers.get("content-range", "")
+    if "/" in content_range:
+        total = content_range.rsplit("/", 1)[1].strip()
+        return int(total) if total.isdigit() else None
+    length = response.headers.get("content-length", "")
+    return start + int(length) if length.isdigit() else None
 
 
 def _new_key() -> str:

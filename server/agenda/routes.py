@@ -20,6 +20,9 @@ from server.models import (
     CareGroup,
     Child,
     ClosingDay,
+    ExtraDayItem,
+    ExtraDayRequest,
+    ExtraDayStatus,
     Placement,
     Role,
     User,
@@ -68,6 +71,16 @@ class AgendaAbsenceOut(BaseModel):
     reason: AbsenceReason
 
 
+class AgendaExtraDayOut(BaseModel):
+    """A requested extra day-part: pending, approved or rejected (withdrawn ones vanish)."""
+
+    request_id: int
+    date: date
+    child_id: int
+    day_part: DayPart
+    status: ExtraDayStatus
+
+
 class AgendaResponse(BaseModel):
     """The agenda for a range. When `unchanged` is true the caller's cursor is still current
     and the lists are empty: keep the cached copy."""
@@ -80,6 +93,7 @@ class AgendaResponse(BaseModel):
     closing_days: list[ClosingDayOut]
     school_holidays: list[SchoolHolidayOut]
     absences: list[AgendaAbsenceOut]
+    extra_days: list[AgendaExtraDayOut]
 
 
 async def visible_child_ids(db: AsyncSession, user: User) -> set[int]:
@@ -97,6 +111,22 @@ async def visible_child_ids(db: AsyncSession, user: User) -> set[int]:
         ).join(manager_location, manager_location.c.location_id == CareGroup.location_id
                ).where(manager_location.c.user_id == user.id)
     return set((await db.scalars(query)).all())
+
+
+async def _extra_days(db: AsyncSession, child_ids: set[int], first: date,
+                      last: date) -> list[AgendaExtraDayOut]:
+    rows = (await db.execute(
+        select(ExtraDayRequest.id, ExtraDayItem.date, ExtraDayRequest.child_id,
+               ExtraDayItem.day_part, ExtraDayRequest.status)
+        .join(ExtraDayItem, ExtraDayItem.request_id == ExtraDayRequest.id)
+        .where(ExtraDayRequest.child_id.in_(child_ids),
+               ExtraDayRequest.status != ExtraDayStatus.WITHDRAWN,
+               ExtraDayItem.date.between(first, last)))).all()
+    order = list(DayPart)
+    return [AgendaExtraDayOut(request_id=rid, date=day, child_id=child, day_part=part,
+                              status=status)
+            for rid, day, child, part, status in sorted(
+                rows, key=lambda r: (r[1], r[2], order.index(r[3]), r[0]))]
 
 
 def _cursor(body: dict[str, object]) -> str:
@@ -146,7 +176,9 @@ async def agenda(
                                  reason=a.reason)
                 for a in sorted(await active_absences(db, list(wanted), from_date, to_date),
                                 key=lambda a: (a.day, a.child_id, a.id))]
+    extra_days = await _extra_days(db, wanted, from_date, to_date)
     current = _cursor({"absences": [a.model_dump(mode="json") for a in absences],
+                       "extra_days": [e.model_dump(mode="json") for e in extra_days],
                        "from": from_date, "to": to_date,
                        "planned": [p.model_dump(mode="json") for p in planned],
                        "closing": [c.model_dump(mode="json") for c in closing_out],
@@ -154,7 +186,8 @@ async def agenda(
     if cursor == current:
         return AgendaResponse(from_date=from_date, to_date=to_date, cursor=current,
                               unchanged=True, planned=[], closing_days=[], school_holidays=[],
-                              absences=[])
+                              absences=[], extra_days=[])
     return AgendaResponse(from_date=from_date, to_date=to_date, cursor=current, unchanged=False,
                           planned=planned, closing_days=closing_out,
-                          school_holidays=holidays_out, absences=absences)
+                          school_holidays=holidays_out, absences=absences,
+                          extra_days=extra_days)

@@ -30,6 +30,7 @@ from desktop.services.agenda import AgendaService
 from desktop.services.clients import ClientFactory
 from desktop.services.crash import CrashReporter
 from desktop.services.devices import DevicesService
+from desktop.services.extra_days import ExtraDayService
 from desktop.services.password_reset import PasswordResetService
 from desktop.services.profile import ProfileService
 from desktop.services.session import SessionService
@@ -99,6 +100,7 @@ class DesktopApp(QObject):
         self.devices = DevicesService(self.session, on_crash=crash.report, parent=self)
         self.agenda = AgendaService(self.session, self.profile, on_crash=crash.report,
                                     parent=self)
+        self.extra_days = ExtraDayService(self.session, on_crash=crash.report, parent=self)
 
         demo_logins: tuple[DemoLogin, ...] = ()
         portal = options.portal
@@ -131,7 +133,8 @@ class DesktopApp(QObject):
 
     def _show_main(self, _account: object) -> None:
         self._drop_main_window()
-        window = MainWindow(self.session, self.profile, self.devices, self.agenda)
+        window = MainWindow(self.session, self.profile, self.devices, self.agenda,
+                            self.extra_days)
         window.closeRequested.connect(self.closed.set)
         window.switchAccountRequested.connect(self.session.switch_account)
         self.main_window = window
@@ -176,6 +179,7 @@ class DesktopApp(QObject):
         await self.profile.aclose()
         await self.devices.aclose()
         await self.agenda.aclose()
+        await self.extra_days.aclose()
         await self.resets.aclose()
         await self.session.aclose()
         for window in (self.login_window, *self._crash_dialogs):

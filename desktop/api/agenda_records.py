@@ -21,12 +21,21 @@ __all__ = [
     "AbsenceReason",
     "Agenda",
     "AgendaAbsence",
+    "AgendaExtraDay",
+    "ChildCredit",
     "ClosingDay",
     "DayAgenda",
     "DayPart",
+    "ExtraDayDraft",
+    "ExtraDayItem",
+    "ExtraDayPreview",
+    "ExtraDayRequest",
+    "ExtraDayStatus",
+    "Payment",
     "PlannedDayPart",
     "QueuedAbsence",
     "SchoolHoliday",
+    "SkippedDay",
 ]
 
 Json = Mapping[str, Any]
@@ -136,6 +145,27 @@ class AgendaAbsence:
 
 
 @dataclass(frozen=True)
+class AgendaExtraDay:
+    """An extra day-part requested for a child: pending, approved or rejected."""
+
+    request_id: int
+    date: date
+    child_id: int
+    day_part: DayPart
+    status: str
+
+    @classmethod
+    def from_json(cls, data: Json) -> AgendaExtraDay:
+        return cls(_int(data["request_id"]), _date(data["date"]), _int(data["child_id"]),
+                   DayPart(data["day_part"]), _str(data["status"]))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"request_id": self.request_id, "date": self.date.isoformat(),
+                "child_id": self.child_id, "day_part": self.day_part.value,
+                "status": self.status}
+
+
+@dataclass(frozen=True)
 class DayAgenda:
     """Everything on one date, for all children of the agenda."""
 
@@ -144,6 +174,7 @@ class DayAgenda:
     absences: tuple[AgendaAbsence, ...] = ()
     closing_days: tuple[ClosingDay, ...] = ()
     school_holiday: str | None = None
+    extra_days: tuple[AgendaExtraDay, ...] = ()
 
     def absence_of(self, child_id: int, part: DayPart) -> AgendaAbsence | None:
         return next((a for a in self.absences
@@ -161,6 +192,7 @@ class Agenda:
     closing_days: tuple[ClosingDay, ...] = ()
     school_holidays: tuple[SchoolHoliday, ...] = ()
     absences: tuple[AgendaAbsence, ...] = ()
+    extra_days: tuple[AgendaExtraDay, ...] = ()
     _days: dict[date, DayAgenda] = field(default_factory=dict, init=False, repr=False,
                                          compare=False, hash=False)
 
@@ -174,6 +206,7 @@ class Agenda:
             school_holidays=tuple(SchoolHoliday.from_json(h)
                                   for h in data.get("school_holidays", ())),
             absences=tuple(AgendaAbsence.from_json(a) for a in data["absences"]),
+            extra_days=tuple(AgendaExtraDay.from_json(e) for e in data.get("extra_days", ())),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -182,12 +215,13 @@ class Agenda:
                 "planned": [p.to_json() for p in self.planned],
                 "closing_days": [c.to_json() for c in self.closing_days],
                 "school_holidays": [h.to_json() for h in self.school_holidays],
-                "absences": [a.to_json() for a in self.absences if not a.queued]}
+                "absences": [a.to_json() for a in self.absences if not a.queued],
+                "extra_days": [e.to_json() for e in self.extra_days]}
 
     def with_absences(self, absences: tuple[AgendaAbsence, ...]) -> Agenda:
         """A copy with other absences (the app adds the ones still waiting in the outbox)."""
         return Agenda(self.first, self.last, self.cursor, self.planned, self.closing_days,
-                      self.school_holidays, absences)
+                      self.school_holidays, absences, self.extra_days)
 
     def day(self, day: date) -> DayAgenda:
         """What happens on `day` (empty outside the range)."""
@@ -205,14 +239,18 @@ class Agenda:
         closing: dict[date, list[ClosingDay]] = {}
         for c in self.closing_days:
             closing.setdefault(c.date, []).append(c)
-        days = set(planned) | set(absences) | set(closing)
+        extra: dict[date, list[AgendaExtraDay]] = {}
+        for e in self.extra_days:
+            extra.setdefault(e.date, []).append(e)
+        days = set(planned) | set(absences) | set(closing) | set(extra)
         holidays: dict[date, str] = {}
         for h in self.school_holidays:
             for d in _dates(max(h.first_date, self.first), min(h.last_date, self.last)):
                 holidays[d] = h.name
         days |= set(holidays)
         return {d: DayAgenda(d, tuple(planned.get(d, ())), tuple(absences.get(d, ())),
-                             tuple(closing.get(d, ())), holidays.get(d)) for d in days}
+                             tuple(closing.get(d, ())), holidays.get(d),
+                             tuple(extra.get(d, ()))) for d in days}
 
 
 def _dates(first: date, last: date) -> list[date]:
@@ -297,3 +335,135 @@ class QueuedAbsence:
     @property
     def refused(self) -> bool:
         return self.refusal is not None
+
+
+class Payment(StrEnum):
+    """How an extra day is paid: absence credit only, on the invoice, or credit first."""
+
+    CREDIT = "credit"
+    INVOICE = "invoice"
+    MIXED = "mixed"
+
+
+class ExtraDayStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class ExtraDayDraft:
+    """What the extra-day wizard asks: these children, these days, this day-part (None: the
+    whole day), paid this way."""
+
+    child_ids: tuple[int, ...]
+    first_date: date
+    last_date: date
+    day_part: DayPart | None
+    payment: Payment
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"child_ids": list(self.child_ids), "first_date": self.first_date.isoformat(),
+                "last_date": self.last_date.isoformat(),
+                "day_part": None if self.day_part is None else self.day_part.value,
+                "payment": self.payment.value, "note": self.note or None}
+
+
+@dataclass(frozen=True)
+class ExtraDayItem:
+    """One extra day-part with its cost: `credit_minutes` paid from credit, the rest invoiced."""
+
+    child_id: int
+    date: date
+    day_part: DayPart
+    start: time
+    end: time
+    minutes: int
+    hourly_rate_cents: int
+    credit_minutes: int
+    invoice_cents: int
+
+    @classmethod
+    def from_json(cls, data: Json) -> ExtraDayItem:
+        return cls(_int(data["child_id"]), _date(data["date"]), DayPart(data["day_part"]),
+                   _time(data["start"]), _time(data["end"]), _int(data["minutes"]),
+                   _int(data["hourly_rate_cents"]), _int(data["credit_minutes"]),
+                   _int(data["invoice_cents"]))
+
+
+@dataclass(frozen=True)
+class SkippedDay:
+    """A requested day left out, with why (weekend, closing_day, not_offered, ...)."""
+
+    child_id: int
+    date: date
+    day_part: DayPart | None
+    reason: str
+
+    @classmethod
+    def from_json(cls, data: Json) -> SkippedDay:
+        part = data.get("day_part")
+        return cls(_int(data["child_id"]), _date(data["date"]),
+                   None if part is None else DayPart(part), _str(data["reason"]))
+
+
+@dataclass(frozen=True)
+class ExtraDayPreview:
+    """What a request would cost, computed by the server before anything is stored."""
+
+    items: tuple[ExtraDayItem, ...]
+    skipped: tuple[SkippedDay, ...]
+    total_minutes: int
+    credit_minutes: int
+    invoice_cents: int
+    credit_available_minutes: dict[int, int]
+
+    @classmethod
+    def from_json(cls, data: Json) -> ExtraDayPreview:
+        return cls(tuple(ExtraDayItem.from_json(i) for i in data["items"]),
+                   tuple(SkippedDay.from_json(s) for s in data["skipped"]),
+                   _int(data["total_minutes"]), _int(data["credit_minutes"]),
+                   _int(data["invoice_cents"]),
+                   {int(k): _int(v) for k, v in data["credit_available_minutes"].items()})
+
+
+@dataclass(frozen=True)
+class ExtraDayRequest:
+    """A submitted request for one child."""
+
+    id: int
+    child_id: int
+    first_date: date
+    last_date: date
+    day_part: DayPart | None
+    payment: Payment
+    status: ExtraDayStatus
+    items: tuple[ExtraDayItem, ...]
+    credit_minutes: int
+    invoice_cents: int
+    submitted_by: str
+    decision_reason: str | None
+
+    @classmethod
+    def from_json(cls, data: Json) -> ExtraDayRequest:
+        part = data.get("day_part")
+        return cls(_int(data["id"]), _int(data["child_id"]), _date(data["first_date"]),
+                   _date(data["last_date"]), None if part is None else DayPart(part),
+                   Payment(data["payment"]), ExtraDayStatus(data["status"]),
+                   tuple(ExtraDayItem.from_json(i) for i in data["items"]),
+                   _int(data["credit_minutes"]), _int(data["invoice_cents"]),
+                   _str(data["submitted_by"]), _optional_str(data.get("decision_reason")))
+
+
+@dataclass(frozen=True)
+class ChildCredit:
+    """A child's usable absence credit in minutes."""
+
+    child_id: int
+    available_minutes: int
+
+    @classmethod
+    def from_json(cls, data: Json) -> ChildCredit:
+        return cls(_int(data["child_id"]), _int(data["available_minutes"]))

@@ -33,7 +33,15 @@ from urllib.parse import urlencode
 import httpx
 
 from desktop.api.address import portal_base_url
-from desktop.api.agenda_records import Absence, AbsenceDraft, Agenda
+from desktop.api.agenda_records import (
+    Absence,
+    AbsenceDraft,
+    Agenda,
+    ChildCredit,
+    ExtraDayDraft,
+    ExtraDayPreview,
+    ExtraDayRequest,
+)
 from desktop.api.errors import (
     CertificateProblem,
     ConnectionProblem,
@@ -241,6 +249,33 @@ class PortalClient:
         response = await self._send("DELETE", f"/absences/{absence_id}",
                                     idempotency_key=_new_key())
         return self._parse(response, Absence.from_json)
+
+    async def credit(self) -> list[ChildCredit]:
+        response = await self._send("GET", "/credit")
+        return self._parse(response, lambda data: [ChildCredit.from_json(c)
+                                                   for c in data["children"]])
+
+    async def preview_extra_days(self, draft: ExtraDayDraft) -> ExtraDayPreview:
+        """The cost of a request, computed by the server; nothing is stored."""
+        response = await self._send("POST", "/extra-days/preview", json=draft.to_json(),
+                                    retry=_Retry.SAFE)
+        return self._parse(response, ExtraDayPreview.from_json)
+
+    async def request_extra_days(self, draft: ExtraDayDraft) -> list[ExtraDayRequest]:
+        response = await self._send("POST", "/extra-days", json=draft.to_json(),
+                                    idempotency_key=_new_key())
+        return self._parse(response, lambda data: [ExtraDayRequest.from_json(r)
+                                                   for r in data["requests"]])
+
+    async def extra_day_requests(self) -> list[ExtraDayRequest]:
+        response = await self._send("GET", "/extra-days")
+        return self._parse(response, lambda data: [ExtraDayRequest.from_json(r)
+                                                   for r in data["requests"]])
+
+    async def withdraw_extra_day(self, request_id: int) -> ExtraDayRequest:
+        response = await self._send("POST", f"/extra-days/{request_id}/withdraw",
+                                    idempotency_key=_new_key())
+        return self._parse(response, ExtraDayRequest.from_json)
 
     async def request_password_reset(self, email: str) -> None:
         await self._send(

@@ -34,6 +34,13 @@ class EntryState(StrEnum):
     PLANNED = "planned"
     ABSENT = "absent"
     QUEUED = "queued"
+    EXTRA_PENDING = "pending"
+    EXTRA_APPROVED = "approved"
+    EXTRA_REJECTED = "rejected"
+
+
+_EXTRA_STATES = {"pending": EntryState.EXTRA_PENDING, "approved": EntryState.EXTRA_APPROVED,
+                 "rejected": EntryState.EXTRA_REJECTED}
 
 
 @dataclass(frozen=True)
@@ -244,6 +251,12 @@ class MonthModel(QAbstractTableModel):
                 state = EntryState.QUEUED if absence.queued else EntryState.ABSENT
                 key = (planned.child_id, state, absence_reason_label(absence.reason.value))
             by_child.setdefault(key, []).append(planned.day_part)
+        for extra in info.extra_days:
+            wanted = self._child_filter in (None, extra.child_id)
+            if not wanted or extra.status not in _EXTRA_STATES:
+                continue
+            by_child.setdefault((extra.child_id, _EXTRA_STATES[extra.status], ""),
+                                []).append(extra.day_part)
         order = list(self._children)
         entries = [DayEntry(child, self._children.get(child, "?"),
                             tuple(sorted(parts, key=_ORDER.index)), state, detail)
@@ -259,5 +272,11 @@ def state_text(entry: DayEntry) -> str:
         return QCoreApplication.translate("MonthModel", "planned")
     if entry.state is EntryState.QUEUED:
         return QCoreApplication.translate("MonthModel", "absence waiting for a connection")
+    if entry.state is EntryState.EXTRA_PENDING:
+        return QCoreApplication.translate("MonthModel", "extra day requested, not decided yet")
+    if entry.state is EntryState.EXTRA_APPROVED:
+        return QCoreApplication.translate("MonthModel", "extra day approved")
+    if entry.state is EntryState.EXTRA_REJECTED:
+        return QCoreApplication.translate("MonthModel", "extra day rejected")
     return QCoreApplication.translate("MonthModel", "absent: {reason}").format(
         reason=entry.detail)

@@ -10,7 +10,8 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 __all__ = ["absence_reason_label", "care_type_label", "day_part_label", "format_age", "format_date",
-           "format_hours", "format_moment", "format_time", "format_weekday_date"]
+           "format_hours", "format_moment", "format_money", "format_time",
+           "format_weekday_date"]
 
 
 def format_date(day: date, locale: QLocale | None = None) -> str:
@@ -118,3 +119,8 @@ def format_hours(minutes: int, locale: QLocale | None = None) -> str:
     """``5.5 hours`` / ``5,5 uur``: minutes of care as hours with at most two decimals."""
     hours = (locale or QLocale()).toString(minutes / 60, "g", 4)
     return QCoreApplication.translate("Formatting", "{hours} hours").format(hours=hours)
+
+
+def format_money(cents: int, locale: QLocale | None = None) -> str:
+    """``€ 12,34`` (Dutch) / ``€12.34``: integer cents as euros through QLocale."""
+    return (locale or QLocale()).toCurrencyString(cents / 100, "€")

@@ -11,13 +11,20 @@ from desktop.api.agenda_records import (
     AbsenceReason,
     Agenda,
     AgendaAbsence,
+    ChildCredit,
     DayAgenda,
     DayPart,
+    ExtraDayDraft,
+    ExtraDayPreview,
+    ExtraDayRequest,
+    ExtraDayStatus,
+    Payment,
     PlannedDayPart,
     QueuedAbsence,
 )
 from desktop.api.records import Child, Group, Location, Policy, Profile, Role, SessionInfo
 
 __all__ = ["Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "Child",
-           "DayAgenda", "DayPart", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
-           "QueuedAbsence", "Role", "SessionInfo"]
+           "ChildCredit", "DayAgenda", "DayPart", "ExtraDayDraft", "ExtraDayPreview",
+           "ExtraDayRequest", "ExtraDayStatus", "Group", "Location", "Payment",
+           "PlannedDayPart", "Policy", "Profile", "QueuedAbsence", "Role", "SessionInfo"]

@@ -1,5 +1,5 @@
-"""The request overview (aanvragenoverzicht): every absence of the family, newest day first,
-with the reports still waiting in the outbox or refused by the server on top."""
+"""The request overview (aanvragenoverzicht): every absence and extra-day request of the
+family, newest day first, with the reports still waiting in the outbox or refused on top."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from desktop.models.formatting import (
     format_date,
     format_hours,
 )
-from desktop.models.records import Absence, QueuedAbsence
+from desktop.models.records import Absence, ExtraDayRequest, ExtraDayStatus, QueuedAbsence
 
 __all__ = ["OpenRequestsFilter", "RequestRow", "RequestsModel"]
 
@@ -35,9 +35,12 @@ class RequestRow:
 
     absence: Absence | None
     queued: QueuedAbsence | None
+    extra: ExtraDayRequest | None = None
 
     @property
     def first_date(self) -> date:
+        if self.extra is not None:
+            return self.extra.first_date
         if self.absence is not None:
             return self.absence.date
         assert self.queued is not None
@@ -48,12 +51,20 @@ class RequestRow:
         """Still relevant: waiting, refused (to be seen), or an active absence to come."""
         if self.queued is not None:
             return True
+        if self.extra is not None:
+            return self.extra.status is ExtraDayStatus.PENDING or (
+                self.extra.status is ExtraDayStatus.APPROVED
+                and self.extra.last_date >= date.today())
         assert self.absence is not None
         return not self.absence.cancelled and self.absence.date >= date.today()
 
     @property
     def can_cancel(self) -> bool:
         return self.absence is not None and self.is_open
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.extra is not None and self.extra.status is ExtraDayStatus.PENDING
 
 
 class RequestsModel(QAbstractTableModel):
@@ -82,11 +93,13 @@ class RequestsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, len(self.Column) - 1))
 
-    def set_requests(self, absences: list[Absence], queued: list[QueuedAbsence]) -> None:
+    def set_requests(self, absences: list[Absence], queued: list[QueuedAbsence],
+                     extra_days: list[ExtraDayRequest] | None = None) -> None:
         self.beginResetModel()
         waiting = [RequestRow(None, q) for q in queued]
-        stored = [RequestRow(a, None) for a in sorted(
-            absences, key=lambda a: (a.date, a.child_id), reverse=True)]
+        stored = [RequestRow(a, None) for a in absences]
+        stored += [RequestRow(None, None, e) for e in extra_days or ()]
+        stored.sort(key=lambda r: r.first_date, reverse=True)
         self._rows = waiting + stored
         self.endResetModel()
 
@@ -132,6 +145,8 @@ class RequestsModel(QAbstractTableModel):
         return None
 
     def _text(self, row: RequestRow, column: Column) -> str:
+        if row.extra is not None:
+            return self._extra_text(row.extra, column)
         if row.absence is not None:
             a = row.absence
             values = {
@@ -165,6 +180,28 @@ class RequestsModel(QAbstractTableModel):
             self.Column.Status: status,
             self.Column.ReportedBy: self.tr("you (this computer)"),
             self.Column.Credit: "",
+        }
+        return values[column]
+
+    def _extra_text(self, request: ExtraDayRequest, column: Column) -> str:
+        statuses = {ExtraDayStatus.PENDING: self.tr("Requested, not decided yet"),
+                    ExtraDayStatus.APPROVED: self.tr("Approved"),
+                    ExtraDayStatus.REJECTED: self.tr("Rejected: {reason}").format(
+                        reason=request.decision_reason or ""),
+                    ExtraDayStatus.WITHDRAWN: self.tr("Withdrawn")}
+        dates = format_date(request.first_date) if request.first_date == request.last_date \
+            else self.tr("{first} to {last}").format(first=format_date(request.first_date),
+                                                     last=format_date(request.last_date))
+        values = {
+            self.Column.Kind: self.tr("Extra day"),
+            self.Column.Child: self._names.get(request.child_id, "?"),
+            self.Column.Dates: dates,
+            self.Column.DayPart: day_part_label(request.day_part.value) if request.day_part
+            else self.tr("whole day"),
+            self.Column.Status: statuses[request.status],
+            self.Column.ReportedBy: request.submitted_by,
+            self.Column.Credit: format_hours(request.credit_minutes) if request.credit_minutes
+            else self.tr("none"),
         }
         return values[column]
 

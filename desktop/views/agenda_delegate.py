@@ -1,7 +1,7 @@
 """Paints one day of the month view: the date, closing day or school holiday, and per child a
 line whose marker SHAPE and text say the state — never colour alone (colour-blind users):
 planned ● filled dot, absent ✕ cross with struck-through text, waiting for a connection ○ open
-dashed circle."""
+dashed circle; extra days are squares: ■ approved, □ requested, ⧄ rejected (struck through)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ MARKER_COLOURS = {
     EntryState.PLANNED: QColor("#0072B2"),
     EntryState.ABSENT: QColor("#D55E00"),
     EntryState.QUEUED: QColor("#7A6A00"),
+    EntryState.EXTRA_PENDING: QColor("#009E73"),
+    EntryState.EXTRA_APPROVED: QColor("#009E73"),
+    EntryState.EXTRA_REJECTED: QColor("#6B7480"),
 }
 _TEXT = QColor("#1F2A37")
 _MUTED = QColor("#6B7480")
@@ -44,10 +47,19 @@ def paint_marker(painter: QPainter, centre: QPointF, radius: float, state: Entry
                          QPointF(centre.x() + d, centre.y() + d))
         painter.drawLine(QPointF(centre.x() - d, centre.y() + d),
                          QPointF(centre.x() + d, centre.y() - d))
-    else:
+    elif state is EntryState.QUEUED:
         painter.setPen(QPen(colour, 1.4, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(centre, radius, radius)
+    else:
+        # Extra days are squares: filled when approved, outlined while pending, outlined and
+        # crossed through when rejected.
+        square = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+        painter.setPen(QPen(colour, 1.4))
+        painter.setBrush(colour if state is EntryState.EXTRA_APPROVED else Qt.BrushStyle.NoBrush)
+        painter.drawRect(square)
+        if state is EntryState.EXTRA_REJECTED:
+            painter.drawLine(square.bottomLeft(), square.topRight())
     painter.restore()
 
 
@@ -103,7 +115,7 @@ class DayDelegate(QStyledItemDelegate):
                 break
             paint_marker(painter, QPointF(rect.left() + 11, y + line / 2), 4.0, entry.state)
             font = QFont(small)
-            font.setStrikeOut(entry.state is EntryState.ABSENT)
+            font.setStrikeOut(entry.state in (EntryState.ABSENT, EntryState.EXTRA_REJECTED))
             painter.setFont(font)
             painter.setPen(_TEXT if in_month else _MUTED)
             text_rect = QRectF(rect.left() + 19, y, rect.width() - 23, line)

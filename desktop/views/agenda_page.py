@@ -1,5 +1,5 @@
 """The Agenda section: a month view per family (or child), a legend, the selected day's details
-and the parent's actions (report absence, request overview, calendar export)."""
+and the parent's actions (report absence, request a day, request overview, calendar export)."""
 
 from __future__ import annotations
 
@@ -29,11 +29,13 @@ from desktop.models.formatting import day_part_label, format_weekday_date
 from desktop.models.records import Agenda, DayPart, Profile
 from desktop.views.absence_wizard import AbsenceWizard
 from desktop.views.agenda_delegate import DayDelegate, paint_marker
+from desktop.views.extra_day_wizard import ExtraDayWizard
 from desktop.views.requests_dialog import RequestsDialog
 from desktop.views.theme import mark
 
 if TYPE_CHECKING:
     from desktop.services.agenda import AgendaService
+    from desktop.services.extra_days import ExtraDayService
 
 __all__ = ["AgendaPage"]
 
@@ -55,10 +57,12 @@ def _legend_icon(state: EntryState | None) -> QPixmap:
 class AgendaPage(QWidget):
     """The month view; parents also get "Afwezigheid doorgeven" and "Aanvragenoverzicht"."""
 
-    def __init__(self, agenda: AgendaService, parent: QWidget | None = None) -> None:
+    def __init__(self, agenda: AgendaService, extra_days: ExtraDayService,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agendaPage")
         self._agenda = agenda
+        self._extra_days = extra_days
         self._profile: Profile | None = None
         self.model = MonthModel(self)
 
@@ -84,6 +88,8 @@ class AgendaPage(QWidget):
         self.absence_button = QPushButton(self.tr("Report absence"), self)
         self.absence_button.setObjectName("reportAbsence")
         self.absence_button.setDefault(True)
+        self.extra_day_button = QPushButton(self.tr("Request a day"), self)
+        self.extra_day_button.setObjectName("requestDay")
         self.overview_button = QPushButton(self.tr("Request overview"), self)
         self.overview_button.setObjectName("requestOverview")
         self.export_button = QPushButton(self.tr("Export to calendar…"), self)
@@ -138,6 +144,7 @@ class AgendaPage(QWidget):
         actions = QHBoxLayout()
         actions.setSpacing(8)
         actions.addWidget(self.absence_button)
+        actions.addWidget(self.extra_day_button)
         actions.addWidget(self.overview_button)
         actions.addStretch(1)
         actions.addWidget(self.export_button)
@@ -147,6 +154,9 @@ class AgendaPage(QWidget):
         items = [(EntryState.PLANNED, self.tr("planned")),
                  (EntryState.ABSENT, self.tr("absent (struck through)")),
                  (EntryState.QUEUED, self.tr("absence waiting for a connection")),
+                 (EntryState.EXTRA_APPROVED, self.tr("extra day")),
+                 (EntryState.EXTRA_PENDING, self.tr("extra day requested")),
+                 (EntryState.EXTRA_REJECTED, self.tr("extra day rejected")),
                  (None, self.tr("closed"))]
         for state, text in items:
             swatch = QLabel(self)
@@ -181,6 +191,8 @@ class AgendaPage(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.absence_button.clicked.connect(self.open_absence_wizard)
         self.overview_button.clicked.connect(self.open_request_overview)
+        self.extra_day_button.clicked.connect(self.open_extra_day_wizard)
+        self._extra_days.changed.connect(self._agenda.refresh)
         self.export_button.clicked.connect(self.export_calendar)
         self._agenda.agendaChanged.connect(self._agenda_changed)
 
@@ -199,7 +211,7 @@ class AgendaPage(QWidget):
         self.child_filter.setCurrentIndex(max(index, 0))
         self.child_filter.blockSignals(False)
         is_parent = profile is not None and profile.user.role.is_parent
-        for button in (self.absence_button, self.overview_button):
+        for button in (self.absence_button, self.extra_day_button, self.overview_button):
             button.setVisible(is_parent)
         self.export_button.setEnabled(bool(children))
         self._show_day(self._selected_date())
@@ -286,10 +298,18 @@ class AgendaPage(QWidget):
                 status = state_text(entry) if entry else self.tr("absent")
             lines.append(f"{names.get(planned.child_id, '?')} — "
                          f"{day_part_label(planned.day_part.value)} {hours}: {status}")
+        extra_states = {"pending": self.tr("extra day requested, not decided yet"),
+                        "approved": self.tr("extra day approved"),
+                        "rejected": self.tr("extra day rejected")}
+        for extra in (info.extra_days if info else ()):
+            if wanted in (None, extra.child_id) and extra.status in extra_states:
+                lines.append(f"{names.get(extra.child_id, '?')} — "
+                             f"{day_part_label(extra.day_part.value)}: "
+                             f"{extra_states[extra.status]}")
         if info is None:
             lines.append(self.tr("This month has not been loaded yet. It appears as soon as "
                                  "the portal can be reached."))
-        elif not info.planned:
+        elif not info.planned and not info.extra_days:
             lines.append(self.tr("No care planned on this day."))
         self.day_details.setText("\n".join(lines))
 
@@ -300,8 +320,15 @@ class AgendaPage(QWidget):
         wizard.open()
         return wizard
 
+    def open_extra_day_wizard(self) -> ExtraDayWizard:
+        wizard = ExtraDayWizard(self._extra_days, self._agenda.policy, self._profile,
+                                self._agenda.online, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+        return wizard
+
     def open_request_overview(self) -> RequestsDialog:
-        dialog = RequestsDialog(self._agenda, self._profile, self)
+        dialog = RequestsDialog(self._agenda, self._extra_days, self._profile, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -33,6 +33,7 @@ from desktop.views.theme import apply_theme, icon
 if TYPE_CHECKING:
     from desktop.services.agenda import AgendaService
     from desktop.services.devices import DevicesService
+    from desktop.services.extra_days import ExtraDayService
     from desktop.services.profile import ProfileService
     from desktop.services.session import SessionService
 
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: SessionService, profile: ProfileService,
                  devices: DevicesService, agenda: AgendaService,
-                 parent: QWidget | None = None) -> None:
+                 extra_days: ExtraDayService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.overview = OverviewPage(self)
         self.account_page = AccountPage(self)
-        self.agenda_page = AgendaPage(agenda, self)
+        self.agenda_page = AgendaPage(agenda, extra_days, self)
         self.lock_screen = LockScreen(self)
         self.connection = ConnectionStatus(self)
         self.last_synced = LastSynced(parent=self)

@@ -1,5 +1,6 @@
-"""Aanvragenoverzicht: the family's absences with their status; undo one ("Aanvraag
-annuleren", after "Weet je zeker…?"), or dismiss a report the portal refused."""
+"""Aanvragenoverzicht: the family's absences and extra-day requests with their status; undo an
+absence ("Aanvraag annuleren", after "Weet je zeker…?"), withdraw a pending extra day, or
+dismiss a report the portal refused. An approved extra day has no action, only the reason."""
 
 from __future__ import annotations
 
@@ -22,12 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.records import Absence, Profile, QueuedAbsence
+from desktop.models.records import (
+    Absence,
+    ExtraDayRequest,
+    ExtraDayStatus,
+    Profile,
+    QueuedAbsence,
+)
 from desktop.models.requests import OpenRequestsFilter, RequestRow, RequestsModel
 from desktop.views.theme import mark
 
 if TYPE_CHECKING:
     from desktop.services.agenda import AgendaService
+    from desktop.services.extra_days import ExtraDayService
 
 __all__ = ["RequestsDialog"]
 
@@ -35,13 +43,16 @@ __all__ = ["RequestsDialog"]
 class RequestsDialog(QDialog):
     """The request overview of the logged-in parent's family."""
 
-    def __init__(self, agenda: AgendaService, profile: Profile | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, agenda: AgendaService, extra_days: ExtraDayService,
+                 profile: Profile | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("requestsDialog")
         self.setWindowTitle(self.tr("Request overview"))
         self.resize(860, 440)
         self._agenda = agenda
+        self._extra_days = extra_days
+        self._absences: tuple[list, list] = ([], [])
+        self._extra: list = []
         self.model = RequestsModel(self)
         self.model.set_children({c.id: c.first_name for c in (profile.children if profile
                                                              else ())})
@@ -79,6 +90,8 @@ class RequestsDialog(QDialog):
         self.message.hide()
         self.cancel_button = QPushButton(self.tr("Cancel request"), self)
         self.cancel_button.setObjectName("cancelRequest")
+        self.withdraw_button = QPushButton(self.tr("Withdraw"), self)
+        self.withdraw_button.setObjectName("withdrawRequest")
         self.dismiss_button = QPushButton(self.tr("Remove from the list"), self)
         self.dismiss_button.setObjectName("dismissRequest")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -91,6 +104,7 @@ class RequestsDialog(QDialog):
         filters.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.cancel_button)
+        actions.addWidget(self.withdraw_button)
         actions.addWidget(self.dismiss_button)
         actions.addStretch(1)
         actions.addWidget(buttons)
@@ -107,11 +121,16 @@ class RequestsDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._update)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
         agenda.absencesChanged.connect(self._requests_changed)
         agenda.absenceUndone.connect(self._undone)
         agenda.undoFailed.connect(self._show_message)
+        extra_days.requestsChanged.connect(self._extra_changed)
+        extra_days.withdrawFailed.connect(self._show_message)
+        self._extra = extra_days.requests
         self._update()
         agenda.load_absences()
+        extra_days.load_requests()
 
     def selected(self) -> RequestRow | None:
         index = self.table.currentIndex()
@@ -136,13 +155,35 @@ class RequestsDialog(QDialog):
             self.cancel_button.setEnabled(False)
             self._agenda.undo_absence(row.absence.id)
 
+    def withdraw_selected(self) -> None:
+        row = self.selected()
+        if row is None or not row.can_withdraw or row.extra is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Withdraw request"),
+            self.tr("Are you sure you want to withdraw this request for an extra day?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.message.hide()
+            self.withdraw_button.setEnabled(False)
+            self._extra_days.withdraw(row.extra.id)
+
     def dismiss_selected(self) -> None:
         row = self.selected()
         if row is not None and row.queued is not None and row.queued.refused:
             self._agenda.dismiss_refused(row.queued.outbox_id)
 
     def _requests_changed(self, absences: list[Absence], queued: list[QueuedAbsence]) -> None:
-        self.model.set_requests(absences, queued)
+        self._absences = (absences, queued)
+        self._refill()
+
+    def _extra_changed(self, requests: list[ExtraDayRequest]) -> None:
+        self._extra = requests
+        self._refill()
+
+    def _refill(self) -> None:
+        self.model.set_requests(*self._absences, self._extra)
         self._update()
 
     def _undone(self, _absence: Absence) -> None:
@@ -161,10 +202,15 @@ class RequestsDialog(QDialog):
                            else self.tr("There are no requests yet."))
         row = self.selected()
         self.cancel_button.setEnabled(row is not None and row.can_cancel)
+        self.cancel_button.setVisible(row is None or row.extra is None)
+        self.withdraw_button.setVisible(row is not None and row.extra is not None)
+        self.withdraw_button.setEnabled(row is not None and row.can_withdraw)
         self.dismiss_button.setVisible(row is not None and row.queued is not None
                                        and row.queued.refused)
         if row is None:
             self.explanation.setText(self.tr("Select a request to cancel it."))
+        elif row.extra is not None:
+            self.explanation.setText(self._extra_explanation(row.extra))
         elif row.queued is not None and row.queued.refused:
             self.explanation.setText(self.tr("The portal did not accept this report: {reason}")
                                      .format(reason=row.queued.refusal))
@@ -179,3 +225,13 @@ class RequestsDialog(QDialog):
         else:
             self.explanation.setText(self.tr("This request is in the past or already "
                                              "cancelled."))
+
+    def _extra_explanation(self, request: ExtraDayRequest) -> str:
+        if request.status is ExtraDayStatus.PENDING:
+            return self.tr("The group has not decided yet. You can still withdraw the request.")
+        if request.status is ExtraDayStatus.APPROVED:
+            return self.tr("Approved extra care cannot be cancelled. It is invoiced afterwards.")
+        if request.status is ExtraDayStatus.REJECTED:
+            return self.tr("The group rejected this request: {reason}").format(
+                reason=request.decision_reason or "")
+        return self.tr("You withdrew this request.")

@@ -190,6 +190,10 @@
         <translation>Afwezigheid doorgeven</translation>
     </message>
     <message>
+        <source>Request a day</source>
+        <translation>Dag aanvragen</translation>
+    </message>
+    <message>
         <source>Request overview</source>
         <translation>Aanvragenoverzicht</translation>
     </message>
@@ -218,6 +222,18 @@
         <translation>afmelding wacht op verbinding</translation>
     </message>
     <message>
+        <source>extra day</source>
+        <translation>extra dag</translation>
+    </message>
+    <message>
+        <source>extra day requested</source>
+        <translation>extra dag aangevraagd</translation>
+    </message>
+    <message>
+        <source>extra day rejected</source>
+        <translation>extra dag afgewezen</translation>
+    </message>
+    <message>
         <source>closed</source>
         <translation>gesloten</translation>
     </message>
@@ -232,6 +248,14 @@
     <message>
         <source>absent</source>
         <translation>afgemeld</translation>
+    </message>
+    <message>
+        <source>extra day requested, not decided yet</source>
+        <translation>extra dag aangevraagd, nog geen besluit</translation>
+    </message>
+    <message>
+        <source>extra day approved</source>
+        <translation>extra dag goedgekeurd</translation>
     </message>
     <message>
         <source>This month has not been loaded yet. It appears as soon as the portal can be reached.</source>
@@ -301,6 +325,7 @@
     <name>ChildrenPage</name>
     <message>
         <source>Children</source>
+        <extracomment>The longest period one request may cover (docs/api.md).</extracomment>
         <translation>Kinderen</translation>
     </message>
     <message>
@@ -318,6 +343,14 @@
     <message>
         <source>The chosen children are not planned on these days (or their absence has already been reported). Choose other days or another child.</source>
         <translation>De gekozen kinderen zijn op deze dagen niet ingepland (of al afgemeld). Kies andere dagen of een ander kind.</translation>
+    </message>
+    <message>
+        <source>For whom do you request extra care?</source>
+        <translation>Voor wie vraag je extra opvang aan?</translation>
+    </message>
+    <message>
+        <source>There is no connection with the portal. Extra days need a connection: the portal works out the cost with your current absence credit.</source>
+        <translation>Er is geen verbinding met het portaal. Voor extra dagen is een verbinding nodig: het portaal berekent de kosten met je actuele afwezigheidstegoed.</translation>
     </message>
 </context>
 <context>
@@ -615,6 +648,68 @@
     <message>
         <source>This password cannot be used. Choose another one.</source>
         <translation>Dit wachtwoord kan niet worden gebruikt. Kies een ander wachtwoord.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtraDayService</name>
+    <message>
+        <source>Extra days need a connection: the portal works out the cost with your current absence credit. Try again when you are online.</source>
+        <translation>Voor extra dagen is een verbinding nodig: het portaal berekent de kosten met je actuele afwezigheidstegoed. Probeer het opnieuw als je online bent.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtraDayWizard</name>
+    <message>
+        <source>Request a day</source>
+        <translation>Dag aanvragen</translation>
+    </message>
+    <message>
+        <source>{hours} from absence credit</source>
+        <translation>{hours} uit afwezigheidstegoed</translation>
+    </message>
+    <message>
+        <source>{amount} on the invoice</source>
+        <translation>{amount} op de factuur</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>kosteloos</translation>
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation>weekend</translation>
+    </message>
+    <message>
+        <source>closing day</source>
+        <translation>sluitingsdag</translation>
+    </message>
+    <message>
+        <source>not offered on that day</source>
+        <translation>die dag niet aangeboden</translation>
+    </message>
+    <message>
+        <source>already planned</source>
+        <translation>al ingepland</translation>
+    </message>
+    <message>
+        <source>already requested</source>
+        <translation>al aangevraagd</translation>
+    </message>
+    <message>
+        <source>Left out: {date}, {name} ({reason})</source>
+        <translation>Overgeslagen: {date}, {name} ({reason})</translation>
+    </message>
+    <message>
+        <source>Total: {hours}; {credit} from absence credit, {amount} on the invoice.</source>
+        <translation>Totaal: {hours}; {credit} uit afwezigheidstegoed, {amount} op de factuur.</translation>
+    </message>
+    <message>
+        <source>Your request has been submitted ({n} request(s)) and is waiting for the group&apos;s decision. Follow its status in the request overview.</source>
+        <translation>Je aanvraag is ingediend ({n} aanvraag/aanvragen) en wacht op het besluit van de groep. Volg de status in het aanvragenoverzicht.</translation>
+    </message>
+    <message>
+        <source>The request was not accepted. {message}</source>
+        <translation>De aanvraag is niet geaccepteerd. {message}</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1062,18 @@
         <translation>afmelding wacht op verbinding</translation>
     </message>
     <message>
+        <source>extra day requested, not decided yet</source>
+        <translation>extra dag aangevraagd, nog geen besluit</translation>
+    </message>
+    <message>
+        <source>extra day approved</source>
+        <translation>extra dag goedgekeurd</translation>
+    </message>
+    <message>
+        <source>extra day rejected</source>
+        <translation>extra dag afgewezen</translation>
+    </message>
+    <message>
         <source>absent: {reason}</source>
         <translation>afgemeld: {reason}</translation>
     </message>
@@ -1030,6 +1137,49 @@
     <message>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Vorige</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPage</name>
+    <message>
+        <source>Payment</source>
+        <translation>Betaling</translation>
+    </message>
+    <message>
+        <source>Pay with absence credit (oldest credit first), on the invoice, or both. The cost is worked out by the portal.</source>
+        <translation>Betaal met afwezigheidstegoed (oudste tegoed eerst), op de factuur, of allebei. Het portaal berekent de kosten.</translation>
+    </message>
+    <message>
+        <source>Absence credit first, the rest on the invoice</source>
+        <translation>Eerst afwezigheidstegoed, de rest op de factuur</translation>
+    </message>
+    <message>
+        <source>Only absence credit</source>
+        <translation>Alleen afwezigheidstegoed</translation>
+    </message>
+    <message>
+        <source>On the invoice</source>
+        <translation>Op de factuur</translation>
+    </message>
+    <message>
+        <source>Loading your absence credit…</source>
+        <translation>Je afwezigheidstegoed wordt opgehaald…</translation>
+    </message>
+    <message>
+        <source>Working out the cost…</source>
+        <translation>De kosten worden berekend…</translation>
+    </message>
+    <message>
+        <source>{name}: {hours}</source>
+        <translation>{name}: {hours}</translation>
+    </message>
+    <message>
+        <source>Absence credit available — {list}</source>
+        <translation>Beschikbaar afwezigheidstegoed — {list}</translation>
+    </message>
+    <message>
+        <source>No absence credit available.</source>
+        <translation>Geen afwezigheidstegoed beschikbaar.</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1271,10 @@
         <translation>Aanvraag annuleren</translation>
     </message>
     <message>
+        <source>Withdraw</source>
+        <translation>Intrekken</translation>
+    </message>
+    <message>
         <source>Remove from the list</source>
         <translation>Uit de lijst verwijderen</translation>
     </message>
@@ -1131,6 +1285,14 @@
     <message>
         <source>Are you sure you want to cancel this request?</source>
         <translation>Weet je zeker dat je deze aanvraag wilt annuleren?</translation>
+    </message>
+    <message>
+        <source>Withdraw request</source>
+        <translation>Aanvraag intrekken</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to withdraw this request for an extra day?</source>
+        <translation>Weet je zeker dat je deze aanvraag voor een extra dag wilt intrekken?</translation>
     </message>
     <message>
         <source>There are no requests yet.</source>
@@ -1155,6 +1317,22 @@
     <message>
         <source>This request is in the past or already cancelled.</source>
         <translation>Deze aanvraag ligt in het verleden of is al geannuleerd.</translation>
+    </message>
+    <message>
+        <source>The group has not decided yet. You can still withdraw the request.</source>
+        <translation>De groep heeft nog niet besloten. Je kunt de aanvraag nog intrekken.</translation>
+    </message>
+    <message>
+        <source>Approved extra care cannot be cancelled. It is invoiced afterwards.</source>
+        <translation>Annuleren van goedgekeurde extra opvang is niet mogelijk. Deze wordt achteraf gefactureerd.</translation>
+    </message>
+    <message>
+        <source>The group rejected this request: {reason}</source>
+        <translation>De groep heeft deze aanvraag afgewezen: {reason}</translation>
+    </message>
+    <message>
+        <source>You withdrew this request.</source>
+        <translation>Je hebt deze aanvraag ingetrokken.</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1400,30 @@
     <message>
         <source>you (this computer)</source>
         <translation>jij (deze computer)</translation>
+    </message>
+    <message>
+        <source>Requested, not decided yet</source>
+        <translation>Aangevraagd, nog geen besluit</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Rejected: {reason}</source>
+        <translation>Afgewezen: {reason}</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Ingetrokken</translation>
+    </message>
+    <message>
+        <source>Extra day</source>
+        <translation>Extra dag</translation>
+    </message>
+    <message>
+        <source>whole day</source>
+        <translation>hele dag</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1510,22 @@
         <source>Submit request</source>
         <translation>Aanvraag indienen</translation>
     </message>
+    <message>
+        <source>The request goes to the group for approval.</source>
+        <translation>De aanvraag gaat ter goedkeuring naar de groep.</translation>
+    </message>
+    <message>
+        <source>The group decides on the request; follow its status in the request overview. A pending request can be withdrawn there.</source>
+        <translation>De groep besluit over de aanvraag; volg de status in het aanvragenoverzicht. Een aanvraag zonder besluit kun je daar intrekken.</translation>
+    </message>
+    <message>
+        <source>Approved extra care cannot be cancelled.</source>
+        <translation>Annuleren van goedgekeurde extra opvang is niet mogelijk.</translation>
+    </message>
+    <message>
+        <source>Extra days are invoiced afterwards, on the invoice after the month of care (collected by direct debit if you gave a mandate).</source>
+        <translation>Extra dagen worden achteraf gefactureerd, op de factuur na de maand van afname (automatisch geïncasseerd als je een machtiging hebt afgegeven).</translation>
+    </message>
 </context>
 <context>
     <name>WhenPage</name>
@@ -1354,6 +1572,18 @@
     <message>
         <source>A period can be at most a year.</source>
         <translation>Een periode kan hooguit een jaar zijn.</translation>
+    </message>
+    <message>
+        <source>Extra days can be requested from {min} to {max} days ahead: between {first} and {last}.</source>
+        <translation>Extra dagen vraag je {min} tot {max} dagen van tevoren aan: tussen {first} en {last}.</translation>
+    </message>
+    <message>
+        <source>Whole day (day care)</source>
+        <translation>Hele dag (dagopvang)</translation>
+    </message>
+    <message>
+        <source>One request covers at most {n} days.</source>
+        <translation>Eén aanvraag beslaat hooguit {n} dagen.</translation>
     </message>
 </context>
 </TS>

@@ -127,3 +127,72 @@ def test_undo_within_30_days_shows_the_locations_phone(qtbot, portal_server, mak
     qtbot.waitUntil(message.isVisible, timeout=20_000)
     phone = page._profile.locations[0].phone  # noqa: SLF001
     assert "30 days" in message.text() and phone in message.text()
+
+
+def stored_extra_days(run, url: str) -> list:
+    async def fetch() -> list:
+        async with PortalClient(url) as client:
+            await client.login(SANNE, PASSWORD)
+            return await client.extra_day_requests()
+    return run(fetch())
+
+
+def test_request_an_extra_day_and_withdraw_it(qtbot, portal_server, make_app, run,
+                                               monkeypatch):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_agenda(qtbot, desktop)
+    before = {r.id for r in stored_extra_days(run, portal_server.url)}
+    # Emma has no Wednesdays; past the demo study day (a Wednesday about 24 days ahead).
+    wednesday = next_weekday(date.today() + timedelta(days=35), 2)
+
+    wizard = page.open_extra_day_wizard()
+    qtbot.waitExposed(wizard)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    wizard.who.boxes[0].setChecked(True)  # Emma
+    wizard.next()
+    wizard.when.first.setDate(wizard.when.first.date().addDays(
+        (wednesday - wizard.when.range()[0]).days))
+    assert wizard.when.range() == (wednesday, wednesday)
+    wizard.next()  # payment: the server's cost preview
+    qtbot.waitUntil(lambda: wizard.payment.preview is not None
+                    or wizard.payment.error.isVisible(), timeout=20_000)
+    assert not wizard.payment.error.isVisible(), wizard.payment.error.text()
+    preview = wizard.payment.preview
+    assert [(i.date, i.day_part.value) for i in preview.items] == [
+        (wednesday, "ochtend"), (wednesday, "middag")]
+    assert "Total: 10.5 hours" in wizard.payment.preview_text.text()
+    wizard.payment.buttons[next(p for p in wizard.payment.buttons
+                                if p.value == "invoice")].setChecked(True)
+    qtbot.waitUntil(lambda: wizard.payment.preview is not None
+                    and wizard.payment.preview.credit_minutes == 0, timeout=20_000)
+    assert wizard.payment.preview.invoice_cents > 0
+    wizard.next()
+    assert "Approved extra care cannot be cancelled." in wizard.summary.text.text()
+    assert {r.id for r in stored_extra_days(run, portal_server.url)} == before
+    wizard.next()  # "Submit request"
+    qtbot.waitUntil(wizard.result.isComplete, timeout=20_000)
+    assert "waiting for the group's decision" in wizard.result.text.text()
+    [new] = [r for r in stored_extra_days(run, portal_server.url) if r.id not in before]
+    assert (new.status.value, new.first_date, new.payment.value) == (
+        "pending", wednesday, "invoice")
+    wizard.close()
+    page.select_date(wednesday)
+    qtbot.waitUntil(lambda: any(e.state is EntryState.EXTRA_PENDING
+                                for e in page.model.entries(wednesday)), timeout=20_000)
+
+    dialog = page.open_request_overview()
+    qtbot.waitUntil(lambda: any(dialog.model.row_at(r).extra is not None
+                                and dialog.model.row_at(r).extra.id == new.id
+                                for r in range(dialog.model.rowCount())), timeout=20_000)
+    row = next(r for r in range(dialog.proxy.rowCount())
+               if dialog.proxy.index(r, 0).data(dialog.model.RowRole).extra is not None
+               and dialog.proxy.index(r, 0).data(dialog.model.RowRole).extra.id == new.id)
+    dialog.select_row(row)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)
+    click(qtbot, dialog, "withdrawRequest")
+    qtbot.waitUntil(lambda: next(r for r in stored_extra_days(run, portal_server.url)
+                                 if r.id == new.id).status.value == "withdrawn",
+                    timeout=20_000)

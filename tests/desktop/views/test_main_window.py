@@ -12,6 +12,7 @@ from view_fakes import (
     FakeAccount,
     FakeAgenda,
     FakeDevices,
+    FakeExtraDays,
     FakeProfileService,
     FakeSession,
     parent_profile,
@@ -29,7 +30,7 @@ def make_window(qtbot, devices: FakeDevices):
              profile: FakeProfileService | None = None) -> MainWindow:
         window = MainWindow(session or FakeSession(FakeAccount()),
                             profile or FakeProfileService(parent_profile()), devices,
-                            FakeAgenda())
+                            FakeAgenda(), FakeExtraDays())
         qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()

@@ -200,6 +200,43 @@ class FakeAgenda(QObject):
         return 0
 
 
+class FakeExtraDays(QObject):
+    """ExtraDayService's interface, recording calls."""
+
+    creditChanged = Signal(list)
+    previewReady = Signal(object)
+    previewFailed = Signal(str)
+    requested = Signal(list)
+    requestFailed = Signal(str)
+    requestsChanged = Signal(list)
+    withdrawn = Signal(object)
+    withdrawFailed = Signal(str)
+    changed = Signal()
+    problem = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests: list = []
+        self.previews: list = []
+        self.submitted: list = []
+        self.withdrawals: list[int] = []
+
+    def load_credit(self) -> None:
+        pass
+
+    def preview(self, draft) -> None:
+        self.previews.append(draft)
+
+    def submit(self, draft) -> None:
+        self.submitted.append(draft)
+
+    def load_requests(self) -> None:
+        pass
+
+    def withdraw(self, request_id: int) -> None:
+        self.withdrawals.append(request_id)
+
+
 # -- sample data ----------------------------------------------------------------------------
 CENTRUM = Location(1, "Zonnebloem Centrum", "Markt 12", "5611 AB", "Eindhoven",
                    "040 - 123 45 67", "centrum@zonnebloem.example", {"KDV": "123456789"})

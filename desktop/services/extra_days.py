@@ -1,0 +1,115 @@
+"""Extra days (dag aanvragen): credit balance, the server's cost preview, submitting and
+withdrawing requests.
+
+Unlike absences these are not queued offline: what a request costs depends on the credit and
+rates on the server at that moment, and the parent must see the cost before submitting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.api.agenda_records import ExtraDayDraft, ExtraDayRequest
+from desktop.api.errors import ConnectionProblem, PortalError, SessionExpired
+from desktop.services.errors import user_message
+from desktop.services.session import SessionService
+from desktop.services.tasks import CrashHandler, TaskRunner
+
+__all__ = ["ExtraDayService"]
+
+
+class ExtraDayService(QObject):
+    """Signals: ``creditChanged(list[ChildCredit])``; ``previewReady(ExtraDayPreview)`` /
+    ``previewFailed(message)``; ``requested(list[ExtraDayRequest])`` / ``requestFailed(message)``;
+    ``requestsChanged(list[ExtraDayRequest])``; ``withdrawn(ExtraDayRequest)`` /
+    ``withdrawFailed(message)``; ``changed()`` after anything that alters the agenda;
+    ``problem(message)`` when a background load fails for another reason than being offline."""
+
+    creditChanged = Signal(list)
+    previewReady = Signal(object)
+    previewFailed = Signal(str)
+    requested = Signal(list)
+    requestFailed = Signal(str)
+    requestsChanged = Signal(list)
+    withdrawn = Signal(object)
+    withdrawFailed = Signal(str)
+    changed = Signal()
+    problem = Signal(str)
+
+    def __init__(self, session: SessionService, *, on_crash: CrashHandler | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._tasks = TaskRunner(on_crash)
+        self._requests: list[ExtraDayRequest] = []
+        session.loggedOut.connect(self._logged_out)
+        session.sessionExpired.connect(self._logged_out)
+
+    @property
+    def requests(self) -> list[ExtraDayRequest]:
+        return list(self._requests)
+
+    def load_credit(self) -> None:
+        self._tasks.run("credit", self._load_credit(), self._quiet)
+
+    async def _load_credit(self) -> None:
+        self.creditChanged.emit(await self._session.request(lambda client: client.credit()))
+
+    def preview(self, draft: ExtraDayDraft) -> None:
+        """Ask the server what `draft` costs; a newer preview replaces a running one."""
+        self._tasks.run("preview", self._preview(draft),
+                        lambda error: self.previewFailed.emit(self._explain(error)))
+
+    async def _preview(self, draft: ExtraDayDraft) -> None:
+        preview = await self._session.request(lambda client: client.preview_extra_days(draft))
+        self.previewReady.emit(preview)
+
+    def submit(self, draft: ExtraDayDraft) -> None:
+        self._tasks.run("submit", self._submit(draft),
+                        lambda error: self.requestFailed.emit(self._explain(error)))
+
+    async def _submit(self, draft: ExtraDayDraft) -> None:
+        made = await self._session.request(lambda client: client.request_extra_days(draft))
+        self.requested.emit(made)
+        self.changed.emit()
+        self.load_requests()
+
+    def load_requests(self) -> None:
+        self._tasks.run("requests", self._load_requests(), self._quiet)
+
+    async def _load_requests(self) -> None:
+        self._requests = await self._session.request(
+            lambda client: client.extra_day_requests())
+        self.requestsChanged.emit(list(self._requests))
+
+    def withdraw(self, request_id: int) -> None:
+        """Intrekken (the view has asked for confirmation already)."""
+        self._tasks.run("withdraw", self._withdraw(request_id),
+                        lambda error: self.withdrawFailed.emit(self._explain(error)))
+
+    async def _withdraw(self, request_id: int) -> None:
+        request = await self._session.request(
+            lambda client: client.withdraw_extra_day(request_id))
+        self.withdrawn.emit(request)
+        self.changed.emit()
+        self.load_requests()
+
+    def _explain(self, error: PortalError) -> str:
+        message = user_message(error)
+        if isinstance(error, ConnectionProblem):
+            return message + " " + self.tr(
+                "Extra days need a connection: the portal works out the cost with your current "
+                "absence credit. Try again when you are online.")
+        return message
+
+    def _quiet(self, error: PortalError) -> None:
+        # Background loads: offline simply keeps what is shown; the profile reports offline.
+        if not isinstance(error, ConnectionProblem | SessionExpired):
+            self.problem.emit(user_message(error))
+
+    def _logged_out(self, *_args: object) -> None:
+        self._tasks.cancel_all()
+        self._requests = []
+
+    async def aclose(self) -> None:
+        await self._tasks.drain()

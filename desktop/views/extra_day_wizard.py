@@ -1,0 +1,377 @@
+"""Dag aanvragen: children → day or period and day-part → payment with the server's cost
+preview → summary → submit → result (the request is pending until the group decides)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.models.formatting import (
+    day_part_label,
+    format_date,
+    format_hours,
+    format_money,
+    format_weekday_date,
+)
+from desktop.models.records import (
+    ChildCredit,
+    DayPart,
+    ExtraDayDraft,
+    ExtraDayPreview,
+    Payment,
+    Policy,
+    Profile,
+)
+from desktop.views.theme import mark
+
+if TYPE_CHECKING:
+    from desktop.services.extra_days import ExtraDayService
+
+__all__ = ["ExtraDayWizard"]
+
+#: The longest period one request may cover (docs/api.md).
+MAX_PERIOD_DAYS = 31
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def _hint(page: QWizardPage) -> QLabel:
+    label = mark(QLabel("", page), "muted")
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+class ChildrenPage(QWizardPage):
+    def __init__(self, wizard: ExtraDayWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Children"))
+        self.setSubTitle(self.tr("For whom do you request extra care?"))
+        layout = QVBoxLayout(self)
+        if not wizard.online:
+            offline = mark(QLabel(self.tr(
+                "There is no connection with the portal. Extra days need a connection: the "
+                "portal works out the cost with your current absence credit."), self), "warning")
+            offline.setObjectName("offline")
+            offline.setWordWrap(True)
+            layout.addWidget(offline)
+        self.boxes: list[QCheckBox] = []
+        for child in wizard.children:
+            box = QCheckBox(child.first_name, self)
+            box.setProperty("childId", child.id)
+            box.toggled.connect(self.completeChanged)
+            self.boxes.append(box)
+            layout.addWidget(box)
+        if len(self.boxes) == 1:
+            self.boxes[0].setChecked(True)
+        layout.addStretch(1)
+
+    def child_ids(self) -> tuple[int, ...]:
+        return tuple(int(b.property("childId")) for b in self.boxes if b.isChecked())
+
+    def isComplete(self) -> bool:
+        return bool(self.child_ids())
+
+
+class WhenPage(QWizardPage):
+    def __init__(self, policy: Policy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("When"))
+        earliest = date.today() + timedelta(days=policy.extra_day_min_days_ahead)
+        latest = date.today() + timedelta(days=policy.extra_day_max_days_ahead)
+        self.setSubTitle(self.tr(
+            "Extra days can be requested from {min} to {max} days ahead: between {first} and "
+            "{last}.").format(min=policy.extra_day_min_days_ahead,
+                              max=policy.extra_day_max_days_ahead,
+                              first=format_date(earliest), last=format_date(latest)))
+        self.one_day = QRadioButton(self.tr("One day"), self)
+        self.period = QRadioButton(self.tr("A period"), self)
+        self.one_day.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.one_day)
+        group.addButton(self.period)
+        self.first = QDateEdit(_qdate(earliest), self)
+        self.first.setObjectName("firstDate")
+        self.last = QDateEdit(_qdate(earliest), self)
+        self.last.setObjectName("lastDate")
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDateRange(_qdate(earliest), _qdate(latest))
+            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
+        self.day_part = QComboBox(self)
+        self.day_part.setObjectName("dayPart")
+        self.day_part.addItem(self.tr("Whole day (day care)"), None)
+        for part in DayPart:
+            self.day_part.addItem(day_part_label(part.value).capitalize(), part.value)
+        self.hint = _hint(self)
+        form = QFormLayout()
+        form.addRow(self.one_day)
+        form.addRow(self.period)
+        self.first_label = QLabel(self.tr("Date"), self)
+        form.addRow(self.first_label, self.first)
+        self.last_label = QLabel(self.tr("Up to and including"), self)
+        form.addRow(self.last_label, self.last)
+        form.addRow(self.tr("Day-part"), self.day_part)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+        self.period.toggled.connect(self._mode_changed)
+        self.first.dateChanged.connect(self._changed)
+        self.last.dateChanged.connect(self._changed)
+        self._mode_changed(False)
+
+    def range(self) -> tuple[date, date]:
+        first = _pydate(self.first.date())
+        return first, (_pydate(self.last.date()) if self.period.isChecked() else first)
+
+    def part(self) -> DayPart | None:
+        value = self.day_part.currentData()
+        return DayPart(value) if value else None
+
+    def _mode_changed(self, period: bool) -> None:
+        self.last.setVisible(period)
+        self.last_label.setVisible(period)
+        self.first_label.setText(self.tr("From") if period else self.tr("Date"))
+        self._changed()
+
+    def _changed(self) -> None:
+        first, last = self.range()
+        if last < first:
+            self.hint.setText(self.tr("The last day is before the first day."))
+        elif (last - first).days >= MAX_PERIOD_DAYS:
+            self.hint.setText(self.tr("One request covers at most {n} days.").format(
+                n=MAX_PERIOD_DAYS))
+        else:
+            self.hint.setText("")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        first, last = self.range()
+        return first <= last and (last - first).days < MAX_PERIOD_DAYS
+
+
+class PaymentPage(QWizardPage):
+    def __init__(self, wizard: ExtraDayWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle(self.tr("Payment"))
+        self.setSubTitle(self.tr("Pay with absence credit (oldest credit first), on the "
+                                 "invoice, or both. The cost is worked out by the portal."))
+        self.buttons: dict[Payment, QRadioButton] = {}
+        group = QButtonGroup(self)
+        texts = {Payment.MIXED: self.tr("Absence credit first, the rest on the invoice"),
+                 Payment.CREDIT: self.tr("Only absence credit"),
+                 Payment.INVOICE: self.tr("On the invoice")}
+        layout = QVBoxLayout(self)
+        self.credit = QLabel(self.tr("Loading your absence credit…"), self)
+        self.credit.setObjectName("credit")
+        self.credit.setWordWrap(True)
+        layout.addWidget(self.credit)
+        for payment, text in texts.items():
+            button = QRadioButton(text, self)
+            button.setObjectName(f"payment_{payment.value}")
+            group.addButton(button)
+            self.buttons[payment] = button
+            layout.addWidget(button)
+            button.toggled.connect(self._payment_changed)
+        self.buttons[Payment.MIXED].setChecked(True)
+        self.preview_text = QLabel("", self)
+        self.preview_text.setObjectName("preview")
+        self.preview_text.setWordWrap(True)
+        self.error = mark(QLabel("", self), "error")
+        self.error.setObjectName("previewError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.preview_text)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.preview: ExtraDayPreview | None = None
+
+    def payment(self) -> Payment:
+        return next(p for p, b in self.buttons.items() if b.isChecked())
+
+    def initializePage(self) -> None:
+        self._wizard.service.load_credit()
+        self._ask()
+
+    def _payment_changed(self, checked: bool) -> None:
+        if checked and self._wizard.currentPage() is self:
+            self._ask()
+
+    def _ask(self) -> None:
+        self.preview = None
+        self.error.hide()
+        self.preview_text.setText(self.tr("Working out the cost…"))
+        self.completeChanged.emit()
+        self._wizard.service.preview(self._wizard.draft())
+
+    def show_credit(self, credits: list[ChildCredit]) -> None:
+        names = {c.id: c.first_name for c in self._wizard.children}
+        chosen = set(self._wizard.who.child_ids())
+        parts = [self.tr("{name}: {hours}").format(name=names.get(c.child_id, "?"),
+                                                   hours=format_hours(c.available_minutes))
+                 for c in credits if c.child_id in chosen]
+        self.credit.setText(self.tr("Absence credit available — {list}").format(
+            list=", ".join(parts)) if parts else self.tr("No absence credit available."))
+
+    def show_preview(self, preview: ExtraDayPreview) -> None:
+        self.preview = preview
+        self.error.hide()
+        self.preview_text.setText(self._wizard.cost_lines(preview))
+        self.completeChanged.emit()
+
+    def show_error(self, message: str) -> None:
+        self.preview = None
+        self.preview_text.setText("")
+        self.error.setText(message)
+        self.error.show()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.preview is not None and bool(self.preview.items)
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: ExtraDayWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle(self.tr("Check and submit"))
+        self.setSubTitle(self.tr("The request goes to the group for approval."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Submit request"))
+        self.text = QLabel("", self)
+        self.text.setObjectName("summary")
+        self.text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        preview = self._wizard.payment.preview
+        lines = [self._wizard.cost_lines(preview) if preview else "", "",
+                 self.tr("The group decides on the request; follow its status in the request "
+                         "overview. A pending request can be withdrawn there."),
+                 self.tr("Approved extra care cannot be cancelled."),
+                 self.tr("Extra days are invoiced afterwards, on the invoice after the month of "
+                         "care (collected by direct debit if you gave a mandate).")]
+        self.text.setText("\n".join(lines))
+
+    def validatePage(self) -> bool:
+        self._wizard.service.submit(self._wizard.draft())
+        return True
+
+
+class ResultPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Result"))
+        self.text = QLabel(self.tr("Sending…"), self)
+        self.text.setObjectName("result")
+        self.text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+        self._finished = False
+
+    def show_result(self, text: str) -> None:
+        self.text.setText(text)
+        self._finished = True
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self._finished
+
+
+class ExtraDayWizard(QWizard):
+    """Requests extra days through :class:`ExtraDayService` (online only)."""
+
+    def __init__(self, service: ExtraDayService, policy: Policy, profile: Profile | None,
+                 online: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("extraDayWizard")
+        self.setWindowTitle(self.tr("Request a day"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.resize(600, 520)
+        self.service = service
+        self.online = online
+        self.children = list(profile.children) if profile else []
+        self.who = ChildrenPage(self)
+        self.when = WhenPage(policy, self)
+        self.payment = PaymentPage(self)
+        self.summary = SummaryPage(self)
+        self.result = ResultPage(self)
+        for page in (self.who, self.when, self.payment, self.summary, self.result):
+            self.addPage(page)
+        service.creditChanged.connect(self.payment.show_credit)
+        service.previewReady.connect(self.payment.show_preview)
+        service.previewFailed.connect(self.payment.show_error)
+        service.requested.connect(self._requested)
+        service.requestFailed.connect(self._failed)
+
+    def draft(self) -> ExtraDayDraft:
+        first, last = self.when.range()
+        return ExtraDayDraft(self.who.child_ids(), first, last, self.when.part(),
+                             self.payment.payment())
+
+    def cost_lines(self, preview: ExtraDayPreview) -> str:
+        names = {c.id: c.first_name for c in self.children}
+        lines = []
+        for item in preview.items:
+            paid = []
+            if item.credit_minutes:
+                paid.append(self.tr("{hours} from absence credit").format(
+                    hours=format_hours(item.credit_minutes)))
+            if item.invoice_cents:
+                paid.append(self.tr("{amount} on the invoice").format(
+                    amount=format_money(item.invoice_cents)))
+            lines.append(f"• {format_weekday_date(item.date)}, {names.get(item.child_id, '?')}, "
+                         f"{day_part_label(item.day_part.value)} "
+                         f"{item.start.strftime('%H:%M')}–{item.end.strftime('%H:%M')}: "
+                         + (", ".join(paid) or self.tr("free")))
+        reasons = {"weekend": self.tr("weekend"), "closing_day": self.tr("closing day"),
+                   "not_offered": self.tr("not offered on that day"),
+                   "already_planned": self.tr("already planned"),
+                   "already_requested": self.tr("already requested")}
+        for skipped in preview.skipped:
+            lines.append(self.tr("Left out: {date}, {name} ({reason})").format(
+                date=format_date(skipped.date), name=names.get(skipped.child_id, "?"),
+                reason=reasons.get(skipped.reason, skipped.reason)))
+        lines.append(self.tr("Total: {hours}; {credit} from absence credit, {amount} on the "
+                             "invoice.").format(hours=format_hours(preview.total_minutes),
+                                                credit=format_hours(preview.credit_minutes),
+                                                amount=format_money(preview.invoice_cents)))
+        return "\n".join(lines)
+
+    def _requested(self, requests: list) -> None:
+        self.result.show_result(self.tr(
+            "Your request has been submitted ({n} request(s)) and is waiting for the group's "
+            "decision. Follow its status in the request overview.").format(n=len(requests)))
+
+    def _failed(self, message: str) -> None:
+        if self.currentPage() is self.result:
+            self.result.show_result(self.tr("The request was not accepted. {message}").format(
+                message=message))

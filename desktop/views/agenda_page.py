@@ -152,11 +152,11 @@ class AgendaPage(QWidget):
         legend.setSpacing(6)
         self.legend_labels: list[QLabel] = []
         items = [(EntryState.PLANNED, self.tr("planned")),
-                 (EntryState.ABSENT, self.tr("absent (struck through)")),
-                 (EntryState.QUEUED, self.tr("absence waiting for a connection")),
+                 (EntryState.ABSENT, self.tr("absent")),
+                 (EntryState.QUEUED, self.tr("waiting for a connection")),
                  (EntryState.EXTRA_APPROVED, self.tr("extra day")),
-                 (EntryState.EXTRA_PENDING, self.tr("extra day requested")),
-                 (EntryState.EXTRA_REJECTED, self.tr("extra day rejected")),
+                 (EntryState.EXTRA_PENDING, self.tr("requested")),
+                 (EntryState.EXTRA_REJECTED, self.tr("rejected")),
                  (None, self.tr("closed"))]
         for state, text in items:
             swatch = QLabel(self)
@@ -165,7 +165,7 @@ class AgendaPage(QWidget):
             self.legend_labels.append(label)
             legend.addWidget(swatch)
             legend.addWidget(label)
-            legend.addSpacing(12)
+            legend.addSpacing(10)
         legend.addStretch(1)
         body = QHBoxLayout()
         body.setSpacing(12)

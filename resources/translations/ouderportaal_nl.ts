@@ -214,20 +214,8 @@
         <translation>gepland</translation>
     </message>
     <message>
-        <source>absent (struck through)</source>
-        <translation>afgemeld (doorgestreept)</translation>
-    </message>
-    <message>
-        <source>absence waiting for a connection</source>
-        <translation>afmelding wacht op verbinding</translation>
-    </message>
-    <message>
         <source>extra day</source>
         <translation>extra dag</translation>
-    </message>
-    <message>
-        <source>extra day requested</source>
-        <translation>extra dag aangevraagd</translation>
     </message>
     <message>
         <source>extra day rejected</source>
@@ -248,6 +236,18 @@
     <message>
         <source>absent</source>
         <translation>afgemeld</translation>
+    </message>
+    <message>
+        <source>waiting for a connection</source>
+        <translation>wacht op verbinding</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>aangevraagd</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>afgewezen</translation>
     </message>
     <message>
         <source>extra day requested, not decided yet</source>
@@ -710,6 +710,93 @@
     <message>
         <source>The request was not accepted. {message}</source>
         <translation>De aanvraag is niet geaccepteerd. {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Finance</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Op deze computer</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Bedrag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>This rate is above the maximum hourly price for the childcare allowance (kinderopvangtoeslag); you pay the difference yourself.</source>
+        <translation>Dit tarief ligt boven de maximum uurprijs voor de kinderopvangtoeslag; het verschil betaal je zelf.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Care type</source>
+        <translation>Opvangsoort</translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation>Uurtarief</translation>
+    </message>
+    <message>
+        <source>Maximum for the allowance</source>
+        <translation>Maximum voor de toeslag</translation>
+    </message>
+    <message>
+        <source>{rate} (above maximum)</source>
+        <translation>{rate} (boven maximum)</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceService</name>
+    <message>
+        <source>This document is not on this computer yet. Connect to the internet and try again.</source>
+        <extracomment>Documents downloaded at the same time: enough to hide per-request latency, few enough not to crowd out the user&apos;s own requests.</extracomment>
+        <translation>Dit document staat nog niet op deze computer. Maak verbinding met internet en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Documents already on this computer can still be opened.</source>
+        <translation>Documenten die al op deze computer staan, kun je nog steeds openen.</translation>
+    </message>
+    <message>
+        <source>These documents arrived damaged twice and were not saved: {numbers}. Try again later; if it keeps happening, contact your childcare organisation.</source>
+        <translation>Deze documenten kwamen twee keer beschadigd binnen en zijn niet opgeslagen: {numbers}. Probeer het later opnieuw; blijft het gebeuren, neem dan contact op met je kinderopvangorganisatie.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again; nothing that was already saved is lost.</source>
+        <translation>De schijf is vol. Maak ruimte vrij en probeer het opnieuw; wat al was opgeslagen, blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>Het bestand kon niet worden geschreven: {reason}</translation>
     </message>
 </context>
 <context>

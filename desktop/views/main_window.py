@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.show_section_row(self.sections.row_of(key))
 
     def show_section_row(self, row: int) -> None:
-        if 0 <= row < self.sections.rowCount():
+        if 0 <= row < self.sections.rowCount() and not self.navigation.isRowHidden(row):
             self.navigation.selectionModel().setCurrentIndex(
                 self.sections.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
@@ -222,6 +222,9 @@ class MainWindow(QMainWindow):
         self.lock_action.setVisible(shared_pc)
         self.lock_action.setEnabled(shared_pc)
         role = account.role if account else (profile.user.role if profile else None)
+        # The agenda is the family's; the staff's group day view is a later issue.
+        self.navigation.setRowHidden(self.sections.row_of(SectionsModel.AGENDA),
+                                     role is not None and not role.is_parent)
         if role is not None:
             self.account_page.set_account(
                 name=name, email=account.email if account else profile.user.email,

@@ -100,6 +100,19 @@ def test_staff_see_their_groups(make_window) -> None:
     assert "not linked to a group" in label(window, "emptyState").text()
 
 
+def test_the_agenda_section_is_for_parents_only(make_window) -> None:
+    staff = make_window(FakeSession(FakeAccount(role=Role.STAFF), shared_pc=True),
+                        FakeProfileService(staff_profile()))
+    agenda_row = staff.sections.row_of("agenda")
+    assert staff.navigation.isRowHidden(agenda_row)
+    staff.show_section("agenda")
+    assert staff.pages.currentWidget() is not staff.agenda_page
+    parent = make_window()
+    assert not parent.navigation.isRowHidden(agenda_row)
+    parent.show_section("agenda")
+    assert parent.pages.currentWidget() is parent.agenda_page
+
+
 def test_secondary_parent_is_told_who_sees_invoices(make_window) -> None:
     session = FakeSession(FakeAccount(role=Role.SECONDARY_PARENT,
                                       display_name="Thomas de Vries"))

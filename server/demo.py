@@ -20,6 +20,7 @@ from server.auth.expiry import add_months
 from server.auth.passwords import make_argon2
 from server.config import AMSTERDAM, Settings
 from server.db import create_engine, create_sessionmaker, migrate
+from server.demo_requests import add_devries_requests
 from server.models import (
     DAY_PARTS_BY_CARE_TYPE,
     CareGroup,
@@ -113,6 +114,8 @@ class _Builder:
         self._staff()
         self._closing_days(organisation)
         self._documented_families()
+        await self.db.flush()
+        await add_devries_requests(self.db, self.today)
         for n in range(BASE_FAMILIES * self.scale - 3):
             self._random_family(n)
         await self.db.commit()

@@ -70,7 +70,7 @@ async def test_an_unchanged_agenda_is_one_small_response(client: httpx.AsyncClie
     assert first["unchanged"] is False and first["planned"]
     again = (await agenda(client, SANNE, cursor=first["cursor"])).json()
     assert again == {**first, "unchanged": True, "planned": [], "closing_days": [],
-                     "school_holidays": [], "absences": []}
+                     "school_holidays": [], "absences": [], "extra_days": []}
 
 
 async def test_a_reported_absence_shows_in_the_agenda_and_changes_the_cursor(

@@ -9,6 +9,7 @@ from server.agenda.credit import credit_expires_on, earns_credit, may_undo
 from server.agenda.credit_ledger import CreditBalance, draw_credit
 from server.agenda.extra_day_plan import cents_for
 from server.config import AMSTERDAM
+from server.demo_requests import school_day
 from server.models import AbsenceCredit, DayPart
 
 
@@ -45,3 +46,9 @@ def test_credit_rule_boundaries() -> None:
     assert credit_expires_on(date(2026, 3, 5), 6) == date(2026, 9, 5)
     assert may_undo(date(2026, 4, 2), date(2026, 3, 3), 30)
     assert not may_undo(date(2026, 4, 2), date(2026, 3, 4), 30)
+
+
+def test_demo_requests_land_on_school_days_without_closing() -> None:
+    assert school_day(date(2026, 3, 2), 2) == date(2026, 3, 4)
+    assert school_day(date(2026, 4, 21), 0) == date(2026, 5, 4)  # not Koningsdag nor meivakantie
+    assert school_day(date(2026, 12, 20), 1) == date(2027, 1, 5)  # after the kerstvakantie

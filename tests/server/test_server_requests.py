@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import httpx
-from agenda_helpers import FRIDAY, WEDNESDAY, children, requested
+from agenda_helpers import FRIDAY, WEDNESDAY, children, credit_of, requested
 from server_helpers import FATIMA, LOTTE, SANNE, bearer, both_databases, tokens
 
 pytestmark = both_databases
 
 
 async def overview(client: httpx.AsyncClient, email: str = SANNE,
-                   language: str | None = None) -> list[dict]:
+                   language: str | None = None, child: str = "Emma") -> list[dict]:
+    """The overview lines of one child (the demo gives Daan requests of his own)."""
     headers = bearer(await tokens(client, email))
     if language:
         headers["Accept-Language"] = language
     response = await client.get("/api/v1/requests", headers=headers)
     assert response.status_code == 200, response.text
-    return response.json()["requests"]
+    kids = await children(client, email)
+    return [r for r in response.json()["requests"] if r["child_id"] == kids.get(child)]
 
 
 async def report(client: httpx.AsyncClient, child_id: int, day: str, part: str) -> dict:
@@ -77,10 +79,26 @@ async def test_cancelled_and_withdrawn_lines_stay_and_cannot_be_cancelled_again(
         "withdrawn", False)
 
 
+async def test_the_demo_family_has_every_kind_of_line(client: httpx.AsyncClient) -> None:
+    lines = await overview(client, child="Daan")
+    assert {(r["kind"], r["status"]) for r in lines} == {
+        ("absence", "active"), ("absence", "cancelled"), ("extra_day", "pending"),
+        ("extra_day", "approved"), ("extra_day", "rejected")}
+    approved = next(r for r in lines if r["status"] == "approved")
+    assert (approved["credit_minutes"], approved["invoice_cents"]) == (90, 3045)
+    rejected = next(r for r in lines if r["status"] == "rejected")
+    assert rejected["decision_reason"]
+    earned = [r["credit_minutes"] for r in lines if r["kind"] == "absence"]
+    assert sorted(earned, key=lambda m: m or 0) == [None, None, 90, 270]
+    # The VSO credit paid the approved day; the NSO credit is still to spend.
+    assert (await credit_of(client, (await children(client))["Daan"]))["available_minutes"] \
+        == 270
+
+
 async def test_only_the_family_sees_its_overview(client: httpx.AsyncClient) -> None:
     emma = (await children(client))["Emma"]
     await requested(client, SANNE, [emma], FRIDAY)
-    assert await overview(client, LOTTE) == []
+    assert await overview(client, LOTTE, child="Finn") == []
     staff = await client.get("/api/v1/requests", headers=bearer(await tokens(client, FATIMA)))
     assert (staff.status_code, staff.json()["code"]) == (403, "forbidden")
 

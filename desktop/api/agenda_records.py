@@ -385,6 +385,13 @@ class ExtraDayItem:
     credit_minutes: int
     invoice_cents: int
 
+    def to_json(self) -> dict[str, Any]:
+        return {"child_id": self.child_id, "date": self.date.isoformat(),
+                "day_part": self.day_part.value, "start": self.start.strftime("%H:%M"),
+                "end": self.end.strftime("%H:%M"), "minutes": self.minutes,
+                "hourly_rate_cents": self.hourly_rate_cents,
+                "credit_minutes": self.credit_minutes, "invoice_cents": self.invoice_cents}
+
     @classmethod
     def from_json(cls, data: Json) -> ExtraDayItem:
         return cls(_int(data["child_id"]), _date(data["date"]), DayPart(data["day_part"]),
@@ -445,6 +452,16 @@ class ExtraDayRequest:
     invoice_cents: int
     submitted_by: str
     decision_reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "child_id": self.child_id,
+                "first_date": self.first_date.isoformat(),
+                "last_date": self.last_date.isoformat(),
+                "day_part": None if self.day_part is None else self.day_part.value,
+                "payment": self.payment.value, "status": self.status.value,
+                "items": [i.to_json() for i in self.items],
+                "credit_minutes": self.credit_minutes, "invoice_cents": self.invoice_cents,
+                "submitted_by": self.submitted_by, "decision_reason": self.decision_reason}
 
     @classmethod
     def from_json(cls, data: Json) -> ExtraDayRequest:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.api.agenda_records import Absence, Agenda
+from desktop.api.agenda_records import Absence, Agenda, ExtraDayRequest
 from desktop.api.finance_records import FinanceOverview
 from desktop.api.records import Policy, Profile
 from desktop.cache.blobs import BlobStore
@@ -254,6 +254,23 @@ class AccountCache:
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("discarding unreadable cached finance overview: %s", exc)
             self._conn.execute("DELETE FROM documents WHERE name = 'finance'")
+            return None
+
+    def put_extra_day_requests(self, requests: list[ExtraDayRequest]) -> None:
+        self._put_document("extra_day_requests",
+                           {"requests": [r.to_json() for r in requests]})
+
+    def extra_day_requests(self) -> list[ExtraDayRequest] | None:
+        """The family's extra-day requests as last fetched (the request overview offline)."""
+        data = self._document("extra_day_requests")
+        if data is None:
+            return None
+        try:
+            return [ExtraDayRequest.from_json(r)
+                    for r in data["requests"]]  # type: ignore[union-attr]
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("discarding unreadable cached extra-day requests: %s", exc)
+            self._conn.execute("DELETE FROM documents WHERE name = 'extra_day_requests'")
             return None
 
     def _put_document(self, name: str, data: dict[str, object]) -> None:

@@ -75,11 +75,21 @@ class ExtraDayService(QObject):
         self.load_requests()
 
     def load_requests(self) -> None:
+        """The family's requests: the cached list at once, then the server's."""
+        cache = self._session.cache
+        if not self._requests and cache is not None:
+            self._requests = cache.extra_day_requests() or []
+            if self._requests:
+                self.requestsChanged.emit(list(self._requests))
         self._tasks.run("requests", self._load_requests(), self._quiet)
 
     async def _load_requests(self) -> None:
-        self._requests = await self._session.request(
-            lambda client: client.extra_day_requests())
+        cache = self._session.cache
+        requests = await self._session.request(lambda client: client.extra_day_requests())
+        if cache is None or cache is not self._session.cache:
+            return  # another account by now
+        cache.put_extra_day_requests(requests)
+        self._requests = requests
         self.requestsChanged.emit(list(self._requests))
 
     def withdraw(self, request_id: int) -> None:

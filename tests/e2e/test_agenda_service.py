@@ -10,10 +10,17 @@ import httpx
 import pytest
 from icalendar import Calendar
 
-from desktop.api.agenda_records import AbsenceDraft, AbsenceReason, DayPart
+from desktop.api.agenda_records import (
+    AbsenceDraft,
+    AbsenceReason,
+    DayPart,
+    ExtraDayDraft,
+    Payment,
+)
 from desktop.api.client import PortalClient
 from desktop.services.agenda import AgendaService, month_range
 from desktop.services.clients import ClientFactory
+from desktop.services.extra_days import ExtraDayService
 from desktop.services.profile import ProfileService
 from desktop.services.session import SessionService
 
@@ -51,8 +58,10 @@ class App:
                                       on_crash=crashes.append)
         self.profile = ProfileService(self.session, on_crash=crashes.append)
         self.agenda = AgendaService(self.session, self.profile, on_crash=crashes.append)
+        self.extra_days = ExtraDayService(self.session, on_crash=crashes.append)
 
     async def aclose(self) -> None:
+        await self.extra_days.aclose()
         await self.agenda.aclose()
         await self.profile.aclose()
         await self.session.aclose()
@@ -236,3 +245,32 @@ def test_the_planning_exports_as_an_icalendar_file(qtbot, portal_server, make_se
     assert any(s.astimezone().date() == morning.date for s in starts)
     assert all(str(e["SUMMARY"]).startswith("Emma") for e in events)
     assert first <= morning.date <= last
+
+
+def test_extra_days_are_requested_online_and_listed_offline_from_the_cache(
+        qtbot, portal_server, make_services):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+    wednesday = next_weekday(date.today() + timedelta(days=35), 2)
+    draft = ExtraDayDraft((emma,), wednesday, wednesday, DayPart.OCHTEND, Payment.INVOICE)
+    with qtbot.waitSignal(app.extra_days.previewReady, timeout=20_000) as preview:
+        app.extra_days.preview(draft)
+    assert [i.minutes for i in preview.args[0].items] == [330]
+    with qtbot.waitSignal(app.extra_days.requested, timeout=20_000) as made:
+        app.extra_days.submit(draft)
+    assert [(r.status.value, r.invoice_cents) for r in made.args[0]] == [
+        ("pending", preview.args[0].invoice_cents)]
+    with qtbot.waitSignal(app.extra_days.requestsChanged, timeout=20_000) as listed:
+        app.extra_days.load_requests()
+    assert made.args[0][0].id in [r.id for r in listed.args[0]]
+
+    portal_server.stop()
+    with qtbot.waitSignal(app.extra_days.previewFailed, timeout=20_000) as failed:
+        app.extra_days.preview(draft)
+    assert "Extra days need a connection" in failed.args[0]
+    app.extra_days._requests = []  # noqa: SLF001 (as after a restart: only the cache is left)
+    with qtbot.waitSignal(app.extra_days.requestsChanged, timeout=5_000) as cached:
+        app.extra_days.load_requests()
+    assert [r.id for r in cached.args[0]] == [r.id for r in listed.args[0]]

@@ -15,6 +15,8 @@ DEFAULT_POLICY: dict[str, int] = {
     "absence_credit_valid_months": 0,
     "extra_day_min_days_ahead": 4,
     "extra_day_max_days_ahead": 90,
+    # The longest period one extra-day request may span (first to last date, inclusive).
+    "extra_day_max_period_days": 31,
     "account_retention_months": 15,
     "diary_retention_weeks": 8,
     "inactivity_lock_minutes": 10,
@@ -29,6 +31,7 @@ class Policy(BaseModel):
     absence_credit_valid_months: int
     extra_day_min_days_ahead: int
     extra_day_max_days_ahead: int
+    extra_day_max_period_days: int
     account_retention_months: int
     diary_retention_weeks: int
     inactivity_lock_minutes: int

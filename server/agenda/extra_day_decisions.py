@@ -119,6 +119,12 @@ async def approve_extra_day(db: AsyncSession, settings: Settings, user: User,
     """Approve when every requested day-part has a free place in its group."""
     request = await decidable_request(db, user, request_id)
     ensure_pending(request)
+    # Two approvals for the same group at once must not both take the last place: hold the
+    # group's capacity rows on PostgreSQL. (SQLite refuses a writer whose snapshot is stale,
+    # so there the second approval fails rather than over-books.)
+    groups = set((await _item_groups(db, request)).values())
+    await db.execute(select(GroupCapacity).where(GroupCapacity.group_id.in_(groups))
+                     .with_for_update())
     full = sorted({day.date.isoformat()
                    for day in await request_capacity(db, user, request) if day.free <= 0})
     if full:

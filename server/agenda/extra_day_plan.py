@@ -18,10 +18,9 @@ from server.models import (
     Placement,
     SchoolHoliday,
 )
+from server.policy import Policy
 from server.problems import Problem
 
-# One request covers at most a month: enough for a holiday period, small enough to decide.
-MAX_REQUEST_DAYS = 31
 WHOLE_DAY = (DayPart.OCHTEND, DayPart.MIDDAG)
 SCHOOL_DAY_PARTS = (DayPart.VSO, DayPart.NSO)
 # Skip reasons that mean "no care that day" (extra_day_closed when nothing else is left).
@@ -61,10 +60,11 @@ class ExtraDayPlan:
     skipped: list[SkippedPart]
 
 
-def check_dates(first: date, last: date, today: date, min_days: int, max_days: int) -> None:
-    """The date rules of docs/api.md: range, earliest and latest day."""
-    if last < first or (last - first).days >= MAX_REQUEST_DAYS:
-        raise Problem("agenda_range_invalid", max_days=MAX_REQUEST_DAYS)
+def check_dates(first: date, last: date, today: date, policy: Policy) -> None:
+    """The date rules of docs/api.md: the period's length, the earliest and latest day."""
+    min_days, max_days = policy.extra_day_min_days_ahead, policy.extra_day_max_days_ahead
+    if last < first or (last - first).days >= policy.extra_day_max_period_days:
+        raise Problem("agenda_range_invalid", max_days=policy.extra_day_max_period_days)
     if (first - today).days < min_days:
         raise Problem("extra_day_too_soon", min_days=min_days)
     if (last - today).days > max_days:

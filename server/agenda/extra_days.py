@@ -122,8 +122,7 @@ async def quote_extra_days(db: AsyncSession, settings: Settings, user: User, ask
         raise Problem("forbidden")
     policy = await organisation_policy(db, user)
     today = settings.today()
-    check_dates(ask.first_day, ask.last_day, today, policy.extra_day_min_days_ahead,
-                policy.extra_day_max_days_ahead)
+    check_dates(ask.first_day, ask.last_day, today, policy)
     children = await _family_children(db, user, ask.child_ids)
     ids = [c.id for c in children]
     placements = list((await db.scalars(

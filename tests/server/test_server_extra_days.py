@@ -66,6 +66,20 @@ async def test_ninety_days_ahead_is_the_latest_extra_day(client: httpx.AsyncClie
     assert far.json()["max_days"] == 90
 
 
+async def test_one_request_spans_at_most_the_policys_period(client: httpx.AsyncClient) -> None:
+    emma = (await children(client))["Emma"]
+    policy = (await client.get("/api/v1/policy",
+                               headers=bearer(await tokens(client, SANNE)))).json()
+    assert policy["extra_day_max_period_days"] == 31
+    month = await ask(client, SANNE, [emma], FRIDAY, last_date="2026-04-05", preview=True)
+    assert month.status_code == 200, month.text  # 31 days, both ends included
+    longer = await ask(client, SANNE, [emma], FRIDAY, last_date="2026-04-06", preview=True)
+    assert await problem(longer) == (422, "agenda_range_invalid")
+    assert longer.json()["max_days"] == 31
+    backwards = await ask(client, SANNE, [emma], WEDNESDAY, last_date=FRIDAY, preview=True)
+    assert await problem(backwards) == (422, "agenda_range_invalid")
+
+
 async def test_weekends_and_closing_days_have_no_extra_care(client: httpx.AsyncClient) -> None:
     emma = (await children(client))["Emma"]
     weekend = await ask(client, SANNE, [emma], "2026-03-07", last_date="2026-03-08")

@@ -48,7 +48,7 @@ class RequestsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("requestsDialog")
         self.setWindowTitle(self.tr("Request overview"))
-        self.resize(860, 440)
+        self.resize(1000, 460)
         self._agenda = agenda
         self._extra_days = extra_days
         self._absences: tuple[list, list] = ([], [])

@@ -47,7 +47,8 @@ async def organisation_policy(db: AsyncSession, user: User) -> Policy:
     return effective_policy(organisation.policy if organisation else None)
 
 
-async def _family_children(db: AsyncSession, user: User, child_ids: list[int]) -> list[Child]:
+async def family_children(db: AsyncSession, user: User, child_ids: list[int]) -> list[Child]:
+    """The chosen children, all of the caller's family, or `forbidden` (parents only)."""
     if not user.role.is_parent:
         raise Problem("forbidden")
     children = list((await db.scalars(
@@ -94,7 +95,7 @@ async def report_absences(db: AsyncSession, settings: Settings, user: User,
         raise Problem("agenda_range_invalid", max_days=MAX_RANGE_DAYS)
     if report.first_day < settings.today():
         raise Problem("absence_in_past")
-    children = await _family_children(db, user, report.child_ids)
+    children = await family_children(db, user, report.child_ids)
     ids = [c.id for c in children]
     planned = [p for p in await planned_day_parts(db, user.organisation_id, ids,
                                                   report.first_day, report.last_day)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.agenda.absences import (
-    _family_children,
+    family_children,
     organisation_policy,
     planned_day_parts,
     school_holidays,
@@ -123,7 +123,7 @@ async def quote_extra_days(db: AsyncSession, settings: Settings, user: User, ask
     policy = await organisation_policy(db, user)
     today = settings.today()
     check_dates(ask.first_day, ask.last_day, today, policy)
-    children = await _family_children(db, user, ask.child_ids)
+    children = await family_children(db, user, ask.child_ids)
     ids = [c.id for c in children]
     placements = list((await db.scalars(
         select(Placement).where(Placement.child_id.in_(ids))

@@ -75,36 +75,18 @@ def _refusal(code: str, english: bool, **extra: object) -> str:
     return problem_body(code, english, **extra)["detail"]
 
 
-@router.get("/requests", response_model=RequestsOut,
-            responses=problem_responses("not_authenticated", "token_expired", "forbidden"))
-async def request_overview(auth: Auth, db: Db, settings: CurrentSettings,
-                           accept_language: Annotated[str | None, Header()] = None,
-                           ) -> RequestsOut:
-    """All absences and extra-day requests of the family, newest date first."""
-    user = auth.user
-    if not user.role.is_parent:
-        raise Problem("forbidden")
-    english = wants_english(accept_language)
-    today = settings.today()
-    policy = await organisation_policy(db, user)
-    family = select(Child.id).where(Child.family_id == user.family_id)
-    placements = list((await db.scalars(select(Placement).where(
-        Placement.child_id.in_(family)).options(
-        selectinload(Placement.group).selectinload(CareGroup.location))
-        .order_by(Placement.id))).all())
-    lines: list[RequestOut] = []
-    absences = (await db.execute(
-        select(Absence, User.name).join(User, User.id == Absence.reported_by_id)
-        .where(Absence.child_id.in_(family)).options(selectinload(Absence.credit)))).all()
-    for absence, reporter in absences:
+def _absence_lines(rows: list[tuple[Absence, str]], placements: list[Placement], today: date,
+                   min_days: int, english: bool) -> list[RequestOut]:
+    lines = []
+    for absence, reporter in rows:
         shown = absence_out(absence, reporter)
         refusal = None
         if absence.cancelled_at is not None:
             refusal = _refusal("absence_already_cancelled", english)
-        elif not may_undo(absence.day, today, policy.undo_absence_min_days):
+        elif not may_undo(absence.day, today, min_days):
             location = _location_on(placements, absence.child_id, absence.day)
             refusal = _refusal(
-                "absence_undo_too_late", english, min_days=policy.undo_absence_min_days,
+                "absence_undo_too_late", english, min_days=min_days,
                 location_name=location.name if location else "",
                 location_phone=location.phone if location else "",
                 location_email=location.email if location else "")
@@ -115,10 +97,12 @@ async def request_overview(auth: Auth, db: Db, settings: CurrentSettings,
             submitted_at=shown.reported_at.astimezone(AMSTERDAM), decided_at=None,
             decision_reason=None, credit_minutes=shown.credit_minutes, invoice_cents=None,
             can_cancel=refusal is None, cancel_refusal=refusal))
-    requests = list((await db.scalars(select(ExtraDayRequest).where(
-        ExtraDayRequest.child_id.in_(family)).options(
-        selectinload(ExtraDayRequest.items)))).all())
-    names = await user_names(db, requests)
+    return lines
+
+
+def _extra_day_lines(requests: list[ExtraDayRequest], names: dict[int, str],
+                     english: bool) -> list[RequestOut]:
+    lines = []
     for request in requests:
         shown = request_out(request, names)
         refusal = None
@@ -135,6 +119,34 @@ async def request_overview(auth: Auth, db: Db, settings: CurrentSettings,
             decision_reason=request.decision_reason, credit_minutes=shown.credit_minutes,
             invoice_cents=shown.invoice_cents, can_cancel=refusal is None,
             cancel_refusal=refusal))
+    return lines
+
+
+@router.get("/requests", response_model=RequestsOut,
+            responses=problem_responses("not_authenticated", "token_expired", "forbidden"))
+async def request_overview(auth: Auth, db: Db, settings: CurrentSettings,
+                           accept_language: Annotated[str | None, Header()] = None,
+                           ) -> RequestsOut:
+    """All absences and extra-day requests of the family, newest date first."""
+    user = auth.user
+    if not user.role.is_parent:
+        raise Problem("forbidden")
+    english = wants_english(accept_language)
+    policy = await organisation_policy(db, user)
+    family = select(Child.id).where(Child.family_id == user.family_id)
+    placements = list((await db.scalars(select(Placement).where(
+        Placement.child_id.in_(family)).options(
+        selectinload(Placement.group).selectinload(CareGroup.location))
+        .order_by(Placement.id))).all())
+    absences = list((await db.execute(
+        select(Absence, User.name).join(User, User.id == Absence.reported_by_id)
+        .where(Absence.child_id.in_(family)).options(selectinload(Absence.credit)))).all())
+    requests = list((await db.scalars(select(ExtraDayRequest).where(
+        ExtraDayRequest.child_id.in_(family)).options(
+        selectinload(ExtraDayRequest.items)))).all())
+    lines = _absence_lines(absences, placements, settings.today(),
+                           policy.undo_absence_min_days, english)
+    lines += _extra_day_lines(requests, await user_names(db, requests), english)
     lines.sort(key=lambda line: (line.first_date, line.submitted_at, line.kind, line.id),
                reverse=True)
     return RequestsOut(requests=lines)

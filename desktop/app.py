@@ -31,6 +31,7 @@ from desktop.services.clients import ClientFactory
 from desktop.services.crash import CrashReporter
 from desktop.services.devices import DevicesService
 from desktop.services.extra_days import ExtraDayService
+from desktop.services.finance import FinanceService
 from desktop.services.password_reset import PasswordResetService
 from desktop.services.profile import ProfileService
 from desktop.services.session import SessionService
@@ -101,6 +102,7 @@ class DesktopApp(QObject):
         self.agenda = AgendaService(self.session, self.profile, on_crash=crash.report,
                                     parent=self)
         self.extra_days = ExtraDayService(self.session, on_crash=crash.report, parent=self)
+        self.finance = FinanceService(self.session, on_crash=crash.report, parent=self)
 
         demo_logins: tuple[DemoLogin, ...] = ()
         portal = options.portal
@@ -134,7 +136,7 @@ class DesktopApp(QObject):
     def _show_main(self, _account: object) -> None:
         self._drop_main_window()
         window = MainWindow(self.session, self.profile, self.devices, self.agenda,
-                            self.extra_days)
+                            self.extra_days, finance=self.finance)
         window.closeRequested.connect(self.closed.set)
         window.switchAccountRequested.connect(self.session.switch_account)
         self.main_window = window
@@ -180,6 +182,7 @@ class DesktopApp(QObject):
         await self.devices.aclose()
         await self.agenda.aclose()
         await self.extra_days.aclose()
+        await self.finance.aclose()
         await self.resets.aclose()
         await self.session.aclose()
         for window in (self.login_window, *self._crash_dialogs):

@@ -31,6 +31,7 @@ class SectionsModel(QAbstractListModel):
 
     OVERVIEW = "overview"
     AGENDA = "agenda"
+    FINANCE = "finance"
     ACCOUNT = "account"
 
     def __init__(self, icon_for: Callable[[str], QIcon] | None = None,
@@ -49,6 +50,12 @@ class SectionsModel(QAbstractListModel):
                 self.tr("Agenda"),
                 "agenda",
                 self.tr("When your children come, absences and requests"),
+            ),
+            Section(
+                self.FINANCE,
+                self.tr("Finance"),
+                "finance",
+                self.tr("Invoices, annual statements, contracts and rates"),
             ),
             Section(
                 self.ACCOUNT,

@@ -22,18 +22,17 @@ __all__ = ["SaveAllJob", "readable_name", "unused_path"]
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FinanceSave", text)
-
-
 def readable_name(document: FinanceDocument) -> str:
     """The file name a parent would choose for ``document`` (without folder)."""
     if document.kind is DocumentKind.INVOICE:
-        parts = [_tr("Invoice"), document.period, document.number]
+        word = QCoreApplication.translate("FinanceSave", "Invoice")
+        parts = [word, document.period, document.number]
     elif document.kind is DocumentKind.JAAROPGAVE:
-        parts = [_tr("Annual statement"), str(document.year), document.child_name or ""]
+        word = QCoreApplication.translate("FinanceSave", "Annual statement")
+        parts = [word, str(document.year), document.child_name or ""]
     else:
-        parts = [_tr("Contract"), document.child_name or "", document.care_type or "",
+        word = QCoreApplication.translate("FinanceSave", "Contract")
+        parts = [word, document.child_name or "", document.care_type or "",
                  document.number if not document.child_name else ""]
     stem = " ".join(p.strip() for p in parts if p and p.strip())
     stem = _NOT_IN_FILE_NAMES.sub("-", stem).strip(" .") or document.id

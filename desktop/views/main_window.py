@@ -24,6 +24,7 @@ from desktop.models.records import Profile
 from desktop.models.sections import SectionsModel
 from desktop.views.account_page import AccountPage
 from desktop.views.agenda_page import AgendaPage
+from desktop.views.finance_page import FinancePage, FinanceSyncStatus
 from desktop.views.lock_screen import LockScreen
 from desktop.views.message_bar import MessageBar
 from desktop.views.overview_page import OverviewPage
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from desktop.services.agenda import AgendaService
     from desktop.services.devices import DevicesService
     from desktop.services.extra_days import ExtraDayService
+    from desktop.services.finance import FinanceService
     from desktop.services.profile import ProfileService
     from desktop.services.session import SessionService
 
@@ -52,7 +54,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: SessionService, profile: ProfileService,
                  devices: DevicesService, agenda: AgendaService,
-                 extra_days: ExtraDayService, parent: QWidget | None = None) -> None:
+                 extra_days: ExtraDayService, parent: QWidget | None = None, *,
+                 finance: FinanceService | None = None) -> None:
         super().__init__(parent)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -61,6 +64,7 @@ class MainWindow(QMainWindow):
         self._profile = profile
         self._devices = devices
         self._agenda = agenda
+        self._finance = finance
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(900, 600))
         self.resize(1180, 760)
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(self)
         self.account_page = AccountPage(self)
         self.agenda_page = AgendaPage(agenda, extra_days, self)
+        self.finance_page = FinancePage(finance, self) if finance is not None else None
         self.lock_screen = LockScreen(self)
         self.connection = ConnectionStatus(self)
         self.last_synced = LastSynced(parent=self)
@@ -79,6 +84,9 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(self.lock_screen)
         self.setCentralWidget(self._stack)
         self.statusBar().addWidget(self.connection)
+        if finance is not None:
+            self.finance_status = FinanceSyncStatus(finance, self)
+            self.statusBar().addWidget(self.finance_status)
         self.statusBar().addPermanentWidget(self.last_synced)
         self.statusBar().setSizeGripEnabled(False)
 
@@ -136,6 +144,8 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("pages")
         self.pages.addWidget(self.overview)
         self.pages.addWidget(self.agenda_page)
+        if self.finance_page is not None:
+            self.pages.addWidget(self.finance_page)
         self.pages.addWidget(self.account_page)
 
         right = QVBoxLayout()
@@ -160,7 +170,7 @@ class MainWindow(QMainWindow):
         self._section_shortcuts: list[QShortcut] = []
         for row in range(self.sections.rowCount()):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
-            shortcut.activated.connect(lambda row=row: self.show_section_row(row))
+            shortcut.activated.connect(lambda n=row: self._show_visible_section(n))
             self._section_shortcuts.append(shortcut)
         return content
 
@@ -185,6 +195,9 @@ class MainWindow(QMainWindow):
         self._devices.problem.connect(self._devices_problem)
         self.account_page.endSessionRequested.connect(self._devices.end)
         self._agenda.problem.connect(self._agenda_problem)
+        if self._finance is not None and self.finance_page is not None:
+            self._finance.problem.connect(self._finance_problem)
+            self.finance_page.notice.connect(self._finance_notice)
 
     # -- sections ----------------------------------------------------------------------------
     def show_section(self, key: str) -> None:
@@ -195,6 +208,13 @@ class MainWindow(QMainWindow):
             self.navigation.selectionModel().setCurrentIndex(
                 self.sections.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    def _show_visible_section(self, n: int) -> None:
+        # Ctrl+N counts the sections this account sees, skipping hidden ones (staff, finance).
+        visible = [r for r in range(self.sections.rowCount())
+                   if not self.navigation.isRowHidden(r)]
+        if n < len(visible):
+            self.show_section_row(visible[n])
+
     def _section_changed(self, current, _previous) -> None:
         key = self.sections.key_at(current.row())
         if key == SectionsModel.OVERVIEW:
@@ -202,6 +222,9 @@ class MainWindow(QMainWindow):
         elif key == SectionsModel.AGENDA:
             self.pages.setCurrentWidget(self.agenda_page)
             self.agenda_page.activate()
+        elif key == SectionsModel.FINANCE and self.finance_page is not None:
+            self.pages.setCurrentWidget(self.finance_page)
+            self.finance_page.activate()
         elif key == SectionsModel.ACCOUNT:
             self.pages.setCurrentWidget(self.account_page)
             # The device list changes elsewhere (other devices log in); fetch it when looked at.
@@ -225,6 +248,10 @@ class MainWindow(QMainWindow):
         # The agenda is the family's; the staff's group day view is a later issue.
         self.navigation.setRowHidden(self.sections.row_of(SectionsModel.AGENDA),
                                      role is not None and not role.is_parent)
+        # Staff see no invoices; without the finance service there is no page to show.
+        self.navigation.setRowHidden(self.sections.row_of(SectionsModel.FINANCE),
+                                     self.finance_page is None
+                                     or (role is not None and not role.is_parent))
         if role is not None:
             self.account_page.set_account(
                 name=name, email=account.email if account else profile.user.email,
@@ -258,6 +285,13 @@ class MainWindow(QMainWindow):
     def _agenda_problem(self, text: str) -> None:
         self.message_bar.show_message(text, source="agenda", action_text=self.tr("Try again"),
                                       action=self._agenda.refresh)
+
+    def _finance_problem(self, text: str) -> None:
+        self.message_bar.show_message(text, source="finance", action_text=self.tr("Try again"),
+                                      action=self._finance.refresh)
+
+    def _finance_notice(self, text: str) -> None:
+        self.message_bar.show_message(text, source="finance")
 
     def _remember_unavailable(self, text: str) -> None:
         self.message_bar.show_message(text, source="remember")

@@ -142,3 +142,4 @@ def test_records_round_trip_and_refuse_a_bad_hash():
     bad["documents"][0]["sha256"] = "not-a-hash"
     with pytest.raises(ValueError):
         FinanceOverview.from_json(bad)
+

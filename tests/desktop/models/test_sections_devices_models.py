@@ -19,9 +19,10 @@ def test_sections_are_only_the_built_ones(qtmodeltester) -> None:
     model = SectionsModel(icon_for=lambda name: QIcon())
     qtmodeltester.check(model, force_py=True)
     titles = [model.index(r).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
-    assert titles == ["Overview", "Agenda", "Account"]
+    assert titles == ["Overview", "Agenda", "Finance", "Account"]
     assert model.key_at(1) == SectionsModel.AGENDA
-    assert model.key_at(2) == SectionsModel.ACCOUNT
+    assert model.key_at(2) == SectionsModel.FINANCE
+    assert model.key_at(3) == SectionsModel.ACCOUNT
     assert model.row_of(SectionsModel.OVERVIEW) == 0
     assert model.key_at(5) is None
 

@@ -1,0 +1,205 @@
+"""A finance PDF inside the app: pages, zoom, "Opslaan als…", "Afdrukken", "Openen met…".
+
+The viewer only ever shows the verified cached file, so it works offline. Printing renders each
+page with ``QPdfDocument.render`` at the printer's resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = ["PdfViewer"]
+
+_ZOOM_STEP = 1.25
+
+
+class PdfViewer(QDialog):
+    """Shows one PDF file. ``save_copy(target) -> message | None`` writes "Opslaan als…"."""
+
+    def __init__(self, path: Path, title: str, suggested_name: str,
+                 save_copy: Callable[[Path], str | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdfViewer")
+        self.setWindowTitle(title)
+        self.resize(QSize(860, 900))
+        self.path = Path(path)
+        self._suggested_name = suggested_name
+        self._save_copy = save_copy
+
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(title)
+
+        self.previous_button = self._button(self.tr("Previous page"), "◀", self.previous_page,
+                                            QKeySequence.StandardKey.MoveToPreviousPage)
+        self.page_box = QSpinBox(self)
+        self.page_box.setAccessibleName(self.tr("Page"))
+        self.page_box.setMinimum(1)
+        self.page_box.valueChanged.connect(lambda page: self.go_to_page(page - 1))
+        self.page_count_label = QLabel(self)
+        self.next_button = self._button(self.tr("Next page"), "▶", self.next_page,
+                                        QKeySequence.StandardKey.MoveToNextPage)
+        self.zoom_out_button = self._button(self.tr("Zoom out"), "−", self.zoom_out,
+                                            QKeySequence.StandardKey.ZoomOut)
+        self.zoom_in_button = self._button(self.tr("Zoom in"), "+", self.zoom_in,
+                                           QKeySequence.StandardKey.ZoomIn)
+        self.fit_button = self._button(self.tr("Fit to width"), self.tr("Fit"), self.fit_width)
+        self.save_button = self._button(self.tr("Save as…"), self.tr("Save as…"), self.save_as,
+                                        QKeySequence.StandardKey.Save)
+        self.print_button = self._button(self.tr("Print"), self.tr("Print"), self.print_document,
+                                         QKeySequence.StandardKey.Print)
+        self.open_with_button = self._button(self.tr("Open with the system's PDF viewer"),
+                                             self.tr("Open with…"), self.open_with)
+
+        bar = QHBoxLayout()
+        for widget in (self.previous_button, self.page_box, self.page_count_label,
+                       self.next_button):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.save_button, self.print_button, self.open_with_button):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self.error = self.document.load(str(self.path))
+        count = self.document.pageCount()
+        self.page_box.setMaximum(max(1, count))
+        self.page_count_label.setText(self.tr("of {count}").format(count=count))
+        self._page_changed(0)
+
+    def _button(self, tip: str, text: str, slot: Callable[[], None],
+                shortcut: QKeySequence.StandardKey | None = None) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.clicked.connect(slot)
+        if shortcut is not None:
+            button.setShortcut(QKeySequence(shortcut))
+        return button
+
+    # --- navigation and zoom ------------------------------------------------------------------
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    @property
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to_page(self, page: int) -> None:
+        if 0 <= page < self.page_count and page != self.current_page:
+            self.view.pageNavigator().jump(page, self.view.pageNavigator().currentLocation())
+
+    def next_page(self) -> None:
+        self.go_to_page(self.current_page + 1)
+
+    def previous_page(self) -> None:
+        self.go_to_page(self.current_page - 1)
+
+    def zoom_in(self) -> None:
+        self._zoom(self.view.zoomFactor() * _ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom(self.view.zoomFactor() / _ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def _zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(min(8.0, max(0.25, factor)))
+
+    def _page_changed(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+        self.previous_button.setEnabled(page > 0)
+        self.next_button.setEnabled(page + 1 < self.page_count)
+
+    # --- save, print, open with ---------------------------------------------------------------
+
+    def save_as(self) -> None:
+        start = str(Path.home() / self._suggested_name)
+        target, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save document"), start, self.tr("PDF documents (*.pdf)"))
+        if target:
+            self.save_to(Path(target))
+
+    def save_to(self, target: Path) -> bool:
+        """Write a copy to ``target`` (the file dialog already asked about overwriting)."""
+        message = self._save_copy(target)
+        if message is not None:
+            QMessageBox.warning(self, self.tr("Not saved"), message)
+            return False
+        return True
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, self.page_count))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Render the chosen pages on ``printer``; answers how many pages were printed."""
+        first, last = printer.fromPage(), printer.toPage()
+        if first == 0 and last == 0:
+            first, last = 1, self.page_count
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, self.tr("Not printed"),
+                                self.tr("The printer could not be started."))
+            return 0
+        printed = 0
+        try:
+            dpi = printer.resolution()
+            for page in range(first - 1, min(last, self.page_count)):
+                if printed:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                size = QSize(int(points.width() / 72 * dpi), int(points.height() / 72 * dpi))
+                image = self.document.render(page, size)
+                target = painter.viewport()
+                scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(target.x(), target.y(), image.scaled(
+                    scaled, Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation))
+                printed += 1
+        finally:
+            painter.end()
+        return printed
+
+    def open_with(self) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))):
+            QMessageBox.information(self, self.tr("No PDF viewer"), self.tr(
+                "This computer has no program for PDF files. Use “Save as…” and open the file "
+                "with a program of your choice."))

@@ -14,9 +14,6 @@ from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
@@ -34,8 +31,8 @@ from desktop.models.formatting import (
     format_hours,
     format_weekday_date,
 )
-from desktop.models.records import AbsenceDraft, AbsenceReason, DayPart, Profile
-from desktop.views.theme import mark
+from desktop.models.records import AbsenceDraft, AbsenceReason, Profile
+from desktop.views.wizard_parts import ResultPage, WhenPage, hint_label
 
 if TYPE_CHECKING:
     from desktop.services.agenda import AgendaService
@@ -43,91 +40,6 @@ if TYPE_CHECKING:
 __all__ = ["AbsenceWizard"]
 
 NOTE_LIMIT = 500
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def _hint(page: QWizardPage) -> QLabel:
-    label = mark(QLabel("", page), "muted")
-    label.setObjectName("hint")
-    label.setWordWrap(True)
-    return label
-
-
-class WhenPage(QWizardPage):
-    def __init__(self, start: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("When"))
-        self.setSubTitle(self.tr("Choose the day or the period, and the day-part if it is not "
-                                 "the whole day."))
-        self.one_day = QRadioButton(self.tr("One day"), self)
-        self.one_day.setObjectName("oneDay")
-        self.period = QRadioButton(self.tr("A period"), self)
-        self.period.setObjectName("period")
-        self.one_day.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.one_day)
-        group.addButton(self.period)
-        self.first = QDateEdit(_qdate(start), self)
-        self.first.setObjectName("firstDate")
-        self.last = QDateEdit(_qdate(start), self)
-        self.last.setObjectName("lastDate")
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setMinimumDate(_qdate(date.today()))  # not for the past
-            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
-        self.day_part = QComboBox(self)
-        self.day_part.setObjectName("dayPart")
-        self.day_part.addItem(self.tr("Every planned day-part"), None)
-        for part in DayPart:
-            self.day_part.addItem(day_part_label(part.value).capitalize(), part)
-        self.hint = _hint(self)
-        form = QFormLayout()
-        form.addRow(self.one_day)
-        form.addRow(self.period)
-        self.first_label = QLabel(self.tr("Date"), self)
-        form.addRow(self.first_label, self.first)
-        self.last_label = QLabel(self.tr("Up to and including"), self)
-        form.addRow(self.last_label, self.last)
-        form.addRow(self.tr("Day-part"), self.day_part)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.hint)
-        layout.addStretch(1)
-        self.period.toggled.connect(self._mode_changed)
-        self.first.dateChanged.connect(self._changed)
-        self.last.dateChanged.connect(self._changed)
-        self._mode_changed(False)
-
-    def range(self) -> tuple[date, date]:
-        first = _pydate(self.first.date())
-        return first, (_pydate(self.last.date()) if self.period.isChecked() else first)
-
-    def _mode_changed(self, period: bool) -> None:
-        self.last.setVisible(period)
-        self.last_label.setVisible(period)
-        self.first_label.setText(self.tr("From") if period else self.tr("Date"))
-        self._changed()
-
-    def _changed(self) -> None:
-        first, last = self.range()
-        if last < first:
-            self.hint.setText(self.tr("The last day is before the first day."))
-        elif (last - first).days >= 366:
-            self.hint.setText(self.tr("A period can be at most a year."))
-        else:
-            self.hint.setText("")
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        first, last = self.range()
-        return first <= last and (last - first).days < 366 and first >= date.today()
 
 
 class ChildrenPage(QWizardPage):
@@ -147,7 +59,7 @@ class ChildrenPage(QWizardPage):
             layout.addWidget(box)
         if len(self.boxes) == 1:
             self.boxes[0].setChecked(True)
-        self.hint = _hint(self)
+        self.hint = hint_label(self)
         layout.addWidget(self.hint)
         layout.addStretch(1)
 
@@ -202,7 +114,7 @@ class ReasonPage(QWizardPage):
         self.note.setPlaceholderText(self.tr("Note for the group (optional)"))
         self.note.setMaximumHeight(90)
         self.note.textChanged.connect(self._note_changed)
-        self.hint = _hint(self)
+        self.hint = hint_label(self)
         layout.addWidget(self.note)
         layout.addWidget(self.hint)
         layout.addStretch(1)
@@ -243,27 +155,6 @@ class SummaryPage(QWizardPage):
         return True
 
 
-class ResultPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("Result"))
-        self.text = QLabel(self.tr("Sending…"), self)
-        self.text.setObjectName("result")
-        self.text.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addStretch(1)
-        self._finished = False
-
-    def show_result(self, text: str) -> None:
-        self.text.setText(text)
-        self._finished = True
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        return self._finished
-
-
 class AbsenceWizard(QWizard):
     """Reports an absence through the agenda service (and so through the outbox)."""
 
@@ -280,7 +171,10 @@ class AbsenceWizard(QWizard):
         self._outbox_id: int | None = None
         self.children = list(profile.children) if profile else []
         first_day = max(start or date.today(), date.today())
-        self.when = WhenPage(first_day, self)
+        self.when = WhenPage(
+            self.tr("Choose the day or the period, and the day-part if it is not the whole "
+                    "day."), first_day, date.today(), None, 366,
+            self.tr("Every planned day-part"), self)
         self.who = ChildrenPage(self)
         self.why = ReasonPage(self)
         self.summary = SummaryPage(self)
@@ -293,8 +187,7 @@ class AbsenceWizard(QWizard):
 
     def draft(self) -> AbsenceDraft:
         first, last = self.when.range()
-        part = self.when.day_part.currentData()  # Qt hands enum values back as plain str
-        return AbsenceDraft(self.who.child_ids(), first, last, DayPart(part) if part else None,
+        return AbsenceDraft(self.who.child_ids(), first, last, self.when.part(),
                             self.why.reason() or AbsenceReason.OVERIG,
                             self.why.note.toPlainText().strip())
 

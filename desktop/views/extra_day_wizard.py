@@ -6,13 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -30,7 +26,6 @@ from desktop.models.formatting import (
 )
 from desktop.models.records import (
     ChildCredit,
-    DayPart,
     ExtraDayDraft,
     ExtraDayPreview,
     Payment,
@@ -38,29 +33,15 @@ from desktop.models.records import (
     Profile,
 )
 from desktop.views.theme import mark
+from desktop.views.wizard_parts import ResultPage, WhenPage
 
 if TYPE_CHECKING:
     from desktop.services.extra_days import ExtraDayService
 
 __all__ = ["ExtraDayWizard"]
 
-#: The longest period one request may cover (docs/api.md).
+#: The longest period one request may cover when the portal does not say (docs/api.md).
 MAX_PERIOD_DAYS = 31
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def _hint(page: QWizardPage) -> QLabel:
-    label = mark(QLabel("", page), "muted")
-    label.setObjectName("hint")
-    label.setWordWrap(True)
-    return label
 
 
 class ChildrenPage(QWizardPage):
@@ -92,84 +73,6 @@ class ChildrenPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(self.child_ids())
-
-
-class WhenPage(QWizardPage):
-    def __init__(self, policy: Policy, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("When"))
-        earliest = date.today() + timedelta(days=policy.extra_day_min_days_ahead)
-        latest = date.today() + timedelta(days=policy.extra_day_max_days_ahead)
-        self.setSubTitle(self.tr(
-            "Extra days can be requested from {min} to {max} days ahead: between {first} and "
-            "{last}.").format(min=policy.extra_day_min_days_ahead,
-                              max=policy.extra_day_max_days_ahead,
-                              first=format_date(earliest), last=format_date(latest)))
-        self.one_day = QRadioButton(self.tr("One day"), self)
-        self.period = QRadioButton(self.tr("A period"), self)
-        self.one_day.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.one_day)
-        group.addButton(self.period)
-        self.first = QDateEdit(_qdate(earliest), self)
-        self.first.setObjectName("firstDate")
-        self.last = QDateEdit(_qdate(earliest), self)
-        self.last.setObjectName("lastDate")
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDateRange(_qdate(earliest), _qdate(latest))
-            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
-        self.day_part = QComboBox(self)
-        self.day_part.setObjectName("dayPart")
-        self.day_part.addItem(self.tr("Whole day (day care)"), None)
-        for part in DayPart:
-            self.day_part.addItem(day_part_label(part.value).capitalize(), part.value)
-        self.hint = _hint(self)
-        form = QFormLayout()
-        form.addRow(self.one_day)
-        form.addRow(self.period)
-        self.first_label = QLabel(self.tr("Date"), self)
-        form.addRow(self.first_label, self.first)
-        self.last_label = QLabel(self.tr("Up to and including"), self)
-        form.addRow(self.last_label, self.last)
-        form.addRow(self.tr("Day-part"), self.day_part)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.hint)
-        layout.addStretch(1)
-        self.period.toggled.connect(self._mode_changed)
-        self.first.dateChanged.connect(self._changed)
-        self.last.dateChanged.connect(self._changed)
-        self._mode_changed(False)
-
-    def range(self) -> tuple[date, date]:
-        first = _pydate(self.first.date())
-        return first, (_pydate(self.last.date()) if self.period.isChecked() else first)
-
-    def part(self) -> DayPart | None:
-        value = self.day_part.currentData()
-        return DayPart(value) if value else None
-
-    def _mode_changed(self, period: bool) -> None:
-        self.last.setVisible(period)
-        self.last_label.setVisible(period)
-        self.first_label.setText(self.tr("From") if period else self.tr("Date"))
-        self._changed()
-
-    def _changed(self) -> None:
-        first, last = self.range()
-        if last < first:
-            self.hint.setText(self.tr("The last day is before the first day."))
-        elif (last - first).days >= MAX_PERIOD_DAYS:
-            self.hint.setText(self.tr("One request covers at most {n} days.").format(
-                n=MAX_PERIOD_DAYS))
-        else:
-            self.hint.setText("")
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        first, last = self.range()
-        return first <= last and (last - first).days < MAX_PERIOD_DAYS
 
 
 class PaymentPage(QWizardPage):
@@ -283,27 +186,6 @@ class SummaryPage(QWizardPage):
         return True
 
 
-class ResultPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("Result"))
-        self.text = QLabel(self.tr("Sending…"), self)
-        self.text.setObjectName("result")
-        self.text.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addStretch(1)
-        self._finished = False
-
-    def show_result(self, text: str) -> None:
-        self.text.setText(text)
-        self._finished = True
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        return self._finished
-
-
 class ExtraDayWizard(QWizard):
     """Requests extra days through :class:`ExtraDayService` (online only)."""
 
@@ -320,7 +202,16 @@ class ExtraDayWizard(QWizard):
         self.online = online
         self.children = list(profile.children) if profile else []
         self.who = ChildrenPage(self)
-        self.when = WhenPage(policy, self)
+        earliest = date.today() + timedelta(days=policy.extra_day_min_days_ahead)
+        latest = date.today() + timedelta(days=policy.extra_day_max_days_ahead)
+        self.when = WhenPage(
+            self.tr("Extra days can be requested from {min} to {max} days ahead: between "
+                    "{first} and {last}.").format(
+                min=policy.extra_day_min_days_ahead, max=policy.extra_day_max_days_ahead,
+                first=format_date(earliest), last=format_date(latest)),
+            earliest, earliest, latest,
+            int(policy.other.get("extra_day_max_period_days", MAX_PERIOD_DAYS)),
+            self.tr("Whole day (day care)"), self)
         self.payment = PaymentPage(self)
         self.summary = SummaryPage(self)
         self.result = ResultPage(self)

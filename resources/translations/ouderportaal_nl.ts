@@ -8,6 +8,14 @@
         <translation>Afwezigheid doorgeven</translation>
     </message>
     <message>
+        <source>Choose the day or the period, and the day-part if it is not the whole day.</source>
+        <translation>Kies de dag of de periode, en het dagdeel als het niet de hele dag is.</translation>
+    </message>
+    <message>
+        <source>Every planned day-part</source>
+        <translation>Elk gepland dagdeel</translation>
+    </message>
+    <message>
         <source>Reason: {reason}</source>
         <translation>Reden: {reason}</translation>
     </message>
@@ -325,7 +333,7 @@
     <name>ChildrenPage</name>
     <message>
         <source>Children</source>
-        <extracomment>The longest period one request may cover (docs/api.md).</extracomment>
+        <extracomment>The longest period one request may cover when the portal does not say (docs/api.md).</extracomment>
         <translation>Kinderen</translation>
     </message>
     <message>
@@ -664,6 +672,14 @@
         <translation>Dag aanvragen</translation>
     </message>
     <message>
+        <source>Extra days can be requested from {min} to {max} days ahead: between {first} and {last}.</source>
+        <translation>Extra dagen vraag je {min} tot {max} dagen van tevoren aan: tussen {first} en {last}.</translation>
+    </message>
+    <message>
+        <source>Whole day (day care)</source>
+        <translation>Hele dag (dagopvang)</translation>
+    </message>
+    <message>
         <source>{hours} from absence credit</source>
         <translation>{hours} uit afwezigheidstegoed</translation>
     </message>
@@ -776,6 +792,108 @@
     </message>
 </context>
 <context>
+    <name>FinancePage</name>
+    <message>
+        <source>Finance</source>
+        <translation>Financieel</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Save all…</source>
+        <translation>Alles opslaan…</translation>
+    </message>
+    <message>
+        <source>Save every invoice, annual statement and contract to a folder. Keep them: the tax office may ask for them for at least 5 years.</source>
+        <translation>Sla alle facturen, jaaropgaven en contracten op in een map. Bewaar ze: de Belastingdienst kan er minstens 5 jaar om vragen.</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Jaar:</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>Facturen</translation>
+    </message>
+    <message>
+        <source>Annual statements</source>
+        <translation>Jaaropgaven</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Contracten</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>Tarieven</translation>
+    </message>
+    <message>
+        <source>the first parent or carer</source>
+        <translation>de eerste ouder/verzorger</translation>
+    </message>
+    <message>
+        <source>Invoices, annual statements and contracts can only be seen by the person registered as the first parent or carer of your family: {name}.
+
+Ask {name} to save or share them with you. Should you be the first parent or carer instead, contact your childcare organisation to change the registration.</source>
+        <translation>Facturen, jaaropgaven en contracten kan alleen de persoon inzien die als eerste ouder/verzorger van je gezin geregistreerd staat: {name}.
+
+Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verzorger zijn, neem dan contact op met je kinderopvangorganisatie om de registratie te wijzigen.</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Alle jaren</translation>
+    </message>
+    <message>
+        <source>Save all documents to…</source>
+        <translation>Alle documenten opslaan in…</translation>
+    </message>
+    <message>
+        <source>Saving documents…</source>
+        <translation>Documenten opslaan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Save all</source>
+        <translation>Alles opslaan</translation>
+    </message>
+    <message>
+        <source>Stopped: {saved} of {total} documents were saved in {folder}.</source>
+        <translation>Gestopt: {saved} van {total} documenten zijn opgeslagen in {folder}.</translation>
+    </message>
+    <message>
+        <source>{saved} of {total} documents were saved in {folder}.</source>
+        <translation>{saved} van {total} documenten zijn opgeslagen in {folder}.</translation>
+    </message>
+    <message>
+        <source>{count} documents are not on this computer yet; they will be downloaded when you are online.</source>
+        <translation>{count} documenten staan nog niet op deze computer; ze worden gedownload zodra je online bent.</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceSave</name>
+    <message>
+        <source>Invoice</source>
+        <translation>Factuur</translation>
+    </message>
+    <message>
+        <source>Annual statement</source>
+        <translation>Jaaropgave</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Contract</translation>
+    </message>
+</context>
+<context>
     <name>FinanceService</name>
     <message>
         <source>This document is not on this computer yet. Connect to the internet and try again.</source>
@@ -797,6 +915,13 @@
     <message>
         <source>The file could not be written: {reason}</source>
         <translation>Het bestand kon niet worden geschreven: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceSyncStatus</name>
+    <message>
+        <source>Downloading documents: {done} of {total}</source>
+        <translation>Documenten downloaden: {done} van {total}</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1395,85 @@
     </message>
 </context>
 <context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorige pagina</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Pagina</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Volgende pagina</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>Paginabreedte</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Passend</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Afdrukken</translation>
+    </message>
+    <message>
+        <source>Open with the system&apos;s PDF viewer</source>
+        <translation>Openen met de pdf-lezer van het systeem</translation>
+    </message>
+    <message>
+        <source>Open with…</source>
+        <translation>Openen met…</translation>
+    </message>
+    <message>
+        <source>of {count}</source>
+        <translation>van {count}</translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation>Document opslaan</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Pdf-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Niet afgedrukt</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>De printer kon niet worden gestart.</translation>
+    </message>
+    <message>
+        <source>No PDF viewer</source>
+        <translation>Geen pdf-lezer</translation>
+    </message>
+    <message>
+        <source>This computer has no program for PDF files. Use “Save as…” and open the file with a program of your choice.</source>
+        <translation>Deze computer heeft geen programma voor pdf-bestanden. Gebruik ‘Opslaan als…’ en open het bestand met een programma naar keuze.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileService</name>
     <message>
         <source>There is no saved data for this account yet.</source>
@@ -1543,6 +1747,14 @@
         <translation>Wanneer je kinderen komen, afmeldingen en aanvragen</translation>
     </message>
     <message>
+        <source>Finance</source>
+        <translation>Financieel</translation>
+    </message>
+    <message>
+        <source>Invoices, annual statements, contracts and rates</source>
+        <translation>Facturen, jaaropgaven, contracten en tarieven</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Account</translation>
     </message>
@@ -1621,20 +1833,12 @@
         <translation>Wanneer</translation>
     </message>
     <message>
-        <source>Choose the day or the period, and the day-part if it is not the whole day.</source>
-        <translation>Kies de dag of de periode, en het dagdeel als het niet de hele dag is.</translation>
-    </message>
-    <message>
         <source>One day</source>
         <translation>Eén dag</translation>
     </message>
     <message>
         <source>A period</source>
         <translation>Een periode</translation>
-    </message>
-    <message>
-        <source>Every planned day-part</source>
-        <translation>Elk gepland dagdeel</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1657,20 +1861,8 @@
         <translation>De laatste dag ligt vóór de eerste dag.</translation>
     </message>
     <message>
-        <source>A period can be at most a year.</source>
-        <translation>Een periode kan hooguit een jaar zijn.</translation>
-    </message>
-    <message>
-        <source>Extra days can be requested from {min} to {max} days ahead: between {first} and {last}.</source>
-        <translation>Extra dagen vraag je {min} tot {max} dagen van tevoren aan: tussen {first} en {last}.</translation>
-    </message>
-    <message>
-        <source>Whole day (day care)</source>
-        <translation>Hele dag (dagopvang)</translation>
-    </message>
-    <message>
-        <source>One request covers at most {n} days.</source>
-        <translation>Eén aanvraag beslaat hooguit {n} dagen.</translation>
+        <source>A period can be at most {n} days.</source>
+        <translation>Een periode kan hooguit {n} dagen zijn.</translation>
     </message>
 </context>
 </TS>

@@ -31,19 +31,13 @@ def stored_absences(run, url: str) -> list:
     return run(fetch())
 
 
-def overview_row(dialog, absence_id: int) -> int | None:
-    """The open-filter row of an absence in the request overview, or None."""
+def absence_row(dialog, *, absence_id: int | None = None, day: date | None = None
+                ) -> int | None:
+    """The row (open filter) of the absence with that id or on that day, or None."""
     for row in range(dialog.proxy.rowCount()):
-        entry = dialog.proxy.index(row, 0).data(dialog.model.RowRole)
-        if entry.absence is not None and entry.absence.id == absence_id:
-            return row
-    return None
-
-
-def soon_row(dialog, day: date) -> int | None:
-    for row in range(dialog.proxy.rowCount()):
-        entry = dialog.proxy.index(row, 0).data(dialog.model.RowRole)
-        if entry.absence is not None and entry.absence.date == day:
+        absence = dialog.proxy.index(row, 0).data(dialog.model.RowRole).absence
+        if absence is not None and absence_id in (None, absence.id) and day in (None,
+                                                                               absence.date):
             return row
     return None
 
@@ -100,8 +94,8 @@ def test_report_an_absence_with_the_wizard_and_undo_it(qtbot, portal_server, mak
     wizard.close()
 
     dialog = page.open_request_overview()
-    qtbot.waitUntil(lambda: overview_row(dialog, stored.id) is not None, timeout=20_000)
-    dialog.select_row(overview_row(dialog, stored.id))
+    qtbot.waitUntil(lambda: absence_row(dialog, absence_id=stored.id) is not None, timeout=20_000)
+    dialog.select_row(absence_row(dialog, absence_id=stored.id))
     asked: list[str] = []
 
     def answer_yes(_parent, _title, text, *_args):
@@ -112,7 +106,7 @@ def test_report_an_absence_with_the_wizard_and_undo_it(qtbot, portal_server, mak
     assert asked == ["Are you sure you want to cancel this request?"]
     qtbot.waitUntil(lambda: next(a for a in stored_absences(run, portal_server.url)
                                  if a.id == stored.id).cancelled, timeout=20_000)
-    qtbot.waitUntil(lambda: overview_row(dialog, stored.id) is None, timeout=20_000)
+    qtbot.waitUntil(lambda: absence_row(dialog, absence_id=stored.id) is None, timeout=20_000)
     qtbot.waitUntil(lambda: [e.state for e in page.model.entries(monday)] ==
                     [EntryState.PLANNED, EntryState.PLANNED], timeout=20_000)
 
@@ -137,8 +131,8 @@ def test_undo_within_30_days_shows_the_locations_phone(qtbot, portal_server, mak
     wizard.close()
 
     dialog = page.open_request_overview()
-    qtbot.waitUntil(lambda: soon_row(dialog, soon) is not None, timeout=20_000)
-    dialog.select_row(soon_row(dialog, soon))
+    qtbot.waitUntil(lambda: absence_row(dialog, day=soon) is not None, timeout=20_000)
+    dialog.select_row(absence_row(dialog, day=soon))
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *_args: QMessageBox.StandardButton.Yes)
     click(qtbot, dialog, "cancelRequest")

@@ -11,6 +11,18 @@ import httpx
 from fake_portal import FakePortal, problem
 
 
+def real_pdf(title: str, pages: int = 2) -> bytes:
+    """A real, renderable PDF (fpdf2, the library the server uses) with ``pages`` pages."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=14)
+    for page in range(1, pages + 1):
+        pdf.add_page()
+        pdf.cell(0, 10, f"{title} - pagina {page}")
+    return bytes(pdf.output())
+
+
 def pdf_bytes(label: str, size: int = 40_000) -> bytes:
     """Bytes that start like a PDF; the service never parses them, only hashes them."""
     head = f"%PDF-1.4\n% {label}\n".encode()
@@ -26,7 +38,7 @@ class _PiecesStream(httpx.AsyncByteStream):
         self._keep = keep
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        end = len(self._data) if self._keep is None else self._keep
+        end = len(self._data) if self._keep is None else min(self._keep, len(self._data))
         sent = 0
         while sent < end:
             piece = self._data[sent:min(end, sent + 8192)]
@@ -64,8 +76,8 @@ class FinancePortal(FakePortal):
     def add(self, doc_id: str, kind: str, number: str, period: str, year: int, *,
             child_name: str | None = None, care_type: str | None = None,
             amount_cents: int | None = None, status: str | None = None,
-            size: int = 40_000) -> bytes:
-        data = pdf_bytes(doc_id, size)
+            size: int = 40_000, data: bytes | None = None) -> bytes:
+        data = pdf_bytes(doc_id, size) if data is None else data
         self.documents[doc_id] = ({"id": doc_id, "kind": kind, "number": number,
                                    "period": period, "year": year, "child_name": child_name,
                                    "care_type": care_type, "amount_cents": amount_cents,
@@ -74,7 +86,7 @@ class FinancePortal(FakePortal):
 
     def add_demo_family(self) -> None:
         self.add("inv-1", "invoice", "F2026-00123", "2026-10", 2026, amount_cents=123456,
-                 status="open")
+                 status="open", data=real_pdf("Factuur F2026-00123"))
         self.add("inv-2", "invoice", "F2026-00101", "2026-09", 2026, amount_cents=98700,
                  status="paid")
         self.add("inv-3", "invoice", "F2025-00980", "2025-12", 2025, amount_cents=87650,

@@ -73,7 +73,7 @@ def test_second_sync_with_nothing_new_is_one_small_request(qtbot, session, finan
 
 def test_a_cut_download_resumes_with_range_and_verifies(qtbot, session, finance, portal,
                                                         log_in):
-    portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-1"}
+    portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-2"}
     portal.drop_after = 16_384
     problems: list[str] = []
     finance.problem.connect(problems.append)
@@ -92,7 +92,7 @@ def test_a_cut_download_resumes_with_range_and_verifies(qtbot, session, finance,
 
 
 def test_damaged_bytes_are_fetched_again_then_kept(qtbot, session, finance, portal, log_in):
-    portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-1"}
+    portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-2"}
     portal.corrupt = 1
     problems: list[str] = []
     finance.problem.connect(problems.append)
@@ -104,19 +104,19 @@ def test_damaged_bytes_are_fetched_again_then_kept(qtbot, session, finance, port
 
 def test_damaged_twice_gives_a_clear_message_and_no_file(qtbot, session, finance, portal,
                                                          log_in):
-    portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-1"}
+    portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-2"}
     portal.corrupt = 2
     problems: list[str] = []
     finance.problem.connect(problems.append)
     log_in(session)
     qtbot.waitUntil(lambda: bool(problems), timeout=10_000)
-    assert "F2026-00123" in problems[0] and "damaged" in problems[0]
+    assert "F2026-00101" in problems[0] and "damaged" in problems[0]
     assert finance.local_path(finance.overview.documents[0]) is None
 
 
 def test_full_disk_is_a_message_and_keeps_what_was_received(qtbot, session, finance, portal,
                                                             log_in, monkeypatch):
-    portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-1"}
+    portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-2"}
     real_write = blobs_module._write_chunk
     written = 0
 

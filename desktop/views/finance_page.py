@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QProgressDialog,
     QPushButton,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -114,13 +113,12 @@ class FinancePage(QWidget):
         self.secondary_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.secondary_note.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._content = QStackedWidget(self)
-        self._content.addWidget(self.tabs)
-        self._content.addWidget(self.secondary_note)
+        self.secondary_note.hide()
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self._content, 1)
+        layout.addWidget(self.secondary_note)
+        layout.addWidget(self.tabs, 1)
 
         finance.overviewChanged.connect(self.set_overview)
         finance.documentsChanged.connect(self._documents_changed)
@@ -160,7 +158,12 @@ class FinancePage(QWidget):
         restricted = overview is not None and overview.access is not FinanceAccess.GRANTED
         if restricted:
             self.secondary_note.setText(self._restricted_text(overview))
-        self._content.setCurrentWidget(self.secondary_note if restricted else self.tabs)
+        self.secondary_note.setVisible(restricted)
+        # Tariffs are public: a secondary parent keeps that tab, the documents' tabs go.
+        for table in self.tables.values():
+            self.tabs.setTabVisible(self.tabs.indexOf(table), not restricted)
+        if restricted:
+            self.tabs.setCurrentWidget(self.tariffs_table)
         self._fill_years()
         self._update_buttons()
 

@@ -127,7 +127,9 @@ def test_secondary_parent_sees_who_can_and_how_to_change_it(qtbot, page, session
     portal.access = "primary_parent_only"
     portal.primary_parent_name = "Sanne de Vries"
     synced(qtbot, session, finance, log_in)
-    assert page.secondary_note.isVisible() and not page.tabs.isVisible()
+    assert page.secondary_note.isVisible()
+    assert page.tabs.currentWidget() is page.tariffs_table  # rates are public
+    assert not page.tabs.isTabVisible(page.tabs.indexOf(page.tables[DocumentKind.INVOICE]))
     text = page.secondary_note.text()
     assert "Sanne de Vries" in text and "contact your childcare organisation" in text
     assert not page.save_all_button.isEnabled() and not page.open_button.isEnabled()

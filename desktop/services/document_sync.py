@@ -8,6 +8,7 @@ throws the partial file away and starts once more from byte 0 before giving up.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
@@ -46,7 +47,9 @@ async def download_document(client: PortalClient, blobs: BlobStore,
             async for chunk in stream.chunks:
                 blobs.append_partial(name, chunk)
         try:
-            return blobs.finish_partial(name, document.sha256)
+            # Hashing and fsync off the GUI thread: the window stays smooth and the next
+            # download's bytes keep flowing meanwhile.
+            return await asyncio.to_thread(blobs.finish_partial, name, document.sha256)
         except BlobCorrupt:
             log.warning("document %s failed its SHA-256 check (attempt %d)", document.id, attempt)
             if attempt == CORRUPT_ATTEMPTS:

@@ -18,6 +18,16 @@ from server.models.extra_days import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
+from server.models.finance import (
+    FamilyBilling,
+    Invoice,
+    InvoiceLine,
+    InvoiceLineKind,
+    InvoiceStatus,
+    PaymentMethod,
+    StoredDocument,
+    Tariff,
+)
 from server.models.organisation import (
     CareGroup,
     ClosingDay,
@@ -46,4 +56,6 @@ __all__ = [
     "Location", "LrkRegistration", "Organisation", "PasswordReset", "Placement", "PlacementDay",
     "Role", "SchoolHoliday", "SessionToken", "ThrottleCounter", "TokenKind", "User", "UtcDateTime",
     "manager_location", "staff_group",
+    "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind", "InvoiceStatus",
+    "PaymentMethod", "StoredDocument", "Tariff",
 ]

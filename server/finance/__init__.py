@@ -1,0 +1,1 @@
+"""Finance: tariffs, the monthly billing run, jaaropgaven, contracts and their PDFs."""

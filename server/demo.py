@@ -21,6 +21,7 @@ from server.auth.passwords import make_argon2
 from server.config import AMSTERDAM, Settings
 from server.db import create_engine, create_sessionmaker, migrate
 from server.demo_requests import add_devries_requests
+from server.finance.demo_finance import add_demo_finance
 from server.models import (
     DAY_PARTS_BY_CARE_TYPE,
     CareGroup,
@@ -118,6 +119,8 @@ class _Builder:
         await add_devries_requests(self.db, self.today)
         for n in range(BASE_FAMILIES * self.scale - 3):
             self._random_family(n)
+        await self.db.flush()
+        await add_demo_finance(self.db, self.organisation_id, self.today)
         await self.db.commit()
         return DemoSummary(**self.counts)
 

@@ -69,6 +69,16 @@ HOURLY_RATES = {
     CareType.BSO: [952, 975, 998, 1015, 1042],
 }
 
+# The organisation's tariffs per year (cents per hour); KDV in both years and BSO in 2026 are
+# above that year's maximum hourly price, so the jaaropgave shows its note.
+TARIFFS = {
+    2025: {CareType.KDV: 1098, CareType.PEUTEROPVANG: 1071, CareType.BSO: 952},
+    2026: {CareType.KDV: 1149, CareType.PEUTEROPVANG: 1123, CareType.BSO: 1015},
+}
+
+# The organisation's bank account for transfers (a demo IBAN with a valid check number).
+ORGANISATION_IBAN = "NL91ABNA0417164300"
+
 
 def easter_sunday(year: int) -> date:
     """Gregorian Easter (the anonymous algorithm from Meeus)."""

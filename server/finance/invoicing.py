@@ -73,7 +73,7 @@ async def _uninvoiced_extra_days(db: AsyncSession, organisation_id: int, before:
                ExtraDayItem.invoice_cents > 0, ExtraDayItem.date < before,
                InvoiceLine.id.is_(None))
         .order_by(Child.id, ExtraDayItem.date, ExtraDayItem.day_part))
-    return [(item, request, child) for item, request, child in rows.tuples()]
+    return [(item, request, child) for item, request, child in rows]
 
 
 async def _next_sequence(db: AsyncSession, year: int) -> int:
@@ -133,10 +133,9 @@ async def generate_invoices(db: AsyncSession, organisation_id: int, year: int, m
             drafts[child.family_id].lines.append(_extra_day_line(item, request))
     if not drafts:
         return []
-    placement_types = dict((await db.execute(
+    placement_types = {pid: care for pid, care in await db.execute(
         select(Placement.id, Placement.care_type)
-        .where(Placement.id.in_([ln.placement_id for d in drafts.values() for ln in d.lines])))
-    ).tuples().all())
+        .where(Placement.id.in_([ln.placement_id for d in drafts.values() for ln in d.lines])))}
     billing = {b.family_id: b for b in await db.scalars(
         select(FamilyBilling).where(FamilyBilling.family_id.in_(drafts)))}
     sequence = await _next_sequence(db, first.year)

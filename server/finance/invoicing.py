@@ -94,7 +94,7 @@ def _contract_line(placement: Placement, year: int, month: int, rates: RateTable
     return InvoiceLine(
         child_id=placement.child_id, placement_id=placement.id,
         kind=InvoiceLineKind.CONTRACT, care_type=placement.care_type,
-        description=(f"Opvang {placement.care_type.value} {placement.group.name}, contract "
+        description=(f"{placement.care_type.value} {placement.group.name}, "
                      f"{placement.weeks_per_year} weken"),
         first_date=care.first_date, last_date=care.last_date, minutes=care.minutes,
         hourly_rate_cents=care.hourly_rate_cents, amount_cents=care.amount_cents)
@@ -105,7 +105,7 @@ def _extra_day_line(item: ExtraDayItem, request: ExtraDayRequest) -> InvoiceLine
     return InvoiceLine(
         child_id=request.child_id, placement_id=item.placement_id,
         kind=InvoiceLineKind.EXTRA_DAY, care_type=_care_type_of(item),
-        description=f"Extra opvang {item.date:%d-%m-%Y} {DAY_PART_NAMES[item.day_part.value]}",
+        description=f"Extra opvang, {DAY_PART_NAMES[item.day_part.value]}",
         first_date=item.date, last_date=item.date,
         minutes=item.minutes - item.credit_minutes, hourly_rate_cents=item.hourly_rate_cents,
         amount_cents=item.invoice_cents, extra_day_item_id=item.id)

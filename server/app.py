@@ -15,6 +15,7 @@ from server.auth import routes as auth_routes
 from server.auth.passwords import PasswordHasher
 from server.config import Settings
 from server.db import create_engine, create_sessionmaker
+from server.finance import routes as finance_routes
 from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
 from server.problems import install_problem_handlers
@@ -56,6 +57,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(extra_day_routes.router, prefix=API_PREFIX)
     app.include_router(request_overview.router, prefix=API_PREFIX)
     app.include_router(auth_routes.router, prefix=API_PREFIX)
+    app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
     app.add_middleware(IdempotencyMiddleware)
     install_problem_handlers(app)

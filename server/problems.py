@@ -129,6 +129,11 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                                 "De groep is vol op {dates_text}. Goedkeuren kan niet.",
                                 "The group is full on {dates_text}. The request cannot be "
                                 "approved."),
+    "finance_primary_parent_only": (403, "Primary parent only",
+                                    "Facturen, jaaropgaven en contracten zijn alleen in te zien "
+                                    "door de eerste ouder/verzorger ({primary_parent_name}).",
+                                    "Invoices, annual statements and contracts can only be "
+                                    "seen by the primary parent ({primary_parent_name})."),
     "internal_error": (500, "Internal error",
                        "Er ging iets mis op de server (referentie {reference}).",
                        "Something went wrong on the server (reference {reference})."),

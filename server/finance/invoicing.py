@@ -18,7 +18,6 @@ from sqlalchemy.orm import selectinload
 from server.finance.billing import contract_care, month_bounds
 from server.finance.tariffs import RateTable, rate_table
 from server.models import (
-    CareType,
     Child,
     ExtraDayItem,
     ExtraDayRequest,
@@ -61,19 +60,21 @@ async def _placements(db: AsyncSession, organisation_id: int, first: date,
 
 
 async def _uninvoiced_extra_days(db: AsyncSession, organisation_id: int, before: date
-                                 ) -> list[tuple[ExtraDayItem, ExtraDayRequest, Child]]:
+                                 ) -> list[tuple[ExtraDayItem, ExtraDayRequest, Placement]]:
     """Approved extra day-parts before `before` with an amount to invoice, not invoiced yet."""
     rows = await db.execute(
-        select(ExtraDayItem, ExtraDayRequest, Child)
+        select(ExtraDayItem, ExtraDayRequest, Placement)
         .join(ExtraDayRequest, ExtraDayItem.request_id == ExtraDayRequest.id)
+        .join(Placement, ExtraDayItem.placement_id == Placement.id)
         .join(Child, ExtraDayRequest.child_id == Child.id).join(Family)
         .outerjoin(InvoiceLine, InvoiceLine.extra_day_item_id == ExtraDayItem.id)
         .where(Family.organisation_id == organisation_id,
                ExtraDayRequest.status == ExtraDayStatus.APPROVED,
                ExtraDayItem.invoice_cents > 0, ExtraDayItem.date < before,
                InvoiceLine.id.is_(None))
+        .options(selectinload(Placement.group), selectinload(Placement.child))
         .order_by(Child.id, ExtraDayItem.date, ExtraDayItem.day_part))
-    return [(item, request, child) for item, request, child in rows]
+    return [(item, request, placement) for item, request, placement in rows]
 
 
 async def _next_sequence(db: AsyncSession, year: int) -> int:
@@ -93,26 +94,25 @@ def _contract_line(placement: Placement, year: int, month: int, rates: RateTable
         return None
     return InvoiceLine(
         child_id=placement.child_id, placement_id=placement.id,
-        kind=InvoiceLineKind.CONTRACT, care_type=placement.care_type,
+        location_id=placement.group.location_id, kind=InvoiceLineKind.CONTRACT,
+        care_type=placement.care_type,
         description=(f"{placement.care_type.value} {placement.group.name}, "
                      f"{placement.weeks_per_year} weken"),
         first_date=care.first_date, last_date=care.last_date, minutes=care.minutes,
         hourly_rate_cents=care.hourly_rate_cents, amount_cents=care.amount_cents)
 
 
-def _extra_day_line(item: ExtraDayItem, request: ExtraDayRequest) -> InvoiceLine:
+def _extra_day_line(item: ExtraDayItem, request: ExtraDayRequest,
+                    placement: Placement) -> InvoiceLine:
     # The invoiced minutes are those not paid from absence credit.
     return InvoiceLine(
-        child_id=request.child_id, placement_id=item.placement_id,
-        kind=InvoiceLineKind.EXTRA_DAY, care_type=_care_type_of(item),
+        child_id=request.child_id, placement_id=placement.id,
+        location_id=placement.group.location_id, kind=InvoiceLineKind.EXTRA_DAY,
+        care_type=placement.care_type,
         description=f"Extra opvang, {DAY_PART_NAMES[item.day_part.value]}",
         first_date=item.date, last_date=item.date,
         minutes=item.minutes - item.credit_minutes, hourly_rate_cents=item.hourly_rate_cents,
         amount_cents=item.invoice_cents, extra_day_item_id=item.id)
-
-
-def _care_type_of(item: ExtraDayItem) -> CareType:
-    return CareType.BSO if item.day_part.value in ("vso", "nso", "vakantie") else CareType.KDV
 
 
 async def generate_invoices(db: AsyncSession, organisation_id: int, year: int, month: int,
@@ -128,14 +128,12 @@ async def generate_invoices(db: AsyncSession, organisation_id: int, year: int, m
         line = _contract_line(placement, year, month, rates)
         if line is not None and placement.child.family_id not in done:
             drafts[placement.child.family_id].lines.append(line)
-    for item, request, child in await _uninvoiced_extra_days(db, organisation_id, first):
-        if child.family_id not in done:
-            drafts[child.family_id].lines.append(_extra_day_line(item, request))
+    for item, request, placement in await _uninvoiced_extra_days(db, organisation_id, first):
+        if placement.child.family_id not in done:
+            drafts[placement.child.family_id].lines.append(
+                _extra_day_line(item, request, placement))
     if not drafts:
         return []
-    placement_types = {pid: care for pid, care in await db.execute(
-        select(Placement.id, Placement.care_type)
-        .where(Placement.id.in_([ln.placement_id for d in drafts.values() for ln in d.lines])))}
     billing = {b.family_id: b for b in await db.scalars(
         select(FamilyBilling).where(FamilyBilling.family_id.in_(drafts)))}
     sequence = await _next_sequence(db, first.year)
@@ -145,7 +143,6 @@ async def generate_invoices(db: AsyncSession, organisation_id: int, year: int, m
             ln.child_id, ln.kind is InvoiceLineKind.EXTRA_DAY, ln.first_date))
         for position, line in enumerate(lines, 1):
             line.position = position
-            line.care_type = placement_types.get(line.placement_id, line.care_type)
         method = billing[family_id] if family_id in billing else None
         invoice = Invoice(
             family_id=family_id, number=f"F{first.year}-{sequence:05d}",

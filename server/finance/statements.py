@@ -163,7 +163,8 @@ async def family_finance(db: AsyncSession, family_id: int, today: date) -> Famil
     return FamilyFinance(
         household=household,
         invoices=tuple(_invoice_record(inv, household) for inv in invoices),
-        jaaropgaven=_jaaropgaven(invoices, placements, today),
+        jaaropgaven=_jaaropgaven(invoices, await _locations(db, family.organisation_id),
+                                 today),
         contracts=tuple(_contract_record(p) for p in placements))
 
 
@@ -186,11 +187,16 @@ def _invoice_record(invoice: Invoice, household: Household) -> InvoiceRecord:
             for ln in invoice.lines))
 
 
-def _jaaropgaven(invoices: list[Invoice], placements: list[Placement],
+async def _locations(db: AsyncSession, organisation_id: int) -> list[Location]:
+    return list(await db.scalars(select(Location).where(
+        Location.organisation_id == organisation_id).options(selectinload(Location.lrk_numbers))))
+
+
+def _jaaropgaven(invoices: list[Invoice], all_locations: list[Location],
                  today: date) -> tuple[JaaropgaveRecord, ...]:
     """Per child per finished year: the invoice lines for care in that year (by the line's
     date, so December's extra days invoiced in January count for December's year)."""
-    by_placement = {p.id: p for p in placements}
+    locations = {location.id: location for location in all_locations}
     rows: dict[tuple[int, int], dict[tuple[str, str, str, int], list[int]]] = defaultdict(dict)
     paid: dict[tuple[int, int], int] = defaultdict(int)
     for invoice in invoices:
@@ -198,7 +204,7 @@ def _jaaropgaven(invoices: list[Invoice], placements: list[Placement],
             year = line.first_date.year
             if year >= today.year:
                 continue
-            location = by_placement[line.placement_id].group.location
+            location = locations[line.location_id]
             key = (line.care_type.value, location.name, _lrk(location, line.care_type.value),
                    line.hourly_rate_cents)
             sums = rows[(line.child_id, year)].setdefault(key, [0, 0])

@@ -95,7 +95,10 @@ class InvoiceLine(Base):
                                             index=True)
     position: Mapped[int]
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id"), index=True)
-    placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id"))
+    # An invoice outlives the contract row: the line keeps its location and care type itself.
+    placement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("placement.id", ondelete="SET NULL"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
     kind: Mapped[InvoiceLineKind] = mapped_column(str_enum(InvoiceLineKind, "invoice_line_kind"))
     care_type: Mapped[CareType] = mapped_column(str_enum(CareType, "care_type"))
     description: Mapped[str] = mapped_column(String(200))

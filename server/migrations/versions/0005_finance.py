@@ -2,7 +2,7 @@
 
 Revision ID: 0005
 Revises: 0004
-Create Date: 2026-11-28 20:56:47
+Create Date: 2026-11-28 21:01:24.907974
 
 Revision 0005: 0003 (school holidays) and 0004 (extra-day requests) were taken first.
 """
@@ -151,7 +151,8 @@ def upgrade() -> None:
         sa.Column("invoice_id", sa.Integer(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("child_id", sa.Integer(), nullable=False),
-        sa.Column("placement_id", sa.Integer(), nullable=False),
+        sa.Column("placement_id", sa.Integer(), nullable=True),
+        sa.Column("location_id", sa.Integer(), nullable=False),
         sa.Column(
             "kind",
             sa.Enum(
@@ -199,7 +200,13 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["placement_id"], ["placement.id"], name=op.f("fk_invoice_line_placement_id_placement")
+            ["location_id"], ["location.id"], name=op.f("fk_invoice_line_location_id_location")
+        ),
+        sa.ForeignKeyConstraint(
+            ["placement_id"],
+            ["placement.id"],
+            name=op.f("fk_invoice_line_placement_id_placement"),
+            ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_invoice_line")),
         sa.UniqueConstraint("extra_day_item_id", name=op.f("uq_invoice_line_extra_day_item_id")),

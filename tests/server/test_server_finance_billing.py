@@ -59,9 +59,7 @@ def test_contract_care_of_a_month(weeks: int, start: date, end: date | None, fir
 
 
 def test_half_cents_round_up_not_to_even() -> None:
-    # 6300 min × 1123 ct / 60 = 117915 exactly; one ochtend less per week gives a half cent:
-    # (1890 - 330) × 52 / 12 = 6760 min; × 1003 / 60 = 113004.33 → 113004; with 1005:
-    # 6760 × 1005 / 60 = 113230 exactly. 6760 × 1009 / 60 = 113680.67 → 113681.
+    # one ochtend less: (1890 - 330) × 52 / 12 = 6760 min; × 1009 / 60 = 113680.67 → 113681
     parts = WHOLE_DAYS_MON_TUE_THU[1:]
     assert contract_care(2026, 3, date(2025, 1, 1), None, CareType.KDV, 52, parts,
                          1009).amount_cents == 113681

@@ -153,16 +153,20 @@ class AgendaExtraDay:
     child_id: int
     day_part: DayPart
     status: str
+    start: time
+    end: time
 
     @classmethod
     def from_json(cls, data: Json) -> AgendaExtraDay:
         return cls(_int(data["request_id"]), _date(data["date"]), _int(data["child_id"]),
-                   DayPart(data["day_part"]), _str(data["status"]))
+                   DayPart(data["day_part"]), _str(data["status"]), _time(data["start"]),
+                   _time(data["end"]))
 
     def to_json(self) -> dict[str, Any]:
         return {"request_id": self.request_id, "date": self.date.isoformat(),
                 "child_id": self.child_id, "day_part": self.day_part.value,
-                "status": self.status}
+                "status": self.status, "start": self.start.strftime("%H:%M"),
+                "end": self.end.strftime("%H:%M")}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -237,23 +237,27 @@ class AgendaService(QObject):
 
     def export_calendar(self, path: Path | str, child_id: int, child_name: str,
                         labels: Mapping[DayPart, str] | None = None) -> int:
-        """Write the child's known planning (absent day-parts left out) as an .ics file.
+        """Write the child's known planning (absent day-parts left out, approved extra days
+        in) as an .ics file.
 
         Covers every month fetched so far; `labels` names the day-parts in the user's language.
         Returns the number of events; raises OSError when the file cannot be written."""
+        def event(day: date, part: DayPart, start: time, end: time) -> CalendarEvent:
+            return CalendarEvent(day, start, end, child_name,
+                                 (labels or {}).get(part, part.value),
+                                 f"{child_id}-{day.isoformat()}-{part.value}")
+
         events = []
         for agenda in sorted(self._known_months(), key=lambda a: a.first):
             for planned in agenda.planned:
-                if planned.child_id != child_id:
-                    continue
-                if agenda.day(planned.date).absence_of(child_id, planned.day_part) is not None:
-                    continue
-                events.append(CalendarEvent(planned.date, planned.start, planned.end,
-                                            child_name,
-                                            (labels or {}).get(planned.day_part,
-                                                               planned.day_part.value),
-                                            f"{child_id}-{planned.date.isoformat()}-"
-                                            f"{planned.day_part.value}"))
+                if planned.child_id == child_id and agenda.day(planned.date).absence_of(
+                        child_id, planned.day_part) is None:
+                    events.append(event(planned.date, planned.day_part, planned.start,
+                                        planned.end))
+            # Approved extra days are care the child gets, so they belong in the calendar.
+            events += [event(e.date, e.day_part, e.start, e.end) for e in agenda.extra_days
+                       if e.child_id == child_id and e.status == "approved"]
+        events.sort(key=lambda e: (e.day, e.start))
         return write_calendar(Path(path), events, self._session.account.organisation_name
                               if self._session.account else "")
 

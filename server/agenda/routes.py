@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.agenda.absences import active_absences, school_holidays
-from server.agenda.planning import MAX_RANGE_DAYS, expand_planning
+from server.agenda.planning import DAY_PART_HOURS, MAX_RANGE_DAYS, expand_planning
 from server.deps import Auth, Db
 from server.models import (
     CareGroup,
@@ -78,6 +78,8 @@ class AgendaExtraDayOut(BaseModel):
     date: date
     child_id: int
     day_part: DayPart
+    start: str
+    end: str
     status: ExtraDayStatus
 
 
@@ -124,7 +126,8 @@ async def _extra_days(db: AsyncSession, child_ids: set[int], first: date,
                ExtraDayItem.date.between(first, last)))).all()
     order = list(DayPart)
     return [AgendaExtraDayOut(request_id=rid, date=day, child_id=child, day_part=part,
-                              status=status)
+                              start=DAY_PART_HOURS[part][0].strftime("%H:%M"),
+                              end=DAY_PART_HOURS[part][1].strftime("%H:%M"), status=status)
             for rid, day, child, part, status in sorted(
                 rows, key=lambda r: (r[1], r[2], order.index(r[3]), r[0]))]
 

@@ -274,3 +274,29 @@ def test_extra_days_are_requested_online_and_listed_offline_from_the_cache(
     with qtbot.waitSignal(app.extra_days.requestsChanged, timeout=5_000) as cached:
         app.extra_days.load_requests()
     assert [r.id for r in cached.args[0]] == [r.id for r in listed.args[0]]
+
+
+def test_approved_extra_days_are_in_the_exported_calendar(qtbot, portal_server, make_services,
+                                                           tmp_path, run):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    _emma, daan = emma_and_daan(app)
+
+    async def approved() -> list:
+        async with PortalClient(portal_server.url) as client:
+            await client.login(SANNE, PASSWORD)
+            return [r for r in await client.extra_day_requests()
+                    if r.status.value == "approved" and r.child_id == daan]
+    [request] = run(approved())  # the demo family's approved extra day
+    day = request.first_date
+    with qtbot.waitSignal(app.agenda.agendaChanged, timeout=20_000) as shown:
+        app.agenda.show_month(day.year, day.month)
+    assert [(e.date, e.status) for e in shown.args[0].extra_days
+            if e.request_id == request.id] == [(day, "approved")]
+    path = tmp_path / "daan.ics"
+    app.agenda.export_calendar(path, daan, "Daan")
+    events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    on_day = [e for e in events if e.decoded("DTSTART").astimezone().date() == day]
+    assert [str(e["UID"]) for e in on_day] == [
+        f"{daan}-{day.isoformat()}-{request.items[0].day_part.value}@ouderportaal"]

@@ -116,6 +116,7 @@ async def test_agenda_shows_extra_days_and_its_cursor_follows_their_status(
     assert pending["unchanged"] is False
     assert pending["extra_days"] == [{"request_id": request["id"], "date": FRIDAY,
                                       "child_id": emma, "day_part": "ochtend",
+                                      "start": "07:30", "end": "13:00",
                                       "status": "pending"}]
     await client.post(f"/api/v1/extra-days/{request['id']}/reject", json={"reason": "Vol"},
                       headers=bearer(await tokens(client, FATIMA)))

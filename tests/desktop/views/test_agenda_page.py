@@ -39,7 +39,7 @@ def agenda() -> FakeAgenda:
                    absences=(AgendaAbsence(4, date(2027, 3, 2), EMMA, DayPart.OCHTEND,
                                            AbsenceReason.ZIEK),),
                    extra_days=(AgendaExtraDay(9, date(2027, 3, 3), DAAN, DayPart.NSO,
-                                              "pending"),))
+                                              "pending", time(14), time(18, 30)),))
     return FakeAgenda({(2027, 3): march, (2027, 4): month(2027, 4, 5),
                        (2027, 2): month(2027, 2, 26)})
 

@@ -240,8 +240,8 @@ class AbsenceWizard(QWizard):
             lines.append(f"• {when}: {credit}.")
         skipped = [p for p in plan if p.already_reported]
         if skipped:
-            lines.append(self.tr("{n} day-part(s) had already been reported and are left out.")
-                         .format(n=len(skipped)))
+            lines.append(self.tr("Left out because they were already reported: {n} "
+                                 "(see the request overview).").format(n=len(skipped)))
         reported = [p for p in plan if not p.already_reported]
         if reported:
             last_undo = min(p.undo_until for p in reported)
@@ -265,7 +265,7 @@ class AbsenceWizard(QWizard):
         if outbox_id != self._outbox_id:
             return
         earned = sum(a.credit_minutes or 0 for a in absences)
-        text = self.tr("The absence has been reported: {n} day-part(s).").format(
+        text = self.tr("The absence has been reported. Day-parts: {n}.").format(
             n=len(absences))
         if earned:
             text += " " + self.tr("It earned {hours} of absence credit.").format(

@@ -258,9 +258,17 @@ class ExtraDayWizard(QWizard):
         return "\n".join(lines)
 
     def _requested(self, requests: list) -> None:
-        self.result.show_result(self.tr(
-            "Your request has been submitted ({n} request(s)) and is waiting for the group's "
-            "decision. Follow its status in the request overview.").format(n=len(requests)))
+        names = {c.id: c.first_name for c in self.children}
+        lines = [self.tr("Your request has been submitted and is waiting for the group's "
+                         "decision. Follow its status in the request overview.")]
+        for request in requests:
+            days = format_weekday_date(request.first_date)
+            if request.last_date != request.first_date:
+                days = self.tr("{first} to {last}").format(
+                    first=days, last=format_weekday_date(request.last_date))
+            lines.append(self.tr("• {name}, {days}: requested, not decided yet").format(
+                name=names.get(request.child_id, "?"), days=days))
+        self.result.show_result("\n".join(lines))
 
     def _failed(self, message: str) -> None:
         if self.currentPage() is self.result:

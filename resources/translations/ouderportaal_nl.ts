@@ -40,8 +40,8 @@
         <translation>geen afwezigheidstegoed: minder dan {notice} uur voor het begin van de opvang</translation>
     </message>
     <message>
-        <source>{n} day-part(s) had already been reported and are left out.</source>
-        <translation>{n} dagdeel/dagdelen waren al afgemeld en worden overgeslagen.</translation>
+        <source>Left out because they were already reported: {n} (see the request overview).</source>
+        <translation>Weggelaten omdat ze al doorgegeven waren: {n} (zie het aanvragenoverzicht).</translation>
     </message>
     <message>
         <source>You can undo this in the request overview until {date} ({days} days before). After that, contact the location.</source>
@@ -52,8 +52,8 @@
         <translation>Dit kun je in de app niet meer annuleren: er zijn minder dan {days} dagen over. Wil je het wijzigen, neem dan contact op met de locatie.</translation>
     </message>
     <message>
-        <source>The absence has been reported: {n} day-part(s).</source>
-        <translation>De afwezigheid is doorgegeven: {n} dagdeel/dagdelen.</translation>
+        <source>The absence has been reported. Day-parts: {n}.</source>
+        <translation>De afwezigheid is doorgegeven. Dagdelen: {n}.</translation>
     </message>
     <message>
         <source>It earned {hours} of absence credit.</source>
@@ -720,8 +720,16 @@
         <translation>Totaal: {hours}; {credit} uit afwezigheidstegoed, {amount} op de factuur.</translation>
     </message>
     <message>
-        <source>Your request has been submitted ({n} request(s)) and is waiting for the group&apos;s decision. Follow its status in the request overview.</source>
-        <translation>Je aanvraag is ingediend ({n} aanvraag/aanvragen) en wacht op het besluit van de groep. Volg de status in het aanvragenoverzicht.</translation>
+        <source>Your request has been submitted and is waiting for the group&apos;s decision. Follow its status in the request overview.</source>
+        <translation>Je aanvraag is ingediend en wacht op het besluit van de groep. Volg de status in het aanvragenoverzicht.</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} t/m {last}</translation>
+    </message>
+    <message>
+        <source>• {name}, {days}: requested, not decided yet</source>
+        <translation>• {name}, {days}: aangevraagd, nog geen besluit</translation>
     </message>
     <message>
         <source>The request was not accepted. {message}</source>

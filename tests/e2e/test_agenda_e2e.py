@@ -85,7 +85,7 @@ def test_report_an_absence_with_the_wizard_and_undo_it(qtbot, portal_server, mak
 
     wizard.next()  # "Submit request"
     qtbot.waitUntil(wizard.result.isComplete, timeout=20_000)
-    assert wizard.result.text.text() == ("The absence has been reported: 1 day-part(s). It "
+    assert wizard.result.text.text() == ("The absence has been reported. Day-parts: 1. It "
                                          "earned 5.5 hours of absence credit.")
     [stored] = [a for a in stored_absences(run, portal_server.url) if a.id not in before]
     assert (stored.date, stored.day_part.value, stored.note) == (monday, "ochtend", "Koorts")

@@ -480,11 +480,16 @@ class ExtraDayRequest:
 
 @dataclass(frozen=True)
 class ChildCredit:
-    """A child's usable absence credit in minutes."""
+    """A child's usable absence credit in minutes, and the last day any of it can pay for
+    (credit only pays for extra days on or before its expiry date)."""
 
     child_id: int
     available_minutes: int
+    usable_until: date | None
 
     @classmethod
     def from_json(cls, data: Json) -> ChildCredit:
-        return cls(_int(data["child_id"]), _int(data["available_minutes"]))
+        expiries = [_date(c["expires_on"]) for c in data.get("credits", [])
+                    if _int(c["available_minutes"]) > 0]
+        return cls(_int(data["child_id"]), _int(data["available_minutes"]),
+                   max(expiries, default=None))

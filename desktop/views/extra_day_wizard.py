@@ -111,6 +111,7 @@ class PaymentPage(QWizardPage):
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.preview: ExtraDayPreview | None = None
+        self._credits: list[ChildCredit] = []
 
     def payment(self) -> Payment:
         return next(p for p, b in self.buttons.items() if b.isChecked())
@@ -133,17 +134,40 @@ class PaymentPage(QWizardPage):
     def show_credit(self, credits: list[ChildCredit]) -> None:
         names = {c.id: c.first_name for c in self._wizard.children}
         chosen = set(self._wizard.who.child_ids())
-        parts = [self.tr("{name}: {hours}").format(name=names.get(c.child_id, "?"),
+        parts = [self.tr("{name}: {hours}, for days until {date}").format(
+                     name=names.get(c.child_id, "?"), hours=format_hours(c.available_minutes),
+                     date=format_date(c.usable_until))
+                 if c.usable_until else
+                 self.tr("{name}: {hours}").format(name=names.get(c.child_id, "?"),
                                                    hours=format_hours(c.available_minutes))
                  for c in credits if c.child_id in chosen]
+        self._credits = [c for c in credits if c.child_id in chosen]
         self.credit.setText(self.tr("Absence credit available — {list}").format(
             list=", ".join(parts)) if parts else self.tr("No absence credit available."))
+        if self.preview is not None:  # the credit arrived after the preview
+            self.show_preview(self.preview)
 
     def show_preview(self, preview: ExtraDayPreview) -> None:
         self.preview = preview
         self.error.hide()
-        self.preview_text.setText(self._wizard.cost_lines(preview))
+        lines = [self._wizard.cost_lines(preview), *self._expiry_notes(preview)]
+        self.preview_text.setText("\n".join(lines))
         self.completeChanged.emit()
+
+    def _expiry_notes(self, preview: ExtraDayPreview) -> list[str]:
+        """Why available credit is not used: it expires before the requested days."""
+        if self.payment() is Payment.INVOICE:
+            return []
+        names = {c.id: c.first_name for c in self._wizard.children}
+        notes = []
+        for credit in self._credits:
+            later = [i for i in preview.items if i.child_id == credit.child_id
+                     and credit.usable_until is not None and i.date > credit.usable_until]
+            if credit.available_minutes and later:
+                notes.append(self.tr("{name}'s absence credit can only pay for days until "
+                                     "{date}; later days go on the invoice.").format(
+                    name=names.get(credit.child_id, "?"), date=format_date(credit.usable_until)))
+        return notes
 
     def show_error(self, message: str) -> None:
         self.preview = None

@@ -1390,6 +1390,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>De kosten worden berekend…</translation>
     </message>
     <message>
+        <source>{name}: {hours}, for days until {date}</source>
+        <translation>{name}: {hours}, voor dagen tot en met {date}</translation>
+    </message>
+    <message>
         <source>{name}: {hours}</source>
         <translation>{name}: {hours}</translation>
     </message>
@@ -1400,6 +1404,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>No absence credit available.</source>
         <translation>Geen afwezigheidstegoed beschikbaar.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s absence credit can only pay for days until {date}; later days go on the invoice.</source>
+        <translation>Het afwezigheidstegoed van {name} kan alleen dagen tot en met {date} betalen; latere dagen komen op de factuur.</translation>
     </message>
 </context>
 <context>

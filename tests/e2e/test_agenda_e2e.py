@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton, QWizard
 from test_desktop_e2e import PASSWORD, SANNE, log_in, wait_for_main_window
 
+from desktop.api.agenda_records import ChildCredit
 from desktop.api.client import PortalClient
 from desktop.models.agenda_month import EntryState
 
@@ -176,6 +177,13 @@ def test_request_an_extra_day_and_withdraw_it(qtbot, portal_server, make_app, ru
     assert [(i.date, i.day_part.value) for i in preview.items] == [
         (wednesday, "ochtend"), (wednesday, "middag")]
     assert "Total: 10.5 hours" in wizard.payment.preview_text.text()
+    # Credit that expires before the day cannot pay for it, and the page says why.
+    emma = wizard.children[0].id
+    wizard.payment.show_credit([ChildCredit(emma, 300, wednesday - timedelta(days=1))])
+    assert f"Emma: 5 hours, for days until {(wednesday - timedelta(days=1)).day}" \
+        in wizard.payment.credit.text()
+    assert "Emma's absence credit can only pay for days until" \
+        in wizard.payment.preview_text.text()
     wizard.payment.buttons[next(p for p in wizard.payment.buttons
                                 if p.value == "invoice")].setChecked(True)
     qtbot.waitUntil(lambda: wizard.payment.preview is not None

@@ -300,3 +300,19 @@ def test_approved_extra_days_are_in_the_exported_calendar(qtbot, portal_server, 
     on_day = [e for e in events if e.decoded("DTSTART").astimezone().date() == day]
     assert [str(e["UID"]) for e in on_day] == [
         f"{daan}-{day.isoformat()}-{request.items[0].day_part.value}@ouderportaal"]
+
+
+def test_credit_tells_until_which_day_it_can_pay(portal_server, run):
+    async def credit() -> list:
+        async with PortalClient(portal_server.url) as client:
+            await client.login(SANNE, PASSWORD)
+            return await client.credit()
+    credits = run(credit())
+    # The demo's credit expires at the end of the year it was earned in (the default policy).
+    assert any(c.available_minutes for c in credits)
+    for child in credits:
+        if child.available_minutes:
+            assert child.usable_until is not None and child.usable_until >= date.today()
+            assert (child.usable_until.month, child.usable_until.day) == (12, 31)
+        else:
+            assert child.usable_until is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -76,6 +77,24 @@ class FinanceDocument:
     sha256: str
     size: int
     url: str
+
+    @property
+    def span(self) -> tuple[date, date | None]:
+        """The days the document is about: an invoice's month, a jaaropgave's year, a
+        contract's term (end None: the contract has no end date). A period in a shape this
+        version does not know counts as the document's whole year."""
+        whole_year = (date(self.year, 1, 1), date(self.year, 12, 31))
+        try:
+            if self.kind is DocumentKind.CONTRACT:
+                start, _, end = (part.strip() for part in self.period.partition("–"))
+                return date.fromisoformat(start), date.fromisoformat(end) if end else None
+            if self.kind is DocumentKind.INVOICE:
+                year, month = (int(part) for part in self.period.split("-"))
+                following = date(year + month // 12, month % 12 + 1, 1)
+                return date(year, month, 1), following - timedelta(days=1)
+        except ValueError:
+            return whole_year
+        return whole_year
 
     @property
     def blob_name(self) -> str:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
     QLocale,
     QModelIndex,
     QObject,
@@ -28,19 +30,37 @@ from desktop.api.finance_records import (
     FinanceOverview,
     Tariff,
 )
-from desktop.models.formatting import care_type_label
+from desktop.models.formatting import care_type_label, format_date, format_money
 
 __all__ = ["DocumentKind", "FinanceAccess", "FinanceDocument", "FinanceDocumentsModel",
-           "FinanceOverview", "Tariff", "TariffsModel", "YearFilterModel", "format_cents",
-           "status_label"]
+           "FinanceOverview", "Tariff", "TariffsModel", "YearFilterModel", "covered_years",
+           "period_text", "status_label"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-def format_cents(cents: int, locale: QLocale | None = None) -> str:
-    """``€ 1.234,56`` (Dutch) / ``€1,234.56`` (English): integer cents, shown through QLocale."""
-    return (locale or QLocale()).toCurrencyString(cents / 100, "€")
+def period_text(document: FinanceDocument, locale: QLocale | None = None) -> str:
+    """``oktober 2026`` for an invoice, ``2025`` for a jaaropgave, ``1 augustus 2025 t/m
+    31 juli 2027`` or ``vanaf 1 augustus 2025`` for a contract."""
+    first, last = document.span
+    if document.kind is DocumentKind.INVOICE and last is not None and (last - first).days < 31:
+        return (locale or QLocale()).toString(QDate(first.year, first.month, 1), "MMMM yyyy")
+    if document.kind is DocumentKind.CONTRACT:
+        if last is None:
+            return QCoreApplication.translate("Finance", "from {date}").format(
+                date=format_date(first, locale))
+        return QCoreApplication.translate("Finance", "{first} to {last}").format(
+            first=format_date(first, locale), last=format_date(last, locale))
+    return document.period
+
+
+def covered_years(document: FinanceDocument, today: date | None = None) -> frozenset[int]:
+    """The years a document is about, for the year filter: a running contract counts for
+    every year from its start up to this one."""
+    first, last = document.span
+    end = last or today or date.today()
+    return frozenset(range(first.year, max(first.year, end.year) + 1))
 
 
 def status_label(status: str | None) -> str:
@@ -53,7 +73,7 @@ def status_label(status: str | None) -> str:
 
 class Role(IntEnum):
     Document = Qt.ItemDataRole.UserRole + 1
-    Year = Qt.ItemDataRole.UserRole + 2
+    Years = Qt.ItemDataRole.UserRole + 2  # frozenset of the years a row is about
     SortKey = Qt.ItemDataRole.UserRole + 3
 
 
@@ -62,6 +82,7 @@ class _Row:
     document: FinanceDocument
     texts: tuple[str, ...]
     sort_keys: tuple[object, ...]
+    years: frozenset[int]
 
 
 class FinanceDocumentsModel(QAbstractTableModel):
@@ -103,7 +124,7 @@ class FinanceDocumentsModel(QAbstractTableModel):
         return [r.document for r in self._rows]
 
     def years(self) -> list[int]:
-        return sorted({r.document.year for r in self._rows}, reverse=True)
+        return sorted(set().union(*(r.years for r in self._rows)), reverse=True)
 
     # --- Qt model -----------------------------------------------------------------------------
 
@@ -129,8 +150,8 @@ class FinanceDocumentsModel(QAbstractTableModel):
                 else row.sort_keys[column]
         if role == Role.Document:
             return row.document
-        if role == Role.Year:
-            return row.document.year
+        if role == Role.Years:
+            return row.years
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
@@ -151,13 +172,13 @@ class FinanceDocumentsModel(QAbstractTableModel):
         if document.care_type:
             child = f"{child} ({care_type_label(document.care_type)})" if child \
                 else care_type_label(document.care_type)
-        amount = "" if document.amount_cents is None else format_cents(document.amount_cents)
-        texts = (document.number, document.period, child, amount,
+        amount = "" if document.amount_cents is None else format_money(document.amount_cents)
+        texts = (document.number, period_text(document), child, amount,
                  status_label(document.status), "")
-        keys = (document.number, document.period, child,
+        keys = (document.number, document.span[0].isoformat(), child,
                 -1 if document.amount_cents is None else document.amount_cents,
                 document.status or "", 0)
-        return _Row(document, texts, keys)
+        return _Row(document, texts, keys, covered_years(document))
 
 
 class TariffsModel(QAbstractTableModel):
@@ -197,8 +218,8 @@ class TariffsModel(QAbstractTableModel):
                 "allowance (kinderopvangtoeslag); you pay the difference yourself.")
         if role == Role.SortKey:
             return keys[column]
-        if role == Role.Year:
-            return tariff.year
+        if role == Role.Years:
+            return frozenset((tariff.year,))
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
@@ -218,8 +239,8 @@ class TariffsModel(QAbstractTableModel):
     @staticmethod
     def _prepare(tariff: Tariff) -> tuple[Tariff, tuple[str, ...], tuple[object, ...]]:
         maximum = "" if tariff.max_hourly_rate_cents is None \
-            else format_cents(tariff.max_hourly_rate_cents)
-        rate = format_cents(tariff.hourly_rate_cents)
+            else format_money(tariff.max_hourly_rate_cents)
+        rate = format_money(tariff.hourly_rate_cents)
         if tariff.above_maximum:
             rate = QCoreApplication.translate("Finance", "{rate} (above maximum)").format(
                 rate=rate)
@@ -252,4 +273,4 @@ class YearFilterModel(QSortFilterProxyModel):
         if self._year is None:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        return index.data(Role.Year) == self._year
+        return self._year in (index.data(Role.Years) or ())

@@ -739,6 +739,14 @@
 <context>
     <name>Finance</name>
     <message>
+        <source>from {date}</source>
+        <translation>vanaf {date}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} t/m {last}</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Open</translation>
     </message>

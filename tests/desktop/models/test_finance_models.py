@@ -10,8 +10,8 @@ from desktop.models.finance_documents import (
     FinanceDocumentsModel,
     TariffsModel,
     YearFilterModel,
-    format_cents,
 )
+from desktop.models.formatting import format_money
 
 SHA = "ab" * 32
 
@@ -32,6 +32,10 @@ OVERVIEW = FinanceOverview.from_json({
                  status="paid"),
         document("4", "jaaropgave", "J2025-1", "2025", 2025, child_name="Emma",
                  amount_cents=1051200),
+        document("5", "contract", "C-00001", "2024-08-01 – 2026-07-31", 2024,
+                 child_name="Emma", care_type="KDV"),
+        document("6", "contract", "C-00002", "2025-03-01 – ", 2025, child_name="Daan",
+                 care_type="BSO"),
     ],
     "tariffs": [
         {"year": 2026, "care_type": "KDV", "hourly_rate_cents": 1150,
@@ -70,15 +74,15 @@ def texts(model, column: int) -> list[str]:
 def test_invoices_show_number_period_amount_status_and_offline(invoices):
     model = FinanceDocumentsModel
     assert texts(invoices, model.NUMBER) == ["F2026-00123", "F2025-00980", "F2026-00101"]
-    assert texts(invoices, model.PERIOD) == ["2026-10", "2025-12", "2026-09"]
-    assert texts(invoices, model.AMOUNT)[0] == format_cents(123456)
+    assert texts(invoices, model.PERIOD) == ["October 2026", "December 2025", "September 2026"]
+    assert texts(invoices, model.AMOUNT)[0] == format_money(123456)
     assert "1,234.56" in texts(invoices, model.AMOUNT)[0]
     assert texts(invoices, model.STATUS) == ["Open", "Paid", "Paid"]
     assert texts(invoices, model.OFFLINE) == ["On this computer", "", ""]
 
 
 def test_amounts_follow_the_dutch_locale():
-    assert format_cents(123456, QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)) \
+    assert format_money(123456, QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)) \
         .replace("\xa0", " ") == "€ 1.234,56"
 
 
@@ -100,7 +104,8 @@ def test_sorting_by_amount_uses_cents_not_text(invoices, qtmodeltester):
     assert texts(proxy, FinanceDocumentsModel.NUMBER) == ["F2025-00980", "F2026-00101",
                                                           "F2026-00123"]
     proxy.sort(FinanceDocumentsModel.PERIOD, Qt.SortOrder.DescendingOrder)
-    assert texts(proxy, FinanceDocumentsModel.PERIOD) == ["2026-10", "2026-09", "2025-12"]
+    assert texts(proxy, FinanceDocumentsModel.PERIOD) == ["October 2026", "September 2026",
+                                                          "December 2025"]
 
 
 def test_year_filter_keeps_one_year(invoices):
@@ -111,6 +116,22 @@ def test_year_filter_keeps_one_year(invoices):
     assert texts(proxy, FinanceDocumentsModel.NUMBER) == ["F2025-00980"]
     proxy.set_year(None)
     assert proxy.rowCount() == 3
+
+
+def test_contracts_show_their_term_and_count_for_every_year_they_cover(qtmodeltester, cached):
+    model = FinanceDocumentsModel(DocumentKind.CONTRACT, lambda d: d.id in cached)
+    model.set_overview(OVERVIEW)
+    qtmodeltester.check(model, force_py=True)
+    assert texts(model, FinanceDocumentsModel.PERIOD) == [
+        "1 August 2024 to 31 July 2026", "from 1 March 2025"]
+    assert texts(model, FinanceDocumentsModel.CHILD) == ["Emma (Day care (KDV))",
+                                                         "Daan (Out-of-school care (BSO))"]
+    proxy = YearFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_year(2026)  # both: Emma's ends that year, Daan's runs on
+    assert texts(proxy, FinanceDocumentsModel.NUMBER) == ["C-00001", "C-00002"]
+    proxy.set_year(2024)
+    assert texts(proxy, FinanceDocumentsModel.NUMBER) == ["C-00001"]
 
 
 def test_jaaropgaven_model_shows_the_child(qtmodeltester, cached):

@@ -72,7 +72,8 @@ def test_lists_documents_per_tab_newest_first_with_a_year_filter(qtbot, page, se
                                                                  log_in):
     synced(qtbot, session, finance, log_in)
     invoices = page.tables[DocumentKind.INVOICE]
-    assert column(invoices, FinanceDocumentsModel.PERIOD) == ["2026-10", "2026-09", "2025-12"]
+    assert column(invoices, FinanceDocumentsModel.PERIOD) == ["October 2026", "September 2026",
+                                                             "December 2025"]
     assert all(column(invoices, FinanceDocumentsModel.OFFLINE))
     assert page.tabs.tabText(1) == "Annual statements"
     assert column(page.tables[DocumentKind.JAAROPGAVE], FinanceDocumentsModel.CHILD) == ["Emma"]

@@ -88,6 +88,13 @@ class PdfViewer(QDialog):
 
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self.error = self.document.load(str(self.path))
+        if self.error != QPdfDocument.Error.None_:
+            problem = QLabel(self.tr(
+                "This document could not be shown. Try “Open with…” to use another PDF "
+                "program, or “Save as…” to keep the file."), self)
+            problem.setObjectName("pdfProblem")
+            problem.setWordWrap(True)
+            layout.insertWidget(1, problem)
         count = self.document.pageCount()
         self.page_box.setMaximum(max(1, count))
         self.page_count_label.setText(self.tr("of {count}").format(count=count))

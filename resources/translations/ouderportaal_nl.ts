@@ -1465,6 +1465,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Openen met…</translation>
     </message>
     <message>
+        <source>This document could not be shown. Try “Open with…” to use another PDF program, or “Save as…” to keep the file.</source>
+        <translation>Dit document kan niet worden getoond. Probeer “Openen met…” om een ander pdf-programma te gebruiken, of “Opslaan als…” om het bestand te bewaren.</translation>
+    </message>
+    <message>
         <source>of {count}</source>
         <translation>van {count}</translation>
     </message>

@@ -11,11 +11,13 @@ import pytest
 from finance_portal import FinancePortal
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel
 
 from desktop.models.finance_documents import DocumentKind, FinanceDocumentsModel
 from desktop.services.clients import ClientFactory
 from desktop.services.finance import FinanceService
 from desktop.views.finance_page import FinancePage, FinanceSyncStatus
+from desktop.views.finance_viewer import PdfViewer
 
 
 @pytest.fixture
@@ -180,3 +182,15 @@ def test_a_document_downloads_when_opened_before_the_sync_got_to_it(
     page._documents_changed()
     viewer = open_invoice(qtbot, page)
     assert hashlib.sha256(viewer.path.read_bytes()).hexdigest() == document.sha256
+
+
+def test_a_file_that_is_no_pdf_is_explained_in_the_viewer(qtbot, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"this is not a PDF")
+    viewer = PdfViewer(broken, "Factuur", "Factuur.pdf", lambda target: None)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    problem = viewer.findChild(QLabel, "pdfProblem")
+    assert problem is not None and problem.isVisible()
+    assert "could not be shown" in problem.text()
+    assert viewer.page_count == 0

@@ -9,8 +9,8 @@ import hashlib
 from pathlib import Path
 
 import httpx
-from PySide6.QtGui import QAction
 from pypdf import PdfReader
+from PySide6.QtGui import QAction
 from test_desktop_e2e import PASSWORD, SANNE, THOMAS, log_in, wait_for_main_window
 
 from desktop.api.client import PortalClient

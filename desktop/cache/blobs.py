@@ -1,9 +1,15 @@
 """Blob files (photos, PDFs) written atomically and verified against the server's SHA-256.
 
 A blob only ever appears under its final name complete and verified: data goes to a temporary
-file in the same folder, is flushed to disk, checked, and then renamed over the final name in
-one step. Interrupted downloads are kept as ``<name>.part`` so they can resume where they
-stopped.
+file in the same folder, is checked, and then renamed over the final name in one step.
+Interrupted downloads are kept as ``<name>.part`` so they can resume where they stopped.
+
+:meth:`BlobStore.write` also flushes the file to disk before the rename. A resumed download
+(:meth:`BlobStore.finish_partial`) does not: it fills a cache of what the server keeps, and an
+fsync per file was most of the time of a sync (1–20 ms each, hundreds of files). What a power
+failure could leave behind instead is caught when the file is used: :meth:`BlobStore.path`
+with the expected size, and :meth:`BlobStore.verified` before a file is shown or copied, which
+removes a damaged file so it is downloaded again.
 """
 
 from __future__ import annotations
@@ -66,10 +72,31 @@ class BlobStore:
 
     # --- complete blobs -----------------------------------------------------------------------
 
-    def path(self, name: str) -> Path | None:
-        """The file of a complete blob, or None when it is not (yet) stored."""
+    def path(self, name: str, size: int | None = None) -> Path | None:
+        """The file of a complete blob (of ``size`` bytes when given), or None when it is not
+        (yet) stored."""
         target = self._target(name)
-        return target if target.is_file() else None
+        try:
+            stored = target.stat().st_size
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        return target if size is None or stored == size else None
+
+    def verified(self, name: str, sha256: str) -> Path | None:
+        """The blob's file if its bytes still match ``sha256``; a damaged file is removed (and
+        None answered) so that it is downloaded again."""
+        target = self._target(name)
+        digest = hashlib.sha256()
+        try:
+            with open(target, "rb") as handle:
+                while block := handle.read(_CHUNK):
+                    digest.update(block)
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            return None
+        if digest.hexdigest() == sha256.lower():
+            return target
+        target.unlink(missing_ok=True)
+        return None
 
     def write(self, name: str, chunks: Iterable[bytes], sha256: str) -> Path:
         """Store ``chunks`` under ``name`` if their SHA-256 equals ``sha256``.
@@ -139,7 +166,8 @@ class BlobStore:
             os.close(fd)
 
     def finish_partial(self, name: str, sha256: str) -> Path:
-        """Verify the complete download and move it to its final name.
+        """Verify the complete download and move it to its final name (not flushed to disk:
+        see the module's docstring).
 
         A mismatch deletes the unfinished file (it cannot be repaired by resuming) and raises
         :class:`BlobCorrupt`.
@@ -147,16 +175,13 @@ class BlobStore:
         partial = self._partial(name)
         target = self._target(name)
         digest = hashlib.sha256()
-        with open(partial, "rb+") as handle:
+        with open(partial, "rb") as handle:
             while block := handle.read(_CHUNK):
                 digest.update(block)
-            handle.flush()
-            os.fsync(handle.fileno())
         if digest.hexdigest() != sha256.lower():
             partial.unlink(missing_ok=True)
             raise BlobCorrupt(f"{name}: SHA-256 mismatch")
         os.replace(partial, target)
-        _fsync_directory(self.directory)
         return target
 
     def discard_partial(self, name: str) -> None:

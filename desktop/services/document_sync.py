@@ -32,7 +32,7 @@ async def download_document(client: PortalClient, blobs: BlobStore,
     and the client's :class:`PortalError`s (offline, refused).
     """
     name = document.blob_name
-    existing = blobs.path(name)
+    existing = blobs.path(name, document.size)
     if existing is not None:
         return existing
     for attempt in range(1, CORRUPT_ATTEMPTS + 1):

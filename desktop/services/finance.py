@@ -79,9 +79,16 @@ class FinanceService(QObject):
         return self._tasks.running("sync")
 
     def local_path(self, document: FinanceDocument) -> Path | None:
-        """The verified PDF on this computer, or None when it is not downloaded yet."""
+        """The downloaded PDF on this computer, or None when it is not downloaded yet (a quick
+        check of name and size, for the list's offline marker)."""
         blobs = self._blobs()
-        return None if blobs is None else blobs.path(document.blob_name)
+        return None if blobs is None else blobs.path(document.blob_name, document.size)
+
+    def verified_path(self, document: FinanceDocument) -> Path | None:
+        """The downloaded PDF if its bytes still match the server's SHA-256 — what is shown or
+        copied. A damaged file is removed, so the next sync downloads it again."""
+        blobs = self._blobs()
+        return None if blobs is None else blobs.verified(document.blob_name, document.sha256)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -93,7 +100,7 @@ class FinanceService(QObject):
 
     def fetch(self, document: FinanceDocument) -> None:
         """Make ``document`` available; answers with ``documentReady`` (or ``problem``)."""
-        path = self.local_path(document)
+        path = self.verified_path(document)
         if path is not None:
             self.documentReady.emit(document.id, str(path))
             return
@@ -101,7 +108,7 @@ class FinanceService(QObject):
 
     def save_copy(self, document: FinanceDocument, target: Path) -> str | None:
         """Copy the cached PDF to ``target``; a translated message when that failed."""
-        path = self.local_path(document)
+        path = self.verified_path(document)
         if path is None:
             return self.tr("This document is not on this computer yet. Connect to the internet "
                            "and try again.")
@@ -124,7 +131,8 @@ class FinanceService(QObject):
         overview = self._overview
         if overview is None or overview.access is not FinanceAccess.GRANTED:
             return
-        missing = [d for d in overview.documents if cache.blobs.path(d.blob_name) is None]
+        missing = [d for d in overview.documents
+                   if cache.blobs.path(d.blob_name, d.size) is None]
         if missing:
             await self._download_all(cache.blobs, missing)
 

@@ -268,7 +268,7 @@ class FinancePage(QWidget):
         overview = self._finance.overview
         if overview is None:
             return None
-        job = SaveAllJob(list(overview.documents), folder, self._finance.local_path)
+        job = SaveAllJob(list(overview.documents), folder, self._finance.verified_path)
         progress = QProgressDialog(self.tr("Saving documents…"), self.tr("Cancel"), 0,
                                    job.total, self)
         progress.setObjectName("saveAllProgress")

@@ -123,6 +123,23 @@ def test_a_cached_invoice_opens_with_the_server_stopped(qtbot, portal_server, ma
     assert invoice.number in page.viewer.windowTitle()
 
 
+def test_a_damaged_cached_invoice_is_downloaded_again_when_opened(qtbot, portal_server,
+                                                                   make_app):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_finance(qtbot, desktop)
+    qtbot.waitUntil(lambda: all_downloaded(desktop.finance), timeout=60_000)
+    invoice = desktop.finance.overview.of_kind(DocumentKind.INVOICE)[0]
+    cached = desktop.finance.local_path(invoice)
+    cached.write_bytes(b"\0" * invoice.size)  # as a power failure might leave it
+
+    page.open_document(invoice)
+    qtbot.waitUntil(lambda: page.viewer is not None and page.viewer.isVisible(),
+                    timeout=20_000)
+    assert page.viewer.page_count >= 1
+    assert hashlib.sha256(page.viewer.path.read_bytes()).hexdigest() == invoice.sha256
+
+
 def test_a_shared_pc_keeps_no_documents_after_logout(qtbot, portal_server, make_app,
                                                      desktop_data):
     desktop = make_app(portal_server.url, shared_pc=True)

@@ -150,3 +150,18 @@ def test_unsafe_names_are_refused(store: BlobStore, name: str) -> None:
         store.write(name, [PHOTO], PHOTO_SHA)
     with pytest.raises(ValueError):
         store.path(name)
+
+
+def test_a_blob_of_the_wrong_size_counts_as_missing(store: BlobStore):
+    store.write("photo-17.jpg", [PHOTO], PHOTO_SHA)
+    assert store.path("photo-17.jpg", len(PHOTO)) is not None
+    assert store.path("photo-17.jpg", len(PHOTO) + 1) is None  # e.g. cut short by a power failure
+
+
+def test_a_damaged_blob_is_removed_when_it_is_verified(store: BlobStore):
+    path = store.write("photo-17.jpg", [PHOTO], PHOTO_SHA)
+    assert store.verified("photo-17.jpg", PHOTO_SHA) == path
+    path.write_bytes(b"x" * len(PHOTO))
+    assert store.verified("photo-17.jpg", PHOTO_SHA) is None
+    assert not path.exists()  # so that it is downloaded again
+    assert store.verified("photo-99.jpg", PHOTO_SHA) is None

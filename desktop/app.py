@@ -13,13 +13,22 @@ import argparse
 import asyncio
 import logging
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QEvent, QObject, QSettings
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPdfWriter,
+)
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.cache.credentials import CredentialStore
@@ -206,11 +215,42 @@ def smoke_test(window: QWidget) -> str:
     }
     if len(colours) < 2:
         raise RuntimeError("the window rendered as a blank area")
+    pdf_pixels = _smoke_test_pdf()
     return (
         f"smoke test ok: {window.windowTitle() or type(window).__name__} rendered "
         f"{image.width()}x{image.height()}, {len(families)} font families, "
+        f"a PDF page rendered with QtPdf ({pdf_pixels} dark pixels), "
         f"platform {QGuiApplication.platformName()}"
     )
+
+
+def _smoke_test_pdf() -> int:
+    """Write a one-page PDF with Qt and render it with QtPdf (the invoice viewer): a bundle
+    without the QtPdf library would only fail when a parent opens an invoice."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "smoke.pdf")
+        writer = QPdfWriter(path)
+        painter = QPainter(writer)
+        font = painter.font()
+        font.setPointSize(48)
+        painter.setFont(font)
+        painter.drawText(200, 1200, "Factuur")
+        painter.end()
+        document = QPdfDocument()
+        if document.load(path) != QPdfDocument.Error.None_ or document.pageCount() != 1:
+            raise RuntimeError("QtPdf could not open a PDF")
+        rendered = document.render(0, QSize(200, 280))
+        document.close()
+    page = QImage(rendered.size(), QImage.Format.Format_RGB32)
+    page.fill(QColor("white"))  # the rendered page is transparent where nothing is drawn
+    painter = QPainter(page)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    dark = sum(1 for x in range(page.width()) for y in range(page.height())
+               if QColor(page.pixel(x, y)).lightness() < 128)
+    if not 0 < dark < page.width() * page.height() // 2:
+        raise RuntimeError("QtPdf rendered no text")
+    return dark
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

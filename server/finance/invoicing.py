@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.finance.billing import contract_care, month_bounds
-from server.finance.tariffs import RateTable, rate_table
+from server.finance.tariffs import RateTable, hourly_rate, rate_table
 from server.models import (
     Child,
     ExtraDayItem,
@@ -36,11 +36,6 @@ PAYMENT_TERM_DAYS = 14
 
 DAY_PART_NAMES = {"ochtend": "ochtend", "middag": "middag", "vso": "voorschoolse opvang",
                   "nso": "naschoolse opvang", "vakantie": "vakantieopvang"}
-
-
-def hourly_rate(rates: RateTable, year: int, placement: Placement) -> int:
-    """The year's tariff for the care type; the contract's own rate for a year without one."""
-    return rates.get((year, placement.care_type), placement.hourly_rate_cents)
 
 
 @dataclass

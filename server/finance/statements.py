@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server import demo_data
-from server.finance.tariffs import max_hourly_rate
+from server.finance.tariffs import RateTable, hourly_rate, max_hourly_rate, rate_table
 from server.models import (
     CareGroup,
     CareType,
@@ -157,6 +157,7 @@ async def family_finance(db: AsyncSession, family_id: int, today: date) -> Famil
                  selectinload(Placement.group).selectinload(CareGroup.location)
                  .selectinload(Location.lrk_numbers))
         .order_by(Placement.start_date, Placement.id)))
+    rates = await rate_table(db, family.organisation_id)
     invoices = list(await db.scalars(
         select(Invoice).where(Invoice.family_id == family_id)
         .options(selectinload(Invoice.lines)).order_by(Invoice.invoice_date, Invoice.id)))
@@ -165,7 +166,7 @@ async def family_finance(db: AsyncSession, family_id: int, today: date) -> Famil
         invoices=tuple(_invoice_record(inv, household) for inv in invoices),
         jaaropgaven=_jaaropgaven(invoices, await _locations(db, family.organisation_id),
                                  today),
-        contracts=tuple(_contract_record(p) for p in placements))
+        contracts=tuple(_contract_record(p, rates) for p in placements))
 
 
 def _lrk(location: Location, care_type: str) -> str:
@@ -229,7 +230,7 @@ def by_care(value: str) -> CareType:
     return CareType(value)
 
 
-def _contract_record(placement: Placement) -> ContractRecord:
+def _contract_record(placement: Placement, rates: RateTable) -> ContractRecord:
     location = placement.group.location
     names = {"ochtend": "ochtend", "middag": "middag", "vso": "voorschools",
              "nso": "naschools", "vakantie": "vakantie"}
@@ -243,6 +244,7 @@ def _contract_record(placement: Placement) -> ContractRecord:
         lrk_number=_lrk(location, placement.care_type.value), group=placement.group.name,
         start_date=placement.start_date, end_date=placement.end_date,
         weeks_per_year=placement.weeks_per_year,
-        hourly_rate_cents=placement.hourly_rate_cents,
+        # The rate its first month was invoiced at (the tariff of that year wins).
+        hourly_rate_cents=hourly_rate(rates, placement.start_date.year, placement),
         days=tuple(f"{WEEKDAYS[wd]}: {', '.join(parts)}" for wd, parts in sorted(by_day.items())))
 

@@ -13,9 +13,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.finance.documents import family_documents
 from server.finance.pdf_base import euro, hours
-from server.finance.pdf_documents import render_invoice, render_jaaropgave
+from server.finance.pdf_documents import render_contract, render_invoice, render_jaaropgave
 from server.finance.statements import family_finance
-from server.models import Child, Invoice, InvoiceLine, InvoiceStatus, User
+from server.models import (
+    CareType,
+    Child,
+    Family,
+    Invoice,
+    InvoiceLine,
+    InvoiceStatus,
+    Tariff,
+    User,
+)
 
 
 def text_of(pdf: bytes) -> str:
@@ -69,6 +78,25 @@ async def test_no_note_where_the_rate_is_within_the_maximum(db: AsyncSession) ->
     statement = next(s for s in finance.jaaropgaven if s.child_id == daan[0] and s.year == 2025)
     assert [row.hourly_rate_cents for row in statement.rows] == [952]  # BSO maximum: 952
     assert "maximum uurprijs" not in text_of(render_jaaropgave(finance.household, statement))
+
+
+async def test_the_contract_pdf_states_the_terms_and_the_rate_it_started_at(
+        db: AsyncSession) -> None:
+    family_id = await _sanne_family(db)
+    before = await family_finance(db, family_id, TODAY)
+    daan = next(c for c in before.household.children if c[1] == "Daan")
+    started = next(c for c in before.contracts if c.child_id == daan[0]).start_date
+    # The organisation's BSO tariff of the year Daan started wins over the placement's rate.
+    organisation = await db.scalar(select(Family.organisation_id).where(Family.id == family_id))
+    db.add(Tariff(organisation_id=organisation, year=started.year, care_type=CareType.BSO,
+                  hourly_rate_cents=899))
+    await db.flush()
+    finance = await family_finance(db, family_id, TODAY)
+    contract = next(c for c in finance.contracts if c.child_id == daan[0])
+    text = text_of(render_contract(finance.household, contract)).replace("\n", " ")
+    assert "Daan de Vries" in text and "Buitenschoolse opvang (BSO)" in text
+    assert contract.lrk_number in text and "De Ontdekkers" in text
+    assert "Uurtarief bij ingang € 8,99" in text
 
 
 async def test_jaaropgave_totals_equal_that_years_invoice_lines(db: AsyncSession) -> None:

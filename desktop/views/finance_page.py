@@ -200,6 +200,10 @@ class FinancePage(QWidget):
         granted = overview is not None and overview.access is FinanceAccess.GRANTED
         self.open_button.setEnabled(granted and self.tabs.currentWidget() in self.tables.values())
         self.save_all_button.setEnabled(granted and bool(overview.documents))
+        # A secondary parent can never use them: hidden rather than greyed out.
+        restricted = overview is not None and not granted
+        self.open_button.setHidden(restricted)
+        self.save_all_button.setHidden(restricted)
         self.year_filter.setEnabled(granted or bool(self.tariffs.rowCount()))
 
     def _is_cached(self, document: FinanceDocument) -> bool:

@@ -47,13 +47,21 @@ async def organisation_policy(db: AsyncSession, user: User) -> Policy:
     return effective_policy(organisation.policy if organisation else None)
 
 
-async def family_children(db: AsyncSession, user: User, child_ids: list[int]) -> list[Child]:
-    """The chosen children, all of the caller's family, or `forbidden` (parents only)."""
+async def family_children(db: AsyncSession, user: User, child_ids: list[int], *,
+                          lock: bool = False) -> list[Child]:
+    """The chosen children, all of the caller's family, or `forbidden` (parents only).
+
+    `lock` holds the children's rows until commit (PostgreSQL; in id order, so two requests
+    cannot deadlock): a submission that checks "not reported / requested yet" and then stores
+    must not run next to another one for the same child — two parents on two devices would
+    otherwise both pass the check."""
     if not user.role.is_parent:
         raise Problem("forbidden")
-    children = list((await db.scalars(
-        select(Child).where(Child.id.in_(child_ids), Child.family_id == user.family_id)
-        .order_by(Child.id))).all())
+    query = (select(Child).where(Child.id.in_(child_ids), Child.family_id == user.family_id)
+             .order_by(Child.id))
+    if lock:
+        query = query.with_for_update()
+    children = list((await db.scalars(query)).all())
     if len(children) != len(set(child_ids)):
         raise Problem("forbidden")
     return children
@@ -95,7 +103,7 @@ async def report_absences(db: AsyncSession, settings: Settings, user: User,
         raise Problem("agenda_range_invalid", max_days=MAX_RANGE_DAYS)
     if report.first_day < settings.today():
         raise Problem("absence_in_past")
-    children = await family_children(db, user, report.child_ids)
+    children = await family_children(db, user, report.child_ids, lock=True)
     ids = [c.id for c in children]
     planned = [p for p in await planned_day_parts(db, user.organisation_id, ids,
                                                   report.first_day, report.last_day)

@@ -123,7 +123,7 @@ async def quote_extra_days(db: AsyncSession, settings: Settings, user: User, ask
     policy = await organisation_policy(db, user)
     today = settings.today()
     check_dates(ask.first_day, ask.last_day, today, policy)
-    children = await family_children(db, user, ask.child_ids)
+    children = await family_children(db, user, ask.child_ids, lock=lock)
     ids = [c.id for c in children]
     placements = list((await db.scalars(
         select(Placement).where(Placement.child_id.in_(ids))

@@ -1,0 +1,62 @@
+"""Two parents of one family submitting the same thing at the same moment (two phones, two
+laptops): the server stores it once and refuses the other with the rule's own code — never a
+day-part reported twice (which would earn its credit twice) or requested twice.
+
+PostgreSQL only: it runs requests truly in parallel (SQLite serialises every writer)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+from agenda_helpers import WEDNESDAY, ask, children, credit_of
+from server_helpers import SANNE, THOMAS, bearer, tokens
+
+pytestmark = pytest.mark.parametrize(
+    "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+
+ROUNDS = 5  # a race shows up in some rounds only; each round uses a fresh day-part
+
+
+async def credit_minutes(client: httpx.AsyncClient, child_id: int) -> int:
+    return (await credit_of(client, child_id))["available_minutes"]
+
+
+async def test_one_absence_reported_twice_at_once_is_stored_once(
+        client: httpx.AsyncClient) -> None:
+    emma = (await children(client))["Emma"]
+    headers = [bearer(await tokens(client, SANNE)), bearer(await tokens(client, THOMAS))]
+    days = ["2026-04-20", "2026-04-21", "2026-04-23", "2026-04-28", "2026-04-30"]
+    before = await credit_minutes(client, emma)
+    for day in days[:ROUNDS]:
+        body = {"child_ids": [emma], "first_date": day, "day_part": "ochtend",
+                "reason": "ziek"}
+        answers = await asyncio.gather(*(
+            client.post("/api/v1/absences", json=body, headers=h) for h in headers))
+        codes = sorted(a.status_code for a in answers)
+        assert codes == [201, 409], [a.text for a in answers]
+        refused = next(a for a in answers if a.status_code == 409)
+        assert refused.json()["code"] == "absence_already_reported"
+    listed = await client.get("/api/v1/absences", headers=headers[0])
+    stored = [a for a in listed.json()["absences"]
+              if a["child_id"] == emma and a["date"] in days and a["status"] == "active"]
+    assert len(stored) == ROUNDS
+    assert await credit_minutes(client, emma) == before + ROUNDS * 330  # 07:30-13:00, once
+
+
+async def test_one_extra_day_requested_twice_at_once_is_stored_once(
+        client: httpx.AsyncClient) -> None:
+    emma = (await children(client))["Emma"]
+    days = [WEDNESDAY, "2026-03-13", "2026-03-18", "2026-03-20", "2026-03-25"]
+    for day in days[:ROUNDS]:
+        answers = await asyncio.gather(*(
+            ask(client, email, [emma], day, day_part="ochtend") for email in (SANNE, THOMAS)))
+        codes = sorted(a.status_code for a in answers)
+        assert codes == [201, 409], [a.text for a in answers]
+        refused = next(a for a in answers if a.status_code == 409)
+        assert refused.json()["code"] == "extra_day_already_requested"
+    listed = await client.get("/api/v1/extra-days", headers=bearer(await tokens(client, SANNE)))
+    stored = [r for r in listed.json()["requests"]
+              if r["child_id"] == emma and r["first_date"] in days]
+    assert len(stored) == ROUNDS

@@ -67,13 +67,18 @@ async def _item_groups(db: AsyncSession, request: ExtraDayRequest) -> dict[int, 
     return {item.id: groups[item.placement_id] for item in request.items}
 
 
-async def decidable_request(db: AsyncSession, user: User, request_id: int) -> ExtraDayRequest:
+async def decidable_request(db: AsyncSession, user: User, request_id: int, *,
+                            lock: bool = False) -> ExtraDayRequest:
     """A request in one of the caller's groups. Parents may not decide (`forbidden`); a
-    request outside the caller's groups is `not_found`."""
+    request outside the caller's groups is `not_found`. `lock`: see `family_request`."""
     if user.role.is_parent:
         raise Problem("forbidden")
-    request = await db.scalar(select(ExtraDayRequest).where(ExtraDayRequest.id == request_id)
-                              .options(selectinload(ExtraDayRequest.items)))
+    query = (select(ExtraDayRequest).where(ExtraDayRequest.id == request_id)
+             .options(selectinload(ExtraDayRequest.items)))
+    if lock:
+        query = query.with_for_update(of=ExtraDayRequest).execution_options(
+            populate_existing=True)
+    request = await db.scalar(query)
     if request is None:
         raise Problem("not_found")
     groups = set((await _item_groups(db, request)).values())
@@ -117,7 +122,7 @@ async def request_capacity(db: AsyncSession, user: User,
 async def approve_extra_day(db: AsyncSession, settings: Settings, user: User,
                             request_id: int) -> ExtraDayRequest:
     """Approve when every requested day-part has a free place in its group."""
-    request = await decidable_request(db, user, request_id)
+    request = await decidable_request(db, user, request_id, lock=True)
     ensure_pending(request)
     # Two approvals for the same group at once must not both take the last place: hold the
     # group's capacity rows on PostgreSQL. (SQLite refuses a writer whose snapshot is stale,
@@ -139,7 +144,7 @@ async def approve_extra_day(db: AsyncSession, settings: Settings, user: User,
 async def reject_extra_day(db: AsyncSession, settings: Settings, user: User, request_id: int,
                            reason: str) -> ExtraDayRequest:
     """Reject with a reason the parent reads; reserved credit is released."""
-    request = await decidable_request(db, user, request_id)
+    request = await decidable_request(db, user, request_id, lock=True)
     ensure_pending(request)
     now = settings.now()
     request.status = ExtraDayStatus.REJECTED

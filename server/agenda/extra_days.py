@@ -170,12 +170,19 @@ async def submit_extra_days(db: AsyncSession, settings: Settings, user: User,
     return requests
 
 
-async def family_request(db: AsyncSession, user: User, request_id: int) -> ExtraDayRequest:
-    """A request of the caller's family; another family's is `not_found` (no leak)."""
-    request = await db.scalar(
-        select(ExtraDayRequest).join(Child, Child.id == ExtraDayRequest.child_id)
-        .where(ExtraDayRequest.id == request_id, Child.family_id == user.family_id)
-        .options(selectinload(ExtraDayRequest.items)))
+async def family_request(db: AsyncSession, user: User, request_id: int, *,
+                         lock: bool = False) -> ExtraDayRequest:
+    """A request of the caller's family; another family's is `not_found` (no leak).
+
+    `lock` holds the request's row until commit (PostgreSQL) and reads its status after the
+    wait: a parent withdrawing while staff approve must see the decision, not overwrite it."""
+    query = (select(ExtraDayRequest).join(Child, Child.id == ExtraDayRequest.child_id)
+             .where(ExtraDayRequest.id == request_id, Child.family_id == user.family_id)
+             .options(selectinload(ExtraDayRequest.items)))
+    if lock:
+        query = query.with_for_update(of=ExtraDayRequest).execution_options(
+            populate_existing=True)
+    request = await db.scalar(query)
     if request is None or not user.role.is_parent:
         raise Problem("not_found")
     return request
@@ -190,7 +197,7 @@ async def withdraw_extra_day(db: AsyncSession, settings: Settings, user: User,
                              request_id: int) -> ExtraDayRequest:
     """The parent takes back a pending request; its credit is free again. Approved extra
     care is final (the place is taken and staff planned it)."""
-    request = await family_request(db, user, request_id)
+    request = await family_request(db, user, request_id, lock=True)
     if request.status is ExtraDayStatus.APPROVED:
         raise Problem("extra_day_approved_final")
     ensure_pending(request)

@@ -1,6 +1,7 @@
 """Two parents of one family submitting the same thing at the same moment (two phones, two
 laptops): the server stores it once and refuses the other with the rule's own code — never a
-day-part reported twice (which would earn its credit twice) or requested twice.
+day-part reported twice (which would earn its credit twice) or requested twice. A parent
+withdrawing while staff approve gets one outcome, not a withdrawn approval.
 
 PostgreSQL only: it runs requests truly in parallel (SQLite serialises every writer)."""
 
@@ -10,8 +11,8 @@ import asyncio
 
 import httpx
 import pytest
-from agenda_helpers import WEDNESDAY, ask, children, credit_of
-from server_helpers import SANNE, THOMAS, bearer, tokens
+from agenda_helpers import WEDNESDAY, ask, children, credit_of, requested
+from server_helpers import FATIMA, SANNE, THOMAS, bearer, tokens
 
 pytestmark = pytest.mark.parametrize(
     "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
@@ -60,3 +61,23 @@ async def test_one_extra_day_requested_twice_at_once_is_stored_once(
     stored = [r for r in listed.json()["requests"]
               if r["child_id"] == emma and r["first_date"] in days]
     assert len(stored) == ROUNDS
+
+
+async def test_withdrawing_while_staff_approve_ends_in_one_decision(
+        client: httpx.AsyncClient) -> None:
+    emma = (await children(client))["Emma"]
+    parent = bearer(await tokens(client, SANNE))
+    staff = bearer(await tokens(client, FATIMA))
+    days = [WEDNESDAY, "2026-03-13", "2026-03-18", "2026-03-20", "2026-03-25"]
+    for day in days[:ROUNDS]:
+        request = await requested(client, SANNE, [emma], day, day_part="ochtend")
+        base = f"/api/v1/extra-days/{request['id']}"
+        approve, withdraw = await asyncio.gather(
+            client.post(f"{base}/approve", headers=staff),
+            client.post(f"{base}/withdraw", headers=parent))
+        assert sorted((approve.status_code, withdraw.status_code)) == [200, 409], (
+            approve.text, withdraw.text)
+        listed = await client.get("/api/v1/extra-days", headers=parent)
+        [stored] = [r for r in listed.json()["requests"] if r["id"] == request["id"]]
+        # What the server kept is what the successful call answered.
+        assert stored["status"] == ("approved" if approve.status_code == 200 else "withdrawn")

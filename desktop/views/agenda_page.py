@@ -3,7 +3,7 @@ and the parent's actions (report absence, request a day, request overview, calen
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, QPointF, QSize, Qt
@@ -288,7 +288,7 @@ class AgendaPage(QWidget):
             if wanted not in (None, planned.child_id):
                 continue
             absence = info.absence_of(planned.child_id, planned.day_part)
-            hours = f"{planned.start.strftime('%H:%M')}–{planned.end.strftime('%H:%M')}"
+            hours = _hours(planned.start, planned.end)
             status = self.tr("planned")
             if absence is not None:
                 entry = next((e for e in self.model.entries(day)
@@ -304,7 +304,8 @@ class AgendaPage(QWidget):
         for extra in (info.extra_days if info else ()):
             if wanted in (None, extra.child_id) and extra.status in extra_states:
                 lines.append(f"{names.get(extra.child_id, '?')} — "
-                             f"{day_part_label(extra.day_part.value)}: "
+                             f"{day_part_label(extra.day_part.value)} "
+                             f"{_hours(extra.start, extra.end)}: "
                              f"{extra_states[extra.status]}")
         if info is None:
             lines.append(self.tr("This month has not been loaded yet. It appears as soon as "
@@ -358,3 +359,7 @@ class AgendaPage(QWidget):
         QMessageBox.information(self, self.tr("Export to calendar"), self.tr(
             "{count} planned day-parts of {name} were saved. Open the file with your calendar "
             "program to add them.").format(count=count, name=name))
+
+
+def _hours(start: time, end: time) -> str:
+    return f"{start.strftime('%H:%M')}–{end.strftime('%H:%M')}"

@@ -64,6 +64,9 @@ def test_the_month_shows_planned_absent_and_requested_days(page) -> None:
     assert states(page, date(2027, 3, 2)) == [("Emma", EntryState.ABSENT)]
     assert states(page, date(2027, 3, 3)) == [("Daan", EntryState.EXTRA_PENDING)]
     assert "Emma — morning 07:30–13:00: planned" in page.day_details.text()
+    page.select_date(date(2027, 3, 3))
+    assert "Daan — after school 14:00–18:30: extra day requested, not decided yet" \
+        in page.day_details.text()
 
 
 def test_the_legend_names_every_state_in_words(page) -> None:

@@ -145,6 +145,8 @@ class FinanceDocumentsModel(QAbstractTableModel):
             return row.texts[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.PERIOD, self.CHILD):
+            return row.texts[column] or None  # the whole text where a narrow column elides it
         if role == Role.SortKey:
             return int(self._cached[index.row()]) if column == self.OFFLINE \
                 else row.sort_keys[column]

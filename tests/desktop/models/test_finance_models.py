@@ -126,6 +126,8 @@ def test_contracts_show_their_term_and_count_for_every_year_they_cover(qtmodelte
         "1 August 2024 to 31 July 2026", "from 1 March 2025"]
     assert texts(model, FinanceDocumentsModel.CHILD) == ["Emma (Day care (KDV))",
                                                          "Daan (Out-of-school care (BSO))"]
+    tip = model.index(1, FinanceDocumentsModel.CHILD).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Daan (Out-of-school care (BSO))"
     proxy = YearFilterModel()
     proxy.setSourceModel(model)
     proxy.set_year(2026)  # both: Emma's ends that year, Daan's runs on

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.services.agenda import AgendaService  # noqa: E402
 from desktop.services.clients import ClientFactory  # noqa: E402
+from desktop.services.extra_days import ExtraDayService  # noqa: E402
 from desktop.services.profile import ProfileService  # noqa: E402
 from desktop.services.session import SessionService  # noqa: E402
 from desktop.views.agenda_page import AgendaPage  # noqa: E402
@@ -140,7 +141,8 @@ async def measure(url: str, qapp: QApplication, data: Path) -> None:
     # As after a restart: new services over the same cache file, nothing in memory.
     session, profile, agenda = services(data, qapp)
     await log_in(session, profile, url)
-    page = AgendaPage(agenda)
+    extra_days = ExtraDayService(session)
+    page = AgendaPage(agenda, extra_days)
     page.resize(1180, 720)
     page.set_profile(profile.profile)
     page.show()
@@ -166,6 +168,7 @@ async def measure(url: str, qapp: QApplication, data: Path) -> None:
           f"max {max(switches):.1f} ms over {len(switches)} switches (target < 50)")
     print(f"largest GUI-thread stall: {beat.worst:.1f} ms beyond the 16 ms beat (target < 16)")
     page.close()
+    await extra_days.aclose()
     await agenda.aclose()
     await profile.aclose()
     await session.aclose()

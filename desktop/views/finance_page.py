@@ -115,14 +115,22 @@ class FinancePage(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse)
         self.secondary_note.hide()
 
+        # Instead of empty tables before the first list arrived: loading, or why not.
+        self.waiting_note = mark(QLabel(self), "muted")
+        self.waiting_note.setObjectName("financeWaiting")
+        self.waiting_note.setWordWrap(True)
+        self.waiting_note.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.secondary_note)
+        layout.addWidget(self.waiting_note)
         layout.addWidget(self.tabs, 1)
 
         finance.overviewChanged.connect(self.set_overview)
         finance.documentsChanged.connect(self._documents_changed)
         finance.documentReady.connect(self._document_ready)
+        finance.problem.connect(self._show_waiting)
         self.set_overview(finance.overview)
 
     def _table(self, model, hidden: tuple[int, ...]) -> QTableView:
@@ -150,6 +158,24 @@ class FinancePage(QWidget):
         """The section became visible: make sure the list is current."""
         if self._finance.overview is None and not self._finance.syncing:
             self._finance.refresh()
+        self._show_waiting()
+
+    def _show_waiting(self, *_args: object) -> None:
+        overview = self._finance.overview
+        if overview is not None:
+            empty = overview.access is FinanceAccess.GRANTED and not overview.documents
+            self.waiting_note.setText(self.tr(
+                "There are no invoices, annual statements or contracts yet. The first invoice "
+                "appears after your first month of care.") if empty else "")
+            self.waiting_note.setVisible(empty)
+            return
+        if self._finance.syncing:
+            text = self.tr("Loading your invoices, annual statements and contracts…")
+        else:
+            text = self.tr("Your invoices, annual statements and contracts have not been "
+                           "loaded yet. They appear as soon as the portal can be reached.")
+        self.waiting_note.setText(text)
+        self.waiting_note.show()
 
     def set_overview(self, overview: FinanceOverview | None) -> None:
         for model in self.models.values():
@@ -166,6 +192,7 @@ class FinancePage(QWidget):
             self.tabs.setCurrentWidget(self.tariffs_table)
         self._fill_years()
         self._update_buttons()
+        self._show_waiting()
 
     def _restricted_text(self, overview: FinanceOverview) -> str:
         name = overview.primary_parent_name or self.tr("the first parent or carer")

@@ -850,6 +850,18 @@
         <translation>Tarieven</translation>
     </message>
     <message>
+        <source>There are no invoices, annual statements or contracts yet. The first invoice appears after your first month of care.</source>
+        <translation>Er zijn nog geen facturen, jaaropgaven of contracten. De eerste factuur verschijnt na je eerste maand opvang.</translation>
+    </message>
+    <message>
+        <source>Loading your invoices, annual statements and contracts…</source>
+        <translation>Je facturen, jaaropgaven en contracten worden geladen…</translation>
+    </message>
+    <message>
+        <source>Your invoices, annual statements and contracts have not been loaded yet. They appear as soon as the portal can be reached.</source>
+        <translation>Je facturen, jaaropgaven en contracten zijn nog niet geladen. Ze verschijnen zodra het portaal bereikbaar is.</translation>
+    </message>
+    <message>
         <source>the first parent or carer</source>
         <translation>de eerste ouder/verzorger</translation>
     </message>

@@ -59,6 +59,7 @@ class FinancePortal(FakePortal):
     def __init__(self) -> None:
         super().__init__()
         self.access = "granted"
+        self.finance_unreachable = False  # only the finance calls fail (as if offline)
         self.primary_parent_name: str | None = "Sanne de Vries"
         self.documents: dict[str, tuple[dict[str, Any], bytes]] = {}
         self.tariffs = [
@@ -118,6 +119,8 @@ class FinancePortal(FakePortal):
         path = request.url.path.removeprefix("/api/v1")
         if not path.startswith("/finance") or self.down:
             return super()._handle(request)
+        if self.finance_unreachable:
+            raise httpx.ConnectError("connection refused", request=request)
         self.requests.append(request)
         if request.headers.get("authorization") != f"Bearer {self.valid_access}":
             return problem(401, "token_expired")

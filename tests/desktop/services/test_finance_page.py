@@ -125,6 +125,29 @@ def test_a_cached_invoice_opens_with_the_server_down(qtbot, page, session, finan
     assert viewer.page_count == 2
 
 
+def test_before_the_first_list_arrives_the_page_says_why_it_is_empty(qtbot, page, session,
+                                                                       finance, log_in, portal):
+    portal.finance_unreachable = True
+    log_in(session)
+    page.activate()
+    qtbot.waitUntil(lambda: not finance.syncing, timeout=10_000)
+    qtbot.waitUntil(lambda: "appear as soon as the portal can be reached"
+                    in page.waiting_note.text())
+    assert page.waiting_note.isVisible()
+
+    portal.finance_unreachable = False
+    page.activate()
+    qtbot.waitUntil(lambda: finance.overview is not None, timeout=10_000)
+    assert not page.waiting_note.isVisible()
+
+
+def test_a_family_without_documents_is_told_so(qtbot, page, session, finance, log_in, portal):
+    portal.documents.clear()
+    synced(qtbot, session, finance, log_in)
+    assert page.waiting_note.isVisible()
+    assert "no invoices, annual statements or contracts yet" in page.waiting_note.text()
+
+
 def test_secondary_parent_sees_who_can_and_how_to_change_it(qtbot, page, session, finance,
                                                             log_in, portal):
     portal.access = "primary_parent_only"

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
@@ -32,7 +31,7 @@ from desktop.models.formatting import (
     format_weekday_date,
 )
 from desktop.models.records import AbsenceDraft, AbsenceReason, Profile
-from desktop.views.wizard_parts import ResultPage, WhenPage, hint_label
+from desktop.views.wizard_parts import ChildChoice, ResultPage, WhenPage, hint_label
 
 if TYPE_CHECKING:
     from desktop.services.agenda import AgendaService
@@ -48,23 +47,17 @@ class ChildrenPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("Children"))
         self.setSubTitle(self.tr("Who will not come?"))
-        self.boxes: list[QCheckBox] = []
-        layout = QVBoxLayout(self)
-        for child in wizard.children:
-            box = QCheckBox(child.first_name, self)
-            box.setObjectName(f"child{child.id}")
-            box.setProperty("childId", child.id)
-            box.toggled.connect(self._changed)
-            self.boxes.append(box)
-            layout.addWidget(box)
-        if len(self.boxes) == 1:
-            self.boxes[0].setChecked(True)
+        self.choice = ChildChoice(wizard.children, self)
+        self.choice.changed.connect(self._changed)
+        self.boxes = self.choice.boxes
         self.hint = hint_label(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choice)
         layout.addWidget(self.hint)
         layout.addStretch(1)
 
     def child_ids(self) -> tuple[int, ...]:
-        return tuple(int(b.property("childId")) for b in self.boxes if b.isChecked())
+        return self.choice.child_ids()
 
     def initializePage(self) -> None:
         self._changed()

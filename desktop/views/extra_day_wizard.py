@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from desktop.models.records import (
     Profile,
 )
 from desktop.views.theme import mark
-from desktop.views.wizard_parts import ResultPage, WhenPage
+from desktop.views.wizard_parts import ChildChoice, ResultPage, WhenPage
 
 if TYPE_CHECKING:
     from desktop.services.extra_days import ExtraDayService
@@ -57,19 +56,14 @@ class ChildrenPage(QWizardPage):
             offline.setObjectName("offline")
             offline.setWordWrap(True)
             layout.addWidget(offline)
-        self.boxes: list[QCheckBox] = []
-        for child in wizard.children:
-            box = QCheckBox(child.first_name, self)
-            box.setProperty("childId", child.id)
-            box.toggled.connect(self.completeChanged)
-            self.boxes.append(box)
-            layout.addWidget(box)
-        if len(self.boxes) == 1:
-            self.boxes[0].setChecked(True)
+        self.choice = ChildChoice(wizard.children, self)
+        self.choice.changed.connect(self.completeChanged)
+        self.boxes = self.choice.boxes
+        layout.addWidget(self.choice)
         layout.addStretch(1)
 
     def child_ids(self) -> tuple[int, ...]:
-        return tuple(int(b.property("childId")) for b in self.boxes if b.isChecked())
+        return self.choice.child_ids()
 
     def isComplete(self) -> bool:
         return bool(self.child_ids())

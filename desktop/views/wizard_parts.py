@@ -1,12 +1,15 @@
-"""Pages and helpers both agenda wizards share: the day-or-period page and the result page."""
+"""Pages and helpers both agenda wizards share: choosing children, the day-or-period page and
+the result page."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -18,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.formatting import day_part_label
-from desktop.models.records import DayPart
+from desktop.models.records import Child, DayPart
 from desktop.views.theme import mark
 
-__all__ = ["ResultPage", "WhenPage", "hint_label"]
+__all__ = ["ChildChoice", "ResultPage", "WhenPage", "hint_label"]
 
 
 def _qdate(day: date) -> QDate:
@@ -38,6 +41,31 @@ def hint_label(page: QWidget) -> QLabel:
     label.setObjectName("hint")
     label.setWordWrap(True)
     return label
+
+
+class ChildChoice(QWidget):
+    """A check box per child (already checked when there is only one). Signal: ``changed()``
+    when a box is toggled."""
+
+    changed = Signal()
+
+    def __init__(self, children: Iterable[Child], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes: list[QCheckBox] = []
+        for child in children:
+            box = QCheckBox(child.first_name, self)
+            box.setObjectName(f"child{child.id}")
+            box.setProperty("childId", child.id)
+            box.toggled.connect(self.changed)
+            self.boxes.append(box)
+            layout.addWidget(box)
+        if len(self.boxes) == 1:
+            self.boxes[0].setChecked(True)
+
+    def child_ids(self) -> tuple[int, ...]:
+        return tuple(int(b.property("childId")) for b in self.boxes if b.isChecked())
 
 
 class WhenPage(QWizardPage):

@@ -7,7 +7,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import DeclarativeBase
 
 from server.config import Settings
 
@@ -63,3 +64,19 @@ async def migrate(engine: AsyncEngine, revision: str = "head") -> None:
 
     async with engine.begin() as connection:
         await connection.run_sync(upgrade)
+
+
+async def hold_rows(db: AsyncSession, model: type[DeclarativeBase], ids: list[int]) -> None:
+    """Hold these rows until the transaction ends, so that requests which check and then write
+    them run one after another (two parents submitting the same day at once).
+
+    PostgreSQL: ``SELECT … FOR UPDATE`` in id order (no deadlocks). SQLite has no row locks: a
+    no-op ``UPDATE`` takes its write lock — for the whole database, which is what SQLite
+    offers — and the other request waits (busy timeout) until this one commits.
+    """
+    key = model.id  # type: ignore[attr-defined]
+    if db.bind.dialect.name == "sqlite":
+        await db.execute(update(model).where(key.in_(ids)).values(id=key)
+                         .execution_options(synchronize_session=False))
+    else:
+        await db.execute(select(key).where(key.in_(ids)).order_by(key).with_for_update())

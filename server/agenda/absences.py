@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from server.agenda import credit
 from server.agenda.planning import MAX_RANGE_DAYS, PlannedDayPart, expand_planning
 from server.config import Settings
+from server.db import hold_rows
 from server.models import (
     Absence,
     AbsenceCredit,
@@ -51,17 +52,16 @@ async def family_children(db: AsyncSession, user: User, child_ids: list[int], *,
                           lock: bool = False) -> list[Child]:
     """The chosen children, all of the caller's family, or `forbidden` (parents only).
 
-    `lock` holds the children's rows until commit (PostgreSQL; in id order, so two requests
-    cannot deadlock): a submission that checks "not reported / requested yet" and then stores
-    must not run next to another one for the same child — two parents on two devices would
-    otherwise both pass the check."""
+    `lock` holds the children's rows until commit (`hold_rows`): a submission that checks
+    "not reported / requested yet" and then stores must not run next to another one for the
+    same child — two parents on two devices would otherwise both pass the check."""
     if not user.role.is_parent:
         raise Problem("forbidden")
-    query = (select(Child).where(Child.id.in_(child_ids), Child.family_id == user.family_id)
-             .order_by(Child.id))
     if lock:
-        query = query.with_for_update()
-    children = list((await db.scalars(query)).all())
+        await hold_rows(db, Child, child_ids)
+    children = list((await db.scalars(
+        select(Child).where(Child.id.in_(child_ids), Child.family_id == user.family_id)
+        .order_by(Child.id))).all())
     if len(children) != len(set(child_ids)):
         raise Problem("forbidden")
     return children

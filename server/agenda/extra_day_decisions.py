@@ -14,6 +14,7 @@ from server.agenda.absences import active_absences, planned_day_parts
 from server.agenda.credit_ledger import release_credit
 from server.agenda.extra_days import ensure_pending
 from server.config import Settings
+from server.db import hold_rows
 from server.models import (
     CareGroup,
     DayPart,
@@ -76,8 +77,8 @@ async def decidable_request(db: AsyncSession, user: User, request_id: int, *,
     query = (select(ExtraDayRequest).where(ExtraDayRequest.id == request_id)
              .options(selectinload(ExtraDayRequest.items)))
     if lock:
-        query = query.with_for_update(of=ExtraDayRequest).execution_options(
-            populate_existing=True)
+        await hold_rows(db, ExtraDayRequest, [request_id])
+        query = query.execution_options(populate_existing=True)
     request = await db.scalar(query)
     if request is None:
         raise Problem("not_found")

@@ -30,6 +30,7 @@ from server.agenda.extra_day_plan import (
     plan_extra_days,
 )
 from server.config import Settings
+from server.db import hold_rows
 from server.models import (
     Child,
     ClosingDay,
@@ -180,8 +181,8 @@ async def family_request(db: AsyncSession, user: User, request_id: int, *,
              .where(ExtraDayRequest.id == request_id, Child.family_id == user.family_id)
              .options(selectinload(ExtraDayRequest.items)))
     if lock:
-        query = query.with_for_update(of=ExtraDayRequest).execution_options(
-            populate_existing=True)
+        await hold_rows(db, ExtraDayRequest, [request_id])
+        query = query.execution_options(populate_existing=True)
     request = await db.scalar(query)
     if request is None or not user.role.is_parent:
         raise Problem("not_found")

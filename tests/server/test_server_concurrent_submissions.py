@@ -1,21 +1,17 @@
 """Two parents of one family submitting the same thing at the same moment (two phones, two
 laptops): the server stores it once and refuses the other with the rule's own code — never a
 day-part reported twice (which would earn its credit twice) or requested twice. A parent
-withdrawing while staff approve gets one outcome, not a withdrawn approval.
-
-PostgreSQL only: it runs requests truly in parallel (SQLite serialises every writer)."""
+withdrawing while staff approve gets one outcome, not a withdrawn approval."""
 
 from __future__ import annotations
 
 import asyncio
 
 import httpx
-import pytest
 from agenda_helpers import WEDNESDAY, ask, children, credit_of, requested
-from server_helpers import FATIMA, SANNE, THOMAS, bearer, tokens
+from server_helpers import FATIMA, SANNE, THOMAS, bearer, both_databases, tokens
 
-pytestmark = pytest.mark.parametrize(
-    "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+pytestmark = both_databases
 
 ROUNDS = 5  # a race shows up in some rounds only; each round uses a fresh day-part
 

@@ -11,11 +11,13 @@ auth for a login), then in this process:
 - again: a second sync with nothing new (should be one small request);
 - stall: a 16 ms heartbeat QTimer records how late it fires during the sync.
 
-Run: ``uv run python benchmarks/finance_sync.py``. Prints figures; asserts nothing.
+Run: ``uv run python benchmarks/finance_sync.py [--documents N]`` (500 by default). Prints
+figures; asserts nothing.
 Targets from the issue: >= 80 % of the plain throughput, second sync one request < 100 ms,
 no GUI stall over 16 ms.
 """
 
+import argparse
 import asyncio
 import hashlib
 import os
@@ -28,7 +30,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-DOCUMENTS = 500
+DEFAULT_DOCUMENTS = 500  # --documents N for another figure (the test suite uses a few)
 SIZE = 60_000  # bytes: a one-page invoice with a logo is about this size
 CONCURRENCY = 4
 
@@ -39,12 +41,12 @@ def _document_bytes(number: int) -> bytes:
     return head + body
 
 
-def serve(port: int) -> None:
+def serve(port: int, count: int) -> None:
     """The test portal (runs in the child process)."""
     import uvicorn
     from fastapi import FastAPI, Request, Response
 
-    documents = {str(n): _document_bytes(n) for n in range(DOCUMENTS)}
+    documents = {str(n): _document_bytes(n) for n in range(count)}
     overview = {
         "access": "granted", "primary_parent_name": "Sanne de Vries", "cursor": "v1",
         "tariffs": [{"year": 2026, "care_type": "KDV", "hourly_rate_cents": 1150,
@@ -118,10 +120,10 @@ def _wait_for(port: int) -> None:
     raise SystemExit("the test portal did not start")
 
 
-async def _plain(base: str) -> tuple[float, int]:
+async def _plain(base: str, count: int) -> tuple[float, int]:
     import httpx
 
-    keys = [str(n) for n in range(DOCUMENTS)]
+    keys = [str(n) for n in range(count)]
     received = 0
     async with httpx.AsyncClient(base_url=base) as client:
         async def worker() -> None:
@@ -137,7 +139,7 @@ async def _plain(base: str) -> tuple[float, int]:
         return time.perf_counter() - started, received
 
 
-def measure(base: str) -> None:
+def measure(base: str, count: int) -> None:
     import qasync
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
@@ -155,7 +157,7 @@ def measure(base: str) -> None:
     finance = FinanceService(session)
 
     async def main() -> None:
-        before_seconds, plain_bytes = await _plain(base)
+        before_seconds, plain_bytes = await _plain(base, count)
         # Heartbeat: how late does a 16 ms timer fire while the app syncs?
         lateness: list[float] = []
         last = [time.perf_counter()]
@@ -192,11 +194,11 @@ def measure(base: str) -> None:
 
         # The plain download once more after the sync: the figure it is compared with is the
         # mean of both, so a slow start (or a warmer server later) does not favour either side.
-        after_seconds, _bytes = await _plain(base)
+        after_seconds, _bytes = await _plain(base, count)
         plain_seconds = (before_seconds + after_seconds) / 2
         plain_rate = plain_bytes / plain_seconds / 1e6
         sync_rate = synced * SIZE / sync_seconds / 1e6
-        print(f"documents: {DOCUMENTS} x {SIZE // 1000} kB, concurrency {CONCURRENCY}")
+        print(f"documents: {count} x {SIZE // 1000} kB, concurrency {CONCURRENCY}")
         print(f"plain httpx download : {plain_seconds:6.2f} s  {plain_rate:7.1f} MB/s  "
               f"(mean of {before_seconds:.2f} s before and {after_seconds:.2f} s after)")
         print(f"app sync (verified)  : {sync_seconds:6.2f} s  {sync_rate:7.1f} MB/s  "
@@ -211,14 +213,17 @@ def measure(base: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
-        serve(int(sys.argv[2]))
+    if len(sys.argv) == 4 and sys.argv[1] == "--serve":
+        serve(int(sys.argv[2]), int(sys.argv[3]))
     else:
+        parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+        parser.add_argument("--documents", type=int, default=DEFAULT_DOCUMENTS)
+        count = parser.parse_args().documents
         port = _free_port()
-        server = subprocess.Popen([sys.executable, __file__, "--serve", str(port)])
+        server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), str(count)])
         try:
             _wait_for(port)
-            measure(f"http://127.0.0.1:{port}")
+            measure(f"http://127.0.0.1:{port}", count)
         finally:
             server.terminate()
             server.wait()

@@ -1,0 +1,31 @@
+"""The benchmark scripts still run (at a small scale) and print their figures. What they
+measure is not asserted here — speed is read from their output, not tested."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.mark.parametrize(("script", "arguments", "figures"), [
+    ("agenda_month.py", ["--years", "1"],
+     ["open a month from the cache", "switch month", "largest GUI-thread stall"]),
+    ("finance_sync.py", ["--documents", "12"],
+     ["app sync (verified)", "12 documents on disk", "second sync, nothing new",
+      "largest GUI-thread stall"]),
+])
+def test_the_benchmark_runs_and_prints_its_figures(script: str, arguments: list[str],
+                                                   figures: list[str], tmp_path: Path) -> None:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, str(BENCHMARKS / script), *arguments],
+                            capture_output=True, text=True, timeout=300, env=environment,
+                            check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    for figure in figures:
+        assert figure in result.stdout, result.stdout

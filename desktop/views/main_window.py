@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.finance_documents import FinanceAccess
 from desktop.models.records import Profile
 from desktop.models.sections import SectionsModel
 from desktop.views.account_page import AccountPage
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.account_page = AccountPage(self)
         self.agenda_page = AgendaPage(agenda, extra_days, self)
         self.finance_page = FinancePage(finance, self) if finance is not None else None
+        self.overview.set_documents_available(finance is not None)
         self.lock_screen = LockScreen(self)
         self.connection = ConnectionStatus(self)
         self.last_synced = LastSynced(parent=self)
@@ -198,6 +200,7 @@ class MainWindow(QMainWindow):
         if self._finance is not None and self.finance_page is not None:
             self._finance.problem.connect(self._finance_problem)
             self.finance_page.notice.connect(self._finance_notice)
+            self.overview.saveDocumentsRequested.connect(self.save_documents)
 
     # -- sections ----------------------------------------------------------------------------
     def show_section(self, key: str) -> None:
@@ -229,6 +232,15 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.account_page)
             # The device list changes elsewhere (other devices log in); fetch it when looked at.
             self._devices.load()
+
+    def save_documents(self) -> None:
+        """"Alles opslaan" from the overview's notice that access ends: the Financieel section
+        shows what is saved (or, for a secondary parent, who can)."""
+        self.show_section(SectionsModel.FINANCE)
+        overview = self._finance.overview if self._finance is not None else None
+        if self.finance_page is not None and overview is not None \
+                and overview.access is FinanceAccess.GRANTED:
+            self.finance_page.save_all()
 
     # -- reactions ---------------------------------------------------------------------------
     def _show_account(self) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.models.children import ChildrenModel
 from desktop.models.formatting import format_date
@@ -18,11 +18,18 @@ __all__ = ["OverviewPage"]
 
 
 class OverviewPage(QWidget):
-    """Shows the profile's children (parents) or groups (staff, managers)."""
+    """Shows the profile's children (parents) or groups (staff, managers).
+
+    Signal: ``saveDocumentsRequested()`` — the parent whose access ends asked to save their
+    documents (offered only after :meth:`set_documents_available`).
+    """
+
+    saveDocumentsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overviewPage")
+        self._documents_available = False
         self.children_model = ChildrenModel(parent=self)
         self.groups_model = GroupsModel(parent=self)
 
@@ -32,6 +39,10 @@ class OverviewPage(QWidget):
         self.access_notice.setObjectName("accessNotice")
         self.access_notice.setWordWrap(True)
         self.access_notice.hide()
+        self.save_documents = QPushButton(self.tr("Save all documents…"), self)
+        self.save_documents.setObjectName("saveDocuments")
+        self.save_documents.clicked.connect(self.saveDocumentsRequested)
+        self.save_documents.hide()
         self.list_title = mark(QLabel("", self), "subheading")
         self.list_title.setObjectName("listTitle")
         self.empty_state = mark(QLabel("", self), "muted")
@@ -51,11 +62,16 @@ class OverviewPage(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.greeting)
         layout.addWidget(self.access_notice)
+        layout.addWidget(self.save_documents, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.list_title)
         layout.addWidget(self.empty_state)
         layout.addWidget(self.children_view, 1)
         layout.addWidget(self.groups_view, 1)
         self.set_profile(None)
+
+    def set_documents_available(self, available: bool) -> None:
+        """Whether this app can save the family's documents (it has a Financieel section)."""
+        self._documents_available = available
 
     def set_profile(self, profile: Profile | None, today: date | None = None) -> None:
         day = today or date.today()
@@ -66,6 +82,7 @@ class OverviewPage(QWidget):
         if profile is None:
             self.greeting.setText(self.tr("Welcome"))
             self.access_notice.hide()
+            self.save_documents.hide()
             self.list_title.hide()
             self.children_view.hide()
             self.groups_view.hide()
@@ -98,11 +115,14 @@ class OverviewPage(QWidget):
     def _show_access_notice(self, profile: Profile) -> None:
         if profile.access_until is None:
             self.access_notice.hide()
+            self.save_documents.hide()
             return
         self.access_notice.setText(self.tr(
             "Access to the portal ends on {date} — save your documents before then.").format(
             date=format_date(profile.access_until, QLocale())))
         self.access_notice.show()
+        self.save_documents.setVisible(self._documents_available
+                                       and profile.user.role.is_parent)
 
     def _show_empty(self, text: str) -> None:
         self.empty_state.setText(text)

@@ -1321,6 +1321,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 <context>
     <name>OverviewPage</name>
     <message>
+        <source>Save all documents…</source>
+        <translation>Alle documenten opslaan…</translation>
+    </message>
+    <message>
         <source>Your children</source>
         <translation>Je kinderen</translation>
     </message>

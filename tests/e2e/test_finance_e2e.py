@@ -9,8 +9,11 @@ import hashlib
 from pathlib import Path
 
 import httpx
+import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from test_desktop_e2e import PASSWORD, SANNE, THOMAS, log_in, wait_for_main_window
 
 from desktop.api.client import PortalClient
@@ -19,6 +22,8 @@ from desktop.models.finance_documents import FinanceDocumentsModel
 from desktop.services.clients import ClientFactory
 from desktop.services.finance import FinanceService
 from desktop.services.session import SessionService
+
+LOTTE = "lotte.jansen@voorbeeld.nl"  # contract ended 5 weeks ago: access ends in 15 months
 
 
 def server_overview(run, url: str, email: str) -> FinanceOverview:
@@ -90,6 +95,29 @@ def test_primary_parent_lists_opens_and_saves_an_invoice(qtbot, portal_server, m
     assert all(n.startswith(f"F{year}-") for n in shown(invoices, FinanceDocumentsModel.NUMBER))
     statements = page.tables[DocumentKind.JAAROPGAVE]
     assert sorted(shown(statements, FinanceDocumentsModel.CHILD)) == ["Daan", "Emma"]
+
+
+def test_when_access_ends_the_overview_offers_to_save_every_document(
+        qtbot, portal_server, make_app, tmp_path, monkeypatch: pytest.MonkeyPatch):
+    folder = tmp_path / "Kinderopvang"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(folder))
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, LOTTE, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    qtbot.waitUntil(lambda: all_downloaded(desktop.finance), timeout=60_000)
+    button = main.overview.findChild(QPushButton, "saveDocuments")
+    qtbot.waitUntil(button.isVisible)
+    assert "Access to the portal ends on" in main.overview.access_notice.text()
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert main.pages.currentWidget() is main.finance_page
+    documents = desktop.finance.overview.documents
+    qtbot.waitUntil(lambda: len(list(folder.glob("*.pdf"))) == len(documents),
+                    timeout=20_000)
+    saved = sorted(p.name for p in folder.glob("*.pdf"))
+    assert any(name.startswith("Invoice ") for name in saved)
+    assert any(name.startswith("Contract ") for name in saved)
 
 
 def test_secondary_parent_is_told_who_can_see_the_documents(qtbot, portal_server, make_app):

@@ -80,6 +80,8 @@ def test_ending_access_is_announced_with_the_date(make_window) -> None:
     assert notice.isVisible()
     assert "Access to the portal ends on 1 May 2027" in notice.text()
     assert "save your documents" in notice.text()
+    # Without a Financieel section (this window has none) there is nothing to offer saving.
+    assert not window.overview.save_documents.isVisible()
 
 
 def test_a_parent_without_children_gets_an_explanation(make_window) -> None:

@@ -151,6 +151,10 @@ class MonthModel(QAbstractTableModel):
     def entries(self, day: date) -> list[DayEntry]:
         return self._days.get(day, ([], None, None))[0]
 
+    def closed(self, day: date) -> str | None:
+        """Why the location is closed on ``day`` (None: open)."""
+        return self._days.get(day, ([], None, None))[1]
+
     # --- Qt model -----------------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)

@@ -1,5 +1,6 @@
-"""The Agenda section: a month view per family (or child), a legend, the selected day's details
-and the parent's actions (report absence, request a day, request overview, calendar export)."""
+"""The Agenda section: a month view (or the same month as a list) per family or child, a legend,
+the selected day's details and the parent's actions (report absence, request a day, request
+overview, calendar export)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, QPo
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -18,12 +20,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.models.agenda_list import MonthListModel
 from desktop.models.agenda_month import EntryState, MonthModel, state_text
 from desktop.models.formatting import day_part_label, format_weekday_date
 from desktop.models.records import Agenda, DayPart, Profile
@@ -110,6 +114,43 @@ class AgendaPage(QWidget):
         self.view.setShowGrid(True)
         self.view.setMinimumHeight(6 * 70)
 
+        # The same month as a list: easier to read out (screen readers) and to scan.
+        self.list_model = MonthListModel(self.model, self)
+        self.list_view = QTableView(self)
+        self.list_view.setObjectName("listView")
+        self.list_view.setAccessibleName(self.tr("List"))
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.verticalHeader().hide()
+        header = self.list_view.horizontalHeader()
+        for column, mode in ((MonthListModel.DATE, QHeaderView.ResizeMode.ResizeToContents),
+                             (MonthListModel.CHILD, QHeaderView.ResizeMode.ResizeToContents),
+                             (MonthListModel.PARTS, QHeaderView.ResizeMode.Stretch),
+                             (MonthListModel.STATE, QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)
+        self.list_empty = mark(QLabel(self.tr("Nothing planned in this month."), self), "muted")
+        self.list_empty.setObjectName("listEmpty")
+        list_page = QWidget(self)
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.list_empty)
+        list_layout.addWidget(self.list_view, 1)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(self.view)
+        self.views.addWidget(list_page)
+        self.month_mode = QPushButton(self.tr("Month"), self)
+        self.month_mode.setObjectName("monthMode")
+        self.list_mode = QPushButton(self.tr("List"), self)
+        self.list_mode.setObjectName("listMode")
+        modes = QButtonGroup(self)
+        for button in (self.month_mode, self.list_mode):
+            button.setCheckable(True)
+            modes.addButton(button)
+        self.month_mode.setChecked(True)
+
         self.day_title = mark(QLabel("", self), "subheading")
         self.day_title.setObjectName("dayTitle")
         self.day_title.setWordWrap(True)
@@ -141,6 +182,8 @@ class AgendaPage(QWidget):
         navigation.addSpacing(16)
         navigation.addWidget(self.child_filter)
         navigation.addStretch(1)
+        navigation.addWidget(self.month_mode)
+        navigation.addWidget(self.list_mode)
         actions = QHBoxLayout()
         actions.setSpacing(8)
         actions.addWidget(self.absence_button)
@@ -148,7 +191,9 @@ class AgendaPage(QWidget):
         actions.addWidget(self.overview_button)
         actions.addStretch(1)
         actions.addWidget(self.export_button)
-        legend = QHBoxLayout()
+        self.legend = QWidget(self)  # the month grid's shapes; the list says it in words
+        legend = QHBoxLayout(self.legend)
+        legend.setContentsMargins(0, 0, 0, 0)
         legend.setSpacing(6)
         self.legend_labels: list[QLabel] = []
         items = [(EntryState.PLANNED, self.tr("planned")),
@@ -169,7 +214,7 @@ class AgendaPage(QWidget):
         legend.addStretch(1)
         body = QHBoxLayout()
         body.setSpacing(12)
-        body.addWidget(self.view, 1)
+        body.addWidget(self.views, 1)
         body.addWidget(panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
@@ -177,7 +222,7 @@ class AgendaPage(QWidget):
         layout.addLayout(navigation)
         layout.addLayout(actions)
         layout.addLayout(body, 1)
-        layout.addLayout(legend)
+        layout.addWidget(self.legend)
 
     def _connect(self) -> None:
         self.previous_button.clicked.connect(lambda: self.move_month(-1))
@@ -189,6 +234,9 @@ class AgendaPage(QWidget):
                   lambda: self.move_month(1))
         self.child_filter.currentIndexChanged.connect(self._filter_changed)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.list_mode.toggled.connect(self.show_list)
+        self.list_view.selectionModel().currentChanged.connect(self._list_row_changed)
+        self.list_model.modelReset.connect(self._list_changed)
         self.absence_button.clicked.connect(self.open_absence_wizard)
         self.overview_button.clicked.connect(self.open_request_overview)
         self.extra_day_button.clicked.connect(self.open_extra_day_wizard)
@@ -241,7 +289,40 @@ class AgendaPage(QWidget):
         index = self.model.index_of(day)
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.view.setFocus()
+        self._select_list_row(day)
+        self.views.currentWidget().setFocus()
+
+    def show_list(self, as_list: bool = True) -> None:
+        """Show the month as a list (True) or as the month grid."""
+        (self.list_mode if as_list else self.month_mode).setChecked(True)
+        self.views.setCurrentIndex(1 if as_list else 0)
+        self.legend.setVisible(not as_list)
+        self._select_list_row(self._selected_date())
+
+    def _select_list_row(self, day: date | None) -> None:
+        current = self.list_view.currentIndex()
+        if day is None or (current.isValid()
+                           and current.data(MonthListModel.Role.Date) == day):
+            return
+        row = self.list_model.row_of(day)
+        selection = self.list_view.selectionModel()
+        if row < 0:
+            selection.clear()  # a day without rows: nothing in the list is that day
+            return
+        selection.setCurrentIndex(self.list_model.index(row, 0),
+                                  QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _list_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        day = current.data(MonthListModel.Role.Date) if current.isValid() else None
+        # Only the list on screen chooses the day (the hidden one merely follows).
+        if self.views.currentIndex() == 1 and day is not None and day != self._selected_date():
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index_of(day), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def _list_changed(self) -> None:
+        self.list_empty.setVisible(self.list_model.rowCount() == 0)
+        self._select_list_row(self._selected_date())
 
     def _agenda_changed(self, agenda: Agenda) -> None:
         self.model.set_agenda(agenda)

@@ -218,6 +218,14 @@
         <translation>Maand</translation>
     </message>
     <message>
+        <source>List</source>
+        <translation>Lijst</translation>
+    </message>
+    <message>
+        <source>Nothing planned in this month.</source>
+        <translation>Niets gepland in deze maand.</translation>
+    </message>
+    <message>
         <source>planned</source>
         <translation>gepland</translation>
     </message>
@@ -1253,6 +1261,29 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Close this message</source>
         <translation>Dit bericht sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>MonthListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Day-part</source>
+        <translation>Dagdeel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>closed: {reason}</source>
+        <translation>gesloten: {reason}</translation>
     </message>
 </context>
 <context>

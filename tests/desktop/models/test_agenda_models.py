@@ -21,6 +21,7 @@ from desktop.api.agenda_records import (
 )
 from desktop.api.records import Policy
 from desktop.models.absence_plan import AMSTERDAM, plan_absence
+from desktop.models.agenda_list import MonthListModel
 from desktop.models.agenda_month import EntryState, MonthModel
 from desktop.models.requests import OpenRequestsFilter, RequestsModel
 
@@ -42,8 +43,9 @@ def march(**extra) -> Agenda:
         **extra)
 
 
-@pytest.fixture
-def model(qtmodeltester) -> MonthModel:
+def march_model() -> MonthModel:
+    """March 2027: Emma whole Monday, Daan ill that afternoon, a queued report on Tuesday, a
+    study day on Wednesday, the spring holiday until Tuesday."""
     model = MonthModel()
     model.set_children({EMMA: "Emma", DAAN: "Daan"})
     model.set_month(2027, 3)
@@ -54,6 +56,12 @@ def model(qtmodeltester) -> MonthModel:
         closing_days=(ClosingDay(date(2027, 3, 3), None, "Studiedag"),),
         school_holidays=(SchoolHoliday("Voorjaarsvakantie", date(2027, 2, 6),
                                        date(2027, 3, 2)),)))
+    return model
+
+
+@pytest.fixture
+def model(qtmodeltester) -> MonthModel:
+    model = march_model()
     qtmodeltester.check(model, force_py=True)
     return model
 
@@ -91,6 +99,28 @@ def test_the_child_filter_leaves_the_other_child_out(model) -> None:
     assert [name for name, _, _ in entries(model, MONDAY)] == ["Emma"]
     model.set_child_filter(None)
     assert [name for name, _, _ in entries(model, MONDAY)] == ["Emma", "Daan"]
+
+
+def test_the_list_has_a_row_per_child_and_state_and_the_closed_days(qtmodeltester) -> None:
+    model = march_model()
+    rows = MonthListModel(model)
+    qtmodeltester.check(rows, force_py=True)
+
+    def shown() -> list[tuple[str, ...]]:
+        return [tuple(rows.index(r, c).data() for c in range(4))
+                for r in range(rows.rowCount())]
+
+    assert shown() == [
+        ("Monday 1 March 2027", "Emma", "whole day", "planned"),
+        ("Monday 1 March 2027", "Daan", "after school", "absent: ill"),
+        ("Tuesday 2 March 2027", "Emma", "morning", "absence waiting for a connection"),
+        ("Wednesday 3 March 2027", "", "", "closed: Studiedag")]
+    assert rows.index(3, 0).data(MonthListModel.Role.Date) == date(2027, 3, 3)
+    assert (rows.row_of(MONDAY + timedelta(days=1)), rows.row_of(date(2027, 3, 4))) == (2, -1)
+    model.set_child_filter(DAAN)  # the list follows the month model
+    assert [r[1] for r in shown()] == ["Daan", ""]
+    model.set_month(2027, 4)
+    assert rows.rowCount() == 0
 
 
 def test_an_agenda_for_another_month_is_ignored(model) -> None:

@@ -69,6 +69,33 @@ def test_the_month_shows_planned_absent_and_requested_days(page) -> None:
         in page.day_details.text()
 
 
+def test_the_month_as_a_list_shares_the_day_panel(qtbot, page) -> None:
+    page.list_mode.click()
+    assert page.views.currentWidget() is not page.view and page.list_view.isVisible()
+    model = page.list_view.model()
+    rows = [(model.index(r, 0).data(), model.index(r, 1).data(), model.index(r, 3).data())
+            for r in range(model.rowCount())]
+    assert rows == [("Monday 1 March 2027", "Emma", "planned"),
+                    ("Tuesday 2 March 2027", "Emma", "absent: ill"),
+                    ("Wednesday 3 March 2027", "Daan", "extra day requested, not decided yet")]
+    page.list_view.setCurrentIndex(model.index(2, 0))
+    assert page.day_title.text() == "Wednesday 3 March 2027"
+    assert "extra day requested" in page.day_details.text()
+    page.move_month(1)  # April: Emma on the 5th only
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["Monday 5 April 2027"]
+    assert not page.legend.isVisible()  # the list says each state in words
+    page.month_mode.click()
+    assert page.views.currentWidget() is page.view and page.legend.isVisible()
+
+
+def test_a_month_without_care_says_so_in_the_list(qtbot, page) -> None:
+    page.show_list()
+    page.child_filter.setCurrentIndex(page.child_filter.findText("Daan"))
+    page.move_month(1)  # Daan has nothing in April
+    assert page.list_view.model().rowCount() == 0
+    assert page.list_empty.isVisible()
+
+
 def test_the_legend_names_every_state_in_words(page) -> None:
     texts = [label.text() for label in page.legend_labels]
     assert texts == ["planned", "absent", "waiting for a connection", "extra day",

@@ -28,6 +28,7 @@ from server.agenda.extra_day_schemas import (
     ExtraDayRequestsOut,
     PreviewOut,
     RejectIn,
+    RequestNames,
     SkippedOut,
     item_out,
     request_out,
@@ -53,16 +54,21 @@ _RULES = ("forbidden", "validation_error", "agenda_range_invalid", "extra_day_to
 RequestId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 
 
-async def user_names(db: AsyncSession, requests: Iterable[ExtraDayRequest]) -> dict[int, str]:
-    ids = {r.submitted_by_id for r in requests} | {r.decided_by_id for r in requests
-                                                   if r.decided_by_id}
-    if not ids:
-        return {}
-    return dict((await db.execute(select(User.id, User.name).where(User.id.in_(ids)))).all())
+async def request_names(db: AsyncSession, requests: Iterable[ExtraDayRequest]) -> RequestNames:
+    requests = list(requests)
+    user_ids = {r.submitted_by_id for r in requests} | {r.decided_by_id for r in requests
+                                                        if r.decided_by_id}
+    child_ids = {r.child_id for r in requests}
+    users = dict((await db.execute(select(User.id, User.name).where(User.id.in_(user_ids))))
+                 .all()) if user_ids else {}
+    children = {child_id: f"{first} {last}" for child_id, first, last in (await db.execute(
+        select(Child.id, Child.first_name, Child.last_name).where(Child.id.in_(child_ids))))
+        .all()} if child_ids else {}
+    return RequestNames(users, children)
 
 
 async def one_out(db: AsyncSession, request: ExtraDayRequest) -> ExtraDayRequestOut:
-    return request_out(request, await user_names(db, [request]))
+    return request_out(request, await request_names(db, [request]))
 
 
 def _ask(body: ExtraDayIn) -> ExtraDayAsk:
@@ -113,7 +119,7 @@ async def post_extra_days(body: ExtraDayIn, auth: Auth, db: Db,
                           settings: CurrentSettings) -> ExtraDayRequestsOut:
     """Request extra days (dag aanvragen): one pending request per child, credit reserved."""
     requests = await submit_extra_days(db, settings, auth.user, _ask(body))
-    names = await user_names(db, requests)
+    names = await request_names(db, requests)
     return ExtraDayRequestsOut(requests=[request_out(r, names) for r in requests])
 
 
@@ -130,7 +136,7 @@ async def list_extra_days(auth: Auth, db: Db,
     if status is not None:
         query = query.where(ExtraDayRequest.status == status)
     requests = list((await db.scalars(query)).all())
-    names = await user_names(db, requests)
+    names = await request_names(db, requests)
     return ExtraDayRequestsOut(requests=[request_out(r, names) for r in requests])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated
 
@@ -81,6 +82,7 @@ class PreviewOut(BaseModel):
 class ExtraDayRequestOut(BaseModel):
     id: int
     child_id: int
+    child_name: str
     first_date: date
     last_date: date
     day_part: DayPart | None
@@ -130,17 +132,26 @@ def stored_item_out(request: ExtraDayRequest, item: ExtraDayItem) -> ItemOut:
                     item.hourly_rate_cents, item.credit_minutes, item.invoice_cents)
 
 
-def request_out(request: ExtraDayRequest, names: dict[int, str]) -> ExtraDayRequestOut:
-    """`names`: user id -> name for the submitter and the decider."""
+@dataclass(frozen=True)
+class RequestNames:
+    """Who the requests are about and who handled them: ids -> full names."""
+
+    users: dict[int, str]
+    children: dict[int, str]
+
+
+def request_out(request: ExtraDayRequest, names: RequestNames) -> ExtraDayRequestOut:
     items = [stored_item_out(request, item) for item in request.items]
+    users = names.users
     return ExtraDayRequestOut(
-        id=request.id, child_id=request.child_id, first_date=request.first_date,
+        id=request.id, child_id=request.child_id,
+        child_name=names.children.get(request.child_id, ""), first_date=request.first_date,
         last_date=request.last_date, day_part=request.day_part, payment=request.payment,
         note=request.note, status=request.status, items=items,
         credit_minutes=sum(i.credit_minutes for i in items),
         invoice_cents=sum(i.invoice_cents for i in items),
-        submitted_by=names.get(request.submitted_by_id, ""),
+        submitted_by=users.get(request.submitted_by_id, ""),
         submitted_at=request.submitted_at.astimezone(AMSTERDAM),
-        decided_by=names.get(request.decided_by_id) if request.decided_by_id else None,
+        decided_by=users.get(request.decided_by_id) if request.decided_by_id else None,
         decided_at=request.decided_at.astimezone(AMSTERDAM) if request.decided_at else None,
         decision_reason=request.decision_reason)

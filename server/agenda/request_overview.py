@@ -16,8 +16,8 @@ from sqlalchemy.orm import selectinload
 from server.agenda.absence_routes import absence_out
 from server.agenda.absences import organisation_policy
 from server.agenda.credit import may_undo
-from server.agenda.extra_day_routes import user_names
-from server.agenda.extra_day_schemas import request_out
+from server.agenda.extra_day_routes import request_names
+from server.agenda.extra_day_schemas import RequestNames, request_out
 from server.config import AMSTERDAM
 from server.deps import Auth, CurrentSettings, Db
 from server.models import (
@@ -100,7 +100,7 @@ def _absence_lines(rows: list[tuple[Absence, str]], placements: list[Placement],
     return lines
 
 
-def _extra_day_lines(requests: list[ExtraDayRequest], names: dict[int, str],
+def _extra_day_lines(requests: list[ExtraDayRequest], names: RequestNames,
                      english: bool) -> list[RequestOut]:
     lines = []
     for request in requests:
@@ -146,7 +146,7 @@ async def request_overview(auth: Auth, db: Db, settings: CurrentSettings,
         selectinload(ExtraDayRequest.items)))).all())
     lines = _absence_lines(absences, placements, settings.today(),
                            policy.undo_absence_min_days, english)
-    lines += _extra_day_lines(requests, await user_names(db, requests), english)
+    lines += _extra_day_lines(requests, await request_names(db, requests), english)
     lines.sort(key=lambda line: (line.first_date, line.submitted_at, line.kind, line.id),
                reverse=True)
     return RequestsOut(requests=lines)

@@ -38,6 +38,7 @@ from desktop.i18n import install_translators, ui_language
 from desktop.services.agenda import AgendaService
 from desktop.services.clients import ClientFactory
 from desktop.services.crash import CrashReporter
+from desktop.services.decisions import DecisionService
 from desktop.services.devices import DevicesService
 from desktop.services.extra_days import ExtraDayService
 from desktop.services.finance import FinanceService
@@ -112,6 +113,7 @@ class DesktopApp(QObject):
                                     parent=self)
         self.extra_days = ExtraDayService(self.session, on_crash=crash.report, parent=self)
         self.finance = FinanceService(self.session, on_crash=crash.report, parent=self)
+        self.decisions = DecisionService(self.session, on_crash=crash.report, parent=self)
 
         demo_logins: tuple[DemoLogin, ...] = ()
         portal = options.portal
@@ -145,7 +147,7 @@ class DesktopApp(QObject):
     def _show_main(self, _account: object) -> None:
         self._drop_main_window()
         window = MainWindow(self.session, self.profile, self.devices, self.agenda,
-                            self.extra_days, finance=self.finance)
+                            self.extra_days, finance=self.finance, decisions=self.decisions)
         window.closeRequested.connect(self.closed.set)
         window.switchAccountRequested.connect(self.session.switch_account)
         self.main_window = window
@@ -192,6 +194,7 @@ class DesktopApp(QObject):
         await self.agenda.aclose()
         await self.extra_days.aclose()
         await self.finance.aclose()
+        await self.decisions.aclose()
         await self.resets.aclose()
         await self.session.aclose()
         for window in (self.login_window, *self._crash_dialogs):

@@ -22,6 +22,7 @@ __all__ = [
     "Agenda",
     "AgendaAbsence",
     "AgendaExtraDay",
+    "CapacityDay",
     "ChildCredit",
     "ClosingDay",
     "DayAgenda",
@@ -456,6 +457,8 @@ class ExtraDayRequest:
     invoice_cents: int
     submitted_by: str
     decision_reason: str | None
+    child_name: str = ""  # the full name (staff have no family to look the child up in)
+    note: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "child_id": self.child_id,
@@ -465,7 +468,8 @@ class ExtraDayRequest:
                 "payment": self.payment.value, "status": self.status.value,
                 "items": [i.to_json() for i in self.items],
                 "credit_minutes": self.credit_minutes, "invoice_cents": self.invoice_cents,
-                "submitted_by": self.submitted_by, "decision_reason": self.decision_reason}
+                "submitted_by": self.submitted_by, "decision_reason": self.decision_reason,
+                "child_name": self.child_name, "note": self.note}
 
     @classmethod
     def from_json(cls, data: Json) -> ExtraDayRequest:
@@ -475,7 +479,24 @@ class ExtraDayRequest:
                    Payment(data["payment"]), ExtraDayStatus(data["status"]),
                    tuple(ExtraDayItem.from_json(i) for i in data["items"]),
                    _int(data["credit_minutes"]), _int(data["invoice_cents"]),
-                   _str(data["submitted_by"]), _optional_str(data.get("decision_reason")))
+                   _str(data["submitted_by"]), _optional_str(data.get("decision_reason")),
+                   _optional_str(data.get("child_name")) or "", _optional_str(data.get("note")))
+
+
+@dataclass(frozen=True)
+class CapacityDay:
+    """The group's places on one requested day-part, for the staff who decide."""
+
+    date: date
+    day_part: DayPart
+    capacity: int
+    occupied: int
+    free: int
+
+    @classmethod
+    def from_json(cls, data: Json) -> CapacityDay:
+        return cls(_date(data["date"]), DayPart(data["day_part"]), _int(data["capacity"]),
+                   _int(data["occupied"]), _int(data["free"]))
 
 
 @dataclass(frozen=True)

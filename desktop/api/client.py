@@ -37,6 +37,7 @@ from desktop.api.agenda_records import (
     Absence,
     AbsenceDraft,
     Agenda,
+    CapacityDay,
     ChildCredit,
     ExtraDayDraft,
     ExtraDayPreview,
@@ -267,10 +268,28 @@ class PortalClient:
         return self._parse(response, lambda data: [ExtraDayRequest.from_json(r)
                                                    for r in data["requests"]])
 
-    async def extra_day_requests(self) -> list[ExtraDayRequest]:
-        response = await self._send("GET", "/extra-days")
+    async def extra_day_requests(self, status: str | None = None) -> list[ExtraDayRequest]:
+        """The family's requests (parents) or their groups' (staff); `status` filters."""
+        path = "/extra-days" + ("?" + urlencode({"status": status}) if status else "")
+        response = await self._send("GET", path)
         return self._parse(response, lambda data: [ExtraDayRequest.from_json(r)
                                                    for r in data["requests"]])
+
+    async def extra_day_capacity(self, request_id: int) -> list[CapacityDay]:
+        """The group's free places on each requested day-part (staff and managers)."""
+        response = await self._send("GET", f"/extra-days/{request_id}/capacity")
+        return self._parse(response, lambda data: [CapacityDay.from_json(d)
+                                                   for d in data["days"]])
+
+    async def approve_extra_day(self, request_id: int) -> ExtraDayRequest:
+        response = await self._send("POST", f"/extra-days/{request_id}/approve",
+                                    idempotency_key=_new_key())
+        return self._parse(response, ExtraDayRequest.from_json)
+
+    async def reject_extra_day(self, request_id: int, reason: str) -> ExtraDayRequest:
+        response = await self._send("POST", f"/extra-days/{request_id}/reject",
+                                    json={"reason": reason}, idempotency_key=_new_key())
+        return self._parse(response, ExtraDayRequest.from_json)
 
     async def withdraw_extra_day(self, request_id: int) -> ExtraDayRequest:
         response = await self._send("POST", f"/extra-days/{request_id}/withdraw",

@@ -30,7 +30,12 @@ from desktop.api.finance_records import (
     FinanceOverview,
     Tariff,
 )
-from desktop.models.formatting import care_type_label, format_date, format_money
+from desktop.models.formatting import (
+    care_type_label,
+    format_date,
+    format_date_range,
+    format_money,
+)
 
 __all__ = ["DocumentKind", "FinanceAccess", "FinanceDocument", "FinanceDocumentsModel",
            "FinanceOverview", "Tariff", "TariffsModel", "YearFilterModel", "covered_years",
@@ -50,8 +55,7 @@ def period_text(document: FinanceDocument, locale: QLocale | None = None) -> str
         if last is None:
             return QCoreApplication.translate("Finance", "from {date}").format(
                 date=format_date(first, locale))
-        return QCoreApplication.translate("Finance", "{first} to {last}").format(
-            first=format_date(first, locale), last=format_date(last, locale))
+        return format_date_range(first, last, locale)
     return document.period
 
 

@@ -10,13 +10,21 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 __all__ = ["absence_reason_label", "care_type_label", "day_part_label", "format_age", "format_date",
-           "format_hours", "format_moment", "format_money", "format_time",
+           "format_date_range", "format_hours", "format_moment", "format_money", "format_time",
            "format_weekday_date"]
 
 
 def format_date(day: date, locale: QLocale | None = None) -> str:
     """``12 April 2023`` / ``12 april 2023``: day, month name, year — no weekday."""
     return (locale or QLocale()).toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+
+
+def format_date_range(first: date, last: date, locale: QLocale | None = None) -> str:
+    """``12 April 2027`` for one day, ``12 April 2027 to 16 April 2027`` for a period."""
+    if first == last:
+        return format_date(first, locale)
+    return QCoreApplication.translate("Formatting", "{first} to {last}").format(
+        first=format_date(first, locale), last=format_date(last, locale))
 
 
 def format_time(moment: datetime, locale: QLocale | None = None) -> str:

@@ -11,6 +11,7 @@ from desktop.api.agenda_records import (
     AbsenceReason,
     Agenda,
     AgendaAbsence,
+    CapacityDay,
     ChildCredit,
     DayAgenda,
     DayPart,
@@ -24,7 +25,8 @@ from desktop.api.agenda_records import (
 )
 from desktop.api.records import Child, Group, Location, Policy, Profile, Role, SessionInfo
 
-__all__ = ["Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "Child",
+__all__ = ["Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "CapacityDay",
+           "Child",
            "ChildCredit", "DayAgenda", "DayPart", "ExtraDayDraft", "ExtraDayPreview",
            "ExtraDayRequest", "ExtraDayStatus", "Group", "Location", "Payment",
            "PlannedDayPart", "Policy", "Profile", "QueuedAbsence", "Role", "SessionInfo"]

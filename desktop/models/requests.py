@@ -20,6 +20,7 @@ from desktop.models.formatting import (
     absence_reason_label,
     day_part_label,
     format_date,
+    format_date_range,
     format_hours,
 )
 from desktop.models.records import Absence, ExtraDayRequest, ExtraDayStatus, QueuedAbsence
@@ -164,9 +165,7 @@ class RequestsModel(QAbstractTableModel):
             return values[column]
         assert row.queued is not None
         d = row.queued.draft
-        dates = format_date(d.first_date) if d.first_date == d.last_date else self.tr(
-            "{first} to {last}").format(first=format_date(d.first_date),
-                                                         last=format_date(d.last_date))
+        dates = format_date_range(d.first_date, d.last_date)
         status = self.tr("Refused: {reason}").format(
             reason=row.queued.refusal) if row.queued.refused else self.tr(
             "Waiting for a connection")
@@ -189,9 +188,7 @@ class RequestsModel(QAbstractTableModel):
                     ExtraDayStatus.REJECTED: self.tr("Rejected: {reason}").format(
                         reason=request.decision_reason or ""),
                     ExtraDayStatus.WITHDRAWN: self.tr("Withdrawn")}
-        dates = format_date(request.first_date) if request.first_date == request.last_date \
-            else self.tr("{first} to {last}").format(first=format_date(request.first_date),
-                                                     last=format_date(request.last_date))
+        dates = format_date_range(request.first_date, request.last_date)
         values = {
             self.Column.Kind: self.tr("Extra day"),
             self.Column.Child: self._names.get(request.child_id, "?"),

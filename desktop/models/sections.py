@@ -32,6 +32,7 @@ class SectionsModel(QAbstractListModel):
     OVERVIEW = "overview"
     AGENDA = "agenda"
     FINANCE = "finance"
+    DECISIONS = "decisions"
     ACCOUNT = "account"
 
     def __init__(self, icon_for: Callable[[str], QIcon] | None = None,
@@ -56,6 +57,12 @@ class SectionsModel(QAbstractListModel):
                 self.tr("Finance"),
                 "finance",
                 self.tr("Invoices, annual statements, contracts and rates"),
+            ),
+            Section(
+                self.DECISIONS,
+                self.tr("Requests"),
+                "requests",
+                self.tr("Extra-day requests of your groups, to approve or reject"),
             ),
             Section(
                 self.ACCOUNT,

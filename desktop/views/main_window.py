@@ -25,6 +25,7 @@ from desktop.models.records import Profile
 from desktop.models.sections import SectionsModel
 from desktop.views.account_page import AccountPage
 from desktop.views.agenda_page import AgendaPage
+from desktop.views.decisions_page import DecisionsPage
 from desktop.views.finance_page import FinancePage, FinanceSyncStatus
 from desktop.views.lock_screen import LockScreen
 from desktop.views.message_bar import MessageBar
@@ -34,6 +35,7 @@ from desktop.views.theme import apply_theme, icon
 
 if TYPE_CHECKING:
     from desktop.services.agenda import AgendaService
+    from desktop.services.decisions import DecisionService
     from desktop.services.devices import DevicesService
     from desktop.services.extra_days import ExtraDayService
     from desktop.services.finance import FinanceService
@@ -56,7 +58,8 @@ class MainWindow(QMainWindow):
     def __init__(self, session: SessionService, profile: ProfileService,
                  devices: DevicesService, agenda: AgendaService,
                  extra_days: ExtraDayService, parent: QWidget | None = None, *,
-                 finance: FinanceService | None = None) -> None:
+                 finance: FinanceService | None = None,
+                 decisions: DecisionService | None = None) -> None:
         super().__init__(parent)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         self.account_page = AccountPage(self)
         self.agenda_page = AgendaPage(agenda, extra_days, self)
         self.finance_page = FinancePage(finance, self) if finance is not None else None
+        self.decisions_page = DecisionsPage(decisions, self) if decisions is not None else None
         self.overview.set_documents_available(finance is not None)
         self.lock_screen = LockScreen(self)
         self.connection = ConnectionStatus(self)
@@ -148,6 +152,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.agenda_page)
         if self.finance_page is not None:
             self.pages.addWidget(self.finance_page)
+        if self.decisions_page is not None:
+            self.pages.addWidget(self.decisions_page)
         self.pages.addWidget(self.account_page)
 
         right = QVBoxLayout()
@@ -201,6 +207,8 @@ class MainWindow(QMainWindow):
             self._finance.problem.connect(self._finance_problem)
             self.finance_page.notice.connect(self._finance_notice)
             self.overview.saveDocumentsRequested.connect(self.save_documents)
+        if self.decisions_page is not None:
+            self.decisions_page.notice.connect(self._decisions_notice)
 
     # -- sections ----------------------------------------------------------------------------
     def show_section(self, key: str) -> None:
@@ -228,6 +236,9 @@ class MainWindow(QMainWindow):
         elif key == SectionsModel.FINANCE and self.finance_page is not None:
             self.pages.setCurrentWidget(self.finance_page)
             self.finance_page.activate()
+        elif key == SectionsModel.DECISIONS and self.decisions_page is not None:
+            self.pages.setCurrentWidget(self.decisions_page)
+            self.decisions_page.activate()
         elif key == SectionsModel.ACCOUNT:
             self.pages.setCurrentWidget(self.account_page)
             # The device list changes elsewhere (other devices log in); fetch it when looked at.
@@ -264,6 +275,10 @@ class MainWindow(QMainWindow):
         self.navigation.setRowHidden(self.sections.row_of(SectionsModel.FINANCE),
                                      self.finance_page is None
                                      or (role is not None and not role.is_parent))
+        # Deciding extra-day requests is for staff and managers.
+        self.navigation.setRowHidden(self.sections.row_of(SectionsModel.DECISIONS),
+                                     self.decisions_page is None
+                                     or role is None or role.is_parent)
         if role is not None:
             self.account_page.set_account(
                 name=name, email=account.email if account else profile.user.email,
@@ -304,6 +319,9 @@ class MainWindow(QMainWindow):
 
     def _finance_notice(self, text: str) -> None:
         self.message_bar.show_message(text, source="finance")
+
+    def _decisions_notice(self, text: str) -> None:
+        self.message_bar.show_message(text, source="decisions")
 
     def _remember_unavailable(self, text: str) -> None:
         self.message_bar.show_message(text, source="remember")

@@ -467,6 +467,65 @@
     </message>
 </context>
 <context>
+    <name>DecisionsPage</name>
+    <message>
+        <source>Extra-day requests</source>
+        <translation>Aanvragen extra dagen</translation>
+    </message>
+    <message>
+        <source>Requests for extra care in your groups. Approve when there is a place; reject with a reason the parents read.</source>
+        <translation>Aanvragen voor extra opvang in je groepen. Keur goed als er plaats is; wijs af met een reden die de ouders lezen.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Requests waiting for a decision</source>
+        <translation>Aanvragen die op een besluit wachten</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Afwijzen…</translation>
+    </message>
+    <message>
+        <source>Loading the requests…</source>
+        <translation>De aanvragen worden geladen…</translation>
+    </message>
+    <message>
+        <source>No requests are waiting for a decision.</source>
+        <translation>Er wachten geen aanvragen op een besluit.</translation>
+    </message>
+    <message>
+        <source>The requests could not be loaded. {reason}</source>
+        <translation>De aanvragen konden niet worden geladen. {reason}</translation>
+    </message>
+    <message>
+        <source>Looking up the free places…</source>
+        <translation>De vrije plaatsen worden opgezocht…</translation>
+    </message>
+    <message>
+        <source>There is no place on every requested day-part: reject the request, or make room first.</source>
+        <translation>Niet op elk aangevraagd dagdeel is plaats: wijs de aanvraag af, of maak eerst ruimte.</translation>
+    </message>
+    <message>
+        <source>Note from the parent: {note}</source>
+        <translation>Opmerking van de ouder: {note}</translation>
+    </message>
+    <message>
+        <source>Approved: {child}, {dates}.</source>
+        <translation>Goedgekeurd: {child}, {dates}.</translation>
+    </message>
+    <message>
+        <source>Rejected: {child}, {dates}. The parents see your reason.</source>
+        <translation>Afgewezen: {child}, {dates}. De ouders zien je reden.</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Parent (first parent/guardian) with two children: Emma and Daan</source>
@@ -751,10 +810,6 @@
         <translation>vanaf {date}</translation>
     </message>
     <message>
-        <source>{first} to {last}</source>
-        <translation>{first} t/m {last}</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>Open</translation>
     </message>
@@ -962,6 +1017,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 </context>
 <context>
     <name>Formatting</name>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} t/m {last}</translation>
+    </message>
     <message>
         <source>today {time}</source>
         <translation>vandaag {time}</translation>
@@ -1549,6 +1608,53 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>PendingRequests</name>
+    <message>
+        <source>absence credit</source>
+        <translation>afwezigheidstegoed</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>factuur</translation>
+    </message>
+    <message>
+        <source>absence credit and invoice</source>
+        <translation>afwezigheidstegoed en factuur</translation>
+    </message>
+    <message>
+        <source>{when}: {free} of {capacity} places free</source>
+        <translation>{when}: {free} van {capacity} plaatsen vrij</translation>
+    </message>
+    <message>
+        <source>{when}: full ({occupied} of {capacity} places taken)</source>
+        <translation>{when}: vol ({occupied} van {capacity} plaatsen bezet)</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Day-part</source>
+        <translation>Dagdeel</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Aangevraagd door</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Betaling</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+</context>
+<context>
     <name>ProfileService</name>
     <message>
         <source>There is no saved data for this account yet.</source>
@@ -1577,6 +1683,29 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>The note is {n} characters; at most {max} fit.</source>
         <translation>De opmerking is {n} tekens; er passen er hooguit {max}.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject request</source>
+        <translation>Aanvraag afwijzen</translation>
+    </message>
+    <message>
+        <source>Why can {child} not come on {dates}? The parents read this reason.</source>
+        <translation>Waarom kan {child} op {dates} niet komen? De ouders lezen deze reden.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>For example: the group is full that day.</source>
+        <translation>Bijvoorbeeld: de groep is die dag vol.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Afwijzen</translation>
     </message>
 </context>
 <context>
@@ -1748,10 +1877,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>geen</translation>
     </message>
     <message>
-        <source>{first} to {last}</source>
-        <translation>{first} t/m {last}</translation>
-    </message>
-    <message>
         <source>Refused: {reason}</source>
         <translation>Geweigerd: {reason}</translation>
     </message>
@@ -1828,6 +1953,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Invoices, annual statements, contracts and rates</source>
         <translation>Facturen, jaaropgaven, contracten en tarieven</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Aanvragen</translation>
+    </message>
+    <message>
+        <source>Extra-day requests of your groups, to approve or reject</source>
+        <translation>Aanvragen voor extra dagen in je groepen, om goed te keuren of af te wijzen</translation>
     </message>
     <message>
         <source>Account</source>

@@ -19,10 +19,11 @@ def test_sections_are_only_the_built_ones(qtmodeltester) -> None:
     model = SectionsModel(icon_for=lambda name: QIcon())
     qtmodeltester.check(model, force_py=True)
     titles = [model.index(r).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
-    assert titles == ["Overview", "Agenda", "Finance", "Account"]
+    assert titles == ["Overview", "Agenda", "Finance", "Requests", "Account"]
     assert model.key_at(1) == SectionsModel.AGENDA
     assert model.key_at(2) == SectionsModel.FINANCE
-    assert model.key_at(3) == SectionsModel.ACCOUNT
+    assert model.key_at(3) == SectionsModel.DECISIONS
+    assert model.key_at(4) == SectionsModel.ACCOUNT
     assert model.row_of(SectionsModel.OVERVIEW) == 0
     assert model.key_at(5) is None
 

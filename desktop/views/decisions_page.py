@@ -1,0 +1,261 @@
+"""The "Aanvragen" section of staff and managers: pending extra-day requests of their groups,
+the group's free places on each requested day-part, approve, or reject with a reason."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.formatting import format_date_range
+from desktop.models.pending_requests import PendingRequestsModel, capacity_lines
+from desktop.models.records import CapacityDay, ExtraDayRequest, ExtraDayStatus
+from desktop.views.theme import mark
+
+if TYPE_CHECKING:
+    from desktop.services.decisions import DecisionService
+
+__all__ = ["DecisionsPage", "RejectDialog"]
+
+REASON_LIMIT = 500  # what the portal accepts
+
+
+class RejectDialog(QDialog):
+    """Asks the reason the parent will read; "Afwijzen" only with a reason."""
+
+    def __init__(self, request: ExtraDayRequest, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rejectDialog")
+        self.setWindowTitle(self.tr("Reject request"))
+        question = QLabel(self.tr(
+            "Why can {child} not come on {dates}? The parents read this reason.").format(
+            child=request.child_name, dates=format_date_range(request.first_date,
+                                                              request.last_date)), self)
+        question.setWordWrap(True)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("reason")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("For example: the group is full that day."))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reject"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason.textChanged.connect(self._changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self._changed()
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+    def _changed(self) -> None:
+        text = self.reason.toPlainText()
+        if len(text) > REASON_LIMIT:
+            self.reason.setPlainText(text[:REASON_LIMIT])
+            return
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.text()))
+
+
+class DecisionsPage(QWidget):
+    """Signal: ``notice(message)`` — the outcome of a decision, for the message bar."""
+
+    notice = Signal(str)
+
+    def __init__(self, decisions: DecisionService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionsPage")
+        self._decisions = decisions
+        self._capacity: dict[int, list[CapacityDay]] = {}
+        self.model = PendingRequestsModel(self)
+
+        title = mark(QLabel(self.tr("Extra-day requests"), self), "heading")
+        intro = mark(QLabel(self.tr(
+            "Requests for extra care in your groups. Approve when there is a place; reject with "
+            "a reason the parents read."), self), "muted")
+        intro.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setObjectName("refreshRequests")
+        self.state = mark(QLabel("", self), "muted")
+        self.state.setObjectName("decisionsState")
+        self.state.setWordWrap(True)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("pendingRequests")
+        self.table.setAccessibleName(self.tr("Requests waiting for a decision"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (PendingRequestsModel.DAY_PART, PendingRequestsModel.NOTE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+        self.detail_title = mark(QLabel("", self), "subheading")
+        self.detail_title.setObjectName("requestTitle")
+        self.detail_title.setWordWrap(True)
+        self.places = QLabel("", self)
+        self.places.setObjectName("places")
+        self.places.setWordWrap(True)
+        self.places.setTextFormat(Qt.TextFormat.PlainText)
+        self.places.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.approve_button = QPushButton(self.tr("Approve"), self)
+        self.approve_button.setObjectName("approve")
+        mark(self.approve_button, "primary")
+        self.reject_button = QPushButton(self.tr("Reject…"), self)
+        self.reject_button.setObjectName("reject")
+        panel = QFrame(self)
+        panel.setObjectName("requestPanel")
+        panel.setFrameShape(QFrame.Shape.StyledPanel)
+        panel.setFixedWidth(280)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.reject_button)
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addWidget(self.detail_title)
+        panel_layout.addWidget(self.places, 1)
+        panel_layout.addLayout(buttons)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 1)
+        body.addWidget(panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.addLayout(top)
+        layout.addWidget(intro)
+        layout.addWidget(self.state)
+        layout.addLayout(body, 1)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.reject_button.clicked.connect(self.ask_reject_reason)
+        self.table.selectionModel().currentChanged.connect(self._selected)
+        decisions.pendingChanged.connect(self._pending_changed)
+        decisions.loadFailed.connect(self._load_failed)
+        decisions.capacityReady.connect(self._capacity_ready)
+        decisions.decided.connect(self._decided)
+        decisions.decisionFailed.connect(self._decision_failed)
+        self._show_request(None)
+
+    # -- state ---------------------------------------------------------------------------------
+    def activate(self) -> None:
+        """The section became visible: fetch what is pending now."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._decisions.pending is None:
+            self.state.setText(self.tr("Loading the requests…"))
+        self._decisions.load()
+
+    def selected_request(self) -> ExtraDayRequest | None:
+        index = self.table.currentIndex()
+        return self.model.request_at(index.row()) if index.isValid() else None
+
+    def _pending_changed(self, requests: list[ExtraDayRequest]) -> None:
+        chosen = self.selected_request()
+        self.model.set_requests(requests)
+        self.state.setText("" if requests else self.tr(
+            "No requests are waiting for a decision."))
+        row = self.model.row_of(chosen.id) if chosen else -1
+        if requests:
+            self.table.selectRow(max(row, 0))
+        else:
+            self._show_request(None)
+
+    def _load_failed(self, message: str) -> None:
+        self.state.setText(self.tr("The requests could not be loaded. {reason}").format(
+            reason=message))
+
+    def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_request(self.model.request_at(current.row()) if current.isValid() else None)
+
+    def _show_request(self, request: ExtraDayRequest | None) -> None:
+        self.approve_button.setEnabled(False)
+        self.reject_button.setEnabled(request is not None)
+        if request is None:
+            self.detail_title.setText("")
+            self.places.setText("")
+            return
+        self.detail_title.setText(f"{request.child_name} — "
+                                  f"{format_date_range(request.first_date, request.last_date)}")
+        days = self._capacity.get(request.id)
+        if days is None:
+            self.places.setText(self.tr("Looking up the free places…"))
+            self._decisions.load_capacity(request.id)
+            return
+        lines = capacity_lines(days)
+        full = [d for d in days if d.free <= 0]
+        if full:
+            lines += ["", self.tr("There is no place on every requested day-part: reject the "
+                                  "request, or make room first.")]
+        if request.note:
+            lines += ["", self.tr("Note from the parent: {note}").format(note=request.note)]
+        self.places.setText("\n".join(lines))
+        self.approve_button.setEnabled(not full)
+
+    def _capacity_ready(self, request_id: int, days: list[CapacityDay]) -> None:
+        self._capacity[request_id] = days
+        chosen = self.selected_request()
+        if chosen is not None and chosen.id == request_id:
+            self._show_request(chosen)
+
+    # -- deciding ------------------------------------------------------------------------------
+    def approve_selected(self) -> None:
+        request = self.selected_request()
+        if request is not None:
+            self._busy()
+            self._decisions.approve(request.id)
+
+    def ask_reject_reason(self) -> None:
+        request = self.selected_request()
+        if request is None:
+            return
+        dialog = RejectDialog(request, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reject_selected(dialog.text())
+
+    def reject_selected(self, reason: str) -> None:
+        request = self.selected_request()
+        if request is not None and reason.strip():
+            self._busy()
+            self._decisions.reject(request.id, reason.strip())
+
+    def _busy(self) -> None:
+        self.approve_button.setEnabled(False)
+        self.reject_button.setEnabled(False)
+
+    def _decision_failed(self, message: str) -> None:
+        self._capacity.clear()  # e.g. the last place was taken meanwhile: look again
+        self.notice.emit(message)
+
+    def _decided(self, request: ExtraDayRequest) -> None:
+        self._capacity.clear()  # a decision changes the group's free places
+        when = format_date_range(request.first_date, request.last_date)
+        if request.status is ExtraDayStatus.APPROVED:
+            text = self.tr("Approved: {child}, {dates}.")
+        else:
+            text = self.tr("Rejected: {child}, {dates}. The parents see your reason.")
+        self.notice.emit(text.format(child=request.child_name, dates=when))

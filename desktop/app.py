@@ -113,6 +113,7 @@ class DesktopApp(QObject):
                                     parent=self)
         self.extra_days = ExtraDayService(self.session, on_crash=crash.report, parent=self)
         self.finance = FinanceService(self.session, on_crash=crash.report, parent=self)
+        self.profile.onlineChanged.connect(self.finance.connection_changed)
         self.decisions = DecisionService(self.session, on_crash=crash.report, parent=self)
 
         demo_logins: tuple[DemoLogin, ...] = ()

@@ -98,6 +98,11 @@ class FinanceService(QObject):
             return
         self._tasks.run("sync", self._sync(), self._failed)
 
+    def connection_changed(self, online: bool) -> None:
+        """Back online: finish what a dropped connection left undownloaded."""
+        if online and not self.syncing:
+            self.refresh()
+
     def fetch(self, document: FinanceDocument) -> None:
         """Make ``document`` available; answers with ``documentReady`` (or ``problem``)."""
         path = self.verified_path(document)

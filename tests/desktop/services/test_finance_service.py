@@ -163,6 +163,19 @@ def test_offline_sync_says_cached_documents_still_open(qtbot, session, finance, 
     assert finance.overview is not None
 
 
+def test_back_online_the_missing_documents_are_downloaded(qtbot, session, finance, portal,
+                                                          log_in):
+    portal.finance_unreachable = True
+    log_in(session)
+    qtbot.waitUntil(lambda: not finance.syncing, timeout=10_000)
+    assert finance.overview is None
+
+    portal.finance_unreachable = False
+    finance.connection_changed(True)  # the profile's check found the portal again
+    wait_synced(qtbot, finance)
+    assert all(finance.local_path(d) is not None for d in finance.overview.documents)
+
+
 def test_secondary_parent_gets_the_primary_parents_name_and_no_downloads(
         qtbot, session, finance, portal, log_in):
     portal.access = "primary_parent_only"

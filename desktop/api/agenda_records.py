@@ -459,6 +459,7 @@ class ExtraDayRequest:
     decision_reason: str | None
     child_name: str = ""  # the full name (staff have no family to look the child up in)
     note: str | None = None
+    group_name: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "child_id": self.child_id,
@@ -469,7 +470,8 @@ class ExtraDayRequest:
                 "items": [i.to_json() for i in self.items],
                 "credit_minutes": self.credit_minutes, "invoice_cents": self.invoice_cents,
                 "submitted_by": self.submitted_by, "decision_reason": self.decision_reason,
-                "child_name": self.child_name, "note": self.note}
+                "child_name": self.child_name, "note": self.note,
+                "group_name": self.group_name}
 
     @classmethod
     def from_json(cls, data: Json) -> ExtraDayRequest:
@@ -480,7 +482,8 @@ class ExtraDayRequest:
                    tuple(ExtraDayItem.from_json(i) for i in data["items"]),
                    _int(data["credit_minutes"]), _int(data["invoice_cents"]),
                    _str(data["submitted_by"]), _optional_str(data.get("decision_reason")),
-                   _optional_str(data.get("child_name")) or "", _optional_str(data.get("note")))
+                   _optional_str(data.get("child_name")) or "", _optional_str(data.get("note")),
+                   _optional_str(data.get("group_name")) or "")
 
 
 @dataclass(frozen=True)

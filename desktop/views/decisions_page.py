@@ -207,6 +207,8 @@ class DecisionsPage(QWidget):
             self._decisions.load_capacity(request.id)
             return
         lines = capacity_lines(days)
+        if request.group_name:
+            lines.insert(0, self.tr("Group {name}").format(name=request.group_name))
         full = [d for d in days if d.free <= 0]
         if full:
             lines += ["", self.tr("There is no place on every requested day-part: reject the "

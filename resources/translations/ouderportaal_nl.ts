@@ -509,6 +509,10 @@
         <translation>De vrije plaatsen worden opgezocht…</translation>
     </message>
     <message>
+        <source>Group {name}</source>
+        <translation>Groep {name}</translation>
+    </message>
+    <message>
         <source>There is no place on every requested day-part: reject the request, or make room first.</source>
         <translation>Niet op elk aangevraagd dagdeel is plaats: wijs de aanvraag af, of maak eerst ruimte.</translation>
     </message>

@@ -41,7 +41,15 @@ from server.agenda.extra_days import (
 )
 from server.agenda.routes import visible_child_ids
 from server.deps import Auth, CurrentSettings, Db
-from server.models import Child, ExtraDayRequest, ExtraDayStatus, User
+from server.models import (
+    CareGroup,
+    Child,
+    ExtraDayItem,
+    ExtraDayRequest,
+    ExtraDayStatus,
+    Placement,
+    User,
+)
 from server.problems import Problem, problem_responses
 
 router = APIRouter(tags=["extra days"])
@@ -64,7 +72,13 @@ async def request_names(db: AsyncSession, requests: Iterable[ExtraDayRequest]) -
     children = {child_id: f"{first} {last}" for child_id, first, last in (await db.execute(
         select(Child.id, Child.first_name, Child.last_name).where(Child.id.in_(child_ids))))
         .all()} if child_ids else {}
-    return RequestNames(users, children)
+    request_ids = [r.id for r in requests]
+    groups = dict((await db.execute(
+        select(ExtraDayItem.request_id, CareGroup.name)
+        .join(Placement, Placement.id == ExtraDayItem.placement_id)
+        .join(CareGroup, CareGroup.id == Placement.group_id)
+        .where(ExtraDayItem.request_id.in_(request_ids)))).all()) if request_ids else {}
+    return RequestNames(users, children, groups)
 
 
 async def one_out(db: AsyncSession, request: ExtraDayRequest) -> ExtraDayRequestOut:

@@ -83,6 +83,7 @@ class ExtraDayRequestOut(BaseModel):
     id: int
     child_id: int
     child_name: str
+    group_name: str
     first_date: date
     last_date: date
     day_part: DayPart | None
@@ -138,6 +139,7 @@ class RequestNames:
 
     users: dict[int, str]
     children: dict[int, str]
+    groups: dict[int, str]  # request id -> the name of the group the extra care is in
 
 
 def request_out(request: ExtraDayRequest, names: RequestNames) -> ExtraDayRequestOut:
@@ -145,7 +147,8 @@ def request_out(request: ExtraDayRequest, names: RequestNames) -> ExtraDayReques
     users = names.users
     return ExtraDayRequestOut(
         id=request.id, child_id=request.child_id,
-        child_name=names.children.get(request.child_id, ""), first_date=request.first_date,
+        child_name=names.children.get(request.child_id, ""),
+        group_name=names.groups.get(request.id, ""), first_date=request.first_date,
         last_date=request.last_date, day_part=request.day_part, payment=request.payment,
         note=request.note, status=request.status, items=items,
         credit_minutes=sum(i.credit_minutes for i in items),

@@ -62,7 +62,7 @@ def test_staff_approve_one_request_and_reject_another_with_a_reason(
         == "Emma de Vries"
     page.table.selectRow(page.model.row_of(first))
     qtbot.waitUntil(lambda: "places free" in page.places.text(), timeout=20_000)
-    assert "morning" in page.places.text()
+    assert "morning" in page.places.text() and "Group Zonnetjes" in page.places.text()
     assert page.approve_button.isEnabled()
 
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)

@@ -356,8 +356,8 @@ async def test_staff_decide_only_for_their_groups_and_parents_not_at_all(
     for email in (FATIMA, MANAGER):
         pending = (await client.get("/api/v1/extra-days?status=pending",
                                     headers=bearer(await tokens(client, email)))).json()
-        assert [(r["id"], r["child_name"]) for r in pending["requests"]
-                if r["child_id"] == emma] == [(request["id"], "Emma de Vries")]
+        assert [(r["id"], r["child_name"], r["group_name"]) for r in pending["requests"]
+                if r["child_id"] == emma] == [(request["id"], "Emma de Vries", "Zonnetjes")]
     approved = (await client.get("/api/v1/extra-days?status=approved",
                                  headers=bearer(await tokens(client, FATIMA)))).json()
     assert approved == {"requests": []}

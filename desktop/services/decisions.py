@@ -21,12 +21,14 @@ __all__ = ["DecisionService"]
 
 class DecisionService(QObject):
     """Signals: ``pendingChanged(list[ExtraDayRequest])``; ``loadFailed(message)`` when the
-    list could not be fetched; ``capacityReady(request_id, list[CapacityDay])``;
+    list could not be fetched; ``capacityReady(request_id, list[CapacityDay])`` /
+    ``capacityFailed(request_id, message)``;
     ``decided(ExtraDayRequest)`` / ``decisionFailed(message)``."""
 
     pendingChanged = Signal(list)
     loadFailed = Signal(str)
     capacityReady = Signal(int, list)
+    capacityFailed = Signal(int, str)
     decided = Signal(object)
     decisionFailed = Signal(str)
 
@@ -59,7 +61,8 @@ class DecisionService(QObject):
             self._tasks.run("pending", self._load(), self._load_failed)
 
     def load_capacity(self, request_id: int) -> None:
-        self._tasks.run("capacity", self._capacity(request_id), self._load_failed)
+        self._tasks.run("capacity", self._capacity(request_id),
+                        lambda error: self._capacity_failed(request_id, error))
 
     def approve(self, request_id: int) -> None:
         self._tasks.run(f"decide-{request_id}", self._decide(
@@ -95,6 +98,10 @@ class DecisionService(QObject):
     def _load_failed(self, error: PortalError) -> None:
         if not isinstance(error, SessionExpired):
             self.loadFailed.emit(user_message(error))
+
+    def _capacity_failed(self, request_id: int, error: PortalError) -> None:
+        if not isinstance(error, SessionExpired):
+            self.capacityFailed.emit(request_id, user_message(error))
 
     def _decision_failed(self, error: PortalError) -> None:
         if isinstance(error, SessionExpired):

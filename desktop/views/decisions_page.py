@@ -156,6 +156,7 @@ class DecisionsPage(QWidget):
         decisions.pendingChanged.connect(self._pending_changed)
         decisions.loadFailed.connect(self._load_failed)
         decisions.capacityReady.connect(self._capacity_ready)
+        decisions.capacityFailed.connect(self._capacity_failed)
         decisions.decided.connect(self._decided)
         decisions.decisionFailed.connect(self._decision_failed)
         self._show_request(None)
@@ -184,6 +185,12 @@ class DecisionsPage(QWidget):
             self.table.selectRow(max(row, 0))
         else:
             self._show_request(None)
+
+    def _capacity_failed(self, request_id: int, message: str) -> None:
+        chosen = self.selected_request()
+        if chosen is not None and chosen.id == request_id:
+            self.places.setText(self.tr("The free places could not be looked up. {reason}")
+                                .format(reason=message))
 
     def _load_failed(self, message: str) -> None:
         self.state.setText(self.tr("The requests could not be loaded. {reason}").format(

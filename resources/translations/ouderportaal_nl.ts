@@ -501,6 +501,10 @@
         <translation>Er wachten geen aanvragen op een besluit.</translation>
     </message>
     <message>
+        <source>The free places could not be looked up. {reason}</source>
+        <translation>De vrije plaatsen konden niet worden opgezocht. {reason}</translation>
+    </message>
+    <message>
         <source>The requests could not be loaded. {reason}</source>
         <translation>De aanvragen konden niet worden geladen. {reason}</translation>
     </message>

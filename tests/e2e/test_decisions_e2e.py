@@ -92,3 +92,20 @@ def test_parents_have_no_requests_section(qtbot, portal_server, make_app):
     log_in(qtbot, desktop, SANNE, PASSWORD)
     main = wait_for_main_window(qtbot, desktop)
     assert main.navigation.isRowHidden(main.sections.row_of(SectionsModel.DECISIONS))
+
+
+def test_without_the_portal_nothing_is_approved_blindly(qtbot, portal_server, make_app, run):
+    first, second = sanne_requests(run, portal_server.url, wednesdays(2))
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    main.show_section(SectionsModel.DECISIONS)
+    page = main.decisions_page
+    qtbot.waitUntil(lambda: page.model.row_of(second) >= 0, timeout=20_000)
+
+    portal_server.stop()
+    page.table.selectRow(page.model.row_of(second))
+    qtbot.waitUntil(lambda: "could not be looked up" in page.places.text(), timeout=20_000)
+    assert not page.approve_button.isEnabled()
+    page.refresh()
+    qtbot.waitUntil(lambda: "could not be loaded" in page.state.text(), timeout=20_000)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.api.agenda_records import ExtraDayDraft, ExtraDayRequest
+from desktop.api.agenda_records import ExtraDayDraft, ExtraDayRequest, ExtraDayStatus
 from desktop.api.errors import ConnectionProblem, PortalError, SessionExpired
+from desktop.services.account import Account
 from desktop.services.errors import user_message
 from desktop.services.session import SessionService
 from desktop.services.tasks import CrashHandler, TaskRunner
@@ -23,7 +24,9 @@ class ExtraDayService(QObject):
     ``previewFailed(message)``; ``requested(list[ExtraDayRequest])`` / ``requestFailed(message)``;
     ``requestsChanged(list[ExtraDayRequest])``; ``withdrawn(ExtraDayRequest)`` /
     ``withdrawFailed(message)``; ``changed()`` after anything that alters the agenda;
-    ``problem(message)`` when a background load fails for another reason than being offline."""
+    ``decisionsArrived(list[ExtraDayRequest])`` for requests the group decided since this
+    computer last saw them pending; ``problem(message)`` when a background load fails for
+    another reason than being offline."""
 
     creditChanged = Signal(list)
     previewReady = Signal(object)
@@ -34,6 +37,7 @@ class ExtraDayService(QObject):
     withdrawn = Signal(object)
     withdrawFailed = Signal(str)
     changed = Signal()
+    decisionsArrived = Signal(list)
     problem = Signal(str)
 
     def __init__(self, session: SessionService, *, on_crash: CrashHandler | None = None,
@@ -42,6 +46,7 @@ class ExtraDayService(QObject):
         self._session = session
         self._tasks = TaskRunner(on_crash)
         self._requests: list[ExtraDayRequest] = []
+        session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
 
@@ -88,9 +93,15 @@ class ExtraDayService(QObject):
         requests = await self._session.request(lambda client: client.extra_day_requests())
         if cache is None or cache is not self._session.cache:
             return  # another account by now
+        seen_pending = {r.id for r in cache.extra_day_requests() or ()
+                        if r.status is ExtraDayStatus.PENDING}
         cache.put_extra_day_requests(requests)
         self._requests = requests
         self.requestsChanged.emit(list(self._requests))
+        decided = [r for r in requests if r.id in seen_pending
+                   and r.status in (ExtraDayStatus.APPROVED, ExtraDayStatus.REJECTED)]
+        if decided:
+            self.decisionsArrived.emit(decided)
 
     def withdraw(self, request_id: int) -> None:
         """Intrekken (the view has asked for confirmation already)."""
@@ -116,6 +127,11 @@ class ExtraDayService(QObject):
         # Background loads: offline simply keeps what is shown; the profile reports offline.
         if not isinstance(error, ConnectionProblem | SessionExpired):
             self.problem.emit(user_message(error))
+
+    def _logged_in(self, account: Account) -> None:
+        # Parents hear at login what the group decided meanwhile.
+        if account.role.is_parent:
+            self.load_requests()
 
     def _logged_out(self, *_args: object) -> None:
         self._tasks.cancel_all()

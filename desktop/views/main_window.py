@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.finance_documents import FinanceAccess
-from desktop.models.records import Profile
+from desktop.models.formatting import format_date_range
+from desktop.models.records import ExtraDayRequest, ExtraDayStatus, Profile
 from desktop.models.sections import SectionsModel
 from desktop.views.account_page import AccountPage
 from desktop.views.agenda_page import AgendaPage
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self._devices = devices
         self._agenda = agenda
         self._finance = finance
+        self._extra_days = extra_days
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(900, 600))
         self.resize(1180, 760)
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
         self._devices.problem.connect(self._devices_problem)
         self.account_page.endSessionRequested.connect(self._devices.end)
         self._agenda.problem.connect(self._agenda_problem)
+        self._extra_days.decisionsArrived.connect(self._decisions_arrived)
         if self._finance is not None and self.finance_page is not None:
             self._finance.problem.connect(self._finance_problem)
             self.finance_page.notice.connect(self._finance_notice)
@@ -319,6 +322,20 @@ class MainWindow(QMainWindow):
 
     def _finance_notice(self, text: str) -> None:
         self.message_bar.show_message(text, source="finance")
+
+    def _decisions_arrived(self, requests: list[ExtraDayRequest]) -> None:
+        """A parent's pending extra days that the group decided meanwhile."""
+        lines = []
+        for request in requests:
+            dates = format_date_range(request.first_date, request.last_date)
+            if request.status is ExtraDayStatus.APPROVED:
+                lines.append(self.tr("The group approved the extra day for {child} on "
+                                     "{dates}.").format(child=request.child_name, dates=dates))
+            else:
+                lines.append(self.tr("The group rejected the extra day for {child} on {dates}: "
+                                     "{reason}").format(child=request.child_name, dates=dates,
+                                                        reason=request.decision_reason or ""))
+        self.message_bar.show_message(" ".join(lines), source="decisions")
 
     def _decisions_notice(self, text: str) -> None:
         self.message_bar.show_message(text, source="decisions")

@@ -1322,6 +1322,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
+    <message>
+        <source>The group approved the extra day for {child} on {dates}.</source>
+        <translation>De groep heeft de extra dag voor {child} op {dates} goedgekeurd.</translation>
+    </message>
+    <message>
+        <source>The group rejected the extra day for {child} on {dates}: {reason}</source>
+        <translation>De groep heeft de extra dag voor {child} op {dates} afgewezen: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>

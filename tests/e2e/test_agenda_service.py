@@ -316,3 +316,32 @@ def test_credit_tells_until_which_day_it_can_pay(portal_server, run):
             assert (child.usable_until.month, child.usable_until.day) == (12, 31)
         else:
             assert child.usable_until is None
+
+
+def test_at_the_next_login_the_parent_hears_what_the_group_decided(
+        qtbot, portal_server, make_services, run):
+    first = make_services()
+    log_in(qtbot, first, portal_server.url)
+    qtbot.waitUntil(lambda: first.profile.profile is not None)
+    emma, _daan = emma_and_daan(first)
+    wednesday = next_weekday(date.today() + timedelta(days=42), 2)
+    draft = ExtraDayDraft((emma,), wednesday, wednesday, DayPart.OCHTEND, Payment.INVOICE)
+    with qtbot.waitSignal(first.extra_days.requested, timeout=20_000) as made:
+        first.extra_days.submit(draft)
+    request_id = made.args[0][0].id
+    # The list with it pending is cached on this computer.
+    qtbot.waitUntil(lambda: any(r.id == request_id for r in first.extra_days.requests),
+                    timeout=20_000)
+    run(first.aclose())
+
+    async def approve() -> None:
+        async with PortalClient(portal_server.url) as staff:
+            await staff.login("fatima.elamrani@voorbeeld.nl", PASSWORD)
+            await staff.approve_extra_day(request_id)
+    run(approve())
+
+    again = make_services()
+    with qtbot.waitSignal(again.extra_days.decisionsArrived, timeout=20_000) as arrived:
+        log_in(qtbot, again, portal_server.url)
+    assert [(r.id, r.status.value, r.child_name) for r in arrived.args[0]] == [
+        (request_id, "approved", "Emma de Vries")]

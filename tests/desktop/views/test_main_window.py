@@ -20,6 +20,7 @@ from view_fakes import (
     staff_profile,
 )
 
+from desktop.api.agenda_records import DayPart, ExtraDayRequest, ExtraDayStatus, Payment
 from desktop.api.records import Role
 from desktop.views.main_window import MainWindow
 
@@ -303,3 +304,17 @@ def test_a_card_shows_what_the_model_says(make_window) -> None:
     assert "Markt 12, 5611 AB Eindhoven" in texts
     assert "Zonnebloem Centrum" in emma.accessibleDescription()
 
+
+
+def test_decisions_on_extra_days_are_told_with_the_reason(make_window) -> None:
+    window = make_window()
+    day = date(2027, 1, 6)
+    rejected = ExtraDayRequest(7, 1, day, day, DayPart.OCHTEND, Payment.INVOICE,
+                               ExtraDayStatus.REJECTED, (), 0, 0, "Sanne de Vries",
+                               "De groep is vol.", "Emma de Vries")
+    approved = replace(rejected, id=8, status=ExtraDayStatus.APPROVED, decision_reason=None)
+    window._extra_days.decisionsArrived.emit([approved, rejected])  # noqa: SLF001
+    assert window.message_bar.text == (
+        "The group approved the extra day for Emma de Vries on 6 January 2027. "
+        "The group rejected the extra day for Emma de Vries on 6 January 2027: "
+        "De groep is vol.")

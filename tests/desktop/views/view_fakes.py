@@ -212,6 +212,7 @@ class FakeExtraDays(QObject):
     withdrawn = Signal(object)
     withdrawFailed = Signal(str)
     changed = Signal()
+    decisionsArrived = Signal(list)
     problem = Signal(str)
 
     def __init__(self) -> None:

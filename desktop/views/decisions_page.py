@@ -74,9 +74,10 @@ class RejectDialog(QDialog):
 
 
 class DecisionsPage(QWidget):
-    """Signal: ``notice(message)`` — the outcome of a decision, for the message bar."""
+    """Signal: ``notice(message, tone)`` — the outcome of a decision for the message bar: tone
+    "info" when it was decided, "warning" when the portal refused or could not be reached."""
 
-    notice = Signal(str)
+    notice = Signal(str, str)
 
     def __init__(self, decisions: DecisionService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -258,7 +259,7 @@ class DecisionsPage(QWidget):
 
     def _decision_failed(self, message: str) -> None:
         self._capacity.clear()  # e.g. the last place was taken meanwhile: look again
-        self.notice.emit(message)
+        self.notice.emit(message, "warning")
 
     def _decided(self, request: ExtraDayRequest) -> None:
         self._capacity.clear()  # a decision changes the group's free places
@@ -267,4 +268,4 @@ class DecisionsPage(QWidget):
             text = self.tr("Approved: {child}, {dates}.")
         else:
             text = self.tr("Rejected: {child}, {dates}. The parents see your reason.")
-        self.notice.emit(text.format(child=request.child_name, dates=when))
+        self.notice.emit(text.format(child=request.child_name, dates=when), "info")

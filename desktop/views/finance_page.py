@@ -52,10 +52,11 @@ _HIDDEN = {
 class FinancePage(QWidget):
     """Shows the finance overview of :class:`FinanceService`; opens documents in a viewer.
 
-    Signal: ``notice(message)`` — the outcome of "Alles opslaan", for the message bar.
+    Signal: ``notice(message, tone)`` — the outcome of "Alles opslaan" for the message bar;
+    tone "info" when it went well, "warning" when something could not be saved.
     """
 
-    notice = Signal(str)
+    notice = Signal(str, str)
 
     def __init__(self, finance: FinanceService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -317,7 +318,7 @@ class FinancePage(QWidget):
             progress.setValue(job.done)
             if message is not None:
                 progress.close()
-                self.notice.emit(message)
+                self.notice.emit(message, "warning")
                 return
             if job.finished:
                 self._save_all_ended(job, cancelled=False)
@@ -338,7 +339,7 @@ class FinancePage(QWidget):
             text += " " + self.tr("{count} documents are not on this computer yet; they will "
                                   "be downloaded when you are online.").format(
                                       count=len(job.skipped))
-        self.notice.emit(text)
+        self.notice.emit(text, "info")
 
 
 class FinanceSyncStatus(QWidget):

@@ -320,8 +320,8 @@ class MainWindow(QMainWindow):
         self.message_bar.show_message(text, source="finance", action_text=self.tr("Try again"),
                                       action=self._finance.refresh)
 
-    def _finance_notice(self, text: str) -> None:
-        self.message_bar.show_message(text, source="finance")
+    def _finance_notice(self, text: str, tone: str) -> None:
+        self.message_bar.show_message(text, source="finance", tone=tone)
 
     def _decisions_arrived(self, requests: list[ExtraDayRequest]) -> None:
         """A parent's pending extra days that the group decided meanwhile."""
@@ -335,10 +335,10 @@ class MainWindow(QMainWindow):
                 lines.append(self.tr("The group rejected the extra day for {child} on {dates}: "
                                      "{reason}").format(child=request.child_name, dates=dates,
                                                         reason=request.decision_reason or ""))
-        self.message_bar.show_message(" ".join(lines), source="decisions")
+        self.message_bar.show_message(" ".join(lines), source="decisions", tone="info")
 
-    def _decisions_notice(self, text: str) -> None:
-        self.message_bar.show_message(text, source="decisions")
+    def _decisions_notice(self, text: str, tone: str) -> None:
+        self.message_bar.show_message(text, source="decisions", tone=tone)
 
     def _remember_unavailable(self, text: str) -> None:
         self.message_bar.show_message(text, source="remember")

@@ -1,4 +1,5 @@
-"""A non-modal bar above the content for problems the user can act on (offline, expired...)."""
+"""A non-modal bar above the content for problems the user can act on (offline, expired...),
+and for news worth a line (a decision arrived, documents saved)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class MessageBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._action: Callable[[], None] | None = None
         self.source = ""
+        self.tone = "warning"
 
         self._icon = QLabel(self)
         self._icon.setPixmap(icon("warning").pixmap(QSize(20, 20)))
@@ -60,9 +62,16 @@ class MessageBar(QFrame):
         return self._text.text()
 
     def show_message(self, text: str, *, source: str = "",
-                     action_text: str = "", action: Callable[[], None] | None = None) -> None:
-        """Show ``text``; ``source`` names who sent it so that sender can clear it later."""
+                     action_text: str = "", action: Callable[[], None] | None = None,
+                     tone: str = "warning") -> None:
+        """Show ``text``; ``source`` names who sent it so that sender can clear it later.
+        ``tone`` is "warning" (a problem) or "info" (news, not a problem)."""
         self.source = source
+        self.tone = tone
+        self.setProperty("tone", tone)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self._icon.setPixmap(icon("info" if tone == "info" else "warning").pixmap(QSize(20, 20)))
         self._text.setText(text)
         self.setAccessibleDescription(text)
         self._action = action

@@ -167,6 +167,7 @@ def test_save_all_with_progress_and_readable_names(qtbot, page, session, finance
     with qtbot.waitSignal(page.notice, timeout=5_000) as notice:
         page.save_all_to(tmp_path)
     assert notice.args[0].startswith("5 of 5 documents were saved")
+    assert notice.args[1] == "info"
     assert (tmp_path / "Invoice 2026-10 F2026-00123.pdf").is_file()
     assert (tmp_path / "Annual statement 2025 Emma.pdf").is_file()
     assert (tmp_path / "Contract Emma KDV.pdf").is_file()

@@ -318,3 +318,4 @@ def test_decisions_on_extra_days_are_told_with_the_reason(make_window) -> None:
         "The group approved the extra day for Emma de Vries on 6 January 2027. "
         "The group rejected the extra day for Emma de Vries on 6 January 2027: "
         "De groep is vol.")
+    assert window.message_bar.tone == "info"  # news, not a problem

@@ -69,8 +69,9 @@ class MessageBar(QFrame):
         self.source = source
         self.tone = tone
         self.setProperty("tone", tone)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        for widget in (self, self._text):  # the text's colour follows the bar's tone
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         self._icon.setPixmap(icon("info" if tone == "info" else "warning").pixmap(QSize(20, 20)))
         self._text.setText(text)
         self.setAccessibleDescription(text)

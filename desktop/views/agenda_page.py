@@ -290,7 +290,7 @@ class AgendaPage(QWidget):
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self._select_list_row(day)
-        self.views.currentWidget().setFocus()
+        (self.list_view if self.views.currentIndex() == 1 else self.view).setFocus()
 
     def show_list(self, as_list: bool = True) -> None:
         """Show the month as a list (True) or as the month grid."""

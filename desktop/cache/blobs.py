@@ -14,6 +14,7 @@ removes a damaged file so it is downloaded again.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -95,7 +96,8 @@ class BlobStore:
             return None
         if digest.hexdigest() == sha256.lower():
             return target
-        target.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. open elsewhere on Windows: replaced later
+            target.unlink(missing_ok=True)
         return None
 
     def write(self, name: str, chunks: Iterable[bytes], sha256: str) -> Path:

@@ -6,19 +6,18 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.models.devices import DevicesModel
 from desktop.models.records import Profile, Role, SessionInfo
+from desktop.views.row_table import row_table
 from desktop.views.theme import mark
 
 __all__ = ["AccountPage"]
@@ -69,16 +68,10 @@ class AccountPage(QWidget):
             "Computers and phones where your account is logged in. Log out a device you do not "
             "recognise or no longer use."), self), "muted")
         devices_hint.setWordWrap(True)
-        self.devices = QTableView(self)
-        self.devices.setObjectName("devices")
-        self.devices.setModel(self.devices_model)
-        self.devices.setAccessibleName(self.tr("Logged-in devices"))
-        self.devices.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.devices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.devices.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.devices.verticalHeader().hide()
+        self.devices = row_table(self.devices_model, self, name="devices",
+                                 accessible_name=self.tr("Logged-in devices"),
+                                 alternating=False)
         self.devices.setShowGrid(False)
-        self.devices.setAlternatingRowColors(False)
         header = self.devices.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(DevicesModel.COLUMN_DEVICE, QHeaderView.ResizeMode.Stretch)

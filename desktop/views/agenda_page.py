@@ -35,6 +35,7 @@ from desktop.views.absence_wizard import AbsenceWizard
 from desktop.views.agenda_delegate import DayDelegate, paint_marker
 from desktop.views.extra_day_wizard import ExtraDayWizard
 from desktop.views.requests_dialog import RequestsDialog
+from desktop.views.row_table import row_table
 from desktop.views.theme import mark
 
 if TYPE_CHECKING:
@@ -116,15 +117,8 @@ class AgendaPage(QWidget):
 
         # The same month as a list: easier to read out (screen readers) and to scan.
         self.list_model = MonthListModel(self.model, self)
-        self.list_view = QTableView(self)
-        self.list_view.setObjectName("listView")
-        self.list_view.setAccessibleName(self.tr("List"))
-        self.list_view.setModel(self.list_model)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.setAlternatingRowColors(True)
-        self.list_view.verticalHeader().hide()
+        self.list_view = row_table(self.list_model, self, name="listView",
+                                   accessible_name=self.tr("List"))
         header = self.list_view.horizontalHeader()
         for column, mode in ((MonthListModel.DATE, QHeaderView.ResizeMode.ResizeToContents),
                              (MonthListModel.CHILD, QHeaderView.ResizeMode.ResizeToContents),

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.models.formatting import format_date_range
 from desktop.models.pending_requests import PendingRequestsModel, capacity_lines
 from desktop.models.records import CapacityDay, ExtraDayRequest, ExtraDayStatus
+from desktop.views.row_table import row_table
 from desktop.views.theme import mark
 
 if TYPE_CHECKING:
@@ -97,15 +96,8 @@ class DecisionsPage(QWidget):
         self.state.setObjectName("decisionsState")
         self.state.setWordWrap(True)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("pendingRequests")
-        self.table.setAccessibleName(self.tr("Requests waiting for a decision"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, self, name="pendingRequests",
+                               accessible_name=self.tr("Requests waiting for a decision"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (PendingRequestsModel.DAY_PART, PendingRequestsModel.NOTE):

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from desktop.models.finance_documents import (
 )
 from desktop.services.finance_save import SaveAllJob, readable_name
 from desktop.views.finance_viewer import PdfViewer
+from desktop.views.row_table import row_table
 from desktop.views.theme import mark
 
 if TYPE_CHECKING:
@@ -138,16 +138,10 @@ class FinancePage(QWidget):
         proxy = YearFilterModel(self)
         proxy.setSourceModel(model)
         self.proxies.append(proxy)
-        table = QTableView(self)
-        table.setModel(proxy)
+        table = row_table(proxy, self)
         table.setSortingEnabled(True)
         table.sortByColumn(1 if isinstance(model, FinanceDocumentsModel) else 0,
                            Qt.SortOrder.DescendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for column in hidden:
             table.setColumnHidden(column, True)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from desktop.models.records import (
     QueuedAbsence,
 )
 from desktop.models.requests import OpenRequestsFilter, RequestRow, RequestsModel
+from desktop.views.row_table import row_table
 from desktop.views.theme import mark
 
 if TYPE_CHECKING:
@@ -67,16 +66,10 @@ class RequestsDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.open_only)
         group.addButton(self.show_all)
-        self.table = QTableView(self)
-        self.table.setObjectName("requests")
-        self.table.setAccessibleName(self.tr("Requests"))
-        self.table.setModel(self.proxy)
+        self.table = row_table(self.proxy, self, name="requests",
+                               accessible_name=self.tr("Requests"), alternating=False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(RequestsModel.Column.Dates, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty = mark(QLabel(self.tr("There are no open requests."), self), "muted")

@@ -4,7 +4,8 @@
 
 Produces dist/Ouderportaal/ (Windows, Linux) or dist/Ouderportaal.app (macOS), prints its true
 size and its ten largest parts, fails when a module the app imports at run time is not in it
-(installer/modules.py), then starts the built app with --smoke-test (desktop/smoke_test.py:
+(installer/modules.py) or, on Linux, a library one of its binaries links against
+(installer/linked.py), then starts the built app with --smoke-test (desktop/smoke_test.py:
 fonts, the login window, the PDF viewer, image decoding, CA certificates). On Linux the bundle
 must also stay within :data:`LINUX_BUDGET_MB`. ``--no-build`` checks the bundle already built.
 The installers (deb.py, windows.py, macos.py) package this folder.
@@ -21,6 +22,7 @@ if __package__ in (None, ""):  # run as a script: make `installer` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from installer.bundle import EXCLUDED_MODULES
+from installer.linked import MissingLibrary, system_libraries
 from installer.modules import bundled_modules, missing_modules, runtime_modules
 from installer.product import NAME, ROOT
 from installer.size import MB, bundle_size, largest_parts
@@ -85,6 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_build:
         build()
     megabytes = report_size(bundle_folder())
+    if sys.platform.startswith("linux"):
+        try:
+            system = system_libraries(bundle_folder())
+        except MissingLibrary as error:
+            raise SystemExit(str(error)) from error
+        print(f"links against {len(system)} system libraries, every other one is in the bundle")
     check_modules(executable())
     try:
         print(smoke_test([str(executable())]))

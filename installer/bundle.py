@@ -44,8 +44,8 @@ _QT_PLUGINS: dict[str, tuple[str, ...] | None] = {
     # The desktop portal gives sandboxed (Flatpak-style) file dialogs; the GTK theme plug-in
     # is left out: it drags GTK, cairo and pango in (about 10 MB).
     "platformthemes": ("xdgdesktopportal",),
-    # Compose keys and IBus: typing é, ë and other accents.
-    "platforminputcontexts": None,
+    # Compose keys and IBus: typing é, ë and other accents (not the virtual keyboard).
+    "platforminputcontexts": ("compose", "ibus"),
     "styles": None,  # Windows 11 and macOS styles live here
     # Photos (JPEG, PNG built in, GIF, WebP), the SVG icons, .ico/.icns window icons.
     "imageformats": ("jpeg", "gif", "webp", "svg", "ico", "icns"),

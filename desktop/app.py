@@ -259,7 +259,7 @@ async def run(app: QApplication, args: argparse.Namespace) -> int:
                 # Imported here: only this option needs the checks (not every start).
                 from desktop.smoke_test import smoke_test
 
-                print(smoke_test(desktop.login_window, shared_pc=desktop.session.shared_pc))
+                print(await smoke_test(desktop.login_window, shared_pc=desktop.session.shared_pc))
             except (RuntimeError, ImportError) as error:
                 print(f"smoke test failed: {error}", file=sys.stderr)
                 return 1

@@ -1,22 +1,23 @@
 """``ouderportaal --smoke-test``: does this installation have what the app needs at run time?
 
-An installed bundle can start and exit 0 while it lacks something a parent only meets later:
-no fonts (every text an empty box, stack-notes.md), no QtPdf (the invoice viewer), no image
-plug-ins (photos, the SVG icons), no CA certificates (every login fails with "connection not
-safe"). Each check goes through the code path the app itself uses and raises
-:class:`SmokeTestFailed` naming what is missing; an import that fails raises ``ImportError``
-(both end the smoke test with exit code 1). ``installer/build.py`` runs this against the built
-bundle, the installers' checks against the installed app.
+An installed bundle can start and exit 0 while it lacks something a parent only meets later: no
+fonts (every text an empty box), no QtPdf (the invoice viewer), no image plug-ins (photos, the
+SVG icons), no CA certificates (every login fails with "connection not safe"). Each check goes
+through the code path the app itself uses and raises :class:`SmokeTestFailed` naming what is
+missing; an import that fails raises ``ImportError`` (both end the smoke test with exit code 1).
+``installer/build.py`` runs this against the built bundle, the installers' checks against the
+installed app.
 """
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from pathlib import Path
 
 import httpx
 import keyring
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFontDatabase,
@@ -39,19 +40,24 @@ __all__ = ["IMAGE_FORMATS", "SmokeTestFailed", "smoke_test"]
 #: Image formats the app must decode: photos (JPEG, PNG, GIF, WebP) and its SVG icons.
 IMAGE_FORMATS = ("jpeg", "png", "gif", "webp", "svg")
 
-# How often the event loop is turned while waiting for the PDF viewer to paint its page.
+# How long the PDF viewer gets to lay out and paint its page: rounds of the event loop.
 _PAINT_ROUNDS = 50
+_PAINT_WAIT = 0.02  # seconds
 
 
 class SmokeTestFailed(RuntimeError):
     """Something the app needs at run time is missing; the message says what."""
 
 
-def smoke_test(window: QWidget, *, shared_pc: bool = False) -> str:
-    """Run every check on the app's first ``window``; returns a one-line summary."""
+async def smoke_test(window: QWidget, *, shared_pc: bool = False) -> str:
+    """Run every check on the app's first ``window``; returns a one-line summary.
+
+    A coroutine on the app's qasync loop: the PDF viewer paints from the event loop, and
+    turning that loop by hand (``processEvents``) inside a running task would re-enter it.
+    """
     families = _check_fonts()
     size = _check_renders(window)
-    pdf_pixels = _check_pdf_viewer()
+    pdf_pixels = await _check_pdf_viewer()
     formats = _check_image_decode()
     certificates = _check_tls()
     keyring = _keyring_summary()
@@ -85,7 +91,7 @@ def _check_renders(window: QWidget) -> QSize:
     return image.size()
 
 
-def _check_pdf_viewer() -> int:
+async def _check_pdf_viewer() -> int:
     """Open a PDF in the app's own viewer (QtPdf, QtPdfWidgets) and count the dark pixels of
     its page: a bundle without QtPdf would only fail when a parent opens an invoice."""
     with tempfile.TemporaryDirectory() as folder:
@@ -100,7 +106,7 @@ def _check_pdf_viewer() -> int:
             viewer.show()
             dark = sampled = 0
             for _round in range(_PAINT_ROUNDS):
-                QCoreApplication.processEvents()
+                await asyncio.sleep(_PAINT_WAIT)
                 # The viewport only, so the scroll bars' arrows do not count as text.
                 dark, sampled = _dark_pixels(viewer.view.viewport().grab().toImage())
                 if dark:

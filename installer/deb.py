@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"built {deb} ({deb.stat().st_size / 1e6:.1f} MB)")
     else:
         print(check_deb(args.deb))
-        print(f"{args.deb.name}: installed, smoke-tested and removed without leftovers")
+        print(f"{args.deb.name}: installed, smoke-tested and purged without leftovers")
     return 0
 
 

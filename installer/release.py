@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "check":
         for report in check():
             print(report)
+        print(f"{package_path(project_version()).name}: installed, smoke-tested and removed "
+              "without leftovers")
     else:
         publish(args.folder)
     return 0

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.smoke_test import IMAGE_FORMATS, SmokeTestFailed, smoke_test
 
 
-def test_a_window_that_renders_passes_every_check(qtbot) -> None:
+def test_a_window_that_renders_passes_every_check(qtbot, run) -> None:
     window = QLabel("Ouderportaal — Inloggen")
     qtbot.addWidget(window)
     window.resize(300, 120)
     window.show()
-    report = smoke_test(window, shared_pc=False)
+    report = run(smoke_test(window, shared_pc=False))
     assert report.startswith("smoke test ok:")
     assert "the PDF viewer showed a page" in report
     assert f"images decoded ({', '.join(IMAGE_FORMATS)})" in report
@@ -28,12 +28,12 @@ def test_a_window_that_renders_passes_every_check(qtbot) -> None:
     assert "personal PC" in report
 
 
-def test_a_window_that_renders_blank_fails(qtbot) -> None:
+def test_a_window_that_renders_blank_fails(qtbot, run) -> None:
     window = QWidget()  # no text, no frame: one colour, as when fonts are missing
     qtbot.addWidget(window)
     window.resize(200, 100)
     with pytest.raises(SmokeTestFailed, match="blank"):
-        smoke_test(window)
+        run(smoke_test(window))
 
 
 WITHOUT_PLUGINS = """

@@ -1,7 +1,5 @@
-"""The Linux package: a .deb of the bundle that build.py made.
-
-    python installer/deb.py build          # dist/release/ouderportaal_<version>_<arch>.deb
-    python installer/deb.py check PACKAGE  # install it, smoke-test it, remove it (needs root)
+"""The Linux package: a .deb of the bundle that build.py made (``release.py package`` and
+``check`` on Linux: dist/release/ouderportaal_<version>_<arch>.deb).
 
 The package puts the bundle in /usr/lib/ouderportaal, the command /usr/bin/ouderportaal, the
 desktop entry resources/linux/ouderportaal.desktop and the icon in the hicolor theme. It
@@ -15,16 +13,11 @@ installed path, ``dpkg --purge``, and then nothing the package installed may be 
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
-
-if __package__ in (None, ""):  # run as a script: make `installer` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from installer.icons import APP_SVG, render_png
 from installer.linked import system_libraries
@@ -91,8 +84,11 @@ def _control(version: str, arch: str, depends: list[str], installed_kib: int) ->
 
 
 def build_deb(bundle: Path, output: Path, version: str | None = None,
-              depends: list[str] | None = None) -> Path:
-    """Package ``bundle`` (build.py's folder) into ``output``; returns the .deb's path."""
+              depends: list[str] | None = None, compression: str = "xz") -> Path:
+    """Package ``bundle`` (build.py's folder) into ``output``; returns the .deb's path.
+
+    xz is the smallest download any dpkg reads; gzip is several times quicker to make (what
+    .ci/run uses: it checks the installation, not the download)."""
     version = version or project_version()
     arch = architecture()
     if depends is None:
@@ -124,8 +120,8 @@ def build_deb(bundle: Path, output: Path, version: str | None = None,
         for path in root.rglob("*"):  # what dpkg installs is root's, readable by everyone
             if not path.is_symlink():
                 path.chmod(0o755 if path.is_dir() or os.access(path, os.X_OK) else 0o644)
-        # xz: the smallest download any dpkg can read; on all cores, or it takes a minute.
-        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz",
+        # On all cores: xz on one takes a minute and more.
+        subprocess.run(["dpkg-deb", "--root-owner-group", f"-Z{compression}",
                         f"--threads-max={os.cpu_count() or 1}", "--build", str(root),
                         str(target)], check=True, capture_output=True)
     return target
@@ -170,25 +166,3 @@ def left_behind(installed: list[Path]) -> list[Path]:
                             text=True, check=False).stdout
     shared = {line.partition(": ")[2].strip() for line in owners.splitlines()}
     return [path for path in remaining if str(path) not in shared]
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build or check the Linux .deb.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="package dist/Ouderportaal")
-    build.add_argument("--bundle", type=Path, default=ROOT / "dist" / NAME)
-    build.add_argument("--output", type=Path, default=ROOT / "dist" / "release")
-    check = commands.add_parser("check", help="install, smoke-test and remove a .deb")
-    check.add_argument("deb", type=Path)
-    args = parser.parse_args(argv)
-    if args.command == "build":
-        deb = build_deb(args.bundle, args.output)
-        print(f"built {deb} ({deb.stat().st_size / 1e6:.1f} MB)")
-    else:
-        print(check_deb(args.deb))
-        print(f"{args.deb.name}: installed, smoke-tested and purged without leftovers")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

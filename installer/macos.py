@@ -1,7 +1,5 @@
-"""The macOS app's Info.plist and its disk image.
-
-    python installer/macos.py dmg [--app dist/Ouderportaal.app]   # macOS: the .dmg
-    python installer/macos.py check dist/release/Ouderportaal-<version>.dmg   # macOS
+"""The macOS app's Info.plist and its disk image (``release.py package`` and ``check`` on macOS:
+dist/release/Ouderportaal-<version>.dmg, made and checked with ``hdiutil``).
 
 The spec gives PyInstaller :func:`info_plist`: installer/macos/Info.plist plus the version from
 pyproject.toml, the bundle id and the icon (resources/icons/app.icns, made by icons.py). The
@@ -12,16 +10,12 @@ Signing and notarising are sign.py's.
 
 from __future__ import annotations
 
-import argparse
 import plistlib
+import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
-
-if __package__ in (None, ""):  # run as a script: make `installer` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from installer.product import BUNDLE_ID, NAME, ROOT, project_version
 from installer.smoke import smoke_test
@@ -51,6 +45,8 @@ def dmg_name(version: str) -> str:
 
 
 def build_dmg(app: Path, output: Path, version: str | None = None) -> Path:
+    if shutil.which("hdiutil") is None:
+        raise SystemExit("disk images are made on macOS (hdiutil)")
     version = version or project_version()
     output.mkdir(parents=True, exist_ok=True)
     target = output / dmg_name(version)
@@ -92,27 +88,3 @@ def check_dmg(dmg: Path) -> str:
             subprocess.run(["codesign", "--verify", "--deep", "--strict", str(copy)],
                            check=True)
         return smoke_test([str(copy / "Contents" / "MacOS" / NAME)])
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build or check the macOS disk image.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    dmg = commands.add_parser("dmg", help="put the app in a .dmg with an Applications link")
-    dmg.add_argument("--app", type=Path, default=ROOT / "dist" / f"{NAME}.app")
-    dmg.add_argument("--output", type=Path, default=ROOT / "dist" / "release")
-    check = commands.add_parser("check", help="mount, copy out and smoke-test the app")
-    check.add_argument("dmg", type=Path)
-    args = parser.parse_args(argv)
-    if sys.platform != "darwin":
-        raise SystemExit("disk images are made and checked on macOS (hdiutil)")
-    if args.command == "dmg":
-        target = build_dmg(args.app, args.output)
-        print(f"built {target} ({target.stat().st_size / 1e6:.1f} MB)")
-    else:
-        print(check_dmg(args.dmg))
-        print(f"{args.dmg.name}: mounted, copied out and smoke-tested")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -5,8 +5,11 @@
     python installer/release.py check       # install the package, smoke-test it, remove it
     python installer/release.py publish DIR # SHA256SUMS over DIR, then a draft GitHub release
 
-Each runs here as far as the platform allows: on Linux ``package`` and ``check`` are deb.py's
-(``check`` needs root or sudo); ``prepare`` installs packages only on a CI runner.
+``package`` makes this platform's installer from build.py's bundle (deb.py, windows.py,
+macos.py); ``--bundle`` packages another folder, ``--platform win32`` compiles the Windows
+installer on Linux too, ``--compression gzip`` makes the .deb quickly. ``check`` installs it
+the way a user would (on Linux as root or with sudo). ``prepare`` installs packages only on a
+CI runner.
 """
 
 from __future__ import annotations
@@ -82,22 +85,23 @@ def prepare() -> None:
             subprocess.run(["choco", "install", "nsis", "-y", "--no-progress"], check=True)
 
 
-def package() -> Path:
-    if sys.platform == "win32":
+def package(platform: str = sys.platform, bundle: Path | None = None,
+            output: Path = RELEASE, compression: str = "xz") -> Path:
+    if platform == "win32":
         from installer.windows import build_installer
 
-        return build_installer(ROOT / "dist" / NAME, RELEASE)
-    if sys.platform == "darwin":
+        return build_installer(bundle or ROOT / "dist" / NAME, output)
+    if platform == "darwin":
         from installer.macos import build_dmg
 
-        return build_dmg(ROOT / "dist" / f"{NAME}.app", RELEASE)
+        return build_dmg(bundle or ROOT / "dist" / f"{NAME}.app", output)
     from installer.deb import build_deb
 
-    return build_deb(ROOT / "dist" / NAME, RELEASE)
+    return build_deb(bundle or ROOT / "dist" / NAME, output, compression=compression)
 
 
-def check() -> list[str]:
-    target = package_path(project_version())
+def check(target: Path | None = None) -> list[str]:
+    target = target or package_path(project_version())
     if sys.platform == "win32":
         from installer.windows import check_installer
 
@@ -127,21 +131,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Platform steps of the release workflow.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("prepare", help="check the tag, install the build tools (CI)")
-    commands.add_parser("package", help="make this platform's installer in dist/release")
-    commands.add_parser("check", help="install, smoke-test and remove that installer")
+    package_command = commands.add_parser("package", help="make an installer in dist/release")
+    package_command.add_argument("--platform", choices=("linux", "win32", "darwin"),
+                                 default="linux" if sys.platform.startswith("linux")
+                                 else sys.platform)
+    package_command.add_argument("--bundle", type=Path, help="default: build.py's bundle")
+    package_command.add_argument("--output", type=Path, default=RELEASE)
+    package_command.add_argument("--compression", choices=("xz", "gzip"), default="xz",
+                                 help="of the .deb: xz for a release, gzip for a quick check")
+    check_command = commands.add_parser("check", help="install, smoke-test and remove it")
+    check_command.add_argument("package", type=Path, nargs="?",
+                               help="default: this version's installer in dist/release")
     publish_command = commands.add_parser("publish", help="checksums and a draft release")
     publish_command.add_argument("folder", type=Path)
     args = parser.parse_args(argv)
     if args.command == "prepare":
         prepare()
     elif args.command == "package":
-        target = package()
+        target = package(args.platform, args.bundle, args.output, args.compression)
         print(f"built {target} ({target.stat().st_size / 1e6:.1f} MB)")
     elif args.command == "check":
-        for report in check():
+        target = args.package or package_path(project_version())
+        for report in check(target):
             print(report)
-        print(f"{package_path(project_version()).name}: installed, smoke-tested and removed "
-              "without leftovers")
+        print(f"{target.name}: installed, smoke-tested and removed without leftovers")
     else:
         publish(args.folder)
     return 0

@@ -1,10 +1,9 @@
-"""The Windows installer: NSIS compiles installer/windows/ouderportaal.nsi around the bundle.
+"""The Windows installer: NSIS compiles installer/windows/ouderportaal.nsi around the bundle
+(``release.py package`` and ``check`` on Windows: dist/release/Ouderportaal-<version>-setup.exe).
 
-    python installer/windows.py build [--bundle dist/Ouderportaal]   # Windows or Linux
-    python installer/windows.py check dist/release/Ouderportaal-<version>-setup.exe  # Windows
-
-``build`` runs on Linux too (Debian's ``nsis`` package), which is how the test suite compiles the
-script against a stand-in folder. ``check`` installs silently for the current user, smoke-tests
+Compiling runs on Linux too (Debian's ``nsis`` package: ``release.py package --platform win32
+--bundle FOLDER``), which is how the test suite compiles the script against a stand-in folder.
+The check installs silently for the current user, smoke-tests
 the installed program, checks the Start-menu entry and the uninstall entry, uninstalls with
 /REMOVEDATA=1 and checks that nothing is left; as administrator it then does the same with
 /SHAREDPC=1 and checks the machine-wide shared-PC setting appear and go.
@@ -12,7 +11,6 @@ the installed program, checks the Start-menu entry and the uninstall entry, unin
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -20,9 +18,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-
-if __package__ in (None, ""):  # run as a script: make `installer` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from installer.product import DESCRIPTION, NAME, PUBLISHER, ROOT, numeric_version, project_version
 from installer.sign import windows_signing_ready
@@ -157,28 +152,3 @@ def check_installer(setup: Path) -> list[str]:
             reports.append(_install_and_remove(setup, Path(folder) / "machine" / NAME,
                                                shared_pc=True))
     return reports
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build or check the Windows installer.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="compile the NSIS installer")
-    build.add_argument("--bundle", type=Path, default=ROOT / "dist" / NAME)
-    build.add_argument("--output", type=Path, default=ROOT / "dist" / "release")
-    check = commands.add_parser("check", help="install, smoke-test and uninstall (Windows)")
-    check.add_argument("setup", type=Path)
-    args = parser.parse_args(argv)
-    if args.command == "build":
-        setup = build_installer(args.bundle, args.output)
-        print(f"built {setup} ({setup.stat().st_size / 1e6:.1f} MB)")
-    else:
-        if sys.platform != "win32":
-            raise SystemExit("the Windows installer can only be checked on Windows")
-        for report in check_installer(args.setup):
-            print(report)
-        print(f"{args.setup.name}: installed, smoke-tested and uninstalled without leftovers")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

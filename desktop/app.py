@@ -13,23 +13,13 @@ import argparse
 import asyncio
 import logging
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize
-from PySide6.QtGui import (
-    QColor,
-    QFontDatabase,
-    QGuiApplication,
-    QImage,
-    QPainter,
-    QPdfWriter,
-)
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QApplication
 
 from desktop.cache.credentials import CredentialStore
 from desktop.cache.paths import default_data_root
@@ -202,61 +192,6 @@ class DesktopApp(QObject):
             window.deleteLater()
 
 
-def smoke_test(window: QWidget) -> str:
-    """Check that fonts exist and that ``window`` renders text; returns a one-line summary.
-
-    A bundle without fonts still starts and exits 0 while drawing empty boxes (stack-notes.md),
-    so "it started" is not enough: the grabbed window must contain more than one colour.
-    """
-    families = QFontDatabase.families()
-    if not families:
-        raise RuntimeError("no fonts available: text would not be visible")
-    image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    if image.isNull() or image.width() == 0 or image.height() == 0:
-        raise RuntimeError("the window did not render")
-    colours = {
-        image.pixel(x, y) for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
-    }
-    if len(colours) < 2:
-        raise RuntimeError("the window rendered as a blank area")
-    pdf_pixels = _smoke_test_pdf()
-    return (
-        f"smoke test ok: {window.windowTitle() or type(window).__name__} rendered "
-        f"{image.width()}x{image.height()}, {len(families)} font families, "
-        f"a PDF page rendered with QtPdf ({pdf_pixels} dark pixels), "
-        f"platform {QGuiApplication.platformName()}"
-    )
-
-
-def _smoke_test_pdf() -> int:
-    """Write a one-page PDF with Qt and render it with QtPdf (the invoice viewer): a bundle
-    without the QtPdf library would only fail when a parent opens an invoice."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = str(Path(folder) / "smoke.pdf")
-        writer = QPdfWriter(path)
-        painter = QPainter(writer)
-        font = painter.font()
-        font.setPointSize(48)
-        painter.setFont(font)
-        painter.drawText(200, 1200, "Factuur")
-        painter.end()
-        document = QPdfDocument()
-        if document.load(path) != QPdfDocument.Error.None_ or document.pageCount() != 1:
-            raise RuntimeError("QtPdf could not open a PDF")
-        rendered = document.render(0, QSize(200, 280))
-        document.close()
-    page = QImage(rendered.size(), QImage.Format.Format_RGB32)
-    page.fill(QColor("white"))  # the rendered page is transparent where nothing is drawn
-    painter = QPainter(page)
-    painter.drawImage(0, 0, rendered)
-    painter.end()
-    dark = sum(1 for x in range(page.width()) for y in range(page.height())
-               if QColor(page.pixel(x, y)).lightness() < 128)
-    if not 0 < dark < page.width() * page.height() // 2:
-        raise RuntimeError("QtPdf rendered no text")
-    return dark
-
-
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="ouderportaal", description="Ouderportaal: the parent portal for childcare."
@@ -321,8 +256,11 @@ async def run(app: QApplication, args: argparse.Namespace) -> int:
         if args.smoke_test:
             await asyncio.sleep(0)  # let the window lay itself out
             try:
-                print(smoke_test(desktop.login_window))
-            except RuntimeError as error:
+                # Imported here: only this option needs the checks (not every start).
+                from desktop.smoke_test import smoke_test
+
+                print(await smoke_test(desktop.login_window, shared_pc=desktop.session.shared_pc))
+            except (RuntimeError, ImportError) as error:
                 print(f"smoke test failed: {error}", file=sys.stderr)
                 return 1
             return 0

@@ -34,12 +34,12 @@ import qasync  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.services.agenda import AgendaService  # noqa: E402
-from desktop.services.clients import ClientFactory  # noqa: E402
-from desktop.services.extra_days import ExtraDayService  # noqa: E402
+from desktop.services.agenda.extra_days import ExtraDayService  # noqa: E402
+from desktop.services.agenda.service import AgendaService  # noqa: E402
 from desktop.services.profile import ProfileService  # noqa: E402
-from desktop.services.session import SessionService  # noqa: E402
-from desktop.views.agenda_page import AgendaPage  # noqa: E402
+from desktop.services.session.clients import ClientFactory  # noqa: E402
+from desktop.services.session.service import SessionService  # noqa: E402
+from desktop.views.agenda.page import AgendaPage  # noqa: E402
 from server.embedded import EmbeddedServer  # noqa: E402
 
 SANNE = "sanne.devries@voorbeeld.nl"

@@ -16,9 +16,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.api.agenda_records import Absence, Agenda, ExtraDayRequest
-from desktop.api.finance_records import FinanceOverview
-from desktop.api.records import Policy, Profile
+from desktop.api.absences.records import Absence
+from desktop.api.agenda.records import Agenda
+from desktop.api.extra_days.records import ExtraDayRequest
+from desktop.api.finance.records import FinanceOverview
+from desktop.api.portal.records import Policy
+from desktop.api.profile.records import Profile
 from desktop.cache.blobs import BlobStore
 from desktop.cache.outbox import Outbox
 

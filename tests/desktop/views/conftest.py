@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from view_fakes import FakeAccount, FakeDevices, FakeProfileService, FakeResets, FakeSession
+from view_fakes import FakeAccount, FakeAuthSessions, FakeProfileService, FakeResets, FakeSession
 
 
 @pytest.fixture
@@ -17,8 +17,8 @@ def resets() -> FakeResets:
 
 
 @pytest.fixture
-def devices() -> FakeDevices:
-    return FakeDevices()
+def devices() -> FakeAuthSessions:
+    return FakeAuthSessions()
 
 
 @pytest.fixture

@@ -6,25 +6,27 @@ tests (and the screenshot script) run without a network, a keyring or an event l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.api.agenda_records import AbsenceDraft, Agenda
-from desktop.api.records import (
+from desktop.api.absences.records import AbsenceDraft
+from desktop.api.account.records import AuthSession
+from desktop.api.agenda.records import Agenda
+from desktop.api.portal.records import Policy
+from desktop.api.profile.records import (
     Child,
+    Contract,
     Family,
     Group,
     Location,
     PhotoConsent,
-    Placement,
-    Policy,
     Profile,
     Role,
-    SessionInfo,
     User,
 )
+from desktop.services.container import Services
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,8 @@ class FakeProfileService(QObject):
         self.refreshes += 1
 
 
-class FakeDevices(QObject):
-    devicesChanged = Signal(list)
+class FakeAuthSessions(QObject):
+    sessionsChanged = Signal(list)
     problem = Signal(str)
 
     def __init__(self) -> None:
@@ -157,8 +159,8 @@ class FakeAgenda(QObject):
     absenceReported = Signal(int, list)
     absenceQueued = Signal(int)
     absenceRefused = Signal(int, str)
-    absenceUndone = Signal(object)
-    undoFailed = Signal(str)
+    absenceCancelled = Signal(object)
+    cancelFailed = Signal(str)
     problem = Signal(str)
 
     def __init__(self, months: dict[tuple[int, int], Agenda] | None = None) -> None:
@@ -168,7 +170,7 @@ class FakeAgenda(QObject):
         self.online = True
         self.shown: list[tuple[int, int]] = []
         self.reports: list[AbsenceDraft] = []
-        self.undone: list[int] = []
+        self.cancelled: list[int] = []
         self.dismissed: list[int] = []
         self.absence_loads = 0
 
@@ -190,8 +192,8 @@ class FakeAgenda(QObject):
     def load_absences(self) -> None:
         self.absence_loads += 1
 
-    def undo_absence(self, absence_id: int) -> None:
-        self.undone.append(absence_id)
+    def cancel_absence(self, absence_id: int) -> None:
+        self.cancelled.append(absence_id)
 
     def dismiss_refused(self, outbox_id: int) -> None:
         self.dismissed.append(outbox_id)
@@ -238,6 +240,62 @@ class FakeExtraDays(QObject):
         self.withdrawals.append(request_id)
 
 
+class FakeFinance(QObject):
+    """FinanceService's interface: nothing synced, recording refreshes."""
+
+    overviewChanged = Signal(object)
+    documentsChanged = Signal()
+    syncProgress = Signal(int, int)
+    documentReady = Signal(str, str)
+    problem = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.overview = None
+        self.syncing = False
+        self.refreshes = 0
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+    def local_path(self, document) -> None:
+        return None
+
+    def verified_path(self, document) -> None:
+        return None
+
+    def fetch(self, document) -> None:
+        pass
+
+
+class FakePendingRequests(QObject):
+    """PendingRequestsService's interface, recording loads and decisions."""
+
+    pendingChanged = Signal(list)
+    loadFailed = Signal(str)
+    capacityReady = Signal(int, list)
+    capacityFailed = Signal(int, str)
+    decided = Signal(object)
+    decisionFailed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending = None
+        self.loads = 0
+
+    def load(self) -> None:
+        self.loads += 1
+
+    def load_capacity(self, request_id: int) -> None:
+        pass
+
+    def approve(self, request_id: int) -> None:
+        pass
+
+    def reject(self, request_id: int, reason: str) -> None:
+        pass
+
+
 # -- sample data ----------------------------------------------------------------------------
 CENTRUM = Location(1, "Zonnebloem Centrum", "Markt 12", "5611 AB", "Eindhoven",
                    "040 - 123 45 67", "centrum@zonnebloem.example", {"KDV": "123456789"})
@@ -255,9 +313,9 @@ def parent_profile(role: Role = Role.PRIMARY_PARENT, access_until: date | None =
                    else ("Thomas de Vries", "thomas.devries@voorbeeld.nl"))
     kids = (
         Child(1, "Emma", "de Vries", date(2023, 4, 12), CONSENT,
-              (Placement(1, 2, "KDV", date(2024, 1, 1), None),)),
+              (Contract(1, 2, "KDV", date(2024, 1, 1), None),)),
         Child(2, "Daan", "de Vries", date(2018, 9, 3), CONSENT,
-              (Placement(2, 5, "BSO", date(2022, 8, 29), None),)),
+              (Contract(2, 5, "BSO", date(2022, 8, 29), None),)),
     ) if children else ()
     return Profile(
         user=User(3, email, name, "06 12345678", role),
@@ -279,19 +337,27 @@ def staff_profile(groups: bool = True) -> Profile:
     )
 
 
-def sessions() -> list[SessionInfo]:
+def sessions() -> list[AuthSession]:
     return [
-        SessionInfo("s1", "Laptop thuis", datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+        AuthSession("s1", "Laptop thuis", datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
                     datetime(2026, 3, 2, 9, 0, tzinfo=UTC), True),
-        SessionInfo("s2", "Werk-pc", datetime(2026, 2, 10, 12, 0, tzinfo=UTC),
+        AuthSession("s2", "Werk-pc", datetime(2026, 2, 10, 12, 0, tzinfo=UTC),
                     datetime(2026, 2, 28, 16, 30, tzinfo=UTC), False),
     ]
 
 
-@dataclass
-class Services:
-    session: FakeSession
-    resets: FakeResets = field(default_factory=FakeResets)
-    profile: FakeProfileService = field(default_factory=FakeProfileService)
-    devices: FakeDevices = field(default_factory=FakeDevices)
-    agenda: FakeAgenda = field(default_factory=FakeAgenda)
+def fake_services(session: FakeSession | None = None, profile: FakeProfileService | None = None,
+                  **others: QObject) -> Services:
+    """The app's container of services, every one a fake (``others`` replace single ones)."""
+    fakes: dict[str, QObject] = {
+        "session": session or FakeSession(FakeAccount()),
+        "password_reset": FakeResets(),
+        "profile": profile or FakeProfileService(parent_profile()),
+        "auth_sessions": FakeAuthSessions(),
+        "agenda": FakeAgenda(),
+        "extra_days": FakeExtraDays(),
+        "finance": FakeFinance(),
+        "pending_requests": FakePendingRequests(),
+    }
+    fakes.update(others)
+    return Services(**fakes)

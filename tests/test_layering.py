@@ -238,7 +238,8 @@ def write(root: Path, relative: str, text: str = "") -> Path:
 
 def test_relative_imports_are_resolved_and_checked(tmp_path: Path) -> None:
     view = write(tmp_path, "desktop/views/agenda/page.py",
-                 "from ...api import client\nfrom . import legend\nfrom ..shared.theme import mark\n")
+                 "from ...api import client\nfrom . import legend\n"
+                 "from ..shared.theme import mark\n")
     write(tmp_path, "desktop/views/__init__.py")
     modules = {imp.module for imp in imports_of(view, tmp_path)}
     assert {"desktop.api", "desktop.api.client", "desktop.views.agenda.legend",

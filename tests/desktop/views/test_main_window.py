@@ -5,16 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QToolButton
 from view_fakes import (
     FakeAccount,
-    FakeAuthSessions,
     FakeExtraDays,
     FakeProfileService,
     FakeSession,
-    fake_services,
+    label,
     parent_profile,
     sessions,
     staff_profile,
@@ -23,32 +21,10 @@ from view_fakes import (
 from desktop.api.agenda.records import DayPart
 from desktop.api.extra_days.records import ExtraDayPayment, ExtraDayRequest, ExtraDayStatus
 from desktop.api.profile.records import Role
-from desktop.models.sections import Section
-from desktop.views.main_window import MainWindow
 from desktop.views.sections import SECTIONS
-
-
-@pytest.fixture
-def make_window(qtbot, devices: FakeAuthSessions):
-    def make(session: FakeSession | None = None, profile: FakeProfileService | None = None,
-             sections: tuple[Section, ...] = SECTIONS, **fakes) -> MainWindow:
-        fakes.setdefault("auth_sessions", devices)
-        window = MainWindow(fake_services(session, profile, **fakes), sections=sections)
-        qtbot.addWidget(window)
-        with qtbot.waitExposed(window):
-            window.show()
-        return window
-    return make
-
 
 #: The app's sections but Financieel: a window that has nothing to save documents with.
 WITHOUT_FINANCE = tuple(s for s in SECTIONS if s.key != "finance")
-
-
-def label(window, name: str) -> QLabel:
-    found = window.findChild(QLabel, name)
-    assert found is not None, name
-    return found
 
 
 def test_header_shows_the_organisation_and_the_user(make_window) -> None:
@@ -107,19 +83,6 @@ def test_staff_see_their_groups(make_window) -> None:
     assert window.page("overview").groups_model.index(0).data() == "Zonnetjes"
     window.page("overview").set_profile(staff_profile(groups=False))
     assert "not linked to a group" in label(window, "emptyState").text()
-
-
-def test_the_agenda_section_is_for_parents_only(make_window) -> None:
-    staff = make_window(FakeSession(FakeAccount(role=Role.STAFF), shared_pc=True),
-                        FakeProfileService(staff_profile()))
-    agenda_row = staff.sections.row_of("agenda")
-    assert staff.navigation.isRowHidden(agenda_row)
-    staff.show_section("agenda")
-    assert staff.pages.currentWidget() is not staff.page("agenda")
-    parent = make_window()
-    assert not parent.navigation.isRowHidden(agenda_row)
-    parent.show_section("agenda")
-    assert parent.pages.currentWidget() is parent.page("agenda")
 
 
 def test_secondary_parent_is_told_who_sees_invoices(make_window) -> None:
@@ -251,21 +214,6 @@ def test_closing_the_window_asks_the_app_to_end(qtbot, make_window) -> None:
         window.close()
 
 
-def test_keyboard_shortcuts_switch_sections(qtbot, make_window) -> None:
-    window = make_window()
-    with qtbot.waitActive(window):
-        window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("agenda")
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("finance")
-    # A parent does not see the pending requests: Ctrl+4 is the next section they do see.
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("account")
-    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("overview")
-
-
 def test_secondary_parent_without_a_known_primary_parent(make_window) -> None:
     profile = parent_profile(Role.SECONDARY_PARENT)
     profile = replace(profile, family=replace(profile.family, primary_parent_name=None))
@@ -314,7 +262,6 @@ def test_a_card_shows_what_the_model_says(make_window) -> None:
     assert "Zonnebloem Centrum" in emma.accessibleDescription()
 
 
-
 def test_decisions_on_extra_days_are_told_with_the_reason(make_window) -> None:
     extra_days = FakeExtraDays()
     window = make_window(extra_days=extra_days)
@@ -329,3 +276,4 @@ def test_decisions_on_extra_days_are_told_with_the_reason(make_window) -> None:
         "The group rejected the extra day for Emma de Vries on 6 January 2027: "
         "De groep is vol.")
     assert window.message_bar.tone == "info"  # news, not a problem
+

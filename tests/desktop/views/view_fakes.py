@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
@@ -361,3 +362,10 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
     }
     fakes.update(others)
     return Services(**fakes)
+
+
+def label(window: QWidget, name: str) -> QLabel:
+    """The label called ``name`` inside ``window`` (fails when there is none)."""
+    found = window.findChild(QLabel, name)
+    assert found is not None, name
+    return found

@@ -27,7 +27,23 @@ from desktop.api.profile.records import (
     Role,
     User,
 )
+from desktop.services.agenda.extra_days import ExtraDayService
+from desktop.services.agenda.service import AgendaService
+from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
+from desktop.services.finance.service import FinanceService
+from desktop.services.pending_requests import PendingRequestsService
+from desktop.services.profile import ProfileService
+from desktop.services.session.password_reset import PasswordResetService
+from desktop.services.session.service import SessionService
+
+
+def signals_of(service: type[QObject]) -> type[QObject]:
+    """A QObject class with exactly the signals of ``service``, for a fake to build on: the
+    fakes cannot drift from the services' signals, and declare none of their own."""
+    signals = {name: value for name, value in vars(service).items()
+               if isinstance(value, Signal)}
+    return type(f"{service.__name__}Signals", (QObject,), signals)
 
 
 @dataclass(frozen=True)
@@ -50,19 +66,7 @@ class FakeKnownAccount:
     organisation_name: str
 
 
-class FakeSession(QObject):
-    busyChanged = Signal(bool)
-    loggedIn = Signal(object)
-    loginFailed = Signal(str)
-    loggedOut = Signal()
-    sessionExpired = Signal(str)
-    rememberUnavailable = Signal(str)
-    locked = Signal()
-    unlocked = Signal()
-    unlockFailed = Signal(str)
-    portalChecked = Signal(str, str)
-    portalCheckFailed = Signal(str)
-
+class FakeSession(signals_of(SessionService)):
     def __init__(self, account: FakeAccount | None = None, shared_pc: bool = False,
                  known: list[FakeKnownAccount] | None = None) -> None:
         super().__init__()
@@ -99,12 +103,7 @@ class FakeSession(QObject):
         self.calls.append(("unlock", password))
 
 
-class FakeResets(QObject):
-    busyChanged = Signal(bool)
-    mailRequested = Signal()
-    passwordChanged = Signal()
-    failed = Signal(str)
-
+class FakeResets(signals_of(PasswordResetService)):
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[tuple] = []
@@ -118,12 +117,7 @@ class FakeResets(QObject):
                            end_other_sessions))
 
 
-class FakeProfileService(QObject):
-    profileChanged = Signal(object)
-    onlineChanged = Signal(bool)
-    lastSyncedChanged = Signal(object)
-    problem = Signal(str)
-
+class FakeProfileService(signals_of(ProfileService)):
     def __init__(self, profile: Profile | None = None, online: bool = True,
                  last_synced: datetime | None = None) -> None:
         super().__init__()
@@ -136,10 +130,7 @@ class FakeProfileService(QObject):
         self.refreshes += 1
 
 
-class FakeAuthSessions(QObject):
-    sessionsChanged = Signal(list)
-    problem = Signal(str)
-
+class FakeAuthSessions(signals_of(AuthSessionsService)):
     def __init__(self) -> None:
         super().__init__()
         self.loads = 0
@@ -152,17 +143,9 @@ class FakeAuthSessions(QObject):
         self.ended.append(session_id)
 
 
-class FakeAgenda(QObject):
+class FakeAgenda(signals_of(AgendaService)):
     """AgendaService's interface: months handed over with ``set_month_agenda``."""
 
-    agendaChanged = Signal(object)
-    absencesChanged = Signal(list, list)
-    absenceReported = Signal(int, list)
-    absenceQueued = Signal(int)
-    absenceRefused = Signal(int, str)
-    absenceCancelled = Signal(object)
-    cancelFailed = Signal(str)
-    problem = Signal(str)
 
     def __init__(self, months: dict[tuple[int, int], Agenda] | None = None) -> None:
         super().__init__()
@@ -203,20 +186,9 @@ class FakeAgenda(QObject):
         return 0
 
 
-class FakeExtraDays(QObject):
+class FakeExtraDays(signals_of(ExtraDayService)):
     """ExtraDayService's interface, recording calls."""
 
-    creditChanged = Signal(list)
-    previewReady = Signal(object)
-    previewFailed = Signal(str)
-    requested = Signal(list)
-    requestFailed = Signal(str)
-    requestsChanged = Signal(list)
-    withdrawn = Signal(object)
-    withdrawFailed = Signal(str)
-    changed = Signal()
-    decisionsArrived = Signal(list)
-    problem = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -241,14 +213,9 @@ class FakeExtraDays(QObject):
         self.withdrawals.append(request_id)
 
 
-class FakeFinance(QObject):
+class FakeFinance(signals_of(FinanceService)):
     """FinanceService's interface: nothing synced, recording refreshes."""
 
-    overviewChanged = Signal(object)
-    documentsChanged = Signal()
-    syncProgress = Signal(int, int)
-    documentReady = Signal(str, str)
-    problem = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -269,15 +236,9 @@ class FakeFinance(QObject):
         pass
 
 
-class FakePendingRequests(QObject):
+class FakePendingRequests(signals_of(PendingRequestsService)):
     """PendingRequestsService's interface, recording loads and decisions."""
 
-    pendingChanged = Signal(list)
-    loadFailed = Signal(str)
-    capacityReady = Signal(int, list)
-    capacityFailed = Signal(int, str)
-    decided = Signal(object)
-    decisionFailed = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()

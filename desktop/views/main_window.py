@@ -42,6 +42,8 @@ __all__ = ["MainWindow"]
 
 #: Ctrl+1 … Ctrl+9 open the sections this account sees, in table order.
 MAX_SHORTCUTS = 9
+#: The navigation's width unless a title this account sees needs more.
+NAVIGATION_WIDTH = 210
 
 
 class MainWindow(QMainWindow):
@@ -135,7 +137,8 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setModel(self.sections)
         self.navigation.setIconSize(QSize(22, 22))
-        self.navigation.setFixedWidth(210)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.pages = QStackedWidget(content)
@@ -233,6 +236,17 @@ class MainWindow(QMainWindow):
         current = self.navigation.currentIndex()
         if current.isValid() and self.navigation.isRowHidden(current.row()):
             self._show_visible_section(0)  # what was on screen is no longer for this account
+        self._fit_navigation()
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest title this account sees (in its language)."""
+        self.navigation.ensurePolished()
+        widest = max((self.navigation.sizeHintForIndex(self.sections.index(row)).width()
+                      for row in range(self.sections.rowCount())
+                      if not self.navigation.isRowHidden(row)), default=0)
+        margins = self.navigation.contentsMargins()
+        self.navigation.setFixedWidth(
+            max(NAVIGATION_WIDTH, widest + margins.left() + margins.right()))
 
     def _role(self) -> Role | None:
         account = self._session.account

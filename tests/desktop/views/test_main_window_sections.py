@@ -19,7 +19,7 @@ from view_fakes import (
 
 from desktop.api.profile.records import Role
 from desktop.models.finance import FinanceAccess, FinanceOverview
-from desktop.models.sections import PARENTS, AccessState, Audience, Section
+from desktop.models.sections import PARENTS, STAFF, AccessState, Audience, Section
 from desktop.views.finance.page import FinancePage
 from desktop.views.overview import OverviewPage
 from desktop.views.sections import SECTIONS
@@ -129,3 +129,20 @@ def test_a_section_for_active_accounts_leaves_when_access_starts_to_end(make_win
     assert window.navigation.isRowHidden(row) and not window.has_section("extra")
     assert window.pages.currentWidget() is window.page("overview")  # not a hidden section
 
+
+
+def test_the_navigation_is_wide_enough_for_the_titles_this_account_sees(make_window) -> None:
+    def section(key: str, title: str, audience: Audience) -> Section:
+        return Section(key, title, title, "info", audience,
+                       lambda context: OverviewPage(context.parent))
+
+    long_title = "Requests waiting for a decision of the group"
+    table = (*SECTIONS, section("staff_only", long_title, STAFF))
+    parent = make_window(sections=table)
+    assert parent.navigation.width() == 210  # the long title is not theirs
+    staff = make_window(FakeSession(FakeAccount(role=Role.STAFF), shared_pc=True),
+                        FakeProfileService(staff_profile()), sections=table)
+    row = staff.sections.row_of("staff_only")
+    needed = staff.navigation.sizeHintForIndex(staff.sections.index(row)).width()
+    assert needed > 210
+    assert staff.navigation.viewport().width() >= needed

@@ -41,6 +41,7 @@ def test_sections_are_only_the_built_ones(qtmodeltester) -> None:
 
 
 def test_each_section_is_for_its_own_people() -> None:
+    # The app's navigation per role, in full: a new section says here who sees it.
     audiences = {s.key: s.audience for s in SECTIONS}
     assert audiences["agenda"] == PARENTS
     # A secondary parent keeps the section: the page says who sees the invoices.

@@ -40,8 +40,8 @@ class AccountPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountPage")
-        self.devices_model = AuthSessionsModel(parent=self)
-        self._devices_loaded = False
+        self.sessions_model = AuthSessionsModel(parent=self)
+        self._sessions_loaded = False
 
         title = mark(QLabel(self.tr("Account"), self), "heading")
         self.name = QLabel("", self)
@@ -74,18 +74,18 @@ class AccountPage(QWidget):
             "Computers and phones where your account is logged in. Log out a device you do not "
             "recognise or no longer use."), self), "muted")
         devices_hint.setWordWrap(True)
-        self.devices = row_table(self.devices_model, self, name="devices",
-                                 accessible_name=self.tr("Logged-in devices"),
-                                 alternating=False)
-        self.devices.setShowGrid(False)
-        header = self.devices.horizontalHeader()
+        self.sessions_table = row_table(self.sessions_model, self, name="devices",
+                                        accessible_name=self.tr("Logged-in devices"),
+                                        alternating=False)
+        self.sessions_table.setShowGrid(False)
+        header = self.sessions_table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(AuthSessionsModel.COLUMN_DEVICE, QHeaderView.ResizeMode.Stretch)
         for column in (AuthSessionsModel.COLUMN_SINCE, AuthSessionsModel.COLUMN_LAST_USED,
                        AuthSessionsModel.COLUMN_THIS_DEVICE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.devices_status = mark(QLabel(self.tr("Loading the list of devices…"), self), "muted")
-        self.devices_status.setObjectName("devicesStatus")
+        self.sessions_status = mark(QLabel(self.tr("Loading the list of devices…"), self), "muted")
+        self.sessions_status.setObjectName("devicesStatus")
         self.end_session = QPushButton(self.tr("Log out this device"), self)
         self.end_session.setObjectName("endSession")
         self.end_session.setEnabled(False)
@@ -100,15 +100,15 @@ class AccountPage(QWidget):
         layout.addSpacing(10)
         layout.addWidget(devices_title)
         layout.addWidget(devices_hint)
-        layout.addWidget(self.devices_status)
-        layout.addWidget(self.devices, 1)
+        layout.addWidget(self.sessions_status)
+        layout.addWidget(self.sessions_table, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.end_session)
         layout.addLayout(buttons)
 
-        self.devices.selectionModel().selectionChanged.connect(self._update_end_button)
-        self.devices_model.modelReset.connect(self._update_end_button)
+        self.sessions_table.selectionModel().selectionChanged.connect(self._update_end_button)
+        self.sessions_model.modelReset.connect(self._update_end_button)
         self.end_session.clicked.connect(self._end_selected)
         self._services: Services | None = None
         self._messages: MessageBar | None = None
@@ -201,37 +201,37 @@ class AccountPage(QWidget):
         return self.tr("As a location manager you see everything of your locations.")
 
     def set_sessions(self, sessions: Sequence[AuthSession]) -> None:
-        self._devices_loaded = True
-        self.devices_model.set_sessions(sessions)
+        self._sessions_loaded = True
+        self.sessions_model.set_sessions(sessions)
         others = sum(1 for s in sessions if not s.current)
         if not sessions:
-            self.devices_status.setText(self.tr("No logged-in devices were found."))
+            self.sessions_status.setText(self.tr("No logged-in devices were found."))
         elif others == 0:
-            self.devices_status.setText(self.tr("Your account is only logged in on this "
+            self.sessions_status.setText(self.tr("Your account is only logged in on this "
                                                 "device."))
         else:
-            self.devices_status.setText(self.tr(
+            self.sessions_status.setText(self.tr(
                 "Select a device in the list to log it out."))
 
     def sessions_unavailable(self) -> None:
         """The list could not be fetched (the message bar says why); don't keep saying "Loading"."""
-        if not self._devices_loaded:
-            self.devices_status.setText(self.tr("The list of devices could not be loaded."))
+        if not self._sessions_loaded:
+            self.sessions_status.setText(self.tr("The list of devices could not be loaded."))
 
     @property
-    def devices_loaded(self) -> bool:
-        return self._devices_loaded
+    def sessions_loaded(self) -> bool:
+        return self._sessions_loaded
 
     # -- actions -----------------------------------------------------------------------------
     def _selected_row(self) -> int:
-        rows = self.devices.selectionModel().selectedRows()
+        rows = self.sessions_table.selectionModel().selectedRows()
         return rows[0].row() if rows else -1
 
     def _update_end_button(self) -> None:
-        row = self.devices_model.session_at(self._selected_row())
+        row = self.sessions_model.session_at(self._selected_row())
         self.end_session.setEnabled(row is not None and not row.current)
 
     def _end_selected(self) -> None:
-        row = self.devices_model.session_at(self._selected_row())
+        row = self.sessions_model.session_at(self._selected_row())
         if row is not None and not row.current:
             self.endSessionRequested.emit(row.session_id)

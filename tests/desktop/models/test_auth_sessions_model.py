@@ -24,21 +24,21 @@ def amsterdam_time(monkeypatch):
     time.tzset()
 
 
-def filled_devices_model() -> AuthSessionsModel:
+def filled_model() -> AuthSessionsModel:
     model = AuthSessionsModel(locale=ENGLISH, clock=lambda: NOW)
     model.set_sessions(sessions())
     return model
 
 
-def test_devices_model_passes_the_model_tester(qtmodeltester) -> None:
-    model = filled_devices_model()
+def test_the_auth_sessions_model_passes_the_model_tester(qtmodeltester) -> None:
+    model = filled_model()
     qtmodeltester.check(model, force_py=True)
     model.set_sessions([])
     qtmodeltester.check(model, force_py=True)
 
 
 def test_this_device_first_then_most_recently_used() -> None:
-    model = filled_devices_model()
+    model = filled_model()
 
     def cell(row: int, column: int) -> str:
         return model.index(row, column).data(Qt.ItemDataRole.DisplayRole)
@@ -52,7 +52,7 @@ def test_this_device_first_then_most_recently_used() -> None:
 
 
 def test_devices_show_when_they_were_used_in_words() -> None:
-    model = filled_devices_model()
+    model = filled_model()
     assert model.headerData(AuthSessionsModel.COLUMN_LAST_USED, Qt.Orientation.Horizontal) == (
         "Last used")
     last_used = model.index(0, AuthSessionsModel.COLUMN_LAST_USED).data()

@@ -106,7 +106,7 @@ def test_account_page_loads_and_lists_devices_and_ends_another(qtbot, make_windo
     assert devices.loads == 1
     assert "Loading" in label(window, "devicesStatus").text()
     devices.sessionsChanged.emit(sessions())
-    table = window.page("account").devices
+    table = window.page("account").sessions_table
     assert table.model().rowCount() == 2
     end = window.findChild(QPushButton, "endSession")
     table.selectRow(0)  # this device: can't be logged out from here

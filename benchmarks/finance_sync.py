@@ -144,9 +144,9 @@ def measure(base: str, count: int) -> None:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.services.clients import ClientFactory
-    from desktop.services.finance import FinanceService
-    from desktop.services.session import SessionService
+    from desktop.services.finance.service import FinanceService
+    from desktop.services.session.clients import ClientFactory
+    from desktop.services.session.service import SessionService
 
     app = QApplication(sys.argv)
     data = Path(tempfile.mkdtemp(prefix="finance-bench-"))

@@ -73,8 +73,9 @@ class DemoServer:
         return self._server.url
 
     @property
-    def outbox(self) -> Path:
-        """Where the demo server writes its mails (password reset codes)."""
+    def mail_folder(self) -> Path:
+        """Where the demo server writes its mails as .eml files (password reset codes). Not
+        "outbox": in this app that word is the queue of writes waiting for a connection."""
         return self._server.outbox
 
     def stop(self) -> None:

@@ -32,8 +32,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QWidget
 
 from desktop.cache.credentials import CredentialStore
-from desktop.views.finance_viewer import PdfViewer
-from desktop.views.theme import icon
+from desktop.views.finance.viewer import PdfViewer
+from desktop.views.shared.theme import icon
 
 __all__ = ["IMAGE_FORMATS", "SmokeTestFailed", "smoke_test"]
 

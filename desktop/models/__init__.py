@@ -1,8 +1,7 @@
-"""Qt item models over the account's data (QtCore/QtGui only, never widgets)."""
+"""Qt item models over the account's data (QtCore/QtGui only, never widgets).
 
-from desktop.models.children import ChildrenModel
-from desktop.models.devices import DevicesModel
-from desktop.models.groups import GroupsModel
-from desktop.models.sections import SectionsModel
-
-__all__ = ["ChildrenModel", "DevicesModel", "GroupsModel", "SectionsModel"]
+A feature with several models has a folder (``agenda/``, ``overview/``), one with a single model
+is one module (``finance``, ``auth_sessions``, ``pending_requests``); ``shared/`` holds the
+formatting helpers, the card roles and the records the views may use (``shared/records.py``).
+``sections`` is the navigation's model and the audience rules of the section table.
+"""

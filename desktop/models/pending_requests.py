@@ -14,19 +14,21 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.models.formatting import day_part_label, format_date_range, format_weekday_date
-from desktop.models.records import CapacityDay, DayPart, ExtraDayRequest, Payment
+from desktop.models.shared.formatting import day_part_label, format_date_range, format_weekday_date
+from desktop.models.shared.records import CapacityDay, DayPart, ExtraDayPayment, ExtraDayRequest
 
 __all__ = ["PendingRequestsModel", "capacity_lines"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def _payment_label(payment: Payment) -> str:
-    labels = {Payment.CREDIT: QCoreApplication.translate("PendingRequests", "absence credit"),
-              Payment.INVOICE: QCoreApplication.translate("PendingRequests", "invoice"),
-              Payment.MIXED: QCoreApplication.translate("PendingRequests",
-                                                        "absence credit and invoice")}
+def _payment_label(payment: ExtraDayPayment) -> str:
+    labels = {
+        ExtraDayPayment.CREDIT: QCoreApplication.translate("PendingRequests", "absence credit"),
+        ExtraDayPayment.INVOICE: QCoreApplication.translate("PendingRequests", "invoice"),
+        ExtraDayPayment.MIXED: QCoreApplication.translate("PendingRequests",
+                                                          "absence credit and invoice"),
+    }
     return labels[payment]
 
 

@@ -1,6 +1,8 @@
 """Qt services: QObjects that own the app's async work and report through signals.
 
-``session`` (login, logout, remember me, shared-PC rules, lock), ``profile`` (cached profile,
-online/offline), ``devices`` (logged-in devices), ``password_reset``, ``errors`` (one translated
-message per failure), ``crash`` (bug reports). QtCore only — no widgets (tests/test_layering.py).
+QtCore only — no widgets (tests/test_layering.py). A feature with several files has a folder
+(``session/``, ``agenda/``, ``finance/``); a feature with one service is one module
+(``profile``, ``auth_sessions``, ``pending_requests``); ``shared/`` holds what every service uses
+(named tasks, one translated message per failure, crash reports, atomic file writes).
+:class:`desktop.services.container.Services` holds one instance of each for the windows.
 """

@@ -8,12 +8,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.api.errors import ConnectionProblem, PortalError, SessionExpired
-from desktop.api.records import Profile
-from desktop.services.account import now
-from desktop.services.errors import user_message
-from desktop.services.session import SessionService
-from desktop.services.tasks import CrashHandler, TaskRunner
+from desktop.api.core.errors import ConnectionProblem, PortalError, SessionExpired
+from desktop.api.profile.records import Profile
+from desktop.services.session.account import now
+from desktop.services.session.service import SessionService
+from desktop.services.shared.errors import user_message
+from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
 __all__ = ["OFFLINE_RETRY_MS", "REFRESH_INTERVAL_MS", "ProfileService"]
 
@@ -85,7 +85,7 @@ class ProfileService(QObject):
 
     async def _refresh(self) -> None:
         cache = self._session.cache
-        profile = await self._session.request(lambda client: client.me())
+        profile = await self._session.request(lambda client: client.profile.me())
         if cache is None or cache is not self._session.cache:
             return  # the session changed while the answer was on its way
         synced = self._clock()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.theme import apply_theme, icon, mark
+from desktop.views.shared.theme import apply_theme, icon, mark
 
 __all__ = ["CrashDialog"]
 

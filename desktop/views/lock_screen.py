@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.theme import announce, icon, mark
+from desktop.views.shared.theme import announce, icon, mark
 
 __all__ = ["LockScreen"]
 

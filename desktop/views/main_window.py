@@ -1,10 +1,16 @@
-"""The main window: header with user menu, section navigation, message bar, pages, status bar."""
+"""The main window: header with user menu, section navigation, message bar, pages, status bar.
+
+The sections come from one table (``desktop/views/sections.py``): the window builds a page per
+entry, shows the entries this account may see (their audience) in the navigation with Ctrl+1…9,
+and calls the page's ``activate()`` when its section is shown. It has no code for any one page.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,30 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.finance_documents import FinanceAccess
-from desktop.models.formatting import format_date_range
-from desktop.models.records import ExtraDayRequest, ExtraDayStatus, Profile
-from desktop.models.sections import SectionsModel
-from desktop.views.account_page import AccountPage
-from desktop.views.agenda_page import AgendaPage
-from desktop.views.decisions_page import DecisionsPage
-from desktop.views.finance_page import FinancePage, FinanceSyncStatus
+from desktop.models.sections import AccessState, Section, SectionsModel
+from desktop.models.shared.records import Profile, Role
 from desktop.views.lock_screen import LockScreen
-from desktop.views.message_bar import MessageBar
-from desktop.views.overview_page import OverviewPage
-from desktop.views.status import ConnectionStatus, LastSynced
-from desktop.views.theme import apply_theme, icon
+from desktop.views.sections import SECTIONS
+from desktop.views.shared.message_bar import MessageBar
+from desktop.views.shared.pages import Intent, PageContext
+from desktop.views.shared.status import ConnectionStatus, LastSynced
+from desktop.views.shared.theme import apply_theme, icon
 
 if TYPE_CHECKING:
-    from desktop.services.agenda import AgendaService
-    from desktop.services.decisions import DecisionService
-    from desktop.services.devices import DevicesService
-    from desktop.services.extra_days import ExtraDayService
-    from desktop.services.finance import FinanceService
-    from desktop.services.profile import ProfileService
-    from desktop.services.session import SessionService
+    from desktop.services.container import Services
 
 __all__ = ["MainWindow"]
+
+#: Ctrl+1 … Ctrl+9 open the sections this account sees, in table order.
+MAX_SHORTCUTS = 9
+#: The navigation's width unless a title this account sees needs more.
+NAVIGATION_WIDTH = 210
 
 
 class MainWindow(QMainWindow):
@@ -51,59 +51,51 @@ class MainWindow(QMainWindow):
 
     Signals: ``closeRequested`` from closeEvent (the app ends on it); ``switchAccountRequested``
     from the user menu (the app shows the login window with the remembered accounts).
+    ``sections`` defaults to the app's table; tests pass their own.
     """
 
     closeRequested = Signal()
     switchAccountRequested = Signal()
 
-    def __init__(self, session: SessionService, profile: ProfileService,
-                 devices: DevicesService, agenda: AgendaService,
-                 extra_days: ExtraDayService, parent: QWidget | None = None, *,
-                 finance: FinanceService | None = None,
-                 decisions: DecisionService | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, *,
+                 sections: Sequence[Section] = SECTIONS) -> None:
         super().__init__(parent)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app)
-        self._session = session
-        self._profile = profile
-        self._devices = devices
-        self._agenda = agenda
-        self._finance = finance
-        self._extra_days = extra_days
+        self._session = services.session
+        self._profile = services.profile
+        self._intent: Intent | None = None
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(900, 600))
         self.resize(1180, 760)
 
-        self.sections = SectionsModel(icon_for=icon, parent=self)
+        self.sections = SectionsModel(sections, icon_for=icon, parent=self)
         self.message_bar = MessageBar(self)
-        self.overview = OverviewPage(self)
-        self.account_page = AccountPage(self)
-        self.agenda_page = AgendaPage(agenda, extra_days, self)
-        self.finance_page = FinancePage(finance, self) if finance is not None else None
-        self.decisions_page = DecisionsPage(decisions, self) if decisions is not None else None
-        self.overview.set_documents_available(finance is not None)
         self.lock_screen = LockScreen(self)
         self.connection = ConnectionStatus(self)
         self.last_synced = LastSynced(parent=self)
+        self.statusBar().addWidget(self.connection)
+
+        content = self._build_content()
+        context = PageContext(services, self.message_bar, self.statusBar(), self, content)
+        self._pages: dict[str, QWidget] = {}
+        for section in sections:
+            page = section.page(context)
+            self._pages[section.key] = page
+            self.pages.addWidget(page)
 
         self._stack = QStackedWidget(self)
-        self._stack.addWidget(self._build_content())
+        self._stack.addWidget(content)
         self._stack.addWidget(self.lock_screen)
         self.setCentralWidget(self._stack)
-        self.statusBar().addWidget(self.connection)
-        if finance is not None:
-            self.finance_status = FinanceSyncStatus(finance, self)
-            self.statusBar().addWidget(self.finance_status)
         self.statusBar().addPermanentWidget(self.last_synced)
         self.statusBar().setSizeGripEnabled(False)
 
         self._connect()
         self._show_account()
-        self.overview.set_profile(profile.profile)
-        self.agenda_page.set_profile(profile.profile)
-        self.connection.set_online(profile.online)
-        self.last_synced.set_last_synced(profile.last_synced)
+        self.connection.set_online(self._profile.online)
+        self.last_synced.set_last_synced(self._profile.last_synced)
         self.navigation.setCurrentIndex(self.sections.index(0))
 
     # -- building ----------------------------------------------------------------------------
@@ -145,18 +137,12 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setModel(self.sections)
         self.navigation.setIconSize(QSize(22, 22))
-        self.navigation.setFixedWidth(210)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.pages = QStackedWidget(content)
         self.pages.setObjectName("pages")
-        self.pages.addWidget(self.overview)
-        self.pages.addWidget(self.agenda_page)
-        if self.finance_page is not None:
-            self.pages.addWidget(self.finance_page)
-        if self.decisions_page is not None:
-            self.pages.addWidget(self.decisions_page)
-        self.pages.addWidget(self.account_page)
 
         right = QVBoxLayout()
         right.setContentsMargins(0, 12, 0, 0)
@@ -178,9 +164,9 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
 
         self._section_shortcuts: list[QShortcut] = []
-        for row in range(self.sections.rowCount()):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
-            shortcut.activated.connect(lambda n=row: self._show_visible_section(n))
+        for n in range(min(MAX_SHORTCUTS, self.sections.rowCount())):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
+            shortcut.activated.connect(lambda n=n: self._show_visible_section(n))
             self._section_shortcuts.append(shortcut)
         return content
 
@@ -201,21 +187,26 @@ class MainWindow(QMainWindow):
         self._profile.onlineChanged.connect(self._online_changed)
         self._profile.lastSyncedChanged.connect(self.last_synced.set_last_synced)
         self._profile.problem.connect(self._profile_problem)
-        self._devices.devicesChanged.connect(self._devices_changed)
-        self._devices.problem.connect(self._devices_problem)
-        self.account_page.endSessionRequested.connect(self._devices.end)
-        self._agenda.problem.connect(self._agenda_problem)
-        self._extra_days.decisionsArrived.connect(self._decisions_arrived)
-        if self._finance is not None and self.finance_page is not None:
-            self._finance.problem.connect(self._finance_problem)
-            self.finance_page.notice.connect(self._finance_notice)
-            self.overview.saveDocumentsRequested.connect(self.save_documents)
-        if self.decisions_page is not None:
-            self.decisions_page.notice.connect(self._decisions_notice)
 
     # -- sections ----------------------------------------------------------------------------
-    def show_section(self, key: str) -> None:
-        self.show_section_row(self.sections.row_of(key))
+    def page(self, key: str) -> QWidget | None:
+        """The page of section ``key`` (built for every section, shown or not)."""
+        return self._pages.get(key)
+
+    def has_section(self, key: str) -> bool:
+        section = self.sections.section_at(self.sections.row_of(key))
+        return section is not None and section.audience.admits(self._role(), self._state())
+
+    def show_section(self, key: str, intent: Intent | None = None) -> None:
+        row = self.sections.row_of(key)
+        if row < 0 or self.navigation.isRowHidden(row):
+            return
+        if self.navigation.currentIndex().row() == row:
+            if intent is not None:
+                self._pages[key].activate(intent)
+            return
+        self._intent = intent
+        self.show_section_row(row)
 
     def show_section_row(self, row: int) -> None:
         if 0 <= row < self.sections.rowCount() and not self.navigation.isRowHidden(row):
@@ -223,38 +214,47 @@ class MainWindow(QMainWindow):
                 self.sections.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _show_visible_section(self, n: int) -> None:
-        # Ctrl+N counts the sections this account sees, skipping hidden ones (staff, finance).
+        # Ctrl+N counts the sections this account sees, skipping hidden ones.
         visible = [r for r in range(self.sections.rowCount())
                    if not self.navigation.isRowHidden(r)]
         if n < len(visible):
             self.show_section_row(visible[n])
 
-    def _section_changed(self, current, _previous) -> None:
-        key = self.sections.key_at(current.row())
-        if key == SectionsModel.OVERVIEW:
-            self.pages.setCurrentWidget(self.overview)
-        elif key == SectionsModel.AGENDA:
-            self.pages.setCurrentWidget(self.agenda_page)
-            self.agenda_page.activate()
-        elif key == SectionsModel.FINANCE and self.finance_page is not None:
-            self.pages.setCurrentWidget(self.finance_page)
-            self.finance_page.activate()
-        elif key == SectionsModel.DECISIONS and self.decisions_page is not None:
-            self.pages.setCurrentWidget(self.decisions_page)
-            self.decisions_page.activate()
-        elif key == SectionsModel.ACCOUNT:
-            self.pages.setCurrentWidget(self.account_page)
-            # The device list changes elsewhere (other devices log in); fetch it when looked at.
-            self._devices.load()
+    def _section_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        page = self._pages.get(self.sections.key_at(current.row()) or "")
+        intent, self._intent = self._intent, None
+        if page is not None:
+            self.pages.setCurrentWidget(page)
+            page.activate(intent)
 
-    def save_documents(self) -> None:
-        """"Alles opslaan" from the overview's notice that access ends: the Financieel section
-        shows what is saved (or, for a secondary parent, who can)."""
-        self.show_section(SectionsModel.FINANCE)
-        overview = self._finance.overview if self._finance is not None else None
-        if self.finance_page is not None and overview is not None \
-                and overview.access is FinanceAccess.GRANTED:
-            self.finance_page.save_all()
+    def _show_audience(self) -> None:
+        """Show each section to the roles and account states its entry names."""
+        role, state = self._role(), self._state()
+        for row in range(self.sections.rowCount()):
+            section = self.sections.section_at(row)
+            self.navigation.setRowHidden(row, not section.audience.admits(role, state))
+        current = self.navigation.currentIndex()
+        if current.isValid() and self.navigation.isRowHidden(current.row()):
+            self._show_visible_section(0)  # what was on screen is no longer for this account
+        self._fit_navigation()
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest title this account sees (in its language)."""
+        self.navigation.ensurePolished()
+        widest = max((self.navigation.sizeHintForIndex(self.sections.index(row)).width()
+                      for row in range(self.sections.rowCount())
+                      if not self.navigation.isRowHidden(row)), default=0)
+        margins = self.navigation.contentsMargins()
+        self.navigation.setFixedWidth(
+            max(NAVIGATION_WIDTH, widest + margins.left() + margins.right()))
+
+    def _role(self) -> Role | None:
+        account = self._session.account
+        profile = self._profile.profile
+        return account.role if account else (profile.user.role if profile else None)
+
+    def _state(self) -> AccessState:
+        return AccessState.of(self._profile.profile)
 
     # -- reactions ---------------------------------------------------------------------------
     def _show_account(self) -> None:
@@ -270,26 +270,9 @@ class MainWindow(QMainWindow):
         shared_pc = bool(self._session.shared_pc)
         self.lock_action.setVisible(shared_pc)
         self.lock_action.setEnabled(shared_pc)
-        role = account.role if account else (profile.user.role if profile else None)
-        # The agenda is the family's; the staff's group day view is a later issue.
-        self.navigation.setRowHidden(self.sections.row_of(SectionsModel.AGENDA),
-                                     role is not None and not role.is_parent)
-        # Staff see no invoices; without the finance service there is no page to show.
-        self.navigation.setRowHidden(self.sections.row_of(SectionsModel.FINANCE),
-                                     self.finance_page is None
-                                     or (role is not None and not role.is_parent))
-        # Deciding extra-day requests is for staff and managers.
-        self.navigation.setRowHidden(self.sections.row_of(SectionsModel.DECISIONS),
-                                     self.decisions_page is None
-                                     or role is None or role.is_parent)
-        if role is not None:
-            self.account_page.set_account(
-                name=name, email=account.email if account else profile.user.email,
-                organisation=organisation, role=role, shared_pc=shared_pc, profile=profile)
+        self._show_audience()
 
-    def _profile_changed(self, profile: Profile) -> None:
-        self.overview.set_profile(profile)
-        self.agenda_page.set_profile(profile)
+    def _profile_changed(self, _profile: Profile) -> None:
         self._show_account()
         if self._profile.online:
             self.message_bar.clear("profile")
@@ -302,43 +285,6 @@ class MainWindow(QMainWindow):
     def _profile_problem(self, text: str) -> None:
         self.message_bar.show_message(text, source="profile", action_text=self.tr("Try again"),
                                       action=self._profile.refresh)
-
-    def _devices_changed(self, sessions: list) -> None:
-        self.account_page.set_sessions(sessions)
-        self.message_bar.clear("devices")
-
-    def _devices_problem(self, text: str) -> None:
-        self.account_page.sessions_unavailable()
-        self.message_bar.show_message(text, source="devices", action_text=self.tr("Try again"),
-                                      action=self._devices.load)
-
-    def _agenda_problem(self, text: str) -> None:
-        self.message_bar.show_message(text, source="agenda", action_text=self.tr("Try again"),
-                                      action=self._agenda.refresh)
-
-    def _finance_problem(self, text: str) -> None:
-        self.message_bar.show_message(text, source="finance", action_text=self.tr("Try again"),
-                                      action=self._finance.refresh)
-
-    def _finance_notice(self, text: str, tone: str) -> None:
-        self.message_bar.show_message(text, source="finance", tone=tone)
-
-    def _decisions_arrived(self, requests: list[ExtraDayRequest]) -> None:
-        """A parent's pending extra days that the group decided meanwhile."""
-        lines = []
-        for request in requests:
-            dates = format_date_range(request.first_date, request.last_date)
-            if request.status is ExtraDayStatus.APPROVED:
-                lines.append(self.tr("The group approved the extra day for {child} on "
-                                     "{dates}.").format(child=request.child_name, dates=dates))
-            else:
-                lines.append(self.tr("The group rejected the extra day for {child} on {dates}: "
-                                     "{reason}").format(child=request.child_name, dates=dates,
-                                                        reason=request.decision_reason or ""))
-        self.message_bar.show_message(" ".join(lines), source="decisions", tone="info")
-
-    def _decisions_notice(self, text: str, tone: str) -> None:
-        self.message_bar.show_message(text, source="decisions", tone=tone)
 
     def _remember_unavailable(self, text: str) -> None:
         self.message_bar.show_message(text, source="remember")

@@ -44,11 +44,11 @@
         <translation>Weggelaten omdat ze al doorgegeven waren: {n} (zie het aanvragenoverzicht).</translation>
     </message>
     <message>
-        <source>You can undo this in the request overview until {date} ({days} days before). After that, contact the location.</source>
+        <source>You can cancel this in the request overview until {date} ({days} days before). After that, contact the location.</source>
         <translation>Je kunt dit tot en met {date} ({days} dagen van tevoren) annuleren in het aanvragenoverzicht. Daarna neem je contact op met de locatie.</translation>
     </message>
     <message>
-        <source>This can no longer be undone in the app: less than {days} days remain. To change it, contact the location.</source>
+        <source>This can no longer be cancelled in the app: less than {days} days remain. To change it, contact the location.</source>
         <translation>Dit kun je in de app niet meer annuleren: er zijn minder dan {days} dagen over. Wil je het wijzigen, neem dan contact op met de locatie.</translation>
     </message>
     <message>
@@ -105,6 +105,10 @@
     <message>
         <source>Log out this device</source>
         <translation>Dit apparaat uitloggen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
     </message>
     <message>
         <source>This is a shared computer: nothing is remembered, the screen locks when you are away for a while, and logging out removes your data from this computer.</source>
@@ -168,6 +172,21 @@
     </message>
 </context>
 <context>
+    <name>AgendaNotices</name>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>The group approved the extra day for {child} on {dates}.</source>
+        <translation>De groep heeft de extra dag voor {child} op {dates} goedgekeurd.</translation>
+    </message>
+    <message>
+        <source>The group rejected the extra day for {child} on {dates}: {reason}</source>
+        <translation>De groep heeft de extra dag voor {child} op {dates} afgewezen: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>AgendaPage</name>
     <message>
         <source>Previous month (Page Up)</source>
@@ -226,60 +245,8 @@
         <translation>Niets gepland in deze maand.</translation>
     </message>
     <message>
-        <source>planned</source>
-        <translation>gepland</translation>
-    </message>
-    <message>
-        <source>extra day</source>
-        <translation>extra dag</translation>
-    </message>
-    <message>
-        <source>extra day rejected</source>
-        <translation>extra dag afgewezen</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>gesloten</translation>
-    </message>
-    <message>
         <source>All children</source>
         <translation>Alle kinderen</translation>
-    </message>
-    <message>
-        <source>Closed: {reason}</source>
-        <translation>Gesloten: {reason}</translation>
-    </message>
-    <message>
-        <source>absent</source>
-        <translation>afgemeld</translation>
-    </message>
-    <message>
-        <source>waiting for a connection</source>
-        <translation>wacht op verbinding</translation>
-    </message>
-    <message>
-        <source>requested</source>
-        <translation>aangevraagd</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>afgewezen</translation>
-    </message>
-    <message>
-        <source>extra day requested, not decided yet</source>
-        <translation>extra dag aangevraagd, nog geen besluit</translation>
-    </message>
-    <message>
-        <source>extra day approved</source>
-        <translation>extra dag goedgekeurd</translation>
-    </message>
-    <message>
-        <source>This month has not been loaded yet. It appears as soon as the portal can be reached.</source>
-        <translation>Deze maand is nog niet opgehaald. Hij verschijnt zodra het portaal bereikbaar is.</translation>
-    </message>
-    <message>
-        <source>No care planned on this day.</source>
-        <translation>Op deze dag is geen opvang gepland.</translation>
     </message>
     <message>
         <source>Export the planning of {name}</source>
@@ -307,6 +274,29 @@
     </message>
 </context>
 <context>
+    <name>AuthSessionsModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Apparaat</translation>
+    </message>
+    <message>
+        <source>Logged in since</source>
+        <translation>Ingelogd sinds</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Laatst gebruikt</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Dit apparaat</translation>
+    </message>
+    <message>
+        <source>Unknown device</source>
+        <translation>Onbekend apparaat</translation>
+    </message>
+</context>
+<context>
     <name>ChildrenModel</name>
     <message>
         <source>Born {date} · {age}</source>
@@ -329,12 +319,12 @@
         <translation>{group} · {care_type}</translation>
     </message>
     <message>
-        <source>{placement} (ended {date})</source>
-        <translation>{placement} (beëindigd op {date})</translation>
+        <source>{contract} (ended {date})</source>
+        <translation>{contract} (beëindigd op {date})</translation>
     </message>
     <message>
-        <source>{placement} (from {date})</source>
-        <translation>{placement} (vanaf {date})</translation>
+        <source>{contract} (from {date})</source>
+        <translation>{contract} (vanaf {date})</translation>
     </message>
 </context>
 <context>
@@ -467,70 +457,38 @@
     </message>
 </context>
 <context>
-    <name>DecisionsPage</name>
+    <name>DayPanel</name>
     <message>
-        <source>Extra-day requests</source>
-        <translation>Aanvragen extra dagen</translation>
+        <source>Closed: {reason}</source>
+        <translation>Gesloten: {reason}</translation>
     </message>
     <message>
-        <source>Requests for extra care in your groups. Approve when there is a place; reject with a reason the parents read.</source>
-        <translation>Aanvragen voor extra opvang in je groepen. Keur goed als er plaats is; wijs af met een reden die de ouders lezen.</translation>
+        <source>planned</source>
+        <translation>gepland</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Vernieuwen</translation>
+        <source>absent</source>
+        <translation>afgemeld</translation>
     </message>
     <message>
-        <source>Requests waiting for a decision</source>
-        <translation>Aanvragen die op een besluit wachten</translation>
+        <source>extra day requested, not decided yet</source>
+        <translation>extra dag aangevraagd, nog geen besluit</translation>
     </message>
     <message>
-        <source>Approve</source>
-        <translation>Goedkeuren</translation>
+        <source>extra day approved</source>
+        <translation>extra dag goedgekeurd</translation>
     </message>
     <message>
-        <source>Reject…</source>
-        <translation>Afwijzen…</translation>
+        <source>extra day rejected</source>
+        <translation>extra dag afgewezen</translation>
     </message>
     <message>
-        <source>Loading the requests…</source>
-        <translation>De aanvragen worden geladen…</translation>
+        <source>This month has not been loaded yet. It appears as soon as the portal can be reached.</source>
+        <translation>Deze maand is nog niet opgehaald. Hij verschijnt zodra het portaal bereikbaar is.</translation>
     </message>
     <message>
-        <source>No requests are waiting for a decision.</source>
-        <translation>Er wachten geen aanvragen op een besluit.</translation>
-    </message>
-    <message>
-        <source>The free places could not be looked up. {reason}</source>
-        <translation>De vrije plaatsen konden niet worden opgezocht. {reason}</translation>
-    </message>
-    <message>
-        <source>The requests could not be loaded. {reason}</source>
-        <translation>De aanvragen konden niet worden geladen. {reason}</translation>
-    </message>
-    <message>
-        <source>Looking up the free places…</source>
-        <translation>De vrije plaatsen worden opgezocht…</translation>
-    </message>
-    <message>
-        <source>Group {name}</source>
-        <translation>Groep {name}</translation>
-    </message>
-    <message>
-        <source>There is no place on every requested day-part: reject the request, or make room first.</source>
-        <translation>Niet op elk aangevraagd dagdeel is plaats: wijs de aanvraag af, of maak eerst ruimte.</translation>
-    </message>
-    <message>
-        <source>Note from the parent: {note}</source>
-        <translation>Opmerking van de ouder: {note}</translation>
-    </message>
-    <message>
-        <source>Approved: {child}, {dates}.</source>
-        <translation>Goedgekeurd: {child}, {dates}.</translation>
-    </message>
-    <message>
-        <source>Rejected: {child}, {dates}. The parents see your reason.</source>
-        <translation>Afgewezen: {child}, {dates}. De ouders zien je reden.</translation>
+        <source>No care planned on this day.</source>
+        <translation>Op deze dag is geen opvang gepland.</translation>
     </message>
 </context>
 <context>
@@ -574,29 +532,6 @@
     <message>
         <source>Fill in the demo login {email}</source>
         <translation>Demologin {email} invullen</translation>
-    </message>
-</context>
-<context>
-    <name>DevicesModel</name>
-    <message>
-        <source>Device</source>
-        <translation>Apparaat</translation>
-    </message>
-    <message>
-        <source>Logged in since</source>
-        <translation>Ingelogd sinds</translation>
-    </message>
-    <message>
-        <source>Last used</source>
-        <translation>Laatst gebruikt</translation>
-    </message>
-    <message>
-        <source>This device</source>
-        <translation>Dit apparaat</translation>
-    </message>
-    <message>
-        <source>Unknown device</source>
-        <translation>Onbekend apparaat</translation>
     </message>
 </context>
 <context>
@@ -812,6 +747,17 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>The disk is full. Free some space and try again; nothing that was already saved is lost.</source>
+        <translation>De schijf is vol. Maak ruimte vrij en probeer het opnieuw; wat al was opgeslagen, blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>Het bestand kon niet worden geschreven: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Finance</name>
     <message>
         <source>from {date}</source>
@@ -921,6 +867,10 @@
         <translation>Tarieven</translation>
     </message>
     <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
         <source>There are no invoices, annual statements or contracts yet. The first invoice appears after your first month of care.</source>
         <translation>Er zijn nog geen facturen, jaaropgaven of contracten. De eerste factuur verschijnt na je eerste maand opvang.</translation>
     </message>
@@ -1006,14 +956,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>These documents arrived damaged twice and were not saved: {numbers}. Try again later; if it keeps happening, contact your childcare organisation.</source>
         <translation>Deze documenten kwamen twee keer beschadigd binnen en zijn niet opgeslagen: {numbers}. Probeer het later opnieuw; blijft het gebeuren, neem dan contact op met je kinderopvangorganisatie.</translation>
-    </message>
-    <message>
-        <source>The disk is full. Free some space and try again; nothing that was already saved is lost.</source>
-        <translation>De schijf is vol. Maak ruimte vrij en probeer het opnieuw; wat al was opgeslagen, blijft bewaard.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {reason}</source>
-        <translation>Het bestand kon niet worden geschreven: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1088,37 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Last updated: {moment}</source>
         <translation>Laatst bijgewerkt: {moment}</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>afgemeld</translation>
+    </message>
+    <message>
+        <source>waiting for a connection</source>
+        <translation>wacht op verbinding</translation>
+    </message>
+    <message>
+        <source>extra day</source>
+        <translation>extra dag</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>aangevraagd</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>afgewezen</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>gesloten</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1265,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>MainWindow</name>
     <message>
         <source>&amp;Lock</source>
+        <extracomment>Ctrl+1 … Ctrl+9 open the sections this account sees, in table order.</extracomment>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
@@ -1321,14 +1295,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
-    </message>
-    <message>
-        <source>The group approved the extra day for {child} on {dates}.</source>
-        <translation>De groep heeft de extra dag voor {child} op {dates} goedgekeurd.</translation>
-    </message>
-    <message>
-        <source>The group rejected the extra day for {child} on {dates}: {reason}</source>
-        <translation>De groep heeft de extra dag voor {child} op {dates} afgewezen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1637,73 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>PendingRequestsPage</name>
+    <message>
+        <source>Extra-day requests</source>
+        <translation>Aanvragen extra dagen</translation>
+    </message>
+    <message>
+        <source>Requests for extra care in your groups. Approve when there is a place; reject with a reason the parents read.</source>
+        <translation>Aanvragen voor extra opvang in je groepen. Keur goed als er plaats is; wijs af met een reden die de ouders lezen.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Requests waiting for a decision</source>
+        <translation>Aanvragen die op een besluit wachten</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Afwijzen…</translation>
+    </message>
+    <message>
+        <source>Loading the requests…</source>
+        <translation>De aanvragen worden geladen…</translation>
+    </message>
+    <message>
+        <source>No requests are waiting for a decision.</source>
+        <translation>Er wachten geen aanvragen op een besluit.</translation>
+    </message>
+    <message>
+        <source>The free places could not be looked up. {reason}</source>
+        <translation>De vrije plaatsen konden niet worden opgezocht. {reason}</translation>
+    </message>
+    <message>
+        <source>The requests could not be loaded. {reason}</source>
+        <translation>De aanvragen konden niet worden geladen. {reason}</translation>
+    </message>
+    <message>
+        <source>Looking up the free places…</source>
+        <translation>De vrije plaatsen worden opgezocht…</translation>
+    </message>
+    <message>
+        <source>Group {name}</source>
+        <translation>Groep {name}</translation>
+    </message>
+    <message>
+        <source>There is no place on every requested day-part: reject the request, or make room first.</source>
+        <translation>Niet op elk aangevraagd dagdeel is plaats: wijs de aanvraag af, of maak eerst ruimte.</translation>
+    </message>
+    <message>
+        <source>Note from the parent: {note}</source>
+        <translation>Opmerking van de ouder: {note}</translation>
+    </message>
+    <message>
+        <source>Approved: {child}, {dates}.</source>
+        <translation>Goedgekeurd: {child}, {dates}.</translation>
+    </message>
+    <message>
+        <source>Rejected: {child}, {dates}. The parents see your reason.</source>
+        <translation>Afgewezen: {child}, {dates}. De ouders zien je reden.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileService</name>
     <message>
         <source>There is no saved data for this account yet.</source>
@@ -1725,38 +1758,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
-    <name>RequestPage</name>
-    <message>
-        <source>Forgot your password?</source>
-        <translation>Wachtwoord vergeten?</translation>
-    </message>
-    <message>
-        <source>Enter the e-mail address of your account. We will send you an e-mail with a link and a code to set a new password. This is also how you activate a new account.</source>
-        <translation>Vul het e-mailadres van je account in. We sturen je een e-mail met een link en een code om een nieuw wachtwoord in te stellen. Zo activeer je ook een nieuw account.</translation>
-    </message>
-    <message>
-        <source>&amp;Organisation</source>
-        <translation>&amp;Organisatie</translation>
-    </message>
-    <message>
-        <source>korein or korein.ouderportaal.nl</source>
-        <translation>korein of korein.ouderportaal.nl</translation>
-    </message>
-    <message>
-        <source>&amp;E-mail address</source>
-        <translation>&amp;E-mailadres</translation>
-    </message>
-    <message>
-        <source>name@example.nl</source>
-        <translation>naam@voorbeeld.nl</translation>
-    </message>
-    <message>
-        <source>&amp;Send</source>
-        <translation>&amp;Versturen</translation>
-    </message>
-</context>
-<context>
-    <name>RequestsDialog</name>
+    <name>RequestOverviewDialog</name>
     <message>
         <source>Request overview</source>
         <translation>Aanvragenoverzicht</translation>
@@ -1847,7 +1849,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
-    <name>RequestsModel</name>
+    <name>RequestOverviewModel</name>
     <message>
         <source>Request</source>
         <translation>Aanvraag</translation>
@@ -1934,6 +1936,37 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>RequestPage</name>
+    <message>
+        <source>Forgot your password?</source>
+        <translation>Wachtwoord vergeten?</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail address of your account. We will send you an e-mail with a link and a code to set a new password. This is also how you activate a new account.</source>
+        <translation>Vul het e-mailadres van je account in. We sturen je een e-mail met een link en een code om een nieuw wachtwoord in te stellen. Zo activeer je ook een nieuw account.</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisatie</translation>
+    </message>
+    <message>
+        <source>korein or korein.ouderportaal.nl</source>
+        <translation>korein of korein.ouderportaal.nl</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address</source>
+        <translation>&amp;E-mailadres</translation>
+    </message>
+    <message>
+        <source>name@example.nl</source>
+        <translation>naam@voorbeeld.nl</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Versturen</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <source>Result</source>
@@ -1945,7 +1978,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
-    <name>SectionsModel</name>
+    <name>Sections</name>
     <message>
         <source>Overview</source>
         <translation>Overzicht</translation>
@@ -1971,8 +2004,8 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Facturen, jaaropgaven, contracten en tarieven</translation>
     </message>
     <message>
-        <source>Requests</source>
-        <translation>Aanvragen</translation>
+        <source>Pending requests</source>
+        <translation>Openstaande aanvragen</translation>
     </message>
     <message>
         <source>Extra-day requests of your groups, to approve or reject</source>
@@ -2007,7 +2040,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>SessionService</name>
     <message>
         <source>Enter your e-mail address and password.</source>
-        <extracomment>QSettings key an installer sets to put this computer in shared-PC mode. How long logging out waits for the server to revoke the session before giving up.</extracomment>
+        <extracomment>QSettings key an installer sets to put this computer in shared-PC mode.</extracomment>
         <translation>Vul je e-mailadres en wachtwoord in.</translation>
     </message>
     <message>

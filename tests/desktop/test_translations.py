@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from desktop.views.login import LoginWindow
+from desktop.views.login.window import LoginWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "update_translations.py"
@@ -126,8 +126,27 @@ TRANSLATE_OWNERS = {"QCoreApplication", "QApplication", "QGuiApplication"}
 HELPER_NAMES = {"tr", "_tr", "translate", "_translate"}
 
 
-def invisible_translations(path: Path, root: Path = ROOT) -> list[str]:
-    """Calls whose text pyside6-lupdate cannot see or would file under the wrong context."""
+def marked_contexts(paths: list[Path]) -> set[str]:
+    """Contexts whose texts are marked with ``QT_TRANSLATE_NOOP("Context", "text")`` (a table
+    of texts translated later): lupdate sees the texts where they are marked."""
+    contexts = set()
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "QT_TRANSLATE_NOOP" and len(node.args) == 2
+                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                            for a in node.args)):
+                contexts.add(node.args[0].value)
+    return contexts
+
+
+def invisible_translations(path: Path, root: Path = ROOT,
+                           marked: frozenset[str] = frozenset()) -> list[str]:
+    """Calls whose text pyside6-lupdate cannot see or would file under the wrong context.
+
+    ``translate("Context", text)`` with a variable text is fine only for a context in
+    ``marked``: its texts were marked with ``QT_TRANSLATE_NOOP`` where they are written.
+    """
     problems = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):
@@ -135,12 +154,17 @@ def invisible_translations(path: Path, root: Path = ROOT) -> list[str]:
         func = node.func
         literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args]
         where = f"{path.relative_to(root)}:{node.lineno}"
-        if isinstance(func, ast.Name) and func.id in HELPER_NAMES:
+        if isinstance(func, ast.Name) and func.id == "QT_TRANSLATE_NOOP":
+            if not (len(literal) == 2 and all(literal)):
+                problems.append(f"{where}: QT_TRANSLATE_NOOP() without a literal context "
+                                f"and text")
+        elif isinstance(func, ast.Name) and func.id in HELPER_NAMES:
             problems.append(f"{where}: {func.id}(…) wrapper — call self.tr(\"…\") or "
                             f"QCoreApplication.translate(\"Context\", \"…\") with literals")
         elif (isinstance(func, ast.Attribute) and func.attr == "translate"
               and isinstance(func.value, ast.Name) and func.value.id in TRANSLATE_OWNERS
-              and not (len(literal) >= 2 and all(literal[:2]))):
+              and not (len(literal) >= 2 and all(literal[:2]))
+              and not (literal and literal[0] and node.args[0].value in marked)):
             problems.append(f"{where}: translate() without a literal context and text")
         elif isinstance(func, ast.Attribute) and func.attr == "tr" and not (
                 literal and literal[0]):
@@ -149,7 +173,9 @@ def invisible_translations(path: Path, root: Path = ROOT) -> list[str]:
 
 
 def test_every_translatable_string_is_visible_to_lupdate() -> None:
-    problems = [p for path in tools.source_files() for p in invisible_translations(path)]
+    files = tools.source_files()
+    marked = frozenset(marked_contexts(files))
+    problems = [p for path in files for p in invisible_translations(path, marked=marked)]
     assert not problems, "lupdate cannot extract these strings:\n" + "\n".join(problems)
 
 
@@ -164,3 +190,20 @@ def test_the_visibility_check_catches_wrappers(tmp_path) -> None:
     assert len(problems) == 2
     assert problems[0].startswith("sample.py:2: translate() without a literal")
     assert problems[1].startswith("sample.py:3: _tr(…) wrapper")
+
+
+def test_a_variable_text_needs_its_context_marked(tmp_path) -> None:
+    # A table of texts marked with QT_TRANSLATE_NOOP may be translated through a variable;
+    # any other context may not, and a mark itself must be literal.
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "TITLES = (QT_TRANSLATE_NOOP('Sections', 'Overview'),)\n"
+        "QCoreApplication.translate('Sections', TITLES[0])\n"
+        "QCoreApplication.translate('Errors', TITLES[0])\n"
+        "QT_TRANSLATE_NOOP('Sections', TITLES[0])\n", encoding="utf-8")
+    marked = frozenset(marked_contexts([sample]))
+    assert marked == {"Sections"}
+    problems = sorted(invisible_translations(sample, tmp_path, marked))
+    assert len(problems) == 2
+    assert problems[0].startswith("sample.py:3: translate() without a literal")
+    assert problems[1].startswith("sample.py:4: QT_TRANSLATE_NOOP() without a literal")

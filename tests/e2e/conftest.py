@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.app import AppOptions, DesktopApp
-from desktop.services.clients import ClientFactory
-from desktop.services.crash import CrashReporter
+from desktop.services.session.clients import ClientFactory
+from desktop.services.shared.crash import CrashReporter
+from desktop.wiring import AppOptions, DesktopApp
 from server.embedded import EmbeddedServer
 
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton, QWizard
 from test_desktop_e2e import PASSWORD, SANNE, log_in, wait_for_main_window
 
-from desktop.api.agenda_records import ChildCredit
+from desktop.api.absences.records import ChildCredit
 from desktop.api.client import PortalClient
-from desktop.models.agenda_month import EntryState
+from desktop.models.agenda.month import EntryState
 
 
 def next_weekday(start: date, weekday: int) -> date:
@@ -19,16 +19,16 @@ def next_weekday(start: date, weekday: int) -> date:
 
 def open_agenda(qtbot, desktop):
     main = wait_for_main_window(qtbot, desktop)
-    qtbot.waitUntil(lambda: main.agenda_page.child_filter.count() == 3, timeout=20_000)
+    qtbot.waitUntil(lambda: main.page("agenda").child_filter.count() == 3, timeout=20_000)
     main.show_section("agenda")
-    return main.agenda_page
+    return main.page("agenda")
 
 
 def stored_absences(run, url: str) -> list:
     async def fetch() -> list:
         async with PortalClient(url) as client:
-            await client.login(SANNE, PASSWORD)
-            return await client.absences()
+            await client.auth.login(SANNE, PASSWORD)
+            return await client.absences.list()
     return run(fetch())
 
 
@@ -49,7 +49,7 @@ def click(qtbot, widget, name: str) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_report_an_absence_with_the_wizard_and_undo_it(qtbot, portal_server, make_app, run,
+def test_report_an_absence_with_the_wizard_and_cancel_it(qtbot, portal_server, make_app, run,
                                                          monkeypatch):
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
@@ -112,7 +112,7 @@ def test_report_an_absence_with_the_wizard_and_undo_it(qtbot, portal_server, mak
                     [EntryState.PLANNED, EntryState.PLANNED], timeout=20_000)
 
 
-def test_undo_within_30_days_shows_the_locations_phone(qtbot, portal_server, make_app,
+def test_cancelling_within_30_days_shows_the_locations_phone(qtbot, portal_server, make_app,
                                                         monkeypatch):
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
@@ -126,7 +126,7 @@ def test_undo_within_30_days_shows_the_locations_phone(qtbot, portal_server, mak
     wizard.next()
     wizard.why.buttons[next(iter(wizard.why.buttons))].setChecked(True)
     wizard.next()
-    assert "This can no longer be undone in the app" in wizard.summary.text.text()
+    assert "This can no longer be cancelled in the app" in wizard.summary.text.text()
     wizard.next()
     qtbot.waitUntil(wizard.result.isComplete, timeout=20_000)
     wizard.close()
@@ -146,8 +146,8 @@ def test_undo_within_30_days_shows_the_locations_phone(qtbot, portal_server, mak
 def stored_extra_days(run, url: str) -> list:
     async def fetch() -> list:
         async with PortalClient(url) as client:
-            await client.login(SANNE, PASSWORD)
-            return await client.extra_day_requests()
+            await client.auth.login(SANNE, PASSWORD)
+            return await client.extra_days.list()
     return run(fetch())
 
 

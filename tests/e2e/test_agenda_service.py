@@ -1,5 +1,5 @@
 """The agenda service against the real portal server: months from cache and server, reporting
-absences exactly once (also offline and across a restart of the app), undo, .ics export."""
+absences exactly once (also offline and across a restart of the app), cancelling, .ics export."""
 
 from __future__ import annotations
 
@@ -10,19 +10,15 @@ import httpx
 import pytest
 from icalendar import Calendar
 
-from desktop.api.agenda_records import (
-    AbsenceDraft,
-    AbsenceReason,
-    DayPart,
-    ExtraDayDraft,
-    Payment,
-)
+from desktop.api.absences.records import AbsenceDraft
+from desktop.api.agenda.records import AbsenceReason, DayPart
 from desktop.api.client import PortalClient
-from desktop.services.agenda import AgendaService, month_range
-from desktop.services.clients import ClientFactory
-from desktop.services.extra_days import ExtraDayService
+from desktop.api.extra_days.records import ExtraDayDraft, ExtraDayPayment
+from desktop.services.agenda.extra_days import ExtraDayService
+from desktop.services.agenda.service import AgendaService, month_range
 from desktop.services.profile import ProfileService
-from desktop.services.session import SessionService
+from desktop.services.session.clients import ClientFactory
+from desktop.services.session.service import SessionService
 
 SANNE = "sanne.devries@voorbeeld.nl"
 PASSWORD = "zonnebloem-demo"
@@ -100,8 +96,8 @@ def emma_and_daan(app: App) -> tuple[int, int]:
 def server_absences(run, url: str, day: date) -> list:
     async def fetch() -> list:
         async with PortalClient(url) as client:
-            await client.login(SANNE, PASSWORD)
-            return [a for a in await client.absences() if a.date == day and not a.cancelled]
+            await client.auth.login(SANNE, PASSWORD)
+            return [a for a in await client.absences.list() if a.date == day and not a.cancelled]
     return run(fetch())
 
 
@@ -208,7 +204,7 @@ def test_a_refused_report_is_kept_with_the_servers_reason(qtbot, portal_server, 
     assert [q.refusal for q in app.agenda.outbox.refused_absences()] == [refused.args[1]]
 
 
-def test_undo_within_30_days_is_refused_with_the_locations_phone(qtbot, portal_server,
+def test_cancelling_within_30_days_is_refused_with_the_locations_phone(qtbot, portal_server,
                                                                   make_services):
     app = make_services()
     log_in(qtbot, app, portal_server.url)
@@ -219,8 +215,8 @@ def test_undo_within_30_days_is_refused_with_the_locations_phone(qtbot, portal_s
         app.agenda.report_absence(AbsenceDraft((emma,), soon, soon, DayPart.OCHTEND,
                                                AbsenceReason.ZIEK))
     location = next(loc for loc in app.profile.profile.locations)
-    with qtbot.waitSignal(app.agenda.undoFailed, timeout=20_000) as failed:
-        app.agenda.undo_absence(reported.args[1][0].id)
+    with qtbot.waitSignal(app.agenda.cancelFailed, timeout=20_000) as failed:
+        app.agenda.cancel_absence(reported.args[1][0].id)
     assert "30 days" in failed.args[0] and location.phone in failed.args[0]
 
 
@@ -254,7 +250,7 @@ def test_extra_days_are_requested_online_and_listed_offline_from_the_cache(
     qtbot.waitUntil(lambda: app.profile.profile is not None)
     emma, _daan = emma_and_daan(app)
     wednesday = next_weekday(date.today() + timedelta(days=35), 2)
-    draft = ExtraDayDraft((emma,), wednesday, wednesday, DayPart.OCHTEND, Payment.INVOICE)
+    draft = ExtraDayDraft((emma,), wednesday, wednesday, DayPart.OCHTEND, ExtraDayPayment.INVOICE)
     with qtbot.waitSignal(app.extra_days.previewReady, timeout=20_000) as preview:
         app.extra_days.preview(draft)
     assert [i.minutes for i in preview.args[0].items] == [330]
@@ -285,8 +281,8 @@ def test_approved_extra_days_are_in_the_exported_calendar(qtbot, portal_server, 
 
     async def approved() -> list:
         async with PortalClient(portal_server.url) as client:
-            await client.login(SANNE, PASSWORD)
-            return [r for r in await client.extra_day_requests()
+            await client.auth.login(SANNE, PASSWORD)
+            return [r for r in await client.extra_days.list()
                     if r.status.value == "approved" and r.child_id == daan]
     [request] = run(approved())  # the demo family's approved extra day
     day = request.first_date
@@ -305,8 +301,8 @@ def test_approved_extra_days_are_in_the_exported_calendar(qtbot, portal_server, 
 def test_credit_tells_until_which_day_it_can_pay(portal_server, run):
     async def credit() -> list:
         async with PortalClient(portal_server.url) as client:
-            await client.login(SANNE, PASSWORD)
-            return await client.credit()
+            await client.auth.login(SANNE, PASSWORD)
+            return await client.absences.credit()
     credits = run(credit())
     # The demo's credit expires at the end of the year it was earned in (the default policy).
     assert any(c.available_minutes for c in credits)
@@ -325,7 +321,7 @@ def test_at_the_next_login_the_parent_hears_what_the_group_decided(
     qtbot.waitUntil(lambda: first.profile.profile is not None)
     emma, _daan = emma_and_daan(first)
     wednesday = next_weekday(date.today() + timedelta(days=42), 2)
-    draft = ExtraDayDraft((emma,), wednesday, wednesday, DayPart.OCHTEND, Payment.INVOICE)
+    draft = ExtraDayDraft((emma,), wednesday, wednesday, DayPart.OCHTEND, ExtraDayPayment.INVOICE)
     with qtbot.waitSignal(first.extra_days.requested, timeout=20_000) as made:
         first.extra_days.submit(draft)
     request_id = made.args[0][0].id
@@ -336,8 +332,8 @@ def test_at_the_next_login_the_parent_hears_what_the_group_decided(
 
     async def approve() -> None:
         async with PortalClient(portal_server.url) as staff:
-            await staff.login("fatima.elamrani@voorbeeld.nl", PASSWORD)
-            await staff.approve_extra_day(request_id)
+            await staff.auth.login("fatima.elamrani@voorbeeld.nl", PASSWORD)
+            await staff.extra_days.approve(request_id)
     run(approve())
 
     again = make_services()

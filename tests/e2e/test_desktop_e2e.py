@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.client import PortalClient
-from desktop.app import DesktopApp
 from desktop.cache.accounts import KnownAccounts
+from desktop.wiring import DesktopApp
 from server.mail import read_reset_code
 
 SANNE = "sanne.devries@voorbeeld.nl"
@@ -116,7 +116,7 @@ def test_server_stopped_shows_offline_and_keeps_the_children(qtbot, portal_serve
     qtbot.waitUntil(lambda: len(children_shown(main)) == 2)
 
     portal_server.stop()
-    desktop.profile.refresh()  # what the 5-minute sync timer does
+    desktop.services.profile.refresh()  # what the 5-minute sync timer does
 
     qtbot.waitUntil(lambda: status_text(main).startswith("Offline"), timeout=20_000)
     message_bar = main.findChild(QLabel, "messageText")
@@ -184,8 +184,8 @@ def test_a_forgotten_account_leaves_nothing_and_its_login_ends_on_the_server(
     # A fresh login to look: in the end only its own session is left, the forgotten one ended.
     checker = PortalClient(portal_server.url)
     try:
-        run(checker.login(SANNE, PASSWORD))
-        qtbot.waitUntil(lambda: len(run(checker.sessions())) == 1, timeout=20_000)
+        run(checker.auth.login(SANNE, PASSWORD))
+        qtbot.waitUntil(lambda: len(run(checker.account.sessions())) == 1, timeout=20_000)
     finally:
         run(checker.aclose())
 

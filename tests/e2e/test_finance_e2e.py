@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from test_desktop_e2e import PASSWORD, SANNE, THOMAS, log_in, wait_for_main_window
 
 from desktop.api.client import PortalClient
-from desktop.api.finance_records import DocumentKind, FinanceAccess, FinanceOverview
-from desktop.models.finance_documents import FinanceDocumentsModel
-from desktop.services.clients import ClientFactory
-from desktop.services.finance import FinanceService
-from desktop.services.session import SessionService
+from desktop.api.finance.records import DocumentKind, FinanceAccess, FinanceOverview
+from desktop.models.finance import FinanceDocumentsModel
+from desktop.services.finance.service import FinanceService
+from desktop.services.session.clients import ClientFactory
+from desktop.services.session.service import SessionService
 
 LOTTE = "lotte.jansen@voorbeeld.nl"  # contract ended 5 weeks ago: access ends in 15 months
 
@@ -29,16 +29,16 @@ LOTTE = "lotte.jansen@voorbeeld.nl"  # contract ended 5 weeks ago: access ends i
 def server_overview(run, url: str, email: str) -> FinanceOverview:
     async def fetch() -> FinanceOverview:
         async with PortalClient(url) as client:
-            await client.login(email, PASSWORD)
-            return await client.finance()
+            await client.auth.login(email, PASSWORD)
+            return await client.finance.overview()
     return run(fetch())
 
 
 def open_finance(qtbot, desktop):
     main = wait_for_main_window(qtbot, desktop)
     main.show_section("finance")
-    qtbot.waitUntil(lambda: desktop.finance.overview is not None, timeout=20_000)
-    return main.finance_page
+    qtbot.waitUntil(lambda: desktop.services.finance.overview is not None, timeout=20_000)
+    return main.page("finance")
 
 
 def all_downloaded(finance: FinanceService) -> bool:
@@ -62,7 +62,7 @@ def test_primary_parent_lists_opens_and_saves_an_invoice(qtbot, portal_server, m
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
     page = open_finance(qtbot, desktop)
-    qtbot.waitUntil(lambda: all_downloaded(desktop.finance), timeout=60_000)
+    qtbot.waitUntil(lambda: all_downloaded(desktop.services.finance), timeout=60_000)
 
     invoices = page.tables[DocumentKind.INVOICE]
     numbers = [d.number for d in expected.of_kind(DocumentKind.INVOICE)]
@@ -105,14 +105,14 @@ def test_when_access_ends_the_overview_offers_to_save_every_document(
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, LOTTE, PASSWORD)
     main = wait_for_main_window(qtbot, desktop)
-    qtbot.waitUntil(lambda: all_downloaded(desktop.finance), timeout=60_000)
-    button = main.overview.findChild(QPushButton, "saveDocuments")
+    qtbot.waitUntil(lambda: all_downloaded(desktop.services.finance), timeout=60_000)
+    button = main.page("overview").findChild(QPushButton, "saveDocuments")
     qtbot.waitUntil(button.isVisible)
-    assert "Access to the portal ends on" in main.overview.access_notice.text()
+    assert "Access to the portal ends on" in main.page("overview").access_notice.text()
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert main.pages.currentWidget() is main.finance_page
-    documents = desktop.finance.overview.documents
+    assert main.pages.currentWidget() is main.page("finance")
+    documents = desktop.services.finance.overview.documents
     qtbot.waitUntil(lambda: len(list(folder.glob("*.pdf"))) == len(documents),
                     timeout=20_000)
     saved = sorted(p.name for p in folder.glob("*.pdf"))
@@ -124,7 +124,7 @@ def test_secondary_parent_is_told_who_can_see_the_documents(qtbot, portal_server
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, THOMAS, PASSWORD)
     page = open_finance(qtbot, desktop)
-    assert desktop.finance.overview.access is FinanceAccess.PRIMARY_PARENT_ONLY
+    assert desktop.services.finance.overview.access is FinanceAccess.PRIMARY_PARENT_ONLY
     assert page.secondary_note.isVisible()
     assert "Sanne de Vries" in page.secondary_note.text()
     assert "contact your childcare organisation" in page.secondary_note.text()
@@ -133,17 +133,17 @@ def test_secondary_parent_is_told_who_can_see_the_documents(qtbot, portal_server
     assert visible == ["Rates"]
     assert page.tariffs_table.model().rowCount() >= 6  # KDV, BSO, peuteropvang for 2025, 2026
     assert not page.save_all_button.isVisible() and not page.open_button.isVisible()
-    assert desktop.finance.overview.documents == ()
+    assert desktop.services.finance.overview.documents == ()
 
 
 def test_a_cached_invoice_opens_with_the_server_stopped(qtbot, portal_server, make_app):
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
     page = open_finance(qtbot, desktop)
-    qtbot.waitUntil(lambda: all_downloaded(desktop.finance), timeout=60_000)
+    qtbot.waitUntil(lambda: all_downloaded(desktop.services.finance), timeout=60_000)
 
     portal_server.stop()
-    invoice = desktop.finance.overview.of_kind(DocumentKind.INVOICE)[-1]
+    invoice = desktop.services.finance.overview.of_kind(DocumentKind.INVOICE)[-1]
     page.open_document(invoice)
     qtbot.waitUntil(lambda: page.viewer is not None and page.viewer.isVisible(),
                     timeout=20_000)
@@ -156,9 +156,9 @@ def test_a_damaged_cached_invoice_is_downloaded_again_when_opened(qtbot, portal_
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
     page = open_finance(qtbot, desktop)
-    qtbot.waitUntil(lambda: all_downloaded(desktop.finance), timeout=60_000)
-    invoice = desktop.finance.overview.of_kind(DocumentKind.INVOICE)[0]
-    cached = desktop.finance.local_path(invoice)
+    qtbot.waitUntil(lambda: all_downloaded(desktop.services.finance), timeout=60_000)
+    invoice = desktop.services.finance.overview.of_kind(DocumentKind.INVOICE)[0]
+    cached = desktop.services.finance.local_path(invoice)
     cached.write_bytes(b"\0" * invoice.size)  # as a power failure might leave it
 
     page.open_document(invoice)
@@ -173,7 +173,7 @@ def test_a_shared_pc_keeps_no_documents_after_logout(qtbot, portal_server, make_
     desktop = make_app(portal_server.url, shared_pc=True)
     log_in(qtbot, desktop, SANNE, PASSWORD)
     open_finance(qtbot, desktop)
-    qtbot.waitUntil(lambda: all_downloaded(desktop.finance), timeout=60_000)
+    qtbot.waitUntil(lambda: all_downloaded(desktop.services.finance), timeout=60_000)
     assert list((desktop_data / "accounts").rglob("finance-*.pdf"))
 
     main = desktop.main_window

@@ -59,7 +59,7 @@ def test_every_installer_text_exists_in_english_and_dutch() -> None:
 def test_the_shared_pc_switch_writes_the_setting_the_app_reads() -> None:
     script = SCRIPT.read_text(encoding="utf-8")
     # QSettings("Ouderportaal", "Ouderportaal") system scope; the app's key (session.py).
-    from desktop.services.session import SHARED_PC_SETTING
+    from desktop.services.session.service import SHARED_PC_SETTING
 
     assert r'!define SETTINGS_KEY "Software\Ouderportaal\Ouderportaal"' in script
     assert f'!define SHARED_PC_VALUE "{SHARED_PC_SETTING}"' in script

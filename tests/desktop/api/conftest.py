@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from desktop.api.client import PortalClient
-from desktop.api.records import Tokens
+from desktop.api.core.tokens import Tokens
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 BASE_URL = "https://zonnebloem.ouderportaal.nl"
@@ -300,5 +300,5 @@ async def client(portal: FakePortal, sleeps: Sleeps, token_log: TokenLog):
 
 @pytest.fixture
 async def logged_in(client: PortalClient) -> PortalClient:
-    await client.login("sanne.devries@voorbeeld.nl", "zonnebloem-demo")
+    await client.auth.login("sanne.devries@voorbeeld.nl", "zonnebloem-demo")
     return client

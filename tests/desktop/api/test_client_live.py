@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from desktop.api.client import PortalClient
-from desktop.api.errors import (
+from desktop.api.core.errors import (
     AccountExpired,
     InvalidCredentials,
     NotFound,
@@ -16,7 +16,7 @@ from desktop.api.errors import (
     ResetCodeInvalid,
     SessionExpired,
 )
-from desktop.api.records import Role
+from desktop.api.profile.records import Role
 from server.embedded import EmbeddedServer
 from server.mail import read_reset_code
 
@@ -41,14 +41,14 @@ async def client(server):
 
 
 async def test_portal_info_names_the_demo_organisation(client) -> None:
-    info = await client.portal_info()
+    info = await client.portal.info()
     assert info.name == "Kinderopvang Zonnebloem"
     assert info.short_name == "zonnebloem"
 
 
 async def test_login_shows_the_family(client) -> None:
-    await client.login(SANNE, PASSWORD)
-    profile = await client.me()
+    await client.auth.login(SANNE, PASSWORD)
+    profile = await client.profile.me()
 
     assert profile.user.role is Role.PRIMARY_PARENT
     assert profile.user.email == SANNE
@@ -61,13 +61,13 @@ async def test_login_shows_the_family(client) -> None:
 
 async def test_wrong_password_is_invalid_credentials(client) -> None:
     with pytest.raises(InvalidCredentials):
-        await client.login(SANNE, "niet-het-wachtwoord")
+        await client.auth.login(SANNE, "niet-het-wachtwoord")
     assert client.tokens is None
 
 
 async def test_expired_account_says_when_access_ended(client) -> None:
     with pytest.raises(AccountExpired) as caught:
-        await client.login(MARK, PASSWORD)
+        await client.auth.login(MARK, PASSWORD)
     assert caught.value.access_ended_on is not None
     assert caught.value.access_ended_on < date.today()
 
@@ -75,90 +75,90 @@ async def test_expired_account_says_when_access_ended(client) -> None:
 async def test_refresh_rotates_and_the_old_token_dies(client, server) -> None:
     reported = []
     async with PortalClient(server.url, on_tokens=reported.append) as watched:
-        first = await watched.login(SANNE, PASSWORD)
-        second = await watched.refresh()
+        first = await watched.auth.login(SANNE, PASSWORD)
+        second = await watched.auth.refresh()
         assert second.refresh_token != first.refresh_token
         assert second.access_token != first.access_token
         assert reported == [first, second]
-        assert (await watched.me()).user.email == SANNE
+        assert (await watched.profile.me()).user.email == SANNE
 
         # Presenting the rotated-away token again is treated as theft: the session ends.
         with pytest.raises(SessionExpired):
-            await client.restore(first.refresh_token)
+            await client.auth.restore(first.refresh_token)
         with pytest.raises(SessionExpired):
-            await watched.me()
+            await watched.profile.me()
         assert watched.tokens is None
         assert reported[-1] is None
 
 
 async def test_restore_continues_a_remembered_session(client, server) -> None:
-    remembered = (await client.login(SANNE, PASSWORD)).refresh_token
+    remembered = (await client.auth.login(SANNE, PASSWORD)).refresh_token
     async with PortalClient(server.url) as next_start:
-        tokens = await next_start.restore(remembered)
+        tokens = await next_start.auth.restore(remembered)
         assert tokens.refresh_token != remembered
-        assert (await next_start.me()).user.email == SANNE
+        assert (await next_start.profile.me()).user.email == SANNE
 
 
 async def test_logout_ends_the_session_on_the_server(client, server) -> None:
-    tokens = await client.login(SANNE, PASSWORD)
-    await client.logout()
+    tokens = await client.auth.login(SANNE, PASSWORD)
+    await client.auth.logout()
 
     with pytest.raises(SessionExpired):
-        await client.me()
+        await client.profile.me()
     async with PortalClient(server.url) as thief:
         thief.set_tokens(tokens)  # someone who copied the tokens before the logout
         with pytest.raises(SessionExpired):
-            await thief.me()
+            await thief.profile.me()
 
 
 async def test_sessions_list_and_end_another_device(client, server) -> None:
-    await client.login(SANNE, PASSWORD)
+    await client.auth.login(SANNE, PASSWORD)
     async with PortalClient(server.url, device_name="Tablet") as tablet:
-        await tablet.login(SANNE, PASSWORD)
-        sessions = await client.sessions()
+        await tablet.auth.login(SANNE, PASSWORD)
+        sessions = await client.account.sessions()
         (current,) = [s for s in sessions if s.current]
         assert current.device_name == "Testlaptop"
         other = next(s for s in sessions if s.device_name == "Tablet")
 
-        await client.end_session(other.id)
+        await client.account.end_session(other.id)
 
         with pytest.raises(SessionExpired):
-            await tablet.me()
+            await tablet.profile.me()
         with pytest.raises(NotFound):
-            await client.end_session("999999")
+            await client.account.end_session("999999")
 
 
 async def test_policy_has_the_inactivity_lock(client) -> None:
-    await client.login(SANNE, PASSWORD)
-    policy = await client.policy()
+    await client.auth.login(SANNE, PASSWORD)
+    policy = await client.portal.policy()
     assert policy.inactivity_lock_minutes > 0
     assert policy.account_retention_months == 15
 
 
 async def test_password_reset_with_the_code_from_the_mail(client, server) -> None:
-    await client.request_password_reset(THOMAS)
+    await client.auth.request_password_reset(THOMAS)
     code = read_reset_code(server.outbox, THOMAS)
 
     with pytest.raises(PasswordRejected) as rejected:
-        await client.confirm_password_reset(THOMAS, code, "kort")
+        await client.auth.confirm_password_reset(THOMAS, code, "kort")
     assert rejected.value.reason == "too_short"
     with pytest.raises(ResetCodeInvalid):
-        await client.confirm_password_reset(THOMAS, "AAAA-AAAA", "een-lang-nieuw-wachtwoord")
+        await client.auth.confirm_password_reset(THOMAS, "AAAA-AAAA", "een-lang-nieuw-wachtwoord")
 
-    await client.confirm_password_reset(THOMAS, code, "een-lang-nieuw-wachtwoord")
+    await client.auth.confirm_password_reset(THOMAS, code, "een-lang-nieuw-wachtwoord")
 
     with pytest.raises(InvalidCredentials):
-        await client.login(THOMAS, PASSWORD)
-    await client.login(THOMAS, "een-lang-nieuw-wachtwoord")
-    assert (await client.me()).user.role is Role.SECONDARY_PARENT
+        await client.auth.login(THOMAS, PASSWORD)
+    await client.auth.login(THOMAS, "een-lang-nieuw-wachtwoord")
+    assert (await client.profile.me()).user.role is Role.SECONDARY_PARENT
 
 
 async def test_no_password_or_token_reaches_any_log(client, caplog) -> None:
     caplog.set_level(logging.DEBUG)
-    first = await client.login(SANNE, PASSWORD)
-    await client.me()
-    second = await client.refresh()
-    await client.logout()
+    first = await client.auth.login(SANNE, PASSWORD)
+    await client.profile.me()
+    second = await client.auth.refresh()
+    await client.auth.logout()
 
     secrets = [
         PASSWORD,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.api.records import Profile
+from desktop.api.profile.records import Profile
 from desktop.cache.store import (
     DB_NAME,
     MIGRATIONS,
@@ -215,7 +215,7 @@ def test_wipe_removes_every_file_of_the_account(folder: Path) -> None:
 
 
 def test_policy_is_cached_for_offline_use(folder: Path) -> None:
-    from desktop.api.records import Policy
+    from desktop.api.portal.records import Policy
 
     policy = Policy.from_json({"inactivity_lock_minutes": 5, "invoice_day": 25})
     with AccountCache.open(folder) as cache:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from desktop.api.records import (
+from desktop.api.account.records import AuthSession
+from desktop.api.profile.records import (
     Child,
+    Contract,
     Family,
     Group,
     Location,
     PhotoConsent,
-    Placement,
     Profile,
     Role,
-    SessionInfo,
     User,
 )
 
@@ -31,9 +31,9 @@ def family_profile() -> Profile:
         family=Family(1, "Familie De Vries", "Sanne de Vries"),
         children=(
             Child(1, "Emma", "de Vries", date(2023, 4, 12), CONSENT,
-                  (Placement(1, 2, "KDV", date(2024, 1, 1), None),)),
+                  (Contract(1, 2, "KDV", date(2024, 1, 1), None),)),
             Child(2, "Daan", "de Vries", date(2018, 9, 3), CONSENT,
-                  (Placement(2, 5, "BSO", date(2022, 8, 29), date(2025, 12, 31)),)),
+                  (Contract(2, 5, "BSO", date(2022, 8, 29), date(2025, 12, 31)),)),
         ),
         groups=(Group(2, "Zonnetjes", "KDV", 1), Group(5, "Vossen", "BSO", 2)),
         locations=(CENTRUM, WEST),
@@ -53,12 +53,12 @@ def staff_profile() -> Profile:
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
-def sessions() -> list[SessionInfo]:
+def sessions() -> list[AuthSession]:
     return [
-        SessionInfo("old", "Werk-pc", datetime(2026, 2, 10, 12, 0, tzinfo=UTC),
+        AuthSession("old", "Werk-pc", datetime(2026, 2, 10, 12, 0, tzinfo=UTC),
                     datetime(2026, 2, 28, 16, 30, tzinfo=UTC), False),
-        SessionInfo("me", "Laptop thuis", datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+        AuthSession("me", "Laptop thuis", datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
                     datetime(2026, 3, 2, 11, 0, tzinfo=UTC), True),
-        SessionInfo("phone", "", datetime(2026, 3, 1, 9, 0, tzinfo=UTC),
+        AuthSession("phone", "", datetime(2026, 3, 1, 9, 0, tzinfo=UTC),
                     datetime(2026, 3, 1, 20, 0, tzinfo=UTC), False),
     ]

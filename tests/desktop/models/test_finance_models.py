@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
-from desktop.api.finance_records import DocumentKind, FinanceAccess, FinanceOverview, Tariff
-from desktop.models.finance_documents import (
+from desktop.api.finance.records import DocumentKind, FinanceAccess, FinanceOverview, Tariff
+from desktop.models.finance import (
     FinanceDocumentsModel,
     TariffsModel,
     YearFilterModel,
 )
-from desktop.models.formatting import format_money
+from desktop.models.shared.formatting import format_money
 
 SHA = "ab" * 32
 

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from fake_portal import EMAIL, ORGANISATION, PASSWORD, FakePortal
 
-from desktop.services.clients import ClientFactory
-from desktop.services.devices import DevicesService
-from desktop.services.password_reset import PasswordResetService
+from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.profile import ProfileService
-from desktop.services.session import SessionService
+from desktop.services.session.clients import ClientFactory
+from desktop.services.session.password_reset import PasswordResetService
+from desktop.services.session.service import SessionService
 
 
 @pytest.fixture(autouse=True)
@@ -87,8 +87,8 @@ def profile_service(session, crashes, run) -> Iterator[ProfileService]:
 
 
 @pytest.fixture
-def devices_service(session, crashes, run) -> Iterator[DevicesService]:
-    service = DevicesService(session, on_crash=crashes.append)
+def auth_sessions_service(session, crashes, run) -> Iterator[AuthSessionsService]:
+    service = AuthSessionsService(session, on_crash=crashes.append)
     yield service
     run(service.aclose())
 

@@ -9,9 +9,10 @@ from fake_portal import EMAIL, ORGANISATION, PASSWORD
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QTextEdit
 
-from desktop.app import AppOptions, DesktopApp, parse_args
+from desktop.arguments import parse_args
 from desktop.i18n import install_translators, ui_language
-from desktop.services.crash import CrashReporter
+from desktop.services.shared.crash import CrashReporter
+from desktop.wiring import AppOptions, DesktopApp
 
 
 @pytest.mark.parametrize(("language", "expected"), [
@@ -63,22 +64,22 @@ def desktop(qapp, data_root, clients, tmp_path, run):
 
 def test_windows_follow_the_session(desktop, qtbot):
     assert desktop.login_window.isVisible() and desktop.main_window is None
-    with qtbot.waitSignal(desktop.session.loggedIn, timeout=10_000):
-        desktop.session.login(ORGANISATION, EMAIL, PASSWORD, False)
+    with qtbot.waitSignal(desktop.services.session.loggedIn, timeout=10_000):
+        desktop.services.session.login(ORGANISATION, EMAIL, PASSWORD, False)
     assert desktop.main_window.isVisible() and not desktop.login_window.isVisible()
 
-    desktop.session.lock()
+    desktop.services.session.lock()
     assert desktop.main_window.is_locked
 
-    with qtbot.waitSignal(desktop.session.loggedOut):
-        desktop.session.logout()
+    with qtbot.waitSignal(desktop.services.session.loggedOut):
+        desktop.services.session.logout()
     assert desktop.login_window.isVisible() and desktop.main_window is None
     assert not desktop.closed.is_set()
 
 
 def test_closing_the_main_window_ends_the_app(desktop, qtbot):
-    with qtbot.waitSignal(desktop.session.loggedIn, timeout=10_000):
-        desktop.session.login(ORGANISATION, EMAIL, PASSWORD, False)
+    with qtbot.waitSignal(desktop.services.session.loggedIn, timeout=10_000):
+        desktop.services.session.login(ORGANISATION, EMAIL, PASSWORD, False)
     desktop.main_window.close()
     assert desktop.closed.is_set()
 

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from view_fakes import FakeAccount, FakeDevices, FakeProfileService, FakeResets, FakeSession
+from view_fakes import (
+    FakeAccount,
+    FakeAuthSessions,
+    FakeProfileService,
+    FakeResets,
+    FakeSession,
+    fake_services,
+)
+
+from desktop.models.sections import Section
+from desktop.views.main_window import MainWindow
+from desktop.views.sections import SECTIONS
 
 
 @pytest.fixture
@@ -17,10 +28,25 @@ def resets() -> FakeResets:
 
 
 @pytest.fixture
-def devices() -> FakeDevices:
-    return FakeDevices()
+def devices() -> FakeAuthSessions:
+    return FakeAuthSessions()
 
 
 @pytest.fixture
 def profile_service() -> FakeProfileService:
     return FakeProfileService()
+
+
+@pytest.fixture
+def make_window(qtbot, devices: FakeAuthSessions):
+    """``make_window(session, profile, sections=…, <service>=fake)``: a shown main window over
+    fake services (the app's table of sections unless ``sections`` says otherwise)."""
+    def make(session: FakeSession | None = None, profile: FakeProfileService | None = None,
+             sections: tuple[Section, ...] = SECTIONS, **fakes) -> MainWindow:
+        fakes.setdefault("auth_sessions", devices)
+        window = MainWindow(fake_services(session, profile, **fakes), sections=sections)
+        qtbot.addWidget(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        return window
+    return make

@@ -5,44 +5,26 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QToolButton
 from view_fakes import (
     FakeAccount,
-    FakeAgenda,
-    FakeDevices,
     FakeExtraDays,
     FakeProfileService,
     FakeSession,
+    label,
     parent_profile,
     sessions,
     staff_profile,
 )
 
-from desktop.api.agenda_records import DayPart, ExtraDayRequest, ExtraDayStatus, Payment
-from desktop.api.records import Role
-from desktop.views.main_window import MainWindow
+from desktop.api.agenda.records import DayPart
+from desktop.api.extra_days.records import ExtraDayPayment, ExtraDayRequest, ExtraDayStatus
+from desktop.api.profile.records import Role
+from desktop.views.sections import SECTIONS
 
-
-@pytest.fixture
-def make_window(qtbot, devices: FakeDevices):
-    def make(session: FakeSession | None = None,
-             profile: FakeProfileService | None = None) -> MainWindow:
-        window = MainWindow(session or FakeSession(FakeAccount()),
-                            profile or FakeProfileService(parent_profile()), devices,
-                            FakeAgenda(), FakeExtraDays())
-        qtbot.addWidget(window)
-        with qtbot.waitExposed(window):
-            window.show()
-        return window
-    return make
-
-
-def label(window, name: str) -> QLabel:
-    found = window.findChild(QLabel, name)
-    assert found is not None, name
-    return found
+#: The app's sections but Financieel: a window that has nothing to save documents with.
+WITHOUT_FINANCE = tuple(s for s in SECTIONS if s.key != "finance")
 
 
 def test_header_shows_the_organisation_and_the_user(make_window) -> None:
@@ -57,9 +39,9 @@ def test_header_shows_the_organisation_and_the_user(make_window) -> None:
 def test_overview_shows_a_card_per_child(make_window) -> None:
     window = make_window()
     assert label(window, "greeting").text() == "Hello Sanne"
-    assert window.overview.children_view.isVisible()
-    names = [window.overview.children_model.index(r).data()
-             for r in range(window.overview.children_model.rowCount())]
+    assert window.page("overview").children_view.isVisible()
+    names = [window.page("overview").children_model.index(r).data()
+             for r in range(window.page("overview").children_model.rowCount())]
     assert names == ["Emma de Vries", "Daan de Vries"]
     assert not label(window, "emptyState").isVisible()
     assert not label(window, "accessNotice").isVisible()
@@ -70,26 +52,26 @@ def test_a_new_profile_replaces_the_cards(make_window) -> None:
     window = make_window(profile=profile)
     assert "not been loaded yet" in label(window, "emptyState").text()
     profile.profileChanged.emit(parent_profile())
-    assert window.overview.children_model.rowCount() == 2
+    assert window.page("overview").children_model.rowCount() == 2
     assert not label(window, "emptyState").isVisible()
 
 
 def test_ending_access_is_announced_with_the_date(make_window) -> None:
     window = make_window(profile=FakeProfileService(parent_profile(
-        access_until=date(2027, 5, 1))))
+        access_until=date(2027, 5, 1))), sections=WITHOUT_FINANCE)
     notice = label(window, "accessNotice")
     assert notice.isVisible()
     assert "Access to the portal ends on 1 May 2027" in notice.text()
     assert "save your documents" in notice.text()
     # Without a Financieel section (this window has none) there is nothing to offer saving.
-    assert not window.overview.save_documents.isVisible()
+    assert not window.page("overview").save_documents.isVisible()
 
 
 def test_a_parent_without_children_gets_an_explanation(make_window) -> None:
     window = make_window(profile=FakeProfileService(parent_profile(children=False)))
     empty = label(window, "emptyState")
     assert empty.isVisible() and "No children are linked" in empty.text()
-    assert not window.overview.children_view.isVisible()
+    assert not window.page("overview").children_view.isVisible()
 
 
 def test_staff_see_their_groups(make_window) -> None:
@@ -97,23 +79,10 @@ def test_staff_see_their_groups(make_window) -> None:
                           shared_pc=True)
     window = make_window(session, FakeProfileService(staff_profile()))
     assert label(window, "listTitle").text() == "Your groups"
-    assert window.overview.groups_view.isVisible()
-    assert window.overview.groups_model.index(0).data() == "Zonnetjes"
-    window.overview.set_profile(staff_profile(groups=False))
+    assert window.page("overview").groups_view.isVisible()
+    assert window.page("overview").groups_model.index(0).data() == "Zonnetjes"
+    window.page("overview").set_profile(staff_profile(groups=False))
     assert "not linked to a group" in label(window, "emptyState").text()
-
-
-def test_the_agenda_section_is_for_parents_only(make_window) -> None:
-    staff = make_window(FakeSession(FakeAccount(role=Role.STAFF), shared_pc=True),
-                        FakeProfileService(staff_profile()))
-    agenda_row = staff.sections.row_of("agenda")
-    assert staff.navigation.isRowHidden(agenda_row)
-    staff.show_section("agenda")
-    assert staff.pages.currentWidget() is not staff.agenda_page
-    parent = make_window()
-    assert not parent.navigation.isRowHidden(agenda_row)
-    parent.show_section("agenda")
-    assert parent.pages.currentWidget() is parent.agenda_page
 
 
 def test_secondary_parent_is_told_who_sees_invoices(make_window) -> None:
@@ -136,8 +105,8 @@ def test_account_page_loads_and_lists_devices_and_ends_another(qtbot, make_windo
     window.show_section("account")
     assert devices.loads == 1
     assert "Loading" in label(window, "devicesStatus").text()
-    devices.devicesChanged.emit(sessions())
-    table = window.account_page.devices
+    devices.sessionsChanged.emit(sessions())
+    table = window.page("account").sessions_table
     assert table.model().rowCount() == 2
     end = window.findChild(QPushButton, "endSession")
     table.selectRow(0)  # this device: can't be logged out from here
@@ -207,7 +176,7 @@ def test_lock_covers_the_content_and_unlocks_with_the_password(qtbot, make_windo
     assert session.calls[-1] == ("lock",)
     session.locked.emit()
     assert window.is_locked
-    assert window.lock_screen.isVisible() and not window.overview.isVisible()
+    assert window.lock_screen.isVisible() and not window.page("overview").isVisible()
     assert "Sanne de Vries" in label(window, "lockedUser").text()
     assert not window.switch_action.isEnabled()  # nothing behind the lock is reachable
     password = window.findChild(QLineEdit, "unlockPassword")
@@ -218,7 +187,7 @@ def test_lock_covers_the_content_and_unlocks_with_the_password(qtbot, make_windo
     error = window.lock_screen.findChild(QLabel, "error")
     assert error.isVisible() and error.text() == "The password is not correct."
     session.unlocked.emit()
-    assert not window.is_locked and window.overview.isVisible()
+    assert not window.is_locked and window.page("overview").isVisible()
     assert window.switch_action.isEnabled() and window.lock_action.isEnabled()
     assert password.text() == ""
 
@@ -245,18 +214,6 @@ def test_closing_the_window_asks_the_app_to_end(qtbot, make_window) -> None:
         window.close()
 
 
-def test_keyboard_shortcuts_switch_sections(qtbot, make_window) -> None:
-    window = make_window()
-    with qtbot.waitActive(window):
-        window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.agenda_page
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.account_page
-    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.overview
-
-
 def test_secondary_parent_without_a_known_primary_parent(make_window) -> None:
     profile = parent_profile(Role.SECONDARY_PARENT)
     profile = replace(profile, family=replace(profile.family, primary_parent_name=None))
@@ -277,14 +234,14 @@ def test_a_login_that_cannot_be_remembered_is_said_in_the_message_bar(make_windo
 
 def test_cards_side_by_side_line_up(make_window) -> None:
     window = make_window()
-    emma, daan = window.overview.children_view.cards
+    emma, daan = window.page("overview").children_view.cards
     assert emma.geometry().top() == daan.geometry().top()
     assert emma.height() == daan.height()
 
 
 def test_phone_and_email_on_a_card_are_links_reachable_by_keyboard(make_window) -> None:
     window = make_window()
-    emma = window.overview.children_view.cards[0]
+    emma = window.page("overview").children_view.cards[0]
     links = {label.property("href"): label for label in emma.lines if label.property("href")}
     assert set(links) == {"tel:0401234567", "mailto:centrum@zonnebloem.example"}
     phone = links["tel:0401234567"]
@@ -296,7 +253,7 @@ def test_phone_and_email_on_a_card_are_links_reachable_by_keyboard(make_window) 
 
 def test_a_card_shows_what_the_model_says(make_window) -> None:
     window = make_window()
-    emma = window.overview.children_view.cards[0]
+    emma = window.page("overview").children_view.cards[0]
     texts = [emma.title.text()] + [label.text() for label in emma.lines]
     assert texts[0] == "Emma de Vries"
     assert texts[1].startswith("Born 12 April 2023 · ")
@@ -305,17 +262,18 @@ def test_a_card_shows_what_the_model_says(make_window) -> None:
     assert "Zonnebloem Centrum" in emma.accessibleDescription()
 
 
-
 def test_decisions_on_extra_days_are_told_with_the_reason(make_window) -> None:
-    window = make_window()
+    extra_days = FakeExtraDays()
+    window = make_window(extra_days=extra_days)
     day = date(2027, 1, 6)
-    rejected = ExtraDayRequest(7, 1, day, day, DayPart.OCHTEND, Payment.INVOICE,
+    rejected = ExtraDayRequest(7, 1, day, day, DayPart.OCHTEND, ExtraDayPayment.INVOICE,
                                ExtraDayStatus.REJECTED, (), 0, 0, "Sanne de Vries",
                                "De groep is vol.", "Emma de Vries")
     approved = replace(rejected, id=8, status=ExtraDayStatus.APPROVED, decision_reason=None)
-    window._extra_days.decisionsArrived.emit([approved, rejected])  # noqa: SLF001
+    extra_days.decisionsArrived.emit([approved, rejected])
     assert window.message_bar.text == (
         "The group approved the extra day for Emma de Vries on 6 January 2027. "
         "The group rejected the extra day for Emma de Vries on 6 January 2027: "
         "De groep is vol.")
     assert window.message_bar.tone == "info"  # news, not a problem
+

@@ -6,25 +6,44 @@ tests (and the screenshot script) run without a network, a keyring or an event l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.api.agenda_records import AbsenceDraft, Agenda
-from desktop.api.records import (
+from desktop.api.absences.records import AbsenceDraft
+from desktop.api.account.records import AuthSession
+from desktop.api.agenda.records import Agenda
+from desktop.api.portal.records import Policy
+from desktop.api.profile.records import (
     Child,
+    Contract,
     Family,
     Group,
     Location,
     PhotoConsent,
-    Placement,
-    Policy,
     Profile,
     Role,
-    SessionInfo,
     User,
 )
+from desktop.services.agenda.extra_days import ExtraDayService
+from desktop.services.agenda.service import AgendaService
+from desktop.services.auth_sessions import AuthSessionsService
+from desktop.services.container import Services
+from desktop.services.finance.service import FinanceService
+from desktop.services.pending_requests import PendingRequestsService
+from desktop.services.profile import ProfileService
+from desktop.services.session.password_reset import PasswordResetService
+from desktop.services.session.service import SessionService
+
+
+def signals_of(service: type[QObject]) -> type[QObject]:
+    """A QObject class with exactly the signals of ``service``, for a fake to build on: the
+    fakes cannot drift from the services' signals, and declare none of their own."""
+    signals = {name: value for name, value in vars(service).items()
+               if isinstance(value, Signal)}
+    return type(f"{service.__name__}Signals", (QObject,), signals)
 
 
 @dataclass(frozen=True)
@@ -47,19 +66,7 @@ class FakeKnownAccount:
     organisation_name: str
 
 
-class FakeSession(QObject):
-    busyChanged = Signal(bool)
-    loggedIn = Signal(object)
-    loginFailed = Signal(str)
-    loggedOut = Signal()
-    sessionExpired = Signal(str)
-    rememberUnavailable = Signal(str)
-    locked = Signal()
-    unlocked = Signal()
-    unlockFailed = Signal(str)
-    portalChecked = Signal(str, str)
-    portalCheckFailed = Signal(str)
-
+class FakeSession(signals_of(SessionService)):
     def __init__(self, account: FakeAccount | None = None, shared_pc: bool = False,
                  known: list[FakeKnownAccount] | None = None) -> None:
         super().__init__()
@@ -96,12 +103,7 @@ class FakeSession(QObject):
         self.calls.append(("unlock", password))
 
 
-class FakeResets(QObject):
-    busyChanged = Signal(bool)
-    mailRequested = Signal()
-    passwordChanged = Signal()
-    failed = Signal(str)
-
+class FakeResets(signals_of(PasswordResetService)):
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[tuple] = []
@@ -115,12 +117,7 @@ class FakeResets(QObject):
                            end_other_sessions))
 
 
-class FakeProfileService(QObject):
-    profileChanged = Signal(object)
-    onlineChanged = Signal(bool)
-    lastSyncedChanged = Signal(object)
-    problem = Signal(str)
-
+class FakeProfileService(signals_of(ProfileService)):
     def __init__(self, profile: Profile | None = None, online: bool = True,
                  last_synced: datetime | None = None) -> None:
         super().__init__()
@@ -133,10 +130,7 @@ class FakeProfileService(QObject):
         self.refreshes += 1
 
 
-class FakeDevices(QObject):
-    devicesChanged = Signal(list)
-    problem = Signal(str)
-
+class FakeAuthSessions(signals_of(AuthSessionsService)):
     def __init__(self) -> None:
         super().__init__()
         self.loads = 0
@@ -149,17 +143,9 @@ class FakeDevices(QObject):
         self.ended.append(session_id)
 
 
-class FakeAgenda(QObject):
+class FakeAgenda(signals_of(AgendaService)):
     """AgendaService's interface: months handed over with ``set_month_agenda``."""
 
-    agendaChanged = Signal(object)
-    absencesChanged = Signal(list, list)
-    absenceReported = Signal(int, list)
-    absenceQueued = Signal(int)
-    absenceRefused = Signal(int, str)
-    absenceUndone = Signal(object)
-    undoFailed = Signal(str)
-    problem = Signal(str)
 
     def __init__(self, months: dict[tuple[int, int], Agenda] | None = None) -> None:
         super().__init__()
@@ -168,7 +154,7 @@ class FakeAgenda(QObject):
         self.online = True
         self.shown: list[tuple[int, int]] = []
         self.reports: list[AbsenceDraft] = []
-        self.undone: list[int] = []
+        self.cancelled: list[int] = []
         self.dismissed: list[int] = []
         self.absence_loads = 0
 
@@ -190,8 +176,8 @@ class FakeAgenda(QObject):
     def load_absences(self) -> None:
         self.absence_loads += 1
 
-    def undo_absence(self, absence_id: int) -> None:
-        self.undone.append(absence_id)
+    def cancel_absence(self, absence_id: int) -> None:
+        self.cancelled.append(absence_id)
 
     def dismiss_refused(self, outbox_id: int) -> None:
         self.dismissed.append(outbox_id)
@@ -200,20 +186,9 @@ class FakeAgenda(QObject):
         return 0
 
 
-class FakeExtraDays(QObject):
+class FakeExtraDays(signals_of(ExtraDayService)):
     """ExtraDayService's interface, recording calls."""
 
-    creditChanged = Signal(list)
-    previewReady = Signal(object)
-    previewFailed = Signal(str)
-    requested = Signal(list)
-    requestFailed = Signal(str)
-    requestsChanged = Signal(list)
-    withdrawn = Signal(object)
-    withdrawFailed = Signal(str)
-    changed = Signal()
-    decisionsArrived = Signal(list)
-    problem = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -238,6 +213,51 @@ class FakeExtraDays(QObject):
         self.withdrawals.append(request_id)
 
 
+class FakeFinance(signals_of(FinanceService)):
+    """FinanceService's interface: nothing synced, recording refreshes."""
+
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.overview = None
+        self.syncing = False
+        self.refreshes = 0
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+    def local_path(self, document) -> None:
+        return None
+
+    def verified_path(self, document) -> None:
+        return None
+
+    def fetch(self, document) -> None:
+        pass
+
+
+class FakePendingRequests(signals_of(PendingRequestsService)):
+    """PendingRequestsService's interface, recording loads and decisions."""
+
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending = None
+        self.loads = 0
+
+    def load(self) -> None:
+        self.loads += 1
+
+    def load_capacity(self, request_id: int) -> None:
+        pass
+
+    def approve(self, request_id: int) -> None:
+        pass
+
+    def reject(self, request_id: int, reason: str) -> None:
+        pass
+
+
 # -- sample data ----------------------------------------------------------------------------
 CENTRUM = Location(1, "Zonnebloem Centrum", "Markt 12", "5611 AB", "Eindhoven",
                    "040 - 123 45 67", "centrum@zonnebloem.example", {"KDV": "123456789"})
@@ -255,9 +275,9 @@ def parent_profile(role: Role = Role.PRIMARY_PARENT, access_until: date | None =
                    else ("Thomas de Vries", "thomas.devries@voorbeeld.nl"))
     kids = (
         Child(1, "Emma", "de Vries", date(2023, 4, 12), CONSENT,
-              (Placement(1, 2, "KDV", date(2024, 1, 1), None),)),
+              (Contract(1, 2, "KDV", date(2024, 1, 1), None),)),
         Child(2, "Daan", "de Vries", date(2018, 9, 3), CONSENT,
-              (Placement(2, 5, "BSO", date(2022, 8, 29), None),)),
+              (Contract(2, 5, "BSO", date(2022, 8, 29), None),)),
     ) if children else ()
     return Profile(
         user=User(3, email, name, "06 12345678", role),
@@ -279,19 +299,34 @@ def staff_profile(groups: bool = True) -> Profile:
     )
 
 
-def sessions() -> list[SessionInfo]:
+def sessions() -> list[AuthSession]:
     return [
-        SessionInfo("s1", "Laptop thuis", datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
+        AuthSession("s1", "Laptop thuis", datetime(2026, 3, 1, 8, 0, tzinfo=UTC),
                     datetime(2026, 3, 2, 9, 0, tzinfo=UTC), True),
-        SessionInfo("s2", "Werk-pc", datetime(2026, 2, 10, 12, 0, tzinfo=UTC),
+        AuthSession("s2", "Werk-pc", datetime(2026, 2, 10, 12, 0, tzinfo=UTC),
                     datetime(2026, 2, 28, 16, 30, tzinfo=UTC), False),
     ]
 
 
-@dataclass
-class Services:
-    session: FakeSession
-    resets: FakeResets = field(default_factory=FakeResets)
-    profile: FakeProfileService = field(default_factory=FakeProfileService)
-    devices: FakeDevices = field(default_factory=FakeDevices)
-    agenda: FakeAgenda = field(default_factory=FakeAgenda)
+def fake_services(session: FakeSession | None = None, profile: FakeProfileService | None = None,
+                  **others: QObject) -> Services:
+    """The app's container of services, every one a fake (``others`` replace single ones)."""
+    fakes: dict[str, QObject] = {
+        "session": session or FakeSession(FakeAccount()),
+        "password_reset": FakeResets(),
+        "profile": profile or FakeProfileService(parent_profile()),
+        "auth_sessions": FakeAuthSessions(),
+        "agenda": FakeAgenda(),
+        "extra_days": FakeExtraDays(),
+        "finance": FakeFinance(),
+        "pending_requests": FakePendingRequests(),
+    }
+    fakes.update(others)
+    return Services(**fakes)
+
+
+def label(window: QWidget, name: str) -> QLabel:
+    """The label called ``name`` inside ``window`` (fails when there is none)."""
+    found = window.findChild(QLabel, name)
+    assert found is not None, name
+    return found

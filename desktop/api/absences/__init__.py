@@ -1,0 +1,1 @@
+"""Absences (afmelden) and the absence credit they earn."""

@@ -1,0 +1,37 @@
+"""``client.absences``: report absence, the family's absences, cancel one, absence credit."""
+
+from __future__ import annotations
+
+from desktop.api.absences.records import Absence, AbsenceDraft, ChildCredit
+from desktop.api.core.transport import Transport, new_idempotency_key
+
+__all__ = ["AbsenceEndpoints"]
+
+
+class AbsenceEndpoints:
+    def __init__(self, core: Transport) -> None:
+        self._core = core
+
+    async def report(self, draft: AbsenceDraft, idempotency_key: str) -> list[Absence]:
+        """Report absence; the caller's key makes a repeated delivery answer the first result
+        (the app's outbox keeps the key with the queued report)."""
+        response = await self._core.request("POST", "/absences", json=draft.to_json(),
+                                            idempotency_key=idempotency_key)
+        return self._core.parse(response, lambda data: [Absence.from_json(a)
+                                                        for a in data["absences"]])
+
+    async def list(self) -> list[Absence]:
+        response = await self._core.request("GET", "/absences")
+        return self._core.parse(response, lambda data: [Absence.from_json(a)
+                                                        for a in data["absences"]])
+
+    async def cancel(self, absence_id: int) -> Absence:
+        """Afmelding annuleren: the day-part is planned again (the wire says DELETE)."""
+        response = await self._core.request("DELETE", f"/absences/{absence_id}",
+                                            idempotency_key=new_idempotency_key())
+        return self._core.parse(response, Absence.from_json)
+
+    async def credit(self) -> list[ChildCredit]:
+        response = await self._core.request("GET", "/credit")
+        return self._core.parse(response, lambda data: [ChildCredit.from_json(c)
+                                                        for c in data["children"]])

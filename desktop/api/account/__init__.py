@@ -1,0 +1,1 @@
+"""The account's own data: the devices where it is logged in."""

@@ -1,0 +1,1 @@
+"""The agenda: planned day-parts, closing days, school holidays, absences, extra days."""

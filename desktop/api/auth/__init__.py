@@ -1,0 +1,1 @@
+"""Logging in and out, remembered logins and the password reset."""

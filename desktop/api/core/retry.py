@@ -1,0 +1,70 @@
+"""What may be sent again, and how long to wait first.
+
+What may be retried follows from what is safe to repeat:
+
+* GET — always safe.
+* POST/DELETE with an ``Idempotency-Key`` — the server replays the first answer.
+* token refresh and the password-reset request — only when the request provably never left
+  (the connection could not be made). A refresh that reached the server has rotated the token:
+  repeating it cannot bring the lost new token back, and the server ends a session whose old
+  token comes back. A repeated reset request would mail a second code and void the first.
+* login and the reset confirmation — never: the user decides whether to try again.
+"""
+
+from __future__ import annotations
+
+import enum
+import random
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+from desktop.api.core.errors import CertificateProblem, ConnectionProblem, UnknownHost
+
+__all__ = ["MAX_RETRY_AFTER", "RETRY_STATUSES", "Retry", "backoff", "may_retry_transport",
+           "retry_after_seconds"]
+
+#: Longest server-requested wait the client sits out by itself; longer ones go to the user.
+MAX_RETRY_AFTER = 30.0
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+
+
+class Retry(enum.Enum):
+    NEVER = "never"
+    UNSENT = "unsent"  # only when the connection could not be made
+    SAFE = "safe"  # idempotent: GET, or a mutation with an Idempotency-Key
+
+
+def backoff(attempt: int, rng: random.Random) -> float:
+    # Exponential with jitter: many clients coming back online must not retry in lockstep.
+    base = min(0.5 * 2**attempt, 8.0)
+    return base * (1 - 0.25 * rng.random())
+
+
+def may_retry_transport(
+    retry: Retry, exc: httpx.TransportError, problem: ConnectionProblem
+) -> bool:
+    if isinstance(problem, CertificateProblem | UnknownHost):
+        return False  # repeating cannot help: the user must fix the address or the network
+    if retry is Retry.SAFE:
+        return True
+    if retry is Retry.UNSENT:
+        return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+    return False
+
+
+def retry_after_seconds(response: httpx.Response, now: datetime) -> float | None:
+    header = response.headers.get("retry-after")
+    if header is None:
+        return None
+    header = header.strip()
+    if header.isdigit():
+        return float(header)
+    try:
+        when = parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())

@@ -1,0 +1,1 @@
+"""Extra days (dag aanvragen): preview, request, withdraw; decisions by the group."""

@@ -1,0 +1,1 @@
+"""Finance: invoices, jaaropgaven and contracts as PDFs, and the tariffs."""

@@ -1,0 +1,1 @@
+"""The organisation behind a portal: GET /portal and its policy values."""

@@ -1,0 +1,1 @@
+"""Who is logged in: family, children and their contracts, groups, locations."""

@@ -1,0 +1,1 @@
+"""Models of the Agenda section: the month, its list, the absence plan, the request overview."""

@@ -1,0 +1,225 @@
+"""The request overview (aanvragenoverzicht): every absence and extra-day request of the
+family, newest day first, with the reports still waiting in the outbox or refused on top."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from desktop.models.shared.formatting import (
+    absence_reason_label,
+    day_part_label,
+    format_date,
+    format_date_range,
+    format_hours,
+)
+from desktop.models.shared.records import Absence, ExtraDayRequest, ExtraDayStatus, QueuedAbsence
+
+__all__ = ["OpenRequestsFilter", "RequestOverviewModel", "RequestRow"]
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """One line: a stored absence, or a queued/refused report (``outbox_id`` set)."""
+
+    absence: Absence | None
+    queued: QueuedAbsence | None
+    extra: ExtraDayRequest | None = None
+
+    @property
+    def first_date(self) -> date:
+        if self.extra is not None:
+            return self.extra.first_date
+        if self.absence is not None:
+            return self.absence.date
+        assert self.queued is not None
+        return self.queued.draft.first_date
+
+    @property
+    def is_open(self) -> bool:
+        """Still relevant: waiting, refused (to be seen), or an active absence to come."""
+        if self.queued is not None:
+            return True
+        if self.extra is not None:
+            return self.extra.status is ExtraDayStatus.PENDING or (
+                self.extra.status is ExtraDayStatus.APPROVED
+                and self.extra.last_date >= date.today())
+        assert self.absence is not None
+        return not self.absence.cancelled and self.absence.date >= date.today()
+
+    @property
+    def can_cancel(self) -> bool:
+        return self.absence is not None and self.is_open
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.extra is not None and self.extra.status is ExtraDayStatus.PENDING
+
+
+class RequestOverviewModel(QAbstractTableModel):
+    """Columns: request, child(ren), date(s), day-part, status, reported by, credit."""
+
+    class Column(IntEnum):
+        Kind = 0
+        Child = 1
+        Dates = 2
+        DayPart = 3
+        Status = 4
+        ReportedBy = 5
+        Credit = 6
+
+    RowRole = Qt.ItemDataRole.UserRole + 1
+    SortRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RequestRow] = []
+        self._names: dict[int, str] = {}
+
+    def set_children(self, names: dict[int, str]) -> None:
+        self._names = dict(names)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(self.Column) - 1))
+
+    def set_requests(self, absences: list[Absence], queued: list[QueuedAbsence],
+                     extra_days: list[ExtraDayRequest] | None = None) -> None:
+        self.beginResetModel()
+        waiting = [RequestRow(None, q) for q in queued]
+        stored = [RequestRow(a, None) for a in absences]
+        stored += [RequestRow(None, None, e) for e in extra_days or ()]
+        stored.sort(key=lambda r: r.first_date, reverse=True)
+        self._rows = waiting + stored
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RequestRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = {
+            self.Column.Kind: self.tr("Request"),
+            self.Column.Child: self.tr("Child"),
+            self.Column.Dates: self.tr("Date"),
+            self.Column.DayPart: self.tr("Day-part"),
+            self.Column.Status: self.tr("Status"),
+            self.Column.ReportedBy: self.tr("Reported by"),
+            self.Column.Credit: self.tr("Absence credit"),
+        }
+        return titles.get(section) if 0 <= section < len(self.Column) else None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = self.Column(index.column())
+        if role == self.RowRole:
+            return row
+        if role == self.SortRole:
+            return row.first_date.toordinal() if column is self.Column.Dates \
+                else self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and row.queued is not None \
+                and row.queued.refusal:
+            return row.queued.refusal
+        return None
+
+    def _text(self, row: RequestRow, column: Column) -> str:
+        if row.extra is not None:
+            return self._extra_text(row.extra, column)
+        if row.absence is not None:
+            a = row.absence
+            values = {
+                self.Column.Kind: self.tr("Absence ({reason})").format(
+                    reason=absence_reason_label(a.reason.value)),
+                self.Column.Child: self._names.get(a.child_id, "?"),
+                self.Column.Dates: format_date(a.date),
+                self.Column.DayPart: day_part_label(a.day_part.value),
+                self.Column.Status: self.tr("Cancelled") if a.cancelled
+                else self.tr("Reported"),
+                self.Column.ReportedBy: a.reported_by,
+                self.Column.Credit: format_hours(a.credit_minutes) if a.credit_minutes
+                else self.tr("none"),
+            }
+            return values[column]
+        assert row.queued is not None
+        d = row.queued.draft
+        dates = format_date_range(d.first_date, d.last_date)
+        status = self.tr("Refused: {reason}").format(
+            reason=row.queued.refusal) if row.queued.refused else self.tr(
+            "Waiting for a connection")
+        values = {
+            self.Column.Kind: self.tr("Absence ({reason})").format(
+                reason=absence_reason_label(d.reason.value)),
+            self.Column.Child: ", ".join(self._names.get(c, "?") for c in d.child_ids),
+            self.Column.Dates: dates,
+            self.Column.DayPart: day_part_label(d.day_part.value) if d.day_part
+            else self.tr("every planned day-part"),
+            self.Column.Status: status,
+            self.Column.ReportedBy: self.tr("you (this computer)"),
+            self.Column.Credit: "",
+        }
+        return values[column]
+
+    def _extra_text(self, request: ExtraDayRequest, column: Column) -> str:
+        statuses = {ExtraDayStatus.PENDING: self.tr("Requested, not decided yet"),
+                    ExtraDayStatus.APPROVED: self.tr("Approved"),
+                    ExtraDayStatus.REJECTED: self.tr("Rejected: {reason}").format(
+                        reason=request.decision_reason or ""),
+                    ExtraDayStatus.WITHDRAWN: self.tr("Withdrawn")}
+        dates = format_date_range(request.first_date, request.last_date)
+        values = {
+            self.Column.Kind: self.tr("Extra day"),
+            self.Column.Child: self._names.get(request.child_id, "?"),
+            self.Column.Dates: dates,
+            self.Column.DayPart: day_part_label(request.day_part.value) if request.day_part
+            else self.tr("whole day"),
+            self.Column.Status: statuses[request.status],
+            self.Column.ReportedBy: request.submitted_by,
+            self.Column.Credit: format_hours(request.credit_minutes) if request.credit_minutes
+            else self.tr("none"),
+        }
+        return values[column]
+
+
+class OpenRequestsFilter(QSortFilterProxyModel):
+    """"Open" shows what still matters; "All" shows history too."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._open_only = True
+        self.setSortRole(RequestOverviewModel.SortRole)
+
+    def set_open_only(self, open_only: bool) -> None:
+        # begin/endFilterChange (Qt 6.9+) replace the deprecated invalidateFilter().
+        self.beginFilterChange()
+        self._open_only = open_only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        if not self._open_only:
+            return True
+        model = self.sourceModel()
+        row = model.row_at(source_row) if isinstance(model, RequestOverviewModel) else None
+        return row is not None and row.is_open

@@ -1,0 +1,32 @@
+"""The domain records the views display, handed to them by the services and models.
+
+Views import these from here and never from ``desktop.api``: the views' only dependencies are the
+services and the models (tests/test_layering.py holds them to that), so the network layer can
+change without touching a widget.
+"""
+
+from desktop.api.absences.records import Absence, AbsenceDraft, ChildCredit, QueuedAbsence
+from desktop.api.account.records import AuthSession
+from desktop.api.agenda.records import (
+    AbsenceReason,
+    Agenda,
+    AgendaAbsence,
+    DayAgenda,
+    DayPart,
+    PlannedDayPart,
+)
+from desktop.api.extra_days.records import (
+    CapacityDay,
+    ExtraDayDraft,
+    ExtraDayPayment,
+    ExtraDayPreview,
+    ExtraDayRequest,
+    ExtraDayStatus,
+)
+from desktop.api.portal.records import Policy
+from desktop.api.profile.records import Child, Group, Location, Profile, Role
+
+__all__ = ["Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "AuthSession",
+           "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart", "ExtraDayDraft",
+           "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest", "ExtraDayStatus", "Group",
+           "Location", "PlannedDayPart", "Policy", "Profile", "QueuedAbsence", "Role"]

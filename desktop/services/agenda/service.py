@@ -1,0 +1,310 @@
+"""The agenda of the logged-in family: months from the cache at once, then from the server.
+
+A month the parent opens is shown from memory or the offline cache straight away and then
+revalidated with the server using its cursor (an unchanged month is one small response); the
+months before and after are fetched in the background so paging feels instant. Absences are
+reported through :class:`desktop.services.agenda.absence_outbox.AbsenceOutbox`, which delivers them
+exactly once, also after the app was offline or closed in between.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import date, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.api.absences.records import Absence, AbsenceDraft, QueuedAbsence
+from desktop.api.agenda.records import Agenda, AgendaAbsence, DayPart
+from desktop.api.core.errors import ConnectionProblem, PortalError, SessionExpired
+from desktop.api.portal.records import Policy
+from desktop.services.agenda.absence_outbox import AbsenceOutbox
+from desktop.services.agenda.ical import CalendarEvent, write_calendar
+from desktop.services.profile import ProfileService
+from desktop.services.session.service import SessionService
+from desktop.services.shared.errors import user_message
+from desktop.services.shared.tasks import CrashHandler, TaskRunner
+
+__all__ = ["AgendaService", "month_key", "month_range"]
+
+log = logging.getLogger(__name__)
+
+
+def month_range(year: int, month: int) -> tuple[date, date]:
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def month_key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _neighbours(year: int, month: int) -> list[tuple[int, int]]:
+    before = (year - 1, 12) if month == 1 else (year, month - 1)
+    after = (year + 1, 1) if month == 12 else (year, month + 1)
+    return [after, before]
+
+
+class AgendaService(QObject):
+    """Months of the agenda, the family's absences, reporting and cancelling absences.
+
+    Signals: ``agendaChanged(Agenda)`` for the month last asked with :meth:`show_month` (queued
+    absences merged in); ``absencesChanged(list[Absence], list[QueuedAbsence])`` for the
+    request overview; ``absenceReported(outbox_id, list[Absence])``,
+    ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report;
+    ``absenceCancelled(Absence)`` / ``cancelFailed(message)``; ``problem(message)`` for the message
+    bar.
+    """
+
+    agendaChanged = Signal(object)
+    absencesChanged = Signal(list, list)
+    absenceReported = Signal(int, list)
+    absenceQueued = Signal(int)
+    absenceRefused = Signal(int, str)
+    absenceCancelled = Signal(object)
+    cancelFailed = Signal(str)
+    problem = Signal(str)
+
+    def __init__(self, session: SessionService, profile: ProfileService, *,
+                 on_crash: CrashHandler | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._profile = profile
+        self._tasks = TaskRunner(on_crash)
+        self._months: dict[str, Agenda] = {}
+        self._shown: tuple[int, int] | None = None
+        self._absences: list[Absence] = []
+        self.outbox = AbsenceOutbox(session, on_crash=on_crash, parent=self)
+        self.outbox.delivered.connect(self._delivered)
+        self.outbox.queued.connect(self._queued)
+        self.outbox.refused.connect(self._refused)
+        session.loggedIn.connect(self._logged_in)
+        session.loggedOut.connect(self._logged_out)
+        session.sessionExpired.connect(self._logged_out)
+        profile.onlineChanged.connect(self._online_changed)
+
+    # --- state --------------------------------------------------------------------------------
+
+    @property
+    def policy(self) -> Policy:
+        return self._session.policy
+
+    @property
+    def online(self) -> bool:
+        return self._profile.online
+
+    @property
+    def shown_month(self) -> tuple[int, int] | None:
+        return self._shown
+
+    def agenda_for(self, first: date, last: date) -> list[Agenda]:
+        """The months overlapping `first`..`last` that are known here (memory or cache)."""
+        months: list[Agenda] = []
+        year, month = first.year, first.month
+        while (year, month) <= (last.year, last.month):
+            agenda = self._month(month_key(year, month))
+            if agenda is not None:
+                months.append(self._with_queued(agenda))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return months
+
+    # --- months -------------------------------------------------------------------------------
+
+    def show_month(self, year: int, month: int) -> None:
+        """Emit the month at once when it is known, then revalidate it with the server."""
+        self._shown = (year, month)
+        cached = self._month(month_key(year, month))
+        if cached is not None:
+            self.agendaChanged.emit(self._with_queued(cached))
+        if self._session.account is not None:
+            self._tasks.run("month", self._sync_month(year, month), self._sync_failed)
+
+    def refresh(self) -> None:
+        if self._shown is not None:
+            self.show_month(*self._shown)
+
+    async def _sync_month(self, year: int, month: int) -> None:
+        await self._fetch(year, month)
+        for neighbour in _neighbours(year, month):
+            if self._month(month_key(*neighbour)) is None:
+                await self._fetch(*neighbour)
+
+    async def _fetch(self, year: int, month: int) -> None:
+        key = month_key(year, month)
+        cache = self._session.cache
+        known = self._month(key)
+        first, last = month_range(year, month)
+        agenda = await self._session.request(
+            lambda client: client.agenda.fetch(first, last, known.cursor if known else None))
+        if cache is None or cache is not self._session.cache:
+            return  # another account by now
+        if agenda is None:
+            return  # unchanged: the cached month is current
+        self._months[key] = agenda
+        cache.put_agenda_month(key, agenda)
+        if self._shown == (year, month):
+            self.agendaChanged.emit(self._with_queued(agenda))
+
+    def _month(self, key: str) -> Agenda | None:
+        if key not in self._months:
+            cache = self._session.cache
+            agenda = cache.agenda_month(key) if cache is not None else None
+            if agenda is None:
+                return None
+            self._months[key] = agenda
+        return self._months[key]
+
+    def _with_queued(self, agenda: Agenda) -> Agenda:
+        """The month with the absences still waiting in the outbox shown as queued."""
+        queued = self.outbox.pending_absences()
+        if not queued:
+            return agenda
+        extra: list[AgendaAbsence] = []
+        for item in queued:
+            draft = item.draft
+            for planned in agenda.planned:
+                if (planned.child_id in draft.child_ids
+                        and draft.first_date <= planned.date <= draft.last_date
+                        and draft.day_part in (None, planned.day_part)):
+                    extra.append(AgendaAbsence(None, planned.date, planned.child_id,
+                                               planned.day_part, draft.reason, queued=True))
+        return agenda.with_absences(agenda.absences + tuple(extra))
+
+    def _sync_failed(self, error: PortalError) -> None:
+        if isinstance(error, SessionExpired) or self._session.account is None:
+            return
+        if isinstance(error, ConnectionProblem):
+            return  # the profile service reports offline; the cached month stays on screen
+        self.problem.emit(user_message(error))
+
+    # --- absences -----------------------------------------------------------------------------
+
+    def report_absence(self, draft: AbsenceDraft) -> int:
+        """Queue the report (on disk) and send it; returns its outbox id for the signals."""
+        return self.outbox.report(draft)
+
+    def dismiss_refused(self, outbox_id: int) -> None:
+        self.outbox.dismiss(outbox_id)
+        self._emit_absences()
+
+    def load_absences(self) -> None:
+        """The request overview: cached list at once, then the server's."""
+        cache = self._session.cache
+        if cache is not None and not self._absences:
+            self._absences = cache.absences() or []
+        self._emit_absences()
+        if self._session.account is not None:
+            self._tasks.run("absences", self._load_absences(), self._sync_failed)
+
+    async def _load_absences(self) -> None:
+        cache = self._session.cache
+        absences = await self._session.request(lambda client: client.absences.list())
+        if cache is None or cache is not self._session.cache:
+            return
+        cache.put_absences(absences)
+        self._absences = absences
+        self._emit_absences()
+
+    def cancel_absence(self, absence_id: int) -> None:
+        """Afmelding annuleren (the view has asked "are you sure?" already)."""
+        self._tasks.run("cancel", self._cancel(absence_id), self._cancel_failed)
+
+    async def _cancel(self, absence_id: int) -> None:
+        absence = await self._session.request(lambda client: client.absences.cancel(absence_id))
+        self.absenceCancelled.emit(absence)
+        self._after_change()
+
+    def _cancel_failed(self, error: PortalError) -> None:
+        if isinstance(error, SessionExpired):
+            return
+        self.cancelFailed.emit(user_message(error))
+
+    def _emit_absences(self) -> None:
+        queued: list[QueuedAbsence] = (self.outbox.pending_absences()
+                                       + self.outbox.refused_absences())
+        self.absencesChanged.emit(list(self._absences), queued)
+
+    # --- calendar export ----------------------------------------------------------------------
+
+    def export_calendar(self, path: Path | str, child_id: int, child_name: str,
+                        labels: Mapping[DayPart, str] | None = None) -> int:
+        """Write the child's known planning (absent day-parts left out, approved extra days
+        in) as an .ics file.
+
+        Covers every month fetched so far; `labels` names the day-parts in the user's language.
+        Returns the number of events; raises OSError when the file cannot be written."""
+        def event(day: date, part: DayPart, start: time, end: time) -> CalendarEvent:
+            return CalendarEvent(day, start, end, child_name,
+                                 (labels or {}).get(part, part.value),
+                                 f"{child_id}-{day.isoformat()}-{part.value}")
+
+        events = []
+        for agenda in sorted(self._known_months(), key=lambda a: a.first):
+            for planned in agenda.planned:
+                if planned.child_id == child_id and agenda.day(planned.date).absence_of(
+                        child_id, planned.day_part) is None:
+                    events.append(event(planned.date, planned.day_part, planned.start,
+                                        planned.end))
+            # Approved extra days are care the child gets, so they belong in the calendar.
+            events += [event(e.date, e.day_part, e.start, e.end) for e in agenda.extra_days
+                       if e.child_id == child_id and e.status == "approved"]
+        events.sort(key=lambda e: (e.day, e.start))
+        return write_calendar(Path(path), events, self._session.account.organisation_name
+                              if self._session.account else "")
+
+    def _known_months(self) -> list[Agenda]:
+        cache = self._session.cache
+        if cache is not None:
+            for key in cache.agenda_months():
+                self._month(key)
+        return list(self._months.values())
+
+    # --- reactions ----------------------------------------------------------------------------
+
+    def _queued(self, outbox_id: int) -> None:
+        self.absenceQueued.emit(outbox_id)
+        self._reemit_shown()
+        self._emit_absences()
+
+    def _delivered(self, outbox_id: int, absences: list[Absence]) -> None:
+        self.absenceReported.emit(outbox_id, absences)
+        self._after_change()
+
+    def _refused(self, outbox_id: int, message: str) -> None:
+        self.absenceRefused.emit(outbox_id, message)
+        self._reemit_shown()
+        self._emit_absences()
+
+    def _after_change(self) -> None:
+        self.refresh()
+        self.load_absences()
+
+    def _reemit_shown(self) -> None:
+        if self._shown is not None:
+            agenda = self._month(month_key(*self._shown))
+            if agenda is not None:
+                self.agendaChanged.emit(self._with_queued(agenda))
+
+    def _logged_in(self, _account: object) -> None:
+        self._months.clear()
+        self._absences = []
+        self.outbox.deliver()
+        if self._shown is not None:
+            self.show_month(*self._shown)
+
+    def _logged_out(self, *_args: object) -> None:
+        self._tasks.cancel_all()
+        self._months.clear()
+        self._absences = []
+
+    def _online_changed(self, online: bool) -> None:
+        if online:
+            self.outbox.deliver()
+            self.refresh()
+
+    async def aclose(self) -> None:
+        await self.outbox.aclose()
+        await self._tasks.drain()

@@ -1,0 +1,1 @@
+"""Invoices, jaaropgaven, contracts and tariffs, their PDFs downloaded and saved."""

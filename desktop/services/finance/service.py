@@ -1,0 +1,229 @@
+"""Invoices, jaaropgaven, contracts and tariffs of the logged-in family — also offline.
+
+After login the overview is shown from the cache at once and then synced: ``GET /finance`` with
+the cursor of the cached overview (nothing new = one small request), then every document that is
+not on disk yet is downloaded in the background (resumable, SHA-256 verified; see
+:mod:`desktop.services.finance.downloads`) with progress for the status bar. A cached PDF opens
+without the server. On a shared PC the session wipes the account folder at logout, PDFs included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.api.core.errors import ConnectionProblem, PortalError, SessionExpired
+from desktop.api.finance.records import FinanceAccess, FinanceDocument, FinanceOverview
+from desktop.cache.blobs import BlobCorrupt, BlobStore, DiskFull
+from desktop.services.finance.downloads import download_document
+from desktop.services.session.account import STAFF_ROLES
+from desktop.services.session.service import SessionService
+from desktop.services.shared.errors import user_message
+from desktop.services.shared.files import copy_atomically, disk_message
+from desktop.services.shared.tasks import CrashHandler, TaskRunner
+
+__all__ = ["DOWNLOAD_CONCURRENCY", "FinanceService"]
+
+log = logging.getLogger(__name__)
+
+#: Documents downloaded at the same time: enough to hide per-request latency, few enough not
+#: to crowd out the user's own requests.
+DOWNLOAD_CONCURRENCY = 4
+
+
+class FinanceService(QObject):
+    """The finance overview and its PDFs for the logged-in account.
+
+    Signals: ``overviewChanged(FinanceOverview | None)``; ``documentsChanged()`` when documents
+    became available offline; ``syncProgress(done, total)`` while downloading (``total`` 0 when
+    the sync ended); ``documentReady(document_id, path)`` answering :meth:`fetch`;
+    ``problem(message)`` — translated, for the message bar.
+    """
+
+    overviewChanged = Signal(object)
+    documentsChanged = Signal()
+    syncProgress = Signal(int, int)
+    documentReady = Signal(str, str)
+    problem = Signal(str)
+
+    def __init__(self, session: SessionService, *, on_crash: CrashHandler | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._tasks = TaskRunner(on_crash)
+        self._overview: FinanceOverview | None = None
+        session.loggedIn.connect(self._logged_in)
+        session.loggedOut.connect(self._logged_out)
+        session.sessionExpired.connect(self._logged_out)
+
+    # --- state --------------------------------------------------------------------------------
+
+    @property
+    def overview(self) -> FinanceOverview | None:
+        return self._overview
+
+    @property
+    def available(self) -> bool:
+        """Whether this account has a Financieel section at all (staff have none)."""
+        account = self._session.account
+        return account is not None and account.role not in STAFF_ROLES
+
+    @property
+    def syncing(self) -> bool:
+        return self._tasks.running("sync")
+
+    def local_path(self, document: FinanceDocument) -> Path | None:
+        """The downloaded PDF on this computer, or None when it is not downloaded yet (a quick
+        check of name and size, for the list's offline marker)."""
+        blobs = self._blobs()
+        return None if blobs is None else blobs.path(document.blob_name, document.size)
+
+    def verified_path(self, document: FinanceDocument) -> Path | None:
+        """The downloaded PDF if its bytes still match the server's SHA-256 — what is shown or
+        copied. A damaged file is removed, so the next sync downloads it again."""
+        blobs = self._blobs()
+        return None if blobs is None else blobs.verified(document.blob_name, document.sha256)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Sync the overview and download every document not on this computer yet."""
+        if not self.available:
+            return
+        self._tasks.run("sync", self._sync(), self._failed)
+
+    def connection_changed(self, online: bool) -> None:
+        """Back online: finish what a dropped connection left undownloaded."""
+        if online and not self.syncing:
+            self.refresh()
+
+    def fetch(self, document: FinanceDocument) -> None:
+        """Make ``document`` available; answers with ``documentReady`` (or ``problem``)."""
+        path = self.verified_path(document)
+        if path is not None:
+            self.documentReady.emit(document.id, str(path))
+            return
+        self._tasks.run(f"fetch-{document.id}", self._fetch(document), self._failed)
+
+    def save_copy(self, document: FinanceDocument, target: Path) -> str | None:
+        """Copy the cached PDF to ``target``; a translated message when that failed."""
+        path = self.verified_path(document)
+        if path is None:
+            return self.tr("This document is not on this computer yet. Connect to the internet "
+                           "and try again.")
+        return copy_atomically(path, Path(target))
+
+    async def aclose(self) -> None:
+        await self._tasks.drain()
+
+    # --- sync ---------------------------------------------------------------------------------
+
+    async def _sync(self) -> None:
+        cache = self._session.cache
+        cursor = self._overview.cursor if self._overview is not None else None
+        fresh = await self._session.request(lambda client: client.finance.overview(cursor))
+        if cache is None or cache is not self._session.cache:
+            return  # logged out while the answer was on its way
+        if fresh is not None:
+            cache.put_finance(fresh)
+            self._set_overview(fresh)
+        overview = self._overview
+        if overview is None or overview.access is not FinanceAccess.GRANTED:
+            return
+        missing = [d for d in overview.documents
+                   if cache.blobs.path(d.blob_name, d.size) is None]
+        if missing:
+            await self._download_all(cache.blobs, missing)
+
+    async def _download_all(self, blobs: BlobStore, documents: list[FinanceDocument]) -> None:
+        total = len(documents)
+        done = 0
+        corrupt: list[FinanceDocument] = []
+        queue: asyncio.Queue[FinanceDocument] = asyncio.Queue()
+        for document in documents:
+            queue.put_nowait(document)
+        self.syncProgress.emit(0, total)
+
+        async def worker() -> None:
+            nonlocal done
+            while not queue.empty():
+                document = queue.get_nowait()
+                try:
+                    await self._session.request(
+                        lambda client, d=document: download_document(client, blobs, d))
+                except BlobCorrupt:
+                    corrupt.append(document)
+                done += 1
+                self.syncProgress.emit(done, total)
+                self.documentsChanged.emit()
+
+        workers = [asyncio.ensure_future(worker())
+                   for _ in range(min(DOWNLOAD_CONCURRENCY, total))]
+        try:
+            await asyncio.gather(*workers)
+        except DiskFull as exc:
+            self.problem.emit(disk_message(exc))
+        finally:
+            for task in workers:
+                task.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+            self.syncProgress.emit(0, 0)
+        if corrupt:
+            self.problem.emit(self._corrupt_message(corrupt))
+
+    async def _fetch(self, document: FinanceDocument) -> None:
+        blobs = self._blobs()
+        if blobs is None:
+            return
+        try:
+            path = await self._session.request(
+                lambda client: download_document(client, blobs, document))
+        except BlobCorrupt:
+            self.problem.emit(self._corrupt_message([document]))
+            return
+        except OSError as exc:
+            self.problem.emit(disk_message(exc))
+            return
+        self.documentsChanged.emit()
+        self.documentReady.emit(document.id, str(path))
+
+    def _failed(self, error: PortalError) -> None:
+        if self._session.account is None or isinstance(error, SessionExpired):
+            return  # the session reports its own end
+        message = user_message(error)
+        if isinstance(error, ConnectionProblem):
+            message += " " + self.tr("Documents already on this computer can still be opened.")
+        self.problem.emit(message)
+
+    def _corrupt_message(self, documents: Iterable[FinanceDocument]) -> str:
+        numbers = ", ".join(d.number or d.period for d in documents)
+        return self.tr("These documents arrived damaged twice and were not saved: {numbers}. "
+                       "Try again later; if it keeps happening, contact your childcare "
+                       "organisation.").format(numbers=numbers)
+
+    # --- session ------------------------------------------------------------------------------
+
+    def _logged_in(self, _account: object) -> None:
+        cache = self._session.cache
+        if not self.available or cache is None:
+            return
+        self._set_overview(cache.finance())
+        self.refresh()
+
+    def _logged_out(self, *_args: object) -> None:
+        self._tasks.cancel_all()
+        self._set_overview(None)
+        self.syncProgress.emit(0, 0)
+
+    def _blobs(self) -> BlobStore | None:
+        cache = self._session.cache
+        return None if cache is None else cache.blobs
+
+    def _set_overview(self, overview: FinanceOverview | None) -> None:
+        if overview != self._overview:
+            self._overview = overview
+            self.overviewChanged.emit(overview)

@@ -1,0 +1,83 @@
+"""The logged-in account, and the state that belongs to one session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from desktop.api.client import PortalClient
+from desktop.api.core.errors import AccountDisabled, AccountExpired, PortalError, SessionExpired
+from desktop.api.portal.records import Policy
+from desktop.api.profile.records import Profile, Role
+from desktop.cache.paths import account_key
+from desktop.cache.store import AccountCache
+from desktop.services.session.password_check import PasswordCheck
+
+__all__ = ["STAFF_ROLES", "Account", "SessionState", "now", "setting_is_true", "why_expired"]
+
+#: Roles that always work in shared-PC mode (location computers).
+STAFF_ROLES = frozenset({Role.STAFF, Role.MANAGER})
+
+
+@dataclass(frozen=True)
+class Account:
+    """The logged-in account as the views see it."""
+
+    key: str
+    base_url: str
+    email: str
+    display_name: str
+    organisation_name: str
+    role: Role
+    shared_pc: bool
+
+    @classmethod
+    def of(cls, base_url: str, email: str, organisation: str, profile: Profile, *,
+           shared_computer: bool) -> Account:
+        """The account of ``profile``; staff accounts always work in shared-PC mode."""
+        role = profile.user.role
+        return cls(
+            key=account_key(base_url, email),
+            base_url=base_url,
+            email=email,
+            display_name=profile.user.name,
+            organisation_name=organisation,
+            role=role,
+            shared_pc=shared_computer or role in STAFF_ROLES,
+        )
+
+
+@dataclass(eq=False)
+class SessionState:
+    """What belongs to one logged-in account; replaced as a whole at login and logout."""
+
+    account: Account
+    client: PortalClient
+    cache: AccountCache
+    remember: bool
+    check: PasswordCheck | None  # None for a resumed session: no password was typed
+    policy: Policy
+    pending_token: str | None = None  # a remembered refresh token not exchanged yet
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def setting_is_true(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value != 0
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def why_expired(error: PortalError | None) -> PortalError:
+    """A refused refresh because access ended deserves that message, not "session expired"."""
+    if isinstance(error, SessionExpired):
+        if error.code == "account_expired":
+            return AccountExpired(error.status, error.code, error.detail, error.extra)
+        if error.code == "account_disabled":
+            return AccountDisabled(error.status, error.code, error.detail, error.extra)
+        return error
+    return SessionExpired(401, "session_expired")

@@ -1,0 +1,489 @@
+"""The session: who is logged in, with which client, cache and remembered login.
+
+One piece on purpose (about 480 lines): :class:`SessionService` is one state machine — logged
+out, starting (login, resume online, resume from offline data), logged in, locked, ending
+(logout, switch, expiry, too many unlock attempts) — and every transition touches the same few
+fields (the current :class:`SessionState`, the busy flag, the lock, the remembered login).
+Splitting the transitions over modules would spread that state. What has a job of its own lives
+beside it: the lock rules (``lock.py``), the remembered logins (``remembered.py``), revoking at
+the server (``revoke.py``), the portal check (``portal_check.py``) and the account record
+(``account.py``). Every start ends in :meth:`SessionService._begin`; the online ones (login,
+resume without offline data) first store the fresh profile and policy in :meth:`_start`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+
+from desktop.api.client import PortalClient
+from desktop.api.core.address import AddressError, portal_base_url
+from desktop.api.core.errors import PortalError, SessionExpired
+from desktop.api.core.tokens import Tokens
+from desktop.api.portal.records import Policy
+from desktop.api.profile.records import Profile
+from desktop.cache.accounts import KnownAccount, KnownAccounts
+from desktop.cache.credentials import CredentialStore
+from desktop.cache.paths import account_key
+from desktop.cache.store import AccountCache
+from desktop.services.session.account import (
+    Account,
+    SessionState,
+    now,
+    setting_is_true,
+    why_expired,
+)
+from desktop.services.session.clients import ClientFactory
+from desktop.services.session.lock import SessionLock
+from desktop.services.session.password_check import PasswordCheck
+from desktop.services.session.portal_check import PortalCheck
+from desktop.services.session.remembered import RememberedLogins
+from desktop.services.session.revoke import close_client, revoke_refresh_token
+from desktop.services.shared.errors import address_message, user_message
+from desktop.services.shared.tasks import CrashHandler, TaskRunner
+
+__all__ = ["SHARED_PC_SETTING", "Account", "SessionService"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: QSettings key an installer sets to put this computer in shared-PC mode.
+SHARED_PC_SETTING = "shared_pc"
+
+
+class SessionService(QObject):
+    """Owns login, logout, token refresh persistence, lock/unlock and account switching.
+
+    Signals: ``busyChanged(bool)``; ``loggedIn(Account)``; ``loginFailed(str)``;
+    ``loggedOut()``; ``sessionExpired(str)``; ``rememberUnavailable(str)``; ``locked()``;
+    ``unlocked()``; ``unlockFailed(str)``; ``portalChecked(base_url, organisation_name)``;
+    ``portalCheckFailed(str)``. Every ``str`` is a translated message for the user.
+
+    ``lock_minutes`` overrides the organisation's ``inactivity_lock_minutes`` policy.
+    """
+
+    busyChanged = Signal(bool)
+    loggedIn = Signal(object)
+    loginFailed = Signal(str)
+    loggedOut = Signal()
+    sessionExpired = Signal(str)
+    rememberUnavailable = Signal(str)
+    locked = Signal()
+    unlocked = Signal()
+    unlockFailed = Signal(str)
+    portalChecked = Signal(str, str)
+    portalCheckFailed = Signal(str)
+
+    def __init__(
+        self,
+        data_root: Path,
+        *,
+        clients: ClientFactory | None = None,
+        credentials: CredentialStore | None = None,
+        settings: QSettings | None = None,
+        shared_pc: bool = False,
+        lock_minutes: float | None = None,
+        app: QCoreApplication | None = None,
+        on_crash: CrashHandler | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._accounts_dir = Path(data_root) / "accounts"
+        self._clients = clients or ClientFactory()
+        self._remembered = RememberedLogins(
+            KnownAccounts(Path(data_root)), credentials or CredentialStore()
+        )
+        self._settings = settings
+        self._shared_flag = shared_pc
+        self._lock_minutes = lock_minutes
+        self._tasks = TaskRunner(on_crash)
+        self._closing = itertools.count(1)
+        self._session: SessionState | None = None
+        self._portal_check = PortalCheck(self._clients, on_crash, self)
+        self._portal_check.checked.connect(self.portalChecked)
+        self._portal_check.failed.connect(self.portalCheckFailed)
+        self._lock = SessionLock(app, on_crash, self)
+        self._lock.locked.connect(self.locked)
+        self._lock.unlocked.connect(self.unlocked)
+        self._lock.unlockFailed.connect(self.unlockFailed)
+        self._lock.attemptsExhausted.connect(self._lock_exhausted)
+        self._restore_lock = asyncio.Lock()
+        self._busy = False
+
+    # --- state --------------------------------------------------------------------------------
+
+    @property
+    def account(self) -> Account | None:
+        return self._session.account if self._session else None
+
+    @property
+    def client(self) -> PortalClient | None:
+        return self._session.client if self._session else None
+
+    @property
+    def cache(self) -> AccountCache | None:
+        return self._session.cache if self._session else None
+
+    @property
+    def policy(self) -> Policy:
+        return self._session.policy if self._session else Policy()
+
+    @property
+    def shared_pc(self) -> bool:
+        """Shared-PC mode: the command-line flag, the installer's setting or a staff account."""
+        account = self.account
+        return self._computer_is_shared() or (account is not None and account.shared_pc)
+
+    @property
+    def is_locked(self) -> bool:
+        return self._lock.is_locked
+
+    @property
+    def inactivity_lock_armed(self) -> bool:
+        """True while the shared-PC inactivity countdown runs."""
+        return self._lock.watching
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def known_accounts(self) -> list[KnownAccount]:
+        """The remembered accounts (none on a shared PC: it never remembers anyone)."""
+        return [] if self._computer_is_shared() else self._remembered.list()
+
+    def _computer_is_shared(self) -> bool:
+        if self._shared_flag:
+            return True
+        if self._settings is None:
+            return False
+        return setting_is_true(self._settings.value(SHARED_PC_SETTING, False))
+
+    # --- portal check -------------------------------------------------------------------------
+
+    def check_portal(self, organisation: str) -> None:
+        """Check the typed organisation; emits ``portalChecked`` or ``portalCheckFailed``."""
+        self._portal_check.check(organisation)
+
+    # --- login --------------------------------------------------------------------------------
+
+    def login(self, organisation: str, email: str, password: str, remember: bool) -> None:
+        """Log in; emits ``loggedIn`` or ``loginFailed`` (and maybe ``rememberUnavailable``)."""
+        email = email.strip()
+        if not email or not password:
+            self.loginFailed.emit(self.tr("Enter your e-mail address and password."))
+            return
+        try:
+            base_url = portal_base_url(organisation)
+        except AddressError as error:
+            self.loginFailed.emit(address_message(error))
+            return
+        if self._session is not None:
+            self._end(self._session, revoke=True, forget=False)
+        self._set_busy(True)
+        organisation_name: list[str] = [""]  # filled in as soon as the portal has answered
+        self._tasks.run(
+            "login",
+            self._login(base_url, email, password, remember, organisation_name),
+            lambda error: self.loginFailed.emit(
+                user_message(error, organisation=organisation_name[0])
+            ),
+        )
+
+    async def _login(
+        self, base_url: str, email: str, password: str, remember: bool, name: list[str]
+    ) -> None:
+        client = self._new_client(base_url)
+        try:
+            info = await client.portal.info()
+            name[0] = info.name
+            await client.auth.login(email, password)
+            profile, policy = await self._fetch_profile(client)
+            check = await asyncio.to_thread(PasswordCheck.of, password)
+            cache = self._open_cache(account_key(client.base_url, email))
+        except BaseException:
+            await client.aclose()
+            raise
+        finally:
+            self._set_busy(False)
+        session = self._start(client.base_url, email, info.name, client, cache, profile, policy,
+                              remember=False, check=check)
+        # After loggedIn, so the main window that now exists can tell the parent in its
+        # message bar that the login could not be remembered.
+        self._apply_remember(session, remember and not session.account.shared_pc)
+
+    async def _fetch_profile(self, client: PortalClient) -> tuple[Profile, Policy]:
+        """What every online start fetches: the profile and the policy."""
+        return await client.profile.me(), await self._fetch_policy(client)
+
+    async def _fetch_policy(self, client: PortalClient) -> Policy:
+        try:
+            return await client.portal.policy()
+        except SessionExpired:
+            raise
+        except PortalError as error:
+            # The defaults (e.g. a 10-minute lock) are safe; a session must not fail on this.
+            log.info("policy not available, using defaults: %s", type(error).__name__)
+            return Policy()
+
+    def _start(self, base_url: str, email: str, organisation: str, client: PortalClient,
+               cache: AccountCache, profile: Profile, policy: Policy, *, remember: bool,
+               check: PasswordCheck | None) -> SessionState:
+        """The one end of an online start (login, or a remembered login without offline
+        data): the fresh profile and policy go to the cache, then the session begins."""
+        cache.put_profile(profile)
+        cache.put_policy(policy)
+        cache.mark_synced(now())
+        account = self._account_from(base_url, email, organisation, profile)
+        session = SessionState(account, client, cache, remember=remember, check=check,
+                               policy=policy)
+        self._begin(session)
+        return session
+
+    def _apply_remember(self, session: SessionState, remember: bool) -> None:
+        key = session.account.key
+        if not remember:
+            # Not (or no longer) remembered: leave nothing behind that could log in later.
+            self._remembered.forget(key)
+            return
+        tokens = session.client.tokens
+        if self._remembered.keep(session.account, tokens.refresh_token if tokens else None):
+            session.remember = True
+            return
+        self.rememberUnavailable.emit(
+            self.tr(
+                "This computer has no secure place to keep your login, so it will not be "
+                "remembered. Next time you will need to log in again."
+            )
+        )
+
+    # --- resume a remembered account ----------------------------------------------------------
+
+    def resume(self, key: str) -> None:
+        """Open a remembered account: its cached data at once, then the keyring token in the
+        background. Offline, the account stays open with the cached data."""
+        known = self._remembered.get(key)
+        token = self._remembered.token(key) if known is not None else None
+        if known is None or token is None or self._computer_is_shared():
+            self.loginFailed.emit(
+                self.tr("This login is no longer remembered on this computer. Please log in.")
+            )
+            return
+        if self._session is not None:
+            self._end(self._session, revoke=False, forget=False)
+        cache = self._open_cache(key)
+        profile = cache.profile()
+        client = self._new_client(known.base_url)
+        if profile is None:
+            # Nothing to show offline yet: this is a login with the remembered token.
+            self._set_busy(True)
+            self._tasks.run(
+                "restore",
+                self._resume_online(known, client, cache, token),
+                lambda error: self._resume_failed(key, error),
+            )
+            return
+        account = self._account_from(known.base_url, known.email, known.organisation_name, profile)
+        session = SessionState(
+            account,
+            client,
+            cache,
+            remember=True,
+            check=None,
+            policy=cache.policy() or Policy(),
+            pending_token=token,
+        )
+        self._begin(session)
+        self._tasks.run("restore", self._restore_in_background(session), self._restore_failed)
+
+    async def _resume_online(
+        self, known: KnownAccount, client: PortalClient, cache: AccountCache, token: str
+    ) -> None:
+        try:
+            try:
+                await client.auth.restore(token)
+                profile, policy = await self._fetch_profile(client)
+            except BaseException:
+                await client.aclose()
+                cache.close()
+                raise
+        finally:
+            self._set_busy(False)
+        self._start(known.base_url, known.email, known.organisation_name, client, cache, profile,
+                    policy, remember=True, check=None)
+
+    def _resume_failed(self, key: str, error: PortalError) -> None:
+        if isinstance(error, SessionExpired):
+            self._remembered.forget(key)  # the remembered token is dead
+        self.loginFailed.emit(user_message(error))
+
+    async def _restore_in_background(self, session: SessionState) -> None:
+        policy = await self.request(self._fetch_policy)
+        session.cache.put_policy(policy)
+        session.policy = policy
+
+    def _restore_failed(self, error: PortalError) -> None:
+        # Offline or a server hiccup: the account stays open with its cached data while the
+        # profile service shows "offline" and retries. A refused token has ended the session.
+        log.info("remembered session not restored yet: %s", type(error).__name__)
+
+    async def request(self, call: Callable[[PortalClient], Awaitable[T]]) -> T:
+        """Run ``call`` with the session's client — the way services talk to the portal.
+
+        A remembered token is exchanged first if needed. Raises ``ConnectionProblem`` while
+        offline; a ``SessionExpired`` (refresh refused, access ended) ends the session here,
+        with its own message on ``sessionExpired``, and is re-raised for the caller to stop.
+        """
+        session = self._session
+        if session is None:
+            raise SessionExpired(401, "not_authenticated", "not logged in")
+        try:
+            await self._restore_if_needed(session)
+            return await call(session.client)
+        except SessionExpired as error:
+            self._expire(session, error)
+            raise
+
+    async def _restore_if_needed(self, session: SessionState) -> None:
+        async with self._restore_lock:  # concurrent callers share one token exchange
+            if session is not self._session:
+                raise SessionExpired(401, "not_authenticated", "the session has ended")
+            token = session.pending_token
+            if token is not None and session.client.tokens is None:
+                await session.client.auth.restore(token)
+                session.pending_token = None
+
+    # --- logout, switch, expiry ---------------------------------------------------------------
+
+    def logout(self) -> None:
+        """End the session here and on the server; a shared PC also loses the account's files."""
+        session = self._session
+        if session is not None:
+            self._end(session, revoke=True, forget=True)
+            self.loggedOut.emit()
+
+    def switch_account(self) -> None:
+        """Back to the login window. A remembered login stays remembered (and valid), so the
+        account can be resumed later; anything else is a plain logout."""
+        session = self._session
+        if session is None:
+            return
+        keep = session.remember and not session.account.shared_pc
+        self._end(session, revoke=not keep, forget=not keep)
+        self.loggedOut.emit()
+
+    def forget_account(self, key: str) -> None:
+        """Forget a remembered account on this computer: its listing, its keyring token and its
+        cached data; the server is asked in the background to end that login."""
+        known = self._remembered.get(key)
+        if known is None or (self._session is not None and self._session.account.key == key):
+            return
+        token = self._remembered.forget_with_data(key, self._accounts_dir / key)
+        if token is not None:
+            self._tasks.run(f"forget-{key}",
+                            revoke_refresh_token(self._clients, known.base_url, token))
+
+    def _expire(self, session: SessionState, error: PortalError | None = None) -> None:
+        if session is not self._session:
+            return
+        self._end(session, revoke=False, forget=True)
+        self.sessionExpired.emit(user_message(why_expired(error)))
+
+    def _end(self, session: SessionState, *, revoke: bool, forget: bool) -> None:
+        """Detach ``session`` and clean up locally now; the server is told in the background."""
+        self._session = None
+        for name in ("login", "restore"):
+            self._tasks.cancel(name)
+        self._lock.disarm()
+        if forget or session.account.shared_pc:
+            self._remembered.forget(session.account.key)
+        if session.account.shared_pc:
+            session.cache.wipe()  # nothing of the account may stay on a shared PC
+        else:
+            session.cache.close()
+        self._tasks.run(f"close-{next(self._closing)}",
+                        close_client(session.client, revoke=revoke))
+
+    async def aclose(self) -> None:
+        """Shut down: a shared-PC session is logged out (files wiped), any other one closed
+        (a remembered login stays valid); waits for the server calls this started."""
+        session = self._session
+        if session is not None:
+            shared = session.account.shared_pc
+            keep = session.remember and not shared
+            self._end(session, revoke=not keep, forget=not keep)
+        for name in ("login", "restore"):
+            self._tasks.cancel(name)
+        await self._portal_check.aclose()
+        await self._lock.aclose()
+        await self._tasks.join()
+
+    # --- lock screen (rules in lock.py) --------------------------------------------------------
+
+    def lock(self) -> None:
+        """Cover the session (inactivity or the user's choice); emits ``locked``."""
+        self._lock.lock()
+
+    def unlock(self, password: str) -> None:
+        """Check the password against the login's in-memory hash; emits ``unlocked`` or
+        ``unlockFailed`` (after too many wrong tries the session ends: ``sessionExpired``)."""
+        self._lock.unlock(password)
+
+    def _lock_exhausted(self, message: str) -> None:
+        session = self._session
+        if session is not None:
+            self._end(session, revoke=True, forget=True)
+            self.sessionExpired.emit(message)
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def _begin(self, session: SessionState) -> None:
+        """Every start ends here (login, resume online or from offline data): the session is
+        current, the lock armed, a remembered login's rotated token kept, then ``loggedIn``."""
+        self._session = session
+        minutes = None
+        if session.account.shared_pc:
+            minutes = self._lock_minutes or session.policy.inactivity_lock_minutes or 10
+        self._lock.arm(session.check, minutes)
+        tokens = session.client.tokens
+        if session.remember and tokens is not None:
+            self._remembered.update_token(session.account.key, tokens.refresh_token)
+        self.loggedIn.emit(session.account)
+
+    def _new_client(self, base_url: str) -> PortalClient:
+        client: PortalClient | None = None
+
+        def on_tokens(tokens: Tokens | None) -> None:
+            self._tokens_changed(client, tokens)
+
+        client = self._clients(base_url, on_tokens=on_tokens)
+        return client
+
+    def _tokens_changed(self, client: PortalClient | None, tokens: Tokens | None) -> None:
+        session = self._session
+        if session is None or session.client is not client:
+            return  # a login still in progress (it stores the token itself), or a closed client
+        if tokens is not None and session.remember and not session.account.shared_pc:
+            self._remembered.update_token(session.account.key, tokens.refresh_token)
+        # tokens None: the refresh was refused; request() ends the session with the reason.
+
+    def _account_from(
+        self, base_url: str, email: str, organisation: str, profile: Profile
+    ) -> Account:
+        return Account.of(base_url, email, organisation, profile,
+                          shared_computer=self._computer_is_shared())
+
+    def _open_cache(self, key: str) -> AccountCache:
+        # A cache this version cannot read is set aside: it only holds re-downloadable data.
+        return AccountCache.open(self._accounts_dir / key, recover=True)
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit(busy)

@@ -1,0 +1,205 @@
+"""One clear, translated sentence for every kind of failure the user can meet.
+
+The client raises typed errors (desktop/api/errors.py); this module is the only place that turns
+them into text, so the same failure reads the same everywhere (login form, message bar, dialogs).
+Strings are English in the source and translated through Qt Linguist (context ``Errors``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+
+from desktop.api.core.address import AddressError, EmptyAddress, InsecureAddress
+from desktop.api.core.errors import (
+    AccountDisabled,
+    AccountExpired,
+    CertificateProblem,
+    ConnectionProblem,
+    Forbidden,
+    InvalidCredentials,
+    NoInternet,
+    NotAPortal,
+    NotFound,
+    PasswordRejected,
+    PortalError,
+    RequestTimeout,
+    ResetCodeInvalid,
+    RuleViolation,
+    ServerError,
+    SessionExpired,
+    TooManyAttempts,
+    UnknownHost,
+)
+
+__all__ = ["address_message", "user_message"]
+
+
+def user_message(
+    error: PortalError,
+    *,
+    organisation: str = "",
+    now: Callable[[], datetime] | None = None,
+) -> str:
+    """The translated message for ``error``.
+
+    ``organisation`` (the portal's name) makes "whom to contact" concrete where it matters;
+    ``now`` is injectable so the "try again at" time can be tested.
+    """
+    if isinstance(error, InvalidCredentials):
+        return QCoreApplication.translate("Errors", "The e-mail address or password is incorrect.")
+    if isinstance(error, TooManyAttempts):
+        return _too_many_attempts(error, now or (lambda: datetime.now(UTC)))
+    if isinstance(error, AccountExpired):
+        return _account_expired(error, organisation)
+    if isinstance(error, AccountDisabled):
+        return _contact(
+            QCoreApplication.translate(
+                "Errors", "Your account has been switched off by the childcare organisation."
+            ),
+            organisation,
+        )
+    if isinstance(error, SessionExpired):
+        return QCoreApplication.translate(
+            "Errors", "Your session has expired. Please log in again."
+        )
+    if isinstance(error, Forbidden):
+        return QCoreApplication.translate("Errors", "Your account is not allowed to do this.")
+    if isinstance(error, NotFound):
+        return QCoreApplication.translate("Errors", "This item no longer exists on the portal.")
+    if isinstance(error, PasswordRejected):
+        return _password_rejected(error)
+    if isinstance(error, ResetCodeInvalid):
+        return QCoreApplication.translate(
+            "Errors",
+            "The code is incorrect, already used or expired. Request a new e-mail and use "
+            "the newest code.",
+        )
+    if isinstance(error, RuleViolation):
+        if error.detail:
+            return QCoreApplication.translate("Errors", "The portal refused this: %1").replace(
+                "%1", error.detail
+            )
+        return QCoreApplication.translate("Errors", "The portal refused this request.")
+    if isinstance(error, ServerError):
+        return QCoreApplication.translate(
+            "Errors", "Something went wrong on the portal server. Please try again later."
+        )
+    if isinstance(error, NotAPortal):
+        return QCoreApplication.translate(
+            "Errors",
+            "There is no parent portal at this address. Check the organisation name or address.",
+        )
+    if isinstance(error, ConnectionProblem):
+        return _connection_message(error)
+    return QCoreApplication.translate(
+        "Errors", "Something went wrong on the portal server. Please try again later."
+    )
+
+
+def _connection_message(error: ConnectionProblem) -> str:
+    if isinstance(error, NoInternet):
+        return QCoreApplication.translate(
+            "Errors", "There is no internet connection. Check your network and try again."
+        )
+    if isinstance(error, UnknownHost):
+        return QCoreApplication.translate(
+            "Errors",
+            "This organisation address is unknown. Check the spelling of the organisation.",
+        )
+    if isinstance(error, CertificateProblem):
+        return QCoreApplication.translate(
+            "Errors",
+            "The connection is not safe: the portal's certificate could not be verified. "
+            "Do not log in, and tell your childcare organisation.",
+        )
+    if isinstance(error, RequestTimeout):
+        return QCoreApplication.translate(
+            "Errors", "The portal server did not answer in time. Please try again later."
+        )
+    return QCoreApplication.translate(
+        "Errors", "The portal server cannot be reached. Please try again later."
+    )
+
+
+def address_message(error: AddressError) -> str:
+    """The translated message for what is wrong with the typed organisation address."""
+    if isinstance(error, EmptyAddress):
+        return QCoreApplication.translate(
+            "Errors", "Enter the name or web address of your childcare organisation."
+        )
+    if isinstance(error, InsecureAddress):
+        return QCoreApplication.translate(
+            "Errors", "This address is not secure (http). Use the https:// address of your portal."
+        )
+    return QCoreApplication.translate(
+        "Errors", "This is not a valid organisation name or web address."
+    )
+
+
+def _too_many_attempts(error: TooManyAttempts, now: Callable[[], datetime]) -> str:
+    if error.retry_after <= 0:
+        return QCoreApplication.translate(
+            "Errors", "Too many attempts. Please wait a moment and try again."
+        )
+    # Round up to the next minute: "try again at 14:05" must not be too early.
+    current = now()
+    moment = current + timedelta(seconds=error.retry_after + 59)
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    today = QDateTime.fromSecsSinceEpoch(int(current.timestamp())).date()
+    locale = QLocale()
+    if local.date() == today:
+        when = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+    else:
+        when = locale.toString(local, QLocale.FormatType.ShortFormat)
+    return QCoreApplication.translate(
+        "Errors", "Too many attempts. You can try again at %1."
+    ).replace("%1", when)
+
+
+def _account_expired(error: AccountExpired, organisation: str) -> str:
+    if error.access_ended_on is not None:
+        ended = error.access_ended_on
+        day = QLocale().toString(
+            QDate(ended.year, ended.month, ended.day), QLocale.FormatType.LongFormat
+        )
+        text = QCoreApplication.translate(
+            "Errors",
+            "Your access to the portal ended on %1, after your last childcare contract ended.",
+        ).replace("%1", day)
+    else:
+        text = QCoreApplication.translate(
+            "Errors",
+            "Your access to the portal has ended, after your last childcare contract ended.",
+        )
+    return _contact(text, organisation)
+
+
+def _contact(text: str, organisation: str) -> str:
+    if organisation:
+        return (
+            text
+            + " "
+            + QCoreApplication.translate("Errors", "Please contact %1.").replace("%1", organisation)
+        )
+    return (
+        text + " " + QCoreApplication.translate("Errors", "Please contact your childcare location.")
+    )
+
+
+def _password_rejected(error: PasswordRejected) -> str:
+    if error.reason == "too_short":
+        return QCoreApplication.translate(
+            "Errors", "This password is too short. Use at least 8 characters."
+        )
+    if error.reason == "too_long":
+        return QCoreApplication.translate(
+            "Errors", "This password is too long. Use at most 128 characters."
+        )
+    if error.reason == "too_common":
+        return QCoreApplication.translate(
+            "Errors", "This password is too common and easy to guess. Choose another one."
+        )
+    return QCoreApplication.translate("Errors", "This password cannot be used. Choose another one.")

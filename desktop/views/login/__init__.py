@@ -1,0 +1,1 @@
+"""The login window, its side panels and the password-reset wizard."""

@@ -1,0 +1,1 @@
+"""What several views use: theme, message bar, status widgets, tables, cards, page protocol."""

@@ -1,0 +1,84 @@
+"""The app's look: the style sheet and icons in ``resources/``.
+
+``resources/`` sits beside ``desktop/`` in the source tree and in the PyInstaller bundle (the
+spec copies it there); an installed wheel carries it inside the package as
+``desktop/resources`` (pyproject.toml maps it there).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QIcon
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
+
+__all__ = ["RESOURCES", "announce", "apply_theme", "icon", "mark", "resource_path"]
+
+_PACKAGE = Path(__file__).resolve().parents[2]
+RESOURCES = next(
+    (folder for folder in (_PACKAGE / "resources", _PACKAGE.parent / "resources")
+     if folder.is_dir()),
+    _PACKAGE.parent / "resources",
+)
+
+# Set on the QApplication once the sheet is applied, so every window can ask for the theme
+# without applying it twice (re-applying a sheet re-polishes every widget).
+_APPLIED_PROPERTY = "ouderportaalTheme"
+
+# When resources/ is missing (a broken install), fall back to a standard icon per name.
+_FALLBACK_ICONS = {
+    "app": QStyle.StandardPixmap.SP_ComputerIcon,
+    "overview": QStyle.StandardPixmap.SP_DirHomeIcon,
+    "account": QStyle.StandardPixmap.SP_FileDialogInfoView,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "close": QStyle.StandardPixmap.SP_DialogCloseButton,
+}
+
+
+def resource_path(*parts: str) -> Path:
+    return RESOURCES.joinpath(*parts)
+
+
+def apply_theme(app: QApplication) -> None:
+    """Apply resources/style.qss to ``app`` (once) and set the window icon."""
+    if app.property(_APPLIED_PROPERTY):
+        return
+    sheet = resource_path("style.qss")
+    if sheet.is_file():
+        # url() in a sheet is relative to the working directory; anchor it at resources/.
+        icons = resource_path("icons").as_posix()
+        text = re.sub(r"url\(icons/([^)]+)\)", lambda m: f'url("{icons}/{m.group(1)}")',
+                      sheet.read_text(encoding="utf-8"))
+        app.setStyleSheet(text)
+    app.setWindowIcon(icon("app"))
+    app.setProperty(_APPLIED_PROPERTY, True)
+
+
+def icon(name: str) -> QIcon:
+    """The SVG icon ``resources/icons/<name>.svg``, or a standard Qt icon if it is missing."""
+    path = resource_path("icons", f"{name}.svg")
+    if path.is_file():
+        return QIcon(str(path))
+    app = QApplication.instance()
+    fallback = _FALLBACK_ICONS.get(name)
+    if fallback is None or not isinstance(app, QApplication):
+        return QIcon()
+    return app.style().standardIcon(fallback)
+
+
+def mark(widget: QWidget, kind: str) -> QWidget:
+    """Give ``widget`` a style variant from style.qss (property ``kind``) and re-polish it."""
+    widget.setProperty("kind", kind)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    return widget
+
+
+def announce(widget: QWidget) -> None:
+    """Tell screen readers that ``widget`` (an error or message) just appeared."""
+    if QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))

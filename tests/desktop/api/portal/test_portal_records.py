@@ -1,0 +1,23 @@
+"""The portal's own records: what GET /portal says, and the policy values."""
+
+from __future__ import annotations
+
+from desktop.api.portal.records import Policy, PortalInfo
+
+
+def test_policy_keeps_unknown_values_and_defaults_missing_ones() -> None:
+    policy = Policy.from_json({"inactivity_lock_minutes": 5, "invoice_day": 25})
+    assert policy.inactivity_lock_minutes == 5
+    assert policy.account_retention_months == 15
+    assert policy.other == {"invoice_day": 25}
+
+
+def test_portal_info_reads_the_portal_document() -> None:
+    info = PortalInfo.from_json(
+        {"name": "Kinderopvang Zonnebloem", "short_name": "zonnebloem", "api_version": 1},
+        "https://zonnebloem.ouderportaal.nl",
+    )
+    assert info == PortalInfo(
+        "Kinderopvang Zonnebloem", "zonnebloem", "https://zonnebloem.ouderportaal.nl", 1
+    )
+

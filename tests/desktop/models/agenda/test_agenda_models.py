@@ -1,0 +1,190 @@
+"""The agenda's models: the month grid, the request overview and the absence summary's rules."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.api.absences.records import Absence, AbsenceDraft, QueuedAbsence
+from desktop.api.agenda.records import (
+    AbsenceReason,
+    Agenda,
+    AgendaAbsence,
+    ClosingDay,
+    DayPart,
+    PlannedDayPart,
+    SchoolHoliday,
+)
+from desktop.api.portal.records import Policy
+from desktop.models.agenda.absence_plan import AMSTERDAM, plan_absence
+from desktop.models.agenda.month import EntryState, MonthModel
+from desktop.models.agenda.month_list import MonthListModel
+from desktop.models.agenda.request_overview import OpenRequestsFilter, RequestOverviewModel
+
+EMMA, DAAN = 1, 2
+MONDAY = date(2027, 3, 1)
+
+
+def planned(day: date, child: int, part: DayPart) -> PlannedDayPart:
+    hours = {DayPart.OCHTEND: (time(7, 30), time(13)), DayPart.MIDDAG: (time(13), time(18)),
+             DayPart.NSO: (time(14), time(18, 30))}[part]
+    return PlannedDayPart(day, child, part, hours[0], hours[1], 10 + child)
+
+
+def march(**extra) -> Agenda:
+    tuesday = MONDAY + timedelta(days=1)
+    return Agenda(date(2027, 3, 1), date(2027, 3, 31), "c1", planned=(
+        planned(MONDAY, EMMA, DayPart.OCHTEND), planned(MONDAY, EMMA, DayPart.MIDDAG),
+        planned(MONDAY, DAAN, DayPart.NSO), planned(tuesday, EMMA, DayPart.OCHTEND)),
+        **extra)
+
+
+def march_model() -> MonthModel:
+    """March 2027: Emma whole Monday, Daan ill that afternoon, a queued report on Tuesday, a
+    study day on Wednesday, the spring holiday until Tuesday."""
+    model = MonthModel()
+    model.set_children({EMMA: "Emma", DAAN: "Daan"})
+    model.set_month(2027, 3)
+    model.set_agenda(march(absences=(
+        AgendaAbsence(7, MONDAY, DAAN, DayPart.NSO, AbsenceReason.ZIEK),
+        AgendaAbsence(None, MONDAY + timedelta(days=1), EMMA, DayPart.OCHTEND,
+                      AbsenceReason.OVERIG, queued=True)),
+        closing_days=(ClosingDay(date(2027, 3, 3), None, "Studiedag"),),
+        school_holidays=(SchoolHoliday("Voorjaarsvakantie", date(2027, 2, 6),
+                                       date(2027, 3, 2)),)))
+    return model
+
+
+@pytest.fixture
+def model(qtmodeltester) -> MonthModel:
+    model = march_model()
+    qtmodeltester.check(model, force_py=True)
+    return model
+
+
+def entries(model: MonthModel, day: date) -> list[tuple[str, str, EntryState]]:
+    cell = model.index_of(day)
+    return [(e.child_name, e.parts_text, e.state)
+            for e in cell.data(MonthModel.Role.Entries)]
+
+
+def test_the_grid_starts_on_the_monday_of_the_first_week(model) -> None:
+    assert model.rowCount() == 6 and model.columnCount() == 7
+    assert model.index(0, 0).data(MonthModel.Role.Date) == date(2027, 3, 1)
+    assert model.index(5, 6).data(MonthModel.Role.Date) == date(2027, 4, 11)
+    assert model.index(5, 6).data(MonthModel.Role.InMonth) is False
+
+
+def test_each_child_gets_a_line_with_its_state(model) -> None:
+    assert entries(model, MONDAY) == [("Emma", "whole day", EntryState.PLANNED),
+                                      ("Daan", "after school", EntryState.ABSENT)]
+    assert entries(model, MONDAY + timedelta(days=1)) == [
+        ("Emma", "morning", EntryState.QUEUED)]
+    text = model.index_of(MONDAY).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Daan: after school (absent: ill)" in text and "Voorjaarsvakantie" in text
+
+
+def test_closing_days_and_school_holidays_are_marked(model) -> None:
+    assert model.index_of(date(2027, 3, 3)).data(MonthModel.Role.Closed) == "Studiedag"
+    assert model.index_of(MONDAY).data(MonthModel.Role.SchoolHoliday) == "Voorjaarsvakantie"
+    assert model.index_of(date(2027, 3, 4)).data(MonthModel.Role.SchoolHoliday) is None
+
+
+def test_the_child_filter_leaves_the_other_child_out(model) -> None:
+    model.set_child_filter(EMMA)
+    assert [name for name, _, _ in entries(model, MONDAY)] == ["Emma"]
+    model.set_child_filter(None)
+    assert [name for name, _, _ in entries(model, MONDAY)] == ["Emma", "Daan"]
+
+
+def test_the_list_has_a_row_per_child_and_state_and_the_closed_days(qtmodeltester) -> None:
+    model = march_model()
+    rows = MonthListModel(model)
+    qtmodeltester.check(rows, force_py=True)
+
+    def shown() -> list[tuple[str, ...]]:
+        return [tuple(rows.index(r, c).data() for c in range(4))
+                for r in range(rows.rowCount())]
+
+    assert shown() == [
+        ("Monday 1 March 2027", "Emma", "whole day", "planned"),
+        ("Monday 1 March 2027", "Daan", "after school", "absent: ill"),
+        ("Tuesday 2 March 2027", "Emma", "morning", "absence waiting for a connection"),
+        ("Wednesday 3 March 2027", "", "", "closed: Studiedag")]
+    assert rows.index(3, 0).data(MonthListModel.Role.Date) == date(2027, 3, 3)
+    assert (rows.row_of(MONDAY + timedelta(days=1)), rows.row_of(date(2027, 3, 4))) == (2, -1)
+    model.set_child_filter(DAAN)  # the list follows the month model
+    assert [r[1] for r in shown()] == ["Daan", ""]
+    model.set_month(2027, 4)
+    assert rows.rowCount() == 0
+
+
+def test_an_agenda_for_another_month_is_ignored(model) -> None:
+    model.set_month(2027, 4)
+    assert model.day(MONDAY) is None
+    model.set_agenda(march())
+    assert entries(model, date(2027, 4, 5)) == []
+
+
+def policy(**values) -> Policy:
+    return Policy(**values)
+
+
+@pytest.mark.parametrize(("before_start", "earns"), [
+    (timedelta(hours=48), True),
+    (timedelta(hours=47, minutes=59), False),
+])
+def test_credit_is_earned_from_48_hours_before_care_starts(before_start, earns) -> None:
+    starts = datetime.combine(MONDAY, time(7, 30), tzinfo=AMSTERDAM)
+    draft = AbsenceDraft((EMMA,), MONDAY, MONDAY, DayPart.OCHTEND, AbsenceReason.ZIEK)
+    [item] = plan_absence(draft, [march()], policy(), starts - before_start)
+    assert item.earns_credit is earns
+    assert item.minutes == 330
+    assert item.credit_deadline == starts - timedelta(hours=48)
+    assert item.credit_expires_on == date(2027, 12, 31)
+    assert item.cancel_until == MONDAY - timedelta(days=30)
+
+
+def test_the_plan_follows_the_policy_and_leaves_unplanned_days_out() -> None:
+    draft = AbsenceDraft((EMMA, DAAN), MONDAY, MONDAY + timedelta(days=6), None,
+                         AbsenceReason.VAKANTIE)
+    plan = plan_absence(draft, [march()], policy(absence_credit_valid_months=3,
+                                                 cancel_absence_min_days=14),
+                        datetime(2027, 1, 1, tzinfo=UTC))
+    assert [(p.day.day, p.child_id, p.day_part) for p in plan] == [
+        (1, EMMA, DayPart.OCHTEND), (1, EMMA, DayPart.MIDDAG), (1, DAAN, DayPart.NSO),
+        (2, EMMA, DayPart.OCHTEND)]
+    assert plan[0].credit_expires_on == date(2027, 6, 1)
+    assert plan[0].cancel_until == date(2027, 2, 15)
+
+
+def absence(day: date, cancelled: bool = False, minutes: int | None = 330) -> Absence:
+    return Absence(3, EMMA, day, DayPart.OCHTEND, AbsenceReason.ZIEK, None, "Sanne de Vries",
+                   datetime(2026, 11, 1, tzinfo=UTC), cancelled, minutes, None)
+
+
+def test_the_request_overview_lists_waiting_reports_first_and_filters_open(
+        qtmodeltester) -> None:
+    model = RequestOverviewModel()
+    model.set_children({EMMA: "Emma", DAAN: "Daan"})
+    future = date.today() + timedelta(days=40)
+    waiting = QueuedAbsence(5, AbsenceDraft((EMMA, DAAN), future, future, None,
+                                            AbsenceReason.ZIEK), datetime.now(UTC))
+    refused = QueuedAbsence(6, AbsenceDraft((DAAN,), future, future, None,
+                                            AbsenceReason.OVERIG), datetime.now(UTC),
+                            "Je kunt je kind niet afmelden voor een dag in het verleden.")
+    model.set_requests([absence(date(2026, 1, 5)), absence(future),
+                        absence(future, cancelled=True)], [waiting, refused])
+    qtmodeltester.check(model, force_py=True)
+    statuses = [model.index(r, RequestOverviewModel.Column.Status).data() for r in range(5)]
+    assert statuses[:2] == ["Waiting for a connection",
+                            "Refused: Je kunt je kind niet afmelden voor een dag in het verleden."]
+    assert model.index(0, RequestOverviewModel.Column.Child).data() == "Emma, Daan"
+    proxy = OpenRequestsFilter()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=True)
+    assert proxy.rowCount() == 3  # waiting, refused, the future active absence
+    proxy.set_open_only(False)
+    assert proxy.rowCount() == 5

@@ -1,0 +1,52 @@
+"""The staff's list of requests waiting for a decision, and the free places in words."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import Qt
+
+from desktop.api.agenda.records import DayPart
+from desktop.api.extra_days.records import (
+    CapacityDay,
+    ExtraDayItem,
+    ExtraDayPayment,
+    ExtraDayRequest,
+    ExtraDayStatus,
+)
+from desktop.models.pending_requests import PendingRequestsModel, capacity_lines
+
+WEDNESDAY = date(2027, 1, 6)
+
+
+def request(request_id: int, first: date, last: date, part: DayPart | None,
+            note: str | None = None) -> ExtraDayRequest:
+    items = (ExtraDayItem(1, first, DayPart.OCHTEND, time(7, 30), time(13), 330, 1149, 0,
+                          6320),)
+    return ExtraDayRequest(request_id, 1, first, last, part, ExtraDayPayment.MIXED,
+                           ExtraDayStatus.PENDING, items, 0, 6320, "Sanne de Vries", None,
+                           "Emma de Vries", note)
+
+
+def test_pending_requests_read_as_staff_read_them(qtmodeltester) -> None:
+    model = PendingRequestsModel()
+    model.set_requests([request(4, WEDNESDAY, WEDNESDAY, DayPart.OCHTEND, "Opa is jarig"),
+                        request(5, WEDNESDAY, date(2027, 1, 8), None)])
+    qtmodeltester.check(model, force_py=True)
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+    assert rows == [
+        ["Emma de Vries", "6 January 2027", "morning", "Sanne de Vries",
+         "absence credit and invoice", "Opa is jarig"],
+        ["Emma de Vries", "6 January 2027 to 8 January 2027", "morning", "Sanne de Vries",
+         "absence credit and invoice", ""]]
+    assert model.index(1, 0).data(PendingRequestsModel.Role.Request).id == 5
+    assert model.row_of(5) == 1 and model.row_of(9) == -1
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Requested by"
+
+
+def test_free_places_and_a_full_day_part_in_words() -> None:
+    assert capacity_lines([CapacityDay(WEDNESDAY, DayPart.OCHTEND, 12, 9, 3),
+                           CapacityDay(WEDNESDAY, DayPart.MIDDAG, 12, 12, 0)]) == [
+        "Wednesday 6 January 2027, morning: 3 of 12 places free",
+        "Wednesday 6 January 2027, afternoon: full (12 of 12 places taken)"]

@@ -1,0 +1,159 @@
+"""Reopening a remembered account (online, offline, refused) and the lock screen."""
+
+from __future__ import annotations
+
+import pytest
+from fake_portal import EMAIL, ORGANISATION, PASSWORD, STAFF
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from desktop.services.session.inactivity import InactivityWatcher
+from desktop.services.session.lock import MAX_UNLOCK_ATTEMPTS
+
+
+@pytest.fixture
+def remembered_key(make_session, log_in, qtbot):
+    """Log in with "remember me" and close the app, as on the previous day."""
+    first = make_session()
+    account = log_in(first, remember=True)
+    with qtbot.waitSignal(first.loggedOut):
+        first.switch_account()
+    return account.key
+
+
+def test_resume_shows_cached_data_at_once_then_restores_the_session(
+    make_session, remembered_key, portal, qtbot, run, memory_keyring
+):
+    session = make_session()
+    used_token = portal.refresh_token
+    with qtbot.waitSignal(session.loggedIn) as blocker:
+        session.resume(remembered_key)
+    # Shown from the cache: the restore request cannot have been answered yet.
+    assert blocker.args[0].display_name == "Sanne de Vries"
+    assert session.cache.profile().children[0].first_name == "Emma"
+
+    qtbot.waitUntil(lambda: portal.refresh_token != used_token)
+    profile = run(session.request(lambda client: client.profile.me()))
+    assert profile.user.email == EMAIL
+    assert memory_keyring.secrets[("Ouderportaal", remembered_key)] == portal.refresh_token
+
+
+def test_resume_while_the_server_is_down_stays_in_with_cached_data(
+    make_session, remembered_key, portal, qtbot, profile_service
+):
+    session = profile_service._session
+    portal.down = True
+    problems: list[str] = []
+    profile_service.problem.connect(problems.append)
+    with qtbot.assertNotEmitted(session.sessionExpired, wait=100):
+        with qtbot.waitSignal(profile_service.onlineChanged) as offline:
+            session.resume(remembered_key)
+    assert offline.args == [False]
+    assert session.account is not None
+    assert [c.first_name for c in profile_service.profile.children] == ["Emma"]
+    assert "cannot be reached" in problems[-1]
+    assert "saved on this computer" in problems[-1]
+
+    portal.down = False
+    with qtbot.waitSignal(profile_service.onlineChanged) as online:
+        profile_service.refresh()
+    assert online.args == [True]
+
+
+def test_resume_with_a_refused_token_ends_the_session(
+    make_session, remembered_key, portal, qtbot, memory_keyring
+):
+    session = make_session()
+    portal.revoked = True
+    with qtbot.waitSignal(session.sessionExpired) as blocker:
+        session.resume(remembered_key)
+    assert "log in again" in blocker.args[0]
+    assert session.account is None
+    assert session.known_accounts() == [] and memory_keyring.secrets == {}
+
+
+def test_resume_of_an_account_that_is_no_longer_remembered(session, qtbot):
+    with qtbot.waitSignal(session.loginFailed) as blocker:
+        session.resume("0123456789abcdef0123")
+    assert "no longer remembered" in blocker.args[0]
+
+
+def test_lock_then_unlock_with_the_login_password(session, log_in, qtbot):
+    log_in(session)
+    with qtbot.waitSignal(session.locked):
+        session.lock()
+    assert session.is_locked
+
+    with qtbot.waitSignal(session.unlockFailed) as wrong:
+        session.unlock("guess")
+    assert wrong.args == ["The password is incorrect."]
+    assert session.is_locked
+
+    with qtbot.waitSignal(session.unlocked):
+        session.unlock(PASSWORD)
+    assert not session.is_locked and session.account is not None
+
+
+def test_too_many_wrong_unlock_passwords_log_out(make_session, log_in, qtbot, data_root):
+    session = make_session(shared_pc=True)
+    account = log_in(session)
+    session.lock()
+    for _ in range(MAX_UNLOCK_ATTEMPTS - 1):
+        with qtbot.waitSignal(session.unlockFailed):
+            session.unlock("guess")
+    with qtbot.waitSignal(session.sessionExpired) as blocker:
+        session.unlock("guess")
+    assert "too many times" in blocker.args[0]
+    assert session.account is None
+    assert not (data_root / "accounts" / account.key).exists()
+
+
+def test_shared_pc_locks_after_inactivity(make_session, log_in, qtbot):
+    session = make_session(lock_minutes=0.002)  # 120 ms
+    log_in(session, email=STAFF["email"])
+    assert session.inactivity_lock_armed
+    with qtbot.waitSignal(session.locked, timeout=5_000):
+        pass
+    assert session.is_locked
+
+
+def test_private_computer_does_not_lock_by_itself(make_session, log_in, qtbot):
+    session = make_session(lock_minutes=0.002)
+    log_in(session)
+    assert not session.inactivity_lock_armed
+    with qtbot.assertNotEmitted(session.locked, wait=300):
+        pass
+
+
+def test_typing_postpones_the_inactivity_lock(qapp, qtbot):
+    now = [0.0]
+    watcher = InactivityWatcher(qapp, 0.004, clock=lambda: now[0])  # 0.24 s without input
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    watcher.start()
+    now[0] = 0.2
+    QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A,
+                                            Qt.KeyboardModifier.NoModifier, "a"))
+    now[0] = 0.3  # only 0.1 s since the key press when the timer first fires
+    with qtbot.assertNotEmitted(watcher.timedOut, wait=400):
+        pass
+    now[0] = 10.0
+    with qtbot.waitSignal(watcher.timedOut, timeout=5_000):
+        pass
+    assert not watcher.active
+
+
+def test_a_stopped_watcher_stays_quiet(qapp, qtbot):
+    watcher = InactivityWatcher(qapp, 0.001)
+    watcher.start()
+    watcher.stop()
+    with qtbot.assertNotEmitted(watcher.timedOut, wait=200):
+        pass
+
+
+def test_login_form_is_not_sent_with_empty_fields(session, qtbot, portal):
+    with qtbot.waitSignal(session.loginFailed) as blocker:
+        session.login(ORGANISATION, "  ", "", False)
+    assert blocker.args == ["Enter your e-mail address and password."]
+    assert portal.requests == []

@@ -1,0 +1,151 @@
+"""The main window's sections from the table: who sees which, Ctrl+1…9, activating a page, and
+one page opening another with an intent."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from view_fakes import (
+    FakeAccount,
+    FakeFinance,
+    FakePendingRequests,
+    FakeProfileService,
+    FakeSession,
+    parent_profile,
+    staff_profile,
+)
+
+from desktop.api.profile.records import Role
+from desktop.models.finance import FinanceAccess, FinanceOverview
+from desktop.models.sections import PARENTS, STAFF, AccessState, Audience, Section
+from desktop.views.finance.page import FinancePage
+from desktop.views.overview import OverviewPage
+from desktop.views.sections import SECTIONS
+
+
+def test_the_agenda_section_is_for_parents_only(make_window) -> None:
+    staff = make_window(FakeSession(FakeAccount(role=Role.STAFF), shared_pc=True),
+                        FakeProfileService(staff_profile()))
+    agenda_row = staff.sections.row_of("agenda")
+    assert staff.navigation.isRowHidden(agenda_row)
+    staff.show_section("agenda")
+    assert staff.pages.currentWidget() is not staff.page("agenda")
+    parent = make_window()
+    assert not parent.navigation.isRowHidden(agenda_row)
+    parent.show_section("agenda")
+    assert parent.pages.currentWidget() is parent.page("agenda")
+
+
+def test_keyboard_shortcuts_switch_sections(qtbot, make_window) -> None:
+    window = make_window()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.page("agenda")
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.page("finance")
+    # A parent does not see the pending requests: Ctrl+4 is the next section they do see.
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.page("account")
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.page("overview")
+
+
+def test_staff_see_the_pending_requests_and_ctrl_2_opens_them(qtbot, make_window) -> None:
+    pending = FakePendingRequests()
+    window = make_window(FakeSession(FakeAccount(role=Role.MANAGER), shared_pc=True),
+                         FakeProfileService(staff_profile()), pending_requests=pending)
+    visible = [window.sections.key_at(r) for r in range(window.sections.rowCount())
+               if not window.navigation.isRowHidden(r)]
+    # (Which sections each role sees, all of them, is pinned once: tests/desktop/views/
+    # test_sections.py.) Here: the staff's own section is the second one they see.
+    assert visible[:2] == ["overview", "pending_requests"]
+    assert "agenda" not in visible and "finance" not in visible
+    row = window.sections.row_of("pending_requests")
+    assert window.sections.index(row).data() == "Pending requests"
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.page("pending_requests")
+    assert pending.loads == 1  # shown: what is pending is fetched now
+
+
+def granted_overview() -> FinanceOverview:
+    return FinanceOverview(FinanceAccess.GRANTED, "Sanne de Vries", (), (), "c1")
+
+
+def test_saving_documents_from_the_access_notice_opens_finance_and_saves(make_window,
+                                                                         monkeypatch) -> None:
+    saved = []
+    monkeypatch.setattr(FinancePage, "save_all", lambda page: saved.append(page))
+    finance = FakeFinance()
+    finance.overview = granted_overview()
+    window = make_window(profile=FakeProfileService(parent_profile(
+        access_until=date(2027, 5, 1))), finance=finance)
+    button = window.page("overview").save_documents
+    assert button.isVisible()
+    button.click()
+    assert window.pages.currentWidget() is window.page("finance")
+    assert saved == [window.page("finance")]
+    window.show_section("overview")
+    window.show_section("finance")  # opened by hand: nothing is saved
+    assert len(saved) == 1
+
+
+def test_a_secondary_parent_is_shown_who_can_save_the_documents(make_window,
+                                                                monkeypatch) -> None:
+    saved = []
+    monkeypatch.setattr(FinancePage, "save_all", lambda page: saved.append(page))
+    finance = FakeFinance()
+    finance.overview = replace(granted_overview(), access=FinanceAccess.PRIMARY_PARENT_ONLY)
+    window = make_window(FakeSession(FakeAccount(role=Role.SECONDARY_PARENT)),
+                         FakeProfileService(parent_profile(Role.SECONDARY_PARENT,
+                                                           access_until=date(2027, 5, 1))),
+                         finance=finance)
+    window.page("overview").save_documents.click()
+    assert window.pages.currentWidget() is window.page("finance")
+    assert saved == []
+
+
+def test_showing_a_section_activates_its_page(make_window) -> None:
+    finance = FakeFinance()
+    window = make_window(finance=finance)
+    assert finance.refreshes == 0
+    window.show_section("finance")
+    assert finance.refreshes == 1  # nothing synced yet: the page asks for it
+
+
+def test_a_section_for_active_accounts_leaves_when_access_starts_to_end(make_window) -> None:
+    extra = Section("extra", "Extra", "Only while a contract runs", "info",
+                    Audience(PARENTS.roles, frozenset({AccessState.ACTIVE})),
+                    lambda context: OverviewPage(context.parent))
+    profile = FakeProfileService(parent_profile())
+    window = make_window(profile=profile, sections=(*SECTIONS[:1], extra, *SECTIONS[1:]))
+    row = window.sections.row_of("extra")
+    assert not window.navigation.isRowHidden(row) and window.has_section("extra")
+    window.show_section("extra")
+    assert window.pages.currentWidget() is window.page("extra")
+    profile.profile = parent_profile(access_until=date(2027, 5, 1))
+    profile.profileChanged.emit(profile.profile)
+    assert window.navigation.isRowHidden(row) and not window.has_section("extra")
+    assert window.pages.currentWidget() is window.page("overview")  # not a hidden section
+
+
+
+def test_the_navigation_is_wide_enough_for_the_titles_this_account_sees(make_window) -> None:
+    def section(key: str, title: str, audience: Audience) -> Section:
+        return Section(key, title, title, "info", audience,
+                       lambda context: OverviewPage(context.parent))
+
+    long_title = "Requests waiting for a decision of the group"
+    table = (*SECTIONS, section("staff_only", long_title, STAFF))
+    parent = make_window(sections=table)
+    assert parent.navigation.width() == 210  # the long title is not theirs
+    staff = make_window(FakeSession(FakeAccount(role=Role.STAFF), shared_pc=True),
+                        FakeProfileService(staff_profile()), sections=table)
+    row = staff.sections.row_of("staff_only")
+    needed = staff.navigation.sizeHintForIndex(staff.sections.index(row)).width()
+    assert needed > 210
+    assert staff.navigation.viewport().width() >= needed

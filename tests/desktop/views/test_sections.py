@@ -1,0 +1,68 @@
+"""The app's table of sections: what it lists, who sees what, and that every entry builds a page
+the main window can show."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStatusBar, QWidget
+from view_fakes import fake_services
+
+from desktop.models.sections import PARENTS, STAFF, AccessState, SectionsModel
+from desktop.models.shared.records import Role
+from desktop.views.sections import SECTIONS
+from desktop.views.shared.message_bar import MessageBar
+from desktop.views.shared.pages import PageContext
+
+
+class Navigator:
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, object]] = []
+
+    def show_section(self, key: str, intent=None) -> None:
+        self.shown.append((key, intent))
+
+    def has_section(self, key: str) -> bool:
+        return True
+
+
+def test_sections_are_only_the_built_ones(qtmodeltester) -> None:
+    model = SectionsModel(SECTIONS, icon_for=lambda name: QIcon())
+    qtmodeltester.check(model, force_py=True)
+    titles = [model.index(r).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
+    assert titles == ["Overview", "Agenda", "Finance", "Pending requests", "Account"]
+    assert model.key_at(1) == "agenda"
+    assert model.key_at(2) == "finance"
+    assert model.key_at(3) == "pending_requests"
+    assert model.key_at(4) == "account"
+    assert model.row_of("overview") == 0
+    assert model.key_at(5) is None
+    assert model.index(3).data(SectionsModel.Role.IconName) == "pending-requests"
+
+
+def test_each_section_is_for_its_own_people() -> None:
+    # The app's navigation per role, in full: a new section says here who sees it.
+    audiences = {s.key: s.audience for s in SECTIONS}
+    assert audiences["agenda"] == PARENTS
+    # A secondary parent keeps the section: the page says who sees the invoices.
+    assert audiences["finance"] == PARENTS
+    assert audiences["pending_requests"] == STAFF
+    seen_by = {role: [s.key for s in SECTIONS if s.audience.admits(role, AccessState.ENDING)]
+               for role in Role}
+    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "finance", "account"]
+    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "finance", "account"]
+    assert seen_by[Role.STAFF] == ["overview", "pending_requests", "account"]
+    assert seen_by[Role.MANAGER] == ["overview", "pending_requests", "account"]
+
+
+def test_every_entry_builds_a_page_that_can_be_activated(qtbot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    context = PageContext(fake_services(), MessageBar(host), QStatusBar(host), Navigator(), host)
+    keys = [s.key for s in SECTIONS]
+    assert len(set(keys)) == len(keys)
+    for section in SECTIONS:
+        page = section.page(context)
+        assert isinstance(page, QWidget), section.key
+        page.activate()
+        page.activate(None)

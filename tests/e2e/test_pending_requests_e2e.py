@@ -1,0 +1,111 @@
+"""Staff decide extra-day requests in the app against the real portal server: the pending list
+of their group with the free places, approve, reject with a reason the parent reads."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialogButtonBox
+from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_window
+
+from desktop.api.agenda.records import DayPart
+from desktop.api.client import PortalClient
+from desktop.api.extra_days.records import ExtraDayDraft, ExtraDayPayment
+from desktop.views.pending_requests import RejectDialog
+
+
+def wednesdays(count: int) -> list[date]:
+    """Wednesdays Emma is not planned, past the demo's study day (about 24 days ahead)."""
+    first = date.today() + timedelta(days=35)
+    first += timedelta(days=(2 - first.weekday()) % 7)
+    return [first + timedelta(weeks=n) for n in range(count)]
+
+
+def sanne_requests(run, url: str, days: list[date]) -> list[int]:
+    async def submit() -> list[int]:
+        async with PortalClient(url) as client:
+            await client.auth.login(SANNE, PASSWORD)
+            profile = await client.profile.me()
+            emma = next(c.id for c in profile.children if c.first_name == "Emma")
+            made = []
+            for day in days:
+                made += await client.extra_days.request(ExtraDayDraft(
+                    (emma,), day, day, DayPart.OCHTEND, ExtraDayPayment.INVOICE))
+            return [r.id for r in made]
+    return run(submit())
+
+
+def sanne_sees(run, url: str) -> dict[int, tuple[str, str | None]]:
+    async def fetch() -> dict[int, tuple[str, str | None]]:
+        async with PortalClient(url) as client:
+            await client.auth.login(SANNE, PASSWORD)
+            return {r.id: (r.status.value, r.decision_reason)
+                    for r in await client.extra_days.list()}
+    return run(fetch())
+
+
+def test_staff_approve_one_request_and_reject_another_with_a_reason(
+        qtbot, portal_server, make_app, run, monkeypatch):
+    first, second = sanne_requests(run, portal_server.url, wednesdays(2))
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    visible = [main.sections.key_at(r) for r in range(main.sections.rowCount())
+               if not main.navigation.isRowHidden(r)]
+    assert visible == ["overview", "pending_requests", "account"]
+
+    main.show_section("pending_requests")
+    page = main.page("pending_requests")
+    qtbot.waitUntil(lambda: page.model.row_of(second) >= 0, timeout=20_000)
+    assert page.model.index(page.model.row_of(first), page.model.CHILD).data() \
+        == "Emma de Vries"
+    page.table.selectRow(page.model.row_of(first))
+    qtbot.waitUntil(lambda: "places free" in page.places.text(), timeout=20_000)
+    assert "morning" in page.places.text() and "Group Zonnetjes" in page.places.text()
+    assert page.approve_button.isEnabled()
+
+    qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.row_of(first) < 0, timeout=20_000)
+    assert sanne_sees(run, portal_server.url)[first] == ("approved", None)
+    assert "Approved: Emma de Vries" in main.message_bar.text
+
+    page.table.selectRow(page.model.row_of(second))
+
+    def give_reason() -> None:
+        dialog = page.findChild(RejectDialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # no reason, no rejection
+        dialog.reason.setPlainText("De groep is die ochtend vol.")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(page.reject_button.isEnabled)
+    QTimer.singleShot(0, give_reason)
+    qtbot.mouseClick(page.reject_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.row_of(second) < 0, timeout=20_000)
+    assert sanne_sees(run, portal_server.url)[second] == (
+        "rejected", "De groep is die ochtend vol.")
+
+
+def test_parents_have_no_requests_section(qtbot, portal_server, make_app):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    assert main.navigation.isRowHidden(main.sections.row_of("pending_requests"))
+
+
+def test_without_the_portal_nothing_is_approved_blindly(qtbot, portal_server, make_app, run):
+    first, second = sanne_requests(run, portal_server.url, wednesdays(2))
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    main.show_section("pending_requests")
+    page = main.page("pending_requests")
+    qtbot.waitUntil(lambda: page.model.row_of(second) >= 0, timeout=20_000)
+
+    portal_server.stop()
+    page.table.selectRow(page.model.row_of(second))
+    qtbot.waitUntil(lambda: "could not be looked up" in page.places.text(), timeout=20_000)
+    assert not page.approve_button.isEnabled()
+    page.refresh()
+    qtbot.waitUntil(lambda: "could not be loaded" in page.state.text(), timeout=20_000)

@@ -20,7 +20,7 @@ def test_missing_modules_are_told_apart_from_those_left_out_on_purpose() -> None
 
 def test_the_source_run_sees_what_the_smoke_test_exercises() -> None:
     modules = runtime_modules()
-    for module in ("desktop.app", "desktop.smoke_test", "desktop.views.finance_viewer",
+    for module in ("desktop.app", "desktop.smoke_test", "desktop.views.finance.viewer",
                    "PySide6.QtPdf", "PySide6.QtPdfWidgets", "certifi", "keyring.backends.fail"):
         assert module in modules, module
     if sys.platform.startswith("linux"):

@@ -21,13 +21,13 @@ from server.models import (
     AbsenceCredit,
     AbsenceReason,
     Child,
+    Contract,
     CreditUse,
     DayPart,
     ExtraDayItem,
     ExtraDayPayment,
     ExtraDayRequest,
     ExtraDayStatus,
-    Placement,
     User,
 )
 from server.policy import DEFAULT_POLICY
@@ -68,18 +68,18 @@ class _DemoRequests:
         self.db.add(absence)
         return absence
 
-    def request(self, child: Child, placement: Placement, parent: User, day: date,
+    def request(self, child: Child, contract: Contract, parent: User, day: date,
                 payment: ExtraDayPayment, submitted: datetime,
                 credit: AbsenceCredit | None = None) -> ExtraDayRequest:
         """A one-day NSO request, paid from `credit` as far as it goes."""
         minutes = day_part_minutes(DayPart.NSO)
         from_credit = min(credit.minutes, minutes) if credit else 0
         item = ExtraDayItem(date=day, day_part=DayPart.NSO, minutes=minutes,
-                            hourly_rate_cents=placement.hourly_rate_cents,
+                            hourly_rate_cents=contract.hourly_rate_cents,
                             credit_minutes=from_credit,
                             invoice_cents=cents_for(minutes - from_credit,
-                                                    placement.hourly_rate_cents),
-                            placement_id=placement.id)
+                                                    contract.hourly_rate_cents),
+                            contract_id=contract.id)
         if credit is not None:
             item.credit_uses = [CreditUse(credit=credit, minutes=from_credit)]
         request = ExtraDayRequest(child_id=child.id, first_date=day, last_date=day,
@@ -96,7 +96,7 @@ class _DemoRequests:
             select(User).where(User.email == "thomas.devries@voorbeeld.nl"))
         daan = await self.db.scalar(select(Child).where(Child.family_id == sanne.family_id,
                                                         Child.first_name == "Daan"))
-        placement = await self.db.scalar(select(Placement).where(Placement.child_id == daan.id))
+        contract = await self.db.scalar(select(Contract).where(Contract.child_id == daan.id))
         staff = await self.db.scalar(select(User).where(User.name == "Rick van der Heijden"))
 
         # Absences: reported early (credit), reported the same morning (none), undone.
@@ -118,14 +118,14 @@ class _DemoRequests:
         # Extra days: approved and partly paid with the VSO credit, pending, rejected.
         vso_credit = await self.db.scalar(select(AbsenceCredit).join(Absence).where(
             Absence.child_id == daan.id, Absence.day == vso_day))
-        approved = self.request(daan, placement, sanne, school_day(t + timedelta(days=15), 2),
+        approved = self.request(daan, contract, sanne, school_day(t + timedelta(days=15), 2),
                                 ExtraDayPayment.MIXED, _at(t - timedelta(days=6), 20),
                                 credit=vso_credit)
         approved.status = ExtraDayStatus.APPROVED
         approved.decided_by_id, approved.decided_at = staff.id, _at(t - timedelta(days=5), 10)
-        self.request(daan, placement, thomas, school_day(t + timedelta(days=22), 2),
+        self.request(daan, contract, thomas, school_day(t + timedelta(days=22), 2),
                      ExtraDayPayment.INVOICE, _at(t - timedelta(days=1), 21))
-        rejected = self.request(daan, placement, sanne, school_day(t + timedelta(days=8), 4),
+        rejected = self.request(daan, contract, sanne, school_day(t + timedelta(days=8), 4),
                                 ExtraDayPayment.INVOICE, _at(t - timedelta(days=4), 18))
         rejected.status = ExtraDayStatus.REJECTED
         rejected.decided_by_id, rejected.decided_at = staff.id, _at(t - timedelta(days=3), 9)

@@ -20,10 +20,10 @@ from server.models import (
     CareGroup,
     Child,
     ClosingDay,
+    Contract,
     DayPart,
     Location,
     Organisation,
-    Placement,
     SchoolHoliday,
     User,
 )
@@ -69,15 +69,15 @@ async def family_children(db: AsyncSession, user: User, child_ids: list[int], *,
 
 async def planned_day_parts(db: AsyncSession, organisation_id: int, child_ids: list[int],
                             first: date, last: date) -> list[PlannedDayPart]:
-    placements = (await db.scalars(
-        select(Placement).where(Placement.child_id.in_(child_ids)).options(
-            selectinload(Placement.days), selectinload(Placement.group))
+    contracts = (await db.scalars(
+        select(Contract).where(Contract.child_id.in_(child_ids)).options(
+            selectinload(Contract.days), selectinload(Contract.group))
     )).all()
     closing = (await db.scalars(select(ClosingDay).where(
         ClosingDay.organisation_id == organisation_id, ClosingDay.day.between(first, last))
     )).all()
     holidays = await school_holidays(db, organisation_id, first, last)
-    return expand_planning(placements, closing, first, last, holidays)
+    return expand_planning(contracts, closing, first, last, holidays)
 
 
 async def school_holidays(db: AsyncSession, organisation_id: int, first: date,
@@ -148,10 +148,10 @@ async def family_absence(db: AsyncSession, user: User, absence_id: int) -> Absen
 async def _location_of(db: AsyncSession, child_id: int, day: date) -> Location | None:
     return await db.scalar(
         select(Location).join(CareGroup, CareGroup.location_id == Location.id)
-        .join(Placement, Placement.group_id == CareGroup.id)
-        .where(Placement.child_id == child_id, Placement.start_date <= day,
-               (Placement.end_date.is_(None)) | (Placement.end_date >= day))
-        .order_by(Placement.id).limit(1))
+        .join(Contract, Contract.group_id == CareGroup.id)
+        .where(Contract.child_id == child_id, Contract.start_date <= day,
+               (Contract.end_date.is_(None)) | (Contract.end_date >= day))
+        .order_by(Contract.id).limit(1))
 
 
 async def undo_absence(db: AsyncSession, settings: Settings, user: User,

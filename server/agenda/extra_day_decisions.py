@@ -17,12 +17,12 @@ from server.config import Settings
 from server.db import hold_rows
 from server.models import (
     CareGroup,
+    Contract,
     DayPart,
     ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
     GroupCapacity,
-    Placement,
     Role,
     User,
     manager_location,
@@ -62,10 +62,10 @@ async def decidable_group_ids(db: AsyncSession, user: User) -> set[int]:
 
 async def _item_groups(db: AsyncSession, request: ExtraDayRequest) -> dict[int, int]:
     """item id -> group id (the group of the contract each item falls under)."""
-    placement_ids = {item.placement_id for item in request.items}
-    groups = dict((await db.execute(select(Placement.id, Placement.group_id).where(
-        Placement.id.in_(placement_ids)))).all())
-    return {item.id: groups[item.placement_id] for item in request.items}
+    contract_ids = {item.contract_id for item in request.items}
+    groups = dict((await db.execute(select(Contract.id, Contract.group_id).where(
+        Contract.id.in_(contract_ids)))).all())
+    return {item.id: groups[item.contract_id] for item in request.items}
 
 
 async def decidable_request(db: AsyncSession, user: User, request_id: int, *,
@@ -95,8 +95,8 @@ async def request_capacity(db: AsyncSession, user: User,
     item_groups = await _item_groups(db, request)
     group_ids = set(item_groups.values())
     first, last = request.first_date, request.last_date
-    child_ids = list((await db.scalars(select(Placement.child_id).where(
-        Placement.group_id.in_(group_ids)).distinct())).all())
+    child_ids = list((await db.scalars(select(Contract.child_id).where(
+        Contract.group_id.in_(group_ids)).distinct())).all())
     planned = [p for p in await planned_day_parts(db, user.organisation_id, child_ids,
                                                   first, last) if p.group_id in group_ids]
     absent = {(a.child_id, a.day, a.day_part)
@@ -105,11 +105,11 @@ async def request_capacity(db: AsyncSession, user: User,
         (p.group_id, p.day, p.day_part) for p in planned
         if (p.child_id, p.day, p.day_part) not in absent)
     approved = (await db.execute(
-        select(Placement.group_id, ExtraDayItem.date, ExtraDayItem.day_part)
-        .join(ExtraDayItem, ExtraDayItem.placement_id == Placement.id)
+        select(Contract.group_id, ExtraDayItem.date, ExtraDayItem.day_part)
+        .join(ExtraDayItem, ExtraDayItem.contract_id == Contract.id)
         .join(ExtraDayRequest, ExtraDayRequest.id == ExtraDayItem.request_id)
         .where(ExtraDayRequest.status == ExtraDayStatus.APPROVED,
-               Placement.group_id.in_(group_ids), ExtraDayItem.date.between(first, last))
+               Contract.group_id.in_(group_ids), ExtraDayItem.date.between(first, last))
     )).all()
     taken.update((group_id, day, part) for group_id, day, part in approved)
     places = {(c.group_id, c.day_part): c.places for c in (await db.scalars(

@@ -44,10 +44,10 @@ from server.deps import Auth, CurrentSettings, Db
 from server.models import (
     CareGroup,
     Child,
+    Contract,
     ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
-    Placement,
     User,
 )
 from server.problems import Problem, problem_responses
@@ -75,8 +75,8 @@ async def request_names(db: AsyncSession, requests: Iterable[ExtraDayRequest]) -
     request_ids = [r.id for r in requests]
     groups = dict((await db.execute(
         select(ExtraDayItem.request_id, CareGroup.name)
-        .join(Placement, Placement.id == ExtraDayItem.placement_id)
-        .join(CareGroup, CareGroup.id == Placement.group_id)
+        .join(Contract, Contract.id == ExtraDayItem.contract_id)
+        .join(CareGroup, CareGroup.id == Contract.group_id)
         .where(ExtraDayItem.request_id.in_(request_ids)))).all()) if request_ids else {}
     return RequestNames(users, children, groups)
 

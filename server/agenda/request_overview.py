@@ -24,11 +24,11 @@ from server.models import (
     Absence,
     CareGroup,
     Child,
+    Contract,
     DayPart,
     ExtraDayRequest,
     ExtraDayStatus,
     Location,
-    Placement,
     User,
 )
 from server.problems import Problem, problem_body, problem_responses, wants_english
@@ -63,11 +63,11 @@ class RequestsOut(BaseModel):
     requests: list[RequestOut]
 
 
-def _location_on(placements: list[Placement], child_id: int, day: date) -> Location | None:
-    for placement in placements:
-        if placement.child_id == child_id and placement.start_date <= day and (
-                placement.end_date is None or placement.end_date >= day):
-            return placement.group.location
+def _location_on(contracts: list[Contract], child_id: int, day: date) -> Location | None:
+    for contract in contracts:
+        if contract.child_id == child_id and contract.start_date <= day and (
+                contract.end_date is None or contract.end_date >= day):
+            return contract.group.location
     return None
 
 
@@ -75,7 +75,7 @@ def _refusal(code: str, english: bool, **extra: object) -> str:
     return problem_body(code, english, **extra)["detail"]
 
 
-def _absence_lines(rows: list[tuple[Absence, str]], placements: list[Placement], today: date,
+def _absence_lines(rows: list[tuple[Absence, str]], contracts: list[Contract], today: date,
                    min_days: int, english: bool) -> list[RequestOut]:
     lines = []
     for absence, reporter in rows:
@@ -84,7 +84,7 @@ def _absence_lines(rows: list[tuple[Absence, str]], placements: list[Placement],
         if absence.cancelled_at is not None:
             refusal = _refusal("absence_already_cancelled", english)
         elif not may_undo(absence.day, today, min_days):
-            location = _location_on(placements, absence.child_id, absence.day)
+            location = _location_on(contracts, absence.child_id, absence.day)
             refusal = _refusal(
                 "absence_undo_too_late", english, min_days=min_days,
                 location_name=location.name if location else "",
@@ -134,17 +134,17 @@ async def request_overview(auth: Auth, db: Db, settings: CurrentSettings,
     english = wants_english(accept_language)
     policy = await organisation_policy(db, user)
     family = select(Child.id).where(Child.family_id == user.family_id)
-    placements = list((await db.scalars(select(Placement).where(
-        Placement.child_id.in_(family)).options(
-        selectinload(Placement.group).selectinload(CareGroup.location))
-        .order_by(Placement.id))).all())
+    contracts = list((await db.scalars(select(Contract).where(
+        Contract.child_id.in_(family)).options(
+        selectinload(Contract.group).selectinload(CareGroup.location))
+        .order_by(Contract.id))).all())
     absences = list((await db.execute(
         select(Absence, User.name).join(User, User.id == Absence.reported_by_id)
         .where(Absence.child_id.in_(family)).options(selectinload(Absence.credit)))).all())
     requests = list((await db.scalars(select(ExtraDayRequest).where(
         ExtraDayRequest.child_id.in_(family)).options(
         selectinload(ExtraDayRequest.items)))).all())
-    lines = _absence_lines(absences, placements, settings.today(),
+    lines = _absence_lines(absences, contracts, settings.today(),
                            policy.undo_absence_min_days, english)
     lines += _extra_day_lines(requests, await request_names(db, requests), english)
     lines.sort(key=lambda line: (line.first_date, line.submitted_at, line.kind, line.id),

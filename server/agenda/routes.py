@@ -20,10 +20,10 @@ from server.models import (
     CareGroup,
     Child,
     ClosingDay,
+    Contract,
     ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
-    Placement,
     Role,
     User,
     manager_location,
@@ -44,7 +44,7 @@ class PlannedDayPartOut(BaseModel):
     start: str
     end: str
     group_id: int
-    placement_id: int
+    contract_id: int
 
 
 class ClosingDayOut(BaseModel):
@@ -104,12 +104,12 @@ async def visible_child_ids(db: AsyncSession, user: User) -> set[int]:
     if user.role.is_parent:
         query = select(Child.id).where(Child.family_id == user.family_id)
     elif user.role is Role.STAFF:
-        query = select(Placement.child_id).join(
-            staff_group, staff_group.c.group_id == Placement.group_id
+        query = select(Contract.child_id).join(
+            staff_group, staff_group.c.group_id == Contract.group_id
         ).where(staff_group.c.user_id == user.id)
     else:
-        query = select(Placement.child_id).join(
-            CareGroup, CareGroup.id == Placement.group_id
+        query = select(Contract.child_id).join(
+            CareGroup, CareGroup.id == Contract.group_id
         ).join(manager_location, manager_location.c.location_id == CareGroup.location_id
                ).where(manager_location.c.user_id == user.id)
     return set((await db.scalars(query)).all())
@@ -155,10 +155,10 @@ async def agenda(
     wanted = set(child_id) if child_id else visible
     if not wanted <= visible:
         raise Problem("forbidden")
-    placements = (await db.scalars(
-        select(Placement).where(Placement.child_id.in_(wanted)).options(
-            selectinload(Placement.days), selectinload(Placement.group))
-        .order_by(Placement.id)
+    contracts = (await db.scalars(
+        select(Contract).where(Contract.child_id.in_(wanted)).options(
+            selectinload(Contract.days), selectinload(Contract.group))
+        .order_by(Contract.id)
     )).all()
     closing = (await db.scalars(
         select(ClosingDay).where(ClosingDay.organisation_id == auth.user.organisation_id,
@@ -166,11 +166,11 @@ async def agenda(
         .order_by(ClosingDay.day, ClosingDay.id)
     )).all()
     holidays = await school_holidays(db, auth.user.organisation_id, from_date, to_date)
-    location_ids = {p.group.location_id for p in placements}
+    location_ids = {p.group.location_id for p in contracts}
     planned = [PlannedDayPartOut(
         date=p.day, child_id=p.child_id, day_part=p.day_part, start=p.starts.strftime("%H:%M"),
-        end=p.ends.strftime("%H:%M"), group_id=p.group_id, placement_id=p.placement_id)
-        for p in expand_planning(placements, closing, from_date, to_date, holidays)]
+        end=p.ends.strftime("%H:%M"), group_id=p.group_id, contract_id=p.contract_id)
+        for p in expand_planning(contracts, closing, from_date, to_date, holidays)]
     holidays_out = [SchoolHolidayOut(name=h.name, first_date=h.first_day, last_date=h.last_day)
                     for h in holidays]
     closing_out = [ClosingDayOut(date=c.day, location_id=c.location_id, reason=c.reason)

@@ -11,12 +11,12 @@ from sqlalchemy.orm import selectinload
 
 from server.api.schemas import (
     ChildOut,
+    ContractOut,
     FamilyOut,
     GroupOut,
     LocationOut,
     MeResponse,
     PhotoConsentOut,
-    PlacementOut,
     PortalResponse,
     UserOut,
 )
@@ -86,9 +86,9 @@ def _child_out(child: Child) -> ChildOut:
         photo_consent=PhotoConsentOut(portal=child.consent_portal,
                                       website=child.consent_website,
                                       social_media=child.consent_social_media),
-        placements=[PlacementOut(id=p.id, group_id=p.group_id, care_type=p.care_type,
-                                 start_date=p.start_date, end_date=p.end_date)
-                    for p in child.placements],
+        contracts=[ContractOut(id=p.id, group_id=p.group_id, care_type=p.care_type,
+                               start_date=p.start_date, end_date=p.end_date)
+                   for p in child.contracts],
     )
 
 
@@ -107,7 +107,7 @@ async def _family_view(db: AsyncSession, user: User,
     family = await db.scalar(
         select(Family).where(Family.id == user.family_id).options(
             selectinload(Family.members),
-            selectinload(Family.children).selectinload(Child.placements),
+            selectinload(Family.children).selectinload(Child.contracts),
         )
     )
     assert family is not None
@@ -115,7 +115,7 @@ async def _family_view(db: AsyncSession, user: User,
     family_out = FamilyOut(id=family.id, name=family.name,
                            primary_parent_name=primary.name if primary else None)
     children = list(family.children)
-    group_ids = {p.group_id for c in children for p in c.placements}
+    group_ids = {p.group_id for c in children for p in c.contracts}
     groups = await _groups(db, CareGroup.id.in_(group_ids))
     organisation = await db.get(Organisation, user.organisation_id)
     policy = effective_policy(organisation.policy if organisation else None)

@@ -29,7 +29,7 @@ class PhotoConsentOut(BaseModel):
     social_media: bool
 
 
-class PlacementOut(BaseModel):
+class ContractOut(BaseModel):
     id: int
     group_id: int
     care_type: CareType
@@ -43,7 +43,7 @@ class ChildOut(BaseModel):
     last_name: str
     date_of_birth: date
     photo_consent: PhotoConsentOut
-    placements: list[PlacementOut]
+    contracts: list[ContractOut]
 
 
 class GroupOut(BaseModel):

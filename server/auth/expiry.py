@@ -1,4 +1,4 @@
-"""When a family's access ends: a policy number of months after its last placement ended."""
+"""When a family's access ends: a policy number of months after its last contract ended."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.models import Child, Placement, User
+from server.models import Child, Contract, User
 
 
 def add_months(day: date, months: int) -> date:
@@ -22,14 +22,14 @@ def add_months(day: date, months: int) -> date:
 async def access_until(db: AsyncSession, user: User, retention_months: int) -> date | None:
     """The last day the user may log in, or None while access does not end.
 
-    Staff and managers never expire. A family with an open-ended placement, or with no
-    placements yet, keeps access; otherwise access lasts until the retention period after the
+    Staff and managers never expire. A family with an open-ended contract, or with no
+    contracts yet, keeps access; otherwise access lasts until the retention period after the
     last end date (which may still lie in the future).
     """
     if not user.role.is_parent or user.family_id is None:
         return None
     end_dates = (await db.scalars(
-        select(Placement.end_date).join(Child).where(Child.family_id == user.family_id)
+        select(Contract.end_date).join(Child).where(Child.family_id == user.family_id)
     )).all()
     if not end_dates or any(end is None for end in end_dates):
         return None

@@ -79,8 +79,8 @@ def _plan(finance: FamilyFinance) -> list[_Planned]:
     for ct in finance.contracts:
         end = ct.end_date.isoformat() if ct.end_date else ""
         planned.append(_Planned(
-            {"id": f"contract-{ct.placement_id}", "kind": "contract",
-             "number": f"C-{ct.placement_id:05d}",
+            {"id": f"contract-{ct.contract_id}", "kind": "contract",
+             "number": f"C-{ct.contract_id:05d}",
              "period": f"{ct.start_date.isoformat()} – {end}", "year": ct.start_date.year,
              "child_name": household.child(ct.child_id)[1], "care_type": ct.care_type,
              "amount_cents": None, "status": None},

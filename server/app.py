@@ -18,7 +18,7 @@ from server.db import create_engine, create_sessionmaker
 from server.finance import routes as finance_routes
 from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
-from server.problems import install_problem_handlers
+from server.problems.handlers import install_problem_handlers
 from server.web import reset_page
 
 API_PREFIX = "/api/v1"

@@ -1,7 +1,7 @@
 """The De Vries family's absences, absence credit and extra-day requests in the demo.
 
 Daan (BSO De Ontdekkers) gets them, so the request overview, the credit balance and the agenda
-show every state: an absence that earned credit, one that did not, an undone one; extra days
+show every state: an absence that earned credit, one that did not, a cancelled one; extra days
 pending, approved (paid partly from credit) and rejected with a reason. All dates are school
 days relative to the build day, like the rest of the demo."""
 
@@ -99,7 +99,7 @@ class _DemoRequests:
         contract = await self.db.scalar(select(Contract).where(Contract.child_id == daan.id))
         staff = await self.db.scalar(select(User).where(User.name == "Rick van der Heijden"))
 
-        # Absences: reported early (credit), reported the same morning (none), undone.
+        # Absences: reported early (credit), reported the same morning (none), cancelled.
         vso_day = school_day(t - timedelta(days=17), 3)  # a past Thursday
         self.absence(daan, sanne, vso_day, DayPart.VSO, AbsenceReason.VAKANTIE,
                      _at(vso_day - timedelta(days=4), 20))
@@ -108,11 +108,11 @@ class _DemoRequests:
                      _at(t - timedelta(days=1), 19))
         sick = school_day(t - timedelta(days=10), 1)
         self.absence(daan, sanne, sick, DayPart.NSO, AbsenceReason.ZIEK, _at(sick, 9))
-        undone_day = school_day(t + timedelta(days=40), 3)
-        undone = self.absence(daan, sanne, undone_day, DayPart.NSO, AbsenceReason.VAKANTIE,
-                              _at(t - timedelta(days=3), 21))
-        undone.cancelled_at = undone.credit.withdrawn_at = _at(t - timedelta(days=2), 8)
-        undone.cancelled_by_id = sanne.id
+        cancelled_day = school_day(t + timedelta(days=40), 3)
+        cancelled = self.absence(daan, sanne, cancelled_day, DayPart.NSO, AbsenceReason.VAKANTIE,
+                                 _at(t - timedelta(days=3), 21))
+        cancelled.cancelled_at = cancelled.credit.withdrawn_at = _at(t - timedelta(days=2), 8)
+        cancelled.cancelled_by_id = sanne.id
         await self.db.flush()
 
         # Extra days: approved and partly paid with the VSO credit, pending, rejected.

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 DEFAULT_POLICY: dict[str, int] = {
     "absence_credit_notice_hours": 48,
-    "undo_absence_min_days": 30,
+    "cancel_absence_min_days": 30,
     # 0: credit lasts until the end of the calendar year of the absence; otherwise this many
     # months after the absence day.
     "absence_credit_valid_months": 0,
@@ -27,7 +27,7 @@ class Policy(BaseModel):
     """The effective policy values of an organisation (`GET /api/v1/policy`)."""
 
     absence_credit_notice_hours: int
-    undo_absence_min_days: int
+    cancel_absence_min_days: int
     absence_credit_valid_months: int
     extra_day_min_days_ahead: int
     extra_day_max_days_ahead: int

@@ -1,4 +1,4 @@
-"""`/api/v1/absences`: report, list and undo absences of the caller's family."""
+"""`/api/v1/absences`: report, list and cancel absences of the caller's family."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from server.agenda.absences import AbsenceReport, report_absences, undo_absence
+from server.agenda.absences import AbsenceReport, cancel_absence, report_absences
 from server.deps import Auth, CurrentSettings, Db
 from server.models import Absence, AbsenceReason, Child, DayPart, User
-from server.problems import Problem, problem_responses
+from server.problems import Problem
+from server.problems.openapi import problem_responses
 
 router = APIRouter(tags=["absences"])
 
@@ -96,10 +97,10 @@ async def get_absences(auth: Auth, db: Db) -> AbsencesOut:
 
 
 @router.delete("/absences/{absence_id}", response_model=AbsenceOut, responses=problem_responses(
-    *_AUTH, "not_found", "absence_already_cancelled", "absence_undo_too_late"))
+    *_AUTH, "not_found", "absence_already_cancelled", "absence_cancel_too_late"))
 async def delete_absence(absence_id: Annotated[int, Path(ge=1, le=2_147_483_647)],
                          auth: Auth, db: Db, settings: CurrentSettings) -> AbsenceOut:
-    """Undo an absence (afmelding annuleren): planned again, its credit withdrawn."""
-    absence = await undo_absence(db, settings, auth.user, absence_id)
+    """Cancel an absence (afmelding annuleren): planned again, its credit withdrawn."""
+    absence = await cancel_absence(db, settings, auth.user, absence_id)
     reporter = await db.get(User, absence.reported_by_id)
     return absence_out(absence, reporter.name if reporter else "")

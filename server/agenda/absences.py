@@ -1,4 +1,4 @@
-"""Reporting and undoing absences (afmelden / afmelding annuleren)."""
+"""Reporting and cancelling absences (afmelden / afmelding annuleren)."""
 
 from __future__ import annotations
 
@@ -154,16 +154,16 @@ async def _location_of(db: AsyncSession, child_id: int, day: date) -> Location |
         .order_by(Contract.id).limit(1))
 
 
-async def undo_absence(db: AsyncSession, settings: Settings, user: User,
-                       absence_id: int) -> Absence:
+async def cancel_absence(db: AsyncSession, settings: Settings, user: User,
+                         absence_id: int) -> Absence:
     """The day is planned again and the credit it earned is withdrawn, unless too close."""
     absence = await family_absence(db, user, absence_id)
     if absence.cancelled_at is not None:
         raise Problem("absence_already_cancelled")
     policy = await organisation_policy(db, user)
-    if not credit.may_undo(absence.day, settings.today(), policy.undo_absence_min_days):
+    if not credit.may_cancel(absence.day, settings.today(), policy.cancel_absence_min_days):
         location = await _location_of(db, absence.child_id, absence.day)
-        raise Problem("absence_undo_too_late", min_days=policy.undo_absence_min_days,
+        raise Problem("absence_cancel_too_late", min_days=policy.cancel_absence_min_days,
                       location_name=location.name if location else "",
                       location_phone=location.phone if location else "",
                       location_email=location.email if location else "")

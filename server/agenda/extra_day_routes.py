@@ -50,7 +50,8 @@ from server.models import (
     ExtraDayStatus,
     User,
 )
-from server.problems import Problem, problem_responses
+from server.problems import Problem
+from server.problems.openapi import problem_responses
 
 router = APIRouter(tags=["extra days"])
 

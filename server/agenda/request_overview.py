@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 
 from server.agenda.absence_routes import absence_out
 from server.agenda.absences import organisation_policy
-from server.agenda.credit import may_undo
+from server.agenda.credit import may_cancel
 from server.agenda.extra_day_routes import request_names
 from server.agenda.extra_day_schemas import RequestNames, request_out
 from server.config import AMSTERDAM
@@ -31,7 +31,10 @@ from server.models import (
     Location,
     User,
 )
-from server.problems import Problem, problem_body, problem_responses, wants_english
+from server.problems import Problem
+from server.problems.body import problem_body
+from server.problems.language import wants_english
+from server.problems.openapi import problem_responses
 
 router = APIRouter(tags=["requests"])
 
@@ -83,10 +86,10 @@ def _absence_lines(rows: list[tuple[Absence, str]], contracts: list[Contract], t
         refusal = None
         if absence.cancelled_at is not None:
             refusal = _refusal("absence_already_cancelled", english)
-        elif not may_undo(absence.day, today, min_days):
+        elif not may_cancel(absence.day, today, min_days):
             location = _location_on(contracts, absence.child_id, absence.day)
             refusal = _refusal(
-                "absence_undo_too_late", english, min_days=min_days,
+                "absence_cancel_too_late", english, min_days=min_days,
                 location_name=location.name if location else "",
                 location_phone=location.phone if location else "",
                 location_email=location.email if location else "")
@@ -145,7 +148,7 @@ async def request_overview(auth: Auth, db: Db, settings: CurrentSettings,
         ExtraDayRequest.child_id.in_(family)).options(
         selectinload(ExtraDayRequest.items)))).all())
     lines = _absence_lines(absences, contracts, settings.today(),
-                           policy.undo_absence_min_days, english)
+                           policy.cancel_absence_min_days, english)
     lines += _extra_day_lines(requests, await request_names(db, requests), english)
     lines.sort(key=lambda line: (line.first_date, line.submitted_at, line.kind, line.id),
                reverse=True)

@@ -30,7 +30,8 @@ from server.models import (
     staff_group,
 )
 from server.models.enums import AbsenceReason, DayPart
-from server.problems import Problem, problem_responses
+from server.problems import Problem
+from server.problems.openapi import problem_responses
 
 router = APIRouter(tags=["agenda"])
 

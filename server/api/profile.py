@@ -34,7 +34,8 @@ from server.models import (
     staff_group,
 )
 from server.policy import Policy, effective_policy
-from server.problems import Problem, problem_responses
+from server.problems import Problem
+from server.problems.openapi import problem_responses
 
 router = APIRouter(tags=["profile"])
 

@@ -16,7 +16,9 @@ from server.config import AMSTERDAM
 from server.deps import Auth, Client, CurrentMailer, CurrentSettings, Db, Hasher
 from server.mail import send_reset_mail
 from server.models import AuthEventKind, AuthSession
-from server.problems import Problem, problem_responses, wants_english
+from server.problems import Problem
+from server.problems.language import wants_english
+from server.problems.openapi import problem_responses
 from server.validation import PlainText
 
 AcceptLanguage = Annotated[str | None, Header(include_in_schema=False)]

@@ -33,7 +33,8 @@ from server.finance.statements import primary_parent
 from server.finance.tariffs import max_hourly_rate, organisation_tariffs
 from server.models import Child, Invoice, Organisation, Role, User
 from server.policy import effective_policy
-from server.problems import Problem, problem_responses
+from server.problems import Problem
+from server.problems.openapi import problem_responses
 
 router = APIRouter(prefix="/finance", tags=["finance"])
 

@@ -11,10 +11,10 @@ from pydantic import BaseModel, Field
 from server.auth import login as login_service
 from server.auth import reset as reset_service
 from server.auth.audit import record_event
+from server.auth.reset_mail import send_reset_mail
 from server.auth.sessions import IssuedTokens, live_sessions, revoke_session
 from server.config import AMSTERDAM
 from server.deps import Auth, Client, CurrentMailer, CurrentSettings, Db, Hasher
-from server.mail import send_reset_mail
 from server.models import AuthEventKind, AuthSession
 from server.problems import Problem
 from server.problems.language import wants_english

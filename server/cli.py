@@ -14,7 +14,8 @@ from fastapi import FastAPI
 
 from server.config import Settings, sqlite_url
 from server.db import create_engine, migrate
-from server.demo import DEMO_LOGINS, DEMO_PASSWORD, create_demo_database
+from server.demo.database import create_demo_database
+from server.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 
 logger = logging.getLogger("server")
 

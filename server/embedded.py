@@ -14,7 +14,7 @@ import uvicorn
 
 from server.app import create_app
 from server.config import Settings, sqlite_url
-from server.demo import create_demo_database
+from server.demo.database import create_demo_database
 
 logger = logging.getLogger(__name__)
 

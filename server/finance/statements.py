@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server import demo_data
+from server.demo import data as demo_data
 from server.finance.tariffs import RateTable, hourly_rate, max_hourly_rate, rate_table
 from server.models import (
     CareGroup,

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from mail_folder import read_reset_code, read_reset_link
 
-from server.demo import DEMO_PASSWORD
+from server.demo.logins import DEMO_PASSWORD
 from server.embedded import EmbeddedServer
 
 

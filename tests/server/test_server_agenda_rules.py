@@ -9,7 +9,7 @@ from server.agenda.credit import credit_expires_on, earns_credit, may_cancel
 from server.agenda.credit_ledger import CreditBalance, draw_credit
 from server.agenda.extra_day_plan import cents_for
 from server.config import AMSTERDAM
-from server.demo_requests import school_day
+from server.demo.agenda import school_day
 from server.models import AbsenceCredit, DayPart
 
 

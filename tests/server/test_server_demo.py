@@ -15,8 +15,9 @@ from server.auth.expiry import add_months
 from server.cli import main
 from server.config import AMSTERDAM, Settings, sqlite_url
 from server.db import create_engine, create_sessionmaker
-from server.demo import DEMO_LOGINS, DEMO_PASSWORD, create_demo_database
-from server.demo_data import easter_sunday, public_holidays
+from server.demo.data import easter_sunday, public_holidays
+from server.demo.database import create_demo_database
+from server.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from server.models import (
     CareGroup,
     CareType,

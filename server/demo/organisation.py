@@ -1,4 +1,5 @@
-"""The deterministic demo organisation "Kinderopvang Zonnebloem".
+"""Building the demo organisation: locations, groups, staff, closing days and families with
+their contracts, then (server.demo.agenda, server.demo.finance) requests and invoices.
 
 Everything is derived from a seeded random generator and a `today`, so the same day gives the
 same data, and "ended 5 weeks ago" stays true whenever the demo is built.
@@ -6,22 +7,17 @@ same data, and "ended 5 weeks ago" stays true whenever the demo is built.
 
 from __future__ import annotations
 
-import asyncio
 import random
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server import demo_data as data
 from server.auth.expiry import add_months
-from server.auth.passwords import make_argon2
-from server.config import AMSTERDAM, Settings
-from server.db import create_engine, create_sessionmaker, migrate
-from server.demo_requests import add_devries_requests
-from server.finance.demo_finance import add_demo_finance
+from server.demo import data
+from server.demo.agenda import add_devries_requests
+from server.demo.finance import add_demo_finance
 from server.models import (
     DAY_PARTS_BY_CARE_TYPE,
     CareGroup,
@@ -41,19 +37,8 @@ from server.models import (
     User,
 )
 
-DEMO_PASSWORD = "zonnebloem-demo"
 BASE_FAMILIES = 24
 SEED = 20250101
-
-# The documented demo logins (docs/api.md).
-DEMO_LOGINS = [
-    ("sanne.devries@voorbeeld.nl", "ouder, twee kinderen (Emma, KDV; Daan, BSO)"),
-    ("thomas.devries@voorbeeld.nl", "tweede ouder van hetzelfde gezin"),
-    ("lotte.jansen@voorbeeld.nl", "ouder, contract 5 weken geleden geëindigd"),
-    ("mark.bakker@voorbeeld.nl", "ouder, contract 16 maanden geleden geëindigd (geen toegang)"),
-    ("fatima.elamrani@voorbeeld.nl", "pedagogisch medewerker, groep Zonnetjes"),
-    ("manager@voorbeeld.nl", "locatiemanager van beide locaties"),
-]
 
 
 @dataclass(frozen=True)
@@ -61,10 +46,6 @@ class DemoSummary:
     families: int
     users: int
     children: int
-
-
-def amsterdam_today() -> date:
-    return datetime.now(AMSTERDAM).date()
 
 
 def _mail_name(*parts: str) -> str:
@@ -286,22 +267,3 @@ async def build_demo(db: AsyncSession, password_hash: str, today: date,
                      scale: int = 1) -> DemoSummary:
     """Add the demo organisation to an empty, migrated database."""
     return await _Builder(db, password_hash, today, scale).build()
-
-
-async def database_is_empty(db: AsyncSession) -> bool:
-    return (await db.scalar(select(func.count()).select_from(Organisation))) == 0
-
-
-async def create_demo_database(settings: Settings, *, today: date | None = None,
-                               scale: int = 1) -> DemoSummary | None:
-    """Migrate the database and fill it with the demo when it is empty; None if it was not."""
-    engine = create_engine(settings)
-    try:
-        await migrate(engine)
-        async with create_sessionmaker(engine)() as db:
-            if not await database_is_empty(db):
-                return None
-            password_hash = await asyncio.to_thread(make_argon2(settings).hash, DEMO_PASSWORD)
-            return await build_demo(db, password_hash, today or amsterdam_today(), scale)
-    finally:
-        await engine.dispose()

@@ -12,10 +12,10 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server import demo_data as data
 from server.agenda.credit import credit_expires_on, day_part_minutes, earns_credit
 from server.agenda.extra_day_plan import cents_for
 from server.config import AMSTERDAM
+from server.demo import data
 from server.models import (
     Absence,
     AbsenceCredit,

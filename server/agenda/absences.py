@@ -23,11 +23,10 @@ from server.models import (
     Contract,
     DayPart,
     Location,
-    Organisation,
     SchoolHoliday,
     User,
 )
-from server.policy import Policy, effective_policy
+from server.policy import organisation_policy
 from server.problems import Problem
 
 
@@ -41,11 +40,6 @@ class AbsenceReport:
     day_part: DayPart | None
     reason: AbsenceReason
     note: str | None
-
-
-async def organisation_policy(db: AsyncSession, user: User) -> Policy:
-    organisation = await db.get(Organisation, user.organisation_id)
-    return effective_policy(organisation.policy if organisation else None)
 
 
 async def family_children(db: AsyncSession, user: User, child_ids: list[int], *,
@@ -115,7 +109,7 @@ async def report_absences(db: AsyncSession, settings: Settings, user: User,
     fresh = [p for p in planned if (p.child_id, p.day, p.day_part) not in taken]
     if not fresh:
         raise Problem("absence_already_reported")
-    policy = await organisation_policy(db, user)
+    policy = await organisation_policy(db, user.organisation_id)
     now = settings.now()
     absences = []
     for part in fresh:
@@ -160,7 +154,7 @@ async def cancel_absence(db: AsyncSession, settings: Settings, user: User,
     absence = await family_absence(db, user, absence_id)
     if absence.cancelled_at is not None:
         raise Problem("absence_already_cancelled")
-    policy = await organisation_policy(db, user)
+    policy = await organisation_policy(db, user.organisation_id)
     if not credit.may_cancel(absence.day, settings.today(), policy.cancel_absence_min_days):
         location = await _location_of(db, absence.child_id, absence.day)
         raise Problem("absence_cancel_too_late", min_days=policy.cancel_absence_min_days,

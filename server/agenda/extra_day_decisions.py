@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 
+from pydantic import BaseModel, ConfigDict, computed_field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -31,16 +31,18 @@ from server.models import (
 from server.problems import Problem
 
 
-@dataclass(frozen=True)
-class CapacityDay:
+class CapacityDay(BaseModel):
     """Places of the group on one requested day-part: `free` may be 0 (full) or less
     (over-booked, e.g. after a capacity change)."""
+
+    model_config = ConfigDict(frozen=True)
 
     date: date
     day_part: DayPart
     capacity: int
     occupied: int
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def free(self) -> int:
         return self.capacity - self.occupied
@@ -114,9 +116,9 @@ async def request_capacity(db: AsyncSession, user: User,
     taken.update((group_id, day, part) for group_id, day, part in approved)
     places = {(c.group_id, c.day_part): c.places for c in (await db.scalars(
         select(GroupCapacity).where(GroupCapacity.group_id.in_(group_ids)))).all()}
-    return [CapacityDay(item.date, item.day_part,
-                        places.get((item_groups[item.id], item.day_part), 0),
-                        taken[(item_groups[item.id], item.date, item.day_part)])
+    return [CapacityDay(date=item.date, day_part=item.day_part,
+                        capacity=places.get((item_groups[item.id], item.day_part), 0),
+                        occupied=taken[(item_groups[item.id], item.date, item.day_part)])
             for item in request.items]
 
 

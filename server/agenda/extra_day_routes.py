@@ -18,7 +18,6 @@ from server.agenda.extra_day_decisions import (
     request_capacity,
 )
 from server.agenda.extra_day_schemas import (
-    CapacityDayOut,
     CapacityOut,
     ChildCreditOut,
     CreditBalanceOut,
@@ -169,10 +168,7 @@ async def withdraw(request_id: RequestId, auth: Auth, db: Db,
 async def capacity(request_id: RequestId, auth: Auth, db: Db) -> CapacityOut:
     """The group's places on each requested day-part, for the staff who decide."""
     request = await decidable_request(db, auth.user, request_id)
-    return CapacityOut(days=[CapacityDayOut(date=d.date, day_part=d.day_part,
-                                            capacity=d.capacity, occupied=d.occupied,
-                                            free=d.free)
-                             for d in await request_capacity(db, auth.user, request)])
+    return CapacityOut(days=await request_capacity(db, auth.user, request))
 
 
 @router.post("/extra-days/{request_id}/approve", response_model=ExtraDayRequestOut,

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from server.agenda.extra_day_decisions import CapacityDay
 from server.agenda.planning import DAY_PART_HOURS
 from server.config import AMSTERDAM
 from server.models import DayPart, ExtraDayItem, ExtraDayPayment, ExtraDayRequest, ExtraDayStatus
@@ -108,16 +109,8 @@ class RejectIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
 
 
-class CapacityDayOut(BaseModel):
-    date: date
-    day_part: DayPart
-    capacity: int
-    occupied: int
-    free: int
-
-
 class CapacityOut(BaseModel):
-    days: list[CapacityDayOut]
+    days: list[CapacityDay]
 
 
 def item_out(child_id: int, day: date, part: DayPart, minutes: int, rate: int,

@@ -11,7 +11,6 @@ from sqlalchemy.orm import selectinload
 
 from server.agenda.absences import (
     family_children,
-    organisation_policy,
     planned_day_parts,
     school_holidays,
 )
@@ -43,6 +42,7 @@ from server.models import (
     ExtraDayStatus,
     User,
 )
+from server.policy import organisation_policy
 from server.problems import Problem
 
 # Statuses that hold a day-part: a second request for it is skipped as already requested.
@@ -121,7 +121,7 @@ async def quote_extra_days(db: AsyncSession, settings: Settings, user: User, ask
     """Apply every rule of docs/api.md and split the cost; raises the first violation."""
     if not user.role.is_parent:
         raise Problem("forbidden")
-    policy = await organisation_policy(db, user)
+    policy = await organisation_policy(db, user.organisation_id)
     today = settings.today()
     check_dates(ask.first_day, ask.last_day, today, policy)
     children = await family_children(db, user, ask.child_ids, lock=lock)

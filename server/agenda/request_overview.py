@@ -14,7 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from server.agenda.absence_routes import absence_out
-from server.agenda.absences import organisation_policy
 from server.agenda.credit import may_cancel
 from server.agenda.extra_day_routes import request_names
 from server.agenda.extra_day_schemas import RequestNames, request_out
@@ -31,6 +30,7 @@ from server.models import (
     Location,
     User,
 )
+from server.policy import organisation_policy
 from server.problems import Problem
 from server.problems.body import problem_body
 from server.problems.language import wants_english
@@ -135,7 +135,7 @@ async def request_overview(auth: Auth, db: Db, settings: CurrentSettings,
     if not user.role.is_parent:
         raise Problem("forbidden")
     english = wants_english(accept_language)
-    policy = await organisation_policy(db, user)
+    policy = await organisation_policy(db, user.organisation_id)
     family = select(Child.id).where(Child.family_id == user.family_id)
     contracts = list((await db.scalars(select(Contract).where(
         Contract.child_id.in_(family)).options(

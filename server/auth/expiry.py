@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.config import AMSTERDAM
 from server.models import Child, Contract, User
+from server.policy import organisation_policy
+from server.problems import Problem
 
 
 def add_months(day: date, months: int) -> date:
@@ -38,3 +41,14 @@ async def access_until(db: AsyncSession, user: User, retention_months: int) -> d
 
 def is_expired(until: date | None, today: date) -> bool:
     return until is not None and today > until
+
+
+async def check_not_expired(db: AsyncSession, user: User, now: datetime) -> None:
+    """Raise `account_expired` once the user's access has ended. Checked at login, refresh and
+    reset, and by the finance endpoints on every call: an access token must not outlive the
+    family's retention period."""
+    policy = await organisation_policy(db, user.organisation_id)
+    until = await access_until(db, user, policy.account_retention_months)
+    if is_expired(until, now.astimezone(AMSTERDAM).date()):
+        assert until is not None
+        raise Problem("account_expired", access_ended_on=until.isoformat())

@@ -11,7 +11,8 @@ from sqlalchemy.orm import selectinload
 
 from server.auth import throttle
 from server.auth.audit import ClientInfo, record_event
-from server.auth.login import check_not_expired, normalise_email, user_by_email
+from server.auth.expiry import check_not_expired
+from server.auth.login import normalise_email, user_by_email
 from server.auth.passwords import PasswordHasher, check_password_policy
 from server.auth.reset_mail import ResetMail
 from server.auth.sessions import end_all_sessions

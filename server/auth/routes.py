@@ -50,7 +50,9 @@ class RefreshRequest(BaseModel):
     refresh_token: PlainText = Field(min_length=1, max_length=200)
 
 
-class SessionInfo(BaseModel):
+class AuthSessionOut(BaseModel):
+    """One logged-in device's session (`AuthSession`), as `GET /auth/sessions` lists it."""
+
     id: int
     device_name: str | None
     created_at: datetime
@@ -115,15 +117,15 @@ async def logout(auth: Auth, db: Db, settings: CurrentSettings, client: Client) 
     return Response(status_code=204)
 
 
-@router.get("/sessions", response_model=list[SessionInfo], responses=problem_responses(
+@router.get("/sessions", response_model=list[AuthSessionOut], responses=problem_responses(
     "not_authenticated", "token_expired"))
-async def list_sessions(auth: Auth, db: Db, settings: CurrentSettings) -> list[SessionInfo]:
+async def list_sessions(auth: Auth, db: Db, settings: CurrentSettings) -> list[AuthSessionOut]:
     """The user's active sessions, newest first."""
     sessions = await live_sessions(db, auth.user.id, settings.now())
-    return [SessionInfo(id=s.id, device_name=s.device_name,
-                        created_at=s.created_at.astimezone(AMSTERDAM),
-                        last_used_at=s.last_used_at.astimezone(AMSTERDAM),
-                        current=s.id == auth.session.id) for s in sessions]
+    return [AuthSessionOut(id=s.id, device_name=s.device_name,
+                           created_at=s.created_at.astimezone(AMSTERDAM),
+                           last_used_at=s.last_used_at.astimezone(AMSTERDAM),
+                           current=s.id == auth.session.id) for s in sessions]
 
 
 @router.delete("/sessions/{session_id}", status_code=204, responses=problem_responses(

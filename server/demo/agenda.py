@@ -60,11 +60,11 @@ class _DemoRequests:
                 reason: AbsenceReason, reported: datetime) -> Absence:
         absence = Absence(child_id=child.id, day=day, day_part=part, reason=reason, note=None,
                           reported_by_id=parent.id, reported_at=reported, credit=None)
-        if earns_credit(day, part, reported, DEFAULT_POLICY["absence_credit_notice_hours"]):
+        if earns_credit(day, part, reported, DEFAULT_POLICY.absence_credit_notice_hours):
             absence.credit = AbsenceCredit(child_id=child.id, minutes=day_part_minutes(part),
                                            earned_on=reported.astimezone(AMSTERDAM).date(),
                                            expires_on=credit_expires_on(
-                                               day, DEFAULT_POLICY["absence_credit_valid_months"]))
+                                               day, DEFAULT_POLICY.absence_credit_valid_months))
         self.db.add(absence)
         return absence
 

@@ -82,4 +82,4 @@ async def test_manager_sees_the_groups_of_both_locations(client: httpx.AsyncClie
 
 async def test_policy_has_the_defaults(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/v1/policy", headers=bearer(await tokens(client)))
-    assert response.json() == DEFAULT_POLICY
+    assert response.json() == DEFAULT_POLICY.model_dump()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from server.agenda.planning import DAY_PART_HOURS
-from server.auth.expiry import add_months
 from server.config import AMSTERDAM
+from server.dates import add_months
 from server.models.enums import DayPart
 
 

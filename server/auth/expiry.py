@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.config import AMSTERDAM
+from server.dates import add_months
 from server.models import Child, Contract, User
 from server.policy import organisation_policy
 from server.problems import Problem
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 async def access_until(db: AsyncSession, user: User, retention_months: int) -> date | None:

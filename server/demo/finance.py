@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.auth.expiry import add_months
+from server.dates import add_months
 from server.demo import data
 from server.finance.invoicing import generate_invoices
 from server.models import (

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.auth.expiry import add_months
+from server.dates import add_months
 from server.demo import data
 from server.demo.agenda import add_devries_requests
 from server.demo.finance import add_demo_finance

@@ -11,9 +11,9 @@ from server_helpers import FakeClock
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from server.auth.expiry import add_months
 from server.cli import main
 from server.config import AMSTERDAM, Settings, sqlite_url
+from server.dates import add_months
 from server.db import create_engine, create_sessionmaker
 from server.demo.data import easter_sunday, public_holidays
 from server.demo.database import create_demo_database

@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from test_server_access_matrix import PROTECTED
 
-from server.auth.expiry import add_months
+from server.dates import add_months
 from server.models import Child, Contract, User
 
 # Finance routes with what each role gets: "ok", or the problem code of the refusal.

@@ -17,8 +17,8 @@ from server_helpers import (
 )
 from sqlalchemy import delete, select, update
 
-from server.auth.expiry import add_months
 from server.config import AMSTERDAM
+from server.dates import add_months
 from server.models import Child, Contract, Family, Organisation, User
 
 pytestmark = both_databases

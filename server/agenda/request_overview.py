@@ -1,7 +1,8 @@
 """`GET /api/v1/requests`: the request overview (aanvragenoverzicht) of a family.
 
-Every absence and extra-day request with whether the parent may still cancel it, and if not
-the reason in the parent's language, so the app never has to ask first."""
+Every absence and extra-day request with whether the parent may still take it back (cancel
+the absence, withdraw the pending request; `can_cancel` covers both), and if not the reason in
+the parent's language, so the app never has to ask first."""
 
 from __future__ import annotations
 

@@ -30,19 +30,21 @@ def _latest_text_to(folder: Path, email_address: str, wait: float) -> str:
         time.sleep(0.02)
 
 
+def _newest(folder: Path, email_address: str, pattern: re.Pattern[str], what: str,
+            wait: float) -> str:
+    match = pattern.search(_latest_text_to(folder, email_address, wait))
+    if match is None:
+        raise LookupError(f"the newest mail to {email_address} has no reset {what}")
+    return match.group(1)
+
+
 def read_reset_code(folder: Path, email_address: str, *, wait: float = 5.0) -> str:
     """The code of the newest reset mail to `email_address` in a mail folder, waiting up to
     `wait` seconds for a first one to arrive."""
-    match = _CODE_RE.search(_latest_text_to(folder, email_address, wait))
-    if match is None:
-        raise LookupError(f"the newest mail to {email_address} has no reset code")
-    return match.group(1)
+    return _newest(folder, email_address, _CODE_RE, "code", wait)
 
 
 def read_reset_link(folder: Path, email_address: str, *, wait: float = 5.0) -> str:
     """The link of the newest reset mail to `email_address` in a mail folder, waiting up to
     `wait` seconds for a first one to arrive."""
-    match = _LINK_RE.search(_latest_text_to(folder, email_address, wait))
-    if match is None:
-        raise LookupError(f"the newest mail to {email_address} has no reset link")
-    return match.group(1)
+    return _newest(folder, email_address, _LINK_RE, "link", wait)

@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.agenda import credit
+from server.agenda.access import family_children
 from server.agenda.planning import MAX_RANGE_DAYS, PlannedDayPart, expand_planning
 from server.config import Settings
-from server.db import hold_rows
 from server.models import (
     Absence,
     AbsenceCredit,
@@ -40,25 +40,6 @@ class AbsenceReport:
     day_part: DayPart | None
     reason: AbsenceReason
     note: str | None
-
-
-async def family_children(db: AsyncSession, user: User, child_ids: list[int], *,
-                          lock: bool = False) -> list[Child]:
-    """The chosen children, all of the caller's family, or `forbidden` (parents only).
-
-    `lock` holds the children's rows until commit (`hold_rows`): a submission that checks
-    "not reported / requested yet" and then stores must not run next to another one for the
-    same child — two parents on two devices would otherwise both pass the check."""
-    if not user.role.is_parent:
-        raise Problem("forbidden")
-    if lock:
-        await hold_rows(db, Child, child_ids)
-    children = list((await db.scalars(
-        select(Child).where(Child.id.in_(child_ids), Child.family_id == user.family_id)
-        .order_by(Child.id))).all())
-    if len(children) != len(set(child_ids)):
-        raise Problem("forbidden")
-    return children
 
 
 async def planned_day_parts(db: AsyncSession, organisation_id: int, child_ids: list[int],

@@ -11,22 +11,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.agenda.absences import active_absences, planned_day_parts
+from server.agenda.access import decidable_group_ids
 from server.agenda.credit_ledger import release_credit
 from server.agenda.extra_days import ensure_pending
 from server.config import Settings
 from server.db import hold_rows
 from server.models import (
-    CareGroup,
     Contract,
     DayPart,
     ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
     GroupCapacity,
-    Role,
     User,
-    manager_location,
-    staff_group,
 )
 from server.problems import Problem
 
@@ -46,20 +43,6 @@ class CapacityDay(BaseModel):
     @property
     def free(self) -> int:
         return self.capacity - self.occupied
-
-
-async def decidable_group_ids(db: AsyncSession, user: User) -> set[int]:
-    """Groups whose requests the caller decides: staff their own, a manager their
-    locations'; parents none."""
-    if user.role is Role.STAFF:
-        query = select(staff_group.c.group_id).where(staff_group.c.user_id == user.id)
-    elif user.role is Role.MANAGER:
-        query = select(CareGroup.id).join(
-            manager_location, manager_location.c.location_id == CareGroup.location_id
-        ).where(manager_location.c.user_id == user.id)
-    else:
-        return set()
-    return set((await db.scalars(query)).all())
 
 
 async def _item_groups(db: AsyncSession, request: ExtraDayRequest) -> dict[int, int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
@@ -10,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from server.agenda.access import visible_child_ids
 from server.agenda.credit_ledger import credit_balances
 from server.agenda.extra_day_decisions import (
     approve_extra_day,
@@ -27,9 +27,9 @@ from server.agenda.extra_day_schemas import (
     ExtraDayRequestsOut,
     PreviewOut,
     RejectIn,
-    RequestNames,
     SkippedOut,
     item_out,
+    request_names,
     request_out,
 )
 from server.agenda.extra_days import (
@@ -38,16 +38,11 @@ from server.agenda.extra_days import (
     submit_extra_days,
     withdraw_extra_day,
 )
-from server.agenda.routes import visible_child_ids
 from server.deps import Auth, CurrentSettings, Db
 from server.models import (
-    CareGroup,
     Child,
-    Contract,
-    ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
-    User,
 )
 from server.problems import Problem
 from server.problems.openapi import problem_responses
@@ -60,25 +55,6 @@ _RULES = ("forbidden", "validation_error", "agenda_range_invalid", "extra_day_to
           "extra_day_already_requested", "extra_day_outside_contract",
           "extra_day_credit_insufficient")
 RequestId = Annotated[int, Path(ge=1, le=2_147_483_647)]
-
-
-async def request_names(db: AsyncSession, requests: Iterable[ExtraDayRequest]) -> RequestNames:
-    requests = list(requests)
-    user_ids = {r.submitted_by_id for r in requests} | {r.decided_by_id for r in requests
-                                                        if r.decided_by_id}
-    child_ids = {r.child_id for r in requests}
-    users = dict((await db.execute(select(User.id, User.name).where(User.id.in_(user_ids))))
-                 .all()) if user_ids else {}
-    children = {child_id: f"{first} {last}" for child_id, first, last in (await db.execute(
-        select(Child.id, Child.first_name, Child.last_name).where(Child.id.in_(child_ids))))
-        .all()} if child_ids else {}
-    request_ids = [r.id for r in requests]
-    groups = dict((await db.execute(
-        select(ExtraDayItem.request_id, CareGroup.name)
-        .join(Contract, Contract.id == ExtraDayItem.contract_id)
-        .join(CareGroup, CareGroup.id == Contract.group_id)
-        .where(ExtraDayItem.request_id.in_(request_ids)))).all()) if request_ids else {}
-    return RequestNames(users, children, groups)
 
 
 async def one_out(db: AsyncSession, request: ExtraDayRequest) -> ExtraDayRequestOut:

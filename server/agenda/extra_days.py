@@ -9,11 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server.agenda.absences import (
-    family_children,
-    planned_day_parts,
-    school_holidays,
-)
+from server.agenda.absences import planned_day_parts, school_holidays
+from server.agenda.access import family_children
 from server.agenda.credit_ledger import (
     CreditBalance,
     CreditDraw,

@@ -14,10 +14,9 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from server.agenda.absence_routes import absence_out
+from server.agenda.absence_schemas import absence_out
 from server.agenda.credit import may_cancel
-from server.agenda.extra_day_routes import request_names
-from server.agenda.extra_day_schemas import RequestNames, request_out
+from server.agenda.extra_day_schemas import RequestNames, request_names, request_out
 from server.config import AMSTERDAM
 from server.deps import Auth, CurrentSettings, Db
 from server.models import (

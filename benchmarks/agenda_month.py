@@ -62,18 +62,18 @@ def three_children_since(server_dir: Path, first_day: date) -> None:
                    " SELECT family_id, 'Noor', last_name, date_of_birth, 1, 0, 0 FROM child"
                    " WHERE id = ?", (emma_id,))
         noor_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
-        placement = db.execute(
-            "SELECT id, group_id, care_type, weeks_per_year, hourly_rate_cents FROM placement"
+        contract = db.execute(
+            "SELECT id, group_id, care_type, weeks_per_year, hourly_rate_cents FROM contract"
             " WHERE child_id = ?", (emma_id,)).fetchone()
-        db.execute("INSERT INTO placement (child_id, group_id, care_type, start_date, end_date,"
+        db.execute("INSERT INTO contract (child_id, group_id, care_type, start_date, end_date,"
                    " weeks_per_year, hourly_rate_cents) VALUES (?, ?, ?, ?, NULL, ?, ?)",
-                   (noor_id, placement[1], placement[2], first_day.isoformat(), placement[3],
-                    placement[4]))
+                   (noor_id, contract[1], contract[2], first_day.isoformat(), contract[3],
+                    contract[4]))
         new_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
-        db.execute("INSERT INTO placement_day (placement_id, weekday, day_part)"
+        db.execute("INSERT INTO contract_day (contract_id, weekday, day_part)"
                    " VALUES (?, 2, 'ochtend'), (?, 4, 'ochtend'), (?, 4, 'middag')",
                    (new_id, new_id, new_id))
-        db.execute("UPDATE placement SET start_date = ? WHERE child_id IN"
+        db.execute("UPDATE contract SET start_date = ? WHERE child_id IN"
                    " (SELECT id FROM child WHERE family_id = ?)",
                    (first_day.isoformat(), family_id))
     db.close()

@@ -76,7 +76,7 @@ class DemoServer:
     def mail_folder(self) -> Path:
         """Where the demo server writes its mails as .eml files (password reset codes). Not
         "outbox": in this app that word is the queue of writes waiting for a connection."""
-        return self._server.outbox
+        return self._server.mail_folder
 
     def stop(self) -> None:
         try:

@@ -11,7 +11,9 @@ import logging
 import re
 import time
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from server.asgi import ResponseWatch
 
 logger = logging.getLogger("server.access")
 
@@ -33,18 +35,11 @@ class AccessLogMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = 500
-
-        async def recording_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
+        watch = ResponseWatch(send)
         try:
-            await self.app(scope, receive, recording_send)
+            await self.app(scope, receive, watch)
         finally:
             client = scope.get("client")
             logger.info('%s "%s %s" %s %.1f ms', client[0] if client else "-", scope["method"],
-                        loggable_path(scope["path"]), status,
+                        loggable_path(scope["path"]), watch.status or 500,
                         (time.perf_counter() - started) * 1000)

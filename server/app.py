@@ -10,7 +10,6 @@ from fastapi import FastAPI
 from server.access_log import AccessLogMiddleware
 from server.agenda import absence_routes, extra_day_routes, request_overview
 from server.agenda import routes as agenda_routes
-from server.api import profile
 from server.auth import routes as auth_routes
 from server.auth.passwords import PasswordHasher
 from server.config import Settings
@@ -18,7 +17,8 @@ from server.db import create_engine, create_sessionmaker
 from server.finance import routes as finance_routes
 from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
-from server.problems import install_problem_handlers
+from server.problems.handlers import install_problem_handlers
+from server.profile import routes as profile_routes
 from server.web import reset_page
 
 API_PREFIX = "/api/v1"
@@ -51,7 +51,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.mailer = mailer or create_mailer(settings)
-    app.include_router(profile.router, prefix=API_PREFIX)
+    app.include_router(profile_routes.router, prefix=API_PREFIX)
     app.include_router(agenda_routes.router, prefix=API_PREFIX)
     app.include_router(absence_routes.router, prefix=API_PREFIX)
     app.include_router(extra_day_routes.router, prefix=API_PREFIX)

@@ -14,7 +14,8 @@ from fastapi import FastAPI
 
 from server.config import Settings, sqlite_url
 from server.db import create_engine, migrate
-from server.demo import DEMO_LOGINS, DEMO_PASSWORD, create_demo_database
+from server.demo.database import create_demo_database
+from server.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 
 logger = logging.getLogger("server")
 
@@ -42,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="build the demo organisation and print the logins")
     demo.add_argument("--data-dir", type=Path, default=None,
-                      help="folder for the demo database and outbox (default: OUDERPORTAAL_"
+                      help="folder for the demo database and mail folder (default: OUDERPORTAAL_"
                            "DATA_DIR or ./ouderportaal-data)")
     demo.add_argument("--scale", type=int, default=1, help="multiply the number of families")
     demo.add_argument("--serve", action="store_true", help="serve the demo afterwards")
@@ -94,7 +95,7 @@ def _demo(args: argparse.Namespace) -> None:
     settings = Settings.from_env(**overrides)
     if args.serve:
         settings = replace(settings, public_url=f"http://{args.host}:{args.port}",
-                           mail_outbox=settings.mail_outbox or settings.data_dir / "outbox")
+                           mail_folder=settings.mail_folder or settings.data_dir / "mail")
     summary = asyncio.run(create_demo_database(settings, scale=args.scale))
     if summary is None:
         print(f"The database in {settings.data_dir} already holds data; it was left as it is.")
@@ -107,7 +108,7 @@ def _demo(args: argparse.Namespace) -> None:
     for email, who in DEMO_LOGINS:
         print(f"  {email:<{width}}  {who}")
     if args.serve:
-        print(f"\nReset mails are written to {settings.mail_outbox}.")
+        print(f"\nReset mails are written to {settings.mail_folder}.")
         _serve(settings, args.host, args.port, 1)
 
 

@@ -48,7 +48,7 @@ class Settings:
     mail_from: str = "Ouderportaal <noreply@ouderportaal.nl>"
     # When set, mails are written as .eml files into this folder instead of going to SMTP
     # (demo mode), and the reset link and code are logged so a developer can use them.
-    mail_outbox: Path | None = None
+    mail_folder: Path | None = None
     # argon2id: RFC 9106's second recommendation is t=3, m=64 MiB; OWASP's floor is t=2,
     # m=19 MiB, p=1. We stay above the floor with some headroom for a small server.
     argon2_time_cost: int = 3
@@ -89,8 +89,8 @@ class Settings:
             "smtp_security": env.get("OUDERPORTAAL_SMTP_SECURITY", cls.smtp_security).lower(),
             "mail_from": env.get("OUDERPORTAAL_SMTP_FROM", cls.mail_from),
         }
-        if outbox := env.get("OUDERPORTAAL_MAIL_OUTBOX"):
-            values["mail_outbox"] = Path(outbox)
+        if folder := env.get("OUDERPORTAAL_MAIL_FOLDER"):
+            values["mail_folder"] = Path(folder)
         for name in ("time_cost", "memory_cost", "parallelism"):
             if raw := env.get(f"OUDERPORTAAL_ARGON2_{name.upper()}"):
                 values[f"argon2_{name}"] = int(raw)

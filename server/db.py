@@ -56,14 +56,42 @@ def alembic_config() -> Config:
 
 async def migrate(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the database schema to `revision` (the latest by default)."""
+    await _run_migrations(engine, command.upgrade, revision)
 
-    def upgrade(connection: Connection) -> None:
+
+async def downgrade(engine: AsyncEngine, revision: str) -> None:
+    """Take the database schema back to `revision` (a migration's own test uses it)."""
+    await _run_migrations(engine, command.downgrade, revision)
+
+
+async def _run_migrations(engine: AsyncEngine, step: Any, revision: str) -> None:
+    def run(connection: Connection) -> None:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        step(config, revision)
 
-    async with engine.begin() as connection:
-        await connection.run_sync(upgrade)
+    async with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode recreates a table by copying it and dropping the old one; with
+            # foreign keys enforced, that drop would delete or null the rows that point at it
+            # (ON DELETE CASCADE / SET NULL). SQLite ignores this pragma inside a transaction,
+            # so it comes first, and is checked.
+            await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            if (await connection.exec_driver_sql("PRAGMA foreign_keys")).scalar() != 0:
+                raise RuntimeError("could not turn off foreign keys for the migrations")
+        try:
+            await connection.run_sync(run)
+            if sqlite:
+                broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                if broken:
+                    raise RuntimeError(f"the migrations left broken foreign keys: {broken}")
+            await connection.commit()
+        finally:
+            if sqlite:
+                await connection.rollback()
+                await connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                await connection.commit()
 
 
 async def hold_rows(db: AsyncSession, model: type[DeclarativeBase], ids: list[int]) -> None:

@@ -14,7 +14,7 @@ import uvicorn
 
 from server.app import create_app
 from server.config import Settings, sqlite_url
-from server.demo import create_demo_database
+from server.demo.database import create_demo_database
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ class EmbeddedServer:
     down gracefully. It can be started again on the same data dir; when port 0 (any free port)
     was asked for, a restart reuses the port of the first start so clients keep their address.
     No signal handlers are installed (uvicorn only does that in the main thread).
-    Reset mails are written to `outbox` (see `server.mail.read_reset_code`).
+    Reset mails are written as .eml files to `mail_folder` (`server.mail.MailFolderMailer`).
     """
 
     def __init__(self, data_dir: Path, *, host: str = "127.0.0.1", port: int = 0,
@@ -50,8 +50,8 @@ class EmbeddedServer:
         return f"http://{self.host}:{self._port}"
 
     @property
-    def outbox(self) -> Path:
-        return self.data_dir / "outbox"
+    def mail_folder(self) -> Path:
+        return self.data_dir / "mail"
 
     @property
     def running(self) -> bool:
@@ -62,7 +62,7 @@ class EmbeddedServer:
             data_dir=self.data_dir,
             database_url=sqlite_url(self.data_dir),
             public_url=self.url,
-            mail_outbox=self.outbox,
+            mail_folder=self.mail_folder,
         )
 
     def start(self) -> None:

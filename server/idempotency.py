@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.auth.sessions import user_id_for_access_token
 from server.models import IdempotencyRecord
-from server.problems import problem_response
+from server.problems.body import problem_response
 
 MUTATING_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 RETENTION = timedelta(hours=24)

@@ -1,44 +1,45 @@
-"""Organisation policy values: defaults, overridden per organisation in its JSON column."""
+"""Organisation policy values: the defaults, overridden per organisation in its JSON column."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.ext.asyncio import AsyncSession
 
-DEFAULT_POLICY: dict[str, int] = {
-    "absence_credit_notice_hours": 48,
-    "undo_absence_min_days": 30,
-    # 0: credit lasts until the end of the calendar year of the absence; otherwise this many
-    # months after the absence day.
-    "absence_credit_valid_months": 0,
-    "extra_day_min_days_ahead": 4,
-    "extra_day_max_days_ahead": 90,
-    # The longest period one extra-day request may span (first to last date, inclusive).
-    "extra_day_max_period_days": 31,
-    "account_retention_months": 15,
-    "diary_retention_weeks": 8,
-    "inactivity_lock_minutes": 10,
-}
+from server.models import Organisation
 
 
 class Policy(BaseModel):
-    """The effective policy values of an organisation (`GET /api/v1/policy`)."""
+    """The effective policy values of an organisation (`GET /api/v1/policy`): these defaults
+    with the organisation's own values on top."""
 
-    absence_credit_notice_hours: int
-    undo_absence_min_days: int
-    absence_credit_valid_months: int
-    extra_day_min_days_ahead: int
-    extra_day_max_days_ahead: int
-    extra_day_max_period_days: int
-    account_retention_months: int
-    diary_retention_weeks: int
-    inactivity_lock_minutes: int
+    # Every value is always sent, so the schema calls them required despite the defaults.
+    model_config = ConfigDict(frozen=True, json_schema_serialization_defaults_required=True)
+
+    absence_credit_notice_hours: int = 48
+    cancel_absence_min_days: int = 30
+    # 0: credit lasts until the end of the calendar year of the absence; otherwise this many
+    # months after the absence day.
+    absence_credit_valid_months: int = 0
+    extra_day_min_days_ahead: int = 4
+    extra_day_max_days_ahead: int = 90
+    # The longest period one extra-day request may span (first to last date, inclusive).
+    extra_day_max_period_days: int = 31
+    account_retention_months: int = 15
+    diary_retention_weeks: int = 8
+    inactivity_lock_minutes: int = 10
+
+
+DEFAULT_POLICY = Policy()
 
 
 def effective_policy(overrides: Mapping[str, Any] | None) -> Policy:
     """Defaults with the organisation's own values on top; unknown keys are ignored."""
-    merged = dict(DEFAULT_POLICY)
-    merged.update({k: v for k, v in (overrides or {}).items() if k in DEFAULT_POLICY})
-    return Policy(**merged)
+    return Policy(**{k: v for k, v in (overrides or {}).items() if k in Policy.model_fields})
+
+
+async def organisation_policy(db: AsyncSession, organisation_id: int) -> Policy:
+    organisation = await db.get(Organisation, organisation_id)
+    return effective_policy(organisation.policy if organisation else None)

@@ -106,6 +106,27 @@ def _v4_agenda(db: sqlite3.Connection) -> None:
     )
 
 
+def _v5_domain_names(db: sqlite3.Connection) -> None:
+    # The portal renamed two wire keys (docs/api.md, glossary): a child's "placements" are its
+    # "contracts", the policy's "undo_absence_min_days" is "cancel_absence_min_days". Stored
+    # bodies follow, so a cache written before still has the children's contracts offline.
+    row = db.execute("SELECT body FROM profile WHERE id = 1").fetchone()
+    if row is not None:
+        profile = json.loads(row[0])
+        for child in profile.get("children", ()):
+            if "placements" in child:
+                child["contracts"] = child.pop("placements")
+        db.execute("UPDATE profile SET body = ? WHERE id = 1",
+                   (json.dumps(profile, ensure_ascii=False, sort_keys=True),))
+    row = db.execute("SELECT body FROM documents WHERE name = 'policy'").fetchone()
+    if row is not None:
+        policy = json.loads(row[0])
+        if "undo_absence_min_days" in policy:
+            policy["cancel_absence_min_days"] = policy.pop("undo_absence_min_days")
+        db.execute("UPDATE documents SET body = ? WHERE name = 'policy'",
+                   (json.dumps(policy, ensure_ascii=False, sort_keys=True),))
+
+
 #: Ordered schema upgrades; entry i brings the file from version i to version i + 1.
 #: Append only: a released migration never changes.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
@@ -113,6 +134,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v2_outbox,
     _v3_documents,
     _v4_agenda,
+    _v5_domain_names,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

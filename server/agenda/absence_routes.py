@@ -1,69 +1,23 @@
-"""`/api/v1/absences`: report, list and undo absences of the caller's family."""
+"""`/api/v1/absences`: report, list and cancel absences of the caller's family."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path
-from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from server.agenda.absences import AbsenceReport, report_absences, undo_absence
+from server.agenda.absence_schemas import AbsenceIn, AbsenceOut, AbsencesOut, absence_out
+from server.agenda.absences import AbsenceReport, cancel_absence, report_absences
 from server.deps import Auth, CurrentSettings, Db
-from server.models import Absence, AbsenceReason, Child, DayPart, User
-from server.problems import Problem, problem_responses
+from server.models import Absence, Child, User
+from server.problems import Problem
+from server.problems.openapi import problem_responses
 
 router = APIRouter(tags=["absences"])
 
 _AUTH = ("not_authenticated", "token_expired")
-
-
-class AbsenceIn(BaseModel):
-    """Children away from `first_date` to `last_date` (default: that one day); `day_part`
-    null means every planned day-part."""
-
-    child_ids: list[Annotated[int, Field(ge=1, le=2_147_483_647)]] = Field(min_length=1,
-                                                                        max_length=20)
-    first_date: date
-    last_date: date | None = None
-    day_part: DayPart | None = None
-    reason: AbsenceReason
-    note: str | None = Field(default=None, max_length=500)
-
-
-class AbsenceOut(BaseModel):
-    """One absent day-part, with the credit it earned (null: none, or withdrawn)."""
-
-    id: int
-    child_id: int
-    date: date
-    day_part: DayPart
-    reason: AbsenceReason
-    note: str | None
-    reported_by: str
-    reported_at: datetime
-    status: str = Field(description="`active` or `cancelled`")
-    cancelled_at: datetime | None
-    credit_minutes: int | None
-    credit_expires_on: date | None
-
-
-class AbsencesOut(BaseModel):
-    absences: list[AbsenceOut]
-
-
-def absence_out(absence: Absence, reporter: str) -> AbsenceOut:
-    earned = absence.credit if absence.credit and absence.credit.withdrawn_at is None else None
-    return AbsenceOut(
-        id=absence.id, child_id=absence.child_id, date=absence.day, day_part=absence.day_part,
-        reason=absence.reason, note=absence.note, reported_by=reporter,
-        reported_at=absence.reported_at,
-        status="cancelled" if absence.cancelled_at else "active",
-        cancelled_at=absence.cancelled_at,
-        credit_minutes=earned.minutes if earned else None,
-        credit_expires_on=earned.expires_on if earned else None)
 
 
 @router.post("/absences", status_code=201, response_model=AbsencesOut,
@@ -96,10 +50,10 @@ async def get_absences(auth: Auth, db: Db) -> AbsencesOut:
 
 
 @router.delete("/absences/{absence_id}", response_model=AbsenceOut, responses=problem_responses(
-    *_AUTH, "not_found", "absence_already_cancelled", "absence_undo_too_late"))
+    *_AUTH, "not_found", "absence_already_cancelled", "absence_cancel_too_late"))
 async def delete_absence(absence_id: Annotated[int, Path(ge=1, le=2_147_483_647)],
                          auth: Auth, db: Db, settings: CurrentSettings) -> AbsenceOut:
-    """Undo an absence (afmelding annuleren): planned again, its credit withdrawn."""
-    absence = await undo_absence(db, settings, auth.user, absence_id)
+    """Cancel an absence (afmelding annuleren): planned again, its credit withdrawn."""
+    absence = await cancel_absence(db, settings, auth.user, absence_id)
     reporter = await db.get(User, absence.reported_by_id)
     return absence_out(absence, reporter.name if reporter else "")

@@ -1,4 +1,4 @@
-"""Reporting and undoing absences (afmelden / afmelding annuleren)."""
+"""Reporting and cancelling absences (afmelden / afmelding annuleren)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.agenda import credit
+from server.agenda.access import family_children
 from server.agenda.planning import MAX_RANGE_DAYS, PlannedDayPart, expand_planning
 from server.config import Settings
-from server.db import hold_rows
 from server.models import (
     Absence,
     AbsenceCredit,
@@ -20,14 +20,13 @@ from server.models import (
     CareGroup,
     Child,
     ClosingDay,
+    Contract,
     DayPart,
     Location,
-    Organisation,
-    Placement,
     SchoolHoliday,
     User,
 )
-from server.policy import Policy, effective_policy
+from server.policy import organisation_policy
 from server.problems import Problem
 
 
@@ -43,41 +42,17 @@ class AbsenceReport:
     note: str | None
 
 
-async def organisation_policy(db: AsyncSession, user: User) -> Policy:
-    organisation = await db.get(Organisation, user.organisation_id)
-    return effective_policy(organisation.policy if organisation else None)
-
-
-async def family_children(db: AsyncSession, user: User, child_ids: list[int], *,
-                          lock: bool = False) -> list[Child]:
-    """The chosen children, all of the caller's family, or `forbidden` (parents only).
-
-    `lock` holds the children's rows until commit (`hold_rows`): a submission that checks
-    "not reported / requested yet" and then stores must not run next to another one for the
-    same child — two parents on two devices would otherwise both pass the check."""
-    if not user.role.is_parent:
-        raise Problem("forbidden")
-    if lock:
-        await hold_rows(db, Child, child_ids)
-    children = list((await db.scalars(
-        select(Child).where(Child.id.in_(child_ids), Child.family_id == user.family_id)
-        .order_by(Child.id))).all())
-    if len(children) != len(set(child_ids)):
-        raise Problem("forbidden")
-    return children
-
-
 async def planned_day_parts(db: AsyncSession, organisation_id: int, child_ids: list[int],
                             first: date, last: date) -> list[PlannedDayPart]:
-    placements = (await db.scalars(
-        select(Placement).where(Placement.child_id.in_(child_ids)).options(
-            selectinload(Placement.days), selectinload(Placement.group))
+    contracts = (await db.scalars(
+        select(Contract).where(Contract.child_id.in_(child_ids)).options(
+            selectinload(Contract.days), selectinload(Contract.group))
     )).all()
     closing = (await db.scalars(select(ClosingDay).where(
         ClosingDay.organisation_id == organisation_id, ClosingDay.day.between(first, last))
     )).all()
     holidays = await school_holidays(db, organisation_id, first, last)
-    return expand_planning(placements, closing, first, last, holidays)
+    return expand_planning(contracts, closing, first, last, holidays)
 
 
 async def school_holidays(db: AsyncSession, organisation_id: int, first: date,
@@ -115,7 +90,7 @@ async def report_absences(db: AsyncSession, settings: Settings, user: User,
     fresh = [p for p in planned if (p.child_id, p.day, p.day_part) not in taken]
     if not fresh:
         raise Problem("absence_already_reported")
-    policy = await organisation_policy(db, user)
+    policy = await organisation_policy(db, user.organisation_id)
     now = settings.now()
     absences = []
     for part in fresh:
@@ -148,22 +123,22 @@ async def family_absence(db: AsyncSession, user: User, absence_id: int) -> Absen
 async def _location_of(db: AsyncSession, child_id: int, day: date) -> Location | None:
     return await db.scalar(
         select(Location).join(CareGroup, CareGroup.location_id == Location.id)
-        .join(Placement, Placement.group_id == CareGroup.id)
-        .where(Placement.child_id == child_id, Placement.start_date <= day,
-               (Placement.end_date.is_(None)) | (Placement.end_date >= day))
-        .order_by(Placement.id).limit(1))
+        .join(Contract, Contract.group_id == CareGroup.id)
+        .where(Contract.child_id == child_id, Contract.start_date <= day,
+               (Contract.end_date.is_(None)) | (Contract.end_date >= day))
+        .order_by(Contract.id).limit(1))
 
 
-async def undo_absence(db: AsyncSession, settings: Settings, user: User,
-                       absence_id: int) -> Absence:
+async def cancel_absence(db: AsyncSession, settings: Settings, user: User,
+                         absence_id: int) -> Absence:
     """The day is planned again and the credit it earned is withdrawn, unless too close."""
     absence = await family_absence(db, user, absence_id)
     if absence.cancelled_at is not None:
         raise Problem("absence_already_cancelled")
-    policy = await organisation_policy(db, user)
-    if not credit.may_undo(absence.day, settings.today(), policy.undo_absence_min_days):
+    policy = await organisation_policy(db, user.organisation_id)
+    if not credit.may_cancel(absence.day, settings.today(), policy.cancel_absence_min_days):
         location = await _location_of(db, absence.child_id, absence.day)
-        raise Problem("absence_undo_too_late", min_days=policy.undo_absence_min_days,
+        raise Problem("absence_cancel_too_late", min_days=policy.cancel_absence_min_days,
                       location_name=location.name if location else "",
                       location_phone=location.phone if location else "",
                       location_email=location.email if location else "")

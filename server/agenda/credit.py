@@ -1,12 +1,12 @@
-"""The rules of absence credit and undoing an absence, free of the database."""
+"""The rules of absence credit and cancelling an absence, free of the database."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
 from server.agenda.planning import DAY_PART_HOURS
-from server.auth.expiry import add_months
 from server.config import AMSTERDAM
+from server.dates import add_months
 from server.models.enums import DayPart
 
 
@@ -33,6 +33,6 @@ def credit_expires_on(day: date, valid_months: int) -> date:
     return add_months(day, valid_months)
 
 
-def may_undo(day: date, today: date, min_days: int) -> bool:
-    """An absence can be undone while its date is at least `min_days` away."""
+def may_cancel(day: date, today: date, min_days: int) -> bool:
+    """An absence can be cancelled while its date is at least `min_days` away."""
     return (day - today).days >= min_days

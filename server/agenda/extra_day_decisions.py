@@ -3,69 +3,54 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 
+from pydantic import BaseModel, ConfigDict, computed_field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.agenda.absences import active_absences, planned_day_parts
+from server.agenda.access import decidable_group_ids
 from server.agenda.credit_ledger import release_credit
 from server.agenda.extra_days import ensure_pending
 from server.config import Settings
 from server.db import hold_rows
 from server.models import (
-    CareGroup,
+    Contract,
     DayPart,
     ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
     GroupCapacity,
-    Placement,
-    Role,
     User,
-    manager_location,
-    staff_group,
 )
 from server.problems import Problem
 
 
-@dataclass(frozen=True)
-class CapacityDay:
+class CapacityDay(BaseModel):
     """Places of the group on one requested day-part: `free` may be 0 (full) or less
     (over-booked, e.g. after a capacity change)."""
+
+    model_config = ConfigDict(frozen=True)
 
     date: date
     day_part: DayPart
     capacity: int
     occupied: int
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def free(self) -> int:
         return self.capacity - self.occupied
 
 
-async def decidable_group_ids(db: AsyncSession, user: User) -> set[int]:
-    """Groups whose requests the caller decides: staff their own, a manager their
-    locations'; parents none."""
-    if user.role is Role.STAFF:
-        query = select(staff_group.c.group_id).where(staff_group.c.user_id == user.id)
-    elif user.role is Role.MANAGER:
-        query = select(CareGroup.id).join(
-            manager_location, manager_location.c.location_id == CareGroup.location_id
-        ).where(manager_location.c.user_id == user.id)
-    else:
-        return set()
-    return set((await db.scalars(query)).all())
-
-
 async def _item_groups(db: AsyncSession, request: ExtraDayRequest) -> dict[int, int]:
     """item id -> group id (the group of the contract each item falls under)."""
-    placement_ids = {item.placement_id for item in request.items}
-    groups = dict((await db.execute(select(Placement.id, Placement.group_id).where(
-        Placement.id.in_(placement_ids)))).all())
-    return {item.id: groups[item.placement_id] for item in request.items}
+    contract_ids = {item.contract_id for item in request.items}
+    groups = dict((await db.execute(select(Contract.id, Contract.group_id).where(
+        Contract.id.in_(contract_ids)))).all())
+    return {item.id: groups[item.contract_id] for item in request.items}
 
 
 async def decidable_request(db: AsyncSession, user: User, request_id: int, *,
@@ -95,8 +80,8 @@ async def request_capacity(db: AsyncSession, user: User,
     item_groups = await _item_groups(db, request)
     group_ids = set(item_groups.values())
     first, last = request.first_date, request.last_date
-    child_ids = list((await db.scalars(select(Placement.child_id).where(
-        Placement.group_id.in_(group_ids)).distinct())).all())
+    child_ids = list((await db.scalars(select(Contract.child_id).where(
+        Contract.group_id.in_(group_ids)).distinct())).all())
     planned = [p for p in await planned_day_parts(db, user.organisation_id, child_ids,
                                                   first, last) if p.group_id in group_ids]
     absent = {(a.child_id, a.day, a.day_part)
@@ -105,18 +90,18 @@ async def request_capacity(db: AsyncSession, user: User,
         (p.group_id, p.day, p.day_part) for p in planned
         if (p.child_id, p.day, p.day_part) not in absent)
     approved = (await db.execute(
-        select(Placement.group_id, ExtraDayItem.date, ExtraDayItem.day_part)
-        .join(ExtraDayItem, ExtraDayItem.placement_id == Placement.id)
+        select(Contract.group_id, ExtraDayItem.date, ExtraDayItem.day_part)
+        .join(ExtraDayItem, ExtraDayItem.contract_id == Contract.id)
         .join(ExtraDayRequest, ExtraDayRequest.id == ExtraDayItem.request_id)
         .where(ExtraDayRequest.status == ExtraDayStatus.APPROVED,
-               Placement.group_id.in_(group_ids), ExtraDayItem.date.between(first, last))
+               Contract.group_id.in_(group_ids), ExtraDayItem.date.between(first, last))
     )).all()
     taken.update((group_id, day, part) for group_id, day, part in approved)
     places = {(c.group_id, c.day_part): c.places for c in (await db.scalars(
         select(GroupCapacity).where(GroupCapacity.group_id.in_(group_ids)))).all()}
-    return [CapacityDay(item.date, item.day_part,
-                        places.get((item_groups[item.id], item.day_part), 0),
-                        taken[(item_groups[item.id], item.date, item.day_part)])
+    return [CapacityDay(date=item.date, day_part=item.day_part,
+                        capacity=places.get((item_groups[item.id], item.day_part), 0),
+                        occupied=taken[(item_groups[item.id], item.date, item.day_part)])
             for item in request.items]
 
 

@@ -14,8 +14,8 @@ from server.models import (
     DAY_PARTS_BY_CARE_TYPE,
     Child,
     ClosingDay,
+    Contract,
     DayPart,
-    Placement,
     SchoolHoliday,
 )
 from server.policy import Policy
@@ -39,7 +39,7 @@ class RequestedPart:
     child_id: int
     day: date
     day_part: DayPart
-    placement: Placement
+    contract: Contract
 
     @property
     def minutes(self) -> int:
@@ -75,12 +75,12 @@ def requested_day_parts(day_part: DayPart | None) -> tuple[DayPart, ...]:
     return WHOLE_DAY if day_part is None else (day_part,)
 
 
-def _contract_on(placements: Iterable[Placement], day: date, part: DayPart) -> Placement | None:
-    for placement in placements:
-        if part in DAY_PARTS_BY_CARE_TYPE[placement.care_type] and \
-                placement.start_date <= day and \
-                (placement.end_date is None or placement.end_date >= day):
-            return placement
+def _contract_on(contracts: Iterable[Contract], day: date, part: DayPart) -> Contract | None:
+    for contract in contracts:
+        if part in DAY_PARTS_BY_CARE_TYPE[contract.care_type] and \
+                contract.start_date <= day and \
+                (contract.end_date is None or contract.end_date >= day):
+            return contract
     return None
 
 
@@ -93,7 +93,7 @@ def _offered(part: DayPart, school_holiday: bool) -> bool:
     return True
 
 
-def plan_extra_days(children: list[Child], placements: list[Placement],
+def plan_extra_days(children: list[Child], contracts: list[Contract],
                     closing: list[ClosingDay], holidays: list[SchoolHoliday],
                     planned: list[PlannedDayPart], requested: set[tuple[int, date, DayPart]],
                     first: date, last: date, day_part: DayPart | None) -> ExtraDayPlan:
@@ -108,7 +108,7 @@ def plan_extra_days(children: list[Child], placements: list[Placement],
     parts: list[RequestedPart] = []
     skipped: list[SkippedPart] = []
     for child in children:
-        own = [p for p in placements if p.child_id == child.id]
+        own = [p for p in contracts if p.child_id == child.id]
         day = first
         while day <= last:
             if day.weekday() >= 5:
@@ -116,15 +116,15 @@ def plan_extra_days(children: list[Child], placements: list[Placement],
                 day += timedelta(days=1)
                 continue
             for part in requested_day_parts(day_part):
-                placement = _contract_on(own, day, part)
-                if placement is None:
+                contract = _contract_on(own, day, part)
+                if contract is None:
                     if day in org_closed:
                         skipped.append(SkippedPart(child.id, day, part, "closing_day"))
                         continue
                     raise Problem("extra_day_outside_contract", child_name=child.first_name,
                                   date=day.isoformat())
                 key = (child.id, day, part)
-                if day in closed_days(closing, placement.group.location_id):
+                if day in closed_days(closing, contract.group.location_id):
                     reason = "closing_day"
                 elif not _offered(part, day in holiday_days):
                     reason = "not_offered"
@@ -133,7 +133,7 @@ def plan_extra_days(children: list[Child], placements: list[Placement],
                 elif key in requested:
                     reason = "already_requested"
                 else:
-                    parts.append(RequestedPart(child.id, day, part, placement))
+                    parts.append(RequestedPart(child.id, day, part, contract))
                     continue
                 skipped.append(SkippedPart(child.id, day, part, reason))
             day += timedelta(days=1)

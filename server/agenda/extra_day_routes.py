@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
@@ -10,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from server.agenda.access import visible_child_ids
 from server.agenda.credit_ledger import credit_balances
 from server.agenda.extra_day_decisions import (
     approve_extra_day,
@@ -18,7 +18,6 @@ from server.agenda.extra_day_decisions import (
     request_capacity,
 )
 from server.agenda.extra_day_schemas import (
-    CapacityDayOut,
     CapacityOut,
     ChildCreditOut,
     CreditBalanceOut,
@@ -28,9 +27,9 @@ from server.agenda.extra_day_schemas import (
     ExtraDayRequestsOut,
     PreviewOut,
     RejectIn,
-    RequestNames,
     SkippedOut,
     item_out,
+    request_names,
     request_out,
 )
 from server.agenda.extra_days import (
@@ -39,18 +38,14 @@ from server.agenda.extra_days import (
     submit_extra_days,
     withdraw_extra_day,
 )
-from server.agenda.routes import visible_child_ids
 from server.deps import Auth, CurrentSettings, Db
 from server.models import (
-    CareGroup,
     Child,
-    ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
-    Placement,
-    User,
 )
-from server.problems import Problem, problem_responses
+from server.problems import Problem
+from server.problems.openapi import problem_responses
 
 router = APIRouter(tags=["extra days"])
 
@@ -60,25 +55,6 @@ _RULES = ("forbidden", "validation_error", "agenda_range_invalid", "extra_day_to
           "extra_day_already_requested", "extra_day_outside_contract",
           "extra_day_credit_insufficient")
 RequestId = Annotated[int, Path(ge=1, le=2_147_483_647)]
-
-
-async def request_names(db: AsyncSession, requests: Iterable[ExtraDayRequest]) -> RequestNames:
-    requests = list(requests)
-    user_ids = {r.submitted_by_id for r in requests} | {r.decided_by_id for r in requests
-                                                        if r.decided_by_id}
-    child_ids = {r.child_id for r in requests}
-    users = dict((await db.execute(select(User.id, User.name).where(User.id.in_(user_ids))))
-                 .all()) if user_ids else {}
-    children = {child_id: f"{first} {last}" for child_id, first, last in (await db.execute(
-        select(Child.id, Child.first_name, Child.last_name).where(Child.id.in_(child_ids))))
-        .all()} if child_ids else {}
-    request_ids = [r.id for r in requests]
-    groups = dict((await db.execute(
-        select(ExtraDayItem.request_id, CareGroup.name)
-        .join(Placement, Placement.id == ExtraDayItem.placement_id)
-        .join(CareGroup, CareGroup.id == Placement.group_id)
-        .where(ExtraDayItem.request_id.in_(request_ids)))).all()) if request_ids else {}
-    return RequestNames(users, children, groups)
 
 
 async def one_out(db: AsyncSession, request: ExtraDayRequest) -> ExtraDayRequestOut:
@@ -168,10 +144,7 @@ async def withdraw(request_id: RequestId, auth: Auth, db: Db,
 async def capacity(request_id: RequestId, auth: Auth, db: Db) -> CapacityOut:
     """The group's places on each requested day-part, for the staff who decide."""
     request = await decidable_request(db, auth.user, request_id)
-    return CapacityOut(days=[CapacityDayOut(date=d.date, day_part=d.day_part,
-                                            capacity=d.capacity, occupied=d.occupied,
-                                            free=d.free)
-                             for d in await request_capacity(db, auth.user, request)])
+    return CapacityOut(days=await request_capacity(db, auth.user, request))
 
 
 @router.post("/extra-days/{request_id}/approve", response_model=ExtraDayRequestOut,

@@ -1,16 +1,31 @@
-"""Request and response bodies of the credit and extra-day endpoints (docs/api.md)."""
+"""Request and response bodies of the credit and extra-day endpoints (docs/api.md), and how a
+stored request is shown: `request_names` looks up every name a list of them needs at once."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated
 
 from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.agenda.extra_day_decisions import CapacityDay
 from server.agenda.planning import DAY_PART_HOURS
+from server.agenda.schemas import ChildDaysIn
 from server.config import AMSTERDAM
-from server.models import DayPart, ExtraDayItem, ExtraDayPayment, ExtraDayRequest, ExtraDayStatus
+from server.models import (
+    CareGroup,
+    Child,
+    Contract,
+    DayPart,
+    ExtraDayItem,
+    ExtraDayPayment,
+    ExtraDayRequest,
+    ExtraDayStatus,
+    User,
+)
 
 
 class CreditOut(BaseModel):
@@ -33,17 +48,10 @@ class CreditBalanceOut(BaseModel):
     children: list[ChildCreditOut]
 
 
-class ExtraDayIn(BaseModel):
-    """Children extra from `first_date` to `last_date` (default: that day); `day_part` null
-    is hele dag (ochtend + middag, KDV)."""
+class ExtraDayIn(ChildDaysIn):
+    """Children extra on these days; `day_part` null is hele dag (ochtend + middag, KDV)."""
 
-    child_ids: list[Annotated[int, Field(ge=1, le=2_147_483_647)]] = Field(min_length=1,
-                                                                        max_length=20)
-    first_date: date
-    last_date: date | None = None
-    day_part: DayPart | None = None
     payment: ExtraDayPayment
-    note: str | None = Field(default=None, max_length=500)
 
 
 class ItemOut(BaseModel):
@@ -108,16 +116,8 @@ class RejectIn(BaseModel):
     reason: str = Field(min_length=1, max_length=500)
 
 
-class CapacityDayOut(BaseModel):
-    date: date
-    day_part: DayPart
-    capacity: int
-    occupied: int
-    free: int
-
-
 class CapacityOut(BaseModel):
-    days: list[CapacityDayOut]
+    days: list[CapacityDay]
 
 
 def item_out(child_id: int, day: date, part: DayPart, minutes: int, rate: int,
@@ -158,3 +158,22 @@ def request_out(request: ExtraDayRequest, names: RequestNames) -> ExtraDayReques
         decided_by=users.get(request.decided_by_id) if request.decided_by_id else None,
         decided_at=request.decided_at.astimezone(AMSTERDAM) if request.decided_at else None,
         decision_reason=request.decision_reason)
+
+
+async def request_names(db: AsyncSession, requests: Iterable[ExtraDayRequest]) -> RequestNames:
+    requests = list(requests)
+    user_ids = {r.submitted_by_id for r in requests} | {r.decided_by_id for r in requests
+                                                        if r.decided_by_id}
+    child_ids = {r.child_id for r in requests}
+    users = dict((await db.execute(select(User.id, User.name).where(User.id.in_(user_ids))))
+                 .all()) if user_ids else {}
+    children = {child_id: f"{first} {last}" for child_id, first, last in (await db.execute(
+        select(Child.id, Child.first_name, Child.last_name).where(Child.id.in_(child_ids))))
+        .all()} if child_ids else {}
+    request_ids = [r.id for r in requests]
+    groups = dict((await db.execute(
+        select(ExtraDayItem.request_id, CareGroup.name)
+        .join(Contract, Contract.id == ExtraDayItem.contract_id)
+        .join(CareGroup, CareGroup.id == Contract.group_id)
+        .where(ExtraDayItem.request_id.in_(request_ids)))).all()) if request_ids else {}
+    return RequestNames(users, children, groups)

@@ -9,12 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server.agenda.absences import (
-    family_children,
-    organisation_policy,
-    planned_day_parts,
-    school_holidays,
-)
+from server.agenda.absences import planned_day_parts, school_holidays
+from server.agenda.access import family_children
 from server.agenda.credit_ledger import (
     CreditBalance,
     CreditDraw,
@@ -34,15 +30,16 @@ from server.db import hold_rows
 from server.models import (
     Child,
     ClosingDay,
+    Contract,
     CreditUse,
     DayPart,
     ExtraDayItem,
     ExtraDayPayment,
     ExtraDayRequest,
     ExtraDayStatus,
-    Placement,
     User,
 )
+from server.policy import organisation_policy
 from server.problems import Problem
 
 # Statuses that hold a day-part: a second request for it is skipped as already requested.
@@ -70,7 +67,7 @@ class PricedPart:
 
     @property
     def hourly_rate_cents(self) -> int:
-        return self.part.placement.hourly_rate_cents
+        return self.part.contract.hourly_rate_cents
 
     @property
     def invoice_cents(self) -> int:
@@ -121,15 +118,15 @@ async def quote_extra_days(db: AsyncSession, settings: Settings, user: User, ask
     """Apply every rule of docs/api.md and split the cost; raises the first violation."""
     if not user.role.is_parent:
         raise Problem("forbidden")
-    policy = await organisation_policy(db, user)
+    policy = await organisation_policy(db, user.organisation_id)
     today = settings.today()
     check_dates(ask.first_day, ask.last_day, today, policy)
     children = await family_children(db, user, ask.child_ids, lock=lock)
     ids = [c.id for c in children]
-    placements = list((await db.scalars(
-        select(Placement).where(Placement.child_id.in_(ids))
-        .options(selectinload(Placement.days), selectinload(Placement.group))
-        .order_by(Placement.start_date, Placement.id))).all())
+    contracts = list((await db.scalars(
+        select(Contract).where(Contract.child_id.in_(ids))
+        .options(selectinload(Contract.days), selectinload(Contract.group))
+        .order_by(Contract.start_date, Contract.id))).all())
     closing = list((await db.scalars(select(ClosingDay).where(
         ClosingDay.organisation_id == user.organisation_id,
         ClosingDay.day.between(ask.first_day, ask.last_day)))).all())
@@ -137,7 +134,7 @@ async def quote_extra_days(db: AsyncSession, settings: Settings, user: User, ask
     planned = await planned_day_parts(db, user.organisation_id, ids, ask.first_day,
                                       ask.last_day)
     held = await held_day_parts(db, ids, ask.first_day, ask.last_day)
-    plan = plan_extra_days(children, placements, closing, holidays, planned, held,
+    plan = plan_extra_days(children, contracts, closing, holidays, planned, held,
                            ask.first_day, ask.last_day, ask.day_part)
     balances = await credit_balances(db, ids, today, lock=lock)
     available = {child_id: sum(b.available_minutes for b in child_balances)
@@ -161,7 +158,7 @@ async def submit_extra_days(db: AsyncSession, settings: Settings, user: User,
                 date=priced.part.day, day_part=priced.part.day_part,
                 minutes=priced.part.minutes, hourly_rate_cents=priced.hourly_rate_cents,
                 credit_minutes=priced.draw.minutes, invoice_cents=priced.invoice_cents,
-                placement_id=priced.part.placement.id)
+                contract_id=priced.part.contract.id)
             item.credit_uses = [CreditUse(credit_id=credit.id, minutes=minutes)
                                 for credit, minutes in priced.draw.uses]
             request.items.append(item)

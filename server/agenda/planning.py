@@ -1,4 +1,4 @@
-"""Expanding contracts (placements) into planned day-parts for a date range."""
+"""Expanding contracts into planned day-parts for a date range."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from server.models import ClosingDay, Placement, SchoolHoliday
+from server.models import ClosingDay, Contract, SchoolHoliday
 from server.models.enums import DayPart
 
 # Opening hours of each day-part (product.md, "Domain rules"); hours of care for credit and
@@ -30,7 +30,7 @@ class PlannedDayPart:
     day: date
     child_id: int
     day_part: DayPart
-    placement_id: int
+    contract_id: int
     group_id: int
 
     @property
@@ -72,41 +72,41 @@ def parts_on_day(pattern: Iterable[DayPart], school_holiday: bool,
     return [p for p in pattern if p not in (DayPart.VSO, DayPart.NSO)]
 
 
-def expand_placement(placement: Placement, first: date, last: date,
-                     closed: set[date], holidays: set[date] | None = None) -> list[PlannedDayPart]:
-    """The day-parts `placement` plans between `first` and `last` (inclusive), skipping
+def expand_contract(contract: Contract, first: date, last: date,
+                    closed: set[date], holidays: set[date] | None = None) -> list[PlannedDayPart]:
+    """The day-parts `contract` plans between `first` and `last` (inclusive), skipping
     `closed` days and days outside the contract's start and end; `holidays` are the school
     holiday dates (see `parts_on_day`)."""
     holidays = holidays or set()
-    start = max(first, placement.start_date)
-    end = last if placement.end_date is None else min(last, placement.end_date)
+    start = max(first, contract.start_date)
+    end = last if contract.end_date is None else min(last, contract.end_date)
     by_weekday: dict[int, list[DayPart]] = {}
-    for pattern in placement.days:
+    for pattern in contract.days:
         by_weekday.setdefault(pattern.weekday, []).append(pattern.day_part)
     planned: list[PlannedDayPart] = []
     day = start
     while day <= end:
         if day not in closed:
             parts = parts_on_day(by_weekday.get(day.weekday(), ()), day in holidays,
-                                 placement.weeks_per_year)
+                                 contract.weeks_per_year)
             for part in parts:
-                planned.append(PlannedDayPart(day, placement.child_id, part, placement.id,
-                                              placement.group_id))
+                planned.append(PlannedDayPart(day, contract.child_id, part, contract.id,
+                                              contract.group_id))
         day += timedelta(days=1)
     return planned
 
 
-def expand_planning(placements: Iterable[Placement], closing_days: Iterable[ClosingDay],
+def expand_planning(contracts: Iterable[Contract], closing_days: Iterable[ClosingDay],
                     first: date, last: date,
                     school_holidays: Iterable[SchoolHoliday] = ()) -> list[PlannedDayPart]:
-    """All planned day-parts of `placements` in the range, sorted by day, child, day-part.
+    """All planned day-parts of `contracts` in the range, sorted by day, child, day-part.
 
-    Every placement must have its group (with `location_id`) and days loaded."""
+    Every contract must have its group (with `location_id`) and days loaded."""
     closing = list(closing_days)
     holidays = school_holiday_days(school_holidays, first, last)
     planned: list[PlannedDayPart] = []
-    for placement in placements:
-        closed = closed_days(closing, placement.group.location_id)
-        planned.extend(expand_placement(placement, first, last, closed, holidays))
+    for contract in contracts:
+        closed = closed_days(closing, contract.group.location_id)
+        planned.extend(expand_contract(contract, first, last, closed, holidays))
     order = list(DayPart)
     return sorted(planned, key=lambda p: (p.day, p.child_id, order.index(p.day_part)))

@@ -1,7 +1,8 @@
 """`GET /api/v1/requests`: the request overview (aanvragenoverzicht) of a family.
 
-Every absence and extra-day request with whether the parent may still cancel it, and if not
-the reason in the parent's language, so the app never has to ask first."""
+Every absence and extra-day request with whether the parent may still take it back (cancel
+the absence, withdraw the pending request; `can_cancel` covers both), and if not the reason in
+the parent's language, so the app never has to ask first."""
 
 from __future__ import annotations
 
@@ -13,25 +14,27 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from server.agenda.absence_routes import absence_out
-from server.agenda.absences import organisation_policy
-from server.agenda.credit import may_undo
-from server.agenda.extra_day_routes import request_names
-from server.agenda.extra_day_schemas import RequestNames, request_out
+from server.agenda.absence_schemas import absence_out
+from server.agenda.credit import may_cancel
+from server.agenda.extra_day_schemas import RequestNames, request_names, request_out
 from server.config import AMSTERDAM
 from server.deps import Auth, CurrentSettings, Db
 from server.models import (
     Absence,
     CareGroup,
     Child,
+    Contract,
     DayPart,
     ExtraDayRequest,
     ExtraDayStatus,
     Location,
-    Placement,
     User,
 )
-from server.problems import Problem, problem_body, problem_responses, wants_english
+from server.policy import organisation_policy
+from server.problems import Problem
+from server.problems.body import problem_body
+from server.problems.language import wants_english
+from server.problems.openapi import problem_responses
 
 router = APIRouter(tags=["requests"])
 
@@ -63,11 +66,11 @@ class RequestsOut(BaseModel):
     requests: list[RequestOut]
 
 
-def _location_on(placements: list[Placement], child_id: int, day: date) -> Location | None:
-    for placement in placements:
-        if placement.child_id == child_id and placement.start_date <= day and (
-                placement.end_date is None or placement.end_date >= day):
-            return placement.group.location
+def _location_on(contracts: list[Contract], child_id: int, day: date) -> Location | None:
+    for contract in contracts:
+        if contract.child_id == child_id and contract.start_date <= day and (
+                contract.end_date is None or contract.end_date >= day):
+            return contract.group.location
     return None
 
 
@@ -75,7 +78,7 @@ def _refusal(code: str, english: bool, **extra: object) -> str:
     return problem_body(code, english, **extra)["detail"]
 
 
-def _absence_lines(rows: list[tuple[Absence, str]], placements: list[Placement], today: date,
+def _absence_lines(rows: list[tuple[Absence, str]], contracts: list[Contract], today: date,
                    min_days: int, english: bool) -> list[RequestOut]:
     lines = []
     for absence, reporter in rows:
@@ -83,10 +86,10 @@ def _absence_lines(rows: list[tuple[Absence, str]], placements: list[Placement],
         refusal = None
         if absence.cancelled_at is not None:
             refusal = _refusal("absence_already_cancelled", english)
-        elif not may_undo(absence.day, today, min_days):
-            location = _location_on(placements, absence.child_id, absence.day)
+        elif not may_cancel(absence.day, today, min_days):
+            location = _location_on(contracts, absence.child_id, absence.day)
             refusal = _refusal(
-                "absence_undo_too_late", english, min_days=min_days,
+                "absence_cancel_too_late", english, min_days=min_days,
                 location_name=location.name if location else "",
                 location_phone=location.phone if location else "",
                 location_email=location.email if location else "")
@@ -132,20 +135,20 @@ async def request_overview(auth: Auth, db: Db, settings: CurrentSettings,
     if not user.role.is_parent:
         raise Problem("forbidden")
     english = wants_english(accept_language)
-    policy = await organisation_policy(db, user)
+    policy = await organisation_policy(db, user.organisation_id)
     family = select(Child.id).where(Child.family_id == user.family_id)
-    placements = list((await db.scalars(select(Placement).where(
-        Placement.child_id.in_(family)).options(
-        selectinload(Placement.group).selectinload(CareGroup.location))
-        .order_by(Placement.id))).all())
+    contracts = list((await db.scalars(select(Contract).where(
+        Contract.child_id.in_(family)).options(
+        selectinload(Contract.group).selectinload(CareGroup.location))
+        .order_by(Contract.id))).all())
     absences = list((await db.execute(
         select(Absence, User.name).join(User, User.id == Absence.reported_by_id)
         .where(Absence.child_id.in_(family)).options(selectinload(Absence.credit)))).all())
     requests = list((await db.scalars(select(ExtraDayRequest).where(
         ExtraDayRequest.child_id.in_(family)).options(
         selectinload(ExtraDayRequest.items)))).all())
-    lines = _absence_lines(absences, placements, settings.today(),
-                           policy.undo_absence_min_days, english)
+    lines = _absence_lines(absences, contracts, settings.today(),
+                           policy.cancel_absence_min_days, english)
     lines += _extra_day_lines(requests, await request_names(db, requests), english)
     lines.sort(key=lambda line: (line.first_date, line.submitted_at, line.kind, line.id),
                reverse=True)

@@ -8,111 +8,34 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.agenda.absences import active_absences, school_holidays
+from server.agenda.access import visible_child_ids
 from server.agenda.planning import DAY_PART_HOURS, MAX_RANGE_DAYS, expand_planning
+from server.agenda.schemas import (
+    AgendaAbsenceOut,
+    AgendaExtraDayOut,
+    AgendaResponse,
+    ClosingDayOut,
+    PlannedDayPartOut,
+    SchoolHolidayOut,
+)
 from server.deps import Auth, Db
 from server.models import (
-    CareGroup,
-    Child,
     ClosingDay,
+    Contract,
     ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
-    Placement,
-    Role,
-    User,
-    manager_location,
-    staff_group,
 )
-from server.models.enums import AbsenceReason, DayPart
-from server.problems import Problem, problem_responses
+from server.models.enums import DayPart
+from server.problems import Problem
+from server.problems.openapi import problem_responses
 
 router = APIRouter(tags=["agenda"])
-
-
-class PlannedDayPartOut(BaseModel):
-    """One planned day-part of one child."""
-
-    date: date
-    child_id: int
-    day_part: DayPart
-    start: str
-    end: str
-    group_id: int
-    placement_id: int
-
-
-class ClosingDayOut(BaseModel):
-    date: date
-    location_id: int | None
-    reason: str
-
-
-class SchoolHolidayOut(BaseModel):
-    """A school holiday of the region: BSO gives holiday care, 40-week contracts pause."""
-
-    name: str
-    first_date: date
-    last_date: date
-
-
-class AgendaAbsenceOut(BaseModel):
-    """An active absence: the child is not expected on that planned day-part."""
-
-    id: int
-    date: date
-    child_id: int
-    day_part: DayPart
-    reason: AbsenceReason
-
-
-class AgendaExtraDayOut(BaseModel):
-    """A requested extra day-part: pending, approved or rejected (withdrawn ones vanish)."""
-
-    request_id: int
-    date: date
-    child_id: int
-    day_part: DayPart
-    start: str
-    end: str
-    status: ExtraDayStatus
-
-
-class AgendaResponse(BaseModel):
-    """The agenda for a range. When `unchanged` is true the caller's cursor is still current
-    and the lists are empty: keep the cached copy."""
-
-    from_date: date
-    to_date: date
-    cursor: str
-    unchanged: bool
-    planned: list[PlannedDayPartOut]
-    closing_days: list[ClosingDayOut]
-    school_holidays: list[SchoolHolidayOut]
-    absences: list[AgendaAbsenceOut]
-    extra_days: list[AgendaExtraDayOut]
-
-
-async def visible_child_ids(db: AsyncSession, user: User) -> set[int]:
-    """Children the caller may see: a parent their family's, staff their groups', a manager
-    those in their locations' groups."""
-    if user.role.is_parent:
-        query = select(Child.id).where(Child.family_id == user.family_id)
-    elif user.role is Role.STAFF:
-        query = select(Placement.child_id).join(
-            staff_group, staff_group.c.group_id == Placement.group_id
-        ).where(staff_group.c.user_id == user.id)
-    else:
-        query = select(Placement.child_id).join(
-            CareGroup, CareGroup.id == Placement.group_id
-        ).join(manager_location, manager_location.c.location_id == CareGroup.location_id
-               ).where(manager_location.c.user_id == user.id)
-    return set((await db.scalars(query)).all())
 
 
 async def _extra_days(db: AsyncSession, child_ids: set[int], first: date,
@@ -155,10 +78,10 @@ async def agenda(
     wanted = set(child_id) if child_id else visible
     if not wanted <= visible:
         raise Problem("forbidden")
-    placements = (await db.scalars(
-        select(Placement).where(Placement.child_id.in_(wanted)).options(
-            selectinload(Placement.days), selectinload(Placement.group))
-        .order_by(Placement.id)
+    contracts = (await db.scalars(
+        select(Contract).where(Contract.child_id.in_(wanted)).options(
+            selectinload(Contract.days), selectinload(Contract.group))
+        .order_by(Contract.id)
     )).all()
     closing = (await db.scalars(
         select(ClosingDay).where(ClosingDay.organisation_id == auth.user.organisation_id,
@@ -166,11 +89,11 @@ async def agenda(
         .order_by(ClosingDay.day, ClosingDay.id)
     )).all()
     holidays = await school_holidays(db, auth.user.organisation_id, from_date, to_date)
-    location_ids = {p.group.location_id for p in placements}
+    location_ids = {p.group.location_id for p in contracts}
     planned = [PlannedDayPartOut(
         date=p.day, child_id=p.child_id, day_part=p.day_part, start=p.starts.strftime("%H:%M"),
-        end=p.ends.strftime("%H:%M"), group_id=p.group_id, placement_id=p.placement_id)
-        for p in expand_planning(placements, closing, from_date, to_date, holidays)]
+        end=p.ends.strftime("%H:%M"), group_id=p.group_id, contract_id=p.contract_id)
+        for p in expand_planning(contracts, closing, from_date, to_date, holidays)]
     holidays_out = [SchoolHolidayOut(name=h.name, first_date=h.first_day, last_date=h.last_day)
                     for h in holidays]
     closing_out = [ClosingDayOut(date=c.day, location_id=c.location_id, reason=c.reason)

@@ -1,35 +1,30 @@
-"""When a family's access ends: a policy number of months after its last placement ended."""
+"""When a family's access ends: a policy number of months after its last contract ended."""
 
 from __future__ import annotations
 
-import calendar
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.models import Child, Placement, User
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+from server.config import AMSTERDAM
+from server.dates import add_months
+from server.models import Child, Contract, User
+from server.policy import organisation_policy
+from server.problems import Problem
 
 
 async def access_until(db: AsyncSession, user: User, retention_months: int) -> date | None:
     """The last day the user may log in, or None while access does not end.
 
-    Staff and managers never expire. A family with an open-ended placement, or with no
-    placements yet, keeps access; otherwise access lasts until the retention period after the
+    Staff and managers never expire. A family with an open-ended contract, or with no
+    contracts yet, keeps access; otherwise access lasts until the retention period after the
     last end date (which may still lie in the future).
     """
     if not user.role.is_parent or user.family_id is None:
         return None
     end_dates = (await db.scalars(
-        select(Placement.end_date).join(Child).where(Child.family_id == user.family_id)
+        select(Contract.end_date).join(Child).where(Child.family_id == user.family_id)
     )).all()
     if not end_dates or any(end is None for end in end_dates):
         return None
@@ -38,3 +33,14 @@ async def access_until(db: AsyncSession, user: User, retention_months: int) -> d
 
 def is_expired(until: date | None, today: date) -> bool:
     return until is not None and today > until
+
+
+async def check_not_expired(db: AsyncSession, user: User, now: datetime) -> None:
+    """Raise `account_expired` once the user's access has ended. Checked at login, refresh and
+    reset, and by the finance endpoints on every call: an access token must not outlive the
+    family's retention period."""
+    policy = await organisation_policy(db, user.organisation_id)
+    until = await access_until(db, user, policy.account_retention_months)
+    if is_expired(until, now.astimezone(AMSTERDAM).date()):
+        assert until is not None
+        raise Problem("account_expired", access_ended_on=until.isoformat())

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.auth import throttle
 from server.auth.audit import ClientInfo, record_event
-from server.auth.expiry import access_until, is_expired
+from server.auth.expiry import check_not_expired
 from server.auth.passwords import PasswordHasher
 from server.auth.sessions import IssuedTokens, rotate_refresh_token, start_session
-from server.config import AMSTERDAM, Settings
-from server.models import AuthEventKind, Organisation, User
-from server.policy import effective_policy
+from server.config import Settings
+from server.models import AuthEventKind, User
 from server.problems import Problem
 
 
@@ -24,15 +21,6 @@ def normalise_email(email: str) -> str:
 
 async def user_by_email(db: AsyncSession, email: str) -> User | None:
     return await db.scalar(select(User).where(User.email == normalise_email(email)))
-
-
-async def check_not_expired(db: AsyncSession, user: User, now: datetime) -> None:
-    organisation = await db.get(Organisation, user.organisation_id)
-    policy = effective_policy(organisation.policy if organisation else None)
-    until = await access_until(db, user, policy.account_retention_months)
-    if is_expired(until, now.astimezone(AMSTERDAM).date()):
-        assert until is not None
-        raise Problem("account_expired", access_ended_on=until.isoformat())
 
 
 async def log_in(db: AsyncSession, settings: Settings, hasher: PasswordHasher, email: str,

@@ -11,12 +11,13 @@ from sqlalchemy.orm import selectinload
 
 from server.auth import throttle
 from server.auth.audit import ClientInfo, record_event
-from server.auth.login import check_not_expired, normalise_email, user_by_email
+from server.auth.expiry import check_not_expired
+from server.auth.login import normalise_email, user_by_email
 from server.auth.passwords import PasswordHasher, check_password_policy
+from server.auth.reset_mail import ResetMail
 from server.auth.sessions import end_all_sessions
 from server.auth.tokens import codes_match, hash_code, hash_token, new_reset_code, new_token
 from server.config import Settings
-from server.mail import ResetMail
 from server.models import AuthEventKind, PasswordReset
 from server.problems import Problem
 

@@ -11,12 +11,14 @@ from pydantic import BaseModel, Field
 from server.auth import login as login_service
 from server.auth import reset as reset_service
 from server.auth.audit import record_event
+from server.auth.reset_mail import send_reset_mail
 from server.auth.sessions import IssuedTokens, live_sessions, revoke_session
 from server.config import AMSTERDAM
 from server.deps import Auth, Client, CurrentMailer, CurrentSettings, Db, Hasher
-from server.mail import send_reset_mail
 from server.models import AuthEventKind, AuthSession
-from server.problems import Problem, problem_responses, wants_english
+from server.problems import Problem
+from server.problems.language import wants_english
+from server.problems.openapi import problem_responses
 from server.validation import PlainText
 
 AcceptLanguage = Annotated[str | None, Header(include_in_schema=False)]
@@ -48,7 +50,9 @@ class RefreshRequest(BaseModel):
     refresh_token: PlainText = Field(min_length=1, max_length=200)
 
 
-class SessionInfo(BaseModel):
+class AuthSessionOut(BaseModel):
+    """One logged-in device's session (`AuthSession`), as `GET /auth/sessions` lists it."""
+
     id: int
     device_name: str | None
     created_at: datetime
@@ -113,15 +117,15 @@ async def logout(auth: Auth, db: Db, settings: CurrentSettings, client: Client) 
     return Response(status_code=204)
 
 
-@router.get("/sessions", response_model=list[SessionInfo], responses=problem_responses(
+@router.get("/sessions", response_model=list[AuthSessionOut], responses=problem_responses(
     "not_authenticated", "token_expired"))
-async def list_sessions(auth: Auth, db: Db, settings: CurrentSettings) -> list[SessionInfo]:
+async def list_sessions(auth: Auth, db: Db, settings: CurrentSettings) -> list[AuthSessionOut]:
     """The user's active sessions, newest first."""
     sessions = await live_sessions(db, auth.user.id, settings.now())
-    return [SessionInfo(id=s.id, device_name=s.device_name,
-                        created_at=s.created_at.astimezone(AMSTERDAM),
-                        last_used_at=s.last_used_at.astimezone(AMSTERDAM),
-                        current=s.id == auth.session.id) for s in sessions]
+    return [AuthSessionOut(id=s.id, device_name=s.device_name,
+                           created_at=s.created_at.astimezone(AMSTERDAM),
+                           last_used_at=s.last_used_at.astimezone(AMSTERDAM),
+                           current=s.id == auth.session.id) for s in sessions]
 
 
 @router.delete("/sessions/{session_id}", status_code=204, responses=problem_responses(

@@ -25,6 +25,8 @@ FREE_FAILURES = 5
 MAX_DELAY = timedelta(minutes=15)
 HOURLY_CAP = 100
 WINDOW = timedelta(hours=1)
+# Tries to lock a counter row that concurrent successes keep deleting (see _locked_counter).
+LOCK_ATTEMPTS = 5
 
 
 def account_key(email: str) -> str:
@@ -65,14 +67,19 @@ async def _locked_counter(db: AsyncSession, key: str) -> ThrottleCounter:
     across server processes (a plain get-then-add would fail one of them).
     """
     insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
-    await db.execute(
-        insert(ThrottleCounter)
-        .values(key=key, consecutive_failures=0, window_failures=0)
-        .on_conflict_do_nothing(index_elements=["key"])
-    )
-    counter = await db.get(ThrottleCounter, key, with_for_update=True, populate_existing=True)
-    assert counter is not None
-    return counter
+    for _ in range(LOCK_ATTEMPTS):
+        await db.execute(
+            insert(ThrottleCounter)
+            .values(key=key, consecutive_failures=0, window_failures=0)
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+        counter = await db.get(ThrottleCounter, key, with_for_update=True,
+                               populate_existing=True)
+        if counter is not None:
+            return counter
+        # PostgreSQL: the row was there for the insert, but a concurrent successful login
+        # (two parents behind one home connection) deleted it before the lock was ours.
+    raise RuntimeError(f"the throttle counter {key} kept disappearing")
 
 
 async def claim_attempt(db: AsyncSession, email: str, ip: str, now: datetime) -> int:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from pydantic import BaseModel, ConfigDict, computed_field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,9 +27,11 @@ from server.models import StoredDocument
 LAYOUT_VERSION = "1"
 
 
-@dataclass(frozen=True)
-class DocumentInfo:
-    """One document as the listing shows it (docs/api.md "Finance")."""
+class FinanceDocument(BaseModel):
+    """One document as the listing shows it (docs/api.md "Finance"): the same record for the
+    listing, an invoice's `document` and the download's headers."""
+
+    model_config = ConfigDict(frozen=True)
 
     id: str
     kind: str
@@ -42,9 +45,16 @@ class DocumentInfo:
     sha256: str
     size: int
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def etag(self) -> str:
         return f'"{self.sha256}"'
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def url(self) -> str:
+        """The download of the PDF (`GET /finance/documents/{id}`)."""
+        return f"/api/v1/finance/documents/{self.id}"
 
     @property
     def filename(self) -> str:
@@ -79,8 +89,8 @@ def _plan(finance: FamilyFinance) -> list[_Planned]:
     for ct in finance.contracts:
         end = ct.end_date.isoformat() if ct.end_date else ""
         planned.append(_Planned(
-            {"id": f"contract-{ct.placement_id}", "kind": "contract",
-             "number": f"C-{ct.placement_id:05d}",
+            {"id": f"contract-{ct.contract_id}", "kind": "contract",
+             "number": f"C-{ct.contract_id:05d}",
              "period": f"{ct.start_date.isoformat()} – {end}", "year": ct.start_date.year,
              "child_name": household.child(ct.child_id)[1], "care_type": ct.care_type,
              "amount_cents": None, "status": None},
@@ -94,7 +104,7 @@ def _fingerprint(finance: FamilyFinance, record: object) -> str:
 
 
 async def family_documents(db: AsyncSession, family_id: int, today: date
-                           ) -> tuple[list[DocumentInfo], dict[str, StoredDocument]]:
+                           ) -> tuple[list[FinanceDocument], dict[str, StoredDocument]]:
     """Every document of the family, newest first per kind, with its kept bytes.
 
     Missing or outdated PDFs are generated (off the event loop) and stored; the session is
@@ -108,7 +118,7 @@ async def family_documents(db: AsyncSession, family_id: int, today: date
 
 
 async def _family_documents(db: AsyncSession, family_id: int, today: date
-                            ) -> tuple[list[DocumentInfo], dict[str, StoredDocument]]:
+                            ) -> tuple[list[FinanceDocument], dict[str, StoredDocument]]:
     finance = await family_finance(db, family_id, today)
     stored = {doc.key: doc for doc in await db.scalars(
         select(StoredDocument).where(StoredDocument.family_id == family_id))}
@@ -125,7 +135,7 @@ async def _family_documents(db: AsyncSession, family_id: int, today: date
             doc.fingerprint, doc.content = fingerprint, content
             doc.sha256, doc.size = hashlib.sha256(content).hexdigest(), len(content)
             changed = True
-        infos.append(DocumentInfo(**plan.info, sha256=doc.sha256, size=doc.size))  # type: ignore[arg-type]
+        infos.append(FinanceDocument(**plan.info, sha256=doc.sha256, size=doc.size))  # type: ignore[arg-type]
         kept[key] = doc
     if changed:
         await db.commit()

@@ -19,6 +19,7 @@ from server.finance.billing import contract_care, month_bounds
 from server.finance.tariffs import RateTable, hourly_rate, rate_table
 from server.models import (
     Child,
+    Contract,
     ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
@@ -29,7 +30,6 @@ from server.models import (
     InvoiceLineKind,
     InvoiceStatus,
     PaymentMethod,
-    Placement,
 )
 
 PAYMENT_TERM_DAYS = 14
@@ -43,33 +43,33 @@ class _Draft:
     lines: list[InvoiceLine] = field(default_factory=list)
 
 
-async def _placements(db: AsyncSession, organisation_id: int, first: date,
-                      last: date) -> list[Placement]:
+async def _contracts(db: AsyncSession, organisation_id: int, first: date,
+                     last: date) -> list[Contract]:
     return list(await db.scalars(
-        select(Placement).join(Child).join(Family)
-        .where(Family.organisation_id == organisation_id, Placement.start_date <= last,
-               (Placement.end_date.is_(None)) | (Placement.end_date >= first))
-        .options(selectinload(Placement.days), selectinload(Placement.group),
-                 selectinload(Placement.child))
-        .order_by(Child.family_id, Child.id, Placement.start_date)))
+        select(Contract).join(Child).join(Family)
+        .where(Family.organisation_id == organisation_id, Contract.start_date <= last,
+               (Contract.end_date.is_(None)) | (Contract.end_date >= first))
+        .options(selectinload(Contract.days), selectinload(Contract.group),
+                 selectinload(Contract.child))
+        .order_by(Child.family_id, Child.id, Contract.start_date)))
 
 
 async def _uninvoiced_extra_days(db: AsyncSession, organisation_id: int, before: date
-                                 ) -> list[tuple[ExtraDayItem, ExtraDayRequest, Placement]]:
+                                 ) -> list[tuple[ExtraDayItem, ExtraDayRequest, Contract]]:
     """Approved extra day-parts before `before` with an amount to invoice, not invoiced yet."""
     rows = await db.execute(
-        select(ExtraDayItem, ExtraDayRequest, Placement)
+        select(ExtraDayItem, ExtraDayRequest, Contract)
         .join(ExtraDayRequest, ExtraDayItem.request_id == ExtraDayRequest.id)
-        .join(Placement, ExtraDayItem.placement_id == Placement.id)
+        .join(Contract, ExtraDayItem.contract_id == Contract.id)
         .join(Child, ExtraDayRequest.child_id == Child.id).join(Family)
         .outerjoin(InvoiceLine, InvoiceLine.extra_day_item_id == ExtraDayItem.id)
         .where(Family.organisation_id == organisation_id,
                ExtraDayRequest.status == ExtraDayStatus.APPROVED,
                ExtraDayItem.invoice_cents > 0, ExtraDayItem.date < before,
                InvoiceLine.id.is_(None))
-        .options(selectinload(Placement.group), selectinload(Placement.child))
+        .options(selectinload(Contract.group), selectinload(Contract.child))
         .order_by(Child.id, ExtraDayItem.date, ExtraDayItem.day_part))
-    return [(item, request, placement) for item, request, placement in rows]
+    return [(item, request, contract) for item, request, contract in rows]
 
 
 async def _next_sequence(db: AsyncSession, year: int) -> int:
@@ -79,31 +79,31 @@ async def _next_sequence(db: AsyncSession, year: int) -> int:
     return int(last.removeprefix(prefix)) + 1 if last else 1
 
 
-def _contract_line(placement: Placement, year: int, month: int, rates: RateTable
+def _contract_line(contract: Contract, year: int, month: int, rates: RateTable
                    ) -> InvoiceLine | None:
-    care = contract_care(year, month, placement.start_date, placement.end_date,
-                         placement.care_type, placement.weeks_per_year,
-                         [d.day_part for d in placement.days],
-                         hourly_rate(rates, year, placement))
+    care = contract_care(year, month, contract.start_date, contract.end_date,
+                         contract.care_type, contract.weeks_per_year,
+                         [d.day_part for d in contract.days],
+                         hourly_rate(rates, year, contract))
     if care is None:
         return None
     return InvoiceLine(
-        child_id=placement.child_id, placement_id=placement.id,
-        location_id=placement.group.location_id, kind=InvoiceLineKind.CONTRACT,
-        care_type=placement.care_type,
-        description=(f"{placement.care_type.value} {placement.group.name}, "
-                     f"{placement.weeks_per_year} weken"),
+        child_id=contract.child_id, contract_id=contract.id,
+        location_id=contract.group.location_id, kind=InvoiceLineKind.CONTRACT,
+        care_type=contract.care_type,
+        description=(f"{contract.care_type.value} {contract.group.name}, "
+                     f"{contract.weeks_per_year} weken"),
         first_date=care.first_date, last_date=care.last_date, minutes=care.minutes,
         hourly_rate_cents=care.hourly_rate_cents, amount_cents=care.amount_cents)
 
 
 def _extra_day_line(item: ExtraDayItem, request: ExtraDayRequest,
-                    placement: Placement) -> InvoiceLine:
+                    contract: Contract) -> InvoiceLine:
     # The invoiced minutes are those not paid from absence credit.
     return InvoiceLine(
-        child_id=request.child_id, placement_id=placement.id,
-        location_id=placement.group.location_id, kind=InvoiceLineKind.EXTRA_DAY,
-        care_type=placement.care_type,
+        child_id=request.child_id, contract_id=contract.id,
+        location_id=contract.group.location_id, kind=InvoiceLineKind.EXTRA_DAY,
+        care_type=contract.care_type,
         description=f"Extra opvang, {DAY_PART_NAMES[item.day_part.value]}",
         first_date=item.date, last_date=item.date,
         minutes=item.minutes - item.credit_minutes, hourly_rate_cents=item.hourly_rate_cents,
@@ -119,14 +119,14 @@ async def generate_invoices(db: AsyncSession, organisation_id: int, year: int, m
     done = set(await db.scalars(select(Invoice.family_id).where(
         Invoice.period_year == year, Invoice.period_month == month)))
     drafts: dict[int, _Draft] = defaultdict(_Draft)
-    for placement in await _placements(db, organisation_id, first, last):
-        line = _contract_line(placement, year, month, rates)
-        if line is not None and placement.child.family_id not in done:
-            drafts[placement.child.family_id].lines.append(line)
-    for item, request, placement in await _uninvoiced_extra_days(db, organisation_id, first):
-        if placement.child.family_id not in done:
-            drafts[placement.child.family_id].lines.append(
-                _extra_day_line(item, request, placement))
+    for contract in await _contracts(db, organisation_id, first, last):
+        line = _contract_line(contract, year, month, rates)
+        if line is not None and contract.child.family_id not in done:
+            drafts[contract.child.family_id].lines.append(line)
+    for item, request, contract in await _uninvoiced_extra_days(db, organisation_id, first):
+        if contract.child.family_id not in done:
+            drafts[contract.child.family_id].lines.append(
+                _extra_day_line(item, request, contract))
     if not drafts:
         return []
     billing = {b.family_id: b for b in await db.scalars(

@@ -1,4 +1,4 @@
-"""The three finance PDFs: factuur, jaaropgave and contract (placement terms), in Dutch."""
+"""The three finance PDFs: factuur, jaaropgave and contract (plaatsingsovereenkomst), in Dutch."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ def render_contract(household: Household, contract: ContractRecord) -> bytes:
     pdf = FinancePdf(household.organisation, f"Contract {first_name} {contract.care_type}",
                      contract.start_date)
     pdf.title_block(f"Plaatsingsovereenkomst {CARE_NAMES[contract.care_type]}",
-                    f"Contractnummer C-{contract.placement_id:05d}")
+                    f"Contractnummer C-{contract.contract_id:05d}")
     pdf.facts([
         ("Kind", f"{full_name}, geboren {numeric_date(born)}"),
         ("Contracthouder", household.holder or household.family_name),

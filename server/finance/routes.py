@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from server.auth.expiry import access_until, is_expired
-from server.config import AMSTERDAM
+from server.auth.expiry import check_not_expired
 from server.deps import Auth, CurrentSettings, Db
-from server.finance.documents import DocumentInfo, family_documents
+from server.finance.documents import FinanceDocument, family_documents
 from server.finance.ranges import document_response
 from server.finance.schemas import (
-    DocumentOut,
     FinanceOut,
     InvoiceLineOut,
     InvoiceOut,
@@ -31,18 +29,14 @@ from server.finance.schemas import (
 )
 from server.finance.statements import primary_parent
 from server.finance.tariffs import max_hourly_rate, organisation_tariffs
-from server.models import Child, Invoice, Organisation, Role, User
-from server.policy import effective_policy
-from server.problems import Problem, problem_responses
+from server.models import Child, Invoice, Role, User
+from server.problems import Problem
+from server.problems.openapi import problem_responses
 
 router = APIRouter(prefix="/finance", tags=["finance"])
 
 REFUSALS = problem_responses("not_authenticated", "token_expired", "account_expired",
                              "forbidden", "finance_primary_parent_only")
-
-
-def _today(settings: CurrentSettings) -> date:
-    return settings.now().astimezone(AMSTERDAM).date()
 
 
 async def _tariffs(db: Db, user: User) -> list[TariffOut]:
@@ -52,15 +46,11 @@ async def _tariffs(db: Db, user: User) -> list[TariffOut]:
             for t in await organisation_tariffs(db, user.organisation_id)]
 
 
-async def _documents_family(db: Db, user: User, today: date) -> int:
+async def _documents_family(db: Db, user: User, now: datetime) -> int:
     """The family whose documents this user may see, or the refusal. Checked on every call,
     not only at login: an access token must not outlive the family's retention period."""
     if user.role is Role.PRIMARY_PARENT and user.family_id is not None:
-        organisation = await db.get(Organisation, user.organisation_id)
-        months = effective_policy(organisation.policy).account_retention_months
-        until = await access_until(db, user, months)
-        if is_expired(until, today):
-            raise Problem("account_expired", access_ended_on=until.isoformat())
+        await check_not_expired(db, user, now)
         return user.family_id
     if user.role is Role.SECONDARY_PARENT and user.family_id is not None:
         holder = await primary_parent(db, user.family_id)
@@ -69,27 +59,18 @@ async def _documents_family(db: Db, user: User, today: date) -> int:
     raise Problem("forbidden")
 
 
-def _document_out(info: DocumentInfo) -> DocumentOut:
-    return DocumentOut(id=info.id, kind=info.kind, number=info.number, period=info.period,
-                       year=info.year, child_name=info.child_name, care_type=info.care_type,
-                       amount_cents=info.amount_cents, status=info.status, sha256=info.sha256,
-                       size=info.size, etag=info.etag,
-                       url=f"/api/v1/finance/documents/{info.id}")
-
-
 @router.get("", response_model=FinanceOut | dict[str, Any], responses=REFUSALS)
 async def finance(db: Db, settings: CurrentSettings, auth: Auth,
                   cursor: Annotated[str | None, Query(max_length=100)] = None) -> Any:
     """What this user may see of the finances, with a cursor: sending the cursor back while
     nothing changed answers only `{"unchanged": true, "cursor": …}`."""
     user = auth.user
-    documents: list[DocumentOut] = []
+    documents: list[FinanceDocument] = []
     holder_name = None
     if user.role is Role.PRIMARY_PARENT and user.family_id is not None:
         access = "granted"
-        await _documents_family(db, user, _today(settings))
-        infos, _ = await family_documents(db, user.family_id, _today(settings))
-        documents = [_document_out(info) for info in infos]
+        await _documents_family(db, user, settings.now())
+        documents, _ = await family_documents(db, user.family_id, settings.today())
         holder_name = user.name
     elif user.role is Role.SECONDARY_PARENT and user.family_id is not None:
         access = "primary_parent_only"
@@ -114,8 +95,8 @@ async def tariffs(db: Db, auth: Auth) -> TariffsOut:
 @router.get("/invoices", response_model=InvoicesOut, responses=REFUSALS)
 async def invoices(db: Db, settings: CurrentSettings, auth: Auth) -> InvoicesOut:
     """The family's invoices with their lines, newest first (primary parent only)."""
-    family_id = await _documents_family(db, auth.user, _today(settings))
-    infos, _ = await family_documents(db, family_id, _today(settings))
+    family_id = await _documents_family(db, auth.user, settings.now())
+    infos, _ = await family_documents(db, family_id, settings.today())
     by_id = {info.id: info for info in infos}
     names = {c.id: c.first_name for c in await db.scalars(
         select(Child).where(Child.family_id == family_id))}
@@ -127,7 +108,7 @@ async def invoices(db: Db, settings: CurrentSettings, auth: Auth) -> InvoicesOut
         invoice_date=inv.invoice_date, due_date=inv.due_date,
         payment_method=inv.payment_method.value, mandate_reference=inv.mandate_reference,
         status=inv.status.value, total_cents=inv.total_cents,
-        document=_document_out(by_id[f"invoice-{inv.id}"]),
+        document=by_id[f"invoice-{inv.id}"],
         lines=[InvoiceLineOut(
             child_id=ln.child_id, child_name=names.get(ln.child_id, ""), kind=ln.kind.value,
             description=ln.description, care_type=ln.care_type.value,
@@ -148,8 +129,8 @@ async def document(document_id: str,
                    if_none_match: Annotated[str | None, Header()] = None,
                    if_range: Annotated[str | None, Header()] = None) -> Response:
     """The PDF, with ETag and SHA-256, a 304 for a current copy and 206 for a byte range."""
-    family_id = await _documents_family(db, auth.user, _today(settings))
-    infos, kept = await family_documents(db, family_id, _today(settings))
+    family_id = await _documents_family(db, auth.user, settings.now())
+    infos, kept = await family_documents(db, family_id, settings.today())
     info = next((i for i in infos if i.id == document_id), None)
     if info is None:
         raise Problem("not_found")

@@ -6,21 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-
-class DocumentOut(BaseModel):
-    id: str
-    kind: str
-    number: str
-    period: str
-    year: int
-    child_name: str | None
-    care_type: str | None
-    amount_cents: int | None
-    status: str | None
-    sha256: str
-    size: int
-    etag: str
-    url: str
+from server.finance.documents import FinanceDocument
 
 
 class TariffOut(BaseModel):
@@ -33,7 +19,7 @@ class TariffOut(BaseModel):
 class FinanceOut(BaseModel):
     access: str
     primary_parent_name: str | None
-    documents: list[DocumentOut]
+    documents: list[FinanceDocument]
     tariffs: list[TariffOut]
     cursor: str
 
@@ -65,7 +51,7 @@ class InvoiceOut(BaseModel):
     mandate_reference: str | None
     status: str
     total_cents: int
-    document: DocumentOut
+    document: FinanceDocument
     lines: list[InvoiceLineOut]
 
 

@@ -14,19 +14,19 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server import demo_data
+from server.demo import data as demo_data
 from server.finance.tariffs import RateTable, hourly_rate, max_hourly_rate, rate_table
 from server.models import (
     CareGroup,
     CareType,
     Child,
+    Contract,
     Family,
     FamilyBilling,
     Invoice,
     InvoiceStatus,
     Location,
     Organisation,
-    Placement,
     Role,
     User,
 )
@@ -106,7 +106,7 @@ class JaaropgaveRecord:
 
 @dataclass(frozen=True)
 class ContractRecord:
-    placement_id: int
+    contract_id: int
     child_id: int
     care_type: str
     location: str
@@ -151,12 +151,12 @@ async def family_finance(db: AsyncSession, family_id: int, today: date) -> Famil
         payer_iban=billing.iban if billing else None,
         children=tuple((c.id, c.first_name, f"{c.first_name} {c.last_name}", c.date_of_birth)
                        for c in children))
-    placements = list(await db.scalars(
-        select(Placement).where(Placement.child_id.in_([c.id for c in children]))
-        .options(selectinload(Placement.days),
-                 selectinload(Placement.group).selectinload(CareGroup.location)
+    contracts = list(await db.scalars(
+        select(Contract).where(Contract.child_id.in_([c.id for c in children]))
+        .options(selectinload(Contract.days),
+                 selectinload(Contract.group).selectinload(CareGroup.location)
                  .selectinload(Location.lrk_numbers))
-        .order_by(Placement.start_date, Placement.id)))
+        .order_by(Contract.start_date, Contract.id)))
     rates = await rate_table(db, family.organisation_id)
     invoices = list(await db.scalars(
         select(Invoice).where(Invoice.family_id == family_id)
@@ -166,7 +166,7 @@ async def family_finance(db: AsyncSession, family_id: int, today: date) -> Famil
         invoices=tuple(_invoice_record(inv, household) for inv in invoices),
         jaaropgaven=_jaaropgaven(invoices, await _locations(db, family.organisation_id),
                                  today),
-        contracts=tuple(_contract_record(p, rates) for p in placements))
+        contracts=tuple(_contract_record(p, rates) for p in contracts))
 
 
 def _lrk(location: Location, care_type: str) -> str:
@@ -230,21 +230,21 @@ def by_care(value: str) -> CareType:
     return CareType(value)
 
 
-def _contract_record(placement: Placement, rates: RateTable) -> ContractRecord:
-    location = placement.group.location
+def _contract_record(contract: Contract, rates: RateTable) -> ContractRecord:
+    location = contract.group.location
     names = {"ochtend": "ochtend", "middag": "middag", "vso": "voorschools",
              "nso": "naschools", "vakantie": "vakantie"}
     by_day: dict[int, list[str]] = defaultdict(list)
-    for day in placement.days:
+    for day in contract.days:
         by_day[day.weekday].append(names[day.day_part.value])
     return ContractRecord(
-        placement_id=placement.id, child_id=placement.child_id,
-        care_type=placement.care_type.value, location=location.name,
+        contract_id=contract.id, child_id=contract.child_id,
+        care_type=contract.care_type.value, location=location.name,
         address=f"{location.address}, {location.postal_code} {location.city}",
-        lrk_number=_lrk(location, placement.care_type.value), group=placement.group.name,
-        start_date=placement.start_date, end_date=placement.end_date,
-        weeks_per_year=placement.weeks_per_year,
+        lrk_number=_lrk(location, contract.care_type.value), group=contract.group.name,
+        start_date=contract.start_date, end_date=contract.end_date,
+        weeks_per_year=contract.weeks_per_year,
         # The rate its first month was invoiced at (the tariff of that year wins).
-        hourly_rate_cents=hourly_rate(rates, placement.start_date.year, placement),
+        hourly_rate_cents=hourly_rate(rates, contract.start_date.year, contract),
         days=tuple(f"{WEEKDAYS[wd]}: {', '.join(parts)}" for wd, parts in sorted(by_day.items())))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.models import CareType, Placement, Tariff
+from server.models import CareType, Contract, Tariff
 
 # Maximum uurprijs for the kinderopvangtoeslag per year and care type, in cents. Source: the
 # Belastingdienst / Rijksoverheid tables "maximum uurprijs kinderopvangtoeslag" 2025 and 2026
@@ -25,9 +25,9 @@ def max_hourly_rate(year: int, care_type: CareType) -> int | None:
 RateTable = dict[tuple[int, CareType], int]
 
 
-def hourly_rate(rates: RateTable, year: int, placement: Placement) -> int:
+def hourly_rate(rates: RateTable, year: int, contract: Contract) -> int:
     """The year's tariff for the care type; the contract's own rate for a year without one."""
-    return rates.get((year, placement.care_type), placement.hourly_rate_cents)
+    return rates.get((year, contract.care_type), contract.hourly_rate_cents)
 
 
 async def rate_table(db: AsyncSession, organisation_id: int) -> RateTable:

@@ -2,6 +2,7 @@
 
 from server.models.agenda import Absence, AbsenceCredit
 from server.models.base import Base, UtcDateTime
+from server.models.contracts import Contract, ContractDay
 from server.models.enums import (
     DAY_PARTS_BY_CARE_TYPE,
     AbsenceReason,
@@ -38,7 +39,6 @@ from server.models.organisation import (
     SchoolHoliday,
 )
 from server.models.people import Child, Family, User, manager_location, staff_group
-from server.models.placements import Placement, PlacementDay
 from server.models.security import (
     AuthEvent,
     AuthSession,
@@ -53,7 +53,7 @@ __all__ = [
     "CreditUse", "ExtraDayItem", "ExtraDayPayment", "ExtraDayRequest", "ExtraDayStatus",
     "DAY_PARTS_BY_CARE_TYPE", "AuthEvent", "AuthEventKind", "AuthSession", "Base", "CareGroup",
     "CareType", "Child", "ClosingDay", "DayPart", "Family", "GroupCapacity", "IdempotencyRecord",
-    "Location", "LrkRegistration", "Organisation", "PasswordReset", "Placement", "PlacementDay",
+    "Contract", "ContractDay", "Location", "LrkRegistration", "Organisation", "PasswordReset",
     "Role", "SchoolHoliday", "SessionToken", "ThrottleCounter", "TokenKind", "User", "UtcDateTime",
     "manager_location", "staff_group",
     "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind", "InvoiceStatus",

@@ -14,7 +14,7 @@ from server.models.enums import AbsenceReason, DayPart
 class Absence(Base):
     """A parent reported that a child will not come on one planned day-part.
 
-    Undoing keeps the row (the request overview shows it) and sets `cancelled_at`."""
+    Cancelling keeps the row (the request overview shows it) and sets `cancelled_at`."""
 
     __tablename__ = "absence"
 
@@ -44,7 +44,7 @@ class AbsenceCredit(Base):
     minutes: Mapped[int]
     earned_on: Mapped[date]
     expires_on: Mapped[date]
-    # Set when the absence is undone: the credit no longer exists for the family.
+    # Set when the absence is cancelled: the credit no longer exists for the family.
     withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     absence: Mapped[Absence] = relationship(back_populates="credit")

@@ -75,7 +75,7 @@ class ExtraDayItem(Base):
     hourly_rate_cents: Mapped[int]
     credit_minutes: Mapped[int]
     invoice_cents: Mapped[int]
-    placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id"))
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id"))
 
     request: Mapped[ExtraDayRequest] = relationship(back_populates="items")
     credit_uses: Mapped[list[CreditUse]] = relationship(

@@ -86,7 +86,7 @@ class Invoice(Base):
 
 
 class InvoiceLine(Base):
-    """Contract care of one placement in the month, or one invoiced extra day-part."""
+    """One contract's care in the month, or one invoiced extra day-part."""
 
     __tablename__ = "invoice_line"
 
@@ -96,8 +96,8 @@ class InvoiceLine(Base):
     position: Mapped[int]
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id"), index=True)
     # An invoice outlives the contract row: the line keeps its location and care type itself.
-    placement_id: Mapped[int | None] = mapped_column(
-        ForeignKey("placement.id", ondelete="SET NULL"))
+    contract_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contract.id", ondelete="SET NULL"))
     location_id: Mapped[int] = mapped_column(ForeignKey("location.id"))
     kind: Mapped[InvoiceLineKind] = mapped_column(str_enum(InvoiceLineKind, "invoice_line_kind"))
     care_type: Mapped[CareType] = mapped_column(str_enum(CareType, "care_type"))

@@ -18,7 +18,7 @@ class Organisation(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     short_name: Mapped[str] = mapped_column(String(64), unique=True)
-    # Only the values the organisation changed; merged over server.policy.DEFAULT_POLICY.
+    # Only the values the organisation changed; merged over server.policy.Policy's defaults.
     policy: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     locations: Mapped[list[Location]] = relationship(back_populates="organisation")

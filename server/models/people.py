@@ -76,9 +76,9 @@ class Child(Base):
     consent_social_media: Mapped[bool] = mapped_column(default=False)
 
     family: Mapped[Family] = relationship(back_populates="children")
-    placements: Mapped[list[Placement]] = relationship(
-        back_populates="child", order_by="Placement.start_date"
+    contracts: Mapped[list[Contract]] = relationship(
+        back_populates="child", order_by="Contract.start_date"
     )
 
 
-from server.models.placements import Placement  # noqa: E402  (mutual relationship)
+from server.models.contracts import Contract  # noqa: E402  (mutual relationship)

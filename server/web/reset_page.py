@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse
 from server.auth import reset as reset_service
 from server.auth.passwords import password_problem
 from server.deps import Client, CurrentSettings, Db, Hasher
-from server.problems import PASSWORD_POLICY_TEXT, Problem
+from server.problems import Problem
+from server.problems.catalogue import PASSWORD_POLICY_TEXT
 
 router = APIRouter(include_in_schema=False)
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from mail_folder import read_reset_code
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 from desktop.api.client import PortalClient
 from desktop.cache.accounts import KnownAccounts
 from desktop.wiring import DesktopApp
-from server.mail import read_reset_code
 
 SANNE = "sanne.devries@voorbeeld.nl"
 THOMAS = "thomas.devries@voorbeeld.nl"
@@ -239,7 +239,7 @@ def test_forgot_password_then_log_in_with_the_new_one(qtbot, portal_server, make
 
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code_page, timeout=20_000)
-    code = read_reset_code(portal_server.outbox, THOMAS)
+    code = read_reset_code(portal_server.mail_folder, THOMAS)
     type_into(qtbot, wizard.code_page, "code", code)
     type_into(qtbot, wizard.code_page, "newPassword", "zomer aan zee 2026")
     type_into(qtbot, wizard.code_page, "repeatPassword", "zomer aan zee 2026")

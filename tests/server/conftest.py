@@ -20,7 +20,9 @@ from server.app import create_app
 from server.auth.passwords import make_argon2
 from server.config import AMSTERDAM, Settings, normalise_database_url, sqlite_url
 from server.db import create_engine, create_sessionmaker, migrate
-from server.demo import DEMO_PASSWORD, build_demo, create_demo_database
+from server.demo.database import create_demo_database
+from server.demo.logins import DEMO_PASSWORD
+from server.demo.organisation import build_demo
 
 
 def cheap_settings(data_dir: Path, database_url: str, clock: FakeClock) -> Settings:

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from server.config import Settings
-from server.demo import DEMO_PASSWORD
+from server.demo.logins import DEMO_PASSWORD
 
 # The day the demo data is built for; a Monday in March 2026.
 TODAY = date(2026, 3, 2)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from mail_folder import read_reset_code, read_reset_link
 
-from server.demo import DEMO_PASSWORD
+from server.demo.logins import DEMO_PASSWORD
 from server.embedded import EmbeddedServer
-from server.mail import read_reset_code, read_reset_link
 
 
 def test_serves_the_demo_and_restarts_on_the_same_address(tmp_path: Path) -> None:
@@ -37,18 +37,18 @@ def test_serves_the_demo_and_restarts_on_the_same_address(tmp_path: Path) -> Non
         assert [c["first_name"] for c in me.json()["children"]] == ["Emma", "Daan"]
 
 
-def test_reset_mail_lands_in_the_outbox(tmp_path: Path) -> None:
+def test_reset_mail_lands_in_the_mail_folder(tmp_path: Path) -> None:
     with EmbeddedServer(tmp_path) as server:
         response = httpx.post(f"{server.url}/api/v1/auth/password-reset",
                               json={"email": "Thomas.deVries@voorbeeld.nl"})
         assert response.status_code == 202
         # In demo mode the mail is written before the answer: no waiting, no stale code.
-        first = read_reset_code(server.outbox, "thomas.devries@voorbeeld.nl", wait=0)
+        first = read_reset_code(server.mail_folder, "thomas.devries@voorbeeld.nl", wait=0)
         httpx.post(f"{server.url}/api/v1/auth/password-reset",
                    json={"email": "thomas.devries@voorbeeld.nl"})
-        code = read_reset_code(server.outbox, "thomas.devries@voorbeeld.nl", wait=0)
+        code = read_reset_code(server.mail_folder, "thomas.devries@voorbeeld.nl", wait=0)
         assert code != first
-        link = read_reset_link(server.outbox, "thomas.devries@voorbeeld.nl", wait=0)
+        link = read_reset_link(server.mail_folder, "thomas.devries@voorbeeld.nl", wait=0)
         assert link.startswith(f"{server.url}/reset/")
         confirm = httpx.post(f"{server.url}/api/v1/auth/password-reset/confirm",
                              json={"email": "thomas.devries@voorbeeld.nl", "code": code,

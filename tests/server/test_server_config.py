@@ -16,7 +16,7 @@ def test_defaults_use_sqlite_in_the_data_dir(tmp_path: Path) -> None:
     assert settings.data_dir == tmp_path
     assert settings.database_url == f"sqlite+aiosqlite:///{tmp_path / 'ouderportaal.sqlite3'}"
     assert settings.is_sqlite
-    assert settings.mail_outbox is None
+    assert settings.mail_folder is None
     assert settings.access_token_ttl == timedelta(minutes=15)
     assert settings.refresh_token_ttl == timedelta(days=30)
     assert settings.reset_ttl == timedelta(minutes=30)
@@ -32,7 +32,7 @@ def test_environment_is_read(tmp_path: Path) -> None:
         "OUDERPORTAAL_SMTP_PASSWORD": "smtp-secret",
         "OUDERPORTAAL_SMTP_SECURITY": "STARTTLS",
         "OUDERPORTAAL_SMTP_FROM": "Zonnebloem <portaal@zonnebloem.nl>",
-        "OUDERPORTAAL_MAIL_OUTBOX": str(tmp_path / "outbox"),
+        "OUDERPORTAAL_MAIL_FOLDER": str(tmp_path / "mail"),
         "OUDERPORTAAL_ARGON2_MEMORY_COST": "47104",
     })
     assert settings.database_url == "postgresql+asyncpg://portal:pw@db.internal:5432/portal"
@@ -42,7 +42,7 @@ def test_environment_is_read(tmp_path: Path) -> None:
     assert settings.smtp_security == "starttls"
     assert settings.smtp_username == "portal" and settings.smtp_password == "smtp-secret"
     assert settings.mail_from == "Zonnebloem <portaal@zonnebloem.nl>"
-    assert settings.mail_outbox == tmp_path / "outbox"
+    assert settings.mail_folder == tmp_path / "mail"
     assert settings.argon2_memory_cost == 47104
 
 

@@ -11,20 +11,21 @@ from server_helpers import FakeClock
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from server.auth.expiry import add_months
 from server.cli import main
 from server.config import AMSTERDAM, Settings, sqlite_url
+from server.dates import add_months
 from server.db import create_engine, create_sessionmaker
-from server.demo import DEMO_LOGINS, DEMO_PASSWORD, create_demo_database
-from server.demo_data import easter_sunday, public_holidays
+from server.demo.data import easter_sunday, public_holidays
+from server.demo.database import create_demo_database
+from server.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from server.models import (
     CareGroup,
     CareType,
     Child,
     ClosingDay,
+    Contract,
     Family,
     Location,
-    Placement,
     Role,
     User,
 )
@@ -45,10 +46,10 @@ async def snapshot(settings: Settings) -> list[tuple]:
                                       .order_by(User.id))).all()
             children = (await db.execute(select(Child.first_name, Child.date_of_birth)
                                          .order_by(Child.id))).all()
-            placements = (await db.execute(
-                select(Placement.start_date, Placement.end_date, Placement.hourly_rate_cents)
-                .order_by(Placement.id))).all()
-            return [*users, *children, *placements]
+            contracts = (await db.execute(
+                select(Contract.start_date, Contract.end_date, Contract.hourly_rate_cents)
+                .order_by(Contract.id))).all()
+            return [*users, *children, *contracts]
     finally:
         await engine.dispose()
 
@@ -97,18 +98,18 @@ async def test_demo_has_what_the_issue_asks_for(tmp_path: Path) -> None:
             assert len(manager.managed_locations) == len(locations)
 
             families = (await db.scalars(select(Family).options(
-                selectinload(Family.children).selectinload(Child.placements),
+                selectinload(Family.children).selectinload(Child.contracts),
                 selectinload(Family.members)))).all()
             assert any(len(f.children) == 2 for f in families)
             assert any(any(m.role is Role.SECONDARY_PARENT for m in f.members)
                        for f in families)
             lotte = users["lotte.jansen@voorbeeld.nl"]
             mark = users["mark.bakker@voorbeeld.nl"]
-            ends = {f.id: [p.end_date for c in f.children for p in c.placements]
+            ends = {f.id: [p.end_date for c in f.children for p in c.contracts]
                     for f in families}
             assert ends[lotte.family_id] == [DAY - timedelta(weeks=5)]
             assert ends[mark.family_id] == [add_months(DAY, -16)]
-            rates = (await db.scalars(select(Placement.hourly_rate_cents))).all()
+            rates = (await db.scalars(select(Contract.hourly_rate_cents))).all()
             assert any(r > 1123 for r in rates)  # above the 2026 KDV maximum
 
             closing = (await db.scalars(select(ClosingDay))).all()

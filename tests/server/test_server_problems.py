@@ -8,7 +8,7 @@ import httpx
 import pytest
 from server_helpers import tokens
 
-from server.problems import problem_body
+from server.problems.body import problem_body
 
 PROBLEM_KEYS = {"type", "title", "status", "code", "detail"}
 

@@ -29,13 +29,13 @@ async def test_primary_parent_sees_own_family_children_groups_and_locations(
     assert body["family"]["primary_parent_name"] == "Sanne de Vries"
     children = {c["first_name"]: c for c in body["children"]}
     assert set(children) == {"Emma", "Daan"}
-    assert children["Emma"]["placements"][0]["care_type"] == "KDV"
-    assert children["Daan"]["placements"][0]["care_type"] == "BSO"
+    assert children["Emma"]["contracts"][0]["care_type"] == "KDV"
+    assert children["Daan"]["contracts"][0]["care_type"] == "BSO"
     assert children["Emma"]["photo_consent"] == {"portal": True, "website": True,
                                                  "social_media": False}
     assert {g["name"] for g in body["groups"]} == {"Zonnetjes", "De Ontdekkers"}
     group_ids = {g["id"] for g in body["groups"]}
-    assert {p["group_id"] for c in body["children"] for p in c["placements"]} == group_ids
+    assert {p["group_id"] for c in body["children"] for p in c["contracts"]} == group_ids
     [location] = body["locations"]
     assert location["name"] == "Zonnebloem Centrum" and location["city"] == "Eindhoven"
     assert set(location["lrk_numbers"]) == {"KDV", "BSO"}
@@ -82,4 +82,4 @@ async def test_manager_sees_the_groups_of_both_locations(client: httpx.AsyncClie
 
 async def test_policy_has_the_defaults(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/v1/policy", headers=bearer(await tokens(client)))
-    assert response.json() == DEFAULT_POLICY
+    assert response.json() == DEFAULT_POLICY.model_dump()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from desktop.api.core.fields import Json, as_int, as_str
 
@@ -43,24 +43,17 @@ class Policy:
     inactivity_lock_minutes: int = 10
     other: dict[str, Any] = field(default_factory=dict, hash=False)
 
-    #: field → key on the wire (the same unless named here).
-    _WIRE: ClassVar[dict[str, str]] = {
-        "absence_credit_notice_hours": "absence_credit_notice_hours",
-        "cancel_absence_min_days": "undo_absence_min_days",
-        "absence_credit_valid_months": "absence_credit_valid_months",
-        "extra_day_min_days_ahead": "extra_day_min_days_ahead",
-        "extra_day_max_days_ahead": "extra_day_max_days_ahead",
-        "account_retention_months": "account_retention_months",
-        "diary_retention_weeks": "diary_retention_weeks",
-        "inactivity_lock_minutes": "inactivity_lock_minutes",
-    }
-
     @classmethod
     def from_json(cls, data: Json) -> Policy:
-        known = {name: as_int(data[key]) for name, key in cls._WIRE.items() if key in data}
-        wire_keys = set(cls._WIRE.values())
-        other = {k: v for k, v in data.items() if k not in wire_keys}
+        names = cls._value_names()
+        known = {name: as_int(data[name]) for name in names if name in data}
+        other = {k: v for k, v in data.items() if k not in names}
         return cls(**known, other=other)
 
+    @classmethod
+    def _value_names(cls) -> tuple[str, ...]:
+        """The known values: each field but ``other``, named on the wire as in this class."""
+        return tuple(f.name for f in fields(cls) if f.name != "other")
+
     def to_json(self) -> dict[str, Any]:
-        return {**self.other, **{key: getattr(self, name) for name, key in self._WIRE.items()}}
+        return {**self.other, **{name: getattr(self, name) for name in self._value_names()}}

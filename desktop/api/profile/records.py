@@ -112,9 +112,7 @@ class PhotoConsent:
 
 @dataclass(frozen=True)
 class Contract:
-    """A child's care agreement in a group; ``end_date`` None means open-ended.
-
-    The wire (docs/api.md, ``GET /me``) still calls these ``placements``."""
+    """A child's care agreement in a group; ``end_date`` None means open-ended."""
 
     id: int
     group_id: int
@@ -168,7 +166,7 @@ class Child:
             last_name=as_str(data["last_name"]),
             date_of_birth=as_date(data["date_of_birth"]),
             photo_consent=PhotoConsent.from_json(data["photo_consent"]),
-            contracts=tuple(Contract.from_json(c) for c in data.get("placements", ())),
+            contracts=tuple(Contract.from_json(c) for c in data.get("contracts", ())),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -178,7 +176,7 @@ class Child:
             "last_name": self.last_name,
             "date_of_birth": self.date_of_birth.isoformat(),
             "photo_consent": self.photo_consent.to_json(),
-            "placements": [c.to_json() for c in self.contracts],
+            "contracts": [c.to_json() for c in self.contracts],
         }
 
 

@@ -3,6 +3,10 @@
 Revision ID: 0001
 Revises:
 Create Date: 2026-11-28 13:55:14.769024
+
+One piece on purpose: the first schema as Alembic generated it, every table of the first
+release in one revision. Migrations are never edited once released; later changes are new
+revisions.
 """
 
 from __future__ import annotations

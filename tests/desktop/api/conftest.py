@@ -37,7 +37,7 @@ ME = {
             "last_name": "de Vries",
             "date_of_birth": "2023-04-12",
             "photo_consent": {"portal": True, "website": False, "social_media": False},
-            "placements": [
+            "contracts": [
                 {
                     "id": 1,
                     "group_id": 2,
@@ -53,7 +53,7 @@ ME = {
             "last_name": "de Vries",
             "date_of_birth": "2018-09-30",
             "photo_consent": {"portal": True, "website": True, "social_media": False},
-            "placements": [
+            "contracts": [
                 {
                     "id": 2,
                     "group_id": 5,

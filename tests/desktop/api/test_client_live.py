@@ -6,6 +6,7 @@ import logging
 from datetime import date
 
 import pytest
+from mail_folder import read_reset_code
 
 from desktop.api.client import PortalClient
 from desktop.api.core.errors import (
@@ -18,7 +19,6 @@ from desktop.api.core.errors import (
 )
 from desktop.api.profile.records import Role
 from server.embedded import EmbeddedServer
-from server.mail import read_reset_code
 
 SANNE = "sanne.devries@voorbeeld.nl"
 THOMAS = "thomas.devries@voorbeeld.nl"
@@ -137,7 +137,7 @@ async def test_policy_has_the_inactivity_lock(client) -> None:
 
 async def test_password_reset_with_the_code_from_the_mail(client, server) -> None:
     await client.auth.request_password_reset(THOMAS)
-    code = read_reset_code(server.outbox, THOMAS)
+    code = read_reset_code(server.mail_folder, THOMAS)
 
     with pytest.raises(PasswordRejected) as rejected:
         await client.auth.confirm_password_reset(THOMAS, code, "kort")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -35,7 +36,7 @@ ME = {
             "last_name": "de Vries",
             "date_of_birth": "2023-04-12",
             "photo_consent": {"portal": True, "website": False, "social_media": False},
-            "placements": [
+            "contracts": [
                 {
                     "id": 1,
                     "group_id": 2,
@@ -141,6 +142,33 @@ def test_an_old_schema_is_backed_up_then_migrated(folder: Path) -> None:
         )
     finally:
         backup.close()
+
+
+def test_a_cache_of_the_old_wire_names_keeps_contracts_and_policy(folder: Path) -> None:
+    # Written before the portal called a child's placements "contracts" and the policy's
+    # undo_absence_min_days "cancel_absence_min_days" (schema 4): both survive the upgrade.
+    folder.mkdir(parents=True)
+    old = sqlite3.connect(folder / DB_NAME)
+    for migration in MIGRATIONS[:4]:
+        migration(old)
+    old.execute("PRAGMA user_version = 4")
+    emma = {k: v for k, v in ME["children"][0].items() if k != "contracts"}
+    old_me = {**ME, "children": [{**emma, "placements": ME["children"][0]["contracts"]}]}
+    old.execute("INSERT INTO profile (id, body, stored_at) VALUES (1, ?, '2026-03-01T08:00:00Z')",
+                (json.dumps(old_me),))
+    old.execute("INSERT INTO documents (name, body, stored_at)"
+                " VALUES ('policy', ?, '2026-03-01T08:00:00Z')",
+                (json.dumps({"undo_absence_min_days": 21, "inactivity_lock_minutes": 5}),))
+    old.commit()
+    old.close()
+
+    with AccountCache.open(folder) as cache:
+        profile = cache.profile()
+        policy = cache.policy()
+    assert profile is not None and policy is not None
+    assert [c.care_type for c in profile.children[0].contracts] == ["KDV"]
+    assert policy.cancel_absence_min_days == 21
+    assert policy.inactivity_lock_minutes == 5
 
 
 def test_a_fresh_cache_needs_no_backup(folder: Path) -> None:

@@ -22,7 +22,7 @@ LOCATION = {"id": 1, "name": "Zonnebloem Centrum", "address": "Stratumseind 12",
             "email": "centrum@zonnebloem.nl", "lrk_numbers": {"KDV": "123456789"}}
 EMMA = {"id": 1, "first_name": "Emma", "last_name": "de Vries", "date_of_birth": "2023-04-12",
         "photo_consent": {"portal": True, "website": False, "social_media": False},
-        "placements": [{"id": 1, "group_id": 2, "care_type": "KDV",
+        "contracts": [{"id": 1, "group_id": 2, "care_type": "KDV",
                         "start_date": "2024-01-01", "end_date": None}]}
 
 

@@ -46,7 +46,7 @@ def test_profile_helpers_find_groups_and_locations(portal) -> None:
 def test_location_of_child_prefers_the_current_contract(portal) -> None:
     data = copy.deepcopy(portal.me_json)
     emma = data["children"][0]
-    emma["placements"] = [
+    emma["contracts"] = [
         {
             "id": 1,
             "group_id": 2,

@@ -14,8 +14,8 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from test_server_access_matrix import PROTECTED
 
-from server.auth.expiry import add_months
-from server.models import Child, Placement, User
+from server.dates import add_months
+from server.models import Child, Contract, User
 
 # Finance routes with what each role gets: "ok", or the problem code of the refusal.
 MATRIX = {
@@ -97,7 +97,7 @@ async def test_documents_end_with_the_retention_period(client: httpx.AsyncClient
     # her contract ended longer than 15 months ago: the same token gets no documents
     user = await db.scalar(select(User).where(User.email == LOTTE))
     ended = add_months(clock().date(), -15) - timedelta(days=1)
-    await db.execute(update(Placement).where(Placement.child_id.in_(
+    await db.execute(update(Contract).where(Contract.child_id.in_(
         select(Child.id).where(Child.family_id == user.family_id))).values(end_date=ended))
     await db.commit()
     refused = await client.get("/api/v1/finance/invoices", headers=lotte)

@@ -1,4 +1,5 @@
-"""The deterministic demo organisation "Kinderopvang Zonnebloem".
+"""Building the demo organisation: locations, groups, staff, closing days and families with
+their contracts, then (server.demo.agenda, server.demo.finance) requests and invoices.
 
 Everything is derived from a seeded random generator and a `today`, so the same day gives the
 same data, and "ended 5 weeks ago" stays true whenever the demo is built.
@@ -6,54 +7,38 @@ same data, and "ended 5 weeks ago" stays true whenever the demo is built.
 
 from __future__ import annotations
 
-import asyncio
 import random
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server import demo_data as data
-from server.auth.expiry import add_months
-from server.auth.passwords import make_argon2
-from server.config import AMSTERDAM, Settings
-from server.db import create_engine, create_sessionmaker, migrate
-from server.demo_requests import add_devries_requests
-from server.finance.demo_finance import add_demo_finance
+from server.dates import add_months
+from server.demo import data
+from server.demo.agenda import add_devries_requests
+from server.demo.finance import add_demo_finance
 from server.models import (
     DAY_PARTS_BY_CARE_TYPE,
     CareGroup,
     CareType,
     Child,
     ClosingDay,
+    Contract,
+    ContractDay,
     DayPart,
     Family,
     GroupCapacity,
     Location,
     LrkRegistration,
     Organisation,
-    Placement,
-    PlacementDay,
     Role,
     SchoolHoliday,
     User,
 )
 
-DEMO_PASSWORD = "zonnebloem-demo"
 BASE_FAMILIES = 24
 SEED = 20250101
-
-# The documented demo logins (docs/api.md).
-DEMO_LOGINS = [
-    ("sanne.devries@voorbeeld.nl", "ouder, twee kinderen (Emma, KDV; Daan, BSO)"),
-    ("thomas.devries@voorbeeld.nl", "tweede ouder van hetzelfde gezin"),
-    ("lotte.jansen@voorbeeld.nl", "ouder, contract 5 weken geleden geëindigd"),
-    ("mark.bakker@voorbeeld.nl", "ouder, contract 16 maanden geleden geëindigd (geen toegang)"),
-    ("fatima.elamrani@voorbeeld.nl", "pedagogisch medewerker, groep Zonnetjes"),
-    ("manager@voorbeeld.nl", "locatiemanager van beide locaties"),
-]
 
 
 @dataclass(frozen=True)
@@ -61,10 +46,6 @@ class DemoSummary:
     families: int
     users: int
     children: int
-
-
-def amsterdam_today() -> date:
-    return datetime.now(AMSTERDAM).date()
 
 
 def _mail_name(*parts: str) -> str:
@@ -192,13 +173,13 @@ class _Builder:
         self.counts["children"] += 1
         return child
 
-    def _placement(self, child: Child, group: CareGroup, start: date, end: date | None,
-                   pattern: list[tuple[int, DayPart]], rate: int, weeks: int = 52) -> None:
-        placement = Placement(child=child, group=group, care_type=group.care_type,
-                              start_date=start, end_date=end, weeks_per_year=weeks,
-                              hourly_rate_cents=rate)
-        placement.days = [PlacementDay(weekday=wd, day_part=dp) for wd, dp in sorted(pattern)]
-        self.db.add(placement)
+    def _contract(self, child: Child, group: CareGroup, start: date, end: date | None,
+                  pattern: list[tuple[int, DayPart]], rate: int, weeks: int = 52) -> None:
+        contract = Contract(child=child, group=group, care_type=group.care_type,
+                            start_date=start, end_date=end, weeks_per_year=weeks,
+                            hourly_rate_cents=rate)
+        contract.days = [ContractDay(weekday=wd, day_part=dp) for wd, dp in sorted(pattern)]
+        self.db.add(contract)
 
     def _documented_families(self) -> None:
         t = self.today
@@ -212,28 +193,28 @@ class _Builder:
                   family=devries, phone="06 - 87 65 43 21")
         emma = self._child(devries, "Emma", "de Vries", add_months(t, -27),
                            consent=(True, True, False))
-        self._placement(emma, zonnetjes, add_months(t, -15).replace(day=1), None,
-                        [(wd, dp) for wd in (0, 1, 3) for dp in whole_day], 1149)
+        self._contract(emma, zonnetjes, add_months(t, -15).replace(day=1), None,
+                       [(wd, dp) for wd in (0, 1, 3) for dp in whole_day], 1149)
         daan = self._child(devries, "Daan", "de Vries", add_months(t, -80))
-        self._placement(daan, ontdekkers, add_months(t, -20).replace(day=1), None,
-                        [(0, DayPart.NSO), (1, DayPart.NSO), (3, DayPart.NSO),
-                         (3, DayPart.VSO), (0, DayPart.VAKANTIE), (1, DayPart.VAKANTIE)], 1015)
+        self._contract(daan, ontdekkers, add_months(t, -20).replace(day=1), None,
+                       [(0, DayPart.NSO), (1, DayPart.NSO), (3, DayPart.NSO),
+                        (3, DayPart.VSO), (0, DayPart.VAKANTIE), (1, DayPart.VAKANTIE)], 1015)
 
         jansen = self._family("Jansen")
         self.user("lotte.jansen@voorbeeld.nl", "Lotte Jansen", Role.PRIMARY_PARENT,
                   family=jansen, phone="06 - 23 45 67 89")
         finn = self._child(jansen, "Finn", "Jansen", add_months(t, -50))
-        self._placement(finn, regenboog, add_months(t, -40).replace(day=1),
-                        t - timedelta(weeks=5),
-                        [(wd, dp) for wd in (1, 2) for dp in whole_day], 1098)
+        self._contract(finn, regenboog, add_months(t, -40).replace(day=1),
+                       t - timedelta(weeks=5),
+                       [(wd, dp) for wd in (1, 2) for dp in whole_day], 1098)
 
         bakker = self._family("Bakker")
         self.user("mark.bakker@voorbeeld.nl", "Mark Bakker", Role.PRIMARY_PARENT,
                   family=bakker, phone="06 - 34 56 78 90")
         saar = self._child(bakker, "Saar", "Bakker", add_months(t, -70))
-        self._placement(saar, vlindertjes, add_months(t, -50).replace(day=1),
-                        add_months(t, -16), [(wd, dp) for wd in (0, 4) for dp in whole_day],
-                        1071)
+        self._contract(saar, vlindertjes, add_months(t, -50).replace(day=1),
+                       add_months(t, -16), [(wd, dp) for wd in (0, 4) for dp in whole_day],
+                       1071)
 
     def _random_family(self, n: int) -> None:
         rng = self.rng
@@ -278,30 +259,11 @@ class _Builder:
                        for dp in (parts if rng.random() < 0.7 else parts[:1])]
             weeks = 52 if group.care_type is CareType.KDV else 40
         end = None if rng.random() < 0.85 else add_months(start, rng.randint(12, 36))
-        self._placement(child, group, start, end, pattern,
-                        rng.choice(data.HOURLY_RATES[group.care_type]), weeks)
+        self._contract(child, group, start, end, pattern,
+                       rng.choice(data.HOURLY_RATES[group.care_type]), weeks)
 
 
 async def build_demo(db: AsyncSession, password_hash: str, today: date,
                      scale: int = 1) -> DemoSummary:
     """Add the demo organisation to an empty, migrated database."""
     return await _Builder(db, password_hash, today, scale).build()
-
-
-async def database_is_empty(db: AsyncSession) -> bool:
-    return (await db.scalar(select(func.count()).select_from(Organisation))) == 0
-
-
-async def create_demo_database(settings: Settings, *, today: date | None = None,
-                               scale: int = 1) -> DemoSummary | None:
-    """Migrate the database and fill it with the demo when it is empty; None if it was not."""
-    engine = create_engine(settings)
-    try:
-        await migrate(engine)
-        async with create_sessionmaker(engine)() as db:
-            if not await database_is_empty(db):
-                return None
-            password_hash = await asyncio.to_thread(make_argon2(settings).hash, DEMO_PASSWORD)
-            return await build_demo(db, password_hash, today or amsterdam_today(), scale)
-    finally:
-        await engine.dispose()

@@ -1,15 +1,22 @@
-"""Response bodies of the profile endpoints."""
+"""Response bodies of the profile endpoints.
+
+The ones named after a table (`UserOut`, `ContractOut`, `GroupOut`) are read from its row with
+`model_validate`: the schema is the one list of what goes on the wire."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from server.models import CareType, Role
 
+_FROM_ROW = ConfigDict(from_attributes=True)
+
 
 class UserOut(BaseModel):
+    model_config = _FROM_ROW
+
     id: int
     email: str
     name: str
@@ -29,7 +36,9 @@ class PhotoConsentOut(BaseModel):
     social_media: bool
 
 
-class PlacementOut(BaseModel):
+class ContractOut(BaseModel):
+    model_config = _FROM_ROW
+
     id: int
     group_id: int
     care_type: CareType
@@ -43,10 +52,12 @@ class ChildOut(BaseModel):
     last_name: str
     date_of_birth: date
     photo_consent: PhotoConsentOut
-    placements: list[PlacementOut]
+    contracts: list[ContractOut]
 
 
 class GroupOut(BaseModel):
+    model_config = _FROM_ROW
+
     id: int
     name: str
     care_type: CareType

@@ -1,7 +1,7 @@
 """The De Vries family's absences, absence credit and extra-day requests in the demo.
 
 Daan (BSO De Ontdekkers) gets them, so the request overview, the credit balance and the agenda
-show every state: an absence that earned credit, one that did not, an undone one; extra days
+show every state: an absence that earned credit, one that did not, a cancelled one; extra days
 pending, approved (paid partly from credit) and rejected with a reason. All dates are school
 days relative to the build day, like the rest of the demo."""
 
@@ -12,22 +12,22 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server import demo_data as data
 from server.agenda.credit import credit_expires_on, day_part_minutes, earns_credit
 from server.agenda.extra_day_plan import cents_for
 from server.config import AMSTERDAM
+from server.demo import data
 from server.models import (
     Absence,
     AbsenceCredit,
     AbsenceReason,
     Child,
+    Contract,
     CreditUse,
     DayPart,
     ExtraDayItem,
     ExtraDayPayment,
     ExtraDayRequest,
     ExtraDayStatus,
-    Placement,
     User,
 )
 from server.policy import DEFAULT_POLICY
@@ -60,26 +60,26 @@ class _DemoRequests:
                 reason: AbsenceReason, reported: datetime) -> Absence:
         absence = Absence(child_id=child.id, day=day, day_part=part, reason=reason, note=None,
                           reported_by_id=parent.id, reported_at=reported, credit=None)
-        if earns_credit(day, part, reported, DEFAULT_POLICY["absence_credit_notice_hours"]):
+        if earns_credit(day, part, reported, DEFAULT_POLICY.absence_credit_notice_hours):
             absence.credit = AbsenceCredit(child_id=child.id, minutes=day_part_minutes(part),
                                            earned_on=reported.astimezone(AMSTERDAM).date(),
                                            expires_on=credit_expires_on(
-                                               day, DEFAULT_POLICY["absence_credit_valid_months"]))
+                                               day, DEFAULT_POLICY.absence_credit_valid_months))
         self.db.add(absence)
         return absence
 
-    def request(self, child: Child, placement: Placement, parent: User, day: date,
+    def request(self, child: Child, contract: Contract, parent: User, day: date,
                 payment: ExtraDayPayment, submitted: datetime,
                 credit: AbsenceCredit | None = None) -> ExtraDayRequest:
         """A one-day NSO request, paid from `credit` as far as it goes."""
         minutes = day_part_minutes(DayPart.NSO)
         from_credit = min(credit.minutes, minutes) if credit else 0
         item = ExtraDayItem(date=day, day_part=DayPart.NSO, minutes=minutes,
-                            hourly_rate_cents=placement.hourly_rate_cents,
+                            hourly_rate_cents=contract.hourly_rate_cents,
                             credit_minutes=from_credit,
                             invoice_cents=cents_for(minutes - from_credit,
-                                                    placement.hourly_rate_cents),
-                            placement_id=placement.id)
+                                                    contract.hourly_rate_cents),
+                            contract_id=contract.id)
         if credit is not None:
             item.credit_uses = [CreditUse(credit=credit, minutes=from_credit)]
         request = ExtraDayRequest(child_id=child.id, first_date=day, last_date=day,
@@ -96,10 +96,10 @@ class _DemoRequests:
             select(User).where(User.email == "thomas.devries@voorbeeld.nl"))
         daan = await self.db.scalar(select(Child).where(Child.family_id == sanne.family_id,
                                                         Child.first_name == "Daan"))
-        placement = await self.db.scalar(select(Placement).where(Placement.child_id == daan.id))
+        contract = await self.db.scalar(select(Contract).where(Contract.child_id == daan.id))
         staff = await self.db.scalar(select(User).where(User.name == "Rick van der Heijden"))
 
-        # Absences: reported early (credit), reported the same morning (none), undone.
+        # Absences: reported early (credit), reported the same morning (none), cancelled.
         vso_day = school_day(t - timedelta(days=17), 3)  # a past Thursday
         self.absence(daan, sanne, vso_day, DayPart.VSO, AbsenceReason.VAKANTIE,
                      _at(vso_day - timedelta(days=4), 20))
@@ -108,24 +108,24 @@ class _DemoRequests:
                      _at(t - timedelta(days=1), 19))
         sick = school_day(t - timedelta(days=10), 1)
         self.absence(daan, sanne, sick, DayPart.NSO, AbsenceReason.ZIEK, _at(sick, 9))
-        undone_day = school_day(t + timedelta(days=40), 3)
-        undone = self.absence(daan, sanne, undone_day, DayPart.NSO, AbsenceReason.VAKANTIE,
-                              _at(t - timedelta(days=3), 21))
-        undone.cancelled_at = undone.credit.withdrawn_at = _at(t - timedelta(days=2), 8)
-        undone.cancelled_by_id = sanne.id
+        cancelled_day = school_day(t + timedelta(days=40), 3)
+        cancelled = self.absence(daan, sanne, cancelled_day, DayPart.NSO, AbsenceReason.VAKANTIE,
+                                 _at(t - timedelta(days=3), 21))
+        cancelled.cancelled_at = cancelled.credit.withdrawn_at = _at(t - timedelta(days=2), 8)
+        cancelled.cancelled_by_id = sanne.id
         await self.db.flush()
 
         # Extra days: approved and partly paid with the VSO credit, pending, rejected.
         vso_credit = await self.db.scalar(select(AbsenceCredit).join(Absence).where(
             Absence.child_id == daan.id, Absence.day == vso_day))
-        approved = self.request(daan, placement, sanne, school_day(t + timedelta(days=15), 2),
+        approved = self.request(daan, contract, sanne, school_day(t + timedelta(days=15), 2),
                                 ExtraDayPayment.MIXED, _at(t - timedelta(days=6), 20),
                                 credit=vso_credit)
         approved.status = ExtraDayStatus.APPROVED
         approved.decided_by_id, approved.decided_at = staff.id, _at(t - timedelta(days=5), 10)
-        self.request(daan, placement, thomas, school_day(t + timedelta(days=22), 2),
+        self.request(daan, contract, thomas, school_day(t + timedelta(days=22), 2),
                      ExtraDayPayment.INVOICE, _at(t - timedelta(days=1), 21))
-        rejected = self.request(daan, placement, sanne, school_day(t + timedelta(days=8), 4),
+        rejected = self.request(daan, contract, sanne, school_day(t + timedelta(days=8), 4),
                                 ExtraDayPayment.INVOICE, _at(t - timedelta(days=4), 18))
         rejected.status = ExtraDayStatus.REJECTED
         rejected.decided_by_id, rejected.decided_at = staff.id, _at(t - timedelta(days=3), 9)

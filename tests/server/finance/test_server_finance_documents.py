@@ -86,7 +86,7 @@ async def test_the_contract_pdf_states_the_terms_and_the_rate_it_started_at(
     before = await family_finance(db, family_id, TODAY)
     daan = next(c for c in before.household.children if c[1] == "Daan")
     started = next(c for c in before.contracts if c.child_id == daan[0]).start_date
-    # The organisation's BSO tariff of the year Daan started wins over the placement's rate.
+    # The organisation's BSO tariff of the year Daan started wins over the contract's rate.
     organisation = await db.scalar(select(Family.organisation_id).where(Family.id == family_id))
     db.add(Tariff(organisation_id=organisation, year=started.year, care_type=CareType.BSO,
                   hourly_rate_cents=899))

@@ -1,4 +1,4 @@
-"""Placements (contracts): which child goes to which group on which day-parts."""
+"""Contracts (plaatsingsovereenkomsten): which child goes to which group on which day-parts."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from server.models.enums import CareType, DayPart
 from server.models.organisation import CareGroup
 
 
-class Placement(Base):
+class Contract(Base):
     """A contract for one child in one group. `end_date` is the last day of care, inclusive;
     NULL means open-ended."""
 
-    __tablename__ = "placement"
+    __tablename__ = "contract"
     __table_args__ = (
         CheckConstraint("weeks_per_year IN (40, 52)", name="weeks_per_year"),
         CheckConstraint("hourly_rate_cents > 0", name="hourly_rate_positive"),
@@ -32,27 +32,27 @@ class Placement(Base):
     weeks_per_year: Mapped[int] = mapped_column(default=52)
     hourly_rate_cents: Mapped[int]
 
-    child: Mapped[Child] = relationship(back_populates="placements")
+    child: Mapped[Child] = relationship(back_populates="contracts")
     group: Mapped[CareGroup] = relationship()
-    days: Mapped[list[PlacementDay]] = relationship(
-        back_populates="placement", cascade="all, delete-orphan",
-        order_by="(PlacementDay.weekday, PlacementDay.day_part)",
+    days: Mapped[list[ContractDay]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan",
+        order_by="(ContractDay.weekday, ContractDay.day_part)",
     )
 
 
-class PlacementDay(Base):
+class ContractDay(Base):
     """One day-part of the weekly pattern; weekday 0 is Monday."""
 
-    __tablename__ = "placement_day"
+    __tablename__ = "contract_day"
     __table_args__ = (CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday_range"),)
 
-    placement_id: Mapped[int] = mapped_column(
-        ForeignKey("placement.id", ondelete="CASCADE"), primary_key=True
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("contract.id", ondelete="CASCADE"), primary_key=True
     )
     weekday: Mapped[int] = mapped_column(primary_key=True)
     day_part: Mapped[DayPart] = mapped_column(str_enum(DayPart, "day_part"), primary_key=True)
 
-    placement: Mapped[Placement] = relationship(back_populates="days")
+    contract: Mapped[Contract] = relationship(back_populates="days")
 
 
 from server.models.people import Child  # noqa: E402  (mutual relationship)

@@ -9,17 +9,6 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server.api.schemas import (
-    ChildOut,
-    FamilyOut,
-    GroupOut,
-    LocationOut,
-    MeResponse,
-    PhotoConsentOut,
-    PlacementOut,
-    PortalResponse,
-    UserOut,
-)
 from server.auth.expiry import access_until
 from server.deps import Auth, Db
 from server.models import (
@@ -33,8 +22,20 @@ from server.models import (
     manager_location,
     staff_group,
 )
-from server.policy import Policy, effective_policy
-from server.problems import Problem, problem_responses
+from server.policy import Policy, organisation_policy
+from server.problems import Problem
+from server.problems.openapi import problem_responses
+from server.profile.schemas import (
+    ChildOut,
+    ContractOut,
+    FamilyOut,
+    GroupOut,
+    LocationOut,
+    MeResponse,
+    PhotoConsentOut,
+    PortalResponse,
+    UserOut,
+)
 
 router = APIRouter(tags=["profile"])
 
@@ -60,8 +61,7 @@ async def portal(db: Db) -> PortalResponse:
     "not_authenticated", "token_expired"))
 async def policy(auth: Auth, db: Db) -> Policy:
     """The organisation's policy values (defaults merged with its own settings)."""
-    organisation = await db.get(Organisation, auth.user.organisation_id)
-    return effective_policy(organisation.policy if organisation else None)
+    return await organisation_policy(db, auth.user.organisation_id)
 
 
 def _location_out(location: Location) -> LocationOut:
@@ -74,11 +74,6 @@ def _location_out(location: Location) -> LocationOut:
     )
 
 
-def _group_out(group: CareGroup) -> GroupOut:
-    return GroupOut(id=group.id, name=group.name, care_type=group.care_type,
-                    location_id=group.location_id)
-
-
 def _child_out(child: Child) -> ChildOut:
     return ChildOut(
         id=child.id, first_name=child.first_name, last_name=child.last_name,
@@ -86,9 +81,7 @@ def _child_out(child: Child) -> ChildOut:
         photo_consent=PhotoConsentOut(portal=child.consent_portal,
                                       website=child.consent_website,
                                       social_media=child.consent_social_media),
-        placements=[PlacementOut(id=p.id, group_id=p.group_id, care_type=p.care_type,
-                                 start_date=p.start_date, end_date=p.end_date)
-                    for p in child.placements],
+        contracts=[ContractOut.model_validate(contract) for contract in child.contracts],
     )
 
 
@@ -107,7 +100,7 @@ async def _family_view(db: AsyncSession, user: User,
     family = await db.scalar(
         select(Family).where(Family.id == user.family_id).options(
             selectinload(Family.members),
-            selectinload(Family.children).selectinload(Child.placements),
+            selectinload(Family.children).selectinload(Child.contracts),
         )
     )
     assert family is not None
@@ -115,10 +108,9 @@ async def _family_view(db: AsyncSession, user: User,
     family_out = FamilyOut(id=family.id, name=family.name,
                            primary_parent_name=primary.name if primary else None)
     children = list(family.children)
-    group_ids = {p.group_id for c in children for p in c.placements}
+    group_ids = {p.group_id for c in children for p in c.contracts}
     groups = await _groups(db, CareGroup.id.in_(group_ids))
-    organisation = await db.get(Organisation, user.organisation_id)
-    policy = effective_policy(organisation.policy if organisation else None)
+    policy = await organisation_policy(db, user.organisation_id)
     until = await access_until(db, user, policy.account_retention_months)
     return family_out, children, groups, until
 
@@ -150,11 +142,10 @@ async def me(auth: Auth, db: Db) -> MeResponse:
                 .options(selectinload(Location.lrk_numbers)))).all():
             locations.setdefault(location.id, location)
     return MeResponse(
-        user=UserOut(id=user.id, email=user.email, name=user.name, phone=user.phone,
-                     role=user.role),
+        user=UserOut.model_validate(user),
         family=family_out,
         children=[_child_out(c) for c in children],
-        groups=[_group_out(g) for g in groups],
+        groups=[GroupOut.model_validate(g) for g in groups],
         locations=[_location_out(loc) for loc in sorted(locations.values(), key=lambda x: x.id)],
         access_until=until,
     )

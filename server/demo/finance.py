@@ -7,17 +7,17 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server import demo_data as data
-from server.auth.expiry import add_months
+from server.dates import add_months
+from server.demo import data
 from server.finance.invoicing import generate_invoices
 from server.models import (
     Child,
+    Contract,
     Family,
     FamilyBilling,
     Invoice,
     InvoiceStatus,
     PaymentMethod,
-    Placement,
     Tariff,
 )
 
@@ -44,7 +44,7 @@ async def add_demo_finance(db: AsyncSession, organisation_id: int, today: date) 
                                  mandate_reference=f"ZB-{family.id:06d}",
                                  mandate_signed_on=date(2024, 1, 1)))
     await db.flush()
-    earliest = await db.scalar(select(func.min(Placement.start_date)).join(Child).join(Family)
+    earliest = await db.scalar(select(func.min(Contract.start_date)).join(Child).join(Family)
                                .where(Family.organisation_id == organisation_id))
     if earliest is None:
         return 0

@@ -1,15 +1,15 @@
-"""The pure rules behind absences and extra days: the credit notice and expiry, the undo
+"""The pure rules behind absences and extra days: the credit notice and expiry, the cancel
 deadline, cents rounding and oldest-first credit use."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from server.agenda.credit import credit_expires_on, earns_credit, may_undo
+from server.agenda.credit import credit_expires_on, earns_credit, may_cancel
 from server.agenda.credit_ledger import CreditBalance, draw_credit
 from server.agenda.extra_day_plan import cents_for
 from server.config import AMSTERDAM
-from server.demo_requests import school_day
+from server.demo.agenda import school_day
 from server.models import AbsenceCredit, DayPart
 
 
@@ -44,8 +44,8 @@ def test_credit_rule_boundaries() -> None:
                             starts.replace(day=3, minute=31), 48)
     assert credit_expires_on(date(2026, 3, 5), 0) == date(2026, 12, 31)
     assert credit_expires_on(date(2026, 3, 5), 6) == date(2026, 9, 5)
-    assert may_undo(date(2026, 4, 2), date(2026, 3, 3), 30)
-    assert not may_undo(date(2026, 4, 2), date(2026, 3, 4), 30)
+    assert may_cancel(date(2026, 4, 2), date(2026, 3, 3), 30)
+    assert not may_cancel(date(2026, 4, 2), date(2026, 3, 4), 30)
 
 
 def test_demo_requests_land_on_school_days_without_closing() -> None:

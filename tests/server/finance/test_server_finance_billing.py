@@ -15,6 +15,7 @@ from server.finance.invoicing import generate_invoices
 from server.models import (
     CareType,
     Child,
+    Contract,
     DayPart,
     ExtraDayItem,
     ExtraDayPayment,
@@ -24,7 +25,6 @@ from server.models import (
     Invoice,
     InvoiceLine,
     InvoiceLineKind,
-    Placement,
     User,
 )
 
@@ -115,11 +115,11 @@ async def test_the_tariff_changes_at_the_new_year(db: AsyncSession) -> None:
 async def _extra_day(db: AsyncSession, child: Child, day: date, payment: ExtraDayPayment,
                      credit_minutes: int, invoice_cents: int,
                      status: ExtraDayStatus = ExtraDayStatus.APPROVED) -> ExtraDayItem:
-    placement = await db.scalar(select(Placement).where(Placement.child_id == child.id))
+    contract = await db.scalar(select(Contract).where(Contract.child_id == child.id))
     parent = await db.scalar(select(User).where(User.family_id == child.family_id))
     item = ExtraDayItem(date=day, day_part=DayPart.NSO, minutes=270,
                         hourly_rate_cents=1015, credit_minutes=credit_minutes,
-                        invoice_cents=invoice_cents, placement_id=placement.id)
+                        invoice_cents=invoice_cents, contract_id=contract.id)
     request = ExtraDayRequest(child_id=child.id, first_date=day, last_date=day,
                               day_part=DayPart.NSO, payment=payment, note=None, status=status,
                               submitted_by_id=parent.id, submitted_at=NOW, items=[item])

@@ -17,9 +17,9 @@ from server_helpers import (
 )
 from sqlalchemy import delete, select, update
 
-from server.auth.expiry import add_months
 from server.config import AMSTERDAM
-from server.models import Child, Family, Organisation, Placement, User
+from server.dates import add_months
+from server.models import Child, Contract, Family, Organisation, User
 
 pytestmark = both_databases
 
@@ -76,25 +76,25 @@ async def test_refresh_is_refused_once_access_ended(client, clock) -> None:  # n
     assert response.json()["code"] == "account_expired"
 
 
-async def test_open_ended_or_future_placement_keeps_access(client, db, clock) -> None:  # noqa: ANN001
+async def test_open_ended_or_future_contract_keeps_access(client, db, clock) -> None:  # noqa: ANN001
     lotte = await db.scalar(select(User).where(User.email == LOTTE))
     child_ids = select(Child.id).where(Child.family_id == lotte.family_id)
     clock.current = amsterdam(LOTTE_LAST_DAY + timedelta(days=400), 12)
-    await db.execute(update(Placement).where(Placement.child_id.in_(child_ids))
+    await db.execute(update(Contract).where(Contract.child_id.in_(child_ids))
                      .values(end_date=None))
     await db.commit()
     assert (await login(client, LOTTE, PASSWORD)).status_code == 200
     later = clock.current.date() + timedelta(days=30)
-    await db.execute(update(Placement).where(Placement.child_id.in_(child_ids))
+    await db.execute(update(Contract).where(Contract.child_id.in_(child_ids))
                      .values(end_date=later))
     await db.commit()
     assert (await login(client, LOTTE, PASSWORD)).status_code == 200
 
 
-async def test_family_without_placements_is_active(client, db) -> None:  # noqa: ANN001
+async def test_family_without_contracts_is_active(client, db) -> None:  # noqa: ANN001
     mark = await db.scalar(select(User).where(User.email == MARK))
     child_ids = select(Child.id).where(Child.family_id == mark.family_id)
-    await db.execute(delete(Placement).where(Placement.child_id.in_(child_ids)))
+    await db.execute(delete(Contract).where(Contract.child_id.in_(child_ids)))
     await db.commit()
     assert (await login(client, MARK, PASSWORD)).status_code == 200
 

@@ -1,4 +1,4 @@
-"""Absences: the 48-hour credit rule, the 30-day undo rule, credit withdrawal and access."""
+"""Absences: the 48-hour credit rule, the 30-day cancel rule, credit withdrawal and access."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ async def test_past_unplanned_and_repeated_absences_are_refused(
     assert (again.status_code, again.json()["code"]) == (409, "absence_already_reported")
 
 
-async def test_undo_30_days_ahead_plans_the_day_again_and_withdraws_the_credit(
+async def test_cancelling_30_days_ahead_plans_the_day_again_and_withdraws_the_credit(
         client: httpx.AsyncClient, clock: FakeClock) -> None:
     emma = await emma_id(client)
     [absence] = (await report(client, SANNE, [emma], "2026-04-02",
@@ -112,7 +112,7 @@ async def test_undo_30_days_ahead_plans_the_day_again_and_withdraws_the_credit(
     assert again.status_code == 201  # the day-part is planned again
 
 
-async def test_undo_29_days_ahead_is_refused_with_the_locations_contact_data(
+async def test_cancelling_29_days_ahead_is_refused_with_the_locations_contact_data(
         client: httpx.AsyncClient, clock: FakeClock) -> None:
     emma = await emma_id(client)
     [absence] = (await report(client, SANNE, [emma], "2026-04-02",
@@ -122,7 +122,7 @@ async def test_undo_29_days_ahead_is_refused_with_the_locations_contact_data(
     me = (await client.get("/api/v1/me", headers=headers)).json()
     centrum = next(loc for loc in me["locations"] if loc["name"] == "Zonnebloem Centrum")
     response = await client.delete(f"/api/v1/absences/{absence['id']}", headers=headers)
-    assert (response.status_code, response.json()["code"]) == (409, "absence_undo_too_late")
+    assert (response.status_code, response.json()["code"]) == (409, "absence_cancel_too_late")
     detail = response.json()["detail"]
     assert "30 dagen" in detail and centrum["phone"] in detail and centrum["email"] in detail
     english = await client.delete(f"/api/v1/absences/{absence['id']}",
@@ -140,7 +140,7 @@ async def test_secondary_parent_may_report_and_the_family_sees_it(
         "Thomas de Vries"]
 
 
-async def test_other_families_and_staff_cannot_report_see_or_undo(
+async def test_other_families_and_staff_cannot_report_see_or_cancel(
         client: httpx.AsyncClient) -> None:
     emma = await emma_id(client)
     foreign = await report(client, LOTTE, [emma], "2026-03-10")
@@ -149,9 +149,9 @@ async def test_other_families_and_staff_cannot_report_see_or_undo(
     assert staff.status_code == 403
     [absence] = (await report(client, SANNE, [emma], "2026-04-09",
                               day_part="ochtend")).json()["absences"]
-    undo = await client.delete(f"/api/v1/absences/{absence['id']}",
-                               headers=bearer(await tokens(client, LOTTE)))
-    assert (undo.status_code, undo.json()["code"]) == (404, "not_found")
+    cancel = await client.delete(f"/api/v1/absences/{absence['id']}",
+                                 headers=bearer(await tokens(client, LOTTE)))
+    assert (cancel.status_code, cancel.json()["code"]) == (404, "not_found")
     assert await family_absences(client, LOTTE) == []
     listing = await client.get("/api/v1/absences", headers=bearer(await tokens(client, FATIMA)))
     assert listing.status_code == 403

@@ -1,0 +1,15 @@
+"""The demo logins: one per kind of account the portal knows (docs/api.md, "Demo organisation")."""
+
+from __future__ import annotations
+
+DEMO_PASSWORD = "zonnebloem-demo"
+
+# (e-mail, who), as `ouderportaal-server demo` prints them.
+DEMO_LOGINS = [
+    ("sanne.devries@voorbeeld.nl", "ouder, twee kinderen (Emma, KDV; Daan, BSO)"),
+    ("thomas.devries@voorbeeld.nl", "tweede ouder van hetzelfde gezin"),
+    ("lotte.jansen@voorbeeld.nl", "ouder, contract 5 weken geleden geëindigd"),
+    ("mark.bakker@voorbeeld.nl", "ouder, contract 16 maanden geleden geëindigd (geen toegang)"),
+    ("fatima.elamrani@voorbeeld.nl", "pedagogisch medewerker, groep Zonnetjes"),
+    ("manager@voorbeeld.nl", "locatiemanager van beide locaties"),
+]

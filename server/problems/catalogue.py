@@ -1,0 +1,137 @@
+"""Every problem code the server answers with: HTTP status, title and the Dutch and English
+`detail` (docs/api.md, "Errors", lists them for the client)."""
+
+from __future__ import annotations
+
+# code -> (status, title, Dutch detail, English detail). Details may hold {placeholders}.
+CATALOGUE: dict[str, tuple[int, str, str, str]] = {
+    "validation_error": (422, "Validation error", "De gegevens in het verzoek kloppen niet.",
+                         "The request data is not valid."),
+    "invalid_credentials": (401, "Invalid credentials", "E-mailadres of wachtwoord is onjuist.",
+                            "E-mail address or password is incorrect."),
+    "too_many_attempts": (429, "Too many attempts",
+                          "Te veel mislukte pogingen. Probeer het over {wait_text} opnieuw.",
+                          "Too many failed attempts. Try again in {wait_text}."),
+    "account_expired": (403, "Account expired",
+                        "Je toegang tot het ouderportaal is beëindigd op {ended_text}, "
+                        "15 maanden na het einde van het laatste contract. Neem contact op "
+                        "met de kinderopvang als je nog documenten nodig hebt.",
+                        "Your access to the parent portal ended on {ended_text}, 15 months "
+                        "after the last contract ended. Contact the childcare organisation "
+                        "if you still need documents."),
+    "account_disabled": (403, "Account disabled",
+                         "Dit account is uitgeschakeld door de kinderopvangorganisatie.",
+                         "This account has been disabled by the childcare organisation."),
+    "not_authenticated": (401, "Not authenticated", "Je bent niet ingelogd.",
+                          "You are not logged in."),
+    "token_expired": (401, "Token expired", "De toegangssleutel is verlopen.",
+                      "The access token has expired."),
+    "session_expired": (401, "Session expired", "Je sessie is verlopen. Log opnieuw in.",
+                        "Your session has expired. Please log in again."),
+    "forbidden": (403, "Forbidden", "Je hebt geen toegang tot deze gegevens.",
+                  "You do not have access to this."),
+    "not_found": (404, "Not found", "Niet gevonden.", "Not found."),
+    "method_not_allowed": (405, "Method not allowed", "Deze actie is hier niet toegestaan.",
+                           "This method is not allowed here."),
+    "password_policy": (422, "Password not accepted", "{reason_text}", "{reason_text}"),
+    "reset_code_invalid": (400, "Reset code invalid",
+                           "De code of link is onjuist, al gebruikt of verlopen. Vraag zo nodig "
+                           "een nieuwe aan.",
+                           "The code or link is wrong, already used or expired. Request a new "
+                           "one if needed."),
+    "idempotency_key_reused": (422, "Idempotency key reused",
+                               "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
+                               "This Idempotency-Key was already used for another request."),
+    "rate_limited": (429, "Rate limited",
+                     "Te veel verzoeken. Probeer het over {wait_text} opnieuw.",
+                     "Too many requests. Try again in {wait_text}."),
+    "agenda_range_invalid": (422, "Agenda range invalid",
+                             "Kies een periode waarvan de einddatum niet voor de begindatum "
+                             "ligt en die hoogstens {max_days} dagen beslaat.",
+                             "Choose a period whose end is not before its start and that spans "
+                             "at most {max_days} days."),
+    "absence_in_past": (422, "Absence in the past",
+                        "Afwezigheid doorgeven kan voor vandaag of later, niet voor het verleden.",
+                        "Absence can be reported for today or later, not for the past."),
+    "absence_not_planned": (422, "Not planned",
+                            "Op de gekozen dag(en) en dagdelen is geen opvang gepland.",
+                            "No care is planned on the chosen day(s) and day-parts."),
+    "absence_already_reported": (409, "Absence already reported",
+                                 "Voor deze dag(en) is de afwezigheid al doorgegeven.",
+                                 "Absence has already been reported for these day(s)."),
+    "absence_already_cancelled": (409, "Absence already cancelled",
+                                  "Deze afmelding is al geannuleerd.",
+                                  "This absence has already been cancelled."),
+    "absence_cancel_too_late": (409, "Too late to cancel",
+                                "Een afmelding annuleren kan tot {min_days} dagen van tevoren. "
+                                "Neem contact op met {location_name}: {location_phone}, "
+                                "{location_email}.",
+                                "An absence can be cancelled until {min_days} days before. Please "
+                                "contact {location_name}: {location_phone}, {location_email}."),
+    "extra_day_too_soon": (422, "Extra day too soon",
+                           "Een extra dag aanvragen kan tot {min_days} dagen van tevoren. Kies "
+                           "een latere datum.",
+                           "An extra day must be requested at least {min_days} days ahead. "
+                           "Choose a later date."),
+    "extra_day_too_far": (422, "Extra day too far ahead",
+                          "Een extra dag kun je hoogstens {max_days} dagen vooruit aanvragen.",
+                          "An extra day can be requested at most {max_days} days ahead."),
+    "extra_day_closed": (422, "Closed",
+                         "Op de gekozen dag(en) is er geen opvang (weekend, sluitingsdag of "
+                         "dit dagdeel wordt dan niet gegeven).",
+                         "There is no care on the chosen day(s) (weekend, closing day or this "
+                         "day-part is not offered then)."),
+    "extra_day_already_planned": (409, "Already planned",
+                                  "Op de gekozen dag(en) en dagdelen komt je kind al volgens "
+                                  "het contract.",
+                                  "Your child already comes on the chosen day(s) and day-parts "
+                                  "under the contract."),
+    "extra_day_already_requested": (409, "Already requested",
+                                    "Voor de gekozen dag(en) en dagdelen loopt al een aanvraag "
+                                    "of is die al goedgekeurd.",
+                                    "The chosen day(s) and day-parts have already been "
+                                    "requested or approved."),
+    "extra_day_outside_contract": (422, "Outside contract",
+                                   "{child_name} heeft op {date_text} geen contract voor dit "
+                                   "soort opvang.",
+                                   "{child_name} has no contract for this kind of care on "
+                                   "{date_text}."),
+    "extra_day_credit_insufficient": (422, "Not enough credit",
+                                      "Er is te weinig afwezigheidstegoed: {available_text} "
+                                      "beschikbaar, {needed_text} nodig. Kies betalen via de "
+                                      "factuur of gemengd.",
+                                      "There is not enough absence credit: {available_text} "
+                                      "available, {needed_text} needed. Choose to pay by "
+                                      "invoice or mixed."),
+    "extra_day_approved_final": (409, "Approved extra care is final",
+                                 "Goedgekeurde extra opvang kan niet worden geannuleerd.",
+                                 "Approved extra care cannot be cancelled."),
+    "extra_day_not_pending": (409, "Request not pending",
+                              "Deze aanvraag is niet meer in behandeling.",
+                              "This request is no longer pending."),
+    "extra_day_capacity_full": (409, "Group full",
+                                "De groep is vol op {dates_text}. Goedkeuren kan niet.",
+                                "The group is full on {dates_text}. The request cannot be "
+                                "approved."),
+    "finance_primary_parent_only": (403, "Primary parent only",
+                                    "Facturen, jaaropgaven en contracten zijn alleen in te zien "
+                                    "door de eerste ouder/verzorger ({primary_parent_name}).",
+                                    "Invoices, annual statements and contracts can only be "
+                                    "seen by the primary parent ({primary_parent_name})."),
+    "internal_error": (500, "Internal error",
+                       "Er ging iets mis op de server (referentie {reference}).",
+                       "Something went wrong on the server (reference {reference})."),
+}
+
+PASSWORD_POLICY_TEXT = {
+    "too_short": ("Het wachtwoord moet minstens 8 tekens lang zijn.",
+                  "The password must be at least 8 characters long."),
+    "too_long": ("Het wachtwoord mag hoogstens 128 tekens lang zijn.",
+                 "The password must be at most 128 characters long."),
+    "too_common": ("Dit wachtwoord komt te vaak voor en is makkelijk te raden. Kies een ander.",
+                   "This password is too common and easy to guess. Choose another one."),
+}
+
+
+def status_of(code: str) -> int:
+    return CATALOGUE[code][0]

@@ -1265,7 +1265,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>MainWindow</name>
     <message>
         <source>&amp;Lock</source>
-        <extracomment>Ctrl+1 … Ctrl+9 open the sections this account sees, in table order.</extracomment>
+        <extracomment>Ctrl+1 … Ctrl+9 open the sections this account sees, in table order. The navigation&apos;s width unless a title this account sees needs more.</extracomment>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
@@ -1295,6 +1295,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>A newer version of Ouderportaal ({version}) is available.</source>
+        <translation>Er is een nieuwere versie van Ouderportaal ({version}) beschikbaar.</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Downloaden</translation>
     </message>
 </context>
 <context>

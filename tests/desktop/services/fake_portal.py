@@ -49,7 +49,7 @@ class FakePortal:
         self.refresh_refusal: httpx.Response | None = None
         self.users = {EMAIL: (PASSWORD, PARENT), STAFF["email"]: (PASSWORD, STAFF)}
         self.current_user = PARENT
-        self.policy = {"inactivity_lock_minutes": 10, "undo_absence_min_days": 30}
+        self.policy = {"inactivity_lock_minutes": 10, "cancel_absence_min_days": 30}
         self.sessions = [
             {"id": "s1", "device_name": "Keukenlaptop", "created_at": "2026-03-01T08:00:00+01:00",
              "last_used_at": "2026-03-02T09:59:00+01:00", "current": True},
@@ -57,6 +57,7 @@ class FakePortal:
              "last_used_at": "2026-02-03T10:00:00+01:00", "current": False},
         ]
         self.reset_code = "K7MQ-29XP"
+        self.client_release: dict[str, str] | None = None  # GET /portal's newest app
         self.transport = httpx.MockTransport(self._handle)
 
     def sent(self, method: str, path: str) -> list[httpx.Request]:
@@ -86,7 +87,8 @@ class FakePortal:
         body = json.loads(request.content) if request.content else {}
         if (request.method, path) == ("GET", "/portal"):
             return httpx.Response(200, json={"name": "Kinderopvang Zonnebloem",
-                                             "short_name": "zonnebloem", "api_version": 1})
+                                             "short_name": "zonnebloem", "api_version": 1,
+                                             "client": self.client_release})
         if (request.method, path) == ("POST", "/auth/login"):
             known = self.users.get(body.get("email", "").casefold())
             if known is None or known[0] != body.get("password"):

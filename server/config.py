@@ -59,6 +59,9 @@ class Settings:
     max_concurrent_hashes: int = 4
     access_token_ttl: timedelta = timedelta(minutes=15)
     refresh_token_ttl: timedelta = timedelta(days=30)
+    # A rotated refresh token presented again this soon gets the same successor pair (two
+    # requests of one app refreshing at once, or an answer lost on the way); later it is reuse.
+    refresh_grace: timedelta = timedelta(seconds=60)
     reset_ttl: timedelta = timedelta(minutes=30)
     clock: Clock = field(default=utc_now, compare=False)
 

@@ -9,7 +9,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.auth.audit import ClientInfo
+from server.auth.audit import ClientInfo, client_address
 from server.auth.passwords import PasswordHasher
 from server.auth.sessions import Authenticated, authenticate_access
 from server.config import Settings
@@ -37,8 +37,8 @@ def get_mailer(request: Request) -> Mailer:
 def client_info(request: Request) -> ClientInfo:
     # Behind a reverse proxy uvicorn rewrites request.client from X-Forwarded-For for the
     # addresses in --forwarded-allow-ips, so this is the real client there too.
-    ip = request.client.host if request.client else "unknown"
-    return ClientInfo(ip=ip, user_agent=request.headers.get("user-agent"))
+    return ClientInfo(ip=client_address(request.client.host if request.client else None),
+                      user_agent=request.headers.get("user-agent"))
 
 
 _bearer = HTTPBearer(auto_error=False, description="The access token from /auth/login")

@@ -36,6 +36,9 @@ class LoginRequest(BaseModel):
     email: PlainText = EMAIL
     password: str = PASSWORD
     device_name: PlainText | None = Field(default=None, max_length=100)
+    device_token: PlainText | None = Field(
+        default=None, max_length=200,
+        description="The `device_token` of this account's last login on this device")
 
 
 class TokenResponse(BaseModel):
@@ -44,6 +47,11 @@ class TokenResponse(BaseModel):
     token_type: str = "Bearer"
     expires_in: int
     session_id: int
+
+
+class LoginResponse(TokenResponse):
+    device_token: str = Field(description="Send it with this account's next login from this "
+                                          "device: strangers' failed logins never lock it out")
 
 
 class RefreshRequest(BaseModel):
@@ -84,16 +92,16 @@ def _no_store(response: Response) -> None:
     response.headers["Cache-Control"] = "no-store"
 
 
-@router.post("/login", response_model=TokenResponse, responses=problem_responses(
+@router.post("/login", response_model=LoginResponse, responses=problem_responses(
     "invalid_credentials", "too_many_attempts", "account_expired", "account_disabled",
     "validation_error"))
 async def login(body: LoginRequest, db: Db, settings: CurrentSettings, hasher: Hasher,
-                client: Client, response: Response) -> TokenResponse:
+                client: Client, response: Response) -> LoginResponse:
     """Log in with e-mail and password; every login starts a new session."""
     _no_store(response)
-    issued = await login_service.log_in(db, settings, hasher, body.email, body.password,
-                                        body.device_name, client)
-    return _tokens(issued)
+    done = await login_service.log_in(db, settings, hasher, body.email, body.password,
+                                      body.device_name, client, body.device_token)
+    return LoginResponse(**_tokens(done.tokens).model_dump(), device_token=done.device_token)
 
 
 @router.post("/refresh", response_model=TokenResponse, responses=problem_responses(

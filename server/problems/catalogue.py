@@ -130,6 +130,10 @@ PASSWORD_POLICY_TEXT = {
                  "The password must be at most 128 characters long."),
     "too_common": ("Dit wachtwoord komt te vaak voor en is makkelijk te raden. Kies een ander.",
                    "This password is too common and easy to guess. Choose another one."),
+    "like_email": ("Gebruik niet je e-mailadres als wachtwoord. Kies een ander.",
+                   "Do not use your e-mail address as your password. Choose another one."),
+    "only_whitespace": ("Een wachtwoord van alleen spaties kan niet. Kies een ander.",
+                        "A password of only spaces cannot be used. Choose another one."),
 }
 
 

@@ -13,11 +13,20 @@ from server.auth.audit import ClientInfo, client_address
 from server.auth.passwords import PasswordHasher
 from server.auth.sessions import Authenticated, authenticate_access
 from server.config import Settings
+from server.idempotency import request_connection
 from server.mail import Mailer
 from server.problems import Problem
 
 
 async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request's database session. Under an `Idempotency-Key` it works inside the
+    transaction that also stores the answer (server/idempotency.py): its commits release a
+    savepoint, and the middleware commits the lot."""
+    if (connection := request_connection(request.scope)) is not None:
+        async with AsyncSession(bind=connection, join_transaction_mode="create_savepoint",
+                                expire_on_commit=False) as session:
+            yield session
+        return
     async with request.app.state.sessionmaker() as session:
         yield session
 

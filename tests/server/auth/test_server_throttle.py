@@ -81,7 +81,7 @@ async def distributed_attack(app, clock: FakeClock | None = None, addresses: int
             clock.advance(seconds=30)
 
 
-async def test_hourly_cap_holds_for_an_address_the_account_does_not_know(app, client, clock) -> None:  # noqa: ANN001
+async def test_the_hourly_cap_holds_for_strangers(app, client, clock) -> None:  # noqa: ANN001
     await distributed_attack(app, clock)
     capped = await login(client, SANNE, PASSWORD)
     assert capped.status_code == 429

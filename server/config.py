@@ -63,6 +63,9 @@ class Settings:
     # requests of one app refreshing at once, or an answer lost on the way); later it is reuse.
     refresh_grace: timedelta = timedelta(seconds=60)
     reset_ttl: timedelta = timedelta(minutes=30)
+    # Request bodies (server/request_limits.py): JSON and forms; uploads get their own cap.
+    max_request_body: int = 1024 * 1024
+    request_body_timeout: timedelta = timedelta(seconds=30)
     clock: Clock = field(default=utc_now, compare=False)
 
     def now(self) -> datetime:

@@ -16,10 +16,7 @@ from server.auth.sessions import IssuedTokens, rotate_refresh_token, start_sessi
 from server.config import Settings
 from server.models import AuthEventKind, User
 from server.problems import Problem
-
-
-def normalise_email(email: str) -> str:
-    return email.strip().lower()
+from server.validation import normalise_email
 
 
 async def user_by_email(db: AsyncSession, email: str) -> User | None:

@@ -19,7 +19,7 @@ from server.models import AuthEventKind, AuthSession
 from server.problems import Problem
 from server.problems.language import wants_english
 from server.problems.openapi import problem_responses
-from server.validation import PlainText
+from server.validation import EmailAddress, PlainText
 
 AcceptLanguage = Annotated[str | None, Header(include_in_schema=False)]
 # Ids are 32-bit integer columns on PostgreSQL; larger numbers cannot name anything.
@@ -27,13 +27,13 @@ SessionId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
-# Generous upper bounds: they keep absurd input away from the password hasher.
-EMAIL = Field(min_length=3, max_length=254)
+# Generous upper bounds: they keep absurd input away from the normaliser and the hasher.
+EMAIL = Field(max_length=300)
 PASSWORD = Field(min_length=1, max_length=1024)
 
 
 class LoginRequest(BaseModel):
-    email: PlainText = EMAIL
+    email: EmailAddress = EMAIL
     password: str = PASSWORD
     device_name: PlainText | None = Field(default=None, max_length=100)
     device_token: PlainText | None = Field(
@@ -69,11 +69,11 @@ class AuthSessionOut(BaseModel):
 
 
 class PasswordResetRequest(BaseModel):
-    email: PlainText = EMAIL
+    email: EmailAddress = EMAIL
 
 
 class PasswordResetConfirm(BaseModel):
-    email: PlainText = EMAIL
+    email: EmailAddress = EMAIL
     code: PlainText = Field(min_length=1, max_length=32)
     new_password: str = PASSWORD
     end_other_sessions: bool = True

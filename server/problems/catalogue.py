@@ -33,6 +33,11 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
     "not_found": (404, "Not found", "Niet gevonden.", "Not found."),
     "method_not_allowed": (405, "Method not allowed", "Deze actie is hier niet toegestaan.",
                            "This method is not allowed here."),
+    "request_too_large": (413, "Request too large",
+                          "Het verzoek is te groot.", "The request is too large."),
+    "request_timeout": (408, "Request timeout",
+                        "Het verzoek kwam niet op tijd helemaal binnen. Probeer het opnieuw.",
+                        "The request did not arrive completely in time. Please try again."),
     "password_policy": (422, "Password not accepted", "{reason_text}", "{reason_text}"),
     "reset_code_invalid": (400, "Reset code invalid",
                            "De code of link is onjuist, al gebruikt of verlopen. Vraag zo nodig "

@@ -78,9 +78,19 @@ async def request_reset(db: AsyncSession, settings: Settings, email: str,
 
 async def policy_account(db: AsyncSession, user: User) -> Account:
     """What the user's new password must not be made of: their e-mail, their organisation."""
-    organisation = await db.get(Organisation, user.organisation_id)
+    return _account(user.email, await db.get(Organisation, user.organisation_id))
+
+
+async def typed_account(db: AsyncSession, email: str) -> Account:
+    """The same for an e-mail address as typed, without looking it up (so the answer says
+    nothing about whether it is known): the portal's organisation."""
+    organisation = await db.scalar(select(Organisation).order_by(Organisation.id).limit(1))
+    return _account(normalise_email(email), organisation)
+
+
+def _account(email: str, organisation: Organisation | None) -> Account:
     names = (organisation.name, organisation.short_name) if organisation else ()
-    return Account(email=user.email, organisation_names=names)
+    return Account(email=email, organisation_names=names)
 
 
 def _usable(reset: PasswordReset, now: datetime) -> bool:

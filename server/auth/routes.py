@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from server.auth import login as login_service
 from server.auth import reset as reset_service
 from server.auth.audit import record_event
+from server.auth.password_policy import password_problem, strength
 from server.auth.reset_mail import send_reset_mail
 from server.auth.sessions import IssuedTokens, live_sessions, revoke_session
 from server.config import AMSTERDAM
@@ -81,6 +82,18 @@ class PasswordResetConfirm(BaseModel):
 
 class DetailResponse(BaseModel):
     detail: str
+
+
+class PasswordCheck(BaseModel):
+    email: EmailAddress = EMAIL
+    new_password: str = PASSWORD
+
+
+class PasswordCheckResponse(BaseModel):
+    acceptable: bool
+    reason: str | None = Field(description="The `password_policy` reason when not acceptable")
+    strength: int = Field(ge=0, le=4, description="zxcvbn's estimate: 0 is guessed at once, "
+                                                  "4 is very hard to guess")
 
 
 def _tokens(issued: IssuedTokens) -> TokenResponse:
@@ -181,6 +194,17 @@ async def request_password_reset(body: PasswordResetRequest, db: Db, settings: C
         # After the response: delivery time must not reveal that the address exists.
         background.add_task(send_reset_mail, mailer, settings, mail)
     return DetailResponse(detail=RESET_REQUESTED[wants_english(accept_language)])
+
+
+@router.post("/password-reset/check", response_model=PasswordCheckResponse,
+             responses=problem_responses("validation_error"))
+async def check_new_password(body: PasswordCheck, db: Db) -> PasswordCheckResponse:
+    """How a new password fares against the policy and how hard it is to guess, for the app
+    to show while it is typed. Nothing is stored; the address is not looked up."""
+    account = await reset_service.typed_account(db, body.email)
+    reason = password_problem(body.new_password, account)
+    return PasswordCheckResponse(acceptable=reason is None, reason=reason,
+                                 strength=strength(body.new_password, account))
 
 
 @router.post("/password-reset/confirm", response_model=DetailResponse,

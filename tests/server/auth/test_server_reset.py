@@ -222,3 +222,30 @@ async def test_english_detail_on_request(client) -> None:  # noqa: ANN001
     response = await client.post("/api/v1/auth/password-reset", json={"email": SANNE},
                                  headers={"Accept-Language": "en-GB,en;q=0.9"})
     assert response.json()["detail"].startswith("If this e-mail address is known")
+
+
+async def check(client: httpx.AsyncClient, email: str, password: str) -> dict:
+    response = await client.post("/api/v1/auth/password-reset/check",
+                                 json={"email": email, "new_password": password})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_the_check_says_what_confirm_would_say_and_how_strong(client, mailer) -> None:  # noqa: ANN001
+    assert await check(client, SANNE, "Zonnebloem2026") == {
+        "acceptable": False, "reason": "too_common", "strength": 1}
+    assert (await check(client, SANNE, "sanne.devries"))["reason"] == "like_email"
+    strong = await check(client, SANNE, NEW_PASSWORD)
+    assert strong["acceptable"] is True and strong["reason"] is None
+    assert strong["strength"] == 4
+    # The same verdict at confirm.
+    await request_reset(client, SANNE)
+    refused = await confirm(client, SANNE, mailer.last_code(SANNE), "Zonnebloem2026")
+    assert refused.json()["reason"] == "too_common"
+
+
+async def test_the_check_does_not_tell_whether_an_address_is_known(client) -> None:  # noqa: ANN001
+    for password in ("Zonnebloem2026", NEW_PASSWORD, "welkom01", "zomer aan zee"):
+        known = await check(client, SANNE, password)
+        unknown = await check(client, "onbekend@voorbeeld.nl", password)
+        assert known == unknown

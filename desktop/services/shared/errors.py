@@ -34,7 +34,7 @@ from desktop.api.core.errors import (
     UnknownHost,
 )
 
-__all__ = ["address_message", "user_message"]
+__all__ = ["address_message", "password_refusal", "user_message"]
 
 
 def user_message(
@@ -190,16 +190,29 @@ def _contact(text: str, organisation: str) -> str:
 
 
 def _password_rejected(error: PasswordRejected) -> str:
-    if error.reason == "too_short":
+    return password_refusal(error.reason)
+
+
+def password_refusal(reason: str | None) -> str:
+    """Why the portal's password policy refuses a new password (its ``reason``)."""
+    if reason == "too_short":
         return QCoreApplication.translate(
             "Errors", "This password is too short. Use at least 8 characters."
         )
-    if error.reason == "too_long":
+    if reason == "too_long":
         return QCoreApplication.translate(
             "Errors", "This password is too long. Use at most 128 characters."
         )
-    if error.reason == "too_common":
+    if reason == "too_common":
         return QCoreApplication.translate(
             "Errors", "This password is too common and easy to guess. Choose another one."
+        )
+    if reason == "like_email":
+        return QCoreApplication.translate(
+            "Errors", "Do not use your e-mail address as your password. Choose another one."
+        )
+    if reason == "only_whitespace":
+        return QCoreApplication.translate(
+            "Errors", "A password of only spaces cannot be used. Choose another one."
         )
     return QCoreApplication.translate("Errors", "This password cannot be used. Choose another one.")

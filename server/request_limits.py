@@ -17,9 +17,9 @@ import asyncio
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
-from server.asgi import ResponseWatch
+from server.asgi import HttpMiddleware, ResponseWatch
 from server.problems.body import problem_response
 
 # Problem codes of the refusals, by status (the catalogue has their texts).
@@ -30,14 +30,8 @@ class BodyRefused(HTTPException):
     """The request body was too large or too slow; `status_code` says which."""
 
 
-class RequestLimitsMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class RequestLimitsMiddleware(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         settings = scope["app"].state.settings
         limit: int = settings.max_request_body
         timeout = settings.request_body_timeout.total_seconds()

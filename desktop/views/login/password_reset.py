@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -217,7 +217,8 @@ class CodePage(QWizardPage):
         """The portal's estimate for the password as it still is (else a newer one comes)."""
         if self._assess_timer.isActive():
             return
-        self.strength.setText(self.tr(self.STRENGTHS[max(0, min(4, strength))]))
+        self.strength.setText(QCoreApplication.translate(
+            "CodePage", self.STRENGTHS[max(0, min(4, strength))]))
         self._refusal = refusal
         self._revalidate()
 

@@ -417,6 +417,26 @@
         <source>Use at least {minimum} characters. A few words in a row make a strong password that is easy to remember.</source>
         <translation>Gebruik minstens {minimum} tekens. Een paar woorden achter elkaar vormen een sterk wachtwoord dat makkelijk te onthouden is.</translation>
     </message>
+    <message>
+        <source>Strength: very weak</source>
+        <translation>Sterkte: heel zwak</translation>
+    </message>
+    <message>
+        <source>Strength: weak</source>
+        <translation>Sterkte: zwak</translation>
+    </message>
+    <message>
+        <source>Strength: fair</source>
+        <translation>Sterkte: redelijk</translation>
+    </message>
+    <message>
+        <source>Strength: strong</source>
+        <translation>Sterkte: sterk</translation>
+    </message>
+    <message>
+        <source>Strength: very strong</source>
+        <translation>Sterkte: heel sterk</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionStatus</name>
@@ -662,6 +682,14 @@
     <message>
         <source>This password is too common and easy to guess. Choose another one.</source>
         <translation>Dit wachtwoord komt te vaak voor en is makkelijk te raden. Kies een ander wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Do not use your e-mail address as your password. Choose another one.</source>
+        <translation>Gebruik niet je e-mailadres als wachtwoord. Kies een ander wachtwoord.</translation>
+    </message>
+    <message>
+        <source>A password of only spaces cannot be used. Choose another one.</source>
+        <translation>Een wachtwoord van alleen spaties kan niet. Kies een ander wachtwoord.</translation>
     </message>
     <message>
         <source>This password cannot be used. Choose another one.</source>

@@ -34,6 +34,7 @@ from server.models import (
 from server.models.enums import DayPart
 from server.problems import Problem
 from server.problems.openapi import problem_responses
+from server.validation import ApiDate, PlainText
 
 router = APIRouter(tags=["agenda"])
 
@@ -66,10 +67,10 @@ def _cursor(body: dict[str, object]) -> str:
     "not_authenticated", "token_expired", "forbidden", "agenda_range_invalid"))
 async def agenda(
     auth: Auth, db: Db,
-    from_date: Annotated[date, Query(alias="from")],
-    to_date: Annotated[date, Query(alias="to")],
+    from_date: Annotated[ApiDate, Query(alias="from")],
+    to_date: Annotated[ApiDate, Query(alias="to")],
     child_id: Annotated[list[int] | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    cursor: Annotated[PlainText | None, Query(max_length=100)] = None,
 ) -> AgendaResponse:
     """Planned day-parts per child (contracts minus closing days) for `from`..`to` inclusive."""
     if to_date < from_date or (to_date - from_date).days >= MAX_RANGE_DAYS:

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.auth.audit import ClientInfo, record_event
-from server.auth.tokens import hash_token, new_token
+from server.auth.tokens import hash_token, new_token, open_successor, seal_successor
 from server.config import Settings
 from server.models import AuthEventKind, AuthSession, SessionToken, TokenKind, User
 from server.problems import Problem
@@ -44,9 +44,9 @@ async def start_session(db: AsyncSession, settings: Settings, user: User,
     return _issue(db, settings, session, now)
 
 
-def _issue(db: AsyncSession, settings: Settings, session: AuthSession,
-           now: datetime) -> IssuedTokens:
-    access, refresh = new_token(), new_token()
+def _issue(db: AsyncSession, settings: Settings, session: AuthSession, now: datetime,
+           access: str | None = None, refresh: str | None = None) -> IssuedTokens:
+    access, refresh = access or new_token(), refresh or new_token()
     session.expires_at = now + settings.refresh_token_ttl
     db.add_all([
         SessionToken(token_hash=hash_token(access), session_id=session.id,
@@ -62,12 +62,15 @@ def session_is_live(session: AuthSession, now: datetime) -> bool:
     return session.revoked_at is None and session.expires_at > now
 
 
-async def _token_row(db: AsyncSession, token: str, kind: TokenKind) -> SessionToken | None:
-    return await db.scalar(
-        select(SessionToken)
-        .where(SessionToken.token_hash == hash_token(token), SessionToken.kind == kind)
-        .options(selectinload(SessionToken.session).selectinload(AuthSession.user))
-    )
+async def _token_row(db: AsyncSession, token: str, kind: TokenKind,
+                     fresh: bool = False) -> SessionToken | None:
+    """The token's row with its session and user; `fresh` reads past the session's cache."""
+    query = (select(SessionToken)
+             .where(SessionToken.token_hash == hash_token(token), SessionToken.kind == kind)
+             .options(selectinload(SessionToken.session).selectinload(AuthSession.user)))
+    if fresh:
+        query = query.execution_options(populate_existing=True)
+    return await db.scalar(query)
 
 
 async def authenticate_access(db: AsyncSession, token: str, now: datetime) -> Authenticated:
@@ -97,33 +100,66 @@ async def user_id_for_access_token(db: AsyncSession, token: str, now: datetime) 
 
 async def rotate_refresh_token(db: AsyncSession, settings: Settings, token: str, now: datetime,
                                client: ClientInfo) -> tuple[User, IssuedTokens]:
-    """Exchange a refresh token for a new pair. Presenting a retired one ends the session."""
+    """Exchange a refresh token for a new pair.
+
+    Exactly one exchange of a token rotates it. The same token again within
+    `settings.refresh_grace` gets that same successor pair (concurrent refreshes of one app,
+    a retry after a lost answer); after the grace it is reuse and ends the session.
+    """
     row = await _token_row(db, token, TokenKind.REFRESH)
     if row is None:
         raise Problem("session_expired")
     session = row.session
-    if row.retired_at is not None:
-        if session.revoked_at is None:
-            await revoke_session(db, session, now, "refresh_reuse")
-            record_event(db, AuthEventKind.REFRESH_REUSE, now, client,
-                         user_id=session.user_id, session_id=session.id)
-            await db.commit()
-        raise Problem("session_expired")
-    if not session_is_live(session, now) or row.expires_at <= now:
-        raise Problem("session_expired")
-    if session.user.disabled:
-        raise Problem("account_disabled")
-    # Conditional update: of two concurrent refreshes with the same token only one wins;
-    # the loser is treated like a reuse would be on its next attempt.
-    retired = await db.execute(
-        update(SessionToken)
-        .where(SessionToken.session_id == session.id, SessionToken.retired_at.is_(None))
-        .values(retired_at=now)
-    )
-    if retired.rowcount == 0:
-        raise Problem("session_expired")
-    session.last_used_at = now
-    return session.user, _issue(db, settings, session, now)
+    if row.retired_at is None:
+        if not session_is_live(session, now) or row.expires_at <= now:
+            raise Problem("session_expired")
+        if session.user.disabled:
+            raise Problem("account_disabled")
+        access, refresh = new_token(), new_token()
+        # Conditional update: of concurrent refreshes with this token exactly one retires it;
+        # the others find it retired with its successor below.
+        won = await db.execute(
+            update(SessionToken)
+            .where(SessionToken.token_hash == row.token_hash, SessionToken.retired_at.is_(None))
+            .values(retired_at=now, successor=seal_successor(token, access, refresh))
+        )
+        if won.rowcount == 1:
+            # The pair's access token goes with it (the new pair is not inserted yet).
+            await db.execute(
+                update(SessionToken)
+                .where(SessionToken.session_id == session.id, SessionToken.retired_at.is_(None))
+                .values(retired_at=now))
+            session.last_used_at = now
+            return session.user, _issue(db, settings, session, now, access, refresh)
+        row = await _token_row(db, token, TokenKind.REFRESH, fresh=True)
+        assert row is not None
+    if (repeated := await _successor_in_grace(db, settings, row, token, now)) is not None:
+        return session.user, repeated
+    if session.revoked_at is None:
+        await revoke_session(db, session, now, "refresh_reuse")
+        record_event(db, AuthEventKind.REFRESH_REUSE, now, client,
+                     user_id=session.user_id, session_id=session.id)
+        await db.commit()
+    raise Problem("session_expired")
+
+
+async def _successor_in_grace(db: AsyncSession, settings: Settings, row: SessionToken,
+                              token: str, now: datetime) -> IssuedTokens | None:
+    """The pair that replaced `row` when it was rotated moments ago and that pair is still
+    the session's current one; None otherwise (reuse)."""
+    assert row.retired_at is not None
+    session = row.session
+    if (row.successor is None or now - row.retired_at >= settings.refresh_grace
+            or not session_is_live(session, now) or session.user.disabled):
+        return None
+    access, refresh = open_successor(token, row.successor)
+    successor = await db.get(SessionToken, hash_token(refresh))
+    current = await db.get(SessionToken, hash_token(access))
+    if (successor is None or successor.retired_at is not None or current is None
+            or current.retired_at is not None or current.expires_at <= now):
+        return None
+    return IssuedTokens(access, refresh, int((current.expires_at - now).total_seconds()),
+                        session.id)
 
 
 async def revoke_session(db: AsyncSession, session: AuthSession, now: datetime,

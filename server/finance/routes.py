@@ -32,6 +32,7 @@ from server.finance.tariffs import max_hourly_rate, organisation_tariffs
 from server.models import Child, Invoice, Role, User
 from server.problems import Problem
 from server.problems.openapi import problem_responses
+from server.validation import PlainText
 
 router = APIRouter(prefix="/finance", tags=["finance"])
 
@@ -61,7 +62,7 @@ async def _documents_family(db: Db, user: User, now: datetime) -> int:
 
 @router.get("", response_model=FinanceOut | dict[str, Any], responses=REFUSALS)
 async def finance(db: Db, settings: CurrentSettings, auth: Auth,
-                  cursor: Annotated[str | None, Query(max_length=100)] = None) -> Any:
+                  cursor: Annotated[PlainText | None, Query(max_length=100)] = None) -> Any:
     """What this user may see of the finances, with a cursor: sending the cursor back while
     nothing changed answers only `{"unchanged": true, "cursor": …}`."""
     user = auth.user

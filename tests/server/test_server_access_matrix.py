@@ -21,6 +21,7 @@ PUBLIC = {
     ("POST", "/api/v1/auth/login"),
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/password-reset"),
+    ("POST", "/api/v1/auth/password-reset/check"),
     ("POST", "/api/v1/auth/password-reset/confirm"),
 }
 

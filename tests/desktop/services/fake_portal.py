@@ -104,6 +104,11 @@ class FakePortal:
             return self._tokens()
         if (request.method, path) == ("POST", "/auth/password-reset"):
             return httpx.Response(202, json={"detail": "sent if known"})
+        if (request.method, path) == ("POST", "/auth/password-reset/check"):
+            common = body.get("new_password", "").rstrip("0123456789!").lower() == "welkom"
+            return httpx.Response(200, json={"acceptable": not common,
+                                             "reason": "too_common" if common else None,
+                                             "strength": 1 if common else 4})
         if (request.method, path) == ("POST", "/auth/password-reset/confirm"):
             if body.get("code") != self.reset_code:
                 return problem(400, "reset_code_invalid")

@@ -117,6 +117,9 @@ class FakeResets(signals_of(PasswordResetService)):
         self.calls.append(("confirm", organisation, email, code, new_password,
                            end_other_sessions))
 
+    def assess(self, organisation: str, email: str, new_password: str) -> None:
+        self.calls.append(("assess", organisation, email, new_password))
+
 
 class FakeProfileService(signals_of(ProfileService)):
     def __init__(self, profile: Profile | None = None, online: bool = True,

@@ -58,7 +58,6 @@ class Settings:
     # worker threads free for other requests during a burst of logins.
     max_concurrent_hashes: int = 4
     access_token_ttl: timedelta = timedelta(minutes=15)
-    refresh_token_ttl: timedelta = timedelta(days=30)
     reset_ttl: timedelta = timedelta(minutes=30)
     clock: Clock = field(default=utc_now, compare=False)
 
@@ -96,8 +95,6 @@ class Settings:
                 values[f"argon2_{name}"] = int(raw)
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
             values["access_token_ttl"] = timedelta(minutes=int(raw))
-        if raw := env.get("OUDERPORTAAL_REFRESH_TOKEN_DAYS"):
-            values["refresh_token_ttl"] = timedelta(days=int(raw))
         values.update(overrides)
         settings = cls(**values)  # type: ignore[arg-type]
         settings.validate()

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.agenda.absences import active_absences, planned_day_parts
-from server.agenda.access import decidable_group_ids
+from server.agenda.access import staff_contracts
 from server.agenda.credit_ledger import release_credit
 from server.agenda.extra_days import ensure_pending
 from server.config import Settings
@@ -53,10 +53,11 @@ async def _item_groups(db: AsyncSession, request: ExtraDayRequest) -> dict[int, 
     return {item.id: groups[item.contract_id] for item in request.items}
 
 
-async def decidable_request(db: AsyncSession, user: User, request_id: int, *,
+async def decidable_request(db: AsyncSession, user: User, request_id: int, today: date, *,
                             lock: bool = False) -> ExtraDayRequest:
-    """A request in one of the caller's groups. Parents may not decide (`forbidden`); a
-    request outside the caller's groups is `not_found`. `lock`: see `family_request`."""
+    """A request with a day-part under a contract the caller sees (`staff_contracts`: in
+    their groups, not ended). Parents may not decide (`forbidden`); any other request is
+    `not_found`. `lock`: see `family_request`."""
     if user.role.is_parent:
         raise Problem("forbidden")
     query = (select(ExtraDayRequest).where(ExtraDayRequest.id == request_id)
@@ -67,8 +68,9 @@ async def decidable_request(db: AsyncSession, user: User, request_id: int, *,
     request = await db.scalar(query)
     if request is None:
         raise Problem("not_found")
-    groups = set((await _item_groups(db, request)).values())
-    if not groups & await decidable_group_ids(db, user):
+    seen = set((await db.scalars(staff_contracts(user, today).where(
+        Contract.id.in_({item.contract_id for item in request.items})))).all())
+    if not seen:
         raise Problem("not_found")
     return request
 
@@ -108,7 +110,7 @@ async def request_capacity(db: AsyncSession, user: User,
 async def approve_extra_day(db: AsyncSession, settings: Settings, user: User,
                             request_id: int) -> ExtraDayRequest:
     """Approve when every requested day-part has a free place in its group."""
-    request = await decidable_request(db, user, request_id, lock=True)
+    request = await decidable_request(db, user, request_id, settings.today(), lock=True)
     ensure_pending(request)
     # Two approvals for the same group at once must not both take the last place: hold the
     # group's capacity rows on PostgreSQL. (SQLite refuses a writer whose snapshot is stale,
@@ -130,7 +132,7 @@ async def approve_extra_day(db: AsyncSession, settings: Settings, user: User,
 async def reject_extra_day(db: AsyncSession, settings: Settings, user: User, request_id: int,
                            reason: str) -> ExtraDayRequest:
     """Reject with a reason the parent reads; reserved credit is released."""
-    request = await decidable_request(db, user, request_id, lock=True)
+    request = await decidable_request(db, user, request_id, settings.today(), lock=True)
     ensure_pending(request)
     now = settings.now()
     request.status = ExtraDayStatus.REJECTED

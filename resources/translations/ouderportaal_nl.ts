@@ -1265,7 +1265,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>MainWindow</name>
     <message>
         <source>&amp;Lock</source>
-        <extracomment>Ctrl+1 … Ctrl+9 open the sections this account sees, in table order.</extracomment>
+        <extracomment>Ctrl+1 … Ctrl+9 open the sections this account sees, in table order. The navigation&apos;s width unless a title this account sees needs more.</extracomment>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
@@ -1610,6 +1610,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>{when}: full ({occupied} of {capacity} places taken)</source>
         <translation>{when}: vol ({occupied} van {capacity} plaatsen bezet)</translation>
+    </message>
+    <message>
+        <source>; {asked} more asked for</source>
+        <translation>; nog {asked} aangevraagd</translation>
     </message>
     <message>
         <source>Child</source>

@@ -30,7 +30,8 @@ from server.problems import Problem
 
 class CapacityDay(BaseModel):
     """Places of the group on one requested day-part: `free` may be 0 (full) or less
-    (over-booked, e.g. after a capacity change)."""
+    (over-booked, e.g. after a capacity change). `asked_for` counts the other pending
+    requests for that day-part in the group: they compete for the same free places."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -38,6 +39,7 @@ class CapacityDay(BaseModel):
     day_part: DayPart
     capacity: int
     occupied: int
+    asked_for: int
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -77,8 +79,9 @@ async def decidable_request(db: AsyncSession, user: User, request_id: int, today
 
 async def request_capacity(db: AsyncSession, user: User,
                            request: ExtraDayRequest) -> list[CapacityDay]:
-    """For every item: the group's places on that day-part and how many are taken (planned
-    children minus active absences plus approved extra days)."""
+    """For every item: the group's places on that day-part, how many are taken (planned
+    children minus active absences plus approved extra days) and how many more are asked
+    for by the group's other pending requests."""
     item_groups = await _item_groups(db, request)
     group_ids = set(item_groups.values())
     first, last = request.first_date, request.last_date
@@ -91,19 +94,25 @@ async def request_capacity(db: AsyncSession, user: User,
     taken: Counter[tuple[int, date, DayPart]] = Counter(
         (p.group_id, p.day, p.day_part) for p in planned
         if (p.child_id, p.day, p.day_part) not in absent)
-    approved = (await db.execute(
-        select(Contract.group_id, ExtraDayItem.date, ExtraDayItem.day_part)
+    extra = (await db.execute(
+        select(Contract.group_id, ExtraDayItem.date, ExtraDayItem.day_part,
+               ExtraDayRequest.status, ExtraDayRequest.id)
         .join(ExtraDayItem, ExtraDayItem.contract_id == Contract.id)
         .join(ExtraDayRequest, ExtraDayRequest.id == ExtraDayItem.request_id)
-        .where(ExtraDayRequest.status == ExtraDayStatus.APPROVED,
+        .where(ExtraDayRequest.status.in_((ExtraDayStatus.APPROVED, ExtraDayStatus.PENDING)),
                Contract.group_id.in_(group_ids), ExtraDayItem.date.between(first, last))
     )).all()
-    taken.update((group_id, day, part) for group_id, day, part in approved)
+    taken.update((group_id, day, part) for group_id, day, part, status, _ in extra
+                 if status is ExtraDayStatus.APPROVED)
+    asked: Counter[tuple[int, date, DayPart]] = Counter(
+        (group_id, day, part) for group_id, day, part, status, request_id in extra
+        if status is ExtraDayStatus.PENDING and request_id != request.id)
     places = {(c.group_id, c.day_part): c.places for c in (await db.scalars(
         select(GroupCapacity).where(GroupCapacity.group_id.in_(group_ids)))).all()}
     return [CapacityDay(date=item.date, day_part=item.day_part,
                         capacity=places.get((item_groups[item.id], item.day_part), 0),
-                        occupied=taken[(item_groups[item.id], item.date, item.day_part)])
+                        occupied=taken[(item_groups[item.id], item.date, item.day_part)],
+                        asked_for=asked[(item_groups[item.id], item.date, item.day_part)])
             for item in request.items]
 
 

@@ -104,7 +104,9 @@ def test_report_an_absence_with_the_wizard_and_cancel_it(qtbot, portal_server, m
         return QMessageBox.StandardButton.Yes
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
     click(qtbot, dialog, "cancelRequest")
-    assert asked == ["Are you sure you want to cancel this request?"]
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)  # after the portal's cancel preview
+    assert asked == ["Are you sure you want to cancel this absence?\n\n"
+                     "The 5.5 hours of absence credit it earned are withdrawn."]
     qtbot.waitUntil(lambda: next(a for a in stored_absences(run, portal_server.url)
                                  if a.id == stored.id).cancelled, timeout=20_000)
     qtbot.waitUntil(lambda: absence_row(dialog, absence_id=stored.id) is None, timeout=20_000)

@@ -169,3 +169,44 @@ async def test_the_access_check_is_one_query(app, client) -> None:  # noqa: ANN0
             event.remove(engine, "before_cursor_execute", count)
     assert auth.user.email == LOTTE
     assert len(statements) == 1, statements
+
+
+async def _second_child(db, email: str, start: date, end: date | None) -> None:  # noqa: ANN001
+    """Give the family a second child with a contract of its own (the first one's group)."""
+    user = await db.scalar(select(User).where(User.email == email))
+    first = await db.scalar(select(Contract).join(Child).where(
+        Child.family_id == user.family_id))
+    child = Child(family_id=user.family_id, first_name="Lieke", last_name="Bakker",
+                  date_of_birth=date(2022, 5, 1))
+    db.add(child)
+    await db.flush()
+    db.add(Contract(child_id=child.id, group_id=first.group_id, care_type=first.care_type,
+                    start_date=start, end_date=end, hourly_rate_cents=first.hourly_rate_cents))
+    await db.commit()
+
+
+async def test_one_ended_and_one_running_contract_keep_access(client, db, clock) -> None:  # noqa: ANN001
+    """Mark's only contract ended 16 months ago; a running contract of a second child keeps
+    the family in, whatever happened to the first."""
+    await _second_child(db, MARK, add_months(TODAY, -3), None)
+    body = await tokens(client, MARK)
+    me = (await client.get("/api/v1/me", headers=bearer(body))).json()
+    assert me["access_until"] is None
+    clock.advance(days=365 * 3)
+    assert (await login(client, MARK, PASSWORD)).status_code == 200
+
+
+async def test_access_lasts_15_months_after_the_last_of_the_contracts(client, db, clock) -> None:  # noqa: ANN001
+    """The later end date counts, not the earlier one: 15 months after it, to the day."""
+    later_end = TODAY + timedelta(days=20)
+    await _second_child(db, MARK, add_months(TODAY, -3), later_end)
+    last_day = add_months(later_end, 15)
+    body = await tokens(client, MARK)
+    assert (await client.get("/api/v1/me", headers=bearer(body))).json()["access_until"] == \
+        last_day.isoformat()
+    clock.current = amsterdam(last_day, 23, 59)
+    assert (await login(client, MARK, PASSWORD)).status_code == 200
+    clock.current = amsterdam(last_day + timedelta(days=1), 0, 1)
+    refused = await login(client, MARK, PASSWORD)
+    assert (refused.json()["code"], refused.json()["access_ended_on"]) == (
+        "account_expired", last_day.isoformat())

@@ -27,8 +27,8 @@ def credit_pays_an_extra_day(run, url: str) -> tuple[int, int, date]:
             await client.auth.login(SANNE, PASSWORD)
             profile = await client.profile.me()
             emma = next(c.id for c in profile.children if c.first_name == "Emma")
-            away = await planned_day(client, emma, date.today() + timedelta(days=35),
-                                     DayPart.OCHTEND)
+            away = await planned_day(client, date.today() + timedelta(days=35),
+                                     (emma, DayPart.OCHTEND))
             [absence] = await client.absences.report(AbsenceDraft(
                 (emma,), away, away, DayPart.OCHTEND, AbsenceReason.VAKANTIE),
                 new_idempotency_key())

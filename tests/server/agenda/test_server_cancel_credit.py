@@ -65,6 +65,19 @@ async def the_request(client: httpx.AsyncClient, request_id: int) -> dict:
     return next(r for r in listing.json()["requests"] if r["id"] == request_id)
 
 
+async def approve(client: httpx.AsyncClient, request: dict) -> None:
+    staff = bearer(await tokens(client, FATIMA))
+    response = await client.post(f"/api/v1/extra-days/{request['id']}/approve", headers=staff)
+    assert response.json()["status"] == "approved", response.text
+
+
+async def invoice_month(db: AsyncSession, clock: FakeClock, month: int) -> None:
+    """The billing run of `month` 2026 (it invoices the extra days of the months before)."""
+    organisation = await db.scalar(select(Organisation.id))
+    await generate_invoices(db, organisation, 2026, month, clock())
+    await db.commit()
+
+
 async def assert_no_extra_day_on_vanished_credit(db: AsyncSession) -> None:
     """The invariant: every reserved minute belongs to credit that still exists, and each
     item's credit_minutes is exactly what it holds."""
@@ -112,9 +125,7 @@ async def test_approved_mixed_extra_day_invoices_the_part_the_credit_paid(
     absence = await absent(client, emma, MONDAY, "ochtend")
     request = await requested(client, SANNE, [emma], FRIDAY, payment="mixed")  # whole day
     assert (request["credit_minutes"], request["invoice_cents"]) == (OCHTEND, cents(MIDDAG))
-    staff = bearer(await tokens(client, FATIMA))
-    approved = await client.post(f"/api/v1/extra-days/{request['id']}/approve", headers=staff)
-    assert approved.json()["status"] == "approved"
+    await approve(client, request)
 
     [ochtend] = (await preview(client, absence)).json()["extra_days"]
     assert (ochtend["status"], ochtend["day_part"]) == ("approved", "ochtend")
@@ -126,9 +137,7 @@ async def test_approved_mixed_extra_day_invoices_the_part_the_credit_paid(
     await assert_no_extra_day_on_vanished_credit(db)
 
     # The April invoice bills both day-parts of the March extra day.
-    organisation = await db.scalar(select(Organisation.id))
-    await generate_invoices(db, organisation, 2026, 4, clock())
-    await db.commit()
+    await invoice_month(db, clock, 4)
     lines = (await db.scalars(select(InvoiceLine).where(
         InvoiceLine.kind == InvoiceLineKind.EXTRA_DAY, InvoiceLine.child_id == emma))).all()
     assert sorted((ln.minutes, ln.amount_cents) for ln in lines) == sorted(
@@ -204,12 +213,9 @@ async def test_an_extra_day_already_invoiced_cannot_lose_its_credit(
     mixed = await requested(client, SANNE, [emma], FRIDAY, day_part="ochtend",
                             payment="mixed")
     assert mixed["invoice_cents"] == cents(30)
-    staff = bearer(await tokens(client, FATIMA))
-    await client.post(f"/api/v1/extra-days/{mixed['id']}/approve", headers=staff)
+    await approve(client, mixed)
     clock.current = datetime(2026, 4, 2, 9, tzinfo=AMSTERDAM)
-    organisation = await db.scalar(select(Organisation.id))
-    await generate_invoices(db, organisation, 2026, 4, clock())
-    await db.commit()
+    await invoice_month(db, clock, 4)
     for response in (await preview(client, absence), await cancel(client, absence)):
         assert (response.status_code, response.json()["code"]) == (409,
                                                                    "absence_credit_invoiced")
@@ -224,15 +230,11 @@ async def test_credit_spent_on_care_in_an_invoiced_month_goes_on_the_next_invoic
     absence = await absent(client, emma, "2026-05-11", "ochtend")
     paid = await requested(client, SANNE, [emma], FRIDAY, day_part="ochtend",
                            payment="credit")
-    staff = bearer(await tokens(client, FATIMA))
-    await client.post(f"/api/v1/extra-days/{paid['id']}/approve", headers=staff)
+    await approve(client, paid)
     clock.current = datetime(2026, 4, 2, 9, tzinfo=AMSTERDAM)
-    organisation = await db.scalar(select(Organisation.id))
-    await generate_invoices(db, organisation, 2026, 4, clock())
-    await db.commit()
+    await invoice_month(db, clock, 4)
     assert (await cancel(client, absence)).status_code == 200
-    await generate_invoices(db, organisation, 2026, 5, clock())
-    await db.commit()
+    await invoice_month(db, clock, 5)
     [line] = (await db.scalars(select(InvoiceLine).where(
         InvoiceLine.kind == InvoiceLineKind.EXTRA_DAY, InvoiceLine.child_id == emma))).all()
     assert (line.first_date, line.minutes, line.amount_cents) == (

@@ -101,3 +101,27 @@ def apply_repricing(plan: list[Repricing], now: datetime) -> None:
                 any(item.invoice_cents > 0 for item in request.items):
             has_credit = any(item.credit_minutes > 0 for item in request.items)
             request.payment = ExtraDayPayment.MIXED if has_credit else ExtraDayPayment.INVOICE
+
+
+async def blocked_by_invoice(db: AsyncSession, absences: list[Absence],
+                             today: date) -> dict[int, date]:
+    """absence id -> the date of the invoiced extra day that keeps it from being cancelled
+    (see `cancel_plan` in server/agenda/absences.py), for the request overview. One query
+    finds the few absences whose credit pays an invoiced extra day; only those are planned."""
+    credits = {a.credit.id: a for a in absences
+               if a.credit is not None and a.credit.withdrawn_at is None}
+    if not credits:
+        return {}
+    suspects = set((await db.scalars(
+        select(CreditUse.credit_id)
+        .join(InvoiceLine, InvoiceLine.extra_day_item_id == CreditUse.item_id)
+        .where(CreditUse.credit_id.in_(list(credits)), CreditUse.released_at.is_(None))
+    )).all())
+    blocked = {}
+    for credit_id in sorted(suspects):
+        absence = credits[credit_id]
+        stuck = [r for r in await plan_repricing(db, absence, today)
+                 if r.already_invoiced and r.moved_minutes > 0]
+        if stuck:
+            blocked[absence.id] = stuck[0].item.date
+    return blocked

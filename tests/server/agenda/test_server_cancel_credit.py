@@ -222,6 +222,10 @@ async def test_an_extra_day_already_invoiced_cannot_lose_its_credit(
         assert "6 maart 2026" in response.json()["detail"]
         assert response.json()["location_name"] == "Zonnebloem Centrum"
     assert (await the_request(client, mixed["id"]))["credit_minutes"] == MIDDAG
+    # The request overview says so before the parent even tries.
+    lines = (await client.get("/api/v1/requests", headers=bearer(await tokens(client)))).json()
+    [line] = [r for r in lines["requests"] if r["kind"] == "absence" and r["id"] == absence["id"]]
+    assert line["can_cancel"] is False and "al gefactureerd" in line["cancel_refusal"]
 
 
 async def test_credit_spent_on_care_in_an_invoiced_month_goes_on_the_next_invoice(
@@ -233,6 +237,9 @@ async def test_credit_spent_on_care_in_an_invoiced_month_goes_on_the_next_invoic
     await approve(client, paid)
     clock.current = datetime(2026, 4, 2, 9, tzinfo=AMSTERDAM)
     await invoice_month(db, clock, 4)
+    lines = (await client.get("/api/v1/requests", headers=bearer(await tokens(client)))).json()
+    [line] = [r for r in lines["requests"] if r["kind"] == "absence" and r["id"] == absence["id"]]
+    assert line["can_cancel"] is True
     assert (await cancel(client, absence)).status_code == 200
     await invoice_month(db, clock, 5)
     [line] = (await db.scalars(select(InvoiceLine).where(

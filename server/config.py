@@ -58,7 +58,6 @@ class Settings:
     # worker threads free for other requests during a burst of logins.
     max_concurrent_hashes: int = 4
     access_token_ttl: timedelta = timedelta(minutes=15)
-    refresh_token_ttl: timedelta = timedelta(days=30)
     # A rotated refresh token presented again this soon gets the same successor pair (two
     # requests of one app refreshing at once, or an answer lost on the way); later it is reuse.
     refresh_grace: timedelta = timedelta(seconds=60)
@@ -109,8 +108,6 @@ class Settings:
                 values[f"client_{name}"] = raw.strip()
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
             values["access_token_ttl"] = timedelta(minutes=int(raw))
-        if raw := env.get("OUDERPORTAAL_REFRESH_TOKEN_DAYS"):
-            values["refresh_token_ttl"] = timedelta(days=int(raw))
         values.update(overrides)
         settings = cls(**values)  # type: ignore[arg-type]
         settings.validate()

@@ -1648,6 +1648,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>{when}: vol ({occupied} van {capacity} plaatsen bezet)</translation>
     </message>
     <message>
+        <source>; {asked} more asked for</source>
+        <translation>; nog {asked} aangevraagd</translation>
+    </message>
+    <message>
         <source>Child</source>
         <translation>Kind</translation>
     </message>
@@ -1832,8 +1836,8 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Toon:</translation>
     </message>
     <message>
-        <source>Are you sure you want to cancel this request?</source>
-        <translation>Weet je zeker dat je deze aanvraag wilt annuleren?</translation>
+        <source>Cancelling makes the day planned again; absence credit it earned is withdrawn, and an extra day it paid for is paid from other credit or the invoice. You see what changes before you confirm.</source>
+        <translation>Annuleren maakt de dag weer gepland; het afwezigheidstegoed dat de afmelding opleverde vervalt, en een extra dag die ermee betaald is, wordt betaald uit ander tegoed of via de factuur. Je ziet wat er verandert voordat je bevestigt.</translation>
     </message>
     <message>
         <source>Withdraw request</source>
@@ -1860,10 +1864,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Deze afmelding is op deze computer bewaard en wordt verstuurd zodra het portaal bereikbaar is.</translation>
     </message>
     <message>
-        <source>Cancelling makes the day planned again; absence credit it earned is withdrawn.</source>
-        <translation>Na annuleren is de dag weer aangemeld; afwezigheidstegoed dat de afmelding opleverde vervalt.</translation>
-    </message>
-    <message>
         <source>This request is in the past or already cancelled.</source>
         <translation>Deze aanvraag ligt in het verleden of is al geannuleerd.</translation>
     </message>
@@ -1886,6 +1886,26 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 </context>
 <context>
     <name>RequestOverviewModel</name>
+    <message>
+        <source>Are you sure you want to cancel this absence?</source>
+        <translation>Weet je zeker dat je deze afmelding wilt annuleren?</translation>
+    </message>
+    <message>
+        <source>The {hours} of absence credit it earned are withdrawn.</source>
+        <translation>De {hours} afwezigheidstegoed die deze afmelding opleverde, vervalt.</translation>
+    </message>
+    <message>
+        <source>That credit pays for your extra day on {when}: {hours} of it move to the invoice, {cost} more.</source>
+        <translation>Met dat tegoed is je extra dag op {when} betaald: daarvan komt {hours} op de factuur, {cost} extra.</translation>
+    </message>
+    <message>
+        <source>That credit pays for your extra day on {when}: your other absence credit pays for it instead.</source>
+        <translation>Met dat tegoed is je extra dag op {when} betaald: die wordt nu betaald uit je andere afwezigheidstegoed.</translation>
+    </message>
+    <message>
+        <source>In all, {cost} more is invoiced.</source>
+        <translation>In totaal komt er {cost} extra op de factuur.</translation>
+    </message>
     <message>
         <source>Request</source>
         <translation>Aanvraag</translation>

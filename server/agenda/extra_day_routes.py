@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server.agenda.access import visible_child_ids
+from server.agenda.access import staff_contracts, visible_child_ids
 from server.agenda.credit_ledger import credit_balances
 from server.agenda.extra_day_decisions import (
     approve_extra_day,
@@ -41,6 +41,7 @@ from server.agenda.extra_days import (
 from server.deps import Auth, CurrentSettings, Db
 from server.models import (
     Child,
+    ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
 )
@@ -115,12 +116,18 @@ async def post_extra_days(body: ExtraDayIn, auth: Auth, db: Db,
 
 @router.get("/extra-days", response_model=ExtraDayRequestsOut,
             responses=problem_responses(*_AUTH, "validation_error"))
-async def list_extra_days(auth: Auth, db: Db,
+async def list_extra_days(auth: Auth, db: Db, settings: CurrentSettings,
                           status: Annotated[ExtraDayStatus | None, Query()] = None,
                           ) -> ExtraDayRequestsOut:
-    """Parents: the family's requests; staff: their groups'; managers: their locations'."""
-    query = (select(ExtraDayRequest)
-             .where(ExtraDayRequest.child_id.in_(await visible_child_ids(db, auth.user)))
+    """Parents: the family's requests; staff: their groups'; managers: their locations' —
+    those with a day-part under a contract they see (server/agenda/access.py)."""
+    user = auth.user
+    if user.role.is_parent:
+        scope = ExtraDayRequest.child_id.in_(await visible_child_ids(db, user, settings.today()))
+    else:
+        scope = ExtraDayRequest.id.in_(select(ExtraDayItem.request_id).where(
+            ExtraDayItem.contract_id.in_(staff_contracts(user, settings.today()))))
+    query = (select(ExtraDayRequest).where(scope)
              .options(selectinload(ExtraDayRequest.items))
              .order_by(ExtraDayRequest.first_date.desc(), ExtraDayRequest.id.desc()))
     if status is not None:
@@ -141,9 +148,10 @@ async def withdraw(request_id: RequestId, auth: Auth, db: Db,
 
 @router.get("/extra-days/{request_id}/capacity", response_model=CapacityOut,
             responses=problem_responses(*_AUTH, "forbidden", "not_found"))
-async def capacity(request_id: RequestId, auth: Auth, db: Db) -> CapacityOut:
+async def capacity(request_id: RequestId, auth: Auth, db: Db,
+                   settings: CurrentSettings) -> CapacityOut:
     """The group's places on each requested day-part, for the staff who decide."""
-    request = await decidable_request(db, auth.user, request_id)
+    request = await decidable_request(db, auth.user, request_id, settings.today())
     return CapacityOut(days=await request_capacity(db, auth.user, request))
 
 

@@ -73,6 +73,15 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                                 "{location_email}.",
                                 "An absence can be cancelled until {min_days} days before. Please "
                                 "contact {location_name}: {location_phone}, {location_email}."),
+    "absence_credit_invoiced": (409, "Credit already invoiced",
+                                "Het afwezigheidstegoed van deze afmelding betaalde de extra "
+                                "opvang van {date_text}, en die is al gefactureerd. Daarom kan "
+                                "de afmelding niet meer worden geannuleerd. Neem contact op met "
+                                "{location_name}: {location_phone}, {location_email}.",
+                                "The absence credit of this absence paid for the extra care on "
+                                "{date_text}, which has already been invoiced, so the absence "
+                                "can no longer be cancelled. Please contact {location_name}: "
+                                "{location_phone}, {location_email}."),
     "extra_day_too_soon": (422, "Extra day too soon",
                            "Een extra dag aanvragen kan tot {min_days} dagen van tevoren. Kies "
                            "een latere datum.",

@@ -159,6 +159,7 @@ class FakeAgenda(signals_of(AgendaService)):
         self.shown: list[tuple[int, int]] = []
         self.reports: list[AbsenceDraft] = []
         self.cancelled: list[int] = []
+        self.previewed: list[int] = []
         self.dismissed: list[int] = []
         self.absence_loads = 0
 
@@ -179,6 +180,9 @@ class FakeAgenda(signals_of(AgendaService)):
 
     def load_absences(self) -> None:
         self.absence_loads += 1
+
+    def preview_cancel(self, absence_id: int) -> None:
+        self.previewed.append(absence_id)
 
     def cancel_absence(self, absence_id: int) -> None:
         self.cancelled.append(absence_id)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.models.pending_requests import PendingRequestsModel, capacity_lines
 from desktop.models.shared.formatting import format_date_range
 from desktop.models.shared.records import CapacityDay, ExtraDayRequest, ExtraDayStatus
+from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.row_table import row_table
@@ -36,7 +36,7 @@ __all__ = ["PendingRequestsPage", "RejectDialog"]
 REASON_LIMIT = 500  # what the portal accepts
 
 
-class RejectDialog(QDialog):
+class RejectDialog(SessionDialog):
     """Asks the reason the parent will read; "Afwijzen" only with a reason."""
 
     def __init__(self, request: ExtraDayRequest, parent: QWidget | None = None) -> None:
@@ -247,19 +247,27 @@ class PendingRequestsPage(QWidget):
             self._busy()
             self._pending.approve(request.id)
 
-    def ask_reject_reason(self) -> None:
+    def ask_reject_reason(self) -> RejectDialog | None:
+        """Open the reject dialog for the selected request (window-modal, not exec(): the
+        lock can put it aside with the reason typed so far)."""
         request = self.selected_request()
         if request is None:
-            return
+            return None
         dialog = RejectDialog(request, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.reject_selected(dialog.text())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._reject(request.id, dialog.text()))
+        dialog.open()
+        return dialog
 
     def reject_selected(self, reason: str) -> None:
         request = self.selected_request()
-        if request is not None and reason.strip():
+        if request is not None:
+            self._reject(request.id, reason)
+
+    def _reject(self, request_id: int, reason: str) -> None:
+        if reason.strip():
             self._busy()
-            self._pending.reject(request.id, reason.strip())
+            self._pending.reject(request_id, reason.strip())
 
     def _busy(self) -> None:
         self.approve_button.setEnabled(False)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from desktop.models.shared.records import (
     Profile,
     QueuedAbsence,
 )
+from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.row_table import row_table
 from desktop.views.shared.theme import mark
 
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["RequestOverviewDialog"]
 
 
-class RequestOverviewDialog(QDialog):
+class RequestOverviewDialog(SessionDialog):
     """The request overview of the logged-in parent's family."""
 
     def __init__(self, agenda: AgendaService, extra_days: ExtraDayService,

@@ -70,7 +70,8 @@ def test_resume_with_a_refused_token_ends_the_session(
         session.resume(remembered_key)
     assert "log in again" in blocker.args[0]
     assert session.account is None
-    assert session.known_accounts() == [] and memory_keyring.secrets == {}
+    assert session.known_accounts() == []
+    qtbot.waitUntil(lambda: memory_keyring.secrets == {})  # removed on the keyring thread
 
 
 def test_resume_of_an_account_that_is_no_longer_remembered(session, qtbot):

@@ -61,9 +61,12 @@ def default_cache_root() -> Path:
 
 
 def private_folder(path: Path) -> Path:
-    """Create ``path`` (and missing parents) readable by this user only; returns it."""
+    """Create ``path`` readable by this user only, and so its missing parents (in practice the
+    app's own folders: the platform's data folder exists); returns it."""
     path = Path(path)
-    path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    for folder in [*reversed(path.parents), path]:
+        if not folder.is_dir():
+            folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
     _tighten(path, PRIVATE_FOLDER)
     return path
 

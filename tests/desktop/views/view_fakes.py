@@ -61,7 +61,6 @@ class FakeAccount:
 class FakeKnownAccount:
     key: str
     base_url: str
-    email: str
     display_name: str
     organisation_name: str
 
@@ -75,6 +74,7 @@ class FakeSession(signals_of(SessionService)):
         self.cache = None
         self.shared_pc = shared_pc
         self.known = known or []
+        self.keep_offline_copy = False
         self.calls: list[tuple] = []
 
     def known_accounts(self) -> list[FakeKnownAccount]:
@@ -101,6 +101,10 @@ class FakeSession(signals_of(SessionService)):
 
     def unlock(self, password: str) -> None:
         self.calls.append(("unlock", password))
+
+    def set_keep_offline_copy(self, keep: bool) -> None:
+        self.calls.append(("set_keep_offline_copy", keep))
+        self.keep_offline_copy = keep
 
 
 class FakeResets(signals_of(PasswordResetService)):

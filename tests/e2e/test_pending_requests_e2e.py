@@ -12,7 +12,7 @@ from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_windo
 from desktop.api.agenda.records import DayPart
 from desktop.api.client import PortalClient
 from desktop.api.extra_days.records import ExtraDayDraft, ExtraDayPayment
-from desktop.views.pending_requests import RejectDialog
+from desktop.views.pending_requests.decision_dialogs import RejectDialog
 
 
 def wednesdays(count: int) -> list[date]:
@@ -76,7 +76,7 @@ def test_staff_approve_one_request_and_reject_another_with_a_reason(
         dialog = page.findChild(RejectDialog)
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert not ok.isEnabled()  # no reason, no rejection
-        dialog.reason.setPlainText("De groep is die ochtend vol.")
+        dialog.reason.set_text("De groep is die ochtend vol.")
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(page.reject_button.isEnabled)
@@ -109,3 +109,39 @@ def test_without_the_portal_nothing_is_approved_blindly(qtbot, portal_server, ma
     assert not page.approve_button.isEnabled()
     page.refresh()
     qtbot.waitUntil(lambda: "could not be loaded" in page.state.text(), timeout=20_000)
+
+
+def test_approving_part_of_a_request_against_the_real_portal(qtbot, portal_server, make_app,
+                                                            run):
+    first, second = wednesdays(2)
+    [request_id] = sanne_two_wednesdays(run, portal_server.url, first, second)
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    main.show_section("pending_requests")
+    page = main.page("pending_requests")
+    qtbot.waitUntil(lambda: page.model.row_of(request_id) >= 0, timeout=20_000)
+
+    pending = desktop.services.pending_requests
+    with qtbot.waitSignal(pending.decidedTodayChanged, timeout=20_000,
+                          check_params_cb=lambda decided: len(decided) == 2):
+        pending.approve(request_id, [(first, DayPart.OCHTEND)], "De tweede week is vol.")
+    qtbot.waitUntil(lambda: page.decided_model.rowCount() == 2)
+    assert page.model.row_of(request_id) < 0
+    seen = sorted(sanne_sees(run, portal_server.url).items())
+    assert [status for _id, status in seen if _id >= request_id] == [
+        ("approved", "De tweede week is vol."), ("rejected", "De tweede week is vol.")]
+    assert "Approved in part" in main.message_bar.text
+
+
+def sanne_two_wednesdays(run, url: str, first: date, second: date) -> list[int]:
+    """One request for the morning of two Wednesdays (the days between are Emma's own)."""
+    async def submit() -> list[int]:
+        async with PortalClient(url) as client:
+            await client.auth.login(SANNE, PASSWORD)
+            profile = await client.profile.me()
+            emma = next(c.id for c in profile.children if c.first_name == "Emma")
+            made = await client.extra_days.request(ExtraDayDraft(
+                (emma,), first, second, DayPart.OCHTEND, ExtraDayPayment.INVOICE))
+            return [r.id for r in made]
+    return run(submit())

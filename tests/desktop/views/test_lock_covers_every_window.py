@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QWidget,
     QWizard,
 )
@@ -36,7 +35,12 @@ from view_fakes import (
 
 import desktop.views
 from desktop.api.agenda.records import DayPart
-from desktop.api.extra_days.records import ExtraDayPayment, ExtraDayRequest, ExtraDayStatus
+from desktop.api.extra_days.records import (
+    CapacityDay,
+    ExtraDayPayment,
+    ExtraDayRequest,
+    ExtraDayStatus,
+)
 from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.request_overview import RequestOverviewDialog
@@ -45,7 +49,7 @@ from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.main_window import MainWindow
-from desktop.views.pending_requests import RejectDialog
+from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
 from desktop.views.shared.lock_guard import LockAware
 
 #: Windows that are not session windows, and why the lock needs nothing of them.
@@ -88,6 +92,9 @@ BUILDERS = {
                                              lambda target: None, parent),
     CrashDialog: lambda parent, tmp: CrashDialog("Traceback: …", parent),
     RejectDialog: lambda parent, tmp: RejectDialog(a_request(), parent),
+    PartialApprovalDialog: lambda parent, tmp: PartialApprovalDialog(a_request(), [
+        CapacityDay(date(2027, 3, 10), DayPart.OCHTEND, 12, 11, 1),
+        CapacityDay(date(2027, 3, 11), DayPart.OCHTEND, 12, 12, 0)], parent),
     PasswordResetWizard: lambda parent, tmp: PasswordResetWizard(FakeResets(), parent=parent),
 }
 
@@ -200,7 +207,7 @@ def test_an_open_modal_dialog_gives_the_lock_screen_its_focus(qtbot, window) -> 
     dialog.accepted.connect(lambda: rejected.append((7, dialog.text())))
     dialog.open()
     qtbot.waitExposed(dialog)
-    dialog.findChild(QPlainTextEdit, "reason").setPlainText("De groep is vol.")
+    dialog.reason.set_text("De groep is vol.")
     assert QApplication.activeModalWidget() is dialog
 
     lock(window)

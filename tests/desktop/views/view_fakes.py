@@ -247,19 +247,22 @@ class FakePendingRequests(signals_of(PendingRequestsService)):
     def __init__(self) -> None:
         super().__init__()
         self.pending = None
+        self.decided_today: list = []
         self.loads = 0
+        self.capacity_asked: list[int] = []
+        self.decisions: list[tuple] = []
 
     def load(self) -> None:
         self.loads += 1
 
     def load_capacity(self, request_id: int) -> None:
-        pass
+        self.capacity_asked.append(request_id)
 
-    def approve(self, request_id: int) -> None:
-        pass
+    def approve(self, request_id: int, only=None, reason: str | None = None) -> None:
+        self.decisions.append(("approve", request_id, only, reason))
 
     def reject(self, request_id: int, reason: str) -> None:
-        pass
+        self.decisions.append(("reject", request_id, reason))
 
 
 # -- sample data ----------------------------------------------------------------------------

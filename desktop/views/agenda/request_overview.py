@@ -226,6 +226,10 @@ class RequestOverviewDialog(SessionDialog):
     def _extra_explanation(self, request: ExtraDayRequest) -> str:
         if request.status is ExtraDayStatus.PENDING:
             return self.tr("The group has not decided yet. You can still withdraw the request.")
+        if request.status is ExtraDayStatus.APPROVED and request.decision_reason:
+            return self.tr("The group approved these day-parts; the others you asked for were "
+                           "rejected: {reason} Approved extra care cannot be cancelled. It is "
+                           "invoiced afterwards.").format(reason=request.decision_reason)
         if request.status is ExtraDayStatus.APPROVED:
             return self.tr("Approved extra care cannot be cancelled. It is invoiced afterwards.")
         if request.status is ExtraDayStatus.REJECTED:

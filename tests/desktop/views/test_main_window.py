@@ -303,3 +303,16 @@ def test_decisions_on_extra_days_are_told_with_the_reason(make_window) -> None:
         "De groep is vol.")
     assert window.message_bar.tone == "info"  # news, not a problem
 
+
+
+def test_a_partial_approval_is_told_with_what_was_rejected(make_window) -> None:
+    extra_days = FakeExtraDays()
+    window = make_window(extra_days=extra_days)
+    day = date(2027, 1, 6)
+    in_part = ExtraDayRequest(8, 1, day, day, DayPart.OCHTEND, ExtraDayPayment.INVOICE,
+                              ExtraDayStatus.APPROVED, (), 0, 0, "Sanne de Vries",
+                              "Vrijdag is de groep vol.", "Emma de Vries")
+    extra_days.decisionsArrived.emit([in_part])
+    assert window.message_bar.text == (
+        "The group approved the extra day for Emma de Vries on 6 January 2027; the other "
+        "requested day-parts were rejected: Vrijdag is de groep vol.")

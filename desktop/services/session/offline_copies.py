@@ -18,7 +18,7 @@ from desktop.cache.leftovers import Leftovers
 
 __all__ = ["RETRY_SECONDS", "OfflineCopies"]
 
-#: How often a folder that could not be removed is tried again while the app runs.
+# How often a folder that could not be removed is tried again while the app runs.
 RETRY_SECONDS = 30
 
 

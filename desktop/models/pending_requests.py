@@ -30,14 +30,14 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def payment_split(request: ExtraDayRequest) -> str:
-    """What the request really costs: "5.5 hours of absence credit", "€63.20 on the invoice",
-    or both — the amounts the parent was quoted, not only the way they chose to pay."""
+    """What the request really costs: "5.5 hours credit", "€63.20 invoice", or both — the
+    amounts the parent was quoted, not only the way they chose to pay."""
     parts = []
     if request.credit_minutes:
-        parts.append(QCoreApplication.translate("PendingRequests", "{hours} of absence credit")
+        parts.append(QCoreApplication.translate("PendingRequests", "{hours} credit")
                      .format(hours=format_hours(request.credit_minutes)))
     if request.invoice_cents or not parts:
-        parts.append(QCoreApplication.translate("PendingRequests", "{amount} on the invoice")
+        parts.append(QCoreApplication.translate("PendingRequests", "{amount} invoice")
                      .format(amount=format_money(request.invoice_cents)))
     return QCoreApplication.translate("PendingRequests", " + ").join(parts)
 
@@ -119,46 +119,40 @@ class _RequestsModel(QAbstractTableModel):
 
 
 class PendingRequestsModel(_RequestsModel):
-    """Columns: child, group, dates, day-part, requested by, payment split, note.
-    ``Role.Request``."""
+    """Columns: child, group, dates, day-part, cost (the payment split). ``Role.Request``.
+    Who asked and the parent's note are in the page's detail panel: the list fits 1024 pixels."""
 
-    CHILD, GROUP, DATES, DAY_PART, REQUESTED_BY, PAYMENT, NOTE = range(7)
+    CHILD, GROUP, DATES, DAY_PART, PAYMENT = range(5)
 
     def titles(self) -> tuple[str, ...]:
         return (QCoreApplication.translate("PendingRequests", "Child"),
                 QCoreApplication.translate("PendingRequests", "Group"),
                 QCoreApplication.translate("PendingRequests", "Date"),
                 QCoreApplication.translate("PendingRequests", "Day-part"),
-                QCoreApplication.translate("PendingRequests", "Requested by"),
-                QCoreApplication.translate("PendingRequests", "Payment"),
-                QCoreApplication.translate("PendingRequests", "Note"))
+                QCoreApplication.translate("PendingRequests", "Cost"))
 
     def texts(self, request: ExtraDayRequest) -> tuple[str, ...]:
         return (request.child_name or "?", request.group_name,
                 format_date_range(request.first_date, request.last_date),
-                day_parts_text(request), request.submitted_by, payment_split(request),
-                request.note or "")
+                day_parts_text(request), payment_split(request))
 
 
 class DecidedRequestsModel(_RequestsModel):
-    """Today's decisions: child, dates, day-part, the decision (who, when), the reason."""
+    """Today's decisions: child, dates, the decision (what, who, when), the reason."""
 
-    CHILD, DATES, DAY_PART, DECISION, REASON = range(5)
+    CHILD, DATES, DECISION, REASON = range(4)
 
     def titles(self) -> tuple[str, ...]:
         return (QCoreApplication.translate("PendingRequests", "Child"),
                 QCoreApplication.translate("PendingRequests", "Date"),
-                QCoreApplication.translate("PendingRequests", "Day-part"),
                 QCoreApplication.translate("PendingRequests", "Decision"),
                 QCoreApplication.translate("PendingRequests", "Reason"))
 
     def texts(self, request: ExtraDayRequest) -> tuple[str, ...]:
         if request.status is ExtraDayStatus.APPROVED:
-            decision = QCoreApplication.translate("PendingRequests", "Approved by {name} at "
-                                                  "{time}")
+            decision = QCoreApplication.translate("PendingRequests", "Approved ({name}, {time})")
         else:
-            decision = QCoreApplication.translate("PendingRequests", "Rejected by {name} at "
-                                                  "{time}")
+            decision = QCoreApplication.translate("PendingRequests", "Rejected ({name}, {time})")
         when = format_time(request.decided_at) if request.decided_at else ""
         reason = request.decision_reason or ""
         if request.status is ExtraDayStatus.APPROVED and reason:
@@ -167,5 +161,4 @@ class DecidedRequestsModel(_RequestsModel):
                 "PendingRequests", "The rest was rejected: {reason}").format(reason=reason)
         return (request.child_name or "?",
                 format_date_range(request.first_date, request.last_date),
-                day_parts_text(request), decision.format(name=request.decided_by or "?",
-                                                          time=when), reason)
+                decision.format(name=request.decided_by or "?", time=when), reason)

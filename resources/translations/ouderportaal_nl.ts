@@ -1645,12 +1645,12 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 <context>
     <name>PendingRequests</name>
     <message>
-        <source>{hours} of absence credit</source>
-        <translation>{hours} afwezigheidstegoed</translation>
+        <source>{hours} credit</source>
+        <translation>{hours} tegoed</translation>
     </message>
     <message>
-        <source>{amount} on the invoice</source>
-        <translation>{amount} op de factuur</translation>
+        <source>{amount} invoice</source>
+        <translation>{amount} factuur</translation>
     </message>
     <message>
         <source> + </source>
@@ -1681,16 +1681,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Dagdeel</translation>
     </message>
     <message>
-        <source>Requested by</source>
-        <translation>Aangevraagd door</translation>
+        <source>Cost</source>
+        <translation>Kosten</translation>
     </message>
     <message>
-        <source>Payment</source>
-        <translation>Betaling</translation>
+        <source>Approved ({name}, {time})</source>
+        <translation>Goedgekeurd ({name}, {time})</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Opmerking</translation>
+        <source>Rejected ({name}, {time})</source>
+        <translation>Afgewezen ({name}, {time})</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -1699,14 +1699,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Reason</source>
         <translation>Reden</translation>
-    </message>
-    <message>
-        <source>Approved by {name} at {time}</source>
-        <translation>Goedgekeurd door {name} om {time}</translation>
-    </message>
-    <message>
-        <source>Rejected by {name} at {time}</source>
-        <translation>Afgewezen door {name} om {time}</translation>
     </message>
     <message>
         <source>The rest was rejected: {reason}</source>
@@ -1791,6 +1783,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>There is no place on any requested day-part: reject the request, or make room first.</source>
         <translation>Op geen enkel aangevraagd dagdeel is plaats: wijs de aanvraag af, of maak eerst ruimte.</translation>
+    </message>
+    <message>
+        <source>Requested by {name}.</source>
+        <translation>Aangevraagd door {name}.</translation>
     </message>
     <message>
         <source>Note from the parent: {note}</source>

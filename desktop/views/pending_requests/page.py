@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -87,7 +88,6 @@ class PendingRequestsPage(QWidget):
         decided_title = mark(QLabel(self.tr("Decided today"), self), "subheading")
         self.decided_table = self._table(self.decided_model, "decidedToday",
                                          self.tr("Requests decided today"))
-        self.decided_table.setMaximumHeight(180)
 
         self.detail_title = mark(QLabel("", self), "subheading")
         self.detail_title.setObjectName("requestTitle")
@@ -107,13 +107,18 @@ class PendingRequestsPage(QWidget):
         panel = QFrame(self)
         panel.setObjectName("requestPanel")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setFixedWidth(280)
+        panel.setFixedWidth(340)
+        # A request can span a month: its day-parts scroll, the buttons stay in view.
+        places = QScrollArea(panel)
+        places.setWidget(self.places)
+        places.setWidgetResizable(True)
+        places.setFrameShape(QFrame.Shape.NoFrame)
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reject_button)
         panel_layout = QVBoxLayout(panel)
         panel_layout.addWidget(self.detail_title)
-        panel_layout.addWidget(self.places, 1)
+        panel_layout.addWidget(places, 1)
         panel_layout.addWidget(self.partial_button)
         panel_layout.addLayout(buttons)
 
@@ -121,19 +126,21 @@ class PendingRequestsPage(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
-        lists = QVBoxLayout()
-        lists.addWidget(self.table, 3)
-        lists.addWidget(decided_title)
-        lists.addWidget(self.decided_table, 1)
-        body = QHBoxLayout()
-        body.addLayout(lists, 1)
-        body.addWidget(panel)
+        # The list gets the whole width (no column hidden behind a scroll bar at 1024 pixels);
+        # below it today's decisions, and beside them the chosen request with its buttons.
+        decided = QVBoxLayout()
+        decided.addWidget(decided_title)
+        decided.addWidget(self.decided_table, 1)
+        below = QHBoxLayout()
+        below.addLayout(decided, 1)
+        below.addWidget(panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
         layout.addLayout(top)
         layout.addWidget(intro)
         layout.addWidget(self.state)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(below, 1)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_SECONDS * 1000)
@@ -255,8 +262,9 @@ class PendingRequestsPage(QWidget):
         elif full:
             lines += ["", self.tr("There is no place on any requested day-part: reject the "
                                   "request, or make room first.")]
+        lines += ["", self.tr("Requested by {name}.").format(name=request.submitted_by)]
         if request.note:
-            lines += ["", self.tr("Note from the parent: {note}").format(note=request.note)]
+            lines += [self.tr("Note from the parent: {note}").format(note=request.note)]
         self.places.setText("\n".join(lines))
         self.approve_button.setEnabled(not full)
 

@@ -105,6 +105,9 @@ class LockGuard(QObject):
         waiting, self._put_aside = self.put_aside, []
         for window in waiting:
             window.show()
+            window.raise_()  # above the main window, which the lock raised
+        if waiting:
+            waiting[-1].activateWindow()
 
     def end(self) -> None:
         """The session ended: nothing that was put aside comes back."""

@@ -115,7 +115,7 @@ def test_todays_decisions_are_listed_below(qtbot, page, pending) -> None:
     model = page.decided_table.model()
     assert page.decided_table.isVisible() and model.rowCount() == 1
     assert model.index(0, model.REASON).data() == "De groep is vol."
-    assert model.index(0, model.DECISION).data().startswith("Rejected by Fatima El Amrani")
+    assert model.index(0, model.DECISION).data().startswith("Rejected (Fatima El Amrani, ")
 
 
 def test_the_list_shows_the_real_cost_and_managers_see_the_group(qtbot, pending) -> None:
@@ -129,7 +129,7 @@ def test_the_list_shows_the_real_cost_and_managers_see_the_group(qtbot, pending)
     model = manager.model
     assert model.index(0, PendingRequestsModel.GROUP).data() == "Vlinders"
     assert model.index(0, PendingRequestsModel.PAYMENT).data() == (
-        "1.5 hours of absence credit + €44.67 on the invoice")
+        "1.5 hours credit + €44.67 invoice")
 
 
 @pytest.mark.parametrize(("role", "groups", "shown"), [

@@ -82,9 +82,13 @@ def private_file(path: Path) -> Path:
 
 
 def make_private(root: Path) -> None:
-    """Tighten every folder and file under ``root`` (files an older version made 0o644)."""
+    """Tighten every folder and file under ``root`` (files an older version made 0o644).
+
+    Once: this version makes ``root`` private first and everything in it private as it is
+    created, so a ``root`` that is private already has nothing to tighten (no walk over
+    hundreds of PDFs at every start)."""
     root = Path(root)
-    if not root.is_dir():
+    if not root.is_dir() or (os.name == "posix" and not root.stat().st_mode & 0o077):
         return
     _tighten(root, PRIVATE_FOLDER)
     for folder, folders, files in os.walk(root):

@@ -45,6 +45,18 @@ def sanne_sees(run, url: str) -> dict[int, tuple[str, str | None]]:
     return run(fetch())
 
 
+def staff_on_the_page(qtbot, make_app, url: str, request_id: int):
+    """The app, its main window and the pending-requests page of the staff member, once
+    ``request_id`` is listed."""
+    desktop = make_app(url)
+    log_in(qtbot, desktop, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    main.show_section("pending_requests")
+    page = main.page("pending_requests")
+    qtbot.waitUntil(lambda: page.model.row_of(request_id) >= 0, timeout=20_000)
+    return desktop, main, page
+
+
 def test_staff_approve_one_request_and_reject_another_with_a_reason(
         qtbot, portal_server, make_app, run, monkeypatch):
     first, second = sanne_requests(run, portal_server.url, wednesdays(2))
@@ -96,12 +108,7 @@ def test_parents_have_no_requests_section(qtbot, portal_server, make_app):
 
 def test_without_the_portal_nothing_is_approved_blindly(qtbot, portal_server, make_app, run):
     first, second = sanne_requests(run, portal_server.url, wednesdays(2))
-    desktop = make_app(portal_server.url)
-    log_in(qtbot, desktop, STAFF, PASSWORD)
-    main = wait_for_main_window(qtbot, desktop)
-    main.show_section("pending_requests")
-    page = main.page("pending_requests")
-    qtbot.waitUntil(lambda: page.model.row_of(second) >= 0, timeout=20_000)
+    *_, page = staff_on_the_page(qtbot, make_app, portal_server.url, second)
 
     portal_server.stop()
     page.table.selectRow(page.model.row_of(second))
@@ -115,12 +122,7 @@ def test_approving_part_of_a_request_against_the_real_portal(qtbot, portal_serve
                                                             run):
     first, second = wednesdays(2)
     [request_id] = sanne_two_wednesdays(run, portal_server.url, first, second)
-    desktop = make_app(portal_server.url)
-    log_in(qtbot, desktop, STAFF, PASSWORD)
-    main = wait_for_main_window(qtbot, desktop)
-    main.show_section("pending_requests")
-    page = main.page("pending_requests")
-    qtbot.waitUntil(lambda: page.model.row_of(request_id) >= 0, timeout=20_000)
+    desktop, main, page = staff_on_the_page(qtbot, make_app, portal_server.url, request_id)
 
     pending = desktop.services.pending_requests
     with qtbot.waitSignal(pending.decidedTodayChanged, timeout=20_000,
@@ -131,7 +133,7 @@ def test_approving_part_of_a_request_against_the_real_portal(qtbot, portal_serve
     seen = sorted(sanne_sees(run, portal_server.url).items())
     assert [status for _id, status in seen if _id >= request_id] == [
         ("approved", "De tweede week is vol."), ("rejected", "De tweede week is vol.")]
-    assert "Approved in part" in main.message_bar.text
+    qtbot.waitUntil(lambda: "Approved in part" in main.message_bar.text)
 
 
 def sanne_two_wednesdays(run, url: str, first: date, second: date) -> list[int]:

@@ -15,11 +15,24 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.cache.leftovers import Leftovers
+from desktop.services.session.account import SessionState
 
-__all__ = ["RETRY_SECONDS", "OfflineCopies"]
+__all__ = ["RETRY_SECONDS", "OfflineCopies", "copy_stays"]
 
 # How often a folder that could not be removed is tried again while the app runs.
 RETRY_SECONDS = 30
+
+
+def copy_stays(session: SessionState, *, still_remembered: bool = False) -> bool:
+    """Whether ``session``'s offline copy stays on this computer when the session ends."""
+    if session.account.shared_pc:
+        return False  # nothing of the account may stay on a shared PC
+    if still_remembered:
+        return True  # the remembered login opens with this copy next time
+    if session.cache.outbox.pending():
+        return True  # reports waiting for a connection are sent at the next login
+    chosen = session.cache.keep_offline_copy()
+    return session.remember if chosen is None else chosen
 
 
 class OfflineCopies(QObject):

@@ -1,6 +1,6 @@
 """The session: who is logged in, with which client, cache and remembered login.
 
-One piece on purpose (about 480 lines): :class:`SessionService` is one state machine — logged
+One piece on purpose (about 570 lines): :class:`SessionService` is one state machine — logged
 out, starting (login, resume online, resume from offline data), logged in, locked, ending
 (logout, switch, expiry, too many unlock attempts) — and every transition touches the same few
 fields (the current :class:`SessionState`, the busy flag, the lock, the remembered login).
@@ -10,7 +10,7 @@ the server (``revoke.py``), the portal check (``portal_check.py``) and the accou
 (``account.py``), removing offline copies (``offline_copies.py``). Every start ends in
 :meth:`SessionService._begin`; the online ones (login, resume without offline data) first store
 the fresh profile and policy in :meth:`_start`. Every end goes through :meth:`_end`, which
-decides whether the account's offline copy stays (:meth:`_keeps_offline_copy`).
+decides whether the account's offline copy stays (``offline_copies.copy_stays``).
 
 The keyring is never touched on this thread (``remembered.py`` runs it on a worker) and never
 for an account that is not remembered.
@@ -47,7 +47,7 @@ from desktop.services.session.account import (
 )
 from desktop.services.session.clients import ClientFactory
 from desktop.services.session.lock import SessionLock
-from desktop.services.session.offline_copies import OfflineCopies
+from desktop.services.session.offline_copies import OfflineCopies, copy_stays
 from desktop.services.session.password_check import PasswordCheck
 from desktop.services.session.portal_check import PortalCheck
 from desktop.services.session.remembered import RememberedLogins
@@ -204,7 +204,7 @@ class SessionService(QObject):
     def keep_offline_copy(self) -> bool:
         """Whether this account's data stays on this computer after logging out."""
         session = self._session
-        return session is not None and self._keeps_offline_copy(session)
+        return session is not None and copy_stays(session)
 
     def set_keep_offline_copy(self, keep: bool) -> None:
         """The account's own choice (ignored on a shared PC, which keeps nothing)."""
@@ -212,16 +212,6 @@ class SessionService(QObject):
         if session is not None and not session.account.shared_pc:
             session.cache.set_keep_offline_copy(keep)
 
-    def _keeps_offline_copy(self, session: SessionState, *, still_remembered: bool = False
-                            ) -> bool:
-        if session.account.shared_pc:
-            return False  # nothing of the account may stay on a shared PC
-        if still_remembered:
-            return True  # the remembered login opens with this copy next time
-        if session.cache.outbox.pending():
-            return True  # reports waiting for a connection are sent at the next login
-        chosen = session.cache.keep_offline_copy()
-        return session.remember if chosen is None else chosen
 
     # --- portal check -------------------------------------------------------------------------
 
@@ -493,7 +483,7 @@ class SessionService(QObject):
         key = session.account.key
         if forget or session.account.shared_pc:
             self._remembered.forget(key)
-        keep_copy = self._keeps_offline_copy(session, still_remembered=still_remembered)
+        keep_copy = copy_stays(session, still_remembered=still_remembered)
         session.cache.close()
         if not keep_copy:
             self._copies.remove(key)

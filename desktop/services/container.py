@@ -51,6 +51,7 @@ class Services:
         clients: ClientFactory,
         credentials: CredentialStore | None = None,
         settings: QSettings | None = None,
+        machine_settings: QSettings | None = None,
         shared_pc: bool = False,
         app: QCoreApplication | None = None,
         on_crash: CrashHandler | None = None,
@@ -59,7 +60,8 @@ class Services:
         # Built in this order on purpose: each connects to the session's signals when it is
         # made, and Qt calls the slots of a signal in the order they were connected.
         session = SessionService(data_dir, clients=clients, credentials=credentials,
-                                 settings=settings, shared_pc=shared_pc, app=app,
+                                 settings=settings, machine_settings=machine_settings,
+                                 shared_pc=shared_pc, app=app,
                                  on_crash=on_crash, parent=parent)
         password_reset = PasswordResetService(clients=clients, on_crash=on_crash, parent=parent)
         profile = ProfileService(session, on_crash=on_crash, parent=parent)

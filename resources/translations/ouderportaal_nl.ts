@@ -518,6 +518,10 @@
         <source>Location manager of both locations</source>
         <translation>Locatiemanager van beide locaties</translation>
     </message>
+    <message>
+        <source>The demo portal could not be started. You can still log in to your organisation&apos;s portal.</source>
+        <translation>Het demoportaal kon niet worden gestart. Je kunt wel inloggen op het portaal van je organisatie.</translation>
+    </message>
 </context>
 <context>
     <name>DemoPanel</name>
@@ -1265,7 +1269,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>MainWindow</name>
     <message>
         <source>&amp;Lock</source>
-        <extracomment>Ctrl+1 … Ctrl+9 open the sections this account sees, in table order.</extracomment>
+        <extracomment>Ctrl+1 … Ctrl+9 open the sections this account sees, in table order. The navigation&apos;s width unless a title this account sees needs more.</extracomment>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>

@@ -18,11 +18,10 @@ import itertools
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
-from desktop.api.client import PortalClient
 from desktop.api.core.address import AddressError, portal_base_url
 from desktop.api.core.errors import PortalError, SessionExpired
 from desktop.api.core.tokens import Tokens
@@ -48,6 +47,9 @@ from desktop.services.session.revoke import close_client, revoke_refresh_token
 from desktop.services.shared.errors import address_message, user_message
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
+if TYPE_CHECKING:
+    from desktop.api.client import PortalClient
+
 __all__ = ["SHARED_PC_SETTING", "Account", "SessionService"]
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,8 @@ SHARED_PC_SETTING = "shared_pc"
 class SessionService(QObject):
     """Owns login, logout, token refresh persistence, lock/unlock and account switching.
 
-    Signals: ``busyChanged(bool)``; ``loggedIn(Account)``; ``loginFailed(str)``;
+    Signals: ``busyChanged(bool)``; ``loggingIn(Account)`` right before ``loggedIn(Account)``
+    (whoever must be listening when ``loggedIn`` arrives can still get ready); ``loginFailed(str)``;
     ``loggedOut()``; ``sessionExpired(str)``; ``rememberUnavailable(str)``; ``locked()``;
     ``unlocked()``; ``unlockFailed(str)``; ``portalChecked(base_url, organisation_name)``;
     ``portalCheckFailed(str)``. Every ``str`` is a translated message for the user.
@@ -70,6 +73,7 @@ class SessionService(QObject):
     """
 
     busyChanged = Signal(bool)
+    loggingIn = Signal(object)
     loggedIn = Signal(object)
     loginFailed = Signal(str)
     loggedOut = Signal()
@@ -199,8 +203,9 @@ class SessionService(QObject):
     async def _login(
         self, base_url: str, email: str, password: str, remember: bool, name: list[str]
     ) -> None:
-        client = self._new_client(base_url)
+        client: PortalClient | None = None
         try:
+            client = await self._client_for(base_url)
             info = await client.portal.info()
             name[0] = info.name
             await client.auth.login(email, password)
@@ -208,7 +213,8 @@ class SessionService(QObject):
             check = await asyncio.to_thread(PasswordCheck.of, password)
             cache = self._open_cache(account_key(client.base_url, email))
         except BaseException:
-            await client.aclose()
+            if client is not None:
+                await client.aclose()
             raise
         finally:
             self._set_busy(False)
@@ -252,7 +258,7 @@ class SessionService(QObject):
             # Not (or no longer) remembered: leave nothing behind that could log in later.
             self._remembered.forget(key)
             return
-        tokens = session.client.tokens
+        tokens = session.tokens
         if self._remembered.keep(session.account, tokens.refresh_token if tokens else None):
             session.remember = True
             return
@@ -279,20 +285,19 @@ class SessionService(QObject):
             self._end(self._session, revoke=False, forget=False)
         cache = self._open_cache(key)
         profile = cache.profile()
-        client = self._new_client(known.base_url)
         if profile is None:
             # Nothing to show offline yet: this is a login with the remembered token.
             self._set_busy(True)
             self._tasks.run(
                 "restore",
-                self._resume_online(known, client, cache, token),
+                self._resume_online(known, cache, token),
                 lambda error: self._resume_failed(key, error),
             )
             return
         account = self._account_from(known.base_url, known.email, known.organisation_name, profile)
         session = SessionState(
             account,
-            client,
+            None,  # made by the first request, after the main window has painted
             cache,
             remember=True,
             check=None,
@@ -302,15 +307,16 @@ class SessionService(QObject):
         self._begin(session)
         self._tasks.run("restore", self._restore_in_background(session), self._restore_failed)
 
-    async def _resume_online(
-        self, known: KnownAccount, client: PortalClient, cache: AccountCache, token: str
-    ) -> None:
+    async def _resume_online(self, known: KnownAccount, cache: AccountCache, token: str) -> None:
+        client: PortalClient | None = None
         try:
             try:
+                client = await self._client_for(known.base_url)
                 await client.auth.restore(token)
                 profile, policy = await self._fetch_profile(client)
             except BaseException:
-                await client.aclose()
+                if client is not None:
+                    await client.aclose()
                 cache.close()
                 raise
         finally:
@@ -344,20 +350,27 @@ class SessionService(QObject):
         if session is None:
             raise SessionExpired(401, "not_authenticated", "not logged in")
         try:
-            await self._restore_if_needed(session)
-            return await call(session.client)
+            client = await self._restore_if_needed(session)
+            return await call(client)
         except SessionExpired as error:
             self._expire(session, error)
             raise
 
-    async def _restore_if_needed(self, session: SessionState) -> None:
-        async with self._restore_lock:  # concurrent callers share one token exchange
+    async def _restore_if_needed(self, session: SessionState) -> PortalClient:
+        """The session's client, made on first use, with a remembered token exchanged."""
+        async with self._restore_lock:  # concurrent callers share one client and exchange
+            if session.client is None:
+                await self._clients.ready()
             if session is not self._session:
                 raise SessionExpired(401, "not_authenticated", "the session has ended")
+            if session.client is None:
+                session.client = self._new_client(session.account.base_url)
+            client = session.client
             token = session.pending_token
-            if token is not None and session.client.tokens is None:
-                await session.client.auth.restore(token)
+            if token is not None and client.tokens is None:
+                await client.auth.restore(token)
                 session.pending_token = None
+            return client
 
     # --- logout, switch, expiry ---------------------------------------------------------------
 
@@ -407,8 +420,9 @@ class SessionService(QObject):
             session.cache.wipe()  # nothing of the account may stay on a shared PC
         else:
             session.cache.close()
-        self._tasks.run(f"close-{next(self._closing)}",
-                        close_client(session.client, revoke=revoke))
+        if session.client is not None:
+            self._tasks.run(f"close-{next(self._closing)}",
+                            close_client(session.client, revoke=revoke))
 
     async def aclose(self) -> None:
         """Shut down: a shared-PC session is logged out (files wiped), any other one closed
@@ -451,10 +465,15 @@ class SessionService(QObject):
         if session.account.shared_pc:
             minutes = self._lock_minutes or session.policy.inactivity_lock_minutes or 10
         self._lock.arm(session.check, minutes)
-        tokens = session.client.tokens
+        tokens = session.tokens
         if session.remember and tokens is not None:
             self._remembered.update_token(session.account.key, tokens.refresh_token)
+        self.loggingIn.emit(session.account)
         self.loggedIn.emit(session.account)
+
+    async def _client_for(self, base_url: str) -> PortalClient:
+        await self._clients.ready()
+        return self._new_client(base_url)
 
     def _new_client(self, base_url: str) -> PortalClient:
         client: PortalClient | None = None

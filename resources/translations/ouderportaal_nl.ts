@@ -829,6 +829,13 @@
     </message>
 </context>
 <context>
+    <name>FinanceNotices</name>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
     <name>FinancePage</name>
     <message>
         <source>Finance</source>
@@ -869,10 +876,6 @@
     <message>
         <source>Rates</source>
         <translation>Tarieven</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Opnieuw proberen</translation>
     </message>
     <message>
         <source>There are no invoices, annual statements or contracts yet. The first invoice appears after your first month of care.</source>

@@ -10,12 +10,12 @@ from desktop.api.core.errors import AccountDisabled, AccountExpired, PortalError
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile, Role
 from desktop.cache.paths import account_key
-from desktop.cache.store import AccountCache
 from desktop.services.session.password_check import PasswordCheck
 
 if TYPE_CHECKING:
     from desktop.api.client import PortalClient
     from desktop.api.core.tokens import Tokens
+    from desktop.cache.store import AccountCache
 
 __all__ = ["STAFF_ROLES", "Account", "SessionState", "now", "setting_is_true", "why_expired"]
 

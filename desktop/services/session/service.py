@@ -30,7 +30,6 @@ from desktop.api.profile.records import Profile
 from desktop.cache.accounts import KnownAccount, KnownAccounts
 from desktop.cache.credentials import CredentialStore
 from desktop.cache.paths import account_key
-from desktop.cache.store import AccountCache
 from desktop.services.session.account import (
     Account,
     SessionState,
@@ -49,6 +48,7 @@ from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
 if TYPE_CHECKING:
     from desktop.api.client import PortalClient
+    from desktop.cache.store import AccountCache
 
 __all__ = ["SHARED_PC_SETTING", "Account", "SessionService"]
 
@@ -499,6 +499,9 @@ class SessionService(QObject):
                           shared_computer=self._computer_is_shared())
 
     def _open_cache(self, key: str) -> AccountCache:
+        # Imported here: the login window paints without the offline store (and SQLite).
+        from desktop.cache.store import AccountCache
+
         # A cache this version cannot read is set aside: it only holds re-downloadable data.
         return AccountCache.open(self._accounts_dir / key, recover=True)
 

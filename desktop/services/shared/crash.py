@@ -12,7 +12,6 @@ import logging
 import platform
 import sys
 import traceback
-from importlib import metadata
 from types import TracebackType
 from typing import Any
 
@@ -25,6 +24,8 @@ log = logging.getLogger(__name__)
 
 
 def _app_version() -> str:
+    from importlib import metadata  # only a crash needs it; ~10 ms to load at every start
+
     try:
         return metadata.version("ouderportaal")
     except metadata.PackageNotFoundError:

@@ -26,15 +26,16 @@ RESOURCES = next(
 # without applying it twice (re-applying a sheet re-polishes every widget).
 _APPLIED_PROPERTY = "ouderportaalTheme"
 
-# When resources/ is missing (a broken install), fall back to a standard icon per name.
+# When resources/ is missing (a broken install), fall back to a standard icon per name
+# (QStyle.StandardPixmap names: that enum is made only when a fallback is needed).
 _FALLBACK_ICONS = {
-    "app": QStyle.StandardPixmap.SP_ComputerIcon,
-    "overview": QStyle.StandardPixmap.SP_DirHomeIcon,
-    "account": QStyle.StandardPixmap.SP_FileDialogInfoView,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "close": QStyle.StandardPixmap.SP_DialogCloseButton,
+    "app": "SP_ComputerIcon",
+    "overview": "SP_DirHomeIcon",
+    "account": "SP_FileDialogInfoView",
+    "warning": "SP_MessageBoxWarning",
+    "error": "SP_MessageBoxCritical",
+    "info": "SP_MessageBoxInformation",
+    "close": "SP_DialogCloseButton",
 }
 
 
@@ -66,7 +67,7 @@ def icon(name: str) -> QIcon:
     fallback = _FALLBACK_ICONS.get(name)
     if fallback is None or not isinstance(app, QApplication):
         return QIcon()
-    return app.style().standardIcon(fallback)
+    return app.style().standardIcon(getattr(QStyle.StandardPixmap, fallback))
 
 
 def mark(widget: QWidget, kind: str) -> QWidget:

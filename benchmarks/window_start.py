@@ -196,7 +196,9 @@ def remembered_account(work: Path) -> str:
 
 # --- the parent: run the cases interleaved ------------------------------------------------------
 
-def timed(case: str, tree: Path, work: Path, env: dict[str, str], key: str, run: str) -> float:
+def timed(case: str, tree: Path, work: Path, env: dict[str, str], key: str,
+          run: str) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, all threads) of one start, in seconds."""
     data = work / "runs" / f"{case}-{run}"
     if case == "main":  # the same remembered account each time: the cache and its token
         shutil.copytree(work / "remembered", data)
@@ -204,14 +206,19 @@ def timed(case: str, tree: Path, work: Path, env: dict[str, str], key: str, run:
     else:
         data.mkdir(parents=True)
     command = [sys.executable, str(Path(__file__)), "--child", case, str(data), key]
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=tree, env=env, capture_output=True, text=True,
-                            timeout=120, check=False)
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"{case} ({tree}) failed:\n{result.stdout}\n{result.stderr[-3000:]}")
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        child_process = subprocess.Popen(command, cwd=tree, env=env, stdout=output,
+                                         stderr=subprocess.STDOUT)
+        _pid, status, usage = os.wait4(child_process.pid, 0)
+        elapsed = time.perf_counter() - started
+        child_process.returncode = os.waitstatus_to_exitcode(status)
+        if child_process.returncode != 0:
+            output.seek(0)
+            text = output.read().decode(errors="replace")[-3000:]
+            raise SystemExit(f"{case} ({tree}) failed:\n{text}")
     shutil.rmtree(data, ignore_errors=True)
-    return elapsed
+    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -225,8 +232,8 @@ def main() -> int:
     parser.add_argument("--no-byte-code", dest="byte_code", action="store_false")
     args = parser.parse_args()
     cases = ["bare", *[c for c in args.cases.split(",") if c in CASES and c != "bare"]]
-    trees = {"": ROOT} if args.baseline is None else {"before ": args.baseline.resolve(),
-                                                      "after  ": ROOT}
+    trees = {"": ROOT} if args.baseline is None else {"before: ": args.baseline.resolve(),
+                                                      "after:  ": ROOT}
     runs: list[tuple[str, str]] = [("", "bare")] + [(label, case) for case in cases[1:]
                                                     for label in trees]
     with tempfile.TemporaryDirectory(prefix="ouderportaal-window-start-") as folder:
@@ -239,7 +246,7 @@ def main() -> int:
                 keyring = "stand-in"  # detection finds no keyring here, so no token
             return environment(work, trees.get(label, ROOT), keyring, args.byte_code)
 
-        times: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {run: [] for run in runs}
         for label, case in runs:  # warm-up: reads the files, compiles the byte-code
             timed(case, trees.get(label, ROOT), work, env_for(label, case), key, "warm-up")
         for number in range(args.runs):
@@ -250,13 +257,20 @@ def main() -> int:
     print(f"platform: {os.environ.get('QT_QPA_PLATFORM') or 'offscreen'}, {args.runs} runs "
           f"each, keyring: {args.keyring}, byte-code: {'yes' if args.byte_code else 'no'}, "
           f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-    bare = statistics.median(times["", "bare"])
+    print("wall time from spawning the process to its first paint, and its CPU time (all "
+          "threads; steadier on a busy machine)")
+    bare = statistics.median(wall for wall, _cpu in times["", "bare"])
+    bare_cpu = statistics.median(cpu for _wall, cpu in times["", "bare"])
     for (label, case), measured in times.items():
-        median = statistics.median(measured)
-        line = (f"{label}{TITLES[case] + ':':30} median {median * 1000:5.0f} ms "
-                f"(range {min(measured) * 1000:5.0f}–{max(measured) * 1000:5.0f})")
+        walls = [wall for wall, _cpu in measured]
+        median = statistics.median(walls)
+        cpu = statistics.median(c for _wall, c in measured)
+        line = (f"{label + TITLES[case] + ':':38} median {median * 1000:5.0f} ms "
+                f"(range {min(walls) * 1000:5.0f}–{max(walls) * 1000:5.0f}), "
+                f"CPU {cpu * 1000:4.0f} ms")
         if case != "bare":
-            line += f"  {median / bare:4.2f}× bare ({TARGETS[case]})"
+            line += (f"  {median / bare:4.2f}× bare, CPU {cpu / bare_cpu:4.2f}× "
+                     f"({TARGETS[case]})")
         print(line)
     return 0
 

@@ -35,6 +35,7 @@ from desktop.views.login.panels import DemoLogin
 from desktop.views.login.window import LoginWindow
 
 if TYPE_CHECKING:
+    from desktop.services.session.service import SessionService
     from desktop.views.crash_dialog import CrashDialog
     from desktop.views.main_window import MainWindow
 
@@ -136,6 +137,11 @@ class DesktopApp(QObject):
         # A session that begins before prepare() got that far finds its services made here.
         session.loggingIn.connect(self._make_services)
         crash.crashed.connect(self._show_crash)
+
+    @property
+    def session(self) -> SessionService:
+        """The session, there from the start (the account's services may not be made yet)."""
+        return self._login.session
 
     @property
     def services(self) -> Services:

@@ -1,6 +1,6 @@
 """The session: who is logged in, with which client, cache and remembered login.
 
-One piece on purpose (about 480 lines): :class:`SessionService` is one state machine — logged
+One piece on purpose (about 510 lines): :class:`SessionService` is one state machine — logged
 out, starting (login, resume online, resume from offline data), logged in, locked, ending
 (logout, switch, expiry, too many unlock attempts) — and every transition touches the same few
 fields (the current :class:`SessionState`, the busy flag, the lock, the remembered login).

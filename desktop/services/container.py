@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 
@@ -86,23 +86,10 @@ class Services:
     pending_requests: PendingRequestsService
 
     @classmethod
-    def build(
-        cls,
-        data_dir: Path,
-        *,
-        clients: ClientFactory,
-        credentials: CredentialStore | None = None,
-        settings: QSettings | None = None,
-        shared_pc: bool = False,
-        app: QCoreApplication | None = None,
-        on_crash: CrashHandler | None = None,
-        parent: QObject | None = None,
-    ) -> Services:
-        """Both steps at once."""
-        login = LoginServices.build(data_dir, clients=clients, credentials=credentials,
-                                    settings=settings, shared_pc=shared_pc, app=app,
-                                    on_crash=on_crash, parent=parent)
-        return cls.on(login, on_crash=on_crash, parent=parent)
+    def build(cls, data_dir: Path, **options: Any) -> Services:
+        """Both steps at once; ``options`` are those of :meth:`LoginServices.build`."""
+        return cls.on(LoginServices.build(data_dir, **options),
+                      on_crash=options.get("on_crash"), parent=options.get("parent"))
 
     @classmethod
     def on(cls, login: LoginServices, *, on_crash: CrashHandler | None = None,

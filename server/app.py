@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from server.access_log import AccessLogMiddleware
+from server.account import routes as account_routes
 from server.agenda import absence_routes, extra_day_routes, request_overview
 from server.agenda import routes as agenda_routes
 from server.auth import routes as auth_routes
@@ -59,6 +60,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(extra_day_routes.router, prefix=API_PREFIX)
     app.include_router(request_overview.router, prefix=API_PREFIX)
     app.include_router(auth_routes.router, prefix=API_PREFIX)
+    app.include_router(account_routes.router, prefix=API_PREFIX)
     app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
     # Innermost first: the last one added is the outermost.

@@ -1,5 +1,13 @@
 """The ORM models. Importing this package registers every table on `Base.metadata`."""
 
+from server.models.account_security import (
+    AccountSettings,
+    AuditEntry,
+    EmailChange,
+    LoginChallenge,
+    RecoveryCode,
+    TwoFactor,
+)
 from server.models.agenda import Absence, AbsenceCredit
 from server.models.base import Base, UtcDateTime
 from server.models.contracts import Contract, ContractDay
@@ -50,6 +58,8 @@ from server.models.security import (
 )
 
 __all__ = [
+    "AccountSettings", "AuditEntry", "EmailChange", "LoginChallenge", "RecoveryCode",
+    "TwoFactor",
     "Absence", "AbsenceCredit", "AbsenceReason",
     "CreditUse", "ExtraDayItem", "ExtraDayPayment", "ExtraDayRequest", "ExtraDayStatus",
     "DAY_PARTS_BY_CARE_TYPE", "AuthEvent", "AuthEventKind", "AuthSession", "Base", "CareGroup",

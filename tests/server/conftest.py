@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 from server_helpers import CLIENT_IP, TODAY, FakeClock, MemoryMailer
+from smtp_inbox import smtp  # noqa: F401  (a fixture: a real SMTP server for the mail tests)
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 

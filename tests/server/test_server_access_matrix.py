@@ -24,6 +24,7 @@ PUBLIC = {
     ("GET", "/api/v1/portal"),
     ("GET", "/api/v1/openapi.json"),
     ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/auth/login/two-factor"),
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/password-reset"),
     ("POST", "/api/v1/auth/password-reset/check"),

@@ -44,8 +44,11 @@ def _pending_requests_page(context: PageContext) -> QWidget:
 
 def _account_page(context: PageContext) -> QWidget:
     from desktop.views.account import AccountPage
+    from desktop.views.account_security.panel import AccountSecurityPanel
 
-    return AccountPage.from_context(context)
+    page = AccountPage.from_context(context)
+    page.add_block(AccountSecurityPanel.from_context(context))
+    return page
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -93,7 +96,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         key="account",
         title=QT_TRANSLATE_NOOP("Sections", "Account"),
-        description=QT_TRANSLATE_NOOP("Sections", "Your details and logged-in devices"),
+        description=QT_TRANSLATE_NOOP("Sections",
+                                      "Your details, password, login code and devices"),
         icon="account",
         audience=EVERYONE,
         page=_account_page,

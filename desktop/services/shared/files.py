@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.cache.blobs import DiskFull
 
-__all__ = ["copy_atomically", "disk_message"]
+__all__ = ["copy_atomically", "disk_message", "write_atomically"]
 
 
 def copy_atomically(source: Path, target: Path) -> str | None:
@@ -21,6 +21,22 @@ def copy_atomically(source: Path, target: Path) -> str | None:
     temp = target.with_name(f".{target.name}.tmp")
     try:
         shutil.copyfile(source, temp)
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        return disk_message(exc)
+    return None
+
+
+def write_atomically(target: Path, data: bytes) -> str | None:
+    """Write ``data`` to ``target`` via a temporary file (never half a file under the chosen
+    name); a translated message when it failed."""
+    temp = target.with_name(f".{target.name}.tmp")
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)

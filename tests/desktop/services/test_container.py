@@ -7,6 +7,7 @@ from dataclasses import FrozenInstanceError, fields
 import pytest
 from PySide6.QtCore import QObject
 
+from desktop.services.account_security import AccountSecurityService
 from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
@@ -30,7 +31,7 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "profile": ProfileService, "auth_sessions": AuthSessionsService,
             "agenda": AgendaService, "extra_days": kinds["extra_days"],
             "finance": FinanceService, "pending_requests": PendingRequestsService,
-            "update_hint": UpdateHintService,
+            "update_hint": UpdateHintService, "account_security": AccountSecurityService,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
         with pytest.raises(FrozenInstanceError):

@@ -41,6 +41,13 @@ from desktop.api.extra_days.records import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
+from desktop.views.account_security.dialogs import (
+    ChangeEmailDialog,
+    ChangePasswordDialog,
+    TwoFactorOffDialog,
+    _PortalDialog,
+)
+from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.request_overview import RequestOverviewDialog
@@ -96,6 +103,12 @@ BUILDERS = {
         CapacityDay(date(2027, 3, 10), DayPart.OCHTEND, 12, 11, 1),
         CapacityDay(date(2027, 3, 11), DayPart.OCHTEND, 12, 12, 0)], parent),
     PasswordResetWizard: lambda parent, tmp: PasswordResetWizard(FakeResets(), parent=parent),
+    ChangePasswordDialog: lambda parent, tmp: ChangePasswordDialog(parent),
+    ChangeEmailDialog: lambda parent, tmp: ChangeEmailDialog("sanne@voorbeeld.nl", None, parent),
+    TwoFactorOffDialog: lambda parent, tmp: TwoFactorOffDialog(parent),
+    # The account dialogs' base (an error line and a busy state), bare.
+    _PortalDialog: lambda parent, tmp: _PortalDialog(parent),
+    TwoFactorWizard: lambda parent, tmp: TwoFactorWizard("Zonnebloem", parent),
 }
 
 

@@ -27,6 +27,7 @@ from desktop.api.profile.records import (
     Role,
     User,
 )
+from desktop.services.account_security import AccountSecurityService
 from desktop.services.agenda.extra_days import ExtraDayService
 from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
@@ -86,6 +87,12 @@ class FakeSession(signals_of(SessionService)):
 
     def login(self, organisation: str, email: str, password: str, remember: bool) -> None:
         self.calls.append(("login", organisation, email, password, remember))
+
+    def login_with_code(self, code: str) -> None:
+        self.calls.append(("login_with_code", code))
+
+    def cancel_code(self) -> None:
+        self.calls.append(("cancel_code",))
 
     def resume(self, key: str) -> None:
         self.calls.append(("resume", key))
@@ -149,6 +156,20 @@ class FakeAuthSessions(signals_of(AuthSessionsService)):
 
     def end(self, session_id: str) -> None:
         self.ended.append(session_id)
+
+
+class FakeAccountSecurity(signals_of(AccountSecurityService)):
+    """Records every call as ``(method, *arguments)`` in ``calls``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.security = None
+        self.calls: list[tuple[object, ...]] = []
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        if name.startswith("_") or name not in dir(AccountSecurityService):
+            raise AttributeError(name)
+        return lambda *args: self.calls.append((name, *args))
 
 
 class FakeAgenda(signals_of(AgendaService)):
@@ -344,6 +365,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "finance": FakeFinance(),
         "pending_requests": FakePendingRequests(),
         "update_hint": FakeUpdateHint(),
+        "account_security": FakeAccountSecurity(),
     }
     fakes.update(others)
     return Services(**fakes)

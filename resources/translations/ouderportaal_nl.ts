@@ -711,7 +711,7 @@
     <name>Demo</name>
     <message>
         <source>Parent (first parent/guardian) with two children: Emma and Daan</source>
-        <extracomment>Every demo account shares this password (docs/api.md, &quot;Demo organisation&quot;).</extracomment>
+        <extracomment>Every demo account shares this password (docs/api.md, &quot;Demo organisation&quot;). The demo account that logs in with a code uses this secret.</extracomment>
         <translation>Ouder (eerste ouder/verzorger) met twee kinderen: Emma en Daan</translation>
     </message>
     <message>
@@ -733,6 +733,10 @@
     <message>
         <source>Location manager of both locations</source>
         <translation>Locatiemanager van beide locaties</translation>
+    </message>
+    <message>
+        <source>Parent who logs in with a code; key for an authenticator app: {key}</source>
+        <translation>Ouder die inlogt met een code; sleutel voor een authenticator-app: {key}</translation>
     </message>
     <message>
         <source>The demo portal could not be started. You can still log in to your organisation&apos;s portal.</source>

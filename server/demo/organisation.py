@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.dates import add_months
 from server.demo import calendar, data
+from server.demo.account_security import DEMO_TWO_FACTOR_EMAIL, Sealer, add_demo_two_factor
 from server.demo.agenda import add_devries_requests
 from server.demo.finance import add_demo_finance
 from server.models import (
@@ -55,8 +56,10 @@ def _mail_name(*parts: str) -> str:
 
 
 class _Builder:
-    def __init__(self, db: AsyncSession, password_hash: str, today: date, scale: int) -> None:
+    def __init__(self, db: AsyncSession, password_hash: str, today: date, scale: int,
+                 seal: Sealer | None) -> None:
         self.db = db
+        self.seal = seal
         self.password_hash = password_hash
         self.today = today
         self.scale = scale
@@ -98,8 +101,9 @@ class _Builder:
         self._documented_families()
         await self.db.flush()
         await add_devries_requests(self.db, self.today)
-        for n in range(BASE_FAMILIES * self.scale - 3):
+        for n in range(BASE_FAMILIES * self.scale - 4):
             self._random_family(n)
+        await self._two_factor_family()
         await self.db.flush()
         await add_demo_finance(self.db, self.organisation_id, self.today)
         await self.db.commit()
@@ -220,6 +224,20 @@ class _Builder:
                        add_months(t, -16), [(wd, dp) for wd in (0, 4) for dp in whole_day],
                        1071)
 
+    async def _two_factor_family(self) -> None:
+        """Made after the others, so what the tests pick "first" stays the same."""
+        t = self.today
+        visser = self._family("Visser")
+        eva = self.user(DEMO_TWO_FACTOR_EMAIL, "Eva Visser", Role.PRIMARY_PARENT,
+                        family=visser, phone="06 - 45 67 89 01")
+        noor = self._child(visser, "Noor", "Visser", add_months(t, -20))
+        self._contract(noor, self.groups[1], add_months(t, -8).replace(day=1), None,
+                       [(wd, dp) for wd in (2, 4) for dp in (DayPart.OCHTEND, DayPart.MIDDAG)],
+                       1149)
+        await self.db.flush()
+        if self.seal is not None:
+            add_demo_two_factor(self.db, eva, self.seal, self.created)
+
     def _random_family(self, n: int) -> None:
         rng = self.rng
         # Walk a shuffled list of surnames so neighbouring families do not share one.
@@ -268,6 +286,7 @@ class _Builder:
 
 
 async def build_demo(db: AsyncSession, password_hash: str, today: date,
-                     scale: int = 1) -> DemoSummary:
-    """Add the demo organisation to an empty, migrated database."""
-    return await _Builder(db, password_hash, today, scale).build()
+                     scale: int = 1, seal: Sealer | None = None) -> DemoSummary:
+    """Add the demo organisation to an empty, migrated database; with ``seal`` (the server's
+    key) one account logs in with a code (server/demo/account_security.py)."""
+    return await _Builder(db, password_hash, today, scale, seal).build()

@@ -17,6 +17,7 @@ from smtp_inbox import smtp  # noqa: F401  (a fixture: a real SMTP server for th
 from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
+from server.account.secret_box import seal
 from server.app import create_app
 from server.auth.passwords import make_argon2
 from server.config import AMSTERDAM, Settings, normalise_database_url, sqlite_url
@@ -26,11 +27,16 @@ from server.demo.logins import DEMO_PASSWORD
 from server.demo.organisation import build_demo
 
 
+# One server key for the demo template and every test's copy of it: the demo's two-factor
+# secret is sealed with it (server/account/secret_box.py).
+TEST_SECRET_KEY = "dGVzdC1rZXktb2YtdGhlLXNlcnZlci10ZXN0cy0zMmI"
+
+
 def cheap_settings(data_dir: Path, database_url: str, clock: FakeClock) -> Settings:
     # Minimal argon2 cost keeps the suite fast; test_passwords checks the real defaults.
     return Settings(data_dir=data_dir, database_url=database_url,
                     public_url="https://zonnebloem.example", argon2_time_cost=1,
-                    argon2_memory_cost=8, clock=clock)
+                    argon2_memory_cost=8, clock=clock, secret_key=TEST_SECRET_KEY)
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +72,8 @@ async def _build_postgres_template(server_url: str) -> None:
         await migrate(engine)
         password_hash = make_argon2(settings).hash(DEMO_PASSWORD)
         async with create_sessionmaker(engine)() as db:
-            await build_demo(db, password_hash, TODAY)
+            await build_demo(db, password_hash, TODAY,
+                             seal=lambda text, label: seal(settings, text, label))
     finally:
         await engine.dispose()
 

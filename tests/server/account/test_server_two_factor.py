@@ -12,7 +12,9 @@ from server_helpers import PASSWORD, SANNE, FakeClock, bearer, login, tokens
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.models import AuditEntry, TwoFactor
+from server.demo.account_security import DEMO_TWO_FACTOR_EMAIL, DEMO_TWO_FACTOR_SECRET
+from server.demo.logins import DEMO_LOGINS
+from server.models import AuditEntry, TwoFactor, User
 
 
 async def turn_on(client: httpx.AsyncClient, clock: FakeClock) -> tuple[pyotp.TOTP, list[str]]:
@@ -52,7 +54,7 @@ async def test_setup_then_login_needs_a_code(client: httpx.AsyncClient, clock: F
     me = await client.get("/api/v1/me", headers=bearer(done.json()))
     assert me.json()["user"]["email"] == SANNE
     # The secret is sealed at rest: the database holds no base32 secret.
-    row = await db.scalar(select(TwoFactor))
+    row = await db.scalar(select(TwoFactor).join(User).where(User.email == SANNE))
     assert row is not None and totp.secret.encode() not in row.sealed_secret
     actions = (await db.scalars(select(AuditEntry.action))).all()
     assert "two_factor_on" in actions
@@ -149,7 +151,7 @@ async def test_turning_it_off_needs_a_code(client: httpx.AsyncClient, clock: Fak
     assert off.status_code == 200, off.text
     assert off.json()["two_factor"] is False
     assert (await login(client)).status_code == 200
-    assert await db.scalar(select(TwoFactor)) is None
+    assert await db.scalar(select(TwoFactor).join(User).where(User.email == SANNE)) is None
 
 
 async def test_setup_again_while_on_is_refused(client: httpx.AsyncClient,
@@ -176,3 +178,20 @@ async def test_the_secret_never_reaches_the_log(client: httpx.AsyncClient, clock
     assert totp.secret not in caplog.text
     assert not any(code in caplog.text for code in codes)
     assert PASSWORD not in caplog.text
+
+
+async def test_the_demo_account_logs_in_with_the_printed_secret(client: httpx.AsyncClient,
+                                                                clock: FakeClock) -> None:
+    first = await login(client, DEMO_TWO_FACTOR_EMAIL)
+    assert first.json()["code"] == "two_factor_required"
+    assert DEMO_TWO_FACTOR_SECRET in dict(DEMO_LOGINS)[DEMO_TWO_FACTOR_EMAIL]
+    code = pyotp.TOTP(DEMO_TWO_FACTOR_SECRET).at(clock.current)
+    done = await second_step(client, first.json()["challenge"], code)
+    assert done.status_code == 200, done.text
+
+
+def test_the_app_names_the_same_demo_secret() -> None:
+    # The parents' installer has no server package: the app keeps its own copy of the key.
+    from desktop.demo import DEMO_TWO_FACTOR_SECRET as IN_THE_APP
+
+    assert IN_THE_APP == DEMO_TWO_FACTOR_SECRET

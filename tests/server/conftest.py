@@ -26,7 +26,6 @@ from server.demo.database import create_demo_database
 from server.demo.logins import DEMO_PASSWORD
 from server.demo.organisation import build_demo
 
-
 # One server key for the demo template and every test's copy of it: the demo's two-factor
 # secret is sealed with it (server/account/secret_box.py).
 TEST_SECRET_KEY = "dGVzdC1rZXktb2YtdGhlLXNlcnZlci10ZXN0cy0zMmI"

@@ -7,6 +7,7 @@ same data, and "ended 5 weeks ago" stays true whenever the demo is built.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from server.demo import calendar, data
 from server.demo.account_security import DEMO_TWO_FACTOR_EMAIL, Sealer, add_demo_two_factor
 from server.demo.agenda import add_devries_requests
 from server.demo.finance import add_demo_finance
+from server.demo.personal_data import add_demo_personal_data
 from server.models import (
     DAY_PARTS_BY_CARE_TYPE,
     CareGroup,
@@ -37,6 +39,7 @@ from server.models import (
     SchoolHoliday,
     User,
 )
+from server.personal_data import checks
 
 BASE_FAMILIES = 24
 SEED = 20250101
@@ -75,6 +78,10 @@ class _Builder:
         # All demo users share one hash of the shared demo password: hashing it once per user
         # would make building the demo (and every test that copies it) slow for no gain. For
         # real accounts every password is hashed separately with its own salt.
+        if fields.get("phone"):
+            # Stored as E.164, as a number typed in the app is (docs/api.md, "Personal data").
+            with contextlib.suppress(checks.FieldInvalid):
+                fields["phone"] = checks.phone(str(fields["phone"]))
         user = User(organisation_id=self.organisation_id, email=email, name=name, role=role,
                     password_hash=self.password_hash, created_at=self.created, **fields)
         self.db.add(user)
@@ -101,6 +108,7 @@ class _Builder:
         self._documented_families()
         await self.db.flush()
         await add_devries_requests(self.db, self.today)
+        await add_demo_personal_data(self.db, self.created, self.today)
         for n in range(BASE_FAMILIES * self.scale - 4):
             self._random_family(n)
         await self._two_factor_family()

@@ -47,6 +47,16 @@ from server.models.organisation import (
     SchoolHoliday,
 )
 from server.models.people import Child, Family, User, manager_location, staff_group
+from server.models.personal_data import (
+    ChangeField,
+    ChangeRequest,
+    ChangeStatus,
+    ChildContact,
+    ChildDetails,
+    ContactKind,
+    FamilyBank,
+    ParentDetails,
+)
 from server.models.security import (
     AuthEvent,
     AuthSession,
@@ -60,6 +70,8 @@ from server.models.security import (
 __all__ = [
     "AccountSettings", "AuditEntry", "EmailChange", "LoginChallenge", "RecoveryCode",
     "TwoFactor",
+    "ChangeField", "ChangeRequest", "ChangeStatus", "ChildContact", "ChildDetails",
+    "ContactKind", "FamilyBank", "ParentDetails",
     "Absence", "AbsenceCredit", "AbsenceReason",
     "CreditUse", "ExtraDayItem", "ExtraDayPayment", "ExtraDayRequest", "ExtraDayStatus",
     "DAY_PARTS_BY_CARE_TYPE", "AuthEvent", "AuthEventKind", "AuthSession", "Base", "CareGroup",

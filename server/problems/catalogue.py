@@ -71,6 +71,14 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
     "two_factor_not_set_up": (409, "Two-factor login not set up",
                               "Begin opnieuw met het instellen van inloggen met een code.",
                               "Start setting up logging in with a code again."),
+    "change_already_pending": (409, "Change already pending",
+                               "Er ligt al een wijziging hiervan bij de locatie. Trek die in of "
+                               "wacht op het besluit.",
+                               "A change of this is already with the location. Withdraw it or "
+                               "wait for the decision."),
+    "change_not_pending": (409, "Change not pending",
+                           "Over deze wijziging is al besloten, of ze is ingetrokken.",
+                           "This change was already decided on, or withdrawn."),
     "idempotency_key_reused": (422, "Idempotency key reused",
                                "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
                                "This Idempotency-Key was already used for another request."),
@@ -180,3 +188,26 @@ PASSWORD_POLICY_TEXT = {
 
 def status_of(code: str) -> int:
     return CATALOGUE[code][0]
+
+# The `reason` of a `validation_error` entry for personal data (server/personal_data/checks.py):
+# the entry's `message` is this text, in the language of the request.
+FIELD_REASON_TEXT = {
+    "required": ("Vul dit in.", "Fill this in."),
+    "postcode": ("Een postcode is vier cijfers en twee letters, zoals 5611 AB.",
+                 "A postcode is four digits and two letters, like 5611 AB."),
+    "phone": ("Dit is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of "
+              "+32 470 12 34 56.",
+              "This is not a valid phone number. Use for example 06 12345678 or "
+              "+32 470 12 34 56."),
+    "iban": ("Dit is geen geldig IBAN. Een Nederlands IBAN ziet eruit als "
+             "NL91 ABNA 0417 1643 00.",
+             "This is not a valid IBAN. A Dutch IBAN looks like NL91 ABNA 0417 1643 00."),
+    "iban_checksum": ("Dit IBAN klopt niet: controleer of je het goed hebt overgenomen.",
+                      "This IBAN does not add up: check that you copied it correctly."),
+    "iban_not_sepa": ("Automatische incasso kan alleen van een rekening in het SEPA-gebied "
+                      "(Europa).",
+                      "Direct debit only works from an account in the SEPA area (Europe)."),
+    "email": ("Dit is geen geldig e-mailadres.", "This is not a valid e-mail address."),
+    "house_number": ("Een huisnummer begint met een cijfer, zoals 12.",
+                     "A house number starts with a digit, like 12."),
+}

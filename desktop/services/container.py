@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.services.auth_sessions import AuthSessionsService
     from desktop.services.finance.service import FinanceService
     from desktop.services.pending_requests import PendingRequestsService
+    from desktop.services.personal_data import PersonalDataService
     from desktop.services.profile import ProfileService
     from desktop.services.update_hint import UpdateHintService
 
@@ -90,6 +91,7 @@ class Services:
     pending_requests: PendingRequestsService
     update_hint: UpdateHintService
     account_security: AccountSecurityService
+    personal_data: PersonalDataService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -109,6 +111,7 @@ class Services:
         from desktop.services.auth_sessions import AuthSessionsService
         from desktop.services.finance.service import FinanceService
         from desktop.services.pending_requests import PendingRequestsService
+        from desktop.services.personal_data import PersonalDataService
         from desktop.services.profile import ProfileService
         from desktop.services.update_hint import UpdateHintService
 
@@ -128,7 +131,9 @@ class Services:
                    auth_sessions=auth_sessions, agenda=agenda, extra_days=extra_days,
                    finance=finance, pending_requests=pending_requests, update_hint=update_hint,
                    account_security=AccountSecurityService(session, on_crash=on_crash,
-                                                           parent=parent))
+                                                           parent=parent),
+                   personal_data=PersonalDataService(session, on_crash=on_crash,
+                                                     parent=parent))
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

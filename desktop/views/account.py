@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.models.auth_sessions import AuthSessionsModel
 from desktop.models.shared.records import AuthSession, Profile, Role
 from desktop.views.shared.message_bar import MessageBar
-from desktop.views.shared.pages import Intent, PageContext, SectionPage
+from desktop.views.shared.pages import Blocks, Intent, PageContext
 from desktop.views.shared.row_table import row_table
 from desktop.views.shared.theme import mark
 
@@ -109,10 +109,10 @@ class AccountPage(QWidget):
         layout.addWidget(self.shared_pc_note)
         layout.addWidget(self.keep_copy)
         # Blocks of other features (the section table adds them: account security).
-        self._blocks: list[SectionPage] = []
-        self._blocks_layout = QVBoxLayout()
-        self._blocks_layout.setSpacing(10)
-        layout.addLayout(self._blocks_layout)
+        blocks = QVBoxLayout()
+        blocks.setContentsMargins(0, 10, 0, 0)
+        layout.addLayout(blocks)
+        self.blocks = Blocks(blocks)
         layout.addSpacing(10)
         layout.addWidget(devices_title)
         layout.addWidget(devices_hint)
@@ -146,19 +146,12 @@ class AccountPage(QWidget):
         page._show_account()
         return page
 
-    def add_block(self, block: QWidget) -> None:
-        """Show ``block`` above the devices; it is activated with the page (``activate``)."""
-        self._blocks_layout.addSpacing(10)
-        self._blocks_layout.addWidget(block)
-        self._blocks.append(block)  # type: ignore[arg-type]  (a QWidget with activate())
-
     def activate(self, intent: Intent | None = None) -> None:
         """The device list changes elsewhere (other devices log in); fetch it when looked at."""
         if self._services is not None:
             self._show_account()
             self._services.auth_sessions.load()
-        for block in self._blocks:
-            block.activate(intent)
+        self.blocks.activate(intent)
 
     def _show_account(self, *_args: object) -> None:
         if self._services is None:

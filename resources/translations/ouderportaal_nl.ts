@@ -419,6 +419,49 @@
     </message>
 </context>
 <context>
+    <name>CareNotesPanel</name>
+    <message>
+        <source>What to know about the children</source>
+        <translation>Wat je moet weten over de kinderen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message>
+        <source>The notes about the children could not be loaded.</source>
+        <translation>De bijzonderheden van de kinderen konden niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Diet</source>
+        <translation>Dieet</translation>
+    </message>
+    <message>
+        <source>Medical</source>
+        <translation>Medisch</translation>
+    </message>
+    <message>
+        <source>May collect</source>
+        <translation>Mag ophalen</translation>
+    </message>
+    <message>
+        <source>In an emergency</source>
+        <translation>Bij nood</translation>
+    </message>
+    <message>
+        <source>No notes about the children of your groups.</source>
+        <translation>Geen bijzonderheden over de kinderen van je groepen.</translation>
+    </message>
+</context>
+<context>
     <name>ChangeEmailDialog</name>
     <message>
         <source>Change e-mail address</source>
@@ -490,6 +533,65 @@
     <message>
         <source>The two new passwords are not the same.</source>
         <translation>De twee nieuwe wachtwoorden zijn niet hetzelfde.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRequestsPage</name>
+    <message>
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
+    </message>
+    <message>
+        <source>Changes parents asked for: a new address, bank account, medical details or who may collect a child. They take effect once you approve them.</source>
+        <translation>Wijzigingen die ouders hebben aangevraagd: een nieuw adres, bankrekening, medische gegevens of wie een kind mag ophalen. Ze gaan in zodra je ze goedkeurt.</translation>
+    </message>
+    <message>
+        <source>Loading the changes…</source>
+        <translation>De wijzigingen worden geladen…</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Wordt</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Afwijzen…</translation>
+    </message>
+    <message>
+        <source>No changes are waiting for a decision.</source>
+        <translation>Er wachten geen wijzigingen op een besluit.</translation>
+    </message>
+    <message>
+        <source>{family} · asked by {name} on {date}</source>
+        <translation>{family} · aangevraagd door {name} op {date}</translation>
+    </message>
+    <message>
+        <source>Approved: {title}.</source>
+        <translation>Goedgekeurd: {title}.</translation>
+    </message>
+    <message>
+        <source>Rejected: {title}.</source>
+        <translation>Afgewezen: {title}.</translation>
+    </message>
+    <message>
+        <source>The changes could not be loaded.</source>
+        <translation>De wijzigingen konden niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
     </message>
 </context>
 <context>
@@ -643,6 +745,21 @@
     <message>
         <source>Offline — showing saved data</source>
         <translation>Offline — opgeslagen gegevens</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsForm</name>
+    <message>
+        <source>Add a person</source>
+        <translation>Persoon toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove the selected person</source>
+        <translation>Gekozen persoon verwijderen</translation>
+    </message>
+    <message>
+        <source>Person {row}, {field}: {message}</source>
+        <translation>Persoon {row}, {field}: {message}</translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2158,180 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>PersonalData</name>
+    <message>
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <source>House number</source>
+        <translation>Huisnummer</translation>
+    </message>
+    <message>
+        <source>Addition</source>
+        <translation>Toevoeging</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Tenaamstelling</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Automatische incasso</translation>
+    </message>
+    <message>
+        <source>GP (huisarts)</source>
+        <translation>Huisarts</translation>
+    </message>
+    <message>
+        <source>GP&apos;s phone</source>
+        <translation>Telefoon huisarts</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Diet</source>
+        <translation>Dieet</translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation>Medische bijzonderheden</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>Tweede telefoonnummer</translation>
+    </message>
+    <message>
+        <source>E-mail for notifications</source>
+        <translation>E-mailadres voor meldingen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Address of {name}</source>
+        <translation>Adres van {name}</translation>
+    </message>
+    <message>
+        <source>Bank account of {name}</source>
+        <translation>Bankrekening van {name}</translation>
+    </message>
+    <message>
+        <source>Medical details of {name}</source>
+        <translation>Medische gegevens van {name}</translation>
+    </message>
+    <message>
+        <source>Emergency contacts of {name}</source>
+        <translation>Contactpersonen bij nood van {name}</translation>
+    </message>
+    <message>
+        <source>Who may collect {name}</source>
+        <translation>Wie {name} mag ophalen</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataPage</name>
+    <message>
+        <source>Personal details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Your phone numbers and e-mail change at once. A new address, bank account, medical details and who may collect your child go to the location first: until it approves, the change shows as pending.</source>
+        <translation>Je telefoonnummers en e-mailadres wijzig je meteen. Een nieuw adres, een andere bankrekening, medische gegevens en wie je kind mag ophalen gaan eerst naar de locatie: tot die het goedkeurt, staat de wijziging hier als in behandeling.</translation>
+    </message>
+    <message>
+        <source>Loading your details…</source>
+        <translation>Je gegevens worden geladen…</translation>
+    </message>
+    <message>
+        <source>Propose the change</source>
+        <translation>Wijziging aanvragen</translation>
+    </message>
+    <message>
+        <source>Your phone numbers and e-mail</source>
+        <translation>Je telefoonnummers en e-mailadres</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Address of {name}</source>
+        <translation>Adres van {name}</translation>
+    </message>
+    <message>
+        <source>Bank account for the direct debit</source>
+        <translation>Bankrekening voor de automatische incasso</translation>
+    </message>
+    <message>
+        <source>Health of {name}</source>
+        <translation>Gezondheid van {name}</translation>
+    </message>
+    <message>
+        <source>Emergency contacts of {name}</source>
+        <translation>Contactpersonen bij nood van {name}</translation>
+    </message>
+    <message>
+        <source>Who may collect {name}</source>
+        <translation>Wie {name} mag ophalen</translation>
+    </message>
+    <message>
+        <source>Now {iban}; type the new account in full</source>
+        <translation>Nu {iban}; typ de nieuwe rekening volledig in</translation>
+    </message>
+    <message>
+        <source>Your phone numbers and e-mail are saved.</source>
+        <translation>Je telefoonnummers en e-mailadres zijn opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Your change is with the location. You see it here as pending until it is approved.</source>
+        <translation>Je wijziging ligt bij de locatie. Tot die is goedgekeurd, zie je hem hier als in behandeling.</translation>
+    </message>
+    <message>
+        <source>Your details could not be loaded.</source>
+        <translation>Je gegevens konden niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
     <name>ProfileService</name>
     <message>
         <source>There is no saved data for this account yet.</source>
@@ -2076,6 +2367,29 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>The note is {n} characters; at most {max} fit.</source>
         <translation>De opmerking is {n} tekens; er passen er hooguit {max}.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectChangeDialog</name>
+    <message>
+        <source>Reject: {title}</source>
+        <translation>Afwijzen: {title}</translation>
+    </message>
+    <message>
+        <source>Why is this change not approved? The parents read this reason.</source>
+        <translation>Waarom wordt deze wijziging niet goedgekeurd? De ouders lezen deze reden.</translation>
+    </message>
+    <message>
+        <source>For example: please bring the signed mandate to the location.</source>
+        <translation>Bijvoorbeeld: lever de getekende machtiging in bij de locatie.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Afwijzen</translation>
     </message>
 </context>
 <context>
@@ -2376,6 +2690,22 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Aanvragen voor extra dagen in je groepen, om goed te keuren of af te wijzen</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
+    </message>
+    <message>
+        <source>Changes of personal data parents asked for, to approve or reject</source>
+        <translation>Wijzigingen van gegevens die ouders aanvroegen, om goed te keuren of af te wijzen</translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Addresses, phone numbers, bank account and your children&apos;s care details</source>
+        <translation>Adressen, telefoonnummers, bankrekening en de zorggegevens van je kinderen</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Account</translation>
     </message>
@@ -2585,6 +2915,25 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>A period can be at most {n} days.</source>
         <translation>Een periode kan hooguit {n} dagen zijn.</translation>
+    </message>
+</context>
+<context>
+    <name>_Card</name>
+    <message>
+        <source>Withdraw the change</source>
+        <translation>Wijziging intrekken</translation>
+    </message>
+    <message>
+        <source>Pending with the location: {change}</source>
+        <translation>In behandeling bij de locatie: {change}</translation>
+    </message>
+    <message>
+        <source>no differences</source>
+        <translation>geen verschillen</translation>
+    </message>
+    <message>
+        <source>The location rejected your last change: {reason}</source>
+        <translation>De locatie heeft je laatste wijziging afgewezen: {reason}</translation>
     </message>
 </context>
 <context>

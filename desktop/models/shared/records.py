@@ -30,10 +30,25 @@ from desktop.api.extra_days.records import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
+from desktop.api.personal_data.records import (
+    Address,
+    BankAccount,
+    CareNotes,
+    ChangeField,
+    ChangeRequest,
+    ChangeStatus,
+    ChildData,
+    Contact,
+    Medical,
+    ParentData,
+    PersonalData,
+)
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Child, Group, Location, Profile, Role
 
-__all__ = ["AccountSecurity", "TwoFactorSetup",
+__all__ = ["AccountSecurity", "TwoFactorSetup", "Address", "BankAccount", "CareNotes",
+           "ChangeField", "ChangeRequest", "ChangeStatus", "ChildData", "Contact", "Medical",
+           "ParentData", "PersonalData",
            "Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "AuthSession",
            "CancelPreview", "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart",
            "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",

@@ -13,6 +13,7 @@ from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
+from desktop.services.personal_data import PersonalDataService
 from desktop.services.profile import ProfileService
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
@@ -32,6 +33,7 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "agenda": AgendaService, "extra_days": kinds["extra_days"],
             "finance": FinanceService, "pending_requests": PendingRequestsService,
             "update_hint": UpdateHintService, "account_security": AccountSecurityService,
+            "personal_data": PersonalDataService,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
         with pytest.raises(FrozenInstanceError):

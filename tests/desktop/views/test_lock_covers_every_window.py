@@ -51,6 +51,7 @@ from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.request_overview import RequestOverviewDialog
+from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.password_reset import PasswordResetWizard
@@ -109,6 +110,7 @@ BUILDERS = {
     # The account dialogs' base (an error line and a busy state), bare.
     _PortalDialog: lambda parent, tmp: _PortalDialog(parent),
     TwoFactorWizard: lambda parent, tmp: TwoFactorWizard("Zonnebloem", parent),
+    RejectChangeDialog: lambda parent, tmp: RejectChangeDialog("Adres van Sanne", parent),
 }
 
 

@@ -34,6 +34,7 @@ from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
+from desktop.services.personal_data import PersonalDataService
 from desktop.services.profile import ProfileService
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
@@ -168,6 +169,21 @@ class FakeAccountSecurity(signals_of(AccountSecurityService)):
 
     def __getattr__(self, name: str):  # noqa: ANN204
         if name.startswith("_") or name not in dir(AccountSecurityService):
+            raise AttributeError(name)
+        return lambda *args: self.calls.append((name, *args))
+
+
+class FakePersonalData(signals_of(PersonalDataService)):
+    """Records every call as ``(method, *arguments)`` in ``calls``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data = None
+        self.care_notes: list[object] = []
+        self.calls: list[tuple[object, ...]] = []
+
+    def __getattr__(self, name: str):  # noqa: ANN204
+        if name.startswith("_") or name not in dir(PersonalDataService):
             raise AttributeError(name)
         return lambda *args: self.calls.append((name, *args))
 
@@ -366,6 +382,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "pending_requests": FakePendingRequests(),
         "update_hint": FakeUpdateHint(),
         "account_security": FakeAccountSecurity(),
+        "personal_data": FakePersonalData(),
     }
     fakes.update(others)
     return Services(**fakes)

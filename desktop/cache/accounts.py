@@ -1,20 +1,21 @@
 """The accounts this computer remembers, for the login window's account list.
 
 A small versioned JSON file (``known_accounts.json``), replaced atomically so a crash while
-saving can never leave half a file. Only what the login window needs is kept — never a password
-or token (those go to the OS keyring, see credentials.py). Shared-PC mode never remembers.
+saving can never leave half a file; a disk that refuses raises :class:`DiskProblem`. Only what
+the login window needs is kept — never a password or token (those go to the OS keyring, see
+credentials.py). Shared-PC mode never remembers.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from desktop.cache.disk import DiskProblem, write_atomically, writing
 
 __all__ = ["FILE_NAME", "FORMAT_VERSION", "KnownAccount", "KnownAccounts"]
 
@@ -80,20 +81,16 @@ class KnownAccounts:
             # (a newer app version may still want it) and carry on with an empty list.
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             aside = self.path.with_name(f"{FILE_NAME}.unreadable-{stamp}")
-            self.path.replace(aside)
+            try:
+                with writing(aside):
+                    self.path.replace(aside)
+            except DiskProblem as problem:
+                log.warning("known accounts file unreadable (%s), left in place: %s",
+                            exc, problem)
+                return []
             log.warning("known accounts file unreadable (%s); moved to %s", exc, aside.name)
             return []
 
     def _write(self, accounts: list[KnownAccount]) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
         data = {"version": FORMAT_VERSION, "accounts": [asdict(a) for a in accounts]}
-        fd, temp_name = tempfile.mkstemp(dir=self.root, prefix=f".{FILE_NAME}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=2)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp_name, self.path)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=2).encode())

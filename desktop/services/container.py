@@ -23,6 +23,7 @@ from desktop.services.profile import ProfileService
 from desktop.services.session.clients import ClientFactory
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
+from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.shared.tasks import CrashHandler
 
 __all__ = ["Services"]
@@ -36,6 +37,7 @@ class Services:
     password_reset: PasswordResetService
     profile: ProfileService
     auth_sessions: AuthSessionsService
+    outbox: OutboxDelivery
     agenda: AgendaService
     extra_days: ExtraDayService
     finance: FinanceService
@@ -62,14 +64,13 @@ class Services:
         password_reset = PasswordResetService(clients=clients, on_crash=on_crash, parent=parent)
         profile = ProfileService(session, on_crash=on_crash, parent=parent)
         auth_sessions = AuthSessionsService(session, on_crash=on_crash, parent=parent)
-        agenda = AgendaService(session, profile, on_crash=on_crash, parent=parent)
+        outbox = OutboxDelivery(session, on_crash=on_crash, parent=parent)
+        agenda = AgendaService(session, profile, outbox=outbox, on_crash=on_crash, parent=parent)
         extra_days = ExtraDayService(session, on_crash=on_crash, parent=parent)
         finance = FinanceService(session, on_crash=on_crash, parent=parent)
-        # Back online: finish the document downloads a dropped connection left undone.
-        profile.onlineChanged.connect(finance.connection_changed)
         pending_requests = PendingRequestsService(session, on_crash=on_crash, parent=parent)
         return cls(session=session, password_reset=password_reset, profile=profile,
-                   auth_sessions=auth_sessions, agenda=agenda, extra_days=extra_days,
+                   auth_sessions=auth_sessions, outbox=outbox, agenda=agenda, extra_days=extra_days,
                    finance=finance, pending_requests=pending_requests)
 
     async def aclose(self) -> None:

@@ -22,12 +22,14 @@ import httpx
 
 from desktop.api.core.errors import CertificateProblem, ConnectionProblem, UnknownHost
 
-__all__ = ["MAX_RETRY_AFTER", "RETRY_STATUSES", "Retry", "backoff", "may_retry_transport",
-           "retry_after_seconds"]
+__all__ = ["MAX_RETRY_AFTER", "RETRY_STATUSES", "UNAVAILABLE_STATUSES", "Retry", "backoff",
+           "may_retry_transport", "retry_after_seconds"]
 
 #: Longest server-requested wait the client sits out by itself; longer ones go to the user.
 MAX_RETRY_AFTER = 30.0
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
+#: A gateway's (or the portal's own) "not available right now": worth waiting for.
+UNAVAILABLE_STATUSES = frozenset({502, 503, 504})
+RETRY_STATUSES = frozenset({429}) | UNAVAILABLE_STATUSES
 
 
 class Retry(enum.Enum):

@@ -5,8 +5,11 @@ shared silent refresh (:mod:`desktop.api.core.tokens`), retries with jittered ex
 backoff that honour ``Retry-After`` (:mod:`desktop.api.core.retry` says what may be repeated),
 ``Idempotency-Key`` headers, problem documents turned into typed errors
 (:mod:`desktop.api.core.errors`), and streaming downloads (``Range``, resumable) that go through
-the same loop. The endpoint groups (``desktop/api/<group>/endpoints.py``) only say which path to
-call and which record to build: a new feature adds a group, never a change here.
+the same loop. Every request's outcome — the portal answered, or could not be reached — goes to
+one ``on_outcome`` callback, so the app's connection indicator follows every request rather than
+the one a particular service happens to make. The endpoint groups
+(``desktop/api/<group>/endpoints.py``) only say which path to call and which record to build: a
+new feature adds a group, never a change here.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from desktop.api.core.errors import (
 from desktop.api.core.retry import (
     MAX_RETRY_AFTER,
     RETRY_STATUSES,
+    UNAVAILABLE_STATUSES,
     Retry,
     backoff,
     may_retry_transport,
@@ -79,7 +83,9 @@ class Transport:
 
     ``on_tokens`` is called with the new :class:`Tokens` after every login, restore and refresh
     (so the caller can persist the rotated refresh token) and with ``None`` when the tokens are
-    gone (logout, or a refresh the server refused).
+    gone (logout, or a refresh the server refused). ``on_outcome(reached)`` hears the end of
+    every request: True when the portal answered (even with a refusal), False when there was no
+    answer, or only a gateway's "unavailable" (502/503/504), after the retries.
     """
 
     def __init__(
@@ -91,12 +97,14 @@ class Transport:
         max_retries: int = 2,
         language: str = "nl",
         on_tokens: Callable[[Tokens | None], None] | None = None,
+        on_outcome: Callable[[bool], None] | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], datetime] | None = None,
         rng: random.Random | None = None,
     ) -> None:
         # Raises InsecureAddress for http:// on anything but loopback.
         self.base_url = portal_base_url(base_url)
+        self._on_outcome = on_outcome or (lambda _reached: None)
         self._max_retries = max(0, max_retries)
         self._sleep = sleep
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -204,7 +212,8 @@ class Transport:
                 yield Download(offset, offset, _empty_chunks())
                 return
             start = offset if response.status_code == 206 else 0
-            yield Download(start, _content_total(response, start), _chunks(response))
+            yield Download(start, _content_total(response, start),
+                           _chunks(response, self._on_outcome))
         finally:
             await response.aclose()
 
@@ -266,6 +275,7 @@ class Transport:
                     await self._sleep(delay)
                     attempt += 1
                     continue
+                self._on_outcome(False)
                 raise problem from exc
             except httpx.RequestError as exc:
                 # An answer that cannot be decoded (broken compression, too many redirects):
@@ -274,6 +284,7 @@ class Transport:
 
             status = response.status_code
             log.debug("%s %s -> %d", method, path, status)
+            self._on_outcome(status not in UNAVAILABLE_STATUSES)
             if status == 401 and access_token is not None and not refreshed:
                 # An expired (or otherwise refused) access token: one refresh decides whether
                 # the session is still alive. A failed refresh raises SessionExpired.
@@ -318,11 +329,13 @@ async def _finish(response: httpx.Response) -> None:
     await response.aclose()
 
 
-async def _chunks(response: httpx.Response) -> AsyncIterator[bytes]:
+async def _chunks(response: httpx.Response,
+                  on_outcome: Callable[[bool], None]) -> AsyncIterator[bytes]:
     try:
         async for chunk in response.aiter_bytes():
             yield chunk
     except httpx.TransportError as exc:
+        on_outcome(False)
         raise classify_transport_error(exc) from exc
 
 

@@ -26,7 +26,8 @@ class ClientFactory:
     device_name: str | None = None
 
     def __call__(
-        self, base_url: str, on_tokens: Callable[[Tokens | None], None] | None = None
+        self, base_url: str, on_tokens: Callable[[Tokens | None], None] | None = None,
+        on_outcome: Callable[[bool], None] | None = None,
     ) -> PortalClient:
         """A new client for ``base_url``; raises ``AddressError`` for an unusable address."""
         return PortalClient(
@@ -36,5 +37,6 @@ class ClientFactory:
             max_retries=self.max_retries,
             language=self.language,
             on_tokens=on_tokens,
+            on_outcome=on_outcome,
             device_name=self.device_name,
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from desktop.cache.accounts import KnownAccount, KnownAccounts
 from desktop.cache.credentials import CredentialStore
+from desktop.cache.disk import DiskProblem
 from desktop.services.session.account import Account
 
 __all__ = ["RememberedLogins"]
@@ -68,7 +69,12 @@ class RememberedLogins:
 
     def forget(self, key: str) -> None:
         self._credentials.delete(key)
-        self._accounts.forget(key)
+        try:
+            self._accounts.forget(key)
+        except DiskProblem as problem:
+            # The token is gone, so the entry left in the list cannot log in; it goes the next
+            # time the list can be written.
+            log.warning("a forgotten account is still listed: %s", problem)
 
     def forget_with_data(self, key: str, folder: Path) -> str | None:
         """Forget the account and remove its offline copy in ``folder``; returns the refresh

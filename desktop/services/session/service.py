@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import weakref
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
@@ -40,6 +41,7 @@ from desktop.services.session.account import (
     why_expired,
 )
 from desktop.services.session.clients import ClientFactory
+from desktop.services.session.connection import Connection
 from desktop.services.session.lock import SessionLock
 from desktop.services.session.password_check import PasswordCheck
 from desktop.services.session.portal_check import PortalCheck
@@ -67,6 +69,7 @@ class SessionService(QObject):
     ``portalCheckFailed(str)``. Every ``str`` is a translated message for the user.
 
     ``lock_minutes`` overrides the organisation's ``inactivity_lock_minutes`` policy.
+    :attr:`connection` follows the outcome of every request of the session's clients.
     """
 
     busyChanged = Signal(bool)
@@ -116,6 +119,10 @@ class SessionService(QObject):
         self._lock.attemptsExhausted.connect(self._lock_exhausted)
         self._restore_lock = asyncio.Lock()
         self._busy = False
+        self.connection = Connection(self)
+        self._retired: weakref.WeakSet[PortalClient] = weakref.WeakSet()
+        self.loggedOut.connect(self.connection.reset)
+        self.sessionExpired.connect(self.connection.reset)
 
     # --- state --------------------------------------------------------------------------------
 
@@ -398,6 +405,7 @@ class SessionService(QObject):
     def _end(self, session: SessionState, *, revoke: bool, forget: bool) -> None:
         """Detach ``session`` and clean up locally now; the server is told in the background."""
         self._session = None
+        self._retired.add(session.client)
         for name in ("login", "restore"):
             self._tasks.cancel(name)
         self._lock.disarm()
@@ -462,7 +470,11 @@ class SessionService(QObject):
         def on_tokens(tokens: Tokens | None) -> None:
             self._tokens_changed(client, tokens)
 
-        client = self._clients(base_url, on_tokens=on_tokens)
+        def on_outcome(reached: bool) -> None:
+            if client not in self._retired:  # not the revoke of a session already ended
+                self.connection.report(reached)
+
+        client = self._clients(base_url, on_tokens=on_tokens, on_outcome=on_outcome)
         return client
 
     def _tokens_changed(self, client: PortalClient | None, tokens: Tokens | None) -> None:

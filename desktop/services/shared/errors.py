@@ -1,7 +1,8 @@
 """One clear, translated sentence for every kind of failure the user can meet.
 
-The client raises typed errors (desktop/api/errors.py); this module is the only place that turns
-them into text, so the same failure reads the same everywhere (login form, message bar, dialogs).
+The client raises typed errors (desktop/api/core/errors.py) and every disk write a
+:class:`DiskProblem` (desktop/cache/disk.py); this module is the only place that turns them into
+text, so the same failure reads the same everywhere (login form, message bar, dialogs, wizards).
 Strings are English in the source and translated through Qt Linguist (context ``Errors``).
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
@@ -33,12 +35,13 @@ from desktop.api.core.errors import (
     TooManyAttempts,
     UnknownHost,
 )
+from desktop.cache.disk import DiskProblem, DiskTrouble, disk_problem
 
-__all__ = ["address_message", "user_message"]
+__all__ = ["address_message", "disk_message", "user_message"]
 
 
 def user_message(
-    error: PortalError,
+    error: PortalError | DiskProblem,
     *,
     organisation: str = "",
     now: Callable[[], datetime] | None = None,
@@ -48,6 +51,8 @@ def user_message(
     ``organisation`` (the portal's name) makes "whom to contact" concrete where it matters;
     ``now`` is injectable so the "try again at" time can be tested.
     """
+    if isinstance(error, DiskProblem):
+        return disk_message(error)
     if isinstance(error, InvalidCredentials):
         return QCoreApplication.translate("Errors", "The e-mail address or password is incorrect.")
     if isinstance(error, TooManyAttempts):
@@ -122,6 +127,29 @@ def _connection_message(error: ConnectionProblem) -> str:
     return QCoreApplication.translate(
         "Errors", "The portal server cannot be reached. Please try again later."
     )
+
+
+def disk_message(error: OSError) -> str:
+    """The one message for a write the disk refused (full, not allowed, read-only, other)."""
+    problem = disk_problem(error, error.filename or "")
+    trouble = problem.trouble if problem is not None else DiskTrouble.FAILED
+    where = problem.path if problem is not None else Path()
+    folder = str(where if where.is_dir() else where.parent)
+    if trouble is DiskTrouble.FULL:
+        return QCoreApplication.translate(
+            "Files", "The disk is full. Free some space and try again; nothing that "
+            "was already saved is lost.")
+    if trouble is DiskTrouble.NO_PERMISSION:
+        return QCoreApplication.translate(
+            "Files", "Ouderportaal may not write in {folder}. Check the folder's permissions, "
+            "or ask whoever manages this computer.").format(folder=folder)
+    if trouble is DiskTrouble.READ_ONLY:
+        return QCoreApplication.translate(
+            "Files", "The disk is read-only, so nothing can be saved in {folder}.").format(
+                folder=folder)
+    return QCoreApplication.translate(
+        "Files", "The file could not be written: {reason}").format(
+            reason=error.strerror or str(error))
 
 
 def address_message(error: AddressError) -> str:

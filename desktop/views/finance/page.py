@@ -145,6 +145,7 @@ class FinancePage(QWidget):
         page = cls(finance, context.parent)
         page._messages = context.messages
         finance.problem.connect(page._finance_problem)
+        finance.problemSolved.connect(page._finance_problem_solved)
         page.notice.connect(page._notice)
         context.status_bar.addWidget(FinanceSyncStatus(finance, context.parent))
         return page
@@ -155,9 +156,13 @@ class FinancePage(QWidget):
                                         action_text=self.tr("Try again"),
                                         action=self._finance.refresh)
 
+    def _finance_problem_solved(self) -> None:
+        if self._messages is not None:
+            self._messages.clear("finance")
+
     def _notice(self, text: str, tone: str) -> None:
         if self._messages is not None:
-            self._messages.show_message(text, source="finance", tone=tone)
+            self._messages.show_message(text, source="finance-notice", tone=tone)
 
     def _table(self, model, hidden: tuple[int, ...]) -> QTableView:
         proxy = YearFilterModel(self)

@@ -34,8 +34,10 @@ from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.profile import ProfileService
+from desktop.services.session.connection import Connection
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
+from desktop.services.shared.outbox import OutboxDelivery
 
 
 def signals_of(service: type[QObject]) -> type[QObject]:
@@ -76,6 +78,8 @@ class FakeSession(signals_of(SessionService)):
         self.shared_pc = shared_pc
         self.known = known or []
         self.calls: list[tuple] = []
+        # The real one: a QObject with no dependencies; tests call report() as requests would.
+        self.connection = Connection(self)
 
     def known_accounts(self) -> list[FakeKnownAccount]:
         return list(self.known)
@@ -118,16 +122,27 @@ class FakeResets(signals_of(PasswordResetService)):
 
 
 class FakeProfileService(signals_of(ProfileService)):
-    def __init__(self, profile: Profile | None = None, online: bool = True,
+    def __init__(self, profile: Profile | None = None,
                  last_synced: datetime | None = None) -> None:
         super().__init__()
         self.profile = profile
-        self.online = online
         self.last_synced = last_synced
         self.refreshes = 0
 
     def refresh(self) -> None:
         self.refreshes += 1
+
+
+class FakeOutbox(signals_of(OutboxDelivery)):
+    """OutboxDelivery's interface: ``lost_notice`` as set by the test, deliveries counted."""
+
+    def __init__(self, lost_notice: str = "") -> None:
+        super().__init__()
+        self.lost_notice = lost_notice
+        self.deliveries = 0
+
+    def deliver(self) -> None:
+        self.deliveries += 1
 
 
 class FakeAuthSessions(signals_of(AuthSessionsService)):
@@ -157,6 +172,7 @@ class FakeAgenda(signals_of(AgendaService)):
         self.cancelled: list[int] = []
         self.dismissed: list[int] = []
         self.absence_loads = 0
+        self.refusal: str | None = None
 
     def show_month(self, year: int, month: int) -> None:
         self.shown.append((year, month))
@@ -169,8 +185,11 @@ class FakeAgenda(signals_of(AgendaService)):
     def agenda_for(self, first: date, last: date) -> list[Agenda]:
         return [a for a in self.months.values() if a.first <= last and a.last >= first]
 
-    def report_absence(self, draft: AbsenceDraft) -> int:
+    def report_absence(self, draft: AbsenceDraft) -> int | None:
         self.reports.append(draft)
+        if self.refusal is not None:  # the disk refused to queue it
+            self.absenceNotSaved.emit(self.refusal)
+            return None
         return len(self.reports)
 
     def load_absences(self) -> None:
@@ -316,6 +335,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "password_reset": FakeResets(),
         "profile": profile or FakeProfileService(parent_profile()),
         "auth_sessions": FakeAuthSessions(),
+        "outbox": FakeOutbox(),
         "agenda": FakeAgenda(),
         "extra_days": FakeExtraDays(),
         "finance": FakeFinance(),

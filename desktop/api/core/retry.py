@@ -4,10 +4,12 @@ What may be retried follows from what is safe to repeat:
 
 * GET — always safe.
 * POST/DELETE with an ``Idempotency-Key`` — the server replays the first answer.
-* token refresh and the password-reset request — only when the request provably never left
-  (the connection could not be made). A refresh that reached the server has rotated the token:
-  repeating it cannot bring the lost new token back, and the server ends a session whose old
-  token comes back. A repeated reset request would mail a second code and void the first.
+* token refresh and the password-reset request — by this send loop only when the request
+  provably never left (the connection could not be made). A refresh that reached the server
+  has rotated the token; the portal answers the old token again with the same new pair only
+  within a short grace window, so the transport core sends a refresh whose answer was lost
+  again itself, inside that window (``transport.LOST_REFRESH_WINDOW``). A repeated reset
+  request would mail a second code and void the first.
 * login and the reset confirmation — never: the user decides whether to try again.
 """
 

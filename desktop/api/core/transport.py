@@ -21,7 +21,7 @@ import random
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from typing import Any
 
@@ -29,9 +29,12 @@ import httpx
 
 from desktop.api.core.address import portal_base_url
 from desktop.api.core.errors import (
+    CertificateProblem,
+    ConnectionProblem,
     ProblemResponse,
     ServerError,
     SessionExpired,
+    UnknownHost,
     classify_transport_error,
     problem_from_response,
 )
@@ -46,14 +49,23 @@ from desktop.api.core.retry import (
 )
 from desktop.api.core.tokens import TokenKeeper, Tokens
 
-__all__ = ["API_PREFIX", "DEFAULT_TIMEOUT", "Download", "Retry", "Transport",
-           "new_idempotency_key", "user_agent"]
+__all__ = ["API_PREFIX", "DEFAULT_TIMEOUT", "LOST_REFRESH_ATTEMPTS", "LOST_REFRESH_WINDOW",
+           "Download", "Retry", "Transport", "new_idempotency_key", "user_agent"]
 
 # Only methods, paths, statuses and error kinds are logged: never a body, header or token.
 log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+
+#: A refresh whose answer was lost (sent, then no answer: the connection dropped, the read
+#: timed out) is sent again with the same refresh token for this long: the portal answers the
+#: just-rotated token with the same new pair within its grace window (docs/api.md, "Refresh
+#: grace"; about 60 s), so half of it leaves room for the answer to travel. After that the
+#: refresh gives up as a connection problem — never as a logout: the tokens are kept.
+LOST_REFRESH_WINDOW = timedelta(seconds=30)
+#: ... and at most this many times (a frozen clock in a test must not loop forever).
+LOST_REFRESH_ATTEMPTS = 4
 
 
 def user_agent() -> str:
@@ -148,21 +160,40 @@ class Transport:
         return await self._tokens.refresh()
 
     async def _exchange(self, refresh_token: str) -> Tokens:
-        """POST /auth/refresh: the silent refresh every request relies on, so it is the core's."""
-        try:
-            response = await self._send(
-                "POST",
-                "/auth/refresh",
-                json={"refresh_token": refresh_token},
-                authenticated=False,
-                retry=Retry.UNSENT,
-            )
-        except ProblemResponse as exc:
-            if exc.status >= 500 or exc.status == 429:
-                raise  # the server could not decide; the token may still be good
-            self._tokens.drop()
-            raise SessionExpired(exc.status, exc.code, exc.detail, exc.extra) from exc
-        return self.parse(response, lambda data: Tokens.from_json(data, self._clock()))
+        """POST /auth/refresh: the silent refresh every request relies on, so it is the core's.
+
+        A lost answer is retried with the same token inside :data:`LOST_REFRESH_WINDOW`; only a
+        refusal of the token ends the session.
+        """
+        started = self._clock()
+        attempt = 0
+        while True:
+            try:
+                response = await self._send(
+                    "POST",
+                    "/auth/refresh",
+                    json={"refresh_token": refresh_token},
+                    authenticated=False,
+                    retry=Retry.UNSENT,
+                )
+            except ProblemResponse as exc:
+                if exc.status >= 500 or exc.status == 429:
+                    raise  # the server could not decide; the token may still be good
+                self._tokens.drop()
+                raise SessionExpired(exc.status, exc.code, exc.detail, exc.extra) from exc
+            except ConnectionProblem as exc:
+                # Offline for now, in the end: the tokens stay, a later request tries again.
+                if not _answer_lost(exc) or attempt >= LOST_REFRESH_ATTEMPTS:
+                    raise
+                delay = backoff(attempt, self._rng)
+                log.info("refresh answer lost (%s); again with the same token in %.1f s",
+                         type(exc).__name__, delay)
+                await self._sleep(delay)
+                if self._clock() - started >= LOST_REFRESH_WINDOW:
+                    raise
+                attempt += 1
+                continue
+            return self.parse(response, lambda data: Tokens.from_json(data, self._clock()))
 
     # --- requests -----------------------------------------------------------------------------
 
@@ -205,17 +236,22 @@ class Transport:
             headers["Range"] = f"bytes={offset}-"
         response = await self._send("GET", path, headers=headers, stream=True,
                                     passthrough=(416,))
+        chunks = _empty_chunks()
         try:
             if response.status_code == 416:
                 # The partial file is already as long as (or longer than) the whole file.
                 await response.aread()
-                yield Download(offset, offset, _empty_chunks())
+                yield Download(offset, offset, chunks)
                 return
             start = offset if response.status_code == 206 else 0
-            yield Download(start, _content_total(response, start),
-                           _chunks(response, self._on_outcome))
+            chunks = _chunks(response, self._on_outcome)
+            yield Download(start, _content_total(response, start), chunks)
         finally:
+            # A caller that stopped reading (the disk refused a chunk) leaves the generator
+            # suspended: closed here, on the loop, after the connection it reads from, rather
+            # than by the garbage collector outside any loop.
             await response.aclose()
+            await chunks.aclose()
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -321,6 +357,14 @@ class Transport:
         if requested > MAX_RETRY_AFTER:
             return None  # let the caller tell the user when to try again
         return requested
+
+
+def _answer_lost(problem: ConnectionProblem) -> bool:
+    """Whether the request may have reached the server (then only its answer was lost): not
+    when the connection could not even be made."""
+    if isinstance(problem, CertificateProblem | UnknownHost):
+        return False
+    return not isinstance(problem.__cause__, httpx.ConnectError | httpx.ConnectTimeout)
 
 
 async def _finish(response: httpx.Response) -> None:

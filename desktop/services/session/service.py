@@ -31,6 +31,7 @@ from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile
 from desktop.cache.accounts import KnownAccount, KnownAccounts
 from desktop.cache.credentials import CredentialStore
+from desktop.cache.disk import DiskProblem
 from desktop.cache.paths import account_key
 from desktop.cache.store import AccountCache
 from desktop.services.session.account import (
@@ -48,7 +49,7 @@ from desktop.services.session.portal_check import PortalCheck
 from desktop.services.session.remembered import RememberedLogins
 from desktop.services.session.revoke import close_client, revoke_refresh_token
 from desktop.services.shared.errors import address_message, user_message
-from desktop.services.shared.tasks import CrashHandler, TaskRunner
+from desktop.services.shared.tasks import EXPECTED, CrashHandler, ExpectedError, TaskRunner
 
 __all__ = ["SHARED_PC_SETTING", "Account", "SessionService"]
 
@@ -214,13 +215,17 @@ class SessionService(QObject):
             profile, policy = await self._fetch_profile(client)
             check = await asyncio.to_thread(PasswordCheck.of, password)
             cache = self._open_cache(account_key(client.base_url, email))
+            try:
+                session = self._start(client.base_url, email, info.name, client, cache,
+                                      profile, policy, remember=False, check=check)
+            except BaseException:
+                cache.close()  # e.g. a disk too full to keep the profile: not logged in
+                raise
         except BaseException:
             await client.aclose()
             raise
         finally:
             self._set_busy(False)
-        session = self._start(client.base_url, email, info.name, client, cache, profile, policy,
-                              remember=False, check=check)
         # After loggedIn, so the main window that now exists can tell the parent in its
         # message bar that the login could not be remembered.
         self._apply_remember(session, remember and not session.account.shared_pc)
@@ -243,7 +248,8 @@ class SessionService(QObject):
                cache: AccountCache, profile: Profile, policy: Policy, *, remember: bool,
                check: PasswordCheck | None) -> SessionState:
         """The one end of an online start (login, or a remembered login without offline
-        data): the fresh profile and policy go to the cache, then the session begins."""
+        data): the fresh profile and policy go to the cache, then the session begins. A disk
+        that refuses them raises :class:`DiskProblem` before anything began."""
         cache.put_profile(profile)
         cache.put_policy(policy)
         cache.mark_synced(now())
@@ -260,7 +266,13 @@ class SessionService(QObject):
             self._remembered.forget(key)
             return
         tokens = session.client.tokens
-        if self._remembered.keep(session.account, tokens.refresh_token if tokens else None):
+        try:
+            kept = self._remembered.keep(session.account, tokens.refresh_token if tokens else None)
+        except DiskProblem as problem:  # the account list could not be written
+            self._remembered.forget(key)
+            self.rememberUnavailable.emit(user_message(problem))
+            return
+        if kept:
             session.remember = True
             return
         self.rememberUnavailable.emit(
@@ -284,7 +296,11 @@ class SessionService(QObject):
             return
         if self._session is not None:
             self._end(self._session, revoke=False, forget=False)
-        cache = self._open_cache(key)
+        try:
+            cache = self._open_cache(key)
+        except EXPECTED as error:  # a full disk, or writes of a newer app version
+            self.loginFailed.emit(user_message(error))
+            return
         profile = cache.profile()
         client = self._new_client(known.base_url)
         if profile is None:
@@ -316,16 +332,16 @@ class SessionService(QObject):
             try:
                 await client.auth.restore(token)
                 profile, policy = await self._fetch_profile(client)
+                self._start(known.base_url, known.email, known.organisation_name, client, cache,
+                            profile, policy, remember=True, check=None)
             except BaseException:
                 await client.aclose()
                 cache.close()
                 raise
         finally:
             self._set_busy(False)
-        self._start(known.base_url, known.email, known.organisation_name, client, cache, profile,
-                    policy, remember=True, check=None)
 
-    def _resume_failed(self, key: str, error: PortalError) -> None:
+    def _resume_failed(self, key: str, error: ExpectedError) -> None:
         if isinstance(error, SessionExpired):
             self._remembered.forget(key)  # the remembered token is dead
         self.loginFailed.emit(user_message(error))
@@ -335,7 +351,7 @@ class SessionService(QObject):
         session.cache.put_policy(policy)
         session.policy = policy
 
-    def _restore_failed(self, error: PortalError) -> None:
+    def _restore_failed(self, error: ExpectedError) -> None:
         # Offline or a server hiccup: the account stays open with its cached data while the
         # profile service shows "offline" and retries. A refused token has ended the session.
         log.info("remembered session not restored yet: %s", type(error).__name__)
@@ -492,7 +508,9 @@ class SessionService(QObject):
                           shared_computer=self._computer_is_shared())
 
     def _open_cache(self, key: str) -> AccountCache:
-        # A cache this version cannot read is set aside: it only holds re-downloadable data.
+        # A cache this version cannot read is set aside: it only holds re-downloadable data
+        # (the outbox, which does not, has a file of its own). Raises DiskProblem when the disk
+        # refuses, OutboxTooNew for writes a newer version queued.
         return AccountCache.open(self._accounts_dir / key, recover=True)
 
     def _set_busy(self, busy: bool) -> None:

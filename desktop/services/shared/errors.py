@@ -27,6 +27,7 @@ from desktop.api.core.errors import (
     NotFound,
     PasswordRejected,
     PortalError,
+    PortalUnavailable,
     RequestTimeout,
     ResetCodeInvalid,
     RuleViolation,
@@ -36,12 +37,13 @@ from desktop.api.core.errors import (
     UnknownHost,
 )
 from desktop.cache.disk import DiskProblem, DiskTrouble, disk_problem
+from desktop.cache.outbox import OutboxTooNew
 
 __all__ = ["address_message", "disk_message", "user_message"]
 
 
 def user_message(
-    error: PortalError | DiskProblem,
+    error: PortalError | DiskProblem | OutboxTooNew,
     *,
     organisation: str = "",
     now: Callable[[], datetime] | None = None,
@@ -53,6 +55,11 @@ def user_message(
     """
     if isinstance(error, DiskProblem):
         return disk_message(error)
+    if isinstance(error, OutboxTooNew):
+        return QCoreApplication.translate(
+            "Errors", "A newer version of Ouderportaal left writes on this computer that "
+            "still have to be sent. Install the newest version to open this account; the "
+            "writes are kept until then.")
     if isinstance(error, InvalidCredentials):
         return QCoreApplication.translate("Errors", "The e-mail address or password is incorrect.")
     if isinstance(error, TooManyAttempts):
@@ -88,6 +95,8 @@ def user_message(
                 "%1", error.detail
             )
         return QCoreApplication.translate("Errors", "The portal refused this request.")
+    if isinstance(error, PortalUnavailable):
+        return _unavailable(error, now or (lambda: datetime.now(UTC)))
     if isinstance(error, ServerError):
         return QCoreApplication.translate(
             "Errors", "Something went wrong on the portal server. Please try again later."
@@ -172,19 +181,32 @@ def _too_many_attempts(error: TooManyAttempts, now: Callable[[], datetime]) -> s
         return QCoreApplication.translate(
             "Errors", "Too many attempts. Please wait a moment and try again."
         )
-    # Round up to the next minute: "try again at 14:05" must not be too early.
+    return QCoreApplication.translate(
+        "Errors", "Too many attempts. You can try again at %1."
+    ).replace("%1", _try_again_at(error.retry_after, now))
+
+
+def _unavailable(error: PortalUnavailable, now: Callable[[], datetime]) -> str:
+    if error.retry_after <= 0:
+        return QCoreApplication.translate(
+            "Errors", "The portal is temporarily unavailable. Please try again in a few "
+            "minutes.")
+    return QCoreApplication.translate(
+        "Errors", "The portal is temporarily unavailable. Please try again at %1."
+    ).replace("%1", _try_again_at(error.retry_after, now))
+
+
+def _try_again_at(seconds: int, now: Callable[[], datetime]) -> str:
+    """The local time ``seconds`` from now, rounded up to the next minute ("try again at 14:05"
+    must not be too early), with the date when that is not today."""
     current = now()
-    moment = current + timedelta(seconds=error.retry_after + 59)
+    moment = current + timedelta(seconds=seconds + 59)
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
     today = QDateTime.fromSecsSinceEpoch(int(current.timestamp())).date()
     locale = QLocale()
     if local.date() == today:
-        when = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
-    else:
-        when = locale.toString(local, QLocale.FormatType.ShortFormat)
-    return QCoreApplication.translate(
-        "Errors", "Too many attempts. You can try again at %1."
-    ).replace("%1", when)
+        return locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+    return locale.toString(local, QLocale.FormatType.ShortFormat)
 
 
 def _account_expired(error: AccountExpired, organisation: str) -> str:

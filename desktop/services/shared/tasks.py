@@ -17,14 +17,16 @@ from typing import Any
 
 from desktop.api.core.errors import PortalError
 from desktop.cache.disk import DiskProblem
+from desktop.cache.outbox import OutboxTooNew
 
 __all__ = ["EXPECTED", "ErrorHandler", "ExpectedError", "TaskRunner"]
 
 log = logging.getLogger(__name__)
 
-#: Failures that are not bugs: the portal's or the network's, and the disk's refusals.
-ExpectedError = PortalError | DiskProblem
-EXPECTED = (PortalError, DiskProblem)
+#: Failures that are not bugs: the portal's or the network's, the disk's refusals, and writes
+#: queued by a newer version of the app (after going back to an older one).
+ExpectedError = PortalError | DiskProblem | OutboxTooNew
+EXPECTED = (PortalError, DiskProblem, OutboxTooNew)
 ErrorHandler = Callable[[ExpectedError], None]
 CrashHandler = Callable[[BaseException], None]
 

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cache import disk, outbox as outbox_module
+from desktop.cache import disk
+from desktop.cache import outbox as outbox_module
 from desktop.cache.disk import DiskProblem, DiskTrouble
 from desktop.cache.outbox import COPY_NAME, DB_NAME, Outbox, OutboxTooNew, WriteState
-from desktop.cache.store import DB_NAME as CACHE_NAME, AccountCache
+from desktop.cache.store import DB_NAME as CACHE_NAME
+from desktop.cache.store import AccountCache
 
 NOW = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
 THREE = [{"child_ids": [1], "first_date": "2026-03-04", "last_date": "2026-03-04"},

@@ -261,7 +261,11 @@ def test_a_cache_on_a_full_disk_is_not_set_aside(folder: Path, monkeypatch) -> N
         def close(self) -> None:
             self._db.close()
 
-    monkeypatch.setattr(store.sqlite3, "connect", lambda *a, **k: Full(real_connect(*a, **k)))
+    def connect(path, *args, **kwargs):
+        db = real_connect(path, *args, **kwargs)
+        return Full(db) if Path(path).name == DB_NAME else db  # the cache, not the outbox
+
+    monkeypatch.setattr(store.sqlite3, "connect", connect)
     monkeypatch.setattr(disk, "_low_space", lambda path: True)
     with pytest.raises(disk.DiskProblem) as caught:
         AccountCache.open(folder, recover=True)

@@ -59,10 +59,10 @@ API_PREFIX = "/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 #: A refresh whose answer was lost (sent, then no answer: the connection dropped, the read
-#: timed out) is sent again with the same refresh token for this long: the portal answers the
-#: just-rotated token with the same new pair within its grace window (docs/api.md, "Refresh
-#: grace"; about 60 s), so half of it leaves room for the answer to travel. After that the
-#: refresh gives up as a connection problem — never as a logout: the tokens are kept.
+#: timed out) is sent again with the same refresh token for this long: within its grace window
+#: (about 60 s) the portal answers the just-rotated token with the same new pair (docs/api.md,
+#: "How the app copes with failures"), so half of it leaves room for the answer to travel.
+#: After that the refresh gives up as a connection problem — never as a logout: the tokens stay.
 LOST_REFRESH_WINDOW = timedelta(seconds=30)
 #: ... and at most this many times (a frozen clock in a test must not loop forever).
 LOST_REFRESH_ATTEMPTS = 4

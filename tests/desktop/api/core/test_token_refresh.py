@@ -212,7 +212,7 @@ async def test_concurrent_callers_share_a_failed_refresh(logged_in, portal) -> N
 
 
 
-# --- a refresh whose answer was lost (docs/api.md, "Refresh grace") ---------------------------
+# --- a refresh whose answer was lost (docs/api.md, "How the app copes with failures") ---------
 
 
 def lose_answers(portal, count: int, error=httpx.ReadError):

@@ -64,7 +64,7 @@ class AbsenceCourier:
             moment = QDateTime.fromSecsSinceEpoch(int(write.created_at.timestamp()))
             return QCoreApplication.translate(
                 "AbsenceCourier", "a report made on {moment}").format(
-                    moment=QLocale().toString(moment, QLocale.FormatType.ShortFormat))
+                    moment=QLocale().toString(moment, "d MMMM yyyy HH:mm"))
         return QCoreApplication.translate("AbsenceCourier", "a report of unknown date")
 
     def _child_names(self) -> dict[int, str]:
@@ -79,4 +79,5 @@ def queued_absence(write: QueuedWrite) -> QueuedAbsence:
 
 
 def _day(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    # As the agenda writes a day ("maandag 4 maart 2026"; models.shared.formatting).
+    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")

@@ -31,14 +31,13 @@ import logging
 import sqlite3
 import uuid
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from desktop.cache.disk import DiskProblem, is_damage, write_atomically, writing
-from desktop.cache.salvage import read_rows
+from desktop.cache.disk import DiskProblem, is_damage, writing
+from desktop.cache.outbox_repair import COLUMNS, COPY_NAME, read_copy, rebuild, write_copy
+from desktop.cache.queued_writes import LostWrite, OutboxTooNew, QueuedWrite, WriteState
 
 __all__ = ["COPY_NAME", "DB_NAME", "SCHEMA_VERSION", "LostWrite", "Outbox", "OutboxTooNew",
            "QueuedWrite", "WriteState"]
@@ -46,47 +45,7 @@ __all__ = ["COPY_NAME", "DB_NAME", "SCHEMA_VERSION", "LostWrite", "Outbox", "Out
 log = logging.getLogger(__name__)
 
 DB_NAME = "outbox.sqlite3"
-COPY_NAME = "outbox-copy.jsonl"
 SCHEMA_VERSION = 1
-_COPY_FORMAT = 1
-
-
-class WriteState(StrEnum):
-    PENDING = "pending"  # waiting to be delivered
-    REFUSED = "refused"  # the portal said no; kept with its message until the parent has seen it
-
-
-@dataclass(frozen=True)
-class QueuedWrite:
-    """One queued write; ``refusal`` holds the portal's message when it was refused."""
-
-    id: int
-    kind: str
-    payload: dict[str, Any]
-    idempotency_key: str
-    created_at: datetime
-    state: WriteState
-    refusal: str | None = None
-
-    def to_copy(self) -> dict[str, Any]:
-        return {"kind": self.kind, "payload": self.payload, "key": self.idempotency_key,
-                "created_at": self.created_at.isoformat(), "state": self.state.value,
-                "refusal": self.refusal}
-
-
-@dataclass(frozen=True)
-class LostWrite:
-    """A queued write that could not be read back from a damaged disk: what is still known
-    of it (``kind`` None: not even that — some writes may be gone that nothing can name)."""
-
-    id: int
-    kind: str | None
-    created_at: datetime | None
-    payload: dict[str, Any] | None
-
-
-class OutboxTooNew(Exception):
-    """The outbox was written by a newer version of the app; it is left untouched."""
 
 
 class _Damaged(Exception):
@@ -94,8 +53,7 @@ class _Damaged(Exception):
 
 
 _EMPTIED = "a new, empty database where a queue was"
-_COLUMNS = ("kind", "payload", "idempotency_key", "created_at", "state", "refusal")
-_SELECT = "SELECT id, " + ", ".join(_COLUMNS) + " FROM queued_write"
+_SELECT = "SELECT id, " + ", ".join(COLUMNS) + " FROM queued_write"
 
 
 def _schema_v1(db: sqlite3.Connection) -> None:
@@ -152,7 +110,7 @@ class Outbox:
             directory.mkdir(parents=True, exist_ok=True)
         path = directory / DB_NAME
         is_new = not path.exists() and not (directory / COPY_NAME).exists()
-        copy = _read_copy(directory / COPY_NAME)
+        copy = read_copy(directory / COPY_NAME)
         try:
             db = _connect(path)
             try:
@@ -165,7 +123,7 @@ class Outbox:
                 raise
         except _Damaged as why:
             log.warning("%s is damaged (%s); rebuilding the queue", DB_NAME, why)
-            db = _rebuild(path, copy, now(), emptied=why.args == (_EMPTIED,))
+            db = rebuild(path, copy, now(), emptied=why.args == (_EMPTIED,), create=_create)
             writes = [_write(row) for row in db.execute(_SELECT + " ORDER BY id")]
         outbox = cls(directory, db, now, is_new=is_new)
         if [w.to_copy() for w in writes] != copy.writes or copy.damaged:
@@ -297,7 +255,7 @@ class Outbox:
         if adding is not None:
             writes.append(adding)
         try:
-            _write_copy(self.copy_path, writes)
+            write_copy(self.copy_path, writes)
         except DiskProblem as problem:
             if required:
                 raise
@@ -337,6 +295,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def _create(path: Path) -> sqlite3.Connection:
+    db = _connect(path)
+    _migrate(db)
+    return db
+
+
 def _version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
@@ -363,124 +327,6 @@ def _write(row: tuple[Any, ...]) -> QueuedWrite:
         raise _Damaged(f"queued write {write_id} is unreadable: {error}") from error
 
 
-def _rebuild(path: Path, copy: _Copy, found_at: datetime, *,
-             emptied: bool) -> sqlite3.Connection:
-    """Set the damaged database aside and start a new one with every write that the old one
-    or the copy still gives; what is known to be missing becomes a lost write. ``emptied``:
-    the database was missing or empty although the copy says a queue existed."""
-    salvaged = read_rows(path, "queued_write", _COLUMNS)
-    lost_before = read_rows(path, "lost_write", ("kind", "created_at", "payload"))
-    writes: dict[str, tuple[Any, ...]] = {}
-    lost: list[tuple[str | None, str | None, str | None]] = []
-    for entry in copy.writes:
-        writes[entry["key"]] = _copy_row(entry)
-    for row in salvaged.rows:
-        complete = _complete(row)
-        if complete is not None:
-            writes[complete[2]] = complete  # the database's state is the newer one
-        elif not (isinstance(row[2], str) and row[2] in writes):
-            kind = row[0] if isinstance(row[0], str) else None
-            lost.append((kind, _text(row[3]), _text(row[1])))
-    if (emptied or salvaged.incomplete or lost_before.incomplete) and copy.damaged:
-        lost.append((None, None, None))  # some writes may be gone that nothing can name
-    lost += [(_text(k), _text(c), _text(p)) for k, c, p in lost_before.rows]
-    _set_aside(path, found_at)
-    with writing(path):
-        db = _connect(path)
-        _migrate(db)
-        db.execute("BEGIN IMMEDIATE")
-        for row in sorted(writes.values(), key=lambda r: r[3]):
-            db.execute("INSERT INTO queued_write"
-                       " (kind, payload, idempotency_key, created_at, state, refusal)"
-                       " VALUES (?, ?, ?, ?, ?, ?)", row)
-        for kind, created, payload in lost:
-            db.execute("INSERT INTO lost_write (kind, created_at, payload, found_at)"
-                       " VALUES (?, ?, ?, ?)", (kind, created, payload, found_at.isoformat()))
-        db.execute("COMMIT")
-    log.warning("outbox rebuilt: %d writes kept, %d lost", len(writes), len(lost))
-    return db
-
-
-def _complete(row: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """The salvaged row when every column reads back as what it must be, else None."""
-    kind, payload, key, created, state, refusal = row
-    if not all(isinstance(v, str) and v for v in (kind, payload, key, created, state)):
-        return None
-    if refusal is not None and not isinstance(refusal, str):
-        return None
-    try:
-        if not isinstance(json.loads(payload), dict):
-            return None
-        datetime.fromisoformat(created)
-        WriteState(state)
-    except ValueError:
-        return None
-    return row
-
-
-def _set_aside(path: Path, now: datetime) -> None:
-    stamp = now.strftime("%Y%m%dT%H%M%S")
-    for suffix in ("", "-journal"):
-        part = path.with_name(path.name + suffix)
-        if part.exists():
-            with writing(part):
-                part.replace(part.with_name(f"{path.name}.damaged-{stamp}{suffix}"))
-
-
-# --- the copy -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Copy:
-    writes: list[dict[str, Any]]  # in QueuedWrite.to_copy() form
-    damaged: bool  # the file exists but (some of) it could not be read
-
-
-def _read_copy(path: Path) -> _Copy:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return _Copy([], False)
-    except OSError:
-        return _Copy([], True)
-    lines = data.split(b"\n")
-    writes: list[dict[str, Any]] = []
-    damaged = False
-    try:
-        header = json.loads(lines[0])
-        if header.get("outbox_copy") != _COPY_FORMAT or header.get("writes") != len(lines) - 1:
-            damaged = True
-    except (ValueError, AttributeError):
-        damaged = True
-    for line in lines[1:]:
-        try:
-            entry = json.loads(line)
-            _copy_row(entry)
-        except (ValueError, TypeError, KeyError, AttributeError):
-            damaged = True
-            continue
-        writes.append(entry)
-    return _Copy(writes, damaged)
-
-
-def _copy_row(entry: dict[str, Any]) -> tuple[Any, ...]:
-    """A line of the copy as a database row; raises when the line is not a whole write."""
-    kind, key, created, state = entry["kind"], entry["key"], entry["created_at"], entry["state"]
-    if not (isinstance(kind, str) and kind and isinstance(key, str) and key
-            and isinstance(entry["payload"], dict)):
-        raise ValueError("not a queued write")
-    datetime.fromisoformat(created)
-    refusal = entry.get("refusal")
-    return (kind, json.dumps(entry["payload"], ensure_ascii=False, sort_keys=True), key,
-            created, WriteState(state).value, refusal if isinstance(refusal, str) else None)
-
-
-def _write_copy(path: Path, writes: list[QueuedWrite]) -> None:
-    lines = [json.dumps({"outbox_copy": _COPY_FORMAT, "writes": len(writes)})]
-    lines += [json.dumps(w.to_copy(), ensure_ascii=False, sort_keys=True) for w in writes]
-    write_atomically(path, "\n".join(lines).encode())
-
-
 def _moment(value: object) -> datetime | None:
     try:
         return datetime.fromisoformat(value) if isinstance(value, str) else None
@@ -494,7 +340,3 @@ def _payload(value: object) -> dict[str, Any] | None:
     except ValueError:
         return None
     return data if isinstance(data, dict) else None
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None

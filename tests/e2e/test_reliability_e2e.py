@@ -330,7 +330,7 @@ def test_a_login_on_a_full_disk_says_so_in_the_login_window(qtbot, portal_server
 
 def test_on_a_full_disk_the_month_is_shown_and_told_and_the_wizard_keeps_what_was_typed(
         qtbot, portal_server, make_app, monkeypatch):
-    from desktop.cache import outbox as outbox_module
+    from desktop.cache import outbox_repair
     from desktop.cache.disk import DiskProblem, DiskTrouble
     from desktop.cache.store import AccountCache
 
@@ -348,7 +348,7 @@ def test_on_a_full_disk_the_month_is_shown_and_told_and_the_wizard_keeps_what_wa
         raise DiskProblem(DiskTrouble.FULL, path, "No space left on device")
 
     monkeypatch.setattr(AccountCache, "_write", full)
-    monkeypatch.setattr(outbox_module, "write_atomically", full_outbox)
+    monkeypatch.setattr(outbox_repair, "write_atomically", full_outbox)
     main.show_section("agenda")
     page = main.page("agenda")
     later = (day + timedelta(days=75)).replace(day=1)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cache import disk
+from desktop.cache import disk, outbox_repair
 from desktop.cache import outbox as outbox_module
 from desktop.cache.disk import DiskProblem, DiskTrouble
 from desktop.cache.outbox import COPY_NAME, DB_NAME, Outbox, OutboxTooNew, WriteState
@@ -147,12 +147,12 @@ def test_every_change_is_in_the_copy_too(box: Outbox) -> None:
     first = box.enqueue("absence", THREE[0])
     second = box.enqueue("absence", THREE[1])
     box.mark_refused(second.id, "Nee")
-    copy = outbox_module._read_copy(box.copy_path)
+    copy = outbox_repair.read_copy(box.copy_path)
     assert not copy.damaged
     assert [(e["key"], e["state"]) for e in copy.writes] == [
         (first.idempotency_key, "pending"), (second.idempotency_key, "refused")]
     box.mark_delivered(first.id)
-    assert [e["key"] for e in outbox_module._read_copy(box.copy_path).writes] == [
+    assert [e["key"] for e in outbox_repair.read_copy(box.copy_path).writes] == [
         second.idempotency_key]
 
 
@@ -209,7 +209,7 @@ def test_a_damaged_copy_is_written_again_from_the_database(folder: Path) -> None
     keys = queue_three(folder)
     (folder / COPY_NAME).write_bytes(b"\x00\xff" * 100)
     assert pending_keys(folder) == (keys, [])
-    copy = outbox_module._read_copy(folder / COPY_NAME)
+    copy = outbox_repair.read_copy(folder / COPY_NAME)
     assert not copy.damaged and [e["key"] for e in copy.writes] == keys
 
 
@@ -335,7 +335,7 @@ def test_a_refused_copy_refuses_the_write_before_the_database_has_it(box: Outbox
     def full(path: Path, data: bytes) -> None:
         raise DiskProblem(DiskTrouble.FULL, path, "No space left on device")
 
-    monkeypatch.setattr(outbox_module, "write_atomically", full)
+    monkeypatch.setattr(outbox_repair, "write_atomically", full)
     with pytest.raises(DiskProblem):
         box.enqueue("absence", THREE[1])
     assert box.pending() == [first]
@@ -357,7 +357,7 @@ def test_a_delivery_the_copy_could_not_record_still_stands(box: Outbox, monkeypa
     def full(path: Path, data: bytes) -> None:
         raise DiskProblem(DiskTrouble.FULL, path, "No space left on device")
 
-    monkeypatch.setattr(outbox_module, "write_atomically", full)
+    monkeypatch.setattr(outbox_repair, "write_atomically", full)
     box.mark_delivered(first.id)
     assert box.pending() == []
 

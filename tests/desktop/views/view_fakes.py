@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -28,6 +29,7 @@ from desktop.api.profile.records import (
     User,
 )
 from desktop.services.agenda.extra_days import ExtraDayService
+from desktop.services.agenda.ical import write_calendar
 from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
@@ -202,7 +204,7 @@ class FakeAgenda(signals_of(AgendaService)):
         self.dismissed.append(outbox_id)
 
     def export_calendar(self, path, child_id: int, child_name: str, labels=None) -> int:
-        return 0
+        return write_calendar(Path(path), [], "")  # the real writer, so its disk errors show
 
 
 class FakeExtraDays(signals_of(ExtraDayService)):

@@ -52,7 +52,12 @@ async def run(app: QApplication, args: argparse.Namespace) -> int:
             shared_pc=args.shared_pc,
             demo=demo,
         )
-        desktop = DesktopApp(options, app=app, crash=crash, settings=QSettings())
+        # The user's settings, and the computer's: an office's shared-PC switch lives there
+        # (README, "Shared PCs") and a user's own value cannot turn it off.
+        machine = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.SystemScope,
+                            APP_NAME, APP_NAME)
+        desktop = DesktopApp(options, app=app, crash=crash, settings=QSettings(),
+                             machine_settings=machine)
         desktop.start()
         if args.smoke_test:
             await asyncio.sleep(0)  # let the window lay itself out

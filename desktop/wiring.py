@@ -66,6 +66,7 @@ class DesktopApp(QObject):
         clients: ClientFactory | None = None,
         credentials: CredentialStore | None = None,
         settings: QSettings | None = None,
+        machine_settings: QSettings | None = None,
     ) -> None:
         super().__init__()
         self.closed = asyncio.Event()
@@ -75,6 +76,7 @@ class DesktopApp(QObject):
             clients=clients or ClientFactory(language=ui_language()),
             credentials=credentials,
             settings=settings,
+            machine_settings=machine_settings,
             shared_pc=options.shared_pc,
             app=app,
             on_crash=crash.report,
@@ -109,6 +111,8 @@ class DesktopApp(QObject):
         crash.crashed.connect(self._show_crash)
 
     def start(self) -> None:
+        # Before anything shows: what a crashed shared-PC session left must be gone first.
+        self.services.session.remove_leftovers()
         self.login_window.show()
 
     def _show_main(self, _account: object) -> None:

@@ -58,8 +58,17 @@ class Settings:
     # worker threads free for other requests during a burst of logins.
     max_concurrent_hashes: int = 4
     access_token_ttl: timedelta = timedelta(minutes=15)
-    refresh_token_ttl: timedelta = timedelta(days=30)
+    # A rotated refresh token presented again this soon gets the same successor pair (two
+    # requests of one app refreshing at once, or an answer lost on the way); later it is reuse.
+    refresh_grace: timedelta = timedelta(seconds=60)
     reset_ttl: timedelta = timedelta(minutes=30)
+    # The newest desktop release and where to get it: `/portal` passes them on so an older app
+    # can say, calmly, that an update exists (README, "Installers"). Unset: no hint.
+    client_version: str | None = None
+    client_download_url: str | None = None
+    # Request bodies (server/request_limits.py): JSON and forms; uploads get their own cap.
+    max_request_body: int = 1024 * 1024
+    request_body_timeout: timedelta = timedelta(seconds=30)
     clock: Clock = field(default=utc_now, compare=False)
 
     def now(self) -> datetime:
@@ -94,10 +103,11 @@ class Settings:
         for name in ("time_cost", "memory_cost", "parallelism"):
             if raw := env.get(f"OUDERPORTAAL_ARGON2_{name.upper()}"):
                 values[f"argon2_{name}"] = int(raw)
+        for name in ("version", "download_url"):
+            if raw := env.get(f"OUDERPORTAAL_CLIENT_{name.upper()}"):
+                values[f"client_{name}"] = raw.strip()
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
             values["access_token_ttl"] = timedelta(minutes=int(raw))
-        if raw := env.get("OUDERPORTAAL_REFRESH_TOKEN_DAYS"):
-            values["refresh_token_ttl"] = timedelta(days=int(raw))
         values.update(overrides)
         settings = cls(**values)  # type: ignore[arg-type]
         settings.validate()
@@ -108,6 +118,12 @@ class Settings:
             raise ValueError(
                 f"OUDERPORTAAL_SMTP_SECURITY must be one of {', '.join(SMTP_SECURITY_MODES)}"
             )
+        if (self.client_version is None) != (self.client_download_url is None):
+            raise ValueError("set OUDERPORTAAL_CLIENT_VERSION and OUDERPORTAAL_CLIENT_DOWNLOAD_URL"
+                             " together: a hint without a download address helps no one")
+        if self.client_download_url is not None \
+                and not self.client_download_url.startswith("https://"):
+            raise ValueError("OUDERPORTAAL_CLIENT_DOWNLOAD_URL must be an https:// address")
 
 
 def normalise_database_url(url: str) -> str:

@@ -2,27 +2,31 @@
 
 A small versioned JSON file (``known_accounts.json``), replaced atomically so a crash while
 saving can never leave half a file; a disk that refuses raises :class:`DiskProblem`. Only what
-the login window needs is kept — never a password or token (those go to the OS keyring, see
-credentials.py). Shared-PC mode never remembers.
+the account list shows is kept — the person's name, the organisation and its portal address
+(the app needs it to reconnect) — never the e-mail address, a password or a token (those go to
+the OS keyring, see credentials.py; the e-mail address comes back with the account's own data).
+Shared-PC mode never remembers.
+
+Version 1 also kept the e-mail address; such a file is rewritten without it when read.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cache.disk import DiskProblem, write_atomically, writing
+from desktop.cache.disk import DiskProblem, write_json_atomically, writing
 
 __all__ = ["FILE_NAME", "FORMAT_VERSION", "KnownAccount", "KnownAccounts"]
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "known_accounts.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -31,13 +35,12 @@ class KnownAccount:
 
     key: str
     base_url: str
-    email: str
     display_name: str
     organisation_name: str
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KnownAccount:
-        return cls(**{name: str(data[name]) for name in cls.__dataclass_fields__})
+        return cls(**{f.name: str(data[f.name]) for f in fields(cls)})
 
 
 class KnownAccounts:
@@ -65,6 +68,12 @@ class KnownAccounts:
         if len(remaining) != len(accounts):
             self._write(remaining)
 
+    def forget_all(self) -> list[KnownAccount]:
+        """Remove the whole list (a shared PC keeps none); returns what it held."""
+        accounts = self._read()
+        self.path.unlink(missing_ok=True)
+        return accounts
+
     def _read(self) -> list[KnownAccount]:
         try:
             text = self.path.read_text(encoding="utf-8")
@@ -73,9 +82,9 @@ class KnownAccounts:
         try:
             data = json.loads(text)
             version = data["version"]
-            if version != FORMAT_VERSION:
+            if version not in (1, FORMAT_VERSION):
                 raise ValueError(f"unsupported format version {version!r}")
-            return [KnownAccount.from_json(item) for item in data["accounts"]]
+            accounts = [KnownAccount.from_json(item) for item in data["accounts"]]
         except (ValueError, KeyError, TypeError) as exc:
             # A list the user can rebuild by logging in again: keep the file for inspection
             # (a newer app version may still want it) and carry on with an empty list.
@@ -90,7 +99,13 @@ class KnownAccounts:
                 return []
             log.warning("known accounts file unreadable (%s); moved to %s", exc, aside.name)
             return []
+        if version == 1:
+            try:
+                self._write(accounts)  # the e-mail addresses leave the disk
+            except DiskProblem as problem:
+                log.warning("known accounts file not yet rewritten without e-mail: %s", problem)
+        return accounts
 
     def _write(self, accounts: list[KnownAccount]) -> None:
-        data = {"version": FORMAT_VERSION, "accounts": [asdict(a) for a in accounts]}
-        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=2).encode())
+        write_json_atomically(self.path, {"version": FORMAT_VERSION,
+                                          "accounts": [asdict(a) for a in accounts]})

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.cache.disk import fsync_directory, writing
+from desktop.cache.paths import private_folder
 
 __all__ = ["BlobCorrupt", "BlobError", "BlobStore"]
 
@@ -90,7 +91,7 @@ class BlobStore:
         """
         target = self._target(name)
         with writing(target):
-            self.directory.mkdir(parents=True, exist_ok=True)
+            private_folder(self.directory)
             fd, temp_name = tempfile.mkstemp(dir=self.directory, prefix=f".{name}.",
                                              suffix=".tmp")
         temp = Path(temp_name)
@@ -135,7 +136,7 @@ class BlobStore:
         :class:`DiskProblem`) the chunk is not kept."""
         partial = self._partial(name)
         with writing(partial):
-            self.directory.mkdir(parents=True, exist_ok=True)
+            private_folder(self.directory)
             fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_APPEND
                          | getattr(os, "O_BINARY", 0), 0o600)
             try:

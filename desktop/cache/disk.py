@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import shutil
 import sqlite3
@@ -19,9 +20,12 @@ import tempfile
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
+
+from desktop.cache.paths import private_folder
 
 __all__ = ["DiskProblem", "DiskTrouble", "disk_problem", "fsync_directory", "is_damage",
-           "write_atomically", "writing"]
+           "write_atomically", "write_json_atomically", "writing"]
 
 #: Below this much free space an I/O error of SQLite is the disk being full (SQLite reports a
 #: full disk while it grows its shared-memory file as "disk I/O error", SQLITE_IOERR_SHMSIZE).
@@ -105,9 +109,10 @@ def writing(path: Path | str) -> Iterator[None]:
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step: a temporary file in the same folder, flushed
     to disk, renamed over the old one. A crash or a full disk leaves the old file (or none),
-    never half a new one; the disk's refusal is a :class:`DiskProblem`."""
+    never half a new one; the disk's refusal is a :class:`DiskProblem`. The file is readable
+    by this user only (``mkstemp``'s mode), and so is a folder this creates."""
     with writing(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -119,6 +124,11 @@ def write_atomically(path: Path, data: bytes) -> None:
             Path(temp_name).unlink(missing_ok=True)
             raise
         fsync_directory(path.parent)
+
+
+def write_json_atomically(path: Path, data: Any) -> None:
+    """:func:`write_atomically` of ``data`` as JSON."""
+    write_atomically(Path(path), json.dumps(data, ensure_ascii=False, indent=2).encode())
 
 
 def fsync_directory(directory: Path) -> None:

@@ -37,6 +37,7 @@ from typing import Any
 
 from desktop.cache.disk import DiskProblem, is_damage, writing
 from desktop.cache.outbox_repair import COLUMNS, COPY_NAME, read_copy, rebuild, write_copy
+from desktop.cache.paths import private_file, private_folder
 from desktop.cache.queued_writes import LostWrite, OutboxTooNew, QueuedWrite, WriteState
 
 __all__ = ["COPY_NAME", "DB_NAME", "SCHEMA_VERSION", "LostWrite", "Outbox", "OutboxTooNew",
@@ -107,7 +108,7 @@ class Outbox:
         directory = Path(directory)
         now = clock or (lambda: datetime.now(UTC))
         with writing(directory):
-            directory.mkdir(parents=True, exist_ok=True)
+            private_folder(directory)
         path = directory / DB_NAME
         is_new = not path.exists() and not (directory / COPY_NAME).exists()
         copy = read_copy(directory / COPY_NAME)
@@ -274,6 +275,7 @@ class Outbox:
 def _connect(path: Path) -> sqlite3.Connection:
     try:
         with writing(path):
+            private_file(path)  # before SQLite creates it 0o644 (its journal follows)
             db = sqlite3.connect(path, isolation_level=None)
             try:
                 db.execute("PRAGMA journal_mode=DELETE")

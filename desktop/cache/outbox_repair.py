@@ -68,7 +68,8 @@ def rebuild(path: Path, copy: QueueCopy, found_at: datetime, *, emptied: bool,
             db.execute("INSERT INTO lost_write (kind, created_at, payload, found_at)"
                        " VALUES (?, ?, ?, ?)", (kind, created, payload, found_at.isoformat()))
         db.execute("COMMIT")
-    log.warning("outbox rebuilt: %d writes kept, %d lost", len(writes), len(lost))
+    log.log(logging.WARNING if lost else logging.INFO, "outbox rebuilt: %d writes kept, %d lost",
+            len(writes), len(lost))
     return db
 
 

@@ -34,6 +34,7 @@ from desktop.api.profile.records import Profile
 from desktop.cache.blobs import BlobStore
 from desktop.cache.disk import disk_problem, is_damage, writing
 from desktop.cache.outbox import Outbox
+from desktop.cache.paths import private_file, private_folder
 from desktop.cache.salvage import read_rows
 
 __all__ = [
@@ -190,6 +191,8 @@ class AccountCache:
         (full, no permission, read-only) raises :class:`DiskProblem` and nothing is set aside.
         """
         directory = Path(directory)
+        with writing(directory):
+            private_folder(directory)  # docs: nothing here is for other users
         now = clock or (lambda: datetime.now(UTC))
         outbox = Outbox.open(directory, clock=now)
         path = directory / DB_NAME
@@ -360,6 +363,19 @@ class AccountCache:
         ).fetchone()
         return None if row is None else datetime.fromisoformat(row[0])
 
+    def keep_offline_copy(self) -> bool | None:
+        """The account's choice to keep this copy after logging out (None: not chosen)."""
+        row = self._conn.execute(
+            "SELECT value FROM sync_state WHERE name = 'keep_offline_copy'").fetchone()
+        return None if row is None else row[0] == "yes"
+
+    def set_keep_offline_copy(self, keep: bool) -> None:
+        self._conn.execute(
+            "INSERT INTO sync_state (name, value) VALUES ('keep_offline_copy', ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            ("yes" if keep else "no",),
+        )
+
     # --- lifetime -----------------------------------------------------------------------------
 
     @property
@@ -399,6 +415,7 @@ def _open_database(path: Path, outbox: Outbox) -> sqlite3.Connection:
     existed = path.exists() and path.stat().st_size > 0
     try:
         with writing(path):
+            private_file(path)  # before SQLite creates it 0o644 (its -wal and -shm follow)
             # Autocommit: single statements commit by themselves; migrations BEGIN/COMMIT.
             db = sqlite3.connect(path, isolation_level=None)
     except sqlite3.DatabaseError as exc:

@@ -25,6 +25,7 @@ from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.shared.tasks import CrashHandler
+from desktop.services.update_hint import UpdateHintService
 
 __all__ = ["Services"]
 
@@ -42,6 +43,7 @@ class Services:
     extra_days: ExtraDayService
     finance: FinanceService
     pending_requests: PendingRequestsService
+    update_hint: UpdateHintService
 
     @classmethod
     def build(
@@ -51,6 +53,7 @@ class Services:
         clients: ClientFactory,
         credentials: CredentialStore | None = None,
         settings: QSettings | None = None,
+        machine_settings: QSettings | None = None,
         shared_pc: bool = False,
         app: QCoreApplication | None = None,
         on_crash: CrashHandler | None = None,
@@ -59,7 +62,8 @@ class Services:
         # Built in this order on purpose: each connects to the session's signals when it is
         # made, and Qt calls the slots of a signal in the order they were connected.
         session = SessionService(data_dir, clients=clients, credentials=credentials,
-                                 settings=settings, shared_pc=shared_pc, app=app,
+                                 settings=settings, machine_settings=machine_settings,
+                                 shared_pc=shared_pc, app=app,
                                  on_crash=on_crash, parent=parent)
         password_reset = PasswordResetService(clients=clients, on_crash=on_crash, parent=parent)
         profile = ProfileService(session, on_crash=on_crash, parent=parent)
@@ -69,9 +73,10 @@ class Services:
         extra_days = ExtraDayService(session, on_crash=on_crash, parent=parent)
         finance = FinanceService(session, on_crash=on_crash, parent=parent)
         pending_requests = PendingRequestsService(session, on_crash=on_crash, parent=parent)
+        update_hint = UpdateHintService(session, on_crash=on_crash, parent=parent)
         return cls(session=session, password_reset=password_reset, profile=profile,
                    auth_sessions=auth_sessions, outbox=outbox, agenda=agenda, extra_days=extra_days,
-                   finance=finance, pending_requests=pending_requests)
+                   finance=finance, pending_requests=pending_requests, update_hint=update_hint)
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

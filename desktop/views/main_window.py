@@ -10,8 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QHideEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -30,6 +37,7 @@ from desktop.models.sections import AccessState, Section, SectionsModel
 from desktop.models.shared.records import Profile, Role
 from desktop.views.lock_screen import LockScreen
 from desktop.views.sections import SECTIONS
+from desktop.views.shared.lock_guard import LockGuard
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.status import ConnectionStatus, LastSynced
@@ -66,11 +74,14 @@ class MainWindow(QMainWindow):
         self._session = services.session
         self._profile = services.profile
         self._outbox = services.outbox
+        self._update_hint = services.update_hint
         self._intent: Intent | None = None
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(900, 600))
         self.resize(1180, 760)
 
+        # Before the pages: a page may open a window while it is built.
+        self.lock_guard = LockGuard(self)
         self.sections = SectionsModel(sections, icon_for=icon, parent=self)
         self.message_bar = MessageBar(self)
         self.lock_screen = LockScreen(self)
@@ -194,6 +205,9 @@ class MainWindow(QMainWindow):
         self._outbox.lost.connect(self._writes_lost)
         self._outbox.problem.connect(self._outbox_problem)
         self._outbox.problemSolved.connect(self._outbox_problem_solved)
+        self._update_hint.updateAvailable.connect(self._update_available)
+        if (release := self._update_hint.available) is not None:
+            self._update_available(release.version, release.download_url)
 
     # -- sections ----------------------------------------------------------------------------
     def page(self, key: str) -> QWidget | None:
@@ -302,20 +316,37 @@ class MainWindow(QMainWindow):
     def _remember_unavailable(self, text: str) -> None:
         self.message_bar.show_message(text, source="remember")
 
+    def _update_available(self, version: str, download_url: str) -> None:
+        # Calm and dismissable: an older app keeps working, the parent updates when it suits.
+        self.message_bar.show_message(
+            self.tr("A newer version of Ouderportaal ({version}) is available.").format(
+                version=version),
+            source="update", tone="info", action_text=self.tr("Download"),
+            action=lambda: QDesktopServices.openUrl(QUrl(download_url)))
+
     def _lock(self) -> None:
+        # Every other window first (docs/architecture.md, "The lock covers every window"):
+        # a modal dialog would keep the focus from the lock screen's password field.
+        self.lock_guard.engage()
         account = self._session.account
         self.lock_screen.prepare(account.display_name if account else "",
                                  account.email if account else "")
-        self.user_menu.close()
         self._set_content_enabled(False)
         self._stack.setCurrentWidget(self.lock_screen)
+        # The status bar carries the pages' progress and messages: nothing of them shows.
+        self.statusBar().clearMessage()
+        self.statusBar().hide()
+        self.raise_()
+        self.activateWindow()
         self.lock_screen.password.setFocus()
 
     def _unlock(self) -> None:
         self.lock_screen.password.clear()
         self._set_content_enabled(True)
         self._stack.setCurrentIndex(0)
+        self.statusBar().show()
         self.navigation.setFocus()
+        self.lock_guard.release()  # the wizards and viewers that were open come back
 
     def _set_content_enabled(self, enabled: bool) -> None:
         # While locked, no shortcut may reach the covered content (or fetch data for it).
@@ -332,3 +363,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closeRequested.emit()
         event.accept()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if not event.spontaneous():
+            # The session ended (the app hides this window then): nothing put aside returns.
+            self.lock_guard.end()
+        super().hideEvent(event)

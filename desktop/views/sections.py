@@ -15,7 +15,7 @@ from desktop.views.account import AccountPage
 from desktop.views.agenda.page import AgendaPage
 from desktop.views.finance.page import FinancePage
 from desktop.views.overview import OverviewPage
-from desktop.views.pending_requests import PendingRequestsPage
+from desktop.views.pending_requests.page import PendingRequestsPage
 
 __all__ = ["SECTIONS"]
 

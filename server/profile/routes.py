@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.auth.expiry import access_until
-from server.deps import Auth, Db
+from server.deps import Auth, CurrentSettings, Db
 from server.models import (
     CareGroup,
     Child,
@@ -27,6 +27,7 @@ from server.problems import Problem
 from server.problems.openapi import problem_responses
 from server.profile.schemas import (
     ChildOut,
+    ClientRelease,
     ContractOut,
     FamilyOut,
     GroupOut,
@@ -50,11 +51,16 @@ async def _organisation(db: AsyncSession) -> Organisation:
 
 
 @router.get("/portal", response_model=PortalResponse, responses=problem_responses("not_found"))
-async def portal(db: Db) -> PortalResponse:
-    """Public: tells the login window that this address is an Ouderportaal server."""
+async def portal(db: Db, settings: CurrentSettings) -> PortalResponse:
+    """Public: tells the login window that this address is an Ouderportaal server, and the
+    app which desktop release is the newest."""
     organisation = await _organisation(db)
+    client = None
+    if settings.client_version is not None and settings.client_download_url is not None:
+        client = ClientRelease(version=settings.client_version,
+                               download_url=settings.client_download_url)
     return PortalResponse(name=organisation.name, short_name=organisation.short_name,
-                          api_version=API_VERSION)
+                          api_version=API_VERSION, client=client)
 
 
 @router.get("/policy", response_model=Policy, responses=problem_responses(

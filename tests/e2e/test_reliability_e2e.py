@@ -181,6 +181,7 @@ DAMAGE = {"truncated": truncate, "empty": empty, "garbled header": garble_header
           "garbled pages": garble_pages}
 
 
+@pytest.mark.expect_log("desktop.cache.outbox", "WARNING", r"outbox.sqlite3 is damaged")
 @pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
 def test_three_queued_absences_arrive_after_the_outbox_file_was_damaged(
         qtbot, portal_server, make_services, run, tmp_path, damage):
@@ -199,6 +200,7 @@ def test_three_queued_absences_arrive_after_the_outbox_file_was_damaged(
     qtbot.waitUntil(lambda: second.agenda.pending_absences() == [], timeout=20_000)
 
 
+@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"unreadable account cache set aside")
 @pytest.mark.parametrize("damage", [garbled for name, garbled in DAMAGE.items()
                                     if name != "empty"], ids=["truncated", "garbled header",
                                                               "garbled pages"])
@@ -217,6 +219,8 @@ def test_a_damaged_cache_takes_no_queued_absence_with_it(qtbot, portal_server, m
     qtbot.waitUntil(lambda: len(arrived(run, portal_server.url, drafts)) == 3, timeout=30_000)
 
 
+@pytest.mark.expect_log("desktop.cache.outbox", "WARNING", r"outbox.sqlite3 is damaged")
+@pytest.mark.expect_log("desktop.cache.outbox_repair", "WARNING", r"writes kept, 1 lost")
 def test_a_write_no_copy_gives_back_is_named_to_the_parent(qtbot, portal_server, make_app,
                                                            run, desktop_data):
     import sqlite3
@@ -632,8 +636,6 @@ def _an_extra_morning_for_emma(qtbot, services: Services) -> ExtraDayDraft:
     raise AssertionError("no morning for an extra day in that month")
 
 
-@pytest.mark.xfail(strict=True, reason="needs the server's refresh grace (issue 10, built in "
-                                       "parallel); remove this marker when it has landed")
 def test_a_lost_refresh_answer_against_the_real_server_keeps_the_session(portal_server, run,
                                                                          proxy):
     from datetime import UTC, datetime

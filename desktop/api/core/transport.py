@@ -22,7 +22,6 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from importlib import metadata
 from typing import Any
 
 import httpx
@@ -48,6 +47,7 @@ from desktop.api.core.retry import (
     retry_after_seconds,
 )
 from desktop.api.core.tokens import TokenKeeper, Tokens
+from desktop.api.core.version import app_version
 
 __all__ = ["API_PREFIX", "DEFAULT_TIMEOUT", "LOST_REFRESH_ATTEMPTS", "LOST_REFRESH_WINDOW",
            "Download", "Retry", "Transport", "new_idempotency_key", "user_agent"]
@@ -69,11 +69,7 @@ LOST_REFRESH_ATTEMPTS = 4
 
 
 def user_agent() -> str:
-    try:
-        version = metadata.version("ouderportaal")
-    except metadata.PackageNotFoundError:
-        version = "unknown"
-    return f"Ouderportaal-Desktop/{version}"
+    return f"Ouderportaal-Desktop/{app_version()}"
 
 
 def new_idempotency_key() -> str:

@@ -59,6 +59,7 @@ class AgendaService(QObject):
     request overview; ``absenceReported(outbox_id, list[Absence])``,
     ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report, or
     ``absenceNotSaved(message)`` when the disk refused to queue it;
+    ``cancelPreviewed(CancelPreview)`` (what a cancel would do, for the confirmation),
     ``absenceCancelled(Absence)`` / ``cancelFailed(message)``; ``problem(message)`` for the message
     bar.
     """
@@ -69,6 +70,7 @@ class AgendaService(QObject):
     absenceQueued = Signal(int)
     absenceRefused = Signal(int, str)
     absenceNotSaved = Signal(str)
+    cancelPreviewed = Signal(object)
     absenceCancelled = Signal(object)
     cancelFailed = Signal(str)
     problem = Signal(str)
@@ -239,6 +241,16 @@ class AgendaService(QObject):
         self._emit_absences()
         self._solved()
         cache.put_absences(absences)
+
+    def preview_cancel(self, absence_id: int) -> None:
+        """Ask the portal what cancelling would do (for the confirmation); answers on
+        ``cancelPreviewed(CancelPreview)``, or the refusal on ``cancelFailed``."""
+        self._tasks.run("cancel-preview", self._preview_cancel(absence_id), self._cancel_failed)
+
+    async def _preview_cancel(self, absence_id: int) -> None:
+        preview = await self._session.request(
+            lambda client: client.absences.cancel_preview(absence_id))
+        self.cancelPreviewed.emit(preview)
 
     def cancel_absence(self, absence_id: int) -> None:
         """Afmelding annuleren (the view has asked "are you sure?" already)."""

@@ -33,11 +33,12 @@ class Account:
 
     @classmethod
     def of(cls, base_url: str, email: str, organisation: str, profile: Profile, *,
-           shared_computer: bool) -> Account:
-        """The account of ``profile``; staff accounts always work in shared-PC mode."""
+           shared_computer: bool, key: str | None = None) -> Account:
+        """The account of ``profile``; staff accounts always work in shared-PC mode. ``key``:
+        a remembered account's folder, whatever its e-mail address is today."""
         role = profile.user.role
         return cls(
-            key=account_key(base_url, email),
+            key=key or account_key(base_url, email),
             base_url=base_url,
             email=email,
             display_name=profile.user.name,
@@ -57,7 +58,7 @@ class SessionState:
     remember: bool
     check: PasswordCheck | None  # None for a resumed session: no password was typed
     policy: Policy
-    pending_token: str | None = None  # a remembered refresh token not exchanged yet
+    restore_pending: bool = False  # a remembered login whose keyring token is not used yet
 
 
 def now() -> datetime:
@@ -74,6 +75,8 @@ def setting_is_true(value: object) -> bool:
 
 def why_expired(error: PortalError | None) -> PortalError:
     """A refused refresh because access ended deserves that message, not "session expired"."""
+    if isinstance(error, AccountExpired):
+        return error
     if isinstance(error, SessionExpired):
         if error.code == "account_expired":
             return AccountExpired(error.status, error.code, error.detail, error.extra)

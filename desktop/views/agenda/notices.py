@@ -53,7 +53,13 @@ class AgendaNotices(QObject):
         lines = []
         for request in requests:
             dates = format_date_range(request.first_date, request.last_date)
-            if request.status is ExtraDayStatus.APPROVED:
+            if request.status is ExtraDayStatus.APPROVED and request.decision_reason:
+                # A partial approval: what stays is approved, the rest was split off.
+                lines.append(self.tr("The group approved the extra day for {child} on {dates}; "
+                                     "the other requested day-parts were rejected: {reason}")
+                             .format(child=request.child_name, dates=dates,
+                                     reason=request.decision_reason))
+            elif request.status is ExtraDayStatus.APPROVED:
                 lines.append(self.tr("The group approved the extra day for {child} on "
                                      "{dates}.").format(child=request.child_name, dates=dates))
             else:

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.shared.lock_guard import SessionDialog
+
 __all__ = ["PdfViewer"]
 
 _ZOOM_STEP = 1.25
 
 
-class PdfViewer(QDialog):
+class PdfViewer(SessionDialog):
     """Shows one PDF file. ``save_copy(target) -> message | None`` writes "Opslaan als…"."""
 
     def __init__(self, path: Path, title: str, suggested_name: str,

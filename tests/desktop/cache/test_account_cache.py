@@ -226,6 +226,7 @@ def test_a_hand_over_interrupted_by_a_crash_runs_again_without_doubles(folder: P
         assert [w.idempotency_key for w in cache.outbox.pending()] == keys
 
 
+@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"unreadable account cache set aside")
 def test_a_damaged_old_cache_hands_over_what_it_still_holds(folder: Path) -> None:
     keys = schema_5_cache(folder, agenda_months=60)
     data = bytearray((folder / DB_NAME).read_bytes())
@@ -286,6 +287,7 @@ def test_a_corrupt_file_is_reported(folder: Path) -> None:
         AccountCache.open(folder)
 
 
+@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"unreadable account cache set aside")
 def test_recover_sets_a_corrupt_file_aside_and_starts_empty(folder: Path) -> None:
     folder.mkdir(parents=True)
     garbage = b"\x00garbage\xff" * 500
@@ -315,6 +317,7 @@ def test_a_cache_from_a_newer_app_is_not_touched(folder: Path) -> None:
         db.close()
 
 
+@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"discarding unreadable cached profile")
 def test_an_unreadable_cached_profile_is_dropped_not_fatal(folder: Path) -> None:
     with AccountCache.open(folder) as cache:
         cache.put_profile(PROFILE)

@@ -20,6 +20,7 @@ from desktop.cache.store import DB_NAME as CACHE_NAME
 from desktop.cache.store import AccountCache
 
 NOW = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
+SOME_LOST = r"outbox rebuilt: \d+ writes kept, [1-9]\d* lost"
 THREE = [{"child_ids": [1], "first_date": "2026-03-04", "last_date": "2026-03-04"},
          {"child_ids": [2], "first_date": "2026-03-05", "last_date": "2026-03-05"},
          {"child_ids": [1, 2], "first_date": "2026-03-09", "last_date": "2026-03-13"}]
@@ -186,6 +187,7 @@ DAMAGE = {"truncated": truncate, "empty": empty, "garbled header": garble_header
           "garbled pages": garble_pages}
 
 
+@pytest.mark.expect_log("desktop.cache.outbox", "WARNING", r"outbox.sqlite3 is damaged")
 @pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
 def test_a_damaged_outbox_gives_back_all_three_writes(folder: Path, damage) -> None:
     keys = queue_three(folder)
@@ -199,6 +201,7 @@ def test_a_damaged_outbox_gives_back_all_three_writes(folder: Path, damage) -> N
     assert pending_keys(folder) == (keys, [])
 
 
+@pytest.mark.expect_log("desktop.cache.outbox", "WARNING", r"outbox.sqlite3 is damaged")
 def test_a_missing_outbox_file_is_rebuilt_from_its_copy(folder: Path) -> None:
     keys = queue_three(folder)
     (folder / DB_NAME).unlink()
@@ -213,6 +216,8 @@ def test_a_damaged_copy_is_written_again_from_the_database(folder: Path) -> None
     assert not copy.damaged and [e["key"] for e in copy.writes] == keys
 
 
+@pytest.mark.expect_log("desktop.cache.outbox", "WARNING", r"outbox.sqlite3 is damaged")
+@pytest.mark.expect_log("desktop.cache.outbox_repair", "WARNING", SOME_LOST)
 def test_a_write_neither_file_gives_back_is_told_by_what_is_left(folder: Path) -> None:
     keys = queue_three(folder)
     (folder / COPY_NAME).unlink()  # the copy is gone as well
@@ -227,6 +232,8 @@ def test_a_write_neither_file_gives_back_is_told_by_what_is_left(folder: Path) -
     assert [(w.kind, w.created_at, w.payload) for w in lost] == [("absence", NOW, None)]
 
 
+@pytest.mark.expect_log("desktop.cache.outbox", "WARNING", r"outbox.sqlite3 is damaged")
+@pytest.mark.expect_log("desktop.cache.outbox_repair", "WARNING", SOME_LOST)
 def test_when_both_copies_are_damaged_the_unknown_loss_is_still_told(folder: Path) -> None:
     keys = queue_three(folder)
     garble_pages(folder / DB_NAME)
@@ -240,6 +247,8 @@ def test_when_both_copies_are_damaged_the_unknown_loss_is_still_told(folder: Pat
     assert [(w.kind, w.payload) for w in lost] == [(None, None)]
 
 
+@pytest.mark.expect_log("desktop.cache.outbox", "WARNING", r"outbox.sqlite3 is damaged")
+@pytest.mark.expect_log("desktop.cache.outbox_repair", "WARNING", SOME_LOST)
 def test_lost_writes_are_kept_until_forgotten(folder: Path) -> None:
     queue_three(folder)
     (folder / COPY_NAME).unlink()
@@ -255,6 +264,7 @@ def test_lost_writes_are_kept_until_forgotten(folder: Path) -> None:
     box.close()
 
 
+@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"unreadable account cache set aside")
 def test_a_damaged_cache_does_not_take_the_queue_with_it(folder: Path) -> None:
     with AccountCache.open(folder) as cache:
         keys = [cache.outbox.enqueue("absence", p).idempotency_key for p in THREE]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
 from desktop.api.agenda.records import Agenda
-from desktop.api.portal.records import Policy
+from desktop.api.portal.records import ClientRelease, Policy
 from desktop.api.profile.records import (
     Child,
     Contract,
@@ -40,6 +40,7 @@ from desktop.services.session.connection import Connection
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.outbox import OutboxDelivery
+from desktop.services.update_hint import UpdateHintService
 
 
 def signals_of(service: type[QObject]) -> type[QObject]:
@@ -65,7 +66,6 @@ class FakeAccount:
 class FakeKnownAccount:
     key: str
     base_url: str
-    email: str
     display_name: str
     organisation_name: str
 
@@ -79,6 +79,7 @@ class FakeSession(signals_of(SessionService)):
         self.cache = None
         self.shared_pc = shared_pc
         self.known = known or []
+        self.keep_offline_copy = False
         self.calls: list[tuple] = []
         # The real one: a QObject with no dependencies; tests call report() as requests would.
         self.connection = Connection(self)
@@ -108,6 +109,10 @@ class FakeSession(signals_of(SessionService)):
     def unlock(self, password: str) -> None:
         self.calls.append(("unlock", password))
 
+    def set_keep_offline_copy(self, keep: bool) -> None:
+        self.calls.append(("set_keep_offline_copy", keep))
+        self.keep_offline_copy = keep
+
 
 class FakeResets(signals_of(PasswordResetService)):
     def __init__(self) -> None:
@@ -121,6 +126,9 @@ class FakeResets(signals_of(PasswordResetService)):
                 end_other_sessions: bool = True) -> None:
         self.calls.append(("confirm", organisation, email, code, new_password,
                            end_other_sessions))
+
+    def assess(self, organisation: str, email: str, new_password: str) -> None:
+        self.calls.append(("assess", organisation, email, new_password))
 
 
 class FakeProfileService(signals_of(ProfileService)):
@@ -172,6 +180,7 @@ class FakeAgenda(signals_of(AgendaService)):
         self.shown: list[tuple[int, int]] = []
         self.reports: list[AbsenceDraft] = []
         self.cancelled: list[int] = []
+        self.previewed: list[int] = []
         self.dismissed: list[int] = []
         self.absence_loads = 0
         self.refusal: str | None = None
@@ -196,6 +205,9 @@ class FakeAgenda(signals_of(AgendaService)):
 
     def load_absences(self) -> None:
         self.absence_loads += 1
+
+    def preview_cancel(self, absence_id: int) -> None:
+        self.previewed.append(absence_id)
 
     def cancel_absence(self, absence_id: int) -> None:
         self.cancelled.append(absence_id)
@@ -264,19 +276,30 @@ class FakePendingRequests(signals_of(PendingRequestsService)):
     def __init__(self) -> None:
         super().__init__()
         self.pending = None
+        self.decided_today: list = []
         self.loads = 0
+        self.capacity_asked: list[int] = []
+        self.decisions: list[tuple] = []
 
     def load(self) -> None:
         self.loads += 1
 
     def load_capacity(self, request_id: int) -> None:
-        pass
+        self.capacity_asked.append(request_id)
 
-    def approve(self, request_id: int) -> None:
-        pass
+    def approve(self, request_id: int, only=None, reason: str | None = None) -> None:
+        self.decisions.append(("approve", request_id, only, reason))
 
     def reject(self, request_id: int, reason: str) -> None:
-        pass
+        self.decisions.append(("reject", request_id, reason))
+
+
+class FakeUpdateHint(signals_of(UpdateHintService)):
+    """UpdateHintService's interface; ``available`` is what a check found before."""
+
+    def __init__(self, available: ClientRelease | None = None) -> None:
+        super().__init__()
+        self.available = available
 
 
 # -- sample data ----------------------------------------------------------------------------
@@ -342,6 +365,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "extra_days": FakeExtraDays(),
         "finance": FakeFinance(),
         "pending_requests": FakePendingRequests(),
+        "update_hint": FakeUpdateHint(),
     }
     fakes.update(others)
     return Services(**fakes)

@@ -15,14 +15,17 @@ import errno
 import json
 import os
 import shutil
-import sqlite3
+import sys
 import tempfile
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cache.paths import private_folder
+
+if TYPE_CHECKING:  # the login window writes small files without loading SQLite
+    import sqlite3
 
 __all__ = ["DiskProblem", "DiskTrouble", "disk_problem", "fsync_directory", "is_damage",
            "write_atomically", "write_json_atomically", "writing"]
@@ -74,7 +77,7 @@ def disk_problem(error: BaseException, path: Path | str) -> DiskProblem | None:
         return error
     if isinstance(error, OSError):
         return DiskProblem(_trouble_of_errno(error.errno), path, error.strerror or str(error))
-    if isinstance(error, sqlite3.Error):
+    if _is_sqlite_error(error):
         code = _sqlite_code(error)
         if code == _SQLITE_FULL:
             return DiskProblem(DiskTrouble.FULL, path, str(error))
@@ -99,7 +102,7 @@ def writing(path: Path | str) -> Iterator[None]:
     """Turn the disk's refusals inside the block into :class:`DiskProblem`."""
     try:
         yield
-    except (OSError, sqlite3.Error) as error:
+    except Exception as error:  # an OSError or a SQLite error; disk_problem tells
         problem = disk_problem(error, path)
         if problem is None or problem is error:
             raise
@@ -150,6 +153,12 @@ def _trouble_of_errno(number: int | None) -> DiskTrouble:
     if number == errno.EROFS:
         return DiskTrouble.READ_ONLY
     return DiskTrouble.FAILED
+
+
+def _is_sqlite_error(error: BaseException) -> bool:
+    # Not loaded: then nothing here can have raised one.
+    sqlite = sys.modules.get("sqlite3")
+    return sqlite is not None and isinstance(error, sqlite.Error)
 
 
 def _sqlite_code(error: sqlite3.Error) -> int | None:

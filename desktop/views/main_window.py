@@ -1,8 +1,10 @@
 """The main window: header with user menu, section navigation, message bar, pages, status bar.
 
-The sections come from one table (``desktop/views/sections.py``): the window builds a page per
-entry, shows the entries this account may see (their audience) in the navigation with Ctrl+1…9,
-and calls the page's ``activate()`` when its section is shown. It has no code for any one page.
+The sections come from one table (``desktop/views/sections.py``): the window shows the entries
+this account may see (their audience) in the navigation with Ctrl+1…9, lets each entry attach
+what it shows from the start (notices, status), builds an entry's page when its section is
+first shown — so the window paints with one page built — and calls the page's ``activate()``
+whenever its section is shown. It has no code for any one page.
 """
 
 from __future__ import annotations
@@ -90,12 +92,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.connection)
 
         content = self._build_content()
-        context = PageContext(services, self.message_bar, self.statusBar(), self, content)
+        self._context = PageContext(services, self.message_bar, self.statusBar(), self, content)
         self._pages: dict[str, QWidget] = {}
         for section in sections:
-            page = section.page(context)
-            self._pages[section.key] = page
-            self.pages.addWidget(page)
+            if section.attach is not None:
+                section.attach(self._context)
 
         self._stack = QStackedWidget(self)
         self._stack.addWidget(content)
@@ -211,8 +212,14 @@ class MainWindow(QMainWindow):
 
     # -- sections ----------------------------------------------------------------------------
     def page(self, key: str) -> QWidget | None:
-        """The page of section ``key`` (built for every section, shown or not)."""
-        return self._pages.get(key)
+        """The page of section ``key``, built when it is first shown (or asked for here)."""
+        page = self._pages.get(key)
+        section = self.sections.section_at(self.sections.row_of(key))
+        if page is None and section is not None:
+            page = section.page(self._context)
+            self._pages[key] = page
+            self.pages.addWidget(page)
+        return page
 
     def has_section(self, key: str) -> bool:
         section = self.sections.section_at(self.sections.row_of(key))
@@ -224,7 +231,7 @@ class MainWindow(QMainWindow):
             return
         if self.navigation.currentIndex().row() == row:
             if intent is not None:
-                self._pages[key].activate(intent)
+                self.page(key).activate(intent)
             return
         self._intent = intent
         self.show_section_row(row)
@@ -242,7 +249,7 @@ class MainWindow(QMainWindow):
             self.show_section_row(visible[n])
 
     def _section_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        page = self._pages.get(self.sections.key_at(current.row()) or "")
+        page = self.page(self.sections.key_at(current.row()) or "")
         intent, self._intent = self._intent, None
         if page is not None:
             self.pages.setCurrentWidget(page)

@@ -574,6 +574,10 @@
         <source>Location manager of both locations</source>
         <translation>Locatiemanager van beide locaties</translation>
     </message>
+    <message>
+        <source>The demo portal could not be started. You can still log in to your organisation&apos;s portal.</source>
+        <translation>Het demoportaal kon niet worden gestart. Je kunt wel inloggen op het portaal van je organisatie.</translation>
+    </message>
 </context>
 <context>
     <name>DemoPanel</name>
@@ -909,6 +913,13 @@
     </message>
 </context>
 <context>
+    <name>FinanceNotices</name>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
     <name>FinancePage</name>
     <message>
         <source>Finance</source>
@@ -949,10 +960,6 @@
     <message>
         <source>Rates</source>
         <translation>Tarieven</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Opnieuw proberen</translation>
     </message>
     <message>
         <source>There are no invoices, annual statements or contracts yet. The first invoice appears after your first month of care.</source>

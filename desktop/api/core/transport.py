@@ -16,32 +16,35 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import random
+import ssl
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
 from desktop.api.core.address import portal_base_url
 from desktop.api.core.errors import (
-    CertificateProblem,
     ConnectionProblem,
     ProblemResponse,
     ServerError,
     SessionExpired,
-    UnknownHost,
     classify_transport_error,
     problem_from_response,
 )
 from desktop.api.core.retry import (
+    LOST_REFRESH_ATTEMPTS,
+    LOST_REFRESH_WINDOW,
     MAX_RETRY_AFTER,
     RETRY_STATUSES,
     UNAVAILABLE_STATUSES,
     Retry,
+    answer_lost,
     backoff,
     may_retry_transport,
     retry_after_seconds,
@@ -49,8 +52,8 @@ from desktop.api.core.retry import (
 from desktop.api.core.tokens import TokenKeeper, Tokens
 from desktop.api.core.version import app_version
 
-__all__ = ["API_PREFIX", "DEFAULT_TIMEOUT", "LOST_REFRESH_ATTEMPTS", "LOST_REFRESH_WINDOW",
-           "Download", "Retry", "Transport", "new_idempotency_key", "user_agent"]
+__all__ = ["API_PREFIX", "DEFAULT_TIMEOUT", "Download", "Retry", "Transport",
+           "new_idempotency_key", "tls_context", "user_agent"]
 
 # Only methods, paths, statuses and error kinds are logged: never a body, header or token.
 log = logging.getLogger(__name__)
@@ -58,18 +61,20 @@ log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
-#: A refresh whose answer was lost (sent, then no answer: the connection dropped, the read
-#: timed out) is sent again with the same refresh token for this long: within its grace window
-#: (about 60 s) the portal answers the just-rotated token with the same new pair (docs/api.md,
-#: "How the app copes with failures"), so half of it leaves room for the answer to travel.
-#: After that the refresh gives up as a connection problem — never as a logout: the tokens stay.
-LOST_REFRESH_WINDOW = timedelta(seconds=30)
-#: ... and at most this many times (a frozen clock in a test must not loop forever).
-LOST_REFRESH_ATTEMPTS = 4
 
-
+@functools.cache
 def user_agent() -> str:
     return f"Ouderportaal-Desktop/{app_version()}"
+
+
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """How every client of this process verifies the portal: httpx's defaults, built once.
+
+    Loading the CA certificates takes 20–70 ms, and each ``httpx.AsyncClient`` made without a
+    context loads them again; a context may be shared by any number of clients.
+    """
+    return httpx.create_ssl_context()
 
 
 def new_idempotency_key() -> str:
@@ -121,6 +126,8 @@ class Transport:
         self._http = httpx.AsyncClient(
             base_url=self.base_url + API_PREFIX,
             transport=http_transport,
+            # A test's transport has no TLS: do not load the certificates for it.
+            verify=tls_context() if http_transport is None else True,
             timeout=timeout,
             follow_redirects=False,
             headers={
@@ -158,7 +165,7 @@ class Transport:
     async def _exchange(self, refresh_token: str) -> Tokens:
         """POST /auth/refresh: the silent refresh every request relies on, so it is the core's.
 
-        A lost answer is retried with the same token inside :data:`LOST_REFRESH_WINDOW`; only a
+        A lost answer is retried with the same token inside ``retry.LOST_REFRESH_WINDOW``; only a
         refusal of the token ends the session.
         """
         started = self._clock()
@@ -179,7 +186,7 @@ class Transport:
                 raise SessionExpired(exc.status, exc.code, exc.detail, exc.extra) from exc
             except ConnectionProblem as exc:
                 # Offline for now, in the end: the tokens stay, a later request tries again.
-                if not _answer_lost(exc) or attempt >= LOST_REFRESH_ATTEMPTS:
+                if not answer_lost(exc) or attempt >= LOST_REFRESH_ATTEMPTS:
                     raise
                 delay = backoff(attempt, self._rng)
                 log.info("refresh answer lost (%s); again with the same token in %.1f s",
@@ -353,14 +360,6 @@ class Transport:
         if requested > MAX_RETRY_AFTER:
             return None  # let the caller tell the user when to try again
         return requested
-
-
-def _answer_lost(problem: ConnectionProblem) -> bool:
-    """Whether the request may have reached the server (then only its answer was lost): not
-    when the connection could not even be made."""
-    if isinstance(problem, CertificateProblem | UnknownHost):
-        return False
-    return not isinstance(problem.__cause__, httpx.ConnectError | httpx.ConnectTimeout)
 
 
 async def _finish(response: httpx.Response) -> None:

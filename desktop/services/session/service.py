@@ -1,6 +1,6 @@
 """The session: who is logged in, with which client, cache and remembered login.
 
-One piece on purpose (about 570 lines): :class:`SessionService` is one state machine — logged
+One piece on purpose (about 600 lines): :class:`SessionService` is one state machine — logged
 out, starting (login, resume online, resume from offline data), logged in, locked, ending
 (logout, switch, expiry, too many unlock attempts) — and every transition touches the same few
 fields (the current :class:`SessionState`, the busy flag, the lock, the remembered login).
@@ -24,11 +24,10 @@ import logging
 import weakref
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
-from desktop.api.client import PortalClient
 from desktop.api.core.address import AddressError, portal_base_url
 from desktop.api.core.errors import AccountExpired, PortalError, SessionExpired
 from desktop.api.core.tokens import Tokens
@@ -39,7 +38,6 @@ from desktop.cache.credentials import CredentialStore
 from desktop.cache.disk import DiskProblem
 from desktop.cache.leftovers import Leftovers
 from desktop.cache.paths import account_key, make_private
-from desktop.cache.store import AccountCache
 from desktop.services.session.account import (
     Account,
     SessionState,
@@ -58,6 +56,10 @@ from desktop.services.session.revoke import close_client, revoke_refresh_token
 from desktop.services.shared.errors import address_message, user_message
 from desktop.services.shared.tasks import EXPECTED, CrashHandler, ExpectedError, TaskRunner
 
+if TYPE_CHECKING:
+    from desktop.api.client import PortalClient
+    from desktop.cache.store import AccountCache
+
 __all__ = ["SHARED_PC_SETTING", "Account", "SessionService"]
 
 log = logging.getLogger(__name__)
@@ -71,7 +73,8 @@ SHARED_PC_SETTING = "shared_pc"
 class SessionService(QObject):
     """Owns login, logout, token refresh persistence, lock/unlock and account switching.
 
-    Signals: ``busyChanged(bool)``; ``loggedIn(Account)``; ``loginFailed(str)``;
+    Signals: ``busyChanged(bool)``; ``loggingIn(Account)`` right before ``loggedIn(Account)``
+    (whoever must be listening when ``loggedIn`` arrives can still get ready); ``loginFailed(str)``;
     ``loggedOut()``; ``sessionExpired(str)``; ``rememberUnavailable(str)``; ``locked()``;
     ``unlocked()``; ``unlockFailed(str)``; ``portalChecked(base_url, organisation_name)``;
     ``portalCheckFailed(str)``; ``leftoversChanged(str)`` (an account's data could not be
@@ -85,6 +88,7 @@ class SessionService(QObject):
     """
 
     busyChanged = Signal(bool)
+    loggingIn = Signal(object)
     loggedIn = Signal(object)
     loginFailed = Signal(str)
     loggedOut = Signal()
@@ -255,8 +259,9 @@ class SessionService(QObject):
     async def _login(
         self, base_url: str, email: str, password: str, remember: bool, name: list[str]
     ) -> None:
-        client = self._new_client(base_url)
+        client: PortalClient | None = None
         try:
+            client = await self._client_for(base_url)
             info = await client.portal.info()
             name[0] = info.name
             await client.auth.login(email, password)
@@ -273,7 +278,8 @@ class SessionService(QObject):
                 cache.close()  # e.g. a disk too full to keep the profile: not logged in
                 raise
         except BaseException:
-            await client.aclose()
+            if client is not None:
+                await client.aclose()
             raise
         finally:
             self._set_busy(False)
@@ -316,7 +322,7 @@ class SessionService(QObject):
 
     def _apply_remember(self, session: SessionState, remember: bool) -> None:
         account = session.account
-        tokens = session.client.tokens
+        tokens = session.tokens
         if not remember or account.shared_pc or tokens is None:
             # Not (or no longer) remembered: leave nothing behind that could log in later.
             # An account that was not remembered has nothing in the keyring to remove.
@@ -367,34 +373,41 @@ class SessionService(QObject):
             self.loginFailed.emit(user_message(error))
             return
         profile = cache.profile()
-        client = self._new_client(known.base_url)
         if profile is None:
             # Nothing to show offline yet: this is a login with the remembered token.
             self._set_busy(True)
             self._tasks.run(
                 "restore",
-                self._resume_online(known, client, cache),
+                self._resume_online(known, cache),
                 lambda error: self._resume_failed(key, error),
             )
             return
         account = self._account_from(known.base_url, profile.user.email,
                                      known.organisation_name, profile, key=key)
-        session = SessionState(account, client, cache, remember=True, check=None,
-                               policy=cache.policy() or Policy(), restore_pending=True)
+        session = SessionState(
+            account,
+            None,  # made by the first request, after the main window has painted
+            cache,
+            remember=True,
+            check=None,
+            policy=cache.policy() or Policy(),
+            restore_pending=True,
+        )
         self._begin(session)
         self._tasks.run("restore", self._restore_in_background(session), self._restore_failed)
 
-    async def _resume_online(
-        self, known: KnownAccount, client: PortalClient, cache: AccountCache
-    ) -> None:
+    async def _resume_online(self, known: KnownAccount, cache: AccountCache) -> None:
+        client: PortalClient | None = None
         try:
             try:
+                client = await self._client_for(known.base_url)
                 await client.auth.restore(await self._remembered_token(known.key))
                 profile, policy = await self._fetch_profile(client)
                 self._start(known.base_url, profile.user.email, known.organisation_name, client,
                             cache, profile, policy, remember=True, check=None, key=known.key)
             except BaseException:
-                await client.aclose()
+                if client is not None:
+                    await client.aclose()
                 cache.close()
                 raise
         finally:
@@ -436,22 +449,29 @@ class SessionService(QObject):
         if session is None:
             raise SessionExpired(401, "not_authenticated", "not logged in")
         try:
-            await self._restore_if_needed(session)
-            return await call(session.client)
+            client = await self._restore_if_needed(session)
+            return await call(client)
         except (SessionExpired, AccountExpired) as error:
             self._expire(session, error)
             raise
 
-    async def _restore_if_needed(self, session: SessionState) -> None:
-        async with self._restore_lock:  # concurrent callers share one token exchange
+    async def _restore_if_needed(self, session: SessionState) -> PortalClient:
+        """The session's client, made on first use, with a remembered token exchanged."""
+        async with self._restore_lock:  # concurrent callers share one client and exchange
+            if session.client is None:
+                await self._clients.ready()
             if session is not self._session:
                 raise SessionExpired(401, "not_authenticated", "the session has ended")
-            if session.restore_pending and session.client.tokens is None:
+            if session.client is None:
+                session.client = self._new_client(session.account.base_url)
+            client = session.client
+            if session.restore_pending and client.tokens is None:
                 token = await self._remembered_token(session.account.key)
                 if session is not self._session:
                     raise SessionExpired(401, "not_authenticated", "the session has ended")
-                await session.client.auth.restore(token)
+                await client.auth.restore(token)
                 session.restore_pending = False
+            return client
 
     # --- logout, switch, expiry ---------------------------------------------------------------
 
@@ -499,7 +519,8 @@ class SessionService(QObject):
         """Detach ``session`` and clean up locally now; the server is told in the background.
         A logout always completes: a copy that cannot be removed yet is tried again later."""
         self._session = None
-        self._retired.add(session.client)
+        if session.client is not None:
+            self._retired.add(session.client)
         self._copies.keep(None)
         for name in ("login", "restore"):
             self._tasks.cancel(name)
@@ -511,8 +532,9 @@ class SessionService(QObject):
         session.cache.close()
         if not keep_copy:
             self._copies.remove(key)
-        self._tasks.run(f"close-{next(self._closing)}",
-                        close_client(session.client, revoke=revoke))
+        if session.client is not None:
+            self._tasks.run(f"close-{next(self._closing)}",
+                            close_client(session.client, revoke=revoke))
 
     async def aclose(self) -> None:
         """Shut down: a shared-PC session is logged out (files wiped), any other one closed
@@ -558,10 +580,15 @@ class SessionService(QObject):
         if session.account.shared_pc:
             minutes = self._lock_minutes or session.policy.inactivity_lock_minutes or 10
         self._lock.arm(session.check, minutes)
-        tokens = session.client.tokens
+        tokens = session.tokens
         if session.remember and tokens is not None:
             self._remembered.update_token(session.account.key, tokens.refresh_token)
+        self.loggingIn.emit(session.account)
         self.loggedIn.emit(session.account)
+
+    async def _client_for(self, base_url: str) -> PortalClient:
+        await self._clients.ready()
+        return self._new_client(base_url)
 
     def _new_client(self, base_url: str) -> PortalClient:
         client: PortalClient | None = None
@@ -590,6 +617,9 @@ class SessionService(QObject):
                           shared_computer=self._computer_is_shared(), key=key)
 
     def _open_cache(self, key: str) -> AccountCache:
+        # Imported here: the login window paints without the offline store (and SQLite).
+        from desktop.cache.store import AccountCache
+
         # A cache this version cannot read is set aside: it only holds re-downloadable data
         # (the outbox, which does not, has a file of its own). Raises DiskProblem when the disk
         # refuses, OutboxTooNew for writes a newer version queued.

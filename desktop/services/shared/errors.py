@@ -37,7 +37,7 @@ from desktop.api.core.errors import (
     UnknownHost,
 )
 from desktop.cache.disk import DiskProblem, DiskTrouble, disk_problem
-from desktop.cache.outbox import OutboxTooNew
+from desktop.cache.queued_writes import OutboxTooNew
 
 __all__ = ["address_message", "disk_message", "password_refusal", "user_message"]
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.api.core.errors import PortalError
 from desktop.cache.disk import DiskProblem
-from desktop.cache.outbox import OutboxTooNew
+from desktop.cache.queued_writes import OutboxTooNew
 
 __all__ = ["EXPECTED", "ErrorHandler", "ExpectedError", "TaskRunner"]
 

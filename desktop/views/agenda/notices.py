@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from desktop.models.shared.formatting import format_date_range
 from desktop.models.shared.records import ExtraDayRequest, ExtraDayStatus
 from desktop.views.shared.message_bar import MessageBar
+from desktop.views.shared.pages import PageContext
 
 if TYPE_CHECKING:
     from desktop.services.agenda.extra_days import ExtraDayService
@@ -20,7 +21,7 @@ __all__ = ["AgendaNotices"]
 
 
 class AgendaNotices(QObject):
-    """Lives as long as its parent (the agenda page): the services outlive every window."""
+    """Lives as long as its parent (the main window): the services outlive every window."""
 
     def __init__(self, agenda: AgendaService, extra_days: ExtraDayService,
                  messages: MessageBar, parent: QObject) -> None:
@@ -33,6 +34,12 @@ class AgendaNotices(QObject):
         extra_days.problem.connect(self._extra_days_problem)
         extra_days.problemSolved.connect(self._extra_days_problem_solved)
         extra_days.decisionsArrived.connect(self._decisions_arrived)
+
+    @classmethod
+    def attach(cls, context: PageContext) -> None:
+        """From the window's start: the agenda may report before its page is opened."""
+        services = context.services
+        cls(services.agenda, services.extra_days, context.messages, context.parent)
 
     def _agenda_problem(self, text: str) -> None:
         self._messages.show_message(text, source="agenda", action_text=self.tr("Try again"),

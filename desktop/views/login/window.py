@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.login.panels import DemoLogin, DemoPanel, KnownAccountsPanel
-from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.shared.theme import announce, apply_theme, icon, mark
 
 if TYPE_CHECKING:
     from desktop.services.session.password_reset import PasswordResetService
     from desktop.services.session.service import SessionService
+    from desktop.views.login.password_reset import PasswordResetWizard
 
 __all__ = ["DemoLogin", "LoginWindow"]
 
@@ -248,6 +248,9 @@ class LoginWindow(QWidget):
         if self._wizard is not None:
             self._wizard.raise_()
             return
+        # Imported when first asked for: the window paints without the wizard's code.
+        from desktop.views.login.password_reset import PasswordResetWizard
+
         self._wizard = PasswordResetWizard(
             self._resets, organisation=self.organisation.text().strip(),
             email=self.email.text().strip(), parent=self)

@@ -28,6 +28,7 @@ def test_a_listed_folder_goes_and_its_entry_with_it(tmp_path: Path) -> None:
     assert leftovers.keys() == [] and not (tmp_path / FILE_NAME).exists()
 
 
+@pytest.mark.expect_log("desktop.cache.leftovers", "WARNING", r"could not be removed yet")
 def test_a_folder_that_cannot_go_stays_listed_for_the_next_try(tmp_path: Path) -> None:
     account(tmp_path, "a")
 
@@ -52,6 +53,7 @@ def test_the_open_session_is_kept_and_an_unlisted_one_not_listed(tmp_path: Path)
     assert leftovers.keys() == []
 
 
+@pytest.mark.expect_log("desktop.cache.leftovers", "WARNING", r"list of folders .* unreadable")
 def test_a_damaged_list_starts_over(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).write_text("{not json", encoding="utf-8")
     assert Leftovers(tmp_path).keys() == []

@@ -4,7 +4,6 @@ full disk (docs/architecture.md, "Queued writes")."""
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 import uuid
 from datetime import UTC, datetime
@@ -12,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cache import disk, outbox_repair
 from desktop.cache import outbox as outbox_module
+from desktop.cache import outbox_repair
 from desktop.cache.disk import DiskProblem, DiskTrouble
 from desktop.cache.outbox import COPY_NAME, DB_NAME, Outbox, OutboxTooNew, WriteState
 from desktop.cache.store import DB_NAME as CACHE_NAME
@@ -370,34 +369,3 @@ def test_a_delivery_the_copy_could_not_record_still_stands(box: Outbox, monkeypa
     monkeypatch.setattr(outbox_repair, "write_atomically", full)
     box.mark_delivered(first.id)
     assert box.pending() == []
-
-
-@pytest.mark.parametrize(("error", "trouble"), [
-    (OSError(errno.ENOSPC, "No space left on device"), DiskTrouble.FULL),
-    (OSError(errno.EACCES, "Permission denied"), DiskTrouble.NO_PERMISSION),
-    (OSError(errno.EROFS, "Read-only file system"), DiskTrouble.READ_ONLY),
-    (sqlite_full(), DiskTrouble.FULL),
-    (sqlite3.OperationalError("attempt to write a readonly database"), DiskTrouble.NO_PERMISSION),
-    (sqlite3.OperationalError("unable to open database file"), DiskTrouble.NO_PERMISSION),
-])
-def test_the_disks_refusals_are_named(tmp_path: Path, error, trouble) -> None:
-    problem = disk.disk_problem(error, tmp_path / "x")
-    assert problem is not None and problem.trouble is trouble
-
-
-def test_a_damaged_file_is_not_a_disk_problem(tmp_path: Path) -> None:
-    for message in ("database disk image is malformed", "file is not a database"):
-        error = sqlite3.DatabaseError(message)
-        assert disk.disk_problem(error, tmp_path) is None
-        assert disk.is_damage(error)
-
-
-def test_an_io_error_on_a_nearly_full_disk_is_the_disk_being_full(tmp_path: Path,
-                                                                   monkeypatch) -> None:
-    # What SQLite reports when the disk is full as it grows its WAL index (SQLITE_IOERR_SHMSIZE).
-    error = sqlite3.OperationalError("disk I/O error")
-    error.sqlite_errorcode = 4874
-    monkeypatch.setattr(disk, "_low_space", lambda path: True)
-    assert disk.disk_problem(error, tmp_path).trouble is DiskTrouble.FULL
-    monkeypatch.setattr(disk, "_low_space", lambda path: False)
-    assert disk.disk_problem(error, tmp_path).trouble is DiskTrouble.FAILED

@@ -275,7 +275,7 @@ def test_secondary_parent_without_a_known_primary_parent(make_window) -> None:
     profile = replace(profile, family=replace(profile.family, primary_parent_name=None))
     session = FakeSession(FakeAccount(role=Role.SECONDARY_PARENT))
     window = make_window(session, FakeProfileService(profile))
-    assert label(window, "roleExplanation").text().startswith(
+    assert label(window.page("account"), "roleExplanation").text().startswith(
         "Invoices and documents are only visible to the first parent/guardian.")
 
 

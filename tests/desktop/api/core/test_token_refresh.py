@@ -17,7 +17,7 @@ from desktop.api.core.errors import (
     ServerUnreachable,
     SessionExpired,
 )
-from desktop.api.core.transport import LOST_REFRESH_ATTEMPTS, LOST_REFRESH_WINDOW
+from desktop.api.core.retry import LOST_REFRESH_ATTEMPTS, LOST_REFRESH_WINDOW
 
 NOW_FOR_EXPIRY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from fake_portal import EMAIL, ORGANISATION, PASSWORD, STAFF
 from PySide6.QtCore import QEvent, Qt
@@ -37,6 +39,29 @@ def test_resume_shows_cached_data_at_once_then_restores_the_session(
     profile = run(session.request(lambda client: client.profile.me()))
     assert profile.user.email == EMAIL
     assert memory_keyring.secrets[("Ouderportaal", remembered_key)] == portal.refresh_token
+
+
+async def _the_client(client):
+    return client
+
+
+def test_a_resumed_session_makes_its_one_client_with_its_first_request(
+    make_session, remembered_key, qtbot, run
+):
+    session = make_session()
+    at_login: list[object] = []
+    session.loggedIn.connect(lambda _account: at_login.append(session.client))
+    session.resume(remembered_key)
+    # The main window paints from the cache first: no HTTP client exists yet.
+    assert at_login == [None] and session.account is not None
+
+    async def two_at_once():
+        return await asyncio.gather(session.request(_the_client),
+                                    session.request(_the_client))
+
+    first, second = run(two_at_once())
+    assert first is second is session.client
+    assert run(session.request(_the_client)) is first  # one client for the account
 
 
 def test_resume_while_the_server_is_down_stays_in_with_cached_data(

@@ -236,12 +236,12 @@ def test_a_lost_refresh_answer_keeps_the_session_and_the_remembered_login(
 def test_a_full_disk_at_login_is_told_in_the_login_window_not_a_crash(
         session, qtbot, monkeypatch, crashes, portal):
     from desktop.cache.disk import DiskProblem, DiskTrouble
-    from desktop.services.session import service
+    from desktop.cache.store import AccountCache
 
     def full(directory, **options):
         raise DiskProblem(DiskTrouble.FULL, directory, "No space left on device")
 
-    monkeypatch.setattr(service.AccountCache, "open", full)
+    monkeypatch.setattr(AccountCache, "open", full)
     with qtbot.waitSignal(session.loginFailed, timeout=10_000) as failed:
         session.login(ORGANISATION, EMAIL, PASSWORD, False)
     assert failed.args[0].startswith("The disk is full.")

@@ -39,6 +39,7 @@ from desktop.cache.disk import DiskProblem, is_damage, writing
 from desktop.cache.outbox_repair import COLUMNS, COPY_NAME, read_copy, rebuild, write_copy
 from desktop.cache.paths import private_file, private_folder
 from desktop.cache.queued_writes import LostWrite, OutboxTooNew, QueuedWrite, WriteState
+from desktop.cache.schema import upgrade, version_of
 
 __all__ = ["COPY_NAME", "DB_NAME", "SCHEMA_VERSION", "LostWrite", "Outbox", "OutboxTooNew",
            "QueuedWrite", "WriteState"]
@@ -115,7 +116,7 @@ class Outbox:
         try:
             db = _connect(path)
             try:
-                if _version(db) == 0 and (copy.writes or copy.damaged):
+                if version_of(db) == 0 and (copy.writes or copy.damaged):
                     raise _Damaged(_EMPTIED)
                 _migrate(db)
                 writes = [_write(row) for row in db.execute(_SELECT + " ORDER BY id")]
@@ -283,7 +284,7 @@ def _connect(path: Path) -> sqlite3.Connection:
                 check = db.execute("PRAGMA quick_check").fetchone()
                 if check is None or check[0] != "ok":
                     raise _Damaged("integrity check failed")
-                version = _version(db)
+                version = version_of(db)
                 if version > SCHEMA_VERSION:
                     raise OutboxTooNew(f"{path}: schema {version} is newer than "
                                        f"{SCHEMA_VERSION}")
@@ -303,21 +304,8 @@ def _create(path: Path) -> sqlite3.Connection:
     return db
 
 
-def _version(db: sqlite3.Connection) -> int:
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
-
-
 def _migrate(db: sqlite3.Connection) -> None:
-    version = _version(db)
-    for target, migration in enumerate(_MIGRATIONS[version:], start=version + 1):
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            migration(db)
-            db.execute(f"PRAGMA user_version = {target:d}")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+    upgrade(db, _MIGRATIONS, version_of(db))
 
 
 def _write(row: tuple[Any, ...]) -> QueuedWrite:

@@ -36,6 +36,7 @@ from desktop.cache.disk import disk_problem, is_damage, writing
 from desktop.cache.outbox import Outbox
 from desktop.cache.paths import private_file, private_folder
 from desktop.cache.salvage import read_rows
+from desktop.cache.schema import upgrade
 
 __all__ = [
     "DB_NAME",
@@ -498,18 +499,8 @@ def _salvage_outbox(path: Path, outbox: Outbox) -> None:
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:
-    for target, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-        # Each step and its version number commit together, so a crash mid-way leaves a file
-        # at a consistent older version that the next start upgrades again.
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            migration(db)
-            db.execute(f"PRAGMA user_version = {target:d}")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
-        log.info("account cache migrated to schema %d", target)
+    upgrade(db, MIGRATIONS, version,
+            lambda target: log.info("account cache migrated to schema %d", target))
 
 
 def _back_up(db: sqlite3.Connection, destination: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from damaged_files import DAMAGE
 from PySide6.QtWidgets import QLabel
 from reliability_kit import (
     account_folder,
@@ -34,31 +35,6 @@ from desktop.cache.outbox import DB_NAME as OUTBOX_NAME
 from desktop.cache.store import DB_NAME as CACHE_NAME
 
 # --- never lose a queued write ------------------------------------------------------------
-
-
-def truncate(path: Path) -> None:
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
-
-
-def empty(path: Path) -> None:
-    path.write_bytes(b"")
-
-
-def garble_header(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    data[:100] = bytes((i * 37 + 11) % 256 for i in range(100))
-    path.write_bytes(bytes(data))
-
-
-def garble_pages(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    for start in range(4096, len(data), 4096):
-        data[start + 10:start + 600] = bytes((i * 13 + 5) % 256 for i in range(590))
-    path.write_bytes(bytes(data))
-
-
-DAMAGE = {"truncated": truncate, "empty": empty, "garbled header": garble_header,
-          "garbled pages": garble_pages}
 
 
 @pytest.mark.expect_log("desktop.cache.outbox", "WARNING", r"outbox.sqlite3 is damaged")

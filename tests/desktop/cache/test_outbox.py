@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from damaged_files import DAMAGE, empty, garble_pages
 
 from desktop.cache import outbox as outbox_module
 from desktop.cache import outbox_repair
@@ -157,33 +158,6 @@ def test_every_change_is_in_the_copy_too(box: Outbox) -> None:
 
 
 # --- damage ---------------------------------------------------------------------------------
-
-
-def truncate(path: Path) -> None:
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 3])
-
-
-def empty(path: Path) -> None:
-    path.write_bytes(b"")
-
-
-def garble_header(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    data[0:100] = bytes((i * 37 + 11) % 256 for i in range(100))
-    path.write_bytes(bytes(data))
-
-
-def garble_pages(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    page = 4096
-    for start in range(page, len(data), page):  # every page after the schema
-        data[start + 10:start + 600] = bytes((i * 13 + 5) % 256 for i in range(590))
-    path.write_bytes(bytes(data))
-
-
-DAMAGE = {"truncated": truncate, "empty": empty, "garbled header": garble_header,
-          "garbled pages": garble_pages}
 
 
 @pytest.mark.expect_log("desktop.cache.outbox", "WARNING", r"outbox.sqlite3 is damaged")

@@ -302,6 +302,25 @@ def test_disk_full_at_start_sets_nothing_aside_and_keeps_every_write(folder: Pat
         assert [w.idempotency_key for w in cache.outbox.pending()] == keys
 
 
+def test_an_outbox_another_app_holds_locked_is_not_taken_for_damage(folder: Path,
+                                                                     monkeypatch) -> None:
+    # A second copy of the app with the same account open: "database is locked" is neither
+    # the disk nor damage, so the queue is left exactly as it is.
+    keys = queue_three(folder)
+    before = sorted(p.name for p in folder.iterdir())
+    holder = sqlite3.connect(folder / DB_NAME, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(outbox_module.sqlite3, "connect",
+                        lambda *args, **kwargs: real_connect(*args, **kwargs, timeout=0.05))
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        Outbox.open(folder, clock=lambda: NOW)
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert sorted(p.name for p in folder.iterdir()) == before  # nothing set aside
+    assert pending_keys(folder) == (keys, [])
+
+
 def test_a_write_the_disk_refuses_is_not_queued_and_says_why(box: Outbox) -> None:
     first = box.enqueue("absence", THREE[0])
     box._db = _Refusing(box._db, sqlite_full())

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
+from recording_fakes import FakeAccountSecurity, FakePersonalData, signals_of
 
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
@@ -28,7 +29,6 @@ from desktop.api.profile.records import (
     Role,
     User,
 )
-from desktop.services.account_security import AccountSecurityService
 from desktop.services.agenda.extra_days import ExtraDayService
 from desktop.services.agenda.ical import write_calendar
 from desktop.services.agenda.service import AgendaService
@@ -36,21 +36,12 @@ from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
-from desktop.services.personal_data import PersonalDataService
 from desktop.services.profile import ProfileService
 from desktop.services.session.connection import Connection
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.update_hint import UpdateHintService
-
-
-def signals_of(service: type[QObject]) -> type[QObject]:
-    """A QObject class with exactly the signals of ``service``, for a fake to build on: the
-    fakes cannot drift from the services' signals, and declare none of their own."""
-    signals = {name: value for name, value in vars(service).items()
-               if isinstance(value, Signal)}
-    return type(f"{service.__name__}Signals", (QObject,), signals)
 
 
 @dataclass(frozen=True)
@@ -174,35 +165,6 @@ class FakeAuthSessions(signals_of(AuthSessionsService)):
 
     def end(self, session_id: str) -> None:
         self.ended.append(session_id)
-
-
-class FakeAccountSecurity(signals_of(AccountSecurityService)):
-    """Records every call as ``(method, *arguments)`` in ``calls``."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.security = None
-        self.calls: list[tuple[object, ...]] = []
-
-    def __getattr__(self, name: str):  # noqa: ANN204
-        if name.startswith("_") or name not in dir(AccountSecurityService):
-            raise AttributeError(name)
-        return lambda *args: self.calls.append((name, *args))
-
-
-class FakePersonalData(signals_of(PersonalDataService)):
-    """Records every call as ``(method, *arguments)`` in ``calls``."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data = None
-        self.care_notes: list[object] = []
-        self.calls: list[tuple[object, ...]] = []
-
-    def __getattr__(self, name: str):  # noqa: ANN204
-        if name.startswith("_") or name not in dir(PersonalDataService):
-            raise AttributeError(name)
-        return lambda *args: self.calls.append((name, *args))
 
 
 class FakeAgenda(signals_of(AgendaService)):

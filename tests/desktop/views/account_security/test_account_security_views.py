@@ -143,7 +143,7 @@ def test_recovery_codes_saved_to_a_file_and_a_full_disk_said(qtbot, window, tmp_
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("desktop.services.shared.files.open", full, raising=False)
+    monkeypatch.setattr("desktop.cache.disk.tempfile.mkstemp", full)
     assert not wizard.save_codes_to(tmp_path / "again.txt")
     assert wizard.recovery.status.text().startswith("The disk is full.")
     assert not (tmp_path / "again.txt").exists()

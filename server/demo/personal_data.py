@@ -1,5 +1,6 @@
 """The demo's personal data (docs/api.md, "Demo organisation"): the De Vries family's details
-filled in, and a change request waiting for the location manager."""
+filled in, and a change request waiting for the location manager. (The families' bank
+accounts are the demo finance's, server/demo/finance.py.)"""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from server.models import (
     ChildContact,
     ChildDetails,
     ContactKind,
-    FamilyBank,
     ParentDetails,
     User,
 )
@@ -36,8 +36,6 @@ async def add_demo_personal_data(db: AsyncSession, created: datetime, today: dat
         db.add(ParentDetails(user_id=parent.id, home_phone="+31401234567", **{
             k: v for k, v in ADDRESS.items()}))
     assert sanne.family_id is not None
-    db.add(FamilyBank(family_id=sanne.family_id, iban="NL91ABNA0417164300",
-                      account_holder="S. de Vries", mandate_signed_on=today - timedelta(days=500)))
     children = {c.first_name: c for c in (await db.scalars(select(Child).where(
         Child.family_id == sanne.family_id))).all()}
     emma, daan = children["Emma"], children["Daan"]

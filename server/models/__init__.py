@@ -54,7 +54,6 @@ from server.models.personal_data import (
     ChildContact,
     ChildDetails,
     ContactKind,
-    FamilyBank,
     ParentDetails,
 )
 from server.models.security import (
@@ -71,7 +70,7 @@ __all__ = [
     "AccountSettings", "AuditEntry", "EmailChange", "LoginChallenge", "RecoveryCode",
     "TwoFactor",
     "ChangeField", "ChangeRequest", "ChangeStatus", "ChildContact", "ChildDetails",
-    "ContactKind", "FamilyBank", "ParentDetails",
+    "ContactKind", "ParentDetails",
     "Absence", "AbsenceCredit", "AbsenceReason",
     "CreditUse", "ExtraDayItem", "ExtraDayPayment", "ExtraDayRequest", "ExtraDayStatus",
     "DAY_PARTS_BY_CARE_TYPE", "AuthEvent", "AuthEventKind", "AuthSession", "Base", "CareGroup",

@@ -1,11 +1,11 @@
 """Personal data a family keeps up to date, and its change requests (docs/api.md, "Personal
-data"): per parent the address, phone numbers and notification e-mail; per family the bank
-account for the direct debit; per child the GP, allergies and diet, medical notes, emergency
-contacts and the people who may collect the child."""
+data"): per parent the address, phone numbers and notification e-mail; per child the GP,
+allergies and diet, medical notes, emergency contacts and the people who may collect the
+child. The family's bank account is its `FamilyBilling` (server/models/finance.py)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, String, Text, text
@@ -27,19 +27,6 @@ class ParentDetails(Base):
     # A second number (E.164, parsed with `phonenumbers`); the first is `User.phone`.
     home_phone: Mapped[str | None] = mapped_column(String(20))
     notification_email: Mapped[str | None] = mapped_column(String(254))
-
-
-class FamilyBank(Base):
-    """The account the family's invoices are collected from (SEPA direct debit)."""
-
-    __tablename__ = "family_bank"
-
-    family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"),
-                                           primary_key=True)
-    iban: Mapped[str] = mapped_column(String(34))
-    account_holder: Mapped[str] = mapped_column(String(100))
-    # The day the direct-debit mandate was given; None: invoices are paid by transfer.
-    mandate_signed_on: Mapped[date | None]
 
 
 class ChildDetails(Base):

@@ -22,7 +22,7 @@ from server.models import (
     ChildDetails,
     ContactKind,
     Contract,
-    FamilyBank,
+    FamilyBilling,
     ParentDetails,
     Role,
     User,
@@ -109,7 +109,9 @@ async def _document(db: AsyncSession, settings: CurrentSettings, user: User) -> 
             home_phone=details.home_phone if details else None,
             notification_email=details.notification_email if details else None))
     bank_visible = user.role is Role.PRIMARY_PARENT
-    bank = await db.get(FamilyBank, family_id) if bank_visible else None
+    bank = await db.get(FamilyBilling, family_id) if bank_visible else None
+    if bank is not None and bank.iban is None:
+        bank = None
     children = (await db.scalars(select(Child).where(Child.family_id == family_id)
                                  .order_by(Child.id))).all()
     children_out = [ChildDataOut(
@@ -129,7 +131,8 @@ async def _document(db: AsyncSession, settings: CurrentSettings, user: User) -> 
     names = await changes.names(db, requests)
     return PersonalDataOut(
         parents=parent_out,
-        bank=BankOut(iban_masked=mask_iban(bank.iban) or "", account_holder=bank.account_holder,
+        bank=BankOut(iban_masked=mask_iban(bank.iban) or "",
+                     account_holder=bank.account_holder or "",
                      mandate_signed_on=bank.mandate_signed_on) if bank else None,
         bank_visible=bank_visible, children=children_out,
         change_requests=[_out(r, names) for r in requests])

@@ -15,8 +15,9 @@ from server.models import (
     ChildContact,
     ChildDetails,
     ContactKind,
-    FamilyBank,
+    FamilyBilling,
     ParentDetails,
+    PaymentMethod,
 )
 from server.personal_data import checks
 from server.personal_data.schemas import Address, BankIn, Contacts, Medical
@@ -100,11 +101,11 @@ async def current(db: AsyncSession, field: ChangeField, family_id: int,
                 "addition": details.addition, "postcode": details.postcode,
                 "city": details.city}
     if field is ChangeField.BANK:
-        bank = await db.get(FamilyBank, family_id)
-        if bank is None:
+        bank = await db.get(FamilyBilling, family_id)
+        if bank is None or bank.iban is None:
             return {}
         return {"iban": bank.iban, "account_holder": bank.account_holder,
-                "mandate": bank.mandate_signed_on is not None}
+                "mandate": bank.payment_method is PaymentMethod.DIRECT_DEBIT}
     if field is ChangeField.MEDICAL:
         medical = await db.get(ChildDetails, subject_id)
         names = ("gp_name", "gp_phone", "allergies", "diet", "medical_notes")
@@ -128,17 +129,7 @@ async def apply(db: AsyncSession, field: ChangeField, family_id: int, subject_id
         for name in ("street", "house_number", "addition", "postcode", "city"):
             setattr(details, name, value.get(name))
     elif field is ChangeField.BANK:
-        bank = await db.get(FamilyBank, family_id)
-        if bank is None:
-            bank = FamilyBank(family_id=family_id, iban="", account_holder="")
-            db.add(bank)
-        # A new account or a new mandate is signed on the day the office approves it.
-        renewed = bank.iban != value["iban"] or bank.mandate_signed_on is None
-        bank.iban, bank.account_holder = value["iban"], value["account_holder"]
-        if not value["mandate"]:
-            bank.mandate_signed_on = None
-        elif renewed:
-            bank.mandate_signed_on = today
+        await apply_bank(db, family_id, value, today)
     elif field is ChangeField.MEDICAL:
         medical = await db.get(ChildDetails, subject_id) or ChildDetails(child_id=subject_id)
         db.add(medical)
@@ -150,6 +141,27 @@ async def apply(db: AsyncSession, field: ChangeField, family_id: int, subject_id
                                                     ChildContact.kind == kind))
         for n, contact in enumerate(value["contacts"]):
             db.add(ChildContact(child_id=subject_id, kind=kind, position=n, **contact))
+
+
+async def apply_bank(db: AsyncSession, family_id: int, value: dict[str, Any],
+                     today: Any) -> None:
+    """The family's billing (server/finance): a new account or a new mandate counts as signed
+    on the day the office approves it, with its own reference; without a mandate the family
+    pays by transfer. Invoices already made keep the reference they were made with."""
+    bank = await db.get(FamilyBilling, family_id)
+    if bank is None:
+        bank = FamilyBilling(family_id=family_id, payment_method=PaymentMethod.TRANSFER)
+        db.add(bank)
+    renewed = (bank.iban != value["iban"]
+               or bank.payment_method is not PaymentMethod.DIRECT_DEBIT)
+    bank.iban, bank.account_holder = value["iban"], value["account_holder"]
+    if not value["mandate"]:
+        bank.payment_method = PaymentMethod.TRANSFER
+        bank.mandate_reference = bank.mandate_signed_on = None
+    elif renewed:
+        bank.payment_method = PaymentMethod.DIRECT_DEBIT
+        bank.mandate_signed_on = today
+        bank.mandate_reference = f"M{family_id:06d}{today:%Y%m%d}"
 
 
 def shown(field: ChangeField, value: dict[str, Any]) -> dict[str, Any]:

@@ -10,9 +10,9 @@ Create Date: 2026-12-12 10:00:00
   with the server key, recovery codes hashed, the second step's challenge token hashed).
 - `account_settings`: what an account chose for itself (new-device mails).
 - `audit_entry`: every change to an account or a family's data and every decision on one.
-- `parent_details`, `family_bank`, `child_details`, `child_contact`: the personal data a family
-  keeps up to date; `change_request`: what waits for the location manager (one pending per
-  field and subject: a partial unique index, on both databases).
+- `parent_details`, `child_details`, `child_contact`, `family_billing.account_holder`: the
+  personal data a family keeps up to date; `change_request`: what waits for the location
+  manager (one pending per field and subject: a partial unique index, on both databases).
 """
 
 from __future__ import annotations
@@ -124,16 +124,8 @@ def _personal_data() -> None:
         _user_fk("parent_details"),
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_parent_details")),
     )
-    op.create_table(
-        "family_bank",
-        sa.Column("family_id", sa.Integer(), nullable=False),
-        sa.Column("iban", sa.String(length=34), nullable=False),
-        sa.Column("account_holder", sa.String(length=100), nullable=False),
-        sa.Column("mandate_signed_on", sa.Date(), nullable=True),
-        sa.ForeignKeyConstraint(["family_id"], ["family.id"], ondelete="CASCADE",
-                                name=op.f("fk_family_bank_family_id_family")),
-        sa.PrimaryKeyConstraint("family_id", name=op.f("pk_family_bank")),
-    )
+    with op.batch_alter_table("family_billing") as batch:
+        batch.add_column(sa.Column("account_holder", sa.String(length=100), nullable=True))
     op.create_table(
         "child_details",
         sa.Column("child_id", sa.Integer(), nullable=False),
@@ -219,8 +211,10 @@ def downgrade() -> None:
     for index in ("ix_change_request_family_created", "uq_change_request_pending"):
         op.drop_index(index, table_name="change_request")
     op.drop_table("change_request")
+    with op.batch_alter_table("family_billing") as batch:
+        batch.drop_column("account_holder")
     op.drop_index(op.f("ix_child_contact_child_id"), table_name="child_contact")
-    for table in ("child_contact", "child_details", "family_bank", "parent_details"):
+    for table in ("child_contact", "child_details", "parent_details"):
         op.drop_table(table)
     op.drop_index("ix_audit_entry_subject_at", table_name="audit_entry")
     op.drop_table("audit_entry")

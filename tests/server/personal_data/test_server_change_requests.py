@@ -11,7 +11,8 @@ from server_helpers import FATIMA, MANAGER, SANNE, THOMAS, bearer, tokens
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.models import AuditEntry, FamilyBank, User
+from server.account.audit import mask_iban
+from server.models import AuditEntry, FamilyBilling, PaymentMethod, User
 
 NEW_ADDRESS = {"street": "Stratumseind", "house_number": "3", "addition": None,
                "postcode": "5611en", "city": "Eindhoven"}
@@ -42,11 +43,14 @@ def child(document: dict, first_name: str) -> dict:
 
 
 async def test_the_family_sees_its_data_the_bank_account_masked(
-        client: httpx.AsyncClient) -> None:
+        client: httpx.AsyncClient, db: AsyncSession) -> None:
     sanne = await data(client, await auth(client, SANNE))
+    family_id = (await db.scalar(select(User).where(User.email == SANNE))).family_id
+    billing = await db.get(FamilyBilling, family_id)
     assert parent(sanne, "Sanne de Vries")["address"]["postcode"] == "5611 GH"
     assert parent(sanne, "Sanne de Vries")["phone"] == "+31612345678"
-    assert sanne["bank"]["iban_masked"] == "NL************4300"
+    assert sanne["bank"]["iban_masked"] == mask_iban(billing.iban)
+    assert billing.iban[2:-4] not in str(sanne)
     assert child(sanne, "Emma")["medical"]["allergies"] == "Pinda's en noten"
     assert [c["name"] for c in child(sanne, "Emma")["collectors"]] == ["Joke de Vries"]
     [pending] = sanne["change_requests"]
@@ -166,6 +170,8 @@ async def test_the_bank_account_is_the_primary_parents_and_audited_masked(
         "iban": "NL02 RABO 0123 4567 89", "account_holder": "T. de Vries", "mandate": True})
     assert (refused.status_code, refused.json()["code"]) == (403, "forbidden")
     sanne = await auth(client, SANNE)
+    sanne_user = await db.scalar(select(User).where(User.email == SANNE))
+    old_iban = (await db.get(FamilyBilling, sanne_user.family_id)).iban
     wrong = await propose(client, sanne, "bank", 0, {
         "iban": "NL91ABNA0417164301", "account_holder": "S. de Vries", "mandate": True})
     assert wrong.status_code == 422
@@ -178,15 +184,19 @@ async def test_the_bank_account_is_the_primary_parents_and_audited_masked(
     approved = await client.post(f"/api/v1/change-requests/{asked.json()['id']}/approve",
                                  headers=await auth(client, MANAGER))
     assert approved.status_code == 200
-    sanne_user = await db.scalar(select(User).where(User.email == SANNE))
-    bank = await db.get(FamilyBank, sanne_user.family_id)
-    assert bank.iban == "BE68539007547034"
+    old = await db.get(FamilyBilling, sanne_user.family_id)
+    await db.refresh(old)
+    assert old.iban == "BE68539007547034"
+    # The invoices are collected from the new account under a new mandate of today.
+    assert old.payment_method is PaymentMethod.DIRECT_DEBIT
+    assert str(old.mandate_signed_on) == "2026-03-02" and old.mandate_reference
+    assert old.account_holder == "S. de Vries"
     entries = (await db.scalars(select(AuditEntry).where(
         AuditEntry.field == "bank:0"))).all()
     assert [e.action for e in entries] == ["change_requested", "change_approved"]
     for entry in entries:
         assert "BE68539007547034" not in (entry.new_value or "")
-        assert "NL91ABNA0417164300" not in (entry.old_value or "") + (entry.new_value or "")
+        assert old_iban not in (entry.old_value or "") + (entry.new_value or "")
         assert "BE**********7034" in entry.new_value
     # Thomas sees no bank request in the list either.
     listed = await client.get("/api/v1/change-requests", headers=thomas)

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Path
+from fastapi.responses import StreamingResponse
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,7 +29,7 @@ from server.models import (
     User,
 )
 from server.paging import DESC, Keyset, Paging
-from server.personal_data import changes, checks, values
+from server.personal_data import changes, checks, export, values
 from server.personal_data.schemas import (
     Address,
     BankOut,
@@ -237,6 +238,25 @@ async def reject_change_request(request_id: RequestId, body: ReasonIn, db: Db,
     request = await changes.decide(db, auth.user, request_id, settings.now(),
                                    settings.today(), reason=body.reason)
     return await _one(db, request)
+
+
+@router.get("/personal-data/export", response_class=StreamingResponse,
+            responses={200: {"content": {"application/zip": {}},
+                             "description": "The family's data as a ZIP"},
+                       **problem_responses(*SIGNED_IN, "forbidden")})
+async def export_personal_data(db: Db, settings: CurrentSettings,
+                               auth: Auth) -> StreamingResponse:
+    """Download my data (AVG art. 15/20): a ZIP with a JSON file per kind of data the portal
+    holds about the family and a readable summary, streamed. Audit-logged."""
+    user = _parent_only(auth)
+    now = settings.now()
+    files = export.files_of(user, await export.collect(db, user), now)
+    # Logged before the first byte: a download that breaks off was still handed out.
+    record_change(db, now, user, "data_exported", new=", ".join(sorted(files)))
+    await db.commit()
+    name = f"mijn-gegevens-{now.astimezone(AMSTERDAM):%Y-%m-%d}.zip"
+    return StreamingResponse(export.zip_chunks(files), media_type="application/zip",
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/care-notes", response_model=CareNotesOut,

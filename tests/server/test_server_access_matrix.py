@@ -235,6 +235,7 @@ async def test_staff_see_a_child_who_joined_their_group_from_then_on(
 # decisions for managers, the care notes for staff and managers. (method, path, body, refused)
 PERSONAL_DATA_REFUSALS = [
     ("GET", "/api/v1/personal-data", None, ("staff", "manager")),
+    ("GET", "/api/v1/personal-data/export", None, ("staff", "manager")),
     ("PATCH", "/api/v1/personal-data/contact", {"home_phone": None}, ("staff", "manager")),
     ("POST", "/api/v1/change-requests", {"field": "medical", "subject_id": 0, "value": {}},
      ("staff", "manager")),

@@ -7,17 +7,24 @@ app's language), so a form can show each next to its field and keep what was typ
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.api.core.errors import PortalError, ProblemResponse, SessionExpired
 from desktop.api.personal_data.records import ChangeField, ChangeRequest, PersonalData
+from desktop.cache.disk import fsync_directory, writing
 from desktop.services.session.service import SessionService
-from desktop.services.shared.errors import user_message
+from desktop.services.shared.errors import disk_message, user_message
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
 __all__ = ["PersonalDataService", "field_errors"]
+
+
+def _failure(error: Exception) -> str:
+    return disk_message(error) if isinstance(error, OSError) else user_message(error)
 
 
 def field_errors(error: PortalError) -> dict[str, str]:
@@ -33,7 +40,8 @@ class PersonalDataService(QObject):
     ``refused(str, str, dict)`` (the form's key, the message, the field errors);
     ``changeRequestsChanged(list)`` and ``decided(ChangeRequest)`` for managers;
     ``careNotesChanged(list)`` for staff; ``problem(str, str)`` when loading failed (what:
-    "data", "change_requests" or "care_notes", and the message)."""
+    "data", "change_requests" or "care_notes", and the message); ``downloadProgress(int,
+    int)``, ``downloaded(str)`` and ``downloadFailed(str)`` for "download my data"."""
 
     dataChanged = Signal(object)
     contactSaved = Signal()
@@ -43,6 +51,9 @@ class PersonalDataService(QObject):
     decided = Signal(object)
     careNotesChanged = Signal(list)
     problem = Signal(str, str)
+    downloadProgress = Signal(int, int)  # bytes so far, the whole (0: not known)
+    downloaded = Signal(str)  # the file it was saved to
+    downloadFailed = Signal(str)
 
     def __init__(self, session: SessionService, *, on_crash: CrashHandler | None = None,
                  parent: QObject | None = None) -> None:
@@ -97,6 +108,36 @@ class PersonalDataService(QObject):
     async def _withdraw(self, request_id: int) -> None:
         await self._session.request(lambda client: client.personal_data.withdraw(request_id))
         await self._load()
+
+    def download(self, target: str | Path) -> None:
+        """"Download my data" to ``target``: a partial file beside it until the last byte,
+        then renamed, so an interrupted download or a full disk never leaves half a ZIP
+        under the chosen name."""
+        self._tasks.run("download", self._download(Path(target)),
+                        lambda error: self.downloadFailed.emit(_failure(error)))
+
+    async def _download(self, target: Path) -> None:
+        partial = target.with_name(f".{target.name}.part")
+
+        async def save(client) -> None:  # noqa: ANN001
+            async with client.personal_data.export() as download:
+                received = 0
+                with writing(partial), open(partial, "wb") as handle:
+                    async for chunk in download.chunks:
+                        handle.write(chunk)
+                        received += len(chunk)
+                        self.downloadProgress.emit(received, download.total or 0)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+
+        try:
+            await self._session.request(save)
+            with writing(target):
+                os.replace(partial, target)
+                fsync_directory(target.parent)
+        finally:
+            partial.unlink(missing_ok=True)
+        self.downloaded.emit(str(target))
 
     # -- managers ------------------------------------------------------------------------------
     def load_change_requests(self) -> None:

@@ -71,6 +71,12 @@ def _account_page(context: PageContext) -> QWidget:
 
     page = AccountPage.from_context(context)
     page.blocks.add(AccountSecurityPanel.from_context(context))
+    account = context.services.session.account
+    if account is not None and account.role.is_parent:
+        # "Mijn gegevens downloaden": the family's data (docs/api.md, "Download my data").
+        from desktop.views.personal_data.download import DataDownloadPanel
+
+        page.blocks.add(DataDownloadPanel.from_context(context))
     return page
 
 

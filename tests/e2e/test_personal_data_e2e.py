@@ -59,7 +59,7 @@ def test_phone_at_once_and_an_address_through_the_manager(qtbot, portal_server, 
     assert not address.submit.isEnabled()
 
     # The manager, in another instance of the app, approves it.
-    manager_app = make_app(portal_server.url)
+    manager_app = make_app(portal_server.url, computer="office")
     log_in(qtbot, manager_app, MANAGER, PASSWORD)
     manager_main = wait_for_main_window(qtbot, manager_app)
     manager_main.show_section("change_requests")
@@ -84,3 +84,38 @@ def test_phone_at_once_and_an_address_through_the_manager(qtbot, portal_server, 
                     timeout=20_000)
     assert address.findChild(QLineEdit, "postcode").text() == "5611 EN"
     assert not status.isVisible()
+
+
+def test_download_my_data_to_a_chosen_file(qtbot, portal_server, make_app, tmp_path,
+                                           monkeypatch):
+    import errno
+    import zipfile
+
+    from desktop.views.personal_data.download import DataDownloadPanel
+
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    main.show_section("account")
+    panel = main.findChild(DataDownloadPanel, "dataDownload")
+    assert panel is not None
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    target = folder / "mijn gegevens.zip"
+    panel.download_to(target)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Saved to"), timeout=20_000)
+    assert panel.button.isEnabled() and not panel.progress.isVisible()
+    with zipfile.ZipFile(target) as archive:
+        assert "overzicht.txt" in archive.namelist()
+        assert b"Sanne de Vries" in archive.read("persons.json")
+    assert [p.name for p in folder.iterdir()] == ["mijn gegevens.zip"]  # no partial left
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("desktop.services.personal_data.open", full, raising=False)
+    again = folder / "again.zip"
+    panel.download_to(again)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("The disk is full"), timeout=20_000)
+    assert [p.name for p in folder.iterdir()] == ["mijn gegevens.zip"]
+    assert panel.button.isEnabled()

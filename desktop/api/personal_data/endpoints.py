@@ -3,10 +3,12 @@ change requests to decide (managers), and the care notes (staff and managers).""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 from desktop.api.core.paging import all_pages
-from desktop.api.core.transport import Transport, new_idempotency_key
+from desktop.api.core.transport import Download, Transport, new_idempotency_key
 from desktop.api.personal_data.records import (
     CareNotes,
     ChangeField,
@@ -63,3 +65,10 @@ class PersonalDataEndpoints:
         response = await self._core.request("GET", "/care-notes")
         return self._core.parse(response, lambda data: [CareNotes.from_json(c)
                                                         for c in data["children"]])
+
+    @contextlib.asynccontextmanager
+    async def export(self) -> AsyncIterator[Download]:
+        """Stream "download my data": the family's data as a ZIP."""
+        async with self._core.download("/personal-data/export",
+                                       accept="application/zip") as download:
+            yield download

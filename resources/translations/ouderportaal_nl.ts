@@ -814,6 +814,45 @@
     </message>
 </context>
 <context>
+    <name>DataDownloadPanel</name>
+    <message>
+        <source>Your data</source>
+        <translation>Mijn gegevens</translation>
+    </message>
+    <message>
+        <source>Download everything the portal keeps about your family: your details, the children, the planning, absences and requests, as a ZIP file with a summary.</source>
+        <translation>Download alles wat het portaal over je gezin bewaart: je gegevens, de kinderen, de planning, afmeldingen en aanvragen, als ZIP-bestand met een overzicht.</translation>
+    </message>
+    <message>
+        <source>Download my data…</source>
+        <translation>Mijn gegevens downloaden…</translation>
+    </message>
+    <message>
+        <source>my-data-{date}.zip</source>
+        <translation>mijn-gegevens-{date}.zip</translation>
+    </message>
+    <message>
+        <source>Save your data</source>
+        <translation>Je gegevens opslaan</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-bestanden (*.zip)</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Bezig met downloaden…</translation>
+    </message>
+    <message>
+        <source>Downloading… {size} kB</source>
+        <translation>Bezig met downloaden… {size} kB</translation>
+    </message>
+    <message>
+        <source>Saved to {file}.</source>
+        <translation>Opgeslagen in {file}.</translation>
+    </message>
+</context>
+<context>
     <name>DayPanel</name>
     <message>
         <source>Closed: {reason}</source>

@@ -10,10 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -100,7 +102,17 @@ class AccountPage(QWidget):
         self.end_session.setObjectName("endSession")
         self.end_session.setEnabled(False)
 
-        layout = QVBoxLayout(self)
+        # Scrolls: the blocks other features add make the page taller than a small window.
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.sessions_table.setMinimumHeight(140)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(10)
         layout.addWidget(title)

@@ -3099,5 +3099,9 @@ Installeer eerst zo&apos;n app op je telefoon en ga dan verder.</translation>
         <source>Key</source>
         <translation>Sleutel</translation>
     </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
 </context>
 </TS>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
+    QWizard,
     QWizardPage,
 )
 
@@ -100,6 +101,9 @@ class _ScanPage(QWizardPage):
         row.addLayout(side, 1)
         self.code.textChanged.connect(self.completeChanged)
         self.code.returnPressed.connect(lambda: wizard.next())
+        # Once the portal took the code there is no way back to an unconfirmed secret.
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Confirm"))
         self._confirmed = False
 
     def show_setup(self, setup: TwoFactorSetup) -> None:
@@ -139,11 +143,11 @@ class _RecoveryPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Keep your recovery codes"))
-        self.setSubTitle(self.tr(
+        explanation = QLabel(self.tr(
             "Logging in with a code is on. If you lose your phone, each of these codes lets you "
             "log in once instead of a code from the app. Save or print them and keep them "
-            "somewhere safe; they are not shown again."))
-        self.setCommitPage(True)
+            "somewhere safe; they are not shown again."), self)
+        explanation.setWordWrap(True)
         self.codes_label = QLabel("", self)
         self.codes_label.setObjectName("recoveryCodes")
         self.codes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -166,6 +170,7 @@ class _RecoveryPage(QWizardPage):
         buttons.addWidget(self.print)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
         layout.addWidget(self.codes_label)
         layout.addLayout(buttons)
         layout.addWidget(self.status)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QStatusBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStatusBar, QVBoxLayout, QWidget
 
 from desktop.views.shared.message_bar import MessageBar
 
@@ -65,7 +65,9 @@ class Blocks:
         self._blocks: list[SectionPage] = []
 
     def add(self, block: QWidget) -> None:
-        """``block`` needs an ``activate(intent)`` (:class:`SectionPage`)."""
+        """``block`` needs an ``activate(intent)`` (:class:`SectionPage`). It keeps its height:
+        the page scrolls instead."""
+        block.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._layout.addWidget(block)
         self._blocks.append(block)  # type: ignore[arg-type]
 

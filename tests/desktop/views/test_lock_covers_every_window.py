@@ -59,6 +59,7 @@ from desktop.views.login.window import LoginWindow
 from desktop.views.main_window import MainWindow
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
 from desktop.views.shared.lock_guard import LockAware
+from desktop.views.shared.reason_dialog import ReasonDialog
 
 #: Windows that are not session windows, and why the lock needs nothing of them.
 NOT_SESSION_WINDOWS = {
@@ -111,6 +112,8 @@ BUILDERS = {
     _PortalDialog: lambda parent, tmp: _PortalDialog(parent),
     TwoFactorWizard: lambda parent, tmp: TwoFactorWizard("Zonnebloem", parent),
     RejectChangeDialog: lambda parent, tmp: RejectChangeDialog("Adres van Sanne", parent),
+    ReasonDialog: lambda parent, tmp: ReasonDialog("Afwijzen", "Waarom?", "", "Reden", "Afwijzen",
+                                                   parent),
 }
 
 

@@ -133,6 +133,13 @@ async def test_a_body_over_the_limit_is_refused_before_it_is_read(client: httpx.
     assert streamed.status_code == 413
     assert sent <= limit + 2 * 64 * 1024  # reading stopped right after the limit
 
+    sent = 0
+    declared_too_large = await client.post(
+        "/api/v1/auth/login", content=fifty_megabytes(),
+        headers={"Content-Type": "application/json", "Content-Length": str(50 * 1024 * 1024)})
+    assert declared_too_large.status_code == 413
+    assert sent == 0  # refused on its declared length: not one byte of it read
+
 
 async def test_a_body_over_the_limit_under_an_idempotency_key_is_refused(
         client: httpx.AsyncClient, settings) -> None:  # noqa: ANN001

@@ -16,7 +16,7 @@ import json
 import logging
 from pathlib import Path
 
-from desktop.cache.paths import write_json_atomically
+from desktop.cache.disk import write_json_atomically
 
 __all__ = ["FILE_NAME", "FORMAT_VERSION", "DeviceTokens"]
 
@@ -50,6 +50,6 @@ class DeviceTokens:
             return None
 
     def keep(self, key: str, token: str) -> None:
-        """Store the token of ``key``, readable by this user only; raises ``OSError`` when it
-        cannot be written (a full disk)."""
+        """Store the token of ``key``, readable by this user only; raises
+        :class:`desktop.cache.disk.DiskProblem` when the disk refuses it."""
         write_json_atomically(self.path(key), {"version": FORMAT_VERSION, "device_token": token})

@@ -14,6 +14,7 @@ from fake_portal import EMAIL, STAFF
 
 import desktop.cache.device_tokens as device_tokens
 from desktop.cache.device_tokens import FILE_NAME
+from desktop.cache.disk import writing
 from desktop.cache.leftovers import Leftovers
 
 
@@ -132,8 +133,9 @@ def test_staff_keep_no_token_on_a_personal_computer_either(session, log_in, qtbo
 
 
 def test_a_full_disk_says_so_and_the_login_goes_on(session, log_in, monkeypatch, data_root):
-    def disk_full(path, data) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+    def disk_full(path, data) -> None:  # the app's mapping of the operating system's refusal
+        with writing(path):
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(device_tokens, "write_json_atomically", disk_full)
     told: list[str] = []

@@ -2266,6 +2266,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Vul je e-mailadres en wachtwoord in.</translation>
     </message>
     <message>
+        <source>This computer could not be saved as one of your devices, so if others try wrong passwords for your account, your next login here may have to wait. %1</source>
+        <translation>Deze computer kon niet worden bewaard als een van je apparaten. Proberen anderen verkeerde wachtwoorden voor je account, dan moet je bij je volgende keer inloggen hier misschien wachten. %1</translation>
+    </message>
+    <message>
         <source>Staff accounts and shared computers are never remembered: log in again next time.</source>
         <translation>Medewerkersaccounts en gedeelde computers worden nooit onthouden: log de volgende keer opnieuw in.</translation>
     </message>

@@ -206,6 +206,22 @@ async def test_staff_lose_a_child_who_left_their_group(
         assert (response.status_code, response.json()["code"]) == (404, "not_found")
 
 
+async def test_staff_still_see_a_child_on_her_contracts_last_day(
+        client: httpx.AsyncClient, db: AsyncSession) -> None:
+    """The day after the end date she is gone (above); on the end date itself she is there."""
+    sanne = await _login(client, LOGINS["primary_parent"])
+    emma = next(c["id"] for c in (await client.get("/api/v1/me", headers=sanne)).json()[
+        "children"] if c["first_name"] == "Emma")
+    contract = await db.scalar(select(Contract).where(Contract.child_id == emma))
+    contract.end_date = TODAY
+    await db.commit()
+    staff = await _login(client, LOGINS["staff"])
+    response = await client.get("/api/v1/agenda", headers=staff, params={
+        "from": "2026-02-23", "to": "2026-03-13", "child_id": emma})
+    assert response.status_code == 200, response.text
+    assert max(p["date"] for p in response.json()["planned"]) == TODAY.isoformat()
+
+
 @pytest.mark.parametrize("route", sorted(STAFF_SCOPED), ids=[f"{m} {p}" for m, p in
                                                              sorted(STAFF_SCOPED)])
 async def test_staff_see_a_child_who_joined_their_group_from_then_on(

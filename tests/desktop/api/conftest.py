@@ -220,7 +220,8 @@ class FakePortal:
         if body.get("password") != "zonnebloem-demo":
             return problem(401, "invalid_credentials", "E-mailadres of wachtwoord is onjuist.")
         self.revoked = False
-        return httpx.Response(200, json=self.token_body())
+        device_token = body.get("device_token") or f"device-{self.generation + 1}"
+        return httpx.Response(200, json={**self.token_body(), "device_token": device_token})
 
     def _refresh(self, request: httpx.Request) -> httpx.Response:
         presented = json.loads(request.content).get("refresh_token")

@@ -37,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("migrate", help="bring the database schema up to date")
 
+    publish = commands.add_parser(
+        "publish", help="make the finance documents (PDFs) that wait to be published, then "
+                        "exit; every `serve` process also does this in the background")
+    publish.add_argument("--follow", action="store_true",
+                         help="keep publishing new work as it is queued (a dedicated "
+                              "publisher next to workers with OUDERPORTAAL_PUBLISH_DOCUMENTS=0)")
+
     invoices = commands.add_parser(
         "invoices", help="make the invoices of a month (families that have one are skipped)")
     invoices.add_argument("--month", required=True, help="the month of care, e.g. 2026-11")
@@ -60,6 +67,14 @@ async def _migrate(settings: Settings) -> None:
         await engine.dispose()
 
 
+def uvicorn_options(workers: int, forwarded_allow_ips: str = "127.0.0.1") -> dict[str, object]:
+    """How `serve` runs uvicorn (the load benchmark serves its trivial endpoint the same way).
+
+    uvicorn's access log would print reset tokens; server.access_log masks them."""
+    return {"workers": workers, "proxy_headers": True, "access_log": False,
+            "forwarded_allow_ips": forwarded_allow_ips, "ws": "none"}
+
+
 def _serve(settings: Settings, host: str, port: int, workers: int,
            forwarded_allow_ips: str = "127.0.0.1") -> None:
     if workers > 1 and settings.is_sqlite:
@@ -67,17 +82,14 @@ def _serve(settings: Settings, host: str, port: int, workers: int,
                          "one server process.")
     asyncio.run(_migrate(settings))
     logger.info("Serving on http://%s:%s", host, port)
+    options = uvicorn_options(workers, forwarded_allow_ips)
     if workers > 1:
         # Each worker process imports the app factory and reads the same environment.
-        # uvicorn's access log would print reset tokens; server.access_log masks them.
-        uvicorn.run("server.cli:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, proxy_headers=True, access_log=False,
-                    forwarded_allow_ips=forwarded_allow_ips, ws="none")
+        uvicorn.run("server.cli:app_from_env", factory=True, host=host, port=port, **options)
     else:
         from server.app import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True,
-                    access_log=False, forwarded_allow_ips=forwarded_allow_ips, ws="none")
+        uvicorn.run(create_app(settings), host=host, port=port, **options)
 
 
 def app_from_env() -> FastAPI:
@@ -126,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
             print("The database schema is up to date.")
         elif args.command == "demo":
             _demo(args)
+        elif args.command == "publish":
+            from server.finance.publisher import publish_from_command
+
+            print(asyncio.run(publish_from_command(Settings.from_env(), follow=args.follow)))
         elif args.command == "invoices":
             from server.finance.run import invoice_month
 

@@ -60,6 +60,9 @@ class Settings:
     access_token_ttl: timedelta = timedelta(minutes=15)
     refresh_token_ttl: timedelta = timedelta(days=30)
     reset_ttl: timedelta = timedelta(minutes=30)
+    # Whether this process publishes finance documents in the background (the app's lifespan
+    # runs server.finance.publisher): on for servers and the demo; the tests publish by hand.
+    publish_documents: bool = True
     clock: Clock = field(default=utc_now, compare=False)
 
     def now(self) -> datetime:
@@ -68,6 +71,11 @@ class Settings:
     def today(self) -> date:
         """Today in the organisation's time zone: contract dates are Dutch calendar dates."""
         return self.clock().astimezone(AMSTERDAM).date()
+
+    @property
+    def blob_dir(self) -> Path:
+        """Where the files-on-disk blob store keeps PDFs (server.blobs)."""
+        return self.data_dir / "blobs"
 
     @property
     def is_sqlite(self) -> bool:
@@ -94,6 +102,8 @@ class Settings:
         for name in ("time_cost", "memory_cost", "parallelism"):
             if raw := env.get(f"OUDERPORTAAL_ARGON2_{name.upper()}"):
                 values[f"argon2_{name}"] = int(raw)
+        if raw := env.get("OUDERPORTAAL_PUBLISH_DOCUMENTS"):
+            values["publish_documents"] = raw.strip().lower() not in ("0", "false", "no", "off")
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
             values["access_token_ttl"] = timedelta(minutes=int(raw))
         if raw := env.get("OUDERPORTAAL_REFRESH_TOKEN_DAYS"):

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.auth.audit import ClientInfo
 from server.auth.passwords import PasswordHasher
 from server.auth.sessions import Authenticated, authenticate_access
+from server.blobs import BlobStore
 from server.config import Settings
 from server.mail import Mailer
 from server.problems import Problem
@@ -28,6 +29,10 @@ def get_settings(request: Request) -> Settings:
 
 def get_hasher(request: Request) -> PasswordHasher:
     return request.app.state.hasher
+
+
+def get_blobs(request: Request) -> BlobStore:
+    return request.app.state.blobs
 
 
 def get_mailer(request: Request) -> Mailer:
@@ -58,5 +63,6 @@ Db = Annotated[AsyncSession, Depends(get_db)]
 CurrentSettings = Annotated[Settings, Depends(get_settings)]
 Hasher = Annotated[PasswordHasher, Depends(get_hasher)]
 CurrentMailer = Annotated[Mailer, Depends(get_mailer)]
+Blobs = Annotated[BlobStore, Depends(get_blobs)]
 Client = Annotated[ClientInfo, Depends(client_info)]
 Auth = Annotated[Authenticated, Depends(current_auth)]

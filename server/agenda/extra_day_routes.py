@@ -25,6 +25,7 @@ from server.agenda.extra_day_schemas import (
     ExtraDayIn,
     ExtraDayRequestOut,
     ExtraDayRequestsOut,
+    ExtraDayRequestsPage,
     PreviewOut,
     RejectIn,
     SkippedOut,
@@ -44,6 +45,7 @@ from server.models import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
+from server.paging import DESC, Keyset, Paging
 from server.problems import Problem
 from server.problems.openapi import problem_responses
 
@@ -113,21 +115,28 @@ async def post_extra_days(body: ExtraDayIn, auth: Auth, db: Db,
     return ExtraDayRequestsOut(requests=[request_out(r, names) for r in requests])
 
 
-@router.get("/extra-days", response_model=ExtraDayRequestsOut,
+# Newest first; the same order for the family's list and the staff's pending requests.
+EXTRA_DAYS = Keyset("extra-days", (ExtraDayRequest.first_date, DESC), (ExtraDayRequest.id, DESC))
+
+
+@router.get("/extra-days", response_model=ExtraDayRequestsPage,
             responses=problem_responses(*_AUTH, "validation_error"))
-async def list_extra_days(auth: Auth, db: Db,
+async def list_extra_days(auth: Auth, db: Db, paging: Paging,
                           status: Annotated[ExtraDayStatus | None, Query()] = None,
-                          ) -> ExtraDayRequestsOut:
-    """Parents: the family's requests; staff: their groups'; managers: their locations'."""
+                          ) -> ExtraDayRequestsPage:
+    """Parents: the family's requests; staff: their groups'; managers: their locations'. In
+    pages, newest first (docs/api.md "Lists and paging")."""
     query = (select(ExtraDayRequest)
              .where(ExtraDayRequest.child_id.in_(await visible_child_ids(db, auth.user)))
-             .options(selectinload(ExtraDayRequest.items))
-             .order_by(ExtraDayRequest.first_date.desc(), ExtraDayRequest.id.desc()))
+             .options(selectinload(ExtraDayRequest.items)))
     if status is not None:
         query = query.where(ExtraDayRequest.status == status)
-    requests = list((await db.scalars(query)).all())
+    requests, next_cursor = EXTRA_DAYS.page(
+        list((await db.scalars(EXTRA_DAYS.select(query, paging))).all()), paging,
+        lambda r: (r.first_date, r.id))
     names = await request_names(db, requests)
-    return ExtraDayRequestsOut(requests=[request_out(r, names) for r in requests])
+    return ExtraDayRequestsPage(requests=[request_out(r, names) for r in requests],
+                                next_cursor=next_cursor)
 
 
 @router.post("/extra-days/{request_id}/withdraw", response_model=ExtraDayRequestOut,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -26,6 +27,12 @@ async def access_until(db: AsyncSession, user: User, retention_months: int) -> d
     end_dates = (await db.scalars(
         select(Contract.end_date).join(Child).where(Child.family_id == user.family_id)
     )).all()
+    return access_until_from(end_dates, retention_months)
+
+
+def access_until_from(end_dates: Iterable[date | None], retention_months: int) -> date | None:
+    """`access_until` from the end dates of every contract of the family (None: open-ended)."""
+    end_dates = list(end_dates)
     if not end_dates or any(end is None for end in end_dates):
         return None
     return add_months(max(end for end in end_dates if end is not None), retention_months)

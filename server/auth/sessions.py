@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from server.auth.audit import ClientInfo, record_event
 from server.auth.tokens import hash_token, new_token
@@ -63,10 +63,15 @@ def session_is_live(session: AuthSession, now: datetime) -> bool:
 
 
 async def _token_row(db: AsyncSession, token: str, kind: TokenKind) -> SessionToken | None:
+    """The token with its session, user and the user's organisation: one lookup by primary key
+    for every authenticated request. The organisation stays in the session's identity map, so
+    the organisation policy the request asks for later costs no query."""
     return await db.scalar(
         select(SessionToken)
         .where(SessionToken.token_hash == hash_token(token), SessionToken.kind == kind)
-        .options(selectinload(SessionToken.session).selectinload(AuthSession.user))
+        .options(joinedload(SessionToken.session, innerjoin=True)
+                 .joinedload(AuthSession.user, innerjoin=True)
+                 .joinedload(User.organisation, innerjoin=True))
     )
 
 
@@ -137,13 +142,15 @@ async def revoke_session(db: AsyncSession, session: AuthSession, now: datetime,
     )
 
 
+def live_sessions_query(user_id: int, now: datetime) -> Select[tuple[AuthSession]]:
+    return select(AuthSession).where(AuthSession.user_id == user_id,
+                                     AuthSession.revoked_at.is_(None),
+                                     AuthSession.expires_at > now)
+
+
 async def live_sessions(db: AsyncSession, user_id: int, now: datetime) -> list[AuthSession]:
-    return list((await db.scalars(
-        select(AuthSession)
-        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None),
-               AuthSession.expires_at > now)
-        .order_by(AuthSession.created_at.desc(), AuthSession.id.desc())
-    )).all())
+    return list((await db.scalars(live_sessions_query(user_id, now).order_by(
+        AuthSession.created_at.desc(), AuthSession.id.desc()))).all())
 
 
 async def end_all_sessions(db: AsyncSession, user_id: int, now: datetime, reason: str) -> int:

@@ -1,0 +1,101 @@
+"""The background task of a server process that publishes queued finance documents.
+
+Every server process runs one (the app's lifespan, unless `Settings.publish_documents` is off):
+it looks for queued families every `POLL_SECONDS` — the billing command and other processes
+queue them too — and publishes them one by one (server.finance.publication); once a day it
+queues the families whose jaaropgaven of the finished year are missing. Several processes share
+the queue through its claims.
+
+Rendering is CPU work in a thread of the server process, so a very large batch (the monthly
+billing run of a big organisation) is better published by the billing command itself, which
+does so before it exits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from server.blobs import BlobStore, create_blob_store
+from server.config import Settings
+from server.db import create_engine, create_sessionmaker, migrate
+from server.finance.publication import enqueue_year_end, publish_family, waiting_families
+
+logger = logging.getLogger(__name__)
+
+POLL_SECONDS = 5.0
+BATCH = 20
+
+
+class DocumentPublisher:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], blobs: BlobStore,
+                 settings: Settings, *, poll_seconds: float = POLL_SECONDS) -> None:
+        self._sessionmaker = sessionmaker
+        self._blobs = blobs
+        self._settings = settings
+        self._poll_seconds = poll_seconds
+        self._year_checked_on: date | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self.run_forever(), name="finance-document-publisher")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def publish_waiting(self) -> int:
+        """Publish every family that is queued now; returns how many were published."""
+        today, now = self._settings.today(), self._settings.now()
+        if self._year_checked_on != today:
+            async with self._sessionmaker() as db:
+                await enqueue_year_end(db, today, now)
+                await db.commit()
+            self._year_checked_on = today
+        published = 0
+        while True:
+            async with self._sessionmaker() as db:
+                families = await waiting_families(db, self._settings.now(), BATCH)
+            if not families:
+                return published
+            for family_id in families:
+                try:
+                    published += await publish_family(self._sessionmaker, self._blobs,
+                                                      family_id, self._settings.today(),
+                                                      self._settings.now())
+                except Exception:
+                    # Its claim stays until the lease ends, so a failing family (a full disk)
+                    # is tried again later and does not hold up the others.
+                    logger.exception("Publishing the documents of family %s failed", family_id)
+
+    async def run_forever(self) -> None:
+        """Publish what is queued, then look again every poll interval, until cancelled."""
+        while True:
+            try:
+                await self.publish_waiting()
+            except Exception:  # the database is away: try again at the next poll
+                logger.exception("Publishing finance documents failed")
+            await asyncio.sleep(self._poll_seconds)
+
+
+async def publish_from_command(settings: Settings, *, follow: bool = False) -> str:
+    """`ouderportaal-server publish [--follow]`: publish what waits (and, following, what comes
+    later); returns the line to print."""
+    engine = create_engine(settings)
+    try:
+        await migrate(engine)
+        publisher = DocumentPublisher(create_sessionmaker(engine), create_blob_store(settings),
+                                      settings)
+        if follow:
+            await publisher.run_forever()
+        published = await publisher.publish_waiting()
+    finally:
+        await engine.dispose()
+    return f"De documenten van {published} gezinnen zijn klaargezet."

@@ -38,9 +38,10 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.hasher = PasswordHasher(settings)
         app.state.blobs = create_blob_store(settings)
-        publisher = DocumentPublisher(app.state.sessionmaker, app.state.blobs, settings)
+        publisher = DocumentPublisher(app.state.sessionmaker, app.state.blobs, settings,
+                                      only_wanted=settings.publish_documents == "wanted")
         app.state.publisher = publisher
-        if settings.publish_documents:
+        if settings.publish_documents != "off":
             publisher.start()
         try:
             yield

@@ -15,6 +15,7 @@ Clock = Callable[[], datetime]
 """Returns the current time as an aware datetime; tests inject a controllable one."""
 
 SMTP_SECURITY_MODES = ("none", "starttls", "tls")
+PUBLISH_MODES = ("all", "wanted", "off")
 
 
 def utc_now() -> datetime:
@@ -60,9 +61,11 @@ class Settings:
     access_token_ttl: timedelta = timedelta(minutes=15)
     refresh_token_ttl: timedelta = timedelta(days=30)
     reset_ttl: timedelta = timedelta(minutes=30)
-    # Whether this process publishes finance documents in the background (the app's lifespan
-    # runs server.finance.publisher): on for servers and the demo; the tests publish by hand.
-    publish_documents: bool = True
+    # Which finance documents this process publishes in the background (server.finance.
+    # publisher): "all" queued families (a server), only "wanted" ones — families whose listing
+    # found them queued (the desktop's demo, which renders on the parent's own computer) — or
+    # "off" (a web worker next to a dedicated `ouderportaal-server publish`; the tests).
+    publish_documents: str = "all"
     clock: Clock = field(default=utc_now, compare=False)
 
     def now(self) -> datetime:
@@ -103,7 +106,7 @@ class Settings:
             if raw := env.get(f"OUDERPORTAAL_ARGON2_{name.upper()}"):
                 values[f"argon2_{name}"] = int(raw)
         if raw := env.get("OUDERPORTAAL_PUBLISH_DOCUMENTS"):
-            values["publish_documents"] = raw.strip().lower() not in ("0", "false", "no", "off")
+            values["publish_documents"] = raw.strip().lower()
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
             values["access_token_ttl"] = timedelta(minutes=int(raw))
         if raw := env.get("OUDERPORTAAL_REFRESH_TOKEN_DAYS"):
@@ -118,6 +121,9 @@ class Settings:
             raise ValueError(
                 f"OUDERPORTAAL_SMTP_SECURITY must be one of {', '.join(SMTP_SECURITY_MODES)}"
             )
+        if self.publish_documents not in PUBLISH_MODES:
+            raise ValueError(
+                f"OUDERPORTAAL_PUBLISH_DOCUMENTS must be one of {', '.join(PUBLISH_MODES)}")
 
 
 def normalise_database_url(url: str) -> str:

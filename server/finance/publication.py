@@ -79,12 +79,15 @@ async def enqueue_year_end(db: AsyncSession, today: date, now: datetime) -> int:
     return len(families)
 
 
-async def waiting_families(db: AsyncSession, now: datetime, limit: int) -> list[int]:
+async def waiting_families(db: AsyncSession, now: datetime, limit: int, *,
+                           only_wanted: bool = False) -> list[int]:
     """Families queued and not claimed by a live publisher: wanted ones first, then oldest."""
+    query = select(DocumentPublication.family_id)
+    if only_wanted:
+        query = query.where(DocumentPublication.wanted_at.is_not(None))
     return list((await db.scalars(
-        select(DocumentPublication.family_id)
-        .where(or_(DocumentPublication.claimed_at.is_(None),
-                   DocumentPublication.claimed_at < now - LEASE))
+        query.where(or_(DocumentPublication.claimed_at.is_(None),
+                        DocumentPublication.claimed_at < now - LEASE))
         .order_by(case((DocumentPublication.wanted_at.is_(None), 1), else_=0),
                   DocumentPublication.wanted_at, DocumentPublication.requested_at,
                   DocumentPublication.family_id)

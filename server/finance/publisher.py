@@ -32,14 +32,23 @@ BATCH = 20
 
 
 class DocumentPublisher:
+    """Publishes the queued families (`only_wanted`: those a listing asked for) until stopped;
+    `wake()` makes it look at once instead of at the next poll."""
+
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], blobs: BlobStore,
-                 settings: Settings, *, poll_seconds: float = POLL_SECONDS) -> None:
+                 settings: Settings, *, poll_seconds: float = POLL_SECONDS,
+                 only_wanted: bool = False) -> None:
         self._sessionmaker = sessionmaker
         self._blobs = blobs
         self._settings = settings
         self._poll_seconds = poll_seconds
+        self._only_wanted = only_wanted
         self._year_checked_on: date | None = None
         self._task: asyncio.Task[None] | None = None
+        self._woken = asyncio.Event()
+
+    def wake(self) -> None:
+        self._woken.set()
 
     def start(self) -> None:
         self._task = asyncio.create_task(self.run_forever(), name="finance-document-publisher")
@@ -62,7 +71,8 @@ class DocumentPublisher:
         published = 0
         while True:
             async with self._sessionmaker() as db:
-                families = await waiting_families(db, self._settings.now(), BATCH)
+                families = await waiting_families(db, self._settings.now(), BATCH,
+                                                  only_wanted=self._only_wanted)
             if not families:
                 return published
             for family_id in families:
@@ -82,7 +92,9 @@ class DocumentPublisher:
                 await self.publish_waiting()
             except Exception:  # the database is away: try again at the next poll
                 logger.exception("Publishing finance documents failed")
-            await asyncio.sleep(self._poll_seconds)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._woken.wait(), self._poll_seconds)
+            self._woken.clear()
 
 
 async def publish_from_command(settings: Settings, *, follow: bool = False) -> str:

@@ -13,7 +13,7 @@ import json
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Response
+from fastapi import APIRouter, Header, Path, Request, Response
 from sqlalchemy import exists, select
 
 from server.auth.expiry import check_not_expired
@@ -112,7 +112,8 @@ def _page_of_documents(documents: list[FinanceDocument], digest: str, paging: Pa
 
 
 @router.get("", response_model=FinanceOut | dict[str, Any], responses=REFUSALS)
-async def finance(db: Db, settings: CurrentSettings, auth: Auth, paging: Paging) -> Any:
+async def finance(request: Request, db: Db, settings: CurrentSettings, auth: Auth,
+                  paging: Paging) -> Any:
     """What this user may see of the finances. Sending back the `cursor` of a complete listing
     while nothing changed answers only `{"unchanged": true, "cursor": …}`; `documents` come in
     pages: follow `next_cursor` (sent as `cursor`) until it is null."""
@@ -137,9 +138,10 @@ async def finance(db: Db, settings: CurrentSettings, auth: Auth, paging: Paging)
     current = _digest(body)
     if paging.cursor == current:
         return {"unchanged": True, "cursor": current}
-    if preparing:
+    if preparing:  # publish this family before those nobody is looking at
         await mark_wanted(db, user.family_id, settings.now())
         await db.commit()
+        request.app.state.publisher.wake()
     page, next_cursor, digest = _page_of_documents(documents, current, paging, paging.cursor)
     return FinanceOut(**{**body, "documents": page}, next_cursor=next_cursor, cursor=digest)
 

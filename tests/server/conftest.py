@@ -12,16 +12,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from server_helpers import CLIENT_IP, LOTTE, SANNE, TODAY, FakeClock, MemoryMailer
+from server_helpers import CLIENT_IP, TODAY, FakeClock, MemoryMailer
 from sqlalchemy import make_url, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from server.app import create_app
 from server.auth.passwords import make_argon2
-from server.blobs import create_blob_store
 from server.config import AMSTERDAM, Settings, normalise_database_url, sqlite_url
 from server.db import create_engine, create_sessionmaker, migrate
-from server.demo.database import create_demo_database
+from server.demo.database import create_demo_database, publish_demo_families
 from server.demo.logins import DEMO_PASSWORD
 from server.demo.organisation import build_demo
 from server.finance.publication import publish_families
@@ -34,25 +33,7 @@ def cheap_settings(data_dir: Path, database_url: str, clock: FakeClock) -> Setti
     # published, and a test publishes what else it needs (`publish`).
     return Settings(data_dir=data_dir, database_url=database_url,
                     public_url="https://zonnebloem.example", argon2_time_cost=1,
-                    argon2_memory_cost=8, publish_documents=False, clock=clock)
-
-
-# Published in the templates: rendering a family's PDFs takes a second or two, too long to
-# repeat in every test that lists them. The other demo families stay queued.
-PUBLISHED_IN_TEMPLATE = (SANNE, LOTTE)
-
-
-async def _publish_documented(settings: Settings) -> None:
-    engine = create_engine(settings)
-    try:
-        sessionmaker = create_sessionmaker(engine)
-        async with sessionmaker() as session:
-            families = list(await session.scalars(
-                select(User.family_id).where(User.email.in_(PUBLISHED_IN_TEMPLATE))))
-        await publish_families(sessionmaker, create_blob_store(settings), families, TODAY,
-                               datetime(TODAY.year, TODAY.month, TODAY.day, 6, tzinfo=AMSTERDAM))
-    finally:
-        await engine.dispose()
+                    argon2_memory_cost=8, publish_documents="off", clock=clock)
 
 
 def _copy_blobs(template: Path, data_dir: Path) -> None:
@@ -67,7 +48,9 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo-template")
     settings = cheap_settings(folder, sqlite_url(folder), FakeClock(datetime.now(AMSTERDAM)))
     asyncio.run(create_demo_database(settings, today=TODAY))
-    asyncio.run(_publish_documented(settings))
+    # Rendering a family's PDFs takes a second or two: the demo logins' families are
+    # published once here, the other families stay queued.
+    asyncio.run(publish_demo_families(settings, TODAY))
     return folder
 
 
@@ -98,7 +81,7 @@ async def _build_postgres_template(server_url: str, blob_folder: Path) -> None:
             await build_demo(db, password_hash, TODAY)
     finally:
         await engine.dispose()
-    await _publish_documented(settings)
+    await publish_demo_families(settings, TODAY)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.api.absences.records import Absence, AbsenceDraft, ChildCredit
+from desktop.api.core.paging import all_pages
 from desktop.api.core.transport import Transport, new_idempotency_key
 
 __all__ = ["AbsenceEndpoints"]
@@ -21,9 +22,8 @@ class AbsenceEndpoints:
                                                         for a in data["absences"]])
 
     async def list(self) -> list[Absence]:
-        response = await self._core.request("GET", "/absences")
-        return self._core.parse(response, lambda data: [Absence.from_json(a)
-                                                        for a in data["absences"]])
+        """Every absence of the family, newest day first (all pages)."""
+        return await all_pages(self._core, "/absences", "absences", Absence.from_json)
 
     async def cancel(self, absence_id: int) -> Absence:
         """Afmelding annuleren: the day-part is planned again (the wire says DELETE)."""

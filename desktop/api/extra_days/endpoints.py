@@ -3,8 +3,7 @@ requests with their groups' free places, approving and rejecting (staff and mana
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
+from desktop.api.core.paging import all_pages
 from desktop.api.core.transport import Retry, Transport, new_idempotency_key
 from desktop.api.extra_days.records import (
     CapacityDay,
@@ -32,9 +31,10 @@ class ExtraDayEndpoints:
         return self._core.parse(response, _requests)
 
     async def list(self, status: str | None = None) -> list[ExtraDayRequest]:
-        """The family's requests (parents) or their groups' (staff); `status` filters."""
-        path = "/extra-days" + ("?" + urlencode({"status": status}) if status else "")
-        return self._core.parse(await self._core.request("GET", path), _requests)
+        """The family's requests (parents) or their groups' (staff), newest first (all
+        pages); `status` filters."""
+        return await all_pages(self._core, "/extra-days", "requests", ExtraDayRequest.from_json,
+                               {"status": status} if status else None)
 
     async def capacity(self, request_id: int) -> list[CapacityDay]:
         """The group's free places on each requested day-part (staff and managers)."""

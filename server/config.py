@@ -50,10 +50,13 @@ class Settings:
     # When set, mails are written as .eml files into this folder instead of going to SMTP
     # (demo mode), and the reset link and code are logged so a developer can use them.
     mail_folder: Path | None = None
-    # argon2id: RFC 9106's second recommendation is t=3, m=64 MiB; OWASP's floor is t=2,
-    # m=19 MiB, p=1. We stay above the floor with some headroom for a small server.
-    argon2_time_cost: int = 3
-    argon2_memory_cost: int = 65536  # KiB
+    # argon2id at OWASP's recommended configuration (t=2, m=19 MiB, p=1; the Password Storage
+    # Cheat Sheet). RFC 9106's t=3, m=64 MiB cost ~150 ms of CPU per login: 7 logins a second
+    # on two cores, half an hour for 13,000 parents at the morning peak. This costs ~25 ms, so
+    # the same two cores log in well over 30 a second (benchmarks/server_load.py). Hashes made
+    # with other parameters are redone at the next successful login (server.auth.login).
+    argon2_time_cost: int = 2
+    argon2_memory_cost: int = 19456  # KiB
     argon2_parallelism: int = 1
     # Each hash holds argon2_memory_cost KiB; the cap bounds memory and keeps the event loop's
     # worker threads free for other requests during a burst of logins.

@@ -1,4 +1,7 @@
-"""FastAPI dependencies: the database session, settings, the caller and their address."""
+"""FastAPI dependencies: the database session, settings, the caller and their address.
+
+Every dependency is `async def`, even where it awaits nothing: FastAPI runs a plain `def`
+dependency in a thread pool, a thread hop per dependency on every request."""
 
 from __future__ import annotations
 
@@ -23,23 +26,23 @@ async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_hasher(request: Request) -> PasswordHasher:
+async def get_hasher(request: Request) -> PasswordHasher:
     return request.app.state.hasher
 
 
-def get_blobs(request: Request) -> BlobStore:
+async def get_blobs(request: Request) -> BlobStore:
     return request.app.state.blobs
 
 
-def get_mailer(request: Request) -> Mailer:
+async def get_mailer(request: Request) -> Mailer:
     return request.app.state.mailer
 
 
-def client_info(request: Request) -> ClientInfo:
+async def client_info(request: Request) -> ClientInfo:
     # Behind a reverse proxy uvicorn rewrites request.client from X-Forwarded-For for the
     # addresses in --forwarded-allow-ips, so this is the real client there too.
     ip = request.client.host if request.client else "unknown"

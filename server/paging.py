@@ -47,7 +47,7 @@ class PageRequest:
     cursor: str | None
 
 
-def page_request(
+async def page_request(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT,
                                 description="Items per page (default 50)")] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(max_length=500,
@@ -56,6 +56,7 @@ def page_request(
     return PageRequest(limit, cursor)
 
 
+# `async def` above: FastAPI would run a plain function in its thread pool on every request.
 Paging = Annotated[PageRequest, Depends(page_request)]
 
 

@@ -871,6 +871,10 @@
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
+        <source>New invoices, annual statements or contracts are being prepared. They appear here in a moment.</source>
+        <translation>Nieuwe facturen, jaaropgaven of contracten worden klaargezet. Ze verschijnen hier zo.</translation>
+    </message>
+    <message>
         <source>There are no invoices, annual statements or contracts yet. The first invoice appears after your first month of care.</source>
         <translation>Er zijn nog geen facturen, jaaropgaven of contracten. De eerste factuur verschijnt na je eerste maand opvang.</translation>
     </message>
@@ -1265,7 +1269,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>MainWindow</name>
     <message>
         <source>&amp;Lock</source>
-        <extracomment>Ctrl+1 … Ctrl+9 open the sections this account sees, in table order.</extracomment>
+        <extracomment>Ctrl+1 … Ctrl+9 open the sections this account sees, in table order. The navigation&apos;s width unless a title this account sees needs more.</extracomment>
         <translation>&amp;Vergrendelen</translation>
     </message>
     <message>

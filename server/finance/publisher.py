@@ -110,4 +110,4 @@ async def publish_from_command(settings: Settings, *, follow: bool = False) -> s
         published = await publisher.publish_waiting()
     finally:
         await engine.dispose()
-    return f"De documenten van {published} gezinnen zijn klaargezet."
+    return f"Documenten klaargezet voor {published} {'gezin' if published == 1 else 'gezinnen'}."

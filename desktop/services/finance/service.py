@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 #: Documents downloaded at the same time: enough to hide per-request latency, few enough not
 #: to crowd out the user's own requests.
 DOWNLOAD_CONCURRENCY = 4
-#: How long to wait before asking again while the portal is still making documents.
+# How long to wait before asking again while the portal is still making documents.
 PREPARING_RETRY_SECONDS = 5.0
 
 

@@ -94,6 +94,11 @@ def cpu_seconds(root: int) -> float:
     return total
 
 
+def worker_seconds(root: int) -> dict[int, float]:
+    """CPU seconds of each worker process (the children of uvicorn's supervisor)."""
+    return {pid: cpu_seconds(pid) for pid in _children().get(root, [])}
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -243,6 +248,7 @@ class Result:
     errors: int
     cpu_ms: float | None
     db_cpu_ms: float | None = None
+    worker_shares: tuple[float, ...] = ()  # of the app's CPU, per worker, largest first
 
 
 def wrk(url: str, seconds: float, connections: int, pids: tuple[int | None, int | None],
@@ -254,9 +260,15 @@ def wrk(url: str, seconds: float, connections: int, pids: tuple[int | None, int 
     app_pid, db_pid = pids
     app_before = cpu_seconds(app_pid) if app_pid else 0.0
     db_before = cpu_seconds(db_pid) if db_pid else 0.0
+    workers_before = worker_seconds(app_pid) if app_pid else {}
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     app_used = cpu_seconds(app_pid) - app_before if app_pid else None
     db_used = cpu_seconds(db_pid) - db_before if db_pid else None
+    workers = {pid: used - workers_before.get(pid, 0.0)
+               for pid, used in (worker_seconds(app_pid) if app_pid else {}).items()}
+    total = sum(workers.values())
+    shares = tuple(sorted((used / total for used in workers.values()), reverse=True)) \
+        if len(workers) > 1 and total > 0 else ()
     line = next(x for x in output.splitlines() if x.startswith("RESULT "))
     data = json.loads(line.removeprefix("RESULT "))
     requests = max(data["requests"], 1)
@@ -265,17 +277,17 @@ def wrk(url: str, seconds: float, connections: int, pids: tuple[int | None, int 
         p50_ms=data["p50_us"] / 1000, p99_ms=data["p99_us"] / 1000,
         errors=data["status_errors"] + data["socket_errors"],
         cpu_ms=None if app_used is None else app_used * 1000 / requests,
-        db_cpu_ms=None if db_used is None else db_used * 1000 / requests)
+        db_cpu_ms=None if db_used is None else db_used * 1000 / requests,
+        worker_shares=shares)
 
 
 # --- the runs -------------------------------------------------------------------------------
 
-def uvicorn_command(app: str, port: int, workers: int, *, factory: bool) -> list[str]:
-    """uvicorn with the options `ouderportaal-server serve` uses (server.cli)."""
-    code = ("import sys, uvicorn; from server.cli import uvicorn_options; "
+def trivial_command(port: int, workers: int) -> list[str]:
+    """The trivial app served the way `ouderportaal-server serve` serves (server.serving)."""
+    code = ("import sys; from server.serving import serve; "
             f"sys.path.insert(0, {str(HERE)!r}); "
-            f"uvicorn.run({app!r}, factory={factory}, host='127.0.0.1', port={port}, "
-            f"**uvicorn_options({workers}))")
+            f"serve('server_load:trivial_app', '127.0.0.1', {port}, {workers}, factory=True)")
     return [sys.executable, "-c", code]
 
 
@@ -304,8 +316,7 @@ def run_config(config: Config, args: argparse.Namespace, rows: list[list[str]] |
             rows = prepare_parents(url, config.emails, 2 * args.repeat)
         pids = (app.pid, config.postgres_pid)
         for repeat in range(args.repeat):
-            with running(uvicorn_command("server_load:trivial_app", trivial_port,
-                                         config.workers, factory=True), env, trivial_port,
+            with running(trivial_command(trivial_port, config.workers), env, trivial_port,
                          "/trivial", log) as trivial:
                 figures.add("trivial", wrk(f"http://127.0.0.1:{trivial_port}/trivial",
                                            args.duration, args.connections,
@@ -349,6 +360,11 @@ def report(name: str, figures: Figures) -> None:
               f"{statistics.median(cpu) / trivial_cpu if cpu and run != 'trivial' else 1:>8.0f}× "
               f"{spread(db, 2) if db else '':>10}"
               + (f"  ({label})" if run == "logins" else ""))
+    split = [r.worker_shares for rs in figures.runs.values() for r in rs if r.worker_shares]
+    if split:
+        busiest = [shares[0] for shares in split]
+        print(f"  the busiest worker did {spread([100 * b for b in busiest])} % of the work "
+              f"(even: {100 / len(split[0]):.0f} %)")
 
 
 # --- queries per request --------------------------------------------------------------------

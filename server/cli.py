@@ -9,13 +9,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import uvicorn
 from fastapi import FastAPI
 
 from server.config import Settings, sqlite_url
 from server.db import create_engine, migrate
 from server.demo.database import create_demo_database
 from server.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+from server.serving import serve
 
 logger = logging.getLogger("server")
 
@@ -67,14 +67,6 @@ async def _migrate(settings: Settings) -> None:
         await engine.dispose()
 
 
-def uvicorn_options(workers: int, forwarded_allow_ips: str = "127.0.0.1") -> dict[str, object]:
-    """How `serve` runs uvicorn (the load benchmark serves its trivial endpoint the same way).
-
-    uvicorn's access log would print reset tokens; server.access_log masks them."""
-    return {"workers": workers, "proxy_headers": True, "access_log": False,
-            "forwarded_allow_ips": forwarded_allow_ips, "ws": "none"}
-
-
 def _serve(settings: Settings, host: str, port: int, workers: int,
            forwarded_allow_ips: str = "127.0.0.1") -> None:
     if workers > 1 and settings.is_sqlite:
@@ -82,14 +74,14 @@ def _serve(settings: Settings, host: str, port: int, workers: int,
                          "one server process.")
     asyncio.run(_migrate(settings))
     logger.info("Serving on http://%s:%s", host, port)
-    options = uvicorn_options(workers, forwarded_allow_ips)
     if workers > 1:
         # Each worker process imports the app factory and reads the same environment.
-        uvicorn.run("server.cli:app_from_env", factory=True, host=host, port=port, **options)
+        serve("server.cli:app_from_env", host, port, workers, factory=True,
+              forwarded_allow_ips=forwarded_allow_ips)
     else:
         from server.app import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port, **options)
+        serve(create_app(settings), host, port, forwarded_allow_ips=forwarded_allow_ips)
 
 
 def app_from_env() -> FastAPI:

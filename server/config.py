@@ -64,6 +64,9 @@ class Settings:
     access_token_ttl: timedelta = timedelta(minutes=15)
     refresh_token_ttl: timedelta = timedelta(days=30)
     reset_ttl: timedelta = timedelta(minutes=30)
+    # Open database connections each server process keeps (PostgreSQL; as many again may be
+    # opened for a burst). Workers × 2 × this must stay below the server's max_connections.
+    database_pool_size: int = 10
     # Which finance documents this process publishes in the background (server.finance.
     # publisher): "all" queued families (a server), only "wanted" ones — families whose listing
     # found them queued (the desktop's demo, which renders on the parent's own computer) — or
@@ -108,6 +111,8 @@ class Settings:
         for name in ("time_cost", "memory_cost", "parallelism"):
             if raw := env.get(f"OUDERPORTAAL_ARGON2_{name.upper()}"):
                 values[f"argon2_{name}"] = int(raw)
+        if raw := env.get("OUDERPORTAAL_DATABASE_POOL_SIZE"):
+            values["database_pool_size"] = int(raw)
         if raw := env.get("OUDERPORTAAL_PUBLISH_DOCUMENTS"):
             values["publish_documents"] = raw.strip().lower()
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):

@@ -41,7 +41,12 @@ def create_engine(settings: Settings) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(settings.database_url, pool_pre_ping=True)
+    # A request holds its connection from its first query to its end. Keep as many open as a
+    # worker serves requests at once at the peak, so a busy worker does not open and close
+    # connections (a new PostgreSQL backend each) all morning; the overflow covers bursts.
+    return create_async_engine(settings.database_url, pool_pre_ping=True,
+                               pool_size=settings.database_pool_size,
+                               max_overflow=settings.database_pool_size)
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

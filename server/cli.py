@@ -42,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
                         "exit; every `serve` process also does this in the background")
     publish.add_argument("--follow", action="store_true",
                          help="keep publishing new work as it is queued (a dedicated "
-                              "publisher next to workers with OUDERPORTAAL_PUBLISH_DOCUMENTS=0)")
+                              "publisher next to workers with OUDERPORTAAL_PUBLISH_DOCUMENTS=off)")
 
     invoices = commands.add_parser(
         "invoices", help="make the invoices of a month (families that have one are skipped)")

@@ -1,9 +1,10 @@
 """Publishing a family's finance documents: render what changed, once, off the request path.
 
 Whatever changes what is printed on a family's documents calls `request_publication` in its
-own transaction (the billing run, a payment, a contract that ends; `enqueue_year_end` for the
-jaaropgaven of a finished year). A publisher — the background task of every server process
-(server.finance.publisher), the billing command, the demo — then calls `publish_family`:
+own transaction (the billing run and the demo today; later a payment, a contract that ends;
+`enqueue_year_end` for the jaaropgaven of a finished year). A publisher — the background task
+of a server process or `ouderportaal-server publish` (server.finance.publisher) — then calls
+`publish_family`:
 
 1. claim the family's queue row (a lease, so two publishers never render the same family and a
    crashed one is taken over after `LEASE`);
@@ -168,8 +169,8 @@ async def _write_rows(db: AsyncSession, family_id: int, planned: list[PlannedDoc
 async def publish_families(sessionmaker: async_sessionmaker[AsyncSession], blobs: BlobStore,
                            family_ids: Iterable[int], today: date,
                            now: datetime | None = None) -> int:
-    """Queue and publish these families now, one after another (the billing run, the demo, the
-    tests); returns how many were published."""
+    """Queue and publish these families now, one after another (the demo logins' families in
+    the test templates, the load benchmark's parents); returns how many were published."""
     now = now or utc_now()
     family_ids = list(family_ids)
     async with sessionmaker() as db:

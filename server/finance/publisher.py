@@ -1,14 +1,15 @@
-"""The background task of a server process that publishes queued finance documents.
+"""The publisher of queued finance documents: a background task of a server process, or the
+`ouderportaal-server publish` command.
 
-Every server process runs one (the app's lifespan, unless `Settings.publish_documents` is off):
-it looks for queued families every `POLL_SECONDS` — the billing command and other processes
-queue them too — and publishes them one by one (server.finance.publication); once a day it
-queues the families whose jaaropgaven of the finished year are missing. Several processes share
-the queue through its claims.
+Every server process runs one (the app's lifespan) unless `Settings.publish_documents` is
+"off": it looks for queued families every `POLL_SECONDS` — the billing command and other
+processes queue them too — and publishes them one by one (server.finance.publication); once a
+day it queues the families whose jaaropgaven of the finished year are missing. Several
+processes share the queue through its claims.
 
-Rendering is CPU work in a thread of the server process, so a very large batch (the monthly
-billing run of a big organisation) is better published by the billing command itself, which
-does so before it exits.
+Rendering is CPU work in a thread of the process that publishes. For a large batch (the monthly
+billing run of a big organisation) the web workers can be left alone: run them with
+`OUDERPORTAAL_PUBLISH_DOCUMENTS=off` and one `ouderportaal-server publish --follow` beside them.
 """
 
 from __future__ import annotations

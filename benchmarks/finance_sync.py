@@ -80,7 +80,7 @@ def serve(port: int, count: int) -> None:
 
     @app.get("/api/v1/policy")
     def policy() -> dict:
-        return {"inactivity_lock_minutes": 10, "undo_absence_min_days": 30}
+        return {"inactivity_lock_minutes": 10, "cancel_absence_min_days": 30}
 
     @app.get("/api/v1/finance")
     def finance(cursor: str | None = None) -> dict:

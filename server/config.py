@@ -62,7 +62,9 @@ class Settings:
     # worker threads free for other requests during a burst of logins.
     max_concurrent_hashes: int = 4
     access_token_ttl: timedelta = timedelta(minutes=15)
-    refresh_token_ttl: timedelta = timedelta(days=30)
+    # A rotated refresh token presented again this soon gets the same successor pair (two
+    # requests of one app refreshing at once, or an answer lost on the way); later it is reuse.
+    refresh_grace: timedelta = timedelta(seconds=60)
     reset_ttl: timedelta = timedelta(minutes=30)
     # Open database connections each server process keeps (PostgreSQL; as many again may be
     # opened for a burst). Workers × 2 × this must stay below the server's max_connections.
@@ -72,6 +74,13 @@ class Settings:
     # found them queued (the desktop's demo, which renders on the parent's own computer) — or
     # "off" (a web worker next to a dedicated `ouderportaal-server publish`; the tests).
     publish_documents: str = "all"
+    # The newest desktop release and where to get it: `/portal` passes them on so an older app
+    # can say, calmly, that an update exists (README, "Installers"). Unset: no hint.
+    client_version: str | None = None
+    client_download_url: str | None = None
+    # Request bodies (server/request_limits.py): JSON and forms; uploads get their own cap.
+    max_request_body: int = 1024 * 1024
+    request_body_timeout: timedelta = timedelta(seconds=30)
     clock: Clock = field(default=utc_now, compare=False)
 
     def now(self) -> datetime:
@@ -115,10 +124,11 @@ class Settings:
             values["database_pool_size"] = int(raw)
         if raw := env.get("OUDERPORTAAL_PUBLISH_DOCUMENTS"):
             values["publish_documents"] = raw.strip().lower()
+        for name in ("version", "download_url"):
+            if raw := env.get(f"OUDERPORTAAL_CLIENT_{name.upper()}"):
+                values[f"client_{name}"] = raw.strip()
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
             values["access_token_ttl"] = timedelta(minutes=int(raw))
-        if raw := env.get("OUDERPORTAAL_REFRESH_TOKEN_DAYS"):
-            values["refresh_token_ttl"] = timedelta(days=int(raw))
         values.update(overrides)
         settings = cls(**values)  # type: ignore[arg-type]
         settings.validate()
@@ -132,6 +142,12 @@ class Settings:
         if self.publish_documents not in PUBLISH_MODES:
             raise ValueError(
                 f"OUDERPORTAAL_PUBLISH_DOCUMENTS must be one of {', '.join(PUBLISH_MODES)}")
+        if (self.client_version is None) != (self.client_download_url is None):
+            raise ValueError("set OUDERPORTAAL_CLIENT_VERSION and OUDERPORTAAL_CLIENT_DOWNLOAD_URL"
+                             " together: a hint without a download address helps no one")
+        if self.client_download_url is not None \
+                and not self.client_download_url.startswith("https://"):
+            raise ValueError("OUDERPORTAAL_CLIENT_DOWNLOAD_URL must be an https:// address")
 
 
 def normalise_database_url(url: str) -> str:

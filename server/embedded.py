@@ -135,6 +135,7 @@ class EmbeddedServer:
         config = uvicorn.Config(
             create_app(settings), log_config=None, access_log=False, lifespan="on",
             loop="asyncio", http="h11", ws="none", timeout_graceful_shutdown=5,
+            server_header=False,
         )
         server = uvicorn.Server(config)
         self._server = server

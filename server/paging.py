@@ -32,6 +32,7 @@ from fastapi import Depends, Query
 from sqlalchemy import ColumnElement, Select, and_, or_
 
 from server.problems import Problem
+from server.validation import PlainText
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -50,7 +51,7 @@ class PageRequest:
 async def page_request(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT,
                                 description="Items per page (default 50)")] = DEFAULT_LIMIT,
-    cursor: Annotated[str | None, Query(max_length=500,
+    cursor: Annotated[PlainText | None, Query(max_length=500,
                                         description="`next_cursor` of the previous page")] = None,
 ) -> PageRequest:
     return PageRequest(limit, cursor)

@@ -28,7 +28,8 @@ def uvicorn_options(forwarded_allow_ips: str = "127.0.0.1") -> dict[str, Any]:
     with the same). uvicorn's access log would print reset tokens; server.access_log masks
     them."""
     return {"proxy_headers": True, "access_log": False,
-            "forwarded_allow_ips": forwarded_allow_ips, "ws": "none"}
+            "forwarded_allow_ips": forwarded_allow_ips, "ws": "none",
+            "server_header": False}
 
 
 def serve(app: Any, host: str, port: int, workers: int = 1, *, factory: bool = False,

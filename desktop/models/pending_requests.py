@@ -33,7 +33,9 @@ def _payment_label(payment: ExtraDayPayment) -> str:
 
 
 def capacity_lines(days: list[CapacityDay]) -> list[str]:
-    """"Wednesday 6 January 2027, morning: 3 of 12 places free" — or full — per day-part."""
+    """"Wednesday 6 January 2027, morning: 3 of 12 places free" — or full — per day-part,
+    with "; 2 more asked for" when other pending requests want the same day-part: two
+    requests for the last place must not both look fine."""
     lines = []
     for day in days:
         when = f"{format_weekday_date(day.date)}, {day_part_label(day.day_part.value)}"
@@ -45,6 +47,9 @@ def capacity_lines(days: list[CapacityDay]) -> list[str]:
             text = QCoreApplication.translate(
                 "PendingRequests", "{when}: full ({occupied} of {capacity} places taken)").format(
                 when=when, occupied=day.occupied, capacity=day.capacity)
+        if day.asked_for > 0:
+            text += QCoreApplication.translate(
+                "PendingRequests", "; {asked} more asked for").format(asked=day.asked_for)
         lines.append(text)
     return lines
 

@@ -24,6 +24,7 @@ from desktop.services.session.clients import ClientFactory
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.tasks import CrashHandler
+from desktop.services.update_hint import UpdateHintService
 
 __all__ = ["Services"]
 
@@ -40,6 +41,7 @@ class Services:
     extra_days: ExtraDayService
     finance: FinanceService
     pending_requests: PendingRequestsService
+    update_hint: UpdateHintService
 
     @classmethod
     def build(
@@ -68,9 +70,10 @@ class Services:
         # Back online: finish the document downloads a dropped connection left undone.
         profile.onlineChanged.connect(finance.connection_changed)
         pending_requests = PendingRequestsService(session, on_crash=on_crash, parent=parent)
+        update_hint = UpdateHintService(session, on_crash=on_crash, parent=parent)
         return cls(session=session, password_reset=password_reset, profile=profile,
                    auth_sessions=auth_sessions, agenda=agenda, extra_days=extra_days,
-                   finance=finance, pending_requests=pending_requests)
+                   finance=finance, pending_requests=pending_requests, update_hint=update_hint)
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
             apply_theme(app)
         self._session = services.session
         self._profile = services.profile
+        self._update_hint = services.update_hint
         self._intent: Intent | None = None
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(900, 600))
@@ -187,6 +188,9 @@ class MainWindow(QMainWindow):
         self._profile.onlineChanged.connect(self._online_changed)
         self._profile.lastSyncedChanged.connect(self.last_synced.set_last_synced)
         self._profile.problem.connect(self._profile_problem)
+        self._update_hint.updateAvailable.connect(self._update_available)
+        if (release := self._update_hint.available) is not None:
+            self._update_available(release.version, release.download_url)
 
     # -- sections ----------------------------------------------------------------------------
     def page(self, key: str) -> QWidget | None:
@@ -288,6 +292,14 @@ class MainWindow(QMainWindow):
 
     def _remember_unavailable(self, text: str) -> None:
         self.message_bar.show_message(text, source="remember")
+
+    def _update_available(self, version: str, download_url: str) -> None:
+        # Calm and dismissable: an older app keeps working, the parent updates when it suits.
+        self.message_bar.show_message(
+            self.tr("A newer version of Ouderportaal ({version}) is available.").format(
+                version=version),
+            source="update", tone="info", action_text=self.tr("Download"),
+            action=lambda: QDesktopServices.openUrl(QUrl(download_url)))
 
     def _lock(self) -> None:
         account = self._session.account

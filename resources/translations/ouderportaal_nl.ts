@@ -417,6 +417,26 @@
         <source>Use at least {minimum} characters. A few words in a row make a strong password that is easy to remember.</source>
         <translation>Gebruik minstens {minimum} tekens. Een paar woorden achter elkaar vormen een sterk wachtwoord dat makkelijk te onthouden is.</translation>
     </message>
+    <message>
+        <source>Strength: very weak</source>
+        <translation>Sterkte: heel zwak</translation>
+    </message>
+    <message>
+        <source>Strength: weak</source>
+        <translation>Sterkte: zwak</translation>
+    </message>
+    <message>
+        <source>Strength: fair</source>
+        <translation>Sterkte: redelijk</translation>
+    </message>
+    <message>
+        <source>Strength: strong</source>
+        <translation>Sterkte: sterk</translation>
+    </message>
+    <message>
+        <source>Strength: very strong</source>
+        <translation>Sterkte: heel sterk</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionStatus</name>
@@ -662,6 +682,14 @@
     <message>
         <source>This password is too common and easy to guess. Choose another one.</source>
         <translation>Dit wachtwoord komt te vaak voor en is makkelijk te raden. Kies een ander wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Do not use your e-mail address as your password. Choose another one.</source>
+        <translation>Gebruik niet je e-mailadres als wachtwoord. Kies een ander wachtwoord.</translation>
+    </message>
+    <message>
+        <source>A password of only spaces cannot be used. Choose another one.</source>
+        <translation>Een wachtwoord van alleen spaties kan niet. Kies een ander wachtwoord.</translation>
     </message>
     <message>
         <source>This password cannot be used. Choose another one.</source>
@@ -1300,6 +1328,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
     </message>
+    <message>
+        <source>A newer version of Ouderportaal ({version}) is available.</source>
+        <translation>Er is een nieuwere versie van Ouderportaal ({version}) beschikbaar.</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Downloaden</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1616,6 +1652,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>{when}: vol ({occupied} van {capacity} plaatsen bezet)</translation>
     </message>
     <message>
+        <source>; {asked} more asked for</source>
+        <translation>; nog {asked} aangevraagd</translation>
+    </message>
+    <message>
         <source>Child</source>
         <translation>Kind</translation>
     </message>
@@ -1800,8 +1840,8 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Toon:</translation>
     </message>
     <message>
-        <source>Are you sure you want to cancel this request?</source>
-        <translation>Weet je zeker dat je deze aanvraag wilt annuleren?</translation>
+        <source>Cancelling makes the day planned again; absence credit it earned is withdrawn, and an extra day it paid for is paid from other credit or the invoice. You see what changes before you confirm.</source>
+        <translation>Annuleren maakt de dag weer gepland; het afwezigheidstegoed dat de afmelding opleverde vervalt, en een extra dag die ermee betaald is, wordt betaald uit ander tegoed of via de factuur. Je ziet wat er verandert voordat je bevestigt.</translation>
     </message>
     <message>
         <source>Withdraw request</source>
@@ -1828,10 +1868,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Deze afmelding is op deze computer bewaard en wordt verstuurd zodra het portaal bereikbaar is.</translation>
     </message>
     <message>
-        <source>Cancelling makes the day planned again; absence credit it earned is withdrawn.</source>
-        <translation>Na annuleren is de dag weer aangemeld; afwezigheidstegoed dat de afmelding opleverde vervalt.</translation>
-    </message>
-    <message>
         <source>This request is in the past or already cancelled.</source>
         <translation>Deze aanvraag ligt in het verleden of is al geannuleerd.</translation>
     </message>
@@ -1854,6 +1890,26 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 </context>
 <context>
     <name>RequestOverviewModel</name>
+    <message>
+        <source>Are you sure you want to cancel this absence?</source>
+        <translation>Weet je zeker dat je deze afmelding wilt annuleren?</translation>
+    </message>
+    <message>
+        <source>The {hours} of absence credit it earned are withdrawn.</source>
+        <translation>De {hours} afwezigheidstegoed die deze afmelding opleverde, vervalt.</translation>
+    </message>
+    <message>
+        <source>That credit pays for your extra day on {when}: {hours} of it move to the invoice, {cost} more.</source>
+        <translation>Met dat tegoed is je extra dag op {when} betaald: daarvan komt {hours} op de factuur, {cost} extra.</translation>
+    </message>
+    <message>
+        <source>That credit pays for your extra day on {when}: your other absence credit pays for it instead.</source>
+        <translation>Met dat tegoed is je extra dag op {when} betaald: die wordt nu betaald uit je andere afwezigheidstegoed.</translation>
+    </message>
+    <message>
+        <source>In all, {cost} more is invoiced.</source>
+        <translation>In totaal komt er {cost} extra op de factuur.</translation>
+    </message>
     <message>
         <source>Request</source>
         <translation>Aanvraag</translation>

@@ -13,9 +13,11 @@ from server.agenda.absence_schemas import (
     AbsenceOut,
     AbsencesOut,
     AbsencesPage,
+    CancelPreviewOut,
     absence_out,
+    cancel_preview_out,
 )
-from server.agenda.absences import AbsenceReport, cancel_absence, report_absences
+from server.agenda.absences import AbsenceReport, cancel_absence, cancel_plan, report_absences
 from server.deps import Auth, CurrentSettings, Db
 from server.models import Absence, AbsenceCredit, Child, User
 from server.paging import ASC, DESC, Keyset, Paging
@@ -63,11 +65,27 @@ async def get_absences(auth: Auth, db: Db, paging: Paging) -> AbsencesPage:
                         next_cursor=next_cursor)
 
 
-@router.delete("/absences/{absence_id}", response_model=AbsenceOut, responses=problem_responses(
-    *_AUTH, "not_found", "absence_already_cancelled", "absence_cancel_too_late"))
-async def delete_absence(absence_id: Annotated[int, Path(ge=1, le=2_147_483_647)],
-                         auth: Auth, db: Db, settings: CurrentSettings) -> AbsenceOut:
-    """Cancel an absence (afmelding annuleren): planned again, its credit withdrawn."""
+AbsenceId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+_CANCEL_REFUSALS = ("not_found", "absence_already_cancelled", "absence_cancel_too_late",
+                    "absence_credit_invoiced")
+
+
+@router.get("/absences/{absence_id}/cancel-preview", response_model=CancelPreviewOut,
+            responses=problem_responses(*_AUTH, *_CANCEL_REFUSALS))
+async def cancel_preview(absence_id: AbsenceId, auth: Auth, db: Db,
+                         settings: CurrentSettings) -> CancelPreviewOut:
+    """What cancelling would do, for the confirmation: the credit withdrawn and each extra
+    day it paid with its new split; or the refusal the cancel would give. Nothing changes."""
+    absence, plan = await cancel_plan(db, settings, auth.user, absence_id)
+    return cancel_preview_out(absence, plan)
+
+
+@router.delete("/absences/{absence_id}", response_model=AbsenceOut,
+               responses=problem_responses(*_AUTH, *_CANCEL_REFUSALS))
+async def delete_absence(absence_id: AbsenceId, auth: Auth, db: Db,
+                         settings: CurrentSettings) -> AbsenceOut:
+    """Cancel an absence (afmelding annuleren): planned again, its credit withdrawn and the
+    extra days it paid paid again (as the cancel preview showed)."""
     absence = await cancel_absence(db, settings, auth.user, absence_id)
     reporter = await db.get(User, absence.reported_by_id)
     return absence_out(absence, reporter.name if reporter else "")

@@ -11,8 +11,10 @@ from sqlalchemy.orm import selectinload
 
 from server.agenda import credit
 from server.agenda.access import family_children
+from server.agenda.credit_repricing import Repricing, apply_repricing, plan_repricing
 from server.agenda.planning import MAX_RANGE_DAYS, PlannedDayPart, expand_planning
 from server.config import Settings
+from server.db import hold_rows
 from server.models import (
     Absence,
     AbsenceCredit,
@@ -129,23 +131,47 @@ async def _location_of(db: AsyncSession, child_id: int, day: date) -> Location |
         .order_by(Contract.id).limit(1))
 
 
-async def cancel_absence(db: AsyncSession, settings: Settings, user: User,
-                         absence_id: int) -> Absence:
-    """The day is planned again and the credit it earned is withdrawn, unless too close."""
+async def _location_problem(db: AsyncSession, code: str, absence: Absence,
+                            **extra: object) -> Problem:
+    """A refusal that tells the parent whom to call: the location of the absent day."""
+    location = await _location_of(db, absence.child_id, absence.day)
+    return Problem(code, location_name=location.name if location else "",
+                   location_phone=location.phone if location else "",
+                   location_email=location.email if location else "", **extra)
+
+
+async def cancel_plan(db: AsyncSession, settings: Settings, user: User, absence_id: int, *,
+                      lock: bool = False) -> tuple[Absence, list[Repricing]]:
+    """The absence to cancel and what its withdrawn credit does to the extra days it pays,
+    or the refusal: already cancelled, too close (the 30-day rule), or credit spent on an
+    extra day that is already invoiced. The preview and the cancel share it."""
     absence = await family_absence(db, user, absence_id)
+    if lock:
+        await hold_rows(db, Child, [absence.child_id])
     if absence.cancelled_at is not None:
         raise Problem("absence_already_cancelled")
     policy = await organisation_policy(db, user.organisation_id)
     if not credit.may_cancel(absence.day, settings.today(), policy.cancel_absence_min_days):
-        location = await _location_of(db, absence.child_id, absence.day)
-        raise Problem("absence_cancel_too_late", min_days=policy.cancel_absence_min_days,
-                      location_name=location.name if location else "",
-                      location_phone=location.phone if location else "",
-                      location_email=location.email if location else "")
+        raise await _location_problem(db, "absence_cancel_too_late", absence,
+                                      min_days=policy.cancel_absence_min_days)
+    plan = await plan_repricing(db, absence, settings.today(), lock=lock)
+    invoiced = [r for r in plan if r.already_invoiced and r.moved_minutes > 0]
+    if invoiced:
+        raise await _location_problem(db, "absence_credit_invoiced", absence,
+                                      date=invoiced[0].item.date.isoformat())
+    return absence, plan
+
+
+async def cancel_absence(db: AsyncSession, settings: Settings, user: User,
+                         absence_id: int) -> Absence:
+    """The day is planned again and the credit it earned is withdrawn, unless too close; the
+    extra days that credit paid are paid again (server/agenda/credit_repricing.py)."""
+    absence, plan = await cancel_plan(db, settings, user, absence_id, lock=True)
     now = settings.now()
     absence.cancelled_at = now
     absence.cancelled_by_id = user.id
     if absence.credit is not None:
         absence.credit.withdrawn_at = now
+    apply_repricing(plan, now)
     await db.commit()
     return absence

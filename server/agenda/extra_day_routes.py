@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server.agenda.access import visible_child_ids
+from server.agenda.access import staff_contracts, visible_child_ids
 from server.agenda.credit_ledger import credit_balances
 from server.agenda.extra_day_decisions import (
     approve_extra_day,
@@ -42,6 +42,7 @@ from server.agenda.extra_days import (
 from server.deps import Auth, CurrentSettings, Db
 from server.models import (
     Child,
+    ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
 )
@@ -121,13 +122,19 @@ EXTRA_DAYS = Keyset("extra-days", (ExtraDayRequest.first_date, DESC), (ExtraDayR
 
 @router.get("/extra-days", response_model=ExtraDayRequestsPage,
             responses=problem_responses(*_AUTH, "validation_error"))
-async def list_extra_days(auth: Auth, db: Db, paging: Paging,
+async def list_extra_days(auth: Auth, db: Db, settings: CurrentSettings, paging: Paging,
                           status: Annotated[ExtraDayStatus | None, Query()] = None,
                           ) -> ExtraDayRequestsPage:
-    """Parents: the family's requests; staff: their groups'; managers: their locations'. In
-    pages, newest first (docs/api.md "Lists and paging")."""
-    query = (select(ExtraDayRequest)
-             .where(ExtraDayRequest.child_id.in_(await visible_child_ids(db, auth.user)))
+    """Parents: the family's requests; staff: their groups'; managers: their locations' —
+    those with a day-part under a contract they see (server/agenda/access.py). In pages,
+    newest first (docs/api.md "Lists and paging")."""
+    user = auth.user
+    if user.role.is_parent:
+        scope = ExtraDayRequest.child_id.in_(await visible_child_ids(db, user, settings.today()))
+    else:
+        scope = ExtraDayRequest.id.in_(select(ExtraDayItem.request_id).where(
+            ExtraDayItem.contract_id.in_(staff_contracts(user, settings.today()))))
+    query = (select(ExtraDayRequest).where(scope)
              .options(selectinload(ExtraDayRequest.items)))
     if status is not None:
         query = query.where(ExtraDayRequest.status == status)
@@ -150,9 +157,10 @@ async def withdraw(request_id: RequestId, auth: Auth, db: Db,
 
 @router.get("/extra-days/{request_id}/capacity", response_model=CapacityOut,
             responses=problem_responses(*_AUTH, "forbidden", "not_found"))
-async def capacity(request_id: RequestId, auth: Auth, db: Db) -> CapacityOut:
+async def capacity(request_id: RequestId, auth: Auth, db: Db,
+                   settings: CurrentSettings) -> CapacityOut:
     """The group's places on each requested day-part, for the staff who decide."""
-    request = await decidable_request(db, auth.user, request_id)
+    request = await decidable_request(db, auth.user, request_id, settings.today())
     return CapacityOut(days=await request_capacity(db, auth.user, request))
 
 

@@ -26,6 +26,7 @@ from server.models import (
     ExtraDayStatus,
     User,
 )
+from server.validation import FreeText
 
 
 class CreditOut(BaseModel):
@@ -119,7 +120,7 @@ class ExtraDayRequestsPage(ExtraDayRequestsOut):
 
 
 class RejectIn(BaseModel):
-    reason: str = Field(min_length=1, max_length=500)
+    reason: FreeText = Field(min_length=1, max_length=500)
 
 
 class CapacityOut(BaseModel):

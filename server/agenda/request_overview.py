@@ -16,6 +16,7 @@ from sqlalchemy.orm import contains_eager
 
 from server.agenda.absence_schemas import absence_out
 from server.agenda.credit import may_cancel
+from server.agenda.credit_repricing import blocked_by_invoice
 from server.config import AMSTERDAM
 from server.deps import Auth, CurrentSettings, Db
 from server.models import (
@@ -90,18 +91,22 @@ def _refusal(code: str, english: bool, **extra: object) -> str:
 
 def _absence_lines(rows: list[tuple[Absence, str]],
                    locations: list[tuple[int, date, date | None, str, str, str]], today: date,
-                   min_days: int, english: bool) -> list[RequestOut]:
+                   min_days: int, invoiced: dict[int, date],
+                   english: bool) -> list[RequestOut]:
     lines = []
     for absence, reporter in rows:
         shown = absence_out(absence, reporter)
         refusal = None
+        name, phone, email = _location_on(locations, absence.child_id, absence.day) \
+            or ("", "", "")
+        whom = {"location_name": name, "location_phone": phone, "location_email": email}
         if absence.cancelled_at is not None:
             refusal = _refusal("absence_already_cancelled", english)
         elif not may_cancel(absence.day, today, min_days):
-            name, phone, email = _location_on(locations, absence.child_id, absence.day) \
-                or ("", "", "")
-            refusal = _refusal("absence_cancel_too_late", english, min_days=min_days,
-                               location_name=name, location_phone=phone, location_email=email)
+            refusal = _refusal("absence_cancel_too_late", english, min_days=min_days, **whom)
+        elif absence.id in invoiced:
+            refusal = _refusal("absence_credit_invoiced", english,
+                               date=invoiced[absence.id].isoformat(), **whom)
         lines.append(RequestOut(
             kind="absence", id=absence.id, child_id=absence.child_id, first_date=absence.day,
             last_date=absence.day, day_part=absence.day_part, status=shown.status,
@@ -181,8 +186,12 @@ async def request_overview(auth: Auth, db: Db, settings: CurrentSettings, paging
         .where(ExtraDayRequest.child_id.in_(family)),
         [ExtraDayRequest.first_date, ExtraDayRequest.submitted_at, literal("extra_day"),
          ExtraDayRequest.id]))).all())
+    invoiced = await blocked_by_invoice(
+        db, [a for a, _ in absences if a.cancelled_at is None
+             and may_cancel(a.day, settings.today(), policy.cancel_absence_min_days)],
+        settings.today())
     lines = _absence_lines(absences, locations, settings.today(),
-                           policy.cancel_absence_min_days, english)
+                           policy.cancel_absence_min_days, invoiced, english)
     lines += _extra_day_lines(requests, english)
     lines.sort(key=_sort_key, reverse=True)
     if len(lines) <= paging.limit:

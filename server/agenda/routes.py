@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
 from server.agenda.absences import active_absences, school_holidays
-from server.agenda.access import decidable_group_ids, visible_child_ids
+from server.agenda.access import covers, own_group_ids, staff_contracts, visible_child_ids
 from server.agenda.planning import (
     DAY_PART_HOURS,
     MAX_RANGE_DAYS,
@@ -28,7 +28,7 @@ from server.agenda.schemas import (
     PlannedDayPartOut,
     SchoolHolidayOut,
 )
-from server.deps import Auth, Db
+from server.deps import Auth, CurrentSettings, Db
 from server.models import (
     ClosingDay,
     Contract,
@@ -39,17 +39,19 @@ from server.models import (
 from server.models.enums import DayPart
 from server.problems import Problem
 from server.problems.openapi import problem_responses
+from server.validation import ApiDate, PlainText
 
 router = APIRouter(tags=["agenda"])
 
 
-async def _extra_days(db: AsyncSession, child_ids: set[int], first: date,
+async def _extra_days(db: AsyncSession, contracts: list[Contract], first: date,
                       last: date) -> list[AgendaExtraDayOut]:
+    """The extra day-parts under the contracts shown (a staff member's: their groups')."""
     rows = (await db.execute(
         select(ExtraDayRequest.id, ExtraDayItem.date, ExtraDayRequest.child_id,
                ExtraDayItem.day_part, ExtraDayRequest.status)
         .join(ExtraDayItem, ExtraDayItem.request_id == ExtraDayRequest.id)
-        .where(ExtraDayRequest.child_id.in_(child_ids),
+        .where(ExtraDayItem.contract_id.in_([c.id for c in contracts]),
                ExtraDayRequest.status != ExtraDayStatus.WITHDRAWN,
                ExtraDayItem.date.between(first, last)))).all()
     order = list(DayPart)
@@ -71,12 +73,12 @@ def _cursor(body: dict[str, object]) -> str:
     "not_authenticated", "token_expired", "forbidden", "agenda_range_invalid",
     "agenda_group_required"))
 async def agenda(
-    auth: Auth, db: Db,
-    from_date: Annotated[date, Query(alias="from")],
-    to_date: Annotated[date, Query(alias="to")],
+    auth: Auth, db: Db, settings: CurrentSettings,
+    from_date: Annotated[ApiDate, Query(alias="from")],
+    to_date: Annotated[ApiDate, Query(alias="to")],
     child_id: Annotated[list[int] | None, Query()] = None,
     group_id: Annotated[int | None, Query(ge=1, le=2_147_483_647)] = None,
-    cursor: Annotated[str | None, Query(max_length=100)] = None,
+    cursor: Annotated[PlainText | None, Query(max_length=100)] = None,
 ) -> AgendaResponse:
     """Planned day-parts per child (contracts minus closing days) for `from`..`to` inclusive.
 
@@ -84,24 +86,26 @@ async def agenda(
     (`group_id`, required) over up to a week: a whole organisation's year would be tens of
     megabytes, and nobody plans a group further than the week on screen."""
     user = auth.user
+    today = settings.today()
     max_days = MAX_RANGE_DAYS if user.role.is_parent else STAFF_MAX_RANGE_DAYS
     if to_date < from_date or (to_date - from_date).days >= max_days:
         raise Problem("agenda_range_invalid", max_days=max_days)
     if group_id is None and not user.role.is_parent:
         raise Problem("agenda_group_required")
-    if group_id is not None and not user.role.is_parent \
-            and group_id not in await decidable_group_ids(db, user):
+    if not user.role.is_parent and group_id not in await own_group_ids(db, user):
         raise Problem("forbidden")
-    visible = await visible_child_ids(db, user)
+    visible = await visible_child_ids(db, user, today)
     wanted = set(child_id) if child_id else visible
     if not wanted <= visible:
         raise Problem("forbidden")
-    query = (select(Contract).where(Contract.child_id.in_(wanted))
-             .options(joinedload(Contract.days), joinedload(Contract.group, innerjoin=True))
-             .order_by(Contract.id))
+    query = select(Contract).where(Contract.child_id.in_(wanted))
     if group_id is not None:
         query = query.where(Contract.group_id == group_id)
-    contracts = (await db.scalars(query)).unique().all()
+    if not user.role.is_parent:  # staff see the days of their groups' contracts only
+        query = query.where(Contract.id.in_(staff_contracts(user, today)))
+    contracts = list((await db.scalars(query.options(
+        joinedload(Contract.days), joinedload(Contract.group, innerjoin=True))
+        .order_by(Contract.id))).unique().all())
     if group_id is not None:  # the group's children, not every child the caller may see
         wanted = {contract.child_id for contract in contracts}
     closing = (await db.scalars(
@@ -122,8 +126,9 @@ async def agenda(
     absences = [AgendaAbsenceOut(id=a.id, date=a.day, child_id=a.child_id, day_part=a.day_part,
                                  reason=a.reason)
                 for a in sorted(await active_absences(db, list(wanted), from_date, to_date),
-                                key=lambda a: (a.day, a.child_id, a.id))]
-    extra_days = await _extra_days(db, wanted, from_date, to_date)
+                                key=lambda a: (a.day, a.child_id, a.id))
+                if covers(contracts, a.child_id, a.day)]
+    extra_days = await _extra_days(db, contracts, from_date, to_date)
     current = _cursor({"absences": [a.model_dump(mode="json") for a in absences],
                        "extra_days": [e.model_dump(mode="json") for e in extra_days],
                        "from": from_date, "to": to_date,

@@ -39,11 +39,11 @@ async def blob_response(blobs: BlobStore, blob: BlobInfo, *, media_type: str, fi
     """The blob's bytes (200), a part of them (206), 304 for a current copy or 416.
 
     `blob` is what the caller stored about it (size, SHA-256), so nothing is read before the
-    answer is decided. `Cache-Control: private, no-cache`: every download is authorised, and a
-    cached copy is revalidated with its ETag."""
+    answer is decided. `Cache-Control: no-store` like every credentialed answer (docs/api.md,
+    "Headers"): the app keeps its own copy and revalidates it with the ETag."""
     size, etag = blob.size, blob.etag
     headers = {"ETag": etag, "X-Content-SHA256": blob.sha256, "Accept-Ranges": "bytes",
-               "Cache-Control": "private, no-cache",
+               "Cache-Control": "no-store",
                "Content-Disposition": f'inline; filename="{filename}"'}
     if if_none_match is not None and (if_none_match.strip() == "*" or etag in [
             tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]):

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Request, Response
 from sqlalchemy import exists, select
 
-from server.auth.expiry import check_not_expired
 from server.blobs import BlobInfo
 from server.blobs.http import blob_response
 from server.deps import Auth, Blobs, CurrentSettings, Db
@@ -64,11 +62,10 @@ async def _tariffs(db: Db, user: User) -> list[TariffOut]:
             for t in await organisation_tariffs(db, user.organisation_id)]
 
 
-async def _documents_family(db: Db, user: User, now: datetime) -> int:
-    """The family whose documents this user may see, or the refusal. Checked on every call,
-    not only at login: an access token must not outlive the family's retention period."""
+async def _documents_family(db: Db, user: User) -> int:
+    """The family whose documents this user may see, or the refusal. (An expired account
+    never gets here: the access-token check refuses it on every request.)"""
     if user.role is Role.PRIMARY_PARENT and user.family_id is not None:
-        await check_not_expired(db, user, now)
         return user.family_id
     if user.role is Role.SECONDARY_PARENT and user.family_id is not None:
         holder = await primary_parent(db, user.family_id)
@@ -122,7 +119,7 @@ async def finance(request: Request, db: Db, settings: CurrentSettings, auth: Aut
     holder_name, preparing = None, False
     if user.role is Role.PRIMARY_PARENT and user.family_id is not None:
         access = "granted"
-        await _documents_family(db, user, settings.now())
+        await _documents_family(db, user)
         rows, preparing = await _listing(db, user.family_id)
         documents = [FinanceDocument.of(row) for row in rows]
         holder_name = user.name
@@ -156,7 +153,7 @@ async def invoices(db: Db, settings: CurrentSettings, auth: Auth,
                    paging: Paging) -> InvoicesOut:
     """The family's invoices with their lines, newest first, in pages (primary parent only).
     `document` is null while the invoice's PDF is still being made."""
-    family_id = await _documents_family(db, auth.user, settings.now())
+    family_id = await _documents_family(db, auth.user)
     page, next_cursor = INVOICES.page(list(await db.scalars(INVOICES.select(
         select(Invoice).where(Invoice.family_id == family_id), paging))), paging,
         lambda inv: (inv.invoice_date, inv.id))
@@ -195,7 +192,7 @@ async def document(document_id: Annotated[str, Path(max_length=64)],
                    if_none_match: Annotated[str | None, Header()] = None,
                    if_range: Annotated[str | None, Header()] = None) -> Response:
     """The PDF, with ETag and SHA-256, a 304 for a current copy and 206 for a byte range."""
-    family_id = await _documents_family(db, auth.user, settings.now())
+    family_id = await _documents_family(db, auth.user)
     stored = await db.scalar(select(StoredDocument).where(
         StoredDocument.key == document_id, StoredDocument.family_id == family_id))
     if stored is None:

@@ -9,8 +9,8 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
-from server.auth.expiry import access_until_from
-from server.deps import Auth, Db
+from server.auth.expiry import access_until_after, care_ended_on
+from server.deps import Auth, CurrentSettings, Db
 from server.models import (
     CareGroup,
     Child,
@@ -28,6 +28,7 @@ from server.problems import Problem
 from server.problems.openapi import problem_responses
 from server.profile.schemas import (
     ChildOut,
+    ClientRelease,
     ContractOut,
     FamilyOut,
     GroupOut,
@@ -51,11 +52,16 @@ async def _organisation(db: AsyncSession) -> Organisation:
 
 
 @router.get("/portal", response_model=PortalResponse, responses=problem_responses("not_found"))
-async def portal(db: Db) -> PortalResponse:
-    """Public: tells the login window that this address is an Ouderportaal server."""
+async def portal(db: Db, settings: CurrentSettings) -> PortalResponse:
+    """Public: tells the login window that this address is an Ouderportaal server, and the
+    app which desktop release is the newest."""
     organisation = await _organisation(db)
+    client = None
+    if settings.client_version is not None and settings.client_download_url is not None:
+        client = ClientRelease(version=settings.client_version,
+                               download_url=settings.client_download_url)
     return PortalResponse(name=organisation.name, short_name=organisation.short_name,
-                          api_version=API_VERSION)
+                          api_version=API_VERSION, client=client)
 
 
 @router.get("/policy", response_model=Policy, responses=problem_responses(
@@ -99,24 +105,25 @@ async def _groups(db: AsyncSession, condition: ColumnElement[bool]) -> list[Care
 async def _family_view(db: AsyncSession, user: User,
                        ) -> tuple[FamilyOut, list[Child], list[CareGroup], date | None]:
     """A parent's family, children, the children's groups and when access ends: the family
-    with its children and their contracts in one query, the groups in the next."""
+    with its last day of care, its children and their contracts in one query, the groups in
+    the next."""
     primary = (select(User.name).where(User.family_id == Family.id,
                                        User.role == Role.PRIMARY_PARENT)
                .order_by(User.id).limit(1).scalar_subquery())
     rows = (await db.execute(
-        select(Family.id, Family.name, primary, Child)
+        select(Family.id, Family.name, primary, care_ended_on(Family.id), Child)
         .outerjoin(Child, Child.family_id == Family.id)
         .outerjoin(Contract, Contract.child_id == Child.id)
         .where(Family.id == user.family_id)
         .options(contains_eager(Child.contracts))
         .order_by(Child.id, Contract.start_date, Contract.id))).unique().all()
-    family_id, family_name, primary_name, _ = rows[0]
+    family_id, family_name, primary_name, ended_on, _ = rows[0]
     family_out = FamilyOut(id=family_id, name=family_name, primary_parent_name=primary_name)
     children = [child for *_, child in rows if child is not None]
     contracts = [p for c in children for p in c.contracts]
     groups = await _groups(db, CareGroup.id.in_({p.group_id for p in contracts}))
     policy = await organisation_policy(db, user.organisation_id)
-    until = access_until_from([p.end_date for p in contracts], policy.account_retention_months)
+    until = access_until_after(ended_on, policy.account_retention_months)
     return family_out, children, groups, until
 
 

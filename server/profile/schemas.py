@@ -84,7 +84,15 @@ class MeResponse(BaseModel):
     access_until: date | None
 
 
+class ClientRelease(BaseModel):
+    """The newest desktop app and where to download it (server settings)."""
+
+    version: str
+    download_url: str
+
+
 class PortalResponse(BaseModel):
     name: str
     short_name: str
     api_version: int
+    client: ClientRelease | None = None

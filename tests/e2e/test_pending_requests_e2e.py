@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from planning_days import extra
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_window
@@ -15,11 +16,12 @@ from desktop.api.extra_days.records import ExtraDayDraft, ExtraDayPayment
 from desktop.views.pending_requests import RejectDialog
 
 
-def wednesdays(count: int) -> list[date]:
-    """Wednesdays Emma is not planned, past the demo's study day (about 24 days ahead)."""
-    first = date.today() + timedelta(days=35)
-    first += timedelta(days=(2 - first.weekday()) % 7)
-    return [first + timedelta(weeks=n) for n in range(count)]
+def extra_mornings(run, url: str, count: int) -> list[date]:  # noqa: ANN001
+    """Mornings Emma may get extra care (not planned, the group open), a month or more ahead."""
+    days = [extra(run, url, "Emma", date.today() + timedelta(days=35), DayPart.OCHTEND)]
+    while len(days) < count:
+        days.append(extra(run, url, "Emma", days[-1] + timedelta(days=1), DayPart.OCHTEND))
+    return days
 
 
 def sanne_requests(run, url: str, days: list[date]) -> list[int]:
@@ -47,7 +49,8 @@ def sanne_sees(run, url: str) -> dict[int, tuple[str, str | None]]:
 
 def test_staff_approve_one_request_and_reject_another_with_a_reason(
         qtbot, portal_server, make_app, run, monkeypatch):
-    first, second = sanne_requests(run, portal_server.url, wednesdays(2))
+    days = extra_mornings(run, portal_server.url, 2)
+    first, second = sanne_requests(run, portal_server.url, days)
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, STAFF, PASSWORD)
     main = wait_for_main_window(qtbot, desktop)
@@ -95,7 +98,8 @@ def test_parents_have_no_requests_section(qtbot, portal_server, make_app):
 
 
 def test_without_the_portal_nothing_is_approved_blindly(qtbot, portal_server, make_app, run):
-    first, second = sanne_requests(run, portal_server.url, wednesdays(2))
+    days = extra_mornings(run, portal_server.url, 2)
+    first, second = sanne_requests(run, portal_server.url, days)
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, STAFF, PASSWORD)
     main = wait_for_main_window(qtbot, desktop)

@@ -17,8 +17,9 @@ def test_serves_the_demo_and_restarts_on_the_same_address(tmp_path: Path) -> Non
     server = EmbeddedServer(tmp_path, today=date(2026, 3, 2))
     with server:
         portal = httpx.get(f"{server.url}/api/v1/portal").json()
+        # The demo announces no newer desktop release, so the update hint stays silent.
         assert portal == {"name": "Kinderopvang Zonnebloem", "short_name": "zonnebloem",
-                          "api_version": 1}
+                          "api_version": 1, "client": None}
         login = httpx.post(f"{server.url}/api/v1/auth/login",
                            json={"email": "sanne.devries@voorbeeld.nl",
                                  "password": DEMO_PASSWORD})

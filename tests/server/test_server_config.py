@@ -18,7 +18,6 @@ def test_defaults_use_sqlite_in_the_data_dir(tmp_path: Path) -> None:
     assert settings.is_sqlite
     assert settings.mail_folder is None
     assert settings.access_token_ttl == timedelta(minutes=15)
-    assert settings.refresh_token_ttl == timedelta(days=30)
     assert settings.reset_ttl == timedelta(minutes=30)
 
 
@@ -34,6 +33,8 @@ def test_environment_is_read(tmp_path: Path) -> None:
         "OUDERPORTAAL_SMTP_FROM": "Zonnebloem <portaal@zonnebloem.nl>",
         "OUDERPORTAAL_MAIL_FOLDER": str(tmp_path / "mail"),
         "OUDERPORTAAL_ARGON2_MEMORY_COST": "47104",
+        "OUDERPORTAAL_CLIENT_VERSION": "0.3.1",
+        "OUDERPORTAAL_CLIENT_DOWNLOAD_URL": "https://zonnebloem.nl/app",
     })
     assert settings.database_url == "postgresql+asyncpg://portal:pw@db.internal:5432/portal"
     assert not settings.is_sqlite
@@ -44,11 +45,24 @@ def test_environment_is_read(tmp_path: Path) -> None:
     assert settings.mail_from == "Zonnebloem <portaal@zonnebloem.nl>"
     assert settings.mail_folder == tmp_path / "mail"
     assert settings.argon2_memory_cost == 47104
+    assert (settings.client_version, settings.client_download_url) == (
+        "0.3.1", "https://zonnebloem.nl/app")
 
 
 def test_unknown_smtp_security_is_refused() -> None:
     with pytest.raises(ValueError, match="SMTP_SECURITY"):
         Settings.from_env({"OUDERPORTAAL_SMTP_SECURITY": "ssl3"})
+
+
+@pytest.mark.parametrize("env", [
+    {"OUDERPORTAAL_CLIENT_VERSION": "0.3.1"},
+    {"OUDERPORTAAL_CLIENT_DOWNLOAD_URL": "https://zonnebloem.nl/app"},
+    {"OUDERPORTAAL_CLIENT_VERSION": "0.3.1",
+     "OUDERPORTAAL_CLIENT_DOWNLOAD_URL": "http://zonnebloem.nl/app"},
+], ids=["version-only", "address-only", "not-https"])
+def test_a_client_release_needs_a_version_and_an_https_address(env: dict[str, str]) -> None:
+    with pytest.raises(ValueError, match="CLIENT"):
+        Settings.from_env(env)
 
 
 def test_several_workers_need_postgresql(tmp_path: Path,

@@ -106,11 +106,11 @@ async def test_renaming_placements_to_contracts_keeps_every_row_and_policy_value
 
 async def test_publishing_off_the_request_path_queues_every_family_for_its_documents(
         settings: Settings) -> None:
-    # Before 0007 the PDFs lived in finance_document.content; after it every family is queued
+    # Before 0008 the PDFs lived in finance_document.content; after it every family is queued
     # and the publisher makes them again (the same bytes: the old hashes stay valid).
     engine = create_engine(settings)
     try:
-        await downgrade(engine, "0006")
+        await downgrade(engine, "0007")
         async with engine.begin() as connection:
             families = (await connection.exec_driver_sql("SELECT id FROM family ORDER BY id")
                         ).scalars().all()

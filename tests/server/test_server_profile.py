@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import httpx
-from server_helpers import FATIMA, LOTTE, MANAGER, SANNE, THOMAS, bearer, tokens
+from dataclasses import replace
 
+import httpx
+from server_helpers import FATIMA, LOTTE, MANAGER, SANNE, THOMAS, MemoryMailer, bearer, tokens
+
+from server.app import create_app
+from server.config import Settings
 from server.policy import DEFAULT_POLICY
 
 
@@ -17,7 +21,19 @@ async def me(client: httpx.AsyncClient, email: str) -> dict:
 async def test_portal_is_public(client: httpx.AsyncClient) -> None:
     response = await client.get("/api/v1/portal")
     assert response.json() == {"name": "Kinderopvang Zonnebloem", "short_name": "zonnebloem",
-                               "api_version": 1}
+                               "api_version": 1, "client": None}
+
+
+async def test_portal_names_the_newest_desktop_release_when_configured(
+        settings: Settings, mailer: MemoryMailer) -> None:
+    configured = replace(settings, client_version="0.3.1",
+                         client_download_url="https://zonnebloem.nl/app")
+    application = create_app(configured, mailer=mailer)
+    async with application.router.lifespan_context(application):
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+            body = (await c.get("/api/v1/portal")).json()
+    assert body["client"] == {"version": "0.3.1", "download_url": "https://zonnebloem.nl/app"}
 
 
 async def test_primary_parent_sees_own_family_children_groups_and_locations(

@@ -1,8 +1,9 @@
-"""``client.absences``: report absence, the family's absences, cancel one, absence credit."""
+"""``client.absences``: report absence, the family's absences, cancel one (after its preview),
+absence credit."""
 
 from __future__ import annotations
 
-from desktop.api.absences.records import Absence, AbsenceDraft, ChildCredit
+from desktop.api.absences.records import Absence, AbsenceDraft, CancelPreview, ChildCredit
 from desktop.api.core.paging import all_pages
 from desktop.api.core.transport import Transport, new_idempotency_key
 
@@ -24,6 +25,12 @@ class AbsenceEndpoints:
     async def list(self) -> list[Absence]:
         """Every absence of the family, newest day first (all pages)."""
         return await all_pages(self._core, "/absences", "absences", Absence.from_json)
+
+    async def cancel_preview(self, absence_id: int) -> CancelPreview:
+        """What cancelling would do to the credit and the extra days it pays; raises the
+        refusal the cancel itself would give (too late, already cancelled, invoiced)."""
+        response = await self._core.request("GET", f"/absences/{absence_id}/cancel-preview")
+        return self._core.parse(response, CancelPreview.from_json)
 
     async def cancel(self, absence_id: int) -> Absence:
         """Afmelding annuleren: the day-part is planned again (the wire says DELETE)."""

@@ -19,7 +19,6 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib import metadata
 from typing import Any
 
 import httpx
@@ -41,6 +40,7 @@ from desktop.api.core.retry import (
     retry_after_seconds,
 )
 from desktop.api.core.tokens import TokenKeeper, Tokens
+from desktop.api.core.version import app_version
 
 __all__ = ["API_PREFIX", "DEFAULT_TIMEOUT", "Download", "Retry", "Transport",
            "new_idempotency_key", "user_agent"]
@@ -53,11 +53,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 
 def user_agent() -> str:
-    try:
-        version = metadata.version("ouderportaal")
-    except metadata.PackageNotFoundError:
-        version = "unknown"
-    return f"Ouderportaal-Desktop/{version}"
+    return f"Ouderportaal-Desktop/{app_version()}"
 
 
 def new_idempotency_key() -> str:

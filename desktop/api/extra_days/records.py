@@ -171,15 +171,18 @@ class ExtraDayRequest:
 
 @dataclass(frozen=True)
 class CapacityDay:
-    """The group's places on one requested day-part, for the staff who decide."""
+    """The group's places on one requested day-part, for the staff who decide; ``asked_for``
+    counts the group's other pending requests for it (they compete for the free places)."""
 
     date: date
     day_part: DayPart
     capacity: int
     occupied: int
     free: int
+    asked_for: int = 0
 
     @classmethod
     def from_json(cls, data: Json) -> CapacityDay:
         return cls(as_date(data["date"]), DayPart(data["day_part"]), as_int(data["capacity"]),
-                   as_int(data["occupied"]), as_int(data["free"]))
+                   as_int(data["occupied"]), as_int(data["free"]),
+                   as_int(data.get("asked_for", 0)))

@@ -7,7 +7,19 @@ from typing import Any
 
 from desktop.api.core.fields import Json, as_int, as_str
 
-__all__ = ["Policy", "PortalInfo"]
+__all__ = ["ClientRelease", "Policy", "PortalInfo"]
+
+
+@dataclass(frozen=True)
+class ClientRelease:
+    """The newest desktop app the portal knows of, and where to download it."""
+
+    version: str
+    download_url: str
+
+    @classmethod
+    def from_json(cls, data: Json) -> ClientRelease:
+        return cls(version=as_str(data["version"]), download_url=as_str(data["download_url"]))
 
 
 @dataclass(frozen=True)
@@ -18,14 +30,17 @@ class PortalInfo:
     short_name: str
     base_url: str
     api_version: int = 1
+    client_release: ClientRelease | None = None
 
     @classmethod
     def from_json(cls, data: Json, base_url: str) -> PortalInfo:
+        release = data.get("client")
         return cls(
             name=as_str(data["name"]),
             short_name=as_str(data["short_name"]),
             base_url=base_url,
             api_version=as_int(data.get("api_version", 1)),
+            client_release=None if release is None else ClientRelease.from_json(release),
         )
 
 

@@ -5,7 +5,14 @@ services and the models (tests/test_layering.py holds them to that), so the netw
 change without touching a widget.
 """
 
-from desktop.api.absences.records import Absence, AbsenceDraft, ChildCredit, QueuedAbsence
+from desktop.api.absences.records import (
+    Absence,
+    AbsenceDraft,
+    CancelPreview,
+    ChildCredit,
+    QueuedAbsence,
+    RepricedExtraDay,
+)
 from desktop.api.account.records import AuthSession
 from desktop.api.agenda.records import (
     AbsenceReason,
@@ -27,6 +34,7 @@ from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Child, Group, Location, Profile, Role
 
 __all__ = ["Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "AuthSession",
-           "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart", "ExtraDayDraft",
-           "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest", "ExtraDayStatus", "Group",
-           "Location", "PlannedDayPart", "Policy", "Profile", "QueuedAbsence", "Role"]
+           "CancelPreview", "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart",
+           "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
+           "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
+           "QueuedAbsence", "RepricedExtraDay", "Role"]

@@ -55,6 +55,7 @@ class AgendaService(QObject):
     absences merged in); ``absencesChanged(list[Absence], list[QueuedAbsence])`` for the
     request overview; ``absenceReported(outbox_id, list[Absence])``,
     ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report;
+    ``cancelPreviewed(CancelPreview)`` (what a cancel would do, for the confirmation),
     ``absenceCancelled(Absence)`` / ``cancelFailed(message)``; ``problem(message)`` for the message
     bar.
     """
@@ -64,6 +65,7 @@ class AgendaService(QObject):
     absenceReported = Signal(int, list)
     absenceQueued = Signal(int)
     absenceRefused = Signal(int, str)
+    cancelPreviewed = Signal(object)
     absenceCancelled = Signal(object)
     cancelFailed = Signal(str)
     problem = Signal(str)
@@ -207,6 +209,16 @@ class AgendaService(QObject):
         cache.put_absences(absences)
         self._absences = absences
         self._emit_absences()
+
+    def preview_cancel(self, absence_id: int) -> None:
+        """Ask the portal what cancelling would do (for the confirmation); answers on
+        ``cancelPreviewed(CancelPreview)``, or the refusal on ``cancelFailed``."""
+        self._tasks.run("cancel-preview", self._preview_cancel(absence_id), self._cancel_failed)
+
+    async def _preview_cancel(self, absence_id: int) -> None:
+        preview = await self._session.request(
+            lambda client: client.absences.cancel_preview(absence_id))
+        self.cancelPreviewed.emit(preview)
 
     def cancel_absence(self, absence_id: int) -> None:
         """Afmelding annuleren (the view has asked "are you sure?" already)."""

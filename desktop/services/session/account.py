@@ -74,6 +74,8 @@ def setting_is_true(value: object) -> bool:
 
 def why_expired(error: PortalError | None) -> PortalError:
     """A refused refresh because access ended deserves that message, not "session expired"."""
+    if isinstance(error, AccountExpired):
+        return error
     if isinstance(error, SessionExpired):
         if error.code == "account_expired":
             return AccountExpired(error.status, error.code, error.detail, error.extra)

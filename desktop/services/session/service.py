@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from desktop.api.client import PortalClient
 from desktop.api.core.address import AddressError, portal_base_url
-from desktop.api.core.errors import PortalError, SessionExpired
+from desktop.api.core.errors import AccountExpired, PortalError, SessionExpired
 from desktop.api.core.tokens import Tokens
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile
@@ -339,6 +339,8 @@ class SessionService(QObject):
         A remembered token is exchanged first if needed. Raises ``ConnectionProblem`` while
         offline; a ``SessionExpired`` (refresh refused, access ended) ends the session here,
         with its own message on ``sessionExpired``, and is re-raised for the caller to stop.
+        So does ``AccountExpired``: the portal checks the family's access on every request,
+        so it can end a session whose tokens are still valid.
         """
         session = self._session
         if session is None:
@@ -346,7 +348,7 @@ class SessionService(QObject):
         try:
             await self._restore_if_needed(session)
             return await call(session.client)
-        except SessionExpired as error:
+        except (SessionExpired, AccountExpired) as error:
             self._expire(session, error)
             raise
 

@@ -12,29 +12,23 @@ import logging
 import platform
 import sys
 import traceback
-from importlib import metadata
 from types import TracebackType
 from typing import Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Signal, qVersion
 
+from desktop.api.core.version import app_version
+
 __all__ = ["CrashReporter", "crash_report"]
 
 log = logging.getLogger(__name__)
 
 
-def _app_version() -> str:
-    try:
-        return metadata.version("ouderportaal")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 def crash_report(error: BaseException) -> str:
     """Version, platform and traceback as plain text (no locals, so no secrets)."""
     lines = [
-        f"Ouderportaal {_app_version()}",
+        f"Ouderportaal {app_version()}",
         f"Python {platform.python_version()} on {platform.platform()}",
         f"Qt {qVersion()}, PySide6 {pyside_version}",
         "",

@@ -1,12 +1,13 @@
 """Aanvragenoverzicht: the family's absences and extra-day requests with their status; cancel an
-absence ("Aanvraag annuleren", after "Weet je zeker…?"), withdraw a pending extra day, or
+absence ("Aanvraag annuleren", after "Weet je zeker…?" with what the portal says the cancel
+does to the absence credit and the extra days it pays), withdraw a pending extra day, or
 dismiss a report the portal refused. An approved extra day has no action, only the reason."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -25,9 +26,11 @@ from desktop.models.agenda.request_overview import (
     OpenRequestsFilter,
     RequestOverviewModel,
     RequestRow,
+    cancel_consequence,
 )
 from desktop.models.shared.records import (
     Absence,
+    CancelPreview,
     ExtraDayRequest,
     ExtraDayStatus,
     Profile,
@@ -56,6 +59,7 @@ class RequestOverviewDialog(QDialog):
         self._extra_days = extra_days
         self._absences: tuple[list, list] = ([], [])
         self._extra: list = []
+        self._previewing: int | None = None  # the absence whose cancel preview is awaited
         self.model = RequestOverviewModel(self)
         self.model.set_children({c.id: c.first_name for c in (profile.children if profile
                                                              else ())})
@@ -120,8 +124,9 @@ class RequestOverviewDialog(QDialog):
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.withdraw_button.clicked.connect(self.withdraw_selected)
         agenda.absencesChanged.connect(self._requests_changed)
+        agenda.cancelPreviewed.connect(self._confirm_cancel)
         agenda.absenceCancelled.connect(self._cancelled)
-        agenda.cancelFailed.connect(self._show_message)
+        agenda.cancelFailed.connect(self._cancel_failed)
         extra_days.requestsChanged.connect(self._extra_changed)
         extra_days.withdrawFailed.connect(self._show_message)
         self._extra = extra_days.requests
@@ -139,18 +144,33 @@ class RequestOverviewDialog(QDialog):
         self.table.selectRow(row)
 
     def cancel_selected(self) -> None:
+        """First ask the portal what the cancel would do, then ask the parent (in
+        `_confirm_cancel`) with that consequence in the question."""
         row = self.selected()
         if row is None or not row.can_cancel or row.absence is None:
             return
+        self.message.hide()
+        self.cancel_button.setEnabled(False)
+        self._previewing = row.absence.id
+        self._agenda.preview_cancel(row.absence.id)
+
+    def _confirm_cancel(self, preview: CancelPreview) -> None:
+        if preview.absence_id != self._previewing:
+            return  # an answer for an earlier click
+        # The signal arrives inside the service's task: a modal question there would run a
+        # nested event loop inside that task, so ask from the event loop instead.
+        QTimer.singleShot(0, self, lambda: self._ask_cancel(preview))
+
+    def _ask_cancel(self, preview: CancelPreview) -> None:
+        self._previewing = None
         answer = QMessageBox.question(
-            self, self.tr("Cancel request"),
-            self.tr("Are you sure you want to cancel this request?"),
+            self, self.tr("Cancel request"), cancel_consequence(preview),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.message.hide()
-            self.cancel_button.setEnabled(False)
-            self._agenda.cancel_absence(row.absence.id)
+            self._agenda.cancel_absence(preview.absence_id)
+        else:
+            self._update()
 
     def withdraw_selected(self) -> None:
         row = self.selected()
@@ -185,6 +205,12 @@ class RequestOverviewDialog(QDialog):
 
     def _cancelled(self, _absence: Absence) -> None:
         self.message.hide()
+        # The extra days its credit paid may now be paid otherwise.
+        self._extra_days.load_requests()
+
+    def _cancel_failed(self, text: str) -> None:
+        self._previewing = None
+        self._show_message(text)
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -198,7 +224,8 @@ class RequestOverviewDialog(QDialog):
         self.empty.setText(self.tr("There are no open requests.") if self.open_only.isChecked()
                            else self.tr("There are no requests yet."))
         row = self.selected()
-        self.cancel_button.setEnabled(row is not None and row.can_cancel)
+        self.cancel_button.setEnabled(row is not None and row.can_cancel
+                                      and self._previewing is None)
         self.cancel_button.setVisible(row is None or row.extra is None)
         self.withdraw_button.setVisible(row is not None and row.extra is not None)
         self.withdraw_button.setEnabled(row is not None and row.can_withdraw)
@@ -218,7 +245,8 @@ class RequestOverviewDialog(QDialog):
         elif row.can_cancel:
             self.explanation.setText(self.tr(
                 "Cancelling makes the day planned again; absence credit it earned is "
-                "withdrawn."))
+                "withdrawn, and an extra day it paid for is paid from other credit or the "
+                "invoice. You see what changes before you confirm."))
         else:
             self.explanation.setText(self.tr("This request is in the past or already "
                                              "cancelled."))

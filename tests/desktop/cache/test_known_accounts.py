@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from desktop.cache.accounts import FILE_NAME, KnownAccount, KnownAccounts
 
 SANNE = KnownAccount(
@@ -71,6 +73,7 @@ def test_the_file_is_versioned_json_without_secrets(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]  # no temp files left
 
 
+@pytest.mark.expect_log("desktop.cache.accounts", "WARNING", r"known accounts file unreadable")
 def test_an_unreadable_file_is_set_aside(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).write_text("{half a file", encoding="utf-8")
     accounts = KnownAccounts(tmp_path)
@@ -81,6 +84,7 @@ def test_an_unreadable_file_is_set_aside(tmp_path: Path) -> None:
     assert accounts.list() == [SANNE]
 
 
+@pytest.mark.expect_log("desktop.cache.accounts", "WARNING", r"unsupported format version")
 def test_a_file_from_a_newer_app_is_kept_aside(tmp_path: Path) -> None:
     newer = json.dumps({"version": 2, "accounts": [], "profiles": {}})
     (tmp_path / FILE_NAME).write_text(newer, encoding="utf-8")

@@ -50,3 +50,16 @@ def test_free_places_and_a_full_day_part_in_words() -> None:
                            CapacityDay(WEDNESDAY, DayPart.MIDDAG, 12, 12, 0)]) == [
         "Wednesday 6 January 2027, morning: 3 of 12 places free",
         "Wednesday 6 January 2027, afternoon: full (12 of 12 places taken)"]
+
+
+def test_other_pending_requests_are_shown_as_asked_for() -> None:
+    assert capacity_lines([CapacityDay(WEDNESDAY, DayPart.OCHTEND, 12, 11, 1, asked_for=2),
+                           CapacityDay(WEDNESDAY, DayPart.MIDDAG, 12, 12, 0, asked_for=1)]) == [
+        "Wednesday 6 January 2027, morning: 1 of 12 places free; 2 more asked for",
+        "Wednesday 6 January 2027, afternoon: full (12 of 12 places taken); 1 more asked for"]
+
+
+def test_capacity_day_reads_asked_for_from_the_portal() -> None:
+    day = CapacityDay.from_json({"date": "2027-01-06", "day_part": "ochtend", "capacity": 12,
+                                 "occupied": 11, "free": 1, "asked_for": 2})
+    assert (day.free, day.asked_for) == (1, 2)

@@ -47,9 +47,11 @@ class FakePortal:
         self.valid_access: str | None = None
         self.revoked = False
         self.refresh_refusal: httpx.Response | None = None
+        # Answers every request made with a valid access token (e.g. access ended).
+        self.request_refusal: httpx.Response | None = None
         self.users = {EMAIL: (PASSWORD, PARENT), STAFF["email"]: (PASSWORD, STAFF)}
         self.current_user = PARENT
-        self.policy = {"inactivity_lock_minutes": 10, "undo_absence_min_days": 30}
+        self.policy = {"inactivity_lock_minutes": 10, "cancel_absence_min_days": 30}
         self.sessions = [
             {"id": "s1", "device_name": "Keukenlaptop", "created_at": "2026-03-01T08:00:00+01:00",
              "last_used_at": "2026-03-02T09:59:00+01:00", "current": True},
@@ -57,6 +59,7 @@ class FakePortal:
              "last_used_at": "2026-02-03T10:00:00+01:00", "current": False},
         ]
         self.reset_code = "K7MQ-29XP"
+        self.client_release: dict[str, str] | None = None  # GET /portal's newest app
         self.transport = httpx.MockTransport(self._handle)
 
     def sent(self, method: str, path: str) -> list[httpx.Request]:
@@ -86,7 +89,8 @@ class FakePortal:
         body = json.loads(request.content) if request.content else {}
         if (request.method, path) == ("GET", "/portal"):
             return httpx.Response(200, json={"name": "Kinderopvang Zonnebloem",
-                                             "short_name": "zonnebloem", "api_version": 1})
+                                             "short_name": "zonnebloem", "api_version": 1,
+                                             "client": self.client_release})
         if (request.method, path) == ("POST", "/auth/login"):
             known = self.users.get(body.get("email", "").casefold())
             if known is None or known[0] != body.get("password"):
@@ -102,6 +106,11 @@ class FakePortal:
             return self._tokens()
         if (request.method, path) == ("POST", "/auth/password-reset"):
             return httpx.Response(202, json={"detail": "sent if known"})
+        if (request.method, path) == ("POST", "/auth/password-reset/check"):
+            common = body.get("new_password", "").rstrip("0123456789!").lower() == "welkom"
+            return httpx.Response(200, json={"acceptable": not common,
+                                             "reason": "too_common" if common else None,
+                                             "strength": 1 if common else 4})
         if (request.method, path) == ("POST", "/auth/password-reset/confirm"):
             if body.get("code") != self.reset_code:
                 return problem(400, "reset_code_invalid")
@@ -113,6 +122,8 @@ class FakePortal:
             return problem(401, "not_authenticated")
         if request.headers.get("authorization") != f"Bearer {self.valid_access}":
             return problem(401, "token_expired")
+        if self.request_refusal is not None:
+            return self.request_refusal
         return self._authenticated(request.method, path)
 
     def _authenticated(self, method: str, path: str) -> httpx.Response:

@@ -15,6 +15,7 @@ from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.profile import ProfileService
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
+from desktop.services.update_hint import UpdateHintService
 
 
 def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crashes, qapp,
@@ -29,6 +30,7 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "profile": ProfileService, "auth_sessions": AuthSessionsService,
             "agenda": AgendaService, "extra_days": kinds["extra_days"],
             "finance": FinanceService, "pending_requests": PendingRequestsService,
+            "update_hint": UpdateHintService,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
         with pytest.raises(FrozenInstanceError):

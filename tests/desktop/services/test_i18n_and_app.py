@@ -35,6 +35,7 @@ def test_the_dutch_catalogue_translates_the_app(qapp):
     assert QCoreApplication.translate("LoginWindow", "Log in") == "Log in"
 
 
+@pytest.mark.expect_log("desktop.i18n", "WARNING", r"Dutch translation not found")
 def test_english_needs_no_catalogue_and_a_missing_one_is_not_fatal(qapp, tmp_path: Path):
     assert install_translators(qapp, "en") == []
     installed = install_translators(qapp, "nl", tmp_path)  # no ouderportaal_nl.qm in there
@@ -85,6 +86,7 @@ def test_closing_the_main_window_ends_the_app(desktop, qtbot):
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.expect_log("desktop.services.shared.crash", "ERROR", r"unexpected error")
 def test_a_bug_opens_the_crash_dialog_with_the_report(desktop, qtbot):
     try:
         raise RuntimeError("kapot")

@@ -6,12 +6,14 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QToolButton
 from view_fakes import (
     FakeAccount,
     FakeExtraDays,
     FakeProfileService,
     FakeSession,
+    FakeUpdateHint,
     label,
     parent_profile,
     sessions,
@@ -20,6 +22,7 @@ from view_fakes import (
 
 from desktop.api.agenda.records import DayPart
 from desktop.api.extra_days.records import ExtraDayPayment, ExtraDayRequest, ExtraDayStatus
+from desktop.api.portal.records import ClientRelease
 from desktop.api.profile.records import Role
 from desktop.views.sections import SECTIONS
 
@@ -230,6 +233,30 @@ def test_a_login_that_cannot_be_remembered_is_said_in_the_message_bar(make_windo
     assert window.message_bar.isVisible()
     assert label(window, "messageText").text() == "This computer cannot keep your login."
     assert not window.findChild(QPushButton, "messageAction").isVisible()
+
+
+def test_a_newer_release_is_a_calm_hint_with_a_download_button(make_window,
+                                                                 monkeypatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    hint = FakeUpdateHint()
+    window = make_window(update_hint=hint)
+    hint.updateAvailable.emit("0.4.0", "https://zonnebloem.nl/ouderportaal")
+    bar = window.message_bar
+    assert bar.isVisible() and bar.tone == "info"
+    assert label(window, "messageText").text() == (
+        "A newer version of Ouderportaal (0.4.0) is available.")
+    download = window.findChild(QPushButton, "messageAction")
+    assert download.text() == "Download"
+    download.click()
+    assert opened == ["https://zonnebloem.nl/ouderportaal"]
+
+
+def test_a_release_found_before_the_window_opened_is_shown_too(make_window) -> None:
+    window = make_window(update_hint=FakeUpdateHint(
+        ClientRelease("0.4.0", "https://zonnebloem.nl/ouderportaal")))
+    assert label(window, "messageText").text() == (
+        "A newer version of Ouderportaal (0.4.0) is available.")
 
 
 def test_cards_side_by_side_line_up(make_window) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
 from desktop.api.agenda.records import Agenda
-from desktop.api.portal.records import Policy
+from desktop.api.portal.records import ClientRelease, Policy
 from desktop.api.profile.records import (
     Child,
     Contract,
@@ -36,6 +36,7 @@ from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.profile import ProfileService
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
+from desktop.services.update_hint import UpdateHintService
 
 
 def signals_of(service: type[QObject]) -> type[QObject]:
@@ -116,6 +117,9 @@ class FakeResets(signals_of(PasswordResetService)):
         self.calls.append(("confirm", organisation, email, code, new_password,
                            end_other_sessions))
 
+    def assess(self, organisation: str, email: str, new_password: str) -> None:
+        self.calls.append(("assess", organisation, email, new_password))
+
 
 class FakeProfileService(signals_of(ProfileService)):
     def __init__(self, profile: Profile | None = None, online: bool = True,
@@ -155,6 +159,7 @@ class FakeAgenda(signals_of(AgendaService)):
         self.shown: list[tuple[int, int]] = []
         self.reports: list[AbsenceDraft] = []
         self.cancelled: list[int] = []
+        self.previewed: list[int] = []
         self.dismissed: list[int] = []
         self.absence_loads = 0
 
@@ -175,6 +180,9 @@ class FakeAgenda(signals_of(AgendaService)):
 
     def load_absences(self) -> None:
         self.absence_loads += 1
+
+    def preview_cancel(self, absence_id: int) -> None:
+        self.previewed.append(absence_id)
 
     def cancel_absence(self, absence_id: int) -> None:
         self.cancelled.append(absence_id)
@@ -258,6 +266,14 @@ class FakePendingRequests(signals_of(PendingRequestsService)):
         pass
 
 
+class FakeUpdateHint(signals_of(UpdateHintService)):
+    """UpdateHintService's interface; ``available`` is what a check found before."""
+
+    def __init__(self, available: ClientRelease | None = None) -> None:
+        super().__init__()
+        self.available = available
+
+
 # -- sample data ----------------------------------------------------------------------------
 CENTRUM = Location(1, "Zonnebloem Centrum", "Markt 12", "5611 AB", "Eindhoven",
                    "040 - 123 45 67", "centrum@zonnebloem.example", {"KDV": "123456789"})
@@ -320,6 +336,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "extra_days": FakeExtraDays(),
         "finance": FakeFinance(),
         "pending_requests": FakePendingRequests(),
+        "update_hint": FakeUpdateHint(),
     }
     fakes.update(others)
     return Services(**fakes)

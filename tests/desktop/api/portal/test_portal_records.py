@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.api.portal.records import Policy, PortalInfo
+from desktop.api.portal.records import ClientRelease, Policy, PortalInfo
 
 
 def test_policy_keeps_unknown_values_and_defaults_missing_ones() -> None:
@@ -21,3 +21,12 @@ def test_portal_info_reads_the_portal_document() -> None:
         "Kinderopvang Zonnebloem", "zonnebloem", "https://zonnebloem.ouderportaal.nl", 1
     )
 
+
+
+def test_portal_info_reads_the_newest_client_release() -> None:
+    info = PortalInfo.from_json(
+        {"name": "Kinderopvang Zonnebloem", "short_name": "zonnebloem", "api_version": 1,
+         "client": {"version": "0.4.0", "download_url": "https://zonnebloem.nl/app"}},
+        "https://zonnebloem.ouderportaal.nl",
+    )
+    assert info.client_release == ClientRelease("0.4.0", "https://zonnebloem.nl/app")

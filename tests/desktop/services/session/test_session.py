@@ -9,7 +9,7 @@ from fake_portal import BASE_URL, EMAIL, ORGANISATION, PASSWORD, STAFF, problem
 from keyring.backends import fail
 from PySide6.QtCore import QSettings
 
-from desktop.api.core.errors import SessionExpired
+from desktop.api.core.errors import AccountExpired, SessionExpired
 from desktop.api.profile.records import Role
 from desktop.cache.accounts import KnownAccounts
 from desktop.cache.paths import account_key
@@ -178,6 +178,19 @@ def test_refresh_refused_because_access_ended_says_so(session, log_in, portal, q
         with pytest.raises(SessionExpired):
             run(session.request(lambda client: client.profile.me()))
     assert "ended on" in blocker.args[0] and "2025" in blocker.args[0]
+
+
+def test_access_ended_behind_a_valid_token_ends_the_session(session, log_in, portal, qtbot,
+                                                            run):
+    """The portal checks access on every request: a 403 account_expired with a token that is
+    still valid ends the session with the expiry message, like a refused refresh."""
+    log_in(session)
+    portal.request_refusal = problem(403, "account_expired", access_ended_on="2025-11-01")
+    with qtbot.waitSignal(session.sessionExpired) as blocker:
+        with pytest.raises(AccountExpired):
+            run(session.request(lambda client: client.profile.me()))
+    assert "ended on" in blocker.args[0] and "2025" in blocker.args[0]
+    assert session.account is None
 
 
 def test_check_portal_reports_the_organisation_name(session, qtbot):

@@ -1,7 +1,7 @@
 """finance documents published off the request path: listing columns, bytes in the blob store
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-03 09:00:00
 
 `finance_document` kept each PDF's bytes in a column, and a listing made missing PDFs on the
@@ -26,8 +26,8 @@ from alembic import op
 
 from server.models.base import UtcDateTime
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -27,6 +27,7 @@ local parents = {}
 local state = {}      -- child_id -> nil (nothing reported), "busy", or the absence id
 local next_writer = 1
 local counter = 0
+local run = ""
 local password = "zonnebloem-demo"
 
 local function split(line)
@@ -50,6 +51,9 @@ function init(args)
       index = index + 1
    end
    math.randomseed(os.time() + id * 7919)
+   -- Keys unique across runs: the runs follow each other within the same second, and a key
+   -- sent again with another request is refused (422 idempotency_key_reused).
+   run = string.format("%d-%d", os.time(), math.random(1000000000))
 end
 
 local function get(parent, path)
@@ -65,8 +69,8 @@ local function write_request()
          counter = counter + 1
          state[parent.child] = "busy"
          local headers = {["Authorization"] = parent.auth,
-                          ["Idempotency-Key"] = string.format("bench-%d-%d-%d", id, counter,
-                                                              os.time())}
+                          ["Idempotency-Key"] = string.format("bench-%s-%d-%d", run, id,
+                                                              counter)}
          if current == nil then
             headers["Content-Type"] = "application/json"
             local body = string.format(

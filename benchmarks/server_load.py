@@ -95,8 +95,17 @@ def cpu_seconds(root: int) -> float:
 
 
 def worker_seconds(root: int) -> dict[int, float]:
-    """CPU seconds of each worker process (the children of uvicorn's supervisor)."""
-    return {pid: cpu_seconds(pid) for pid in _children().get(root, [])}
+    """CPU seconds of each worker process: the children of uvicorn's supervisor that
+    multiprocessing spawned (not its resource tracker, which serves no request)."""
+    workers = []
+    for pid in _children().get(root, []):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in command:
+            workers.append(pid)
+    return {pid: cpu_seconds(pid) for pid in workers}
 
 
 def free_port() -> int:

@@ -24,8 +24,8 @@ PARENT_BOUNDS = [
     ("/api/v1/requests", {}, 4),
     ("/api/v1/absences", {}, 2),
     ("/api/v1/extra-days", {}, 7),
-    ("/api/v1/finance", {}, 4),
-    ("/api/v1/finance/invoices", {}, 5),
+    ("/api/v1/finance", {}, 3),
+    ("/api/v1/finance/invoices", {}, 4),
     ("/api/v1/auth/sessions", {}, 2),
     ("/api/v1/policy", {}, 1),
 ]
@@ -56,9 +56,9 @@ async def test_the_nothing_new_check_and_a_download_take_a_few_queries(
     headers = bearer(await tokens(client, SANNE))
     listing = (await client.get("/api/v1/finance", headers=headers)).json()
     assert await counted(client, counter, "/api/v1/finance", {"cursor": listing["cursor"]},
-                         headers) <= 4, counter.statements
+                         headers) <= 3, counter.statements
     url = listing["documents"][0]["url"]
-    assert await counted(client, counter, url, {}, headers) <= 3, counter.statements
+    assert await counted(client, counter, url, {}, headers) <= 2, counter.statements
 
 
 async def test_staff_and_public_requests_take_a_few_queries(

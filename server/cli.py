@@ -1,4 +1,11 @@
-"""`ouderportaal-server`: serve, migrate, demo."""
+"""`ouderportaal-server`: serve, migrate, demo.
+
+This module imports only what parsing the command line needs; each command imports its own
+machinery. With several workers every worker process imports this module first (it is the
+`__main__` that multiprocessing's spawn re-imports), before it can answer uvicorn's five-second
+health check: importing the database layer and Alembic here made workers on a busy machine
+miss it and be killed and restarted in a loop.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +15,12 @@ import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
-
-from fastapi import FastAPI
+from typing import TYPE_CHECKING
 
 from server.config import Settings, sqlite_url
-from server.db import create_engine, migrate
-from server.demo.database import create_demo_database
-from server.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
-from server.serving import serve
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 logger = logging.getLogger("server")
 
@@ -60,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _migrate(settings: Settings) -> None:
+    from server.db import create_engine, migrate
+
     engine = create_engine(settings)
     try:
         await migrate(engine)
@@ -72,6 +79,8 @@ def _serve(settings: Settings, host: str, port: int, workers: int,
     if workers > 1 and settings.is_sqlite:
         raise SystemExit("Several workers need PostgreSQL (set DATABASE_URL); SQLite allows "
                          "one server process.")
+    from server.serving import serve
+
     asyncio.run(_migrate(settings))
     logger.info("Serving on http://%s:%s", host, port)
     if workers > 1:
@@ -92,6 +101,9 @@ def app_from_env() -> FastAPI:
 
 
 def _demo(args: argparse.Namespace) -> None:
+    from server.demo.database import create_demo_database
+    from server.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+
     overrides: dict[str, object] = {}
     if args.data_dir is not None:
         overrides["data_dir"] = args.data_dir

@@ -78,3 +78,14 @@ def test_a_burst_of_connections_is_spread_over_both_workers() -> None:
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_a_worker_imports_little_before_it_answers_the_health_check() -> None:
+    # Every worker re-imports server.cli (multiprocessing's spawn) before it can answer
+    # uvicorn's five-second health check; with the database layer and Alembic in that import,
+    # workers on a busy machine were killed and restarted in a loop (server/cli.py).
+    code = ("import sys, server.cli; heavy = {'alembic', 'sqlalchemy', 'fastapi', 'fpdf'}; "
+            "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=60)
+    assert result.stdout.strip() == "[]"

@@ -117,10 +117,15 @@ async def request_capacity(db: AsyncSession, user: User,
 
 
 async def approve_extra_day(db: AsyncSession, settings: Settings, user: User,
-                            request_id: int) -> ExtraDayRequest:
-    """Approve when every requested day-part has a free place in its group."""
+                            request_id: int, *, only: set[tuple[date, DayPart]] | None = None,
+                            reason: str | None = None) -> ExtraDayRequest:
+    """Approve when every requested day-part has a free place in its group. With ``only``
+    (a partial approval) just those day-parts: the others are split off into a rejected
+    request of their own with ``reason`` (docs/api.md, "Partial approval")."""
     request = await decidable_request(db, user, request_id, settings.today(), lock=True)
     ensure_pending(request)
+    if only is not None:
+        await _split_off_the_rest(db, settings, user, request, only, reason)
     # Two approvals for the same group at once must not both take the last place: hold the
     # group's capacity rows on PostgreSQL. (SQLite refuses a writer whose snapshot is stale,
     # so there the second approval fails rather than over-books.)
@@ -136,6 +141,48 @@ async def approve_extra_day(db: AsyncSession, settings: Settings, user: User,
     request.decided_at = settings.now()
     await db.commit()
     return request
+
+
+async def _split_off_the_rest(db: AsyncSession, settings: Settings, user: User,
+                              request: ExtraDayRequest, only: set[tuple[date, DayPart]],
+                              reason: str | None) -> None:
+    """Move the day-parts not in ``only`` to a new request, rejected with ``reason`` and its
+    credit released; ``request`` keeps the approved ones. Two requests, each decided as a
+    whole, so every rule that reads a request's status (capacity, invoicing, the agenda,
+    "already requested") holds per day-part without knowing about partial approvals."""
+    known = {(item.date, item.day_part) for item in request.items}
+    if not only <= known:
+        raise Problem("validation_error", errors=[{
+            "field": "items", "message": "a day-part that is not part of this request"}])
+    rest = [item for item in request.items if (item.date, item.day_part) not in only]
+    if not rest:
+        return  # every day-part chosen: a plain approval
+    if reason is None:
+        raise Problem("validation_error", errors=[{
+            "field": "reason", "message": "a reason is needed for the day-parts not approved"}])
+    now = settings.now()
+    kept = [item for item in request.items if (item.date, item.day_part) in only]
+    rejected = ExtraDayRequest(
+        child_id=request.child_id, first_date=min(i.date for i in rest),
+        last_date=max(i.date for i in rest), day_part=_one_day_part(rest, request.day_part),
+        payment=request.payment, note=request.note, status=ExtraDayStatus.REJECTED,
+        submitted_by_id=request.submitted_by_id, submitted_at=request.submitted_at,
+        decided_by_id=user.id, decided_at=now, decision_reason=reason)
+    rejected.items = rest  # moves the rows: their credit uses and costs go along
+    db.add(rejected)
+    request.items = kept
+    request.first_date = min(i.date for i in kept)
+    request.last_date = max(i.date for i in kept)
+    request.day_part = _one_day_part(kept, request.day_part)
+    request.decision_reason = reason
+    await db.flush()
+    await release_credit(db, [item.id for item in rest], now)
+
+
+def _one_day_part(items: list[ExtraDayItem], asked: DayPart | None) -> DayPart | None:
+    # "Hele dag" (None) of which only the morning stays is a morning request now.
+    parts = {item.day_part for item in items}
+    return next(iter(parts)) if len(parts) == 1 else asked
 
 
 async def reject_extra_day(db: AsyncSession, settings: Settings, user: User, request_id: int,

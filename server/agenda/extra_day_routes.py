@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Body, Path, Query
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -18,6 +19,7 @@ from server.agenda.extra_day_decisions import (
     request_capacity,
 )
 from server.agenda.extra_day_schemas import (
+    ApproveIn,
     CapacityOut,
     ChildCreditOut,
     CreditBalanceOut,
@@ -39,6 +41,7 @@ from server.agenda.extra_days import (
     submit_extra_days,
     withdraw_extra_day,
 )
+from server.config import AMSTERDAM
 from server.deps import Auth, CurrentSettings, Db
 from server.models import (
     Child,
@@ -124,10 +127,12 @@ EXTRA_DAYS = Keyset("extra-days", (ExtraDayRequest.first_date, DESC), (ExtraDayR
             responses=problem_responses(*_AUTH, "validation_error"))
 async def list_extra_days(auth: Auth, db: Db, settings: CurrentSettings, paging: Paging,
                           status: Annotated[ExtraDayStatus | None, Query()] = None,
+                          decided_on: Annotated[date | None, Query()] = None,
                           ) -> ExtraDayRequestsPage:
     """Parents: the family's requests; staff: their groups'; managers: their locations' —
     those with a day-part under a contract they see (server/agenda/access.py). In pages,
-    newest first (docs/api.md "Lists and paging")."""
+    newest first (docs/api.md "Lists and paging"). `decided_on`: only those decided on that
+    day (Dutch time), e.g. today's decisions."""
     user = auth.user
     if user.role.is_parent:
         scope = ExtraDayRequest.child_id.in_(await visible_child_ids(db, user, settings.today()))
@@ -138,6 +143,10 @@ async def list_extra_days(auth: Auth, db: Db, settings: CurrentSettings, paging:
              .options(selectinload(ExtraDayRequest.items)))
     if status is not None:
         query = query.where(ExtraDayRequest.status == status)
+    if decided_on is not None:
+        start = datetime.combine(decided_on, time(), AMSTERDAM)
+        query = query.where(ExtraDayRequest.decided_at >= start,
+                            ExtraDayRequest.decided_at < start + timedelta(days=1))
     requests, next_cursor = EXTRA_DAYS.page(
         list((await db.scalars(EXTRA_DAYS.select(query, paging))).all()), paging,
         lambda r: (r.first_date, r.id))
@@ -165,12 +174,18 @@ async def capacity(request_id: RequestId, auth: Auth, db: Db,
 
 
 @router.post("/extra-days/{request_id}/approve", response_model=ExtraDayRequestOut,
-             responses=problem_responses(*_AUTH, "forbidden", "not_found",
+             responses=problem_responses(*_AUTH, "forbidden", "not_found", "validation_error",
                                          "extra_day_not_pending", "extra_day_capacity_full"))
-async def approve(request_id: RequestId, auth: Auth, db: Db,
-                  settings: CurrentSettings) -> ExtraDayRequestOut:
-    """Approve a pending request when the group has room on every requested day-part."""
-    return await one_out(db, await approve_extra_day(db, settings, auth.user, request_id))
+async def approve(request_id: RequestId, auth: Auth, db: Db, settings: CurrentSettings,
+                  body: Annotated[ApproveIn | None, Body()] = None) -> ExtraDayRequestOut:
+    """Approve a pending request when the group has room on every requested day-part; with
+    `items`, approve only those and reject the rest with `reason` (a partial approval)."""
+    only = None
+    if body is not None and body.items is not None:
+        only = {(item.date, item.day_part) for item in body.items}
+    return await one_out(db, await approve_extra_day(
+        db, settings, auth.user, request_id, only=only,
+        reason=body.reason if body is not None else None))
 
 
 @router.post("/extra-days/{request_id}/reject", response_model=ExtraDayRequestOut,

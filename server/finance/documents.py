@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, computed_field
@@ -70,6 +71,14 @@ def filename(stored: StoredDocument) -> str:
     return f"{FILE_NAMES[stored.kind]} {stored.number}.pdf"
 
 
+def _layouts() -> ModuleType:
+    """The PDF layouts, imported when a PDF is made: fpdf2 and fontTools take a fifth of a
+    second to load, which a server (or ``ouderportaal --demo``) start need not wait for."""
+    from server.finance import pdf_documents
+
+    return pdf_documents
+
+
 @dataclass(frozen=True)
 class PlannedDocument:
     """A document the family's data calls for: what the listing will show, the record it is
@@ -126,10 +135,7 @@ def _fingerprint(household: Household, record: object) -> str:
 
 def render(document: PlannedDocument) -> bytes:
     """The PDF's bytes (slow, CPU-bound: run it off the event loop)."""
-    # Imported here: fpdf2 and fontTools are needed by whoever renders, not by every process
-    # that serves the API.
-    from server.finance import pdf_documents
-
+    pdf_documents = _layouts()
     record = document.record
     if isinstance(record, InvoiceRecord):
         return pdf_documents.render_invoice(document.household, record)

@@ -330,9 +330,11 @@ def test_at_the_next_login_the_parent_hears_what_the_group_decided(
     with qtbot.waitSignal(first.extra_days.requested, timeout=20_000) as made:
         first.extra_days.submit(draft)
     request_id = made.args[0][0].id
-    # The list with it pending is cached on this computer.
+    # The list with it pending is cached on this computer, and the copy is kept after logging
+    # out (the Account page's choice; without it the copy, and what was pending, goes).
     qtbot.waitUntil(lambda: any(r.id == request_id for r in first.extra_days.requests),
                     timeout=20_000)
+    first.session.set_keep_offline_copy(True)
     run(first.aclose())
 
     async def approve() -> None:

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.api.client import PortalClient
 from desktop.api.core.address import AddressError, portal_base_url
 from desktop.api.core.errors import PortalError
 from desktop.services.session.clients import ClientFactory
 from desktop.services.shared.errors import address_message, password_refusal, user_message
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
+if TYPE_CHECKING:
+    from desktop.api.client import PortalClient
+
 __all__ = ["PasswordResetService"]
 
 log = logging.getLogger(__name__)
 
-Work = Callable[[PortalClient], Awaitable[None]]
+Work = Callable[["PortalClient"], Awaitable[None]]
 
 
 class PasswordResetService(QObject):
@@ -104,11 +107,14 @@ class PasswordResetService(QObject):
         self._tasks.run("reset", self._with_client(base_url, work, self._generation), self._failed)
 
     async def _with_client(self, base_url: str, work: Work, generation: int) -> None:
-        client = self._clients(base_url)
+        client: PortalClient | None = None
         try:
+            await self._clients.ready()
+            client = self._clients(base_url)
             await work(client)
         finally:
-            await client.aclose()
+            if client is not None:
+                await client.aclose()
             if generation == self._generation:  # not replaced by a newer action
                 self._set_busy(False)
 

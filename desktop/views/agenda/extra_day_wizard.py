@@ -32,6 +32,7 @@ from desktop.models.shared.records import (
     Profile,
 )
 from desktop.views.agenda.wizard_parts import ChildChoice, ResultPage, WhenPage
+from desktop.views.shared.lock_guard import SessionWizard
 from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ class SummaryPage(QWizardPage):
         return True
 
 
-class ExtraDayWizard(QWizard):
+class ExtraDayWizard(SessionWizard):
     """Requests extra days through :class:`ExtraDayService` (online only)."""
 
     def __init__(self, service: ExtraDayService, policy: Policy, profile: Profile | None,

@@ -35,7 +35,6 @@ from desktop.views.agenda.day_delegate import DayDelegate
 from desktop.views.agenda.day_panel import DayPanel
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.legend import Legend
-from desktop.views.agenda.notices import AgendaNotices
 from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.row_table import row_table
@@ -148,7 +147,6 @@ class AgendaPage(QWidget):
         the window's message bar."""
         services = context.services
         page = cls(services.agenda, services.extra_days, context.parent)
-        AgendaNotices(services.agenda, services.extra_days, context.messages, page)
         services.profile.profileChanged.connect(page.set_profile)
         page.set_profile(services.profile.profile)
         return page

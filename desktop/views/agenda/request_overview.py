@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from desktop.models.shared.records import (
     Profile,
     QueuedAbsence,
 )
+from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.row_table import row_table
 from desktop.views.shared.theme import mark
 
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 __all__ = ["RequestOverviewDialog"]
 
 
-class RequestOverviewDialog(QDialog):
+class RequestOverviewDialog(SessionDialog):
     """The request overview of the logged-in parent's family."""
 
     def __init__(self, agenda: AgendaService, extra_days: ExtraDayService,
@@ -254,6 +254,10 @@ class RequestOverviewDialog(QDialog):
     def _extra_explanation(self, request: ExtraDayRequest) -> str:
         if request.status is ExtraDayStatus.PENDING:
             return self.tr("The group has not decided yet. You can still withdraw the request.")
+        if request.status is ExtraDayStatus.APPROVED and request.decision_reason:
+            return self.tr("The group approved these day-parts; the others you asked for were "
+                           "rejected: {reason} Approved extra care cannot be cancelled. It is "
+                           "invoiced afterwards.").format(reason=request.decision_reason)
         if request.status is ExtraDayStatus.APPROVED:
             return self.tr("Approved extra care cannot be cancelled. It is invoiced afterwards.")
         if request.status is ExtraDayStatus.REJECTED:

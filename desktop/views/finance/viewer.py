@@ -1,7 +1,9 @@
 """A finance PDF inside the app: pages, zoom, "Opslaan als…", "Afdrukken", "Openen met…".
 
 The viewer only ever shows the verified cached file, so it works offline. Printing renders each
-page with ``QPdfDocument.render`` at the printer's resolution.
+page with ``QPdfDocument.render`` at the printer's resolution. The Financieel page keeps one
+viewer and shows each document the parent opens in it (:meth:`PdfViewer.show_document`): a new
+window per document cost memory for as long as the page lived.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -26,30 +28,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.shared.lock_guard import SessionDialog
+
 __all__ = ["PdfViewer"]
 
 _ZOOM_STEP = 1.25
 
 
-class PdfViewer(QDialog):
-    """Shows one PDF file. ``save_copy(target) -> message | None`` writes "Opslaan als…"."""
+class PdfViewer(SessionDialog):
+    """Shows a PDF file, one at a time. ``save_copy(target) -> message | None`` writes
+    "Opslaan als…" for the document on screen."""
 
     def __init__(self, path: Path, title: str, suggested_name: str,
                  save_copy: Callable[[Path], str | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfViewer")
-        self.setWindowTitle(title)
         self.resize(QSize(860, 900))
-        self.path = Path(path)
-        self._suggested_name = suggested_name
-        self._save_copy = save_copy
 
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName(title)
 
         self.previous_button = self._button(self.tr("Previous page"), "◀", self.previous_page,
                                             QKeySequence.StandardKey.MoveToPreviousPage)
@@ -82,23 +81,41 @@ class PdfViewer(QDialog):
         bar.addStretch(1)
         for widget in (self.save_button, self.print_button, self.open_with_button):
             bar.addWidget(widget)
+        self.problem = QLabel(self.tr(
+            "This document could not be shown. Try “Open with…” to use another PDF "
+            "program, or “Save as…” to keep the file."), self)
+        self.problem.setObjectName("pdfProblem")
+        self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.problem)
         layout.addWidget(self.view, 1)
 
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self.finished.connect(self._closed)
+        self.show_document(path, title, suggested_name, save_copy)
+
+    def show_document(self, path: Path, title: str, suggested_name: str,
+                      save_copy: Callable[[Path], str | None]) -> None:
+        """Show the file at ``path`` instead of the one before, from its first page."""
+        self.path = Path(path)
+        self._suggested_name = suggested_name
+        self._save_copy = save_copy
+        self.setWindowTitle(title)
+        self.view.setAccessibleName(title)
+        self.document.close()
         self.error = self.document.load(str(self.path))
-        if self.error != QPdfDocument.Error.None_:
-            problem = QLabel(self.tr(
-                "This document could not be shown. Try “Open with…” to use another PDF "
-                "program, or “Save as…” to keep the file."), self)
-            problem.setObjectName("pdfProblem")
-            problem.setWordWrap(True)
-            layout.insertWidget(1, problem)
+        self.problem.setVisible(self.error != QPdfDocument.Error.None_)
         count = self.document.pageCount()
         self.page_box.setMaximum(max(1, count))
         self.page_count_label.setText(self.tr("of {count}").format(count=count))
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.pageNavigator().jump(0, QPointF())
         self._page_changed(0)
+
+    def _closed(self, _result: int) -> None:
+        # Closed, the viewer is only hidden until the next document: free this one's pages.
+        self.document.close()
 
     def _button(self, tip: str, text: str, slot: Callable[[], None],
                 shortcut: QKeySequence.StandardKey | None = None) -> QToolButton:

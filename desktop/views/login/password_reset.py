@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.views.shared.lock_guard import SessionWizard
 from desktop.views.shared.theme import announce, mark
 
 if TYPE_CHECKING:
@@ -266,7 +267,7 @@ class DonePage(QWizardPage):
         self._wizard.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Back to login"))
 
 
-class PasswordResetWizard(QWizard):
+class PasswordResetWizard(SessionWizard):
     """Drives ``PasswordResetService``. Signals: ``passwordSet(email)`` when it is done."""
 
     passwordSet = Signal(str)

@@ -62,7 +62,6 @@ class FakeAccount:
 class FakeKnownAccount:
     key: str
     base_url: str
-    email: str
     display_name: str
     organisation_name: str
 
@@ -76,6 +75,7 @@ class FakeSession(signals_of(SessionService)):
         self.cache = None
         self.shared_pc = shared_pc
         self.known = known or []
+        self.keep_offline_copy = False
         self.calls: list[tuple] = []
 
     def known_accounts(self) -> list[FakeKnownAccount]:
@@ -102,6 +102,10 @@ class FakeSession(signals_of(SessionService)):
 
     def unlock(self, password: str) -> None:
         self.calls.append(("unlock", password))
+
+    def set_keep_offline_copy(self, keep: bool) -> None:
+        self.calls.append(("set_keep_offline_copy", keep))
+        self.keep_offline_copy = keep
 
 
 class FakeResets(signals_of(PasswordResetService)):
@@ -251,19 +255,22 @@ class FakePendingRequests(signals_of(PendingRequestsService)):
     def __init__(self) -> None:
         super().__init__()
         self.pending = None
+        self.decided_today: list = []
         self.loads = 0
+        self.capacity_asked: list[int] = []
+        self.decisions: list[tuple] = []
 
     def load(self) -> None:
         self.loads += 1
 
     def load_capacity(self, request_id: int) -> None:
-        pass
+        self.capacity_asked.append(request_id)
 
-    def approve(self, request_id: int) -> None:
-        pass
+    def approve(self, request_id: int, only=None, reason: str | None = None) -> None:
+        self.decisions.append(("approve", request_id, only, reason))
 
     def reject(self, request_id: int, reason: str) -> None:
-        pass
+        self.decisions.append(("reject", request_id, reason))
 
 
 class FakeUpdateHint(signals_of(UpdateHintService)):

@@ -42,26 +42,27 @@ def test_login_without_remember_me_stores_no_token(session, log_in, memory_keyri
 
 
 def test_remember_me_keeps_the_rotated_refresh_token(session, log_in, portal, memory_keyring,
-                                                     run):
-    log_in(session, remember=True)
-    assert stored_token(memory_keyring) == portal.refresh_token
-    assert [a.email for a in session.known_accounts()] == [EMAIL]
+                                                     run, qtbot):
+    account = log_in(session, remember=True)
+    assert [a.key for a in session.known_accounts()] == [account.key]
+    qtbot.waitUntil(lambda: stored_token(memory_keyring) == portal.refresh_token)
     first = portal.refresh_token
 
     portal.expire_access_token()
     run(session.request(lambda client: client.profile.me()))  # silently refreshes
 
     assert portal.refresh_token != first
-    assert stored_token(memory_keyring) == portal.refresh_token
+    qtbot.waitUntil(lambda: stored_token(memory_keyring) == portal.refresh_token)
 
 
 def test_without_a_secure_keyring_nothing_is_remembered(session, qtbot, memory_keyring):
     keyring.set_keyring(fail.Keyring())  # the root conftest restores its memory keyring
     warnings: list[str] = []
     session.rememberUnavailable.connect(warnings.append)
-    with qtbot.waitSignal(session.loggedIn, timeout=10_000):
+    with qtbot.waitSignal(session.rememberUnavailable, timeout=10_000):
         session.login(ORGANISATION, EMAIL, PASSWORD, True)
     assert len(warnings) == 1 and "will not be remembered" in warnings[0]
+    assert session.account is not None  # logged in all the same
     assert session.known_accounts() == []
     assert memory_keyring.secrets == {}
 

@@ -130,13 +130,36 @@ def wait_until_up(port: int, process: subprocess.Popen, path: str) -> None:
     raise SystemExit("the server did not start in time")
 
 
+def listening(port: int) -> int:
+    """How many sockets listen on `port` (each worker has its own, server/serving.py)."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        count += sum(1 for line in lines
+                     if line.split()[1].endswith(f":{port:04X}") and line.split()[3] == "0A")
+    return count
+
+
+def wait_for_workers(port: int, workers: int) -> None:
+    """Until every worker listens: the first answer comes from the first worker up, and the
+    connections a run opens before the others listen would all stay with it."""
+    deadline = time.monotonic() + 120
+    while listening(port) < workers and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
 @contextmanager
 def running(command: list[str], env: dict[str, str], port: int, path: str,
-            log: Path) -> Iterator[subprocess.Popen]:
+            log: Path, workers: int = 1) -> Iterator[subprocess.Popen]:
     with log.open("ab") as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=out)
     try:
         wait_until_up(port, process, path)
+        if workers > 1:
+            wait_for_workers(port, workers)
         yield process
     finally:
         process.terminate()
@@ -319,14 +342,14 @@ def run_config(config: Config, args: argparse.Namespace, rows: list[list[str]] |
               "--workers", str(config.workers)]
     env = server_env(config)
     pace = max(1.0, 2 * args.connections * 1000 / args.rate)
-    with running(server, env, port, "/api/v1/portal", log) as app:
+    with running(server, env, port, "/api/v1/portal", log, config.workers) as app:
         url = f"http://127.0.0.1:{port}"
         if rows is None:
             rows = prepare_parents(url, config.emails, 2 * args.repeat)
         pids = (app.pid, config.postgres_pid)
         for repeat in range(args.repeat):
             with running(trivial_command(trivial_port, config.workers), env, trivial_port,
-                         "/trivial", log) as trivial:
+                         "/trivial", log, config.workers) as trivial:
                 figures.add("trivial", wrk(f"http://127.0.0.1:{trivial_port}/trivial",
                                            args.duration, args.connections,
                                            (trivial.pid, None)))

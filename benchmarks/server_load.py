@@ -21,6 +21,10 @@ PostgreSQL also its backends' CPU). The runs are interleaved ``--repeat`` times 
 ranges, because the machine is shared. Then the SQL statements per request of each endpoint,
 counted in-process on the same database.
 
+It is one piece (above the usual module length) because it is one script run from the command
+line: its parts — processes and CPU time, the configurations, wrk, the report, the query
+counts — serve only this run and read best top to bottom.
+
 Run: ``uv run python benchmarks/server_load.py [--postgres postgresql://test@127.0.0.1:54337/postgres]``
 (without ``--postgres`` only SQLite). Needs ``wrk`` (``apt-get install wrk``). Prints figures;
 asserts nothing. Targets (issue 13): mixed ≥ 300 req/s at p99 < 100 ms and 0 errors on

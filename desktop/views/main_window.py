@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
             apply_theme(app)
         self._session = services.session
         self._profile = services.profile
+        self._outbox = services.outbox
         self._update_hint = services.update_hint
         self._intent: Intent | None = None
         self.setObjectName("mainWindow")
@@ -106,9 +107,11 @@ class MainWindow(QMainWindow):
 
         self._connect()
         self._show_account()
-        self.connection.set_online(self._profile.online)
+        self.connection.set_online(self._session.connection.online)
         self.last_synced.set_last_synced(self._profile.last_synced)
         self.navigation.setCurrentIndex(self.sections.index(0))
+        if self._outbox.lost_notice:  # told while logging in, before this window existed
+            self._writes_lost(self._outbox.lost_notice)
 
     # -- building ----------------------------------------------------------------------------
     def _build_content(self) -> QWidget:
@@ -196,9 +199,13 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlockRequested.connect(self._session.unlock)
         self.lock_screen.logoutRequested.connect(self._session.logout)
         self._profile.profileChanged.connect(self._profile_changed)
-        self._profile.onlineChanged.connect(self._online_changed)
+        self._session.connection.onlineChanged.connect(self.connection.set_online)
         self._profile.lastSyncedChanged.connect(self.last_synced.set_last_synced)
         self._profile.problem.connect(self._profile_problem)
+        self._profile.problemSolved.connect(self._profile_problem_solved)
+        self._outbox.lost.connect(self._writes_lost)
+        self._outbox.problem.connect(self._outbox_problem)
+        self._outbox.problemSolved.connect(self._outbox_problem_solved)
         self._update_hint.updateAvailable.connect(self._update_available)
         if (release := self._update_hint.available) is not None:
             self._update_available(release.version, release.download_url)
@@ -295,17 +302,23 @@ class MainWindow(QMainWindow):
 
     def _profile_changed(self, _profile: Profile) -> None:
         self._show_account()
-        if self._profile.online:
-            self.message_bar.clear("profile")
-
-    def _online_changed(self, online: bool) -> None:
-        self.connection.set_online(online)
-        if online:
-            self.message_bar.clear("profile")
 
     def _profile_problem(self, text: str) -> None:
         self.message_bar.show_message(text, source="profile", action_text=self.tr("Try again"),
                                       action=self._profile.refresh)
+
+    def _profile_problem_solved(self) -> None:
+        self.message_bar.clear("profile")
+
+    def _writes_lost(self, text: str) -> None:
+        self.message_bar.show_message(text, source="outbox-lost")
+
+    def _outbox_problem(self, text: str) -> None:
+        self.message_bar.show_message(text, source="outbox", action_text=self.tr("Try again"),
+                                      action=self._outbox.deliver)
+
+    def _outbox_problem_solved(self) -> None:
+        self.message_bar.clear("outbox")
 
     def _remember_unavailable(self, text: str) -> None:
         self.message_bar.show_message(text, source="remember")

@@ -3,8 +3,9 @@
 A month the parent opens is shown from memory or the offline cache straight away and then
 revalidated with the server using its cursor (an unchanged month is one small response); the
 months before and after are fetched in the background so paging feels instant. Absences are
-reported through :class:`desktop.services.agenda.absence_outbox.AbsenceOutbox`, which delivers them
-exactly once, also after the app was offline or closed in between.
+reported through the outbox (:class:`desktop.services.shared.outbox.OutboxDelivery` with the
+:class:`desktop.services.agenda.absence_outbox.AbsenceCourier`), which delivers them exactly
+once, also after the app was offline or closed in between.
 """
 
 from __future__ import annotations
@@ -18,14 +19,16 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.api.absences.records import Absence, AbsenceDraft, QueuedAbsence
 from desktop.api.agenda.records import Agenda, AgendaAbsence, DayPart
-from desktop.api.core.errors import ConnectionProblem, PortalError, SessionExpired
+from desktop.api.core.errors import ConnectionProblem, SessionExpired
 from desktop.api.portal.records import Policy
-from desktop.services.agenda.absence_outbox import AbsenceOutbox
+from desktop.cache.disk import DiskProblem
+from desktop.services.agenda.absence_outbox import ABSENCE, AbsenceCourier, queued_absence
 from desktop.services.agenda.ical import CalendarEvent, write_calendar
 from desktop.services.profile import ProfileService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import user_message
-from desktop.services.shared.tasks import CrashHandler, TaskRunner
+from desktop.services.shared.outbox import OutboxDelivery
+from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
 __all__ = ["AgendaService", "month_key", "month_range"]
 
@@ -54,7 +57,8 @@ class AgendaService(QObject):
     Signals: ``agendaChanged(Agenda)`` for the month last asked with :meth:`show_month` (queued
     absences merged in); ``absencesChanged(list[Absence], list[QueuedAbsence])`` for the
     request overview; ``absenceReported(outbox_id, list[Absence])``,
-    ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report;
+    ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report, or
+    ``absenceNotSaved(message)`` when the disk refused to queue it;
     ``cancelPreviewed(CancelPreview)`` (what a cancel would do, for the confirmation),
     ``absenceCancelled(Absence)`` / ``cancelFailed(message)``; ``problem(message)`` for the message
     bar.
@@ -65,13 +69,16 @@ class AgendaService(QObject):
     absenceReported = Signal(int, list)
     absenceQueued = Signal(int)
     absenceRefused = Signal(int, str)
+    absenceNotSaved = Signal(str)
     cancelPreviewed = Signal(object)
     absenceCancelled = Signal(object)
     cancelFailed = Signal(str)
     problem = Signal(str)
+    problemSolved = Signal()
 
     def __init__(self, session: SessionService, profile: ProfileService, *,
-                 on_crash: CrashHandler | None = None, parent: QObject | None = None) -> None:
+                 outbox: OutboxDelivery | None = None, on_crash: CrashHandler | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._profile = profile
@@ -79,14 +86,16 @@ class AgendaService(QObject):
         self._months: dict[str, Agenda] = {}
         self._shown: tuple[int, int] | None = None
         self._absences: list[Absence] = []
-        self.outbox = AbsenceOutbox(session, on_crash=on_crash, parent=self)
+        self._failing = False  # the last month fetch failed (its message is on screen)
+        self.outbox = outbox or OutboxDelivery(session, on_crash=on_crash, parent=self)
+        self.outbox.register(AbsenceCourier(session))
         self.outbox.delivered.connect(self._delivered)
         self.outbox.queued.connect(self._queued)
         self.outbox.refused.connect(self._refused)
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
-        profile.onlineChanged.connect(self._online_changed)
+        session.connection.onlineChanged.connect(self._online_changed)
 
     # --- state --------------------------------------------------------------------------------
 
@@ -96,7 +105,7 @@ class AgendaService(QObject):
 
     @property
     def online(self) -> bool:
-        return self._profile.online
+        return self._session.connection.online
 
     @property
     def shown_month(self) -> tuple[int, int] | None:
@@ -130,6 +139,7 @@ class AgendaService(QObject):
 
     async def _sync_month(self, year: int, month: int) -> None:
         await self._fetch(year, month)
+        self._solved()
         for neighbour in _neighbours(year, month):
             if self._month(month_key(*neighbour)) is None:
                 await self._fetch(*neighbour)
@@ -146,9 +156,10 @@ class AgendaService(QObject):
         if agenda is None:
             return  # unchanged: the cached month is current
         self._months[key] = agenda
-        cache.put_agenda_month(key, agenda)
         if self._shown == (year, month):
             self.agendaChanged.emit(self._with_queued(agenda))
+        # Shown first: a disk that refuses to keep the month offline must not hide it.
+        cache.put_agenda_month(key, agenda)
 
     def _month(self, key: str) -> Agenda | None:
         if key not in self._months:
@@ -161,7 +172,7 @@ class AgendaService(QObject):
 
     def _with_queued(self, agenda: Agenda) -> Agenda:
         """The month with the absences still waiting in the outbox shown as queued."""
-        queued = self.outbox.pending_absences()
+        queued = self.pending_absences()
         if not queued:
             return agenda
         extra: list[AgendaAbsence] = []
@@ -175,18 +186,38 @@ class AgendaService(QObject):
                                                planned.day_part, draft.reason, queued=True))
         return agenda.with_absences(agenda.absences + tuple(extra))
 
-    def _sync_failed(self, error: PortalError) -> None:
+    def _solved(self) -> None:
+        if self._failing:
+            self._failing = False
+            self.problemSolved.emit()
+
+    def _sync_failed(self, error: ExpectedError) -> None:
         if isinstance(error, SessionExpired) or self._session.account is None:
             return
         if isinstance(error, ConnectionProblem):
-            return  # the profile service reports offline; the cached month stays on screen
+            return  # the status bar says offline; the cached month stays on screen
+        self._failing = True
         self.problem.emit(user_message(error))
 
     # --- absences -----------------------------------------------------------------------------
 
-    def report_absence(self, draft: AbsenceDraft) -> int:
-        """Queue the report (on disk) and send it; returns its outbox id for the signals."""
-        return self.outbox.report(draft)
+    def report_absence(self, draft: AbsenceDraft) -> int | None:
+        """Queue the report (on disk) and send it; returns its outbox id for the signals, or
+        None after ``absenceNotSaved(message)`` when the disk refused to keep it (then nothing
+        was queued and nothing sent)."""
+        try:
+            return self.outbox.enqueue(ABSENCE, draft.to_json())
+        except DiskProblem as problem:
+            self.absenceNotSaved.emit(user_message(problem))
+            return None
+
+    def pending_absences(self) -> list[QueuedAbsence]:
+        """Reports waiting in the outbox, oldest first."""
+        return [queued_absence(w) for w in self.outbox.pending(ABSENCE)]
+
+    def refused_absences(self) -> list[QueuedAbsence]:
+        """Reports the portal refused, with its message, until the parent dismisses them."""
+        return [queued_absence(w) for w in self.outbox.refused_writes(ABSENCE)]
 
     def dismiss_refused(self, outbox_id: int) -> None:
         self.outbox.dismiss(outbox_id)
@@ -206,9 +237,10 @@ class AgendaService(QObject):
         absences = await self._session.request(lambda client: client.absences.list())
         if cache is None or cache is not self._session.cache:
             return
-        cache.put_absences(absences)
         self._absences = absences
         self._emit_absences()
+        self._solved()
+        cache.put_absences(absences)
 
     def preview_cancel(self, absence_id: int) -> None:
         """Ask the portal what cancelling would do (for the confirmation); answers on
@@ -229,14 +261,13 @@ class AgendaService(QObject):
         self.absenceCancelled.emit(absence)
         self._after_change()
 
-    def _cancel_failed(self, error: PortalError) -> None:
+    def _cancel_failed(self, error: ExpectedError) -> None:
         if isinstance(error, SessionExpired):
             return
         self.cancelFailed.emit(user_message(error))
 
     def _emit_absences(self) -> None:
-        queued: list[QueuedAbsence] = (self.outbox.pending_absences()
-                                       + self.outbox.refused_absences())
+        queued: list[QueuedAbsence] = self.pending_absences() + self.refused_absences()
         self.absencesChanged.emit(list(self._absences), queued)
 
     # --- calendar export ----------------------------------------------------------------------
@@ -276,16 +307,22 @@ class AgendaService(QObject):
 
     # --- reactions ----------------------------------------------------------------------------
 
-    def _queued(self, outbox_id: int) -> None:
+    def _queued(self, kind: str, outbox_id: int) -> None:
+        if kind != ABSENCE:
+            return
         self.absenceQueued.emit(outbox_id)
         self._reemit_shown()
         self._emit_absences()
 
-    def _delivered(self, outbox_id: int, absences: list[Absence]) -> None:
+    def _delivered(self, kind: str, outbox_id: int, absences: list[Absence]) -> None:
+        if kind != ABSENCE:
+            return
         self.absenceReported.emit(outbox_id, absences)
         self._after_change()
 
-    def _refused(self, outbox_id: int, message: str) -> None:
+    def _refused(self, kind: str, outbox_id: int, message: str) -> None:
+        if kind != ABSENCE:
+            return
         self.absenceRefused.emit(outbox_id, message)
         self._reemit_shown()
         self._emit_absences()
@@ -303,7 +340,7 @@ class AgendaService(QObject):
     def _logged_in(self, _account: object) -> None:
         self._months.clear()
         self._absences = []
-        self.outbox.deliver()
+        self._failing = False
         if self._shown is not None:
             self.show_month(*self._shown)
 
@@ -314,9 +351,9 @@ class AgendaService(QObject):
 
     def _online_changed(self, online: bool) -> None:
         if online:
-            self.outbox.deliver()
-            self.refresh()
+            self.refresh()  # the outbox delivers by itself
 
     async def aclose(self) -> None:
-        await self.outbox.aclose()
+        if self.outbox.parent() is self:
+            await self.outbox.aclose()
         await self._tasks.drain()

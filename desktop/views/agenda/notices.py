@@ -1,5 +1,6 @@
 """What the agenda's services report to the family, put in the main window's message bar: a
-month that could not be loaded (with "Try again") and the group's decisions on extra days."""
+month (or the extra days) that could not be loaded, with "Try again", until the next load
+succeeds; and the group's decisions on extra days."""
 
 from __future__ import annotations
 
@@ -26,8 +27,12 @@ class AgendaNotices(QObject):
                  messages: MessageBar, parent: QObject) -> None:
         super().__init__(parent)
         self._agenda = agenda
+        self._extra_days = extra_days
         self._messages = messages
         agenda.problem.connect(self._agenda_problem)
+        agenda.problemSolved.connect(self._agenda_problem_solved)
+        extra_days.problem.connect(self._extra_days_problem)
+        extra_days.problemSolved.connect(self._extra_days_problem_solved)
         extra_days.decisionsArrived.connect(self._decisions_arrived)
 
     @classmethod
@@ -39,6 +44,16 @@ class AgendaNotices(QObject):
     def _agenda_problem(self, text: str) -> None:
         self._messages.show_message(text, source="agenda", action_text=self.tr("Try again"),
                                     action=self._agenda.refresh)
+
+    def _agenda_problem_solved(self) -> None:
+        self._messages.clear("agenda")
+
+    def _extra_days_problem(self, text: str) -> None:
+        self._messages.show_message(text, source="extra-days", action_text=self.tr("Try again"),
+                                    action=self._extra_days.load_requests)
+
+    def _extra_days_problem_solved(self) -> None:
+        self._messages.clear("extra-days")
 
     def _decisions_arrived(self, requests: list[ExtraDayRequest]) -> None:
         """A parent's pending extra days that the group decided meanwhile."""

@@ -30,6 +30,7 @@ from desktop.models.agenda.month import MonthModel
 from desktop.models.agenda.month_list import MonthListModel
 from desktop.models.shared.formatting import day_part_label
 from desktop.models.shared.records import Agenda, DayPart, Profile
+from desktop.services.shared.errors import disk_message
 from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.day_delegate import DayDelegate
 from desktop.views.agenda.day_panel import DayPanel
@@ -353,8 +354,8 @@ class AgendaPage(QWidget):
             count = self._agenda.export_calendar(path, child_id, name, labels)
         except OSError as error:
             QMessageBox.warning(self, self.tr("Export to calendar"), self.tr(
-                "The calendar file could not be saved: {reason}").format(
-                reason=error.strerror or str(error)))
+                "The calendar file could not be saved. {reason}").format(
+                reason=disk_message(error)))
             return
         QMessageBox.information(self, self.tr("Export to calendar"), self.tr(
             "{count} planned day-parts of {name} were saved. Open the file with your calendar "

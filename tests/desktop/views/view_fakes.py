@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -28,14 +29,17 @@ from desktop.api.profile.records import (
     User,
 )
 from desktop.services.agenda.extra_days import ExtraDayService
+from desktop.services.agenda.ical import write_calendar
 from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.profile import ProfileService
+from desktop.services.session.connection import Connection
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
+from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.update_hint import UpdateHintService
 
 
@@ -77,6 +81,8 @@ class FakeSession(signals_of(SessionService)):
         self.known = known or []
         self.keep_offline_copy = False
         self.calls: list[tuple] = []
+        # The real one: a QObject with no dependencies; tests call report() as requests would.
+        self.connection = Connection(self)
 
     def known_accounts(self) -> list[FakeKnownAccount]:
         return list(self.known)
@@ -126,16 +132,27 @@ class FakeResets(signals_of(PasswordResetService)):
 
 
 class FakeProfileService(signals_of(ProfileService)):
-    def __init__(self, profile: Profile | None = None, online: bool = True,
+    def __init__(self, profile: Profile | None = None,
                  last_synced: datetime | None = None) -> None:
         super().__init__()
         self.profile = profile
-        self.online = online
         self.last_synced = last_synced
         self.refreshes = 0
 
     def refresh(self) -> None:
         self.refreshes += 1
+
+
+class FakeOutbox(signals_of(OutboxDelivery)):
+    """OutboxDelivery's interface: ``lost_notice`` as set by the test, deliveries counted."""
+
+    def __init__(self, lost_notice: str = "") -> None:
+        super().__init__()
+        self.lost_notice = lost_notice
+        self.deliveries = 0
+
+    def deliver(self) -> None:
+        self.deliveries += 1
 
 
 class FakeAuthSessions(signals_of(AuthSessionsService)):
@@ -166,6 +183,7 @@ class FakeAgenda(signals_of(AgendaService)):
         self.previewed: list[int] = []
         self.dismissed: list[int] = []
         self.absence_loads = 0
+        self.refusal: str | None = None
 
     def show_month(self, year: int, month: int) -> None:
         self.shown.append((year, month))
@@ -178,8 +196,11 @@ class FakeAgenda(signals_of(AgendaService)):
     def agenda_for(self, first: date, last: date) -> list[Agenda]:
         return [a for a in self.months.values() if a.first <= last and a.last >= first]
 
-    def report_absence(self, draft: AbsenceDraft) -> int:
+    def report_absence(self, draft: AbsenceDraft) -> int | None:
         self.reports.append(draft)
+        if self.refusal is not None:  # the disk refused to queue it
+            self.absenceNotSaved.emit(self.refusal)
+            return None
         return len(self.reports)
 
     def load_absences(self) -> None:
@@ -195,7 +216,7 @@ class FakeAgenda(signals_of(AgendaService)):
         self.dismissed.append(outbox_id)
 
     def export_calendar(self, path, child_id: int, child_name: str, labels=None) -> int:
-        return 0
+        return write_calendar(Path(path), [], "")  # the real writer, so its disk errors show
 
 
 class FakeExtraDays(signals_of(ExtraDayService)):
@@ -339,6 +360,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "password_reset": FakeResets(),
         "profile": profile or FakeProfileService(parent_profile()),
         "auth_sessions": FakeAuthSessions(),
+        "outbox": FakeOutbox(),
         "agenda": FakeAgenda(),
         "extra_days": FakeExtraDays(),
         "finance": FakeFinance(),

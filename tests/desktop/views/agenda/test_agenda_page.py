@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import errno
 from datetime import date, time
 
 import pytest
@@ -18,6 +19,7 @@ from desktop.api.agenda.records import (
     DayPart,
     PlannedDayPart,
 )
+from desktop.cache import disk
 from desktop.models.agenda.month import EntryState
 from desktop.views.agenda.page import AgendaPage
 
@@ -139,3 +141,36 @@ def test_staff_do_not_get_the_parents_actions(qtbot, agenda) -> None:
 def test_a_month_not_loaded_yet_is_explained(page) -> None:
     page.select_date(date(2027, 6, 1))
     assert "has not been loaded yet" in page.day_details.text()
+
+
+@pytest.fixture
+def dialogs(monkeypatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+    for kind in ("warning", "information"):
+        monkeypatch.setattr(
+            "desktop.views.agenda.page.QMessageBox." + kind,
+            lambda parent, title, text, *_, kind=kind: shown.append((kind, text)))
+    return shown
+
+
+@pytest.mark.parametrize(("number", "told"), [
+    (errno.ENOSPC, "The disk is full. Free some space and try again"),
+    (errno.EROFS, "The disk is read-only, so nothing can be saved in"),
+    (errno.EACCES, "Ouderportaal may not write in"),
+])
+def test_a_calendar_the_disk_refuses_is_told_in_the_one_disk_message(
+        page, dialogs, tmp_path, monkeypatch, number, told) -> None:
+    def refused(*args, **kwargs):
+        raise OSError(number, "refused")
+
+    monkeypatch.setattr(disk.tempfile, "mkstemp", refused)
+    page.save_calendar(str(tmp_path / "emma.ics"), EMMA, "Emma")
+    assert [kind for kind, _ in dialogs] == ["warning"]
+    assert told in dialogs[0][1]
+    assert not (tmp_path / "emma.ics").exists()
+
+
+def test_a_calendar_the_disk_takes_is_saved_and_counted(page, dialogs, tmp_path) -> None:
+    page.save_calendar(str(tmp_path / "emma.ics"), EMMA, "Emma")
+    assert [kind for kind, _ in dialogs] == ["information"]
+    assert (tmp_path / "emma.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")

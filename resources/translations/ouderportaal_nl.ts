@@ -962,6 +962,10 @@
         <translation>Tarieven</translation>
     </message>
     <message>
+        <source>New invoices, annual statements or contracts are being prepared. They appear here in a moment.</source>
+        <translation>Nieuwe facturen, jaaropgaven of contracten worden klaargezet. Ze verschijnen hier zo.</translation>
+    </message>
+    <message>
         <source>There are no invoices, annual statements or contracts yet. The first invoice appears after your first month of care.</source>
         <translation>Er zijn nog geen facturen, jaaropgaven of contracten. De eerste factuur verschijnt na je eerste maand opvang.</translation>
     </message>

@@ -155,7 +155,7 @@ class FakePortal:
             ("GET", "/api/v1/auth/sessions"): self._authed(
                 lambda r: httpx.Response(
                     200,
-                    json=[
+                    json={"next_cursor": None, "sessions": [
                         {
                             "id": "s1",
                             "device_name": "Keukenlaptop",
@@ -170,7 +170,7 @@ class FakePortal:
                             "last_used_at": "2026-02-03T10:00:00+01:00",
                             "current": False,
                         },
-                    ],
+                    ]},
                 )
             ),
             ("POST", "/api/v1/auth/password-reset"): lambda r: httpx.Response(

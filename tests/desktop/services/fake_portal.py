@@ -169,7 +169,7 @@ class FakePortal:
         if (method, path) == ("GET", "/policy"):
             return httpx.Response(200, json=self.policy)
         if (method, path) == ("GET", "/auth/sessions"):
-            return httpx.Response(200, json=self.sessions)
+            return httpx.Response(200, json={"sessions": self.sessions, "next_cursor": None})
         if method == "DELETE" and path.startswith("/auth/sessions/"):
             session_id = path.rsplit("/", 1)[1]
             before = len(self.sessions)

@@ -224,8 +224,9 @@ async def test_staff_still_see_a_child_on_her_contracts_last_day(
     contract.end_date = TODAY
     await db.commit()
     staff = await _login(client, LOGINS["staff"])
-    response = await client.get("/api/v1/agenda", headers=staff, params={
-        "from": "2026-02-23", "to": "2026-03-13", "child_id": emma})
+    # The week around the end date: Emma is planned on the days after it too.
+    response = await _ask(client, ("GET", "/api/v1/agenda"), staff, emma, 0,
+                          group_id=await _group_id(db, "Zonnetjes"))
     assert response.status_code == 200, response.text
     assert max(p["date"] for p in response.json()["planned"]) == TODAY.isoformat()
 

@@ -2,7 +2,7 @@
 audit log; parents', families' and children's details and their change requests
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-12 10:00:00
 
 - `email_change`: a new login address waiting for the code mailed to it.
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -124,8 +124,10 @@ async def test_agenda_shows_extra_days_and_its_cursor_follows_their_status(
                                  params={**params, "cursor": pending["cursor"]},
                                  headers=headers)).json()
     assert [e["status"] for e in rejected["extra_days"]] == ["rejected"]
-    staff = (await client.get("/api/v1/agenda", params=params,
-                              headers=bearer(await tokens(client, FATIMA)))).json()
+    fatima = bearer(await tokens(client, FATIMA))
+    zonnetjes = (await client.get("/api/v1/me", headers=fatima)).json()["groups"][0]["id"]
+    staff = (await client.get("/api/v1/agenda", headers=fatima, params={
+        "from": FRIDAY, "to": FRIDAY, "group_id": zonnetjes})).json()
     assert [e["request_id"] for e in staff["extra_days"]] == [request["id"]]
 
 

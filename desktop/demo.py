@@ -19,6 +19,8 @@ __all__ = ["DEMO_PASSWORD", "DemoAccount", "DemoServer", "demo_accounts", "open_
 
 #: Every demo account shares this password (docs/api.md, "Demo organisation").
 DEMO_PASSWORD = "zonnebloem-demo"
+#: The demo account that logs in with a code uses this secret.
+DEMO_TWO_FACTOR_SECRET = "ZONNEBLOEMDEMOTWEESTAPSCODE23456"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,13 @@ def demo_accounts() -> tuple[DemoAccount, ...]:
         DemoAccount(
             "manager@voorbeeld.nl",
             QCoreApplication.translate("Demo", "Location manager of both locations"),
+        ),
+        DemoAccount(
+            "eva.visser@voorbeeld.nl",
+            # The same secret as server/demo/account_security.py (the installer has no server).
+            QCoreApplication.translate(
+                "Demo", "Parent who logs in with a code; key for an authenticator app: {key}"
+            ).format(key=DEMO_TWO_FACTOR_SECRET),
         ),
     )
 

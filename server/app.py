@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from server.access_log import AccessLogMiddleware
+from server.account import routes as account_routes
 from server.agenda import absence_routes, extra_day_routes, request_overview
 from server.agenda import routes as agenda_routes
 from server.auth import routes as auth_routes
@@ -19,6 +20,7 @@ from server.finance import routes as finance_routes
 from server.finance.publisher import DocumentPublisher
 from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
+from server.personal_data import routes as personal_data_routes
 from server.problems.handlers import install_problem_handlers
 from server.profile import routes as profile_routes
 from server.request_limits import RequestLimitsMiddleware
@@ -69,6 +71,8 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(extra_day_routes.router, prefix=API_PREFIX)
     app.include_router(request_overview.router, prefix=API_PREFIX)
     app.include_router(auth_routes.router, prefix=API_PREFIX)
+    app.include_router(account_routes.router, prefix=API_PREFIX)
+    app.include_router(personal_data_routes.router, prefix=API_PREFIX)
     app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
     # Innermost first: the last one added is the outermost.

@@ -81,6 +81,9 @@ class Settings:
     # Request bodies (server/request_limits.py): JSON and forms; uploads get their own cap.
     max_request_body: int = 1024 * 1024
     request_body_timeout: timedelta = timedelta(seconds=30)
+    # Seals the secrets the server must read again (server/account/secret_box.py); unset:
+    # a key file in the data folder.
+    secret_key: str | None = field(default=None, repr=False)
     clock: Clock = field(default=utc_now, compare=False)
 
     def now(self) -> datetime:
@@ -115,6 +118,8 @@ class Settings:
             "smtp_security": env.get("OUDERPORTAAL_SMTP_SECURITY", cls.smtp_security).lower(),
             "mail_from": env.get("OUDERPORTAAL_SMTP_FROM", cls.mail_from),
         }
+        if key := env.get("OUDERPORTAAL_SECRET_KEY"):
+            values["secret_key"] = key.strip()
         if folder := env.get("OUDERPORTAAL_MAIL_FOLDER"):
             values["mail_folder"] = Path(folder)
         for name in ("time_cost", "memory_cost", "parallelism"):

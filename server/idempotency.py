@@ -40,7 +40,13 @@ RETENTION = timedelta(hours=24)
 # secret. They are safe to repeat anyway. The reset request is public and answers the same
 # either way (and its mail goes out after the answer).
 NOT_REPLAYED = {"/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/password-reset",
-                "/api/v1/auth/password-reset/check", "/api/v1/auth/password-reset/confirm"}
+                "/api/v1/auth/password-reset/check", "/api/v1/auth/password-reset/confirm",
+                "/api/v1/auth/login/two-factor",
+                # Their bodies hold passwords (a stored fingerprint is a fast hash of them) or
+                # their answers a two-factor secret or recovery codes (docs/api.md, "Account
+                # security", says why each is safe to repeat).
+                "/api/v1/account/password", "/api/v1/account/email",
+                "/api/v1/account/two-factor/setup", "/api/v1/account/two-factor/confirm"}
 # Where the middleware leaves the request's connection for `server.deps.get_db`.
 CONNECTION_SCOPE_KEY = "ouderportaal.idempotent_connection"
 

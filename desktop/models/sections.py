@@ -25,7 +25,8 @@ from PySide6.QtGui import QIcon
 
 from desktop.models.shared.records import Profile, Role
 
-__all__ = ["EVERYONE", "PARENTS", "STAFF", "AccessState", "Audience", "Section", "SectionsModel"]
+__all__ = ["EVERYONE", "MANAGERS", "PARENTS", "STAFF", "AccessState", "Audience", "Section",
+           "SectionsModel"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -64,6 +65,7 @@ class Audience:
 EVERYONE = Audience(frozenset(Role))
 PARENTS = Audience(frozenset({Role.PRIMARY_PARENT, Role.SECONDARY_PARENT}))
 STAFF = Audience(frozenset({Role.STAFF, Role.MANAGER}))
+MANAGERS = Audience(frozenset({Role.MANAGER}))
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,13 @@ from desktop.services.session.service import SessionService
 from desktop.services.shared.tasks import CrashHandler
 
 if TYPE_CHECKING:
+    from desktop.services.account_security import AccountSecurityService
     from desktop.services.agenda.extra_days import ExtraDayService
     from desktop.services.agenda.service import AgendaService
     from desktop.services.auth_sessions import AuthSessionsService
     from desktop.services.finance.service import FinanceService
     from desktop.services.pending_requests import PendingRequestsService
+    from desktop.services.personal_data import PersonalDataService
     from desktop.services.profile import ProfileService
     from desktop.services.shared.outbox import OutboxDelivery
     from desktop.services.update_hint import UpdateHintService
@@ -90,6 +92,8 @@ class Services:
     finance: FinanceService
     pending_requests: PendingRequestsService
     update_hint: UpdateHintService
+    account_security: AccountSecurityService
+    personal_data: PersonalDataService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -103,11 +107,13 @@ class Services:
         """The account's services on top of ``login``'s. Call it before the session's first
         ``loggedIn``: each service connects to the session's signals when it is made."""
         # Imported here: the login window does not need them (module docstring).
+        from desktop.services.account_security import AccountSecurityService
         from desktop.services.agenda.extra_days import ExtraDayService
         from desktop.services.agenda.service import AgendaService
         from desktop.services.auth_sessions import AuthSessionsService
         from desktop.services.finance.service import FinanceService
         from desktop.services.pending_requests import PendingRequestsService
+        from desktop.services.personal_data import PersonalDataService
         from desktop.services.profile import ProfileService
         from desktop.services.shared.outbox import OutboxDelivery
         from desktop.services.update_hint import UpdateHintService
@@ -124,8 +130,13 @@ class Services:
         pending_requests = PendingRequestsService(session, on_crash=on_crash, parent=parent)
         update_hint = UpdateHintService(session, on_crash=on_crash, parent=parent)
         return cls(session=session, password_reset=login.password_reset, profile=profile,
-                   auth_sessions=auth_sessions, outbox=outbox, agenda=agenda, extra_days=extra_days,
-                   finance=finance, pending_requests=pending_requests, update_hint=update_hint)
+                   auth_sessions=auth_sessions, outbox=outbox, agenda=agenda,
+                   extra_days=extra_days, finance=finance, pending_requests=pending_requests,
+                   update_hint=update_hint,
+                   account_security=AccountSecurityService(session, on_crash=on_crash,
+                                                           parent=parent),
+                   personal_data=PersonalDataService(session, on_crash=on_crash,
+                                                     parent=parent))
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

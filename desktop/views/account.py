@@ -1,5 +1,5 @@
-"""The account page: who you are, what your role means, what stays on this computer, and your
-logged-in devices."""
+"""The account page: who you are, what your role means, what stays on this computer, the
+blocks other features add (account security), and your logged-in devices."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.models.auth_sessions import AuthSessionsModel
 from desktop.models.shared.records import AuthSession, Profile, Role
 from desktop.views.shared.message_bar import MessageBar
-from desktop.views.shared.pages import Intent, PageContext
+from desktop.views.shared.pages import Blocks, Intent, PageContext
 from desktop.views.shared.row_table import row_table
 from desktop.views.shared.theme import mark
 
@@ -100,7 +102,17 @@ class AccountPage(QWidget):
         self.end_session.setObjectName("endSession")
         self.end_session.setEnabled(False)
 
-        layout = QVBoxLayout(self)
+        # Scrolls: the blocks other features add make the page taller than a small window.
+        content = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.sessions_table.setMinimumHeight(140)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(10)
         layout.addWidget(title)
@@ -108,6 +120,11 @@ class AccountPage(QWidget):
         layout.addWidget(self.role_explanation)
         layout.addWidget(self.shared_pc_note)
         layout.addWidget(self.keep_copy)
+        # Blocks of other features (the section table adds them: account security).
+        blocks = QVBoxLayout()
+        blocks.setContentsMargins(0, 10, 0, 0)
+        layout.addLayout(blocks)
+        self.blocks = Blocks(blocks)
         layout.addSpacing(10)
         layout.addWidget(devices_title)
         layout.addWidget(devices_hint)
@@ -146,6 +163,7 @@ class AccountPage(QWidget):
         if self._services is not None:
             self._show_account()
             self._services.auth_sessions.load()
+        self.blocks.activate(intent)
 
     def _show_account(self, *_args: object) -> None:
         if self._services is None:

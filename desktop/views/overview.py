@@ -12,7 +12,7 @@ from desktop.models.overview.groups import GroupsModel
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Profile
 from desktop.views.shared.cards import CardGrid
-from desktop.views.shared.pages import SAVE_ALL_DOCUMENTS, Intent, Navigator, PageContext
+from desktop.views.shared.pages import SAVE_ALL_DOCUMENTS, Blocks, Intent, Navigator, PageContext
 from desktop.views.shared.theme import mark
 
 __all__ = ["OverviewPage"]
@@ -69,6 +69,8 @@ class OverviewPage(QWidget):
         layout.addWidget(self.empty_state)
         layout.addWidget(self.children_view, 1)
         layout.addWidget(self.groups_view, 1)
+        # Blocks of other features (the section table adds them: staff's care notes).
+        self.blocks = Blocks(layout)
         self.set_profile(None)
 
     @classmethod
@@ -84,7 +86,9 @@ class OverviewPage(QWidget):
         return page
 
     def activate(self, intent: Intent | None = None) -> None:
-        """Nothing to fetch: the profile service keeps the profile current."""
+        """Nothing to fetch: the profile service keeps the profile current (the blocks fetch
+        their own)."""
+        self.blocks.activate(intent)
 
     def _save_documents(self) -> None:
         """"Alles opslaan" from the notice that access ends: the Financieel section shows what

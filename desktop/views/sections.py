@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from desktop.models.sections import EVERYONE, PARENTS, STAFF, Section
+from desktop.models.sections import EVERYONE, MANAGERS, PARENTS, STAFF, Section
 from desktop.views.agenda.notices import AgendaNotices
 from desktop.views.finance.notices import FinanceNotices
 from desktop.views.overview import OverviewPage
@@ -23,6 +23,17 @@ __all__ = ["SECTIONS"]
 
 # Each page's module is imported when the page is first built (docs/architecture.md,
 # "Start-up"): the main window paints with the overview alone.
+
+def _overview_page(context: PageContext) -> QWidget:
+    page = OverviewPage.from_context(context)
+    account = context.services.session.account
+    if account is not None and not account.role.is_parent:
+        # Staff meet the children: what they must know of them, on the first page.
+        from desktop.views.care_notes import CareNotesPanel
+
+        page.blocks.add(CareNotesPanel.from_context(context))
+    return page
+
 
 def _agenda_page(context: PageContext) -> QWidget:
     from desktop.views.agenda.page import AgendaPage
@@ -42,10 +53,31 @@ def _pending_requests_page(context: PageContext) -> QWidget:
     return PendingRequestsPage.from_context(context)
 
 
+def _personal_data_page(context: PageContext) -> QWidget:
+    from desktop.views.personal_data.page import PersonalDataPage
+
+    return PersonalDataPage.from_context(context)
+
+
+def _change_requests_page(context: PageContext) -> QWidget:
+    from desktop.views.change_requests.page import ChangeRequestsPage
+
+    return ChangeRequestsPage.from_context(context)
+
+
 def _account_page(context: PageContext) -> QWidget:
     from desktop.views.account import AccountPage
+    from desktop.views.account_security.panel import AccountSecurityPanel
 
-    return AccountPage.from_context(context)
+    page = AccountPage.from_context(context)
+    page.blocks.add(AccountSecurityPanel.from_context(context))
+    account = context.services.session.account
+    if account is not None and account.role.is_parent:
+        # "Mijn gegevens downloaden": the family's data (docs/api.md, "Download my data").
+        from desktop.views.personal_data.download import DataDownloadPanel
+
+        page.blocks.add(DataDownloadPanel.from_context(context))
+    return page
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -55,7 +87,7 @@ SECTIONS: tuple[Section, ...] = (
         description=QT_TRANSLATE_NOOP("Sections", "Your children, their groups and locations"),
         icon="overview",
         audience=EVERYONE,
-        page=OverviewPage.from_context,
+        page=_overview_page,
     ),
     Section(
         # The agenda is the family's; the staff's group day view is a later issue.
@@ -91,9 +123,30 @@ SECTIONS: tuple[Section, ...] = (
         page=_pending_requests_page,
     ),
     Section(
+        # Deciding the families' changes of personal data is the location manager's.
+        key="change_requests",
+        title=QT_TRANSLATE_NOOP("Sections", "Changes"),
+        description=QT_TRANSLATE_NOOP(
+            "Sections", "Changes of personal data parents asked for, to approve or reject"),
+        icon="change-requests",
+        audience=MANAGERS,
+        page=_change_requests_page,
+    ),
+    Section(
+        key="personal_data",
+        title=QT_TRANSLATE_NOOP("Sections", "Personal details"),
+        description=QT_TRANSLATE_NOOP(
+            "Sections", "Addresses, phone numbers, bank account and your children's care "
+                        "details"),
+        icon="personal-data",
+        audience=PARENTS,
+        page=_personal_data_page,
+    ),
+    Section(
         key="account",
         title=QT_TRANSLATE_NOOP("Sections", "Account"),
-        description=QT_TRANSLATE_NOOP("Sections", "Your details and logged-in devices"),
+        description=QT_TRANSLATE_NOOP("Sections",
+                                      "Your details, password, login code and devices"),
         icon="account",
         audience=EVERYONE,
         page=_account_page,

@@ -204,6 +204,116 @@
     </message>
 </context>
 <context>
+    <name>AccountSecurity</name>
+    <message>
+        <source>Your current password is not correct.</source>
+        <translation>Je huidige wachtwoord klopt niet.</translation>
+    </message>
+    <message>
+        <source>Someone else already logs in with this e-mail address. Choose another one.</source>
+        <translation>Met dit e-mailadres logt al iemand anders in. Kies een ander adres.</translation>
+    </message>
+    <message>
+        <source>The code is wrong or has expired. Request a new code if needed.</source>
+        <translation>De code klopt niet of is verlopen. Vraag zo nodig een nieuwe code aan.</translation>
+    </message>
+    <message>
+        <source>The code is wrong or was already used. Enter the newest code from your authenticator app, or a recovery code.</source>
+        <translation>De code klopt niet of is al gebruikt. Vul de nieuwste code uit je authenticator-app in, of een herstelcode.</translation>
+    </message>
+    <message>
+        <source>Logging in with a code is already on.</source>
+        <translation>Inloggen met een code staat al aan.</translation>
+    </message>
+    <message>
+        <source>Start setting up logging in with a code again.</source>
+        <translation>Begin opnieuw met het instellen van inloggen met een code.</translation>
+    </message>
+    <message>
+        <source>Logging in took too long. Please log in again.</source>
+        <translation>Het inloggen duurde te lang. Log opnieuw in.</translation>
+    </message>
+    <message>
+        <source>This is already your login address.</source>
+        <translation>Met dit adres log je al in.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSecurityPanel</name>
+    <message>
+        <source>Security</source>
+        <translation>Beveiliging</translation>
+    </message>
+    <message>
+        <source>Change e-mail address…</source>
+        <translation>E-mailadres wijzigen…</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Wachtwoord wijzigen…</translation>
+    </message>
+    <message>
+        <source>E-mail me when my account logs in on a new device</source>
+        <translation>Stuur me een e-mail als er op een nieuw apparaat op mijn account wordt ingelogd</translation>
+    </message>
+    <message>
+        <source>Log in with</source>
+        <translation>Inloggen met</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Code at login</source>
+        <translation>Code bij inloggen</translation>
+    </message>
+    <message>
+        <source>Waiting for the code we sent to {email}. Until you enter it you keep logging in with {current}.</source>
+        <translation>We wachten op de code die we naar {email} hebben gestuurd. Tot je die invult, log je in met {current}.</translation>
+    </message>
+    <message>
+        <source>On: after your password you enter a code from your authenticator app ({count} recovery codes left).</source>
+        <translation>Aan: na je wachtwoord vul je een code uit je authenticator-app in (nog {count} herstelcodes).</translation>
+    </message>
+    <message>
+        <source>Turn off…</source>
+        <translation>Uitzetten…</translation>
+    </message>
+    <message>
+        <source>Off: your password alone opens your account.</source>
+        <translation>Uit: alleen je wachtwoord geeft toegang tot je account.</translation>
+    </message>
+    <message>
+        <source>Set up…</source>
+        <translation>Instellen…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>Je wachtwoord is gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Your other device was logged out.</source>
+        <translation>Je andere apparaat is uitgelogd.</translation>
+    </message>
+    <message>
+        <source>{count} other devices were logged out.</source>
+        <translation>{count} andere apparaten zijn uitgelogd.</translation>
+    </message>
+    <message>
+        <source>From now on you log in with {email}.</source>
+        <translation>Vanaf nu log je in met {email}.</translation>
+    </message>
+    <message>
+        <source>Logging in with a code is off.</source>
+        <translation>Inloggen met een code staat uit.</translation>
+    </message>
+</context>
+<context>
     <name>AgendaNotices</name>
     <message>
         <source>Try again</source>
@@ -330,6 +440,182 @@
     <message>
         <source>Unknown device</source>
         <translation>Onbekend apparaat</translation>
+    </message>
+</context>
+<context>
+    <name>CareNotesPanel</name>
+    <message>
+        <source>What to know about the children</source>
+        <translation>Wat je moet weten over de kinderen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message>
+        <source>The notes about the children could not be loaded.</source>
+        <translation>De bijzonderheden van de kinderen konden niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Diet</source>
+        <translation>Dieet</translation>
+    </message>
+    <message>
+        <source>Medical</source>
+        <translation>Medisch</translation>
+    </message>
+    <message>
+        <source>May collect</source>
+        <translation>Mag ophalen</translation>
+    </message>
+    <message>
+        <source>In an emergency</source>
+        <translation>Bij nood</translation>
+    </message>
+    <message>
+        <source>No notes about the children of your groups.</source>
+        <translation>Geen bijzonderheden over de kinderen van je groepen.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeEmailDialog</name>
+    <message>
+        <source>Change e-mail address</source>
+        <translation>E-mailadres wijzigen</translation>
+    </message>
+    <message>
+        <source>You now log in with {email}. We send a code to the new address; the change takes effect once you enter it.</source>
+        <translation>Je logt nu in met {email}. We sturen een code naar het nieuwe adres; de wijziging gaat in zodra je die invult.</translation>
+    </message>
+    <message>
+        <source>&amp;New e-mail address</source>
+        <translation>&amp;Nieuw e-mailadres</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>&amp;Huidig wachtwoord</translation>
+    </message>
+    <message>
+        <source>C&amp;ode from the e-mail</source>
+        <translation>C&amp;ode uit de e-mail</translation>
+    </message>
+    <message>
+        <source>Send a new code or use another address</source>
+        <translation>Nieuwe code sturen of een ander adres gebruiken</translation>
+    </message>
+    <message>
+        <source>We sent a code to {email}. Enter it here; until then you keep logging in with your current address.</source>
+        <translation>We hebben een code naar {email} gestuurd. Vul die hier in; tot dan log je in met je huidige adres.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
+    </message>
+    <message>
+        <source>Send code</source>
+        <translation>Code sturen</translation>
+    </message>
+    <message>
+        <source>Enter a whole e-mail address, like name@example.nl.</source>
+        <translation>Vul een volledig e-mailadres in, zoals naam@voorbeeld.nl.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>&amp;Huidig wachtwoord</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; a few words work well</source>
+        <translation>Minstens 8 tekens; een paar woorden achter elkaar werkt goed</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat the new password</source>
+        <translation>Nieuw wachtwoord &amp;herhalen</translation>
+    </message>
+    <message>
+        <source>&amp;Log out my other devices</source>
+        <translation>Mijn andere apparaten &amp;uitloggen</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>De twee nieuwe wachtwoorden zijn niet hetzelfde.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRequestsPage</name>
+    <message>
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
+    </message>
+    <message>
+        <source>Changes parents asked for: a new address, bank account, medical details or who may collect a child. They take effect once you approve them.</source>
+        <translation>Wijzigingen die ouders hebben aangevraagd: een nieuw adres, bankrekening, medische gegevens of wie een kind mag ophalen. Ze gaan in zodra je ze goedkeurt.</translation>
+    </message>
+    <message>
+        <source>Loading the changes…</source>
+        <translation>De wijzigingen worden geladen…</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Wordt</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Afwijzen…</translation>
+    </message>
+    <message>
+        <source>No changes are waiting for a decision.</source>
+        <translation>Er wachten geen wijzigingen op een besluit.</translation>
+    </message>
+    <message>
+        <source>{family} · asked by {name} on {date}</source>
+        <translation>{family} · aangevraagd door {name} op {date}</translation>
+    </message>
+    <message>
+        <source>Approved: {title}.</source>
+        <translation>Goedgekeurd: {title}.</translation>
+    </message>
+    <message>
+        <source>Rejected: {title}.</source>
+        <translation>Afgewezen: {title}.</translation>
+    </message>
+    <message>
+        <source>The changes could not be loaded.</source>
+        <translation>De wijzigingen konden niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
     </message>
 </context>
 <context>
@@ -486,6 +772,21 @@
     </message>
 </context>
 <context>
+    <name>ContactsForm</name>
+    <message>
+        <source>Add a person</source>
+        <translation>Persoon toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove the selected person</source>
+        <translation>Gekozen persoon verwijderen</translation>
+    </message>
+    <message>
+        <source>Person {row}, {field}: {message}</source>
+        <translation>Persoon {row}, {field}: {message}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -510,6 +811,45 @@
     <message>
         <source>The report is on the clipboard.</source>
         <translation>Het rapport staat op het klembord.</translation>
+    </message>
+</context>
+<context>
+    <name>DataDownloadPanel</name>
+    <message>
+        <source>Your data</source>
+        <translation>Mijn gegevens</translation>
+    </message>
+    <message>
+        <source>Download everything the portal keeps about your family: your details, the children, the planning, absences and requests, as a ZIP file with a summary.</source>
+        <translation>Download alles wat het portaal over je gezin bewaart: je gegevens, de kinderen, de planning, afmeldingen en aanvragen, als ZIP-bestand met een overzicht.</translation>
+    </message>
+    <message>
+        <source>Download my data…</source>
+        <translation>Mijn gegevens downloaden…</translation>
+    </message>
+    <message>
+        <source>my-data-{date}.zip</source>
+        <translation>mijn-gegevens-{date}.zip</translation>
+    </message>
+    <message>
+        <source>Save your data</source>
+        <translation>Je gegevens opslaan</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ZIP-bestanden (*.zip)</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Bezig met downloaden…</translation>
+    </message>
+    <message>
+        <source>Downloading… {size} kB</source>
+        <translation>Bezig met downloaden… {size} kB</translation>
+    </message>
+    <message>
+        <source>Saved to {file}.</source>
+        <translation>Opgeslagen in {file}.</translation>
     </message>
 </context>
 <context>
@@ -551,7 +891,7 @@
     <name>Demo</name>
     <message>
         <source>Parent (first parent/guardian) with two children: Emma and Daan</source>
-        <extracomment>Every demo account shares this password (docs/api.md, &quot;Demo organisation&quot;).</extracomment>
+        <extracomment>Every demo account shares this password (docs/api.md, &quot;Demo organisation&quot;). The demo account that logs in with a code uses this secret.</extracomment>
         <translation>Ouder (eerste ouder/verzorger) met twee kinderen: Emma en Daan</translation>
     </message>
     <message>
@@ -573,6 +913,10 @@
     <message>
         <source>Location manager of both locations</source>
         <translation>Locatiemanager van beide locaties</translation>
+    </message>
+    <message>
+        <source>Parent who logs in with a code; key for an authenticator app: {key}</source>
+        <translation>Ouder die inlogt met een code; sleutel voor een authenticator-app: {key}</translation>
     </message>
     <message>
         <source>The demo portal could not be started. You can still log in to your organisation&apos;s portal.</source>
@@ -1910,6 +2254,180 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>PersonalData</name>
+    <message>
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <source>House number</source>
+        <translation>Huisnummer</translation>
+    </message>
+    <message>
+        <source>Addition</source>
+        <translation>Toevoeging</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Tenaamstelling</translation>
+    </message>
+    <message>
+        <source>Direct debit</source>
+        <translation>Automatische incasso</translation>
+    </message>
+    <message>
+        <source>GP (huisarts)</source>
+        <translation>Huisarts</translation>
+    </message>
+    <message>
+        <source>GP&apos;s phone</source>
+        <translation>Telefoon huisarts</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Diet</source>
+        <translation>Dieet</translation>
+    </message>
+    <message>
+        <source>Medical notes</source>
+        <translation>Medische bijzonderheden</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>Tweede telefoonnummer</translation>
+    </message>
+    <message>
+        <source>E-mail for notifications</source>
+        <translation>E-mailadres voor meldingen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Address of {name}</source>
+        <translation>Adres van {name}</translation>
+    </message>
+    <message>
+        <source>Bank account of {name}</source>
+        <translation>Bankrekening van {name}</translation>
+    </message>
+    <message>
+        <source>Medical details of {name}</source>
+        <translation>Medische gegevens van {name}</translation>
+    </message>
+    <message>
+        <source>Emergency contacts of {name}</source>
+        <translation>Contactpersonen bij nood van {name}</translation>
+    </message>
+    <message>
+        <source>Who may collect {name}</source>
+        <translation>Wie {name} mag ophalen</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataPage</name>
+    <message>
+        <source>Personal details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Your phone numbers and e-mail change at once. A new address, bank account, medical details and who may collect your child go to the location first: until it approves, the change shows as pending.</source>
+        <translation>Je telefoonnummers en e-mailadres wijzig je meteen. Een nieuw adres, een andere bankrekening, medische gegevens en wie je kind mag ophalen gaan eerst naar de locatie: tot die het goedkeurt, staat de wijziging hier als in behandeling.</translation>
+    </message>
+    <message>
+        <source>Loading your details…</source>
+        <translation>Je gegevens worden geladen…</translation>
+    </message>
+    <message>
+        <source>Propose the change</source>
+        <translation>Wijziging aanvragen</translation>
+    </message>
+    <message>
+        <source>Your phone numbers and e-mail</source>
+        <translation>Je telefoonnummers en e-mailadres</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Address of {name}</source>
+        <translation>Adres van {name}</translation>
+    </message>
+    <message>
+        <source>Bank account for the direct debit</source>
+        <translation>Bankrekening voor de automatische incasso</translation>
+    </message>
+    <message>
+        <source>Health of {name}</source>
+        <translation>Gezondheid van {name}</translation>
+    </message>
+    <message>
+        <source>Emergency contacts of {name}</source>
+        <translation>Contactpersonen bij nood van {name}</translation>
+    </message>
+    <message>
+        <source>Who may collect {name}</source>
+        <translation>Wie {name} mag ophalen</translation>
+    </message>
+    <message>
+        <source>Now {iban}; type the new account in full</source>
+        <translation>Nu {iban}; typ de nieuwe rekening volledig in</translation>
+    </message>
+    <message>
+        <source>Your phone numbers and e-mail are saved.</source>
+        <translation>Je telefoonnummers en e-mailadres zijn opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Your change is with the location. You see it here as pending until it is approved.</source>
+        <translation>Je wijziging ligt bij de locatie. Tot die is goedgekeurd, zie je hem hier als in behandeling.</translation>
+    </message>
+    <message>
+        <source>Your details could not be loaded.</source>
+        <translation>Je gegevens konden niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
     <name>ProfileService</name>
     <message>
         <source>There is no saved data for this account yet.</source>
@@ -1919,6 +2437,13 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>You are seeing the data saved on this computer.</source>
         <translation>Je ziet de gegevens die op deze computer zijn opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>QrCode</name>
+    <message>
+        <source>QR code for your authenticator app</source>
+        <translation>QR-code voor je authenticator-app</translation>
     </message>
 </context>
 <context>
@@ -1938,6 +2463,29 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>The note is {n} characters; at most {max} fit.</source>
         <translation>De opmerking is {n} tekens; er passen er hooguit {max}.</translation>
+    </message>
+</context>
+<context>
+    <name>RejectChangeDialog</name>
+    <message>
+        <source>Reject: {title}</source>
+        <translation>Afwijzen: {title}</translation>
+    </message>
+    <message>
+        <source>Why is this change not approved? The parents read this reason.</source>
+        <translation>Waarom wordt deze wijziging niet goedgekeurd? De ouders lezen deze reden.</translation>
+    </message>
+    <message>
+        <source>For example: please bring the signed mandate to the location.</source>
+        <translation>Bijvoorbeeld: lever de getekende machtiging in bij de locatie.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Afwijzen</translation>
     </message>
 </context>
 <context>
@@ -2238,12 +2786,28 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Aanvragen voor extra dagen in je groepen, om goed te keuren of af te wijzen</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
+    </message>
+    <message>
+        <source>Changes of personal data parents asked for, to approve or reject</source>
+        <translation>Wijzigingen van gegevens die ouders aanvroegen, om goed te keuren of af te wijzen</translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Addresses, phone numbers, bank account and your children&apos;s care details</source>
+        <translation>Adressen, telefoonnummers, bankrekening en de zorggegevens van je kinderen</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Account</translation>
     </message>
     <message>
-        <source>Your details and logged-in devices</source>
-        <translation>Je gegevens en ingelogde apparaten</translation>
+        <source>Your details, password, login code and devices</source>
+        <translation>Je gegevens, wachtwoord, inlogcode en apparaten</translation>
     </message>
 </context>
 <context>
@@ -2268,6 +2832,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>Enter your e-mail address and password.</source>
         <extracomment>QSettings key an installer sets to put this computer in shared-PC mode.</extracomment>
         <translation>Vul je e-mailadres en wachtwoord in.</translation>
+    </message>
+    <message>
+        <source>Enter the code from your authenticator app.</source>
+        <translation>Vul de code uit je authenticator-app in.</translation>
     </message>
     <message>
         <source>This computer could not be saved as one of your devices, so if others try wrong passwords for your account, your next login here may have to wait. %1</source>
@@ -2318,6 +2886,99 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>TwoFactorOffDialog</name>
+    <message>
+        <source>Turn off logging in with a code</source>
+        <translation>Inloggen met een code uitzetten</translation>
+    </message>
+    <message>
+        <source>Without a code, your password alone opens your account. Enter a code from your authenticator app (or a recovery code) to turn it off.</source>
+        <translation>Zonder code geeft alleen je wachtwoord toegang tot je account. Vul een code uit je authenticator-app (of een herstelcode) in om het uit te zetten.</translation>
+    </message>
+    <message>
+        <source>C&amp;ode</source>
+        <translation>C&amp;ode</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Uitzetten</translation>
+    </message>
+</context>
+<context>
+    <name>TwoFactorStep</name>
+    <message>
+        <source>Enter your code</source>
+        <translation>Vul je code in</translation>
+    </message>
+    <message>
+        <source>Open the authenticator app on your phone and enter the six-digit code it shows for the parent portal.</source>
+        <translation>Open de authenticator-app op je telefoon en vul de code van zes cijfers in die de app voor het ouderportaal toont.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>Lost your phone? Enter one of your recovery codes (like K7MQ-29XP) instead.</source>
+        <translation>Telefoon kwijt? Vul dan een van je herstelcodes in (zoals K7MQ-29XP).</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Inloggen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Bezig met inloggen…</translation>
+    </message>
+</context>
+<context>
+    <name>TwoFactorWizard</name>
+    <message>
+        <source>Set up logging in with a code</source>
+        <translation>Inloggen met een code instellen</translation>
+    </message>
+    <message>
+        <source>Recovery codes for {organisation}</source>
+        <translation>Herstelcodes voor {organisation}</translation>
+    </message>
+    <message>
+        <source>the parent portal</source>
+        <translation>het ouderportaal</translation>
+    </message>
+    <message>
+        <source>Each code works once, instead of a code from the authenticator app.</source>
+        <translation>Elke code werkt één keer, in plaats van een code uit de authenticator-app.</translation>
+    </message>
+    <message>
+        <source>Save recovery codes</source>
+        <translation>Herstelcodes opslaan</translation>
+    </message>
+    <message>
+        <source>Recovery codes.txt</source>
+        <translation>Herstelcodes.txt</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Tekstbestanden (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved to {file}.</source>
+        <translation>Opgeslagen in {file}.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Naar de printer gestuurd.</translation>
+    </message>
+</context>
+<context>
     <name>WhenPage</name>
     <message>
         <source>When</source>
@@ -2354,6 +3015,101 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>A period can be at most {n} days.</source>
         <translation>Een periode kan hooguit {n} dagen zijn.</translation>
+    </message>
+</context>
+<context>
+    <name>_Card</name>
+    <message>
+        <source>Withdraw the change</source>
+        <translation>Wijziging intrekken</translation>
+    </message>
+    <message>
+        <source>Pending with the location: {change}</source>
+        <translation>In behandeling bij de locatie: {change}</translation>
+    </message>
+    <message>
+        <source>no differences</source>
+        <translation>geen verschillen</translation>
+    </message>
+    <message>
+        <source>The location rejected your last change: {reason}</source>
+        <translation>De locatie heeft je laatste wijziging afgewezen: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_DonePage</name>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>From your next login on, the portal asks for a code from your authenticator app after your password. You can turn this off on the Account page.</source>
+        <translation>Vanaf de volgende keer inloggen vraagt het portaal na je wachtwoord om een code uit je authenticator-app. Je kunt dit uitzetten op de pagina Account.</translation>
+    </message>
+</context>
+<context>
+    <name>_IntroPage</name>
+    <message>
+        <source>Log in with a code</source>
+        <translation>Inloggen met een code</translation>
+    </message>
+    <message>
+        <source>From now on, logging in asks for your password and a six-digit code from an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator or FreeOTP). Someone who learns your password still cannot log in.
+
+Install such an app on your phone first, then continue.</source>
+        <translation>Voortaan vraagt het inloggen om je wachtwoord én een code van zes cijfers uit een authenticator-app op je telefoon (bijvoorbeeld Google Authenticator, Microsoft Authenticator of FreeOTP). Wie je wachtwoord te weten komt, kan dan nog steeds niet inloggen.
+
+Installeer eerst zo&apos;n app op je telefoon en ga dan verder.</translation>
+    </message>
+</context>
+<context>
+    <name>_RecoveryPage</name>
+    <message>
+        <source>Keep your recovery codes</source>
+        <translation>Bewaar je herstelcodes</translation>
+    </message>
+    <message>
+        <source>Logging in with a code is on. If you lose your phone, each of these codes lets you log in once instead of a code from the app. Save or print them and keep them somewhere safe; they are not shown again.</source>
+        <translation>Inloggen met een code staat aan. Raak je je telefoon kwijt, dan kun je met elk van deze codes één keer inloggen in plaats van met een code uit de app. Sla ze op of print ze en bewaar ze op een veilige plek; ze worden niet nog een keer getoond.</translation>
+    </message>
+    <message>
+        <source>&amp;Save to a file…</source>
+        <translation>&amp;Opslaan als bestand…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Printen…</translation>
+    </message>
+    <message>
+        <source>I have saved or printed my recovery codes</source>
+        <translation>Ik heb mijn herstelcodes opgeslagen of geprint</translation>
+    </message>
+</context>
+<context>
+    <name>_ScanPage</name>
+    <message>
+        <source>Add your account to the app</source>
+        <translation>Voeg je account toe aan de app</translation>
+    </message>
+    <message>
+        <source>Scan the QR code with the authenticator app, or type the key into it. Then enter the code the app shows.</source>
+        <translation>Scan de QR-code met de authenticator-app, of typ de sleutel over. Vul daarna de code in die de app toont.</translation>
+    </message>
+    <message>
+        <source>Preparing your code…</source>
+        <translation>Je code wordt klaargezet…</translation>
+    </message>
+    <message>
+        <source>&amp;Code from the app</source>
+        <translation>&amp;Code uit de app</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Sleutel</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bevestigen</translation>
     </message>
 </context>
 </TS>

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.account.mails import Notice, new_device_notice
+from server.account.reauth import confirm_code
+from server.account.two_factor import two_factor_of
 from server.auth import throttle
 from server.auth.audit import ClientInfo, record_event
 from server.auth.devices import known_address, known_device, remember_device
 from server.auth.expiry import check_not_expired
 from server.auth.passwords import PasswordHasher
 from server.auth.sessions import IssuedTokens, rotate_refresh_token, start_session
+from server.auth.tokens import hash_token, new_token
 from server.config import Settings
-from server.models import AuthEventKind, User
+from server.models import AccountSettings, AuthEventKind, KnownDevice, LoginChallenge, User
 from server.problems import Problem
 from server.validation import normalise_email
 
@@ -23,10 +28,16 @@ async def user_by_email(db: AsyncSession, email: str) -> User | None:
     return await db.scalar(select(User).where(User.email == normalise_email(email)))
 
 
+# How long the second step of a two-factor login may take after the password.
+CHALLENGE_TTL = timedelta(minutes=5)
+
+
 @dataclass(frozen=True)
 class LoggedIn:
     tokens: IssuedTokens
     device_token: str
+    # The mail about a login from a new device, to send after the answer (or None).
+    notice: Notice | None = None
 
 
 async def log_in(db: AsyncSession, settings: Settings, hasher: PasswordHasher, email: str,
@@ -78,12 +89,70 @@ async def log_in(db: AsyncSession, settings: Settings, hasher: PasswordHasher, e
 
     if hasher.needs_rehash(user.password_hash, password):
         user.password_hash = await hasher.hash(password)
+    if await two_factor_of(db, user) is not None:
+        # The password was right; the session waits for the code (docs/api.md, "Two-factor
+        # login"). The challenge stands in for the password, which is not sent again.
+        challenge = new_token()
+        db.add(LoginChallenge(token_hash=hash_token(challenge), user_id=user.id,
+                              device_name=device_name, created_at=now,
+                              expires_at=now + CHALLENGE_TTL))
+        await db.commit()
+        raise Problem("two_factor_required", challenge=challenge,
+                      expires_in=int(CHALLENGE_TTL.total_seconds()))
+    return await _finish(db, settings, user, device_name, device_token, client, now)
+
+
+async def log_in_with_code(db: AsyncSession, settings: Settings, challenge: str, code: str,
+                           device_token: str | None, client: ClientInfo) -> LoggedIn:
+    """The second step of a two-factor login: the challenge of the first and a code (or a
+    recovery code). Wrong codes are throttled like wrong passwords; the challenge stays
+    usable until it expires or a code was right."""
+    now = settings.now()
+    row = await db.get(LoginChallenge, hash_token(challenge))
+    if row is None or row.used_at is not None or row.expires_at <= now:
+        raise Problem("two_factor_challenge_invalid")
+    user = await db.get(User, row.user_id)
+    assert user is not None
+
+    async def trusted() -> bool:
+        return (await known_device(db, user, device_token, now) is not None
+                or await known_address(db, user, client.ip, now))
+
+    await confirm_code(db, settings, user, code, client, trusted)
+    # Of two requests with the same right code only one may use the challenge.
+    claimed = await db.execute(
+        update(LoginChallenge)
+        .where(LoginChallenge.token_hash == row.token_hash, LoginChallenge.used_at.is_(None))
+        .values(used_at=now).execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:
+        raise Problem("two_factor_challenge_invalid")
+    if user.disabled:
+        raise Problem("account_disabled")
+    await check_not_expired(db, user, now)
+    return await _finish(db, settings, user, row.device_name, device_token, client, now)
+
+
+async def _finish(db: AsyncSession, settings: Settings, user: User, device_name: str | None,
+                  device_token: str | None, client: ClientInfo, now: datetime) -> LoggedIn:
+    """The end of every login: a session, the device remembered, the audit, and the mail
+    about a new device when the account wants it."""
+    # Not for the account's first device: that login is no news to its owner.
+    new_device = (await known_device(db, user, device_token, now) is None
+                  and bool(await db.scalar(select(exists().where(KnownDevice.user_id == user.id)))))
     tokens = await start_session(db, settings, user, device_name, now)
     device = await remember_device(db, user, device_token, now)
     record_event(db, AuthEventKind.LOGIN_OK, now, client, user_id=user.id,
                  session_id=tokens.session_id)
     await db.commit()
-    return LoggedIn(tokens, device)
+    notice = None
+    if new_device and await wants_new_device_mail(db, user):
+        notice = new_device_notice(user.name, user.email, device_name, now)
+    return LoggedIn(tokens, device, notice)
+
+
+async def wants_new_device_mail(db: AsyncSession, user: User) -> bool:
+    chosen = await db.get(AccountSettings, user.id)
+    return chosen is None or chosen.new_device_mail
 
 
 async def refresh(db: AsyncSession, settings: Settings, refresh_token: str,

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, BackgroundTasks, Header, Path, Response
 from pydantic import BaseModel, Field
 
+from server.account.mails import send_notices
 from server.auth import login as login_service
 from server.auth import reset as reset_service
 from server.auth.audit import record_event
@@ -116,16 +117,50 @@ def _no_store(response: Response) -> None:
     response.headers["Cache-Control"] = "no-store"
 
 
+class SecondStepRequest(BaseModel):
+    challenge: PlainText = Field(min_length=1, max_length=200,
+                                 description="The `challenge` of the `two_factor_required` "
+                                             "answer")
+    code: PlainText = Field(min_length=1, max_length=20,
+                            description="The 6 digits of the authenticator app, or a "
+                                        "recovery code")
+    device_token: PlainText | None = Field(default=None, max_length=200)
+
+
+def _logged_in(done: login_service.LoggedIn, settings: CurrentSettings, mailer: CurrentMailer,
+               background: BackgroundTasks) -> LoginResponse:
+    if done.notice is not None:
+        background.add_task(send_notices, mailer, settings, [done.notice])
+    return LoginResponse(**_tokens(done.tokens).model_dump(), device_token=done.device_token)
+
+
 @router.post("/login", response_model=LoginResponse, responses=problem_responses(
     "invalid_credentials", "too_many_attempts", "account_expired", "account_disabled",
-    "validation_error"))
+    "two_factor_required", "validation_error"))
 async def login(body: LoginRequest, db: Db, settings: CurrentSettings, hasher: Hasher,
-                client: Client, response: Response) -> LoginResponse:
-    """Log in with e-mail and password; every login starts a new session."""
+                client: Client, response: Response, mailer: CurrentMailer,
+                background: BackgroundTasks) -> LoginResponse:
+    """Log in with e-mail and password; every login starts a new session. With the
+    two-factor login on, the answer is `two_factor_required` and the code goes to
+    `/auth/login/two-factor`."""
     _no_store(response)
     done = await login_service.log_in(db, settings, hasher, body.email, body.password,
                                       body.device_name, client, body.device_token)
-    return LoginResponse(**_tokens(done.tokens).model_dump(), device_token=done.device_token)
+    return _logged_in(done, settings, mailer, background)
+
+
+@router.post("/login/two-factor", response_model=LoginResponse, responses=problem_responses(
+    "two_factor_code_invalid", "two_factor_challenge_invalid", "too_many_attempts",
+    "account_expired", "account_disabled", "validation_error"))
+async def login_second_step(body: SecondStepRequest, db: Db, settings: CurrentSettings,
+                            client: Client, response: Response, mailer: CurrentMailer,
+                            background: BackgroundTasks) -> LoginResponse:
+    """The second step of a two-factor login: the code from the authenticator app (or a
+    recovery code) with the challenge of the first step."""
+    _no_store(response)
+    done = await login_service.log_in_with_code(db, settings, body.challenge, body.code,
+                                                body.device_token, client)
+    return _logged_in(done, settings, mailer, background)
 
 
 @router.post("/refresh", response_model=TokenResponse, responses=problem_responses(

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.account.secret_box import seal
 from server.auth.passwords import make_argon2
 from server.blobs import create_blob_store
 from server.config import AMSTERDAM, Settings
@@ -36,7 +37,8 @@ async def create_demo_database(settings: Settings, *, today: date | None = None,
             if not await database_is_empty(db):
                 return None
             password_hash = await asyncio.to_thread(make_argon2(settings).hash, DEMO_PASSWORD)
-            return await build_demo(db, password_hash, today or amsterdam_today(), scale)
+            return await build_demo(db, password_hash, today or amsterdam_today(), scale,
+                                    lambda text, label: seal(settings, text, label))
     finally:
         await engine.dispose()
 

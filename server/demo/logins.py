@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from server.demo.account_security import DEMO_TWO_FACTOR_EMAIL, DEMO_TWO_FACTOR_SECRET
+
 DEMO_PASSWORD = "zonnebloem-demo"
 
 # (e-mail, who), as `ouderportaal-server demo` prints them.
@@ -12,4 +14,6 @@ DEMO_LOGINS = [
     ("mark.bakker@voorbeeld.nl", "ouder, contract 16 maanden geleden geëindigd (geen toegang)"),
     ("fatima.elamrani@voorbeeld.nl", "pedagogisch medewerker, groep Zonnetjes"),
     ("manager@voorbeeld.nl", "locatiemanager van beide locaties"),
+    (DEMO_TWO_FACTOR_EMAIL, "ouder, logt in met een code; sleutel voor een authenticator-app: "
+                            f"{DEMO_TWO_FACTOR_SECRET}"),
 ]

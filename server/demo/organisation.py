@@ -7,6 +7,7 @@ same data, and "ended 5 weeks ago" stays true whenever the demo is built.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import unicodedata
 from dataclasses import dataclass
@@ -16,8 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.dates import add_months
 from server.demo import calendar, data
+from server.demo.account_security import DEMO_TWO_FACTOR_EMAIL, Sealer, add_demo_two_factor
 from server.demo.agenda import add_devries_requests
 from server.demo.finance import add_demo_finance
+from server.demo.personal_data import add_demo_personal_data
 from server.models import (
     DAY_PARTS_BY_CARE_TYPE,
     CareGroup,
@@ -36,6 +39,7 @@ from server.models import (
     SchoolHoliday,
     User,
 )
+from server.personal_data import checks
 
 BASE_FAMILIES = 24
 SEED = 20250101
@@ -55,8 +59,10 @@ def _mail_name(*parts: str) -> str:
 
 
 class _Builder:
-    def __init__(self, db: AsyncSession, password_hash: str, today: date, scale: int) -> None:
+    def __init__(self, db: AsyncSession, password_hash: str, today: date, scale: int,
+                 seal: Sealer | None) -> None:
         self.db = db
+        self.seal = seal
         self.password_hash = password_hash
         self.today = today
         self.scale = scale
@@ -72,6 +78,10 @@ class _Builder:
         # All demo users share one hash of the shared demo password: hashing it once per user
         # would make building the demo (and every test that copies it) slow for no gain. For
         # real accounts every password is hashed separately with its own salt.
+        if fields.get("phone"):
+            # Stored as E.164, as a number typed in the app is (docs/api.md, "Personal data").
+            with contextlib.suppress(checks.FieldInvalid):
+                fields["phone"] = checks.phone(str(fields["phone"]))
         user = User(organisation_id=self.organisation_id, email=email, name=name, role=role,
                     password_hash=self.password_hash, created_at=self.created, **fields)
         self.db.add(user)
@@ -98,8 +108,10 @@ class _Builder:
         self._documented_families()
         await self.db.flush()
         await add_devries_requests(self.db, self.today)
-        for n in range(BASE_FAMILIES * self.scale - 3):
+        await add_demo_personal_data(self.db, self.created, self.today)
+        for n in range(BASE_FAMILIES * self.scale - 4):
             self._random_family(n)
+        await self._two_factor_family()
         await self.db.flush()
         await add_demo_finance(self.db, self.organisation_id, self.today)
         await self.db.commit()
@@ -220,6 +232,20 @@ class _Builder:
                        add_months(t, -16), [(wd, dp) for wd in (0, 4) for dp in whole_day],
                        1071)
 
+    async def _two_factor_family(self) -> None:
+        """Made after the others, so what the tests pick "first" stays the same."""
+        t = self.today
+        visser = self._family("Visser")
+        eva = self.user(DEMO_TWO_FACTOR_EMAIL, "Eva Visser", Role.PRIMARY_PARENT,
+                        family=visser, phone="06 - 45 67 89 01")
+        noor = self._child(visser, "Noor", "Visser", add_months(t, -20))
+        self._contract(noor, self.groups[1], add_months(t, -8).replace(day=1), None,
+                       [(wd, dp) for wd in (2, 4) for dp in (DayPart.OCHTEND, DayPart.MIDDAG)],
+                       1149)
+        await self.db.flush()
+        if self.seal is not None:
+            add_demo_two_factor(self.db, eva, self.seal, self.created)
+
     def _random_family(self, n: int) -> None:
         rng = self.rng
         # Walk a shuffled list of surnames so neighbouring families do not share one.
@@ -268,6 +294,7 @@ class _Builder:
 
 
 async def build_demo(db: AsyncSession, password_hash: str, today: date,
-                     scale: int = 1) -> DemoSummary:
-    """Add the demo organisation to an empty, migrated database."""
-    return await _Builder(db, password_hash, today, scale).build()
+                     scale: int = 1, seal: Sealer | None = None) -> DemoSummary:
+    """Add the demo organisation to an empty, migrated database; with ``seal`` (the server's
+    key) one account logs in with a code (server/demo/account_security.py)."""
+    return await _Builder(db, password_hash, today, scale, seal).build()

@@ -1,5 +1,13 @@
 """The ORM models. Importing this package registers every table on `Base.metadata`."""
 
+from server.models.account_security import (
+    AccountSettings,
+    AuditEntry,
+    EmailChange,
+    LoginChallenge,
+    RecoveryCode,
+    TwoFactor,
+)
 from server.models.agenda import Absence, AbsenceCredit
 from server.models.base import Base, UtcDateTime
 from server.models.contracts import Contract, ContractDay
@@ -40,6 +48,15 @@ from server.models.organisation import (
     SchoolHoliday,
 )
 from server.models.people import Child, Family, User, manager_location, staff_group
+from server.models.personal_data import (
+    ChangeField,
+    ChangeRequest,
+    ChangeStatus,
+    ChildContact,
+    ChildDetails,
+    ContactKind,
+    ParentDetails,
+)
 from server.models.security import (
     AuthEvent,
     AuthSession,
@@ -51,6 +68,10 @@ from server.models.security import (
 )
 
 __all__ = [
+    "AccountSettings", "AuditEntry", "EmailChange", "LoginChallenge", "RecoveryCode",
+    "TwoFactor",
+    "ChangeField", "ChangeRequest", "ChangeStatus", "ChildContact", "ChildDetails",
+    "ContactKind", "ParentDetails",
     "Absence", "AbsenceCredit", "AbsenceReason",
     "CreditUse", "ExtraDayItem", "ExtraDayPayment", "ExtraDayRequest", "ExtraDayStatus",
     "DAY_PARTS_BY_CARE_TYPE", "AuthEvent", "AuthEventKind", "AuthSession", "Base", "CareGroup",

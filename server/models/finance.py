@@ -54,6 +54,8 @@ class FamilyBilling(Base):
     iban: Mapped[str | None] = mapped_column(String(34))
     mandate_reference: Mapped[str | None] = mapped_column(String(35))
     mandate_signed_on: Mapped[date | None]
+    # Whose account it is, as the parent gave it (docs/api.md, "Personal data").
+    account_holder: Mapped[str | None] = mapped_column(String(100))
 
 
 class Invoice(Base):

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
-from server.problems.catalogue import CATALOGUE, PASSWORD_POLICY_TEXT
+from server.problems.catalogue import CATALOGUE, FIELD_REASON_TEXT, PASSWORD_POLICY_TEXT
 from server.problems.language import wants_english, worded_fields
 
 PROBLEM_TYPE_BASE = "https://ouderportaal.nl/problems/"
@@ -37,6 +37,11 @@ def problem_body(code: str, english: bool, **extra: Any) -> dict[str, Any]:
     fields.update(worded_fields(fields, english))
     if code == "password_policy":
         fields["reason_text"] = PASSWORD_POLICY_TEXT[extra["reason"]][1 if english else 0]
+    if code == "validation_error" and extra.get("errors"):
+        # Personal data errors name a reason; their message is in the request's language.
+        extra = {**extra, "errors": [
+            {**e, "message": FIELD_REASON_TEXT[e["reason"]][1 if english else 0]}
+            if e.get("reason") in FIELD_REASON_TEXT else e for e in extra["errors"]]}
     detail = (en if english else nl).format(**fields)
     body: dict[str, Any] = {"type": PROBLEM_TYPE_BASE + code, "title": title, "status": status,
                             "code": code, "detail": detail}

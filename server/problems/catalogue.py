@@ -44,6 +44,41 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                            "een nieuwe aan.",
                            "The code or link is wrong, already used or expired. Request a new "
                            "one if needed."),
+    "current_password_wrong": (403, "Current password wrong",
+                               "Je huidige wachtwoord klopt niet.",
+                               "Your current password is not correct."),
+    "email_in_use": (409, "E-mail address in use",
+                     "Met dit e-mailadres logt al iemand anders in. Kies een ander adres.",
+                     "Someone else already logs in with this e-mail address. Choose another "
+                     "one."),
+    "email_code_invalid": (400, "E-mail code invalid",
+                           "De code is onjuist of verlopen. Vraag zo nodig een nieuwe aan.",
+                           "The code is wrong or has expired. Request a new one if needed."),
+    "two_factor_required": (401, "Two-factor code required",
+                            "Vul de code uit je authenticator-app in.",
+                            "Enter the code from your authenticator app."),
+    "two_factor_code_invalid": (400, "Two-factor code invalid",
+                                "De code klopt niet of is al gebruikt. Vul de nieuwste code "
+                                "uit je authenticator-app in, of een herstelcode.",
+                                "The code is wrong or was already used. Enter the newest code "
+                                "from your authenticator app, or a recovery code."),
+    "two_factor_challenge_invalid": (401, "Login step expired",
+                                     "Het inloggen duurde te lang. Log opnieuw in.",
+                                     "Logging in took too long. Please log in again."),
+    "two_factor_already_on": (409, "Two-factor login already on",
+                              "Inloggen met een code staat al aan.",
+                              "Logging in with a code is already on."),
+    "two_factor_not_set_up": (409, "Two-factor login not set up",
+                              "Begin opnieuw met het instellen van inloggen met een code.",
+                              "Start setting up logging in with a code again."),
+    "change_already_pending": (409, "Change already pending",
+                               "Er ligt al een wijziging hiervan bij de locatie. Trek die in of "
+                               "wacht op het besluit.",
+                               "A change of this is already with the location. Withdraw it or "
+                               "wait for the decision."),
+    "change_not_pending": (409, "Change not pending",
+                           "Over deze wijziging is al besloten, of ze is ingetrokken.",
+                           "This change was already decided on, or withdrawn."),
     "idempotency_key_reused": (422, "Idempotency key reused",
                                "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
                                "This Idempotency-Key was already used for another request."),
@@ -158,3 +193,26 @@ PASSWORD_POLICY_TEXT = {
 
 def status_of(code: str) -> int:
     return CATALOGUE[code][0]
+
+# The `reason` of a `validation_error` entry for personal data (server/personal_data/checks.py):
+# the entry's `message` is this text, in the language of the request.
+FIELD_REASON_TEXT = {
+    "required": ("Vul dit in.", "Fill this in."),
+    "postcode": ("Een postcode is vier cijfers en twee letters, zoals 5611 AB.",
+                 "A postcode is four digits and two letters, like 5611 AB."),
+    "phone": ("Dit is geen geldig telefoonnummer. Gebruik bijvoorbeeld 06 12345678 of "
+              "+32 470 12 34 56.",
+              "This is not a valid phone number. Use for example 06 12345678 or "
+              "+32 470 12 34 56."),
+    "iban": ("Dit is geen geldig IBAN. Een Nederlands IBAN ziet eruit als "
+             "NL91 ABNA 0417 1643 00.",
+             "This is not a valid IBAN. A Dutch IBAN looks like NL91 ABNA 0417 1643 00."),
+    "iban_checksum": ("Dit IBAN klopt niet: controleer of je het goed hebt overgenomen.",
+                      "This IBAN does not add up: check that you copied it correctly."),
+    "iban_not_sepa": ("Automatische incasso kan alleen van een rekening in het SEPA-gebied "
+                      "(Europa).",
+                      "Direct debit only works from an account in the SEPA area (Europe)."),
+    "email": ("Dit is geen geldig e-mailadres.", "This is not a valid e-mail address."),
+    "house_number": ("Een huisnummer begint met een cijfer, zoals 12.",
+                     "A house number starts with a digit, like 12."),
+}

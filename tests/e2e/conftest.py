@@ -66,12 +66,15 @@ def make_app(qapp, tmp_path, desktop_data, run):
     started: list[DesktopApp] = []
     reports: list[str] = []
 
-    def make(portal: str, *, shared_pc: bool = False) -> DesktopApp:
+    def make(portal: str, *, shared_pc: bool = False, computer: str = "") -> DesktopApp:
+        """``computer`` names another computer: its own data folder and settings."""
         crash = CrashReporter()
         crash.crashed.connect(reports.append)
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        settings = QSettings(str(tmp_path / f"settings{computer}.ini"),
+                             QSettings.Format.IniFormat)
+        data_dir = tmp_path / f"desktop-{computer}" if computer else desktop_data
         desktop = DesktopApp(
-            AppOptions(data_dir=desktop_data, portal=portal, shared_pc=shared_pc),
+            AppOptions(data_dir=data_dir, portal=portal, shared_pc=shared_pc),
             app=qapp,
             crash=crash,
             clients=ClientFactory(language="en", max_retries=0, device_name="E2E-laptop"),

@@ -13,9 +13,11 @@ from pathlib import Path
 import httpx
 import pytest
 from server_helpers import CLIENT_IP, TODAY, FakeClock, MemoryMailer
+from smtp_inbox import smtp  # noqa: F401  (a fixture: a real SMTP server for the mail tests)
 from sqlalchemy import make_url, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
+from server.account.secret_box import seal
 from server.app import create_app
 from server.auth.passwords import make_argon2
 from server.config import AMSTERDAM, Settings, normalise_database_url, sqlite_url
@@ -26,6 +28,10 @@ from server.demo.organisation import build_demo
 from server.finance.publication import publish_families
 from server.models import User
 
+# One server key for the demo template and every test's copy of it: the demo's two-factor
+# secret is sealed with it (server/account/secret_box.py).
+TEST_SECRET_KEY = "dGVzdC1rZXktb2YtdGhlLXNlcnZlci10ZXN0cy0zMmI"
+
 
 def cheap_settings(data_dir: Path, database_url: str, clock: FakeClock) -> Settings:
     # Minimal argon2 cost keeps the suite fast; test_passwords checks the real defaults. No
@@ -33,7 +39,8 @@ def cheap_settings(data_dir: Path, database_url: str, clock: FakeClock) -> Setti
     # published, and a test publishes what else it needs (`publish`).
     return Settings(data_dir=data_dir, database_url=database_url,
                     public_url="https://zonnebloem.example", argon2_time_cost=1,
-                    argon2_memory_cost=8, publish_documents="off", clock=clock)
+                    argon2_memory_cost=8, publish_documents="off", clock=clock,
+                    secret_key=TEST_SECRET_KEY)
 
 
 def _copy_blobs(template: Path, data_dir: Path) -> None:
@@ -81,7 +88,8 @@ async def _build_postgres_template(server_url: str, blob_folder: Path) -> None:
         await migrate(engine)
         password_hash = make_argon2(settings).hash(DEMO_PASSWORD)
         async with create_sessionmaker(engine)() as db:
-            await build_demo(db, password_hash, TODAY)
+            await build_demo(db, password_hash, TODAY,
+                             seal=lambda text, label: seal(settings, text, label))
     finally:
         await engine.dispose()
     await publish_demo_families(settings, TODAY)

@@ -24,6 +24,7 @@ PUBLIC = {
     ("GET", "/api/v1/portal"),
     ("GET", "/api/v1/openapi.json"),
     ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/auth/login/two-factor"),
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/password-reset"),
     ("POST", "/api/v1/auth/password-reset/check"),
@@ -256,3 +257,49 @@ async def test_staff_see_a_child_who_joined_their_group_from_then_on(
     if route[1].endswith(("/capacity", "/approve", "/reject")):
         earlier = await _ask(client, route, marloes, emma, in_zonnetjes)
         assert earlier.status_code == 404
+
+
+# Personal data (docs/api.md, "Personal data"): the family's own data for parents, the
+# decisions for managers, the care notes for staff and managers. (method, path, body, refused)
+PERSONAL_DATA_REFUSALS = [
+    ("GET", "/api/v1/personal-data", None, ("staff", "manager")),
+    ("GET", "/api/v1/personal-data/export", None, ("staff", "manager")),
+    ("PATCH", "/api/v1/personal-data/contact", {"home_phone": None}, ("staff", "manager")),
+    ("POST", "/api/v1/change-requests", {"field": "medical", "subject_id": 0, "value": {}},
+     ("staff", "manager")),
+    ("GET", "/api/v1/change-requests", None, ("staff",)),
+    ("POST", "/api/v1/change-requests/{request_id}/withdraw", None, ("staff", "manager")),
+    ("POST", "/api/v1/change-requests/{request_id}/approve", None,
+     ("primary_parent", "secondary_parent", "staff")),
+    ("POST", "/api/v1/change-requests/{request_id}/reject", {"reason": "Nee"},
+     ("primary_parent", "secondary_parent", "staff")),
+    ("GET", "/api/v1/care-notes", None, ("primary_parent", "secondary_parent")),
+]
+# The caller's own account only: every role may, nobody reaches another's.
+OWN_ACCOUNT = {r for r in ROUTES if r[1].startswith("/api/v1/account/")}
+
+
+def test_every_personal_data_route_has_a_role_rule() -> None:
+    routes = {r for r in PROTECTED
+              if r[1].startswith(("/api/v1/personal-data", "/api/v1/change-requests",
+                                  "/api/v1/care-notes"))}
+    assert routes == {(m, p) for m, p, _, _ in PERSONAL_DATA_REFUSALS}
+    assert {p for _, p in OWN_ACCOUNT} >= {"/api/v1/account/security",
+                                           "/api/v1/account/password"}
+
+
+@pytest.mark.parametrize(("method", "path", "body", "refused"), PERSONAL_DATA_REFUSALS,
+                         ids=[f"{m} {p}" for m, p, _, _ in PERSONAL_DATA_REFUSALS])
+@pytest.mark.parametrize("role", list(LOGINS))
+async def test_personal_data_roles(client: httpx.AsyncClient, method: str, path: str,
+                                   body: object, refused: tuple[str, ...], role: str) -> None:
+    sanne = await _login(client, LOGINS["primary_parent"])
+    pending = (await client.get("/api/v1/personal-data", headers=sanne)).json()[
+        "change_requests"][0]["id"]
+    response = await client.request(method, path.replace("{request_id}", str(pending)),
+                                    json=body, headers=await _login(client, LOGINS[role]))
+    if role in refused:
+        assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+    else:
+        assert response.status_code < 400 or response.json()["code"] in (
+            "validation_error", "not_found"), response.text

@@ -1,13 +1,14 @@
-"""Records of the account's own data: the logged-in devices (auth sessions)."""
+"""Records of the account's own data: the logged-in devices (auth sessions) and the account's
+security (login address, two-factor login, new-device mails)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.api.core.fields import Json, as_optional_str, as_timestamp
+from desktop.api.core.fields import Json, as_int, as_optional_str, as_str, as_timestamp
 
-__all__ = ["AuthSession"]
+__all__ = ["AccountSecurity", "AuthSession", "TwoFactorSetup"]
 
 
 @dataclass(frozen=True)
@@ -29,3 +30,39 @@ class AuthSession:
             last_used_at=as_timestamp(data["last_used_at"]),
             current=bool(data.get("current", False)),
         )
+
+
+@dataclass(frozen=True)
+class AccountSecurity:
+    """``GET /account/security``: the login address (and a new one waiting for its code),
+    whether the login asks for a code, and whether new devices are reported by mail."""
+
+    email: str
+    pending_email: str | None
+    two_factor: bool
+    recovery_codes_left: int
+    new_device_mail: bool
+
+    @classmethod
+    def from_json(cls, data: Json) -> AccountSecurity:
+        return cls(email=as_str(data["email"]),
+                   pending_email=as_optional_str(data.get("pending_email")),
+                   two_factor=bool(data["two_factor"]),
+                   recovery_codes_left=as_int(data.get("recovery_codes_left", 0)),
+                   new_device_mail=bool(data["new_device_mail"]))
+
+
+@dataclass(frozen=True)
+class TwoFactorSetup:
+    """A new two-factor secret, not in force until a code of it is confirmed. A secret:
+    never logged (the repr hides it)."""
+
+    secret: str
+    otpauth_uri: str
+
+    def __repr__(self) -> str:
+        return "TwoFactorSetup(…)"
+
+    @classmethod
+    def from_json(cls, data: Json) -> TwoFactorSetup:
+        return cls(secret=as_str(data["secret"]), otpauth_uri=as_str(data["otpauth_uri"]))

@@ -34,6 +34,20 @@ class AuthEndpoints:
         self._core.store_tokens(tokens)
         return tokens
 
+    async def login_with_code(self, challenge: str, code: str,
+                              device_token: str | None = None) -> Tokens:
+        """The second step of a two-factor login (``TwoFactorRequired`` from :meth:`login`),
+        with this device's token as :meth:`login` sends it."""
+        body = {"challenge": challenge, "code": code}
+        if device_token is not None:
+            body["device_token"] = device_token
+        response = await self._core.request(
+            "POST", "/auth/login/two-factor", json=body, authenticated=False, retry=Retry.NEVER,
+        )
+        tokens = self._core.parse(response, lambda data: Tokens.from_json(data, self._core.now()))
+        self._core.store_tokens(tokens)
+        return tokens
+
     async def restore(self, refresh_token: str) -> Tokens:
         """Start from a remembered refresh token (e.g. from the keyring)."""
         return await self._core.restore(refresh_token)

@@ -44,6 +44,7 @@ __all__ = [
     "ServerUnreachable",
     "SessionExpired",
     "TooManyAttempts",
+    "TwoFactorRequired",
     "UnknownHost",
     "classify_transport_error",
     "problem_from_response",
@@ -165,6 +166,18 @@ class ResetCodeInvalid(ProblemResponse):
     """The reset code is wrong, used or expired, or too many wrong codes were tried."""
 
 
+class TwoFactorRequired(ProblemResponse):
+    """The password was right and the account logs in with a code too: send it with
+    ``challenge`` (docs/api.md, "Two-factor login")."""
+
+    def __init__(
+        self, status: int, code: str, detail: str = "", extra: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(status, code, detail, extra)
+        challenge = self.extra.get("challenge")
+        self.challenge = challenge if isinstance(challenge, str) else ""
+
+
 class RuleViolation(ProblemResponse):
     """Any other refusal (4xx): validation errors and domain rules; ``detail`` explains it."""
 
@@ -206,6 +219,7 @@ _BY_CODE: dict[str, type[ProblemResponse]] = {
     "not_found": NotFound,
     "password_policy": PasswordRejected,
     "reset_code_invalid": ResetCodeInvalid,
+    "two_factor_required": TwoFactorRequired,
     "internal_error": ServerError,
 }
 

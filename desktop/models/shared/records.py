@@ -13,7 +13,7 @@ from desktop.api.absences.records import (
     QueuedAbsence,
     RepricedExtraDay,
 )
-from desktop.api.account.records import AuthSession
+from desktop.api.account.records import AccountSecurity, AuthSession, TwoFactorSetup
 from desktop.api.agenda.records import (
     AbsenceReason,
     Agenda,
@@ -30,10 +30,26 @@ from desktop.api.extra_days.records import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
+from desktop.api.personal_data.records import (
+    Address,
+    BankAccount,
+    CareNotes,
+    ChangeField,
+    ChangeRequest,
+    ChangeStatus,
+    ChildData,
+    Contact,
+    Medical,
+    ParentData,
+    PersonalData,
+)
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Child, Group, Location, Profile, Role
 
-__all__ = ["Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "AuthSession",
+__all__ = ["AccountSecurity", "TwoFactorSetup", "Address", "BankAccount", "CareNotes",
+           "ChangeField", "ChangeRequest", "ChangeStatus", "ChildData", "Contact", "Medical",
+           "ParentData", "PersonalData",
+           "Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "AuthSession",
            "CancelPreview", "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart",
            "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",

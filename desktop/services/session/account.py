@@ -74,6 +74,22 @@ class SessionState:
         return self.client.tokens if self.client is not None else None
 
 
+@dataclass(eq=False)
+class SecondStep:
+    """A login whose password was right, waiting for its two-factor code: the portal's
+    ``challenge`` stands in for the password, which is not kept (only its lock-screen hash)."""
+
+    client: PortalClient
+    email: str
+    organisation: str
+    remember: bool
+    check: PasswordCheck
+    challenge: str
+
+    def __repr__(self) -> str:
+        return f"SecondStep(email={self.email!r})"
+
+
 def now() -> datetime:
     return datetime.now(UTC)
 

@@ -70,6 +70,11 @@ class SessionLock(QObject):
             self._watcher.timedOut.connect(self.lock)
             self._watcher.start()
 
+    def replace_check(self, check: PasswordCheck) -> None:
+        """The password changed during the session: unlocking takes the new one."""
+        if self._armed:
+            self._check = check
+
     def disarm(self) -> None:
         """The session ended: forget the password hash, stop watching, no longer locked."""
         self._tasks.cancel("unlock")

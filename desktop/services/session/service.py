@@ -30,7 +30,13 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
 from desktop.api.core.address import AddressError, portal_base_url
-from desktop.api.core.errors import AccountExpired, PortalError, SessionExpired
+from desktop.api.core.errors import (
+    AccountExpired,
+    PortalError,
+    SessionExpired,
+    TooManyAttempts,
+    TwoFactorRequired,
+)
 from desktop.api.core.tokens import Tokens
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile
@@ -42,6 +48,7 @@ from desktop.cache.leftovers import Leftovers
 from desktop.cache.paths import account_key, make_private
 from desktop.services.session.account import (
     Account,
+    SecondStep,
     SessionState,
     now,
     setting_is_true,
@@ -55,6 +62,7 @@ from desktop.services.session.password_check import PasswordCheck
 from desktop.services.session.portal_check import PortalCheck
 from desktop.services.session.remembered import RememberedLogins
 from desktop.services.session.revoke import close_client, revoke_refresh_token
+from desktop.services.session.security_messages import security_message
 from desktop.services.shared.errors import address_message, disk_message, user_message
 from desktop.services.shared.tasks import EXPECTED, CrashHandler, ExpectedError, TaskRunner
 
@@ -94,6 +102,8 @@ class SessionService(QObject):
     loggingIn = Signal(object)
     loggedIn = Signal(object)
     loginFailed = Signal(str)
+    codeRequired = Signal()
+    codeRefused = Signal(str)
     loggedOut = Signal()
     sessionExpired = Signal(str)
     rememberUnavailable = Signal(str)
@@ -136,6 +146,8 @@ class SessionService(QObject):
         self._tasks = TaskRunner(on_crash)
         self._closing = itertools.count(1)
         self._session: SessionState | None = None
+        # A login whose password was right, waiting for its two-factor code.
+        self._second_step: SecondStep | None = None
         self._portal_check = PortalCheck(self._clients, on_crash, self)
         self._portal_check.checked.connect(self.portalChecked)
         self._portal_check.failed.connect(self.portalCheckFailed)
@@ -250,6 +262,7 @@ class SessionService(QObject):
             return
         if self._session is not None:
             self._end(self._session, revoke=True, forget=False)
+        self.cancel_code()
         self._set_busy(True)
         organisation_name: list[str] = [""]  # filled in as soon as the portal has answered
         self._tasks.run(
@@ -269,22 +282,83 @@ class SessionService(QObject):
             info = await client.portal.info()
             name[0] = info.name
             key = account_key(client.base_url, email)
-            tokens = await client.auth.login(email, password, self._device_token(key))
-            profile, policy = await self._fetch_profile(client)
+            try:
+                tokens = await client.auth.login(email, password, self._device_token(key))
+            except TwoFactorRequired as required:
+                # The password was right; the login window asks for the code in place.
+                check = await asyncio.to_thread(PasswordCheck.of, password)
+                self._second_step = SecondStep(client, email, info.name, remember, check,
+                                               required.challenge)
+                self._set_busy(False)
+                self.codeRequired.emit()
+                return
             check = await asyncio.to_thread(PasswordCheck.of, password)
+        except BaseException:
+            self._set_busy(False)
+            if client is not None:
+                await client.aclose()
+            raise
+        await self._logged_in_online(client, email, info.name, remember, check, tokens)
+
+    def login_with_code(self, code: str) -> None:
+        """The second step of a two-factor login: emits ``loggedIn``, ``codeRefused`` (a wrong
+        or used code: type another) or ``loginFailed`` (start again)."""
+        step = self._second_step
+        if step is None:
+            return
+        if not code.strip():
+            self.codeRefused.emit(self.tr("Enter the code from your authenticator app."))
+            return
+        self._set_busy(True)
+        self._tasks.run("login", self._login_with_code(step, code.strip()),
+                        lambda error: self._code_failed(step, error))
+
+    async def _login_with_code(self, step: SecondStep, code: str) -> None:
+        key = account_key(step.client.base_url, step.email)
+        try:
+            tokens = await step.client.auth.login_with_code(step.challenge, code,
+                                                            self._device_token(key))
+        except BaseException:
+            self._set_busy(False)
+            raise
+        self._second_step = None
+        await self._logged_in_online(step.client, step.email, step.organisation, step.remember,
+                                     step.check, tokens)
+
+    def _code_failed(self, step: SecondStep, error: PortalError) -> None:
+        message = security_message(error, organisation=step.organisation)
+        if step is self._second_step and (
+                isinstance(error, TooManyAttempts)
+                or getattr(error, "code", "") == "two_factor_code_invalid"):
+            self.codeRefused.emit(message)
+            return
+        self.cancel_code()
+        self.loginFailed.emit(message)
+
+    def cancel_code(self) -> None:
+        """Back from the code step to the password (nothing is logged in)."""
+        step, self._second_step = self._second_step, None
+        if step is not None:
+            self._tasks.run(f"close-{next(self._closing)}", step.client.aclose())
+
+    async def _logged_in_online(self, client: PortalClient, email: str, organisation: str,
+                                remember: bool, check: PasswordCheck, tokens: Tokens) -> None:
+        """The rest of a login once the portal handed out tokens (still busy)."""
+        key = account_key(client.base_url, email)
+        try:
+            profile, policy = await self._fetch_profile(client)
             # Another person logs in: what earlier sessions left goes first (on a shared PC
             # every account folder, this person's own old one too).
             self._copies.remove_leftovers(every_folder=self._computer_is_shared())
             cache = self._open_cache(key)
             try:
-                session = self._start(client.base_url, email, info.name, client, cache,
+                session = self._start(client.base_url, email, organisation, client, cache,
                                       profile, policy, remember=False, check=check)
             except BaseException:
                 cache.close()  # e.g. a disk too full to keep the profile: not logged in
                 raise
         except BaseException:
-            if client is not None:
-                await client.aclose()
+            await client.aclose()
             raise
         finally:
             self._set_busy(False)
@@ -292,6 +366,18 @@ class SessionService(QObject):
         # message bar that the login (or this device) could not be remembered.
         self._keep_device_token(session, tokens.device_token)
         self._apply_remember(session, remember)
+
+    def password_changed(self, new_password: str) -> None:
+        """The account's password changed here: the lock screen takes the new one."""
+        session = self._session
+        if session is not None:
+            self._tasks.run("password-check", self._new_check(session, new_password))
+
+    async def _new_check(self, session: SessionState, new_password: str) -> None:
+        check = await asyncio.to_thread(PasswordCheck.of, new_password)
+        if session is self._session:
+            session.check = check
+            self._lock.replace_check(check)
 
     def _device_token(self, key: str) -> str | None:
         """The device token to send with a login of ``key``: none on a shared PC (it keeps
@@ -573,6 +659,7 @@ class SessionService(QObject):
             self._end(session, revoke=not keep, forget=not keep, still_remembered=keep)
         for name in ("login", "restore"):
             self._tasks.cancel(name)
+        self.cancel_code()
         self._copies.stop()
         await self._portal_check.aclose()
         await self._lock.aclose()

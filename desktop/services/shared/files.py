@@ -8,9 +8,10 @@ import os
 import shutil
 from pathlib import Path
 
+from desktop.cache import disk
 from desktop.services.shared.errors import disk_message
 
-__all__ = ["copy_atomically", "disk_message"]
+__all__ = ["copy_atomically", "disk_message", "write_atomically"]
 
 
 def copy_atomically(source: Path, target: Path) -> str | None:
@@ -22,5 +23,15 @@ def copy_atomically(source: Path, target: Path) -> str | None:
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
+        return disk_message(exc)
+    return None
+
+
+def write_atomically(target: Path, data: bytes) -> str | None:
+    """Write ``data`` to ``target`` in one step (``desktop.cache.disk.write_atomically``); the
+    translated message when the disk refused."""
+    try:
+        disk.write_atomically(target, data)
+    except OSError as exc:
         return disk_message(exc)
     return None

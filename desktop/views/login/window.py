@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.login.panels import DemoLogin, DemoPanel, KnownAccountsPanel
+from desktop.views.login.two_factor_step import TwoFactorStep
 from desktop.views.shared.theme import announce, apply_theme, icon, mark
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class LoginWindow(QWidget):
         self.resize(1024, 700)
 
         self._build_form(initial_portal)
+        self.two_factor = TwoFactorStep(session, self.form, self)
         self.known_accounts = KnownAccountsPanel(self)
         self.demo = DemoPanel(demo_logins, self)
         self._layout_window()
@@ -193,6 +195,7 @@ class LoginWindow(QWidget):
         row.setSpacing(24)
         row.addStretch(1)
         row.addWidget(self.form, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.two_factor, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(side)
         row.addStretch(1)
         content = QWidget()

@@ -12,45 +12,23 @@ from desktop.models.shared.formatting import format_date_range
 from desktop.models.shared.records import CapacityDay, DayPart, ExtraDayRequest
 from desktop.views.shared.limited_text import LimitedText
 from desktop.views.shared.lock_guard import SessionDialog
+from desktop.views.shared.reason_dialog import REASON_LIMIT, ReasonDialog
 
 __all__ = ["REASON_LIMIT", "PartialApprovalDialog", "RejectDialog"]
 
-REASON_LIMIT = 500  # what the portal accepts
-class RejectDialog(SessionDialog):
+
+class RejectDialog(ReasonDialog):
     """Asks the reason the parent will read; "Reject" only with a reason that fits."""
 
     def __init__(self, request: ExtraDayRequest, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            self.tr("Reject the request for {child}").format(child=request.child_name),
+            self.tr("Why can {child} not come on {dates}? The parents read this reason.").format(
+                child=request.child_name,
+                dates=format_date_range(request.first_date, request.last_date)),
+            self.tr("For example: the group is full that day."), self.tr("Reason"),
+            self.tr("Reject"), parent)
         self.setObjectName("rejectDialog")
-        self.setWindowTitle(self.tr("Reject the request for {child}").format(
-            child=request.child_name))
-        self.resize(480, 300)
-        question = QLabel(self.tr(
-            "Why can {child} not come on {dates}? The parents read this reason.").format(
-            child=request.child_name, dates=format_date_range(request.first_date,
-                                                              request.last_date)), self)
-        question.setWordWrap(True)
-        self.reason = LimitedText(REASON_LIMIT, self.tr("For example: the group is full that "
-                                                        "day."), self.tr("Reason"), self)
-        self.reason.setObjectName("reason")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reject"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.reason.changed.connect(self._changed)
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addWidget(self.reason, 1)
-        layout.addWidget(self.buttons)
-        self._changed()
-
-    def text(self) -> str:
-        return self.reason.text()
-
-    def _changed(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self.reason.acceptable)
 
 
 class PartialApprovalDialog(SessionDialog):

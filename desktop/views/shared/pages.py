@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStatusBar, QVBoxLayout, QWidget
 
 from desktop.views.shared.message_bar import MessageBar
 
 if TYPE_CHECKING:
     from desktop.services.container import Services
 
-__all__ = ["SAVE_ALL_DOCUMENTS", "Intent", "Navigator", "PageContext", "SectionPage"]
+__all__ = ["SAVE_ALL_DOCUMENTS", "Blocks", "Intent", "Navigator", "PageContext", "SectionPage"]
 
 
 @dataclass(frozen=True)
@@ -54,3 +54,23 @@ class PageContext:
     status_bar: QStatusBar
     navigator: Navigator
     parent: QWidget
+
+
+class Blocks:
+    """The blocks other features add to a page (the section table composes them: the account
+    page's security, the overview's care notes). Each is activated with the page."""
+
+    def __init__(self, layout: QVBoxLayout) -> None:
+        self._layout = layout
+        self._blocks: list[SectionPage] = []
+
+    def add(self, block: QWidget) -> None:
+        """``block`` needs an ``activate(intent)`` (:class:`SectionPage`). It keeps its height:
+        the page scrolls instead."""
+        block.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._layout.addWidget(block)
+        self._blocks.append(block)  # type: ignore[arg-type]
+
+    def activate(self, intent: Intent | None = None) -> None:
+        for block in self._blocks:
+            block.activate(intent)

@@ -7,11 +7,13 @@ from dataclasses import FrozenInstanceError, fields
 import pytest
 from PySide6.QtCore import QObject
 
+from desktop.services.account_security import AccountSecurityService
 from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
+from desktop.services.personal_data import PersonalDataService
 from desktop.services.profile import ProfileService
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
@@ -31,7 +33,8 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "profile": ProfileService, "auth_sessions": AuthSessionsService,
             "outbox": OutboxDelivery, "agenda": AgendaService, "extra_days": kinds["extra_days"],
             "finance": FinanceService, "pending_requests": PendingRequestsService,
-            "update_hint": UpdateHintService,
+            "update_hint": UpdateHintService, "account_security": AccountSecurityService,
+            "personal_data": PersonalDataService,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
         assert services.agenda.outbox is services.outbox  # one outbox for every feature

@@ -41,9 +41,17 @@ from desktop.api.extra_days.records import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
+from desktop.views.account_security.dialogs import (
+    ChangeEmailDialog,
+    ChangePasswordDialog,
+    TwoFactorOffDialog,
+    _PortalDialog,
+)
+from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.request_overview import RequestOverviewDialog
+from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.password_reset import PasswordResetWizard
@@ -51,6 +59,7 @@ from desktop.views.login.window import LoginWindow
 from desktop.views.main_window import MainWindow
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
 from desktop.views.shared.lock_guard import LockAware
+from desktop.views.shared.reason_dialog import ReasonDialog
 
 #: Windows that are not session windows, and why the lock needs nothing of them.
 NOT_SESSION_WINDOWS = {
@@ -96,6 +105,15 @@ BUILDERS = {
         CapacityDay(date(2027, 3, 10), DayPart.OCHTEND, 12, 11, 1),
         CapacityDay(date(2027, 3, 11), DayPart.OCHTEND, 12, 12, 0)], parent),
     PasswordResetWizard: lambda parent, tmp: PasswordResetWizard(FakeResets(), parent=parent),
+    ChangePasswordDialog: lambda parent, tmp: ChangePasswordDialog(parent),
+    ChangeEmailDialog: lambda parent, tmp: ChangeEmailDialog("sanne@voorbeeld.nl", None, parent),
+    TwoFactorOffDialog: lambda parent, tmp: TwoFactorOffDialog(parent),
+    # The account dialogs' base (an error line and a busy state), bare.
+    _PortalDialog: lambda parent, tmp: _PortalDialog(parent),
+    TwoFactorWizard: lambda parent, tmp: TwoFactorWizard("Zonnebloem", parent),
+    RejectChangeDialog: lambda parent, tmp: RejectChangeDialog("Adres van Sanne", parent),
+    ReasonDialog: lambda parent, tmp: ReasonDialog("Afwijzen", "Waarom?", "", "Reden", "Afwijzen",
+                                                   parent),
 }
 
 

@@ -30,13 +30,16 @@ def test_sections_are_only_the_built_ones(qtmodeltester) -> None:
     model = SectionsModel(SECTIONS, icon_for=lambda name: QIcon())
     qtmodeltester.check(model, force_py=True)
     titles = [model.index(r).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
-    assert titles == ["Overview", "Agenda", "Finance", "Pending requests", "Account"]
+    assert titles == ["Overview", "Agenda", "Finance", "Pending requests", "Changes",
+                      "Personal details", "Account"]
     assert model.key_at(1) == "agenda"
     assert model.key_at(2) == "finance"
     assert model.key_at(3) == "pending_requests"
-    assert model.key_at(4) == "account"
+    assert model.key_at(4) == "change_requests"
+    assert model.key_at(5) == "personal_data"
+    assert model.key_at(6) == "account"
     assert model.row_of("overview") == 0
-    assert model.key_at(5) is None
+    assert model.key_at(7) is None
     assert model.index(3).data(SectionsModel.Role.IconName) == "pending-requests"
 
 
@@ -49,10 +52,14 @@ def test_each_section_is_for_its_own_people() -> None:
     assert audiences["pending_requests"] == STAFF
     seen_by = {role: [s.key for s in SECTIONS if s.audience.admits(role, AccessState.ENDING)]
                for role in Role}
-    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "finance", "account"]
-    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "finance", "account"]
+    # Both parents keep their details up to date; the location manager decides on changes.
+    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "finance", "personal_data",
+                                            "account"]
+    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "finance",
+                                              "personal_data", "account"]
     assert seen_by[Role.STAFF] == ["overview", "pending_requests", "account"]
-    assert seen_by[Role.MANAGER] == ["overview", "pending_requests", "account"]
+    assert seen_by[Role.MANAGER] == ["overview", "pending_requests", "change_requests",
+                                     "account"]
 
 
 def test_every_entry_builds_a_page_that_can_be_activated(qtbot) -> None:

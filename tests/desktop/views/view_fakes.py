@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
+from recording_fakes import FakeAccountSecurity, FakePersonalData, signals_of
 
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
@@ -41,14 +42,6 @@ from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.update_hint import UpdateHintService
-
-
-def signals_of(service: type[QObject]) -> type[QObject]:
-    """A QObject class with exactly the signals of ``service``, for a fake to build on: the
-    fakes cannot drift from the services' signals, and declare none of their own."""
-    signals = {name: value for name, value in vars(service).items()
-               if isinstance(value, Signal)}
-    return type(f"{service.__name__}Signals", (QObject,), signals)
 
 
 @dataclass(frozen=True)
@@ -92,6 +85,12 @@ class FakeSession(signals_of(SessionService)):
 
     def login(self, organisation: str, email: str, password: str, remember: bool) -> None:
         self.calls.append(("login", organisation, email, password, remember))
+
+    def login_with_code(self, code: str) -> None:
+        self.calls.append(("login_with_code", code))
+
+    def cancel_code(self) -> None:
+        self.calls.append(("cancel_code",))
 
     def resume(self, key: str) -> None:
         self.calls.append(("resume", key))
@@ -366,6 +365,8 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "finance": FakeFinance(),
         "pending_requests": FakePendingRequests(),
         "update_hint": FakeUpdateHint(),
+        "account_security": FakeAccountSecurity(),
+        "personal_data": FakePersonalData(),
     }
     fakes.update(others)
     return Services(**fakes)

@@ -2,64 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-import email.policy
 import re
-import socket
-from collections.abc import Iterator
 from dataclasses import replace
-from email import message_from_bytes
-from email.message import EmailMessage
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
 from server_helpers import CLIENT_IP, PASSWORD, SANNE, login
+from smtp_inbox import free_port, wait_for_mail
 
 from server.app import create_app
 from server.mail import SmtpMailer
-
-
-class Inbox:
-    """aiosmtpd handler that keeps every delivered message."""
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: ANN001, N802
-        self.messages.append(message_from_bytes(envelope.content, policy=email.policy.default))
-        return "250 Message accepted for delivery"
-
-    def text_of_last(self) -> str:
-        body = self.messages[-1].get_body(preferencelist=("plain",))
-        assert body is not None
-        return body.get_content()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Inbox, int]]:
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox, port
-    finally:
-        controller.stop()
-
-
-async def wait_for_mail(inbox: Inbox, count: int) -> None:
-    for _ in range(500):
-        if len(inbox.messages) >= count:
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("no mail arrived at the SMTP server")
 
 
 async def test_reset_by_link_and_by_code_through_real_smtp(settings, smtp) -> None:  # noqa: ANN001

@@ -1,0 +1,1 @@
+"""The family's personal data, its change requests, and the staff's care notes."""

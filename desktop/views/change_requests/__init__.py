@@ -1,0 +1,1 @@
+"""The managers' Wijzigingen section: the families' change requests to decide."""

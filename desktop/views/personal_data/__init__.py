@@ -1,0 +1,1 @@
+"""The parents' Gegevens section (docs/api.md, "Personal data")."""

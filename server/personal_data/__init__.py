@@ -1,0 +1,1 @@
+"""Personal data with office approval (docs/api.md, "Personal data")."""

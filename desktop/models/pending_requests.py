@@ -3,6 +3,7 @@ free places on each requested day-part."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -74,6 +75,11 @@ def capacity_lines(days: list[CapacityDay]) -> list[str]:
 class _RequestsModel(QAbstractTableModel):
     """A table of extra-day requests; subclasses name the columns and their texts."""
 
+    # What each table defines (Qt's metaclass rules out abc.ABC here): the column titles,
+    # and a request's text in each column.
+    titles: Callable[[], tuple[str, ...]]
+    texts: Callable[[ExtraDayRequest], tuple[str, ...]]
+
     class Role(IntEnum):
         Request = Qt.ItemDataRole.UserRole + 1
 
@@ -115,12 +121,6 @@ class _RequestsModel(QAbstractTableModel):
         if role == self.Role.Request:
             return request
         return None
-
-    def titles(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def texts(self, request: ExtraDayRequest) -> tuple[str, ...]:
-        raise NotImplementedError
 
 
 class PendingRequestsModel(_RequestsModel):

@@ -7,6 +7,8 @@ is lost), success closes it. The panel (``panel.py``) passes the service's answe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +45,9 @@ class _PortalDialog(SessionDialog):
     """A dialog that sends what was typed and waits for the portal: an error line, a busy
     state, and :meth:`refused` / :meth:`succeeded` for the answer."""
 
+    # What each dialog defines (Qt's metaclass rules out abc.ABC here): send what was typed.
+    submit: Callable[[], None]
+
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.error = mark(QLabel("", self), "error")
@@ -74,9 +79,6 @@ class _PortalDialog(SessionDialog):
     def check(self) -> str:
         """What is wrong with the input before anything is sent ("" when nothing)."""
         return ""
-
-    def submit(self) -> None:
-        raise NotImplementedError
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy

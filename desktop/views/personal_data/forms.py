@@ -8,6 +8,7 @@ when the data is fetched again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,11 @@ class _Card(QFrame):
     submitted = Signal(dict)
     withdrawRequested = Signal(int)
 
+    # What each form defines (Qt's metaclass rules out abc.ABC here): the value it holds, and
+    # how the portal's value fills its fields.
+    value: Callable[[], dict[str, Any]]
+    _fill: Callable[[dict[str, Any]], None]
+
     def __init__(self, title: str, submit_text: str, approved: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,13 +92,7 @@ class _Card(QFrame):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
-    # -- subclasses ----------------------------------------------------------------------------
-    def value(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def _fill(self, value: dict[str, Any]) -> None:
-        raise NotImplementedError
-
+    # -- what a form may add ---------------------------------------------------------------------
     def _field_error(self, key: str, message: str) -> bool:
         return False
 

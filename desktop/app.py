@@ -2,9 +2,9 @@
 
 The one place that creates the QApplication and starts the qasync loop (once); the services and
 windows come from the composition root (:mod:`desktop.wiring`), the command line from
-:mod:`desktop.arguments`. Shutdown follows stack-notes.md: the app does not quit when its last
-window closes; closing a window sets an ``asyncio.Event``, after which the services close their
-clients, the demo server stops and ``main()`` returns.
+:mod:`desktop.arguments`. Shutdown follows docs/architecture.md ("Qt and asyncio"): the app
+does not quit when its last window closes; closing a window sets an ``asyncio.Event``, after
+which the services close their clients, the demo server stops and ``main()`` returns.
 """
 
 from __future__ import annotations

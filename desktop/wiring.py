@@ -2,9 +2,9 @@
 
 :class:`DesktopApp` builds the :class:`desktop.services.container.Services`, the login window
 and — after each login — a fresh main window, and switches between them on the session's
-signals. No globals: everything a window needs comes in through the container. Shutdown follows
-stack-notes: closing a window sets :attr:`DesktopApp.closed`; :meth:`DesktopApp.aclose` then
-closes the windows and every service.
+signals. No globals: everything a window needs comes in through the container. Shutdown
+follows docs/architecture.md ("Qt and asyncio"): closing a window sets
+:attr:`DesktopApp.closed`; :meth:`DesktopApp.aclose` then closes the windows and every service.
 
 Start-up (docs/architecture.md): only what the login window needs is built before its first
 paint. Once it has painted, :meth:`DesktopApp.prepare` gets the rest ready while the parent

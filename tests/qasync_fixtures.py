@@ -1,4 +1,5 @@
-"""The qasync loop for Qt tests (Pattern A of stack-notes.md), registered by tests/conftest.py.
+"""The qasync loop for Qt tests (docs/architecture.md, "Qt and asyncio"), registered by
+tests/conftest.py.
 
 Not autouse: the plain async tests of desktop/api, desktop/cache and the server keep
 pytest-asyncio's own loop; the service and end-to-end suites make ``loop`` autouse in their
@@ -16,7 +17,7 @@ import qasync
 
 @pytest.fixture(scope="session")
 def qt_loop(qapp) -> Iterator[qasync.QEventLoop]:
-    """One loop for the whole run: never stopped or closed while Qt runs (stack-notes.md)."""
+    """One loop for the whole run: never stopped or closed while Qt runs (docs/architecture.md)."""
     loop = qasync.QEventLoop(qapp, already_running=True)
     # Our own executor for asyncio.to_thread, so its threads can be joined at the end.
     executor = qasync.QThreadExecutor(2)

@@ -9,7 +9,7 @@ from datetime import date, time, timedelta
 from server.models import ClosingDay, Contract, SchoolHoliday
 from server.models.enums import DayPart
 
-# Opening hours of each day-part (product.md, "Domain rules"); hours of care for credit and
+# Opening hours of each day-part (docs/api.md, "Agenda"); hours of care for credit and
 # cost are derived from these.
 DAY_PART_HOURS: dict[DayPart, tuple[time, time]] = {
     DayPart.OCHTEND: (time(7, 30), time(13, 0)),

@@ -1,7 +1,7 @@
 """Fixtures for the Qt services: the qasync loop, a fake portal behind httpx.MockTransport,
 and services wired to it.
 
-qasync follows Pattern A of stack-notes.md: ONE session-wide ``QEventLoop(qapp,
+qasync as docs/architecture.md ("Qt and asyncio") says: ONE session-wide ``QEventLoop(qapp,
 already_running=True)``, made current for each test (pytest-asyncio's async tests of other
 folders reset the current and running loop), never ``loop.stop()`` between tests. The fixture is
 used by this folder only, so the core's async tests keep their own loops.

@@ -3,7 +3,8 @@
 The demo organisation is built once per session into a template folder; each test serves a copy,
 so tests cannot see each other's changes and the suite stays fast. The qasync loop is the one of
 docs/architecture.md, "Qt and asyncio" (tests/qasync_fixtures.py). The reliability tests'
-fixtures (a fault-injecting proxy, the services container, a small real disk) live in reliability_kit.py.
+fixtures (a fault-injecting proxy, the services container, a small real disk) live in
+reliability_kit.py.
 """
 
 from __future__ import annotations

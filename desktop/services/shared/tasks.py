@@ -3,9 +3,9 @@
 The habits of docs/architecture.md ("Qt and asyncio"), in code: a new user action cancels the
 previous one of the same name (typing a new organisation cancels the old check), every task is
 referenced until it ends (an unreferenced task can be garbage-collected mid-flight), and every
-failure is routed — expected ones (a :class:`PortalError`, or a :class:`DiskProblem`: a full or read-only disk) to the caller's
-handler (which emits a translated message), anything else to the crash reporter. Nothing is
-swallowed.
+failure is routed — expected ones (a :class:`PortalError`, or a :class:`DiskProblem`: a full
+or read-only disk) to the caller's handler (which emits a translated message), anything else to
+the crash reporter. Nothing is swallowed.
 """
 
 from __future__ import annotations

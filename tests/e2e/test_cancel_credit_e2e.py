@@ -21,7 +21,11 @@ from desktop.models.shared.formatting import format_weekday_date
 
 def credit_pays_an_extra_day(run, url: str) -> tuple[int, int, date]:
     """Emma is reported absent on a planned morning more than 30 days ahead (credit) and gets
-    an extra morning paid entirely from that credit. Returns (absence, request, extra day)."""
+    an extra morning paid entirely from that credit. Returns (absence, request, extra day).
+
+    Both days are found through the portal's own planning (`planned_day`, `extra_day` search
+    forward from the date given), so a holiday or weekend near today moves them, never breaks
+    the test."""
     async def prepare() -> tuple[int, int, date]:
         async with PortalClient(url) as client:
             await client.auth.login(SANNE, PASSWORD)

@@ -159,8 +159,10 @@ class AbsenceWizard(SessionWizard):
     """Reports an absence through the agenda service (and so through the outbox)."""
 
     def __init__(self, agenda: AgendaService, profile: Profile | None, start: date | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
+        # ``today`` is for tests; the app passes none and the wizard takes the computer's day.
+        self._today = today or date.today()
         self.setObjectName("absenceWizard")
         self.setWindowTitle(self.tr("Report absence"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -170,10 +172,10 @@ class AbsenceWizard(SessionWizard):
         self._agenda = agenda
         self._outbox_id: int | None = None
         self.children = list(profile.children) if profile else []
-        first_day = max(start or date.today(), date.today())
+        first_day = max(start or self._today, self._today)
         self.when = WhenPage(
             self.tr("Choose the day or the period, and the day-part if it is not the whole "
-                    "day."), first_day, date.today(), None, 366,
+                    "day."), first_day, self._today, None, 366,
             self.tr("Every planned day-part"), self)
         self.who = ChildrenPage(self)
         self.why = ReasonPage(self)
@@ -247,7 +249,7 @@ class AbsenceWizard(SessionWizard):
         if reported:
             last_cancel = min(p.cancel_until for p in reported)
             lines.append("")
-            if last_cancel >= date.today():
+            if last_cancel >= self._today:
                 lines.append(self.tr(
                     "You can cancel this in the request overview until {date} ({days} days "
                     "before). After that, contact the location.").format(

@@ -209,7 +209,8 @@ class ExtraDayWizard(SessionWizard):
     """Requests extra days through :class:`ExtraDayService` (online only)."""
 
     def __init__(self, service: ExtraDayService, policy: Policy, profile: Profile | None,
-                 online: bool, parent: QWidget | None = None) -> None:
+                 online: bool, parent: QWidget | None = None, *,
+                 today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("extraDayWizard")
         self.setWindowTitle(self.tr("Request a day"))
@@ -221,8 +222,9 @@ class ExtraDayWizard(SessionWizard):
         self.online = online
         self.children = list(profile.children) if profile else []
         self.who = ChildrenPage(self)
-        earliest = date.today() + timedelta(days=policy.extra_day_min_days_ahead)
-        latest = date.today() + timedelta(days=policy.extra_day_max_days_ahead)
+        today = today or date.today()  # ``today`` is for tests
+        earliest = today + timedelta(days=policy.extra_day_min_days_ahead)
+        latest = today + timedelta(days=policy.extra_day_max_days_ahead)
         self.when = WhenPage(
             self.tr("Extra days can be requested from {min} to {max} days ahead: between "
                     "{first} and {last}.").format(

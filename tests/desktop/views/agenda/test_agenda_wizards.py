@@ -23,9 +23,10 @@ from desktop.views.agenda.absence_wizard import NOTE_LIMIT, AbsenceWizard
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 
 EMMA, DAAN = 1, 2
-# A day well ahead: the wizards only offer days from today on. The fake agenda plans care on
-# it whatever weekday it is, so nothing here depends on the calendar.
-DAY = date.today() + timedelta(days=60)
+# The wizards' today is fixed, and DAY well after it (the wizards only offer days from today
+# on). The fake agenda plans care on DAY whatever weekday it is: nothing here reads the calendar.
+TODAY = date(2026, 3, 2)
+DAY = TODAY + timedelta(days=60)
 
 
 def next_enabled(wizard: QWizard) -> bool:
@@ -49,7 +50,8 @@ def month_with(*planned: int, reported: tuple[int, ...] = ()) -> FakeAgenda:
 @pytest.fixture
 def absence_wizard(qtbot):
     def make(agenda: FakeAgenda | None = None) -> AbsenceWizard:
-        wizard = AbsenceWizard(agenda or month_with(EMMA, DAAN), parent_profile(), DAY)
+        wizard = AbsenceWizard(agenda or month_with(EMMA, DAAN), parent_profile(), DAY,
+                               today=TODAY)
         qtbot.addWidget(wizard)
         wizard.open()
         qtbot.waitExposed(wizard)
@@ -61,7 +63,8 @@ def absence_wizard(qtbot):
 @pytest.fixture
 def extra_day_wizard(qtbot):
     def make(policy: Policy) -> ExtraDayWizard:
-        wizard = ExtraDayWizard(FakeExtraDays(), policy, parent_profile(), online=True)
+        wizard = ExtraDayWizard(FakeExtraDays(), policy, parent_profile(), online=True,
+                                today=TODAY)
         qtbot.addWidget(wizard)
         wizard.open()
         qtbot.waitExposed(wizard)

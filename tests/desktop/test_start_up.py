@@ -83,7 +83,7 @@ def among(modules: set[str], *packages: str) -> list[str]:
 NOT_AT_FIRST_PAINT = (
     "desktop.services.agenda", "desktop.services.finance", "desktop.services.profile",
     "desktop.services.auth_sessions", "desktop.services.pending_requests",
-    "desktop.cache.store", "sqlite3",
+    "desktop.cache.store", "desktop.cache.store_file", "sqlite3",
     "desktop.views.main_window", "desktop.views.sections", "desktop.views.agenda",
     "desktop.views.finance", "desktop.views.overview", "desktop.views.crash_dialog",
     "desktop.views.login.password_reset",

@@ -56,7 +56,7 @@ def test_three_queued_absences_arrive_after_the_outbox_file_was_damaged(
     qtbot.waitUntil(lambda: second.agenda.pending_absences() == [], timeout=20_000)
 
 
-@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"unreadable account cache set aside")
+@pytest.mark.expect_log("desktop.cache.store_file", "WARNING", r"account cache set aside")
 @pytest.mark.parametrize("damage", [garbled for name, garbled in DAMAGE.items()
                                     if name != "empty"], ids=["truncated", "garbled header",
                                                               "garbled pages"])
@@ -168,7 +168,7 @@ def test_a_login_on_a_full_disk_says_so_in_the_login_window(qtbot, portal_server
                                                             monkeypatch):
     import sqlite3
 
-    from desktop.cache import store
+    from desktop.cache import store_file
     from desktop.cache.disk import writing
 
     def full(path: Path, outbox) -> None:
@@ -177,7 +177,7 @@ def test_a_login_on_a_full_disk_says_so_in_the_login_window(qtbot, portal_server
             error.sqlite_errorcode = 13
             raise error
 
-    monkeypatch.setattr(store, "_open_database", full)
+    monkeypatch.setattr(store_file, "_open_database", full)
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
     error = desktop.login_window.findChild(QLabel, "error")

@@ -1,10 +1,11 @@
 """The session: who is logged in, with which client, cache and remembered login.
 
-One piece on purpose (about 600 lines): :class:`SessionService` is one state machine — logged
-out, starting (login, resume online, resume from offline data), logged in, locked, ending
-(logout, switch, expiry, too many unlock attempts) — and every transition touches the same few
-fields (the current :class:`SessionState`, the busy flag, the lock, the remembered login).
-Splitting the transitions over modules would spread that state. What has a job of its own lives
+One piece on purpose (about 750 lines): :class:`SessionService` is one state machine — logged
+out, starting (login, the two-factor code step, resume online, resume from offline data),
+logged in, locked, ending (logout, switch, expiry, too many unlock attempts) — and every
+transition touches the same few fields (the current :class:`SessionState`, the pending second
+step, the busy flag, the lock, the remembered login). Splitting the transitions over modules
+would spread that state: each would reach into the others' fields. What has a job of its own lives
 beside it: the lock rules (``lock.py``), the remembered logins (``remembered.py``), revoking at
 the server (``revoke.py``), the portal check (``portal_check.py``) and the account record
 (``account.py``), removing offline copies (``offline_copies.py``); the device token a

@@ -211,14 +211,14 @@ def test_an_upgrade_hands_the_queued_writes_to_the_outbox(folder: Path) -> None:
 
 def test_a_hand_over_interrupted_by_a_crash_runs_again_without_doubles(folder: Path,
                                                                        monkeypatch) -> None:
-    from desktop.cache import store
+    from desktop.cache import store_file
 
     keys = schema_5_cache(folder)
 
     def crash(db: sqlite3.Connection, version: int) -> None:
         raise KeyboardInterrupt  # the app killed after the hand-over, before the migration
 
-    monkeypatch.setattr(store, "_migrate", crash)
+    monkeypatch.setattr(store_file, "_migrate", crash)
     with pytest.raises(KeyboardInterrupt):
         AccountCache.open(folder)
     monkeypatch.undo()
@@ -226,7 +226,7 @@ def test_a_hand_over_interrupted_by_a_crash_runs_again_without_doubles(folder: P
         assert [w.idempotency_key for w in cache.outbox.pending()] == keys
 
 
-@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"unreadable account cache set aside")
+@pytest.mark.expect_log("desktop.cache.store_file", "WARNING", r"account cache set aside")
 def test_a_damaged_old_cache_hands_over_what_it_still_holds(folder: Path) -> None:
     keys = schema_5_cache(folder, agenda_months=60)
     data = bytearray((folder / DB_NAME).read_bytes())
@@ -243,7 +243,7 @@ def test_a_damaged_old_cache_hands_over_what_it_still_holds(folder: Path) -> Non
 
 
 def test_a_cache_on_a_full_disk_is_not_set_aside(folder: Path, monkeypatch) -> None:
-    from desktop.cache import disk, store
+    from desktop.cache import disk, store_file
 
     AccountCache.open(folder).close()
     real_connect = sqlite3.connect
@@ -266,7 +266,7 @@ def test_a_cache_on_a_full_disk_is_not_set_aside(folder: Path, monkeypatch) -> N
         db = real_connect(path, *args, **kwargs)
         return Full(db) if Path(path).name == DB_NAME else db  # the cache, not the outbox
 
-    monkeypatch.setattr(store.sqlite3, "connect", connect)
+    monkeypatch.setattr(store_file.sqlite3, "connect", connect)
     monkeypatch.setattr(disk, "_low_space", lambda path: True)
     with pytest.raises(disk.DiskProblem) as caught:
         AccountCache.open(folder, recover=True)
@@ -287,7 +287,7 @@ def test_a_corrupt_file_is_reported(folder: Path) -> None:
         AccountCache.open(folder)
 
 
-@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"unreadable account cache set aside")
+@pytest.mark.expect_log("desktop.cache.store_file", "WARNING", r"account cache set aside")
 def test_recover_sets_a_corrupt_file_aside_and_starts_empty(folder: Path) -> None:
     folder.mkdir(parents=True)
     garbage = b"\x00garbage\xff" * 500
@@ -360,7 +360,7 @@ def test_policy_is_cached_for_offline_use(folder: Path) -> None:
 
 
 def test_a_failing_migration_leaves_the_last_good_version(folder: Path, monkeypatch) -> None:
-    from desktop.cache import store
+    from desktop.cache import store_file
 
     folder.mkdir(parents=True)
     old = sqlite3.connect(folder / DB_NAME)
@@ -373,9 +373,9 @@ def test_a_failing_migration_leaves_the_last_good_version(folder: Path, monkeypa
         db.execute("CREATE TABLE half_done (x INTEGER)")
         db.execute("UPDATE profile SET no_such_column = 1")  # a migration with a bug
 
-    monkeypatch.setattr(store, "MIGRATIONS", (*MIGRATIONS[:2], broken_step))
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
-    with pytest.raises(store.MigrationFailed):
+    monkeypatch.setattr(store_file, "MIGRATIONS", (*MIGRATIONS[:2], broken_step))
+    monkeypatch.setattr(store_file, "SCHEMA_VERSION", 3)
+    with pytest.raises(store_file.MigrationFailed):
         AccountCache.open(folder)
 
     db = sqlite3.connect(folder / DB_NAME)

@@ -237,7 +237,7 @@ def test_lost_writes_are_kept_until_forgotten(folder: Path) -> None:
     box.close()
 
 
-@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"unreadable account cache set aside")
+@pytest.mark.expect_log("desktop.cache.store_file", "WARNING", r"account cache set aside")
 def test_a_damaged_cache_does_not_take_the_queue_with_it(folder: Path) -> None:
     with AccountCache.open(folder) as cache:
         keys = [cache.outbox.enqueue("absence", p).idempotency_key for p in THREE]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -47,7 +47,8 @@ class DataDownloadPanel(QWidget):
         self.status.setObjectName("downloadStatus")
         self.status.setWordWrap(True)
         row = QHBoxLayout()
-        row.addWidget(self.button)
+        # The button keeps its own width; the progress bar takes the rest while it shows.
+        row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         row.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

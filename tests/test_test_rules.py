@@ -65,7 +65,8 @@ def test_an_expected_record_passes_and_one_that_never_comes_fails(
                 logging.getLogger("desktop.cache.store").warning("the disk is full")
             logging.getLogger("desktop.cache.store").warning("the disk is full")
     """)
-    result = run(suite)
+    # -rN: the short summary repeats the messages, cut or not by the terminal's width.
+    result = run(suite, "-rN")
     result.assert_outcomes(passed=4, errors=3)
     teardowns = [line for line in result.outlines if line.startswith(("unexpected", "expected"))]
     assert teardowns == [

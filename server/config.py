@@ -80,6 +80,9 @@ class Settings:
     client_download_url: str | None = None
     # Request bodies (server/request_limits.py): JSON and forms; uploads get their own cap.
     max_request_body: int = 1024 * 1024
+    # Uploads (server.request_limits.UPLOAD_PATHS): a little over the largest attachment, so
+    # a file just over its cap gets the feature's own answer ("at most 10 MB").
+    max_upload_body: int = 11 * 1024 * 1024
     request_body_timeout: timedelta = timedelta(seconds=30)
     # Seals the secrets the server must read again (server/account/secret_box.py); unset:
     # a key file in the data folder.

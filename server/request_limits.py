@@ -22,6 +22,9 @@ from starlette.types import Message, Receive, Scope, Send
 from server.asgi import HttpMiddleware, ResponseWatch
 from server.problems.body import problem_response
 
+#: File uploads, which take `Settings.max_upload_body` instead (photos will add theirs).
+UPLOAD_PATHS = frozenset({"/api/v1/message-attachments"})
+
 # Problem codes of the refusals, by status (the catalogue has their texts).
 REFUSALS = {413: "request_too_large", 408: "request_timeout"}
 
@@ -33,7 +36,8 @@ class BodyRefused(HTTPException):
 class RequestLimitsMiddleware(HttpMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         settings = scope["app"].state.settings
-        limit: int = settings.max_request_body
+        limit: int = (settings.max_upload_body if scope.get("path") in UPLOAD_PATHS
+                      else settings.max_request_body)
         timeout = settings.request_body_timeout.total_seconds()
         headers = Headers(scope=scope)
         language = headers.get("accept-language")

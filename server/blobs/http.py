@@ -4,6 +4,7 @@ If-Range, and the bytes streamed straight from the blob store."""
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from fastapi import Response
 from fastapi.responses import StreamingResponse
@@ -33,18 +34,30 @@ def _parse_range(header: str, size: int) -> tuple[int, int] | None | str:
     return first, last
 
 
+def content_disposition(disposition: str, filename: str) -> str:
+    """`inline` or `attachment` with the file's name: a plain ASCII `filename` for old
+    clients and the exact name as RFC 6266's `filename*` (a name a person chose may hold
+    quotes or accents)."""
+    fallback = "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\' else "_"
+                       for ch in filename)
+    if fallback == filename:
+        return f'{disposition}; filename="{filename}"'
+    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+
+
 async def blob_response(blobs: BlobStore, blob: BlobInfo, *, media_type: str, filename: str,
                         range_header: str | None, if_none_match: str | None,
-                        if_range: str | None) -> Response:
+                        if_range: str | None, disposition: str = "inline") -> Response:
     """The blob's bytes (200), a part of them (206), 304 for a current copy or 416.
 
     `blob` is what the caller stored about it (size, SHA-256), so nothing is read before the
     answer is decided. `Cache-Control: no-store` like every credentialed answer (docs/api.md,
-    "Headers"): the app keeps its own copy and revalidates it with the ETag."""
+    "Headers"): the app keeps its own copy and revalidates it with the ETag. `disposition`
+    "attachment" (files people send each other) tells a browser to save, never to show."""
     size, etag = blob.size, blob.etag
     headers = {"ETag": etag, "X-Content-SHA256": blob.sha256, "Accept-Ranges": "bytes",
                "Cache-Control": "no-store",
-               "Content-Disposition": f'inline; filename="{filename}"'}
+               "Content-Disposition": content_disposition(disposition, filename)}
     if if_none_match is not None and (if_none_match.strip() == "*" or etag in [
             tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]):
         return Response(status_code=304, headers=headers)

@@ -38,7 +38,8 @@ async def create_demo_database(settings: Settings, *, today: date | None = None,
                 return None
             password_hash = await asyncio.to_thread(make_argon2(settings).hash, DEMO_PASSWORD)
             return await build_demo(db, password_hash, today or amsterdam_today(), scale,
-                                    lambda text, label: seal(settings, text, label))
+                                    lambda text, label: seal(settings, text, label),
+                                    create_blob_store(settings))
     finally:
         await engine.dispose()
 

@@ -15,11 +15,13 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.blobs import BlobStore
 from server.dates import add_months
 from server.demo import calendar, data
 from server.demo.account_security import DEMO_TWO_FACTOR_EMAIL, Sealer, add_demo_two_factor
 from server.demo.agenda import add_devries_requests
 from server.demo.finance import add_demo_finance
+from server.demo.messages import add_demo_messages
 from server.demo.personal_data import add_demo_personal_data
 from server.models import (
     DAY_PARTS_BY_CARE_TYPE,
@@ -60,8 +62,9 @@ def _mail_name(*parts: str) -> str:
 
 class _Builder:
     def __init__(self, db: AsyncSession, password_hash: str, today: date, scale: int,
-                 seal: Sealer | None) -> None:
+                 seal: Sealer | None, blobs: BlobStore | None = None) -> None:
         self.db = db
+        self.blobs = blobs
         self.seal = seal
         self.password_hash = password_hash
         self.today = today
@@ -109,6 +112,7 @@ class _Builder:
         await self.db.flush()
         await add_devries_requests(self.db, self.today)
         await add_demo_personal_data(self.db, self.created, self.today)
+        await add_demo_messages(self.db, self.today, self.blobs)
         for n in range(BASE_FAMILIES * self.scale - 4):
             self._random_family(n)
         await self._two_factor_family()
@@ -294,7 +298,9 @@ class _Builder:
 
 
 async def build_demo(db: AsyncSession, password_hash: str, today: date,
-                     scale: int = 1, seal: Sealer | None = None) -> DemoSummary:
+                     scale: int = 1, seal: Sealer | None = None,
+                     blobs: BlobStore | None = None) -> DemoSummary:
     """Add the demo organisation to an empty, migrated database; with ``seal`` (the server's
-    key) one account logs in with a code (server/demo/account_security.py)."""
-    return await _Builder(db, password_hash, today, scale, seal).build()
+    key) one account logs in with a code (server/demo/account_security.py); with ``blobs``
+    the demo's message attachment is stored there (server/demo/messages.py)."""
+    return await _Builder(db, password_hash, today, scale, seal, blobs).build()

@@ -38,6 +38,12 @@ from server.models.finance import (
     StoredDocument,
     Tariff,
 )
+from server.models.messages import (
+    Conversation,
+    ConversationRead,
+    Message,
+    MessageAttachment,
+)
 from server.models.organisation import (
     CareGroup,
     ClosingDay,
@@ -82,4 +88,5 @@ __all__ = [
     "manager_location", "staff_group",
     "DocumentPublication", "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind",
     "InvoiceStatus", "PaymentMethod", "StoredDocument", "Tariff",
+    "Conversation", "ConversationRead", "Message", "MessageAttachment",
 ]

@@ -79,6 +79,25 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
     "change_not_pending": (409, "Change not pending",
                            "Over deze wijziging is al besloten, of ze is ingetrokken.",
                            "This change was already decided on, or withdrawn."),
+    "message_group_invalid": (422, "Group not the child's",
+                              "Dit kind zit niet (meer) in die groep. Kies de groep van je "
+                              "kind.",
+                              "This child is not (or no longer) in that group. Choose your "
+                              "child's group."),
+    "message_attachment_invalid": (422, "Attachment not available",
+                                   "Een bijlage is niet (meer) beschikbaar. Voeg haar opnieuw "
+                                   "toe.",
+                                   "An attachment is not (or no longer) available. Please add "
+                                   "it again."),
+    "attachment_too_large": (413, "Attachment too large",
+                             "Deze bijlage is te groot. Een bijlage mag hoogstens "
+                             "{max_megabytes} MB zijn.",
+                             "This attachment is too large. An attachment may be at most "
+                             "{max_megabytes} MB."),
+    "attachment_type_refused": (415, "Attachment type refused",
+                                "Alleen PDF-bestanden en foto's (JPEG of PNG) kunnen als bijlage "
+                                "mee.",
+                                "Only PDF files and pictures (JPEG or PNG) can be attached."),
     "idempotency_key_reused": (422, "Idempotency key reused",
                                "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
                                "This Idempotency-Key was already used for another request."),

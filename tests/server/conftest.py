@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from server.account.secret_box import seal
 from server.app import create_app
 from server.auth.passwords import make_argon2
+from server.blobs import create_blob_store
 from server.config import AMSTERDAM, Settings, normalise_database_url, sqlite_url
 from server.db import create_engine, create_sessionmaker, migrate
 from server.demo.database import create_demo_database, publish_demo_families
@@ -89,7 +90,8 @@ async def _build_postgres_template(server_url: str, blob_folder: Path) -> None:
         password_hash = make_argon2(settings).hash(DEMO_PASSWORD)
         async with create_sessionmaker(engine)() as db:
             await build_demo(db, password_hash, TODAY,
-                             seal=lambda text, label: seal(settings, text, label))
+                             seal=lambda text, label: seal(settings, text, label),
+                             blobs=create_blob_store(settings))
     finally:
         await engine.dispose()
     await publish_demo_families(settings, TODAY)

@@ -303,3 +303,55 @@ async def test_personal_data_roles(client: httpx.AsyncClient, method: str, path:
     else:
         assert response.status_code < 400 or response.json()["code"] in (
             "validation_error", "not_found"), response.text
+
+
+# Messages (docs/api.md, "Messages"): parents start conversations, staff and managers close
+# them; everyone else in a conversation reads, answers and uploads. Outsiders get not_found
+# (tests/server/messages). (method, path, body, refused)
+MESSAGE_REFUSALS = [
+    ("GET", "/api/v1/conversations", None, ()),
+    ("POST", "/api/v1/conversations", "start", ("staff", "manager")),
+    ("GET", "/api/v1/conversations/{conversation_id}", None, ()),
+    ("GET", "/api/v1/conversations/{conversation_id}/messages", None, ()),
+    ("POST", "/api/v1/conversations/{conversation_id}/messages", {"body": "Hoi"}, ()),
+    ("POST", "/api/v1/conversations/{conversation_id}/read", {"last_read_id": 1}, ()),
+    ("POST", "/api/v1/conversations/{conversation_id}/close", None,
+     ("primary_parent", "secondary_parent")),
+    ("POST", "/api/v1/message-attachments", "upload", ()),
+    ("GET", "/api/v1/message-attachments/{attachment_id}", None, ()),
+]
+
+
+def test_every_message_route_has_a_role_rule() -> None:
+    routes = {r for r in PROTECTED
+              if r[1].startswith(("/api/v1/conversations", "/api/v1/message-attachments"))}
+    assert routes == {(m, p) for m, p, _, _ in MESSAGE_REFUSALS}
+
+
+@pytest.mark.parametrize(("method", "path", "body", "refused"), MESSAGE_REFUSALS,
+                         ids=[f"{m} {p}" for m, p, _, _ in MESSAGE_REFUSALS])
+@pytest.mark.parametrize("role", list(LOGINS))
+async def test_message_roles(client: httpx.AsyncClient, method: str, path: str, body: object,
+                             refused: tuple[str, ...], role: str) -> None:
+    sanne = await _login(client, LOGINS["primary_parent"])
+    medicijnbrief = next(c for c in (await client.get(
+        "/api/v1/conversations", headers=sanne)).json()["conversations"]
+        if c["subject"] == "Medicijnbrief")
+    letter = (await client.get(f"/api/v1/conversations/{medicijnbrief['id']}/messages",
+                               headers=sanne)).json()["messages"][-1]["attachments"][0]
+    emma = next(c["id"] for c in (await client.get("/api/v1/me", headers=sanne)).json()[
+        "children"] if c["first_name"] == "Emma")
+    url = path.replace("{conversation_id}", str(medicijnbrief["id"])).replace(
+        "{attachment_id}", str(letter["id"]))
+    headers = await _login(client, LOGINS[role])
+    if body == "upload":
+        response = await client.post(url, params={"filename": "a.pdf"}, content=b"%PDF-1.4",
+                                     headers={**headers,
+                                              "Content-Type": "application/octet-stream"})
+    else:
+        response = await client.request(method, url, headers=headers, json={
+            "child_id": emma, "subject": "Vraag", "body": "Hoi"} if body == "start" else body)
+    if role in refused:
+        assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+    else:
+        assert response.status_code < 400, response.text

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from desktop.services.agenda.service import AgendaService
     from desktop.services.auth_sessions import AuthSessionsService
     from desktop.services.finance.service import FinanceService
+    from desktop.services.messages.service import MessagesService
     from desktop.services.pending_requests import PendingRequestsService
     from desktop.services.personal_data import PersonalDataService
     from desktop.services.profile import ProfileService
@@ -94,6 +95,7 @@ class Services:
     update_hint: UpdateHintService
     account_security: AccountSecurityService
     personal_data: PersonalDataService
+    messages: MessagesService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -112,6 +114,7 @@ class Services:
         from desktop.services.agenda.service import AgendaService
         from desktop.services.auth_sessions import AuthSessionsService
         from desktop.services.finance.service import FinanceService
+        from desktop.services.messages.service import MessagesService
         from desktop.services.pending_requests import PendingRequestsService
         from desktop.services.personal_data import PersonalDataService
         from desktop.services.profile import ProfileService
@@ -136,7 +139,8 @@ class Services:
                    account_security=AccountSecurityService(session, on_crash=on_crash,
                                                            parent=parent),
                    personal_data=PersonalDataService(session, on_crash=on_crash,
-                                                     parent=parent))
+                                                     parent=parent),
+                   messages=MessagesService(session, outbox, on_crash=on_crash, parent=parent))
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

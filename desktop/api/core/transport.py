@@ -206,12 +206,15 @@ class Transport:
         path: str,
         *,
         json: Any = None,
+        content: bytes | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,
         retry: Retry | None = None,
     ) -> httpx.Response:
-        """Send one request (refreshing, retrying as allowed); raises the typed errors."""
-        return await self._send(method, path, json=json, authenticated=authenticated,
+        """Send one request (refreshing, retrying as allowed); raises the typed errors.
+        ``content``: a file's bytes as the body (an upload), instead of ``json``."""
+        return await self._send(method, path, json=json, content=content,
+                                authenticated=authenticated,
                                 idempotency_key=idempotency_key, retry=retry)
 
     def parse(self, response: httpx.Response, build: Callable[[Any], Any]) -> Any:
@@ -267,6 +270,7 @@ class Transport:
         path: str,
         *,
         json: Any = None,
+        content: bytes | None = None,
         headers: Mapping[str, str] | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,
@@ -297,7 +301,10 @@ class Transport:
             if idempotency_key is not None:
                 request_headers["Idempotency-Key"] = idempotency_key
 
-            request = self._http.build_request(method, path, json=json, headers=request_headers)
+            if content is not None:
+                request_headers["Content-Type"] = "application/octet-stream"
+            request = self._http.build_request(method, path, json=json, content=content,
+                                               headers=request_headers)
             try:
                 response = await self._http.send(request, stream=stream)
             except httpx.TransportError as exc:

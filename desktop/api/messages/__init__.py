@@ -1,0 +1,1 @@
+"""``client.messages``: conversations with the group (docs/api.md, "Messages")."""

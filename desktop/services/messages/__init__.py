@@ -1,0 +1,1 @@
+"""Messages with the group: the inbox, threads, sending through the outbox, attachments."""

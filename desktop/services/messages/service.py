@@ -1,0 +1,315 @@
+"""Messages with the group: the inbox and its unread counts, the threads, sending through the
+outbox (offline, exactly once), read markers, closing, and attachments.
+
+The inbox is fetched when the session starts and then again every ``poll_ms`` (a minute) while
+logged in, so a reply shows up without the parent asking for it. A thread is fetched whole the
+first time it is opened and then incrementally (``after`` its last message). What the parent
+writes goes into the account's outbox first (:mod:`desktop.services.messages.courier`):
+until the portal has it, the thread shows it as "being sent".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from desktop.api.core.errors import PortalError, SessionExpired
+from desktop.api.messages.records import (
+    Attachment,
+    Conversation,
+    Inbox,
+    Message,
+    MessageDraft,
+    OutgoingFile,
+    Posted,
+)
+from desktop.cache.disk import DiskProblem
+from desktop.services.messages.courier import MESSAGE, MessageCourier
+from desktop.services.session.service import SessionService
+from desktop.services.shared.blob_downloads import BlobDownloads
+from desktop.services.shared.errors import user_message
+from desktop.services.shared.files import copy_atomically
+from desktop.services.shared.outbox import OutboxDelivery
+from desktop.services.shared.tasks import CrashHandler, TaskRunner
+from desktop.services.shared.verified_download import download_verified
+
+__all__ = ["MAX_ATTACHMENT_BYTES", "POLL_MS", "MessagesService", "QueuedMessage"]
+
+log = logging.getLogger(__name__)
+
+#: How often the inbox is fetched again while logged in.
+POLL_MS = 60 * 1000
+#: The portal's cap per attachment (docs/api.md, "Messages"): checked before queueing.
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+#: What the portal takes, by the first bytes of a file.
+_SIGNATURES = (b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+class QueuedMessage:
+    """A message still in the outbox: shown in its thread as "being sent" (or refused)."""
+
+    def __init__(self, outbox_id: int, draft: MessageDraft, refusal: str | None) -> None:
+        self.outbox_id = outbox_id
+        self.draft = draft
+        self.refusal = refusal
+
+
+class MessagesService(QObject):
+    """Signals: ``inboxChanged(Inbox)``; ``unreadChanged(int)`` (messages unread in total);
+    ``threadChanged(conversation_id, list[Message])``; ``queuedChanged()`` when what waits in
+    the outbox changed; ``sent(outbox_id, Posted)``; ``problem(message)`` /
+    ``problemSolved()`` for a failed fetch; ``attachmentReady(attachment_id, path)`` /
+    ``attachmentFailed(message)``; ``replyArrived(Conversation)`` when a conversation has
+    unread messages it did not have at the previous fetch (the notifications follow it)."""
+
+    inboxChanged = Signal(object)
+    unreadChanged = Signal(int)
+    threadChanged = Signal(int, list)
+    queuedChanged = Signal()
+    sent = Signal(int, object)
+    problem = Signal(str)
+    problemSolved = Signal()
+    attachmentReady = Signal(int, str)
+    attachmentFailed = Signal(str)
+    replyArrived = Signal(object)
+
+    def __init__(self, session: SessionService, outbox: OutboxDelivery, *,
+                 poll_ms: int = POLL_MS, on_crash: CrashHandler | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._outbox = outbox
+        self._tasks = TaskRunner(on_crash)
+        self._downloads = BlobDownloads()
+        self._inbox: Inbox | None = None
+        self._threads: dict[int, list[Message]] = {}
+        self._open: int | None = None
+        self._failing = False
+        outbox.register(MessageCourier(session))
+        outbox.queued.connect(self._outbox_changed)
+        outbox.refused.connect(self._outbox_changed)
+        outbox.delivered.connect(self._delivered)
+        self._timer = QTimer(self)
+        self._timer.setInterval(poll_ms)
+        self._timer.timeout.connect(self.refresh)
+        session.loggedIn.connect(self._logged_in)
+        session.loggedOut.connect(self._logged_out)
+        session.sessionExpired.connect(self._logged_out)
+
+    # --- what the views read ------------------------------------------------------------------
+
+    @property
+    def inbox(self) -> Inbox | None:
+        return self._inbox
+
+    def set_poll_interval(self, ms: int) -> None:
+        """How often the inbox is fetched again (tests and the benchmark shorten it)."""
+        self._timer.setInterval(ms)
+
+    @property
+    def unread(self) -> int:
+        return 0 if self._inbox is None else self._inbox.unread_messages
+
+    def thread(self, conversation_id: int) -> list[Message] | None:
+        messages = self._threads.get(conversation_id)
+        return None if messages is None else list(messages)
+
+    def conversation(self, conversation_id: int) -> Conversation | None:
+        if self._inbox is None:
+            return None
+        return next((c for c in self._inbox.conversations if c.id == conversation_id), None)
+
+    def queued(self, conversation_id: int | None) -> list[QueuedMessage]:
+        """What waits in the outbox for this conversation (None: new conversations), oldest
+        first, refused ones included."""
+        writes = self._outbox.pending(MESSAGE) + self._outbox.refused_writes(MESSAGE)
+        found = []
+        for write in sorted(writes, key=lambda w: w.id):
+            draft = MessageDraft.from_json(write.payload)
+            if draft.conversation_id == conversation_id:
+                found.append(QueuedMessage(write.id, draft, write.refusal))
+        return found
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self._session.account is not None:
+            self._tasks.run("inbox", self._refresh(), self._failed)
+
+    def open(self, conversation_id: int | None) -> None:
+        """Show this conversation: fetch what is new in it and mark it read."""
+        self._open = conversation_id
+        if conversation_id is not None and self._session.account is not None:
+            self._tasks.run(f"thread-{conversation_id}", self._load_thread(conversation_id),
+                            self._failed)
+
+    def send(self, draft: MessageDraft, files: list[Path]) -> int:
+        """Queue the message (on disk, files copied) and send it; returns its outbox id.
+        Raises :class:`DiskProblem` (nothing queued: keep the text) or ``ValueError`` with a
+        translated message for a file the portal would refuse."""
+        outgoing = tuple(self._keep(path) for path in files)
+        write_id = self._outbox.enqueue(MESSAGE, MessageDraft(
+            draft.body, draft.conversation_id, draft.child_id, draft.group_id, draft.subject,
+            outgoing).to_json())
+        self.queuedChanged.emit()
+        return write_id
+
+    def discard(self, outbox_id: int) -> None:
+        """Remove a refused message from the outbox (the parent has seen why)."""
+        self._outbox.dismiss(outbox_id)
+        self.queuedChanged.emit()
+
+    def close_conversation(self, conversation_id: int) -> None:
+        self._tasks.run(f"close-{conversation_id}", self._close(conversation_id), self._failed)
+
+    def fetch_attachment(self, attachment: Attachment) -> None:
+        """Download (once) and verify the file; ``attachmentReady`` gives its local path."""
+        self._tasks.run(f"attachment-{attachment.id}", self._fetch(attachment),
+                        self._attachment_failed)
+
+    def save_attachment(self, source: Path, target: Path) -> str | None:
+        """Copy a downloaded file to where the user chose; a message when the disk refused."""
+        return copy_atomically(source, target)
+
+    async def aclose(self) -> None:
+        self._timer.stop()
+        await self._tasks.drain()
+        await self._downloads.aclose()
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _keep(self, path: Path) -> OutgoingFile:
+        data = _read(path)
+        if len(data) > MAX_ATTACHMENT_BYTES:
+            raise ValueError(QCoreApplication.translate(
+                "MessagesService", "{name} is too large: an attachment may be at most 10 MB."
+            ).format(name=path.name))
+        if not data.startswith(_SIGNATURES):
+            raise ValueError(QCoreApplication.translate(
+                "MessagesService", "{name} cannot be attached: only PDF files and pictures "
+                "(JPEG or PNG) can.").format(name=path.name))
+        cache = self._session.cache
+        if cache is None:
+            raise RuntimeError("no account is logged in")
+        sha256 = hashlib.sha256(data).hexdigest()
+        name = f"outgoing-{sha256}"
+        cache.blobs.write(name, [data], sha256)
+        return OutgoingFile(name, sha256, len(data), path.name)
+
+    async def _refresh(self) -> None:
+        inbox = await self._session.request(lambda client: client.messages.inbox())
+        before = {c.id: c.unread for c in self._inbox.conversations} if self._inbox else None
+        self._inbox = inbox
+        self.inboxChanged.emit(inbox)
+        self.unreadChanged.emit(inbox.unread_messages)
+        self._solved()
+        if before is not None:
+            for conversation in inbox.conversations:
+                if conversation.unread > before.get(conversation.id, 0):
+                    self.replyArrived.emit(conversation)
+        if self._open is not None and self._open in self._threads:
+            await self._load_thread(self._open)
+
+    async def _load_thread(self, conversation_id: int) -> None:
+        known = self._threads.get(conversation_id)
+        after = known[-1].id if known else None
+        new = await self._session.request(
+            lambda client: client.messages.messages(conversation_id, after))
+        thread = (known or []) + new if after is not None else new
+        self._threads[conversation_id] = thread
+        self.threadChanged.emit(conversation_id, list(thread))
+        self._solved()
+        conversation = self.conversation(conversation_id)
+        if thread and self._open == conversation_id and (
+                conversation is None or conversation.unread > 0):
+            updated = await self._session.request(
+                lambda client: client.messages.mark_read(conversation_id, thread[-1].id))
+            self._replace(updated)
+
+    async def _close(self, conversation_id: int) -> None:
+        updated = await self._session.request(
+            lambda client: client.messages.close(conversation_id))
+        self._replace(updated)
+
+    def _replace(self, updated: Conversation) -> None:
+        """One conversation changed: the inbox with it, the totals counted again."""
+        if self._inbox is None:
+            return
+        old = self.conversation(updated.id)
+        rows = tuple(updated if c.id == updated.id else c for c in self._inbox.conversations)
+        if old is None:
+            rows = (updated, *rows)
+        unread = self._inbox.unread_messages - (old.unread if old else 0) + updated.unread
+        conversations = sum(1 for c in rows if c.unread > 0)
+        self._inbox = Inbox(rows, unread, conversations)
+        self.inboxChanged.emit(self._inbox)
+        self.unreadChanged.emit(unread)
+
+    async def _fetch(self, attachment: Attachment) -> None:
+        cache = self._session.cache
+        if cache is None:
+            return
+        blobs, name = cache.blobs, f"attachment-{attachment.sha256}"
+        path = await self._downloads.fetch(name, lambda: self._session.request(
+            lambda client: download_verified(
+                lambda offset: client.messages.download(attachment, offset), blobs, name,
+                attachment.size, attachment.sha256)))
+        self.attachmentReady.emit(attachment.id, str(path))
+
+    def _delivered(self, kind: str, _outbox_id: int, posted: Posted) -> None:
+        if kind != MESSAGE:
+            return
+        self._replace(posted.conversation)
+        thread = self._threads.get(posted.conversation.id)
+        if thread is not None and all(m.id != posted.message.id for m in thread):
+            thread.append(posted.message)
+            self.threadChanged.emit(posted.conversation.id, list(thread))
+        self.sent.emit(_outbox_id, posted)
+        self.queuedChanged.emit()
+        if self._inbox is not None and self.conversation(posted.conversation.id) is None:
+            self.refresh()
+
+    def _outbox_changed(self, kind: str, *_args: object) -> None:
+        if kind == MESSAGE:
+            self.queuedChanged.emit()
+
+    def _failed(self, error: PortalError | DiskProblem) -> None:
+        if self._session.account is None or isinstance(error, SessionExpired):
+            return
+        self._failing = True
+        self.problem.emit(user_message(error))
+
+    def _attachment_failed(self, error: PortalError | DiskProblem) -> None:
+        if self._session.account is not None and not isinstance(error, SessionExpired):
+            self.attachmentFailed.emit(user_message(error))
+
+    def _solved(self) -> None:
+        if self._failing:
+            self._failing = False
+            self.problemSolved.emit()
+
+    def _logged_in(self, _account: object) -> None:
+        self.refresh()
+        self._timer.start()
+
+    def _logged_out(self, *_args: object) -> None:
+        self._timer.stop()
+        self._tasks.cancel_all()
+        self._downloads.cancel_all()
+        self._inbox = None
+        self._threads.clear()
+        self._open = None
+        self._failing = False
+        self.unreadChanged.emit(0)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ValueError(QCoreApplication.translate(
+            "MessagesService", "{name} could not be read: {reason}").format(
+                name=path.name, reason=error.strerror or str(error))) from error

@@ -1,0 +1,81 @@
+"""Messages against the real portal server (docs/api.md, "Messages"): a parent writes, the
+group's staff answer from another app, and the parent's app shows the reply without being
+asked to; a message written while the portal is down is sent exactly once after both come
+back."""
+
+from __future__ import annotations
+
+from reliability_kit import emma, sign_in, stop_server
+from test_desktop_e2e import PASSWORD, SANNE
+
+from desktop.api.client import PortalClient
+from desktop.api.messages.records import MessageDraft
+
+FATIMA = "fatima.elamrani@voorbeeld.nl"
+
+
+def staff_sign_in(qtbot, services, url: str) -> None:
+    with qtbot.waitSignal(services.session.loggedIn, timeout=20_000):
+        services.session.login(url, FATIMA, PASSWORD, False)
+
+
+def server_bodies(run, url: str, subject: str) -> list[str]:
+    """The messages the portal holds in Sanne's conversation ``subject``, oldest first."""
+    async def fetch() -> list[str]:
+        async with PortalClient(url) as client:
+            await client.auth.login(SANNE, PASSWORD)
+            found = [c for c in (await client.messages.inbox()).conversations
+                     if c.subject == subject]
+            return [m.body for m in await client.messages.messages(found[0].id)] if found \
+                else []
+    return run(fetch())
+
+
+def test_a_staff_reply_reaches_the_parents_app_by_itself(qtbot, portal_server, make_container,
+                                                         tmp_path):
+    sanne = make_container(data=tmp_path / "sanne")
+    sign_in(qtbot, sanne, portal_server.url)
+    sanne.messages.set_poll_interval(300)
+    with qtbot.waitSignal(sanne.messages.sent, timeout=20_000) as sent:
+        sanne.messages.send(MessageDraft("Mag Emma haar knuffel meenemen?",
+                                         child_id=emma(sanne), subject="Knuffel"), [])
+    conversation = sent.args[1].conversation
+    assert (conversation.group_name, conversation.unread) == ("Zonnetjes", 0)
+
+    fatima = make_container(data=tmp_path / "fatima")
+    staff_sign_in(qtbot, fatima, portal_server.url)
+    qtbot.waitUntil(lambda: fatima.messages.conversation(conversation.id) is not None,
+                    timeout=20_000)
+    assert fatima.messages.conversation(conversation.id).unread == 1
+    with qtbot.waitSignal(fatima.messages.sent, timeout=20_000):
+        fatima.messages.send(MessageDraft("Natuurlijk!", conversation_id=conversation.id), [])
+
+    # Nobody touches Sanne's app: it finds the reply and says so.
+    with qtbot.waitSignal(sanne.messages.replyArrived, timeout=20_000,
+                          check_params_cb=lambda c: c.id == conversation.id) as arrived:
+        pass
+    assert arrived.args[0].unread == 1 and arrived.args[0].answered
+    sanne.messages.open(conversation.id)
+    qtbot.waitUntil(lambda: [m.body for m in sanne.messages.thread(conversation.id) or []] == [
+        "Mag Emma haar knuffel meenemen?", "Natuurlijk!"], timeout=20_000)
+    qtbot.waitUntil(lambda: sanne.messages.conversation(conversation.id).unread == 0,
+                    timeout=20_000)
+
+
+def test_a_message_written_offline_is_sent_once_after_both_restart(
+        qtbot, portal_server, make_container, run, tmp_path):
+    first = make_container(data=tmp_path / "sanne")
+    sign_in(qtbot, first, portal_server.url)
+    child = emma(first)
+    stop_server(qtbot, portal_server)
+    first.messages.send(MessageDraft("Emma is vandaag jarig!", child_id=child,
+                                     subject="Verjaardag"), [])
+    qtbot.waitUntil(lambda: len(first.messages.queued(None)) == 1, timeout=20_000)
+    assert first.messages.queued(None)[0].draft.body == "Emma is vandaag jarig!"
+    run(first.aclose())  # the app is closed while it waits
+
+    portal_server.start()
+    second = make_container(data=tmp_path / "sanne")
+    sign_in(qtbot, second, portal_server.url)
+    qtbot.waitUntil(lambda: second.messages.queued(None) == [], timeout=30_000)
+    assert server_bodies(run, portal_server.url, "Verjaardag") == ["Emma is vandaag jarig!"]

@@ -101,6 +101,7 @@ class SectionsModel(QAbstractListModel):
     class Role(IntEnum):
         Key = Qt.ItemDataRole.UserRole + 1
         IconName = Qt.ItemDataRole.UserRole + 2
+        Count = Qt.ItemDataRole.UserRole + 3  # what waits there (unread messages), 0: nothing
 
     def __init__(self, sections: Sequence[Section],
                  icon_for: Callable[[str], QIcon] | None = None,
@@ -109,6 +110,7 @@ class SectionsModel(QAbstractListModel):
         self._icon_for = icon_for
         self._sections = tuple(sections)
         self._icons: dict[str, QIcon] = {}
+        self._counts: dict[str, int] = {}
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._sections)
@@ -118,7 +120,11 @@ class SectionsModel(QAbstractListModel):
             return None
         section = self._sections[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return section.translated_title()
+            count = self._counts.get(section.key, 0)
+            title = section.translated_title()
+            return f"{title} ({count})" if count else title
+        if role == self.Role.Count:
+            return self._counts.get(section.key, 0)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return section.translated_description()
         if role == Qt.ItemDataRole.DecorationRole and self._icon_for is not None:
@@ -135,7 +141,17 @@ class SectionsModel(QAbstractListModel):
         names = super().roleNames()
         names[self.Role.Key] = b"key"
         names[self.Role.IconName] = b"iconName"
+        names[self.Role.Count] = b"count"
         return names
+
+    def set_count(self, key: str, count: int) -> None:
+        """What waits in section ``key`` (unread messages): shown after its title."""
+        if self._counts.get(key, 0) == count:
+            return
+        self._counts[key] = count
+        row = self.row_of(key)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row), self.index(row))
 
     def section_at(self, row: int) -> Section | None:
         return self._sections[row] if 0 <= row < len(self._sections) else None

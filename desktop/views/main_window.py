@@ -225,6 +225,10 @@ class MainWindow(QMainWindow):
         section = self.sections.section_at(self.sections.row_of(key))
         return section is not None and section.audience.admits(self._role(), self._state())
 
+    def show_count(self, key: str, count: int) -> None:
+        self.sections.set_count(key, count)
+        self._fit_navigation()
+
     def show_section(self, key: str, intent: Intent | None = None) -> None:
         row = self.sections.row_of(key)
         if row < 0 or self.navigation.isRowHidden(row):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.models.sections import EVERYONE, MANAGERS, PARENTS, STAFF, Section
 from desktop.views.agenda.notices import AgendaNotices
 from desktop.views.finance.notices import FinanceNotices
+from desktop.views.messages.notices import MessagesNotices
 from desktop.views.overview import OverviewPage
 from desktop.views.shared.pages import PageContext
 
@@ -63,6 +64,12 @@ def _change_requests_page(context: PageContext) -> QWidget:
     from desktop.views.change_requests.page import ChangeRequestsPage
 
     return ChangeRequestsPage.from_context(context)
+
+
+def _messages_page(context: PageContext) -> QWidget:
+    from desktop.views.messages.page import MessagesPage
+
+    return MessagesPage.from_context(context)
 
 
 def _account_page(context: PageContext) -> QWidget:
@@ -131,6 +138,17 @@ SECTIONS: tuple[Section, ...] = (
         icon="change-requests",
         audience=MANAGERS,
         page=_change_requests_page,
+    ),
+    Section(
+        # Parents write to the staff of their child's group; staff and managers answer.
+        key="messages",
+        title=QT_TRANSLATE_NOOP("Sections", "Messages"),
+        description=QT_TRANSLATE_NOOP("Sections",
+                                      "Conversations with the staff of your child's group"),
+        icon="messages",
+        audience=EVERYONE,
+        page=_messages_page,
+        attach=MessagesNotices.attach,
     ),
     Section(
         key="personal_data",

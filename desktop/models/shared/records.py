@@ -30,6 +30,14 @@ from desktop.api.extra_days.records import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
+from desktop.api.messages.records import (
+    Attachment,
+    Conversation,
+    Inbox,
+    Message,
+    MessageDraft,
+    Posted,
+)
 from desktop.api.personal_data.records import (
     Address,
     BankAccount,
@@ -53,4 +61,5 @@ __all__ = ["AccountSecurity", "TwoFactorSetup", "Address", "BankAccount", "CareN
            "CancelPreview", "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart",
            "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
-           "QueuedAbsence", "RepricedExtraDay", "Role"]
+           "QueuedAbsence", "RepricedExtraDay", "Role",
+           "Attachment", "Conversation", "Inbox", "Message", "MessageDraft", "Posted"]

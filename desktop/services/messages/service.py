@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -27,6 +28,7 @@ from desktop.api.messages.records import (
     Posted,
 )
 from desktop.cache.disk import DiskProblem
+from desktop.cache.drafts import Drafts
 from desktop.services.messages.courier import MESSAGE, MessageCourier
 from desktop.services.session.service import SessionService
 from desktop.services.shared.blob_downloads import BlobDownloads
@@ -36,7 +38,8 @@ from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
 from desktop.services.shared.verified_download import download_verified
 
-__all__ = ["MAX_ATTACHMENT_BYTES", "POLL_MS", "MessagesService", "QueuedMessage"]
+__all__ = ["MAX_ATTACHMENT_BYTES", "POLL_MS", "MessagesService", "NotQueued", "QueuedMessage",
+           "draft_key"]
 
 log = logging.getLogger(__name__)
 
@@ -48,13 +51,27 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 _SIGNATURES = (b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
-class QueuedMessage:
-    """A message still in the outbox: shown in its thread as "being sent" (or refused)."""
+def draft_key(conversation_id: int | None) -> str:
+    """The key of a conversation's draft (None: the new conversation being written)."""
+    return "new" if conversation_id is None else f"conversation-{conversation_id}"
 
-    def __init__(self, outbox_id: int, draft: MessageDraft, refusal: str | None) -> None:
-        self.outbox_id = outbox_id
-        self.draft = draft
-        self.refusal = refusal
+
+class NotQueued(Exception):
+    """A message could not be put in the outbox; ``message`` says why, translated."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class QueuedMessage:
+    """A message still in the outbox: shown in its thread as "being sent", or with the
+    portal's ``refusal``."""
+
+    outbox_id: int
+    draft: MessageDraft
+    refusal: str | None
 
 
 class MessagesService(QObject):
@@ -88,6 +105,8 @@ class MessagesService(QObject):
         self._threads: dict[int, list[Message]] = {}
         self._open: int | None = None
         self._failing = False
+        self._draft_store: Drafts | None = None
+        self._draft_folder: Path | None = None
         outbox.register(MessageCourier(session))
         outbox.queued.connect(self._outbox_changed)
         outbox.refused.connect(self._outbox_changed)
@@ -148,14 +167,33 @@ class MessagesService(QObject):
 
     def send(self, draft: MessageDraft, files: list[Path]) -> int:
         """Queue the message (on disk, files copied) and send it; returns its outbox id.
-        Raises :class:`DiskProblem` (nothing queued: keep the text) or ``ValueError`` with a
-        translated message for a file the portal would refuse."""
-        outgoing = tuple(self._keep(path) for path in files)
-        write_id = self._outbox.enqueue(MESSAGE, MessageDraft(
-            draft.body, draft.conversation_id, draft.child_id, draft.group_id, draft.subject,
-            outgoing).to_json())
+        Raises :class:`NotQueued` — a file the portal would refuse, or a disk that refused —
+        and then nothing was queued: the text stays where it was."""
+        try:
+            outgoing = tuple(self._keep(path) for path in files)
+            write_id = self._outbox.enqueue(MESSAGE, MessageDraft(
+                draft.body, draft.conversation_id, draft.child_id, draft.group_id,
+                draft.subject, outgoing).to_json())
+        except DiskProblem as problem:
+            raise NotQueued(user_message(problem)) from problem
         self.queuedChanged.emit()
         return write_id
+
+    def draft(self, key: str) -> str:
+        """What was typed and not sent in conversation ``key`` (``draft_key``)."""
+        drafts = self._drafts()
+        return "" if drafts is None else drafts.get(key)
+
+    def keep_draft(self, key: str, text: str) -> str | None:
+        """Keep what was typed; a translated message when the disk refused."""
+        drafts = self._drafts()
+        if drafts is None:
+            return None
+        try:
+            drafts.put(key, text)
+        except DiskProblem as problem:
+            return user_message(problem)
+        return None
 
     def discard(self, outbox_id: int) -> None:
         """Remove a refused message from the outbox (the parent has seen why)."""
@@ -181,14 +219,22 @@ class MessagesService(QObject):
 
     # --- internals ----------------------------------------------------------------------------
 
+    def _drafts(self) -> Drafts | None:
+        cache = self._session.cache
+        if cache is None:
+            return None
+        if self._draft_store is None or self._draft_folder != cache.directory:
+            self._draft_store, self._draft_folder = Drafts(cache.directory), cache.directory
+        return self._draft_store
+
     def _keep(self, path: Path) -> OutgoingFile:
         data = _read(path)
         if len(data) > MAX_ATTACHMENT_BYTES:
-            raise ValueError(QCoreApplication.translate(
+            raise NotQueued(QCoreApplication.translate(
                 "MessagesService", "{name} is too large: an attachment may be at most 10 MB."
             ).format(name=path.name))
         if not data.startswith(_SIGNATURES):
-            raise ValueError(QCoreApplication.translate(
+            raise NotQueued(QCoreApplication.translate(
                 "MessagesService", "{name} cannot be attached: only PDF files and pictures "
                 "(JPEG or PNG) can.").format(name=path.name))
         cache = self._session.cache
@@ -303,6 +349,7 @@ class MessagesService(QObject):
         self._threads.clear()
         self._open = None
         self._failing = False
+        self._draft_store = None
         self.unreadChanged.emit(0)
 
 
@@ -310,6 +357,6 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise ValueError(QCoreApplication.translate(
+        raise NotQueued(QCoreApplication.translate(
             "MessagesService", "{name} could not be read: {reason}").format(
                 name=path.name, reason=error.strerror or str(error))) from error

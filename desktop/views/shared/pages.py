@@ -41,6 +41,9 @@ class Navigator(Protocol):
     def has_section(self, key: str) -> bool:
         """Whether this account sees section ``key``."""
 
+    def show_count(self, key: str, count: int) -> None:
+        """Show after section ``key``'s title how much waits there (0: nothing)."""
+
 
 class SectionPage(Protocol):
     def activate(self, intent: Intent | None = None) -> None:

@@ -57,6 +57,7 @@ from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.main_window import MainWindow
+from desktop.views.messages.new_conversation import NewConversationDialog, Recipient
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
 from desktop.views.shared.lock_guard import LockAware
 from desktop.views.shared.reason_dialog import ReasonDialog
@@ -114,6 +115,8 @@ BUILDERS = {
     RejectChangeDialog: lambda parent, tmp: RejectChangeDialog("Adres van Sanne", parent),
     ReasonDialog: lambda parent, tmp: ReasonDialog("Afwijzen", "Waarom?", "", "Reden", "Afwijzen",
                                                    parent),
+    NewConversationDialog: lambda parent, tmp: NewConversationDialog(
+        [Recipient(1, 2, "Emma – Zonnetjes")], parent),
 }
 
 

@@ -48,8 +48,10 @@ def test_keyboard_shortcuts_switch_sections(qtbot, make_window) -> None:
     assert window.pages.currentWidget() is window.page("finance")
     # A parent does not see the pending requests: Ctrl+4 is the next section they do see.
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("personal_data")
+    assert window.pages.currentWidget() is window.page("messages")
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.page("personal_data")
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("account")
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("overview")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from message_fakes import FakeMessages
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 from recording_fakes import FakeAccountSecurity, FakePersonalData, signals_of
@@ -367,6 +368,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "update_hint": FakeUpdateHint(),
         "account_security": FakeAccountSecurity(),
         "personal_data": FakePersonalData(),
+        "messages": FakeMessages(),
     }
     fakes.update(others)
     return Services(**fakes)

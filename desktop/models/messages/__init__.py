@@ -1,0 +1,1 @@
+"""Item models of the messages: the inbox and a thread."""

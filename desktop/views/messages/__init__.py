@@ -1,0 +1,1 @@
+"""The "Berichten" section: inbox, thread and composer."""

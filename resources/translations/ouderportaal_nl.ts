@@ -761,6 +761,46 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Your message</source>
+        <extracomment>The portal&apos;s longest message (docs/api.md, &quot;Messages&quot;).</extracomment>
+        <translation>Je bericht</translation>
+    </message>
+    <message>
+        <source>Write a message… (Ctrl+Enter sends)</source>
+        <translation>Schrijf een bericht… (Ctrl+Enter verstuurt)</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Bijlage toevoegen…</translation>
+    </message>
+    <message>
+        <source>Attach a PDF or a picture (at most 10 MB)</source>
+        <translation>Voeg een pdf of foto toe (hoogstens 10 MB)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>{name} verwijderen</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Bijlagen toevoegen</translation>
+    </message>
+    <message>
+        <source>PDF files and pictures (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Pdf-bestanden en foto&apos;s (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>{left} characters left</source>
+        <translation>Nog {left} tekens</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatus</name>
     <message>
         <source>Online</source>
@@ -784,6 +824,17 @@
     <message>
         <source>Person {row}, {field}: {message}</source>
         <translation>Persoon {row}, {field}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationsModel</name>
+    <message>
+        <source>{count} unread</source>
+        <translation>{count} ongelezen</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>gesloten</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +1815,109 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>MessageCourier</name>
+    <message>
+        <source>The attachment {name} could not be read back from this computer&apos;s disk. Remove the message and write it again.</source>
+        <extracomment>The outbox kind of a message.</extracomment>
+        <translation>De bijlage {name} kon niet meer van de schijf van deze computer worden gelezen. Verwijder het bericht en schrijf het opnieuw.</translation>
+    </message>
+    <message>
+        <source>These messages were waiting on this computer but could not be read back from its disk, so they were not sent: {messages}. Please write them again.</source>
+        <translation>Deze berichten stonden op deze computer klaar om te versturen, maar konden niet meer van de schijf worden gelezen en zijn dus niet verstuurd: {messages}. Schrijf ze opnieuw.</translation>
+    </message>
+    <message>
+        <source>a message written on {moment}</source>
+        <translation>een bericht van {moment}</translation>
+    </message>
+    <message>
+        <source>a message of unknown date</source>
+        <translation>een bericht van onbekende datum</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <source>Messages</source>
+        <translation>Berichten</translation>
+    </message>
+    <message>
+        <source>New message…</source>
+        <translation>Nieuw bericht…</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Close conversation</source>
+        <translation>Gesprek sluiten</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <source>Messages in this conversation</source>
+        <translation>Berichten in dit gesprek</translation>
+    </message>
+    <message>
+        <source>Choose a conversation on the left.</source>
+        <translation>Kies links een gesprek.</translation>
+    </message>
+    <message>
+        <source>Loading messages…</source>
+        <translation>Berichten worden geladen…</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Nog geen berichten.</translation>
+    </message>
+    <message>
+        <source>No messages yet. With &quot;New message&quot; you write to the staff of your child&apos;s group.</source>
+        <translation>Nog geen berichten. Met &quot;Nieuw bericht&quot; schrijf je de pedagogisch medewerkers van de groep van je kind.</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Alle groepen</translation>
+    </message>
+    <message>
+        <source>closed (a new message opens it again)</source>
+        <translation>gesloten (een nieuw bericht opent het weer)</translation>
+    </message>
+    <message>
+        <source>Open {name}</source>
+        <translation>{name} openen</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Remove this message</source>
+        <translation>Dit bericht verwijderen</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Bijlage opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesService</name>
+    <message>
+        <source>{name} is too large: an attachment may be at most 10 MB.</source>
+        <extracomment>How often the inbox is fetched again while logged in. The portal&apos;s cap per attachment (docs/api.md, &quot;Messages&quot;): checked before queueing. What the portal takes, by the first bytes of a file.</extracomment>
+        <translation>{name} is te groot: een bijlage mag hoogstens 10 MB zijn.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be attached: only PDF files and pictures (JPEG or PNG) can.</source>
+        <translation>{name} kan niet mee als bijlage: alleen pdf-bestanden en foto&apos;s (JPEG of PNG) kunnen mee.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {reason}</source>
+        <translation>{name} kon niet worden gelezen: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>MonthListModel</name>
     <message>
         <source>Date</source>
@@ -1847,6 +2001,33 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>absent: {reason}</source>
         <translation>afgemeld: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>NewConversationDialog</name>
+    <message>
+        <source>New message</source>
+        <translation>Nieuw bericht</translation>
+    </message>
+    <message>
+        <source>What would you like to tell the group?</source>
+        <translation>Wat wil je de groep laten weten?</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>&amp;Child and group</source>
+        <translation>&amp;Kind en groep</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>&amp;Onderwerp</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
     </message>
 </context>
 <context>
@@ -2794,6 +2975,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Wijzigingen van gegevens die ouders aanvroegen, om goed te keuren of af te wijzen</translation>
     </message>
     <message>
+        <source>Messages</source>
+        <translation>Berichten</translation>
+    </message>
+    <message>
+        <source>Conversations with the staff of your child&apos;s group</source>
+        <translation>Gesprekken met de pedagogisch medewerkers van de groep van je kind</translation>
+    </message>
+    <message>
         <source>Personal details</source>
         <translation>Gegevens</translation>
     </message>
@@ -2883,6 +3072,29 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Extra days are invoiced afterwards, on the invoice after the month of care (collected by direct debit if you gave a mandate).</source>
         <translation>Extra dagen worden achteraf gefactureerd, op de factuur na de maand van afname (automatisch geïncasseerd als je een machtiging hebt afgegeven).</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadModel</name>
+    <message>
+        <source>Read by the group</source>
+        <translation>Gelezen door de groep</translation>
+    </message>
+    <message>
+        <source>Read by the parents</source>
+        <translation>Gelezen door de ouders</translation>
+    </message>
+    <message>
+        <source>Being sent…</source>
+        <translation>Wordt verzonden…</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Jij</translation>
+    </message>
+    <message>
+        <source>attachments: {names}</source>
+        <translation>bijlagen: {names}</translation>
     </message>
 </context>
 <context>

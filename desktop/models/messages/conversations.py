@@ -115,7 +115,7 @@ class ConversationsModel(QAbstractListModel):
             c.last_message_at, self._now())]
         if c.unread:
             parts.append(QCoreApplication.translate(
-                "ConversationsModel", "%n unread", "", c.unread))
+                "ConversationsModel", "{count} unread").format(count=c.unread))
         if c.closed:
             parts.append(QCoreApplication.translate("ConversationsModel", "closed"))
         return "; ".join(parts)

@@ -1,0 +1,60 @@
+"""The inbox and thread models: qtmodeltester, and read as the views read them; message text
+stays text (only addresses become links)."""
+
+from __future__ import annotations
+
+from message_samples import conversation, message
+
+from desktop.api.messages.records import MessageDraft
+from desktop.models.messages.conversations import ConversationsModel
+from desktop.models.messages.thread import RowKind, ThreadModel
+from desktop.services.messages.service import QueuedMessage
+from desktop.views.messages.delegates import linked_html
+
+
+def test_the_conversations_model_passes_the_model_tester(qtmodeltester) -> None:
+    model = ConversationsModel(staff=True)
+    model.set_conversations([conversation(1, "Knuffel", unread=1),
+                             conversation(2, "Slaapje", answered=False, closed=True)])
+    qtmodeltester.check(model, force_py=True)
+    model.set_group(5)
+    assert model.rowCount() == 0
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_the_thread_model_passes_the_model_tester(qtmodeltester) -> None:
+    model = ThreadModel()
+    model.set_thread([message(1, "Hoi", mine=True, day=1), message(2, "Dag", day=1),
+                      message(3, "Morgen", day=3)],
+                     [QueuedMessage(4, MessageDraft("Nog één", conversation_id=1), None)],
+                     read_by_other_side=1)
+    qtmodeltester.check(model, force_py=True)
+    kinds = [model.index(r).data(ThreadModel.Role.Kind) for r in range(model.rowCount())]
+    assert kinds == [RowKind.DAY, RowKind.MESSAGE, RowKind.MESSAGE, RowKind.DAY,
+                     RowKind.MESSAGE, RowKind.QUEUED]
+
+
+def test_the_read_marker_sits_on_the_last_own_message_the_other_side_read() -> None:
+    model = ThreadModel()
+    thread = [message(1, "Een", mine=True), message(2, "Twee", mine=True),
+              message(3, "Antwoord")]
+    model.set_thread(thread, read_by_other_side=1)
+    marked = [model.index(r).data(ThreadModel.Role.MessageId) for r in range(model.rowCount())
+              if model.index(r).data(ThreadModel.Role.Status)]
+    assert marked == [1]
+    model.set_thread(thread, read_by_other_side=2)
+    marked = [model.index(r).data(ThreadModel.Role.MessageId) for r in range(model.rowCount())
+              if model.index(r).data(ThreadModel.Role.Status)]
+    assert marked == [2]
+    model.set_thread(thread, read_by_other_side=0)
+    assert not any(model.index(r).data(ThreadModel.Role.Status)
+                   for r in range(model.rowCount()))
+
+
+def test_message_text_is_escaped_and_only_addresses_become_links() -> None:
+    html = linked_html("<b>vet</b> & zie https://zonnebloem.nl/nieuws. Mail info@zonnebloem.nl\n"
+                       "javascript:alert(1)")
+    assert "<b>" not in html and "&lt;b&gt;vet&lt;/b&gt; &amp;" in html
+    assert '<a href="https://zonnebloem.nl/nieuws">https://zonnebloem.nl/nieuws</a>.' in html
+    assert '<a href="mailto:info@zonnebloem.nl">' in html
+    assert "<br>javascript:alert(1)" in html

@@ -21,6 +21,7 @@ from server.finance.publisher import DocumentPublisher
 from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
 from server.messages import routes as messages_routes
+from server.news import routes as news_routes
 from server.personal_data import routes as personal_data_routes
 from server.problems.handlers import install_problem_handlers
 from server.profile import routes as profile_routes
@@ -76,6 +77,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(personal_data_routes.router, prefix=API_PREFIX)
     app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(messages_routes.router, prefix=API_PREFIX)
+    app.include_router(news_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
     # Innermost first: the last one added is the outermost.
     app.add_middleware(IdempotencyMiddleware)

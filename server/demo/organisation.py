@@ -22,6 +22,7 @@ from server.demo.account_security import DEMO_TWO_FACTOR_EMAIL, Sealer, add_demo
 from server.demo.agenda import add_devries_requests
 from server.demo.finance import add_demo_finance
 from server.demo.messages import add_demo_messages
+from server.demo.news import add_demo_news
 from server.demo.personal_data import add_demo_personal_data
 from server.models import (
     DAY_PARTS_BY_CARE_TYPE,
@@ -113,6 +114,7 @@ class _Builder:
         await add_devries_requests(self.db, self.today)
         await add_demo_personal_data(self.db, self.created, self.today)
         await add_demo_messages(self.db, self.today, self.blobs)
+        await add_demo_news(self.db, self.today)
         for n in range(BASE_FAMILIES * self.scale - 4):
             self._random_family(n)
         await self._two_factor_family()

@@ -44,6 +44,7 @@ from server.models.messages import (
     Message,
     MessageAttachment,
 )
+from server.models.news import AudienceKind, NewsAudience, NewsItem, NewsRead
 from server.models.organisation import (
     CareGroup,
     ClosingDay,
@@ -89,4 +90,5 @@ __all__ = [
     "DocumentPublication", "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind",
     "InvoiceStatus", "PaymentMethod", "StoredDocument", "Tariff",
     "Conversation", "ConversationRead", "Message", "MessageAttachment",
+    "AudienceKind", "NewsAudience", "NewsItem", "NewsRead",
 ]

@@ -355,3 +355,36 @@ async def test_message_roles(client: httpx.AsyncClient, method: str, path: str, 
         assert (response.status_code, response.json()["code"]) == (403, "forbidden")
     else:
         assert response.status_code < 400, response.text
+
+
+# News (docs/api.md, "News"): everyone reads what is meant for them; parents publish nothing.
+NEWS_REFUSALS = [
+    ("GET", "/api/v1/news", None, ()),
+    ("POST", "/api/v1/news", "publish", ("primary_parent", "secondary_parent")),
+    ("GET", "/api/v1/news/{news_id}", None, ()),
+    ("POST", "/api/v1/news/{news_id}/read", None, ()),
+]
+
+
+def test_every_news_route_has_a_role_rule() -> None:
+    routes = {r for r in PROTECTED if r[1].startswith("/api/v1/news")}
+    assert routes == {(m, p) for m, p, _, _ in NEWS_REFUSALS}
+
+
+@pytest.mark.parametrize(("method", "path", "body", "refused"), NEWS_REFUSALS,
+                         ids=[f"{m} {p}" for m, p, _, _ in NEWS_REFUSALS])
+@pytest.mark.parametrize("role", list(LOGINS))
+async def test_news_roles(client: httpx.AsyncClient, db: AsyncSession, method: str, path: str,
+                          body: object, refused: tuple[str, ...], role: str) -> None:
+    sanne = await _login(client, LOGINS["primary_parent"])
+    organisation_news = next(n for n in (await client.get("/api/v1/news", headers=sanne)).json()[
+        "news"] if n["audience"]["organisation"])
+    publish = {"title": "Nieuws", "body": "<p>Hallo</p>",
+               "audience": {"group_ids": [await _group_id(db, "Zonnetjes")]}}
+    response = await client.request(method, path.replace("{news_id}", str(
+        organisation_news["id"])), headers=await _login(client, LOGINS[role]),
+        json=publish if body == "publish" else body)
+    if role in refused:
+        assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+    else:
+        assert response.status_code < 400, response.text

@@ -1,0 +1,1 @@
+"""News for the organisation, locations and groups (docs/api.md, "News")."""

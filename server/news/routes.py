@@ -1,0 +1,145 @@
+"""`/news` (docs/api.md, "News")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.config import AMSTERDAM
+from server.deps import Auth, CurrentSettings, Db
+from server.models import (
+    AudienceKind,
+    CareGroup,
+    Location,
+    NewsAudience,
+    NewsItem,
+    NewsRead,
+    Organisation,
+    User,
+)
+from server.news.audience import check_publish, readable, reader_targets
+from server.news.sanitise import sanitise
+from server.news.schemas import AudienceOut, NewsIn, NewsListOut, NewsOut
+from server.paging import DESC, Keyset, Paging
+from server.problems import Problem
+from server.problems.openapi import problem_responses
+
+router = APIRouter(tags=["news"])
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+SIGNED_IN = ("not_authenticated", "token_expired")
+NEWEST = Keyset("news", (NewsItem.published_at, DESC), (NewsItem.id, DESC))
+
+
+async def _readable(db: AsyncSession, auth: Auth, now: datetime):  # noqa: ANN202
+    locations, groups = await reader_targets(db, auth.user, now.astimezone(AMSTERDAM).date())
+    return readable(auth.user, locations, groups, now)
+
+
+@router.get("/news", response_model=NewsListOut,
+            responses=problem_responses(*SIGNED_IN, "validation_error"))
+async def news(db: Db, settings: CurrentSettings, auth: Auth, paging: Paging) -> NewsListOut:
+    """The news the caller reads, newest first, with how many of all of it are unread."""
+    condition = await _readable(db, auth, settings.now())
+    rows = list((await db.scalars(NEWEST.select(select(NewsItem).where(condition),
+                                                paging))).all())
+    shown, next_cursor = NEWEST.page(rows, paging, lambda n: (n.published_at, n.id))
+    read_ids = select(NewsRead.news_id).where(NewsRead.user_id == auth.user.id)
+    unread = await db.scalar(select(func.count(NewsItem.id)).where(
+        condition, NewsItem.id.not_in(read_ids), NewsItem.author_id != auth.user.id))
+    return NewsListOut(news=await _describe(db, auth.user, shown), next_cursor=next_cursor,
+                       unread=unread or 0)
+
+
+@router.post("/news", status_code=201, response_model=NewsOut,
+             responses=problem_responses(*SIGNED_IN, "forbidden", "validation_error"))
+async def publish(body: NewsIn, db: Db, settings: CurrentSettings, auth: Auth) -> NewsOut:
+    """Staff for their groups; a manager for the organisation and their locations."""
+    audience = body.audience
+    if not (audience.organisation or audience.location_ids or audience.group_ids):
+        raise Problem("validation_error", errors=[{"field": "audience",
+                                                   "message": "name at least one audience"}])
+    await check_publish(db, auth.user, audience.organisation, audience.location_ids,
+                        audience.group_ids)
+    cleaned = sanitise(body.body)
+    if not cleaned:
+        raise Problem("validation_error", errors=[{"field": "body",
+                                                   "message": "nothing left to show"}])
+    now = settings.now()
+    item = NewsItem(organisation_id=auth.user.organisation_id, author_id=auth.user.id,
+                    title=body.title, body=cleaned, published_at=body.published_at or now,
+                    created_at=now)
+    db.add(item)
+    await db.flush()
+    targets = ([(AudienceKind.ORGANISATION, auth.user.organisation_id)]
+               if audience.organisation else [])
+    targets += [(AudienceKind.LOCATION, i) for i in sorted(set(audience.location_ids))]
+    targets += [(AudienceKind.GROUP, i) for i in sorted(set(audience.group_ids))]
+    db.add_all([NewsAudience(news_id=item.id, kind=kind, target_id=target)
+                for kind, target in targets])
+    await db.commit()
+    return (await _describe(db, auth.user, [item]))[0]
+
+
+@router.get("/news/{news_id}", response_model=NewsOut,
+            responses=problem_responses(*SIGNED_IN, "not_found"))
+async def one(news_id: Id, db: Db, settings: CurrentSettings, auth: Auth) -> NewsOut:
+    return (await _describe(db, auth.user, [await _find(db, auth, news_id, settings.now())]))[0]
+
+
+@router.post("/news/{news_id}/read", response_model=NewsOut,
+             responses=problem_responses(*SIGNED_IN, "not_found"))
+async def read(news_id: Id, db: Db, settings: CurrentSettings, auth: Auth) -> NewsOut:
+    item = await _find(db, auth, news_id, settings.now())
+    if await db.get(NewsRead, (item.id, auth.user.id)) is None:
+        db.add(NewsRead(news_id=item.id, user_id=auth.user.id, read_at=settings.now()))
+        await db.commit()
+    return (await _describe(db, auth.user, [item]))[0]
+
+
+async def _find(db: AsyncSession, auth: Auth, news_id: int, now: datetime) -> NewsItem:
+    item = await db.scalar(select(NewsItem).where(NewsItem.id == news_id,
+                                                  await _readable(db, auth, now)))
+    if item is None:
+        raise Problem("not_found")
+    return item
+
+
+async def _describe(db: AsyncSession, user: User, items: Sequence[NewsItem]) -> list[NewsOut]:
+    """The items with their audience, author and read state (four queries for any page)."""
+    if not items:
+        return []
+    ids = [n.id for n in items]
+    audiences = (await db.scalars(select(NewsAudience).where(NewsAudience.news_id.in_(ids))
+                                  .order_by(NewsAudience.kind, NewsAudience.target_id))).all()
+    names = dict((await db.execute(select(User.id, User.name).where(
+        User.id.in_({n.author_id for n in items})))).all())
+    places = {(AudienceKind.LOCATION, i): n for i, n in (await db.execute(
+        select(Location.id, Location.name).where(Location.organisation_id ==
+                                                 user.organisation_id))).all()}
+    places |= {(AudienceKind.GROUP, i): n for i, n in (await db.execute(
+        select(CareGroup.id, CareGroup.name).join(Location).where(
+            Location.organisation_id == user.organisation_id))).all()}
+    organisation = await db.get(Organisation, user.organisation_id)
+    read = set((await db.scalars(select(NewsRead.news_id).where(
+        NewsRead.user_id == user.id, NewsRead.news_id.in_(ids)))).all())
+    out = []
+    for item in items:
+        parts = [a for a in audiences if a.news_id == item.id]
+        out.append(NewsOut(
+            id=item.id, title=item.title, body=item.body,
+            author_name=names.get(item.author_id, ""),
+            published_at=item.published_at.astimezone(AMSTERDAM),
+            audience=AudienceOut(
+                organisation=any(a.kind is AudienceKind.ORGANISATION for a in parts),
+                location_ids=[a.target_id for a in parts if a.kind is AudienceKind.LOCATION],
+                group_ids=[a.target_id for a in parts if a.kind is AudienceKind.GROUP],
+                names=[organisation.name if a.kind is AudienceKind.ORGANISATION and organisation
+                       else places.get((a.kind, a.target_id), "") for a in parts]),
+            read=item.id in read or item.author_id == user.id,
+            mine=item.author_id == user.id))
+    return out

@@ -26,6 +26,7 @@ from desktop.api.core.transport import DEFAULT_TIMEOUT, Transport
 from desktop.api.extra_days.endpoints import ExtraDayEndpoints
 from desktop.api.finance.endpoints import FinanceEndpoints
 from desktop.api.messages.endpoints import MessageEndpoints
+from desktop.api.news.endpoints import NewsEndpoints
 from desktop.api.personal_data.endpoints import PersonalDataEndpoints
 from desktop.api.portal.endpoints import PortalEndpoints
 from desktop.api.profile.endpoints import ProfileEndpoints
@@ -79,6 +80,7 @@ class PortalClient:
         self.finance = FinanceEndpoints(self._core)
         self.personal_data = PersonalDataEndpoints(self._core)
         self.messages = MessageEndpoints(self._core)
+        self.news = NewsEndpoints(self._core)
 
     @property
     def base_url(self) -> str:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.services.auth_sessions import AuthSessionsService
     from desktop.services.finance.service import FinanceService
     from desktop.services.messages.service import MessagesService
+    from desktop.services.news import NewsService
     from desktop.services.pending_requests import PendingRequestsService
     from desktop.services.personal_data import PersonalDataService
     from desktop.services.profile import ProfileService
@@ -96,6 +97,7 @@ class Services:
     account_security: AccountSecurityService
     personal_data: PersonalDataService
     messages: MessagesService
+    news: NewsService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -115,6 +117,7 @@ class Services:
         from desktop.services.auth_sessions import AuthSessionsService
         from desktop.services.finance.service import FinanceService
         from desktop.services.messages.service import MessagesService
+        from desktop.services.news import NewsService
         from desktop.services.pending_requests import PendingRequestsService
         from desktop.services.personal_data import PersonalDataService
         from desktop.services.profile import ProfileService
@@ -140,7 +143,8 @@ class Services:
                                                            parent=parent),
                    personal_data=PersonalDataService(session, on_crash=on_crash,
                                                      parent=parent),
-                   messages=MessagesService(session, outbox, on_crash=on_crash, parent=parent))
+                   messages=MessagesService(session, outbox, on_crash=on_crash, parent=parent),
+                   news=NewsService(session, on_crash=on_crash, parent=parent))
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

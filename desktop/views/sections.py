@@ -16,6 +16,7 @@ from desktop.models.sections import EVERYONE, MANAGERS, PARENTS, STAFF, Section
 from desktop.views.agenda.notices import AgendaNotices
 from desktop.views.finance.notices import FinanceNotices
 from desktop.views.messages.notices import MessagesNotices
+from desktop.views.news.notices import NewsNotices
 from desktop.views.overview import OverviewPage
 from desktop.views.shared.pages import PageContext
 
@@ -70,6 +71,12 @@ def _messages_page(context: PageContext) -> QWidget:
     from desktop.views.messages.page import MessagesPage
 
     return MessagesPage.from_context(context)
+
+
+def _news_page(context: PageContext) -> QWidget:
+    from desktop.views.news.page import NewsPage
+
+    return NewsPage.from_context(context)
 
 
 def _account_page(context: PageContext) -> QWidget:
@@ -149,6 +156,16 @@ SECTIONS: tuple[Section, ...] = (
         audience=EVERYONE,
         page=_messages_page,
         attach=MessagesNotices.attach,
+    ),
+    Section(
+        key="news",
+        title=QT_TRANSLATE_NOOP("Sections", "News"),
+        description=QT_TRANSLATE_NOOP("Sections",
+                                      "News of the organisation, the location and the group"),
+        icon="news",
+        audience=EVERYONE,
+        page=_news_page,
+        attach=NewsNotices.attach,
     ),
     Section(
         key="personal_data",

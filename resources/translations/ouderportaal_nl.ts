@@ -2031,6 +2031,28 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>NewsModel</name>
+    <message>
+        <source>unread</source>
+        <translation>ongelezen</translation>
+    </message>
+</context>
+<context>
+    <name>NewsPage</name>
+    <message>
+        <source>News</source>
+        <translation>Nieuws</translation>
+    </message>
+    <message>
+        <source>Loading the news…</source>
+        <translation>Het nieuws wordt geladen…</translation>
+    </message>
+    <message>
+        <source>There is no news yet.</source>
+        <translation>Er is nog geen nieuws.</translation>
+    </message>
+</context>
+<context>
     <name>OfflineCopies</name>
     <message>
         <source>Not all data of the previous session could be removed from this computer yet: a file is still open in another program. Close that program; the data is removed as soon as possible, at the next start at the latest.</source>
@@ -2981,6 +3003,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Conversations with the staff of your child&apos;s group</source>
         <translation>Gesprekken met de pedagogisch medewerkers van de groep van je kind</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>Nieuws</translation>
+    </message>
+    <message>
+        <source>News of the organisation, the location and the group</source>
+        <translation>Nieuws van de organisatie, de locatie en de groep</translation>
     </message>
     <message>
         <source>Personal details</source>

@@ -79,3 +79,15 @@ def test_a_message_written_offline_is_sent_once_after_both_restart(
     sign_in(qtbot, second, portal_server.url)
     qtbot.waitUntil(lambda: second.messages.queued(None) == [], timeout=30_000)
     assert server_bodies(run, portal_server.url, "Verjaardag") == ["Emma is vandaag jarig!"]
+
+
+def test_the_news_of_the_childs_group_reaches_the_parents_app(qtbot, portal_server,
+                                                              make_container, tmp_path):
+    sanne = make_container(data=tmp_path / "sanne")
+    sign_in(qtbot, sanne, portal_server.url)
+    qtbot.waitUntil(lambda: sanne.news.news is not None, timeout=20_000)
+    before = sanne.news.unread
+    assert [n.title for n in sanne.news.news.items][:1] == ["Deze week bij de Zonnetjes"]
+    sanne.news.mark_read(sanne.news.news.items[0].id)
+    qtbot.waitUntil(lambda: sanne.news.unread == before - 1, timeout=20_000)
+    assert sanne.news.news.items[0].read

@@ -38,6 +38,7 @@ from desktop.api.messages.records import (
     MessageDraft,
     Posted,
 )
+from desktop.api.news.records import NewsItem, NewsList
 from desktop.api.personal_data.records import (
     Address,
     BankAccount,
@@ -62,4 +63,5 @@ __all__ = ["AccountSecurity", "TwoFactorSetup", "Address", "BankAccount", "CareN
            "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
            "QueuedAbsence", "RepricedExtraDay", "Role",
-           "Attachment", "Conversation", "Inbox", "Message", "MessageDraft", "Posted"]
+           "Attachment", "Conversation", "Inbox", "Message", "MessageDraft", "Posted",
+           "NewsItem", "NewsList"]

@@ -31,16 +31,17 @@ def test_sections_are_only_the_built_ones(qtmodeltester) -> None:
     qtmodeltester.check(model, force_py=True)
     titles = [model.index(r).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
     assert titles == ["Overview", "Agenda", "Finance", "Pending requests", "Changes",
-                      "Messages", "Personal details", "Account"]
+                      "Messages", "News", "Personal details", "Account"]
     assert model.key_at(1) == "agenda"
     assert model.key_at(2) == "finance"
     assert model.key_at(3) == "pending_requests"
     assert model.key_at(4) == "change_requests"
     assert model.key_at(5) == "messages"
-    assert model.key_at(6) == "personal_data"
-    assert model.key_at(7) == "account"
+    assert model.key_at(6) == "news"
+    assert model.key_at(7) == "personal_data"
+    assert model.key_at(8) == "account"
     assert model.row_of("overview") == 0
-    assert model.key_at(8) is None
+    assert model.key_at(9) is None
     assert model.index(3).data(SectionsModel.Role.IconName) == "pending-requests"
 
 
@@ -54,14 +55,16 @@ def test_each_section_is_for_its_own_people() -> None:
     seen_by = {role: [s.key for s in SECTIONS if s.audience.admits(role, AccessState.ENDING)]
                for role in Role}
     # Both parents keep their details up to date; the location manager decides on changes.
-    # Everyone takes part in messages: parents write, staff and managers answer.
+    # Everyone takes part in messages and reads news: parents write, staff and managers
+    # answer and publish.
     assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "finance", "messages",
-                                            "personal_data", "account"]
+                                            "news", "personal_data", "account"]
     assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "finance", "messages",
-                                              "personal_data", "account"]
-    assert seen_by[Role.STAFF] == ["overview", "pending_requests", "messages", "account"]
+                                              "news", "personal_data", "account"]
+    assert seen_by[Role.STAFF] == ["overview", "pending_requests", "messages", "news",
+                                   "account"]
     assert seen_by[Role.MANAGER] == ["overview", "pending_requests", "change_requests",
-                                     "messages", "account"]
+                                     "messages", "news", "account"]
 
 
 def test_a_count_follows_its_sections_title(qtmodeltester) -> None:

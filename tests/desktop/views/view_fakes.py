@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from message_fakes import FakeMessages
+from news_fakes import FakeNews
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 from recording_fakes import FakeAccountSecurity, FakePersonalData, signals_of
@@ -369,6 +370,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "account_security": FakeAccountSecurity(),
         "personal_data": FakePersonalData(),
         "messages": FakeMessages(),
+        "news": FakeNews(),
     }
     fakes.update(others)
     return Services(**fakes)

@@ -1,0 +1,1 @@
+"""``client.news``: the news the caller reads (docs/api.md, "News")."""

@@ -1,0 +1,1 @@
+"""The "Nieuws" section: the list and the reader."""

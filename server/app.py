@@ -16,6 +16,8 @@ from server.auth.passwords import PasswordHasher
 from server.blobs import create_blob_store
 from server.config import Settings
 from server.db import create_engine, create_sessionmaker
+from server.events import routes as events_routes
+from server.events.hub import EventHub
 from server.finance import routes as finance_routes
 from server.finance.publisher import DocumentPublisher
 from server.idempotency import IdempotencyMiddleware
@@ -47,11 +49,14 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
         publisher = DocumentPublisher(app.state.sessionmaker, app.state.blobs, settings,
                                       only_wanted=settings.publish_documents == "wanted")
         app.state.publisher = publisher
+        app.state.events = EventHub()
+        app.state.events.start(engine, settings.database_url)
         if settings.publish_documents != "off":
             publisher.start()
         try:
             yield
         finally:
+            await app.state.events.stop()
             await publisher.stop()
             await engine.dispose()
 
@@ -78,6 +83,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(messages_routes.router, prefix=API_PREFIX)
     app.include_router(news_routes.router, prefix=API_PREFIX)
+    app.include_router(events_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
     # Innermost first: the last one added is the outermost.
     app.add_middleware(IdempotencyMiddleware)

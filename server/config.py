@@ -84,6 +84,11 @@ class Settings:
     # a file just over its cap gets the feature's own answer ("at most 10 MB").
     max_upload_body: int = 11 * 1024 * 1024
     request_body_timeout: timedelta = timedelta(seconds=30)
+    # The event stream (server/events): a heartbeat this often keeps proxies and the app's
+    # read timeout from closing a quiet stream, and the session is checked again; `retry`
+    # tells a client how soon to come back after the stream ended.
+    event_heartbeat: timedelta = timedelta(seconds=15)
+    event_retry: timedelta = timedelta(seconds=3)
     # Seals the secrets the server must read again (server/account/secret_box.py); unset:
     # a key file in the data folder.
     secret_key: str | None = field(default=None, repr=False)

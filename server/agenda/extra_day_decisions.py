@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, computed_field
 from sqlalchemy import select
@@ -16,7 +16,9 @@ from server.agenda.credit_ledger import release_credit
 from server.agenda.extra_days import ensure_pending
 from server.config import Settings
 from server.db import hold_rows
+from server.events.bus import publish
 from server.models import (
+    Child,
     Contract,
     DayPart,
     ExtraDayItem,
@@ -139,8 +141,17 @@ async def approve_extra_day(db: AsyncSession, settings: Settings, user: User,
     request.status = ExtraDayStatus.APPROVED
     request.decided_by_id = user.id
     request.decided_at = settings.now()
+    await _tell_family(db, request, settings.now())
     await db.commit()
     return request
+
+
+async def _tell_family(db: AsyncSession, request: ExtraDayRequest, now: datetime) -> None:
+    """Every device of both parents hears of the decision (a live event, server/events)."""
+    parents = select(User.id).join(Child, Child.family_id == User.family_id).where(
+        Child.id == request.child_id)
+    await publish(db, "decision", (await db.scalars(parents)).all(),
+                  {"request_id": request.id, "status": request.status.value}, now)
 
 
 async def _split_off_the_rest(db: AsyncSession, settings: Settings, user: User,
@@ -196,5 +207,6 @@ async def reject_extra_day(db: AsyncSession, settings: Settings, user: User, req
     request.decided_at = now
     request.decision_reason = reason
     await release_credit(db, [item.id for item in request.items], now)
+    await _tell_family(db, request, now)
     await db.commit()
     return request

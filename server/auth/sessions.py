@@ -13,6 +13,7 @@ from server.auth.audit import ClientInfo, record_event
 from server.auth.expiry import access_until_after, care_ended_on, raise_if_expired
 from server.auth.tokens import hash_token, new_token, open_successor, seal_successor
 from server.config import Settings
+from server.events.bus import publish
 from server.models import (
     AuthEventKind,
     AuthSession,
@@ -231,6 +232,8 @@ async def revoke_session(db: AsyncSession, session: AuthSession, now: datetime,
         .where(SessionToken.session_id == session.id, SessionToken.retired_at.is_(None))
         .values(retired_at=now)
     )
+    # Its event stream ends now, not at the next heartbeat (server/events).
+    await publish(db, "session_ended", [session.user_id], {"session_id": session.id}, now)
 
 
 def live_sessions_query(user_id: int, now: datetime) -> Select[tuple[AuthSession]]:

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, false, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.agenda.access import own_group_ids
-from server.models import Conversation, User
+from server.models import CareGroup, Conversation, User, manager_location, staff_group
 from server.problems import Problem
 
 
@@ -38,3 +38,14 @@ def side_of(user: User) -> bool:
     """True for the family's side of a conversation, False for the group's."""
     return user.role.is_parent
 
+
+
+async def participants(db: AsyncSession, conversation: Conversation) -> set[int]:
+    """Everyone who takes part: the family's parents, the group's staff and the managers of
+    the group's location (who get its live events)."""
+    family = select(User.id).where(User.family_id == conversation.family_id)
+    staff = select(staff_group.c.user_id).where(staff_group.c.group_id == conversation.group_id)
+    managers = select(manager_location.c.user_id).join(
+        CareGroup, CareGroup.location_id == manager_location.c.location_id).where(
+        CareGroup.id == conversation.group_id)
+    return set((await db.scalars(family.union(staff, managers))).all())

@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.config import AMSTERDAM
 from server.db import hold_rows
-from server.messages.access import side_of
+from server.events.bus import publish
+from server.messages.access import participants, side_of
 from server.messages.schemas import ConversationIn, MessageIn
 from server.models import (
     Child,
@@ -83,6 +84,8 @@ async def _add_message(db: AsyncSession, user: User, conversation: Conversation,
         attachment.message_id = message.id
     # The writer has read what they wrote.
     await _read_up_to(db, user, conversation.id, message.id)
+    await publish(db, "message", await participants(db, conversation),
+                  {"conversation_id": conversation.id, "message_id": message.id}, now)
     return message
 
 
@@ -100,7 +103,7 @@ async def _own_unsent(db: AsyncSession, user: User,
 
 
 async def mark_read(db: AsyncSession, user: User, conversation: Conversation,
-                    last_read_id: int) -> None:
+                    last_read_id: int, now: datetime) -> None:
     """Move the caller's read marker forward to `last_read_id` (never past the last message,
     never back: an older device catching up does not make messages unread again)."""
     newest = await db.scalar(select(Message.id).where(
@@ -108,11 +111,14 @@ async def mark_read(db: AsyncSession, user: User, conversation: Conversation,
         .order_by(Message.id.desc()).limit(1))
     if newest is not None:
         await hold_rows(db, Conversation, [conversation.id])
-        await _read_up_to(db, user, conversation.id, newest)
+        if await _read_up_to(db, user, conversation.id, newest):
+            await publish(db, "conversation_read", await participants(db, conversation),
+                          {"conversation_id": conversation.id}, now)
 
 
 async def _read_up_to(db: AsyncSession, user: User, conversation_id: int,
-                      message_id: int) -> None:
+                      message_id: int) -> bool:
+    """Move the marker forward; False when it was there already."""
     row = await db.get(ConversationRead, (conversation_id, user.id))
     if row is None:
         db.add(ConversationRead(conversation_id=conversation_id, user_id=user.id,
@@ -122,7 +128,10 @@ async def _read_up_to(db: AsyncSession, user: User, conversation_id: int,
             ConversationRead.conversation_id == conversation_id,
             ConversationRead.user_id == user.id,
             ConversationRead.last_read_id < message_id).values(last_read_id=message_id))
+    else:
+        return False
     await db.flush()
+    return True
 
 
 async def close(db: AsyncSession, user: User, conversation: Conversation,
@@ -134,3 +143,5 @@ async def close(db: AsyncSession, user: User, conversation: Conversation,
         conversation.closed_at = now
         conversation.closed_by = user.id
         await db.flush()
+        await publish(db, "conversation_closed", await participants(db, conversation),
+                      {"conversation_id": conversation.id}, now)

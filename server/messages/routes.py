@@ -111,10 +111,11 @@ async def post_message(conversation_id: Id, body: MessageIn, db: Db,
 
 @router.post("/conversations/{conversation_id}/read", response_model=ConversationOut,
              responses=problem_responses(*SIGNED_IN, "not_found", "validation_error"))
-async def read(conversation_id: Id, body: ReadIn, db: Db, auth: Auth) -> ConversationOut:
+async def read(conversation_id: Id, body: ReadIn, db: Db, settings: CurrentSettings,
+               auth: Auth) -> ConversationOut:
     """The caller has read up to `last_read_id` (the marker only moves forward)."""
     found = await access.conversation(db, auth.user, conversation_id)
-    await posting.mark_read(db, auth.user, found, body.last_read_id)
+    await posting.mark_read(db, auth.user, found, body.last_read_id, settings.now())
     await db.commit()
     return await listing.one(db, auth.user, conversation_id)
 

@@ -20,6 +20,7 @@ from server.models.enums import (
     Role,
     TokenKind,
 )
+from server.models.events import LiveEvent
 from server.models.extra_days import (
     CreditUse,
     ExtraDayItem,
@@ -90,5 +91,5 @@ __all__ = [
     "DocumentPublication", "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind",
     "InvoiceStatus", "PaymentMethod", "StoredDocument", "Tariff",
     "Conversation", "ConversationRead", "Message", "MessageAttachment",
-    "AudienceKind", "NewsAudience", "NewsItem", "NewsRead",
+    "AudienceKind", "NewsAudience", "NewsItem", "NewsRead", "LiveEvent",
 ]

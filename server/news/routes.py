@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.config import AMSTERDAM
 from server.deps import Auth, CurrentSettings, Db
+from server.events import bus
 from server.models import (
     AudienceKind,
     CareGroup,
@@ -57,7 +58,7 @@ async def news(db: Db, settings: CurrentSettings, auth: Auth, paging: Paging) ->
 
 @router.post("/news", status_code=201, response_model=NewsOut,
              responses=problem_responses(*SIGNED_IN, "forbidden", "validation_error"))
-async def publish(body: NewsIn, db: Db, settings: CurrentSettings, auth: Auth) -> NewsOut:
+async def publish_news(body: NewsIn, db: Db, settings: CurrentSettings, auth: Auth) -> NewsOut:
     """Staff for their groups; a manager for the organisation and their locations."""
     audience = body.audience
     if not (audience.organisation or audience.location_ids or audience.group_ids):
@@ -81,6 +82,11 @@ async def publish(body: NewsIn, db: Db, settings: CurrentSettings, auth: Auth) -
     targets += [(AudienceKind.GROUP, i) for i in sorted(set(audience.group_ids))]
     db.add_all([NewsAudience(news_id=item.id, kind=kind, target_id=target)
                 for kind, target in targets])
+    if item.published_at <= now:
+        # Everyone of the organisation syncs the news; each finds what is meant for them.
+        everyone = (await db.scalars(select(User.id).where(
+            User.organisation_id == auth.user.organisation_id, User.id != auth.user.id))).all()
+        await bus.publish(db, "news", everyone, {"news_id": item.id}, now)
     await db.commit()
     return (await _describe(db, auth.user, [item]))[0]
 

@@ -23,6 +23,7 @@ from desktop.api.agenda.endpoints import AgendaEndpoints
 from desktop.api.auth.endpoints import AuthEndpoints
 from desktop.api.core.tokens import Tokens
 from desktop.api.core.transport import DEFAULT_TIMEOUT, Transport
+from desktop.api.events.endpoints import EventEndpoints
 from desktop.api.extra_days.endpoints import ExtraDayEndpoints
 from desktop.api.finance.endpoints import FinanceEndpoints
 from desktop.api.messages.endpoints import MessageEndpoints
@@ -81,6 +82,7 @@ class PortalClient:
         self.personal_data = PersonalDataEndpoints(self._core)
         self.messages = MessageEndpoints(self._core)
         self.news = NewsEndpoints(self._core)
+        self.events = EventEndpoints(self._core)
 
     @property
     def base_url(self) -> str:

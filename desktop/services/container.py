@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from desktop.services.agenda.service import AgendaService
     from desktop.services.auth_sessions import AuthSessionsService
     from desktop.services.finance.service import FinanceService
+    from desktop.services.live import LiveUpdates
     from desktop.services.messages.service import MessagesService
     from desktop.services.news import NewsService
     from desktop.services.pending_requests import PendingRequestsService
@@ -98,6 +99,7 @@ class Services:
     personal_data: PersonalDataService
     messages: MessagesService
     news: NewsService
+    live: LiveUpdates
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -116,6 +118,7 @@ class Services:
         from desktop.services.agenda.service import AgendaService
         from desktop.services.auth_sessions import AuthSessionsService
         from desktop.services.finance.service import FinanceService
+        from desktop.services.live import LiveUpdates
         from desktop.services.messages.service import MessagesService
         from desktop.services.news import NewsService
         from desktop.services.pending_requests import PendingRequestsService
@@ -135,6 +138,13 @@ class Services:
         finance = FinanceService(session, on_crash=on_crash, parent=parent)
         pending_requests = PendingRequestsService(session, on_crash=on_crash, parent=parent)
         update_hint = UpdateHintService(session, on_crash=on_crash, parent=parent)
+        messages = MessagesService(session, outbox, on_crash=on_crash, parent=parent)
+        news = NewsService(session, on_crash=on_crash, parent=parent)
+        # One service holds the event stream; each subscriber syncs what an event names.
+        live = LiveUpdates(session, on_crash=on_crash, parent=parent)
+        live.event.connect(messages.live_event)
+        live.event.connect(news.live_event)
+        live.event.connect(extra_days.live_event)
         return cls(session=session, password_reset=login.password_reset, profile=profile,
                    auth_sessions=auth_sessions, outbox=outbox, agenda=agenda,
                    extra_days=extra_days, finance=finance, pending_requests=pending_requests,
@@ -143,8 +153,7 @@ class Services:
                                                            parent=parent),
                    personal_data=PersonalDataService(session, on_crash=on_crash,
                                                      parent=parent),
-                   messages=MessagesService(session, outbox, on_crash=on_crash, parent=parent),
-                   news=NewsService(session, on_crash=on_crash, parent=parent))
+                   messages=messages, news=news, live=live)
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

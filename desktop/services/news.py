@@ -58,6 +58,11 @@ class NewsService(QObject):
         if self._session.account is not None:
             self._tasks.run("news", self._refresh(), self._failed)
 
+    def live_event(self, kind: str, _data: dict) -> None:
+        """An event of the portal's stream (:class:`desktop.services.live.LiveUpdates`)."""
+        if kind in ("news", "resync"):
+            self.refresh()
+
     def mark_read(self, news_id: int) -> None:
         item = next((n for n in self._news.items if n.id == news_id), None) if self._news \
             else None

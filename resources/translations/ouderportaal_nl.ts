@@ -1835,6 +1835,13 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>MessagesNotices</name>
+    <message>
+        <source>No live connection: messages and news are checked every few minutes.</source>
+        <translation>Geen live verbinding: berichten en nieuws worden om de paar minuten opgehaald.</translation>
+    </message>
+</context>
+<context>
     <name>MessagesPage</name>
     <message>
         <source>Messages</source>
@@ -1905,7 +1912,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>MessagesService</name>
     <message>
         <source>{name} is too large: an attachment may be at most 10 MB.</source>
-        <extracomment>How often the inbox is fetched again while logged in. The portal&apos;s cap per attachment (docs/api.md, &quot;Messages&quot;): checked before queueing. What the portal takes, by the first bytes of a file.</extracomment>
+        <extracomment>The live events after which the inbox (and the open thread) is synced. How often the inbox is fetched again while logged in. The portal&apos;s cap per attachment (docs/api.md, &quot;Messages&quot;): checked before queueing. What the portal takes, by the first bytes of a file.</extracomment>
         <translation>{name} is te groot: een bijlage mag hoogstens 10 MB zijn.</translation>
     </message>
     <message>

@@ -91,3 +91,35 @@ def test_the_news_of_the_childs_group_reaches_the_parents_app(qtbot, portal_serv
     sanne.news.mark_read(sanne.news.news.items[0].id)
     qtbot.waitUntil(lambda: sanne.news.unread == before - 1, timeout=20_000)
     assert sanne.news.news.items[0].read
+
+
+def test_the_event_stream_brings_a_reply_and_a_decision_without_polling(
+        qtbot, portal_server, make_container, run, tmp_path):
+    thomas = make_container(data=tmp_path / "thomas")
+    with qtbot.waitSignal(thomas.session.loggedIn, timeout=20_000):
+        thomas.session.login(portal_server.url, "thomas.devries@voorbeeld.nl", PASSWORD, False)
+    thomas.messages.set_poll_interval(600_000)  # only the stream can bring it in time
+    qtbot.waitUntil(lambda: thomas.live.connected, timeout=20_000)
+    qtbot.waitUntil(lambda: thomas.messages.inbox is not None, timeout=20_000)
+    conversation = next(c for c in thomas.messages.inbox.conversations
+                        if c.subject == "Vrijdag haalt opa Emma op")
+
+    fatima = make_container(data=tmp_path / "fatima")
+    staff_sign_in(qtbot, fatima, portal_server.url)
+    with qtbot.waitSignal(thomas.messages.replyArrived, timeout=15_000,
+                          check_params_cb=lambda c: c.id == conversation.id):
+        fatima.messages.send(MessageDraft("Prima, tot vrijdag!",
+                                          conversation_id=conversation.id), [])
+
+    # A decision on the family's request reaches Thomas's computer, which never saw it
+    # pending (the location manager decides the demo's pending requests).
+    manager = make_container(data=tmp_path / "manager")
+    with qtbot.waitSignal(manager.session.loggedIn, timeout=20_000):
+        manager.session.login(portal_server.url, "manager@voorbeeld.nl", PASSWORD, False)
+    manager.pending_requests.load()
+    qtbot.waitUntil(lambda: bool(manager.pending_requests.pending), timeout=20_000)
+    request = next(r for r in manager.pending_requests.pending
+                   if r.child_name.startswith(("Emma", "Daan")))
+    with qtbot.waitSignal(thomas.extra_days.decisionsArrived, timeout=15_000) as told:
+        manager.pending_requests.reject(request.id, "Helaas vol")
+    assert [r.id for r in told.args[0]] == [request.id]

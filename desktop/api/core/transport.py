@@ -10,6 +10,10 @@ one ``on_outcome`` callback, so the app's connection indicator follows every req
 the one a particular service happens to make. The endpoint groups
 (``desktop/api/<group>/endpoints.py``) only say which path to call and which record to build: a
 new feature adds a group, never a change here.
+
+It is one piece (a little over 400 lines) because the send loop, the downloads and the event
+stream (``stream``) must share one refresh and one retry policy: split, a streamed request
+would need the loop's internals anyway.
 """
 
 from __future__ import annotations
@@ -259,6 +263,19 @@ class Transport:
             await response.aclose()
             await chunks.aclose()
 
+    @contextlib.asynccontextmanager
+    async def stream(self, path: str, headers: Mapping[str, str],
+                     read_timeout: float) -> AsyncIterator[httpx.Response]:
+        """A long-lived streamed GET (the event stream): token, refresh and errors as for
+        every request; it may stay quiet up to ``read_timeout`` seconds between chunks."""
+        response = await self._send("GET", path, headers=headers, stream=True,
+                                    timeout=httpx.Timeout(DEFAULT_TIMEOUT.connect or 5.0,
+                                                          read=read_timeout))
+        try:
+            yield response
+        finally:
+            await response.aclose()
+
     async def aclose(self) -> None:
         await self._http.aclose()
 
@@ -277,6 +294,7 @@ class Transport:
         retry: Retry | None = None,
         stream: bool = False,
         passthrough: Collection[int] = (),
+        timeout: httpx.Timeout | None = None,
     ) -> httpx.Response:
         """The one loop every request goes through. ``stream``: the body is left unread (the
         caller closes the response); ``passthrough``: error statuses the caller handles."""
@@ -304,7 +322,8 @@ class Transport:
             if content is not None:
                 request_headers["Content-Type"] = "application/octet-stream"
             request = self._http.build_request(method, path, json=json, content=content,
-                                               headers=request_headers)
+                                               headers=request_headers,
+                                               **({"timeout": timeout} if timeout else {}))
             try:
                 response = await self._http.send(request, stream=stream)
             except httpx.TransportError as exc:

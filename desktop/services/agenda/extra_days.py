@@ -53,6 +53,7 @@ class ExtraDayService(QObject):
         self._requests: list[ExtraDayRequest] = []
         self._keys: dict[ExtraDayDraft, str] = {}  # one idempotency key per submitted draft
         self._failing = False
+        self._decisions_told: set[int] = set()  # by the portal's event stream
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
@@ -131,11 +132,21 @@ class ExtraDayService(QObject):
         if self._failing:
             self._failing = False
             self.problemSolved.emit()
-        decided = [r for r in requests if r.id in seen_pending
+        # Told by the portal's event stream, or seen pending on this computer before.
+        told, self._decisions_told = self._decisions_told, set()
+        decided = [r for r in requests if (r.id in seen_pending or r.id in told)
                    and r.status in (ExtraDayStatus.APPROVED, ExtraDayStatus.REJECTED)]
         if decided:
             self.decisionsArrived.emit(decided)
         cache.put_extra_day_requests(requests)
+
+    def live_event(self, kind: str, data: dict) -> None:
+        """A decision on the family's request reached this device through the portal's event
+        stream (:class:`desktop.services.live.LiveUpdates`): fetch the requests, which tells
+        ``decisionsArrived`` on every device of both parents."""
+        if kind == "decision" and isinstance(data.get("request_id"), int):
+            self._decisions_told.add(data["request_id"])
+            self.load_requests()
 
     def withdraw(self, request_id: int) -> None:
         """Intrekken (the view has asked for confirmation already)."""

@@ -43,6 +43,8 @@ __all__ = ["MAX_ATTACHMENT_BYTES", "POLL_MS", "MessagesService", "NotQueued", "Q
 
 log = logging.getLogger(__name__)
 
+#: The live events after which the inbox (and the open thread) is synced.
+LIVE_KINDS = frozenset({"message", "conversation_read", "conversation_closed", "resync"})
 #: How often the inbox is fetched again while logged in.
 POLL_MS = 60 * 1000
 #: The portal's cap per attachment (docs/api.md, "Messages"): checked before queueing.
@@ -157,6 +159,11 @@ class MessagesService(QObject):
     def refresh(self) -> None:
         if self._session.account is not None:
             self._tasks.run("inbox", self._refresh(), self._failed)
+
+    def live_event(self, kind: str, _data: dict) -> None:
+        """An event of the portal's stream (:class:`desktop.services.live.LiveUpdates`)."""
+        if kind in LIVE_KINDS:
+            self.refresh()
 
     def open(self, conversation_id: int | None) -> None:
         """Show this conversation: fetch what is new in it and mark it read."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from live_fakes import FakeLive
 from message_fakes import FakeMessages
 from news_fakes import FakeNews
 from PySide6.QtCore import QObject
@@ -371,6 +372,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "personal_data": FakePersonalData(),
         "messages": FakeMessages(),
         "news": FakeNews(),
+        "live": FakeLive(),
     }
     fakes.update(others)
     return Services(**fakes)

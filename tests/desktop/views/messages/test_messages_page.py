@@ -182,3 +182,17 @@ def test_a_dropped_file_is_attached(qtbot, page, tmp_path: Path) -> None:
     file.write_bytes(b"\x89PNG\r\n\x1a\n")
     page.composer.text.filesDropped.emit([file])
     assert page.composer.files == [file]
+
+
+def test_the_status_bar_says_when_updates_are_not_live(make_window) -> None:
+    from live_fakes import FakeLive
+    from PySide6.QtWidgets import QLabel
+
+    live = FakeLive(connected=True)
+    window = make_window(FakeSession(FakeAccount(role=Role.PRIMARY_PARENT)), live=live)
+    status = window.statusBar().findChild(QLabel, "liveStatus")
+    assert status.text() == ""
+    live.set_connected(False)
+    assert "every few minutes" in status.text()
+    live.set_connected(True)
+    assert status.text() == ""

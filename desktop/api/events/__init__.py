@@ -1,0 +1,1 @@
+"""``client.events``: the live event stream (docs/api.md, "Live updates")."""

@@ -34,6 +34,7 @@ from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.status import ConnectionStatus, LastSynced
 from desktop.views.shared.theme import apply_theme, icon
+from desktop.views.shared.windows import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.services.container import Services
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self._intent: Intent | None = None
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(900, 600))
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
 
         self.sections = SectionsModel(sections, icon_for=icon, parent=self)
         self.message_bar = MessageBar(self)
@@ -169,6 +170,12 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
             shortcut.activated.connect(lambda n=n: self._show_visible_section(n))
             self._section_shortcuts.append(shortcut)
+        # F6 / Shift+F6 move between the panes (navigation, message bar, page), as in browsers
+        # and file managers; Tab moves within them.
+        for key, step in (("F6", 1), ("Shift+F6", -1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda step=step: self.focus_next_pane(step))
+            self._section_shortcuts.append(shortcut)
         return content
 
     def _connect(self) -> None:
@@ -216,6 +223,20 @@ class MainWindow(QMainWindow):
         if 0 <= row < self.sections.rowCount() and not self.navigation.isRowHidden(row):
             self.navigation.selectionModel().setCurrentIndex(
                 self.sections.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def focus_next_pane(self, step: int = 1) -> None:
+        """Put the keyboard focus in the next (``step`` 1) or previous pane."""
+        panes = [self.navigation, self.message_bar, self.pages.currentWidget()]
+        panes = [p for p in panes if p is not None and p.isVisible()]
+        focused = QApplication.focusWidget()
+        current = next((i for i, p in enumerate(panes)
+                        if focused is not None and (p is focused or p.isAncestorOf(focused))),
+                       -1)
+        for offset in range(1, len(panes) + 1):
+            target = _first_focusable(panes[(current + step * offset) % len(panes)])
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _show_visible_section(self, n: int) -> None:
         # Ctrl+N counts the sections this account sees, skipping hidden ones.
@@ -267,8 +288,8 @@ class MainWindow(QMainWindow):
         name = account.display_name if account else (profile.user.name if profile else "")
         organisation = account.organisation_name if account else ""
         self.organisation_name.setText(organisation)
-        self.setWindowTitle(self.tr("Ouderportaal — {organisation}").format(
-            organisation=organisation) if organisation else self.tr("Ouderportaal"))
+        # Qt adds the application's name (" — Ouderportaal") to the title itself.
+        self.setWindowTitle(organisation)
         self.user_menu_button.setText(name)
         self.user_menu_button.setAccessibleName(self.tr("User menu of {name}").format(name=name))
         shared_pc = bool(self._session.shared_pc)
@@ -331,3 +352,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closeRequested.emit()
         event.accept()
+
+
+def _first_focusable(pane: QWidget) -> QWidget | None:
+    """The first widget of ``pane`` that Tab would stop on (the pane itself if it takes focus)."""
+    if pane.focusPolicy() & Qt.FocusPolicy.TabFocus and pane.isEnabled():
+        return pane
+    widget = pane.nextInFocusChain()
+    while widget is not None and widget is not pane:
+        if pane.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return widget
+        widget = widget.nextInFocusChain()
+    return None

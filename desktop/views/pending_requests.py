@@ -51,6 +51,7 @@ class RejectDialog(QDialog):
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setTabChangesFocus(True)  # Tab goes on to the buttons
         self.reason.setPlaceholderText(self.tr("For example: the group is full that day."))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

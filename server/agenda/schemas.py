@@ -62,7 +62,8 @@ class AgendaAbsenceOut(BaseModel):
 
 
 class AgendaExtraDayOut(BaseModel):
-    """A requested extra day-part: pending, approved or rejected (withdrawn ones vanish)."""
+    """A requested extra day-part: pending, approved or rejected (withdrawn ones vanish); a
+    rejection carries the group's reason, which the day panel shows."""
 
     request_id: int
     date: date
@@ -71,6 +72,7 @@ class AgendaExtraDayOut(BaseModel):
     start: str
     end: str
     status: ExtraDayStatus
+    decision_reason: str | None = None
 
 
 class AgendaResponse(BaseModel):

@@ -179,8 +179,10 @@ def test_request_an_extra_day_and_withdraw_it(qtbot, portal_server, make_app, ru
     assert "Total: 10.5 hours" in wizard.payment.preview_text.text()
     # Credit that expires before the day cannot pay for it, and the page says why.
     emma = wizard.children[0].id
-    wizard.payment.show_credit([ChildCredit(emma, 300, wednesday - timedelta(days=1))])
-    assert f"Emma: 5 hours, for days until {(wednesday - timedelta(days=1)).day}" \
+    expires = wednesday - timedelta(days=1)
+    wizard.payment.show_credit([ChildCredit(emma, 300, expires, ((expires, 300),))])
+    assert "Emma: none usable — 5 hours expires on " \
+        f"{expires.day} {expires.strftime('%B')} {expires.year}, before these days" \
         in wizard.payment.credit.text()
     assert "Emma's absence credit can only pay for days until" \
         in wizard.payment.preview_text.text()
@@ -217,3 +219,58 @@ def test_request_an_extra_day_and_withdraw_it(qtbot, portal_server, make_app, ru
     qtbot.waitUntil(lambda: next(r for r in stored_extra_days(run, portal_server.url)
                                  if r.id == new.id).status.value == "withdrawn",
                     timeout=20_000)
+
+
+def open_day_for_both(run, url: str, start: date) -> date:
+    """A Wednesday from ``start`` on, outside school holidays and closing days, with nothing
+    planned or requested yet: both Emma (KDV) and Daan (BSO) can get extra care then."""
+    async def agenda(first: date, last: date):
+        async with PortalClient(url) as client:
+            await client.auth.login(SANNE, PASSWORD)
+            return await client.agenda.fetch(first, last)
+    first = next_weekday(start, 2)
+    known = run(agenda(first, first + timedelta(days=56)))
+    day = first
+    while any((known.day(day).school_holiday, known.day(day).closing_days,
+               known.day(day).planned, known.day(day).extra_days)):
+        day += timedelta(days=7)
+    return day
+
+
+def test_one_request_gives_emma_the_whole_day_and_daan_after_school_care(
+        qtbot, portal_server, make_app, run):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_agenda(qtbot, desktop)
+    day = open_day_for_both(run, portal_server.url, date.today() + timedelta(days=10))
+    before = {r.id for r in stored_extra_days(run, portal_server.url)}
+
+    wizard = page.open_extra_day_wizard(day)
+    qtbot.waitExposed(wizard)
+    for box in wizard.who.boxes:
+        box.setChecked(True)
+    wizard.next()
+    assert wizard.when.range() == (day, day)
+    emma, daan = (c.id for c in wizard.children)
+    # Each child gets the day-parts of its own care type, with its usual one chosen.
+    emma_box, daan_box = wizard.when.part_boxes[emma], wizard.when.part_boxes[daan]
+    assert [emma_box.itemText(i) for i in range(emma_box.count())] == [
+        "Whole day", "Morning", "Afternoon"]
+    assert [daan_box.itemText(i) for i in range(daan_box.count())] == [
+        "Before school", "After school", "Holiday care"]
+    assert (emma_box.currentText(), daan_box.currentText()) == ("Whole day", "After school")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.payment.preview is not None
+                    or wizard.payment.error.isVisible(), timeout=20_000)
+    assert not wizard.payment.error.isVisible(), wizard.payment.error.text()
+    assert sorted((i.child_id, i.day_part.value) for i in wizard.payment.preview.items) == \
+        sorted([(emma, "ochtend"), (emma, "middag"), (daan, "nso")])
+    wizard.next()
+    wizard.next()  # "Submit request"
+    qtbot.waitUntil(wizard.result.isComplete, timeout=20_000)
+    assert "waiting for the group's decision" in wizard.result.text.text(), \
+        wizard.result.text.text()
+    made = [r for r in stored_extra_days(run, portal_server.url) if r.id not in before]
+    assert sorted((r.child_id, r.day_part.value if r.day_part else None) for r in made) == \
+        sorted([(emma, None), (daan, "nso")])
+    wizard.close()

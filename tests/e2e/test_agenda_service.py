@@ -220,27 +220,64 @@ def test_cancelling_within_30_days_is_refused_with_the_locations_phone(qtbot, po
     assert "30 days" in failed.args[0] and location.phone in failed.args[0]
 
 
-def test_the_planning_exports_as_an_icalendar_file(qtbot, portal_server, make_services,
-                                                   tmp_path):
+def test_the_export_holds_every_chosen_child_for_the_stated_range(qtbot, portal_server,
+                                                                   make_services, tmp_path):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, daan = emma_and_daan(app)
+    # Only the current month was ever browsed: the export still covers the stated range.
+    first = date.today() + timedelta(days=1)
+    last = first + timedelta(days=200)
+    path = tmp_path / "planning.ics"
+    with qtbot.waitSignal(app.agenda.calendarExported, timeout=20_000) as exported:
+        app.agenda.export_calendar(path, {emma: "Emma", daan: "Daan"}, first, last)
+    result = exported.args[0]
+    assert result.complete and (result.first, result.last) == (first, last)
+    events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert result.count == len(events) > 0
+    days = {e.decoded("DTSTART").astimezone().date() for e in events}
+    assert first <= min(days) and max(days) <= last
+    assert max(days) > first + timedelta(days=150)  # months nobody opened are in
+    names = {str(e["SUMMARY"]).split(" – ")[0] for e in events}
+    assert names == {"Emma", "Daan"}
+    assert len({str(e["UID"]) for e in events}) == len(events)  # each day-part once
+
+
+def test_an_export_of_one_child_leaves_the_other_out(qtbot, portal_server, make_services,
+                                                     tmp_path):
     app = make_services()
     log_in(qtbot, app, portal_server.url)
     qtbot.waitUntil(lambda: app.profile.profile is not None)
     emma, _daan = emma_and_daan(app)
     day = date.today() + timedelta(days=60)
-    with qtbot.waitSignal(app.agenda.agendaChanged, timeout=20_000) as shown:
-        app.agenda.show_month(day.year, day.month)
     first, last = month_range(day.year, day.month)
-    expected = [p for p in shown.args[0].planned if p.child_id == emma]
     path = tmp_path / "emma.ics"
-    count = app.agenda.export_calendar(path, emma, "Emma")
-    calendar = Calendar.from_ical(path.read_bytes())
-    events = [c for c in calendar.walk("VEVENT")]
-    assert count == len(events) >= len(expected) > 0
-    starts = {e.decoded("DTSTART") for e in events}
-    morning = next(p for p in expected if p.day_part is DayPart.OCHTEND)
-    assert any(s.astimezone().date() == morning.date for s in starts)
-    assert all(str(e["SUMMARY"]).startswith("Emma") for e in events)
-    assert first <= morning.date <= last
+    with qtbot.waitSignal(app.agenda.calendarExported, timeout=20_000):
+        app.agenda.export_calendar(path, {emma: "Emma"}, first, last)
+    events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert events and all(str(e["SUMMARY"]).startswith("Emma") for e in events)
+    assert all(first <= e.decoded("DTSTART").astimezone().date() <= last for e in events)
+
+
+def test_offline_the_export_says_which_part_of_the_range_it_covers(qtbot, portal_server,
+                                                                   make_services, tmp_path):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+    today = date.today()
+    with qtbot.waitSignal(app.agenda.agendaChanged, timeout=20_000):
+        app.agenda.show_month(today.year, today.month)
+    month_first, month_last = month_range(today.year, today.month)
+    portal_server.stop()
+    path = tmp_path / "offline.ics"
+    with qtbot.waitSignal(app.agenda.calendarExported, timeout=20_000) as exported:
+        app.agenda.export_calendar(path, {emma: "Emma"}, month_first,
+                                   month_first + timedelta(days=365))
+    result = exported.args[0]
+    assert not result.complete
+    assert result.covered_first == month_first and result.covered_last >= month_last
 
 
 def test_extra_days_are_requested_online_and_listed_offline_from_the_cache(
@@ -291,7 +328,8 @@ def test_approved_extra_days_are_in_the_exported_calendar(qtbot, portal_server, 
     assert [(e.date, e.status) for e in shown.args[0].extra_days
             if e.request_id == request.id] == [(day, "approved")]
     path = tmp_path / "daan.ics"
-    app.agenda.export_calendar(path, daan, "Daan")
+    with qtbot.waitSignal(app.agenda.calendarExported, timeout=20_000):
+        app.agenda.export_calendar(path, {daan: "Daan"}, day, day)
     events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
     on_day = [e for e in events if e.decoded("DTSTART").astimezone().date() == day]
     assert [str(e["UID"]) for e in on_day] == [

@@ -18,7 +18,7 @@ def test_serves_the_demo_and_restarts_on_the_same_address(tmp_path: Path) -> Non
     with server:
         portal = httpx.get(f"{server.url}/api/v1/portal").json()
         assert portal == {"name": "Kinderopvang Zonnebloem", "short_name": "zonnebloem",
-                          "api_version": 1}
+                          "api_version": 1, "client": None}
         login = httpx.post(f"{server.url}/api/v1/auth/login",
                            json={"email": "sanne.devries@voorbeeld.nl",
                                  "password": DEMO_PASSWORD})

@@ -104,15 +104,22 @@ class QueuedAbsence:
 @dataclass(frozen=True)
 class ChildCredit:
     """A child's usable absence credit in minutes, and the last day any of it can pay for
-    (credit only pays for extra days on or before its expiry date)."""
+    (credit only pays for extra days on or before its expiry date). ``expiries`` lists
+    (expires on, minutes left), soonest first: what lapses when."""
 
     child_id: int
     available_minutes: int
     usable_until: date | None
+    expiries: tuple[tuple[date, int], ...] = ()
+
+    def expiring_before(self, day: date) -> list[tuple[date, int]]:
+        """The credit that expires before ``day``, so it cannot pay for care on that day."""
+        return [(expires, minutes) for expires, minutes in self.expiries if expires < day]
 
     @classmethod
     def from_json(cls, data: Json) -> ChildCredit:
-        expiries = [as_date(c["expires_on"]) for c in data.get("credits", [])
-                    if as_int(c["available_minutes"]) > 0]
+        expiries = sorted((as_date(c["expires_on"]), as_int(c["available_minutes"]))
+                          for c in data.get("credits", [])
+                          if as_int(c["available_minutes"]) > 0)
         return cls(as_int(data["child_id"]), as_int(data["available_minutes"]),
-                   max(expiries, default=None))
+                   max((e for e, _m in expiries), default=None), tuple(expiries))

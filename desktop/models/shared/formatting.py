@@ -9,14 +9,20 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-__all__ = ["absence_reason_label", "care_type_label", "day_part_label", "format_age", "format_date",
-           "format_date_range", "format_hours", "format_moment", "format_money", "format_time",
-           "format_weekday_date"]
+__all__ = ["DATE_FORMAT", "WEEKDAY_DATE_FORMAT", "absence_reason_label", "care_type_label",
+           "day_part_label", "format_age", "format_date", "format_date_range", "format_hours",
+           "format_moment", "format_money", "format_time", "format_weekday_date"]
+
+#: Every date the app shows, in both languages: day, month name, year (``12 April 2023``).
+#: One pattern rather than the locale's long format, which is US-style in US English.
+DATE_FORMAT = "d MMMM yyyy"
+#: The same with the weekday (``Monday 12 April 2027``), also in the date fields.
+WEEKDAY_DATE_FORMAT = "dddd d MMMM yyyy"
 
 
 def format_date(day: date, locale: QLocale | None = None) -> str:
     """``12 April 2023`` / ``12 april 2023``: day, month name, year — no weekday."""
-    return (locale or QLocale()).toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+    return (locale or QLocale()).toString(QDate(day.year, day.month, day.day), DATE_FORMAT)
 
 
 def format_date_range(first: date, last: date, locale: QLocale | None = None) -> str:
@@ -120,7 +126,7 @@ def absence_reason_label(code: str) -> str:
 def format_weekday_date(day: date, locale: QLocale | None = None) -> str:
     """``Monday 12 April 2027`` / ``maandag 12 april 2027``."""
     return (locale or QLocale()).toString(QDate(day.year, day.month, day.day),
-                                          "dddd d MMMM yyyy")
+                                          WEEKDAY_DATE_FORMAT)
 
 
 def format_hours(minutes: int, locale: QLocale | None = None) -> str:

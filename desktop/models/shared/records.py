@@ -25,8 +25,10 @@ from desktop.api.extra_days.records import (
 )
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Child, Group, Location, Profile, Role
+from desktop.services.agenda.calendar_export import CalendarExport
 
 __all__ = ["Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "AuthSession",
-           "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart", "ExtraDayDraft",
-           "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest", "ExtraDayStatus", "Group",
-           "Location", "PlannedDayPart", "Policy", "Profile", "QueuedAbsence", "Role"]
+           "CalendarExport", "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart",
+           "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
+           "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
+           "QueuedAbsence", "Role"]

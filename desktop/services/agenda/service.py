@@ -9,9 +9,10 @@ exactly once, also after the app was offline or closed in between.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -21,10 +22,12 @@ from desktop.api.agenda.records import Agenda, AgendaAbsence, DayPart
 from desktop.api.core.errors import ConnectionProblem, PortalError, SessionExpired
 from desktop.api.portal.records import Policy
 from desktop.services.agenda.absence_outbox import AbsenceOutbox
-from desktop.services.agenda.ical import CalendarEvent, write_calendar
+from desktop.services.agenda.calendar_export import CalendarExport, calendar_events
+from desktop.services.agenda.ical import write_calendar
 from desktop.services.profile import ProfileService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import user_message
+from desktop.services.shared.files import disk_message
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
 __all__ = ["AgendaService", "month_key", "month_range"]
@@ -55,8 +58,8 @@ class AgendaService(QObject):
     absences merged in); ``absencesChanged(list[Absence], list[QueuedAbsence])`` for the
     request overview; ``absenceReported(outbox_id, list[Absence])``,
     ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report;
-    ``absenceCancelled(Absence)`` / ``cancelFailed(message)``; ``problem(message)`` for the message
-    bar.
+    ``absenceCancelled(Absence)`` / ``cancelFailed(message)``; ``calendarExported(CalendarExport)``
+    / ``exportFailed(message)``; ``problem(message)`` for the message bar.
     """
 
     agendaChanged = Signal(object)
@@ -66,6 +69,8 @@ class AgendaService(QObject):
     absenceRefused = Signal(int, str)
     absenceCancelled = Signal(object)
     cancelFailed = Signal(str)
+    calendarExported = Signal(object)
+    exportFailed = Signal(str)
     problem = Signal(str)
 
     def __init__(self, session: SessionService, profile: ProfileService, *,
@@ -229,31 +234,50 @@ class AgendaService(QObject):
 
     # --- calendar export ----------------------------------------------------------------------
 
-    def export_calendar(self, path: Path | str, child_id: int, child_name: str,
-                        labels: Mapping[DayPart, str] | None = None) -> int:
-        """Write the child's known planning (absent day-parts left out, approved extra days
-        in) as an .ics file.
+    def export_calendar(self, path: Path | str, children: Mapping[int, str], first: date,
+                        last: date, labels: Mapping[DayPart, str] | None = None) -> None:
+        """Write the planning of ``children`` (id -> first name) from ``first`` to ``last`` as
+        an .ics file: absent day-parts left out, approved extra days in.
 
-        Covers every month fetched so far; `labels` names the day-parts in the user's language.
-        Returns the number of events; raises OSError when the file cannot be written."""
-        def event(day: date, part: DayPart, start: time, end: time) -> CalendarEvent:
-            return CalendarEvent(day, start, end, child_name,
-                                 (labels or {}).get(part, part.value),
-                                 f"{child_id}-{day.isoformat()}-{part.value}")
+        The range is fetched from the portal as one agenda; offline, the months saved on this
+        computer are used and the result says which part of the range they cover. Answers
+        with ``calendarExported(CalendarExport)`` or ``exportFailed(message)``."""
+        self._tasks.run("export", self._export(Path(path), dict(children), first, last,
+                                               dict(labels or {})), self._export_failed)
 
-        events = []
-        for agenda in sorted(self._known_months(), key=lambda a: a.first):
-            for planned in agenda.planned:
-                if planned.child_id == child_id and agenda.day(planned.date).absence_of(
-                        child_id, planned.day_part) is None:
-                    events.append(event(planned.date, planned.day_part, planned.start,
-                                        planned.end))
-            # Approved extra days are care the child gets, so they belong in the calendar.
-            events += [event(e.date, e.day_part, e.start, e.end) for e in agenda.extra_days
-                       if e.child_id == child_id and e.status == "approved"]
-        events.sort(key=lambda e: (e.day, e.start))
-        return write_calendar(Path(path), events, self._session.account.organisation_name
-                              if self._session.account else "")
+    async def _export(self, path: Path, children: dict[int, str], first: date, last: date,
+                      labels: dict[DayPart, str]) -> None:
+        try:
+            agenda = await self._session.request(
+                lambda client: client.agenda.fetch(first, last))
+            agendas = [agenda] if agenda is not None else []
+            covered: tuple[date, date] | None = (first, last)
+        except ConnectionProblem:
+            agendas = sorted((a for a in self._known_months()
+                              if a.last >= first and a.first <= last), key=lambda a: a.first)
+            covered = (max(first, agendas[0].first), min(last, agendas[-1].last)) \
+                if agendas else None
+            if covered is None:
+                raise
+        # A report still waiting in the outbox is an absence too: that care is not coming.
+        events = calendar_events([self._with_queued(a) for a in agendas], children, first,
+                                 last, labels)
+        organisation = self._session.account.organisation_name if self._session.account else ""
+        try:
+            count = await asyncio.to_thread(write_calendar, path, events, organisation)
+        except OSError as error:
+            self.exportFailed.emit(disk_message(error))
+            return
+        self.calendarExported.emit(CalendarExport(path, count, tuple(children.values()),
+                                                  first, last, *covered))
+
+    def _export_failed(self, error: PortalError) -> None:
+        if isinstance(error, ConnectionProblem):
+            self.exportFailed.emit(self.tr(
+                "There is no connection with the portal and no month of this period is saved "
+                "on this computer. Try again when you are online."))
+        elif not isinstance(error, SessionExpired):
+            self.exportFailed.emit(user_message(error))
 
     def _known_months(self) -> list[Agenda]:
         cache = self._session.cache

@@ -1,5 +1,6 @@
 """What the agenda's services report to the family, put in the main window's message bar: a
-month that could not be loaded (with "Try again") and the group's decisions on extra days."""
+month that could not be loaded (with "Try again"), the group's decisions on extra days, and
+where a calendar export was saved."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from desktop.models.shared.formatting import format_date_range
-from desktop.models.shared.records import ExtraDayRequest, ExtraDayStatus
+from desktop.models.shared.formatting import format_date, format_date_range
+from desktop.models.shared.records import CalendarExport, ExtraDayRequest, ExtraDayStatus
 from desktop.views.shared.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -27,6 +28,8 @@ class AgendaNotices(QObject):
         self._agenda = agenda
         self._messages = messages
         agenda.problem.connect(self._agenda_problem)
+        agenda.calendarExported.connect(self._exported)
+        agenda.exportFailed.connect(self._export_failed)
         extra_days.decisionsArrived.connect(self._decisions_arrived)
 
     def _agenda_problem(self, text: str) -> None:
@@ -46,3 +49,22 @@ class AgendaNotices(QObject):
                                      "{reason}").format(child=request.child_name, dates=dates,
                                                         reason=request.decision_reason or ""))
         self._messages.show_message(" ".join(lines), source="decisions", tone="info")
+
+    def _exported(self, export: CalendarExport) -> None:
+        text = self.tr("{count} day-parts of {children} from {first} up to and including {last} "
+                       "were saved in {path}. Open the file with your calendar program to add "
+                       "them.").format(count=export.count, children=" & ".join(export.children),
+                                       first=format_date(export.first),
+                                       last=format_date(export.last), path=export.path)
+        if not export.complete:
+            text += " " + self.tr(
+                "There was no connection with the portal: only {first} up to and including "
+                "{last}, saved on this computer, could be exported.").format(
+                first=format_date(export.covered_first), last=format_date(export.covered_last))
+        self._messages.show_message(text, source="export",
+                                    tone="info" if export.complete else "warning")
+
+    def _export_failed(self, text: str) -> None:
+        self._messages.show_message(
+            self.tr("The calendar file could not be saved. {reason}").format(reason=text),
+            source="export")

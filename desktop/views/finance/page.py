@@ -100,14 +100,14 @@ class FinancePage(QWidget):
                   DocumentKind.CONTRACT: self.tr("Contracts")}
         for kind, label in labels.items():
             model = FinanceDocumentsModel(kind, self._is_cached, self)
-            table = self._table(model, _HIDDEN[kind])
+            table = self._table(model, _HIDDEN[kind], label)
             table.doubleClicked.connect(self._activated)
             table.activated.connect(self._activated)
             self.models[kind] = model
             self.tables[kind] = table
             self.tabs.addTab(table, label)
         self.tariffs = TariffsModel(self)
-        self.tariffs_table = self._table(self.tariffs, ())
+        self.tariffs_table = self._table(self.tariffs, (), self.tr("Rates"))
         self.tabs.addTab(self.tariffs_table, self.tr("Rates"))
         self.tabs.currentChanged.connect(self._update_buttons)
 
@@ -159,11 +159,11 @@ class FinancePage(QWidget):
         if self._messages is not None:
             self._messages.show_message(text, source="finance", tone=tone)
 
-    def _table(self, model, hidden: tuple[int, ...]) -> QTableView:
+    def _table(self, model, hidden: tuple[int, ...], name: str) -> QTableView:
         proxy = YearFilterModel(self)
         proxy.setSourceModel(model)
         self.proxies.append(proxy)
-        table = row_table(proxy, self)
+        table = row_table(proxy, self, accessible_name=name)
         table.setSortingEnabled(True)
         table.sortByColumn(1 if isinstance(model, FinanceDocumentsModel) else 0,
                            Qt.SortOrder.DescendingOrder)

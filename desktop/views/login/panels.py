@@ -65,6 +65,8 @@ class ChoiceButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # Enter activates it like Space (outside a dialog Qt only does that for auto-default).
+        self.setAutoDefault(True)
 
     def text(self) -> str:  # what the button says, for tests and screen readers alike
         return f"{self.title_label.text()}\n{self.detail_label.text()}"

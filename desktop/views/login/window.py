@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.views.login.panels import DemoLogin, DemoPanel, KnownAccountsPanel
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.shared.theme import announce, apply_theme, icon, mark
+from desktop.views.shared.windows import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.services.session.password_reset import PasswordResetService
@@ -59,9 +60,10 @@ class LoginWindow(QWidget):
         self._checked_portal = ""
         self._wizard: PasswordResetWizard | None = None
         self.setObjectName("loginWindow")
-        self.setWindowTitle(self.tr("Ouderportaal — Log in"))
+        # Qt adds the application's name (" — Ouderportaal") to every window title itself.
+        self.setWindowTitle(self.tr("Log in"))
         self.setMinimumSize(QSize(900, 620))
-        self.resize(1024, 700)
+        fit_to_screen(self, 1024, 700)
 
         self._build_form(initial_portal)
         self.known_accounts = KnownAccountsPanel(self)
@@ -251,6 +253,15 @@ class LoginWindow(QWidget):
         # Accounts may have been remembered or forgotten since the window was last shown.
         self.known_accounts.set_accounts(self._session.known_accounts())
         super().showEvent(event)
+        # The keyboard starts in the first field still to fill in, not on the scroll area.
+        QTimer.singleShot(0, self, self.focus_first_empty_field)
+
+    def focus_first_empty_field(self) -> None:
+        for field in (self.organisation, self.email, self.password):
+            if not field.text().strip():
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.login_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _confirm_forget(self, key: str, name: str) -> None:
         box = QMessageBox(

@@ -62,7 +62,7 @@ class Card(QFrame):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
             label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            label.setAccessibleName(line.text)
+            label.setAccessibleName(line.spoken or line.text)
             label.setProperty("href", line.href)
         else:
             label.setTextFormat(Qt.TextFormat.PlainText)

@@ -34,7 +34,8 @@ def test_header_shows_the_organisation_and_the_user(make_window) -> None:
     window = make_window()
     assert label(window, "organisationName").text() == "Kinderopvang Zonnebloem"
     assert window.findChild(QToolButton, "userMenu").text() == "Sanne de Vries"
-    assert window.windowTitle() == "Ouderportaal — Kinderopvang Zonnebloem"
+    # The app's own name is added by Qt (the application display name), not repeated here.
+    assert window.windowTitle() == "Kinderopvang Zonnebloem"
     titles = [a.text() for a in window.user_menu.actions() if a.isVisible()]
     assert titles == ["&Switch account…", "Log &out"]  # no "Lock" outside shared-PC mode
 

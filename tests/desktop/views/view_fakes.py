@@ -7,7 +7,7 @@ tests (and the screenshot script) run without a network, a keyring or an event l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -295,6 +295,20 @@ def parent_profile(role: Role = Role.PRIMARY_PARENT, access_until: date | None =
         groups=(ZONNETJES, VOSSEN) if children else (),
         locations=(CENTRUM, WEST) if children else (),
         access_until=access_until,
+    )
+
+
+def ended_profile(today: date) -> Profile:
+    """Lotte's family: the only contract ended five weeks ago, access runs 15 months more."""
+    child = Child(7, "Finn", "Jansen", date(2021, 6, 1), CONSENT,
+                  (Contract(7, 2, "KDV", date(2023, 1, 1), today - timedelta(days=35)),))
+    return Profile(
+        user=User(12, "lotte.jansen@voorbeeld.nl", "Lotte Jansen", None, Role.PRIMARY_PARENT),
+        family=Family(4, "Familie Jansen", "Lotte Jansen"),
+        children=(child,),
+        groups=(ZONNETJES,),
+        locations=(CENTRUM,),
+        access_until=today + timedelta(days=420),
     )
 
 

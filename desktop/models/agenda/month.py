@@ -159,6 +159,10 @@ class MonthModel(QAbstractTableModel):
         """Why the location is closed on ``day`` (None: open)."""
         return self._days.get(day, ([], None, None))[1]
 
+    def school_holiday(self, day: date) -> str | None:
+        """The school holiday ``day`` falls in (None: a school week)."""
+        return self._days.get(day, ([], None, None))[2]
+
     # --- Qt model -----------------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)

@@ -109,7 +109,8 @@ class AgendaPage(QWidget):
         for column, mode in ((MonthListModel.DATE, QHeaderView.ResizeMode.ResizeToContents),
                              (MonthListModel.CHILD, QHeaderView.ResizeMode.ResizeToContents),
                              (MonthListModel.PARTS, QHeaderView.ResizeMode.Stretch),
-                             (MonthListModel.STATE, QHeaderView.ResizeMode.Stretch)):
+                             (MonthListModel.STATE, QHeaderView.ResizeMode.Stretch),
+                             (MonthListModel.HOLIDAY, QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
         self.list_empty = mark(QLabel(self.tr("Nothing planned in this month."), self), "muted")
         self.list_empty.setObjectName("listEmpty")

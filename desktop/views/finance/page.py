@@ -303,7 +303,8 @@ class FinancePage(QWidget):
             self.viewer.close()
         name = readable_name(document)
         self.viewer = PdfViewer(Path(path), name.removesuffix(".pdf"), name,
-                                lambda target: self._finance.save_copy(document, target), self)
+                                lambda target: self._finance.save_copy(document, target), self,
+                                open_copy=lambda: self._finance.readable_copy(document, name))
         self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewer.destroyed.connect(self._viewer_closed)
         self.viewer.show()

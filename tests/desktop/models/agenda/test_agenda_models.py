@@ -116,9 +116,32 @@ def test_the_list_has_a_row_per_child_and_state_and_the_closed_days(qtmodelteste
     assert rows.index(3, 0).data(MonthListModel.Role.Date) == date(2027, 3, 3)
     assert (rows.row_of(MONDAY + timedelta(days=1)), rows.row_of(date(2027, 3, 4))) == (2, -1)
     model.set_child_filter(DAAN)  # the list follows the month model
-    assert [r[1] for r in shown()] == ["Daan", ""]
+    # Daan: Monday; Tuesday in the holiday without his care; the closed Wednesday.
+    assert [(r[1], r[3]) for r in shown()] == [("Daan", "absent: ill"), ("", "no care planned"),
+                                               ("", "closed: Studiedag")]
     model.set_month(2027, 4)
     assert rows.rowCount() == 0
+
+
+def test_the_list_names_the_school_holiday_also_on_a_day_without_care(qtmodeltester) -> None:
+    model = MonthModel()
+    model.set_children({EMMA: "Emma"})
+    model.set_month(2027, 3)
+    model.set_agenda(Agenda(date(2027, 3, 1), date(2027, 3, 31), "c2",
+                            planned=(planned(MONDAY, EMMA, DayPart.OCHTEND),),
+                            school_holidays=(SchoolHoliday("Voorjaarsvakantie", MONDAY,
+                                                           date(2027, 3, 7)),)))
+    rows = MonthListModel(model)
+    qtmodeltester.check(rows, force_py=True)
+    shown = [(rows.index(r, MonthListModel.DATE).data(),
+              rows.index(r, MonthListModel.STATE).data(),
+              rows.index(r, MonthListModel.HOLIDAY).data()) for r in range(rows.rowCount())]
+    # Every weekday of the holiday week is listed; the weekend without care is not.
+    assert shown == [("Monday 1 March 2027", "planned", "Voorjaarsvakantie")] + [
+        (f"{weekday} {day} March 2027", "no care planned", "Voorjaarsvakantie")
+        for weekday, day in (("Tuesday", 2), ("Wednesday", 3), ("Thursday", 4), ("Friday", 5))]
+    assert rows.headerData(MonthListModel.HOLIDAY, Qt.Orientation.Horizontal) == \
+        "School holiday"
 
 
 def test_an_agenda_for_another_month_is_ignored(model) -> None:

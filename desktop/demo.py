@@ -105,6 +105,7 @@ def start_demo_server(data_dir: Path | None) -> DemoServer:
     server = EmbeddedServer(folder)
     try:
         server.start()
+        server.mail_folder.mkdir(parents=True, exist_ok=True)  # the login window links to it
     except BaseException:
         if temp is not None:
             temp.cleanup()

@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(content)
         self._stack.addWidget(self.lock_screen)
         self.setCentralWidget(self._stack)
+        # Room at the right edge: the time must not touch (or run under) the window frame.
+        self.last_synced.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addPermanentWidget(self.last_synced)
         self.statusBar().setSizeGripEnabled(False)
 

@@ -185,6 +185,18 @@
         <source>The group rejected the extra day for {child} on {dates}: {reason}</source>
         <translation>De groep heeft de extra dag voor {child} op {dates} afgewezen: {reason}</translation>
     </message>
+    <message>
+        <source>{count} day-parts of {children} from {first} up to and including {last} were saved in {path}. Open the file with your calendar program to add them.</source>
+        <translation>{count} dagdelen van {children} van {first} tot en met {last} zijn opgeslagen in {path}. Open het bestand met je agendaprogramma om ze toe te voegen.</translation>
+    </message>
+    <message>
+        <source>There was no connection with the portal: only {first} up to and including {last}, saved on this computer, could be exported.</source>
+        <translation>Er was geen verbinding met het portaal: alleen {first} tot en met {last}, die op deze computer staan, konden worden geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>The calendar file could not be saved. {reason}</source>
+        <translation>Het agendabestand kon niet worden opgeslagen. {reason}</translation>
+    </message>
 </context>
 <context>
     <name>AgendaPage</name>
@@ -229,8 +241,12 @@
         <translation>Exporteren naar agenda…</translation>
     </message>
     <message>
-        <source>Save the planning of the chosen child as an .ics file for your calendar</source>
-        <translation>Sla de planning van het gekozen kind op als .ics-bestand voor je agenda</translation>
+        <source>Your contract ended on {date}: absences and extra days can no longer be reported here.</source>
+        <translation>Je contract is beëindigd op {date}: afwezigheid doorgeven en dagen aanvragen kan hier niet meer.</translation>
+    </message>
+    <message>
+        <source>Your contract ends too soon to request an extra day.</source>
+        <translation>Je contract eindigt te snel om nog een extra dag aan te vragen.</translation>
     </message>
     <message>
         <source>Month</source>
@@ -241,6 +257,10 @@
         <translation>Lijst</translation>
     </message>
     <message>
+        <source>Save the planning of your children as an .ics file for your calendar</source>
+        <translation>Sla de planning van je kinderen op als .ics-bestand voor je agenda</translation>
+    </message>
+    <message>
         <source>Nothing planned in this month.</source>
         <translation>Niets gepland in deze maand.</translation>
     </message>
@@ -248,29 +268,12 @@
         <source>All children</source>
         <translation>Alle kinderen</translation>
     </message>
+</context>
+<context>
+    <name>AgendaService</name>
     <message>
-        <source>Export the planning of {name}</source>
-        <translation>De planning van {name} exporteren</translation>
-    </message>
-    <message>
-        <source>Planning {name}.ics</source>
-        <translation>Planning {name}.ics</translation>
-    </message>
-    <message>
-        <source>Calendar files (*.ics)</source>
-        <translation>Agendabestanden (*.ics)</translation>
-    </message>
-    <message>
-        <source>Export to calendar</source>
-        <translation>Exporteren naar agenda</translation>
-    </message>
-    <message>
-        <source>The calendar file could not be saved: {reason}</source>
-        <translation>Het agendabestand kon niet worden opgeslagen: {reason}</translation>
-    </message>
-    <message>
-        <source>{count} planned day-parts of {name} were saved. Open the file with your calendar program to add them.</source>
-        <translation>{count} geplande dagdelen van {name} zijn opgeslagen. Open het bestand met je agendaprogramma om ze toe te voegen.</translation>
+        <source>There is no connection with the portal and no month of this period is saved on this computer. Try again when you are online.</source>
+        <translation>Er is geen verbinding met het portaal en van deze periode staat geen maand op deze computer. Probeer het opnieuw als je online bent.</translation>
     </message>
 </context>
 <context>
@@ -294,6 +297,18 @@
     <message>
         <source>Unknown device</source>
         <translation>Onbekend apparaat</translation>
+    </message>
+</context>
+<context>
+    <name>Cards</name>
+    <message>
+        <source>Call {location}: {phone}</source>
+        <extracomment>What a screen reader says for a link (&quot;Phone Zonnebloem Centrum: 040 …&quot;); the text if empty.</extracomment>
+        <translation>Bel {location}: {phone}</translation>
+    </message>
+    <message>
+        <source>E-mail {location}: {email}</source>
+        <translation>Mail {location}: {email}</translation>
     </message>
 </context>
 <context>
@@ -331,7 +346,9 @@
     <name>ChildrenPage</name>
     <message>
         <source>Children</source>
-        <extracomment>The longest period one request may cover when the portal does not say (docs/api.md).</extracomment>
+        <extracomment>The longest note and period a report may have (the portal&apos;s limits, docs/api.md).
+----------
+The longest period one request may cover when the portal does not say (docs/api.md).</extracomment>
         <translation>Kinderen</translation>
     </message>
     <message>
@@ -357,6 +374,10 @@
     <message>
         <source>There is no connection with the portal. Extra days need a connection: the portal works out the cost with your current absence credit.</source>
         <translation>Er is geen verbinding met het portaal. Voor extra dagen is een verbinding nodig: het portaal berekent de kosten met je actuele afwezigheidstegoed.</translation>
+    </message>
+    <message>
+        <source>No extra days for {names}: the contract has ended (or ends before the first day that can be requested).</source>
+        <translation>Geen extra dagen voor {names}: het contract is beëindigd (of eindigt vóór de eerste dag die je kunt aanvragen).</translation>
     </message>
 </context>
 <context>
@@ -457,10 +478,40 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Alt+Down opens the calendar; Up and Down change the day</source>
+        <translation>Alt+Omlaag opent de kalender; met Omhoog en Omlaag verander je de dag</translation>
+    </message>
+</context>
+<context>
+    <name>DayActions</name>
+    <message>
+        <source>Extra days can be requested from {date} on ({days} days ahead).</source>
+        <translation>Extra dagen kun je aanvragen vanaf {date} ({days} dagen van tevoren).</translation>
+    </message>
+</context>
+<context>
     <name>DayPanel</name>
+    <message>
+        <source>Report absence</source>
+        <translation>Afwezigheid doorgeven</translation>
+    </message>
+    <message>
+        <source>Report absence for this day</source>
+        <translation>Afwezigheid doorgeven voor deze dag</translation>
+    </message>
+    <message>
+        <source>Request this day</source>
+        <translation>Deze dag aanvragen</translation>
+    </message>
     <message>
         <source>Closed: {reason}</source>
         <translation>Gesloten: {reason}</translation>
+    </message>
+    <message>
+        <source>School holiday: {name}</source>
+        <translation>Schoolvakantie: {name}</translation>
     </message>
     <message>
         <source>planned</source>
@@ -481,6 +532,10 @@
     <message>
         <source>extra day rejected</source>
         <translation>extra dag afgewezen</translation>
+    </message>
+    <message>
+        <source>extra day rejected: {reason}</source>
+        <translation>extra dag afgewezen: {reason}</translation>
     </message>
     <message>
         <source>This month has not been loaded yet. It appears as soon as the portal can be reached.</source>
@@ -532,6 +587,14 @@
     <message>
         <source>Fill in the demo login {email}</source>
         <translation>Demologin {email} invullen</translation>
+    </message>
+    <message>
+        <source>“Forgot password?” works here too: the demo sends no real mail, it saves each mail (with the code) as an .eml file in {folder}.</source>
+        <translation>“Wachtwoord vergeten?” werkt hier ook: de demo verstuurt geen echte mail, maar bewaart elke mail (met de code) als .eml-bestand in {folder}.</translation>
+    </message>
+    <message>
+        <source>Open the demo&apos;s mail folder {folder}</source>
+        <translation>Open de mailmap van de demo {folder}</translation>
     </message>
 </context>
 <context>
@@ -669,6 +732,62 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to calendar</source>
+        <extracomment>One export covers at most a year (the portal hands out at most 400 days of agenda at once).</extracomment>
+        <translation>Exporteren naar agenda</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Kinderen</translation>
+    </message>
+    <message>
+        <source>All children</source>
+        <translation>Alle kinderen</translation>
+    </message>
+    <message>
+        <source>The planned care of the chosen children in this period is saved as an .ics file that calendar programs (Outlook, Google Calendar, Apple Calendar) can import. Reported absences are left out, approved extra days are in.</source>
+        <translation>De geplande opvang van de gekozen kinderen in deze periode wordt opgeslagen als .ics-bestand dat agendaprogramma&apos;s (Outlook, Google Agenda, Apple Agenda) kunnen importeren. Doorgegeven afwezigheid staat er niet in, goedgekeurde extra dagen wel.</translation>
+    </message>
+    <message>
+        <source>&amp;Children</source>
+        <translation>&amp;Kinderen</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <source>&amp;Up to and including</source>
+        <translation>&amp;Tot en met</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>De laatste dag ligt vóór de eerste dag.</translation>
+    </message>
+    <message>
+        <source>A calendar export covers at most {n} days.</source>
+        <translation>Een export naar je agenda beslaat hooguit {n} dagen.</translation>
+    </message>
+    <message>
+        <source>Planning {names}.ics</source>
+        <translation>Planning {names}.ics</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Agendabestanden (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ExtraDayService</name>
     <message>
         <source>Extra days need a connection: the portal works out the cost with your current absence credit. Try again when you are online.</source>
@@ -676,31 +795,7 @@
     </message>
 </context>
 <context>
-    <name>ExtraDayWizard</name>
-    <message>
-        <source>Request a day</source>
-        <translation>Dag aanvragen</translation>
-    </message>
-    <message>
-        <source>Extra days can be requested from {min} to {max} days ahead: between {first} and {last}.</source>
-        <translation>Extra dagen vraag je {min} tot {max} dagen van tevoren aan: tussen {first} en {last}.</translation>
-    </message>
-    <message>
-        <source>Whole day (day care)</source>
-        <translation>Hele dag (dagopvang)</translation>
-    </message>
-    <message>
-        <source>{hours} from absence credit</source>
-        <translation>{hours} uit afwezigheidstegoed</translation>
-    </message>
-    <message>
-        <source>{amount} on the invoice</source>
-        <translation>{amount} op de factuur</translation>
-    </message>
-    <message>
-        <source>free</source>
-        <translation>kosteloos</translation>
-    </message>
+    <name>ExtraDayText</name>
     <message>
         <source>weekend</source>
         <translation>weekend</translation>
@@ -722,6 +817,18 @@
         <translation>al aangevraagd</translation>
     </message>
     <message>
+        <source>{hours} from absence credit</source>
+        <translation>{hours} uit afwezigheidstegoed</translation>
+    </message>
+    <message>
+        <source>{amount} on the invoice</source>
+        <translation>{amount} op de factuur</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>kosteloos</translation>
+    </message>
+    <message>
         <source>Left out: {date}, {name} ({reason})</source>
         <translation>Overgeslagen: {date}, {name} ({reason})</translation>
     </message>
@@ -730,16 +837,66 @@
         <translation>Totaal: {hours}; {credit} uit afwezigheidstegoed, {amount} op de factuur.</translation>
     </message>
     <message>
+        <source>Absence credit for these days:</source>
+        <translation>Afwezigheidstegoed voor deze dagen:</translation>
+    </message>
+    <message>
+        <source>• {name}: {usable} usable (needed: {needed})</source>
+        <translation>• {name}: {usable} te gebruiken (nodig: {needed})</translation>
+    </message>
+    <message>
+        <source>• {name}: none usable</source>
+        <translation>• {name}: niets te gebruiken</translation>
+    </message>
+    <message>
+        <source>— {hours} expires on {date}, before these days</source>
+        <translation>— {hours} vervalt op {date}, vóór deze dagen</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s absence credit can only pay for days until {date}; later days go on the invoice.</source>
+        <translation>Het afwezigheidstegoed van {name} kan alleen dagen tot en met {date} betalen; latere dagen komen op de factuur.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtraDayWhenPage</name>
+    <message>
+        <source>Day-part per child</source>
+        <translation>Dagdeel per kind</translation>
+    </message>
+    <message>
+        <source>Day-part for {name}</source>
+        <translation>Dagdeel voor {name}</translation>
+    </message>
+    <message>
+        <source>Whole day</source>
+        <translation>Hele dag</translation>
+    </message>
+</context>
+<context>
+    <name>ExtraDayWizard</name>
+    <message>
+        <source>Request a day</source>
+        <translation>Dag aanvragen</translation>
+    </message>
+    <message>
+        <source>Extra days can be requested from {min} to {max} days ahead: between {first} and {last}.</source>
+        <translation>Extra dagen vraag je {min} tot {max} dagen van tevoren aan: tussen {first} en {last}.</translation>
+    </message>
+    <message>
+        <source>whole day</source>
+        <translation>hele dag</translation>
+    </message>
+    <message>
+        <source>• {name}, {days}, {part}: requested, not decided yet</source>
+        <translation>• {name}, {days}, {part}: aangevraagd, nog geen besluit</translation>
+    </message>
+    <message>
         <source>Your request has been submitted and is waiting for the group&apos;s decision. Follow its status in the request overview.</source>
         <translation>Je aanvraag is ingediend en wacht op het besluit van de groep. Volg de status in het aanvragenoverzicht.</translation>
     </message>
     <message>
         <source>{first} to {last}</source>
         <translation>{first} t/m {last}</translation>
-    </message>
-    <message>
-        <source>• {name}, {days}: requested, not decided yet</source>
-        <translation>• {name}, {days}: aangevraagd, nog geen besluit</translation>
     </message>
     <message>
         <source>The request was not accepted. {message}</source>
@@ -950,6 +1107,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Dit document staat nog niet op deze computer. Maak verbinding met internet en probeer het opnieuw.</translation>
     </message>
     <message>
+        <source>You are not logged in.</source>
+        <translation>Je bent niet ingelogd.</translation>
+    </message>
+    <message>
         <source>Documents already on this computer can still be opened.</source>
         <translation>Documenten die al op deze computer staan, kun je nog steeds openen.</translation>
     </message>
@@ -969,6 +1130,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>Formatting</name>
     <message>
         <source>{first} to {last}</source>
+        <extracomment>Every date the app shows, in both languages: day, month name, year (``12 April 2023``). One pattern rather than the locale&apos;s long format, which is US-style in US English. The same with the weekday (``Monday 12 April 2027``), also in the date fields.</extracomment>
         <translation>{first} t/m {last}</translation>
     </message>
     <message>
@@ -1157,10 +1319,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 <context>
     <name>LoginWindow</name>
     <message>
-        <source>Ouderportaal — Log in</source>
-        <translation>Ouderportaal — Inloggen</translation>
-    </message>
-    <message>
         <source>Ouderportaal</source>
         <translation>Ouderportaal</translation>
     </message>
@@ -1281,14 +1439,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Onderdelen</translation>
     </message>
     <message>
-        <source>Ouderportaal — {organisation}</source>
-        <translation>Ouderportaal — {organisation}</translation>
-    </message>
-    <message>
-        <source>Ouderportaal</source>
-        <translation>Ouderportaal</translation>
-    </message>
-    <message>
         <source>User menu of {name}</source>
         <translation>Gebruikersmenu van {name}</translation>
     </message>
@@ -1313,6 +1463,13 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>MonthGrid</name>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+</context>
+<context>
     <name>MonthListModel</name>
     <message>
         <source>Date</source>
@@ -1331,8 +1488,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Status</translation>
     </message>
     <message>
+        <source>School holiday</source>
+        <translation>Schoolvakantie</translation>
+    </message>
+    <message>
         <source>closed: {reason}</source>
         <translation>gesloten: {reason}</translation>
+    </message>
+    <message>
+        <source>no care planned</source>
+        <translation>geen opvang gepland</translation>
     </message>
 </context>
 <context>
@@ -1454,14 +1619,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>Set a new password</source>
         <translation>Nieuw wachtwoord instellen</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <source>&lt; &amp;Back</source>
-        <translation>&lt; &amp;Vorige</translation>
-    </message>
 </context>
 <context>
     <name>PaymentPage</name>
@@ -1486,32 +1643,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Op de factuur</translation>
     </message>
     <message>
-        <source>Loading your absence credit…</source>
-        <translation>Je afwezigheidstegoed wordt opgehaald…</translation>
+        <source>Working out the absence credit for these days…</source>
+        <translation>Afwezigheidstegoed voor deze dagen berekenen…</translation>
+    </message>
+    <message>
+        <source>Only absence credit is not possible: there is not enough credit for these days ({names}).</source>
+        <translation>Alleen afwezigheidstegoed kan niet: er is niet genoeg tegoed voor deze dagen ({names}).</translation>
     </message>
     <message>
         <source>Working out the cost…</source>
         <translation>De kosten worden berekend…</translation>
-    </message>
-    <message>
-        <source>{name}: {hours}, for days until {date}</source>
-        <translation>{name}: {hours}, voor dagen tot en met {date}</translation>
-    </message>
-    <message>
-        <source>{name}: {hours}</source>
-        <translation>{name}: {hours}</translation>
-    </message>
-    <message>
-        <source>Absence credit available — {list}</source>
-        <translation>Beschikbaar afwezigheidstegoed — {list}</translation>
-    </message>
-    <message>
-        <source>No absence credit available.</source>
-        <translation>Geen afwezigheidstegoed beschikbaar.</translation>
-    </message>
-    <message>
-        <source>{name}&apos;s absence credit can only pay for days until {date}; later days go on the invoice.</source>
-        <translation>Het afwezigheidstegoed van {name} kan alleen dagen tot en met {date} betalen; latere dagen komen op de factuur.</translation>
     </message>
 </context>
 <context>
@@ -1581,12 +1722,24 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
+        <source>Saved as {path}. {open_folder}</source>
+        <translation>Opgeslagen als {path}. {open_folder}</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
         <source>Not printed</source>
         <translation>Niet afgedrukt</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
         <translation>De printer kon niet worden gestart.</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>Niet geopend</translation>
     </message>
     <message>
         <source>No PDF viewer</source>
@@ -1728,6 +1881,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Reason</source>
         <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Note for the group</source>
+        <translation>Opmerking voor de groep</translation>
+    </message>
+    <message>
+        <source>Why will your children not come? The group sees the reason and your note.</source>
+        <translation>Waarom komen je kinderen niet? De groep ziet de reden en je opmerking.</translation>
     </message>
     <message>
         <source>Why will your child not come? The group sees the reason and your note.</source>
@@ -2128,6 +2289,25 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>A period can be at most {n} days.</source>
         <translation>Een periode kan hooguit {n} dagen zijn.</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Terug</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
     </message>
 </context>
 </TS>

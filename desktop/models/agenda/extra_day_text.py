@@ -21,15 +21,16 @@ from desktop.models.shared.formatting import (
 __all__ = ["cost_lines", "credit_lines", "expiry_notes"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExtraDayText", text)
-
 
 def _skip_reason(reason: str) -> str:
-    reasons = {"weekend": _tr("weekend"), "closing_day": _tr("closing day"),
-               "not_offered": _tr("not offered on that day"),
-               "already_planned": _tr("already planned"),
-               "already_requested": _tr("already requested")}
+    reasons = {"weekend": QCoreApplication.translate("ExtraDayText", "weekend"),
+               "closing_day": QCoreApplication.translate("ExtraDayText", "closing day"),
+               "not_offered": QCoreApplication.translate("ExtraDayText",
+                                                         "not offered on that day"),
+               "already_planned": QCoreApplication.translate("ExtraDayText",
+                                                             "already planned"),
+               "already_requested": QCoreApplication.translate("ExtraDayText",
+                                                               "already requested")}
     return reasons.get(reason, reason)
 
 
@@ -39,27 +40,31 @@ def cost_lines(preview: ExtraDayPreview, names: Mapping[int, str]) -> str:
     for item in preview.items:
         paid = []
         if item.credit_minutes:
-            paid.append(_tr("{hours} from absence credit").format(
+            paid.append(QCoreApplication.translate(
+                "ExtraDayText", "{hours} from absence credit").format(
                 hours=format_hours(item.credit_minutes)))
         if item.invoice_cents:
-            paid.append(_tr("{amount} on the invoice").format(
+            paid.append(QCoreApplication.translate(
+                "ExtraDayText", "{amount} on the invoice").format(
                 amount=format_money(item.invoice_cents)))
+        free = QCoreApplication.translate("ExtraDayText", "free")
         lines.append(f"• {format_weekday_date(item.date)}, {names.get(item.child_id, '?')}, "
                      f"{day_part_label(item.day_part.value)} "
                      f"{item.start.strftime('%H:%M')}–{item.end.strftime('%H:%M')}: "
-                     + (", ".join(paid) or _tr("free")))
+                     + (", ".join(paid) or free))
     # A closed day of a whole-day request skips two day-parts: say it once.
     left_out: dict[tuple, None] = {}
     for skipped in sorted(preview.skipped, key=lambda s: (s.date, s.child_id)):
         left_out[(skipped.date, skipped.child_id, skipped.reason)] = None
     for day, child_id, reason in left_out:
-        lines.append(_tr("Left out: {date}, {name} ({reason})").format(
-            date=format_date(day), name=names.get(child_id, "?"),
-            reason=_skip_reason(reason)))
-    lines.append(_tr("Total: {hours}; {credit} from absence credit, {amount} on the "
-                     "invoice.").format(hours=format_hours(preview.total_minutes),
-                                        credit=format_hours(preview.credit_minutes),
-                                        amount=format_money(preview.invoice_cents)))
+        lines.append(QCoreApplication.translate(
+            "ExtraDayText", "Left out: {date}, {name} ({reason})").format(
+            date=format_date(day), name=names.get(child_id, "?"), reason=_skip_reason(reason)))
+    lines.append(QCoreApplication.translate(
+        "ExtraDayText", "Total: {hours}; {credit} from absence credit, {amount} on the "
+        "invoice.").format(hours=format_hours(preview.total_minutes),
+                           credit=format_hours(preview.credit_minutes),
+                           amount=format_money(preview.invoice_cents)))
     return "\n".join(lines)
 
 
@@ -67,21 +72,24 @@ def credit_lines(preview: ExtraDayPreview, credits: Sequence[ChildCredit],
                  names: Mapping[int, str]) -> list[str]:
     """Per child of the request: the credit usable for these days (the portal's figure) next
     to what they need, and the credit that expires before the first of them."""
-    lines = [_tr("Absence credit for these days:")]
+    lines = [QCoreApplication.translate("ExtraDayText", "Absence credit for these days:")]
     by_child = {c.child_id: c for c in credits}
     for child_id in sorted({i.child_id for i in preview.items}):
         name = names.get(child_id, "?")
         usable = preview.credit_usable_minutes.get(child_id, 0)
         needed = preview.minutes_of(child_id)
         if usable:
-            line = _tr("• {name}: {usable} usable (needed: {needed})").format(
+            line = QCoreApplication.translate(
+                "ExtraDayText", "• {name}: {usable} usable (needed: {needed})").format(
                 name=name, usable=format_hours(usable), needed=format_hours(needed))
         else:
-            line = _tr("• {name}: none usable").format(name=name)
+            line = QCoreApplication.translate("ExtraDayText", "• {name}: none usable").format(
+                name=name)
         first_day = min(i.date for i in preview.items if i.child_id == child_id)
         credit = by_child.get(child_id)
         for expires, minutes in (credit.expiring_before(first_day) if credit else ()):
-            line += " " + _tr("— {hours} expires on {date}, before these days").format(
+            line += " " + QCoreApplication.translate(
+                "ExtraDayText", "— {hours} expires on {date}, before these days").format(
                 hours=format_hours(minutes), date=format_date(expires))
         lines.append(line)
     return lines
@@ -95,7 +103,8 @@ def expiry_notes(preview: ExtraDayPreview, credits: Sequence[ChildCredit],
         later = [i for i in preview.items if i.child_id == credit.child_id
                  and credit.usable_until is not None and i.date > credit.usable_until]
         if credit.available_minutes and later:
-            notes.append(_tr("{name}'s absence credit can only pay for days until {date}; "
-                             "later days go on the invoice.").format(
+            notes.append(QCoreApplication.translate(
+                "ExtraDayText", "{name}'s absence credit can only pay for days until {date}; "
+                "later days go on the invoice.").format(
                 name=names.get(credit.child_id, "?"), date=format_date(credit.usable_until)))
     return notes

@@ -100,16 +100,22 @@ class DayDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.5, base.pointSizeF() * 0.82))
         painter.setFont(small)
         label = closed or holiday
-        if label:
-            painter.setPen(_MUTED)
-            header = top.adjusted(22, 1, 0, 0)
-            text = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
-                                                    int(header.width()))
-            painter.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                             text)
-        entries: list[DayEntry] = index.data(MonthModel.Role.Entries) or []
         line = max(painter.fontMetrics().height() + 2, 14)
         y = rect.top() + metrics_height + 8
+        if label:
+            # Beside the day number when it fits, else on a line of its own (full width), so
+            # "Kerstvakantie" is read, not "Kerstvak…".
+            painter.setPen(_MUTED)
+            header = top.adjusted(22, 1, 0, 0)
+            align = Qt.AlignmentFlag.AlignRight
+            metrics = painter.fontMetrics()
+            if metrics.horizontalAdvance(label) > header.width():
+                header = QRectF(top.left(), y - 4, top.width(), line)
+                align = Qt.AlignmentFlag.AlignLeft
+                y += line - 4
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(header.width()))
+            painter.drawText(header, align | Qt.AlignmentFlag.AlignTop, text)
+        entries: list[DayEntry] = index.data(MonthModel.Role.Entries) or []
         for entry in entries:
             if y + line > rect.bottom():
                 break

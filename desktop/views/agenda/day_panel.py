@@ -38,8 +38,10 @@ class DayPanel(QFrame):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.absence_button = QPushButton(self.tr("Report absence for this day"), self)
+        # Short texts: the panel is narrow, and its title already names the day.
+        self.absence_button = QPushButton(self.tr("Report absence"), self)
         self.absence_button.setObjectName("dayReportAbsence")
+        self.absence_button.setAccessibleName(self.tr("Report absence for this day"))
         self.extra_day_button = QPushButton(self.tr("Request this day"), self)
         self.extra_day_button.setObjectName("dayRequestDay")
         self.note = mark(QLabel("", self), "muted")

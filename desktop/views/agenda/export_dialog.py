@@ -37,10 +37,6 @@ __all__ = ["MAX_EXPORT_DAYS", "ExportDialog", "open_export", "save_calendar"]
 MAX_EXPORT_DAYS = 366
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
-
-
 def _a_year_on(day: date) -> date:
     try:
         return day.replace(year=day.year + 1) - timedelta(days=1)
@@ -137,10 +133,12 @@ def open_export(agenda: AgendaService, children: Sequence[Child], wanted: int | 
 
     def chosen() -> None:
         chosen_children, (first, last) = dialog.children(), dialog.period()
+        names = " ".join(chosen_children.values())
         path, _filter = QFileDialog.getSaveFileName(
-            parent, _tr("Export to calendar"),
-            _tr("Planning {names}.ics").format(names=" ".join(chosen_children.values())),
-            _tr("Calendar files (*.ics)"))
+            parent, QCoreApplication.translate("ExportDialog", "Export to calendar"),
+            QCoreApplication.translate("ExportDialog", "Planning {names}.ics").format(
+                names=names),
+            QCoreApplication.translate("ExportDialog", "Calendar files (*.ics)"))
         if path:
             save_calendar(agenda, path, chosen_children, first, last)
 

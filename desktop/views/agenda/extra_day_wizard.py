@@ -8,7 +8,7 @@ a BSO child after school), so one request covers children with different care.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -98,10 +98,15 @@ class ExtraDayWhenPage(WhenPage):
         self.form.addRow(self.parts_heading)
         self.part_boxes: dict[int, QComboBox] = {}
         self._touched: set[int] = set()
+        self._proposed = start  # the first day as the wizard chose it, until the parent does
         self.first.dateChanged.connect(self._update_defaults)
 
     def initializePage(self) -> None:
         chosen = self._wizard.who.child_ids()
+        if self.first.day == self._proposed:
+            # Not a day the chosen children come anyway (known from the months on this computer).
+            self._proposed = self._wizard.first_free_day(self.first.day, chosen)
+            self.first.set_day(self._proposed)
         for child_id in [c for c in self.part_boxes if c not in chosen]:
             box = self.part_boxes.pop(child_id)
             self.form.removeRow(box)
@@ -233,6 +238,7 @@ class PaymentPage(QWizardPage):
 
     def show_error(self, message: str) -> None:
         self.preview = None
+        self.credit.setText("")
         self.preview_text.setText("")
         self.error.setText(message)
         self.error.show()
@@ -317,6 +323,20 @@ class ExtraDayWizard(QWizard):
         first, last = self.when.range()
         return ExtraDayDraft(self.who.child_ids(), first, last, None, self.payment.payment(),
                              day_parts=self.when.day_parts())
+
+    def first_free_day(self, start: date, child_ids: tuple[int, ...]) -> date:
+        """The first open day from ``start`` on when some of ``child_ids`` have no care
+        planned (a day they all come anyway cannot be requested)."""
+        latest = extra_day_window(self._agenda.policy, date.today())[1]
+        day = start
+        while day < latest:
+            day = first_open_day(day, latest, self._closed)
+            planned = {p.child_id for a in self._agenda.agenda_for(day, day)
+                       for p in a.day(day).planned}
+            if not set(child_ids) <= planned:
+                return day
+            day += timedelta(days=1)
+        return start
 
     def in_school_holiday(self, day: date) -> bool:
         return any(a.day(day).school_holiday for a in self._agenda.agenda_for(day, day))

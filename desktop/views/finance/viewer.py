@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.shared.system_viewer import has_program_for
-from desktop.views.shared.theme import announce
+from desktop.views.shared.theme import announce, link
 from desktop.views.shared.windows import fit_to_screen
 
 __all__ = ["PdfViewer"]
@@ -186,8 +186,8 @@ class PdfViewer(QDialog):
             QMessageBox.warning(self, self.tr("Not saved"), message)
             return False
         folder = QUrl.fromLocalFile(str(Path(target).parent)).toString()
-        self._show_notice(self.tr("Saved as {path}. <a href=\"{folder}\">Open the folder</a>")
-                          .format(path=escape(str(target)), folder=escape(folder)))
+        self._show_notice(self.tr("Saved as {path}. {open_folder}").format(
+            path=escape(str(target)), open_folder=link(folder, self.tr("Open the folder"))))
         return True
 
     def _show_notice(self, html: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -46,6 +47,7 @@ class LoginWindow(QWidget):
         *,
         initial_portal: str = "",
         demo_logins: Sequence[DemoLogin] = (),
+        demo_mail_folder: Path | None = None,
         shared_pc: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -63,11 +65,11 @@ class LoginWindow(QWidget):
         # Qt adds the application's name (" — Ouderportaal") to every window title itself.
         self.setWindowTitle(self.tr("Log in"))
         self.setMinimumSize(QSize(900, 620))
-        fit_to_screen(self, 1024, 700)
+        fit_to_screen(self, 1024, 780)
 
         self._build_form(initial_portal)
         self.known_accounts = KnownAccountsPanel(self)
-        self.demo = DemoPanel(demo_logins, self)
+        self.demo = DemoPanel(demo_logins, self, mail_folder=demo_mail_folder)
         self._layout_window()
         self._connect()
         self._update_login_button()

@@ -167,10 +167,11 @@ def password_reset(qtbot, _tmp_path) -> Iterator[QWidget]:
     yield wizard
 
 
-def login_window(qtbot, _tmp_path) -> Iterator[QWidget]:
+def login_window(qtbot, tmp_path: Path) -> Iterator[QWidget]:
     window = LoginWindow(FakeSession(FakeAccount()), FakeResets(), initial_portal="zonnebloem",
                          demo_logins=(DemoLogin("sanne.devries@voorbeeld.nl", "zonnebloem-demo",
-                                                "Parent with two children"),))
+                                                "Parent with two children"),),
+                         demo_mail_folder=tmp_path / "mail")
     qtbot.addWidget(window)
     window.show()
     yield window

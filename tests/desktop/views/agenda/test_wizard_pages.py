@@ -117,6 +117,26 @@ def test_the_first_extra_day_is_an_open_weekday(qtbot) -> None:
     assert wizard.when.range()[0] == monday + timedelta(days=1)  # not Saturday, not closed
 
 
+def test_the_first_extra_day_is_not_one_the_children_come_anyway(qtbot) -> None:
+    earliest = TODAY + timedelta(days=4)
+    first = earliest + timedelta(days=(7 - earliest.weekday()) % 7)  # a Monday
+    both = month_of(first, planned=(
+        PlannedDayPart(first, EMMA, DayPart.OCHTEND, time(7, 30), time(13), 2),
+        PlannedDayPart(first, DAAN, DayPart.NSO, time(14), time(18, 30), 5)))
+    wizard, _service = extra_day_wizard(qtbot, FakeAgenda({(first.year, first.month): both}),
+                                        start=first)
+    for box in wizard.who.boxes:
+        box.setChecked(True)
+    wizard.next()
+    assert wizard.when.range()[0] == first + timedelta(days=1)
+    wizard.back()
+    wizard.when.first.set_day(first)  # the parent's own choice stays
+    wizard.next()
+    wizard.back()
+    wizard.next()
+    assert wizard.when.range()[0] == first
+
+
 def test_up_to_and_including_follows_from(qtbot) -> None:
     wizard, _service = extra_day_wizard(qtbot)
     when = wizard.when

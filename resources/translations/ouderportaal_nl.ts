@@ -1206,6 +1206,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>vakantieopvang</translation>
     </message>
     <message>
+        <source>whole day</source>
+        <translation>hele dag</translation>
+    </message>
+    <message>
         <source>ill</source>
         <translation>ziek</translation>
     </message>
@@ -1502,10 +1506,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 </context>
 <context>
     <name>MonthModel</name>
-    <message>
-        <source>whole day</source>
-        <translation>hele dag</translation>
-    </message>
     <message>
         <source>day</source>
         <translation>dag</translation>
@@ -1961,6 +1961,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Uit de lijst verwijderen</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>Toon:</translation>
     </message>
@@ -1969,12 +1973,28 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Weet je zeker dat je deze aanvraag wilt annuleren?</translation>
     </message>
     <message>
+        <source>The day is planned again: your child is expected as usual.</source>
+        <translation>De dag is daarna weer aangemeld: je kind wordt gewoon verwacht.</translation>
+    </message>
+    <message>
+        <source>The day is planned again: your children are expected as usual.</source>
+        <translation>De dag is daarna weer aangemeld: je kinderen worden gewoon verwacht.</translation>
+    </message>
+    <message>
+        <source>The absence credit it earned ({hours}) is withdrawn.</source>
+        <translation>Het afwezigheidstegoed dat de afmelding opleverde ({hours}) vervalt.</translation>
+    </message>
+    <message>
         <source>Withdraw request</source>
         <translation>Aanvraag intrekken</translation>
     </message>
     <message>
         <source>Are you sure you want to withdraw this request for an extra day?</source>
         <translation>Weet je zeker dat je deze aanvraag voor een extra dag wilt intrekken?</translation>
+    </message>
+    <message>
+        <source>The day is planned again.</source>
+        <translation>De dag is weer aangemeld.</translation>
     </message>
     <message>
         <source>There are no requests yet.</source>
@@ -1993,12 +2013,20 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Deze afmelding is op deze computer bewaard en wordt verstuurd zodra het portaal bereikbaar is.</translation>
     </message>
     <message>
-        <source>Cancelling makes the day planned again; absence credit it earned is withdrawn.</source>
-        <translation>Na annuleren is de dag weer aangemeld; afwezigheidstegoed dat de afmelding opleverde vervalt.</translation>
+        <source>Cancelling makes the day planned again for every child and day-part of this report; absence credit it earned is withdrawn.</source>
+        <translation>Na annuleren is de dag weer aangemeld, voor elk kind en dagdeel van deze afmelding; het afwezigheidstegoed dat de afmelding opleverde vervalt.</translation>
     </message>
     <message>
         <source>This request is in the past or already cancelled.</source>
         <translation>Deze aanvraag ligt in het verleden of is al geannuleerd.</translation>
+    </message>
+    <message>
+        <source>{location}: {phone} or {email}</source>
+        <translation>{location}: {phone} of {email}</translation>
+    </message>
+    <message>
+        <source>Less than {days} days before the day, an absence can no longer be cancelled in the app. To be expected that day after all, contact the location.</source>
+        <translation>Binnen {days} dagen voor de dag kun je een afmelding niet meer in de app annuleren. Komt je kind die dag toch? Neem dan contact op met de locatie.</translation>
     </message>
     <message>
         <source>The group has not decided yet. You can still withdraw the request.</source>
@@ -2064,8 +2092,12 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>geen</translation>
     </message>
     <message>
-        <source>Refused: {reason}</source>
-        <translation>Geweigerd: {reason}</translation>
+        <source>Refused</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
     </message>
     <message>
         <source>Waiting for a connection</source>
@@ -2086,10 +2118,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Approved</source>
         <translation>Goedgekeurd</translation>
-    </message>
-    <message>
-        <source>Rejected: {reason}</source>
-        <translation>Afgewezen: {reason}</translation>
     </message>
     <message>
         <source>Withdrawn</source>

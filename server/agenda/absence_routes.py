@@ -8,8 +8,19 @@ from fastapi import APIRouter, Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from server.agenda.absence_schemas import AbsenceIn, AbsenceOut, AbsencesOut, absence_out
-from server.agenda.absences import AbsenceReport, cancel_absence, report_absences
+from server.agenda.absence_schemas import (
+    AbsenceIn,
+    AbsenceOut,
+    AbsencesOut,
+    CancelAbsencesIn,
+    absence_out,
+)
+from server.agenda.absences import (
+    AbsenceReport,
+    cancel_absence,
+    cancel_absences,
+    report_absences,
+)
 from server.deps import Auth, CurrentSettings, Db
 from server.models import Absence, Child, User
 from server.problems import Problem
@@ -57,3 +68,16 @@ async def delete_absence(absence_id: Annotated[int, Path(ge=1, le=2_147_483_647)
     absence = await cancel_absence(db, settings, auth.user, absence_id)
     reporter = await db.get(User, absence.reported_by_id)
     return absence_out(absence, reporter.name if reporter else "")
+
+
+@router.post("/absences/cancel", response_model=AbsencesOut, responses=problem_responses(
+    *_AUTH, "not_found", "validation_error", "absence_already_cancelled",
+    "absence_cancel_too_late", "idempotency_key_reused"))
+async def post_cancel_absences(body: CancelAbsencesIn, auth: Auth, db: Db,
+                               settings: CurrentSettings) -> AbsencesOut:
+    """Cancel several absences at once (a report's day: every child and day-part), or none."""
+    absences = await cancel_absences(db, settings, auth.user, body.absence_ids)
+    reporters = dict((await db.execute(select(User.id, User.name).where(
+        User.id.in_({a.reported_by_id for a in absences})))).all())
+    return AbsencesOut(absences=[absence_out(a, reporters.get(a.reported_by_id, ""))
+                                 for a in absences])

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
-from server.agenda.schemas import ChildDaysIn
+from server.agenda.schemas import ChildDaysIn, RecordId
 from server.models import Absence, AbsenceReason, DayPart
 
 
@@ -14,6 +14,12 @@ class AbsenceIn(ChildDaysIn):
     """Children away on these days; `day_part` null means every planned day-part."""
 
     reason: AbsenceReason
+
+
+class CancelAbsencesIn(BaseModel):
+    """The absences to cancel together (ids of one family)."""
+
+    absence_ids: list[RecordId] = Field(min_length=1, max_length=100)
 
 
 class AbsenceOut(BaseModel):

@@ -111,13 +111,21 @@ async def report_absences(db: AsyncSession, settings: Settings, user: User,
 
 async def family_absence(db: AsyncSession, user: User, absence_id: int) -> Absence:
     """An absence of the caller's family; another family's is `not_found` (no existence leak)."""
-    absence = await db.scalar(
-        select(Absence).join(Child, Child.id == Absence.child_id)
-        .where(Absence.id == absence_id, Child.family_id == user.family_id)
-        .options(selectinload(Absence.credit)))
-    if absence is None or not user.role.is_parent:
-        raise Problem("not_found")
+    [absence] = await family_absences(db, user, [absence_id])
     return absence
+
+
+async def family_absences(db: AsyncSession, user: User, absence_ids: list[int]) -> list[Absence]:
+    """These absences of the caller's family, in the order asked; if any is another family's
+    (or unknown) the answer is `not_found`, whichever it is."""
+    wanted = list(dict.fromkeys(absence_ids))
+    found = {a.id: a for a in (await db.scalars(
+        select(Absence).join(Child, Child.id == Absence.child_id)
+        .where(Absence.id.in_(wanted), Child.family_id == user.family_id)
+        .options(selectinload(Absence.credit)))).all()}
+    if len(found) != len(wanted) or not user.role.is_parent:
+        raise Problem("not_found")
+    return [found[absence_id] for absence_id in wanted]
 
 
 async def _location_of(db: AsyncSession, child_id: int, day: date) -> Location | None:
@@ -132,20 +140,31 @@ async def _location_of(db: AsyncSession, child_id: int, day: date) -> Location |
 async def cancel_absence(db: AsyncSession, settings: Settings, user: User,
                          absence_id: int) -> Absence:
     """The day is planned again and the credit it earned is withdrawn, unless too close."""
-    absence = await family_absence(db, user, absence_id)
-    if absence.cancelled_at is not None:
-        raise Problem("absence_already_cancelled")
-    policy = await organisation_policy(db, user.organisation_id)
-    if not credit.may_cancel(absence.day, settings.today(), policy.cancel_absence_min_days):
-        location = await _location_of(db, absence.child_id, absence.day)
-        raise Problem("absence_cancel_too_late", min_days=policy.cancel_absence_min_days,
-                      location_name=location.name if location else "",
-                      location_phone=location.phone if location else "",
-                      location_email=location.email if location else "")
-    now = settings.now()
-    absence.cancelled_at = now
-    absence.cancelled_by_id = user.id
-    if absence.credit is not None:
-        absence.credit.withdrawn_at = now
-    await db.commit()
+    [absence] = await cancel_absences(db, settings, user, [absence_id])
     return absence
+
+
+async def cancel_absences(db: AsyncSession, settings: Settings, user: User,
+                          absence_ids: list[int]) -> list[Absence]:
+    """Cancel several absences at once — what one report made for a day, every child and
+    day-part — or none of them: each is checked first, then all are cancelled in one
+    transaction, so a refusal never leaves the day half reported."""
+    absences = await family_absences(db, user, absence_ids)
+    policy = await organisation_policy(db, user.organisation_id)
+    for absence in absences:
+        if absence.cancelled_at is not None:
+            raise Problem("absence_already_cancelled")
+        if not credit.may_cancel(absence.day, settings.today(), policy.cancel_absence_min_days):
+            location = await _location_of(db, absence.child_id, absence.day)
+            raise Problem("absence_cancel_too_late", min_days=policy.cancel_absence_min_days,
+                          location_name=location.name if location else "",
+                          location_phone=location.phone if location else "",
+                          location_email=location.email if location else "")
+    now = settings.now()
+    for absence in absences:
+        absence.cancelled_at = now
+        absence.cancelled_by_id = user.id
+        if absence.credit is not None:
+            absence.credit.withdrawn_at = now
+    await db.commit()
+    return absences

@@ -11,7 +11,8 @@ from pydantic import BaseModel, Field
 from server.models import AbsenceReason, DayPart, ExtraDayStatus
 
 # Ids are 32-bit integer columns on PostgreSQL; larger numbers cannot name anything.
-ChildId = Annotated[int, Field(ge=1, le=2_147_483_647)]
+RecordId = Annotated[int, Field(ge=1, le=2_147_483_647)]
+ChildId = RecordId
 
 
 class ChildDaysIn(BaseModel):

@@ -216,7 +216,7 @@ def test_cancelling_within_30_days_is_refused_with_the_locations_phone(qtbot, po
                                                AbsenceReason.ZIEK))
     location = next(loc for loc in app.profile.profile.locations)
     with qtbot.waitSignal(app.agenda.cancelFailed, timeout=20_000) as failed:
-        app.agenda.cancel_absence(reported.args[1][0].id)
+        app.agenda.cancel_absences([reported.args[1][0].id])
     assert "30 days" in failed.args[0] and location.phone in failed.args[0]
 
 

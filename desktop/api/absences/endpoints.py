@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from desktop.api.absences.records import Absence, AbsenceDraft, ChildCredit
 from desktop.api.core.transport import Transport, new_idempotency_key
 
@@ -25,11 +27,14 @@ class AbsenceEndpoints:
         return self._core.parse(response, lambda data: [Absence.from_json(a)
                                                         for a in data["absences"]])
 
-    async def cancel(self, absence_id: int) -> Absence:
-        """Afmelding annuleren: the day-part is planned again (the wire says DELETE)."""
-        response = await self._core.request("DELETE", f"/absences/{absence_id}",
+    async def cancel(self, absence_ids: Sequence[int]) -> list[Absence]:
+        """Afmelding annuleren: these day-parts (one report's day, every child) are planned
+        again — all of them or, when the portal refuses one, none."""
+        response = await self._core.request("POST", "/absences/cancel",
+                                            json={"absence_ids": list(absence_ids)},
                                             idempotency_key=new_idempotency_key())
-        return self._core.parse(response, Absence.from_json)
+        return self._core.parse(response, lambda data: [Absence.from_json(a)
+                                                        for a in data["absences"]])
 
     async def credit(self) -> list[ChildCredit]:
         response = await self._core.request("GET", "/credit")

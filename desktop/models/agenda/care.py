@@ -16,11 +16,11 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.api.agenda.records import DayAgenda, DayPart
 from desktop.api.portal.records import Policy
-from desktop.api.profile.records import Child
+from desktop.api.profile.records import Child, Location, Profile
 from desktop.models.shared.formatting import format_date
 
 __all__ = ["DAY_PARTS_BY_CARE_TYPE", "DayActions", "care_ended_on", "children_in_care",
-           "day_actions", "day_parts_of", "extra_day_window", "offers_whole_day"]
+           "day_actions", "day_parts_of", "extra_day_window", "location_of", "offers_whole_day"]
 
 DAY_PARTS_BY_CARE_TYPE: dict[str, tuple[DayPart, ...]] = {
     "KDV": (DayPart.OCHTEND, DayPart.MIDDAG),
@@ -58,6 +58,22 @@ def day_parts_of(child: Child, from_day: date) -> tuple[DayPart, ...]:
             if part not in parts:
                 parts.append(part)
     return tuple(sorted(parts, key=list(DayPart).index))
+
+
+def location_of(profile: Profile | None, child_id: int, day: date) -> Location | None:
+    """The location where the child has care on ``day`` (the one to call about that day)."""
+    if profile is None:
+        return None
+    child = next((c for c in profile.children if c.id == child_id), None)
+    contracts = [c for c in (child.contracts if child else ()) if c.is_active_on(day)] or \
+        list(child.contracts if child else ())
+    groups = {g.id: g for g in profile.groups}
+    locations = {loc.id: loc for loc in profile.locations}
+    for contract in contracts:
+        group = groups.get(contract.group_id)
+        if group is not None and group.location_id in locations:
+            return locations[group.location_id]
+    return None
 
 
 def offers_whole_day(parts: Iterable[DayPart]) -> bool:

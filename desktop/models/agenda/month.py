@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 
 from desktop.models.shared.formatting import (
     absence_reason_label,
-    day_part_label,
+    day_parts_label,
     format_weekday_date,
 )
 from desktop.models.shared.records import Agenda, DayAgenda, DayPart
@@ -59,9 +59,7 @@ class DayEntry:
 
     @property
     def parts_text(self) -> str:
-        if set(self.parts) == {DayPart.OCHTEND, DayPart.MIDDAG}:
-            return QCoreApplication.translate("MonthModel", "whole day")
-        return ", ".join(day_part_label(p.value) for p in self.parts)
+        return day_parts_label(self.parts)
 
     @property
     def short_text(self) -> str:

@@ -5,13 +5,17 @@ Every string is a literal inside ``QCoreApplication.translate()`` so pyside6-lup
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
+from desktop.api.agenda.records import DayPart
+
 __all__ = ["DATE_FORMAT", "WEEKDAY_DATE_FORMAT", "absence_reason_label", "care_type_label",
-           "day_part_label", "format_age", "format_date", "format_date_range", "format_hours",
-           "format_moment", "format_money", "format_time", "format_weekday_date"]
+           "day_part_label", "day_parts_label", "format_age", "format_date", "format_date_range",
+           "format_hours", "format_moment", "format_money", "format_time",
+           "format_weekday_date"]
 
 #: Every date the app shows, in both languages: day, month name, year (``12 April 2023``).
 #: One pattern rather than the locale's long format, which is US-style in US English.
@@ -112,6 +116,14 @@ def day_part_label(code: str) -> str:
         "vakantie": QCoreApplication.translate("Formatting", "holiday care"),
     }
     return labels.get(code, code)
+
+
+def day_parts_label(parts: Iterable[DayPart]) -> str:
+    """Day-parts in words: ``whole day`` for morning and afternoon, else listed."""
+    parts = list(parts)
+    if set(parts) == {DayPart.OCHTEND, DayPart.MIDDAG}:
+        return QCoreApplication.translate("Formatting", "whole day")
+    return ", ".join(day_part_label(p.value) for p in parts)
 
 
 def absence_reason_label(code: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -58,8 +58,9 @@ class AgendaService(QObject):
     absences merged in); ``absencesChanged(list[Absence], list[QueuedAbsence])`` for the
     request overview; ``absenceReported(outbox_id, list[Absence])``,
     ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report;
-    ``absenceCancelled(Absence)`` / ``cancelFailed(message)``; ``calendarExported(CalendarExport)``
-    / ``exportFailed(message)``; ``problem(message)`` for the message bar.
+    ``absencesCancelled(list[Absence])`` / ``cancelFailed(message)``;
+    ``calendarExported(CalendarExport)`` / ``exportFailed(message)``; ``problem(message)`` for
+    the message bar.
     """
 
     agendaChanged = Signal(object)
@@ -67,7 +68,7 @@ class AgendaService(QObject):
     absenceReported = Signal(int, list)
     absenceQueued = Signal(int)
     absenceRefused = Signal(int, str)
-    absenceCancelled = Signal(object)
+    absencesCancelled = Signal(list)
     cancelFailed = Signal(str)
     calendarExported = Signal(object)
     exportFailed = Signal(str)
@@ -213,13 +214,16 @@ class AgendaService(QObject):
         self._absences = absences
         self._emit_absences()
 
-    def cancel_absence(self, absence_id: int) -> None:
-        """Afmelding annuleren (the view has asked "are you sure?" already)."""
-        self._tasks.run("cancel", self._cancel(absence_id), self._cancel_failed)
+    def cancel_absences(self, absence_ids: Sequence[int]) -> None:
+        """Afmelding annuleren of one report's day — every child and day-part at once (the
+        view has asked "are you sure?" already)."""
+        ids = tuple(absence_ids)
+        self._tasks.run("cancel", self._cancel(ids), self._cancel_failed)
 
-    async def _cancel(self, absence_id: int) -> None:
-        absence = await self._session.request(lambda client: client.absences.cancel(absence_id))
-        self.absenceCancelled.emit(absence)
+    async def _cancel(self, absence_ids: tuple[int, ...]) -> None:
+        absences = await self._session.request(
+            lambda client: client.absences.cancel(absence_ids))
+        self.absencesCancelled.emit(absences)
         self._after_change()
 
     def _cancel_failed(self, error: PortalError) -> None:

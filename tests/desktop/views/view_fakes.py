@@ -155,7 +155,7 @@ class FakeAgenda(signals_of(AgendaService)):
         self.online = True
         self.shown: list[tuple[int, int]] = []
         self.reports: list[AbsenceDraft] = []
-        self.cancelled: list[int] = []
+        self.cancelled: list[tuple[int, ...]] = []
         self.dismissed: list[int] = []
         self.absence_loads = 0
 
@@ -177,8 +177,8 @@ class FakeAgenda(signals_of(AgendaService)):
     def load_absences(self) -> None:
         self.absence_loads += 1
 
-    def cancel_absence(self, absence_id: int) -> None:
-        self.cancelled.append(absence_id)
+    def cancel_absences(self, absence_ids) -> None:
+        self.cancelled.append(tuple(absence_ids))
 
     def dismiss_refused(self, outbox_id: int) -> None:
         self.dismissed.append(outbox_id)

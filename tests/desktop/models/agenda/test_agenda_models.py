@@ -202,8 +202,11 @@ def test_the_request_overview_lists_waiting_reports_first_and_filters_open(
                         absence(future, cancelled=True)], [waiting, refused])
     qtmodeltester.check(model, force_py=True)
     statuses = [model.index(r, RequestOverviewModel.Column.Status).data() for r in range(5)]
-    assert statuses[:2] == ["Waiting for a connection",
-                            "Refused: Je kunt je kind niet afmelden voor een dag in het verleden."]
+    assert statuses[:2] == ["Waiting for a connection", "Refused"]
+    # The refusal is in full in the tooltip (and under the table), not cut off in the cell.
+    assert model.index(1, RequestOverviewModel.Column.Status).data(
+        Qt.ItemDataRole.ToolTipRole) == "Je kunt je kind niet afmelden voor een dag in het " \
+        "verleden."
     assert model.index(0, RequestOverviewModel.Column.Child).data() == "Emma, Daan"
     proxy = OpenRequestsFilter()
     proxy.setSourceModel(model)
@@ -211,3 +214,33 @@ def test_the_request_overview_lists_waiting_reports_first_and_filters_open(
     assert proxy.rowCount() == 3  # waiting, refused, the future active absence
     proxy.set_open_only(False)
     assert proxy.rowCount() == 5
+
+
+def reported(absence_id: int, child: int, part: DayPart, at: datetime, day: date,
+             minutes: int | None = None, cancelled: bool = False) -> Absence:
+    return Absence(absence_id, child, day, part, AbsenceReason.ZIEK, None, "Sanne de Vries",
+                   at, cancelled, minutes, None)
+
+
+def test_a_report_for_two_children_is_one_line_per_day(qtmodeltester) -> None:
+    model = RequestOverviewModel()
+    model.set_children({EMMA: "Emma", DAAN: "Daan"})
+    day = date.today() + timedelta(days=40)
+    once = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    later = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    model.set_requests([
+        reported(1, EMMA, DayPart.OCHTEND, once, day, 330),
+        reported(2, EMMA, DayPart.MIDDAG, once, day, 300),
+        reported(3, DAAN, DayPart.NSO, once, day),
+        reported(4, DAAN, DayPart.NSO, once, day + timedelta(days=1)),  # the period's next day
+        reported(5, EMMA, DayPart.OCHTEND, later, day - timedelta(days=7)),
+        reported(6, EMMA, DayPart.MIDDAG, once, day, cancelled=True)], [])
+    qtmodeltester.check(model, force_py=True)
+    rows = [model.row_at(r) for r in range(model.rowCount())]
+    both = next(r for r in rows if r.first_date == day and not r.cancelled)
+    assert [a.id for a in both.absences] == [1, 2, 3]
+    column = RequestOverviewModel.Column
+    line = [model.index(rows.index(both), c).data() for c in (column.Child, column.DayPart,
+                                                                 column.Credit)]
+    assert line == ["Emma, Daan", "Emma: whole day; Daan: after school", "10.5 hours"]
+    assert len(rows) == 4  # the next day, the other report and the cancelled one apart

@@ -1,0 +1,101 @@
+"""The request overview dialog (issue 14): cancelling a report's whole day at once, with the
+day, children and day-parts in the question; disabled up front within the policy's days, with
+the location's phone and e-mail as links."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from view_fakes import CENTRUM, WEST, FakeAgenda, FakeExtraDays, parent_profile
+
+from desktop.api.absences.records import Absence
+from desktop.api.agenda.records import AbsenceReason, DayPart
+from desktop.views.agenda.request_overview import RequestOverviewDialog
+
+EMMA, DAAN = 1, 2
+AT = datetime(2026, 11, 1, 9, tzinfo=UTC)
+
+
+def absence(absence_id: int, child: int, part: DayPart, day: date,
+            minutes: int | None = None) -> Absence:
+    return Absence(absence_id, child, day, part, AbsenceReason.ZIEK, None, "Sanne de Vries", AT,
+                   False, minutes, None)
+
+
+def day_of_two(day: date) -> list[Absence]:
+    return [absence(1, EMMA, DayPart.OCHTEND, day, 330), absence(2, EMMA, DayPart.MIDDAG, day,
+                                                                 300),
+            absence(3, DAAN, DayPart.NSO, day)]
+
+
+@pytest.fixture
+def agenda() -> FakeAgenda:
+    return FakeAgenda()
+
+
+@pytest.fixture
+def dialog(qtbot, agenda):
+    dialog = RequestOverviewDialog(agenda, FakeExtraDays(), parent_profile())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def show(dialog, agenda, absences: list[Absence]) -> None:
+    agenda.absencesChanged.emit(absences, [])
+    dialog.select_row(0)
+
+
+def test_one_report_for_two_children_is_cancelled_in_one_go(dialog, agenda,
+                                                            monkeypatch) -> None:
+    day = date.today() + timedelta(days=agenda.policy.cancel_absence_min_days)
+    show(dialog, agenda, day_of_two(day))
+    assert dialog.proxy.rowCount() == 1
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *_a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    assert dialog.cancel_button.isEnabled()
+    dialog.cancel_button.click()
+    [question] = asked
+    assert question.startswith("Are you sure you want to cancel this request?")
+    assert "• Emma: whole day" in question and "• Daan: after school" in question
+    assert "your children are expected as usual" in question
+    assert "absence credit it earned (10.5 hours) is withdrawn" in question
+    assert agenda.cancelled == [(1, 2, 3)]  # every child and day-part of that day at once
+    agenda.absencesCancelled.emit(day_of_two(day))
+    assert dialog.notice.isVisible() and dialog.notice.text() == "The day is planned again."
+
+
+def test_no_is_no(dialog, agenda, monkeypatch) -> None:
+    show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    dialog.cancel_button.click()
+    assert agenda.cancelled == []
+
+
+def test_within_the_policys_days_cancel_is_disabled_with_the_locations_links(
+        dialog, agenda) -> None:
+    day = date.today() + timedelta(days=agenda.policy.cancel_absence_min_days - 1)
+    show(dialog, agenda, day_of_two(day))
+    assert not dialog.cancel_button.isEnabled()
+    text = dialog.explanation.text()
+    assert "Less than 30 days before the day" in text
+    # Emma goes to Centrum, Daan to West: both are named, phone and e-mail as links.
+    for location in (CENTRUM, WEST):
+        digits = "".join(ch for ch in location.phone if ch.isdigit())
+        assert location.name in text
+        assert f'href="tel:{digits}"' in text and f'href="mailto:{location.email}"' in text
+
+
+def test_a_refusal_goes_in_the_message_and_the_button_comes_back(dialog, agenda,
+                                                                 monkeypatch) -> None:
+    show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    dialog.cancel_button.click()
+    assert not dialog.cancel_button.isEnabled()
+    agenda.cancelFailed.emit("The portal refused this.")
+    assert dialog.message.isVisible() and dialog.message.text() == "The portal refused this."
+    assert dialog.cancel_button.isEnabled()

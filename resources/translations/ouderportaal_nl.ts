@@ -1877,6 +1877,37 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Qt&apos;s own strings that Qt&apos;s Dutch catalogue (``qtbase_nl``) does not have: newer Qt versions reworded them (&quot;Look in:&quot; became &quot;&amp;Look in:&quot;), so the standard file and print dialogs were half English. They are translated in our catalogue, which Qt asks when its own has no answer.</extracomment>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>Afdruk&amp;bereik:</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Uit</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Binden aan de lange zijde</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Binden aan de korte zijde</translation>
+    </message>
+</context>
+<context>
     <name>ReasonPage</name>
     <message>
         <source>Reason</source>

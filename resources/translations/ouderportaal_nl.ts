@@ -495,7 +495,8 @@ The longest period one request may cover when the portal does not say (docs/api.
     <name>DayPanel</name>
     <message>
         <source>Report absence</source>
-        <translation>Afwezigheid doorgeven</translation>
+        <extracomment>The panel&apos;s width beside a wide month, and beside a narrow one (a 1024 px screen), where every pixel the grid gets keeps a day&apos;s lines readable.</extracomment>
+        <translation>Afmelden</translation>
     </message>
     <message>
         <source>Report absence for this day</source>

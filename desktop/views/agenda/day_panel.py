@@ -16,6 +16,10 @@ from desktop.views.shared.theme import mark
 
 __all__ = ["DayPanel"]
 
+#: The panel's width beside a wide month, and beside a narrow one (a 1024 px screen), where
+#: every pixel the grid gets keeps a day's lines readable.
+WIDE, NARROW = 250, 200
+
 class DayPanel(QFrame):
     """``title`` (the date), ``details`` (closing, holiday, each child's day-parts, a rejection's
     reason) and the day's actions. Signals: ``reportAbsence(date)``, ``requestDay(date)``."""
@@ -27,7 +31,7 @@ class DayPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("dayPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedWidth(250)
+        self.setFixedWidth(WIDE)
         self._day: date | None = None
         self.title = mark(QLabel("", self), "subheading")
         self.title.setObjectName("dayTitle")
@@ -56,6 +60,9 @@ class DayPanel(QFrame):
         self.absence_button.clicked.connect(lambda: self.reportAbsence.emit(self._day))
         self.extra_day_button.clicked.connect(lambda: self.requestDay.emit(self._day))
         self.set_actions(DayActions())
+
+    def fit(self, page_width: int) -> None:
+        self.setFixedWidth(WIDE if page_width >= 950 else NARROW)
 
     def first_action(self) -> QPushButton | None:
         """The first action shown (Enter in the month grid goes there)."""

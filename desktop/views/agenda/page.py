@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -168,8 +168,7 @@ class AgendaPage(QWidget):
         actions.addWidget(self.absence_button)
         actions.addWidget(self.extra_day_button)
         actions.addWidget(self.overview_button)
-        actions.addWidget(self.care_note, 1)
-        actions.addStretch(0)
+        actions.addStretch(1)
         actions.addWidget(self.export_button)
         self.legend = Legend(self)  # the month grid's shapes; the list says it in words
         self.legend_labels = self.legend.labels
@@ -182,6 +181,7 @@ class AgendaPage(QWidget):
         layout.setSpacing(10)
         layout.addLayout(navigation)
         layout.addLayout(actions)
+        layout.addWidget(self.care_note)
         layout.addLayout(body, 1)
         layout.addWidget(self.legend)
 
@@ -247,6 +247,10 @@ class AgendaPage(QWidget):
             note = ""
         self.care_note.setText(note)
         self.care_note.setVisible(bool(note) and self.absence_button.isVisibleTo(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.day_panel.fit(event.size().width())
+        super().resizeEvent(event)
 
     def activate(self, intent: Intent | None = None) -> None:
         """The section became visible: show (and refresh) the month on screen."""

@@ -2104,10 +2104,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Doorgegeven door</translation>
     </message>
     <message>
-        <source>Absence credit</source>
-        <translation>Afwezigheidstegoed</translation>
-    </message>
-    <message>
         <source>Absence ({reason})</source>
         <translation>Afmelding ({reason})</translation>
     </message>
@@ -2134,6 +2130,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Waiting for a connection</source>
         <translation>Wacht op verbinding</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Tegoed</translation>
     </message>
     <message>
         <source>every planned day-part</source>

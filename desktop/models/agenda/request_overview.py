@@ -180,7 +180,7 @@ class RequestOverviewModel(QAbstractTableModel):
             self.Column.DayPart: self.tr("Day-part"),
             self.Column.Status: self.tr("Status"),
             self.Column.ReportedBy: self.tr("Reported by"),
-            self.Column.Credit: self.tr("Absence credit"),
+            self.Column.Credit: self.tr("Credit"),
         }
         return titles.get(section) if 0 <= section < len(self.Column) else None
 

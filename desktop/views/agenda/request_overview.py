@@ -86,11 +86,15 @@ class RequestOverviewDialog(QDialog):
                                accessible_name=self.tr("Requests"), alternating=False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(RequestOverviewModel.Column.Dates, Qt.SortOrder.DescendingOrder)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the rest
+        # Every column as wide as its contents; the status takes what is left and wraps onto
+        # a second line in a narrow window rather than being cut off (rows grow to fit).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (RequestOverviewModel.Column.DayPart, RequestOverviewModel.Column.Status):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RequestOverviewModel.Column.Status,
+                                    QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.empty = mark(QLabel(self.tr("There are no open requests."), self), "muted")
         self.empty.setObjectName("noRequests")
         self.explanation = mark(QLabel("", self), "muted")

@@ -22,6 +22,7 @@ from view_fakes import (
     FakeExtraDays,
     FakeResets,
     FakeSession,
+    extra_day_request,
     parent_profile,
 )
 
@@ -30,7 +31,6 @@ from desktop.api.absences.records import Absence
 from desktop.api.agenda.records import AbsenceReason, DayPart
 from desktop.api.extra_days.records import (
     ExtraDayItem,
-    ExtraDayPayment,
     ExtraDayPreview,
     ExtraDayRequest,
     ExtraDayStatus,
@@ -58,9 +58,7 @@ def _absence(absence_id: int, child_id: int, day: date, part: DayPart) -> Absenc
 
 def _request(request_id: int, status: ExtraDayStatus, reason: str | None = None
              ) -> ExtraDayRequest:
-    item = ExtraDayItem(DAAN, SOON, DayPart.NSO, time(14), time(18, 30), 270, 1015, 0, 4568)
-    return ExtraDayRequest(request_id, DAAN, SOON, SOON, DayPart.NSO, ExtraDayPayment.INVOICE,
-                           status, (item,), 0, 4568, "Sanne de Vries", reason, "Daan de Vries")
+    return extra_day_request(request_id, status, SOON, reason)
 
 
 def absence_wizard(qtbot, _tmp_path) -> Iterator[QWidget]:

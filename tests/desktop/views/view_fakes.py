@@ -7,14 +7,20 @@ tests (and the screenshot script) run without a network, a keyring or an event l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
-from desktop.api.agenda.records import Agenda
+from desktop.api.agenda.records import Agenda, DayPart
+from desktop.api.extra_days.records import (
+    ExtraDayItem,
+    ExtraDayPayment,
+    ExtraDayRequest,
+    ExtraDayStatus,
+)
 from desktop.api.portal.records import ClientRelease, Policy
 from desktop.api.profile.records import (
     Child,
@@ -310,6 +316,14 @@ def ended_profile(today: date) -> Profile:
         locations=(CENTRUM,),
         access_until=today + timedelta(days=420),
     )
+
+
+def extra_day_request(request_id: int, status: ExtraDayStatus, day: date,
+                      reason: str | None = None) -> ExtraDayRequest:
+    """Daan's request for after-school care on ``day``, on the invoice."""
+    item = ExtraDayItem(2, day, DayPart.NSO, time(14), time(18, 30), 270, 1015, 0, 4568)
+    return ExtraDayRequest(request_id, 2, day, day, DayPart.NSO, ExtraDayPayment.INVOICE,
+                           status, (item,), 0, 4568, "Sanne de Vries", reason, "Daan de Vries")
 
 
 def staff_profile(groups: bool = True) -> Profile:

@@ -8,10 +8,18 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from view_fakes import CENTRUM, WEST, FakeAgenda, FakeExtraDays, parent_profile
+from view_fakes import (
+    CENTRUM,
+    WEST,
+    FakeAgenda,
+    FakeExtraDays,
+    extra_day_request,
+    parent_profile,
+)
 
 from desktop.api.absences.records import Absence
 from desktop.api.agenda.records import AbsenceReason, DayPart
+from desktop.api.extra_days.records import ExtraDayStatus
 from desktop.views.agenda.request_overview import RequestOverviewDialog
 
 EMMA, DAAN = 1, 2
@@ -99,3 +107,22 @@ def test_a_refusal_goes_in_the_message_and_the_button_comes_back(dialog, agenda,
     agenda.cancelFailed.emit("The portal refused this.")
     assert dialog.message.isVisible() and dialog.message.text() == "The portal refused this."
     assert dialog.cancel_button.isEnabled()
+
+
+def test_no_column_is_cut_off_in_a_narrow_window(qtbot, dialog, agenda) -> None:
+    extra_days = dialog._extra_days  # noqa: SLF001
+    show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
+    long_reason = "Op die vrijdag is de groep vol door een uitje; een andere dag kan wel. " * 2
+    extra_days.requestsChanged.emit([extra_day_request(8, ExtraDayStatus.REJECTED,
+                                                       date.today(), long_reason)])
+    dialog.show_all.setChecked(True)
+    dialog.resize(900, 500)
+    qtbot.waitUntil(lambda: dialog.table.width() < 900)
+    table = dialog.table
+    for column in range(dialog.proxy.columnCount()):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column) or \
+            column == dialog.model.Column.Status, column
+    # The status takes the rest and wraps: its rows are as high as their text needs.
+    for row in range(dialog.proxy.rowCount()):
+        assert table.rowHeight(row) >= table.sizeHintForRow(row)
+    assert table.horizontalScrollBar().maximum() == 0  # nothing beyond the right edge either

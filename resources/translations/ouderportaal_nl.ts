@@ -772,14 +772,6 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Annuleren</translation>
     </message>
     <message>
-        <source>The last day is before the first day.</source>
-        <translation>De laatste dag ligt vóór de eerste dag.</translation>
-    </message>
-    <message>
-        <source>A calendar export covers at most {n} days.</source>
-        <translation>Een export naar je agenda beslaat hooguit {n} dagen.</translation>
-    </message>
-    <message>
         <source>Planning {names}.ics</source>
         <translation>Planning {names}.ics</translation>
     </message>
@@ -1866,6 +1858,17 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>Period</name>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>De laatste dag ligt vóór de eerste dag.</translation>
+    </message>
+    <message>
+        <source>A period can be at most {n} days.</source>
+        <translation>Een periode kan hooguit {n} dagen zijn.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileService</name>
     <message>
         <source>There is no saved data for this account yet.</source>
@@ -2341,14 +2344,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>From</source>
         <translation>Van</translation>
-    </message>
-    <message>
-        <source>The last day is before the first day.</source>
-        <translation>De laatste dag ligt vóór de eerste dag.</translation>
-    </message>
-    <message>
-        <source>A period can be at most {n} days.</source>
-        <translation>Een periode kan hooguit {n} dagen zijn.</translation>
     </message>
 </context>
 <context>

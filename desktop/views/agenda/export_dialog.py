@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.shared.formatting import day_part_label
 from desktop.models.shared.records import Child, DayPart
-from desktop.views.shared.date_field import DateField
+from desktop.views.shared.date_field import DateField, Period
 from desktop.views.shared.theme import mark
 from desktop.views.shared.windows import fit_to_screen
 
@@ -88,9 +88,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self._length = self.last.day - self.first.day
-        self.first.dateChanged.connect(self._first_changed)
-        self.last.dateChanged.connect(self._last_changed)
+        self.dates = Period(self.first, self.last, MAX_EXPORT_DAYS, self)
+        self.dates.changed.connect(self._check)
         fit_to_screen(self, 520, 300)
         self._check()
 
@@ -102,24 +101,8 @@ class ExportDialog(QDialog):
     def period(self) -> tuple[date, date]:
         return self.first.day, self.last.day
 
-    def _first_changed(self) -> None:
-        # "Up to and including" follows "From": the period keeps its length.
-        self.last.set_day(self.first.day + self._length)
-        self._check()
-
-    def _last_changed(self) -> None:
-        self._length = max(timedelta(0), self.last.day - self.first.day)
-        self._check()
-
     def _check(self) -> None:
-        first, last = self.period()
-        if last < first:
-            problem = self.tr("The last day is before the first day.")
-        elif (last - first).days >= MAX_EXPORT_DAYS:
-            problem = self.tr("A calendar export covers at most {n} days.").format(
-                n=MAX_EXPORT_DAYS)
-        else:
-            problem = ""
+        problem = self.dates.problem(*self.period())
         self.hint.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.shared.formatting import day_part_label
 from desktop.models.shared.records import Child, DayPart
-from desktop.views.shared.date_field import DateField
+from desktop.views.shared.date_field import DateField, Period
 from desktop.views.shared.theme import mark
 
 __all__ = ["ChildChoice", "ResultPage", "WhenPage", "first_open_day", "hint_label"]
@@ -64,7 +64,7 @@ class WhenPage(QWizardPage):
     """One day or a period between ``earliest`` and ``latest`` of at most ``max_days`` days,
     and — when ``all_parts_text`` is given — a day-part out of ``parts`` (or all of them).
 
-    "Up to and including" follows "From": moving the first day keeps the period's length."""
+    "Up to and including" follows "From" (:class:`desktop.views.shared.date_field.Period`)."""
 
     def __init__(self, subtitle: str, start: date, earliest: date, latest: date | None,
                  max_days: int, all_parts_text: str | None,
@@ -73,8 +73,6 @@ class WhenPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(self.tr("When"))
         self.setSubTitle(subtitle)
-        self._max_days = max_days
-        self._length = timedelta(0)
         self.one_day = QRadioButton(self.tr("One day"), self)
         self.one_day.setObjectName("oneDay")
         self.period = QRadioButton(self.tr("A period"), self)
@@ -87,6 +85,7 @@ class WhenPage(QWizardPage):
         self.first.setObjectName("firstDate")
         self.last = DateField(start, earliest, latest, self)
         self.last.setObjectName("lastDate")
+        self.dates = Period(self.first, self.last, max_days, self)
         self.day_part = QComboBox(self)
         self.day_part.setObjectName("dayPart")
         self.day_part.setAccessibleName(self.tr("Day-part"))
@@ -113,8 +112,7 @@ class WhenPage(QWizardPage):
         layout.addWidget(self.hint)
         layout.addStretch(1)
         self.period.toggled.connect(self._mode_changed)
-        self.first.dateChanged.connect(self._first_changed)
-        self.last.dateChanged.connect(self._last_changed)
+        self.dates.changed.connect(self._changed)
         self._mode_changed(False)
 
     def range(self) -> tuple[date, date]:
@@ -131,28 +129,12 @@ class WhenPage(QWizardPage):
         self.first_label.setText(self.tr("From") if period else self.tr("Date"))
         self._changed()
 
-    def _first_changed(self) -> None:
-        self.last.set_day(self.first.day + self._length)
-        self._changed()
-
-    def _last_changed(self) -> None:
-        self._length = max(timedelta(0), self.last.day - self.first.day)
-        self._changed()
-
     def _changed(self) -> None:
-        first, last = self.range()
-        if last < first:
-            self.hint.setText(self.tr("The last day is before the first day."))
-        elif (last - first).days >= self._max_days:
-            self.hint.setText(self.tr("A period can be at most {n} days.").format(
-                n=self._max_days))
-        else:
-            self.hint.setText("")
+        self.hint.setText(self.dates.problem(*self.range()))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        first, last = self.range()
-        return first <= last and (last - first).days < self._max_days
+        return not self.dates.problem(*self.range())
 
 
 def first_open_day(start: date, latest: date, is_closed: Callable[[date], bool]) -> date:

@@ -8,15 +8,15 @@ Tab goes to the next field instead of stepping through the day, month and year.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit, QWidget
 
 from desktop.models.shared.formatting import WEEKDAY_DATE_FORMAT
 
-__all__ = ["DateField", "pydate", "qdate"]
+__all__ = ["DateField", "Period", "pydate", "qdate"]
 
 
 def qdate(day: date) -> QDate:
@@ -90,3 +90,37 @@ class DateField(QDateEdit):
         if self.date() > self.minimumDate():
             flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
         return flags
+
+
+class Period(QObject):
+    """A "From" and an "Up to and including" field that belong together: moving the first day
+    moves the last one along (the period keeps its length), and :meth:`problem` says what is
+    wrong with the period. Signal: ``changed()`` after either field changed."""
+
+    changed = Signal()
+
+    def __init__(self, first: DateField, last: DateField, max_days: int,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.first, self.last = first, last
+        self.max_days = max_days
+        self._length = max(timedelta(0), last.day - first.day)
+        first.dateChanged.connect(self._first_changed)
+        last.dateChanged.connect(self._last_changed)
+
+    def problem(self, first: date, last: date) -> str:
+        """Why ``first``..``last`` cannot be asked for ("" when it can)."""
+        if last < first:
+            return QCoreApplication.translate("Period", "The last day is before the first day.")
+        if (last - first).days >= self.max_days:
+            return QCoreApplication.translate(
+                "Period", "A period can be at most {n} days.").format(n=self.max_days)
+        return ""
+
+    def _first_changed(self) -> None:
+        self.last.set_day(self.first.day + self._length)
+        self.changed.emit()
+
+    def _last_changed(self) -> None:
+        self._length = max(timedelta(0), self.last.day - self.first.day)
+        self.changed.emit()

@@ -1,14 +1,16 @@
 """Start time of the bundled app next to a bare PySide6 window bundled the same way.
 
-Bundles a window that shows one label and quits (installer/ouderportaal.spec with
-``--entry``, so the same exclusions, plug-ins and stripping), then starts it and the app's
-bundle (``dist/Ouderportaal``, built by installer/build.py; ``--build`` builds it first)
-alternately, each ``--runs`` times: the app with ``--smoke-test`` (it opens the login window,
-the PDF viewer, decodes images, loads the CA certificates and the keyring, then exits), the
-window with nothing else; and the app with ``--help``, which exits once its modules are imported
-(so the difference to ``--smoke-test`` is Qt, the window and the checks). Prints the median and
-fastest wall time of each, the ratio of the medians (target 1.5×), and the app's import time per
-package from the source tree (``python -X importtime``).
+Bundles a window that shows one label and quits, and the app's own start up to the first paint
+of its login window (installer/ouderportaal.spec with ``--entry``, so the same exclusions,
+plug-ins and stripping), then starts them and the app's bundle (``dist/Ouderportaal``, built by
+installer/build.py; ``--build`` builds it first) alternately, each ``--runs`` times: the app
+with ``--smoke-test`` (it opens the login window, gets the rest of the app ready, opens the PDF
+viewer, decodes images, loads the CA certificates and the keyring, then exits), the login
+window alone (what a parent waits for), the bare window with nothing else; and the app with
+``--help``, which exits once its modules are imported (so the difference to ``--smoke-test`` is
+Qt, the window and the checks). Prints the median and fastest wall time of each, the ratios of
+the medians to the bare window (target 1.5×), and the app's import time per package from the
+source tree (``python -X importtime``).
 
 Run: ``uv run --group installer python benchmarks/start_time.py [--runs N] [--build]``.
 Prints figures; asserts nothing.
@@ -42,6 +44,27 @@ window.show()
 app.processEvents()
 window.grab()
 print("bare window ok")
+'''
+
+# The app's own start (desktop.app.main), ended at the first paint of its login window.
+LOGIN_WINDOW = '''
+import os
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and type(watched).__name__ == "LoginWindow":
+            QTimer.singleShot(0, lambda: os._exit(0))
+        return False
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+from desktop.app import main
+sys.exit(main(sys.argv[1:]))
 '''
 
 
@@ -89,13 +112,16 @@ def main() -> int:
         environment["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory(prefix="ouderportaal-start-") as folder:
         work = Path(folder)
-        script = work / "bare_window.py"
-        script.write_text(BARE_WINDOW, encoding="utf-8")
-        build(dist=work / "dist", work=work / "build",
-              spec_arguments=["--entry", str(script), "--name", "BareWindow"])
+        for name, text in (("BareWindow", BARE_WINDOW), ("LoginWindow", LOGIN_WINDOW)):
+            script = work / f"{name}.py"
+            script.write_text(text, encoding="utf-8")
+            build(dist=work / "dist", work=work / "build",
+                  spec_arguments=["--entry", str(script), "--name", name])
         programs = {
             "app --smoke-test": [str(executable()), "--smoke-test", "--data-dir",
                                  str(work / "data")],
+            "app login window": [str(_program(work / "dist", "LoginWindow")), "--data-dir",
+                                 str(work / "login-data")],
             # --help returns once desktop.app is imported: the bootloader and the imports.
             "app --help": [str(executable()), "--help"],
             "bare window": [str(_program(work / "dist", "BareWindow"))],
@@ -108,10 +134,12 @@ def main() -> int:
                 times[name].append(timed_run(command, environment))
     print(f"platform: {environment.get('QT_QPA_PLATFORM', 'default')}, {args.runs} runs each")
     for name, measured in times.items():
-        print(f"{name + ':':18} median {statistics.median(measured) * 1000:4.0f} ms, "
+        print(f"{name + ':':19} median {statistics.median(measured) * 1000:4.0f} ms, "
               f"fastest {min(measured) * 1000:4.0f} ms")
-    ratio = statistics.median(times["app --smoke-test"]) / statistics.median(times["bare window"])
-    print(f"ratio app --smoke-test / bare window (medians): {ratio:.2f}x (target 1.5x)")
+    bare = statistics.median(times["bare window"])
+    for name in ("app --smoke-test", "app login window"):
+        ratio = statistics.median(times[name]) / bare
+        print(f"ratio {name} / bare window (medians): {ratio:.2f}x (target 1.5x)")
     print("import time of the app from source, per package (python -X importtime):")
     for name, seconds in largest_imports(environment):
         note = "  (not in the bundle)" if name in EXCLUDED_MODULES else ""

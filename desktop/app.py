@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.arguments import parse_args
 from desktop.cache.paths import default_data_root
-from desktop.demo import DemoServer, start_demo_server
+from desktop.demo import DemoServer, open_demo_server
 from desktop.i18n import install_translators, ui_language
 from desktop.services.shared.crash import CrashReporter
 from desktop.wiring import AppOptions, DesktopApp
@@ -42,7 +42,8 @@ async def run(app: QApplication, args: argparse.Namespace) -> int:
     try:
         if args.demo:
             try:
-                demo = await asyncio.to_thread(start_demo_server, args.demo_data)
+                # Only its address now; it starts once the login window has painted.
+                demo = open_demo_server(args.demo_data)
             except ImportError:
                 print("The demo portal is not part of this installation.", file=sys.stderr)
                 return 2
@@ -52,10 +53,18 @@ async def run(app: QApplication, args: argparse.Namespace) -> int:
             shared_pc=args.shared_pc,
             demo=demo,
         )
-        desktop = DesktopApp(options, app=app, crash=crash, settings=QSettings())
+        # The user's settings, and the computer's: an office's shared-PC switch lives there
+        # (README, "Shared PCs") and a user's own value cannot turn it off.
+        machine = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.SystemScope,
+                            APP_NAME, APP_NAME)
+        desktop = DesktopApp(options, app=app, crash=crash, settings=QSettings(),
+                             machine_settings=machine)
         desktop.start()
         if args.smoke_test:
             await asyncio.sleep(0)  # let the window lay itself out
+            # What a start loads on the side comes into the checks (and the installer's list
+            # of the modules the app needs).
+            await desktop.prepare()
             try:
                 # Imported here: only this option needs the checks (not every start).
                 from desktop.smoke_test import smoke_test

@@ -1,7 +1,9 @@
 """``ouderportaal --demo``: the embedded demo portal server, started inside the app.
 
-The server package is imported lazily, inside :func:`start_demo_server`, because the parents'
-installer does not ship it (docs/architecture.md): only this function needs it.
+The server package is imported lazily, inside :func:`open_demo_server`, because the parents'
+installer does not ship it (docs/architecture.md): only this function needs it. Opening takes
+the server's address at once; :meth:`DemoServer.start` — building the demo database, serving —
+takes seconds and runs in a worker thread while the login window is already on screen.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-__all__ = ["DEMO_PASSWORD", "DemoAccount", "DemoServer", "demo_accounts", "start_demo_server"]
+__all__ = ["DEMO_PASSWORD", "DemoAccount", "DemoServer", "demo_accounts", "open_demo_server"]
 
 #: Every demo account shares this password (docs/api.md, "Demo organisation").
 DEMO_PASSWORD = "zonnebloem-demo"
@@ -61,7 +63,8 @@ def demo_accounts() -> tuple[DemoAccount, ...]:
 
 
 class DemoServer:
-    """A running embedded demo portal; :meth:`stop` ends it and removes a temporary folder."""
+    """An embedded demo portal with its address taken: :meth:`start` serves (blocking, so in a
+    worker thread), :meth:`stop` ends it (started or not) and removes a temporary folder."""
 
     def __init__(self, server: Any, data_dir: Path, temp: tempfile.TemporaryDirectory | None):
         self._server = server
@@ -78,6 +81,11 @@ class DemoServer:
         "outbox": in this app that word is the queue of writes waiting for a connection."""
         return self._server.mail_folder
 
+    def start(self) -> None:
+        """Build the demo database and serve; returns once the portal answers. Raises
+        ``RuntimeError`` when it cannot start (or was stopped meanwhile)."""
+        self._server.start()
+
     def stop(self) -> None:
         try:
             self._server.stop()
@@ -87,8 +95,8 @@ class DemoServer:
                 self._temp = None
 
 
-def start_demo_server(data_dir: Path | None) -> DemoServer:
-    """Start the demo server on 127.0.0.1 (random free port); blocks until it answers.
+def open_demo_server(data_dir: Path | None) -> DemoServer:
+    """The demo server on 127.0.0.1 (a free port), its address taken but not started yet.
 
     Data goes to ``data_dir`` (kept afterwards) or to a temporary folder (removed by ``stop``).
     Raises ``ImportError`` when this installation has no server package.
@@ -104,7 +112,7 @@ def start_demo_server(data_dir: Path | None) -> DemoServer:
         folder.mkdir(parents=True, exist_ok=True)
     server = EmbeddedServer(folder)
     try:
-        server.start()
+        server.bind()
         server.mail_folder.mkdir(parents=True, exist_ok=True)  # the login window links to it
     except BaseException:
         if temp is not None:

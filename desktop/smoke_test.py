@@ -15,7 +15,6 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-import httpx
 import keyring
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import (
@@ -31,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QWidget
 
+from desktop.api.core.transport import tls_context
 from desktop.cache.credentials import CredentialStore
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.shared.theme import icon
@@ -165,9 +165,9 @@ def _check_image_decode() -> tuple[str, ...]:
 
 
 def _check_tls() -> int:
-    """The CA certificates httpx verifies the portal against (certifi's bundle)."""
+    """The CA certificates the portal clients verify the portal against (certifi's bundle)."""
     try:
-        context = httpx.create_ssl_context()
+        context = tls_context()
     except OSError as error:
         raise SmokeTestFailed(f"no CA certificates to verify the portal: {error}") from error
     count = context.cert_store_stats()["x509_ca"]

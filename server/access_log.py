@@ -11,9 +11,9 @@ import logging
 import re
 import time
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
-from server.asgi import ResponseWatch
+from server.asgi import HttpMiddleware, ResponseWatch
 
 logger = logging.getLogger("server.access")
 
@@ -24,16 +24,10 @@ def loggable_path(path: str) -> str:
     return _SECRET_PATHS.sub(r"\1…", path)
 
 
-class AccessLogMiddleware:
+class AccessLogMiddleware(HttpMiddleware):
     """Logs method, masked path, status and duration of every HTTP request at INFO."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         watch = ResponseWatch(send)
         try:

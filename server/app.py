@@ -19,6 +19,8 @@ from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
 from server.problems.handlers import install_problem_handlers
 from server.profile import routes as profile_routes
+from server.request_limits import RequestLimitsMiddleware
+from server.response_headers import ResponseHeadersMiddleware
 from server.web import reset_page
 
 API_PREFIX = "/api/v1"
@@ -59,8 +61,13 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(auth_routes.router, prefix=API_PREFIX)
     app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
+    # Innermost first: the last one added is the outermost.
     app.add_middleware(IdempotencyMiddleware)
+    # Outside the idempotency layer, which reads the whole body itself.
+    app.add_middleware(RequestLimitsMiddleware)
     install_problem_handlers(app)
+    # Outside the error middleware, so its 500s carry the headers too.
+    app.add_middleware(ResponseHeadersMiddleware)
     # Outermost, so it also sees the 500s produced by the error middleware.
     app.add_middleware(AccessLogMiddleware)
     return app

@@ -1,8 +1,25 @@
-"""What the pure ASGI middlewares (access log, crash handling) share."""
+"""What the pure ASGI middlewares (access log, headers, crash handling, limits) share."""
 
 from __future__ import annotations
 
-from starlette.types import Message, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+
+class HttpMiddleware:
+    """A pure ASGI middleware for HTTP requests: `handle` sees every HTTP request; anything
+    else (the lifespan) passes straight through."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        await self.handle(scope, receive, send)
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
 
 
 class ResponseWatch:

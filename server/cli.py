@@ -72,12 +72,13 @@ def _serve(settings: Settings, host: str, port: int, workers: int,
         # uvicorn's access log would print reset tokens; server.access_log masks them.
         uvicorn.run("server.cli:app_from_env", factory=True, host=host, port=port,
                     workers=workers, proxy_headers=True, access_log=False,
-                    forwarded_allow_ips=forwarded_allow_ips, ws="none")
+                    forwarded_allow_ips=forwarded_allow_ips, ws="none", server_header=False)
     else:
         from server.app import create_app
 
         uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True,
-                    access_log=False, forwarded_allow_ips=forwarded_allow_ips, ws="none")
+                    access_log=False, forwarded_allow_ips=forwarded_allow_ips, ws="none",
+                    server_header=False)
 
 
 def app_from_env() -> FastAPI:

@@ -58,12 +58,17 @@ class Settings:
     # worker threads free for other requests during a burst of logins.
     max_concurrent_hashes: int = 4
     access_token_ttl: timedelta = timedelta(minutes=15)
-    refresh_token_ttl: timedelta = timedelta(days=30)
+    # A rotated refresh token presented again this soon gets the same successor pair (two
+    # requests of one app refreshing at once, or an answer lost on the way); later it is reuse.
+    refresh_grace: timedelta = timedelta(seconds=60)
     reset_ttl: timedelta = timedelta(minutes=30)
     # The newest desktop release and where to get it: `/portal` passes them on so an older app
     # can say, calmly, that an update exists (README, "Installers"). Unset: no hint.
     client_version: str | None = None
     client_download_url: str | None = None
+    # Request bodies (server/request_limits.py): JSON and forms; uploads get their own cap.
+    max_request_body: int = 1024 * 1024
+    request_body_timeout: timedelta = timedelta(seconds=30)
     clock: Clock = field(default=utc_now, compare=False)
 
     def now(self) -> datetime:
@@ -103,8 +108,6 @@ class Settings:
                 values[f"client_{name}"] = raw.strip()
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
             values["access_token_ttl"] = timedelta(minutes=int(raw))
-        if raw := env.get("OUDERPORTAAL_REFRESH_TOKEN_DAYS"):
-            values["refresh_token_ttl"] = timedelta(days=int(raw))
         values.update(overrides)
         settings = cls(**values)  # type: ignore[arg-type]
         settings.validate()

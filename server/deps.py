@@ -9,15 +9,24 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.auth.audit import ClientInfo
+from server.auth.audit import ClientInfo, client_address
 from server.auth.passwords import PasswordHasher
 from server.auth.sessions import Authenticated, authenticate_access
 from server.config import Settings
+from server.idempotency import request_connection
 from server.mail import Mailer
 from server.problems import Problem
 
 
 async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request's database session. Under an `Idempotency-Key` it works inside the
+    transaction that also stores the answer (server/idempotency.py): its commits release a
+    savepoint, and the middleware commits the lot."""
+    if (connection := request_connection(request.scope)) is not None:
+        async with AsyncSession(bind=connection, join_transaction_mode="create_savepoint",
+                                expire_on_commit=False) as session:
+            yield session
+        return
     async with request.app.state.sessionmaker() as session:
         yield session
 
@@ -37,8 +46,8 @@ def get_mailer(request: Request) -> Mailer:
 def client_info(request: Request) -> ClientInfo:
     # Behind a reverse proxy uvicorn rewrites request.client from X-Forwarded-For for the
     # addresses in --forwarded-allow-ips, so this is the real client there too.
-    ip = request.client.host if request.client else "unknown"
-    return ClientInfo(ip=ip, user_agent=request.headers.get("user-agent"))
+    return ClientInfo(ip=client_address(request.client.host if request.client else None),
+                      user_agent=request.headers.get("user-agent"))
 
 
 _bearer = HTTPBearer(auto_error=False, description="The access token from /auth/login")

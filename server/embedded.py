@@ -1,4 +1,9 @@
-"""An in-process demo server for `ouderportaal --demo` and the desktop end-to-end tests."""
+"""An in-process demo server for `ouderportaal --demo` and the desktop end-to-end tests.
+
+Importing this module is cheap on purpose: the app imports it in its GUI thread to take the
+demo's address before its login window paints, and the web stack (uvicorn, the app, the demo
+data) is imported by the server's own thread when it starts.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,12 @@ import threading
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-import uvicorn
-
-from server.app import create_app
 from server.config import Settings, sqlite_url
-from server.demo.database import create_demo_database
+
+if TYPE_CHECKING:
+    import uvicorn
 
 logger = logging.getLogger(__name__)
 
@@ -25,9 +30,12 @@ class EmbeddedServer:
     """The demo portal server on loopback, running uvicorn in a daemon thread.
 
     `start()` migrates the SQLite database in `data_dir`, builds the demo organisation when
-    the database is empty and returns once the server accepts requests. `stop()` shuts it
-    down gracefully. It can be started again on the same data dir; when port 0 (any free port)
-    was asked for, a restart reuses the port of the first start so clients keep their address.
+    the database is empty and returns once the server accepts requests. `bind()` may take the
+    address earlier: `url` is known from then on, and a client that connects before the server
+    runs waits in the listen backlog instead of being refused. `stop()` shuts it down
+    gracefully, also while it is still starting. It can be started again on the same data
+    dir; when port 0 (any free port) was asked for, a restart reuses the port of the first
+    start so clients keep their address.
     No signal handlers are installed (uvicorn only does that in the main thread).
     Reset mails are written as .eml files to `mail_folder` (`server.mail.MailFolderMailer`).
     """
@@ -39,6 +47,8 @@ class EmbeddedServer:
         self._port = port
         self._today = today
         self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+        self._stopping = False
         self._server: uvicorn.Server | None = None
         self._started = threading.Event()
         self._error: BaseException | None = None
@@ -65,31 +75,45 @@ class EmbeddedServer:
             mail_folder=self.mail_folder,
         )
 
+    def bind(self) -> None:
+        """Take the address (a free port for port 0) and listen; serving starts with `start`."""
+        if self._socket is None and not self.running:
+            self._socket = self._bind()
+
     def start(self) -> None:
         if self.running:
             raise RuntimeError("the embedded server is already running")
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        sock = self._bind()
+        self.bind()
+        sock, self._socket = self._socket, None
         self._started.clear()
         self._error = None
+        self._stopping = False
         self._thread = threading.Thread(target=self._run, args=(sock,),
                                         name="ouderportaal-embedded-server", daemon=True)
         self._thread.start()
         if not self._started.wait(START_TIMEOUT):
             self.stop()
             raise RuntimeError("the embedded server did not start in time")
+        if self._stopping:
+            raise RuntimeError("the embedded server was stopped while it started")
         if self._error is not None:
             self._thread.join()
             self._thread = None
             raise RuntimeError("the embedded server failed to start") from self._error
 
     def stop(self) -> None:
+        # The flag first: a server thread that has not made its uvicorn server yet sees it.
+        self._stopping = True
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join()
             self._thread = None
         self._server = None
+        if self._socket is not None:  # bound, never started
+            self._socket.close()
+            self._socket = None
 
     def __enter__(self) -> EmbeddedServer:
         self.start()
@@ -112,6 +136,7 @@ class EmbeddedServer:
             sock.close()
             raise
         self._port = sock.getsockname()[1]
+        sock.listen()  # from now on a connection waits for the server instead of failing
         return sock
 
     def _run(self, sock: socket.socket) -> None:
@@ -127,14 +152,24 @@ class EmbeddedServer:
             self._started.set()
 
     async def _serve(self, sock: socket.socket) -> None:
+        import uvicorn
+
+        from server.app import create_app
+        from server.demo.database import create_demo_database
+
         settings = self.settings()
         await create_demo_database(settings, today=self._today)
+        if self._stopping:
+            return
         config = uvicorn.Config(
             create_app(settings), log_config=None, access_log=False, lifespan="on",
             loop="asyncio", http="h11", ws="none", timeout_graceful_shutdown=5,
+            server_header=False,
         )
         server = uvicorn.Server(config)
         self._server = server
+        if self._stopping:  # stop() came before it could see the server
+            return
         serving = asyncio.ensure_future(server.serve(sockets=[sock]))
         while not server.started:
             if serving.done():

@@ -1,7 +1,22 @@
-"""`Idempotency-Key` on mutating requests of logged-in users (see docs/api.md).
+"""`Idempotency-Key` on mutating requests of logged-in users (docs/api.md, "Idempotency").
 
 A pure ASGI middleware: it needs the whole request body to recognise a replay and the whole
 response to store it, which route-level dependencies cannot see.
+
+The stored answer is written in the same transaction as the write it answers, so a server
+that dies after the write committed has stored the answer too (docs/architecture.md,
+"Idempotent writes"):
+
+1. The middleware opens the request's transaction on one connection and claims the key in
+   it (an `IdempotencyRecord` row without an answer yet). A concurrent request with the same
+   key waits on that row's unique index (SQLite: on the write lock) until the first commits,
+   then replays its answer.
+2. The route runs on that same connection: `server.deps.get_db` binds the request's
+   session to it with savepoints, so the route's own commits only release a savepoint.
+3. A 2xx answer goes into the claimed row and everything commits at once; only then is the
+   answer sent. A refusal (4xx) changed nothing the key must protect: it is not stored (the
+   claim is dropped, what the route committed stays), so a retry is answered from the state
+   of then, and a 409 is never what a key replays. A 5xx rolls everything back.
 """
 
 from __future__ import annotations
@@ -9,9 +24,9 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -22,9 +37,12 @@ from server.problems.body import problem_response
 MUTATING_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 RETENTION = timedelta(hours=24)
 # Token-issuing endpoints are never replayed: a stored token response would be a stored
-# secret. They are safe to repeat anyway.
-NOT_REPLAYED = {"/api/v1/auth/login", "/api/v1/auth/refresh",
-                "/api/v1/auth/password-reset/confirm"}
+# secret. They are safe to repeat anyway. The reset request is public and answers the same
+# either way (and its mail goes out after the answer).
+NOT_REPLAYED = {"/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/password-reset",
+                "/api/v1/auth/password-reset/check", "/api/v1/auth/password-reset/confirm"}
+# Where the middleware leaves the request's connection for `server.deps.get_db`.
+CONNECTION_SCOPE_KEY = "ouderportaal.idempotent_connection"
 
 
 def valid_key(key: str) -> bool:
@@ -39,8 +57,13 @@ def request_fingerprint(method: str, path: str, query: bytes, body: bytes) -> st
     return digest.hexdigest()
 
 
+def request_connection(scope: Scope) -> AsyncConnection | None:
+    """The connection an idempotent request's writes must use, if this is one."""
+    return scope.get(CONNECTION_SCOPE_KEY)
+
+
 class IdempotencyMiddleware:
-    """Stores the first response per (user, key) and replays it for the same request."""
+    """Stores the first answer per (user, key) with the write and replays it."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -76,31 +99,84 @@ class IdempotencyMiddleware:
             return
 
         body = await _read_body(receive)
-        fingerprint = request_fingerprint(scope["method"], scope["path"],
-                                          scope.get("query_string", b""), body)
+        request = _KeyedRequest(user_id, key, request_fingerprint(
+            scope["method"], scope["path"], scope.get("query_string", b""), body), now)
+        while not await request.answer_stored(sessionmaker, scope, receive, send, language):
+            answer = await request.run(state.engine, self.app, {**scope},
+                                       _replaying_receive(body, receive))
+            if answer is not None:
+                for message in answer:
+                    await send(message)
+                await _forget_expired(sessionmaker, now)
+                return
+            # A concurrent request with this key answered first: replay its answer.
+
+
+class _KeyedRequest:
+    def __init__(self, user_id: int, key: str, fingerprint: str, now: datetime) -> None:
+        self.user_id, self.key, self.fingerprint, self.now = user_id, key, fingerprint, now
+
+    async def answer_stored(self, sessionmaker: async_sessionmaker[AsyncSession], scope: Scope,
+                            receive: Receive, send: Send, language: str | None) -> bool:
+        """Answer from the stored record of this key, if there is one."""
         async with sessionmaker() as db:
             record = await db.scalar(select(IdempotencyRecord).where(
-                IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key,
-                IdempotencyRecord.created_at > now - RETENTION))
-        if record is not None:
-            if record.request_hash != fingerprint:
-                await problem_response("idempotency_key_reused", language)(scope, receive, send)
+                IdempotencyRecord.user_id == self.user_id, IdempotencyRecord.key == self.key,
+                IdempotencyRecord.created_at > self.now - RETENTION))
+        if record is None:
+            return False
+        if record.request_hash != self.fingerprint:
+            await problem_response("idempotency_key_reused", language)(scope, receive, send)
+        else:
+            await _replay(record, send)
+        return True
+
+    async def run(self, engine: AsyncEngine, app: ASGIApp, scope: Scope,
+                  receive: Receive) -> list[Message] | None:
+        """Run the request in one transaction with its claimed record; the messages of its
+        answer once committed, or None when another request holds or held the key."""
+        async with engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                # The write lock from the start: no other writer can come in between, and a
+                # concurrent request with this key waits here (busy timeout) for this one.
+                await connection.exec_driver_sql("BEGIN IMMEDIATE")
+            await connection.execute(delete(IdempotencyRecord).where(
+                IdempotencyRecord.user_id == self.user_id, IdempotencyRecord.key == self.key,
+                IdempotencyRecord.created_at <= self.now - RETENTION))
+            try:
+                claim = (await connection.execute(
+                    insert(IdempotencyRecord).values(
+                        user_id=self.user_id, key=self.key, request_hash=self.fingerprint,
+                        status_code=0, content_type=None, body=b"", created_at=self.now)
+                    .returning(IdempotencyRecord.id))).scalar_one()
+            except IntegrityError:
+                await connection.rollback()
+                return None
+            scope[CONNECTION_SCOPE_KEY] = connection
+            messages: list[Message] = []
+
+            async def keep(message: Message) -> None:
+                messages.append(message)
+
+            try:
+                await app(scope, receive, keep)
+            except BaseException:
+                await connection.rollback()
+                raise
+            status, content_type, body = _summarise(messages)
+            if status is None or status >= 500:
+                # Retrying a server error must be able to succeed: nothing stays.
+                await connection.rollback()
+                return messages
+            if status < 400:
+                await connection.execute(
+                    update(IdempotencyRecord).where(IdempotencyRecord.id == claim)
+                    .values(status_code=status, content_type=content_type, body=body))
             else:
-                await _replay(record, send)
-            return
-
-        captured: list[Message] = []
-
-        async def capturing_send(message: Message) -> None:
-            captured.append(message)
-            await send(message)
-
-        await self.app(scope, _replaying_receive(body, receive), capturing_send)
-        status, content_type, response_body = _summarise(captured)
-        # Server errors are not stored: retrying them must be able to succeed.
-        if status is not None and status < 500:
-            await _store(sessionmaker, user_id, key, fingerprint, status, content_type,
-                         response_body, now)
+                await connection.execute(
+                    delete(IdempotencyRecord).where(IdempotencyRecord.id == claim))
+            await connection.commit()
+            return messages
 
 
 async def _read_body(receive: Receive) -> bytes:
@@ -154,19 +230,10 @@ async def _replay(record: IdempotencyRecord, send: Send) -> None:
     await send({"type": "http.response.body", "body": record.body})
 
 
-async def _store(sessionmaker: async_sessionmaker[AsyncSession], user_id: int, key: str,
-                 fingerprint: str, status: int, content_type: str | None, body: bytes,
-                 now: datetime) -> None:
+async def _forget_expired(sessionmaker: async_sessionmaker[AsyncSession],
+                          now: datetime) -> None:
+    """Records older than RETENTION; after the answer, outside any request's transaction."""
     async with sessionmaker() as db:
         await db.execute(delete(IdempotencyRecord).where(
             IdempotencyRecord.created_at <= now - RETENTION))
-        db.add(IdempotencyRecord(user_id=user_id, key=key, request_hash=fingerprint,
-                                 status_code=status, content_type=content_type, body=body,
-                                 created_at=now))
-        try:
-            await db.commit()
-        except IntegrityError:
-            # A concurrent request with the same key stored its response first; keep that one.
-            await db.rollback()
-
-
+        await db.commit()

@@ -30,6 +30,13 @@ class Policy(BaseModel):
     account_retention_months: int = 15
     diary_retention_weeks: int = 8
     inactivity_lock_minutes: int = 10
+    # How long a login lasts (docs/api.md, "Auth"): at most `*_lifetime_*` after the login,
+    # and it ends sooner when unused (no refresh) for `*_idle_*`. Staff and managers log in on
+    # shared PCs, so theirs end the same working day.
+    session_lifetime_days: int = 90
+    session_idle_days: int = 30
+    staff_session_lifetime_hours: int = 12
+    staff_session_idle_hours: int = 2
 
 
 DEFAULT_POLICY = Policy()

@@ -14,8 +14,9 @@ import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 from keyring.errors import PasswordDeleteError  # noqa: E402
 
-# The qasync loop fixtures (qt_loop, loop, run) for the Qt suites.
-pytest_plugins = ["qasync_fixtures"]
+# The qasync loop fixtures (qt_loop, loop, run) for the Qt suites; a WARNING+ log record
+# that a test did not expect fails it (log_fail.py).
+pytest_plugins = ["qasync_fixtures", "log_fail"]
 
 
 class MemoryKeyring(KeyringBackend):

@@ -15,10 +15,15 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 @pytest.mark.parametrize(("script", "arguments", "figures"), [
     ("agenda_month.py", ["--years", "1"],
-     ["open a month from the cache", "switch month", "largest GUI-thread stall"]),
+     ["open a month from the cache", "switch month", "largest GUI-thread stall at login",
+      "largest GUI-thread stall in the agenda"]),
     ("finance_sync.py", ["--documents", "12"],
-     ["app sync (verified)", "12 documents on disk", "second sync, nothing new",
-      "largest GUI-thread stall"]),
+     ["[stand-in] app sync (verified)", "12 documents on disk", "second sync, nothing new",
+      "[stand-in] largest GUI-thread stall at login", "[real server] first listing",
+      "[real server] app sync (verified)", "[real server] largest GUI-thread stall at login"]),
+    ("window_start.py", ["--runs", "1", "--cases", "login,main,demo"],
+     ["bare PySide6 window:", "login window:", "main window from the cache:",
+      "--demo to the login window:"]),
 ])
 def test_the_benchmark_runs_and_prints_its_figures(script: str, arguments: list[str],
                                                    figures: list[str], tmp_path: Path) -> None:

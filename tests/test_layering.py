@@ -12,6 +12,11 @@
   imports the server lazily (inside a function) so the parents' installer can leave it out.
 - No module is longer than 400 lines unless its docstring (or top comment) says why it is one
   piece.
+- Every dialog and wizard of desktop/views builds on the lock's base classes
+  (``desktop/views/shared/lock_guard.py``; docs/architecture.md, "The lock covers every
+  window"): no class there subclasses a Qt dialog, wizard or main window directly, except the
+  two windows outside the lock (the main window, which shows the lock screen, and the login
+  window).
 
 Relative imports (``from ..api import client``) are resolved before any rule is checked.
 """
@@ -180,6 +185,34 @@ def test_views_have_no_async_code() -> None:
     assert not offenders, "\n".join(offenders)
 
 
+#: Qt's window classes a view may not build on directly, and the modules that may.
+QT_WINDOW_BASES = {"QDialog", "QWizard", "QMainWindow", "QMessageBox", "QFileDialog",
+                   "QProgressDialog", "QInputDialog", "QPrintDialog"}
+OUTSIDE_THE_LOCK = {"desktop/views/shared/lock_guard.py", "desktop/views/main_window.py"}
+
+
+def windows_outside_the_lock(root: Path = ROOT) -> list[str]:
+    offenders = []
+    for path in sources("desktop/views", root):
+        if path.relative_to(root).as_posix() in OUTSIDE_THE_LOCK:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            bases = {base.id if isinstance(base, ast.Name) else getattr(base, "attr", "")
+                     for base in node.bases}
+            if bases & QT_WINDOW_BASES:
+                offenders.append(f"{path.relative_to(root)}:{node.lineno} class {node.name} "
+                                 f"builds on {', '.join(sorted(bases & QT_WINDOW_BASES))}: "
+                                 "use SessionDialog or SessionWizard")
+    return offenders
+
+
+def test_every_dialog_builds_on_the_lock_base_classes() -> None:
+    offenders = windows_outside_the_lock()
+    assert not offenders, "\n".join(offenders)
+
+
 def top_text(path: Path) -> str:
     """The module docstring and the comments before the first statement."""
     text = path.read_text(encoding="utf-8")
@@ -280,3 +313,17 @@ def test_only_long_modules_without_a_reason_are_refused(tmp_path: Path) -> None:
                       "# One piece: the whole table.\n" + body * MAX_LINES)
     assert long_modules([at_limit, over, explained, commented], tmp_path) == [
         f"over.py: {MAX_LINES + 1} lines, and no word on why it is one piece"]
+
+
+def test_a_dialog_that_bypasses_the_lock_is_found(tmp_path: Path) -> None:
+    write(tmp_path, "desktop/views/photos/viewer.py",
+          "from PySide6 import QtWidgets\nfrom PySide6.QtWidgets import QDialog\n"
+          "class PhotoViewer(QDialog):\n    pass\n"
+          "class Slideshow(QtWidgets.QWizard):\n    pass\n"
+          "class Fine(SessionDialog):\n    pass\n")
+    assert windows_outside_the_lock(tmp_path) == [
+        "desktop/views/photos/viewer.py:3 class PhotoViewer builds on QDialog: use "
+        "SessionDialog or SessionWizard",
+        "desktop/views/photos/viewer.py:5 class Slideshow builds on QWizard: use "
+        "SessionDialog or SessionWizard",
+    ]

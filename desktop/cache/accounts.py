@@ -1,27 +1,31 @@
 """The accounts this computer remembers, for the login window's account list.
 
 A small versioned JSON file (``known_accounts.json``), replaced atomically so a crash while
-saving can never leave half a file. Only what the login window needs is kept — never a password
-or token (those go to the OS keyring, see credentials.py). Shared-PC mode never remembers.
+saving can never leave half a file. Only what the account list shows is kept — the person's
+name, the organisation and its portal address (the app needs it to reconnect) — never the
+e-mail address, a password or a token (those go to the OS keyring, see credentials.py; the
+e-mail address comes back with the account's own data). Shared-PC mode never remembers.
+
+Version 1 also kept the e-mail address; such a file is rewritten without it when read.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from desktop.cache.paths import write_json_atomically
 
 __all__ = ["FILE_NAME", "FORMAT_VERSION", "KnownAccount", "KnownAccounts"]
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "known_accounts.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -30,13 +34,12 @@ class KnownAccount:
 
     key: str
     base_url: str
-    email: str
     display_name: str
     organisation_name: str
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KnownAccount:
-        return cls(**{name: str(data[name]) for name in cls.__dataclass_fields__})
+        return cls(**{f.name: str(data[f.name]) for f in fields(cls)})
 
 
 class KnownAccounts:
@@ -64,6 +67,12 @@ class KnownAccounts:
         if len(remaining) != len(accounts):
             self._write(remaining)
 
+    def forget_all(self) -> list[KnownAccount]:
+        """Remove the whole list (a shared PC keeps none); returns what it held."""
+        accounts = self._read()
+        self.path.unlink(missing_ok=True)
+        return accounts
+
     def _read(self) -> list[KnownAccount]:
         try:
             text = self.path.read_text(encoding="utf-8")
@@ -72,9 +81,9 @@ class KnownAccounts:
         try:
             data = json.loads(text)
             version = data["version"]
-            if version != FORMAT_VERSION:
+            if version not in (1, FORMAT_VERSION):
                 raise ValueError(f"unsupported format version {version!r}")
-            return [KnownAccount.from_json(item) for item in data["accounts"]]
+            accounts = [KnownAccount.from_json(item) for item in data["accounts"]]
         except (ValueError, KeyError, TypeError) as exc:
             # A list the user can rebuild by logging in again: keep the file for inspection
             # (a newer app version may still want it) and carry on with an empty list.
@@ -83,17 +92,10 @@ class KnownAccounts:
             self.path.replace(aside)
             log.warning("known accounts file unreadable (%s); moved to %s", exc, aside.name)
             return []
+        if version == 1:
+            self._write(accounts)  # the e-mail addresses leave the disk
+        return accounts
 
     def _write(self, accounts: list[KnownAccount]) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        data = {"version": FORMAT_VERSION, "accounts": [asdict(a) for a in accounts]}
-        fd, temp_name = tempfile.mkstemp(dir=self.root, prefix=f".{FILE_NAME}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=2)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp_name, self.path)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        write_json_atomically(self.path, {"version": FORMAT_VERSION,
+                                          "accounts": [asdict(a) for a in accounts]})

@@ -23,6 +23,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from desktop.cache.paths import private_folder
+
 __all__ = ["BlobCorrupt", "BlobError", "BlobStore", "DiskFull"]
 
 _PARTIAL_SUFFIX = ".part"
@@ -107,7 +109,7 @@ class BlobStore:
         in both cases no file is left behind.
         """
         target = self._target(name)
-        self.directory.mkdir(parents=True, exist_ok=True)
+        private_folder(self.directory)
         fd, temp_name = tempfile.mkstemp(dir=self.directory, prefix=f".{name}.", suffix=".tmp")
         temp = Path(temp_name)
         try:
@@ -150,7 +152,7 @@ class BlobStore:
     def append_partial(self, name: str, chunk: bytes) -> None:
         """Add ``chunk`` to the unfinished download; on a full disk the chunk is not kept."""
         partial = self._partial(name)
-        self.directory.mkdir(parents=True, exist_ok=True)
+        private_folder(self.directory)
         fd = os.open(
             partial, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600
         )

@@ -4,15 +4,20 @@
 credential store. Where no secure store exists — a headless Linux without Secret Service, the
 null backend, plaintext backends from ``keyrings.alt`` — nothing is stored at all: a token in a
 plaintext file would let anyone with the disk log in as the parent.
+
+Every method may block (a locked keyring shows its unlock prompt for as long as the user leaves
+it open), so callers run them off the GUI thread (``desktop/services/session/remembered.py``).
+``keyring`` itself is imported on first use: importing it and finding its backend cost ~170 ms,
+which a start or a login without "Onthoud mij" should not pay.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 __all__ = ["CredentialStore", "backend_is_secure"]
 
@@ -36,11 +41,9 @@ def backend_is_secure(backend: KeyringBackend) -> bool:
         return False
     if getattr(backend, "plaintext", False) or getattr(cls, "plaintext", False):
         return False
-    try:
-        from keyring.backends.chainer import ChainerBackend
-    except ImportError:  # pragma: no cover - part of keyring since 2017
-        ChainerBackend = None  # noqa: N806
-    if ChainerBackend is not None and isinstance(backend, ChainerBackend):
+    from keyring.backends.chainer import ChainerBackend
+
+    if isinstance(backend, ChainerBackend):
         # The chainer writes to its first backend; that one decides where the token lands.
         chained = list(backend.backends)
         return bool(chained) and backend_is_secure(chained[0])
@@ -54,6 +57,9 @@ class CredentialStore:
         self.service = service
 
     def is_secure(self) -> bool:
+        import keyring
+        from keyring.errors import KeyringError
+
         try:
             return backend_is_secure(keyring.get_keyring())
         except KeyringError as exc:
@@ -62,6 +68,9 @@ class CredentialStore:
 
     def save_refresh_token(self, key: str, token: str) -> bool:
         """Store the token; False (and nothing stored) when no secure keyring can keep it."""
+        import keyring
+        from keyring.errors import KeyringError
+
         if not self.is_secure():
             return False
         try:
@@ -73,6 +82,9 @@ class CredentialStore:
         return True
 
     def load_refresh_token(self, key: str) -> str | None:
+        import keyring
+        from keyring.errors import KeyringError
+
         if not self.is_secure():
             return None
         try:
@@ -87,6 +99,9 @@ class CredentialStore:
         A missing entry, or no keyring at all (then nothing can have been stored), is fine.
         False means the keyring refused (e.g. locked) and the token may still be there.
         """
+        import keyring
+        from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
         try:
             keyring.delete_password(self.service, key)
         except (PasswordDeleteError, NoKeyringError):

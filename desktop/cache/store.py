@@ -28,6 +28,7 @@ from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile
 from desktop.cache.blobs import BlobStore
 from desktop.cache.outbox import Outbox
+from desktop.cache.paths import private_file, private_folder
 
 __all__ = [
     "DB_NAME",
@@ -171,8 +172,7 @@ class AccountCache:
         Raises :class:`CacheCorrupt` for an unreadable file, unless ``recover`` is true: then
         the file is renamed to ``cache.sqlite3.corrupt-<time>`` and an empty cache is started.
         """
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
+        directory = private_folder(Path(directory))  # docs: nothing here is for other users
         now = clock or (lambda: datetime.now(UTC))
         try:
             db = _open_database(directory / DB_NAME)
@@ -335,6 +335,19 @@ class AccountCache:
         ).fetchone()
         return None if row is None else datetime.fromisoformat(row[0])
 
+    def keep_offline_copy(self) -> bool | None:
+        """The account's choice to keep this copy after logging out (None: not chosen)."""
+        row = self._conn.execute(
+            "SELECT value FROM sync_state WHERE name = 'keep_offline_copy'").fetchone()
+        return None if row is None else row[0] == "yes"
+
+    def set_keep_offline_copy(self, keep: bool) -> None:
+        self._conn.execute(
+            "INSERT INTO sync_state (name, value) VALUES ('keep_offline_copy', ?)"
+            " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            ("yes" if keep else "no",),
+        )
+
     # --- lifetime -----------------------------------------------------------------------------
 
     @property
@@ -367,6 +380,7 @@ class AccountCache:
 
 def _open_database(path: Path) -> sqlite3.Connection:
     existed = path.exists() and path.stat().st_size > 0
+    private_file(path)  # before SQLite creates it 0o644 (its -wal and -shm follow this mode)
     # Autocommit: single statements commit by themselves; migrations use explicit BEGIN/COMMIT.
     db = sqlite3.connect(path, isolation_level=None)
     try:

@@ -72,7 +72,10 @@ class Section:
 
     ``title`` and ``description`` are source texts (context ``Sections``, marked with
     ``QT_TRANSLATE_NOOP``) translated when shown; ``icon`` names ``resources/icons/<icon>.svg``;
-    ``page`` builds the section's page from a ``desktop.views.shared.pages.PageContext``.
+    ``page`` builds the section's page from a ``desktop.views.shared.pages.PageContext`` —
+    when the section is first shown, so the main window paints without the other pages.
+    ``attach`` (optional) wires, from the same context, what the section puts in the window
+    from the start, page or no page: its notices in the message bar, a status-bar item.
     """
 
     key: str
@@ -81,6 +84,7 @@ class Section:
     icon: str
     audience: Audience
     page: Callable[[Any], Any]
+    attach: Callable[[Any], None] | None = None
 
     def translated_title(self) -> str:
         return QCoreApplication.translate("Sections", self.title)

@@ -1,6 +1,7 @@
 """Pending requests (staff and location managers): the extra-day requests of the caller's
-groups that wait for a decision, the group's free places on each requested day-part, and the
-decision itself — approve or reject.
+groups that wait for a decision, the group's free places on each requested day-part, the
+decision itself — approve (all, or only the day-parts that fit), or reject — and the requests
+decided today, so a decision stays in sight after it is made.
 
 Online only, like the decision itself: what is free depends on the group's agenda at that
 moment, and the server checks it again when the request is approved.
@@ -8,8 +9,12 @@ moment, and the server checks it again when the request is approved.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtCore import QObject, Signal
 
+from desktop.api.agenda.records import DayPart
 from desktop.api.core.errors import PortalError, SessionExpired
 from desktop.api.extra_days.records import ExtraDayRequest
 from desktop.services.session.account import STAFF_ROLES
@@ -21,12 +26,16 @@ __all__ = ["PendingRequestsService"]
 
 
 class PendingRequestsService(QObject):
-    """Signals: ``pendingChanged(list[ExtraDayRequest])``; ``loadFailed(message)`` when the
-    list could not be fetched; ``capacityReady(request_id, list[CapacityDay])`` /
+    """Signals: ``pendingChanged(list[ExtraDayRequest])``; ``decidedTodayChanged(list)`` (the
+    requests decided today, newest decision first); ``loadFailed(message)`` when the list
+    could not be fetched; ``capacityReady(request_id, list[CapacityDay])`` /
     ``capacityFailed(request_id, message)``;
-    ``decided(ExtraDayRequest)`` / ``decisionFailed(message)``."""
+    ``decided(ExtraDayRequest)`` / ``decisionFailed(message)``.
+
+    ``today`` is injectable for tests."""
 
     pendingChanged = Signal(list)
+    decidedTodayChanged = Signal(list)
     loadFailed = Signal(str)
     capacityReady = Signal(int, list)
     capacityFailed = Signal(int, str)
@@ -34,11 +43,13 @@ class PendingRequestsService(QObject):
     decisionFailed = Signal(str)
 
     def __init__(self, session: SessionService, *, on_crash: CrashHandler | None = None,
-                 parent: QObject | None = None) -> None:
+                 today: Callable[[], date] = date.today, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._tasks = TaskRunner(on_crash)
+        self._today = today
         self._pending: list[ExtraDayRequest] | None = None
+        self._decided_today: list[ExtraDayRequest] = []
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
 
@@ -54,6 +65,10 @@ class PendingRequestsService(QObject):
         return None if self._pending is None else list(self._pending)
 
     @property
+    def decided_today(self) -> list[ExtraDayRequest]:
+        return list(self._decided_today)
+
+    @property
     def loading(self) -> bool:
         return self._tasks.running("pending")
 
@@ -65,9 +80,12 @@ class PendingRequestsService(QObject):
         self._tasks.run("capacity", self._capacity(request_id),
                         lambda error: self._capacity_failed(request_id, error))
 
-    def approve(self, request_id: int) -> None:
+    def approve(self, request_id: int, only: list[tuple[date, DayPart]] | None = None,
+                reason: str | None = None) -> None:
+        """Approve; with ``only``, just those day-parts and the rest rejected with ``reason``."""
         self._tasks.run(f"decide-{request_id}", self._decide(
-            lambda client: client.extra_days.approve(request_id)), self._decision_failed)
+            lambda client: client.extra_days.approve(request_id, only, reason)),
+            self._decision_failed)
 
     def reject(self, request_id: int, reason: str) -> None:
         self._tasks.run(f"decide-{request_id}", self._decide(
@@ -85,6 +103,12 @@ class PendingRequestsService(QObject):
         # The longest-waiting first: that is the order staff work through them.
         self._pending = sorted(pending, key=lambda r: (r.first_date, r.id))
         self.pendingChanged.emit(list(self._pending))
+        today = self._today()
+        decided = await self._session.request(
+            lambda client: client.extra_days.list(decided_on=today))
+        self._decided_today = sorted((r for r in decided if r.decided_at is not None),
+                                     key=lambda r: r.decided_at, reverse=True)
+        self.decidedTodayChanged.emit(list(self._decided_today))
 
     async def _capacity(self, request_id: int) -> None:
         days = await self._session.request(
@@ -113,3 +137,4 @@ class PendingRequestsService(QObject):
     def _logged_out(self, *_args: object) -> None:
         self._tasks.cancel_all()
         self._pending = None
+        self._decided_today = []

@@ -1,4 +1,5 @@
-"""The account page: who you are, what your role means, and your logged-in devices."""
+"""The account page: who you are, what your role means, what stays on this computer, and your
+logged-in devices."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,12 +32,14 @@ __all__ = ["AccountPage"]
 
 
 class AccountPage(QWidget):
-    """Name, e-mail, role explained, shared-PC note and the devices table.
+    """Name, e-mail, role explained, what this computer keeps, and the devices table.
 
-    Signals: ``endSessionRequested(session_id)`` for "Log out this device".
+    Signals: ``endSessionRequested(session_id)`` for "Log out this device";
+    ``keepOfflineCopyChanged(bool)`` when the user changes "keep my data on this computer".
     """
 
     endSessionRequested = Signal(str)
+    keepOfflineCopyChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +72,12 @@ class AccountPage(QWidget):
         self.shared_pc_note = mark(QLabel("", self), "muted")
         self.shared_pc_note.setObjectName("sharedPcNote")
         self.shared_pc_note.setWordWrap(True)
+        self.keep_copy = QCheckBox(self.tr("&Keep my data on this computer after logging out"),
+                                   self)
+        self.keep_copy.setObjectName("keepOfflineCopy")
+        self.keep_copy.setToolTip(self.tr(
+            "Without it, logging out removes the copy; logging in again fetches it anew."))
+        self.keep_copy.hide()
 
         devices_title = mark(QLabel(self.tr("Logged-in devices"), self), "subheading")
         devices_hint = mark(QLabel(self.tr(
@@ -97,6 +107,7 @@ class AccountPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.role_explanation)
         layout.addWidget(self.shared_pc_note)
+        layout.addWidget(self.keep_copy)
         layout.addSpacing(10)
         layout.addWidget(devices_title)
         layout.addWidget(devices_hint)
@@ -110,6 +121,7 @@ class AccountPage(QWidget):
         self.sessions_table.selectionModel().selectionChanged.connect(self._update_end_button)
         self.sessions_model.modelReset.connect(self._update_end_button)
         self.end_session.clicked.connect(self._end_selected)
+        self.keep_copy.clicked.connect(self.keepOfflineCopyChanged)
         self._services: Services | None = None
         self._messages: MessageBar | None = None
 
@@ -125,12 +137,14 @@ class AccountPage(QWidget):
         services.auth_sessions.sessionsChanged.connect(page._sessions_changed)
         services.auth_sessions.problem.connect(page._sessions_problem)
         page.endSessionRequested.connect(services.auth_sessions.end)
+        page.keepOfflineCopyChanged.connect(services.session.set_keep_offline_copy)
         page._show_account()
         return page
 
     def activate(self, intent: Intent | None = None) -> None:
         """The device list changes elsewhere (other devices log in); fetch it when looked at."""
         if self._services is not None:
+            self._show_account()
             self._services.auth_sessions.load()
 
     def _show_account(self, *_args: object) -> None:
@@ -142,9 +156,11 @@ class AccountPage(QWidget):
         if role is None:
             return
         name = account.display_name if account else profile.user.name
+        session = self._services.session
         self.set_account(name=name, email=account.email if account else profile.user.email,
                          organisation=account.organisation_name if account else "", role=role,
-                         shared_pc=bool(self._services.session.shared_pc), profile=profile)
+                         shared_pc=bool(session.shared_pc), profile=profile,
+                         keep_copy=bool(session.keep_offline_copy))
 
     def _sessions_changed(self, sessions: list[AuthSession]) -> None:
         self.set_sessions(sessions)
@@ -160,7 +176,7 @@ class AccountPage(QWidget):
 
     # -- filling -----------------------------------------------------------------------------
     def set_account(self, *, name: str, email: str, organisation: str, role: Role,
-                    shared_pc: bool, profile: Profile | None) -> None:
+                    shared_pc: bool, profile: Profile | None, keep_copy: bool = False) -> None:
         self.name.setText(name)
         self.email.setText(email)
         self.organisation.setText(organisation)
@@ -170,8 +186,10 @@ class AccountPage(QWidget):
             "This is a shared computer: nothing is remembered, the screen locks when you are "
             "away for a while, and logging out removes your data from this computer.")
             if shared_pc else self.tr(
-            "This computer keeps a copy of your details, so you can see them without an "
-            "internet connection."))
+            "While you are logged in, this computer keeps a copy of your data, so you can see "
+            "it without an internet connection."))
+        self.keep_copy.setVisible(not shared_pc)
+        self.keep_copy.setChecked(keep_copy and not shared_pc)
 
     def role_title(self, role: Role) -> str:
         return {
@@ -183,8 +201,8 @@ class AccountPage(QWidget):
 
     def role_explanation_text(self, role: Role, profile: Profile | None) -> str:
         if role is Role.PRIMARY_PARENT:
-            return self.tr("You are the first parent/guardian: you see everything about your "
-                           "family, including invoices and documents.")
+            return self.tr("You are the first parent/guardian: you see your children, their "
+                           "planning and requests, and the invoices and documents.")
         if role is Role.SECONDARY_PARENT:
             family = profile.family if profile is not None else None
             if family is None or not family.primary_parent_name:
@@ -196,9 +214,10 @@ class AccountPage(QWidget):
                 "parent/guardian. Contact the location to change this.").format(
                 primary=family.primary_parent_name)
         if role is Role.STAFF:
-            return self.tr("As a pedagogical staff member you see the children, planning and "
-                           "messages of your own groups.")
-        return self.tr("As a location manager you see everything of your locations.")
+            return self.tr("As a pedagogical staff member you see your own groups and decide "
+                           "on their requests for extra days.")
+        return self.tr("As a location manager you see the groups of your locations and decide "
+                       "on their requests for extra days.")
 
     def set_sessions(self, sessions: Sequence[AuthSession]) -> None:
         self._sessions_loaded = True

@@ -6,7 +6,6 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -15,12 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import apply_theme, icon, mark
 
 __all__ = ["CrashDialog"]
 
 
-class CrashDialog(QDialog):
+class CrashDialog(SessionDialog):
     """Shows a crash report read-only with "Copy report" and "Close"."""
 
     def __init__(self, report: str, parent: QWidget | None = None) -> None:

@@ -1,8 +1,10 @@
 """The main window: header with user menu, section navigation, message bar, pages, status bar.
 
-The sections come from one table (``desktop/views/sections.py``): the window builds a page per
-entry, shows the entries this account may see (their audience) in the navigation with Ctrl+1…9,
-and calls the page's ``activate()`` when its section is shown. It has no code for any one page.
+The sections come from one table (``desktop/views/sections.py``): the window shows the entries
+this account may see (their audience) in the navigation with Ctrl+1…9, lets each entry attach
+what it shows from the start (notices, status), builds an entry's page when its section is
+first shown — so the window paints with one page built — and calls the page's ``activate()``
+whenever its section is shown. It has no code for any one page.
 """
 
 from __future__ import annotations
@@ -11,7 +13,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QHideEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -30,6 +39,8 @@ from desktop.models.sections import AccessState, Section, SectionsModel
 from desktop.models.shared.records import Profile, Role
 from desktop.views.lock_screen import LockScreen
 from desktop.views.sections import SECTIONS
+from desktop.views.shared.focus import first_focusable
+from desktop.views.shared.lock_guard import LockGuard
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.status import ConnectionStatus, LastSynced
@@ -72,6 +83,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(900, 600))
         fit_to_screen(self, 1180, 760)
 
+        # Before the pages: a page may open a window while it is built.
+        self.lock_guard = LockGuard(self)
         self.sections = SectionsModel(sections, icon_for=icon, parent=self)
         self.message_bar = MessageBar(self)
         self.lock_screen = LockScreen(self)
@@ -80,12 +93,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.connection)
 
         content = self._build_content()
-        context = PageContext(services, self.message_bar, self.statusBar(), self, content)
+        self._context = PageContext(services, self.message_bar, self.statusBar(), self, content)
         self._pages: dict[str, QWidget] = {}
         for section in sections:
-            page = section.page(context)
-            self._pages[section.key] = page
-            self.pages.addWidget(page)
+            if section.attach is not None:
+                section.attach(self._context)
 
         self._stack = QStackedWidget(self)
         self._stack.addWidget(content)
@@ -203,8 +215,14 @@ class MainWindow(QMainWindow):
 
     # -- sections ----------------------------------------------------------------------------
     def page(self, key: str) -> QWidget | None:
-        """The page of section ``key`` (built for every section, shown or not)."""
-        return self._pages.get(key)
+        """The page of section ``key``, built when it is first shown (or asked for here)."""
+        page = self._pages.get(key)
+        section = self.sections.section_at(self.sections.row_of(key))
+        if page is None and section is not None:
+            page = section.page(self._context)
+            self._pages[key] = page
+            self.pages.addWidget(page)
+        return page
 
     def has_section(self, key: str) -> bool:
         section = self.sections.section_at(self.sections.row_of(key))
@@ -216,7 +234,7 @@ class MainWindow(QMainWindow):
             return
         if self.navigation.currentIndex().row() == row:
             if intent is not None:
-                self._pages[key].activate(intent)
+                self.page(key).activate(intent)
             return
         self._intent = intent
         self.show_section_row(row)
@@ -235,7 +253,7 @@ class MainWindow(QMainWindow):
                         if focused is not None and (p is focused or p.isAncestorOf(focused))),
                        -1)
         for offset in range(1, len(panes) + 1):
-            target = _first_focusable(panes[(current + step * offset) % len(panes)])
+            target = first_focusable(panes[(current + step * offset) % len(panes)])
             if target is not None:
                 target.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
@@ -248,7 +266,7 @@ class MainWindow(QMainWindow):
             self.show_section_row(visible[n])
 
     def _section_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        page = self._pages.get(self.sections.key_at(current.row()) or "")
+        page = self.page(self.sections.key_at(current.row()) or "")
         intent, self._intent = self._intent, None
         if page is not None:
             self.pages.setCurrentWidget(page)
@@ -325,19 +343,28 @@ class MainWindow(QMainWindow):
             action=lambda: QDesktopServices.openUrl(QUrl(download_url)))
 
     def _lock(self) -> None:
+        # Every other window first (docs/architecture.md, "The lock covers every window"):
+        # a modal dialog would keep the focus from the lock screen's password field.
+        self.lock_guard.engage()
         account = self._session.account
         self.lock_screen.prepare(account.display_name if account else "",
                                  account.email if account else "")
-        self.user_menu.close()
         self._set_content_enabled(False)
         self._stack.setCurrentWidget(self.lock_screen)
+        # The status bar carries the pages' progress and messages: nothing of them shows.
+        self.statusBar().clearMessage()
+        self.statusBar().hide()
+        self.raise_()
+        self.activateWindow()
         self.lock_screen.password.setFocus()
 
     def _unlock(self) -> None:
         self.lock_screen.password.clear()
         self._set_content_enabled(True)
         self._stack.setCurrentIndex(0)
+        self.statusBar().show()
         self.navigation.setFocus()
+        self.lock_guard.release()  # the wizards and viewers that were open come back
 
     def _set_content_enabled(self, enabled: bool) -> None:
         # While locked, no shortcut may reach the covered content (or fetch data for it).
@@ -355,15 +382,9 @@ class MainWindow(QMainWindow):
         self.closeRequested.emit()
         event.accept()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        if not event.spontaneous():
+            # The session ended (the app hides this window then): nothing put aside returns.
+            self.lock_guard.end()
+        super().hideEvent(event)
 
-def _first_focusable(pane: QWidget) -> QWidget | None:
-    """The first widget of ``pane`` that Tab would stop on (the pane itself if it takes focus)."""
-    if pane.focusPolicy() & Qt.FocusPolicy.TabFocus and pane.isEnabled():
-        return pane
-    widget = pane.nextInFocusChain()
-    while widget is not None and widget is not pane:
-        if pane.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            return widget
-        widget = widget.nextInFocusChain()
-    return None

@@ -91,6 +91,14 @@
         <translation>Rol</translation>
     </message>
     <message>
+        <source>&amp;Keep my data on this computer after logging out</source>
+        <translation>Mijn gegevens na het uitloggen op deze computer &amp;bewaren</translation>
+    </message>
+    <message>
+        <source>Without it, logging out removes the copy; logging in again fetches it anew.</source>
+        <translation>Zonder dit vinkje verdwijnt de kopie bij het uitloggen; bij de volgende keer inloggen wordt alles opnieuw opgehaald.</translation>
+    </message>
+    <message>
         <source>Logged-in devices</source>
         <translation>Ingelogde apparaten</translation>
     </message>
@@ -115,8 +123,20 @@
         <translation>Dit is een gedeelde computer: er wordt niets onthouden, het scherm wordt vergrendeld als je een tijdje weg bent en bij het uitloggen worden je gegevens van deze computer verwijderd.</translation>
     </message>
     <message>
-        <source>This computer keeps a copy of your details, so you can see them without an internet connection.</source>
-        <translation>Deze computer bewaart een kopie van je gegevens, zodat je ze ook zonder internetverbinding kunt bekijken.</translation>
+        <source>While you are logged in, this computer keeps a copy of your data, so you can see it without an internet connection.</source>
+        <translation>Zolang je ingelogd bent, bewaart deze computer een kopie van je gegevens, zodat je ze ook zonder internetverbinding kunt bekijken.</translation>
+    </message>
+    <message>
+        <source>You are the first parent/guardian: you see your children, their planning and requests, and the invoices and documents.</source>
+        <translation>Je bent de eerste ouder/verzorger: je ziet je kinderen, hun planning en aanvragen, en de facturen en documenten.</translation>
+    </message>
+    <message>
+        <source>As a pedagogical staff member you see your own groups and decide on their requests for extra days.</source>
+        <translation>Als pedagogisch medewerker zie je je eigen groepen en beslis je over hun aanvragen voor extra dagen.</translation>
+    </message>
+    <message>
+        <source>As a location manager you see the groups of your locations and decide on their requests for extra days.</source>
+        <translation>Als locatiemanager zie je de groepen van je locaties en beslis je over hun aanvragen voor extra dagen.</translation>
     </message>
     <message>
         <source>First parent/guardian</source>
@@ -135,24 +155,12 @@
         <translation>Locatiemanager</translation>
     </message>
     <message>
-        <source>You are the first parent/guardian: you see everything about your family, including invoices and documents.</source>
-        <translation>Je bent de eerste ouder/verzorger: je ziet alles van je gezin, ook facturen en documenten.</translation>
-    </message>
-    <message>
         <source>Invoices and documents are only visible to the first parent/guardian. Contact the location to change this.</source>
         <translation>Facturen en documenten zijn alleen zichtbaar voor de eerste ouder/verzorger. Neem contact op met de locatie om dit te veranderen.</translation>
     </message>
     <message>
         <source>Invoices and documents are only visible to {primary}, the first parent/guardian. Contact the location to change this.</source>
         <translation>Facturen en documenten zijn alleen zichtbaar voor {primary}, de eerste ouder/verzorger. Neem contact op met de locatie om dit te veranderen.</translation>
-    </message>
-    <message>
-        <source>As a pedagogical staff member you see the children, planning and messages of your own groups.</source>
-        <translation>Als pedagogisch medewerker zie je de kinderen, de planning en de berichten van je eigen groepen.</translation>
-    </message>
-    <message>
-        <source>As a location manager you see everything of your locations.</source>
-        <translation>Als locatiemanager zie je alles van je locaties.</translation>
     </message>
     <message>
         <source>No logged-in devices were found.</source>
@@ -176,6 +184,10 @@
     <message>
         <source>Try again</source>
         <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>The group approved the extra day for {child} on {dates}; the other requested day-parts were rejected: {reason}</source>
+        <translation>De groep heeft de extra dag voor {child} op {dates} goedgekeurd; de andere aangevraagde dagdelen zijn afgewezen: {reason}</translation>
     </message>
     <message>
         <source>The group approved the extra day for {child} on {dates}.</source>
@@ -438,6 +450,26 @@ The longest period one request may cover when the portal does not say (docs/api.
         <source>Use at least {minimum} characters. A few words in a row make a strong password that is easy to remember.</source>
         <translation>Gebruik minstens {minimum} tekens. Een paar woorden achter elkaar vormen een sterk wachtwoord dat makkelijk te onthouden is.</translation>
     </message>
+    <message>
+        <source>Strength: very weak</source>
+        <translation>Sterkte: heel zwak</translation>
+    </message>
+    <message>
+        <source>Strength: weak</source>
+        <translation>Sterkte: zwak</translation>
+    </message>
+    <message>
+        <source>Strength: fair</source>
+        <translation>Sterkte: redelijk</translation>
+    </message>
+    <message>
+        <source>Strength: strong</source>
+        <translation>Sterkte: sterk</translation>
+    </message>
+    <message>
+        <source>Strength: very strong</source>
+        <translation>Sterkte: heel sterk</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionStatus</name>
@@ -573,6 +605,10 @@ The longest period one request may cover when the portal does not say (docs/api.
     <message>
         <source>Location manager of both locations</source>
         <translation>Locatiemanager van beide locaties</translation>
+    </message>
+    <message>
+        <source>The demo portal could not be started. You can still log in to your organisation&apos;s portal.</source>
+        <translation>Het demoportaal kon niet worden gestart. Je kunt wel inloggen op het portaal van je organisatie.</translation>
     </message>
 </context>
 <context>
@@ -726,6 +762,14 @@ The longest period one request may cover when the portal does not say (docs/api.
     <message>
         <source>This password is too common and easy to guess. Choose another one.</source>
         <translation>Dit wachtwoord komt te vaak voor en is makkelijk te raden. Kies een ander wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Do not use your e-mail address as your password. Choose another one.</source>
+        <translation>Gebruik niet je e-mailadres als wachtwoord. Kies een ander wachtwoord.</translation>
+    </message>
+    <message>
+        <source>A password of only spaces cannot be used. Choose another one.</source>
+        <translation>Een wachtwoord van alleen spaties kan niet. Kies een ander wachtwoord.</translation>
     </message>
     <message>
         <source>This password cannot be used. Choose another one.</source>
@@ -975,6 +1019,13 @@ The longest period one request may cover when the portal does not say (docs/api.
     </message>
 </context>
 <context>
+    <name>FinanceNotices</name>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
     <name>FinancePage</name>
     <message>
         <source>Finance</source>
@@ -1015,10 +1066,6 @@ The longest period one request may cover when the portal does not say (docs/api.
     <message>
         <source>Rates</source>
         <translation>Tarieven</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Opnieuw proberen</translation>
     </message>
     <message>
         <source>There are no invoices, annual statements or contracts yet. The first invoice appears after your first month of care.</source>
@@ -1281,6 +1328,17 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>LimitedText</name>
+    <message>
+        <source>{length} / {limit} characters: {over} too many</source>
+        <translation>{length} / {limit} tekens: {over} te veel</translation>
+    </message>
+    <message>
+        <source>{length} / {limit} characters</source>
+        <translation>{length} / {limit} tekens</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>The screen is locked</source>
@@ -1352,8 +1410,8 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Ont&amp;houd mij</translation>
     </message>
     <message>
-        <source>Stay logged in on this computer until you log out.</source>
-        <translation>Blijf op deze computer ingelogd tot je uitlogt.</translation>
+        <source>Stay logged in on this computer until you log out. Staff accounts are never remembered.</source>
+        <translation>Blijf op deze computer ingelogd tot je uitlogt. Medewerkersaccounts worden nooit onthouden.</translation>
     </message>
     <message>
         <source>This is a shared computer: nothing is remembered after you log out.</source>
@@ -1557,6 +1615,13 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>OfflineCopies</name>
+    <message>
+        <source>Not all data of the previous session could be removed from this computer yet: a file is still open in another program. Close that program; the data is removed as soon as possible, at the next start at the latest.</source>
+        <translation>Nog niet alle gegevens van de vorige sessie konden van deze computer worden verwijderd: een bestand is nog geopend in een ander programma. Sluit dat programma; de gegevens worden zo snel mogelijk verwijderd, uiterlijk bij de volgende start.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Save all documents…</source>
@@ -1593,6 +1658,29 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Access to the portal ends on {date} — save your documents before then.</source>
         <translation>Je toegang tot het portaal stopt op {date} — bewaar je documenten vóór die datum.</translation>
+    </message>
+</context>
+<context>
+    <name>PartialApprovalDialog</name>
+    <message>
+        <source>Approve part of the request for {child}</source>
+        <translation>Aanvraag van {child} deels goedkeuren</translation>
+    </message>
+    <message>
+        <source>Tick the day-parts to approve. The others are rejected with the reason below, which the parents read.</source>
+        <translation>Vink de dagdelen aan die je goedkeurt. De andere worden afgewezen met de reden hieronder, die de ouders lezen.</translation>
+    </message>
+    <message>
+        <source>For example: the group is full on the other days.</source>
+        <translation>Bijvoorbeeld: op de andere dagen is de groep vol.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Approve {count} and reject the rest</source>
+        <translation>{count} goedkeuren, de rest afwijzen</translation>
     </message>
 </context>
 <context>
@@ -1746,16 +1834,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 <context>
     <name>PendingRequests</name>
     <message>
-        <source>absence credit</source>
-        <translation>afwezigheidstegoed</translation>
+        <source>{hours} credit</source>
+        <translation>{hours} tegoed</translation>
     </message>
     <message>
-        <source>invoice</source>
-        <translation>factuur</translation>
+        <source>{amount} invoice</source>
+        <translation>{amount} factuur</translation>
     </message>
     <message>
-        <source>absence credit and invoice</source>
-        <translation>afwezigheidstegoed en factuur</translation>
+        <source> + </source>
+        <translation> + </translation>
     </message>
     <message>
         <source>{when}: {free} of {capacity} places free</source>
@@ -1766,8 +1854,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>{when}: vol ({occupied} van {capacity} plaatsen bezet)</translation>
     </message>
     <message>
+        <source>; {asked} more asked for</source>
+        <translation>; nog {asked} aangevraagd</translation>
+    </message>
+    <message>
         <source>Child</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1778,22 +1874,35 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Dagdeel</translation>
     </message>
     <message>
-        <source>Requested by</source>
-        <translation>Aangevraagd door</translation>
+        <source>Cost</source>
+        <translation>Kosten</translation>
     </message>
     <message>
-        <source>Payment</source>
-        <translation>Betaling</translation>
+        <source>Approved ({name}, {time})</source>
+        <translation>Goedgekeurd ({name}, {time})</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Opmerking</translation>
+        <source>Rejected ({name}, {time})</source>
+        <translation>Afgewezen ({name}, {time})</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>The rest was rejected: {reason}</source>
+        <translation>De rest is afgewezen: {reason}</translation>
     </message>
 </context>
 <context>
     <name>PendingRequestsPage</name>
     <message>
         <source>Extra-day requests</source>
+        <extracomment>How often the page looks for new requests while it is shown (until live updates exist).</extracomment>
         <translation>Aanvragen extra dagen</translation>
     </message>
     <message>
@@ -1809,8 +1918,20 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Aanvragen die op een besluit wachten</translation>
     </message>
     <message>
+        <source>Decided today</source>
+        <translation>Vandaag besloten</translation>
+    </message>
+    <message>
+        <source>Requests decided today</source>
+        <translation>Aanvragen waarover vandaag is besloten</translation>
+    </message>
+    <message>
         <source>Approve</source>
         <translation>Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Approve what fits…</source>
+        <translation>Goedkeuren wat past…</translation>
     </message>
     <message>
         <source>Reject…</source>
@@ -1819,6 +1940,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Loading the requests…</source>
         <translation>De aanvragen worden geladen…</translation>
+    </message>
+    <message>
+        <source>Choose a request to see the free places and decide.</source>
+        <translation>Kies een aanvraag om de vrije plaatsen te zien en te beslissen.</translation>
     </message>
     <message>
         <source>No requests are waiting for a decision.</source>
@@ -1841,12 +1966,28 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Groep {name}</translation>
     </message>
     <message>
-        <source>There is no place on every requested day-part: reject the request, or make room first.</source>
-        <translation>Niet op elk aangevraagd dagdeel is plaats: wijs de aanvraag af, of maak eerst ruimte.</translation>
+        <source>Cost: {split}</source>
+        <translation>Kosten: {split}</translation>
+    </message>
+    <message>
+        <source>Not every requested day-part has a place: approve what fits and reject the rest, or reject the whole request.</source>
+        <translation>Niet op elk aangevraagd dagdeel is plaats: keur goed wat past en wijs de rest af, of wijs de hele aanvraag af.</translation>
+    </message>
+    <message>
+        <source>There is no place on any requested day-part: reject the request, or make room first.</source>
+        <translation>Op geen enkel aangevraagd dagdeel is plaats: wijs de aanvraag af, of maak eerst ruimte.</translation>
+    </message>
+    <message>
+        <source>Requested by {name}.</source>
+        <translation>Aangevraagd door {name}.</translation>
     </message>
     <message>
         <source>Note from the parent: {note}</source>
         <translation>Opmerking van de ouder: {note}</translation>
+    </message>
+    <message>
+        <source>Approved in part: {child}, {dates}. The other day-parts were rejected; the parents see your reason.</source>
+        <translation>Deels goedgekeurd: {child}, {dates}. De andere dagdelen zijn afgewezen; de ouders zien je reden.</translation>
     </message>
     <message>
         <source>Approved: {child}, {dates}.</source>
@@ -1941,10 +2082,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 <context>
     <name>RejectDialog</name>
     <message>
-        <source>Reject request</source>
-        <translation>Aanvraag afwijzen</translation>
-    </message>
-    <message>
         <source>Why can {child} not come on {dates}? The parents read this reason.</source>
         <translation>Waarom kan {child} op {dates} niet komen? De ouders lezen deze reden.</translation>
     </message>
@@ -1955,6 +2092,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>For example: the group is full that day.</source>
         <translation>Bijvoorbeeld: de groep is die dag vol.</translation>
+    </message>
+    <message>
+        <source>Reject the request for {child}</source>
+        <translation>Aanvraag van {child} afwijzen</translation>
     </message>
     <message>
         <source>Reject</source>
@@ -2008,16 +2149,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Weet je zeker dat je deze aanvraag wilt annuleren?</translation>
     </message>
     <message>
+        <source>Cancelling makes the day planned again for every child and day-part of this report; absence credit it earned is withdrawn, and an extra day it paid for is paid from other credit or the invoice. You see what changes before you confirm.</source>
+        <translation>Na annuleren is de dag weer aangemeld, voor elk kind en dagdeel van deze afmelding; het afwezigheidstegoed dat de afmelding opleverde vervalt, en een extra dag die ermee betaald is, wordt betaald uit ander tegoed of via de factuur. Je ziet wat er verandert voordat je bevestigt.</translation>
+    </message>
+    <message>
         <source>The day is planned again: your child is expected as usual.</source>
         <translation>De dag is daarna weer aangemeld: je kind wordt gewoon verwacht.</translation>
     </message>
     <message>
         <source>The day is planned again: your children are expected as usual.</source>
         <translation>De dag is daarna weer aangemeld: je kinderen worden gewoon verwacht.</translation>
-    </message>
-    <message>
-        <source>The absence credit it earned ({hours}) is withdrawn.</source>
-        <translation>Het afwezigheidstegoed dat de afmelding opleverde ({hours}) vervalt.</translation>
     </message>
     <message>
         <source>Withdraw request</source>
@@ -2048,10 +2189,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Deze afmelding is op deze computer bewaard en wordt verstuurd zodra het portaal bereikbaar is.</translation>
     </message>
     <message>
-        <source>Cancelling makes the day planned again for every child and day-part of this report; absence credit it earned is withdrawn.</source>
-        <translation>Na annuleren is de dag weer aangemeld, voor elk kind en dagdeel van deze afmelding; het afwezigheidstegoed dat de afmelding opleverde vervalt.</translation>
-    </message>
-    <message>
         <source>This request is in the past or already cancelled.</source>
         <translation>Deze aanvraag ligt in het verleden of is al geannuleerd.</translation>
     </message>
@@ -2068,6 +2205,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>De groep heeft nog niet besloten. Je kunt de aanvraag nog intrekken.</translation>
     </message>
     <message>
+        <source>The group approved these day-parts; the others you asked for were rejected: {reason} Approved extra care cannot be cancelled. It is invoiced afterwards.</source>
+        <translation>De groep heeft deze dagdelen goedgekeurd; de andere die je aanvroeg zijn afgewezen: {reason} Goedgekeurde extra opvang kan niet worden geannuleerd. Die wordt achteraf gefactureerd.</translation>
+    </message>
+    <message>
         <source>Approved extra care cannot be cancelled. It is invoiced afterwards.</source>
         <translation>Annuleren van goedgekeurde extra opvang is niet mogelijk. Deze wordt achteraf gefactureerd.</translation>
     </message>
@@ -2082,6 +2223,22 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 </context>
 <context>
     <name>RequestOverviewModel</name>
+    <message>
+        <source>The {hours} of absence credit it earned are withdrawn.</source>
+        <translation>De {hours} afwezigheidstegoed die deze afmelding opleverde, vervalt.</translation>
+    </message>
+    <message>
+        <source>That credit pays for your extra day on {when}: {hours} of it move to the invoice, {cost} more.</source>
+        <translation>Met dat tegoed is je extra dag op {when} betaald: daarvan komt {hours} op de factuur, {cost} extra.</translation>
+    </message>
+    <message>
+        <source>That credit pays for your extra day on {when}: your other absence credit pays for it instead.</source>
+        <translation>Met dat tegoed is je extra dag op {when} betaald: die wordt nu betaald uit je andere afwezigheidstegoed.</translation>
+    </message>
+    <message>
+        <source>In all, {cost} more is invoiced.</source>
+        <translation>In totaal komt er {cost} extra op de factuur.</translation>
+    </message>
     <message>
         <source>Request</source>
         <translation>Aanvraag</translation>
@@ -2274,6 +2431,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>Enter your e-mail address and password.</source>
         <extracomment>QSettings key an installer sets to put this computer in shared-PC mode.</extracomment>
         <translation>Vul je e-mailadres en wachtwoord in.</translation>
+    </message>
+    <message>
+        <source>Staff accounts and shared computers are never remembered: log in again next time.</source>
+        <translation>Medewerkersaccounts en gedeelde computers worden nooit onthouden: log de volgende keer opnieuw in.</translation>
     </message>
     <message>
         <source>This computer has no secure place to keep your login, so it will not be remembered. Next time you will need to log in again.</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -13,14 +13,18 @@ from server.agenda.absence_schemas import (
     AbsenceOut,
     AbsencesOut,
     CancelAbsencesIn,
+    CancelPreviewCollector,
+    CancelPreviewOut,
     absence_out,
 )
 from server.agenda.absences import (
     AbsenceReport,
     cancel_absence,
     cancel_absences,
+    preview_cancel,
     report_absences,
 )
+from server.agenda.schemas import RecordId
 from server.deps import Auth, CurrentSettings, Db
 from server.models import Absence, Child, User
 from server.problems import Problem
@@ -60,19 +64,48 @@ async def get_absences(auth: Auth, db: Db) -> AbsencesOut:
     return AbsencesOut(absences=[absence_out(a, name) for a, name in rows])
 
 
-@router.delete("/absences/{absence_id}", response_model=AbsenceOut, responses=problem_responses(
-    *_AUTH, "not_found", "absence_already_cancelled", "absence_cancel_too_late"))
-async def delete_absence(absence_id: Annotated[int, Path(ge=1, le=2_147_483_647)],
-                         auth: Auth, db: Db, settings: CurrentSettings) -> AbsenceOut:
-    """Cancel an absence (afmelding annuleren): planned again, its credit withdrawn."""
+AbsenceId = Annotated[int, Path(ge=1, le=2_147_483_647)]
+_CANCEL_REFUSALS = ("not_found", "absence_already_cancelled", "absence_cancel_too_late",
+                    "absence_credit_invoiced")
+
+
+@router.get("/absences/cancel-preview", response_model=CancelPreviewOut,
+            responses=problem_responses(*_AUTH, "validation_error", *_CANCEL_REFUSALS))
+async def cancel_preview_many(
+        auth: Auth, db: Db, settings: CurrentSettings,
+        absence_ids: Annotated[list[RecordId], Query(min_length=1, max_length=100)],
+) -> CancelPreviewOut:
+    """What cancelling these absences together (`POST /absences/cancel`) would do, for the
+    confirmation; or the refusal that cancel would give. Nothing changes."""
+    collector = CancelPreviewCollector()
+    await preview_cancel(db, settings, auth.user, absence_ids, collector.seen)
+    return collector.out()
+
+
+@router.get("/absences/{absence_id}/cancel-preview", response_model=CancelPreviewOut,
+            responses=problem_responses(*_AUTH, *_CANCEL_REFUSALS))
+async def cancel_preview(absence_id: AbsenceId, auth: Auth, db: Db,
+                         settings: CurrentSettings) -> CancelPreviewOut:
+    """What cancelling would do, for the confirmation: the credit withdrawn and each extra
+    day it paid with its new split; or the refusal the cancel would give. Nothing changes."""
+    collector = CancelPreviewCollector()
+    await preview_cancel(db, settings, auth.user, [absence_id], collector.seen)
+    return collector.out()
+
+
+@router.delete("/absences/{absence_id}", response_model=AbsenceOut,
+               responses=problem_responses(*_AUTH, *_CANCEL_REFUSALS))
+async def delete_absence(absence_id: AbsenceId, auth: Auth, db: Db,
+                         settings: CurrentSettings) -> AbsenceOut:
+    """Cancel an absence (afmelding annuleren): planned again, its credit withdrawn and the
+    extra days it paid paid again (as the cancel preview showed)."""
     absence = await cancel_absence(db, settings, auth.user, absence_id)
     reporter = await db.get(User, absence.reported_by_id)
     return absence_out(absence, reporter.name if reporter else "")
 
 
 @router.post("/absences/cancel", response_model=AbsencesOut, responses=problem_responses(
-    *_AUTH, "not_found", "validation_error", "absence_already_cancelled",
-    "absence_cancel_too_late", "idempotency_key_reused"))
+    *_AUTH, "validation_error", "idempotency_key_reused", *_CANCEL_REFUSALS))
 async def post_cancel_absences(body: CancelAbsencesIn, auth: Auth, db: Db,
                                settings: CurrentSettings) -> AbsencesOut:
     """Cancel several absences at once (a report's day: every child and day-part), or none."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,8 +12,10 @@ from sqlalchemy.orm import selectinload
 
 from server.agenda import credit
 from server.agenda.access import family_children
+from server.agenda.credit_repricing import Repricing, apply_repricing, plan_repricing
 from server.agenda.planning import MAX_RANGE_DAYS, PlannedDayPart, expand_planning
 from server.config import Settings
+from server.db import hold_rows
 from server.models import (
     Absence,
     AbsenceCredit,
@@ -137,34 +140,86 @@ async def _location_of(db: AsyncSession, child_id: int, day: date) -> Location |
         .order_by(Contract.id).limit(1))
 
 
-async def cancel_absence(db: AsyncSession, settings: Settings, user: User,
-                         absence_id: int) -> Absence:
-    """The day is planned again and the credit it earned is withdrawn, unless too close."""
-    [absence] = await cancel_absences(db, settings, user, [absence_id])
-    return absence
+async def _location_problem(db: AsyncSession, code: str, absence: Absence,
+                            **extra: object) -> Problem:
+    """A refusal that tells the parent whom to call: the location of the absent day."""
+    location = await _location_of(db, absence.child_id, absence.day)
+    return Problem(code, location_name=location.name if location else "",
+                   location_phone=location.phone if location else "",
+                   location_email=location.email if location else "", **extra)
+
+
+async def _plan(db: AsyncSession, settings: Settings, user: User, absence: Absence, *,
+                lock: bool) -> list[Repricing]:
+    """What withdrawing this absence's credit does to the extra days it pays, or the
+    refusal: already cancelled, too close (the 30-day rule), or credit spent on an extra day
+    that is already invoiced."""
+    if lock:
+        await hold_rows(db, Child, [absence.child_id])
+    if absence.cancelled_at is not None:
+        raise Problem("absence_already_cancelled")
+    policy = await organisation_policy(db, user.organisation_id)
+    if not credit.may_cancel(absence.day, settings.today(), policy.cancel_absence_min_days):
+        raise await _location_problem(db, "absence_cancel_too_late", absence,
+                                      min_days=policy.cancel_absence_min_days)
+    plan = await plan_repricing(db, absence, settings.today(), lock=lock)
+    invoiced = [r for r in plan if r.already_invoiced and r.moved_minutes > 0]
+    if invoiced:
+        raise await _location_problem(db, "absence_credit_invoiced", absence,
+                                      date=invoiced[0].item.date.isoformat())
+    return plan
+
+
+PlanSeen = Callable[[Absence, list[Repricing]], None]
+
+
+async def withdraw_absences(db: AsyncSession, settings: Settings, user: User,
+                            absence_ids: list[int], *, lock: bool = True,
+                            seen: PlanSeen | None = None) -> list[Absence]:
+    """Cancel these absences in the session, one after the other, without committing: each
+    is checked and its repricing planned (`seen` gets the plan before it is applied), then
+    it is cancelled and flushed, so the next one's plan sees the credit withdrawn before it
+    (two absences of one day cannot each count on the other's credit). The first refusal
+    stops it; the caller commits, or rolls back to leave everything as it was."""
+    absences = await family_absences(db, user, absence_ids)
+    now = settings.now()
+    for absence in absences:
+        plan = await _plan(db, settings, user, absence, lock=lock)
+        if seen is not None:
+            seen(absence, plan)
+        absence.cancelled_at = now
+        absence.cancelled_by_id = user.id
+        if absence.credit is not None:
+            absence.credit.withdrawn_at = now
+        apply_repricing(plan, now)
+        await db.flush()
+    return absences
 
 
 async def cancel_absences(db: AsyncSession, settings: Settings, user: User,
                           absence_ids: list[int]) -> list[Absence]:
     """Cancel several absences at once — what one report made for a day, every child and
-    day-part — or none of them: each is checked first, then all are cancelled in one
-    transaction, so a refusal never leaves the day half reported."""
-    absences = await family_absences(db, user, absence_ids)
-    policy = await organisation_policy(db, user.organisation_id)
-    for absence in absences:
-        if absence.cancelled_at is not None:
-            raise Problem("absence_already_cancelled")
-        if not credit.may_cancel(absence.day, settings.today(), policy.cancel_absence_min_days):
-            location = await _location_of(db, absence.child_id, absence.day)
-            raise Problem("absence_cancel_too_late", min_days=policy.cancel_absence_min_days,
-                          location_name=location.name if location else "",
-                          location_phone=location.phone if location else "",
-                          location_email=location.email if location else "")
-    now = settings.now()
-    for absence in absences:
-        absence.cancelled_at = now
-        absence.cancelled_by_id = user.id
-        if absence.credit is not None:
-            absence.credit.withdrawn_at = now
+    day-part — or none of them: the day is planned again, the credit they earned withdrawn
+    and the extra days that credit paid paid again (server/agenda/credit_repricing.py), in
+    one transaction, so a refusal never leaves the day half reported."""
+    absences = await withdraw_absences(db, settings, user, absence_ids)
     await db.commit()
     return absences
+
+
+async def cancel_absence(db: AsyncSession, settings: Settings, user: User,
+                         absence_id: int) -> Absence:
+    """One absence cancelled (see `cancel_absences`)."""
+    [absence] = await cancel_absences(db, settings, user, [absence_id])
+    return absence
+
+
+async def preview_cancel(db: AsyncSession, settings: Settings, user: User,
+                         absence_ids: list[int], seen: PlanSeen) -> list[Absence]:
+    """What cancelling these absences together would do, for the confirmation: the cancel
+    itself runs (`seen` gets each plan) and is rolled back, so the preview is exactly what the
+    cancel will do — or raises the refusal the cancel would give. Nothing changes."""
+    try:
+        return await withdraw_absences(db, settings, user, absence_ids, lock=False, seen=seen)
+    finally:
+        await db.rollback()

@@ -1,9 +1,17 @@
 """Whose children and groups the caller may see or act for, in the agenda, the absences and
-the extra days: the access rules in one place (docs/api.md, "Agenda" and "Extra days")."""
+the extra days: the access rules in one place (docs/api.md, "Agenda" and "Extra days").
+
+Staff and managers see a child through its contracts in their groups, and only while such a
+contract has not ended: a child who left the group drops out of its staff's view the day
+after its contract's end date, and a child who joins later is there from its new contract
+on. Within a visible child they see the days of those contracts only (`staff_contracts`)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db import hold_rows
@@ -11,35 +19,42 @@ from server.models import CareGroup, Child, Contract, Role, User, manager_locati
 from server.problems import Problem
 
 
-async def visible_child_ids(db: AsyncSession, user: User) -> set[int]:
-    """Children the caller may see: a parent their family's, staff their groups', a manager
-    those in their locations' groups."""
-    if user.role.is_parent:
-        query = select(Child.id).where(Child.family_id == user.family_id)
-    elif user.role is Role.STAFF:
-        query = select(Contract.child_id).join(
-            staff_group, staff_group.c.group_id == Contract.group_id
-        ).where(staff_group.c.user_id == user.id)
-    else:
-        query = select(Contract.child_id).join(
-            CareGroup, CareGroup.id == Contract.group_id
-        ).join(manager_location, manager_location.c.location_id == CareGroup.location_id
-               ).where(manager_location.c.user_id == user.id)
-    return set((await db.scalars(query)).all())
-
-
-async def decidable_group_ids(db: AsyncSession, user: User) -> set[int]:
-    """Groups whose requests the caller decides: staff their own, a manager their
-    locations'; parents none."""
+def _group_ids(user: User) -> Select[Any] | None:
+    """The caller's groups: staff their own, a manager their locations'; parents none."""
     if user.role is Role.STAFF:
-        query = select(staff_group.c.group_id).where(staff_group.c.user_id == user.id)
-    elif user.role is Role.MANAGER:
-        query = select(CareGroup.id).join(
+        return select(staff_group.c.group_id).where(staff_group.c.user_id == user.id)
+    if user.role is Role.MANAGER:
+        return select(CareGroup.id).join(
             manager_location, manager_location.c.location_id == CareGroup.location_id
         ).where(manager_location.c.user_id == user.id)
+    return None
+
+
+def staff_contracts(user: User, today: date) -> Select[Any]:
+    """Ids of the contracts through which staff or a manager see children: those in the
+    caller's groups that have not ended before `today` (future ones included)."""
+    groups = _group_ids(user)
+    if groups is None:
+        return select(Contract.id).where(Contract.id.is_(None))
+    return select(Contract.id).where(
+        Contract.group_id.in_(groups),
+        or_(Contract.end_date.is_(None), Contract.end_date >= today))
+
+
+async def visible_child_ids(db: AsyncSession, user: User, today: date) -> set[int]:
+    """Children the caller may see: a parent their family's, staff and managers those with a
+    contract in their groups that has not ended (`staff_contracts`)."""
+    if user.role.is_parent:
+        query = select(Child.id).where(Child.family_id == user.family_id)
     else:
-        return set()
+        query = select(Contract.child_id).where(Contract.id.in_(staff_contracts(user, today)))
     return set((await db.scalars(query)).all())
+
+
+def covers(contracts: list[Contract], child_id: int, day: date) -> bool:
+    """Whether one of `contracts` places the child on `day`."""
+    return any(c.child_id == child_id and c.start_date <= day
+               and (c.end_date is None or c.end_date >= day) for c in contracts)
 
 
 async def family_children(db: AsyncSession, user: User, child_ids: list[int], *,

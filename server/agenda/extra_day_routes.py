@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Body, Path, Query
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server.agenda.access import visible_child_ids
+from server.agenda.access import staff_contracts, visible_child_ids
 from server.agenda.credit_ledger import credit_balances
 from server.agenda.extra_day_decisions import (
     approve_extra_day,
@@ -18,6 +19,7 @@ from server.agenda.extra_day_decisions import (
     request_capacity,
 )
 from server.agenda.extra_day_schemas import (
+    ApproveIn,
     CapacityOut,
     ChildCreditOut,
     CreditBalanceOut,
@@ -38,9 +40,11 @@ from server.agenda.extra_days import (
     submit_extra_days,
     withdraw_extra_day,
 )
+from server.config import AMSTERDAM
 from server.deps import Auth, CurrentSettings, Db
 from server.models import (
     Child,
+    ExtraDayItem,
     ExtraDayRequest,
     ExtraDayStatus,
 )
@@ -116,16 +120,28 @@ async def post_extra_days(body: ExtraDayIn, auth: Auth, db: Db,
 
 @router.get("/extra-days", response_model=ExtraDayRequestsOut,
             responses=problem_responses(*_AUTH, "validation_error"))
-async def list_extra_days(auth: Auth, db: Db,
+async def list_extra_days(auth: Auth, db: Db, settings: CurrentSettings,
                           status: Annotated[ExtraDayStatus | None, Query()] = None,
+                          decided_on: Annotated[date | None, Query()] = None,
                           ) -> ExtraDayRequestsOut:
-    """Parents: the family's requests; staff: their groups'; managers: their locations'."""
-    query = (select(ExtraDayRequest)
-             .where(ExtraDayRequest.child_id.in_(await visible_child_ids(db, auth.user)))
+    """Parents: the family's requests; staff: their groups'; managers: their locations' —
+    those with a day-part under a contract they see (server/agenda/access.py).
+    `decided_on`: only those decided on that day (Dutch time), e.g. today's decisions."""
+    user = auth.user
+    if user.role.is_parent:
+        scope = ExtraDayRequest.child_id.in_(await visible_child_ids(db, user, settings.today()))
+    else:
+        scope = ExtraDayRequest.id.in_(select(ExtraDayItem.request_id).where(
+            ExtraDayItem.contract_id.in_(staff_contracts(user, settings.today()))))
+    query = (select(ExtraDayRequest).where(scope)
              .options(selectinload(ExtraDayRequest.items))
              .order_by(ExtraDayRequest.first_date.desc(), ExtraDayRequest.id.desc()))
     if status is not None:
         query = query.where(ExtraDayRequest.status == status)
+    if decided_on is not None:
+        start = datetime.combine(decided_on, time(), AMSTERDAM)
+        query = query.where(ExtraDayRequest.decided_at >= start,
+                            ExtraDayRequest.decided_at < start + timedelta(days=1))
     requests = list((await db.scalars(query)).all())
     names = await request_names(db, requests)
     return ExtraDayRequestsOut(requests=[request_out(r, names) for r in requests])
@@ -142,19 +158,26 @@ async def withdraw(request_id: RequestId, auth: Auth, db: Db,
 
 @router.get("/extra-days/{request_id}/capacity", response_model=CapacityOut,
             responses=problem_responses(*_AUTH, "forbidden", "not_found"))
-async def capacity(request_id: RequestId, auth: Auth, db: Db) -> CapacityOut:
+async def capacity(request_id: RequestId, auth: Auth, db: Db,
+                   settings: CurrentSettings) -> CapacityOut:
     """The group's places on each requested day-part, for the staff who decide."""
-    request = await decidable_request(db, auth.user, request_id)
+    request = await decidable_request(db, auth.user, request_id, settings.today())
     return CapacityOut(days=await request_capacity(db, auth.user, request))
 
 
 @router.post("/extra-days/{request_id}/approve", response_model=ExtraDayRequestOut,
-             responses=problem_responses(*_AUTH, "forbidden", "not_found",
+             responses=problem_responses(*_AUTH, "forbidden", "not_found", "validation_error",
                                          "extra_day_not_pending", "extra_day_capacity_full"))
-async def approve(request_id: RequestId, auth: Auth, db: Db,
-                  settings: CurrentSettings) -> ExtraDayRequestOut:
-    """Approve a pending request when the group has room on every requested day-part."""
-    return await one_out(db, await approve_extra_day(db, settings, auth.user, request_id))
+async def approve(request_id: RequestId, auth: Auth, db: Db, settings: CurrentSettings,
+                  body: Annotated[ApproveIn | None, Body()] = None) -> ExtraDayRequestOut:
+    """Approve a pending request when the group has room on every requested day-part; with
+    `items`, approve only those and reject the rest with `reason` (a partial approval)."""
+    only = None
+    if body is not None and body.items is not None:
+        only = {(item.date, item.day_part) for item in body.items}
+    return await one_out(db, await approve_extra_day(
+        db, settings, auth.user, request_id, only=only,
+        reason=body.reason if body is not None else None))
 
 
 @router.post("/extra-days/{request_id}/reject", response_model=ExtraDayRequestOut,

@@ -26,6 +26,7 @@ from server.models import (
     ExtraDayStatus,
     User,
 )
+from server.validation import FreeText
 
 
 class CreditOut(BaseModel):
@@ -130,7 +131,22 @@ class ExtraDayRequestsOut(BaseModel):
 
 
 class RejectIn(BaseModel):
-    reason: str = Field(min_length=1, max_length=500)
+    reason: FreeText = Field(min_length=1, max_length=500)
+
+
+class DayPartIn(BaseModel):
+    """One requested day-part of the request, named by its date and day-part."""
+
+    date: date
+    day_part: DayPart
+
+
+class ApproveIn(BaseModel):
+    """Approve only `items` (a partial approval) and reject the others with `reason`; no body
+    (or `items` null) approves every requested day-part."""
+
+    items: list[DayPartIn] | None = Field(None, min_length=1, max_length=62)
+    reason: str | None = Field(None, min_length=1, max_length=500)
 
 
 class CapacityOut(BaseModel):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from server.agenda.absence_schemas import absence_out
 from server.agenda.credit import may_cancel
+from server.agenda.credit_repricing import blocked_by_invoice
 from server.agenda.extra_day_schemas import RequestNames, request_names, request_out
 from server.config import AMSTERDAM
 from server.deps import Auth, CurrentSettings, Db
@@ -79,20 +80,23 @@ def _refusal(code: str, english: bool, **extra: object) -> str:
 
 
 def _absence_lines(rows: list[tuple[Absence, str]], contracts: list[Contract], today: date,
-                   min_days: int, english: bool) -> list[RequestOut]:
+                   min_days: int, invoiced: dict[int, date],
+                   english: bool) -> list[RequestOut]:
     lines = []
     for absence, reporter in rows:
         shown = absence_out(absence, reporter)
         refusal = None
+        location = _location_on(contracts, absence.child_id, absence.day)
+        whom = {"location_name": location.name if location else "",
+                "location_phone": location.phone if location else "",
+                "location_email": location.email if location else ""}
         if absence.cancelled_at is not None:
             refusal = _refusal("absence_already_cancelled", english)
         elif not may_cancel(absence.day, today, min_days):
-            location = _location_on(contracts, absence.child_id, absence.day)
-            refusal = _refusal(
-                "absence_cancel_too_late", english, min_days=min_days,
-                location_name=location.name if location else "",
-                location_phone=location.phone if location else "",
-                location_email=location.email if location else "")
+            refusal = _refusal("absence_cancel_too_late", english, min_days=min_days, **whom)
+        elif absence.id in invoiced:
+            refusal = _refusal("absence_credit_invoiced", english,
+                               date=invoiced[absence.id].isoformat(), **whom)
         lines.append(RequestOut(
             kind="absence", id=absence.id, child_id=absence.child_id, first_date=absence.day,
             last_date=absence.day, day_part=absence.day_part, status=shown.status,
@@ -147,8 +151,12 @@ async def request_overview(auth: Auth, db: Db, settings: CurrentSettings,
     requests = list((await db.scalars(select(ExtraDayRequest).where(
         ExtraDayRequest.child_id.in_(family)).options(
         selectinload(ExtraDayRequest.items)))).all())
+    invoiced = await blocked_by_invoice(
+        db, [a for a, _ in absences if a.cancelled_at is None
+             and may_cancel(a.day, settings.today(), policy.cancel_absence_min_days)],
+        settings.today())
     lines = _absence_lines(absences, contracts, settings.today(),
-                           policy.cancel_absence_min_days, english)
+                           policy.cancel_absence_min_days, invoiced, english)
     lines += _extra_day_lines(requests, await request_names(db, requests), english)
     lines.sort(key=lambda line: (line.first_date, line.submitted_at, line.kind, line.id),
                reverse=True)

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.agenda.absences import active_absences, school_holidays
-from server.agenda.access import visible_child_ids
+from server.agenda.access import covers, staff_contracts, visible_child_ids
 from server.agenda.planning import DAY_PART_HOURS, MAX_RANGE_DAYS, expand_planning
 from server.agenda.schemas import (
     AgendaAbsenceOut,
@@ -23,7 +23,7 @@ from server.agenda.schemas import (
     PlannedDayPartOut,
     SchoolHolidayOut,
 )
-from server.deps import Auth, Db
+from server.deps import Auth, CurrentSettings, Db
 from server.models import (
     ClosingDay,
     Contract,
@@ -34,17 +34,19 @@ from server.models import (
 from server.models.enums import DayPart
 from server.problems import Problem
 from server.problems.openapi import problem_responses
+from server.validation import ApiDate, PlainText
 
 router = APIRouter(tags=["agenda"])
 
 
-async def _extra_days(db: AsyncSession, child_ids: set[int], first: date,
+async def _extra_days(db: AsyncSession, contracts: list[Contract], first: date,
                       last: date) -> list[AgendaExtraDayOut]:
+    """The extra day-parts under the contracts shown (a staff member's: their groups')."""
     rows = (await db.execute(
         select(ExtraDayRequest.id, ExtraDayItem.date, ExtraDayRequest.child_id,
                ExtraDayItem.day_part, ExtraDayRequest.status, ExtraDayRequest.decision_reason)
         .join(ExtraDayItem, ExtraDayItem.request_id == ExtraDayRequest.id)
-        .where(ExtraDayRequest.child_id.in_(child_ids),
+        .where(ExtraDayItem.contract_id.in_([c.id for c in contracts]),
                ExtraDayRequest.status != ExtraDayStatus.WITHDRAWN,
                ExtraDayItem.date.between(first, last)))).all()
     order = list(DayPart)
@@ -67,24 +69,26 @@ def _cursor(body: dict[str, object]) -> str:
 @router.get("/agenda", response_model=AgendaResponse, responses=problem_responses(
     "not_authenticated", "token_expired", "forbidden", "agenda_range_invalid"))
 async def agenda(
-    auth: Auth, db: Db,
-    from_date: Annotated[date, Query(alias="from")],
-    to_date: Annotated[date, Query(alias="to")],
+    auth: Auth, db: Db, settings: CurrentSettings,
+    from_date: Annotated[ApiDate, Query(alias="from")],
+    to_date: Annotated[ApiDate, Query(alias="to")],
     child_id: Annotated[list[int] | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    cursor: Annotated[PlainText | None, Query(max_length=100)] = None,
 ) -> AgendaResponse:
     """Planned day-parts per child (contracts minus closing days) for `from`..`to` inclusive."""
     if to_date < from_date or (to_date - from_date).days >= MAX_RANGE_DAYS:
         raise Problem("agenda_range_invalid", max_days=MAX_RANGE_DAYS)
-    visible = await visible_child_ids(db, auth.user)
+    user = auth.user
+    visible = await visible_child_ids(db, user, settings.today())
     wanted = set(child_id) if child_id else visible
     if not wanted <= visible:
         raise Problem("forbidden")
-    contracts = (await db.scalars(
-        select(Contract).where(Contract.child_id.in_(wanted)).options(
-            selectinload(Contract.days), selectinload(Contract.group))
-        .order_by(Contract.id)
-    )).all()
+    query = select(Contract).where(Contract.child_id.in_(wanted))
+    if not user.role.is_parent:  # staff see the days of their groups' contracts only
+        query = query.where(Contract.id.in_(staff_contracts(user, settings.today())))
+    contracts = list((await db.scalars(query.options(
+        selectinload(Contract.days), selectinload(Contract.group)).order_by(Contract.id)
+    )).all())
     closing = (await db.scalars(
         select(ClosingDay).where(ClosingDay.organisation_id == auth.user.organisation_id,
                                  ClosingDay.day.between(from_date, to_date))
@@ -103,8 +107,9 @@ async def agenda(
     absences = [AgendaAbsenceOut(id=a.id, date=a.day, child_id=a.child_id, day_part=a.day_part,
                                  reason=a.reason)
                 for a in sorted(await active_absences(db, list(wanted), from_date, to_date),
-                                key=lambda a: (a.day, a.child_id, a.id))]
-    extra_days = await _extra_days(db, wanted, from_date, to_date)
+                                key=lambda a: (a.day, a.child_id, a.id))
+                if covers(contracts, a.child_id, a.day)]
+    extra_days = await _extra_days(db, contracts, from_date, to_date)
     current = _cursor({"absences": [a.model_dump(mode="json") for a in absences],
                        "extra_days": [e.model_dump(mode="json") for e in extra_days],
                        "from": from_date, "to": to_date,

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from server.models import AbsenceReason, DayPart, ExtraDayStatus
+from server.validation import ApiDate, FreeText
 
 # Ids are 32-bit integer columns on PostgreSQL; larger numbers cannot name anything.
 RecordId = Annotated[int, Field(ge=1, le=2_147_483_647)]
@@ -20,10 +21,10 @@ class ChildDaysIn(BaseModel):
     day-part or (null) the default of the endpoint."""
 
     child_ids: list[ChildId] = Field(min_length=1, max_length=20)
-    first_date: date
-    last_date: date | None = None
+    first_date: ApiDate
+    last_date: ApiDate | None = None
     day_part: DayPart | None = None
-    note: str | None = Field(default=None, max_length=500)
+    note: FreeText | None = Field(default=None, max_length=500)
 
 
 class PlannedDayPartOut(BaseModel):

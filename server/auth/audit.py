@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import hashlib
+import ipaddress
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.models import AuthEvent, AuthEventKind
+
+MAX_ADDRESS = 64
+
+
+def client_address(host: str | None) -> str:
+    """The client address as the throttle and the audit log key it: an IP address in its
+    canonical form (at most 45 characters); anything else a proxy passed on as the client
+    (at most 64 characters, or a digest of it) so that no address can overflow a column."""
+    if not host:
+        return "unknown"
+    try:
+        address = ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        if len(host) <= MAX_ADDRESS and host.isprintable():
+            return host
+        return "digest:" + hashlib.sha256(host.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return str(address)
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,16 @@
-"""Password hashing (argon2id) and the password policy."""
+"""Password hashing (argon2id). The policy of new passwords is in password_policy.py."""
 
 from __future__ import annotations
 
 import asyncio
 import secrets
-from functools import lru_cache
-from importlib.resources import files
 
 from argon2 import PasswordHasher as Argon2Hasher
 from argon2 import Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from server.auth.password_policy import normalise_password
 from server.config import Settings
-from server.problems import Problem
-
-MIN_LENGTH = 8
-MAX_LENGTH = 128
 
 
 def make_argon2(settings: Settings) -> Argon2Hasher:
@@ -46,53 +41,39 @@ class PasswordHasher:
         return (self._argon2.time_cost, self._argon2.memory_cost, self._argon2.parallelism)
 
     def hash_sync(self, password: str) -> str:
-        return self._argon2.hash(password)
+        return self._argon2.hash(_secret(password))
 
     async def hash(self, password: str) -> str:
         async with self._slots:
-            return await asyncio.to_thread(self._argon2.hash, password)
+            return await asyncio.to_thread(self._argon2.hash, _secret(password))
 
     async def verify(self, password_hash: str, password: str) -> bool:
+        """Whether `password` is the one hashed. A hash made before passwords were
+        normalised still matches the exact form typed then (rehash it: `needs_normalising`)."""
         async with self._slots:
-            return await asyncio.to_thread(self._verify, password_hash, password)
+            if await asyncio.to_thread(self._verify, password_hash, _secret(password)):
+                return True
+            raw = password.encode("utf-8", "surrogatepass")
+            return raw != _secret(password) and await asyncio.to_thread(
+                self._verify, password_hash, raw)
 
     async def dummy_verify(self, password: str) -> None:
         await self.verify(self._dummy_hash, password)
 
-    def needs_rehash(self, password_hash: str) -> bool:
-        return self._argon2.check_needs_rehash(password_hash)
+    def needs_rehash(self, password_hash: str, password: str) -> bool:
+        """After a successful verify: the parameters changed, or the password was typed in
+        another Unicode form than the one hashed (a hash from before normalisation)."""
+        return (self._argon2.check_needs_rehash(password_hash)
+                or password != normalise_password(password))
 
-    def _verify(self, password_hash: str, password: str) -> bool:
+    def _verify(self, password_hash: str, password: bytes) -> bool:
         try:
             return self._argon2.verify(password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
 
 
-@lru_cache(maxsize=1)
-def common_passwords() -> frozenset[str]:
-    """The shipped list of common passwords, lower-cased."""
-    text = files("server.auth").joinpath("common_passwords.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-
-
-def password_problem(password: str) -> str | None:
-    """The policy `reason` a new password violates, or None when it is acceptable.
-
-    No composition rules (NIST SP 800-63B): length and a deny-list of common passwords only.
-    """
-    if len(password) < MIN_LENGTH:
-        return "too_short"
-    if len(password) > MAX_LENGTH:
-        return "too_long"
-    if password.lower() in common_passwords():
-        return "too_common"
-    return None
-
-
-def check_password_policy(password: str) -> None:
-    if reason := password_problem(password):
-        raise Problem("password_policy", reason=reason)
+def _secret(password: str) -> bytes:
+    """What is hashed: the NFC form in UTF-8 (a lone surrogate from JSON passes through, so
+    odd input is a wrong password, never a crash)."""
+    return normalise_password(password).encode("utf-8", "surrogatepass")

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from server.auth import login as login_service
 from server.auth import reset as reset_service
 from server.auth.audit import record_event
+from server.auth.password_policy import password_problem, strength
 from server.auth.reset_mail import send_reset_mail
 from server.auth.sessions import IssuedTokens, live_sessions, revoke_session
 from server.config import AMSTERDAM
@@ -19,7 +20,7 @@ from server.models import AuthEventKind, AuthSession
 from server.problems import Problem
 from server.problems.language import wants_english
 from server.problems.openapi import problem_responses
-from server.validation import PlainText
+from server.validation import EmailAddress, PlainText
 
 AcceptLanguage = Annotated[str | None, Header(include_in_schema=False)]
 # Ids are 32-bit integer columns on PostgreSQL; larger numbers cannot name anything.
@@ -27,15 +28,18 @@ SessionId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
-# Generous upper bounds: they keep absurd input away from the password hasher.
-EMAIL = Field(min_length=3, max_length=254)
+# Generous upper bounds: they keep absurd input away from the normaliser and the hasher.
+EMAIL = Field(max_length=300)
 PASSWORD = Field(min_length=1, max_length=1024)
 
 
 class LoginRequest(BaseModel):
-    email: PlainText = EMAIL
+    email: EmailAddress = EMAIL
     password: str = PASSWORD
     device_name: PlainText | None = Field(default=None, max_length=100)
+    device_token: PlainText | None = Field(
+        default=None, max_length=200,
+        description="The `device_token` of this account's last login on this device")
 
 
 class TokenResponse(BaseModel):
@@ -44,6 +48,11 @@ class TokenResponse(BaseModel):
     token_type: str = "Bearer"
     expires_in: int
     session_id: int
+
+
+class LoginResponse(TokenResponse):
+    device_token: str = Field(description="Send it with this account's next login from this "
+                                          "device: strangers' failed logins never lock it out")
 
 
 class RefreshRequest(BaseModel):
@@ -61,11 +70,11 @@ class AuthSessionOut(BaseModel):
 
 
 class PasswordResetRequest(BaseModel):
-    email: PlainText = EMAIL
+    email: EmailAddress = EMAIL
 
 
 class PasswordResetConfirm(BaseModel):
-    email: PlainText = EMAIL
+    email: EmailAddress = EMAIL
     code: PlainText = Field(min_length=1, max_length=32)
     new_password: str = PASSWORD
     end_other_sessions: bool = True
@@ -73,6 +82,18 @@ class PasswordResetConfirm(BaseModel):
 
 class DetailResponse(BaseModel):
     detail: str
+
+
+class PasswordCheck(BaseModel):
+    email: EmailAddress = EMAIL
+    new_password: str = PASSWORD
+
+
+class PasswordCheckResponse(BaseModel):
+    acceptable: bool
+    reason: str | None = Field(description="The `password_policy` reason when not acceptable")
+    strength: int = Field(ge=0, le=4, description="zxcvbn's estimate: 0 is guessed at once, "
+                                                  "4 is very hard to guess")
 
 
 def _tokens(issued: IssuedTokens) -> TokenResponse:
@@ -84,16 +105,16 @@ def _no_store(response: Response) -> None:
     response.headers["Cache-Control"] = "no-store"
 
 
-@router.post("/login", response_model=TokenResponse, responses=problem_responses(
+@router.post("/login", response_model=LoginResponse, responses=problem_responses(
     "invalid_credentials", "too_many_attempts", "account_expired", "account_disabled",
     "validation_error"))
 async def login(body: LoginRequest, db: Db, settings: CurrentSettings, hasher: Hasher,
-                client: Client, response: Response) -> TokenResponse:
+                client: Client, response: Response) -> LoginResponse:
     """Log in with e-mail and password; every login starts a new session."""
     _no_store(response)
-    issued = await login_service.log_in(db, settings, hasher, body.email, body.password,
-                                        body.device_name, client)
-    return _tokens(issued)
+    done = await login_service.log_in(db, settings, hasher, body.email, body.password,
+                                      body.device_name, client, body.device_token)
+    return LoginResponse(**_tokens(done.tokens).model_dump(), device_token=done.device_token)
 
 
 @router.post("/refresh", response_model=TokenResponse, responses=problem_responses(
@@ -173,6 +194,17 @@ async def request_password_reset(body: PasswordResetRequest, db: Db, settings: C
         # After the response: delivery time must not reveal that the address exists.
         background.add_task(send_reset_mail, mailer, settings, mail)
     return DetailResponse(detail=RESET_REQUESTED[wants_english(accept_language)])
+
+
+@router.post("/password-reset/check", response_model=PasswordCheckResponse,
+             responses=problem_responses("validation_error"))
+async def check_new_password(body: PasswordCheck, db: Db) -> PasswordCheckResponse:
+    """How a new password fares against the policy and how hard it is to guess, for the app
+    to show while it is typed. Nothing is stored; the address is not looked up."""
+    account = await reset_service.typed_account(db, body.email)
+    reason = password_problem(body.new_password, account)
+    return PasswordCheckResponse(acceptable=reason is None, reason=reason,
+                                 strength=strength(body.new_password, account))
 
 
 @router.post("/password-reset/confirm", response_model=DetailResponse,

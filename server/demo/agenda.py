@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.agenda.credit import credit_expires_on, day_part_minutes, earns_credit
 from server.agenda.extra_day_plan import cents_for
 from server.config import AMSTERDAM
-from server.demo import data
+from server.demo import calendar
 from server.models import (
     Absence,
     AbsenceCredit,
@@ -34,9 +34,9 @@ from server.policy import DEFAULT_POLICY
 
 
 def _no_school(day: date) -> bool:
-    holidays = {d for d, _ in data.public_holidays(day.year)}
-    return day in holidays or any(first <= day <= last
-                                  for _, first, last in data.SCHOOL_HOLIDAYS)
+    closed = {d for d, _ in calendar.public_holidays(day.year)}
+    return day in closed or any(first <= day <= last
+                                for _, first, last in calendar.school_holidays(day))
 
 
 def school_day(start: date, weekday: int) -> date:

@@ -1,8 +1,7 @@
-"""Fixed ingredients of the demo organisation: names, addresses, groups, holidays."""
+"""Fixed ingredients of the demo organisation: names, addresses, groups, rates. (Its
+calendar, public and school holidays for any year, is server/demo/calendar.py.)"""
 
 from __future__ import annotations
-
-from datetime import date, timedelta
 
 from server.models import CareType
 
@@ -78,59 +77,3 @@ TARIFFS = {
 
 # The organisation's bank account for transfers (a demo IBAN with a valid check number).
 ORGANISATION_IBAN = "NL91ABNA0417164300"
-
-
-def easter_sunday(year: int) -> date:
-    """Gregorian Easter (the anonymous algorithm from Meeus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    ell = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ell) // 451
-    month, day = divmod(h + ell - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-# School holidays of regio zuid (Noord-Brabant, where the demo organisation is), from the first
-# Saturday to the last Sunday. Demo data after the Rijksoverheid's schedule: a real
-# organisation records its own region's holidays.
-SCHOOL_HOLIDAYS: tuple[tuple[str, date, date], ...] = (
-    ("Herfstvakantie", date(2024, 10, 19), date(2024, 10, 27)),
-    ("Kerstvakantie", date(2024, 12, 21), date(2025, 1, 5)),
-    ("Voorjaarsvakantie", date(2025, 3, 1), date(2025, 3, 9)),
-    ("Meivakantie", date(2025, 4, 26), date(2025, 5, 4)),
-    ("Zomervakantie", date(2025, 7, 12), date(2025, 8, 24)),
-    ("Herfstvakantie", date(2025, 10, 11), date(2025, 10, 19)),
-    ("Kerstvakantie", date(2025, 12, 20), date(2026, 1, 4)),
-    ("Voorjaarsvakantie", date(2026, 2, 14), date(2026, 2, 22)),
-    ("Meivakantie", date(2026, 4, 25), date(2026, 5, 3)),
-    ("Zomervakantie", date(2026, 7, 11), date(2026, 8, 23)),
-    ("Herfstvakantie", date(2026, 10, 17), date(2026, 10, 25)),
-    ("Kerstvakantie", date(2026, 12, 19), date(2027, 1, 3)),
-    ("Voorjaarsvakantie", date(2027, 2, 6), date(2027, 2, 14)),
-    ("Meivakantie", date(2027, 4, 24), date(2027, 5, 2)),
-    ("Zomervakantie", date(2027, 7, 17), date(2027, 8, 29)),
-)
-
-
-def public_holidays(year: int) -> list[tuple[date, str]]:
-    """The Dutch public holidays on which childcare closes (weekend days left out)."""
-    easter = easter_sunday(year)
-    kings_day = date(year, 4, 27)
-    if kings_day.weekday() == 6:  # on a Sunday it moves to the Saturday before
-        kings_day -= timedelta(days=1)
-    days = [
-        (date(year, 1, 1), "Nieuwjaarsdag"),
-        (easter + timedelta(days=1), "Tweede paasdag"),
-        (kings_day, "Koningsdag"),
-        (easter + timedelta(days=39), "Hemelvaartsdag"),
-        (easter + timedelta(days=50), "Tweede pinksterdag"),
-        (date(year, 12, 25), "Eerste kerstdag"),
-        (date(year, 12, 26), "Tweede kerstdag"),
-    ]
-    if year % 5 == 0:  # Bevrijdingsdag is a day off in lustrum years
-        days.append((date(year, 5, 5), "Bevrijdingsdag"))
-    return sorted(d for d in days if d[0].weekday() < 5)

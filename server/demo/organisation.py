@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.dates import add_months
-from server.demo import data
+from server.demo import calendar, data
 from server.demo.agenda import add_devries_requests
 from server.demo.finance import add_demo_finance
 from server.models import (
@@ -139,13 +139,17 @@ class _Builder:
         manager.managed_locations = list(self.locations)
 
     def _closing_days(self, organisation: Organisation) -> None:
-        for year in (2025, 2026, 2027):
-            for day, reason in data.public_holidays(year):
+        # The years the demo shows: its history (invoices go back 26 months) and what lies
+        # ahead (the agenda reaches 400 days).
+        first, last = date(self.today.year - 2, 1, 1), date(self.today.year + 2, 12, 31)
+        for year in range(first.year, last.year + 1):
+            for day, reason in calendar.public_holidays(year):
                 self.db.add(ClosingDay(organisation_id=organisation.id, location_id=None,
                                        day=day, reason=reason))
-        for name, first, last in data.SCHOOL_HOLIDAYS:
-            self.db.add(SchoolHoliday(organisation_id=organisation.id, name=name,
-                                      first_day=first, last_day=last))
+        for name, first_day, last_day in calendar.school_holidays(last):
+            if last_day >= first:
+                self.db.add(SchoolHoliday(organisation_id=organisation.id, name=name,
+                                          first_day=first_day, last_day=last_day))
         study_day = self.today + timedelta(days=24)
         while study_day.weekday() != 2:  # teams hold their study day on a Wednesday
             study_day += timedelta(days=1)

@@ -13,13 +13,13 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from types import ModuleType
 
 from pydantic import BaseModel, ConfigDict, computed_field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.finance.pdf_documents import render_contract, render_invoice, render_jaaropgave
 from server.finance.statements import FamilyFinance, family_finance
 from server.models import StoredDocument
 
@@ -62,6 +62,14 @@ class FinanceDocument(BaseModel):
         return f"{names[self.kind]} {self.number}.pdf"
 
 
+def _layouts() -> ModuleType:
+    """The PDF layouts, imported when a PDF is made: fpdf2 and fontTools take a fifth of a
+    second to load, which a server (or ``ouderportaal --demo``) start need not wait for."""
+    from server.finance import pdf_documents
+
+    return pdf_documents
+
+
 @dataclass(frozen=True)
 class _Planned:
     info: dict[str, object]
@@ -78,14 +86,14 @@ def _plan(finance: FamilyFinance) -> list[_Planned]:
              "period": f"{inv.period[0]}-{inv.period[1]:02d}", "year": inv.period[0],
              "child_name": None, "care_type": None, "amount_cents": inv.total_cents,
              "status": inv.status},
-            inv, lambda inv=inv: render_invoice(household, inv)))
+            inv, lambda inv=inv: _layouts().render_invoice(household, inv)))
     for st in sorted(finance.jaaropgaven, key=lambda s: (-s.year, s.child_id)):
         planned.append(_Planned(
             {"id": f"jaaropgave-{st.child_id}-{st.year}", "kind": "jaaropgave",
              "number": f"J{st.year}-{st.child_id:05d}", "period": str(st.year),
              "year": st.year, "child_name": household.child(st.child_id)[1],
              "care_type": None, "amount_cents": st.invoiced_cents, "status": None},
-            st, lambda st=st: render_jaaropgave(household, st)))
+            st, lambda st=st: _layouts().render_jaaropgave(household, st)))
     for ct in finance.contracts:
         end = ct.end_date.isoformat() if ct.end_date else ""
         planned.append(_Planned(
@@ -94,7 +102,7 @@ def _plan(finance: FamilyFinance) -> list[_Planned]:
              "period": f"{ct.start_date.isoformat()} – {end}", "year": ct.start_date.year,
              "child_name": household.child(ct.child_id)[1], "care_type": ct.care_type,
              "amount_cents": None, "status": None},
-            ct, lambda ct=ct: render_contract(household, ct)))
+            ct, lambda ct=ct: _layouts().render_contract(household, ct)))
     return planned
 
 

@@ -34,7 +34,7 @@ def document_response(content: bytes, etag: str, sha256: str, filename: str,
                       if_range: str | None) -> Response:
     size = len(content)
     headers = {"ETag": etag, "X-Content-SHA256": sha256, "Accept-Ranges": "bytes",
-               "Cache-Control": "private, no-cache",
+               "Cache-Control": "no-store",
                "Content-Disposition": f'inline; filename="{filename}"'}
     if if_none_match is not None and (if_none_match.strip() == "*" or etag in [
             tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]):

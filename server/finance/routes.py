@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from server.auth.expiry import check_not_expired
 from server.deps import Auth, CurrentSettings, Db
 from server.finance.documents import FinanceDocument, family_documents
 from server.finance.ranges import document_response
@@ -32,6 +30,7 @@ from server.finance.tariffs import max_hourly_rate, organisation_tariffs
 from server.models import Child, Invoice, Role, User
 from server.problems import Problem
 from server.problems.openapi import problem_responses
+from server.validation import PlainText
 
 router = APIRouter(prefix="/finance", tags=["finance"])
 
@@ -46,11 +45,10 @@ async def _tariffs(db: Db, user: User) -> list[TariffOut]:
             for t in await organisation_tariffs(db, user.organisation_id)]
 
 
-async def _documents_family(db: Db, user: User, now: datetime) -> int:
-    """The family whose documents this user may see, or the refusal. Checked on every call,
-    not only at login: an access token must not outlive the family's retention period."""
+async def _documents_family(db: Db, user: User) -> int:
+    """The family whose documents this user may see, or the refusal. (An expired account
+    never gets here: the access-token check refuses it on every request.)"""
     if user.role is Role.PRIMARY_PARENT and user.family_id is not None:
-        await check_not_expired(db, user, now)
         return user.family_id
     if user.role is Role.SECONDARY_PARENT and user.family_id is not None:
         holder = await primary_parent(db, user.family_id)
@@ -61,7 +59,7 @@ async def _documents_family(db: Db, user: User, now: datetime) -> int:
 
 @router.get("", response_model=FinanceOut | dict[str, Any], responses=REFUSALS)
 async def finance(db: Db, settings: CurrentSettings, auth: Auth,
-                  cursor: Annotated[str | None, Query(max_length=100)] = None) -> Any:
+                  cursor: Annotated[PlainText | None, Query(max_length=100)] = None) -> Any:
     """What this user may see of the finances, with a cursor: sending the cursor back while
     nothing changed answers only `{"unchanged": true, "cursor": …}`."""
     user = auth.user
@@ -69,7 +67,7 @@ async def finance(db: Db, settings: CurrentSettings, auth: Auth,
     holder_name = None
     if user.role is Role.PRIMARY_PARENT and user.family_id is not None:
         access = "granted"
-        await _documents_family(db, user, settings.now())
+        await _documents_family(db, user)
         documents, _ = await family_documents(db, user.family_id, settings.today())
         holder_name = user.name
     elif user.role is Role.SECONDARY_PARENT and user.family_id is not None:
@@ -95,7 +93,7 @@ async def tariffs(db: Db, auth: Auth) -> TariffsOut:
 @router.get("/invoices", response_model=InvoicesOut, responses=REFUSALS)
 async def invoices(db: Db, settings: CurrentSettings, auth: Auth) -> InvoicesOut:
     """The family's invoices with their lines, newest first (primary parent only)."""
-    family_id = await _documents_family(db, auth.user, settings.now())
+    family_id = await _documents_family(db, auth.user)
     infos, _ = await family_documents(db, family_id, settings.today())
     by_id = {info.id: info for info in infos}
     names = {c.id: c.first_name for c in await db.scalars(
@@ -129,7 +127,7 @@ async def document(document_id: str,
                    if_none_match: Annotated[str | None, Header()] = None,
                    if_range: Annotated[str | None, Header()] = None) -> Response:
     """The PDF, with ETag and SHA-256, a 304 for a current copy and 206 for a byte range."""
-    family_id = await _documents_family(db, auth.user, settings.now())
+    family_id = await _documents_family(db, auth.user)
     infos, kept = await family_documents(db, family_id, settings.today())
     info = next((i for i in infos if i.id == document_id), None)
     if info is None:

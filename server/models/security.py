@@ -46,6 +46,9 @@ class SessionToken(Base):
     kind: Mapped[TokenKind] = mapped_column(str_enum(TokenKind, "token_kind"))
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
     retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # A rotated refresh token: the pair that replaced it, sealed with a key only its holder
+    # can derive (server/auth/tokens.py), for a repeat within the grace window.
+    successor: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     session: Mapped[AuthSession] = relationship()
 
@@ -71,15 +74,32 @@ class PasswordReset(Base):
 
 
 class ThrottleCounter(Base):
-    """Failed logins per key ("account:<email>" or "address:<ip>"), shared by all processes."""
+    """Login failures per key (server/auth/throttle.py), shared by all processes."""
 
     __tablename__ = "throttle_counter"
 
-    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    # "account-address:" + e-mail (254) + "|" + client address (64) is the longest.
+    key: Mapped[str] = mapped_column(String(400), primary_key=True)
     consecutive_failures: Mapped[int] = mapped_column(default=0)
     last_failure_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     window_started_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     window_failures: Mapped[int] = mapped_column(default=0)
+    # Attempts being checked right now, and when the last one was claimed.
+    in_flight: Mapped[int] = mapped_column(default=0)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class KnownDevice(Base):
+    """A device an account logged in from: its `device_token` (stored hashed) lifts the
+    account-wide hourly cap of the login throttle for that account."""
+
+    __tablename__ = "known_device"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"),
+                                         index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_used_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class AuthEvent(Base):

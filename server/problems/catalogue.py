@@ -33,6 +33,11 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
     "not_found": (404, "Not found", "Niet gevonden.", "Not found."),
     "method_not_allowed": (405, "Method not allowed", "Deze actie is hier niet toegestaan.",
                            "This method is not allowed here."),
+    "request_too_large": (413, "Request too large",
+                          "Het verzoek is te groot.", "The request is too large."),
+    "request_timeout": (408, "Request timeout",
+                        "Het verzoek kwam niet op tijd helemaal binnen. Probeer het opnieuw.",
+                        "The request did not arrive completely in time. Please try again."),
     "password_policy": (422, "Password not accepted", "{reason_text}", "{reason_text}"),
     "reset_code_invalid": (400, "Reset code invalid",
                            "De code of link is onjuist, al gebruikt of verlopen. Vraag zo nodig "
@@ -68,6 +73,15 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                                 "{location_email}.",
                                 "An absence can be cancelled until {min_days} days before. Please "
                                 "contact {location_name}: {location_phone}, {location_email}."),
+    "absence_credit_invoiced": (409, "Credit already invoiced",
+                                "Het afwezigheidstegoed van deze afmelding betaalde de extra "
+                                "opvang van {date_text}, en die is al gefactureerd. Daarom kan "
+                                "de afmelding niet meer worden geannuleerd. Neem contact op met "
+                                "{location_name}: {location_phone}, {location_email}.",
+                                "The absence credit of this absence paid for the extra care on "
+                                "{date_text}, which has already been invoiced, so the absence "
+                                "can no longer be cancelled. Please contact {location_name}: "
+                                "{location_phone}, {location_email}."),
     "extra_day_too_soon": (422, "Extra day too soon",
                            "Een extra dag aanvragen kan tot {min_days} dagen van tevoren. Kies "
                            "een latere datum.",
@@ -130,6 +144,10 @@ PASSWORD_POLICY_TEXT = {
                  "The password must be at most 128 characters long."),
     "too_common": ("Dit wachtwoord komt te vaak voor en is makkelijk te raden. Kies een ander.",
                    "This password is too common and easy to guess. Choose another one."),
+    "like_email": ("Gebruik niet je e-mailadres als wachtwoord. Kies een ander.",
+                   "Do not use your e-mail address as your password. Choose another one."),
+    "only_whitespace": ("Een wachtwoord van alleen spaties kan niet. Kies een ander.",
+                        "A password of only spaces cannot be used. Choose another one."),
 }
 
 

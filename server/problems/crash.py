@@ -5,28 +5,22 @@ from __future__ import annotations
 import logging
 import secrets
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
-from server.asgi import ResponseWatch
+from server.asgi import HttpMiddleware, ResponseWatch
 from server.problems.body import problem_response
 
 logger = logging.getLogger(__name__)
 
 
-class UnexpectedErrorMiddleware:
+class UnexpectedErrorMiddleware(HttpMiddleware):
     """Turns an unhandled exception into a 500 problem with a reference that is in the log.
 
     A pure ASGI middleware rather than an `Exception` handler: Starlette re-raises after
     calling such a handler, which would log every bug twice.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         watch = ResponseWatch(send)
         try:
             await self.app(scope, receive, watch)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form
 from fastapi.responses import HTMLResponse
 
 from server.auth import reset as reset_service
-from server.auth.passwords import password_problem
+from server.auth.password_policy import password_problem
 from server.deps import Client, CurrentSettings, Db, Hasher
 from server.problems import Problem
 from server.problems.catalogue import PASSWORD_POLICY_TEXT
@@ -103,12 +103,13 @@ async def reset_submit(
     end_other_sessions: Annotated[str | None, Form()] = None,
 ) -> HTMLResponse:
     end_sessions = end_other_sessions is not None
-    if await reset_service.reset_for_token(db, token, settings.now()) is None:
+    reset = await reset_service.reset_for_token(db, token, settings.now())
+    if reset is None:
         return _page("Link verlopen", INVALID_LINK, status=400)
     if password != password_repeat:
         return _page("Wachtwoord instellen",
                      _form("De twee wachtwoorden zijn niet gelijk.", end_sessions), status=422)
-    if reason := password_problem(password):
+    if reason := password_problem(password, await reset_service.policy_account(db, reset.user)):
         return _page("Wachtwoord instellen",
                      _form(PASSWORD_POLICY_TEXT[reason][0], end_sessions), status=422)
     try:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from planning_days import extra, planned
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton, QWizard
 from test_desktop_e2e import PASSWORD, SANNE, log_in, wait_for_main_window
 
 from desktop.api.absences.records import ChildCredit
+from desktop.api.agenda.records import DayPart
 from desktop.api.client import PortalClient
 from desktop.models.agenda.month import EntryState
-
-
-def next_weekday(start: date, weekday: int) -> date:
-    return start + timedelta(days=(weekday - start.weekday()) % 7 or 7)
 
 
 def open_agenda(qtbot, desktop):
@@ -53,7 +51,8 @@ def test_report_an_absence_with_the_wizard_and_cancel_it(qtbot, portal_server, m
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
     page = open_agenda(qtbot, desktop)
-    monday = next_weekday(date.today() + timedelta(days=40), 0)
+    monday = planned(run, portal_server.url, date.today() + timedelta(days=40),
+                     ("Emma", DayPart.OCHTEND), ("Daan", DayPart.NSO), weekday=0)
     page.select_date(monday)
     qtbot.waitUntil(lambda: bool(page.model.entries(monday)), timeout=20_000)
     assert [(e.child_name, e.state) for e in page.model.entries(monday)] == [
@@ -103,9 +102,11 @@ def test_report_an_absence_with_the_wizard_and_cancel_it(qtbot, portal_server, m
         return QMessageBox.StandardButton.Yes
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
     click(qtbot, dialog, "cancelRequest")
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)  # after the portal's cancel preview
     [question] = asked
     assert question.startswith("Are you sure you want to cancel this request?")
     assert "• Emma: morning" in question
+    assert question.endswith("\n\nThe 5.5 hours of absence credit it earned are withdrawn.")
     qtbot.waitUntil(lambda: next(a for a in stored_absences(run, portal_server.url)
                                  if a.id == stored.id).cancelled, timeout=20_000)
     qtbot.waitUntil(lambda: absence_row(dialog, absence_id=stored.id) is None, timeout=20_000)
@@ -113,11 +114,13 @@ def test_report_an_absence_with_the_wizard_and_cancel_it(qtbot, portal_server, m
                     [EntryState.PLANNED, EntryState.PLANNED], timeout=20_000)
 
 
-def test_cancelling_within_30_days_shows_the_locations_phone(qtbot, portal_server, make_app):
+def test_cancelling_within_30_days_shows_the_locations_phone(qtbot, portal_server, make_app,
+                                                        run):
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
     page = open_agenda(qtbot, desktop)
-    soon = next_weekday(date.today() + timedelta(days=6), 1)
+    soon = planned(run, portal_server.url, date.today() + timedelta(days=6),
+                   ("Emma", DayPart.OCHTEND))
     page.select_date(soon)
     qtbot.waitUntil(lambda: bool(page.model.entries(soon)), timeout=20_000)
     wizard = page.open_absence_wizard()
@@ -155,8 +158,8 @@ def test_request_an_extra_day_and_withdraw_it(qtbot, portal_server, make_app, ru
     log_in(qtbot, desktop, SANNE, PASSWORD)
     page = open_agenda(qtbot, desktop)
     before = {r.id for r in stored_extra_days(run, portal_server.url)}
-    # Emma has no Wednesdays; past the demo study day (a Wednesday about 24 days ahead).
-    wednesday = next_weekday(date.today() + timedelta(days=35), 2)
+    # A whole day Emma is not planned and the group is open.
+    wednesday = extra(run, portal_server.url, "Emma", date.today() + timedelta(days=35), None)
 
     wizard = page.open_extra_day_wizard()
     qtbot.waitExposed(wizard)
@@ -226,12 +229,13 @@ def open_day_for_both(run, url: str, start: date) -> date:
         async with PortalClient(url) as client:
             await client.auth.login(SANNE, PASSWORD)
             return await client.agenda.fetch(first, last)
-    first = next_weekday(start, 2)
-    known = run(agenda(first, first + timedelta(days=56)))
-    day = first
-    while any((known.day(day).school_holiday, known.day(day).closing_days,
-               known.day(day).planned, known.day(day).extra_days)):
-        day += timedelta(days=7)
+    known = run(agenda(start, start + timedelta(days=63)))
+    day = start
+    # The agenda says which days are closed, holidays or taken, so a Wednesday that is
+    # Koningsdag or in the autumn holiday is passed over.
+    while day.weekday() != 2 or any((known.day(day).school_holiday, known.day(day).closing_days,
+                                     known.day(day).planned, known.day(day).extra_days)):
+        day += timedelta(days=1)
     return day
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 from icalendar import Calendar
+from planning_days import extra, planned
 
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.agenda.records import AbsenceReason, DayPart
@@ -84,10 +85,6 @@ def log_in(qtbot, app: App, url: str) -> None:
         app.session.login(url, SANNE, PASSWORD, False)
 
 
-def next_weekday(start: date, weekday: int) -> date:
-    return start + timedelta(days=(weekday - start.weekday()) % 7 or 7)
-
-
 def emma_and_daan(app: App) -> tuple[int, int]:
     children = {c.first_name: c.id for c in app.profile.profile.children}
     return children["Emma"], children["Daan"]
@@ -102,21 +99,22 @@ def server_absences(run, url: str, day: date) -> list:
 
 
 def test_a_month_comes_from_the_server_and_then_from_the_cache_offline(
-        qtbot, portal_server, make_services):
+        qtbot, portal_server, make_services, run):
     app = make_services()
     log_in(qtbot, app, portal_server.url)
     qtbot.waitUntil(lambda: app.profile.profile is not None)
     emma, _daan = emma_and_daan(app)
-    monday = next_weekday(date.today() + timedelta(days=35), 0)
+    day = planned(run, portal_server.url, date.today() + timedelta(days=35),
+                  ("Emma", DayPart.OCHTEND))
     with qtbot.waitSignal(app.agenda.agendaChanged, timeout=20_000) as shown:
-        app.agenda.show_month(monday.year, monday.month)
-    parts = {p.day_part for p in shown.args[0].day(monday).planned if p.child_id == emma}
+        app.agenda.show_month(day.year, day.month)
+    parts = {p.day_part for p in shown.args[0].day(day).planned if p.child_id == emma}
     assert parts == {DayPart.OCHTEND, DayPart.MIDDAG}
 
     portal_server.stop()
     app.agenda._months.clear()  # noqa: SLF001 (as after a restart: only the cache file is left)
     with qtbot.waitSignal(app.agenda.agendaChanged, timeout=5_000) as again:
-        app.agenda.show_month(monday.year, monday.month)
+        app.agenda.show_month(day.year, day.month)
     assert again.args[0].planned == shown.args[0].planned
 
 
@@ -126,7 +124,8 @@ def test_reported_online_the_absence_is_stored_once_and_shown(qtbot, portal_serv
     log_in(qtbot, app, portal_server.url)
     qtbot.waitUntil(lambda: app.profile.profile is not None)
     emma, _daan = emma_and_daan(app)
-    monday = next_weekday(date.today() + timedelta(days=40), 0)
+    monday = planned(run, portal_server.url, date.today() + timedelta(days=40),
+                     ("Emma", DayPart.OCHTEND), weekday=0)
     app.agenda.show_month(monday.year, monday.month)
     draft = AbsenceDraft((emma,), monday, monday, DayPart.OCHTEND, AbsenceReason.ZIEK, "koorts")
     with qtbot.waitSignal(app.agenda.absenceReported, timeout=20_000) as reported:
@@ -145,7 +144,9 @@ def test_reported_offline_it_waits_and_arrives_once_after_a_restart(
     log_in(qtbot, first, portal_server.url)
     qtbot.waitUntil(lambda: first.profile.profile is not None)
     emma, daan = emma_and_daan(first)
-    monday = next_weekday(date.today() + timedelta(days=45), 0)
+    # A Monday: Emma the whole day, Daan after school (a school week, not a holiday).
+    monday = planned(run, portal_server.url, date.today() + timedelta(days=45),
+                     ("Emma", DayPart.OCHTEND), ("Daan", DayPart.NSO), weekday=0)
     with qtbot.waitSignal(first.agenda.agendaChanged, timeout=20_000):
         first.agenda.show_month(monday.year, monday.month)
 
@@ -166,7 +167,7 @@ def test_reported_offline_it_waits_and_arrives_once_after_a_restart(
     with qtbot.waitSignal(second.agenda.absenceReported, timeout=20_000):
         log_in(qtbot, second, portal_server.url)
     stored = server_absences(run, portal_server.url, monday)
-    # Emma comes the whole Monday, Daan after school (a school week in January).
+    # Emma comes the whole Monday, Daan after school.
     assert sorted((a.child_id, a.day_part) for a in stored) == sorted(
         [(emma, DayPart.OCHTEND), (emma, DayPart.MIDDAG), (daan, DayPart.NSO)])
     assert second.agenda.outbox.pending_absences() == []
@@ -179,7 +180,8 @@ def test_an_answer_lost_on_the_way_is_not_stored_twice(qtbot, portal_server, mak
     log_in(qtbot, app, portal_server.url)
     qtbot.waitUntil(lambda: app.profile.profile is not None)
     emma, _daan = emma_and_daan(app)
-    thursday = next_weekday(date.today() + timedelta(days=50), 3)
+    thursday = planned(run, portal_server.url, date.today() + timedelta(days=50),
+                       ("Emma", DayPart.MIDDAG))
     draft = AbsenceDraft((emma,), thursday, thursday, DayPart.MIDDAG, AbsenceReason.OVERIG)
     with qtbot.waitSignal(app.agenda.absenceQueued, timeout=20_000):
         app.agenda.report_absence(draft)
@@ -205,12 +207,13 @@ def test_a_refused_report_is_kept_with_the_servers_reason(qtbot, portal_server, 
 
 
 def test_cancelling_within_30_days_is_refused_with_the_locations_phone(qtbot, portal_server,
-                                                                  make_services):
+                                                                  make_services, run):
     app = make_services()
     log_in(qtbot, app, portal_server.url)
     qtbot.waitUntil(lambda: app.profile.profile is not None)
     emma, _daan = emma_and_daan(app)
-    soon = next_weekday(date.today() + timedelta(days=7), 1)
+    soon = planned(run, portal_server.url, date.today() + timedelta(days=7),
+                   ("Emma", DayPart.OCHTEND))
     with qtbot.waitSignal(app.agenda.absenceReported, timeout=20_000) as reported:
         app.agenda.report_absence(AbsenceDraft((emma,), soon, soon, DayPart.OCHTEND,
                                                AbsenceReason.ZIEK))
@@ -281,12 +284,13 @@ def test_offline_the_export_says_which_part_of_the_range_it_covers(qtbot, portal
 
 
 def test_extra_days_are_requested_online_and_listed_offline_from_the_cache(
-        qtbot, portal_server, make_services):
+        qtbot, portal_server, make_services, run):
     app = make_services()
     log_in(qtbot, app, portal_server.url)
     qtbot.waitUntil(lambda: app.profile.profile is not None)
     emma, _daan = emma_and_daan(app)
-    wednesday = next_weekday(date.today() + timedelta(days=35), 2)
+    wednesday = extra(run, portal_server.url, "Emma", date.today() + timedelta(days=35),
+                      DayPart.OCHTEND)
     draft = ExtraDayDraft((emma,), wednesday, wednesday, DayPart.OCHTEND, ExtraDayPayment.INVOICE)
     with qtbot.waitSignal(app.extra_days.previewReady, timeout=20_000) as preview:
         app.extra_days.preview(draft)
@@ -358,14 +362,17 @@ def test_at_the_next_login_the_parent_hears_what_the_group_decided(
     log_in(qtbot, first, portal_server.url)
     qtbot.waitUntil(lambda: first.profile.profile is not None)
     emma, _daan = emma_and_daan(first)
-    wednesday = next_weekday(date.today() + timedelta(days=42), 2)
+    wednesday = extra(run, portal_server.url, "Emma", date.today() + timedelta(days=42),
+                      DayPart.OCHTEND)
     draft = ExtraDayDraft((emma,), wednesday, wednesday, DayPart.OCHTEND, ExtraDayPayment.INVOICE)
     with qtbot.waitSignal(first.extra_days.requested, timeout=20_000) as made:
         first.extra_days.submit(draft)
     request_id = made.args[0][0].id
-    # The list with it pending is cached on this computer.
+    # The list with it pending is cached on this computer, and the copy is kept after logging
+    # out (the Account page's choice; without it the copy, and what was pending, goes).
     qtbot.waitUntil(lambda: any(r.id == request_id for r in first.extra_days.requests),
                     timeout=20_000)
+    first.session.set_keep_offline_copy(True)
     run(first.aclose())
 
     async def approve() -> None:

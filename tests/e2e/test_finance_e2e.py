@@ -237,6 +237,7 @@ def test_an_interrupted_download_resumes_with_range_and_verifies(qtbot, qapp, po
     assert 0 < received < cut.size  # half of it kept…
     assert blobs.path(cut.blob_name) is None  # …but never under the final name
     run(finance.aclose())
+    session.set_keep_offline_copy(True)  # this parent keeps the copy (Account page)
     run(session.aclose())  # the app is closed
 
     recording = CutDownloads()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from planning_days import extra
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_window
@@ -12,14 +13,15 @@ from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_windo
 from desktop.api.agenda.records import DayPart
 from desktop.api.client import PortalClient
 from desktop.api.extra_days.records import ExtraDayDraft, ExtraDayPayment
-from desktop.views.pending_requests import RejectDialog
+from desktop.views.pending_requests.decision_dialogs import RejectDialog
 
 
-def wednesdays(count: int) -> list[date]:
-    """Wednesdays Emma is not planned, past the demo's study day (about 24 days ahead)."""
-    first = date.today() + timedelta(days=35)
-    first += timedelta(days=(2 - first.weekday()) % 7)
-    return [first + timedelta(weeks=n) for n in range(count)]
+def extra_mornings(run, url: str, count: int) -> list[date]:  # noqa: ANN001
+    """Mornings Emma may get extra care (not planned, the group open), a month or more ahead."""
+    days = [extra(run, url, "Emma", date.today() + timedelta(days=35), DayPart.OCHTEND)]
+    while len(days) < count:
+        days.append(extra(run, url, "Emma", days[-1] + timedelta(days=1), DayPart.OCHTEND))
+    return days
 
 
 def sanne_requests(run, url: str, days: list[date]) -> list[int]:
@@ -45,9 +47,22 @@ def sanne_sees(run, url: str) -> dict[int, tuple[str, str | None]]:
     return run(fetch())
 
 
+def staff_on_the_page(qtbot, make_app, url: str, request_id: int):
+    """The app, its main window and the pending-requests page of the staff member, once
+    ``request_id`` is listed."""
+    desktop = make_app(url)
+    log_in(qtbot, desktop, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    main.show_section("pending_requests")
+    page = main.page("pending_requests")
+    qtbot.waitUntil(lambda: page.model.row_of(request_id) >= 0, timeout=20_000)
+    return desktop, main, page
+
+
 def test_staff_approve_one_request_and_reject_another_with_a_reason(
         qtbot, portal_server, make_app, run, monkeypatch):
-    first, second = sanne_requests(run, portal_server.url, wednesdays(2))
+    days = extra_mornings(run, portal_server.url, 2)
+    first, second = sanne_requests(run, portal_server.url, days)
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, STAFF, PASSWORD)
     main = wait_for_main_window(qtbot, desktop)
@@ -76,7 +91,7 @@ def test_staff_approve_one_request_and_reject_another_with_a_reason(
         dialog = page.findChild(RejectDialog)
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert not ok.isEnabled()  # no reason, no rejection
-        dialog.reason.setPlainText("De groep is die ochtend vol.")
+        dialog.reason.set_text("De groep is die ochtend vol.")
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
     qtbot.waitUntil(page.reject_button.isEnabled)
@@ -95,13 +110,9 @@ def test_parents_have_no_requests_section(qtbot, portal_server, make_app):
 
 
 def test_without_the_portal_nothing_is_approved_blindly(qtbot, portal_server, make_app, run):
-    first, second = sanne_requests(run, portal_server.url, wednesdays(2))
-    desktop = make_app(portal_server.url)
-    log_in(qtbot, desktop, STAFF, PASSWORD)
-    main = wait_for_main_window(qtbot, desktop)
-    main.show_section("pending_requests")
-    page = main.page("pending_requests")
-    qtbot.waitUntil(lambda: page.model.row_of(second) >= 0, timeout=20_000)
+    days = extra_mornings(run, portal_server.url, 2)
+    first, second = sanne_requests(run, portal_server.url, days)
+    *_, page = staff_on_the_page(qtbot, make_app, portal_server.url, second)
 
     portal_server.stop()
     page.table.selectRow(page.model.row_of(second))
@@ -109,3 +120,35 @@ def test_without_the_portal_nothing_is_approved_blindly(qtbot, portal_server, ma
     assert not page.approve_button.isEnabled()
     page.refresh()
     qtbot.waitUntil(lambda: "could not be loaded" in page.state.text(), timeout=20_000)
+
+
+def test_approving_part_of_a_request_against_the_real_portal(qtbot, portal_server, make_app,
+                                                            run):
+    first, second = extra_mornings(run, portal_server.url, 2)
+    [request_id] = sanne_one_request(run, portal_server.url, first, second)
+    desktop, main, page = staff_on_the_page(qtbot, make_app, portal_server.url, request_id)
+
+    pending = desktop.services.pending_requests
+    with qtbot.waitSignal(pending.decidedTodayChanged, timeout=20_000,
+                          check_params_cb=lambda decided: len(decided) == 2):
+        pending.approve(request_id, [(first, DayPart.OCHTEND)], "De tweede week is vol.")
+    qtbot.waitUntil(lambda: page.decided_model.rowCount() == 2)
+    assert page.model.row_of(request_id) < 0
+    seen = sorted(sanne_sees(run, portal_server.url).items())
+    assert [status for _id, status in seen if _id >= request_id] == [
+        ("approved", "De tweede week is vol."), ("rejected", "De tweede week is vol.")]
+    qtbot.waitUntil(lambda: "Approved in part" in main.message_bar.text)
+
+
+def sanne_one_request(run, url: str, first: date, second: date) -> list[int]:
+    """One request for the mornings from `first` to `second` (the next extra morning after
+    `first`: the days between are Emma's own or closed, so it holds exactly two day-parts)."""
+    async def submit() -> list[int]:
+        async with PortalClient(url) as client:
+            await client.auth.login(SANNE, PASSWORD)
+            profile = await client.profile.me()
+            emma = next(c.id for c in profile.children if c.first_name == "Emma")
+            made = await client.extra_days.request(ExtraDayDraft(
+                (emma,), first, second, DayPart.OCHTEND, ExtraDayPayment.INVOICE))
+            return [r.id for r in made]
+    return run(submit())

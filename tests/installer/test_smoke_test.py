@@ -69,6 +69,8 @@ def test_without_the_image_plug_ins_the_smoke_test_fails_naming_them(tmp_path: P
     ("false", None, "personal PC"),
     (None, None, "personal PC"),       # an ordinary installation
     (None, "true", "shared PC"),       # set by the user themself (or --shared-pc)
+    ("true", "false", "shared PC"),    # a user's own "false" cannot undo the office's switch
+    ("false", "true", "shared PC"),
 ])
 def test_the_app_honours_the_machine_wide_shared_pc_setting(tmp_path: Path, machine, user,
                                                             seen: str) -> None:

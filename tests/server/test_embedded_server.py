@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import socket
+import subprocess
+import sys
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +23,7 @@ def test_serves_the_demo_and_restarts_on_the_same_address(tmp_path: Path) -> Non
     server = EmbeddedServer(tmp_path, today=date(2026, 3, 2))
     with server:
         portal = httpx.get(f"{server.url}/api/v1/portal").json()
+        # The demo announces no newer desktop release, so the update hint stays silent.
         assert portal == {"name": "Kinderopvang Zonnebloem", "short_name": "zonnebloem",
                           "api_version": 1, "client": None}
         login = httpx.post(f"{server.url}/api/v1/auth/login",
@@ -76,3 +83,84 @@ async def test_starts_and_stops_inside_a_running_event_loop(tmp_path: Path) -> N
 def test_url_before_start_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         _ = EmbeddedServer(tmp_path).url
+
+
+def test_a_client_that_connects_before_the_start_is_answered_once_it_runs(tmp_path: Path) -> None:
+    # ouderportaal --demo shows the address at once and starts the server after the login
+    # window has painted: a portal check sent in between must wait, not be refused.
+    server = EmbeddedServer(tmp_path)
+    server.bind()
+    url = server.url
+    answers: list[httpx.Response] = []
+    early = threading.Thread(target=lambda: answers.append(
+        httpx.get(f"{url}/api/v1/portal", timeout=60)))
+    early.start()
+    try:
+        time.sleep(0.2)  # connected, and waiting in the listen backlog
+        assert not answers
+        server.start()
+        early.join(60)
+        assert [a.status_code for a in answers] == [200]
+        assert server.url == url
+    finally:
+        server.stop()
+
+
+def test_a_bound_server_that_never_started_frees_its_address(tmp_path: Path) -> None:
+    server = EmbeddedServer(tmp_path)
+    server.bind()
+    port = int(server.url.rsplit(":", 1)[1])
+    server.stop()
+    with socket.socket() as again:
+        again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        again.bind(("127.0.0.1", port))  # would fail while the server still held it
+    assert not server.running
+
+
+def test_a_stop_while_it_starts_ends_the_start(tmp_path: Path) -> None:
+    server = EmbeddedServer(tmp_path)
+    failures: list[BaseException] = []
+
+    def start() -> None:
+        try:
+            server.start()
+        except RuntimeError as error:
+            failures.append(error)
+
+    starting = threading.Thread(target=start)
+    starting.start()
+    time.sleep(0.1)  # building the demo database
+    server.stop()
+    starting.join(60)
+    assert not starting.is_alive() and not server.running
+    assert [str(f) for f in failures] == ["the embedded server was stopped while it started"]
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{server.url}/api/v1/portal")
+
+
+# Imports the server package as the desktop's --demo does, then serves, and lists what that
+# loaded: the PDF layouts (fpdf2, fontTools) wait for the first PDF.
+IMPORTS = """
+import json, sys
+from pathlib import Path
+import server.embedded
+before = sorted(sys.modules)
+with server.embedded.EmbeddedServer(Path(sys.argv[1])) as running:
+    serving = sorted(sys.modules)
+print(json.dumps({"imported": before, "serving": serving}))
+"""
+
+
+def test_the_pdf_layouts_are_loaded_only_when_a_pdf_is_made(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", IMPORTS, str(tmp_path)], capture_output=True,
+                            text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    modules = json.loads(result.stdout.splitlines()[-1])
+
+    def heavy(names: list[str]) -> list[str]:
+        return [n for n in names if n.split(".")[0] in
+                ("uvicorn", "fastapi", "sqlalchemy", "alembic", "fpdf", "fontTools")]
+
+    assert heavy(modules["imported"]) == []  # the address can be taken without the web stack
+    assert "fastapi" in modules["serving"] and "sqlalchemy" in modules["serving"]
+    assert [n for n in heavy(modules["serving"]) if n.startswith(("fpdf", "fontTools"))] == []

@@ -6,14 +6,19 @@ The routes are read from the app itself, so a new endpoint cannot be forgotten.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 from fastapi.routing import iter_route_contexts
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from server.app import create_app
 from server.config import Settings, sqlite_url
+from server.models import CareGroup, Contract, ContractDay
 
 PUBLIC = {
     ("GET", "/api/v1/portal"),
@@ -21,6 +26,7 @@ PUBLIC = {
     ("POST", "/api/v1/auth/login"),
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/password-reset"),
+    ("POST", "/api/v1/auth/password-reset/check"),
     ("POST", "/api/v1/auth/password-reset/confirm"),
 }
 
@@ -113,3 +119,113 @@ async def test_roles_that_may_not_ask_or_decide_are_refused(
     else:
         assert response.status_code < 400 or response.json()["code"].startswith("extra_day_"), \
             response.text
+
+
+# Staff and managers see children through contracts in their groups that have not ended
+# (docs/api.md, "Agenda"). Emma leaves Zonnetjes (Fatima's group) yesterday and joins
+# Regenboog (Marloes's) today; each staff-scoped endpoint must follow the move.
+STAFF_SCOPED = {
+    ("GET", "/api/v1/agenda"),
+    ("GET", "/api/v1/extra-days"),
+    ("GET", "/api/v1/extra-days/{request_id}/capacity"),
+    ("POST", "/api/v1/extra-days/{request_id}/approve"),
+    ("POST", "/api/v1/extra-days/{request_id}/reject"),
+}
+# Routes of a family's own data: staff and managers are refused or find nothing.
+PARENT_ONLY = {
+    ("GET", "/api/v1/absences"), ("POST", "/api/v1/absences"),
+    ("DELETE", "/api/v1/absences/{absence_id}"),
+    ("GET", "/api/v1/absences/{absence_id}/cancel-preview"),
+    ("GET", "/api/v1/absences/cancel-preview"), ("POST", "/api/v1/absences/cancel"),
+    ("POST", "/api/v1/extra-days/{request_id}/withdraw"),
+}
+TODAY = date(2026, 3, 2)  # the demo's day (tests/server/server_helpers.py)
+MARLOES = "marloes.smulders@voorbeeld.nl"
+
+
+def test_every_route_with_childrens_data_is_scoped_for_staff() -> None:
+    childrens_data = {r for r in PROTECTED if r[1].startswith(
+        ("/api/v1/agenda", "/api/v1/extra-days", "/api/v1/credit", "/api/v1/requests",
+         "/api/v1/absences"))}
+    refused_to_staff = {(m, p.replace("{id}", "{request_id}")) for m, p, _, refused
+                        in ROLE_REFUSALS if "staff" in refused}
+    assert childrens_data - refused_to_staff - PARENT_ONLY == STAFF_SCOPED
+
+
+async def _move_emma(client: httpx.AsyncClient, db: AsyncSession) -> tuple[int, int, int]:
+    """Emma's request made in Zonnetjes, her move to Regenboog, and a request made there.
+    Returns (emma, request in Zonnetjes, request in Regenboog)."""
+    sanne = await _login(client, LOGINS["primary_parent"])
+    me = (await client.get("/api/v1/me", headers=sanne)).json()
+    emma = next(c["id"] for c in me["children"] if c["first_name"] == "Emma")
+    old = await client.post("/api/v1/extra-days", headers=sanne, json={
+        "child_ids": [emma], "first_date": "2026-03-06", "payment": "invoice"})
+    contract = await db.scalar(select(Contract).where(Contract.child_id == emma)
+                               .options(selectinload(Contract.days)))
+    contract.end_date = TODAY - timedelta(days=1)
+    regenboog = await db.scalar(select(CareGroup).where(CareGroup.name == "Regenboog"))
+    db.add(Contract(child_id=emma, group_id=regenboog.id, care_type=contract.care_type,
+                    start_date=TODAY, end_date=None, hourly_rate_cents=1149,
+                    days=[ContractDay(weekday=d.weekday, day_part=d.day_part)
+                          for d in contract.days]))
+    await db.commit()
+    new = await client.post("/api/v1/extra-days", headers=sanne, json={
+        "child_ids": [emma], "first_date": "2026-03-11", "payment": "invoice"})
+    assert old.status_code == new.status_code == 201, (old.text, new.text)
+    return emma, old.json()["requests"][0]["id"], new.json()["requests"][0]["id"]
+
+
+async def _login(client: httpx.AsyncClient, email: str) -> dict[str, str]:
+    response = await client.post("/api/v1/auth/login",
+                                 json={"email": email, "password": "zonnebloem-demo"})
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+async def _ask(client: httpx.AsyncClient, route: tuple[str, str], headers: dict[str, str],
+               emma: int, request_id: int) -> httpx.Response:
+    method, path = route
+    if path == "/api/v1/agenda":
+        return await client.get(path, headers=headers, params={
+            "from": "2026-02-23", "to": "2026-03-13", "child_id": emma})
+    body = {"reason": "vol"} if path.endswith("/reject") else None
+    return await client.request(method, path.replace("{request_id}", str(request_id)),
+                                headers=headers, json=body)
+
+
+@pytest.mark.parametrize("route", sorted(STAFF_SCOPED), ids=[f"{m} {p}" for m, p in
+                                                             sorted(STAFF_SCOPED)])
+async def test_staff_lose_a_child_who_left_their_group(
+        client: httpx.AsyncClient, db: AsyncSession, route: tuple[str, str]) -> None:
+    emma, in_zonnetjes, _ = await _move_emma(client, db)
+    response = await _ask(client, route, await _login(client, LOGINS["staff"]), emma,
+                          in_zonnetjes)
+    if route == ("GET", "/api/v1/agenda"):
+        assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+    elif route == ("GET", "/api/v1/extra-days"):
+        assert emma not in {r["child_id"] for r in response.json()["requests"]}
+    else:
+        assert (response.status_code, response.json()["code"]) == (404, "not_found")
+
+
+@pytest.mark.parametrize("route", sorted(STAFF_SCOPED), ids=[f"{m} {p}" for m, p in
+                                                             sorted(STAFF_SCOPED)])
+async def test_staff_see_a_child_who_joined_their_group_from_then_on(
+        client: httpx.AsyncClient, db: AsyncSession, route: tuple[str, str]) -> None:
+    emma, in_zonnetjes, in_regenboog = await _move_emma(client, db)
+    marloes = await _login(client, MARLOES)
+    response = await _ask(client, route, marloes, emma, in_regenboog)
+    assert response.status_code == 200, response.text
+    if route == ("GET", "/api/v1/agenda"):
+        # Only the days of the Regenboog contract: not last week's in Zonnetjes.
+        days = {p["date"] for p in response.json()["planned"]}
+        assert days and min(days) >= TODAY.isoformat()
+        assert {p["group_id"] for p in response.json()["planned"]} == {
+            await db.scalar(select(CareGroup.id).where(CareGroup.name == "Regenboog"))}
+        assert {e["request_id"] for e in response.json()["extra_days"]} == {in_regenboog}
+    elif route == ("GET", "/api/v1/extra-days"):
+        ids = {r["id"] for r in response.json()["requests"]}
+        assert in_regenboog in ids and in_zonnetjes not in ids
+    # The request from before the move stays with the group it was made for.
+    if route[1].endswith(("/capacity", "/approve", "/reject")):
+        earlier = await _ask(client, route, marloes, emma, in_zonnetjes)
+        assert earlier.status_code == 404

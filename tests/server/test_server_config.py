@@ -18,7 +18,6 @@ def test_defaults_use_sqlite_in_the_data_dir(tmp_path: Path) -> None:
     assert settings.is_sqlite
     assert settings.mail_folder is None
     assert settings.access_token_ttl == timedelta(minutes=15)
-    assert settings.refresh_token_ttl == timedelta(days=30)
     assert settings.reset_ttl == timedelta(minutes=30)
 
 

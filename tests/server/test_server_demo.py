@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import holidays
 import pytest
 from server_helpers import FakeClock
 from sqlalchemy import func, select
@@ -15,7 +16,7 @@ from server.cli import main
 from server.config import AMSTERDAM, Settings, sqlite_url
 from server.dates import add_months
 from server.db import create_engine, create_sessionmaker
-from server.demo.data import easter_sunday, public_holidays
+from server.demo.calendar import PUBLISHED_SCHOOL_HOLIDAYS, public_holidays, school_holidays
 from server.demo.database import create_demo_database
 from server.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
 from server.models import (
@@ -27,6 +28,7 @@ from server.models import (
     Family,
     Location,
     Role,
+    SchoolHoliday,
     User,
 )
 
@@ -114,7 +116,8 @@ async def test_demo_has_what_the_issue_asks_for(tmp_path: Path) -> None:
 
             closing = (await db.scalars(select(ClosingDay))).all()
             years = Counter(c.day.year for c in closing if c.location_id is None)
-            assert set(years) == {2025, 2026, 2027}
+            # Two years back (the invoices reach 26 months back) and two ahead.
+            assert set(years) == {2024, 2025, 2026, 2027, 2028}
             assert any(c.location_id is not None and "Studiedag" in c.reason
                        for c in closing)
     finally:
@@ -133,16 +136,78 @@ async def test_scale_multiplies_the_families(tmp_path: Path) -> None:
         await engine.dispose()
 
 
-@pytest.mark.parametrize(("year", "easter"), [(2025, date(2025, 4, 20)),
-                                              (2026, date(2026, 4, 5)),
-                                              (2027, date(2027, 3, 28))])
-def test_easter_and_holidays(year: int, easter: date) -> None:
-    assert easter_sunday(year) == easter
-    names = dict((name, day) for day, name in public_holidays(year))
+# The closing days the demo had while they were written out by hand (2025-2027): the
+# holidays package must give the same.
+KNOWN_CLOSING_DAYS = {
+    2025: ["2025-01-01", "2025-04-21", "2025-05-05", "2025-05-29", "2025-06-09", "2025-12-25",
+           "2025-12-26"],
+    2026: ["2026-01-01", "2026-04-06", "2026-04-27", "2026-05-14", "2026-05-25", "2026-12-25"],
+    2027: ["2027-01-01", "2027-03-29", "2027-04-27", "2027-05-06", "2027-05-17"],
+}
+
+
+@pytest.mark.parametrize("year", sorted(KNOWN_CLOSING_DAYS))
+def test_public_holidays_match_the_known_ones(year: int) -> None:
+    assert [d.isoformat() for d, _ in public_holidays(year)] == KNOWN_CLOSING_DAYS[year]
+
+
+@pytest.mark.parametrize("year", range(2028, 2041))
+def test_public_holidays_for_years_to_come(year: int) -> None:
+    names = {name: day for day, name in public_holidays(year)}
+    easter = next(day for day, name in holidays.country_holidays(
+        "NL", years=year, language="nl").items() if name == "Eerste paasdag")
     assert names["Tweede paasdag"] == easter + timedelta(days=1)
-    assert names["Hemelvaartsdag"] == easter + timedelta(days=39)
-    assert all(day.weekday() < 5 for day in names.values())
-    assert ("Bevrijdingsdag" in names) == (year == 2025)
+    assert names.get("Hemelvaartsdag", easter + timedelta(days=39)) == easter + timedelta(days=39)
+    assert "Goede vrijdag" not in names  # childcare is open on Good Friday
+    assert all(day.weekday() < 5 and day.year == year for day in names.values())
+    assert ("Bevrijdingsdag" in names) == (year % 5 == 0 and date(year, 5, 5).weekday() < 5)
+    assert (date(year, 12, 25) in names.values()) == (date(year, 12, 25).weekday() < 5)
+
+
+def test_published_school_holidays_are_kept_as_they_are() -> None:
+    assert school_holidays(date(2027, 8, 29)) == list(PUBLISHED_SCHOOL_HOLIDAYS)
+
+
+def test_school_holidays_after_the_published_ones_follow_the_rule() -> None:
+    """Each holiday a year on keeps its weekday and length and moves less than half a week;
+    the 2027-28 school year is the 2026-27 one moved by 52 weeks."""
+    found = school_holidays(date(2040, 12, 31))
+    assert found[-1][2] >= date(2040, 12, 31)
+    derived = found[len(PUBLISHED_SCHOOL_HOLIDAYS):]
+    assert derived[:5] == [
+        ("Herfstvakantie", date(2027, 10, 16), date(2027, 10, 24)),
+        ("Kerstvakantie", date(2027, 12, 18), date(2028, 1, 2)),
+        ("Voorjaarsvakantie", date(2028, 2, 5), date(2028, 2, 13)),
+        ("Meivakantie", date(2028, 4, 22), date(2028, 4, 30)),
+        ("Zomervakantie", date(2028, 7, 15), date(2028, 8, 27))]
+    published = len(PUBLISHED_SCHOOL_HOLIDAYS)
+    for (name, first, last), (earlier_name, earlier_first, earlier_last) in zip(
+            found[published:], found[published - 5:], strict=False):
+        assert name == earlier_name
+        assert first.weekday() == 5 and last.weekday() == 6  # Saturday to Sunday
+        assert last - first == earlier_last - earlier_first
+        a_year_on = date(earlier_first.year + 1, earlier_first.month, earlier_first.day)
+        assert abs((first - a_year_on).days) <= 3, (name, first)
+    assert all(a[2] < b[1] for a, b in zip(found, found[1:], strict=False))  # in order, apart
+
+
+async def test_the_demo_has_closing_days_and_school_holidays_in_2029(tmp_path: Path) -> None:
+    """Built for a day years after the published schedule, the demo still has a calendar."""
+    settings = demo_settings(tmp_path)
+    await create_demo_database(settings, today=date(2029, 6, 4))
+    engine = create_engine(settings)
+    try:
+        async with create_sessionmaker(engine)() as db:
+            closing = set((await db.scalars(select(ClosingDay.day))).all())
+            holidays_2029 = (await db.scalars(select(SchoolHoliday.name).where(
+                SchoolHoliday.first_day.between(date(2029, 1, 1), date(2029, 12, 31))))).all()
+    finally:
+        await engine.dispose()
+    assert {d for d, _ in public_holidays(2029)} <= closing
+    assert {d for d, _ in public_holidays(2031)} <= closing
+    assert sorted(holidays_2029) == sorted(["Voorjaarsvakantie", "Meivakantie",
+                                            "Zomervakantie", "Herfstvakantie",
+                                            "Kerstvakantie"])
 
 
 def test_cli_demo_prints_the_logins(tmp_path: Path, capsys: pytest.CaptureFixture[str],

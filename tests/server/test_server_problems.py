@@ -49,6 +49,7 @@ async def test_detail_is_english_when_asked(client: httpx.AsyncClient) -> None:
     assert dutch.json()["detail"] == "Je bent niet ingelogd."
 
 
+@pytest.mark.expect_log("server.problems.crash", "ERROR", "Unhandled error, reference")
 async def test_unexpected_error_is_500_with_a_reference_in_the_log(
         app, client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture) -> None:  # noqa: ANN001
     async def broken() -> None:

@@ -1,10 +1,12 @@
-"""``client.absences``: report absence, the family's absences, cancel one, absence credit."""
+"""``client.absences``: report absence, the family's absences, cancel them (after their
+preview), absence credit."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import urlencode
 
-from desktop.api.absences.records import Absence, AbsenceDraft, ChildCredit
+from desktop.api.absences.records import Absence, AbsenceDraft, CancelPreview, ChildCredit
 from desktop.api.core.transport import Transport, new_idempotency_key
 
 __all__ = ["AbsenceEndpoints"]
@@ -26,6 +28,14 @@ class AbsenceEndpoints:
         response = await self._core.request("GET", "/absences")
         return self._core.parse(response, lambda data: [Absence.from_json(a)
                                                         for a in data["absences"]])
+
+    async def cancel_preview(self, absence_ids: Sequence[int]) -> CancelPreview:
+        """What cancelling these absences together would do to the credit and the extra days
+        it pays; raises the refusal the cancel itself would give (too late, already cancelled,
+        invoiced)."""
+        query = urlencode([("absence_ids", absence_id) for absence_id in absence_ids])
+        response = await self._core.request("GET", "/absences/cancel-preview?" + query)
+        return self._core.parse(response, CancelPreview.from_json)
 
     async def cancel(self, absence_ids: Sequence[int]) -> list[Absence]:
         """Afmelding annuleren: these day-parts (one report's day, every child) are planned

@@ -1,6 +1,7 @@
 """Records of absences (afmelden, docs/api.md "Absences" and "Absence credit"): a reported
-absence, what the absence wizard sends, a report still waiting in the app's outbox, and the
-absence credit a child has earned."""
+absence, what the absence wizard sends, a report still waiting in the app's outbox, the
+absence credit a child has earned, and what cancelling an absence would do to the extra days
+its credit pays."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from desktop.api.core.fields import (
     as_str,
     as_timestamp,
 )
+from desktop.api.extra_days.records import ExtraDayStatus
 
-__all__ = ["Absence", "AbsenceDraft", "ChildCredit", "QueuedAbsence"]
+__all__ = ["Absence", "AbsenceDraft", "CancelPreview", "ChildCredit", "QueuedAbsence",
+           "RepricedExtraDay"]
 
 
 @dataclass(frozen=True)
@@ -123,3 +126,50 @@ class ChildCredit:
                           if as_int(c["available_minutes"]) > 0)
         return cls(as_int(data["child_id"]), as_int(data["available_minutes"]),
                    max((e for e, _m in expiries), default=None), tuple(expiries))
+
+
+@dataclass(frozen=True)
+class RepricedExtraDay:
+    """An extra day-part the absence's credit pays, before and after cancelling it."""
+
+    request_id: int
+    status: ExtraDayStatus
+    date: date
+    day_part: DayPart
+    minutes: int
+    credit_minutes_before: int
+    credit_minutes: int
+    invoice_cents_before: int
+    invoice_cents: int
+
+    @property
+    def moved_minutes(self) -> int:
+        """Minutes that move from absence credit to the invoice."""
+        return self.credit_minutes_before - self.credit_minutes
+
+    @classmethod
+    def from_json(cls, data: Json) -> RepricedExtraDay:
+        return cls(as_int(data["request_id"]), ExtraDayStatus(data["status"]),
+                   as_date(data["date"]), DayPart(data["day_part"]), as_int(data["minutes"]),
+                   as_int(data["credit_minutes_before"]), as_int(data["credit_minutes"]),
+                   as_int(data["invoice_cents_before"]), as_int(data["invoice_cents"]))
+
+
+@dataclass(frozen=True)
+class CancelPreview:
+    """What cancelling absences together would do (``GET /absences/cancel-preview``): the
+    credit they earned is withdrawn, and each extra day that credit pays is paid again from
+    other credit or on the invoice (``invoice_cents``: the extra amount in all)."""
+
+    absence_ids: tuple[int, ...]
+    credit_minutes: int | None
+    extra_days: tuple[RepricedExtraDay, ...]
+    invoice_cents: int
+
+    @classmethod
+    def from_json(cls, data: Json) -> CancelPreview:
+        minutes = data.get("credit_minutes")
+        return cls(tuple(as_int(i) for i in data["absence_ids"]),
+                   None if minutes is None else as_int(minutes),
+                   tuple(RepricedExtraDay.from_json(d) for d in data["extra_days"]),
+                   as_int(data["invoice_cents"]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import platform
 
+from desktop.api.auth.records import PasswordAssessment
 from desktop.api.core.errors import SessionExpired
 from desktop.api.core.tokens import Tokens
 from desktop.api.core.transport import Retry, Transport, new_idempotency_key
@@ -61,6 +62,17 @@ class AuthEndpoints:
             authenticated=False,
             retry=Retry.UNSENT,
         )
+
+    async def check_new_password(self, email: str, new_password: str) -> PasswordAssessment:
+        """The portal's verdict on a new password (nothing is stored), to show as it is typed."""
+        response = await self._core.request(
+            "POST",
+            "/auth/password-reset/check",
+            json={"email": email, "new_password": new_password},
+            authenticated=False,
+            retry=Retry.NEVER,
+        )
+        return self._core.parse(response, PasswordAssessment.from_json)
 
     async def confirm_password_reset(
         self, email: str, code: str, new_password: str, end_other_sessions: bool = True

@@ -17,9 +17,10 @@ import socket
 import ssl
 from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
+if TYPE_CHECKING:  # the errors are imported at start; httpx only with the first client
+    import httpx
 
 __all__ = [
     "AccountDisabled",
@@ -287,6 +288,8 @@ def classify_transport_error(exc: BaseException) -> ConnectionProblem:
     httpx's wrappers (``ConnectError``) say little; the ``socket.gaierror``, ``ssl`` or
     ``OSError`` further down the ``__cause__``/``__context__`` chain says what the user must fix.
     """
+    import httpx  # loaded already: only a request that was sent can have failed
+
     message = str(exc) or type(exc).__name__
     for cause in _chain(exc):
         if isinstance(cause, ssl.SSLError | ssl.CertificateError):

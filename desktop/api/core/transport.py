@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import random
+import ssl
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -43,7 +45,7 @@ from desktop.api.core.tokens import TokenKeeper, Tokens
 from desktop.api.core.version import app_version
 
 __all__ = ["API_PREFIX", "DEFAULT_TIMEOUT", "Download", "Retry", "Transport",
-           "new_idempotency_key", "user_agent"]
+           "new_idempotency_key", "tls_context", "user_agent"]
 
 # Only methods, paths, statuses and error kinds are logged: never a body, header or token.
 log = logging.getLogger(__name__)
@@ -52,8 +54,19 @@ API_PREFIX = "/api/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 
+@functools.cache
 def user_agent() -> str:
     return f"Ouderportaal-Desktop/{app_version()}"
+
+
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """How every client of this process verifies the portal: httpx's defaults, built once.
+
+    Loading the CA certificates takes 20–70 ms, and each ``httpx.AsyncClient`` made without a
+    context loads them again; a context may be shared by any number of clients.
+    """
+    return httpx.create_ssl_context()
 
 
 def new_idempotency_key() -> str:
@@ -101,6 +114,8 @@ class Transport:
         self._http = httpx.AsyncClient(
             base_url=self.base_url + API_PREFIX,
             transport=http_transport,
+            # A test's transport has no TLS: do not load the certificates for it.
+            verify=tls_context() if http_transport is None else True,
             timeout=timeout,
             follow_redirects=False,
             headers={

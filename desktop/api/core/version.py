@@ -8,14 +8,17 @@ number is never called newer, so a typo on the server cannot nag every parent.
 from __future__ import annotations
 
 import re
-from importlib import metadata
+from functools import cache
 
 __all__ = ["app_version", "is_newer"]
 
 _NUMBERS = re.compile(r"^\s*v?(\d+(?:\.\d+)*)")
 
 
+@cache  # every client's User-Agent asks; reading package metadata takes milliseconds
 def app_version() -> str:
+    from importlib import metadata  # ~10 ms to import: not before something asks
+
     try:
         return metadata.version("ouderportaal")
     except metadata.PackageNotFoundError:

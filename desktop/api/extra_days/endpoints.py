@@ -3,8 +3,10 @@ requests with their groups' free places, approving and rejecting (staff and mana
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlencode
 
+from desktop.api.agenda.records import DayPart
 from desktop.api.core.transport import Retry, Transport, new_idempotency_key
 from desktop.api.extra_days.records import (
     CapacityDay,
@@ -31,9 +33,13 @@ class ExtraDayEndpoints:
                                             idempotency_key=new_idempotency_key())
         return self._core.parse(response, _requests)
 
-    async def list(self, status: str | None = None) -> list[ExtraDayRequest]:
-        """The family's requests (parents) or their groups' (staff); `status` filters."""
-        path = "/extra-days" + ("?" + urlencode({"status": status}) if status else "")
+    async def list(self, status: str | None = None,
+                   decided_on: date | None = None) -> list[ExtraDayRequest]:
+        """The family's requests (parents) or their groups' (staff); `status` filters, and
+        `decided_on` keeps those decided on that day (e.g. today's decisions)."""
+        query = {"status": status, "decided_on": decided_on.isoformat() if decided_on else None}
+        filters = urlencode({k: v for k, v in query.items() if v is not None})
+        path = "/extra-days" + ("?" + filters if filters else "")
         return self._core.parse(await self._core.request("GET", path), _requests)
 
     async def capacity(self, request_id: int) -> list[CapacityDay]:
@@ -42,8 +48,16 @@ class ExtraDayEndpoints:
         return self._core.parse(response, lambda data: [CapacityDay.from_json(d)
                                                         for d in data["days"]])
 
-    async def approve(self, request_id: int) -> ExtraDayRequest:
-        return await self._decide(request_id, "approve")
+    async def approve(self, request_id: int,
+                      only: list[tuple[date, DayPart]] | None = None,
+                      reason: str | None = None) -> ExtraDayRequest:
+        """Approve the request; with ``only``, just those day-parts — the others are rejected
+        with ``reason`` (a partial approval: docs/api.md)."""
+        body = None
+        if only is not None:
+            body = {"items": [{"date": day.isoformat(), "day_part": part.value}
+                              for day, part in only], "reason": reason}
+        return await self._decide(request_id, "approve", body)
 
     async def reject(self, request_id: int, reason: str) -> ExtraDayRequest:
         return await self._decide(request_id, "reject", {"reason": reason})
@@ -53,7 +67,7 @@ class ExtraDayEndpoints:
         return await self._decide(request_id, "withdraw")
 
     async def _decide(self, request_id: int, action: str,
-                      body: dict[str, str] | None = None) -> ExtraDayRequest:
+                      body: dict[str, object] | None = None) -> ExtraDayRequest:
         response = await self._core.request("POST", f"/extra-days/{request_id}/{action}",
                                             json=body, idempotency_key=new_idempotency_key())
         return self._core.parse(response, ExtraDayRequest.from_json)

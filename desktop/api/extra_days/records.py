@@ -5,12 +5,20 @@ the group's places on each requested day-part."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
 from desktop.api.agenda.records import DayPart
-from desktop.api.core.fields import Json, as_date, as_int, as_optional_str, as_str, as_time
+from desktop.api.core.fields import (
+    Json,
+    as_date,
+    as_int,
+    as_optional_str,
+    as_str,
+    as_time,
+    as_timestamp,
+)
 
 __all__ = [
     "CapacityDay",
@@ -158,6 +166,8 @@ class ExtraDayRequest:
     child_name: str = ""  # the full name (staff have no family to look the child up in)
     note: str | None = None
     group_name: str = ""
+    decided_by: str | None = None
+    decided_at: datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "child_id": self.child_id,
@@ -169,7 +179,8 @@ class ExtraDayRequest:
                 "credit_minutes": self.credit_minutes, "invoice_cents": self.invoice_cents,
                 "submitted_by": self.submitted_by, "decision_reason": self.decision_reason,
                 "child_name": self.child_name, "note": self.note,
-                "group_name": self.group_name}
+                "group_name": self.group_name, "decided_by": self.decided_by,
+                "decided_at": self.decided_at.isoformat() if self.decided_at else None}
 
     @classmethod
     def from_json(cls, data: Json) -> ExtraDayRequest:
@@ -182,20 +193,25 @@ class ExtraDayRequest:
                    as_str(data["submitted_by"]), as_optional_str(data.get("decision_reason")),
                    as_optional_str(data.get("child_name")) or "",
                    as_optional_str(data.get("note")),
-                   as_optional_str(data.get("group_name")) or "")
+                   as_optional_str(data.get("group_name")) or "",
+                   as_optional_str(data.get("decided_by")),
+                   as_timestamp(decided) if (decided := data.get("decided_at")) else None)
 
 
 @dataclass(frozen=True)
 class CapacityDay:
-    """The group's places on one requested day-part, for the staff who decide."""
+    """The group's places on one requested day-part, for the staff who decide; ``asked_for``
+    counts the group's other pending requests for it (they compete for the free places)."""
 
     date: date
     day_part: DayPart
     capacity: int
     occupied: int
     free: int
+    asked_for: int = 0
 
     @classmethod
     def from_json(cls, data: Json) -> CapacityDay:
         return cls(as_date(data["date"]), DayPart(data["day_part"]), as_int(data["capacity"]),
-                   as_int(data["occupied"]), as_int(data["free"]))
+                   as_int(data["occupied"]), as_int(data["free"]),
+                   as_int(data.get("asked_for", 0)))

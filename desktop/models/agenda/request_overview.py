@@ -15,6 +15,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -29,9 +30,12 @@ from desktop.models.shared.formatting import (
     format_date,
     format_date_range,
     format_hours,
+    format_money,
+    format_weekday_date,
 )
 from desktop.models.shared.records import (
     Absence,
+    CancelPreview,
     DayPart,
     ExtraDayRequest,
     ExtraDayStatus,
@@ -39,7 +43,40 @@ from desktop.models.shared.records import (
     QueuedAbsence,
 )
 
-__all__ = ["OpenRequestsFilter", "RequestOverviewModel", "RequestRow", "absence_groups"]
+__all__ = ["OpenRequestsFilter", "RequestOverviewModel", "RequestRow", "absence_groups",
+           "cancel_consequence"]
+
+
+def cancel_consequence(preview: CancelPreview) -> str:
+    """What the portal says cancelling will do, for the question before it: the credit
+    withdrawn and, per extra day that credit pays, whether other credit takes over or how many
+    hours move to the invoice at what cost (docs/api.md, "Absence credit"); empty when it
+    touches no credit."""
+    lines = []
+    if preview.credit_minutes:
+        lines.append(QCoreApplication.translate(
+            "RequestOverviewModel", "The {hours} of absence credit it earned are withdrawn."
+        ).format(hours=format_hours(preview.credit_minutes)))
+    for day in preview.extra_days:
+        when = f"{format_weekday_date(day.date)}, {day_part_label(day.day_part.value)}"
+        if day.moved_minutes > 0:
+            lines.append(QCoreApplication.translate(
+                "RequestOverviewModel",
+                "That credit pays for your extra day on {when}: {hours} of it move to the "
+                "invoice, {cost} more.").format(
+                when=when, hours=format_hours(day.moved_minutes),
+                cost=format_money(day.invoice_cents - day.invoice_cents_before)))
+        else:
+            lines.append(QCoreApplication.translate(
+                "RequestOverviewModel",
+                "That credit pays for your extra day on {when}: your other absence credit "
+                "pays for it instead.").format(when=when))
+    if preview.invoice_cents > 0 and len(preview.extra_days) > 1:
+        lines.append(QCoreApplication.translate(
+            "RequestOverviewModel", "In all, {cost} more is invoiced.").format(
+            cost=format_money(preview.invoice_cents)))
+    return "\n\n".join(lines)
+
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _ORDER = list(DayPart)

@@ -5,7 +5,14 @@ services and the models (tests/test_layering.py holds them to that), so the netw
 change without touching a widget.
 """
 
-from desktop.api.absences.records import Absence, AbsenceDraft, ChildCredit, QueuedAbsence
+from desktop.api.absences.records import (
+    Absence,
+    AbsenceDraft,
+    CancelPreview,
+    ChildCredit,
+    QueuedAbsence,
+    RepricedExtraDay,
+)
 from desktop.api.account.records import AuthSession
 from desktop.api.agenda.records import (
     AbsenceReason,
@@ -28,7 +35,7 @@ from desktop.api.profile.records import Child, Group, Location, Profile, Role
 from desktop.services.agenda.calendar_export import CalendarExport
 
 __all__ = ["Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "AuthSession",
-           "CalendarExport", "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart",
-           "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
+           "CalendarExport", "CancelPreview", "CapacityDay", "Child", "ChildCredit", "DayAgenda",
+           "DayPart", "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
-           "QueuedAbsence", "Role"]
+           "QueuedAbsence", "RepricedExtraDay", "Role"]

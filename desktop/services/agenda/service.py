@@ -58,6 +58,7 @@ class AgendaService(QObject):
     absences merged in); ``absencesChanged(list[Absence], list[QueuedAbsence])`` for the
     request overview; ``absenceReported(outbox_id, list[Absence])``,
     ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report;
+    ``cancelPreviewed(CancelPreview)`` (what a cancel would do, for the confirmation),
     ``absencesCancelled(list[Absence])`` / ``cancelFailed(message)``;
     ``calendarExported(CalendarExport)`` / ``exportFailed(message)``; ``problem(message)`` for
     the message bar.
@@ -68,6 +69,7 @@ class AgendaService(QObject):
     absenceReported = Signal(int, list)
     absenceQueued = Signal(int)
     absenceRefused = Signal(int, str)
+    cancelPreviewed = Signal(object)
     absencesCancelled = Signal(list)
     cancelFailed = Signal(str)
     calendarExported = Signal(object)
@@ -213,6 +215,18 @@ class AgendaService(QObject):
         cache.put_absences(absences)
         self._absences = absences
         self._emit_absences()
+
+    def preview_cancel(self, absence_ids: Sequence[int]) -> None:
+        """Ask the portal what cancelling these absences together would do (for the
+        confirmation); answers on ``cancelPreviewed(CancelPreview)``, or the refusal on
+        ``cancelFailed``."""
+        ids = tuple(absence_ids)
+        self._tasks.run("cancel-preview", self._preview_cancel(ids), self._cancel_failed)
+
+    async def _preview_cancel(self, absence_ids: tuple[int, ...]) -> None:
+        preview = await self._session.request(
+            lambda client: client.absences.cancel_preview(absence_ids))
+        self.cancelPreviewed.emit(preview)
 
     def cancel_absences(self, absence_ids: Sequence[int]) -> None:
         """Afmelding annuleren of one report's day — every child and day-part at once (the

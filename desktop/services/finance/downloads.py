@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.api.client import PortalClient
 from desktop.api.finance.records import FinanceDocument
 from desktop.cache.blobs import BlobCorrupt, BlobStore
+
+if TYPE_CHECKING:
+    from desktop.api.client import PortalClient
 
 __all__ = ["CORRUPT_ATTEMPTS", "download_document"]
 

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.api.client import PortalClient
 from desktop.api.core.address import AddressError, portal_base_url
 from desktop.api.core.errors import PortalError
 from desktop.services.session.clients import ClientFactory
-from desktop.services.shared.errors import address_message, user_message
+from desktop.services.shared.errors import address_message, password_refusal, user_message
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.api.client import PortalClient
 
 __all__ = ["PasswordResetService"]
 
-Work = Callable[[PortalClient], Awaitable[None]]
+log = logging.getLogger(__name__)
+
+Work = Callable[["PortalClient"], Awaitable[None]]
 
 
 class PasswordResetService(QObject):
@@ -23,13 +29,16 @@ class PasswordResetService(QObject):
 
     Signals: ``busyChanged(bool)``; ``mailRequested()`` — after every accepted request, since
     the server never says whether it knows the address; ``passwordChanged()``; ``failed(str)``
-    (translated).
+    (translated); ``passwordAssessed(strength, refusal)`` — the portal's estimate of a new
+    password from 0 (guessed at once) to 4, and why the policy refuses it ("" when it does
+    not). An assessment that fails (offline) says nothing: the confirmation still checks.
     """
 
     busyChanged = Signal(bool)
     mailRequested = Signal()
     passwordChanged = Signal()
     failed = Signal(str)
+    passwordAssessed = Signal(int, str)
 
     def __init__(
         self,
@@ -67,6 +76,25 @@ class PasswordResetService(QObject):
         self._start(organisation, lambda client: self._confirm(
             client, email, code, new_password, end_other_sessions))
 
+    def assess(self, organisation: str, email: str, new_password: str) -> None:
+        """Ask the portal how ``new_password`` fares; a newer call replaces a pending one."""
+        try:
+            base_url = portal_base_url(organisation)
+        except AddressError:
+            return
+        self._tasks.run("assess", self._assess(base_url, email.strip(), new_password),
+                        lambda error: log.info("no password estimate: %s",
+                                               type(error).__name__))
+
+    async def _assess(self, base_url: str, email: str, new_password: str) -> None:
+        client = self._clients(base_url)
+        try:
+            verdict = await client.auth.check_new_password(email, new_password)
+        finally:
+            await client.aclose()
+        refusal = "" if verdict.acceptable else password_refusal(verdict.reason)
+        self.passwordAssessed.emit(verdict.strength, refusal)
+
     def _start(self, organisation: str, work: Work) -> None:
         try:
             base_url = portal_base_url(organisation)
@@ -79,11 +107,14 @@ class PasswordResetService(QObject):
         self._tasks.run("reset", self._with_client(base_url, work, self._generation), self._failed)
 
     async def _with_client(self, base_url: str, work: Work, generation: int) -> None:
-        client = self._clients(base_url)
+        client: PortalClient | None = None
         try:
+            await self._clients.ready()
+            client = self._clients(base_url)
             await work(client)
         finally:
-            await client.aclose()
+            if client is not None:
+                await client.aclose()
             if generation == self._generation:  # not replaced by a newer action
                 self._set_busy(False)
 

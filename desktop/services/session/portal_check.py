@@ -44,6 +44,7 @@ class PortalCheck(QObject):
         )
 
     async def _check(self, base_url: str) -> None:
+        await self._clients.ready()
         client = self._clients(base_url)
         try:
             info = await client.portal.info()

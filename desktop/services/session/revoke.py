@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
-from desktop.api.client import PortalClient
 from desktop.api.core.errors import PortalError
 from desktop.services.session.clients import ClientFactory
+
+if TYPE_CHECKING:
+    from desktop.api.client import PortalClient
 
 __all__ = ["REVOKE_TIMEOUT", "close_client", "revoke_refresh_token"]
 
@@ -37,6 +40,7 @@ async def close_client(client: PortalClient, *, revoke: bool) -> None:
 
 async def revoke_refresh_token(clients: ClientFactory, base_url: str, refresh_token: str) -> None:
     """End the login behind a remembered refresh token that this computer forgets."""
+    await clients.ready()
     client = clients(base_url)
     try:
         await client.auth.restore(refresh_token)

@@ -1,14 +1,19 @@
 """The session: who is logged in, with which client, cache and remembered login.
 
-One piece on purpose (about 480 lines): :class:`SessionService` is one state machine — logged
+One piece on purpose (about 600 lines): :class:`SessionService` is one state machine — logged
 out, starting (login, resume online, resume from offline data), logged in, locked, ending
 (logout, switch, expiry, too many unlock attempts) — and every transition touches the same few
 fields (the current :class:`SessionState`, the busy flag, the lock, the remembered login).
 Splitting the transitions over modules would spread that state. What has a job of its own lives
 beside it: the lock rules (``lock.py``), the remembered logins (``remembered.py``), revoking at
 the server (``revoke.py``), the portal check (``portal_check.py``) and the account record
-(``account.py``). Every start ends in :meth:`SessionService._begin`; the online ones (login,
-resume without offline data) first store the fresh profile and policy in :meth:`_start`.
+(``account.py``), removing offline copies (``offline_copies.py``). Every start ends in
+:meth:`SessionService._begin`; the online ones (login, resume without offline data) first store
+the fresh profile and policy in :meth:`_start`. Every end goes through :meth:`_end`, which
+decides whether the account's offline copy stays (``offline_copies.copy_stays``).
+
+The keyring is never touched on this thread (``remembered.py`` runs it on a worker) and never
+for an account that is not remembered.
 """
 
 from __future__ import annotations
@@ -18,20 +23,19 @@ import itertools
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
-from desktop.api.client import PortalClient
 from desktop.api.core.address import AddressError, portal_base_url
-from desktop.api.core.errors import PortalError, SessionExpired
+from desktop.api.core.errors import AccountExpired, PortalError, SessionExpired
 from desktop.api.core.tokens import Tokens
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile
 from desktop.cache.accounts import KnownAccount, KnownAccounts
 from desktop.cache.credentials import CredentialStore
-from desktop.cache.paths import account_key
-from desktop.cache.store import AccountCache
+from desktop.cache.leftovers import Leftovers
+from desktop.cache.paths import account_key, make_private
 from desktop.services.session.account import (
     Account,
     SessionState,
@@ -41,12 +45,17 @@ from desktop.services.session.account import (
 )
 from desktop.services.session.clients import ClientFactory
 from desktop.services.session.lock import SessionLock
+from desktop.services.session.offline_copies import OfflineCopies, copy_stays
 from desktop.services.session.password_check import PasswordCheck
 from desktop.services.session.portal_check import PortalCheck
 from desktop.services.session.remembered import RememberedLogins
 from desktop.services.session.revoke import close_client, revoke_refresh_token
 from desktop.services.shared.errors import address_message, user_message
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.api.client import PortalClient
+    from desktop.cache.store import AccountCache
 
 __all__ = ["SHARED_PC_SETTING", "Account", "SessionService"]
 
@@ -61,15 +70,21 @@ SHARED_PC_SETTING = "shared_pc"
 class SessionService(QObject):
     """Owns login, logout, token refresh persistence, lock/unlock and account switching.
 
-    Signals: ``busyChanged(bool)``; ``loggedIn(Account)``; ``loginFailed(str)``;
+    Signals: ``busyChanged(bool)``; ``loggingIn(Account)`` right before ``loggedIn(Account)``
+    (whoever must be listening when ``loggedIn`` arrives can still get ready); ``loginFailed(str)``;
     ``loggedOut()``; ``sessionExpired(str)``; ``rememberUnavailable(str)``; ``locked()``;
     ``unlocked()``; ``unlockFailed(str)``; ``portalChecked(base_url, organisation_name)``;
-    ``portalCheckFailed(str)``. Every ``str`` is a translated message for the user.
+    ``portalCheckFailed(str)``; ``leftoversChanged(str)`` (an account's data could not be
+    removed yet; "" once it is). Every ``str`` is a translated message for the user.
 
     ``lock_minutes`` overrides the organisation's ``inactivity_lock_minutes`` policy.
+    ``settings`` are the user's, ``machine_settings`` the computer's (the installer's
+    shared-PC switch, which a user's own value cannot switch off). ``leftovers`` is for tests
+    (a folder that cannot be removed).
     """
 
     busyChanged = Signal(bool)
+    loggingIn = Signal(object)
     loggedIn = Signal(object)
     loginFailed = Signal(str)
     loggedOut = Signal()
@@ -80,6 +95,7 @@ class SessionService(QObject):
     unlockFailed = Signal(str)
     portalChecked = Signal(str, str)
     portalCheckFailed = Signal(str)
+    leftoversChanged = Signal(str)
 
     def __init__(
         self,
@@ -88,19 +104,25 @@ class SessionService(QObject):
         clients: ClientFactory | None = None,
         credentials: CredentialStore | None = None,
         settings: QSettings | None = None,
+        machine_settings: QSettings | None = None,
         shared_pc: bool = False,
         lock_minutes: float | None = None,
         app: QCoreApplication | None = None,
         on_crash: CrashHandler | None = None,
+        leftovers: Leftovers | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._accounts_dir = Path(data_root) / "accounts"
+        self._data_root = Path(data_root)
+        self._accounts_dir = self._data_root / "accounts"
         self._clients = clients or ClientFactory()
         self._remembered = RememberedLogins(
-            KnownAccounts(Path(data_root)), credentials or CredentialStore()
+            KnownAccounts(self._data_root), credentials or CredentialStore(), on_crash
         )
+        self._copies = OfflineCopies(leftovers or Leftovers(self._data_root), self)
+        self._copies.leftoversChanged.connect(self.leftoversChanged)
         self._settings = settings
+        self._machine_settings = machine_settings
         self._shared_flag = shared_pc
         self._lock_minutes = lock_minutes
         self._tasks = TaskRunner(on_crash)
@@ -158,12 +180,42 @@ class SessionService(QObject):
         """The remembered accounts (none on a shared PC: it never remembers anyone)."""
         return [] if self._computer_is_shared() else self._remembered.list()
 
+    @property
+    def leftovers_message(self) -> str:
+        """Why some account data is still on this computer ("" when nothing is)."""
+        return self._copies.message
+
     def _computer_is_shared(self) -> bool:
-        if self._shared_flag:
-            return True
-        if self._settings is None:
-            return False
-        return setting_is_true(self._settings.value(SHARED_PC_SETTING, False))
+        # Either place switches it on: a user's own "false" must not undo the office's "true"
+        # (QSettings would read the machine's value only when the user has none).
+        return self._shared_flag or any(
+            setting_is_true(settings.value(SHARED_PC_SETTING, False))
+            for settings in (self._settings, self._machine_settings) if settings is not None)
+
+    # --- offline copies -----------------------------------------------------------------------
+
+    def remove_leftovers(self) -> None:
+        """At start, before any window shows: remove the account data a crash, a power cut or
+        a file held open left behind. A shared PC keeps no account folder and no remembered
+        login at all; everything that stays is made readable by this user only."""
+        shared = self._computer_is_shared()
+        if shared and self._remembered.list():
+            self._remembered.forget_all()  # an office turned a personal PC into a shared one
+        self._copies.remove_leftovers(every_folder=shared)
+        make_private(self._data_root)
+
+    @property
+    def keep_offline_copy(self) -> bool:
+        """Whether this account's data stays on this computer after logging out."""
+        session = self._session
+        return session is not None and copy_stays(session)
+
+    def set_keep_offline_copy(self, keep: bool) -> None:
+        """The account's own choice (ignored on a shared PC, which keeps nothing)."""
+        session = self._session
+        if session is not None and not session.account.shared_pc:
+            session.cache.set_keep_offline_copy(keep)
+
 
     # --- portal check -------------------------------------------------------------------------
 
@@ -199,16 +251,21 @@ class SessionService(QObject):
     async def _login(
         self, base_url: str, email: str, password: str, remember: bool, name: list[str]
     ) -> None:
-        client = self._new_client(base_url)
+        client: PortalClient | None = None
         try:
+            client = await self._client_for(base_url)
             info = await client.portal.info()
             name[0] = info.name
             await client.auth.login(email, password)
             profile, policy = await self._fetch_profile(client)
             check = await asyncio.to_thread(PasswordCheck.of, password)
+            # Another person logs in: what earlier sessions left goes first (on a shared PC
+            # every account folder, this person's own old one too).
+            self._copies.remove_leftovers(every_folder=self._computer_is_shared())
             cache = self._open_cache(account_key(client.base_url, email))
         except BaseException:
-            await client.aclose()
+            if client is not None:
+                await client.aclose()
             raise
         finally:
             self._set_busy(False)
@@ -216,7 +273,7 @@ class SessionService(QObject):
                               remember=False, check=check)
         # After loggedIn, so the main window that now exists can tell the parent in its
         # message bar that the login could not be remembered.
-        self._apply_remember(session, remember and not session.account.shared_pc)
+        self._apply_remember(session, remember)
 
     async def _fetch_profile(self, client: PortalClient) -> tuple[Profile, Policy]:
         """What every online start fetches: the profile and the policy."""
@@ -234,33 +291,49 @@ class SessionService(QObject):
 
     def _start(self, base_url: str, email: str, organisation: str, client: PortalClient,
                cache: AccountCache, profile: Profile, policy: Policy, *, remember: bool,
-               check: PasswordCheck | None) -> SessionState:
+               check: PasswordCheck | None, key: str | None = None) -> SessionState:
         """The one end of an online start (login, or a remembered login without offline
         data): the fresh profile and policy go to the cache, then the session begins."""
+        account = self._account_from(base_url, email, organisation, profile, key=key)
+        if account.shared_pc:
+            self._copies.hold(account.key)  # listed before anything personal is written
+        else:
+            self._copies.release(account.key)
         cache.put_profile(profile)
         cache.put_policy(policy)
         cache.mark_synced(now())
-        account = self._account_from(base_url, email, organisation, profile)
         session = SessionState(account, client, cache, remember=remember, check=check,
                                policy=policy)
         self._begin(session)
         return session
 
     def _apply_remember(self, session: SessionState, remember: bool) -> None:
-        key = session.account.key
-        if not remember:
+        account = session.account
+        tokens = session.tokens
+        if not remember or account.shared_pc or tokens is None:
             # Not (or no longer) remembered: leave nothing behind that could log in later.
-            self._remembered.forget(key)
+            # An account that was not remembered has nothing in the keyring to remove.
+            self._remembered.forget(account.key)
+            if remember:
+                self.rememberUnavailable.emit(self.tr(
+                    "Staff accounts and shared computers are never remembered: log in again "
+                    "next time.") if account.shared_pc else self._no_keyring_message())
             return
-        tokens = session.client.tokens
-        if self._remembered.keep(session.account, tokens.refresh_token if tokens else None):
-            session.remember = True
+        session.remember = True  # a rotated token is stored after this first one
+        saved = self._remembered.keep(account, tokens.refresh_token)
+        self._tasks.run(f"remember-{account.key}", self._remembered_or_not(session, saved))
+
+    async def _remembered_or_not(self, session: SessionState, saved: Awaitable[bool]) -> None:
+        if await saved:
             return
-        self.rememberUnavailable.emit(
-            self.tr(
-                "This computer has no secure place to keep your login, so it will not be "
-                "remembered. Next time you will need to log in again."
-            )
+        session.remember = False
+        if session is self._session:
+            self.rememberUnavailable.emit(self._no_keyring_message())
+
+    def _no_keyring_message(self) -> str:
+        return self.tr(
+            "This computer has no secure place to keep your login, so it will not be "
+            "remembered. Next time you will need to log in again."
         )
 
     # --- resume a remembered account ----------------------------------------------------------
@@ -269,54 +342,63 @@ class SessionService(QObject):
         """Open a remembered account: its cached data at once, then the keyring token in the
         background. Offline, the account stays open with the cached data."""
         known = self._remembered.get(key)
-        token = self._remembered.token(key) if known is not None else None
-        if known is None or token is None or self._computer_is_shared():
+        if known is None or self._computer_is_shared():
             self.loginFailed.emit(
                 self.tr("This login is no longer remembered on this computer. Please log in.")
             )
             return
         if self._session is not None:
             self._end(self._session, revoke=False, forget=False)
+        self._copies.remove_leftovers(keep=[key])
         cache = self._open_cache(key)
         profile = cache.profile()
-        client = self._new_client(known.base_url)
         if profile is None:
             # Nothing to show offline yet: this is a login with the remembered token.
             self._set_busy(True)
             self._tasks.run(
                 "restore",
-                self._resume_online(known, client, cache, token),
+                self._resume_online(known, cache),
                 lambda error: self._resume_failed(key, error),
             )
             return
-        account = self._account_from(known.base_url, known.email, known.organisation_name, profile)
+        account = self._account_from(known.base_url, profile.user.email,
+                                     known.organisation_name, profile, key=key)
         session = SessionState(
             account,
-            client,
+            None,  # made by the first request, after the main window has painted
             cache,
             remember=True,
             check=None,
             policy=cache.policy() or Policy(),
-            pending_token=token,
+            restore_pending=True,
         )
         self._begin(session)
         self._tasks.run("restore", self._restore_in_background(session), self._restore_failed)
 
-    async def _resume_online(
-        self, known: KnownAccount, client: PortalClient, cache: AccountCache, token: str
-    ) -> None:
+    async def _resume_online(self, known: KnownAccount, cache: AccountCache) -> None:
+        client: PortalClient | None = None
         try:
             try:
-                await client.auth.restore(token)
+                client = await self._client_for(known.base_url)
+                await client.auth.restore(await self._remembered_token(known.key))
                 profile, policy = await self._fetch_profile(client)
             except BaseException:
-                await client.aclose()
+                if client is not None:
+                    await client.aclose()
                 cache.close()
                 raise
         finally:
             self._set_busy(False)
-        self._start(known.base_url, known.email, known.organisation_name, client, cache, profile,
-                    policy, remember=True, check=None)
+        self._start(known.base_url, profile.user.email, known.organisation_name, client, cache,
+                    profile, policy, remember=True, check=None, key=known.key)
+
+    async def _remembered_token(self, key: str) -> str:
+        """The keyring's token of ``key``; a token that is gone ends the login like a
+        refused one."""
+        token = await self._remembered.token(key)
+        if token is None:
+            raise SessionExpired(401, "session_expired", "the remembered login is gone")
+        return token
 
     def _resume_failed(self, key: str, error: PortalError) -> None:
         if isinstance(error, SessionExpired):
@@ -339,25 +421,36 @@ class SessionService(QObject):
         A remembered token is exchanged first if needed. Raises ``ConnectionProblem`` while
         offline; a ``SessionExpired`` (refresh refused, access ended) ends the session here,
         with its own message on ``sessionExpired``, and is re-raised for the caller to stop.
+        So does ``AccountExpired``: the portal checks the family's access on every request,
+        so it can end a session whose tokens are still valid.
         """
         session = self._session
         if session is None:
             raise SessionExpired(401, "not_authenticated", "not logged in")
         try:
-            await self._restore_if_needed(session)
-            return await call(session.client)
-        except SessionExpired as error:
+            client = await self._restore_if_needed(session)
+            return await call(client)
+        except (SessionExpired, AccountExpired) as error:
             self._expire(session, error)
             raise
 
-    async def _restore_if_needed(self, session: SessionState) -> None:
-        async with self._restore_lock:  # concurrent callers share one token exchange
+    async def _restore_if_needed(self, session: SessionState) -> PortalClient:
+        """The session's client, made on first use, with a remembered token exchanged."""
+        async with self._restore_lock:  # concurrent callers share one client and exchange
+            if session.client is None:
+                await self._clients.ready()
             if session is not self._session:
                 raise SessionExpired(401, "not_authenticated", "the session has ended")
-            token = session.pending_token
-            if token is not None and session.client.tokens is None:
-                await session.client.auth.restore(token)
-                session.pending_token = None
+            if session.client is None:
+                session.client = self._new_client(session.account.base_url)
+            client = session.client
+            if session.restore_pending and client.tokens is None:
+                token = await self._remembered_token(session.account.key)
+                if session is not self._session:
+                    raise SessionExpired(401, "not_authenticated", "the session has ended")
+                await client.auth.restore(token)
+                session.restore_pending = False
+            return client
 
     # --- logout, switch, expiry ---------------------------------------------------------------
 
@@ -375,7 +468,7 @@ class SessionService(QObject):
         if session is None:
             return
         keep = session.remember and not session.account.shared_pc
-        self._end(session, revoke=not keep, forget=not keep)
+        self._end(session, revoke=not keep, forget=not keep, still_remembered=keep)
         self.loggedOut.emit()
 
     def forget_account(self, key: str) -> None:
@@ -384,10 +477,15 @@ class SessionService(QObject):
         known = self._remembered.get(key)
         if known is None or (self._session is not None and self._session.account.key == key):
             return
-        token = self._remembered.forget_with_data(key, self._accounts_dir / key)
+        token = self._remembered.take(key)  # the listing goes now, the keyring entry next
+        self._copies.remove(key)
         if token is not None:
-            self._tasks.run(f"forget-{key}",
-                            revoke_refresh_token(self._clients, known.base_url, token))
+            self._tasks.run(f"forget-{key}", self._end_forgotten_login(known.base_url, token))
+
+    async def _end_forgotten_login(self, base_url: str, token: Awaitable[str | None]) -> None:
+        refresh_token = await token
+        if refresh_token is not None:
+            await revoke_refresh_token(self._clients, base_url, refresh_token)
 
     def _expire(self, session: SessionState, error: PortalError | None = None) -> None:
         if session is not self._session:
@@ -395,20 +493,25 @@ class SessionService(QObject):
         self._end(session, revoke=False, forget=True)
         self.sessionExpired.emit(user_message(why_expired(error)))
 
-    def _end(self, session: SessionState, *, revoke: bool, forget: bool) -> None:
-        """Detach ``session`` and clean up locally now; the server is told in the background."""
+    def _end(self, session: SessionState, *, revoke: bool, forget: bool,
+             still_remembered: bool = False) -> None:
+        """Detach ``session`` and clean up locally now; the server is told in the background.
+        A logout always completes: a copy that cannot be removed yet is tried again later."""
         self._session = None
+        self._copies.keep(None)
         for name in ("login", "restore"):
             self._tasks.cancel(name)
         self._lock.disarm()
+        key = session.account.key
         if forget or session.account.shared_pc:
-            self._remembered.forget(session.account.key)
-        if session.account.shared_pc:
-            session.cache.wipe()  # nothing of the account may stay on a shared PC
-        else:
-            session.cache.close()
-        self._tasks.run(f"close-{next(self._closing)}",
-                        close_client(session.client, revoke=revoke))
+            self._remembered.forget(key)
+        keep_copy = copy_stays(session, still_remembered=still_remembered)
+        session.cache.close()
+        if not keep_copy:
+            self._copies.remove(key)
+        if session.client is not None:
+            self._tasks.run(f"close-{next(self._closing)}",
+                            close_client(session.client, revoke=revoke))
 
     async def aclose(self) -> None:
         """Shut down: a shared-PC session is logged out (files wiped), any other one closed
@@ -417,12 +520,14 @@ class SessionService(QObject):
         if session is not None:
             shared = session.account.shared_pc
             keep = session.remember and not shared
-            self._end(session, revoke=not keep, forget=not keep)
+            self._end(session, revoke=not keep, forget=not keep, still_remembered=keep)
         for name in ("login", "restore"):
             self._tasks.cancel(name)
+        self._copies.stop()
         await self._portal_check.aclose()
         await self._lock.aclose()
         await self._tasks.join()
+        await self._remembered.aclose()
 
     # --- lock screen (rules in lock.py) --------------------------------------------------------
 
@@ -447,14 +552,20 @@ class SessionService(QObject):
         """Every start ends here (login, resume online or from offline data): the session is
         current, the lock armed, a remembered login's rotated token kept, then ``loggedIn``."""
         self._session = session
+        self._copies.keep(session.account.key)
         minutes = None
         if session.account.shared_pc:
             minutes = self._lock_minutes or session.policy.inactivity_lock_minutes or 10
         self._lock.arm(session.check, minutes)
-        tokens = session.client.tokens
+        tokens = session.tokens
         if session.remember and tokens is not None:
             self._remembered.update_token(session.account.key, tokens.refresh_token)
+        self.loggingIn.emit(session.account)
         self.loggedIn.emit(session.account)
+
+    async def _client_for(self, base_url: str) -> PortalClient:
+        await self._clients.ready()
+        return self._new_client(base_url)
 
     def _new_client(self, base_url: str) -> PortalClient:
         client: PortalClient | None = None
@@ -473,13 +584,15 @@ class SessionService(QObject):
             self._remembered.update_token(session.account.key, tokens.refresh_token)
         # tokens None: the refresh was refused; request() ends the session with the reason.
 
-    def _account_from(
-        self, base_url: str, email: str, organisation: str, profile: Profile
-    ) -> Account:
+    def _account_from(self, base_url: str, email: str, organisation: str, profile: Profile, *,
+                      key: str | None = None) -> Account:
         return Account.of(base_url, email, organisation, profile,
-                          shared_computer=self._computer_is_shared())
+                          shared_computer=self._computer_is_shared(), key=key)
 
     def _open_cache(self, key: str) -> AccountCache:
+        # Imported here: the login window paints without the offline store (and SQLite).
+        from desktop.cache.store import AccountCache
+
         # A cache this version cannot read is set aside: it only holds re-downloadable data.
         return AccountCache.open(self._accounts_dir / key, recover=True)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale
 
 from desktop.api.core.address import AddressError, EmptyAddress, InsecureAddress
 from desktop.api.core.errors import (
@@ -34,7 +34,7 @@ from desktop.api.core.errors import (
     UnknownHost,
 )
 
-__all__ = ["address_message", "user_message"]
+__all__ = ["address_message", "password_refusal", "user_message"]
 
 
 def user_message(
@@ -190,16 +190,28 @@ def _contact(text: str, organisation: str) -> str:
 
 
 def _password_rejected(error: PasswordRejected) -> str:
-    if error.reason == "too_short":
-        return QCoreApplication.translate(
-            "Errors", "This password is too short. Use at least 8 characters."
-        )
-    if error.reason == "too_long":
-        return QCoreApplication.translate(
-            "Errors", "This password is too long. Use at most 128 characters."
-        )
-    if error.reason == "too_common":
-        return QCoreApplication.translate(
-            "Errors", "This password is too common and easy to guess. Choose another one."
-        )
-    return QCoreApplication.translate("Errors", "This password cannot be used. Choose another one.")
+    return password_refusal(error.reason)
+
+
+_PASSWORD_REFUSALS = {
+    "too_short": QT_TRANSLATE_NOOP(
+        "Errors", "This password is too short. Use at least 8 characters."),
+    "too_long": QT_TRANSLATE_NOOP(
+        "Errors", "This password is too long. Use at most 128 characters."),
+    "too_common": QT_TRANSLATE_NOOP(
+        "Errors", "This password is too common and easy to guess. Choose another one."),
+    "like_email": QT_TRANSLATE_NOOP(
+        "Errors", "Do not use your e-mail address as your password. Choose another one."),
+    "only_whitespace": QT_TRANSLATE_NOOP(
+        "Errors", "A password of only spaces cannot be used. Choose another one."),
+}
+
+
+_PASSWORD_REFUSED = QT_TRANSLATE_NOOP("Errors",
+                                      "This password cannot be used. Choose another one.")
+
+
+def password_refusal(reason: str | None) -> str:
+    """Why the portal's password policy refuses a new password (its ``reason``)."""
+    return QCoreApplication.translate("Errors",
+                                      _PASSWORD_REFUSALS.get(reason or "", _PASSWORD_REFUSED))

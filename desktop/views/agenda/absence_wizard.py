@@ -33,6 +33,7 @@ from desktop.models.shared.formatting import (
 )
 from desktop.models.shared.records import AbsenceDraft, AbsenceReason, DayPart, Profile
 from desktop.views.agenda.wizard_parts import ChildChoice, ResultPage, WhenPage, hint_label
+from desktop.views.shared.lock_guard import SessionWizard
 from desktop.views.shared.wizard import prepare_wizard
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ class SummaryPage(QWizardPage):
         return True
 
 
-class AbsenceWizard(QWizard):
+class AbsenceWizard(SessionWizard):
     """Reports an absence through the agenda service (and so through the outbox)."""
 
     def __init__(self, agenda: AgendaService, profile: Profile | None, start: date | None,

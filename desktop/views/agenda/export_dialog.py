@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.models.shared.formatting import day_part_label
 from desktop.models.shared.records import Child, DayPart
 from desktop.views.shared.date_field import DateField, Period
+from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import mark
 from desktop.views.shared.windows import fit_to_screen
 
@@ -44,7 +44,7 @@ def _a_year_on(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(SessionDialog):
     """Asks children and period; :meth:`choice` holds them once accepted."""
 
     def __init__(self, children: Sequence[Child], wanted: int | None, today: date,

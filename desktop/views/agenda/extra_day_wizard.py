@@ -40,6 +40,7 @@ from desktop.models.shared.records import (
     Profile,
 )
 from desktop.views.agenda.wizard_parts import ChildChoice, ResultPage, WhenPage, first_open_day
+from desktop.views.shared.lock_guard import SessionWizard
 from desktop.views.shared.theme import mark
 from desktop.views.shared.wizard import prepare_wizard
 
@@ -278,7 +279,7 @@ class SummaryPage(QWizardPage):
         return True
 
 
-class ExtraDayWizard(QWizard):
+class ExtraDayWizard(SessionWizard):
     """Requests extra days through :class:`ExtraDayService` (online only); the agenda service
     gives the policy and the months known here (closing days, school holidays)."""
 

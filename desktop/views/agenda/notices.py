@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from desktop.models.shared.formatting import format_date, format_date_range
 from desktop.models.shared.records import CalendarExport, ExtraDayRequest, ExtraDayStatus
 from desktop.views.shared.message_bar import MessageBar
+from desktop.views.shared.pages import PageContext
 
 if TYPE_CHECKING:
     from desktop.services.agenda.extra_days import ExtraDayService
@@ -20,7 +21,7 @@ __all__ = ["AgendaNotices"]
 
 
 class AgendaNotices(QObject):
-    """Lives as long as its parent (the agenda page): the services outlive every window."""
+    """Lives as long as its parent (the main window): the services outlive every window."""
 
     def __init__(self, agenda: AgendaService, extra_days: ExtraDayService,
                  messages: MessageBar, parent: QObject) -> None:
@@ -32,6 +33,12 @@ class AgendaNotices(QObject):
         agenda.exportFailed.connect(self._export_failed)
         extra_days.decisionsArrived.connect(self._decisions_arrived)
 
+    @classmethod
+    def attach(cls, context: PageContext) -> None:
+        """From the window's start: the agenda may report before its page is opened."""
+        services = context.services
+        cls(services.agenda, services.extra_days, context.messages, context.parent)
+
     def _agenda_problem(self, text: str) -> None:
         self._messages.show_message(text, source="agenda", action_text=self.tr("Try again"),
                                     action=self._agenda.refresh)
@@ -41,7 +48,13 @@ class AgendaNotices(QObject):
         lines = []
         for request in requests:
             dates = format_date_range(request.first_date, request.last_date)
-            if request.status is ExtraDayStatus.APPROVED:
+            if request.status is ExtraDayStatus.APPROVED and request.decision_reason:
+                # A partial approval: what stays is approved, the rest was split off.
+                lines.append(self.tr("The group approved the extra day for {child} on {dates}; "
+                                     "the other requested day-parts were rejected: {reason}")
+                             .format(child=request.child_name, dates=dates,
+                                     reason=request.decision_reason))
+            elif request.status is ExtraDayStatus.APPROVED:
                 lines.append(self.tr("The group approved the extra day for {child} on "
                                      "{dates}.").format(child=request.child_name, dates=dates))
             else:

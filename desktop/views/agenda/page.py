@@ -38,7 +38,6 @@ from desktop.views.agenda.export_dialog import ExportDialog, open_export
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.legend import Legend
 from desktop.views.agenda.month_grid import MonthGrid
-from desktop.views.agenda.notices import AgendaNotices
 from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.row_table import row_table
@@ -146,7 +145,6 @@ class AgendaPage(QWidget):
         the window's message bar."""
         services = context.services
         page = cls(services.agenda, services.extra_days, context.parent)
-        AgendaNotices(services.agenda, services.extra_days, context.messages, page)
         services.profile.profileChanged.connect(page.set_profile)
         page.set_profile(services.profile.profile)
         return page

@@ -1,7 +1,8 @@
 """Aanvragenoverzicht: the family's absences and extra-day requests with their status; cancel an
-absence ("Aanvraag annuleren", after "Weet je zeker…?") — a report's whole day, every child and
-day-part at once — withdraw a pending extra day, or dismiss a report the portal refused. An
-approved extra day has no action, only the reason.
+absence ("Aanvraag annuleren", after "Weet je zeker…?" with the day, every child and day-part,
+and what the portal says the cancel does to the absence credit and the extra days it pays) — a
+report's whole day, every child and day-part at once — withdraw a pending extra day, or
+dismiss a report the portal refused. An approved extra day has no action, only the reason.
 
 Less than the policy's days before the day, "Aanvraag annuleren" is disabled up front and the
 location's phone and e-mail are shown as links: the portal would refuse it anyway.
@@ -13,10 +14,9 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,16 +33,19 @@ from desktop.models.agenda.request_overview import (
     OpenRequestsFilter,
     RequestOverviewModel,
     RequestRow,
+    cancel_consequence,
 )
-from desktop.models.shared.formatting import day_parts_label, format_hours, format_weekday_date
+from desktop.models.shared.formatting import day_parts_label, format_weekday_date
 from desktop.models.shared.records import (
     Absence,
+    CancelPreview,
     ExtraDayRequest,
     ExtraDayStatus,
     Location,
     Profile,
     QueuedAbsence,
 )
+from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.row_table import row_table
 from desktop.views.shared.theme import announce, link, mark
 from desktop.views.shared.windows import fit_to_screen
@@ -54,7 +57,7 @@ if TYPE_CHECKING:
 __all__ = ["RequestOverviewDialog"]
 
 
-class RequestOverviewDialog(QDialog):
+class RequestOverviewDialog(SessionDialog):
     """The request overview of the logged-in parent's family."""
 
     def __init__(self, agenda: AgendaService, extra_days: ExtraDayService,
@@ -68,6 +71,7 @@ class RequestOverviewDialog(QDialog):
         self._profile = profile
         self._absences: tuple[list, list] = ([], [])
         self._extra: list = []
+        self._previewing: RequestRow | None = None  # the line whose preview is awaited
         self.model = RequestOverviewModel(self)
         self.model.set_children({c.id: c.first_name for c in (profile.children if profile
                                                              else ())})
@@ -151,8 +155,9 @@ class RequestOverviewDialog(QDialog):
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.withdraw_button.clicked.connect(self.withdraw_selected)
         agenda.absencesChanged.connect(self._requests_changed)
+        agenda.cancelPreviewed.connect(self._confirm_cancel)
         agenda.absencesCancelled.connect(self._cancelled)
-        agenda.cancelFailed.connect(self._show_message)
+        agenda.cancelFailed.connect(self._cancel_failed)
         extra_days.requestsChanged.connect(self._extra_changed)
         extra_days.withdrawFailed.connect(self._show_message)
         self._extra = extra_days.requests
@@ -169,9 +174,10 @@ class RequestOverviewDialog(QDialog):
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
 
-    def cancel_question(self, row: RequestRow) -> str:
-        """"Weet je zeker…?" with what it is about: the day, every child and day-part, and the
-        absence credit that goes with it."""
+    def cancel_question(self, row: RequestRow, preview: CancelPreview) -> str:
+        """"Weet je zeker…?" with what it is about — the day, every child and day-part — and
+        what the portal says cancelling does: the absence credit withdrawn and the extra days
+        that credit pays (docs/api.md, "Absence credit")."""
         names = {c.id: c.first_name for c in (self._profile.children if self._profile else ())}
         lines = [self.tr("Are you sure you want to cancel this request?"), "",
                  format_weekday_date(row.first_date)]
@@ -181,23 +187,39 @@ class RequestOverviewDialog(QDialog):
         lines.append(self.tr("The day is planned again: your child is expected as usual.")
                      if len(row.child_ids) == 1 else
                      self.tr("The day is planned again: your children are expected as usual."))
-        if row.credit_minutes:
-            lines.append(self.tr("The absence credit it earned ({hours}) is withdrawn.").format(
-                hours=format_hours(row.credit_minutes)))
-        return "\n".join(lines)
+        consequence = cancel_consequence(preview)
+        return "\n".join(lines) + ("\n\n" + consequence if consequence else "")
 
     def cancel_selected(self) -> None:
+        """First ask the portal what cancelling the line's absences would do, then ask the
+        parent (in `_confirm_cancel`) with that consequence in the question."""
         row = self.selected()
         if row is None or not row.can_cancel or row.too_late(self._agenda.policy, date.today()):
             return
+        self._hide_messages()
+        self.cancel_button.setEnabled(False)
+        self._previewing = row
+        self._agenda.preview_cancel([a.id for a in row.absences])
+
+    def _confirm_cancel(self, preview: CancelPreview) -> None:
+        row = self._previewing
+        if row is None or preview.absence_ids != tuple(a.id for a in row.absences):
+            return  # an answer for an earlier click
+        # The signal arrives inside the service's task: a modal question there would run a
+        # nested event loop inside that task, so ask from the event loop instead.
+        QTimer.singleShot(0, self, lambda: self._ask_cancel(row, preview))
+
+    def _ask_cancel(self, row: RequestRow, preview: CancelPreview) -> None:
+        self._previewing = None
         answer = QMessageBox.question(
-            self, self.tr("Cancel request"), self.cancel_question(row),
+            self, self.tr("Cancel request"), self.cancel_question(row, preview),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self._hide_messages()
             self.cancel_button.setEnabled(False)
-            self._agenda.cancel_absences([a.id for a in row.absences])
+            self._agenda.cancel_absences(preview.absence_ids)
+        else:
+            self._update()
 
     def withdraw_selected(self) -> None:
         row = self.selected()
@@ -235,6 +257,12 @@ class RequestOverviewDialog(QDialog):
         self.notice.setText(self.tr("The day is planned again.") if absences else "")
         self.notice.setVisible(bool(absences))
         announce(self.notice)
+        # The extra days their credit paid may now be paid otherwise.
+        self._extra_days.load_requests()
+
+    def _cancel_failed(self, text: str) -> None:
+        self._previewing = None
+        self._show_message(text)
 
     def _show_message(self, text: str) -> None:
         self.notice.hide()
@@ -256,7 +284,8 @@ class RequestOverviewDialog(QDialog):
         row = self.selected()
         too_late = row is not None and row.can_cancel and row.too_late(self._agenda.policy,
                                                                        date.today())
-        self.cancel_button.setEnabled(row is not None and row.can_cancel and not too_late)
+        self.cancel_button.setEnabled(row is not None and row.can_cancel and not too_late
+                                      and self._previewing is None)
         self.cancel_button.setVisible(row is None or row.extra is None)
         self.withdraw_button.setVisible(row is not None and row.extra is not None)
         self.withdraw_button.setEnabled(row is not None and row.can_withdraw)
@@ -283,7 +312,9 @@ class RequestOverviewDialog(QDialog):
                            "portal can be reached.")
         if row.can_cancel:
             return self.tr("Cancelling makes the day planned again for every child and "
-                           "day-part of this report; absence credit it earned is withdrawn.")
+                           "day-part of this report; absence credit it earned is withdrawn, "
+                           "and an extra day it paid for is paid from other credit or the "
+                           "invoice. You see what changes before you confirm.")
         return self.tr("This request is in the past or already cancelled.")
 
     def _too_late_text(self, row: RequestRow) -> str:
@@ -309,6 +340,10 @@ class RequestOverviewDialog(QDialog):
     def _extra_explanation(self, request: ExtraDayRequest) -> str:
         if request.status is ExtraDayStatus.PENDING:
             return self.tr("The group has not decided yet. You can still withdraw the request.")
+        if request.status is ExtraDayStatus.APPROVED and request.decision_reason:
+            return self.tr("The group approved these day-parts; the others you asked for were "
+                           "rejected: {reason} Approved extra care cannot be cancelled. It is "
+                           "invoiced afterwards.").format(reason=request.decision_reason)
         if request.status is ExtraDayStatus.APPROVED:
             return self.tr("Approved extra care cannot be cancelled. It is invoiced afterwards.")
         if request.status is ExtraDayStatus.REJECTED:

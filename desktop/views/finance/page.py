@@ -31,8 +31,6 @@ from desktop.models.finance import (
     YearFilterModel,
 )
 from desktop.services.finance.save_all import SaveAllJob, readable_name
-from desktop.views.finance.sync_status import FinanceSyncStatus
-from desktop.views.finance.viewer import PdfViewer
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import SAVE_ALL_DOCUMENTS, Intent, PageContext
 from desktop.views.shared.row_table import row_table
@@ -40,6 +38,7 @@ from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
     from desktop.services.finance.service import FinanceService
+    from desktop.views.finance.viewer import PdfViewer
 
 __all__ = ["FinancePage"]
 
@@ -139,21 +138,12 @@ class FinancePage(QWidget):
 
     @classmethod
     def from_context(cls, context: PageContext) -> FinancePage:
-        """The page of the "finance" section; its problems and notices go to the window's
-        message bar, the download progress to its status bar."""
-        finance = context.services.finance
-        page = cls(finance, context.parent)
+        """The page of the "finance" section; the outcome of "Alles opslaan" goes to the
+        window's message bar (the service's problems and progress: ``FinanceNotices``)."""
+        page = cls(context.services.finance, context.parent)
         page._messages = context.messages
-        finance.problem.connect(page._finance_problem)
         page.notice.connect(page._notice)
-        context.status_bar.addWidget(FinanceSyncStatus(finance, context.parent))
         return page
-
-    def _finance_problem(self, text: str) -> None:
-        if self._messages is not None:
-            self._messages.show_message(text, source="finance",
-                                        action_text=self.tr("Try again"),
-                                        action=self._finance.refresh)
 
     def _notice(self, text: str, tone: str) -> None:
         if self._messages is not None:
@@ -299,18 +289,24 @@ class FinancePage(QWidget):
                         None)
         if document is None:
             return
-        if self.viewer is not None:
-            self.viewer.close()
         name = readable_name(document)
-        self.viewer = PdfViewer(Path(path), name.removesuffix(".pdf"), name,
-                                lambda target: self._finance.save_copy(document, target), self,
-                                open_copy=lambda: self._finance.readable_copy(document, name))
-        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.viewer.destroyed.connect(self._viewer_closed)
-        self.viewer.show()
+        title = name.removesuffix(".pdf")
 
-    def _viewer_closed(self, *_args: object) -> None:
-        self.viewer = None
+        def save_copy(target: Path) -> str | None:
+            return self._finance.save_copy(document, target)
+
+        def open_copy() -> Path | str:
+            return self._finance.readable_copy(document, name)
+
+        if self.viewer is None:
+            # Imported with the first document: QtPdf is not needed before.
+            from desktop.views.finance.viewer import PdfViewer
+
+            self.viewer = PdfViewer(Path(path), title, name, save_copy, self,
+                                    open_copy=open_copy)
+        else:
+            self.viewer.show_document(Path(path), title, name, save_copy, open_copy=open_copy)
+        self.viewer.show()
 
     # --- save all -----------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """A finance PDF inside the app: pages, zoom, "Opslaan als…", "Afdrukken", "Openen met…".
 
 The viewer only ever shows the verified cached file, so it works offline. Printing renders each
-page with ``QPdfDocument.render`` at the printer's resolution.
+page with ``QPdfDocument.render`` at the printer's resolution. The Financieel page keeps one
+viewer and shows each document the parent opens in it (:meth:`PdfViewer.show_document`): a new
+window per document cost memory for as long as the page lived.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.shared.system_viewer import has_program_for
+from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import announce, link
 from desktop.views.shared.windows import fit_to_screen
 
@@ -36,29 +39,23 @@ __all__ = ["PdfViewer"]
 _ZOOM_STEP = 1.25
 
 
-class PdfViewer(QDialog):
-    """Shows one PDF file. ``save_copy(target) -> message | None`` writes "Opslaan als…";
-    ``open_copy() -> path | message`` makes the copy "Openen met…" hands to the system, under
-    a readable name (default: the shown file itself)."""
+class PdfViewer(SessionDialog):
+    """Shows a PDF file, one at a time. ``save_copy(target) -> message | None`` writes
+    "Opslaan als…" for the document on screen; ``open_copy() -> path | message`` makes the
+    copy "Openen met…" hands to the system, under a readable name (default: the shown file
+    itself)."""
 
     def __init__(self, path: Path, title: str, suggested_name: str,
                  save_copy: Callable[[Path], str | None], parent: QWidget | None = None, *,
                  open_copy: Callable[[], Path | str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfViewer")
-        self.setWindowTitle(title)
         fit_to_screen(self, 860, 900)
-        self.path = Path(path)
-        self._suggested_name = suggested_name
-        self._save_copy = save_copy
-        self._open_copy = open_copy or (lambda: self.path)
 
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName(title)
 
         self.previous_button = self._button(self.tr("Previous page"), "◀", self.previous_page,
                                             QKeySequence.StandardKey.MoveToPreviousPage)
@@ -99,24 +96,45 @@ class PdfViewer(QDialog):
         self.notice.setOpenExternalLinks(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.notice.hide()
+        self.problem = QLabel(self.tr(
+            "This document could not be shown. Try “Open with…” to use another PDF "
+            "program, or “Save as…” to keep the file."), self)
+        self.problem.setObjectName("pdfProblem")
+        self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.notice)
+        layout.addWidget(self.problem)
         layout.addWidget(self.view, 1)
 
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self.finished.connect(self._closed)
+        self.show_document(path, title, suggested_name, save_copy, open_copy=open_copy)
+
+    def show_document(self, path: Path, title: str, suggested_name: str,
+                      save_copy: Callable[[Path], str | None], *,
+                      open_copy: Callable[[], Path | str] | None = None) -> None:
+        """Show the file at ``path`` instead of the one before, from its first page."""
+        self.path = Path(path)
+        self._suggested_name = suggested_name
+        self._save_copy = save_copy
+        self._open_copy = open_copy or (lambda: self.path)
+        self.notice.hide()  # it was about the document before
+        self.setWindowTitle(title)
+        self.view.setAccessibleName(title)
+        self.document.close()
         self.error = self.document.load(str(self.path))
-        if self.error != QPdfDocument.Error.None_:
-            problem = QLabel(self.tr(
-                "This document could not be shown. Try “Open with…” to use another PDF "
-                "program, or “Save as…” to keep the file."), self)
-            problem.setObjectName("pdfProblem")
-            problem.setWordWrap(True)
-            layout.insertWidget(1, problem)
+        self.problem.setVisible(self.error != QPdfDocument.Error.None_)
         count = self.document.pageCount()
         self.page_box.setMaximum(max(1, count))
         self.page_count_label.setText(self.tr("of {count}").format(count=count))
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.pageNavigator().jump(0, QPointF())
         self._page_changed(0)
+
+    def _closed(self, _result: int) -> None:
+        # Closed, the viewer is only hidden until the next document: free this one's pages.
+        self.document.close()
 
     def _button(self, tip: str, text: str, slot: Callable[[], None],
                 shortcut: QKeySequence.StandardKey | None = None) -> QToolButton:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
@@ -37,7 +38,7 @@ class RememberedAccount(Protocol):
     """What the panel reads of ``desktop.cache.accounts.KnownAccount``."""
 
     key: str
-    email: str
+    base_url: str
     display_name: str
     organisation_name: str
 
@@ -121,12 +122,13 @@ class KnownAccountsPanel(_Panel):
             row.deleteLater()
         self._buttons, self._rows = [], []
         for account in accounts:
-            name = account.display_name or account.email
+            name = account.display_name or account.organisation_name
             row = QWidget(self)
             row_layout = QHBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
             row_layout.setSpacing(4)
-            button = ChoiceButton(name, f"{account.organisation_name}\n{account.email}", row)
+            portal = urlsplit(account.base_url).hostname or account.base_url
+            button = ChoiceButton(name, f"{account.organisation_name}\n{portal}", row)
             button.setObjectName("knownAccount")
             button.setAccessibleName(self.tr("Log in as {name} at {organisation}").format(
                 name=name, organisation=account.organisation_name))

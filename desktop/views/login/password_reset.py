@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop.views.shared.lock_guard import SessionWizard
 from desktop.views.shared.theme import announce, mark
 from desktop.views.shared.wizard import prepare_wizard
 
@@ -30,6 +31,8 @@ __all__ = ["MAX_PASSWORD", "MIN_PASSWORD", "PasswordResetWizard"]
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 128
+# The portal is asked for its estimate once typing pauses this long.
+ASSESS_DELAY_MS = 400
 
 
 def _field(page: QWizardPage, layout: QVBoxLayout, label: str, name: str,
@@ -131,6 +134,17 @@ class CodePage(QWizardPage):
         self.validation.setObjectName("validation")
         self.validation.setWordWrap(True)
         layout.addWidget(self.validation)
+        # The portal's estimate of the new password and, when its policy refuses it, why.
+        self.strength = mark(QLabel("", self), "muted")
+        self.strength.setObjectName("strength")
+        self.strength.setWordWrap(True)
+        layout.addWidget(self.strength)
+        self._refusal = ""
+        self._assess_timer = QTimer(self)
+        self._assess_timer.setSingleShot(True)
+        self._assess_timer.setInterval(ASSESS_DELAY_MS)
+        self._assess_timer.timeout.connect(self._assess)
+        self.new_password.textChanged.connect(self._password_typed)
         layout.addSpacing(4)
         self.end_other_sessions = QCheckBox(
             self.tr("&Log out on all other computers and phones"), self)
@@ -163,6 +177,8 @@ class CodePage(QWizardPage):
                 minimum=MIN_PASSWORD, count=len(password))
         if len(password) > MAX_PASSWORD:
             return self.tr("Use at most {maximum} characters.").format(maximum=MAX_PASSWORD)
+        if self._refusal:
+            return self._refusal
         if not repeat:
             return self.tr("Type the new password once more.")
         if repeat != password:
@@ -180,6 +196,33 @@ class CodePage(QWizardPage):
         else:
             self.validation.setText(problem)
         self.completeChanged.emit()
+
+    STRENGTHS = (QT_TRANSLATE_NOOP("CodePage", "Strength: very weak"),
+                 QT_TRANSLATE_NOOP("CodePage", "Strength: weak"),
+                 QT_TRANSLATE_NOOP("CodePage", "Strength: fair"),
+                 QT_TRANSLATE_NOOP("CodePage", "Strength: strong"),
+                 QT_TRANSLATE_NOOP("CodePage", "Strength: very strong"))
+
+    def _password_typed(self) -> None:
+        # A verdict on what was typed before no longer applies.
+        self._refusal = ""
+        self.strength.clear()
+        self._assess_timer.start()
+
+    def _assess(self) -> None:
+        password = self.new_password.text()
+        if MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+            self._wizard.resets.assess(self._wizard.request_page.organisation.text().strip(),
+                                       self.field_email(), password)
+
+    def assessed(self, strength: int, refusal: str) -> None:
+        """The portal's estimate for the password as it still is (else a newer one comes)."""
+        if self._assess_timer.isActive():
+            return
+        self.strength.setText(QCoreApplication.translate(
+            "CodePage", self.STRENGTHS[max(0, min(4, strength))]))
+        self._refusal = refusal
+        self._revalidate()
 
     def isComplete(self) -> bool:
         return (not self._wizard.busy and bool(self.code.text().strip())
@@ -225,7 +268,7 @@ class DonePage(QWizardPage):
         self._wizard.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Back to login"))
 
 
-class PasswordResetWizard(QWizard):
+class PasswordResetWizard(SessionWizard):
     """Drives ``PasswordResetService``. Signals: ``passwordSet(email)`` when it is done."""
 
     passwordSet = Signal(str)
@@ -252,6 +295,7 @@ class PasswordResetWizard(QWizard):
         resets.mailRequested.connect(self._mail_requested)
         resets.passwordChanged.connect(self._password_changed)
         resets.failed.connect(self._failed)
+        resets.passwordAssessed.connect(self.code_page.assessed)
         self.finished.connect(self._disconnect)
 
     def showEvent(self, event) -> None:
@@ -299,5 +343,6 @@ class PasswordResetWizard(QWizard):
         for signal, slot in ((self.resets.busyChanged, self._set_busy),
                              (self.resets.mailRequested, self._mail_requested),
                              (self.resets.passwordChanged, self._password_changed),
-                             (self.resets.failed, self._failed)):
+                             (self.resets.failed, self._failed),
+                             (self.resets.passwordAssessed, self.code_page.assessed)):
             signal.disconnect(slot)

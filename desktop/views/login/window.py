@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.login.panels import DemoLogin, DemoPanel, KnownAccountsPanel
-from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.shared.theme import announce, apply_theme, icon, mark
 from desktop.views.shared.windows import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.services.session.password_reset import PasswordResetService
     from desktop.services.session.service import SessionService
+    from desktop.views.login.password_reset import PasswordResetWizard
 
 __all__ = ["DemoLogin", "LoginWindow"]
 
@@ -114,7 +114,9 @@ class LoginWindow(QWidget):
 
         self.remember = QCheckBox(self.tr("&Remember me"), self.form)
         self.remember.setObjectName("remember")
-        self.remember.setToolTip(self.tr("Stay logged in on this computer until you log out."))
+        self.remember.setToolTip(self.tr(
+            "Stay logged in on this computer until you log out. Staff accounts are never "
+            "remembered."))
         self.shared_pc_note = mark(QLabel(self.tr(
             "This is a shared computer: nothing is remembered after you log out."), self.form),
             "muted")
@@ -132,6 +134,11 @@ class LoginWindow(QWidget):
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
         self.notice.hide()
+        # Apart from the error: it stays until the data is gone, whatever else is said.
+        self.leftovers = mark(QLabel("", self.form), "muted")
+        self.leftovers.setObjectName("leftoversNote")
+        self.leftovers.setWordWrap(True)
+        self.leftovers.hide()
 
         self.login_button = mark(QPushButton(self.tr("Log in"), self.form), "primary")
         self.login_button.setObjectName("login")
@@ -168,6 +175,7 @@ class LoginWindow(QWidget):
         layout.addSpacing(4)
         layout.addWidget(self.login_button)
         layout.addWidget(self.forgot, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.leftovers)
 
     def _add_field(self, layout: QVBoxLayout, label_text: str, field: QLineEdit) -> None:
         label = mark(QLabel(label_text, self.form), "fieldLabel")
@@ -213,6 +221,7 @@ class LoginWindow(QWidget):
         session.rememberUnavailable.connect(self._show_error)
         session.portalChecked.connect(self._portal_checked)
         session.portalCheckFailed.connect(self._portal_check_failed)
+        session.leftoversChanged.connect(self._show_leftovers)
         self.organisation.editingFinished.connect(self._check_portal)
         self.organisation.textEdited.connect(self._organisation_edited)
         for field in (self.organisation, self.email, self.password):
@@ -243,6 +252,9 @@ class LoginWindow(QWidget):
         if self._wizard is not None:
             self._wizard.raise_()
             return
+        # Imported when first asked for: the window paints without the wizard's code.
+        from desktop.views.login.password_reset import PasswordResetWizard
+
         self._wizard = PasswordResetWizard(
             self._resets, organisation=self.organisation.text().strip(),
             email=self.email.text().strip(), parent=self)
@@ -295,12 +307,20 @@ class LoginWindow(QWidget):
 
     def _logged_in(self, account: object) -> None:
         # The window is hidden, not destroyed, while the user works: leave no password in it,
-        # and on a shared PC (or for a staff account, always shared) not even the e-mail.
+        # no tick in "Remember me" for whoever comes next, and on a shared PC (or for a staff
+        # account, always shared) not even the e-mail.
         self.password.clear()
         self.show_password.setChecked(False)
+        self.remember.setChecked(False)
         self._hide_messages()
         if self._shared_pc or getattr(account, "shared_pc", False):
             self.email.clear()
+
+    def _show_leftovers(self, text: str) -> None:
+        self.leftovers.setText(text)
+        self.leftovers.setVisible(bool(text))
+        if text:
+            announce(self.leftovers)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -7,6 +7,7 @@ spec copies it there); an installed wheel carries it inside the package as
 
 from __future__ import annotations
 
+import functools
 import re
 from html import escape
 from pathlib import Path
@@ -31,15 +32,16 @@ RESOURCES = next(
 # without applying it twice (re-applying a sheet re-polishes every widget).
 _APPLIED_PROPERTY = "ouderportaalTheme"
 
-# When resources/ is missing (a broken install), fall back to a standard icon per name.
+# When resources/ is missing (a broken install), fall back to a standard icon per name
+# (QStyle.StandardPixmap names: that enum is made only when a fallback is needed).
 _FALLBACK_ICONS = {
-    "app": QStyle.StandardPixmap.SP_ComputerIcon,
-    "overview": QStyle.StandardPixmap.SP_DirHomeIcon,
-    "account": QStyle.StandardPixmap.SP_FileDialogInfoView,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "close": QStyle.StandardPixmap.SP_DialogCloseButton,
+    "app": "SP_ComputerIcon",
+    "overview": "SP_DirHomeIcon",
+    "account": "SP_FileDialogInfoView",
+    "warning": "SP_MessageBoxWarning",
+    "error": "SP_MessageBoxCritical",
+    "info": "SP_MessageBoxInformation",
+    "close": "SP_DialogCloseButton",
 }
 
 
@@ -66,12 +68,19 @@ def icon(name: str) -> QIcon:
     """The SVG icon ``resources/icons/<name>.svg``, or a standard Qt icon if it is missing."""
     path = resource_path("icons", f"{name}.svg")
     if path.is_file():
-        return QIcon(str(path))
+        return _svg_icon(str(path))
     app = QApplication.instance()
     fallback = _FALLBACK_ICONS.get(name)
     if fallback is None or not isinstance(app, QApplication):
         return QIcon()
-    return app.style().standardIcon(fallback)
+    return app.style().standardIcon(getattr(QStyle.StandardPixmap, fallback))
+
+
+@functools.cache
+def _svg_icon(path: str) -> QIcon:
+    # One QIcon per file: it keeps the pixmaps it rendered, so each size is drawn once (the
+    # header, the navigation and the cards ask for the same few icons again and again).
+    return QIcon(path)
 
 
 def mark(widget: QWidget, kind: str) -> QWidget:

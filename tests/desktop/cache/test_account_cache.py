@@ -184,6 +184,7 @@ def test_a_corrupt_file_is_reported(folder: Path) -> None:
         AccountCache.open(folder)
 
 
+@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"unreadable account cache set aside")
 def test_recover_sets_a_corrupt_file_aside_and_starts_empty(folder: Path) -> None:
     folder.mkdir(parents=True)
     garbage = b"\x00garbage\xff" * 500
@@ -213,6 +214,7 @@ def test_a_cache_from_a_newer_app_is_not_touched(folder: Path) -> None:
         db.close()
 
 
+@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"discarding unreadable cached profile")
 def test_an_unreadable_cached_profile_is_dropped_not_fatal(folder: Path) -> None:
     with AccountCache.open(folder) as cache:
         cache.put_profile(PROFILE)

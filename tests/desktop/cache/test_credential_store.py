@@ -97,6 +97,7 @@ def test_keyrings_alt_backends_are_not_secure() -> None:
     assert not backend_is_secure(alt())
 
 
+@pytest.mark.expect_log("desktop.cache.credentials", "WARNING", r"could not .* keyring")
 def test_a_raising_keyring_means_not_remembered(memory_keyring) -> None:
     keyring.set_keyring(LockedKeyring())
     store = CredentialStore()
@@ -117,6 +118,7 @@ def test_a_chainer_is_as_secure_as_the_backend_it_writes_to(monkeypatch, memory_
     assert backend_is_secure(chainer.ChainerBackend())
 
 
+@pytest.mark.expect_log("desktop.cache.credentials", "WARNING", r"could not store the login")
 def test_errors_never_carry_the_token(caplog) -> None:
     keyring.set_keyring(LockedKeyring())
     CredentialStore().save_refresh_token(KEY, "refresh-secret")

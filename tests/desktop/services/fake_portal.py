@@ -47,6 +47,8 @@ class FakePortal:
         self.valid_access: str | None = None
         self.revoked = False
         self.refresh_refusal: httpx.Response | None = None
+        # Answers every request made with a valid access token (e.g. access ended).
+        self.request_refusal: httpx.Response | None = None
         self.users = {EMAIL: (PASSWORD, PARENT), STAFF["email"]: (PASSWORD, STAFF)}
         self.current_user = PARENT
         self.policy = {"inactivity_lock_minutes": 10, "cancel_absence_min_days": 30}
@@ -104,6 +106,11 @@ class FakePortal:
             return self._tokens()
         if (request.method, path) == ("POST", "/auth/password-reset"):
             return httpx.Response(202, json={"detail": "sent if known"})
+        if (request.method, path) == ("POST", "/auth/password-reset/check"):
+            common = body.get("new_password", "").rstrip("0123456789!").lower() == "welkom"
+            return httpx.Response(200, json={"acceptable": not common,
+                                             "reason": "too_common" if common else None,
+                                             "strength": 1 if common else 4})
         if (request.method, path) == ("POST", "/auth/password-reset/confirm"):
             if body.get("code") != self.reset_code:
                 return problem(400, "reset_code_invalid")
@@ -115,6 +122,8 @@ class FakePortal:
             return problem(401, "not_authenticated")
         if request.headers.get("authorization") != f"Bearer {self.valid_access}":
             return problem(401, "token_expired")
+        if self.request_refusal is not None:
+            return self.request_refusal
         return self._authenticated(request.method, path)
 
     def _authenticated(self, method: str, path: str) -> httpx.Response:

@@ -59,6 +59,7 @@ def test_the_standard_dialogs_are_dutch_too(qapp):
     assert _english_left(english)  # the check above can fail: these are the English texts
 
 
+@pytest.mark.expect_log("desktop.i18n", "WARNING", r"Dutch translation not found")
 def test_english_needs_no_catalogue_and_a_missing_one_is_not_fatal(qapp, tmp_path: Path):
     assert install_translators(qapp, "en") == []
     installed = install_translators(qapp, "nl", tmp_path)  # no ouderportaal_nl.qm in there
@@ -109,6 +110,7 @@ def test_closing_the_main_window_ends_the_app(desktop, qtbot):
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.expect_log("desktop.services.shared.crash", "ERROR", r"unexpected error")
 def test_a_bug_opens_the_crash_dialog_with_the_report(desktop, qtbot):
     try:
         raise RuntimeError("kapot")
@@ -118,3 +120,55 @@ def test_a_bug_opens_the_crash_dialog_with_the_report(desktop, qtbot):
     qtbot.waitUntil(dialog.isVisible)
     report = dialog.findChild(QTextEdit, "report") or dialog.report
     assert "RuntimeError: kapot" in report.toPlainText()
+
+
+def test_a_session_that_begins_before_the_first_paint_still_gets_every_service(
+        qapp, data_root, clients, tmp_path, qtbot, run):
+    # Normally the account's services are made once the login window has painted; a login
+    # that is quicker than that (a test, a script) has them made as the session begins.
+    desktop = DesktopApp(AppOptions(data_dir=data_root, portal=ORGANISATION), app=qapp,
+                         crash=CrashReporter(), clients=clients,
+                         settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    try:
+        with qtbot.waitSignal(desktop.session.loggedIn, timeout=10_000):
+            desktop.session.login(ORGANISATION, EMAIL, PASSWORD, False)
+        assert desktop.main_window is not None and desktop.main_window.isVisible()
+        # The profile service took in the new session before the main window was made.
+        assert desktop.services.profile.profile.user.email == EMAIL
+        assert desktop.main_window.page("overview").children_model.rowCount() == 1  # Emma
+    finally:
+        run(desktop.aclose())
+
+
+class DemoThatCannotStart:
+    """A demo portal whose address was taken but whose start fails (say, a broken database)."""
+
+    url = "http://127.0.0.1:9"
+    mail_folder = Path("demo-mail")  # never made: the login window only links to it
+    started = 0
+
+    def start(self) -> None:
+        self.started += 1
+        raise RuntimeError("the embedded server failed to start")
+
+    def stop(self) -> None:
+        pass
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.expect_log("desktop.wiring", "ERROR", r"the demo portal did not start")
+def test_a_demo_portal_that_cannot_start_is_said_in_the_login_window(
+        qapp, data_root, clients, tmp_path, qtbot, run, caplog):
+    demo = DemoThatCannotStart()
+    desktop = DesktopApp(AppOptions(data_dir=data_root, demo=demo), app=qapp,
+                         crash=CrashReporter(), clients=clients,
+                         settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    try:
+        desktop.start()  # the demo portal starts once the window has painted
+        error = desktop.login_window.findChild(QLabel, "error")
+        qtbot.waitUntil(error.isVisible, timeout=10_000)
+        assert error.text().startswith("The demo portal could not be started.")
+        assert demo.started == 1
+        assert desktop.login_window.organisation.text() == demo.url
+    finally:
+        run(desktop.aclose())

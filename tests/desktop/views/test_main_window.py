@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QToolButton
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QToolButton
 from view_fakes import (
     FakeAccount,
     FakeExtraDays,
@@ -100,6 +100,32 @@ def test_secondary_parent_is_told_who_sees_invoices(make_window) -> None:
         "Invoices and documents are only visible to Sanne de Vries, the first "
         "parent/guardian. Contact the location to change this.")
     assert label(window, "accountRole").text() == "Second parent/guardian"
+
+
+def test_the_account_page_says_what_staff_and_managers_can_do_today(make_window) -> None:
+    staff = make_window(FakeSession(FakeAccount(role=Role.STAFF), shared_pc=True),
+                        FakeProfileService(staff_profile()))
+    staff.show_section("account")
+    assert label(staff, "roleExplanation").text() == (
+        "As a pedagogical staff member you see your own groups and decide on their requests "
+        "for extra days.")
+    assert "messages" not in label(staff, "roleExplanation").text()  # there are none yet
+    assert not staff.findChild(QCheckBox, "keepOfflineCopy").isVisible()  # a shared PC: never
+    assert "logging out removes your data" in label(staff, "sharedPcNote").text()
+
+
+def test_a_parent_chooses_whether_the_copy_stays_after_logging_out(qtbot, make_window) -> None:
+    session = FakeSession(FakeAccount())
+    window = make_window(session)
+    window.show_section("account")
+    keep = window.findChild(QCheckBox, "keepOfflineCopy")
+    assert keep.isVisible() and not keep.isChecked()  # a login without "Remember me"
+    assert keep.text() == "&Keep my data on this computer after logging out"
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton, pos=QPoint(8, keep.height() // 2))
+    assert session.calls[-1] == ("set_keep_offline_copy", True)
+    window.show_section("overview")
+    window.show_section("account")
+    assert keep.isChecked()
 
 
 def test_account_page_loads_and_lists_devices_and_ends_another(qtbot, make_window,
@@ -223,7 +249,7 @@ def test_secondary_parent_without_a_known_primary_parent(make_window) -> None:
     profile = replace(profile, family=replace(profile.family, primary_parent_name=None))
     session = FakeSession(FakeAccount(role=Role.SECONDARY_PARENT))
     window = make_window(session, FakeProfileService(profile))
-    assert label(window, "roleExplanation").text().startswith(
+    assert label(window.page("account"), "roleExplanation").text().startswith(
         "Invoices and documents are only visible to the first parent/guardian.")
 
 
@@ -305,3 +331,16 @@ def test_decisions_on_extra_days_are_told_with_the_reason(make_window) -> None:
         "De groep is vol.")
     assert window.message_bar.tone == "info"  # news, not a problem
 
+
+
+def test_a_partial_approval_is_told_with_what_was_rejected(make_window) -> None:
+    extra_days = FakeExtraDays()
+    window = make_window(extra_days=extra_days)
+    day = date(2027, 1, 6)
+    in_part = ExtraDayRequest(8, 1, day, day, DayPart.OCHTEND, ExtraDayPayment.INVOICE,
+                              ExtraDayStatus.APPROVED, (), 0, 0, "Sanne de Vries",
+                              "Vrijdag is de groep vol.", "Emma de Vries")
+    extra_days.decisionsArrived.emit([in_part])
+    assert window.message_bar.text == (
+        "The group approved the extra day for Emma de Vries on 6 January 2027; the other "
+        "requested day-parts were rejected: Vrijdag is de groep vol.")

@@ -68,7 +68,6 @@ class FakeAccount:
 class FakeKnownAccount:
     key: str
     base_url: str
-    email: str
     display_name: str
     organisation_name: str
 
@@ -82,6 +81,7 @@ class FakeSession(signals_of(SessionService)):
         self.cache = None
         self.shared_pc = shared_pc
         self.known = known or []
+        self.keep_offline_copy = False
         self.calls: list[tuple] = []
 
     def known_accounts(self) -> list[FakeKnownAccount]:
@@ -109,6 +109,10 @@ class FakeSession(signals_of(SessionService)):
     def unlock(self, password: str) -> None:
         self.calls.append(("unlock", password))
 
+    def set_keep_offline_copy(self, keep: bool) -> None:
+        self.calls.append(("set_keep_offline_copy", keep))
+        self.keep_offline_copy = keep
+
 
 class FakeResets(signals_of(PasswordResetService)):
     def __init__(self) -> None:
@@ -122,6 +126,9 @@ class FakeResets(signals_of(PasswordResetService)):
                 end_other_sessions: bool = True) -> None:
         self.calls.append(("confirm", organisation, email, code, new_password,
                            end_other_sessions))
+
+    def assess(self, organisation: str, email: str, new_password: str) -> None:
+        self.calls.append(("assess", organisation, email, new_password))
 
 
 class FakeProfileService(signals_of(ProfileService)):
@@ -162,6 +169,7 @@ class FakeAgenda(signals_of(AgendaService)):
         self.shown: list[tuple[int, int]] = []
         self.reports: list[AbsenceDraft] = []
         self.cancelled: list[tuple[int, ...]] = []
+        self.previewed: list[tuple[int, ...]] = []
         self.dismissed: list[int] = []
         self.absence_loads = 0
 
@@ -182,6 +190,9 @@ class FakeAgenda(signals_of(AgendaService)):
 
     def load_absences(self) -> None:
         self.absence_loads += 1
+
+    def preview_cancel(self, absence_ids) -> None:
+        self.previewed.append(tuple(absence_ids))
 
     def cancel_absences(self, absence_ids) -> None:
         self.cancelled.append(tuple(absence_ids))
@@ -250,19 +261,22 @@ class FakePendingRequests(signals_of(PendingRequestsService)):
     def __init__(self) -> None:
         super().__init__()
         self.pending = None
+        self.decided_today: list = []
         self.loads = 0
+        self.capacity_asked: list[int] = []
+        self.decisions: list[tuple] = []
 
     def load(self) -> None:
         self.loads += 1
 
     def load_capacity(self, request_id: int) -> None:
-        pass
+        self.capacity_asked.append(request_id)
 
-    def approve(self, request_id: int) -> None:
-        pass
+    def approve(self, request_id: int, only=None, reason: str | None = None) -> None:
+        self.decisions.append(("approve", request_id, only, reason))
 
     def reject(self, request_id: int, reason: str) -> None:
-        pass
+        self.decisions.append(("reject", request_id, reason))
 
 
 class FakeUpdateHint(signals_of(UpdateHintService)):

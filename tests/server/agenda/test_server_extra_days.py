@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import httpx
-import pytest
 from agenda_helpers import (
     FRIDAY,
     WEDNESDAY,
@@ -28,11 +27,9 @@ from server_helpers import (
     both_databases,
     tokens,
 )
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.config import AMSTERDAM
-from server.models import CareGroup, DayPart, GroupCapacity
 
 pytestmark = both_databases
 
@@ -253,40 +250,6 @@ async def test_rejecting_gives_the_reason_and_releases_the_credit(
                                headers=bearer(await tokens(client, SANNE)))).json()["requests"]
     assert [(r["status"], r["decision_reason"]) for r in listed if r["child_id"] == emma] == [
         ("rejected", "Geen leidster beschikbaar")]
-
-
-async def _set_places(db: AsyncSession, places: int) -> None:
-    zonnetjes = await db.scalar(select(CareGroup.id).where(CareGroup.name == "Zonnetjes"))
-    await db.execute(update(GroupCapacity).where(
-        GroupCapacity.group_id == zonnetjes, GroupCapacity.day_part == DayPart.OCHTEND)
-        .values(places=places))
-    await db.commit()
-
-
-@pytest.mark.parametrize("free", [0, 1])
-async def test_approval_needs_a_free_place_in_the_group(
-        client: httpx.AsyncClient, db: AsyncSession, free: int) -> None:
-    emma = (await children(client))["Emma"]
-    request = await requested(client, SANNE, [emma], FRIDAY, day_part="ochtend")
-    staff = bearer(await tokens(client, FATIMA))
-    [day] = (await client.get(f"/api/v1/extra-days/{request['id']}/capacity",
-                              headers=staff)).json()["days"]
-    assert (day["date"], day["day_part"], day["capacity"]) == (FRIDAY, "ochtend", 12)
-    assert day["free"] == 12 - day["occupied"]
-    await _set_places(db, day["occupied"] + free)
-    [day] = (await client.get(f"/api/v1/extra-days/{request['id']}/capacity",
-                              headers=staff)).json()["days"]
-    assert day["free"] == free
-    response = await client.post(f"/api/v1/extra-days/{request['id']}/approve", headers=staff)
-    if free:
-        assert response.json()["status"] == "approved"
-        [day] = (await client.get(f"/api/v1/extra-days/{request['id']}/capacity",
-                                  headers=staff)).json()["days"]
-        assert day["free"] == 0  # the approved extra day takes the last place
-    else:
-        assert await problem(response) == (409, "extra_day_capacity_full")
-        assert response.json()["dates"] == [FRIDAY]
-        assert "6 maart 2026" in response.json()["detail"]
 
 
 async def test_a_replayed_submission_returns_the_first_result_once(

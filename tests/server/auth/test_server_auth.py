@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import base64
 from dataclasses import replace
 
 import httpx
@@ -81,10 +83,11 @@ async def test_refresh_rotates_and_the_old_refresh_token_is_dead(
 
 
 async def test_reusing_a_rotated_refresh_token_ends_the_session(
-        client: httpx.AsyncClient, db) -> None:  # noqa: ANN001
+        client: httpx.AsyncClient, db, clock) -> None:  # noqa: ANN001
     first = await tokens(client)
     second = (await client.post("/api/v1/auth/refresh",
                                 json={"refresh_token": first["refresh_token"]})).json()
+    clock.advance(seconds=60)  # past the grace for a repeated refresh
     # A thief replays the stolen (already rotated) token...
     reuse = await client.post("/api/v1/auth/refresh",
                               json={"refresh_token": first["refresh_token"]})
@@ -219,3 +222,63 @@ async def test_login_events_are_audited(client: httpx.AsyncClient, db) -> None: 
     assert all(e.ip_address == CLIENT_IP for e in events)
     assert events[2].user_agent == "Test/1"
     assert events[1].session_id == body["session_id"]
+
+
+async def refresh(client: httpx.AsyncClient, token: object) -> httpx.Response:
+    return await client.post("/api/v1/auth/refresh", json={"refresh_token": token})
+
+
+async def test_concurrent_refreshes_of_one_token_all_get_the_same_new_pair(
+        client: httpx.AsyncClient) -> None:
+    first = await tokens(client)
+    answers = await asyncio.gather(*(refresh(client, first["refresh_token"]) for _ in range(5)))
+    assert [a.status_code for a in answers] == [200] * 5
+    pairs = {(a.json()["access_token"], a.json()["refresh_token"]) for a in answers}
+    assert len(pairs) == 1  # exactly one rotation; the others got its result
+    (access, refreshed), = pairs
+    assert (await client.get("/api/v1/me",
+                             headers={"Authorization": f"Bearer {access}"})).status_code == 200
+    assert (await refresh(client, refreshed)).status_code == 200  # the session lives on
+
+
+async def test_a_refresh_repeated_after_a_lost_answer_gets_the_same_pair(
+        client: httpx.AsyncClient, clock) -> None:  # noqa: ANN001
+    first = await tokens(client)
+    lost = (await refresh(client, first["refresh_token"])).json()
+    clock.advance(seconds=59)
+    retry = await refresh(client, first["refresh_token"])
+    assert retry.status_code == 200
+    assert retry.json()["refresh_token"] == lost["refresh_token"]
+    assert retry.json()["access_token"] == lost["access_token"]
+    assert retry.json()["expires_in"] == 900 - 59
+    assert (await client.get("/api/v1/me", headers=bearer(retry.json()))).status_code == 200
+
+
+async def test_after_the_grace_the_old_token_is_reuse(client: httpx.AsyncClient, clock) -> None:  # noqa: ANN001
+    first = await tokens(client)
+    second = (await refresh(client, first["refresh_token"])).json()
+    clock.advance(seconds=60)
+    assert (await refresh(client, first["refresh_token"])).json()["code"] == "session_expired"
+    assert (await refresh(client, second["refresh_token"])).json()["code"] == "session_expired"
+
+
+async def test_within_the_grace_a_token_two_rotations_old_is_reuse(
+        client: httpx.AsyncClient) -> None:
+    # The successor was itself rotated already: whoever presents the first token again is
+    # not the app that is still waiting for its answer.
+    first = await tokens(client)
+    second = (await refresh(client, first["refresh_token"])).json()
+    third = (await refresh(client, second["refresh_token"])).json()
+    assert (await refresh(client, first["refresh_token"])).json()["code"] == "session_expired"
+    assert (await refresh(client, third["refresh_token"])).json()["code"] == "session_expired"
+
+
+async def test_the_successor_is_stored_only_sealed(client: httpx.AsyncClient, db) -> None:  # noqa: ANN001
+    first = await tokens(client)
+    second = (await refresh(client, first["refresh_token"])).json()
+    sealed = (await db.scalars(select(SessionToken.successor)
+                               .where(SessionToken.successor.is_not(None)))).all()
+    assert len(sealed) == 1 and len(sealed[0]) == 64
+    for token in (second["access_token"], second["refresh_token"]):
+        assert token.encode() not in sealed[0]
+        assert base64.urlsafe_b64decode(token + "=") not in sealed[0]

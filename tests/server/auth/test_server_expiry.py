@@ -15,8 +15,9 @@ from server_helpers import (
     login,
     tokens,
 )
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, event, select, update
 
+from server.auth.sessions import authenticate_access
 from server.config import AMSTERDAM
 from server.dates import add_months
 from server.models import Child, Contract, Family, Organisation, User
@@ -119,3 +120,93 @@ async def test_secondary_parent_shares_the_familys_expiry(client, db) -> None:  
     await db.commit()
     response = await login(client, "partner.bakker@voorbeeld.nl", PASSWORD)
     assert response.json()["code"] == "account_expired"
+
+
+async def test_a_live_access_token_stops_working_when_access_ends(client, clock) -> None:  # noqa: ANN001
+    """The token was handed out on the last day; a minute past midnight it is still valid
+    for 14 more minutes, but every authenticated request refuses it."""
+    clock.current = amsterdam(LOTTE_LAST_DAY, 23, 59)
+    body = await tokens(client, LOTTE)
+    paths = ["/api/v1/me", "/api/v1/agenda?from=2026-03-02&to=2026-03-08", "/api/v1/requests",
+             "/api/v1/extra-days", "/api/v1/credit", "/api/v1/policy", "/api/v1/finance"]
+    for path in paths:
+        assert (await client.get(path, headers=bearer(body))).status_code == 200, path
+    clock.advance(minutes=1)
+    for path in paths:
+        response = await client.get(path, headers=bearer(body))
+        assert (response.status_code, response.json()["code"]) == (403, "account_expired"), path
+        assert response.json()["access_ended_on"] == LOTTE_LAST_DAY.isoformat()
+
+
+async def test_a_contract_ended_behind_a_live_token_ends_access_at_once(client, db) -> None:  # noqa: ANN001
+    """Nothing is cached with the token: the family's contracts are read in its lookup."""
+    body = await tokens(client, LOTTE)
+    assert (await client.get("/api/v1/me", headers=bearer(body))).status_code == 200
+    lotte = await db.scalar(select(User).where(User.email == LOTTE))
+    await db.execute(update(Contract).where(Contract.child_id.in_(
+        select(Child.id).where(Child.family_id == lotte.family_id)))
+        .values(end_date=add_months(TODAY, -16)))
+    await db.commit()
+    response = await client.get("/api/v1/me", headers=bearer(body))
+    assert response.json()["code"] == "account_expired"
+
+
+async def test_the_access_check_is_one_query(app, client) -> None:  # noqa: ANN001
+    """Authenticating a request, expiry included, is a single indexed lookup."""
+    body = await tokens(client, LOTTE)
+    statements: list[str] = []
+    async with app.state.sessionmaker() as session:
+        engine = session.bind.sync_engine
+
+        def count(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+            statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", count)
+        try:
+            auth = await authenticate_access(session, body["access_token"],
+                                             app.state.settings.now())
+        finally:
+            event.remove(engine, "before_cursor_execute", count)
+    assert auth.user.email == LOTTE
+    assert len(statements) == 1, statements
+
+
+async def _second_child(db, email: str, start: date, end: date | None) -> None:  # noqa: ANN001
+    """Give the family a second child with a contract of its own (the first one's group)."""
+    user = await db.scalar(select(User).where(User.email == email))
+    first = await db.scalar(select(Contract).join(Child).where(
+        Child.family_id == user.family_id))
+    child = Child(family_id=user.family_id, first_name="Lieke", last_name="Bakker",
+                  date_of_birth=date(2022, 5, 1))
+    db.add(child)
+    await db.flush()
+    db.add(Contract(child_id=child.id, group_id=first.group_id, care_type=first.care_type,
+                    start_date=start, end_date=end, hourly_rate_cents=first.hourly_rate_cents))
+    await db.commit()
+
+
+async def test_one_ended_and_one_running_contract_keep_access(client, db, clock) -> None:  # noqa: ANN001
+    """Mark's only contract ended 16 months ago; a running contract of a second child keeps
+    the family in, whatever happened to the first."""
+    await _second_child(db, MARK, add_months(TODAY, -3), None)
+    body = await tokens(client, MARK)
+    me = (await client.get("/api/v1/me", headers=bearer(body))).json()
+    assert me["access_until"] is None
+    clock.advance(days=365 * 3)
+    assert (await login(client, MARK, PASSWORD)).status_code == 200
+
+
+async def test_access_lasts_15_months_after_the_last_of_the_contracts(client, db, clock) -> None:  # noqa: ANN001
+    """The later end date counts, not the earlier one: 15 months after it, to the day."""
+    later_end = TODAY + timedelta(days=20)
+    await _second_child(db, MARK, add_months(TODAY, -3), later_end)
+    last_day = add_months(later_end, 15)
+    body = await tokens(client, MARK)
+    assert (await client.get("/api/v1/me", headers=bearer(body))).json()["access_until"] == \
+        last_day.isoformat()
+    clock.current = amsterdam(last_day, 23, 59)
+    assert (await login(client, MARK, PASSWORD)).status_code == 200
+    clock.current = amsterdam(last_day + timedelta(days=1), 0, 1)
+    refused = await login(client, MARK, PASSWORD)
+    assert (refused.json()["code"], refused.json()["access_ended_on"]) == (
+        "account_expired", last_day.isoformat())

@@ -82,13 +82,20 @@ async def test_reset_works_just_before_expiry(client, mailer, clock) -> None:  #
     assert (await confirm(client, SANNE, mailer.last_code(SANNE))).status_code == 200
 
 
-async def test_five_wrong_codes_kill_the_reset(client, mailer) -> None:  # noqa: ANN001
+async def test_five_wrong_codes_end_the_code_but_not_the_link(client, mailer) -> None:  # noqa: ANN001
+    # A stranger who knows the parent's address types codes: the code dies, the link the
+    # parent got by mail keeps working.
     await request_reset(client, SANNE)
-    code = mailer.last_code(SANNE)
+    code, link = mailer.last_code(SANNE), mailer.last_link(SANNE)
     for _ in range(5):
         wrong = await confirm(client, SANNE, "AAAA-AAAA")
         assert wrong.json()["code"] == "reset_code_invalid"
     assert (await confirm(client, SANNE, code)).json()["code"] == "reset_code_invalid"
+    assert (await client.get(link)).status_code == 200
+    done = await client.post(link, data={"password": NEW_PASSWORD,
+                                         "password_repeat": NEW_PASSWORD})
+    assert done.status_code == 200
+    assert (await login(client, SANNE, NEW_PASSWORD)).status_code == 200
 
 
 async def test_four_wrong_codes_still_allow_the_right_one(client, mailer) -> None:  # noqa: ANN001
@@ -98,13 +105,17 @@ async def test_four_wrong_codes_still_allow_the_right_one(client, mailer) -> Non
     assert (await confirm(client, SANNE, mailer.last_code(SANNE))).status_code == 200
 
 
-async def test_a_newer_request_supersedes_the_older_one(client, mailer) -> None:  # noqa: ANN001
+async def test_a_newer_request_leaves_the_older_link_working(client, mailer) -> None:  # noqa: ANN001
+    # Someone else asking a mail for the parent's address must not kill the parent's link.
     await request_reset(client, SANNE)
     old_code, old_link = mailer.last_code(SANNE), mailer.last_link(SANNE)
     await request_reset(client, SANNE)
-    assert (await confirm(client, SANNE, old_code)).json()["code"] == "reset_code_invalid"
-    assert (await client.get(old_link)).status_code == 400
-    assert (await confirm(client, SANNE, mailer.last_code(SANNE))).status_code == 200
+    new_code, new_link = mailer.last_code(SANNE), mailer.last_link(SANNE)
+    assert (await client.get(old_link)).status_code == 200
+    assert (await confirm(client, SANNE, old_code)).status_code == 200
+    # Using one ends all the others.
+    assert (await confirm(client, SANNE, new_code)).json()["code"] == "reset_code_invalid"
+    assert (await client.get(new_link)).status_code == 400
 
 
 async def test_code_of_another_user_does_not_work(client, mailer) -> None:  # noqa: ANN001
@@ -211,3 +222,30 @@ async def test_english_detail_on_request(client) -> None:  # noqa: ANN001
     response = await client.post("/api/v1/auth/password-reset", json={"email": SANNE},
                                  headers={"Accept-Language": "en-GB,en;q=0.9"})
     assert response.json()["detail"].startswith("If this e-mail address is known")
+
+
+async def check(client: httpx.AsyncClient, email: str, password: str) -> dict:
+    response = await client.post("/api/v1/auth/password-reset/check",
+                                 json={"email": email, "new_password": password})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_the_check_says_what_confirm_would_say_and_how_strong(client, mailer) -> None:  # noqa: ANN001
+    assert await check(client, SANNE, "Zonnebloem2026") == {
+        "acceptable": False, "reason": "too_common", "strength": 1}
+    assert (await check(client, SANNE, "sanne.devries"))["reason"] == "like_email"
+    strong = await check(client, SANNE, NEW_PASSWORD)
+    assert strong["acceptable"] is True and strong["reason"] is None
+    assert strong["strength"] == 4
+    # The same verdict at confirm.
+    await request_reset(client, SANNE)
+    refused = await confirm(client, SANNE, mailer.last_code(SANNE), "Zonnebloem2026")
+    assert refused.json()["reason"] == "too_common"
+
+
+async def test_the_check_does_not_tell_whether_an_address_is_known(client) -> None:  # noqa: ANN001
+    for password in ("Zonnebloem2026", NEW_PASSWORD, "welkom01", "zomer aan zee"):
+        known = await check(client, SANNE, password)
+        unknown = await check(client, "onbekend@voorbeeld.nl", password)
+        assert known == unknown

@@ -101,6 +101,7 @@ async def test_reset_by_link_and_by_code_through_real_smtp(settings, smtp) -> No
             assert (await login(client, SANNE, "zomer aan het strand")).status_code == 401
 
 
+@pytest.mark.expect_log("server.auth.reset_mail", "ERROR", "Could not send the password reset")
 async def test_unreachable_smtp_server_does_not_change_the_answer(
         settings, caplog: pytest.LogCaptureFixture) -> None:  # noqa: ANN001
     settings = replace(settings, smtp_host="127.0.0.1", smtp_port=free_port())

@@ -1,5 +1,6 @@
-"""Two logins from one address at the same moment (two parents behind one home connection):
-the second must not trip over the counter row the first one's success deleted meanwhile.
+"""Two logins of one account from one address at the same moment (the laptop and the phone
+at home): the second must not trip over the counter row the first one's success deleted
+meanwhile.
 
 PostgreSQL only: SQLite lets one writer at a time in, so the second login's insert waits for
 the first to commit and never finds the row gone."""
@@ -13,7 +14,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.auth.throttle import address_key, claim_attempt, clear_account, clear_address
+from server.auth import throttle
+from server.auth.throttle import Attempt, account_address_prefix, claim_attempt
 from server.models import ThrottleCounter
 
 pytestmark = pytest.mark.parametrize(
@@ -34,25 +36,31 @@ async def wait_until_a_session_waits_for_a_lock(observer: AsyncSession) -> None:
     raise AssertionError("the second login never waited for the first one's lock")
 
 
-async def test_a_login_whose_address_counter_a_concurrent_success_deleted_goes_ahead(
+async def always_trusted() -> bool:
+    return True
+
+
+async def test_a_login_whose_counter_a_concurrent_success_deleted_goes_ahead(
         app) -> None:  # noqa: ANN001
+    sanne = "sanne.devries@voorbeeld.nl"
+    key = account_address_prefix(sanne) + HOME
     sessions = app.state.sessionmaker
     async with sessions() as first, sessions() as second, sessions() as observer:
-        # An earlier attempt from home left the address's counter row; the first login
-        # holds it ...
-        assert await claim_attempt(first, "sanne.devries@voorbeeld.nl", HOME, NOW) == 0
+        # The laptop's attempt is in flight; its password proves right and it takes the
+        # account's counter row from home ...
+        laptop = await claim_attempt(first, sanne, HOME, NOW, always_trusted)
+        assert isinstance(laptop, Attempt)
         await first.commit()
-        assert await claim_attempt(first, "sanne.devries@voorbeeld.nl", HOME, NOW) == 0
-        # ... the second one finds the row there (nothing to insert) and waits for it ...
-        second_claim = asyncio.ensure_future(
-            claim_attempt(second, "thomas.devries@voorbeeld.nl", HOME, NOW))
+        await throttle._locked_counter(first, key)
+        # ... the phone's attempt finds the row there (nothing to insert) and waits for it ...
+        phone = asyncio.ensure_future(claim_attempt(second, sanne, HOME, NOW, always_trusted))
         await wait_until_a_session_waits_for_a_lock(observer)
-        # ... and the first login's password was right: its success deletes the row.
-        await clear_account(first, "sanne.devries@voorbeeld.nl")
-        await clear_address(first, HOME)
+        # ... and the laptop's success deletes the row.
+        await throttle.record_success(first, laptop, NOW)
         await first.commit()
 
-        assert await second_claim == 0  # not a crash: the attempt goes ahead and counts
+        assert isinstance(await phone, Attempt)  # not a crash: the attempt goes ahead
         await second.commit()
-        counter = await observer.get(ThrottleCounter, address_key(HOME))
-        assert counter is not None and counter.consecutive_failures == 1
+        counter = await observer.get(ThrottleCounter, key)
+        assert counter is not None and counter.in_flight == 1
+        assert counter.consecutive_failures == 0

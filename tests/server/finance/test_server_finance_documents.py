@@ -5,11 +5,13 @@ totals equal that year's invoice lines; a rate above the maximum gets its note."
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from pypdf import PdfReader
 from server_helpers import SANNE, TODAY
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from server.finance.documents import family_documents
 from server.finance.pdf_base import euro, hours
@@ -21,6 +23,7 @@ from server.models import (
     Family,
     Invoice,
     InvoiceLine,
+    InvoiceLineKind,
     InvoiceStatus,
     Tariff,
     User,
@@ -132,3 +135,65 @@ async def test_documents_are_kept_so_their_hash_stays_the_same(db: AsyncSession)
     children = await db.scalar(select(func.count()).select_from(Child)
                                .where(Child.family_id == family_id))
     assert sum(1 for d in after if d.kind == "contract") == children
+
+
+async def _emma_2025(db: AsyncSession, family_id: int, today=TODAY):  # noqa: ANN001, ANN202
+    emma = await db.scalar(select(Child.id).where(Child.family_id == family_id,
+                                                  Child.first_name == "Emma"))
+    finance = await family_finance(db, family_id, today)
+    return emma, next((s for s in finance.jaaropgaven
+                       if s.child_id == emma and s.year == 2025), None)
+
+
+async def test_jaaropgave_paid_counts_only_paid_invoices(db: AsyncSession) -> None:
+    """An unpaid December invoice counts as invoiced in the year, not as paid."""
+    family_id = await _sanne_family(db)
+    emma, before = await _emma_2025(db, family_id)
+    assert before.paid_cents == before.invoiced_cents  # the demo's 2025 invoices are all paid
+    december = await db.scalar(select(Invoice).where(
+        Invoice.family_id == family_id, Invoice.period_year == 2025,
+        Invoice.period_month == 12))
+    december.status, december.paid_on = InvoiceStatus.OPEN, None
+    await db.commit()
+    unpaid = await db.scalar(select(func.sum(InvoiceLine.amount_cents)).where(
+        InvoiceLine.invoice_id == december.id, InvoiceLine.child_id == emma))
+    assert unpaid > 0
+    _, after = await _emma_2025(db, family_id)
+    assert after.invoiced_cents == before.invoiced_cents
+    assert after.paid_cents == before.invoiced_cents - unpaid
+
+
+async def test_a_december_extra_day_invoiced_in_january_counts_in_the_year_of_care(
+        db: AsyncSession) -> None:
+    family_id = await _sanne_family(db)
+    emma, before = await _emma_2025(db, family_id)
+    january = await db.scalar(select(Invoice).where(
+        Invoice.family_id == family_id, Invoice.period_year == 2026,
+        Invoice.period_month == 1).options(selectinload(Invoice.lines)))
+    assert january.status is InvoiceStatus.PAID
+    template = next(ln for ln in january.lines if ln.child_id == emma)
+    january.lines.append(InvoiceLine(
+        position=len(january.lines) + 1, child_id=emma,
+        contract_id=template.contract_id, location_id=template.location_id,
+        kind=InvoiceLineKind.EXTRA_DAY, care_type=template.care_type,
+        description="Extra opvang, ochtend", first_date=date(2025, 12, 17),
+        last_date=date(2025, 12, 17), minutes=330, hourly_rate_cents=1098, amount_cents=6039))
+    await db.commit()
+    _, after = await _emma_2025(db, family_id)
+    assert after.invoiced_cents == before.invoiced_cents + 6039
+    assert after.paid_cents == before.paid_cents + 6039  # on a paid invoice
+    assert sum(r.minutes for r in after.rows) == sum(r.minutes for r in before.rows) + 330
+    finance = await family_finance(db, family_id, date(2027, 1, 1))
+    in_2026 = next(s for s in finance.jaaropgaven if s.child_id == emma and s.year == 2026)
+    assert all(r.minutes for r in in_2026.rows)  # January's contract care, not the extra day
+    assert in_2026.invoiced_cents == sum(
+        ln.amount_cents for inv in finance.invoices for ln in inv.lines
+        if ln.child_name == "Emma" and ln.first_date.year == 2026)
+
+
+async def test_a_jaaropgave_exists_only_once_the_year_is_over(db: AsyncSession) -> None:
+    family_id = await _sanne_family(db)
+    for today, years in ((date(2026, 12, 31), {2025}), (date(2027, 1, 1), {2025, 2026})):
+        finance = await family_finance(db, family_id, today)
+        assert {s.year for s in finance.jaaropgaven} >= years
+        assert max(s.year for s in finance.jaaropgaven) == max(years), today

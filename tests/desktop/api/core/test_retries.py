@@ -146,18 +146,18 @@ async def test_address_and_certificate_problems_are_not_retried(
 
 
 @pytest.mark.parametrize(
-    "failure",
+    ("failure", "error"),
     [
-        lambda p: p.problem(503, "unavailable"),
-        lambda p: p.problem(429, "too_many_attempts", retry_after=1),
-        lambda p: refused(),
-        lambda p: httpx.ReadTimeout("timed out"),
+        (lambda p: p.problem(503, "unavailable"), ServerError),
+        (lambda p: p.problem(429, "too_many_attempts", retry_after=1), TooManyAttempts),
+        (lambda p: refused(), ServerUnreachable),
+        (lambda p: httpx.ReadTimeout("timed out"), RequestTimeout),
     ],
     ids=["503", "429", "refused", "timeout"],
 )
-async def test_login_is_never_retried(client, portal, sleeps, failure) -> None:
+async def test_login_is_never_retried(client, portal, sleeps, failure, error) -> None:
     failing_then(portal, "POST", "/auth/login", [failure(portal)])
-    with pytest.raises(Exception):  # noqa: B017 - the kind is covered by the mapping tests
+    with pytest.raises(error):
         await client.auth.login("sanne.devries@voorbeeld.nl", "zonnebloem-demo")
     assert len(portal.sent("POST", "/auth/login")) == 1
     assert sleeps.delays == []
@@ -165,13 +165,15 @@ async def test_login_is_never_retried(client, portal, sleeps, failure) -> None:
 
 
 @pytest.mark.parametrize(
-    "failure",
-    [lambda p: p.problem(503, "unavailable"), lambda p: refused()],
+    ("failure", "error"),
+    [(lambda p: p.problem(503, "unavailable"), ServerError),
+     (lambda p: refused(), ServerUnreachable)],
     ids=["503", "refused"],
 )
-async def test_password_reset_confirmation_is_never_retried(client, portal, failure) -> None:
+async def test_password_reset_confirmation_is_never_retried(client, portal, failure,
+                                                            error) -> None:
     failing_then(portal, "POST", "/auth/password-reset/confirm", [failure(portal)])
-    with pytest.raises(Exception):  # noqa: B017
+    with pytest.raises(error):
         await client.auth.confirm_password_reset("a@b.nl", "K7MQ-29XP", "een-nieuw-wachtwoord")
     assert len(portal.sent("POST", "/auth/password-reset/confirm")) == 1
 

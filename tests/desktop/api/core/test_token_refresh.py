@@ -12,6 +12,7 @@ import pytest
 from desktop.api.client import PortalClient
 from desktop.api.core.errors import (
     ConnectionProblem,
+    ServerError,
     SessionExpired,
 )
 
@@ -116,9 +117,9 @@ async def test_refresh_while_offline_keeps_the_tokens(logged_in, portal, token_l
 async def test_server_error_during_refresh_keeps_the_tokens(logged_in, portal) -> None:
     portal.expire_access_tokens()
     portal.route("POST", "/auth/refresh", lambda r: portal.problem(500, "internal_error"))
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(ServerError) as caught:
         await logged_in.profile.me()
-    assert not isinstance(caught.value, SessionExpired)
+    assert not isinstance(caught.value, SessionExpired)  # not a logout
     assert logged_in.tokens.refresh_token == "refresh-1"
 
 

@@ -7,7 +7,13 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.api.absences.records import Absence, AbsenceDraft, QueuedAbsence
+from desktop.api.absences.records import (
+    Absence,
+    AbsenceDraft,
+    CancelPreview,
+    QueuedAbsence,
+    RepricedExtraDay,
+)
 from desktop.api.agenda.records import (
     AbsenceReason,
     Agenda,
@@ -17,11 +23,16 @@ from desktop.api.agenda.records import (
     PlannedDayPart,
     SchoolHoliday,
 )
+from desktop.api.extra_days.records import ExtraDayStatus
 from desktop.api.portal.records import Policy
 from desktop.models.agenda.absence_plan import AMSTERDAM, plan_absence
 from desktop.models.agenda.month import EntryState, MonthModel
 from desktop.models.agenda.month_list import MonthListModel
-from desktop.models.agenda.request_overview import OpenRequestsFilter, RequestOverviewModel
+from desktop.models.agenda.request_overview import (
+    OpenRequestsFilter,
+    RequestOverviewModel,
+    cancel_consequence,
+)
 
 EMMA, DAAN = 1, 2
 MONDAY = date(2027, 3, 1)
@@ -244,3 +255,26 @@ def test_a_report_for_two_children_is_one_line_per_day(qtmodeltester) -> None:
                                                                  column.Credit)]
     assert line == ["Emma, Daan", "Emma: whole day; Daan: after school", "10.5 hours"]
     assert len(rows) == 4  # the next day, the other report and the cancelled one apart
+
+
+def _repriced(moved: int, extra_cents: int, request_id: int = 7) -> RepricedExtraDay:
+    return RepricedExtraDay(request_id, ExtraDayStatus.APPROVED, date(2027, 1, 6),
+                            DayPart.OCHTEND, 330, 330, 330 - moved, 0, extra_cents)
+
+
+def test_the_cancel_question_says_what_happens_to_the_extra_days() -> None:
+    """Credit withdrawn, one extra day moving partly to the invoice, one paid by other
+    credit, and the total when several change."""
+    preview = CancelPreview(absence_ids=(3,), credit_minutes=330, invoice_cents=5745,
+                            extra_days=(_repriced(300, 5745), _repriced(0, 0, 8)))
+    assert cancel_consequence(preview).split("\n\n") == [
+        "The 5.5 hours of absence credit it earned are withdrawn.",
+        "That credit pays for your extra day on Wednesday 6 January 2027, morning: 5 hours of "
+        "it move to the invoice, €57.45 more.",
+        "That credit pays for your extra day on Wednesday 6 January 2027, morning: your other "
+        "absence credit pays for it instead.",
+        "In all, €57.45 more is invoiced."]
+
+
+def test_the_cancel_question_without_credit_only_asks() -> None:
+    assert cancel_consequence(CancelPreview((3,), None, (), 0)) == ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from fake_portal import EMAIL, ORGANISATION
 
 
@@ -47,3 +49,23 @@ def test_missing_fields_are_refused_without_a_request(resets, portal, qtbot):
         resets.request("http://portal.example.org", EMAIL)
     assert "not secure" in blocker.args[0]
     assert portal.requests == []
+
+
+def test_a_new_password_is_assessed_by_the_portal(resets, portal, qtbot):
+    with qtbot.waitSignal(resets.passwordAssessed) as blocker:
+        resets.assess(ORGANISATION, f" {EMAIL} ", "welkom01")
+    assert blocker.args == [1, "This password is too common and easy to guess. "
+                               "Choose another one."]
+    assert json.loads(portal.sent("POST", "/auth/password-reset/check")[0].read()) == {
+        "email": EMAIL, "new_password": "welkom01"}
+    with qtbot.waitSignal(resets.passwordAssessed) as blocker:
+        resets.assess(ORGANISATION, EMAIL, "een lange zin als wachtwoord")
+    assert blocker.args == [4, ""]
+
+
+def test_an_assessment_that_fails_says_nothing(resets, portal, qtbot):
+    portal.down = True
+    with qtbot.assertNotEmitted(resets.passwordAssessed), \
+            qtbot.assertNotEmitted(resets.failed):
+        resets.assess(ORGANISATION, EMAIL, "welkom01")
+        qtbot.wait(200)

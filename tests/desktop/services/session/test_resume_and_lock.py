@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from fake_portal import EMAIL, ORGANISATION, PASSWORD, STAFF
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from desktop.services.session.inactivity import InactivityWatcher
 from desktop.services.session.lock import MAX_UNLOCK_ATTEMPTS
@@ -37,6 +39,29 @@ def test_resume_shows_cached_data_at_once_then_restores_the_session(
     profile = run(session.request(lambda client: client.profile.me()))
     assert profile.user.email == EMAIL
     assert memory_keyring.secrets[("Ouderportaal", remembered_key)] == portal.refresh_token
+
+
+async def _the_client(client):
+    return client
+
+
+def test_a_resumed_session_makes_its_one_client_with_its_first_request(
+    make_session, remembered_key, qtbot, run
+):
+    session = make_session()
+    at_login: list[object] = []
+    session.loggedIn.connect(lambda _account: at_login.append(session.client))
+    session.resume(remembered_key)
+    # The main window paints from the cache first: no HTTP client exists yet.
+    assert at_login == [None] and session.account is not None
+
+    async def two_at_once():
+        return await asyncio.gather(session.request(_the_client),
+                                    session.request(_the_client))
+
+    first, second = run(two_at_once())
+    assert first is second is session.client
+    assert run(session.request(_the_client)) is first  # one client for the account
 
 
 def test_resume_while_the_server_is_down_stays_in_with_cached_data(
@@ -70,7 +95,8 @@ def test_resume_with_a_refused_token_ends_the_session(
         session.resume(remembered_key)
     assert "log in again" in blocker.args[0]
     assert session.account is None
-    assert session.known_accounts() == [] and memory_keyring.secrets == {}
+    assert session.known_accounts() == []
+    qtbot.waitUntil(lambda: memory_keyring.secrets == {})  # removed on the keyring thread
 
 
 def test_resume_of_an_account_that_is_no_longer_remembered(session, qtbot):
@@ -128,7 +154,8 @@ def test_private_computer_does_not_lock_by_itself(make_session, log_in, qtbot):
 
 def test_typing_postpones_the_inactivity_lock(qapp, qtbot):
     now = [0.0]
-    watcher = InactivityWatcher(qapp, 0.004, clock=lambda: now[0])  # 0.24 s without input
+    watcher = InactivityWatcher(qapp, 0.004, monotonic=lambda: now[0],  # 0.24 s without input
+                                wall=lambda: now[0])
     field = QLineEdit()
     qtbot.addWidget(field)
     watcher.start()
@@ -142,6 +169,95 @@ def test_typing_postpones_the_inactivity_lock(qapp, qtbot):
     with qtbot.waitSignal(watcher.timedOut, timeout=5_000):
         pass
     assert not watcher.active
+
+
+class Clocks:
+    """A computer's two clocks: ``sleep`` moves only the wall clock (a suspended laptop)."""
+
+    def __init__(self) -> None:
+        self.monotonic = 1_000.0
+        self.wall = 1_800_000_000.0
+
+    def use(self, seconds: float) -> None:
+        self.monotonic += seconds
+        self.wall += seconds
+
+    def sleep(self, seconds: float) -> None:
+        self.wall += seconds
+
+
+def watcher_with(qapp, clocks: Clocks, minutes: float = 10, **options) -> InactivityWatcher:
+    return InactivityWatcher(qapp, minutes, monotonic=lambda: clocks.monotonic,
+                             wall=lambda: clocks.wall, **options)
+
+
+def click_on(qtbot, button: QPushButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_laptop_waking_after_an_hour_locks_at_the_first_touch(qapp, qtbot):
+    clocks = Clocks()
+    watcher = watcher_with(qapp, clocks)
+    button = QPushButton("Afwezigheid doorgeven")
+    qtbot.addWidget(button)
+    button.show()
+    clicks: list[bool] = []
+    button.clicked.connect(clicks.append)
+    watcher.start()
+    clocks.use(5 * 60)
+    clocks.sleep(60 * 60)  # the lid closed: the monotonic clock stood still
+    with qtbot.waitSignal(watcher.timedOut, timeout=1_000):
+        click_on(qtbot, button)
+    assert clicks == []  # the click that woke it did not reach the button
+    assert not watcher.active
+
+
+def test_just_under_the_limit_a_touch_keeps_the_session_open(qapp, qtbot):
+    clocks = Clocks()
+    watcher = watcher_with(qapp, clocks)
+    button = QPushButton("Vandaag")
+    qtbot.addWidget(button)
+    button.show()
+    watcher.start()
+    clocks.use(2 * 60)
+    clocks.sleep(8 * 60 - 1)  # 9 minutes 59 seconds idle in all
+    with qtbot.assertNotEmitted(watcher.timedOut, wait=50):
+        click_on(qtbot, button)
+    clocks.sleep(10 * 60 - 1)  # the click counted as use: a fresh ten minutes
+    with qtbot.assertNotEmitted(watcher.timedOut, wait=50):
+        click_on(qtbot, button)
+    clocks.sleep(10 * 60)
+    with qtbot.waitSignal(watcher.timedOut, timeout=1_000):
+        click_on(qtbot, button)
+
+
+def test_waking_up_locks_without_any_input(qapp, qtbot):
+    clocks = Clocks()
+    watcher = watcher_with(qapp, clocks, check_every=0.05)
+    watcher.start()
+    clocks.sleep(11 * 60)
+    with qtbot.waitSignal(watcher.timedOut, timeout=2_000):
+        pass
+
+
+def test_the_app_coming_to_the_front_after_a_sleep_locks(qapp, qtbot):
+    clocks = Clocks()
+    watcher = watcher_with(qapp, clocks)
+    watcher.start()
+    clocks.sleep(10 * 60)
+    with qtbot.waitSignal(watcher.timedOut, timeout=1_000):
+        QApplication.sendEvent(qapp, QEvent(QEvent.Type.ApplicationActivate))
+
+
+def test_a_wall_clock_set_back_does_not_keep_the_session_open(qapp, qtbot):
+    clocks = Clocks()
+    watcher = watcher_with(qapp, clocks)
+    watcher.start()
+    clocks.use(10 * 60)
+    clocks.wall -= 3 * 60 * 60  # someone set the clock back three hours
+    assert watcher.idle_seconds() == 10 * 60
+    with qtbot.waitSignal(watcher.timedOut, timeout=1_000):
+        QApplication.sendEvent(qapp, QEvent(QEvent.Type.ApplicationActivate))
 
 
 def test_a_stopped_watcher_stays_quiet(qapp, qtbot):

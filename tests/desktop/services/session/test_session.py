@@ -9,7 +9,7 @@ from fake_portal import BASE_URL, EMAIL, ORGANISATION, PASSWORD, STAFF, problem
 from keyring.backends import fail
 from PySide6.QtCore import QSettings
 
-from desktop.api.core.errors import SessionExpired
+from desktop.api.core.errors import AccountExpired, SessionExpired
 from desktop.api.profile.records import Role
 from desktop.cache.accounts import KnownAccounts
 from desktop.cache.paths import account_key
@@ -42,26 +42,27 @@ def test_login_without_remember_me_stores_no_token(session, log_in, memory_keyri
 
 
 def test_remember_me_keeps_the_rotated_refresh_token(session, log_in, portal, memory_keyring,
-                                                     run):
-    log_in(session, remember=True)
-    assert stored_token(memory_keyring) == portal.refresh_token
-    assert [a.email for a in session.known_accounts()] == [EMAIL]
+                                                     run, qtbot):
+    account = log_in(session, remember=True)
+    assert [a.key for a in session.known_accounts()] == [account.key]
+    qtbot.waitUntil(lambda: stored_token(memory_keyring) == portal.refresh_token)
     first = portal.refresh_token
 
     portal.expire_access_token()
     run(session.request(lambda client: client.profile.me()))  # silently refreshes
 
     assert portal.refresh_token != first
-    assert stored_token(memory_keyring) == portal.refresh_token
+    qtbot.waitUntil(lambda: stored_token(memory_keyring) == portal.refresh_token)
 
 
 def test_without_a_secure_keyring_nothing_is_remembered(session, qtbot, memory_keyring):
     keyring.set_keyring(fail.Keyring())  # the root conftest restores its memory keyring
     warnings: list[str] = []
     session.rememberUnavailable.connect(warnings.append)
-    with qtbot.waitSignal(session.loggedIn, timeout=10_000):
+    with qtbot.waitSignal(session.rememberUnavailable, timeout=10_000):
         session.login(ORGANISATION, EMAIL, PASSWORD, True)
     assert len(warnings) == 1 and "will not be remembered" in warnings[0]
+    assert session.account is not None  # logged in all the same
     assert session.known_accounts() == []
     assert memory_keyring.secrets == {}
 
@@ -178,6 +179,19 @@ def test_refresh_refused_because_access_ended_says_so(session, log_in, portal, q
         with pytest.raises(SessionExpired):
             run(session.request(lambda client: client.profile.me()))
     assert "ended on" in blocker.args[0] and "2025" in blocker.args[0]
+
+
+def test_access_ended_behind_a_valid_token_ends_the_session(session, log_in, portal, qtbot,
+                                                            run):
+    """The portal checks access on every request: a 403 account_expired with a token that is
+    still valid ends the session with the expiry message, like a refused refresh."""
+    log_in(session)
+    portal.request_refusal = problem(403, "account_expired", access_ended_on="2025-11-01")
+    with qtbot.waitSignal(session.sessionExpired) as blocker:
+        with pytest.raises(AccountExpired):
+            run(session.request(lambda client: client.profile.me()))
+    assert "ended on" in blocker.args[0] and "2025" in blocker.args[0]
+    assert session.account is None
 
 
 def test_check_portal_reports_the_organisation_name(session, qtbot):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import sys
 
+import pytest
+
 from desktop.api.core.errors import ServerUnreachable
 from desktop.services.shared.crash import CrashReporter, crash_report
 from desktop.services.shared.tasks import TaskRunner
@@ -62,6 +64,7 @@ def test_crash_report_has_version_platform_and_traceback():
     assert "test_tasks_and_crash.py" in report
 
 
+@pytest.mark.expect_log("desktop.services.shared.crash", "ERROR", r"unexpected error")
 def test_unexpected_errors_reach_the_crashed_signal(qtbot, loop):
     reporter = CrashReporter()
     previous_hook = sys.excepthook

@@ -1,6 +1,7 @@
 """The request overview dialog (issue 14): cancelling a report's whole day at once, with the
-day, children and day-parts in the question; disabled up front within the policy's days, with
-the location's phone and e-mail as links."""
+day, children and day-parts in the question and what the portal's preview says the cancel does
+to the credit and the extra days it pays (issue 10); disabled up front within the policy's
+days, with the location's phone and e-mail as links."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from view_fakes import (
     parent_profile,
 )
 
-from desktop.api.absences.records import Absence
+from desktop.api.absences.records import Absence, CancelPreview, RepricedExtraDay
 from desktop.api.agenda.records import AbsenceReason, DayPart
 from desktop.api.extra_days.records import ExtraDayStatus
 from desktop.views.agenda.request_overview import RequestOverviewDialog
@@ -56,7 +57,16 @@ def show(dialog, agenda, absences: list[Absence]) -> None:
     dialog.select_row(0)
 
 
-def test_one_report_for_two_children_is_cancelled_in_one_go(dialog, agenda,
+def previewed(qtbot, agenda, asked: list[str], *extra_days: RepricedExtraDay,
+              ids: tuple[int, ...] = (1, 2, 3)) -> None:
+    """The portal's preview of cancelling ``ids`` arrives; the question follows."""
+    assert agenda.previewed == [ids]  # the whole line's absences, previewed together
+    agenda.cancelPreviewed.emit(CancelPreview(ids, 630, extra_days, sum(
+        d.invoice_cents - d.invoice_cents_before for d in extra_days)))
+    qtbot.waitUntil(lambda: bool(asked))
+
+
+def test_one_report_for_two_children_is_cancelled_in_one_go(qtbot, dialog, agenda,
                                                             monkeypatch) -> None:
     day = date.today() + timedelta(days=agenda.policy.cancel_absence_min_days)
     show(dialog, agenda, day_of_two(day))
@@ -67,21 +77,43 @@ def test_one_report_for_two_children_is_cancelled_in_one_go(dialog, agenda,
                         or QMessageBox.StandardButton.Yes)
     assert dialog.cancel_button.isEnabled()
     dialog.cancel_button.click()
+    assert not dialog.cancel_button.isEnabled() and agenda.cancelled == []  # preview first
+    friday = RepricedExtraDay(9, ExtraDayStatus.PENDING, day + timedelta(days=3),
+                              DayPart.OCHTEND, 330, 330, 0, 0, 6320)
+    previewed(qtbot, agenda, asked, friday)
     [question] = asked
     assert question.startswith("Are you sure you want to cancel this request?")
     assert "• Emma: whole day" in question and "• Daan: after school" in question
     assert "your children are expected as usual" in question
-    assert "absence credit it earned (10.5 hours) is withdrawn" in question
+    assert "The 10.5 hours of absence credit it earned are withdrawn." in question
+    assert "5.5 hours of it move to the invoice, €63.20 more." in question
     assert agenda.cancelled == [(1, 2, 3)]  # every child and day-part of that day at once
     agenda.absencesCancelled.emit(day_of_two(day))
     assert dialog.notice.isVisible() and dialog.notice.text() == "The day is planned again."
 
 
-def test_no_is_no(dialog, agenda, monkeypatch) -> None:
+def test_no_is_no(qtbot, dialog, agenda, monkeypatch) -> None:
     show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *_a: asked.append(text)
+                        or QMessageBox.StandardButton.No)
     dialog.cancel_button.click()
+    previewed(qtbot, agenda, asked)
     assert agenda.cancelled == []
+    assert dialog.cancel_button.isEnabled()
+
+
+def test_a_preview_for_another_line_asks_nothing(qtbot, dialog, agenda, monkeypatch) -> None:
+    show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *_a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    dialog.cancel_button.click()
+    agenda.cancelPreviewed.emit(CancelPreview((1, 2), 630, (), 0))  # not this line's ids
+    qtbot.wait(20)
+    assert asked == [] and agenda.cancelled == []
 
 
 def test_within_the_policys_days_cancel_is_disabled_with_the_locations_links(
@@ -98,11 +130,15 @@ def test_within_the_policys_days_cancel_is_disabled_with_the_locations_links(
         assert f'href="tel:{digits}"' in text and f'href="mailto:{location.email}"' in text
 
 
-def test_a_refusal_goes_in_the_message_and_the_button_comes_back(dialog, agenda,
+def test_a_refusal_goes_in_the_message_and_the_button_comes_back(qtbot, dialog, agenda,
                                                                  monkeypatch) -> None:
     show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *_a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
     dialog.cancel_button.click()
+    previewed(qtbot, agenda, asked)
     assert not dialog.cancel_button.isEnabled()
     agenda.cancelFailed.emit("The portal refused this.")
     assert dialog.message.isVisible() and dialog.message.text() == "The portal refused this."

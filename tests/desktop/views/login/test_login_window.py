@@ -146,18 +146,21 @@ def test_without_demo_logins_there_is_no_demo_panel(make_window) -> None:
 
 def test_a_remembered_account_is_reopened_with_one_click(qtbot, make_window) -> None:
     session = FakeSession(known=[FakeKnownAccount(
-        "k1", "https://zonnebloem.ouderportaal.nl", "thomas@voorbeeld.nl", "Thomas de Vries",
+        "k1", "https://zonnebloem.ouderportaal.nl", "Thomas de Vries",
         "Kinderopvang Zonnebloem")])
     window = make_window(session=session)
     buttons = window.findChildren(QPushButton, "knownAccount")
-    assert len(buttons) == 1 and "Thomas de Vries" in buttons[0].text()
+    assert len(buttons) == 1
+    # What the list shows is all this computer keeps of the account: no e-mail address.
+    assert buttons[0].text() == ("Thomas de Vries\nKinderopvang Zonnebloem\n"
+                                 "zonnebloem.ouderportaal.nl")
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
     assert session.calls[-1] == ("resume", "k1")
 
 
 def test_a_remembered_account_can_be_forgotten_after_a_question(qtbot, make_window) -> None:
     session = FakeSession(known=[FakeKnownAccount(
-        "k1", "https://zonnebloem.ouderportaal.nl", "thomas@voorbeeld.nl", "Thomas de Vries",
+        "k1", "https://zonnebloem.ouderportaal.nl", "Thomas de Vries",
         "Kinderopvang Zonnebloem")])
     window = make_window(session=session)
     window.show()
@@ -202,6 +205,29 @@ def test_a_successful_login_leaves_no_password_behind(qtbot, make_window, sessio
     assert child(window, QLineEdit, "password").text() == ""
     assert child(window, QLineEdit, "email").text() == ""  # shared PC: not even the e-mail
     assert child(window, QLineEdit, "organisation").text() == "zonnebloem"
+
+
+def test_after_a_login_remember_me_is_unticked_for_whoever_comes_next(qtbot, make_window,
+                                                                     session) -> None:
+    window = make_window()
+    fill(qtbot, window)
+    window.remember.setChecked(True)
+    window.attempt_login()
+    assert session.calls[-1][-1] is True  # asked to remember this login
+    session.loggedIn.emit(FakeAccount())
+    assert not window.remember.isChecked()
+
+
+def test_data_that_could_not_be_removed_yet_is_said_until_it_is_gone(make_window,
+                                                                     session) -> None:
+    window = make_window()
+    note = child(window, QLabel, "leftoversNote")
+    session.leftoversChanged.emit("Not all data of the previous session could be removed.")
+    assert note.isVisible() and "could be removed" in note.text()
+    session.loginFailed.emit("The e-mail address or password is incorrect.")
+    assert note.isVisible()  # an error does not hide it
+    session.leftoversChanged.emit("")
+    assert not note.isVisible()
 
 
 def test_a_staff_login_leaves_not_even_the_email_behind(qtbot, make_window, session) -> None:

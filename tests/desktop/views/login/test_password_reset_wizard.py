@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWizard
 from view_fakes import FakeResets
 
-from desktop.views.login.password_reset import PasswordResetWizard
+from desktop.views.login.password_reset import ASSESS_DELAY_MS, PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 
 # QWizard asks the window to re-fit on every page change; the offscreen platform used in tests
@@ -155,3 +155,43 @@ def test_the_code_page_is_usable_as_soon_as_the_mail_is_sent(qtbot, wizard, rese
     qtbot.keyClicks(page.new_password, "zonnebloem-nieuw")
     qtbot.keyClicks(page.repeat, "zonnebloem-nieuw")
     assert button(wizard, QWizard.WizardButton.CommitButton).isEnabled()
+
+
+def test_the_portal_estimates_the_password_once_typing_pauses(qtbot, wizard, resets) -> None:
+    to_code_page(qtbot, wizard, resets)
+    page = wizard.code_page
+    commit = button(wizard, QWizard.WizardButton.CommitButton)
+    qtbot.keyClicks(page.code, "K7MQ-29XP")
+    qtbot.keyClicks(page.new_password, "kort")
+    qtbot.wait(ASSESS_DELAY_MS + 100)
+    assert [c for c in resets.calls if c[0] == "assess"] == []  # too short to ask about
+    qtbot.keyClicks(page.new_password, "Welkom2025")
+    page.new_password.setText("Welkom2025!")
+    qtbot.keyClicks(page.repeat, "Welkom2025!")
+    qtbot.waitUntil(lambda: any(c[0] == "assess" for c in resets.calls))
+    assert [c for c in resets.calls if c[0] == "assess"] == [
+        ("assess", "zonnebloem", "sanne@voorbeeld.nl", "Welkom2025!")]
+    resets.passwordAssessed.emit(1, "This password is too common and easy to guess.")
+    assert page.strength.text() == "Strength: weak"
+    assert page.validation.text() == "This password is too common and easy to guess."
+    assert not commit.isEnabled()
+    # Typing on drops the verdict until the portal has spoken about the new text.
+    qtbot.keyClicks(page.new_password, " in de zomer")
+    assert page.strength.text() == ""
+    page.repeat.setText(page.new_password.text())
+    assert commit.isEnabled()
+    qtbot.waitUntil(lambda: len([c for c in resets.calls if c[0] == "assess"]) == 2)
+    resets.passwordAssessed.emit(4, "")
+    assert page.strength.text() == "Strength: very strong"
+    assert "can be used" in page.validation.text()
+    assert commit.isEnabled()
+
+
+def test_a_late_estimate_for_older_text_is_ignored(qtbot, wizard, resets) -> None:
+    to_code_page(qtbot, wizard, resets)
+    page = wizard.code_page
+    qtbot.keyClicks(page.new_password, "een lang wachtwoord")
+    qtbot.keyClicks(page.new_password, "!")  # the timer runs again
+    resets.passwordAssessed.emit(0, "This password is too common and easy to guess.")
+    assert page.strength.text() == ""
+    assert "too common" not in page.validation.text()

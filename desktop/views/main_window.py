@@ -265,7 +265,9 @@ class MainWindow(QMainWindow):
         if n < len(visible):
             self.show_section_row(visible[n])
 
-    def _section_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _section_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if previous.isValid():
+            self.message_bar.section_left()
         page = self.page(self.sections.key_at(current.row()) or "")
         intent, self._intent = self._intent, None
         if page is not None:
@@ -329,17 +331,17 @@ class MainWindow(QMainWindow):
 
     def _profile_problem(self, text: str) -> None:
         self.message_bar.show_message(text, source="profile", action_text=self.tr("Try again"),
-                                      action=self._profile.refresh)
+                                      action=self._profile.refresh, lasting=True)
 
     def _remember_unavailable(self, text: str) -> None:
-        self.message_bar.show_message(text, source="remember")
+        self.message_bar.show_message(text, source="remember", lasting=True)
 
     def _update_available(self, version: str, download_url: str) -> None:
         # Calm and dismissable: an older app keeps working, the parent updates when it suits.
         self.message_bar.show_message(
             self.tr("A newer version of Ouderportaal ({version}) is available.").format(
                 version=version),
-            source="update", tone="info", action_text=self.tr("Download"),
+            source="update", tone="info", lasting=True, action_text=self.tr("Download"),
             action=lambda: QDesktopServices.openUrl(QUrl(download_url)))
 
     def _lock(self) -> None:

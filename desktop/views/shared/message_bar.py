@@ -28,6 +28,7 @@ class MessageBar(QFrame):
         self._action: Callable[[], None] | None = None
         self.source = ""
         self.tone = "warning"
+        self.lasting = False
 
         self._icon = QLabel(self)
         self._icon.setPixmap(icon("warning").pixmap(QSize(20, 20)))
@@ -63,11 +64,15 @@ class MessageBar(QFrame):
 
     def show_message(self, text: str, *, source: str = "",
                      action_text: str = "", action: Callable[[], None] | None = None,
-                     tone: str = "warning") -> None:
+                     tone: str = "warning", lasting: bool = False) -> None:
         """Show ``text``; ``source`` names who sent it so that sender can clear it later.
-        ``tone`` is "warning" (a problem) or "info" (news, not a problem)."""
+        ``tone`` is "warning" (a problem) or "info" (news, not a problem). A message belongs to
+        the section on screen and goes when the parent moves to another one
+        (:meth:`section_left`); a ``lasting`` one applies to every section (the profile could
+        not be loaded, an update) and stays until it is closed or cleared."""
         self.source = source
         self.tone = tone
+        self.lasting = lasting
         self.setProperty("tone", tone)
         for widget in (self, self._text):  # the text's colour follows the bar's tone
             widget.style().unpolish(widget)
@@ -88,6 +93,12 @@ class MessageBar(QFrame):
         self.hide()
         self._action = None
         self.source = ""
+
+    def section_left(self) -> None:
+        """The parent went to another section: what was said about the one they left no
+        longer takes that page's room."""
+        if not self.lasting:
+            self.clear()
 
     def dismiss(self) -> None:
         self.clear()

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from view_fakes import (
     FakeAccount,
+    FakeAgenda,
     FakeFinance,
     FakePendingRequests,
     FakeProfileService,
@@ -149,3 +150,24 @@ def test_the_navigation_is_wide_enough_for_the_titles_this_account_sees(make_win
     needed = staff.navigation.sizeHintForIndex(staff.sections.index(row)).width()
     assert needed > 210
     assert staff.navigation.viewport().width() >= needed
+
+
+def test_a_sections_message_goes_with_the_section_a_lasting_one_stays(make_window) -> None:
+    """Issue 14: the message bar takes the page's room, so what a section said goes when the
+    parent moves on; a problem of the whole app (the profile) stays in every section."""
+    profile = FakeProfileService(parent_profile())
+    agenda = FakeAgenda()
+    window = make_window(profile=profile, agenda=agenda)
+    window.show_section("agenda")
+    agenda.problem.emit("The agenda could not be loaded.")
+    assert window.message_bar.isVisible()
+    window.show_section("agenda")  # the same section again: it still applies
+    assert window.message_bar.isVisible()
+    window.show_section("finance")
+    assert not window.message_bar.isVisible()
+
+    profile.problem.emit("The portal cannot be reached.")
+    window.show_section("agenda")
+    window.show_section("overview")
+    assert window.message_bar.isVisible()
+    assert window.message_bar.text == "The portal cannot be reached."

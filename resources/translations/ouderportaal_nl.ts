@@ -186,6 +186,10 @@
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
+        <source>Your absence report for {children} on {dates} has reached the portal: the group knows.</source>
+        <translation>Je afmelding voor {children} op {dates} is bij het portaal aangekomen: de groep weet het.</translation>
+    </message>
+    <message>
         <source>The group approved the extra day for {child} on {dates}; the other requested day-parts were rejected: {reason}</source>
         <translation>De groep heeft de extra dag voor {child} op {dates} goedgekeurd; de andere aangevraagde dagdelen zijn afgewezen: {reason}</translation>
     </message>
@@ -2149,6 +2153,26 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Weet je zeker dat je deze aanvraag wilt annuleren?</translation>
     </message>
     <message>
+        <source>Withdraw report</source>
+        <translation>Afmelding intrekken</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to withdraw this report of absence? It has not reached the portal yet: it will not be sent.</source>
+        <translation>Weet je zeker dat je deze afmelding wilt intrekken? Ze is nog niet bij het portaal aangekomen en wordt dan niet verstuurd.</translation>
+    </message>
+    <message>
+        <source>The report has been withdrawn; nothing was sent.</source>
+        <translation>De afmelding is ingetrokken; er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>This report is being sent right now. Once it has arrived you can cancel it here.</source>
+        <translation>Deze afmelding wordt nu verstuurd. Zodra ze is aangekomen, kun je haar hier annuleren.</translation>
+    </message>
+    <message>
+        <source>This report is saved on this computer and is sent as soon as the portal can be reached. Until then you can withdraw it.</source>
+        <translation>Deze afmelding is op deze computer bewaard en wordt verstuurd zodra het portaal bereikbaar is. Tot die tijd kun je haar intrekken.</translation>
+    </message>
+    <message>
         <source>Cancelling makes the day planned again for every child and day-part of this report; absence credit it earned is withdrawn, and an extra day it paid for is paid from other credit or the invoice. You see what changes before you confirm.</source>
         <translation>Na annuleren is de dag weer aangemeld, voor elk kind en dagdeel van deze afmelding; het afwezigheidstegoed dat de afmelding opleverde vervalt, en een extra dag die ermee betaald is, wordt betaald uit ander tegoed of via de factuur. Je ziet wat er verandert voordat je bevestigt.</translation>
     </message>
@@ -2183,10 +2207,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>The portal did not accept this report: {reason}</source>
         <translation>Het portaal heeft deze afmelding niet geaccepteerd: {reason}</translation>
-    </message>
-    <message>
-        <source>This report is saved on this computer and is sent as soon as the portal can be reached.</source>
-        <translation>Deze afmelding is op deze computer bewaard en wordt verstuurd zodra het portaal bereikbaar is.</translation>
     </message>
     <message>
         <source>This request is in the past or already cancelled.</source>

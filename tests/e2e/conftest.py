@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from agenda_app import AgendaApp
 from PySide6.QtCore import QSettings
 
 from desktop.services.session.clients import ClientFactory
@@ -76,3 +77,19 @@ def make_app(qapp, tmp_path, desktop_data, run):
             desktop.closed.set()
         run(desktop.aclose())
     assert not reports, "the app reported unexpected errors:\n" + "\n".join(reports)
+
+
+@pytest.fixture
+def make_services(tmp_path, qapp, run):
+    made: list[AgendaApp] = []
+    crashes: list = []
+
+    def make(transport=None) -> AgendaApp:
+        app = AgendaApp(tmp_path / "desktop", qapp, crashes, transport)
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        run(app.aclose())
+    assert not crashes

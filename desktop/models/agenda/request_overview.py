@@ -148,6 +148,9 @@ class RequestRow:
 
     @property
     def can_withdraw(self) -> bool:
+        """A pending extra day, or a report still waiting on this computer (never sent)."""
+        if self.queued is not None:
+            return not self.queued.refused
         return self.extra is not None and self.extra.status is ExtraDayStatus.PENDING
 
 

@@ -6,7 +6,8 @@ stays pending and is sent again later — when the session starts, when the app 
 and every 30 seconds meanwhile — always with the same key, so a report whose answer was lost
 (connection dropped, app closed) is recognised by the server and not stored twice. A refusal
 (a rule, e.g. the day became a closing day) is kept with the server's message until the parent
-dismisses it: nothing disappears silently.
+dismisses it: nothing disappears silently. A report still waiting can be withdrawn — it is then
+never sent — except while it is on its way (the portal may already have it).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class AbsenceOutbox(QObject):
         self._session = session
         self._tasks = TaskRunner(on_crash)
         self._again = False  # a report came in while a delivery was running
+        self._sending: int | None = None  # the report on its way right now
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(retry_ms)
@@ -80,6 +82,18 @@ class AbsenceOutbox(QObject):
         if cache is not None:
             cache.outbox.discard(outbox_id)
 
+    def withdraw(self, outbox_id: int) -> bool:
+        """Forget a report that is still waiting, so it is never sent. False when it is on its
+        way right now (or no longer waiting): then it may reach the portal, and is cancelled
+        there once it has."""
+        cache = self._session.cache
+        if cache is None or outbox_id == self._sending:
+            return False
+        if outbox_id not in {i.id for i in cache.outbox.pending()}:
+            return False
+        cache.outbox.discard(outbox_id)
+        return True
+
     def deliver(self) -> None:
         """Send whatever is pending, oldest first (a running delivery picks up new items)."""
         if self._tasks.running("deliver"):
@@ -105,7 +119,10 @@ class AbsenceOutbox(QObject):
         if cache is None:
             return False
         for item in [i for i in cache.outbox.pending() if i.kind == ABSENCE]:
+            if item.id not in {i.id for i in cache.outbox.pending()}:
+                continue  # withdrawn while the reports before it were sent
             draft = AbsenceDraft.from_json(item.payload)
+            self._sending = item.id
             try:
                 absences = await self._session.request(
                     lambda client, d=draft, k=item.idempotency_key: client.absences.report(d, k))
@@ -124,6 +141,8 @@ class AbsenceOutbox(QObject):
                 cache.outbox.mark_refused(item.id, message)
                 self.refused.emit(item.id, message)
                 continue
+            finally:
+                self._sending = None
             if cache is not self._session.cache:
                 return False
             cache.outbox.mark_delivered(item.id)

@@ -58,6 +58,7 @@ class AgendaService(QObject):
     absences merged in); ``absencesChanged(list[Absence], list[QueuedAbsence])`` for the
     request overview; ``absenceReported(outbox_id, list[Absence])``,
     ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report;
+    ``queuedDelivered(list[Absence])`` when a report that had to wait has reached the portal;
     ``cancelPreviewed(CancelPreview)`` (what a cancel would do, for the confirmation),
     ``absencesCancelled(list[Absence])`` / ``cancelFailed(message)``;
     ``calendarExported(CalendarExport)`` / ``exportFailed(message)``; ``problem(message)`` for
@@ -69,6 +70,7 @@ class AgendaService(QObject):
     absenceReported = Signal(int, list)
     absenceQueued = Signal(int)
     absenceRefused = Signal(int, str)
+    queuedDelivered = Signal(list)
     cancelPreviewed = Signal(object)
     absencesCancelled = Signal(list)
     cancelFailed = Signal(str)
@@ -85,6 +87,7 @@ class AgendaService(QObject):
         self._months: dict[str, Agenda] = {}
         self._shown: tuple[int, int] | None = None
         self._absences: list[Absence] = []
+        self._waited: set[int] = set()  # reports that could not be sent at once
         self.outbox = AbsenceOutbox(session, on_crash=on_crash, parent=self)
         self.outbox.delivered.connect(self._delivered)
         self.outbox.queued.connect(self._queued)
@@ -191,12 +194,26 @@ class AgendaService(QObject):
     # --- absences -----------------------------------------------------------------------------
 
     def report_absence(self, draft: AbsenceDraft) -> int:
-        """Queue the report (on disk) and send it; returns its outbox id for the signals."""
-        return self.outbox.report(draft)
+        """Queue the report (on disk) and send it; returns its outbox id for the signals. The
+        month and the request overview show it as waiting at once, online or not."""
+        outbox_id = self.outbox.report(draft)
+        self._reemit_shown()
+        self._emit_absences()
+        return outbox_id
 
     def dismiss_refused(self, outbox_id: int) -> None:
         self.outbox.dismiss(outbox_id)
         self._emit_absences()
+
+    def withdraw_queued(self, outbox_id: int) -> bool:
+        """Withdraw a report that has not been sent yet: it never reaches the portal. False
+        when it is being sent right now (cancel it once it has arrived)."""
+        if not self.outbox.withdraw(outbox_id):
+            return False
+        self._waited.discard(outbox_id)
+        self._reemit_shown()
+        self._emit_absences()
+        return True
 
     def load_absences(self) -> None:
         """The request overview: cached list at once, then the server's."""
@@ -307,12 +324,17 @@ class AgendaService(QObject):
     # --- reactions ----------------------------------------------------------------------------
 
     def _queued(self, outbox_id: int) -> None:
+        self._waited.add(outbox_id)
         self.absenceQueued.emit(outbox_id)
         self._reemit_shown()
         self._emit_absences()
 
     def _delivered(self, outbox_id: int, absences: list[Absence]) -> None:
         self.absenceReported.emit(outbox_id, absences)
+        if outbox_id in self._waited:
+            # It had to wait for a connection: the parent has moved on and is told it arrived.
+            self._waited.discard(outbox_id)
+            self.queuedDelivered.emit(absences)
         self._after_change()
 
     def _refused(self, outbox_id: int, message: str) -> None:
@@ -333,6 +355,8 @@ class AgendaService(QObject):
     def _logged_in(self, _account: object) -> None:
         self._months.clear()
         self._absences = []
+        # Reports left waiting by an earlier session: the parent is told when they arrive.
+        self._waited = {q.outbox_id for q in self.outbox.pending_absences()}
         self.outbox.deliver()
         if self._shown is not None:
             self.show_month(*self._shown)
@@ -341,6 +365,7 @@ class AgendaService(QObject):
         self._tasks.cancel_all()
         self._months.clear()
         self._absences = []
+        self._waited = set()
 
     def _online_changed(self, online: bool) -> None:
         if online:

@@ -1,15 +1,23 @@
 """What the agenda's services report to the family, put in the main window's message bar: a
-month that could not be loaded (with "Try again"), the group's decisions on extra days, and
-where a calendar export was saved."""
+month that could not be loaded (with "Try again"), the group's decisions on extra days, a
+report of absence that had to wait for a connection and has now arrived, and where a calendar
+export was saved."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from desktop.models.shared.formatting import format_date, format_date_range
-from desktop.models.shared.records import CalendarExport, ExtraDayRequest, ExtraDayStatus
+from desktop.models.shared.records import (
+    Absence,
+    CalendarExport,
+    ExtraDayRequest,
+    ExtraDayStatus,
+    Profile,
+)
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import PageContext
 
@@ -24,11 +32,14 @@ class AgendaNotices(QObject):
     """Lives as long as its parent (the main window): the services outlive every window."""
 
     def __init__(self, agenda: AgendaService, extra_days: ExtraDayService,
-                 messages: MessageBar, parent: QObject) -> None:
+                 messages: MessageBar, parent: QObject, *,
+                 profile: Callable[[], Profile | None] = lambda: None) -> None:
         super().__init__(parent)
         self._agenda = agenda
         self._messages = messages
+        self._profile = profile
         agenda.problem.connect(self._agenda_problem)
+        agenda.queuedDelivered.connect(self._queued_delivered)
         agenda.calendarExported.connect(self._exported)
         agenda.exportFailed.connect(self._export_failed)
         extra_days.decisionsArrived.connect(self._decisions_arrived)
@@ -37,11 +48,26 @@ class AgendaNotices(QObject):
     def attach(cls, context: PageContext) -> None:
         """From the window's start: the agenda may report before its page is opened."""
         services = context.services
-        cls(services.agenda, services.extra_days, context.messages, context.parent)
+        cls(services.agenda, services.extra_days, context.messages, context.parent,
+            profile=lambda: services.profile.profile)
 
     def _agenda_problem(self, text: str) -> None:
         self._messages.show_message(text, source="agenda", action_text=self.tr("Try again"),
                                     action=self._agenda.refresh)
+
+    def _queued_delivered(self, absences: list[Absence]) -> None:
+        """A report saved on this computer while the portal could not be reached is there now:
+        the group knows (the wizard that made it may have been closed long ago)."""
+        if not absences:
+            return
+        profile = self._profile()
+        names = {c.id: c.first_name for c in (profile.children if profile else ())}
+        children = " & ".join(dict.fromkeys(names.get(a.child_id, "?") for a in absences))
+        days = sorted({a.date for a in absences})
+        self._messages.show_message(self.tr(
+            "Your absence report for {children} on {dates} has reached the portal: the group "
+            "knows.").format(children=children, dates=format_date_range(days[0], days[-1])),
+            source="absence-delivered", tone="info")
 
     def _decisions_arrived(self, requests: list[ExtraDayRequest]) -> None:
         """A parent's pending extra days that the group decided meanwhile."""

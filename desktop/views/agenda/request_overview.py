@@ -223,8 +223,12 @@ class RequestOverviewDialog(SessionDialog):
 
     def withdraw_selected(self) -> None:
         row = self.selected()
-        if row is None or not row.can_withdraw or row.extra is None:
+        if row is None or not row.can_withdraw:
             return
+        if row.queued is not None:
+            self._withdraw_queued(row.queued)
+            return
+        assert row.extra is not None
         answer = QMessageBox.question(
             self, self.tr("Withdraw request"),
             self.tr("Are you sure you want to withdraw this request for an extra day?"),
@@ -234,6 +238,25 @@ class RequestOverviewDialog(SessionDialog):
             self._hide_messages()
             self.withdraw_button.setEnabled(False)
             self._extra_days.withdraw(row.extra.id)
+
+    def _withdraw_queued(self, queued: QueuedAbsence) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Withdraw report"),
+            self.tr("Are you sure you want to withdraw this report of absence? It has not "
+                    "reached the portal yet: it will not be sent."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._hide_messages()
+        if self._agenda.withdraw_queued(queued.outbox_id):
+            self.notice.setText(self.tr("The report has been withdrawn; nothing was sent."))
+            self.notice.show()
+            announce(self.notice)
+        else:
+            self._show_message(self.tr(
+                "This report is being sent right now. Once it has arrived you can cancel it "
+                "here."))
 
     def dismiss_selected(self) -> None:
         row = self.selected()
@@ -286,8 +309,9 @@ class RequestOverviewDialog(SessionDialog):
                                                                        date.today())
         self.cancel_button.setEnabled(row is not None and row.can_cancel and not too_late
                                       and self._previewing is None)
-        self.cancel_button.setVisible(row is None or row.extra is None)
-        self.withdraw_button.setVisible(row is not None and row.extra is not None)
+        waiting = row is not None and row.queued is not None and not row.queued.refused
+        self.cancel_button.setVisible(row is None or (row.extra is None and not waiting))
+        self.withdraw_button.setVisible(row is not None and (row.extra is not None or waiting))
         self.withdraw_button.setEnabled(row is not None and row.can_withdraw)
         self.dismiss_button.setVisible(row is not None and row.queued is not None
                                        and row.queued.refused)
@@ -309,7 +333,7 @@ class RequestOverviewDialog(SessionDialog):
                 reason=row.queued.refusal)
         if row.queued is not None:
             return self.tr("This report is saved on this computer and is sent as soon as the "
-                           "portal can be reached.")
+                           "portal can be reached. Until then you can withdraw it.")
         if row.can_cancel:
             return self.tr("Cancelling makes the day planned again for every child and "
                            "day-part of this report; absence credit it earned is withdrawn, "

@@ -170,6 +170,8 @@ class FakeAgenda(signals_of(AgendaService)):
         self.reports: list[AbsenceDraft] = []
         self.cancelled: list[tuple[int, ...]] = []
         self.previewed: list[tuple[int, ...]] = []
+        self.withdrawn: list[int] = []
+        self.withdraw_answer = True
         self.dismissed: list[int] = []
         self.absence_loads = 0
 
@@ -199,6 +201,11 @@ class FakeAgenda(signals_of(AgendaService)):
 
     def dismiss_refused(self, outbox_id: int) -> None:
         self.dismissed.append(outbox_id)
+
+    def withdraw_queued(self, outbox_id: int) -> bool:
+        """Answers ``withdraw_answer``: False as while the report is on its way."""
+        self.withdrawn.append(outbox_id)
+        return self.withdraw_answer
 
     def export_calendar(self, path, child_id: int, child_name: str, labels=None) -> int:
         return 0

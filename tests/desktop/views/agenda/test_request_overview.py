@@ -5,6 +5,7 @@ days, with the location's phone and e-mail as links."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -18,7 +19,13 @@ from view_fakes import (
     parent_profile,
 )
 
-from desktop.api.absences.records import Absence, CancelPreview, RepricedExtraDay
+from desktop.api.absences.records import (
+    Absence,
+    AbsenceDraft,
+    CancelPreview,
+    QueuedAbsence,
+    RepricedExtraDay,
+)
 from desktop.api.agenda.records import AbsenceReason, DayPart
 from desktop.api.extra_days.records import ExtraDayStatus
 from desktop.views.agenda.request_overview import RequestOverviewDialog
@@ -162,3 +169,38 @@ def test_no_column_is_cut_off_in_a_narrow_window(qtbot, dialog, agenda) -> None:
     for row in range(dialog.proxy.rowCount()):
         assert table.rowHeight(row) >= table.sizeHintForRow(row)
     assert table.horizontalScrollBar().maximum() == 0  # nothing beyond the right edge either
+
+
+def waiting_report(day: date) -> QueuedAbsence:
+    return QueuedAbsence(41, AbsenceDraft((EMMA,), day, day, DayPart.OCHTEND,
+                                          AbsenceReason.ZIEK), AT)
+
+
+@pytest.mark.parametrize("sent", [False, True], ids=["waiting", "on its way"])
+def test_a_report_waiting_on_this_computer_can_be_withdrawn(dialog, agenda, monkeypatch,
+                                                             sent) -> None:
+    agenda.withdraw_answer = not sent
+    agenda.absencesChanged.emit([], [waiting_report(date.today() + timedelta(days=3))])
+    dialog.select_row(0)
+    assert not dialog.cancel_button.isVisible()
+    assert dialog.withdraw_button.isVisible() and dialog.withdraw_button.isEnabled()
+    assert "Until then you can withdraw it." in dialog.explanation.text()
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *_a: asked.append(text)
+                        or QMessageBox.StandardButton.Yes)
+    dialog.withdraw_button.click()
+    assert "it will not be sent" in asked[0]
+    assert agenda.withdrawn == [41]
+    if sent:
+        assert dialog.message.isVisible() and "being sent right now" in dialog.message.text()
+    else:
+        assert dialog.notice.text() == "The report has been withdrawn; nothing was sent."
+
+
+def test_a_refused_report_is_removed_not_withdrawn(dialog, agenda) -> None:
+    refused = replace(waiting_report(date.today() + timedelta(days=3)), refusal="Gesloten")
+    agenda.absencesChanged.emit([], [refused])
+    dialog.select_row(0)
+    assert not dialog.withdraw_button.isVisible()
+    assert dialog.dismiss_button.isVisible()

@@ -254,7 +254,7 @@
     </message>
     <message>
         <source>Export to calendar…</source>
-        <translation>Exporteren naar agenda…</translation>
+        <translation>Agenda exporteren…</translation>
     </message>
     <message>
         <source>Your contract ended on {date}: absences and extra days can no longer be reported here.</source>

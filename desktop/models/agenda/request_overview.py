@@ -112,6 +112,15 @@ class RequestRow:
         return self.queued.draft.first_date
 
     @property
+    def key(self) -> tuple:
+        """The same line after the list is loaded again (to keep it selected)."""
+        if self.queued is not None:
+            return ("queued", self.queued.outbox_id)
+        if self.extra is not None:
+            return ("extra", self.extra.id)
+        return ("absences", *(a.id for a in self.absences))
+
+    @property
     def child_ids(self) -> tuple[int, ...]:
         return tuple(dict.fromkeys(a.child_id for a in self.absences))
 

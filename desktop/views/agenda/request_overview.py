@@ -90,12 +90,13 @@ class RequestOverviewDialog(SessionDialog):
                                accessible_name=self.tr("Requests"), alternating=False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(RequestOverviewModel.Column.Dates, Qt.SortOrder.DescendingOrder)
-        # Every column as wide as its contents; the status takes what is left and wraps onto
-        # a second line in a narrow window rather than being cut off (rows grow to fit).
+        # Every column as wide as its contents; the day-parts (a line per child, long in
+        # Dutch) and the status share what is left and wrap onto more lines in a narrow window
+        # rather than being cut off (rows grow to fit).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RequestOverviewModel.Column.Status,
-                                    QHeaderView.ResizeMode.Stretch)
+        for column in (RequestOverviewModel.Column.DayPart, RequestOverviewModel.Column.Status):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
@@ -272,7 +273,16 @@ class RequestOverviewDialog(SessionDialog):
         self._refill()
 
     def _refill(self) -> None:
+        # A list loaded again (the absences and the extra days arrive apart, and again after
+        # every change) keeps the line the parent selected.
+        chosen = self.selected()
         self.model.set_requests(*self._absences, self._extra)
+        if chosen is not None:
+            for row in range(self.proxy.rowCount()):
+                line = self.proxy.index(row, 0).data(RequestOverviewModel.RowRole)
+                if line.key == chosen.key:
+                    self.select_row(row)
+                    break
         self._update()
 
     def _cancelled(self, absences: list[Absence]) -> None:

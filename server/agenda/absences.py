@@ -153,9 +153,8 @@ async def _plan(db: AsyncSession, settings: Settings, user: User, absence: Absen
                 lock: bool) -> list[Repricing]:
     """What withdrawing this absence's credit does to the extra days it pays, or the
     refusal: already cancelled, too close (the 30-day rule), or credit spent on an extra day
-    that is already invoiced."""
-    if lock:
-        await hold_rows(db, Child, [absence.child_id])
+    that is already invoiced. `lock` holds the child's credit rows (the caller holds the
+    children)."""
     if absence.cancelled_at is not None:
         raise Problem("absence_already_cancelled")
     policy = await organisation_policy(db, user.organisation_id)
@@ -182,6 +181,9 @@ async def withdraw_absences(db: AsyncSession, settings: Settings, user: User,
     (two absences of one day cannot each count on the other's credit). The first refusal
     stops it; the caller commits, or rolls back to leave everything as it was."""
     absences = await family_absences(db, user, absence_ids)
+    if lock:
+        # Every child at once, in id order: two cancels of one family never wait on each other.
+        await hold_rows(db, Child, sorted({a.child_id for a in absences}))
     now = settings.now()
     for absence in absences:
         plan = await _plan(db, settings, user, absence, lock=lock)

@@ -222,14 +222,18 @@ def test_request_an_extra_day_and_withdraw_it(qtbot, portal_server, make_app, ru
                     timeout=20_000)
 
 
-def open_day_for_both(run, url: str, start: date) -> date:
-    """A Wednesday from ``start`` on, outside school holidays and closing days, with nothing
-    planned or requested yet: both Emma (KDV) and Daan (BSO) can get extra care then."""
-    async def agenda(first: date, last: date):
+def sanne_agenda(run, url: str, first: date, last: date):
+    async def fetch():
         async with PortalClient(url) as client:
             await client.auth.login(SANNE, PASSWORD)
             return await client.agenda.fetch(first, last)
-    known = run(agenda(start, start + timedelta(days=63)))
+    return run(fetch())
+
+
+def open_day_for_both(run, url: str, start: date) -> date:
+    """A Wednesday from ``start`` on, outside school holidays and closing days, with nothing
+    planned or requested yet: both Emma (KDV) and Daan (BSO) can get extra care then."""
+    known = sanne_agenda(run, url, start, start + timedelta(days=63))
     day = start
     # The agenda says which days are closed, holidays or taken, so a Wednesday that is
     # Koningsdag or in the autumn holiday is passed over.
@@ -280,11 +284,7 @@ def test_one_request_gives_emma_the_whole_day_and_daan_after_school_care(
 
 def day_both_are_planned(run, url: str, start: date) -> date:
     """A day from ``start`` on when Emma and Daan both have care planned."""
-    async def agenda(first: date, last: date):
-        async with PortalClient(url) as client:
-            await client.auth.login(SANNE, PASSWORD)
-            return await client.agenda.fetch(first, last)
-    known = run(agenda(start, start + timedelta(days=60)))
+    known = sanne_agenda(run, url, start, start + timedelta(days=60))
     day = start
     while len({p.child_id for p in known.day(day).planned}) < 2:
         day += timedelta(days=1)

@@ -64,6 +64,14 @@ def show(dialog, agenda, absences: list[Absence]) -> None:
     dialog.select_row(0)
 
 
+def answering(monkeypatch, answer: QMessageBox.StandardButton) -> list[str]:
+    """Every question asked is answered with ``answer``; the list collects their texts."""
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text, *_a: asked.append(text) or answer)
+    return asked
+
+
 def previewed(qtbot, agenda, asked: list[str], *extra_days: RepricedExtraDay,
               ids: tuple[int, ...] = (1, 2, 3)) -> None:
     """The portal's preview of cancelling ``ids`` arrives; the question follows."""
@@ -78,10 +86,7 @@ def test_one_report_for_two_children_is_cancelled_in_one_go(qtbot, dialog, agend
     day = date.today() + timedelta(days=agenda.policy.cancel_absence_min_days)
     show(dialog, agenda, day_of_two(day))
     assert dialog.proxy.rowCount() == 1
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, _t, text, *_a: asked.append(text)
-                        or QMessageBox.StandardButton.Yes)
+    asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
     assert dialog.cancel_button.isEnabled()
     dialog.cancel_button.click()
     assert not dialog.cancel_button.isEnabled() and agenda.cancelled == []  # preview first
@@ -101,10 +106,7 @@ def test_one_report_for_two_children_is_cancelled_in_one_go(qtbot, dialog, agend
 
 def test_no_is_no(qtbot, dialog, agenda, monkeypatch) -> None:
     show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, _t, text, *_a: asked.append(text)
-                        or QMessageBox.StandardButton.No)
+    asked = answering(monkeypatch, QMessageBox.StandardButton.No)
     dialog.cancel_button.click()
     previewed(qtbot, agenda, asked)
     assert agenda.cancelled == []
@@ -113,10 +115,7 @@ def test_no_is_no(qtbot, dialog, agenda, monkeypatch) -> None:
 
 def test_a_preview_for_another_line_asks_nothing(qtbot, dialog, agenda, monkeypatch) -> None:
     show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, _t, text, *_a: asked.append(text)
-                        or QMessageBox.StandardButton.Yes)
+    asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog.cancel_button.click()
     agenda.cancelPreviewed.emit(CancelPreview((1, 2), 630, (), 0))  # not this line's ids
     qtbot.wait(20)
@@ -140,10 +139,7 @@ def test_within_the_policys_days_cancel_is_disabled_with_the_locations_links(
 def test_a_refusal_goes_in_the_message_and_the_button_comes_back(qtbot, dialog, agenda,
                                                                  monkeypatch) -> None:
     show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, _t, text, *_a: asked.append(text)
-                        or QMessageBox.StandardButton.Yes)
+    asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog.cancel_button.click()
     previewed(qtbot, agenda, asked)
     assert not dialog.cancel_button.isEnabled()
@@ -186,10 +182,7 @@ def test_a_report_waiting_on_this_computer_can_be_withdrawn(dialog, agenda, monk
     assert not dialog.cancel_button.isVisible()
     assert dialog.withdraw_button.isVisible() and dialog.withdraw_button.isEnabled()
     assert "Until then you can withdraw it." in dialog.explanation.text()
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, _t, text, *_a: asked.append(text)
-                        or QMessageBox.StandardButton.Yes)
+    asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog.withdraw_button.click()
     assert "it will not be sent" in asked[0]
     assert agenda.withdrawn == [41]

@@ -27,7 +27,7 @@ from view_fakes import (
 )
 
 import desktop.views
-from desktop.api.absences.records import Absence
+from desktop.api.absences.records import Absence, AbsenceDraft, QueuedAbsence
 from desktop.api.agenda.records import AbsenceReason, DayPart
 from desktop.api.extra_days.records import (
     CapacityDay,
@@ -106,7 +106,10 @@ def request_overview(qtbot, _tmp_path) -> Iterator[QWidget]:
     agenda.absencesChanged.emit([_absence(1, EMMA, SOON, DayPart.OCHTEND),
                                  _absence(2, EMMA, SOON, DayPart.MIDDAG),
                                  _absence(3, DAAN, date.today() + timedelta(days=3),
-                                          DayPart.NSO)], [])
+                                          DayPart.NSO)],
+                                [QueuedAbsence(41, AbsenceDraft((EMMA,), SOON, SOON, None,
+                                                                AbsenceReason.ZIEK),
+                                               datetime(2026, 1, 5, 9, tzinfo=UTC))])
     extra_days.requestsChanged.emit([_request(7, ExtraDayStatus.PENDING),
                                      _request(8, ExtraDayStatus.REJECTED, "Vol")])
     for row in range(dialog.proxy.rowCount()):

@@ -30,6 +30,9 @@ async def wait_until_a_session_waits_for_a_lock(observer: AsyncSession) -> None:
         waiting = await observer.scalar(text(
             "SELECT count(*) FROM pg_stat_activity "
             "WHERE datname = current_database() AND wait_event_type = 'Lock'"))
+        # pg_stat_activity is a snapshot taken once per transaction: end it, or every later
+        # look sees the first one (and a lock wait that came after it is never seen).
+        await observer.rollback()
         if waiting:
             return
         await asyncio.sleep(0.01)
@@ -54,12 +57,19 @@ async def test_a_login_whose_counter_a_concurrent_success_deleted_goes_ahead(
         await throttle._locked_counter(first, key)
         # ... the phone's attempt finds the row there (nothing to insert) and waits for it ...
         phone = asyncio.ensure_future(claim_attempt(second, sanne, HOME, NOW, always_trusted))
-        await wait_until_a_session_waits_for_a_lock(observer)
-        # ... and the laptop's success deletes the row.
-        await throttle.record_success(first, laptop, NOW)
-        await first.commit()
+        try:
+            await wait_until_a_session_waits_for_a_lock(observer)
+            # ... and the laptop's success deletes the row.
+            await throttle.record_success(first, laptop, NOW)
+            await first.commit()
 
-        assert isinstance(await phone, Attempt)  # not a crash: the attempt goes ahead
+            assert isinstance(await phone, Attempt)  # not a crash: the attempt goes ahead
+        finally:
+            # Whatever failed above, the phone's query must end before its session closes,
+            # or the failure hides behind "another operation is in progress".
+            if not phone.done():
+                await first.rollback()
+            await asyncio.gather(phone, return_exceptions=True)
         await second.commit()
         counter = await observer.get(ThrottleCounter, key)
         assert counter is not None and counter.in_flight == 1

@@ -226,14 +226,19 @@ class DesktopApp(QObject):
 
         parent = self.main_window if self.main_window is not None else self.login_window
         dialog = CrashDialog(report, parent)
-        dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
+        dialog.finished.connect(lambda _result: self._close_dialog(dialog))
+        # It goes with its window too (logout, quit): then it must not be deleted again.
+        dialog.destroyed.connect(lambda *_args: self._forget_dialog(dialog))
         self._crash_dialogs.append(dialog)
         dialog.open()
+
+    def _close_dialog(self, dialog: CrashDialog) -> None:
+        self._forget_dialog(dialog)
+        dialog.deleteLater()
 
     def _forget_dialog(self, dialog: CrashDialog) -> None:
         if dialog in self._crash_dialogs:
             self._crash_dialogs.remove(dialog)
-        dialog.deleteLater()
 
     async def aclose(self) -> None:
         """Close the services (a shared-PC session is logged out) and the windows."""

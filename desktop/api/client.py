@@ -36,8 +36,8 @@ class PortalClient:
 
     ``on_tokens`` is called with the new :class:`Tokens` after every login, restore and refresh
     (so the caller can persist the rotated refresh token) and with ``None`` when the tokens are
-    gone (logout, or a refresh the server refused). ``transport`` is for tests
-    (``httpx.MockTransport``).
+    gone (logout, or a refresh the server refused); ``on_outcome(reached)`` after every request
+    (see :class:`Transport`). ``transport`` is for tests (``httpx.MockTransport``).
     """
 
     def __init__(
@@ -49,6 +49,7 @@ class PortalClient:
         max_retries: int = 2,
         language: str = "nl",
         on_tokens: Callable[[Tokens | None], None] | None = None,
+        on_outcome: Callable[[bool], None] | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         device_name: str | None = None,
         clock: Callable[[], datetime] | None = None,
@@ -61,6 +62,7 @@ class PortalClient:
             max_retries=max_retries,
             language=language,
             on_tokens=on_tokens,
+            on_outcome=on_outcome,
             sleep=sleep,
             clock=clock,
             rng=rng,

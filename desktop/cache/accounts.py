@@ -1,10 +1,11 @@
 """The accounts this computer remembers, for the login window's account list.
 
 A small versioned JSON file (``known_accounts.json``), replaced atomically so a crash while
-saving can never leave half a file. Only what the account list shows is kept — the person's
-name, the organisation and its portal address (the app needs it to reconnect) — never the
-e-mail address, a password or a token (those go to the OS keyring, see credentials.py; the
-e-mail address comes back with the account's own data). Shared-PC mode never remembers.
+saving can never leave half a file; a disk that refuses raises :class:`DiskProblem`. Only what
+the account list shows is kept — the person's name, the organisation and its portal address
+(the app needs it to reconnect) — never the e-mail address, a password or a token (those go to
+the OS keyring, see credentials.py; the e-mail address comes back with the account's own data).
+Shared-PC mode never remembers.
 
 Version 1 also kept the e-mail address; such a file is rewritten without it when read.
 """
@@ -18,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cache.paths import write_json_atomically
+from desktop.cache.disk import DiskProblem, write_json_atomically, writing
 
 __all__ = ["FILE_NAME", "FORMAT_VERSION", "KnownAccount", "KnownAccounts"]
 
@@ -89,11 +90,20 @@ class KnownAccounts:
             # (a newer app version may still want it) and carry on with an empty list.
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
             aside = self.path.with_name(f"{FILE_NAME}.unreadable-{stamp}")
-            self.path.replace(aside)
+            try:
+                with writing(aside):
+                    self.path.replace(aside)
+            except DiskProblem as problem:
+                log.warning("known accounts file unreadable (%s), left in place: %s",
+                            exc, problem)
+                return []
             log.warning("known accounts file unreadable (%s); moved to %s", exc, aside.name)
             return []
         if version == 1:
-            self._write(accounts)  # the e-mail addresses leave the disk
+            try:
+                self._write(accounts)  # the e-mail addresses leave the disk
+            except DiskProblem as problem:
+                log.warning("known accounts file not yet rewritten without e-mail: %s", problem)
         return accounts
 
     def _write(self, accounts: list[KnownAccount]) -> None:

@@ -15,7 +15,6 @@ removes a damaged file so it is downloaded again.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import os
 import re
@@ -23,9 +22,10 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from desktop.cache.disk import fsync_directory, writing
 from desktop.cache.paths import private_folder
 
-__all__ = ["BlobCorrupt", "BlobError", "BlobStore", "DiskFull"]
+__all__ = ["BlobCorrupt", "BlobError", "BlobStore"]
 
 _PARTIAL_SUFFIX = ".part"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}$")
@@ -40,31 +40,12 @@ class BlobCorrupt(BlobError):
     """The data does not match the expected SHA-256; nothing was kept under the final name."""
 
 
-class DiskFull(BlobError, OSError):
-    """No space left on the disk; the unfinished file was removed."""
-
-
 def _write_chunk(fd: int, data: bytes) -> None:
     """Write all of ``data``; a separate function so tests can simulate a full disk."""
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
         view = view[written:]
-
-
-def _is_disk_full(exc: OSError) -> bool:
-    return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
-
-
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open directories (and need not).
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class BlobStore:
@@ -105,34 +86,35 @@ class BlobStore:
     def write(self, name: str, chunks: Iterable[bytes], sha256: str) -> Path:
         """Store ``chunks`` under ``name`` if their SHA-256 equals ``sha256``.
 
-        Raises :class:`BlobCorrupt` on a mismatch and :class:`DiskFull` when the disk is full;
-        in both cases no file is left behind.
+        Raises :class:`BlobCorrupt` on a mismatch and :class:`DiskProblem` when the disk
+        refuses (full, no permission, read-only); in every case no file is left behind.
         """
         target = self._target(name)
-        private_folder(self.directory)
-        fd, temp_name = tempfile.mkstemp(dir=self.directory, prefix=f".{name}.", suffix=".tmp")
+        with writing(target):
+            private_folder(self.directory)
+            fd, temp_name = tempfile.mkstemp(dir=self.directory, prefix=f".{name}.",
+                                             suffix=".tmp")
         temp = Path(temp_name)
         try:
             digest = hashlib.sha256()
             try:
-                for chunk in chunks:
+                for chunk in chunks:  # the caller's: its failures are its own, not the disk's
                     digest.update(chunk)
-                    _write_chunk(fd, chunk)
-                os.fsync(fd)
+                    with writing(target):
+                        _write_chunk(fd, chunk)
+                with writing(target):
+                    os.fsync(fd)
             finally:
                 os.close(fd)
             if digest.hexdigest() != sha256.lower():
                 raise BlobCorrupt(f"{name}: SHA-256 mismatch")
-            os.replace(temp, target)
-        except OSError as exc:
-            temp.unlink(missing_ok=True)
-            if _is_disk_full(exc):
-                raise DiskFull(errno.ENOSPC, "no space left on the disk", str(target)) from exc
-            raise
+            with writing(target):
+                os.replace(temp, target)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
-        _fsync_directory(self.directory)
+        with writing(target):
+            fsync_directory(self.directory)
         return target
 
     def delete(self, name: str) -> None:
@@ -150,24 +132,23 @@ class BlobStore:
             return 0
 
     def append_partial(self, name: str, chunk: bytes) -> None:
-        """Add ``chunk`` to the unfinished download; on a full disk the chunk is not kept."""
+        """Add ``chunk`` to the unfinished download; when the disk refuses (a
+        :class:`DiskProblem`) the chunk is not kept."""
         partial = self._partial(name)
-        private_folder(self.directory)
-        fd = os.open(
-            partial, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600
-        )
-        try:
-            size_before = os.fstat(fd).st_size
+        with writing(partial):
+            private_folder(self.directory)
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_APPEND
+                         | getattr(os, "O_BINARY", 0), 0o600)
             try:
-                _write_chunk(fd, chunk)
-            except OSError as exc:
-                # Never keep half a chunk: the resume offset must match what was really received.
-                os.ftruncate(fd, size_before)
-                if _is_disk_full(exc):
-                    raise DiskFull(errno.ENOSPC, "no space left on the disk", str(partial)) from exc
-                raise
-        finally:
-            os.close(fd)
+                size_before = os.fstat(fd).st_size
+                try:
+                    _write_chunk(fd, chunk)
+                except OSError:
+                    # Never keep half a chunk: the resume offset must match what was received.
+                    os.ftruncate(fd, size_before)
+                    raise
+            finally:
+                os.close(fd)
 
     def finish_partial(self, name: str, sha256: str) -> Path:
         """Verify the complete download and move it to its final name (not flushed to disk:
@@ -185,7 +166,8 @@ class BlobStore:
         if digest.hexdigest() != sha256.lower():
             partial.unlink(missing_ok=True)
             raise BlobCorrupt(f"{name}: SHA-256 mismatch")
-        os.replace(partial, target)
+        with writing(target):
+            os.replace(partial, target)
         return target
 
     def discard_partial(self, name: str) -> None:

@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from desktop.cache.paths import write_json_atomically
+from desktop.cache.disk import DiskProblem, write_json_atomically, writing
 
 __all__ = ["FILE_NAME", "Leftovers"]
 
@@ -59,12 +59,14 @@ class Leftovers:
         """The account lives on here after all (its owner logged in without wiping): unlist."""
         keys = self.keys()
         if key in keys:
-            self._write([k for k in keys if k != key])
+            self._write_if_possible([k for k in keys if k != key])
 
     def remove(self, key: str) -> bool:
-        """List and remove the folder of ``key``; True when it is gone (and unlisted)."""
-        self.add(key)
+        """List and remove the folder of ``key``; True when it is gone (and unlisted). A disk
+        too full to list it does not stop the removal (which frees space)."""
+        self._add_if_possible(key)
         if not self._remove(self.accounts_dir / key):
+            self._add_if_possible(key)  # still there: listed, if it was not, to be tried again
             return False
         self.drop(key)
         return True
@@ -81,7 +83,7 @@ class Leftovers:
                 if key not in keep and not self._remove(self.accounts_dir / key)]
         still_listed = [key for key in listed if key in keep] + left
         if still_listed != listed:
-            self._write(still_listed)
+            self._write_if_possible(still_listed)
         return left
 
     def _folders(self) -> list[Path]:
@@ -100,8 +102,23 @@ class Leftovers:
             return not folder.exists()
         return True
 
+    def _add_if_possible(self, key: str) -> None:
+        try:
+            self.add(key)
+        except DiskProblem as problem:
+            log.warning("an account folder to remove could not be listed: %s", problem)
+
+    def _write_if_possible(self, keys: list[str]) -> None:
+        """Unlisting can wait for a disk with room: a listed folder that is gone is dropped
+        at the next try."""
+        try:
+            self._write(keys)
+        except DiskProblem as problem:
+            log.warning("the list of folders to remove is not updated yet: %s", problem)
+
     def _write(self, keys: list[str]) -> None:
         if keys:
             write_json_atomically(self.path, {"version": FORMAT_VERSION, "keys": keys})
         else:
-            self.path.unlink(missing_ok=True)
+            with writing(self.path):
+                self.path.unlink(missing_ok=True)

@@ -11,12 +11,9 @@ version left readable.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
-import tempfile
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 
@@ -30,7 +27,6 @@ __all__ = [
     "make_private",
     "private_file",
     "private_folder",
-    "write_json_atomically",
 ]
 
 APP_NAME = "Ouderportaal"
@@ -96,22 +92,6 @@ def make_private(root: Path) -> None:
             _tighten(Path(folder) / name, PRIVATE_FOLDER)
         for name in files:
             _tighten(Path(folder) / name, PRIVATE_FILE)
-
-
-def write_json_atomically(path: Path, data: Any) -> None:
-    """Replace ``path`` with ``data`` as JSON, private, in one step: a crash while saving can
-    never leave half a file."""
-    folder = private_folder(Path(path).parent)
-    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{Path(path).name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 def _tighten(path: Path, mode: int) -> None:

@@ -1,13 +1,18 @@
 """The offline store of one account: a SQLite file with a versioned schema.
 
 The app opens with the last known data when the server cannot be reached, so this store keeps
-what ``GET /me`` returned and when the last successful sync happened. The schema version lives
+what ``GET /me`` returned and when the last successful sync happened. Everything in it can be
+downloaded again; the writes the parent made that wait for the portal live in their own file
+(:mod:`desktop.cache.outbox`), so a cache that is damaged and set aside costs nothing that
+cannot come back. A write refused by the disk (full, no permission, read-only) is a
+:class:`desktop.cache.disk.DiskProblem`, never taken for a damaged file. The schema version lives
 in ``PRAGMA user_version``; :data:`MIGRATIONS` upgrades older files in order, after copying the
 file to ``cache.sqlite3.bak`` so an upgrade that goes wrong cannot cost the user their data.
 
 One piece (about 400 lines) on purpose: the schema, its migrations and the typed get/put of
 each table describe one SQLite file, and a migration must be read next to the tables it
-changes. Blob files and the outbox, which have rules of their own, live beside it.
+changes. Blob files and the outbox, which have rules of their own, live beside it; up to
+schema 5 the outbox was a table here, and opening such a file hands its writes over first.
 """
 
 from __future__ import annotations
@@ -27,8 +32,11 @@ from desktop.api.finance.records import FinanceOverview
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile
 from desktop.cache.blobs import BlobStore
+from desktop.cache.disk import disk_problem, is_damage, writing
 from desktop.cache.outbox import Outbox
 from desktop.cache.paths import private_file, private_folder
+from desktop.cache.salvage import read_rows
+from desktop.cache.schema import upgrade
 
 __all__ = [
     "DB_NAME",
@@ -46,7 +54,8 @@ DB_NAME = "cache.sqlite3"
 
 
 class CacheCorrupt(Exception):
-    """The cache file cannot be read; open with ``recover=True`` to set it aside and start over."""
+    """The cache file cannot be used; open with ``recover=True`` to set it aside and start over
+    (its queued writes are handed to the outbox first)."""
 
 
 class CacheTooNew(CacheCorrupt):
@@ -128,6 +137,12 @@ def _v5_domain_names(db: sqlite3.Connection) -> None:
                    (json.dumps(policy, ensure_ascii=False, sort_keys=True),))
 
 
+def _v6_outbox_moves_out(db: sqlite3.Connection) -> None:
+    # The queued writes now have a file of their own (desktop/cache/outbox.py); they were handed
+    # over before this step runs (_hand_over_outbox), so the old table can go.
+    db.execute("DROP TABLE outbox")
+
+
 #: Ordered schema upgrades; entry i brings the file from version i to version i + 1.
 #: Append only: a released migration never changes.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
@@ -136,7 +151,11 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v3_documents,
     _v4_agenda,
     _v5_domain_names,
+    _v6_outbox_moves_out,
 )
+#: The first schema without the outbox table.
+_OUTBOX_MOVED = 6
+_LEGACY_OUTBOX = ("kind", "payload", "idempotency_key", "created_at", "state", "refusal")
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -147,17 +166,14 @@ class AccountCache:
     the account from this computer (shared-PC logout).
     """
 
-    def __init__(self, directory: Path, db: sqlite3.Connection, clock: Callable[[], datetime]):
+    def __init__(self, directory: Path, db: sqlite3.Connection, outbox: Outbox,
+                 clock: Callable[[], datetime]):
         self.directory = directory
         self.db_path = directory / DB_NAME
         self._db: sqlite3.Connection | None = db
         self._clock = clock
         self.blobs = BlobStore(directory / "blobs")
-        try:
-            self.outbox = Outbox(self.db_path, clock=clock)
-        except BaseException:
-            db.close()
-            raise
+        self.outbox = outbox
 
     @classmethod
     def open(
@@ -167,27 +183,40 @@ class AccountCache:
         recover: bool = False,
         clock: Callable[[], datetime] | None = None,
     ) -> AccountCache:
-        """Open (or create) the cache in ``directory``, migrating an older schema.
+        """Open (or create) the cache and the outbox in ``directory``, migrating an older
+        schema.
 
-        Raises :class:`CacheCorrupt` for an unreadable file, unless ``recover`` is true: then
-        the file is renamed to ``cache.sqlite3.corrupt-<time>`` and an empty cache is started.
+        Raises :class:`CacheCorrupt` for an unusable file, unless ``recover`` is true: then the
+        queued writes it still holds go to the outbox, the file is renamed to
+        ``cache.sqlite3.corrupt-<time>`` and an empty cache is started. A disk that refuses
+        (full, no permission, read-only) raises :class:`DiskProblem` and nothing is set aside.
         """
-        directory = private_folder(Path(directory))  # docs: nothing here is for other users
+        directory = Path(directory)
+        with writing(directory):
+            private_folder(directory)  # docs: nothing here is for other users
         now = clock or (lambda: datetime.now(UTC))
+        outbox = Outbox.open(directory, clock=now)
+        path = directory / DB_NAME
         try:
-            db = _open_database(directory / DB_NAME)
-        except CacheCorrupt:
-            if not recover:
-                raise
-            _set_aside(directory / DB_NAME, now())
-            db = _open_database(directory / DB_NAME)
-        return cls(directory, db, now)
+            try:
+                db = _open_database(path, outbox)
+            except CacheCorrupt:
+                if not recover:
+                    raise
+                if _may_hold_queue(path, outbox):
+                    _salvage_outbox(path, outbox)
+                _set_aside(path, now())
+                db = _open_database(path, outbox)
+        except BaseException:
+            outbox.close()
+            raise
+        return cls(directory, db, outbox, now)
 
     # --- profile ------------------------------------------------------------------------------
 
     def put_profile(self, profile: Profile) -> None:
         body = json.dumps(profile.to_json(), ensure_ascii=False, sort_keys=True)
-        self._conn.execute(
+        self._write(
             "INSERT INTO profile (id, body, stored_at) VALUES (1, ?, ?)"
             " ON CONFLICT (id) DO UPDATE SET body = excluded.body,"
             " stored_at = excluded.stored_at",
@@ -204,7 +233,7 @@ class AccountCache:
             # A row this version cannot read is stale cache, not user data: drop it and let
             # the next sync fill it again, rather than refusing to open the account.
             log.warning("discarding unreadable cached profile: %s", exc)
-            self._conn.execute("DELETE FROM profile WHERE id = 1")
+            self._write("DELETE FROM profile WHERE id = 1")
             return None
 
     # --- policy -------------------------------------------------------------------------------
@@ -221,14 +250,14 @@ class AccountCache:
             return Policy.from_json(data)
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("discarding unreadable cached policy: %s", exc)
-            self._conn.execute("DELETE FROM documents WHERE name = 'policy'")
+            self._write("DELETE FROM documents WHERE name = 'policy'")
             return None
 
     # --- agenda -------------------------------------------------------------------------------
 
     def put_agenda_month(self, month: str, agenda: Agenda) -> None:
         """Keep the agenda of `month` ("YYYY-MM")."""
-        self._conn.execute(
+        self._write(
             "INSERT INTO agenda_month (month, body, stored_at) VALUES (?, ?, ?)"
             " ON CONFLICT (month) DO UPDATE SET body = excluded.body,"
             " stored_at = excluded.stored_at",
@@ -245,7 +274,7 @@ class AccountCache:
             return Agenda.from_json(json.loads(row[0]))
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("discarding unreadable cached agenda %s: %s", month, exc)
-            self._conn.execute("DELETE FROM agenda_month WHERE month = ?", (month,))
+            self._write("DELETE FROM agenda_month WHERE month = ?", (month,))
             return None
 
     def agenda_months(self) -> list[str]:
@@ -265,7 +294,7 @@ class AccountCache:
             return [Absence.from_json(a) for a in data["absences"]]  # type: ignore[union-attr]
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("discarding unreadable cached absences: %s", exc)
-            self._conn.execute("DELETE FROM documents WHERE name = 'absences'")
+            self._write("DELETE FROM documents WHERE name = 'absences'")
             return None
 
     # --- finance ------------------------------------------------------------------------------
@@ -282,7 +311,7 @@ class AccountCache:
             return FinanceOverview.from_json(data)
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("discarding unreadable cached finance overview: %s", exc)
-            self._conn.execute("DELETE FROM documents WHERE name = 'finance'")
+            self._write("DELETE FROM documents WHERE name = 'finance'")
             return None
 
     def put_extra_day_requests(self, requests: list[ExtraDayRequest]) -> None:
@@ -299,11 +328,11 @@ class AccountCache:
                     for r in data["requests"]]  # type: ignore[union-attr]
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("discarding unreadable cached extra-day requests: %s", exc)
-            self._conn.execute("DELETE FROM documents WHERE name = 'extra_day_requests'")
+            self._write("DELETE FROM documents WHERE name = 'extra_day_requests'")
             return None
 
     def _put_document(self, name: str, data: dict[str, object]) -> None:
-        self._conn.execute(
+        self._write(
             "INSERT INTO documents (name, body, stored_at) VALUES (?, ?, ?)"
             " ON CONFLICT (name) DO UPDATE SET body = excluded.body,"
             " stored_at = excluded.stored_at",
@@ -323,7 +352,7 @@ class AccountCache:
         """Remember the time of the last successful sync (an aware datetime)."""
         if when.tzinfo is None:
             raise ValueError("mark_synced needs an aware datetime")
-        self._conn.execute(
+        self._write(
             "INSERT INTO sync_state (name, value) VALUES ('last_synced', ?)"
             " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             (when.isoformat(),),
@@ -377,53 +406,101 @@ class AccountCache:
             raise RuntimeError("the account cache is closed")
         return self._db
 
+    def _write(self, sql: str, args: tuple[object, ...] = ()) -> None:
+        """One statement that changes the file; the disk's refusal is a DiskProblem."""
+        with writing(self.db_path):
+            self._conn.execute(sql, args)
 
-def _open_database(path: Path) -> sqlite3.Connection:
+
+def _open_database(path: Path, outbox: Outbox) -> sqlite3.Connection:
     existed = path.exists() and path.stat().st_size > 0
-    private_file(path)  # before SQLite creates it 0o644 (its -wal and -shm follow this mode)
-    # Autocommit: single statements commit by themselves; migrations use explicit BEGIN/COMMIT.
-    db = sqlite3.connect(path, isolation_level=None)
     try:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        check = db.execute("PRAGMA quick_check").fetchone()
-        if check is None or check[0] != "ok":
-            raise CacheCorrupt(f"{path}: integrity check failed")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise CacheTooNew(f"{path}: schema {version} is newer than {SCHEMA_VERSION}")
-        if version < SCHEMA_VERSION:
-            if existed and version > 0:
-                _back_up(db, path.with_name(path.name + ".bak"))
-            try:
-                _migrate(db, version)
-            except sqlite3.Error as exc:
-                raise MigrationFailed(
-                    f"{path}: upgrade from schema {version} failed: {exc}"
-                ) from exc
+        with writing(path):
+            private_file(path)  # before SQLite creates it 0o644 (its -wal and -shm follow)
+            # Autocommit: single statements commit by themselves; migrations BEGIN/COMMIT.
+            db = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.DatabaseError as exc:
+        raise CacheCorrupt(f"{path}: {exc}") from exc
+    try:
+        with writing(path):
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            check = db.execute("PRAGMA quick_check").fetchone()
+            if check is None or check[0] != "ok":
+                raise CacheCorrupt(f"{path}: integrity check failed")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise CacheTooNew(f"{path}: schema {version} is newer than {SCHEMA_VERSION}")
+            if version < SCHEMA_VERSION:
+                if existed and version > 0:
+                    _back_up(db, path.with_name(path.name + ".bak"))
+                _hand_over_outbox(db, version, outbox)
+                try:
+                    _migrate(db, version)
+                except sqlite3.Error as exc:
+                    if disk_problem(exc, path) is not None or is_damage(exc):
+                        raise
+                    raise MigrationFailed(
+                        f"{path}: upgrade from schema {version} failed: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise CacheCorrupt(f"{path}: {exc}") from exc
+        if is_damage(exc):
+            raise CacheCorrupt(f"{path}: {exc}") from exc
+        raise
     except BaseException:
         db.close()
         raise
     return db
 
 
+def _hand_over_outbox(db: sqlite3.Connection, version: int, outbox: Outbox) -> None:
+    """Before the table is dropped (schema 6), its writes go to the outbox's own file."""
+    if not 2 <= version < _OUTBOX_MOVED:
+        return
+    rows = db.execute(f"SELECT {', '.join(_LEGACY_OUTBOX)} FROM outbox"
+                      " WHERE state IN ('pending', 'refused') ORDER BY id").fetchall()
+    if rows:
+        log.info("handing %d queued writes over to the outbox", outbox.adopt(rows))
+
+
+def _may_hold_queue(path: Path, outbox: Outbox) -> bool:
+    """Whether a damaged cache may still hold queued writes: its header says schema 2 to 5, or
+    the header is unreadable and this version has not started an outbox of its own yet."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return False
+    if len(header) == 100 and header.startswith(b"SQLite format 3\x00"):
+        return 2 <= int.from_bytes(header[60:64], "big") < _OUTBOX_MOVED
+    return outbox.is_new
+
+
+def _salvage_outbox(path: Path, outbox: Outbox) -> None:
+    """A cache about to be set aside may still hold queued writes (schema 2 to 5): whatever
+    the damaged file gives back goes to the outbox, what it cannot is recorded as lost."""
+    salvaged = read_rows(path, "outbox", _LEGACY_OUTBOX)
+    writes, lost = [], []
+    for row in salvaged.rows:
+        kind, payload, key, created, state, _refusal = row
+        if state not in ("pending", "refused"):
+            continue  # delivered long ago
+        if all(isinstance(v, str) and v for v in (kind, payload, key, created)):
+            writes.append(row)
+        else:
+            lost.append((kind if isinstance(kind, str) else None,
+                         created if isinstance(created, str) else None,
+                         payload if isinstance(payload, str) else None))
+    if salvaged.incomplete:
+        lost.append((None, None, None))
+    outbox.adopt(writes)
+    outbox.record_lost(lost)
+
+
 def _migrate(db: sqlite3.Connection, version: int) -> None:
-    for target, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-        # Each step and its version number commit together, so a crash mid-way leaves a file
-        # at a consistent older version that the next start upgrades again.
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            migration(db)
-            db.execute(f"PRAGMA user_version = {target:d}")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
-        log.info("account cache migrated to schema %d", target)
+    upgrade(db, MIGRATIONS, version,
+            lambda target: log.info("account cache migrated to schema %d", target))
 
 
 def _back_up(db: sqlite3.Connection, destination: Path) -> None:

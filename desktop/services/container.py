@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.services.finance.service import FinanceService
     from desktop.services.pending_requests import PendingRequestsService
     from desktop.services.profile import ProfileService
+    from desktop.services.shared.outbox import OutboxDelivery
     from desktop.services.update_hint import UpdateHintService
 
 __all__ = ["LoginServices", "Services"]
@@ -83,6 +84,7 @@ class Services:
     password_reset: PasswordResetService
     profile: ProfileService
     auth_sessions: AuthSessionsService
+    outbox: OutboxDelivery
     agenda: AgendaService
     extra_days: ExtraDayService
     finance: FinanceService
@@ -107,6 +109,7 @@ class Services:
         from desktop.services.finance.service import FinanceService
         from desktop.services.pending_requests import PendingRequestsService
         from desktop.services.profile import ProfileService
+        from desktop.services.shared.outbox import OutboxDelivery
         from desktop.services.update_hint import UpdateHintService
 
         # Built in this order on purpose: each connects to the session's signals when it is
@@ -114,15 +117,14 @@ class Services:
         session = login.session
         profile = ProfileService(session, on_crash=on_crash, parent=parent)
         auth_sessions = AuthSessionsService(session, on_crash=on_crash, parent=parent)
-        agenda = AgendaService(session, profile, on_crash=on_crash, parent=parent)
+        outbox = OutboxDelivery(session, on_crash=on_crash, parent=parent)
+        agenda = AgendaService(session, profile, outbox=outbox, on_crash=on_crash, parent=parent)
         extra_days = ExtraDayService(session, on_crash=on_crash, parent=parent)
         finance = FinanceService(session, on_crash=on_crash, parent=parent)
-        # Back online: finish the document downloads a dropped connection left undone.
-        profile.onlineChanged.connect(finance.connection_changed)
         pending_requests = PendingRequestsService(session, on_crash=on_crash, parent=parent)
         update_hint = UpdateHintService(session, on_crash=on_crash, parent=parent)
         return cls(session=session, password_reset=login.password_reset, profile=profile,
-                   auth_sessions=auth_sessions, agenda=agenda, extra_days=extra_days,
+                   auth_sessions=auth_sessions, outbox=outbox, agenda=agenda, extra_days=extra_days,
                    finance=finance, pending_requests=pending_requests, update_hint=update_hint)
 
     async def aclose(self) -> None:

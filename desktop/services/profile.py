@@ -1,4 +1,11 @@
-"""The logged-in account's profile (family, children, groups, locations), online or not."""
+"""The logged-in account's profile (family, children, groups, locations), online or not.
+
+Whether the portal can be reached is not this service's to say: every request reports that to
+the session's :class:`desktop.services.session.connection.Connection`. This service fetches
+the profile again every 5 minutes — every 30 seconds while the last try failed, and at once
+when another request finds the portal again — so that its message clears soon after the
+problem did.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +15,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.api.core.errors import ConnectionProblem, PortalError, SessionExpired
+from desktop.api.core.errors import ConnectionProblem, ServerError, SessionExpired
 from desktop.api.profile.records import Profile
 from desktop.services.session.account import now
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import user_message
-from desktop.services.shared.tasks import CrashHandler, TaskRunner
+from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
 __all__ = ["OFFLINE_RETRY_MS", "REFRESH_INTERVAL_MS", "ProfileService"]
 
@@ -21,22 +28,24 @@ log = logging.getLogger(__name__)
 
 #: While online the profile is fetched again every 5 minutes ...
 REFRESH_INTERVAL_MS = 5 * 60 * 1000
-#: ... and while offline every 30 seconds, so the app notices quickly when it is back.
+#: ... and after a failure (offline, the portal failing) every 30 seconds, so the app notices
+#: quickly when it is back.
 OFFLINE_RETRY_MS = 30 * 1000
 
 
 class ProfileService(QObject):
-    """Keeps the logged-in account's profile: cache first, then the server; knows online/offline.
+    """Keeps the logged-in account's profile: cache first, then the server.
 
-    Signals: ``profileChanged(Profile | None)`` (None after logout), ``onlineChanged(bool)``,
-    ``lastSyncedChanged(datetime | None)`` and ``problem(str)`` — a translated message for the
-    message bar (offline, server error, ...); an expired session is the session's to report.
+    Signals: ``profileChanged(Profile | None)`` (None after logout),
+    ``lastSyncedChanged(datetime | None)``, ``problem(str)`` — a translated message for the
+    message bar (offline, server error, ...; an expired session is the session's to report) —
+    and ``problemSolved()`` when the profile arrived again after a problem.
     """
 
     profileChanged = Signal(object)
-    onlineChanged = Signal(bool)
     lastSyncedChanged = Signal(object)
     problem = Signal(str)
+    problemSolved = Signal()
 
     def __init__(
         self,
@@ -55,7 +64,7 @@ class ProfileService(QObject):
         self._clock = clock
         self._tasks = TaskRunner(on_crash)
         self._profile: Profile | None = None
-        self._online = True
+        self._failing = False
         self._last_synced: datetime | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -63,14 +72,11 @@ class ProfileService(QObject):
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
+        session.connection.onlineChanged.connect(self._online_changed)
 
     @property
     def profile(self) -> Profile | None:
         return self._profile
-
-    @property
-    def online(self) -> bool:
-        return self._online
 
     @property
     def last_synced(self) -> datetime | None:
@@ -89,24 +95,30 @@ class ProfileService(QObject):
         if cache is None or cache is not self._session.cache:
             return  # the session changed while the answer was on its way
         synced = self._clock()
-        cache.put_profile(profile)
-        cache.mark_synced(synced)
-        self._set_online(True)
         self._set_profile(profile)
         self._set_last_synced(synced)
         self._timer.start(self._refresh_interval_ms)
+        if self._failing:
+            self._failing = False
+            self.problemSolved.emit()
+        cache.put_profile(profile)
+        cache.mark_synced(synced)
 
-    def _refresh_failed(self, error: PortalError) -> None:
+    def _refresh_failed(self, error: ExpectedError) -> None:
         if self._session.account is None or isinstance(error, SessionExpired):
             return  # the session has ended and says so itself (sessionExpired)
-        if isinstance(error, ConnectionProblem):
-            self._set_online(False)
+        self._failing = True
+        if isinstance(error, ConnectionProblem | ServerError):
             self._timer.start(self._offline_retry_ms)
         else:
             self._timer.start(self._refresh_interval_ms)
         self.problem.emit(self._explain(error))
 
-    def _explain(self, error: PortalError) -> str:
+    def _online_changed(self, online: bool) -> None:
+        if online and self._failing and not self._tasks.running("refresh"):
+            self.refresh()  # another request found the portal: this one's message can go
+
+    def _explain(self, error: ExpectedError) -> str:
         message = user_message(error)
         if not isinstance(error, ConnectionProblem):
             return message
@@ -126,9 +138,9 @@ class ProfileService(QObject):
     def _logged_out(self, *_args: object) -> None:
         self._tasks.cancel_all()
         self._timer.stop()
+        self._failing = False
         self._set_profile(None)
         self._set_last_synced(None)
-        self._set_online(True)
 
     async def aclose(self) -> None:
         self._timer.stop()
@@ -138,11 +150,6 @@ class ProfileService(QObject):
         if profile != self._profile:
             self._profile = profile
             self.profileChanged.emit(profile)
-
-    def _set_online(self, online: bool) -> None:
-        if online != self._online:
-            self._online = online
-            self.onlineChanged.emit(online)
 
     def _set_last_synced(self, when: datetime | None) -> None:
         if when != self._last_synced:

@@ -39,7 +39,7 @@ from desktop.models.sections import AccessState, Section, SectionsModel
 from desktop.models.shared.records import Profile, Role
 from desktop.views.lock_screen import LockScreen
 from desktop.views.sections import SECTIONS
-from desktop.views.shared.focus import first_focusable
+from desktop.views.shared.focus import focus_next_pane
 from desktop.views.shared.lock_guard import LockGuard
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
             apply_theme(app)
         self._session = services.session
         self._profile = services.profile
+        self._outbox = services.outbox
         self._update_hint = services.update_hint
         self._intent: Intent | None = None
         self.setObjectName("mainWindow")
@@ -110,9 +111,11 @@ class MainWindow(QMainWindow):
 
         self._connect()
         self._show_account()
-        self.connection.set_online(self._profile.online)
+        self.connection.set_online(self._session.connection.online)
         self.last_synced.set_last_synced(self._profile.last_synced)
         self.navigation.setCurrentIndex(self.sections.index(0))
+        if self._outbox.lost_notice:  # told while logging in, before this window existed
+            self._writes_lost(self._outbox.lost_notice)
 
     # -- building ----------------------------------------------------------------------------
     def _build_content(self) -> QWidget:
@@ -206,9 +209,13 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlockRequested.connect(self._session.unlock)
         self.lock_screen.logoutRequested.connect(self._session.logout)
         self._profile.profileChanged.connect(self._profile_changed)
-        self._profile.onlineChanged.connect(self._online_changed)
+        self._session.connection.onlineChanged.connect(self.connection.set_online)
         self._profile.lastSyncedChanged.connect(self.last_synced.set_last_synced)
         self._profile.problem.connect(self._profile_problem)
+        self._profile.problemSolved.connect(self._profile_problem_solved)
+        self._outbox.lost.connect(self._writes_lost)
+        self._outbox.problem.connect(self._outbox_problem)
+        self._outbox.problemSolved.connect(self._outbox_problem_solved)
         self._update_hint.updateAvailable.connect(self._update_available)
         if (release := self._update_hint.available) is not None:
             self._update_available(release.version, release.download_url)
@@ -246,17 +253,7 @@ class MainWindow(QMainWindow):
 
     def focus_next_pane(self, step: int = 1) -> None:
         """Put the keyboard focus in the next (``step`` 1) or previous pane."""
-        panes = [self.navigation, self.message_bar, self.pages.currentWidget()]
-        panes = [p for p in panes if p is not None and p.isVisible()]
-        focused = QApplication.focusWidget()
-        current = next((i for i, p in enumerate(panes)
-                        if focused is not None and (p is focused or p.isAncestorOf(focused))),
-                       -1)
-        for offset in range(1, len(panes) + 1):
-            target = first_focusable(panes[(current + step * offset) % len(panes)])
-            if target is not None:
-                target.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
+        focus_next_pane([self.navigation, self.message_bar, self.pages.currentWidget()], step)
 
     def _show_visible_section(self, n: int) -> None:
         # Ctrl+N counts the sections this account sees, skipping hidden ones.
@@ -265,10 +262,10 @@ class MainWindow(QMainWindow):
         if n < len(visible):
             self.show_section_row(visible[n])
 
-    def _section_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if previous.isValid():
-            self.message_bar.section_left()
-        page = self.page(self.sections.key_at(current.row()) or "")
+    def _section_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = self.sections.key_at(current.row())
+        self.message_bar.set_section(key)
+        page = self.page(key or "")
         intent, self._intent = self._intent, None
         if page is not None:
             self.pages.setCurrentWidget(page)
@@ -321,27 +318,33 @@ class MainWindow(QMainWindow):
 
     def _profile_changed(self, _profile: Profile) -> None:
         self._show_account()
-        if self._profile.online:
-            self.message_bar.clear("profile")
-
-    def _online_changed(self, online: bool) -> None:
-        self.connection.set_online(online)
-        if online:
-            self.message_bar.clear("profile")
 
     def _profile_problem(self, text: str) -> None:
         self.message_bar.show_message(text, source="profile", action_text=self.tr("Try again"),
-                                      action=self._profile.refresh, lasting=True)
+                                      action=self._profile.refresh, section=None)
+
+    def _profile_problem_solved(self) -> None:
+        self.message_bar.clear("profile")
+
+    def _writes_lost(self, text: str) -> None:
+        self.message_bar.show_message(text, source="outbox-lost", section=None)
+
+    def _outbox_problem(self, text: str) -> None:
+        self.message_bar.show_message(text, source="outbox", action_text=self.tr("Try again"),
+                                      action=self._outbox.deliver, section=None)
+
+    def _outbox_problem_solved(self) -> None:
+        self.message_bar.clear("outbox")
 
     def _remember_unavailable(self, text: str) -> None:
-        self.message_bar.show_message(text, source="remember", lasting=True)
+        self.message_bar.show_message(text, source="remember", section=None)
 
     def _update_available(self, version: str, download_url: str) -> None:
         # Calm and dismissable: an older app keeps working, the parent updates when it suits.
         self.message_bar.show_message(
             self.tr("A newer version of Ouderportaal ({version}) is available.").format(
                 version=version),
-            source="update", tone="info", lasting=True, action_text=self.tr("Download"),
+            source="update", tone="info", section=None, action_text=self.tr("Download"),
             action=lambda: QDesktopServices.openUrl(QUrl(download_url)))
 
     def _lock(self) -> None:

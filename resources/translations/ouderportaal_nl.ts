@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
+    <name>AbsenceCourier</name>
+    <message>
+        <source>These absence reports were waiting on this computer but could not be read back from its disk, so they were not sent: {reports}. Please report them again.</source>
+        <extracomment>The outbox kind of an absence report.</extracomment>
+        <translation>Deze afmeldingen stonden op deze computer klaar om te versturen, maar konden niet meer van de schijf worden gelezen en zijn dus niet verstuurd: {reports}. Geef ze opnieuw door.</translation>
+    </message>
+    <message>
+        <source>{children} on {day}</source>
+        <translation>{children} op {day}</translation>
+    </message>
+    <message>
+        <source>{children} from {first} to {last}</source>
+        <translation>{children} van {first} tot en met {last}</translation>
+    </message>
+    <message>
+        <source>a report made on {moment}</source>
+        <translation>een afmelding van {moment}</translation>
+    </message>
+    <message>
+        <source>a report of unknown date</source>
+        <translation>een afmelding van onbekende datum</translation>
+    </message>
+</context>
+<context>
     <name>AbsenceWizard</name>
     <message>
         <source>Report absence</source>
@@ -288,8 +312,12 @@
 <context>
     <name>AgendaService</name>
     <message>
+        <source>This report is on its way to the portal or has just arrived: once it shows as reported, you can cancel it here.</source>
+        <translation>Deze afmelding is onderweg naar het portaal of is er net aangekomen: zodra ze als afgemeld in de lijst staat, kun je haar hier annuleren.</translation>
+    </message>
+    <message>
         <source>There is no connection with the portal and no month of this period is saved on this computer. Try again when you are online.</source>
-        <translation>Er is geen verbinding met het portaal en van deze periode staat geen maand op deze computer. Probeer het opnieuw als je online bent.</translation>
+        <translation>Er is geen verbinding met het portaal en van deze periode is geen maand op deze computer bewaard. Probeer het opnieuw als je online bent.</translation>
     </message>
 </context>
 <context>
@@ -660,6 +688,10 @@ The longest period one request may cover when the portal does not say (docs/api.
 <context>
     <name>Errors</name>
     <message>
+        <source>A newer version of Ouderportaal left writes on this computer that still have to be sent. Install the newest version to open this account; the writes are kept until then.</source>
+        <translation>Een nieuwere versie van Ouderportaal heeft op deze computer wijzigingen klaargezet die nog verstuurd moeten worden. Installeer de nieuwste versie om dit account te openen; tot die tijd blijven ze bewaard.</translation>
+    </message>
+    <message>
         <source>The e-mail address or password is incorrect.</source>
         <translation>Het e-mailadres of wachtwoord is onjuist.</translation>
     </message>
@@ -738,6 +770,14 @@ The longest period one request may cover when the portal does not say (docs/api.
     <message>
         <source>Too many attempts. You can try again at %1.</source>
         <translation>Te veel pogingen. Je kunt het om %1 opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>The portal is temporarily unavailable. Please try again in a few minutes.</source>
+        <translation>Het portaal is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.</translation>
+    </message>
+    <message>
+        <source>The portal is temporarily unavailable. Please try again at %1.</source>
+        <translation>Het portaal is tijdelijk niet beschikbaar. Probeer het om %1 opnieuw.</translation>
     </message>
     <message>
         <source>Your access to the portal ended on %1, after your last childcare contract ended.</source>
@@ -951,6 +991,14 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>De schijf is vol. Maak ruimte vrij en probeer het opnieuw; wat al was opgeslagen, blijft bewaard.</translation>
     </message>
     <message>
+        <source>Ouderportaal may not write in {folder}. Check the folder&apos;s permissions, or ask whoever manages this computer.</source>
+        <translation>Ouderportaal mag niet schrijven in {folder}. Controleer de rechten van die map, of vraag het aan wie deze computer beheert.</translation>
+    </message>
+    <message>
+        <source>The disk is read-only, so nothing can be saved in {folder}.</source>
+        <translation>De schijf is alleen-lezen, dus er kan niets worden opgeslagen in {folder}.</translation>
+    </message>
+    <message>
         <source>The file could not be written: {reason}</source>
         <translation>Het bestand kon niet worden geschreven: {reason}</translation>
     </message>
@@ -1147,7 +1195,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>FinanceService</name>
     <message>
         <source>This document is not on this computer yet. Connect to the internet and try again.</source>
-        <extracomment>Documents downloaded at the same time: enough to hide per-request latency, few enough not to crowd out the user&apos;s own requests.</extracomment>
+        <extracomment>Documents downloaded at the same time: enough to hide per-request latency, few enough not to crowd out the user&apos;s own requests. While the sync waits for disk space, look this often whether there is room again.</extracomment>
         <translation>Dit document staat nog niet op deze computer. Maak verbinding met internet en probeer het opnieuw.</translation>
     </message>
     <message>
@@ -1518,6 +1566,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>MessageBar</name>
     <message>
         <source>Close this message</source>
+        <extracomment>The icon of each tone (never colour alone: the icon says it too). ``section`` of :meth:`MessageBar.show_message`: the section on screen when it is shown.</extracomment>
         <translation>Dit bericht sluiten</translation>
     </message>
 </context>
@@ -1623,6 +1672,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Not all data of the previous session could be removed from this computer yet: a file is still open in another program. Close that program; the data is removed as soon as possible, at the next start at the latest.</source>
         <translation>Nog niet alle gegevens van de vorige sessie konden van deze computer worden verwijderd: een bestand is nog geopend in een ander programma. Sluit dat programma; de gegevens worden zo snel mogelijk verwijderd, uiterlijk bij de volgende start.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDelivery</name>
+    <message>
+        <source>Part of what was waiting on this computer to be sent could not be read back from its disk. Check on the portal that your recent reports arrived.</source>
+        <extracomment>While writes wait, try again this often. Failures after which a write waits for the next attempt: the portal may not have it, and the same key makes a second delivery safe.</extracomment>
+        <translation>Een deel van wat op deze computer klaarstond om te versturen, kon niet meer van de schijf worden gelezen. Kijk in het portaal of je recente afmeldingen zijn aangekomen.</translation>
     </message>
 </context>
 <context>
@@ -2017,7 +2074,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>ProfileService</name>
     <message>
         <source>There is no saved data for this account yet.</source>
-        <extracomment>While online the profile is fetched again every 5 minutes ... ... and while offline every 30 seconds, so the app notices quickly when it is back.</extracomment>
+        <extracomment>While online the profile is fetched again every 5 minutes ... ... and after a failure (offline, the portal failing) every 30 seconds, so the app notices quickly when it is back.</extracomment>
         <translation>Er zijn nog geen opgeslagen gegevens voor dit account.</translation>
     </message>
     <message>
@@ -2163,10 +2220,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>The report has been withdrawn; nothing was sent.</source>
         <translation>De afmelding is ingetrokken; er is niets verstuurd.</translation>
-    </message>
-    <message>
-        <source>This report is being sent right now. Once it has arrived you can cancel it here.</source>
-        <translation>Deze afmelding wordt nu verstuurd. Zodra ze is aangekomen, kun je haar hier annuleren.</translation>
     </message>
     <message>
         <source>This report is saved on this computer and is sent as soon as the portal can be reached. Until then you can withdraw it.</source>

@@ -2,7 +2,8 @@
 
 The demo organisation is built once per session into a template folder; each test serves a copy,
 so tests cannot see each other's changes and the suite stays fast. The qasync loop follows
-Pattern A of stack-notes.md (tests/qasync_fixtures.py).
+Pattern A of stack-notes.md (tests/qasync_fixtures.py). The reliability tests' fixtures (a
+fault-injecting proxy, the services container, a small real disk) live in reliability_kit.py.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from agenda_app import AgendaApp
 from PySide6.QtCore import QSettings
+from reliability_kit import make_container, proxy, small_disk  # noqa: F401 - fixtures
 
 from desktop.services.session.clients import ClientFactory
 from desktop.services.shared.crash import CrashReporter

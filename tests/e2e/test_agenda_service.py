@@ -133,7 +133,7 @@ def test_reported_offline_it_waits_and_arrives_once_after_a_restart(
     # Emma comes the whole Monday, Daan after school.
     assert sorted((a.child_id, a.day_part) for a in stored) == sorted(
         [(emma, DayPart.OCHTEND), (emma, DayPart.MIDDAG), (daan, DayPart.NSO)])
-    assert second.agenda.outbox.pending_absences() == []
+    assert second.agenda.pending_absences() == []
 
 
 def test_an_answer_lost_on_the_way_is_not_stored_twice(qtbot, portal_server, make_services,
@@ -166,7 +166,7 @@ def test_a_refused_report_is_kept_with_the_servers_reason(qtbot, portal_server, 
     with qtbot.waitSignal(app.agenda.absenceRefused, timeout=20_000) as refused:
         app.agenda.report_absence(draft)
     assert "past" in refused.args[1]
-    assert [q.refusal for q in app.agenda.outbox.refused_absences()] == [refused.args[1]]
+    assert [q.refusal for q in app.agenda.refused_absences()] == [refused.args[1]]
 
 
 def test_cancelling_within_30_days_is_refused_with_the_locations_phone(qtbot, portal_server,

@@ -16,7 +16,8 @@ import errno
 import socket
 import ssl
 from collections.abc import Iterator, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the errors are imported at start; httpx only with the first client
@@ -34,6 +35,7 @@ __all__ = [
     "NotFound",
     "PasswordRejected",
     "PortalError",
+    "PortalUnavailable",
     "ProblemResponse",
     "RequestTimeout",
     "ResetCodeInvalid",
@@ -176,6 +178,21 @@ class ServerError(ProblemResponse):
     """
 
 
+class PortalUnavailable(ServerError):
+    """The portal — or the proxy in front of it — is temporarily unavailable (502, 503, 504:
+    maintenance, overload, a restart). ``retry_after`` is the number of seconds it asked to
+    wait (0 when it did not say)."""
+
+    def __init__(
+        self, status: int, code: str, detail: str = "", extra: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(status, code, detail, extra)
+        self.retry_after = _non_negative_int(self.extra.get("retry_after"))
+
+
+#: Statuses that say "not now" rather than "this went wrong".
+_UNAVAILABLE = frozenset({502, 503, 504})
+
 _BY_CODE: dict[str, type[ProblemResponse]] = {
     "invalid_credentials": InvalidCredentials,
     "too_many_attempts": TooManyAttempts,
@@ -205,6 +222,12 @@ def problem_from_response(response: httpx.Response) -> ProblemResponse:
     status = response.status_code
     body = _json_object(response)
     code = body.get("code") if body is not None else None
+    if status in _UNAVAILABLE:
+        # Whatever the body: often a proxy's HTML page, sometimes the portal's own problem.
+        usable = isinstance(code, str) and bool(code)
+        return PortalUnavailable(status, code if usable else "http_error",
+                                 _text(body.get("detail")) if body else _reason(response),
+                                 _extra(body or {}, response))
     if body is None or not isinstance(code, str) or not code:
         if status >= 500 or body is None:
             return ServerError(status, "http_error", _reason(response))
@@ -233,10 +256,31 @@ def _extra(body: Mapping[str, Any], response: httpx.Response) -> dict[str, Any]:
     standard = ("type", "title", "status", "code", "detail", "instance")
     extra = {k: v for k, v in body.items() if k not in standard}
     if "retry_after" not in extra:
-        header = response.headers.get("retry-after")
-        if header is not None and header.strip().isdigit():
-            extra["retry_after"] = int(header.strip())
+        seconds = _retry_after_header(response)
+        if seconds is not None:
+            extra["retry_after"] = seconds
     return extra
+
+
+def _retry_after_header(response: httpx.Response) -> int | None:
+    """``Retry-After`` in seconds: a number, or an HTTP date (counted from the answer's own
+    ``Date``, so a wrong clock on this computer does not matter)."""
+    header = response.headers.get("retry-after", "").strip()
+    if header.isdigit():
+        return int(header)
+    try:
+        when = parsedate_to_datetime(header)
+        sent = parsedate_to_datetime(response.headers.get("date", ""))
+    except (TypeError, ValueError):
+        try:
+            when, sent = parsedate_to_datetime(header), datetime.now(UTC)
+        except (TypeError, ValueError):
+            return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    if sent.tzinfo is None:
+        sent = sent.replace(tzinfo=UTC)
+    return max(0, round((when - sent).total_seconds()))
 
 
 def _text(value: object) -> str:

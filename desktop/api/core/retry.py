@@ -4,10 +4,12 @@ What may be retried follows from what is safe to repeat:
 
 * GET — always safe.
 * POST/DELETE with an ``Idempotency-Key`` — the server replays the first answer.
-* token refresh and the password-reset request — only when the request provably never left
-  (the connection could not be made). A refresh that reached the server has rotated the token:
-  repeating it cannot bring the lost new token back, and the server ends a session whose old
-  token comes back. A repeated reset request would mail a second code and void the first.
+* token refresh and the password-reset request — by this send loop only when the request
+  provably never left (the connection could not be made). A refresh that reached the server
+  has rotated the token; the portal answers the old token again with the same new pair only
+  within a short grace window, so the transport core sends a refresh whose answer was lost
+  again itself, inside that window (:data:`LOST_REFRESH_WINDOW`). A repeated reset
+  request would mail a second code and void the first.
 * login and the reset confirmation — never: the user decides whether to try again.
 """
 
@@ -15,19 +17,22 @@ from __future__ import annotations
 
 import enum
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import httpx
 
 from desktop.api.core.errors import CertificateProblem, ConnectionProblem, UnknownHost
 
-__all__ = ["MAX_RETRY_AFTER", "RETRY_STATUSES", "Retry", "backoff", "may_retry_transport",
+__all__ = ["LOST_REFRESH_ATTEMPTS", "LOST_REFRESH_WINDOW", "MAX_RETRY_AFTER", "RETRY_STATUSES",
+           "UNAVAILABLE_STATUSES", "Retry", "answer_lost", "backoff", "may_retry_transport",
            "retry_after_seconds"]
 
 #: Longest server-requested wait the client sits out by itself; longer ones go to the user.
 MAX_RETRY_AFTER = 30.0
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
+#: A gateway's (or the portal's own) "not available right now": worth waiting for.
+UNAVAILABLE_STATUSES = frozenset({502, 503, 504})
+RETRY_STATUSES = frozenset({429}) | UNAVAILABLE_STATUSES
 
 
 class Retry(enum.Enum):
@@ -68,3 +73,21 @@ def retry_after_seconds(response: httpx.Response, now: datetime) -> float | None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - now).total_seconds())
+
+
+#: A refresh whose answer was lost (sent, then no answer: the connection dropped, the read
+#: timed out) is sent again with the same refresh token for this long: within its grace window
+#: (about 60 s) the portal answers the just-rotated token with the same new pair (docs/api.md,
+#: "How the app copes with failures"), so half of it leaves room for the answer to travel.
+#: After that the refresh gives up as a connection problem — never as a logout: the tokens stay.
+LOST_REFRESH_WINDOW = timedelta(seconds=30)
+#: ... and at most this many times (a frozen clock in a test must not loop forever).
+LOST_REFRESH_ATTEMPTS = 4
+
+
+def answer_lost(problem: ConnectionProblem) -> bool:
+    """Whether the request may have reached the server (then only its answer was lost): not
+    when the connection could not even be made."""
+    if isinstance(problem, CertificateProblem | UnknownHost):
+        return False
+    return not isinstance(problem.__cause__, httpx.ConnectError | httpx.ConnectTimeout)

@@ -5,8 +5,11 @@ shared silent refresh (:mod:`desktop.api.core.tokens`), retries with jittered ex
 backoff that honour ``Retry-After`` (:mod:`desktop.api.core.retry` says what may be repeated),
 ``Idempotency-Key`` headers, problem documents turned into typed errors
 (:mod:`desktop.api.core.errors`), and streaming downloads (``Range``, resumable) that go through
-the same loop. The endpoint groups (``desktop/api/<group>/endpoints.py``) only say which path to
-call and which record to build: a new feature adds a group, never a change here.
+the same loop. Every request's outcome — the portal answered, or could not be reached — goes to
+one ``on_outcome`` callback, so the app's connection indicator follows every request rather than
+the one a particular service happens to make. The endpoint groups
+(``desktop/api/<group>/endpoints.py``) only say which path to call and which record to build: a
+new feature adds a group, never a change here.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import httpx
 
 from desktop.api.core.address import portal_base_url
 from desktop.api.core.errors import (
+    ConnectionProblem,
     ProblemResponse,
     ServerError,
     SessionExpired,
@@ -34,9 +38,13 @@ from desktop.api.core.errors import (
     problem_from_response,
 )
 from desktop.api.core.retry import (
+    LOST_REFRESH_ATTEMPTS,
+    LOST_REFRESH_WINDOW,
     MAX_RETRY_AFTER,
     RETRY_STATUSES,
+    UNAVAILABLE_STATUSES,
     Retry,
+    answer_lost,
     backoff,
     may_retry_transport,
     retry_after_seconds,
@@ -88,7 +96,9 @@ class Transport:
 
     ``on_tokens`` is called with the new :class:`Tokens` after every login, restore and refresh
     (so the caller can persist the rotated refresh token) and with ``None`` when the tokens are
-    gone (logout, or a refresh the server refused).
+    gone (logout, or a refresh the server refused). ``on_outcome(reached)`` hears the end of
+    every request: True when the portal answered (even with a refusal), False when there was no
+    answer, or only a gateway's "unavailable" (502/503/504), after the retries.
     """
 
     def __init__(
@@ -100,12 +110,14 @@ class Transport:
         max_retries: int = 2,
         language: str = "nl",
         on_tokens: Callable[[Tokens | None], None] | None = None,
+        on_outcome: Callable[[bool], None] | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], datetime] | None = None,
         rng: random.Random | None = None,
     ) -> None:
         # Raises InsecureAddress for http:// on anything but loopback.
         self.base_url = portal_base_url(base_url)
+        self._on_outcome = on_outcome or (lambda _reached: None)
         self._max_retries = max(0, max_retries)
         self._sleep = sleep
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -151,21 +163,40 @@ class Transport:
         return await self._tokens.refresh()
 
     async def _exchange(self, refresh_token: str) -> Tokens:
-        """POST /auth/refresh: the silent refresh every request relies on, so it is the core's."""
-        try:
-            response = await self._send(
-                "POST",
-                "/auth/refresh",
-                json={"refresh_token": refresh_token},
-                authenticated=False,
-                retry=Retry.UNSENT,
-            )
-        except ProblemResponse as exc:
-            if exc.status >= 500 or exc.status == 429:
-                raise  # the server could not decide; the token may still be good
-            self._tokens.drop()
-            raise SessionExpired(exc.status, exc.code, exc.detail, exc.extra) from exc
-        return self.parse(response, lambda data: Tokens.from_json(data, self._clock()))
+        """POST /auth/refresh: the silent refresh every request relies on, so it is the core's.
+
+        A lost answer is retried with the same token inside ``retry.LOST_REFRESH_WINDOW``; only a
+        refusal of the token ends the session.
+        """
+        started = self._clock()
+        attempt = 0
+        while True:
+            try:
+                response = await self._send(
+                    "POST",
+                    "/auth/refresh",
+                    json={"refresh_token": refresh_token},
+                    authenticated=False,
+                    retry=Retry.UNSENT,
+                )
+            except ProblemResponse as exc:
+                if exc.status >= 500 or exc.status == 429:
+                    raise  # the server could not decide; the token may still be good
+                self._tokens.drop()
+                raise SessionExpired(exc.status, exc.code, exc.detail, exc.extra) from exc
+            except ConnectionProblem as exc:
+                # Offline for now, in the end: the tokens stay, a later request tries again.
+                if not answer_lost(exc) or attempt >= LOST_REFRESH_ATTEMPTS:
+                    raise
+                delay = backoff(attempt, self._rng)
+                log.info("refresh answer lost (%s); again with the same token in %.1f s",
+                         type(exc).__name__, delay)
+                await self._sleep(delay)
+                if self._clock() - started >= LOST_REFRESH_WINDOW:
+                    raise
+                attempt += 1
+                continue
+            return self.parse(response, lambda data: Tokens.from_json(data, self._clock()))
 
     # --- requests -----------------------------------------------------------------------------
 
@@ -208,16 +239,22 @@ class Transport:
             headers["Range"] = f"bytes={offset}-"
         response = await self._send("GET", path, headers=headers, stream=True,
                                     passthrough=(416,))
+        chunks = _empty_chunks()
         try:
             if response.status_code == 416:
                 # The partial file is already as long as (or longer than) the whole file.
                 await response.aread()
-                yield Download(offset, offset, _empty_chunks())
+                yield Download(offset, offset, chunks)
                 return
             start = offset if response.status_code == 206 else 0
-            yield Download(start, _content_total(response, start), _chunks(response))
+            chunks = _chunks(response, self._on_outcome)
+            yield Download(start, _content_total(response, start), chunks)
         finally:
+            # A caller that stopped reading (the disk refused a chunk) leaves the generator
+            # suspended: closed here, on the loop, after the connection it reads from, rather
+            # than by the garbage collector outside any loop.
             await response.aclose()
+            await chunks.aclose()
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -277,6 +314,7 @@ class Transport:
                     await self._sleep(delay)
                     attempt += 1
                     continue
+                self._on_outcome(False)
                 raise problem from exc
             except httpx.RequestError as exc:
                 # An answer that cannot be decoded (broken compression, too many redirects):
@@ -285,6 +323,7 @@ class Transport:
 
             status = response.status_code
             log.debug("%s %s -> %d", method, path, status)
+            self._on_outcome(status not in UNAVAILABLE_STATUSES)
             if status == 401 and access_token is not None and not refreshed:
                 # An expired (or otherwise refused) access token: one refresh decides whether
                 # the session is still alive. A failed refresh raises SessionExpired.
@@ -329,11 +368,13 @@ async def _finish(response: httpx.Response) -> None:
     await response.aclose()
 
 
-async def _chunks(response: httpx.Response) -> AsyncIterator[bytes]:
+async def _chunks(response: httpx.Response,
+                  on_outcome: Callable[[bool], None]) -> AsyncIterator[bytes]:
     try:
         async for chunk in response.aiter_bytes():
             yield chunk
     except httpx.TransportError as exc:
+        on_outcome(False)
         raise classify_transport_error(exc) from exc
 
 

@@ -28,9 +28,14 @@ class ExtraDayEndpoints:
                                             retry=Retry.SAFE)
         return self._core.parse(response, ExtraDayPreview.from_json)
 
-    async def request(self, draft: ExtraDayDraft) -> list[ExtraDayRequest]:
+    async def request(self, draft: ExtraDayDraft,
+                      idempotency_key: str | None = None) -> list[ExtraDayRequest]:
+        """Submit ``draft``; the same ``idempotency_key`` again is answered with the first
+        result (the service keeps one key per draft, so a second submit is not a second
+        request)."""
         response = await self._core.request("POST", "/extra-days", json=draft.to_json(),
-                                            idempotency_key=new_idempotency_key())
+                                            idempotency_key=idempotency_key
+                                            or new_idempotency_key())
         return self._core.parse(response, _requests)
 
     async def list(self, status: str | None = None,

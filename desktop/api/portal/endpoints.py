@@ -14,13 +14,18 @@ class PortalEndpoints:
         self._core = core
 
     async def info(self) -> PortalInfo:
-        """Check that the base URL is an Ouderportaal server; raises :class:`NotAPortal`."""
+        """Check that the base URL is an Ouderportaal server; raises :class:`NotAPortal`.
+
+        A server that fails or is unavailable (5xx, also a proxy's error page) is not "no
+        portal": it raises :class:`ServerError` / :class:`PortalUnavailable`, so the parent is
+        told to try again later rather than to check the address.
+        """
         base_url = self._core.base_url
         try:
             response = await self._core.request("GET", "/portal", authenticated=False,
                                                 retry=Retry.SAFE)
         except ServerError as exc:
-            if exc.code == "http_error":  # an error page that is not a problem document
+            if exc.code == "http_error" and exc.status < 500:  # e.g. a redirect to a website
                 raise NotAPortal(f"{base_url} answered HTTP {exc.status}") from exc
             raise
         except ProblemResponse as exc:

@@ -7,13 +7,13 @@ importing a newer export updates events instead of duplicating them.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from desktop.cache.disk import write_atomically
 
 __all__ = ["CalendarEvent", "calendar_text", "write_calendar"]
 
@@ -79,18 +79,7 @@ def calendar_text(events: Iterable[CalendarEvent], organisation: str,
 
 def write_calendar(path: Path, events: list[CalendarEvent], organisation: str) -> int:
     """Write the file atomically (a half-written calendar never replaces a good one);
-    returns the number of events. Raises OSError when it cannot be written."""
-    path = Path(path)
-    data = calendar_text(events, organisation).encode()
-    handle, temporary = tempfile.mkstemp(prefix=".ouderportaal-", suffix=".ics.part",
-                                         dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    returns the number of events. Raises :class:`desktop.cache.disk.DiskProblem` when the disk
+    refuses it."""
+    write_atomically(Path(path), calendar_text(events, organisation).encode())
     return len(events)

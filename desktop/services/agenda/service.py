@@ -3,8 +3,13 @@
 A month the parent opens is shown from memory or the offline cache straight away and then
 revalidated with the server using its cursor (an unchanged month is one small response); the
 months before and after are fetched in the background so paging feels instant. Absences are
-reported through :class:`desktop.services.agenda.absence_outbox.AbsenceOutbox`, which delivers them
-exactly once, also after the app was offline or closed in between.
+reported through the outbox (:class:`desktop.services.shared.outbox.OutboxDelivery` with the
+:class:`desktop.services.agenda.absence_outbox.AbsenceCourier`), which delivers them exactly
+once, also after the app was offline or closed in between.
+
+It is one piece (over 400 lines) because the months, the absences with their queue and the
+calendar export all work on the same months in memory and in the cache; split, they would hand
+that state to each other.
 """
 
 from __future__ import annotations
@@ -19,16 +24,18 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.api.absences.records import Absence, AbsenceDraft, QueuedAbsence
 from desktop.api.agenda.records import Agenda, AgendaAbsence, DayPart
-from desktop.api.core.errors import ConnectionProblem, PortalError, SessionExpired
+from desktop.api.core.errors import ConnectionProblem, SessionExpired
 from desktop.api.portal.records import Policy
-from desktop.services.agenda.absence_outbox import AbsenceOutbox
+from desktop.cache.disk import DiskProblem
+from desktop.services.agenda.absence_outbox import ABSENCE, AbsenceCourier, queued_absence
 from desktop.services.agenda.calendar_export import CalendarExport, calendar_events
 from desktop.services.agenda.ical import write_calendar
 from desktop.services.profile import ProfileService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import user_message
 from desktop.services.shared.files import disk_message
-from desktop.services.shared.tasks import CrashHandler, TaskRunner
+from desktop.services.shared.outbox import OutboxDelivery
+from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
 __all__ = ["AgendaService", "month_key", "month_range"]
 
@@ -57,7 +64,8 @@ class AgendaService(QObject):
     Signals: ``agendaChanged(Agenda)`` for the month last asked with :meth:`show_month` (queued
     absences merged in); ``absencesChanged(list[Absence], list[QueuedAbsence])`` for the
     request overview; ``absenceReported(outbox_id, list[Absence])``,
-    ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report;
+    ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report, or
+    ``absenceNotSaved(message)`` when the disk refused to queue it;
     ``queuedDelivered(list[Absence])`` when a report that had to wait has reached the portal;
     ``cancelPreviewed(CancelPreview)`` (what a cancel would do, for the confirmation),
     ``absencesCancelled(list[Absence])`` / ``cancelFailed(message)``;
@@ -70,6 +78,7 @@ class AgendaService(QObject):
     absenceReported = Signal(int, list)
     absenceQueued = Signal(int)
     absenceRefused = Signal(int, str)
+    absenceNotSaved = Signal(str)
     queuedDelivered = Signal(list)
     cancelPreviewed = Signal(object)
     absencesCancelled = Signal(list)
@@ -77,9 +86,11 @@ class AgendaService(QObject):
     calendarExported = Signal(object)
     exportFailed = Signal(str)
     problem = Signal(str)
+    problemSolved = Signal()
 
     def __init__(self, session: SessionService, profile: ProfileService, *,
-                 on_crash: CrashHandler | None = None, parent: QObject | None = None) -> None:
+                 outbox: OutboxDelivery | None = None, on_crash: CrashHandler | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._profile = profile
@@ -87,15 +98,17 @@ class AgendaService(QObject):
         self._months: dict[str, Agenda] = {}
         self._shown: tuple[int, int] | None = None
         self._absences: list[Absence] = []
+        self._failing = False  # the last month fetch failed (its message is on screen)
         self._waited: set[int] = set()  # reports that could not be sent at once
-        self.outbox = AbsenceOutbox(session, on_crash=on_crash, parent=self)
+        self.outbox = outbox or OutboxDelivery(session, on_crash=on_crash, parent=self)
+        self.outbox.register(AbsenceCourier(session))
         self.outbox.delivered.connect(self._delivered)
         self.outbox.queued.connect(self._queued)
         self.outbox.refused.connect(self._refused)
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
-        profile.onlineChanged.connect(self._online_changed)
+        session.connection.onlineChanged.connect(self._online_changed)
 
     # --- state --------------------------------------------------------------------------------
 
@@ -105,7 +118,7 @@ class AgendaService(QObject):
 
     @property
     def online(self) -> bool:
-        return self._profile.online
+        return self._session.connection.online
 
     @property
     def shown_month(self) -> tuple[int, int] | None:
@@ -139,6 +152,7 @@ class AgendaService(QObject):
 
     async def _sync_month(self, year: int, month: int) -> None:
         await self._fetch(year, month)
+        self._solved()
         for neighbour in _neighbours(year, month):
             if self._month(month_key(*neighbour)) is None:
                 await self._fetch(*neighbour)
@@ -155,9 +169,10 @@ class AgendaService(QObject):
         if agenda is None:
             return  # unchanged: the cached month is current
         self._months[key] = agenda
-        cache.put_agenda_month(key, agenda)
         if self._shown == (year, month):
             self.agendaChanged.emit(self._with_queued(agenda))
+        # Shown first: a disk that refuses to keep the month offline must not hide it.
+        cache.put_agenda_month(key, agenda)
 
     def _month(self, key: str) -> Agenda | None:
         if key not in self._months:
@@ -170,7 +185,7 @@ class AgendaService(QObject):
 
     def _with_queued(self, agenda: Agenda) -> Agenda:
         """The month with the absences still waiting in the outbox shown as queued."""
-        queued = self.outbox.pending_absences()
+        queued = self.pending_absences()
         if not queued:
             return agenda
         extra: list[AgendaAbsence] = []
@@ -184,36 +199,62 @@ class AgendaService(QObject):
                                                planned.day_part, draft.reason, queued=True))
         return agenda.with_absences(agenda.absences + tuple(extra))
 
-    def _sync_failed(self, error: PortalError) -> None:
+    def _solved(self) -> None:
+        if self._failing:
+            self._failing = False
+            self.problemSolved.emit()
+
+    def _sync_failed(self, error: ExpectedError) -> None:
         if isinstance(error, SessionExpired) or self._session.account is None:
             return
         if isinstance(error, ConnectionProblem):
-            return  # the profile service reports offline; the cached month stays on screen
+            return  # the status bar says offline; the cached month stays on screen
+        self._failing = True
         self.problem.emit(user_message(error))
 
     # --- absences -----------------------------------------------------------------------------
 
-    def report_absence(self, draft: AbsenceDraft) -> int:
-        """Queue the report (on disk) and send it; returns its outbox id for the signals. The
-        month and the request overview show it as waiting at once, online or not."""
-        outbox_id = self.outbox.report(draft)
+    def report_absence(self, draft: AbsenceDraft) -> int | None:
+        """Queue the report (on disk) and send it; returns its outbox id for the signals, or
+        None after ``absenceNotSaved(message)`` when the disk refused to keep it (then nothing
+        was queued and nothing sent). The month and the request overview show it as waiting
+        at once, online or not."""
+        try:
+            outbox_id = self.outbox.enqueue(ABSENCE, draft.to_json())
+        except DiskProblem as problem:
+            self.absenceNotSaved.emit(user_message(problem))
+            return None
         self._reemit_shown()
         self._emit_absences()
         return outbox_id
+
+    def pending_absences(self) -> list[QueuedAbsence]:
+        """Reports waiting in the outbox, oldest first."""
+        return [queued_absence(w) for w in self.outbox.pending(ABSENCE)]
+
+    def refused_absences(self) -> list[QueuedAbsence]:
+        """Reports the portal refused, with its message, until the parent dismisses them."""
+        return [queued_absence(w) for w in self.outbox.refused_writes(ABSENCE)]
 
     def dismiss_refused(self, outbox_id: int) -> None:
         self.outbox.dismiss(outbox_id)
         self._emit_absences()
 
-    def withdraw_queued(self, outbox_id: int) -> bool:
-        """Withdraw a report that has not been sent yet: it never reaches the portal. False
-        when it is being sent right now (cancel it once it has arrived)."""
-        if not self.outbox.withdraw(outbox_id):
-            return False
+    def withdraw_queued(self, outbox_id: int) -> str | None:
+        """Withdraw a report that has not been sent yet: it never reaches the portal. Answers
+        None, or why it could not: it is on its way right now (cancel it once it has
+        arrived), or the disk refused."""
+        try:
+            withdrawn = self.outbox.withdraw(outbox_id)
+        except DiskProblem as problem:
+            return user_message(problem)
+        if not withdrawn:
+            return self.tr("This report is on its way to the portal or has just arrived: once "
+                           "it shows as reported, you can cancel it here.")
         self._waited.discard(outbox_id)
         self._reemit_shown()
         self._emit_absences()
-        return True
+        return None
 
     def load_absences(self) -> None:
         """The request overview: cached list at once, then the server's."""
@@ -229,9 +270,10 @@ class AgendaService(QObject):
         absences = await self._session.request(lambda client: client.absences.list())
         if cache is None or cache is not self._session.cache:
             return
-        cache.put_absences(absences)
         self._absences = absences
         self._emit_absences()
+        self._solved()
+        cache.put_absences(absences)
 
     def preview_cancel(self, absence_ids: Sequence[int]) -> None:
         """Ask the portal what cancelling these absences together would do (for the
@@ -257,14 +299,13 @@ class AgendaService(QObject):
         self.absencesCancelled.emit(absences)
         self._after_change()
 
-    def _cancel_failed(self, error: PortalError) -> None:
+    def _cancel_failed(self, error: ExpectedError) -> None:
         if isinstance(error, SessionExpired):
             return
         self.cancelFailed.emit(user_message(error))
 
     def _emit_absences(self) -> None:
-        queued: list[QueuedAbsence] = (self.outbox.pending_absences()
-                                       + self.outbox.refused_absences())
+        queued: list[QueuedAbsence] = self.pending_absences() + self.refused_absences()
         self.absencesChanged.emit(list(self._absences), queued)
 
     # --- calendar export ----------------------------------------------------------------------
@@ -306,7 +347,7 @@ class AgendaService(QObject):
         self.calendarExported.emit(CalendarExport(path, count, tuple(children.values()),
                                                   first, last, *covered))
 
-    def _export_failed(self, error: PortalError) -> None:
+    def _export_failed(self, error: ExpectedError) -> None:
         if isinstance(error, ConnectionProblem):
             self.exportFailed.emit(self.tr(
                 "There is no connection with the portal and no month of this period is saved "
@@ -323,13 +364,17 @@ class AgendaService(QObject):
 
     # --- reactions ----------------------------------------------------------------------------
 
-    def _queued(self, outbox_id: int) -> None:
+    def _queued(self, kind: str, outbox_id: int) -> None:
+        if kind != ABSENCE:
+            return
         self._waited.add(outbox_id)
         self.absenceQueued.emit(outbox_id)
         self._reemit_shown()
         self._emit_absences()
 
-    def _delivered(self, outbox_id: int, absences: list[Absence]) -> None:
+    def _delivered(self, kind: str, outbox_id: int, absences: list[Absence]) -> None:
+        if kind != ABSENCE:
+            return
         self.absenceReported.emit(outbox_id, absences)
         if outbox_id in self._waited:
             # It had to wait for a connection: the parent has moved on and is told it arrived.
@@ -337,7 +382,9 @@ class AgendaService(QObject):
             self.queuedDelivered.emit(absences)
         self._after_change()
 
-    def _refused(self, outbox_id: int, message: str) -> None:
+    def _refused(self, kind: str, outbox_id: int, message: str) -> None:
+        if kind != ABSENCE:
+            return
         self.absenceRefused.emit(outbox_id, message)
         self._reemit_shown()
         self._emit_absences()
@@ -355,9 +402,9 @@ class AgendaService(QObject):
     def _logged_in(self, _account: object) -> None:
         self._months.clear()
         self._absences = []
+        self._failing = False
         # Reports left waiting by an earlier session: the parent is told when they arrive.
-        self._waited = {q.outbox_id for q in self.outbox.pending_absences()}
-        self.outbox.deliver()
+        self._waited = {q.outbox_id for q in self.pending_absences()}
         if self._shown is not None:
             self.show_month(*self._shown)
 
@@ -369,9 +416,9 @@ class AgendaService(QObject):
 
     def _online_changed(self, online: bool) -> None:
         if online:
-            self.outbox.deliver()
-            self.refresh()
+            self.refresh()  # the outbox delivers by itself
 
     async def aclose(self) -> None:
-        await self.outbox.aclose()
+        if self.outbox.parent() is self:
+            await self.outbox.aclose()
         await self._tasks.drain()

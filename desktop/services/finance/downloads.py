@@ -31,7 +31,7 @@ async def download_document(client: PortalClient, blobs: BlobStore,
     """The verified local file of ``document``, downloading (or resuming) it when needed.
 
     Raises :class:`BlobCorrupt` when every attempt gave other bytes than the server's hash,
-    :class:`desktop.cache.blobs.DiskFull` when the disk is full (what was received is kept),
+    :class:`desktop.cache.disk.DiskProblem` when the disk refuses (what was received is kept),
     and the client's :class:`PortalError`s (offline, refused).
     """
     name = document.blob_name

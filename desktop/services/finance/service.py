@@ -3,36 +3,44 @@
 After login the overview is shown from the cache at once and then synced: ``GET /finance`` with
 the cursor of the cached overview (nothing new = one small request), then every document that is
 not on disk yet is downloaded in the background (resumable, SHA-256 verified; see
-:mod:`desktop.services.finance.downloads`) with progress for the status bar. A cached PDF opens
-without the server. On a shared PC the session wipes the account folder at logout, PDFs included.
+:mod:`desktop.services.finance.downloads`) with progress for the status bar. Opening a document
+the sync is fetching waits for that download (:mod:`desktop.services.shared.blob_downloads`):
+one download per file. When the disk is full the sync stops, says so, and carries on by itself
+once there is room again. A cached PDF opens without the server. On a shared PC the session
+wipes the account folder at logout, PDFs included.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable
+import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.api.core.errors import ConnectionProblem, PortalError, SessionExpired
+from desktop.api.core.errors import ConnectionProblem, SessionExpired
 from desktop.api.finance.records import FinanceAccess, FinanceDocument, FinanceOverview
-from desktop.cache.blobs import BlobCorrupt, BlobStore, DiskFull
+from desktop.cache.blobs import BlobCorrupt, BlobStore
+from desktop.cache.disk import LOW_SPACE, DiskProblem, DiskTrouble
 from desktop.services.finance.downloads import download_document
 from desktop.services.session.account import STAFF_ROLES
 from desktop.services.session.service import SessionService
-from desktop.services.shared.errors import user_message
-from desktop.services.shared.files import copy_atomically, disk_message
-from desktop.services.shared.tasks import CrashHandler, TaskRunner
+from desktop.services.shared.blob_downloads import BlobDownloads
+from desktop.services.shared.errors import disk_message, user_message
+from desktop.services.shared.files import copy_atomically
+from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
-__all__ = ["DOWNLOAD_CONCURRENCY", "FinanceService"]
+__all__ = ["DOWNLOAD_CONCURRENCY", "SPACE_CHECK_MS", "FinanceService"]
 
 log = logging.getLogger(__name__)
 
 #: Documents downloaded at the same time: enough to hide per-request latency, few enough not
 #: to crowd out the user's own requests.
 DOWNLOAD_CONCURRENCY = 4
+#: While the sync waits for disk space, look this often whether there is room again.
+SPACE_CHECK_MS = 15 * 1000
 
 
 class FinanceService(QObject):
@@ -41,7 +49,10 @@ class FinanceService(QObject):
     Signals: ``overviewChanged(FinanceOverview | None)``; ``documentsChanged()`` when documents
     became available offline; ``syncProgress(done, total)`` while downloading (``total`` 0 when
     the sync ended); ``documentReady(document_id, path)`` answering :meth:`fetch`;
-    ``problem(message)`` — translated, for the message bar.
+    ``problem(message)`` — translated, for the message bar — and ``problemSolved()`` when a sync
+    or a download succeeded after one.
+
+    ``free_space(folder)`` (bytes) is injectable for tests of the wait for disk space.
     """
 
     overviewChanged = Signal(object)
@@ -49,16 +60,26 @@ class FinanceService(QObject):
     syncProgress = Signal(int, int)
     documentReady = Signal(str, str)
     problem = Signal(str)
+    problemSolved = Signal()
 
     def __init__(self, session: SessionService, *, on_crash: CrashHandler | None = None,
-                 parent: QObject | None = None) -> None:
+                 free_space: Callable[[Path], int] | None = None,
+                 space_check_ms: int = SPACE_CHECK_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._tasks = TaskRunner(on_crash)
+        self._downloads = BlobDownloads()
+        self._free_space = free_space or (lambda folder: shutil.disk_usage(folder).free)
+        self._failing = False  # the last sync or download failed (its message is on screen)
+        self._space_needed = 0  # bytes the sync waits for (0: not waiting for disk space)
+        self._space_timer = QTimer(self)
+        self._space_timer.setInterval(space_check_ms)
+        self._space_timer.timeout.connect(self._check_space)
         self._overview: FinanceOverview | None = None
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
+        session.connection.onlineChanged.connect(self.connection_changed)
 
     # --- state --------------------------------------------------------------------------------
 
@@ -136,7 +157,9 @@ class FinanceService(QObject):
         return target
 
     async def aclose(self) -> None:
+        self._space_timer.stop()
         await self._tasks.drain()
+        await self._downloads.aclose()
 
     # --- sync ---------------------------------------------------------------------------------
 
@@ -154,10 +177,12 @@ class FinanceService(QObject):
             return
         missing = [d for d in overview.documents
                    if cache.blobs.path(d.blob_name, d.size) is None]
-        if missing:
-            await self._download_all(cache.blobs, missing)
+        if missing and not await self._download_all(cache.blobs, missing):
+            return
+        self._solved()
 
-    async def _download_all(self, blobs: BlobStore, documents: list[FinanceDocument]) -> None:
+    async def _download_all(self, blobs: BlobStore, documents: list[FinanceDocument]) -> bool:
+        """Download ``documents``; False when some could not be (and the user was told)."""
         total = len(documents)
         done = 0
         corrupt: list[FinanceDocument] = []
@@ -171,8 +196,7 @@ class FinanceService(QObject):
             while not queue.empty():
                 document = queue.get_nowait()
                 try:
-                    await self._session.request(
-                        lambda client, d=document: download_document(client, blobs, d))
+                    await self._download(blobs, document)
                 except BlobCorrupt:
                     corrupt.append(document)
                 done += 1
@@ -183,39 +207,78 @@ class FinanceService(QObject):
                    for _ in range(min(DOWNLOAD_CONCURRENCY, total))]
         try:
             await asyncio.gather(*workers)
-        except DiskFull as exc:
-            self.problem.emit(disk_message(exc))
+        except DiskProblem as exc:
+            self._failed(exc)
+            if exc.trouble is DiskTrouble.FULL:
+                self._wait_for_space(blobs, documents)
+            return False
         finally:
             for task in workers:
                 task.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
             self.syncProgress.emit(0, 0)
         if corrupt:
+            self._failing = True
             self.problem.emit(self._corrupt_message(corrupt))
+            return False
+        return True
+
+    async def _download(self, blobs: BlobStore, document: FinanceDocument) -> Path:
+        """The document's file, sharing a download of it that is running already."""
+        return await self._downloads.fetch(document.blob_name, lambda: self._session.request(
+            lambda client: download_document(client, blobs, document)))
 
     async def _fetch(self, document: FinanceDocument) -> None:
         blobs = self._blobs()
         if blobs is None:
             return
         try:
-            path = await self._session.request(
-                lambda client: download_document(client, blobs, document))
+            path = await self._download(blobs, document)
         except BlobCorrupt:
+            self._failing = True
             self.problem.emit(self._corrupt_message([document]))
-            return
-        except OSError as exc:
-            self.problem.emit(disk_message(exc))
             return
         self.documentsChanged.emit()
         self.documentReady.emit(document.id, str(path))
+        self._solved()
 
-    def _failed(self, error: PortalError) -> None:
+    def _failed(self, error: ExpectedError) -> None:
         if self._session.account is None or isinstance(error, SessionExpired):
             return  # the session reports its own end
+        self._failing = True
         message = user_message(error)
         if isinstance(error, ConnectionProblem):
             message += " " + self.tr("Documents already on this computer can still be opened.")
         self.problem.emit(message)
+
+    def _solved(self) -> None:
+        if self._failing:
+            self._failing = False
+            self.problemSolved.emit()
+
+    # --- waiting for disk space ---------------------------------------------------------------
+
+    def _wait_for_space(self, blobs: BlobStore, documents: list[FinanceDocument]) -> None:
+        """Try again by itself once the smallest missing document fits (and a margin)."""
+        left = [d.size - blobs.partial_size(d.blob_name) for d in documents
+                if blobs.path(d.blob_name, d.size) is None]
+        self._space_needed = max(1, min(left, default=1)) + LOW_SPACE
+        self._space_timer.start()
+
+    def _check_space(self) -> None:
+        blobs = self._blobs()
+        if blobs is None:
+            self._space_timer.stop()
+            return
+        try:
+            free = self._free_space(blobs.directory if blobs.directory.exists()
+                                    else blobs.directory.parent)
+        except OSError:
+            return
+        if free >= self._space_needed and not self.syncing:
+            self._space_timer.stop()
+            self._space_needed = 0
+            self.refresh()
 
     def _corrupt_message(self, documents: Iterable[FinanceDocument]) -> str:
         numbers = ", ".join(d.number or d.period for d in documents)
@@ -234,6 +297,9 @@ class FinanceService(QObject):
 
     def _logged_out(self, *_args: object) -> None:
         self._tasks.cancel_all()
+        self._downloads.cancel_all()
+        self._space_timer.stop()
+        self._failing = False
         self._set_overview(None)
         self.syncProgress.emit(0, 0)
 

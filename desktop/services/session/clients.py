@@ -39,7 +39,8 @@ class ClientFactory:
         await asyncio.to_thread(_load_http_stack, tls=self.transport is None)
 
     def __call__(
-        self, base_url: str, on_tokens: Callable[[Tokens | None], None] | None = None
+        self, base_url: str, on_tokens: Callable[[Tokens | None], None] | None = None,
+        on_outcome: Callable[[bool], None] | None = None,
     ) -> PortalClient:
         """A new client for ``base_url``; raises ``AddressError`` for an unusable address."""
         from desktop.api.client import PortalClient  # loaded by ready() off the GUI thread
@@ -51,6 +52,7 @@ class ClientFactory:
             max_retries=self.max_retries,
             language=self.language,
             on_tokens=on_tokens,
+            on_outcome=on_outcome,
             device_name=self.device_name,
             **options,
         )

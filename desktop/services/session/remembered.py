@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from desktop.cache.accounts import KnownAccount, KnownAccounts
 from desktop.cache.credentials import CredentialStore
+from desktop.cache.disk import DiskProblem
 from desktop.services.session.account import Account
 from desktop.services.shared.tasks import CrashHandler
 
@@ -89,7 +90,12 @@ class RememberedLogins:
         is not listed has no token (see the module docstring): the keyring is left alone."""
         if self.get(key) is None:
             return
-        self._accounts.forget(key)
+        try:
+            self._accounts.forget(key)
+        except DiskProblem as problem:
+            # The token goes all the same, so the entry left in the list cannot log in; it
+            # goes the next time the list can be written.
+            log.warning("a forgotten account is still listed: %s", problem)
         self._keyring(self._credentials.delete, key)
 
     def take(self, key: str) -> asyncio.Future[str | None] | None:

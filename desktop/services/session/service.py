@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import weakref
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -34,6 +35,7 @@ from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile
 from desktop.cache.accounts import KnownAccount, KnownAccounts
 from desktop.cache.credentials import CredentialStore
+from desktop.cache.disk import DiskProblem
 from desktop.cache.leftovers import Leftovers
 from desktop.cache.paths import account_key, make_private
 from desktop.services.session.account import (
@@ -44,6 +46,7 @@ from desktop.services.session.account import (
     why_expired,
 )
 from desktop.services.session.clients import ClientFactory
+from desktop.services.session.connection import Connection
 from desktop.services.session.lock import SessionLock
 from desktop.services.session.offline_copies import OfflineCopies, copy_stays
 from desktop.services.session.password_check import PasswordCheck
@@ -51,7 +54,7 @@ from desktop.services.session.portal_check import PortalCheck
 from desktop.services.session.remembered import RememberedLogins
 from desktop.services.session.revoke import close_client, revoke_refresh_token
 from desktop.services.shared.errors import address_message, user_message
-from desktop.services.shared.tasks import CrashHandler, TaskRunner
+from desktop.services.shared.tasks import EXPECTED, CrashHandler, ExpectedError, TaskRunner
 
 if TYPE_CHECKING:
     from desktop.api.client import PortalClient
@@ -78,6 +81,7 @@ class SessionService(QObject):
     removed yet; "" once it is). Every ``str`` is a translated message for the user.
 
     ``lock_minutes`` overrides the organisation's ``inactivity_lock_minutes`` policy.
+    :attr:`connection` follows the outcome of every request of the session's clients.
     ``settings`` are the user's, ``machine_settings`` the computer's (the installer's
     shared-PC switch, which a user's own value cannot switch off). ``leftovers`` is for tests
     (a folder that cannot be removed).
@@ -138,6 +142,10 @@ class SessionService(QObject):
         self._lock.attemptsExhausted.connect(self._lock_exhausted)
         self._restore_lock = asyncio.Lock()
         self._busy = False
+        self.connection = Connection(self)
+        self._retired: weakref.WeakSet[PortalClient] = weakref.WeakSet()
+        self.loggedOut.connect(self.connection.reset)
+        self.sessionExpired.connect(self.connection.reset)
 
     # --- state --------------------------------------------------------------------------------
 
@@ -263,14 +271,18 @@ class SessionService(QObject):
             # every account folder, this person's own old one too).
             self._copies.remove_leftovers(every_folder=self._computer_is_shared())
             cache = self._open_cache(account_key(client.base_url, email))
+            try:
+                session = self._start(client.base_url, email, info.name, client, cache,
+                                      profile, policy, remember=False, check=check)
+            except BaseException:
+                cache.close()  # e.g. a disk too full to keep the profile: not logged in
+                raise
         except BaseException:
             if client is not None:
                 await client.aclose()
             raise
         finally:
             self._set_busy(False)
-        session = self._start(client.base_url, email, info.name, client, cache, profile, policy,
-                              remember=False, check=check)
         # After loggedIn, so the main window that now exists can tell the parent in its
         # message bar that the login could not be remembered.
         self._apply_remember(session, remember)
@@ -293,7 +305,8 @@ class SessionService(QObject):
                cache: AccountCache, profile: Profile, policy: Policy, *, remember: bool,
                check: PasswordCheck | None, key: str | None = None) -> SessionState:
         """The one end of an online start (login, or a remembered login without offline
-        data): the fresh profile and policy go to the cache, then the session begins."""
+        data): the fresh profile and policy go to the cache, then the session begins. A disk
+        that refuses them raises :class:`DiskProblem` before anything began."""
         account = self._account_from(base_url, email, organisation, profile, key=key)
         if account.shared_pc:
             self._copies.hold(account.key)  # listed before anything personal is written
@@ -319,8 +332,12 @@ class SessionService(QObject):
                     "Staff accounts and shared computers are never remembered: log in again "
                     "next time.") if account.shared_pc else self._no_keyring_message())
             return
+        try:
+            saved = self._remembered.keep(account, tokens.refresh_token)
+        except DiskProblem as problem:  # the account list could not be written: no token kept
+            self.rememberUnavailable.emit(user_message(problem))
+            return
         session.remember = True  # a rotated token is stored after this first one
-        saved = self._remembered.keep(account, tokens.refresh_token)
         self._tasks.run(f"remember-{account.key}", self._remembered_or_not(session, saved))
 
     async def _remembered_or_not(self, session: SessionState, saved: Awaitable[bool]) -> None:
@@ -350,7 +367,11 @@ class SessionService(QObject):
         if self._session is not None:
             self._end(self._session, revoke=False, forget=False)
         self._copies.remove_leftovers(keep=[key])
-        cache = self._open_cache(key)
+        try:
+            cache = self._open_cache(key)
+        except EXPECTED as error:  # a full disk, or writes of a newer app version
+            self.loginFailed.emit(user_message(error))
+            return
         profile = cache.profile()
         if profile is None:
             # Nothing to show offline yet: this is a login with the remembered token.
@@ -382,6 +403,8 @@ class SessionService(QObject):
                 client = await self._client_for(known.base_url)
                 await client.auth.restore(await self._remembered_token(known.key))
                 profile, policy = await self._fetch_profile(client)
+                self._start(known.base_url, profile.user.email, known.organisation_name, client,
+                            cache, profile, policy, remember=True, check=None, key=known.key)
             except BaseException:
                 if client is not None:
                     await client.aclose()
@@ -389,8 +412,6 @@ class SessionService(QObject):
                 raise
         finally:
             self._set_busy(False)
-        self._start(known.base_url, profile.user.email, known.organisation_name, client, cache,
-                    profile, policy, remember=True, check=None, key=known.key)
 
     async def _remembered_token(self, key: str) -> str:
         """The keyring's token of ``key``; a token that is gone ends the login like a
@@ -400,7 +421,7 @@ class SessionService(QObject):
             raise SessionExpired(401, "session_expired", "the remembered login is gone")
         return token
 
-    def _resume_failed(self, key: str, error: PortalError) -> None:
+    def _resume_failed(self, key: str, error: ExpectedError) -> None:
         if isinstance(error, SessionExpired):
             self._remembered.forget(key)  # the remembered token is dead
         self.loginFailed.emit(user_message(error))
@@ -410,7 +431,7 @@ class SessionService(QObject):
         session.cache.put_policy(policy)
         session.policy = policy
 
-    def _restore_failed(self, error: PortalError) -> None:
+    def _restore_failed(self, error: ExpectedError) -> None:
         # Offline or a server hiccup: the account stays open with its cached data while the
         # profile service shows "offline" and retries. A refused token has ended the session.
         log.info("remembered session not restored yet: %s", type(error).__name__)
@@ -498,6 +519,8 @@ class SessionService(QObject):
         """Detach ``session`` and clean up locally now; the server is told in the background.
         A logout always completes: a copy that cannot be removed yet is tried again later."""
         self._session = None
+        if session.client is not None:
+            self._retired.add(session.client)
         self._copies.keep(None)
         for name in ("login", "restore"):
             self._tasks.cancel(name)
@@ -573,7 +596,11 @@ class SessionService(QObject):
         def on_tokens(tokens: Tokens | None) -> None:
             self._tokens_changed(client, tokens)
 
-        client = self._clients(base_url, on_tokens=on_tokens)
+        def on_outcome(reached: bool) -> None:
+            if client not in self._retired:  # not the revoke of a session already ended
+                self.connection.report(reached)
+
+        client = self._clients(base_url, on_tokens=on_tokens, on_outcome=on_outcome)
         return client
 
     def _tokens_changed(self, client: PortalClient | None, tokens: Tokens | None) -> None:
@@ -593,7 +620,9 @@ class SessionService(QObject):
         # Imported here: the login window paints without the offline store (and SQLite).
         from desktop.cache.store import AccountCache
 
-        # A cache this version cannot read is set aside: it only holds re-downloadable data.
+        # A cache this version cannot read is set aside: it only holds re-downloadable data
+        # (the outbox, which does not, has a file of its own). Raises DiskProblem when the disk
+        # refuses, OutboxTooNew for writes a newer version queued.
         return AccountCache.open(self._accounts_dir / key, recover=True)
 
     def _set_busy(self, busy: bool) -> None:

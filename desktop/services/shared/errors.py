@@ -1,7 +1,8 @@
 """One clear, translated sentence for every kind of failure the user can meet.
 
-The client raises typed errors (desktop/api/errors.py); this module is the only place that turns
-them into text, so the same failure reads the same everywhere (login form, message bar, dialogs).
+The client raises typed errors (desktop/api/core/errors.py) and every disk write a
+:class:`DiskProblem` (desktop/cache/disk.py); this module is the only place that turns them into
+text, so the same failure reads the same everywhere (login form, message bar, dialogs, wizards).
 Strings are English in the source and translated through Qt Linguist (context ``Errors``).
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale
 
@@ -25,6 +27,7 @@ from desktop.api.core.errors import (
     NotFound,
     PasswordRejected,
     PortalError,
+    PortalUnavailable,
     RequestTimeout,
     ResetCodeInvalid,
     RuleViolation,
@@ -33,12 +36,14 @@ from desktop.api.core.errors import (
     TooManyAttempts,
     UnknownHost,
 )
+from desktop.cache.disk import DiskProblem, DiskTrouble, disk_problem
+from desktop.cache.queued_writes import OutboxTooNew
 
-__all__ = ["address_message", "password_refusal", "user_message"]
+__all__ = ["address_message", "disk_message", "password_refusal", "user_message"]
 
 
 def user_message(
-    error: PortalError,
+    error: PortalError | DiskProblem | OutboxTooNew,
     *,
     organisation: str = "",
     now: Callable[[], datetime] | None = None,
@@ -48,6 +53,13 @@ def user_message(
     ``organisation`` (the portal's name) makes "whom to contact" concrete where it matters;
     ``now`` is injectable so the "try again at" time can be tested.
     """
+    if isinstance(error, DiskProblem):
+        return disk_message(error)
+    if isinstance(error, OutboxTooNew):
+        return QCoreApplication.translate(
+            "Errors", "A newer version of Ouderportaal left writes on this computer that "
+            "still have to be sent. Install the newest version to open this account; the "
+            "writes are kept until then.")
     if isinstance(error, InvalidCredentials):
         return QCoreApplication.translate("Errors", "The e-mail address or password is incorrect.")
     if isinstance(error, TooManyAttempts):
@@ -83,6 +95,8 @@ def user_message(
                 "%1", error.detail
             )
         return QCoreApplication.translate("Errors", "The portal refused this request.")
+    if isinstance(error, PortalUnavailable):
+        return _unavailable(error, now or (lambda: datetime.now(UTC)))
     if isinstance(error, ServerError):
         return QCoreApplication.translate(
             "Errors", "Something went wrong on the portal server. Please try again later."
@@ -124,6 +138,29 @@ def _connection_message(error: ConnectionProblem) -> str:
     )
 
 
+def disk_message(error: OSError) -> str:
+    """The one message for a write the disk refused (full, not allowed, read-only, other)."""
+    problem = disk_problem(error, error.filename or "")
+    trouble = problem.trouble if problem is not None else DiskTrouble.FAILED
+    where = problem.path if problem is not None else Path()
+    folder = str(where if where.is_dir() else where.parent)
+    if trouble is DiskTrouble.FULL:
+        return QCoreApplication.translate(
+            "Files", "The disk is full. Free some space and try again; nothing that "
+            "was already saved is lost.")
+    if trouble is DiskTrouble.NO_PERMISSION:
+        return QCoreApplication.translate(
+            "Files", "Ouderportaal may not write in {folder}. Check the folder's permissions, "
+            "or ask whoever manages this computer.").format(folder=folder)
+    if trouble is DiskTrouble.READ_ONLY:
+        return QCoreApplication.translate(
+            "Files", "The disk is read-only, so nothing can be saved in {folder}.").format(
+                folder=folder)
+    return QCoreApplication.translate(
+        "Files", "The file could not be written: {reason}").format(
+            reason=error.strerror or str(error))
+
+
 def address_message(error: AddressError) -> str:
     """The translated message for what is wrong with the typed organisation address."""
     if isinstance(error, EmptyAddress):
@@ -144,19 +181,32 @@ def _too_many_attempts(error: TooManyAttempts, now: Callable[[], datetime]) -> s
         return QCoreApplication.translate(
             "Errors", "Too many attempts. Please wait a moment and try again."
         )
-    # Round up to the next minute: "try again at 14:05" must not be too early.
+    return QCoreApplication.translate(
+        "Errors", "Too many attempts. You can try again at %1."
+    ).replace("%1", _try_again_at(error.retry_after, now))
+
+
+def _unavailable(error: PortalUnavailable, now: Callable[[], datetime]) -> str:
+    if error.retry_after <= 0:
+        return QCoreApplication.translate(
+            "Errors", "The portal is temporarily unavailable. Please try again in a few "
+            "minutes.")
+    return QCoreApplication.translate(
+        "Errors", "The portal is temporarily unavailable. Please try again at %1."
+    ).replace("%1", _try_again_at(error.retry_after, now))
+
+
+def _try_again_at(seconds: int, now: Callable[[], datetime]) -> str:
+    """The local time ``seconds`` from now, rounded up to the next minute ("try again at 14:05"
+    must not be too early), with the date when that is not today."""
     current = now()
-    moment = current + timedelta(seconds=error.retry_after + 59)
+    moment = current + timedelta(seconds=seconds + 59)
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
     today = QDateTime.fromSecsSinceEpoch(int(current.timestamp())).date()
     locale = QLocale()
     if local.date() == today:
-        when = locale.toString(local.time(), QLocale.FormatType.ShortFormat)
-    else:
-        when = locale.toString(local, QLocale.FormatType.ShortFormat)
-    return QCoreApplication.translate(
-        "Errors", "Too many attempts. You can try again at %1."
-    ).replace("%1", when)
+        return locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+    return locale.toString(local, QLocale.FormatType.ShortFormat)
 
 
 def _account_expired(error: AccountExpired, organisation: str) -> str:

@@ -1,16 +1,14 @@
-"""Writing files the user asked for: never half a file under the chosen name, and a full disk
-(or any other write error) becomes one translated message (context ``Files``)."""
+"""Writing files the user asked for: never half a file under the chosen name, and a refusal of
+the disk (full, not allowed, read-only) becomes the one translated message of
+:func:`desktop.services.shared.errors.disk_message`."""
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
-from desktop.cache.blobs import DiskFull
+from desktop.services.shared.errors import disk_message
 
 __all__ = ["copy_atomically", "disk_message"]
 
@@ -26,14 +24,3 @@ def copy_atomically(source: Path, target: Path) -> str | None:
         temp.unlink(missing_ok=True)
         return disk_message(exc)
     return None
-
-
-def disk_message(exc: OSError) -> str:
-    """A translated message for a failed write: a full disk, or any other file error."""
-    if isinstance(exc, DiskFull) or exc.errno == errno.ENOSPC:
-        return QCoreApplication.translate(
-            "Files", "The disk is full. Free some space and try again; nothing that "
-            "was already saved is lost.")
-    return QCoreApplication.translate(
-        "Files", "The file could not be written: {reason}").format(
-            reason=exc.strerror or str(exc))

@@ -3,8 +3,9 @@
 Habits from style.md, in code: a new user action cancels the previous one of the same name
 (typing a new organisation cancels the old check), every task is referenced until it ends (an
 unreferenced task can be garbage-collected mid-flight), and every failure is routed — expected
-:class:`PortalError`s to the caller's handler (which emits a translated message), anything else to
-the crash reporter. Nothing is swallowed.
+ones (a :class:`PortalError`, or a :class:`DiskProblem`: a full or read-only disk) to the caller's
+handler (which emits a translated message), anything else to the crash reporter. Nothing is
+swallowed.
 """
 
 from __future__ import annotations
@@ -15,12 +16,18 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from desktop.api.core.errors import PortalError
+from desktop.cache.disk import DiskProblem
+from desktop.cache.queued_writes import OutboxTooNew
 
-__all__ = ["TaskRunner"]
+__all__ = ["EXPECTED", "ErrorHandler", "ExpectedError", "TaskRunner"]
 
 log = logging.getLogger(__name__)
 
-ErrorHandler = Callable[[PortalError], None]
+#: Failures that are not bugs: the portal's or the network's, the disk's refusals, and writes
+#: queued by a newer version of the app (after going back to an older one).
+ExpectedError = PortalError | DiskProblem | OutboxTooNew
+EXPECTED = (PortalError, DiskProblem, OutboxTooNew)
+ErrorHandler = Callable[[ExpectedError], None]
 CrashHandler = Callable[[BaseException], None]
 
 
@@ -83,7 +90,7 @@ class TaskRunner:
         error = task.exception()
         if error is None:
             return
-        if isinstance(error, PortalError) and on_error is not None:
+        if isinstance(error, EXPECTED) and on_error is not None:
             on_error(error)
             return
         self._crash(task, error, name)

@@ -34,6 +34,7 @@ from desktop.models.shared.formatting import (
 from desktop.models.shared.records import AbsenceDraft, AbsenceReason, DayPart, Profile
 from desktop.views.agenda.wizard_parts import ChildChoice, ResultPage, WhenPage, hint_label
 from desktop.views.shared.lock_guard import SessionWizard
+from desktop.views.shared.theme import mark
 from desktop.views.shared.wizard import prepare_wizard
 
 if TYPE_CHECKING:
@@ -150,16 +151,21 @@ class SummaryPage(QWizardPage):
         self.text = QLabel("", self)
         self.text.setObjectName("summary")
         self.text.setWordWrap(True)
+        self.error = mark(QLabel("", self), "error")
+        self.error.setObjectName("notSaved")
+        self.error.setWordWrap(True)
+        self.error.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addStretch(1)
+        layout.addWidget(self.error)
 
     def initializePage(self) -> None:
         self.text.setText(self._wizard.summary_text())
 
     def validatePage(self) -> bool:
-        self._wizard.submit()
-        return True
+        # Not kept on disk (a full disk): stay here with everything typed, and say why.
+        return self._wizard.submit()
 
 
 class AbsenceWizard(SessionWizard):
@@ -191,6 +197,7 @@ class AbsenceWizard(SessionWizard):
         agenda.absenceReported.connect(self._reported)
         agenda.absenceQueued.connect(self._queued)
         agenda.absenceRefused.connect(self._refused)
+        agenda.absenceNotSaved.connect(self._not_saved)
 
     def draft(self) -> AbsenceDraft:
         first, last = self.when.range()
@@ -265,8 +272,15 @@ class AbsenceWizard(SessionWizard):
                     days=policy.cancel_absence_min_days))
         return "\n".join(lines)
 
-    def submit(self) -> None:
+    def submit(self) -> bool:
+        """Hand the report to the agenda; False (and the reason shown) when it was not kept."""
+        self.summary.error.hide()
         self._outbox_id = self._agenda.report_absence(self.draft())
+        return self._outbox_id is not None
+
+    def _not_saved(self, message: str) -> None:
+        self.summary.error.setText(message)
+        self.summary.error.show()
 
     def _reported(self, outbox_id: int, absences: list) -> None:
         if outbox_id != self._outbox_id:

@@ -1,7 +1,7 @@
 """What the agenda's services report to the family, put in the main window's message bar: a
-month that could not be loaded (with "Try again"), the group's decisions on extra days, a
-report of absence that had to wait for a connection and has now arrived, and where a calendar
-export was saved."""
+month (or the extra days) that could not be loaded, with "Try again", until the next load
+succeeds (shown in the Agenda section); the group's decisions on extra days; a report of absence
+that had to wait for a connection and has now arrived; and where a calendar export was saved."""
 
 from __future__ import annotations
 
@@ -36,12 +36,16 @@ class AgendaNotices(QObject):
                  profile: Callable[[], Profile | None] = lambda: None) -> None:
         super().__init__(parent)
         self._agenda = agenda
+        self._extra_days = extra_days
         self._messages = messages
         self._profile = profile
         agenda.problem.connect(self._agenda_problem)
+        agenda.problemSolved.connect(self._agenda_problem_solved)
         agenda.queuedDelivered.connect(self._queued_delivered)
         agenda.calendarExported.connect(self._exported)
         agenda.exportFailed.connect(self._export_failed)
+        extra_days.problem.connect(self._extra_days_problem)
+        extra_days.problemSolved.connect(self._extra_days_problem_solved)
         extra_days.decisionsArrived.connect(self._decisions_arrived)
 
     @classmethod
@@ -53,7 +57,7 @@ class AgendaNotices(QObject):
 
     def _agenda_problem(self, text: str) -> None:
         self._messages.show_message(text, source="agenda", action_text=self.tr("Try again"),
-                                    action=self._agenda.refresh)
+                                    action=self._agenda.refresh, section="agenda")
 
     def _queued_delivered(self, absences: list[Absence]) -> None:
         """A report saved on this computer while the portal could not be reached is there now:
@@ -68,6 +72,16 @@ class AgendaNotices(QObject):
             "Your absence report for {children} on {dates} has reached the portal: the group "
             "knows.").format(children=children, dates=format_date_range(days[0], days[-1])),
             source="absence-delivered", tone="info")
+
+    def _agenda_problem_solved(self) -> None:
+        self._messages.clear("agenda")
+
+    def _extra_days_problem(self, text: str) -> None:
+        self._messages.show_message(text, source="extra-days", action_text=self.tr("Try again"),
+                                    action=self._extra_days.load_requests, section="agenda")
+
+    def _extra_days_problem_solved(self) -> None:
+        self._messages.clear("extra-days")
 
     def _decisions_arrived(self, requests: list[ExtraDayRequest]) -> None:
         """A parent's pending extra days that the group decided meanwhile."""

@@ -250,14 +250,13 @@ class RequestOverviewDialog(SessionDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._hide_messages()
-        if self._agenda.withdraw_queued(queued.outbox_id):
+        problem = self._agenda.withdraw_queued(queued.outbox_id)
+        if problem is None:
             self.notice.setText(self.tr("The report has been withdrawn; nothing was sent."))
             self.notice.show()
             announce(self.notice)
         else:
-            self._show_message(self.tr(
-                "This report is being sent right now. Once it has arrived you can cancel it "
-                "here."))
+            self._show_message(problem)
 
     def dismiss_selected(self) -> None:
         row = self.selected()

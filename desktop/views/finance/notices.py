@@ -1,6 +1,6 @@
 """What the finance service reports in the main window before (and besides) the Financieel
-page: a list that could not be loaded, in the message bar with "Try again", and the background
-download's progress in the status bar."""
+page: a list that could not be loaded, in the message bar with "Try again" until the list next
+loads, and the background download's progress in the status bar."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class FinanceNotices(QObject):
         self._finance = finance
         self._messages = messages
         finance.problem.connect(self._finance_problem)
+        finance.problemSolved.connect(self._finance_problem_solved)
 
     @classmethod
     def attach(cls, context: PageContext) -> None:
@@ -36,4 +37,7 @@ class FinanceNotices(QObject):
 
     def _finance_problem(self, text: str) -> None:
         self._messages.show_message(text, source="finance", action_text=self.tr("Try again"),
-                                    action=self._finance.refresh)
+                                    action=self._finance.refresh, section="finance")
+
+    def _finance_problem_solved(self) -> None:
+        self._messages.clear("finance")

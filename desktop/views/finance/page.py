@@ -147,7 +147,7 @@ class FinancePage(QWidget):
 
     def _notice(self, text: str, tone: str) -> None:
         if self._messages is not None:
-            self._messages.show_message(text, source="finance", tone=tone)
+            self._messages.show_message(text, source="finance-notice", tone=tone)
 
     def _table(self, model, hidden: tuple[int, ...], name: str) -> QTableView:
         proxy = YearFilterModel(self)

@@ -125,6 +125,10 @@ class FakePortal:
         self.generation = 0
         self.expired_up_to = 0  # access tokens of generations <= this are expired
         self.revoked = False
+        # The portal's refresh grace (docs/api.md): the just-rotated refresh token, presented
+        # again, gets the same successor pair. Off: the old token counts as reuse.
+        self.grace = True
+        self._successor: tuple[str, dict[str, Any]] | None = None
         self.routes: dict[tuple[str, str], Handler] = {
             ("GET", "/api/v1/portal"): lambda r: httpx.Response(
                 200,
@@ -219,10 +223,17 @@ class FakePortal:
         return httpx.Response(200, json=self.token_body())
 
     def _refresh(self, request: httpx.Request) -> httpx.Response:
-        body = json.loads(request.content)
-        if self.revoked or body.get("refresh_token") != f"refresh-{self.generation}":
+        presented = json.loads(request.content).get("refresh_token")
+        if self.revoked:
             return problem(401, "session_expired", "Je sessie is verlopen.")
-        return httpx.Response(200, json=self.token_body())
+        if self.grace and self._successor is not None and presented == self._successor[0]:
+            return httpx.Response(200, json=self._successor[1])
+        if presented != f"refresh-{self.generation}":
+            self.revoked = True  # reuse of an old token ends the session
+            return problem(401, "session_expired", "Je sessie is verlopen.")
+        successor = self.token_body()
+        self._successor = (presented, successor)
+        return httpx.Response(200, json=successor)
 
     def _logout(self, request: httpx.Request) -> httpx.Response:
         refusal = self._check_bearer(request)

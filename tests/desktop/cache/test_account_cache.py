@@ -132,7 +132,7 @@ def test_an_old_schema_is_backed_up_then_migrated(folder: Path) -> None:
 
     with AccountCache.open(folder) as cache:
         assert cache.last_synced() == datetime(2026, 3, 1, 7, 0, tzinfo=UTC)
-        cache.outbox.enqueue("absence", {"child_id": 1})  # the table the upgrade added
+        cache.outbox.enqueue("absence", {"child_id": 1})
 
     backup = sqlite3.connect(folder / (DB_NAME + ".bak"))
     try:
@@ -169,6 +169,109 @@ def test_a_cache_of_the_old_wire_names_keeps_contracts_and_policy(folder: Path) 
     assert [c.care_type for c in profile.children[0].contracts] == ["KDV"]
     assert policy.cancel_absence_min_days == 21
     assert policy.inactivity_lock_minutes == 5
+
+
+def schema_5_cache(folder: Path, *, agenda_months: int = 0) -> list[str]:
+    """A cache as the releases with the outbox inside wrote it: three pending absences, one
+    delivered, one refused; returns the keys of the pending ones."""
+    folder.mkdir(parents=True)
+    old = sqlite3.connect(folder / DB_NAME)
+    for migration in MIGRATIONS[:5]:
+        migration(old)
+    old.execute("PRAGMA user_version = 5")
+    rows = [("p1", "pending", None), ("d1", "delivered", None), ("p2", "pending", None),
+            ("r1", "refused", "Afmelden kan niet meer."), ("p3", "pending", None)]
+    for n, (key, state, refusal) in enumerate(rows, start=1):
+        old.execute("INSERT INTO outbox (kind, payload, idempotency_key, created_at, state,"
+                    " refusal) VALUES ('absence', ?, ?, ?, ?, ?)",
+                    (json.dumps({"child_ids": [1], "first_date": f"2026-03-0{n}"}), key,
+                     f"2026-03-01T0{n}:00:00+00:00", state, refusal))
+    for month in range(agenda_months):  # bulk after the outbox, as months are looked at
+        old.execute("INSERT INTO agenda_month (month, body, stored_at) VALUES (?, ?, ?)",
+                    (f"20{month // 12:02d}-{month % 12 + 1:02d}", "x" * 3000, "2026"))
+    old.commit()
+    old.close()
+    return ["p1", "p2", "p3"]
+
+
+def test_an_upgrade_hands_the_queued_writes_to_the_outbox(folder: Path) -> None:
+    keys = schema_5_cache(folder)
+    with AccountCache.open(folder) as cache:
+        assert [w.idempotency_key for w in cache.outbox.pending()] == keys
+        (refused,) = cache.outbox.refused()
+        assert (refused.idempotency_key, refused.refusal) == ("r1", "Afmelden kan niet meer.")
+    db = sqlite3.connect(folder / DB_NAME)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    finally:
+        db.close()
+    assert "outbox" not in tables
+
+
+def test_a_hand_over_interrupted_by_a_crash_runs_again_without_doubles(folder: Path,
+                                                                       monkeypatch) -> None:
+    from desktop.cache import store
+
+    keys = schema_5_cache(folder)
+
+    def crash(db: sqlite3.Connection, version: int) -> None:
+        raise KeyboardInterrupt  # the app killed after the hand-over, before the migration
+
+    monkeypatch.setattr(store, "_migrate", crash)
+    with pytest.raises(KeyboardInterrupt):
+        AccountCache.open(folder)
+    monkeypatch.undo()
+    with AccountCache.open(folder) as cache:
+        assert [w.idempotency_key for w in cache.outbox.pending()] == keys
+
+
+@pytest.mark.expect_log("desktop.cache.store", "WARNING", r"unreadable account cache set aside")
+def test_a_damaged_old_cache_hands_over_what_it_still_holds(folder: Path) -> None:
+    keys = schema_5_cache(folder, agenda_months=60)
+    data = bytearray((folder / DB_NAME).read_bytes())
+    tail = len(data) - 8 * 4096  # the last pages: agenda months, not the queue
+    data[tail:] = bytes((i * 31 + 7) % 256 for i in range(len(data) - tail))
+    (folder / DB_NAME).write_bytes(bytes(data))
+    with pytest.raises(CacheCorrupt):
+        AccountCache.open(folder).close()
+
+    with AccountCache.open(folder, recover=True) as cache:
+        assert [w.idempotency_key for w in cache.outbox.pending()] == keys
+        assert cache.outbox.lost() == []
+    assert [p for p in folder.iterdir() if p.name.startswith(DB_NAME + ".corrupt-")]
+
+
+def test_a_cache_on_a_full_disk_is_not_set_aside(folder: Path, monkeypatch) -> None:
+    from desktop.cache import disk, store
+
+    AccountCache.open(folder).close()
+    real_connect = sqlite3.connect
+
+    class Full:
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self._db = db
+
+        def execute(self, sql: str, *args):
+            if sql.startswith("PRAGMA journal_mode"):  # SQLite growing its WAL index file
+                error = sqlite3.OperationalError("disk I/O error")
+                error.sqlite_errorcode = 4874  # SQLITE_IOERR_SHMSIZE
+                raise error
+            return self._db.execute(sql, *args)
+
+        def close(self) -> None:
+            self._db.close()
+
+    def connect(path, *args, **kwargs):
+        db = real_connect(path, *args, **kwargs)
+        return Full(db) if Path(path).name == DB_NAME else db  # the cache, not the outbox
+
+    monkeypatch.setattr(store.sqlite3, "connect", connect)
+    monkeypatch.setattr(disk, "_low_space", lambda path: True)
+    with pytest.raises(disk.DiskProblem) as caught:
+        AccountCache.open(folder, recover=True)
+    assert caught.value.trouble is disk.DiskTrouble.FULL
+    assert not [p for p in folder.iterdir() if ".corrupt-" in p.name]
 
 
 def test_a_fresh_cache_needs_no_backup(folder: Path) -> None:
@@ -268,7 +371,7 @@ def test_a_failing_migration_leaves_the_last_good_version(folder: Path, monkeypa
 
     def broken_step(db: sqlite3.Connection) -> None:
         db.execute("CREATE TABLE half_done (x INTEGER)")
-        raise sqlite3.OperationalError("disk I/O error")
+        db.execute("UPDATE profile SET no_such_column = 1")  # a migration with a bug
 
     monkeypatch.setattr(store, "MIGRATIONS", (*MIGRATIONS[:2], broken_step))
     monkeypatch.setattr(store, "SCHEMA_VERSION", 3)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
 
 from desktop.cache import blobs
-from desktop.cache.blobs import BlobCorrupt, BlobStore, DiskFull
+from desktop.cache.blobs import BlobCorrupt, BlobStore
+from desktop.cache.disk import DiskProblem, DiskTrouble
 
 PHOTO = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40
 PHOTO_SHA = hashlib.sha256(PHOTO).hexdigest()
@@ -73,21 +75,26 @@ def test_full_disk_raises_disk_full_and_cleans_up(store: BlobStore, monkeypatch)
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(blobs, "_write_chunk", full)
-    with pytest.raises(DiskFull) as caught:
+    with pytest.raises(DiskProblem) as caught:
         store.write("photo-17.jpg", chunks(PHOTO), PHOTO_SHA)
+    assert caught.value.trouble is DiskTrouble.FULL
     assert caught.value.errno == errno.ENOSPC
     assert isinstance(caught.value, OSError)
     assert leftovers(store) == []
 
 
-def test_other_os_errors_are_not_disguised_as_disk_full(store: BlobStore, monkeypatch) -> None:
-    def broken(fd: int, data: bytes) -> None:
-        raise OSError(errno.EIO, "Input/output error")
+@pytest.mark.parametrize(("number", "trouble"), [
+    (errno.EACCES, DiskTrouble.NO_PERMISSION), (errno.EPERM, DiskTrouble.NO_PERMISSION),
+    (errno.EROFS, DiskTrouble.READ_ONLY), (errno.EIO, DiskTrouble.FAILED)])
+def test_other_refusals_are_named_not_disguised_as_disk_full(
+        store: BlobStore, monkeypatch, number: int, trouble: DiskTrouble) -> None:
+    def refused(fd: int, data: bytes) -> None:
+        raise OSError(number, os.strerror(number))
 
-    monkeypatch.setattr(blobs, "_write_chunk", broken)
-    with pytest.raises(OSError) as caught:
+    monkeypatch.setattr(blobs, "_write_chunk", refused)
+    with pytest.raises(DiskProblem) as caught:
         store.write("photo-17.jpg", [PHOTO], PHOTO_SHA)
-    assert not isinstance(caught.value, DiskFull)
+    assert caught.value.trouble is trouble
     assert leftovers(store) == []
 
 
@@ -128,7 +135,7 @@ def test_full_disk_while_resuming_keeps_what_was_received(store: BlobStore, monk
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(blobs, "_write_chunk", half_then_full)
-    with pytest.raises(DiskFull):
+    with pytest.raises(DiskProblem):
         store.append_partial("photo-17.jpg", PHOTO[1000:2000])
     # Half a chunk is not kept: the resume offset must be what really arrived intact.
     assert store.partial_size("photo-17.jpg") == 1000

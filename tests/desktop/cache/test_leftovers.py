@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
 
+from desktop.cache import disk
 from desktop.cache.leftovers import FILE_NAME, Leftovers
+
+NOT_LISTED = r"could not be listed: .*No space left"
 
 
 def account(root: Path, key: str) -> Path:
@@ -54,3 +58,33 @@ def test_a_damaged_list_starts_over(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).write_text("{not json", encoding="utf-8")
     assert Leftovers(tmp_path).keys() == []
     assert Leftovers(tmp_path).remove_listed(every_folder=True) == []
+
+
+@pytest.mark.expect_log("desktop.cache.leftovers", "WARNING", NOT_LISTED)
+def test_a_disk_too_full_for_the_list_still_removes_the_folder(tmp_path: Path,
+                                                              monkeypatch) -> None:
+    account(tmp_path, "a")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(disk.tempfile, "mkstemp", full)
+    assert Leftovers(tmp_path).remove("a")  # removing frees space: it is never held up
+    assert not (tmp_path / "accounts" / "a").exists()
+
+
+@pytest.mark.expect_log("desktop.cache.leftovers", "WARNING", r"could not be removed yet")
+@pytest.mark.expect_log("desktop.cache.leftovers", "WARNING", NOT_LISTED)
+def test_a_folder_that_cannot_go_on_a_full_disk_is_told_not_raised(tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    account(tmp_path, "a")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def in_use(path: Path) -> None:
+        raise PermissionError(errno.EACCES, "in use")
+
+    monkeypatch.setattr(disk.tempfile, "mkstemp", full)
+    assert not Leftovers(tmp_path, remove_tree=in_use).remove("a")
+    assert (tmp_path / "accounts" / "a").exists()

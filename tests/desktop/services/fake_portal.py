@@ -47,6 +47,9 @@ class FakePortal:
         self.valid_access: str | None = None
         self.revoked = False
         self.refresh_refusal: httpx.Response | None = None
+        # The refresh grace of docs/api.md: the just-rotated token again gets the same pair.
+        self._successor: tuple[str, httpx.Response] | None = None
+        self.refresh_answers_lost = 0  # handle this many refreshes, then lose their answers
         # Answers every request made with a valid access token (e.g. access ended).
         self.request_refusal: httpx.Response | None = None
         self.users = {EMAIL: (PASSWORD, PARENT), STAFF["email"]: (PASSWORD, STAFF)}
@@ -101,9 +104,19 @@ class FakePortal:
         if (request.method, path) == ("POST", "/auth/refresh"):
             if self.refresh_refusal is not None:
                 return self.refresh_refusal
-            if self.revoked or body.get("refresh_token") != self.refresh_token:
+            presented = body.get("refresh_token")
+            if self._successor is not None and presented == self._successor[0] \
+                    and not self.revoked:
+                answer = self._successor[1]
+            elif self.revoked or presented != self.refresh_token:
                 return problem(401, "session_expired")
-            return self._tokens()
+            else:
+                answer = self._tokens()
+                self._successor = (presented, answer)
+            if self.refresh_answers_lost > 0:
+                self.refresh_answers_lost -= 1
+                raise httpx.ReadError("the answer was lost on the way", request=request)
+            return answer
         if (request.method, path) == ("POST", "/auth/password-reset"):
             return httpx.Response(202, json={"detail": "sent if known"})
         if (request.method, path) == ("POST", "/auth/password-reset/check"):

@@ -15,6 +15,7 @@ from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.profile import ProfileService
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
+from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.update_hint import UpdateHintService
 
 
@@ -28,11 +29,12 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
         assert kinds == {
             "session": SessionService, "password_reset": PasswordResetService,
             "profile": ProfileService, "auth_sessions": AuthSessionsService,
-            "agenda": AgendaService, "extra_days": kinds["extra_days"],
+            "outbox": OutboxDelivery, "agenda": AgendaService, "extra_days": kinds["extra_days"],
             "finance": FinanceService, "pending_requests": PendingRequestsService,
             "update_hint": UpdateHintService,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
+        assert services.agenda.outbox is services.outbox  # one outbox for every feature
         with pytest.raises(FrozenInstanceError):
             services.finance = None  # type: ignore[misc]
     finally:
@@ -46,8 +48,8 @@ def test_back_online_the_finance_service_finishes_its_downloads(data_root, clien
     try:
         log_in(services.session)
         qtbot.waitUntil(lambda: not services.finance.syncing)  # the sync after login
-        services.profile.onlineChanged.emit(True)
-        assert services.finance.syncing  # the container wired it to start again
+        services.session.connection.onlineChanged.emit(True)
+        assert services.finance.syncing  # wired to start again
     finally:
         run(services.aclose())
 

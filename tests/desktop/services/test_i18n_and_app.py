@@ -122,6 +122,35 @@ def test_a_bug_opens_the_crash_dialog_with_the_report(desktop, qtbot):
     assert "RuntimeError: kapot" in report.toPlainText()
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.expect_log("desktop.services.shared.crash", "ERROR", r"unexpected error")
+@pytest.mark.parametrize("then", ["quit", "logout then quit"])
+def test_quitting_after_a_crash_dialog_closes_everything_cleanly(qapp, data_root, clients,
+                                                                 tmp_path, qtbot, run, then):
+    # The dialog belongs to the main window; it goes when that window goes, and the shutdown
+    # that follows must not trip over it ("Internal C++ object already deleted", exit code 1).
+    crash = CrashReporter()
+    app = DesktopApp(AppOptions(data_dir=data_root, portal=ORGANISATION), app=qapp, crash=crash,
+                     clients=clients,
+                     settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    app.start()
+    with qtbot.waitSignal(app.services.session.loggedIn, timeout=10_000):
+        app.services.session.login(ORGANISATION, EMAIL, PASSWORD, False)
+    try:
+        raise RuntimeError("kapot")
+    except RuntimeError as error:
+        crash.report(error)
+    qtbot.waitUntil(app._crash_dialogs[-1].isVisible)
+    if then == "logout then quit":
+        with qtbot.waitSignal(app.services.session.loggedOut):
+            app.services.session.logout()
+        qtbot.wait(50)  # the old main window, and its dialog, are deleted now
+    app.main_window and app.main_window.close()
+    app.closed.set()
+    run(app.aclose())  # raised RuntimeError before: the shutdown stopped half-way
+    assert app.services.session.account is None
+
+
 def test_a_session_that_begins_before_the_first_paint_still_gets_every_service(
         qapp, data_root, clients, tmp_path, qtbot, run):
     # Normally the account's services are made once the login window has painted; a login

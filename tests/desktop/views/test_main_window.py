@@ -12,6 +12,7 @@ from view_fakes import (
     FakeAccount,
     FakeAgenda,
     FakeExtraDays,
+    FakeOutbox,
     FakeProfileService,
     FakeSession,
     FakeUpdateHint,
@@ -162,12 +163,13 @@ def test_devices_that_cannot_be_loaded_are_not_loading_forever(qtbot, make_windo
 
 def test_offline_and_last_update_are_visible_in_the_status_bar(make_window) -> None:
     synced = datetime.now(UTC)
-    profile = FakeProfileService(parent_profile(), online=True, last_synced=synced)
-    window = make_window(profile=profile)
+    profile = FakeProfileService(parent_profile(), last_synced=synced)
+    session = FakeSession(FakeAccount())
+    window = make_window(session, profile)
     status = window.connection
     assert status.text == "Online"
     assert label(window, "lastSynced").text().startswith("Last updated: today ")
-    profile.onlineChanged.emit(False)
+    session.connection.report(False)  # any request of the session that found no portal
     assert label(window, "connectionText").text() == "Offline — showing saved data"
     assert label(window, "connectionText").isVisible()
     profile.lastSyncedChanged.emit(None)
@@ -192,11 +194,36 @@ def test_message_bar_shows_a_problem_retries_and_closes(qtbot, make_window) -> N
     assert not bar.isVisible()
 
 
-def test_coming_back_online_clears_the_profile_problem(make_window) -> None:
+def test_the_profile_succeeding_again_clears_its_problem(make_window) -> None:
     profile = FakeProfileService(parent_profile())
     window = make_window(profile=profile)
     profile.problem.emit("The portal cannot be reached.")
-    profile.onlineChanged.emit(True)
+    profile.problemSolved.emit()
+    assert not window.message_bar.isVisible()
+
+
+def test_a_problem_of_another_source_stays_when_the_profile_recovers(make_window) -> None:
+    profile = FakeProfileService(parent_profile())
+    window = make_window(profile=profile)
+    window.message_bar.show_message("De agenda kon niet worden geladen.", source="agenda")
+    profile.problem.emit("The portal cannot be reached.")
+    profile.problemSolved.emit()
+    assert window.message_bar.isVisible()
+    assert window.message_bar.text == "De agenda kon niet worden geladen."
+
+
+def test_writes_lost_while_logging_in_are_told_when_the_window_opens(make_window) -> None:
+    notice = "These absence reports … could not be read back: Emma on 4 March 2026."
+    window = make_window(outbox=FakeOutbox(lost_notice=notice))
+    assert window.message_bar.isVisible() and window.message_bar.text == notice
+
+
+def test_an_outbox_the_disk_refused_is_told_until_it_delivers_again(qtbot, make_window) -> None:
+    outbox = FakeOutbox()
+    window = make_window(outbox=outbox)
+    outbox.problem.emit("The disk is full.")
+    assert window.message_bar.text == "The disk is full."
+    outbox.problemSolved.emit()
     assert not window.message_bar.isVisible()
 
 

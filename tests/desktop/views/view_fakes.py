@@ -1,7 +1,8 @@
 """Small stand-ins for the Qt services: the same signals and methods, recording every call.
 
 The views are built against the interfaces in the services brief, so these fakes let the view
-tests (and the screenshot script) run without a network, a keyring or an event loop.
+tests (and the screenshot script) run without a network, a keyring or an event loop. One piece
+(over 400 lines): every view test builds its window from the same set of fakes.
 """
 
 from __future__ import annotations
@@ -40,8 +41,10 @@ from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.profile import ProfileService
+from desktop.services.session.connection import Connection
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
+from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.update_hint import UpdateHintService
 
 
@@ -83,6 +86,8 @@ class FakeSession(signals_of(SessionService)):
         self.known = known or []
         self.keep_offline_copy = False
         self.calls: list[tuple] = []
+        # The real one: a QObject with no dependencies; tests call report() as requests would.
+        self.connection = Connection(self)
 
     def known_accounts(self) -> list[FakeKnownAccount]:
         return list(self.known)
@@ -132,16 +137,27 @@ class FakeResets(signals_of(PasswordResetService)):
 
 
 class FakeProfileService(signals_of(ProfileService)):
-    def __init__(self, profile: Profile | None = None, online: bool = True,
+    def __init__(self, profile: Profile | None = None,
                  last_synced: datetime | None = None) -> None:
         super().__init__()
         self.profile = profile
-        self.online = online
         self.last_synced = last_synced
         self.refreshes = 0
 
     def refresh(self) -> None:
         self.refreshes += 1
+
+
+class FakeOutbox(signals_of(OutboxDelivery)):
+    """OutboxDelivery's interface: ``lost_notice`` as set by the test, deliveries counted."""
+
+    def __init__(self, lost_notice: str = "") -> None:
+        super().__init__()
+        self.lost_notice = lost_notice
+        self.deliveries = 0
+
+    def deliver(self) -> None:
+        self.deliveries += 1
 
 
 class FakeAuthSessions(signals_of(AuthSessionsService)):
@@ -171,9 +187,11 @@ class FakeAgenda(signals_of(AgendaService)):
         self.cancelled: list[tuple[int, ...]] = []
         self.previewed: list[tuple[int, ...]] = []
         self.withdrawn: list[int] = []
-        self.withdraw_answer = True
+        self.exports: list[tuple] = []
+        self.withdraw_problem: str | None = None
         self.dismissed: list[int] = []
         self.absence_loads = 0
+        self.refusal: str | None = None
 
     def show_month(self, year: int, month: int) -> None:
         self.shown.append((year, month))
@@ -186,8 +204,11 @@ class FakeAgenda(signals_of(AgendaService)):
     def agenda_for(self, first: date, last: date) -> list[Agenda]:
         return [a for a in self.months.values() if a.first <= last and a.last >= first]
 
-    def report_absence(self, draft: AbsenceDraft) -> int:
+    def report_absence(self, draft: AbsenceDraft) -> int | None:
         self.reports.append(draft)
+        if self.refusal is not None:  # the disk refused to queue it
+            self.absenceNotSaved.emit(self.refusal)
+            return None
         return len(self.reports)
 
     def load_absences(self) -> None:
@@ -202,13 +223,13 @@ class FakeAgenda(signals_of(AgendaService)):
     def dismiss_refused(self, outbox_id: int) -> None:
         self.dismissed.append(outbox_id)
 
-    def withdraw_queued(self, outbox_id: int) -> bool:
-        """Answers ``withdraw_answer``: False as while the report is on its way."""
+    def withdraw_queued(self, outbox_id: int) -> str | None:
+        """Answers ``withdraw_problem`` (None: withdrawn)."""
         self.withdrawn.append(outbox_id)
-        return self.withdraw_answer
+        return self.withdraw_problem
 
-    def export_calendar(self, path, child_id: int, child_name: str, labels=None) -> int:
-        return 0
+    def export_calendar(self, path, children, first: date, last: date, labels=None) -> None:
+        self.exports.append((str(path), dict(children), first, last))
 
 
 class FakeExtraDays(signals_of(ExtraDayService)):
@@ -374,6 +395,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "password_reset": FakeResets(),
         "profile": profile or FakeProfileService(parent_profile()),
         "auth_sessions": FakeAuthSessions(),
+        "outbox": FakeOutbox(),
         "agenda": FakeAgenda(),
         "extra_days": FakeExtraDays(),
         "finance": FakeFinance(),

@@ -32,6 +32,11 @@ ACCEPTED = [
     ("https://portal.example.org//ouders//app/", "https://portal.example.org/ouders/app"),
     ("https://portal.example.org/ouders?ref=mail#top", "https://portal.example.org/ouders"),
     ("kinderopvang-zonnebloem", "https://kinderopvang-zonnebloem.ouderportaal.nl"),
+    # A bare name with a port is a server of its own (e.g. on the organisation's network), not
+    # an organisation under ouderportaal.nl — and https, as it is not loopback.
+    ("korein:8443", "https://korein:8443"),
+    ("Korein:8443/", "https://korein:8443"),
+    ("korein:443", "https://korein"),
     ("http://127.0.0.1:8765/", "http://127.0.0.1:8765"),
     ("https://127.0.0.1:8765", "https://127.0.0.1:8765"),
     ("127.0.0.1:8765", "http://127.0.0.1:8765"),

@@ -12,9 +12,12 @@ import pytest
 from desktop.api.client import PortalClient
 from desktop.api.core.errors import (
     ConnectionProblem,
+    RequestTimeout,
     ServerError,
+    ServerUnreachable,
     SessionExpired,
 )
+from desktop.api.core.retry import LOST_REFRESH_ATTEMPTS, LOST_REFRESH_WINDOW
 
 NOW_FOR_EXPIRY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -174,8 +177,6 @@ async def test_refresh_refused_for_an_expired_account_says_why(logged_in, portal
 
 
 async def test_concurrent_callers_share_a_failed_refresh(logged_in, portal) -> None:
-    from desktop.api.core.errors import RequestTimeout
-
     portal.expire_access_tokens()
     both_refused = asyncio.Event()
     me_route = portal.routes[("GET", "/api/v1/me")]
@@ -201,7 +202,8 @@ async def test_concurrent_callers_share_a_failed_refresh(logged_in, portal) -> N
                                    return_exceptions=True)
 
     assert [type(r) for r in results] == [RequestTimeout, RequestTimeout]
-    assert len(portal.sent("POST", "/auth/refresh")) == 1
+    # One refresh for both callers (retried with the same token while its answers were lost).
+    assert len(portal.sent("POST", "/auth/refresh")) == 1 + LOST_REFRESH_ATTEMPTS
     assert logged_in.tokens.refresh_token == "refresh-1"  # kept for a later attempt
 
     # Later (back online) a new attempt is made rather than repeating the old failure.
@@ -209,3 +211,86 @@ async def test_concurrent_callers_share_a_failed_refresh(logged_in, portal) -> N
     assert (await logged_in.profile.me()).user.name == "Sanne de Vries"
     assert logged_in.tokens.refresh_token == "refresh-2"
 
+
+
+# --- a refresh whose answer was lost (docs/api.md, "How the app copes with failures") ---------
+
+
+def lose_answers(portal, count: int, error=httpx.ReadError):
+    """The portal handles the next ``count`` refreshes (and rotates the token), but their
+    answers never arrive."""
+    real = portal.routes[("POST", "/api/v1/auth/refresh")]
+    left = [count]
+
+    def refresh(request: httpx.Request) -> httpx.Response:
+        response = real(request)
+        if left[0] > 0:
+            left[0] -= 1
+            raise error("the answer was lost", request=request)
+        return response
+
+    portal.route("POST", "/auth/refresh", refresh)
+
+
+async def test_a_lost_refresh_answer_is_retried_with_the_same_token(logged_in, portal,
+                                                                    token_log) -> None:
+    portal.expire_access_tokens()
+    lose_answers(portal, 1)
+
+    profile = await logged_in.profile.me()
+
+    assert profile.user.name == "Sanne de Vries"
+    sent = [json.loads(r.content)["refresh_token"] for r in portal.sent("POST", "/auth/refresh")]
+    assert sent == ["refresh-1", "refresh-1"]  # the same token: the grace answers it again
+    assert logged_in.tokens.refresh_token == "refresh-2"
+    assert None not in token_log.reported  # never logged out
+    assert [t.refresh_token for t in token_log.reported] == ["refresh-1", "refresh-2"]
+
+
+async def test_a_timed_out_refresh_is_retried_too(logged_in, portal) -> None:
+    portal.expire_access_tokens()
+    lose_answers(portal, 2, error=httpx.ReadTimeout)
+    assert (await logged_in.profile.me()).user.name == "Sanne de Vries"
+    assert len(portal.sent("POST", "/auth/refresh")) == 3
+
+
+async def test_refresh_answers_all_lost_give_up_offline_and_keep_the_tokens(
+        logged_in, portal, token_log, sleeps) -> None:
+    portal.expire_access_tokens()
+    lose_answers(portal, 100)
+
+    with pytest.raises(ServerUnreachable):
+        await logged_in.profile.me()
+
+    assert len(portal.sent("POST", "/auth/refresh")) == 1 + LOST_REFRESH_ATTEMPTS
+    assert len(sleeps.delays) == LOST_REFRESH_ATTEMPTS  # with backoff in between
+    assert logged_in.tokens.refresh_token == "refresh-1"
+    assert None not in token_log.reported
+
+
+async def test_the_lost_answer_is_not_retried_after_the_window(portal) -> None:
+    now = [NOW_FOR_EXPIRY]
+
+    async def sleep(delay: float) -> None:
+        now[0] += LOST_REFRESH_WINDOW / 2  # every wait takes half the window
+
+    async with PortalClient("zonnebloem", transport=portal.transport, sleep=sleep,
+                            clock=lambda: now[0]) as client:
+        await client.auth.login("sanne.devries@voorbeeld.nl", "zonnebloem-demo")
+        portal.expire_access_tokens()
+        lose_answers(portal, 100)
+        with pytest.raises(ConnectionProblem):
+            await client.profile.me()
+        # First try, then after half the window, then (the window gone) no more.
+        assert len(portal.sent("POST", "/auth/refresh")) == 2
+        assert client.tokens is not None
+
+
+async def test_without_the_grace_a_retried_refresh_ends_the_session(logged_in, portal) -> None:
+    # An old portal (before the grace window) takes the retry for reuse: it says so, and the
+    # session ends as it would have without the retry.
+    portal.grace = False
+    portal.expire_access_tokens()
+    lose_answers(portal, 1)
+    with pytest.raises(SessionExpired):
+        await logged_in.profile.me()

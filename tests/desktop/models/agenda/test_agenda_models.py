@@ -18,6 +18,7 @@ from desktop.api.agenda.records import (
     AbsenceReason,
     Agenda,
     AgendaAbsence,
+    AgendaExtraDay,
     ClosingDay,
     DayPart,
     PlannedDayPart,
@@ -101,6 +102,46 @@ def test_closing_days_and_school_holidays_are_marked(model) -> None:
     assert model.index_of(date(2027, 3, 3)).data(MonthModel.Role.Closed) == "Studiedag"
     assert model.index_of(MONDAY).data(MonthModel.Role.SchoolHoliday) == "Voorjaarsvakantie"
     assert model.index_of(date(2027, 3, 4)).data(MonthModel.Role.SchoolHoliday) is None
+
+
+def test_a_day_with_only_a_school_holiday_is_marked(qtmodeltester) -> None:
+    # No care planned, nothing closed: the holiday alone must still show on the day.
+    wednesday = date(2027, 3, 10)
+    model = MonthModel()
+    model.set_children({EMMA: "Emma", DAAN: "Daan"})
+    model.set_month(2027, 3)
+    model.set_agenda(march(school_holidays=(
+        SchoolHoliday("Studievrije week", wednesday, wednesday),)))
+    qtmodeltester.check(model, force_py=True)
+    cell = model.index_of(wednesday)
+    assert cell.data(MonthModel.Role.SchoolHoliday) == "Studievrije week"
+    assert cell.data(MonthModel.Role.Entries) == []
+    assert cell.data(MonthModel.Role.Closed) is None
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Wednesday 10 March 2027; Studievrije week; no care planned")
+    assert model.index_of(wednesday + timedelta(days=1)).data(
+        MonthModel.Role.SchoolHoliday) is None  # the day after: no holiday
+
+
+def test_a_rejected_extra_day_shows_as_rejected(qtmodeltester) -> None:
+    thursday = date(2027, 3, 11)
+    extra = {status: AgendaExtraDay(40 + n, thursday, child, DayPart.OCHTEND, status,
+                                    time(7, 30), time(13))
+             for n, (child, status) in enumerate([(EMMA, "rejected"), (DAAN, "approved")])}
+    model = MonthModel()
+    model.set_children({EMMA: "Emma", DAAN: "Daan"})
+    model.set_month(2027, 3)
+    model.set_agenda(march(extra_days=tuple(extra.values())))
+    qtmodeltester.check(model, force_py=True)
+    assert entries(model, thursday) == [("Emma", "morning", EntryState.EXTRA_REJECTED),
+                                        ("Daan", "morning", EntryState.EXTRA_APPROVED)]
+    text = model.index_of(thursday).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Emma: morning (extra day rejected)" in text
+    rows = MonthListModel(model)
+    assert [tuple(rows.index(r, c).data() for c in range(4)) for r in range(rows.rowCount())
+            if rows.index(r, 0).data(MonthListModel.Role.Date) == thursday] == [
+        ("Thursday 11 March 2027", "Emma", "morning", "extra day rejected"),
+        ("Thursday 11 March 2027", "Daan", "morning", "extra day approved")]
 
 
 def test_the_child_filter_leaves_the_other_child_out(model) -> None:

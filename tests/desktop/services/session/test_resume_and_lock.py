@@ -72,7 +72,7 @@ def test_resume_while_the_server_is_down_stays_in_with_cached_data(
     problems: list[str] = []
     profile_service.problem.connect(problems.append)
     with qtbot.assertNotEmitted(session.sessionExpired, wait=100):
-        with qtbot.waitSignal(profile_service.onlineChanged) as offline:
+        with qtbot.waitSignal(session.connection.onlineChanged) as offline:
             session.resume(remembered_key)
     assert offline.args == [False]
     assert session.account is not None
@@ -81,7 +81,7 @@ def test_resume_while_the_server_is_down_stays_in_with_cached_data(
     assert "saved on this computer" in problems[-1]
 
     portal.down = False
-    with qtbot.waitSignal(profile_service.onlineChanged) as online:
+    with qtbot.waitSignal(session.connection.onlineChanged) as online:
         profile_service.refresh()
     assert online.args == [True]
 

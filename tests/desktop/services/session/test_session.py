@@ -216,3 +216,49 @@ def test_a_new_portal_check_replaces_the_previous_one(session, qtbot):
         session.check_portal("zonnebloem")
     qtbot.wait(50)
     assert names == [(BASE_URL, "Kinderopvang Zonnebloem")]
+
+
+def test_a_lost_refresh_answer_keeps_the_session_and_the_remembered_login(
+        session, log_in, portal, qtbot, run, memory_keyring):
+    account = log_in(session, remember=True)
+    qtbot.waitUntil(lambda: stored_token(memory_keyring) == portal.refresh_token)
+    portal.expire_access_token()
+    portal.refresh_answers_lost = 1  # the portal rotated the token; its answer never came
+    with qtbot.assertNotEmitted(session.sessionExpired):
+        profile = run(session.request(lambda client: client.profile.me()))
+    assert profile.user.name == "Sanne de Vries"
+    assert session.account is not None
+    # The successor is remembered, and so is the account.
+    qtbot.waitUntil(lambda: stored_token(memory_keyring) == portal.refresh_token)
+    assert [a.key for a in session.known_accounts()] == [account.key]
+
+
+def test_a_full_disk_at_login_is_told_in_the_login_window_not_a_crash(
+        session, qtbot, monkeypatch, crashes, portal):
+    from desktop.cache.disk import DiskProblem, DiskTrouble
+    from desktop.cache.store import AccountCache
+
+    def full(directory, **options):
+        raise DiskProblem(DiskTrouble.FULL, directory, "No space left on device")
+
+    monkeypatch.setattr(AccountCache, "open", full)
+    with qtbot.waitSignal(session.loginFailed, timeout=10_000) as failed:
+        session.login(ORGANISATION, EMAIL, PASSWORD, False)
+    assert failed.args[0].startswith("The disk is full.")
+    assert session.account is None and not session.busy
+    assert crashes == []
+
+
+def test_a_disk_too_full_for_the_profile_logs_nothing_in(session, qtbot, monkeypatch, crashes):
+    from desktop.cache.disk import DiskProblem, DiskTrouble
+    from desktop.cache.store import AccountCache
+
+    def full(self, profile) -> None:
+        raise DiskProblem(DiskTrouble.FULL, self.db_path, "database or disk is full")
+
+    monkeypatch.setattr(AccountCache, "put_profile", full)
+    with qtbot.assertNotEmitted(session.loggedIn):
+        with qtbot.waitSignal(session.loginFailed, timeout=10_000) as failed:
+            session.login(ORGANISATION, EMAIL, PASSWORD, False)
+    assert failed.args[0].startswith("The disk is full.")
+    assert session.account is None

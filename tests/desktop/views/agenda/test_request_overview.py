@@ -176,7 +176,7 @@ def waiting_report(day: date) -> QueuedAbsence:
 @pytest.mark.parametrize("sent", [False, True], ids=["waiting", "on its way"])
 def test_a_report_waiting_on_this_computer_can_be_withdrawn(dialog, agenda, monkeypatch,
                                                              sent) -> None:
-    agenda.withdraw_answer = not sent
+    agenda.withdraw_problem = "This report is being sent right now." if sent else None
     agenda.absencesChanged.emit([], [waiting_report(date.today() + timedelta(days=3))])
     dialog.select_row(0)
     assert not dialog.cancel_button.isVisible()

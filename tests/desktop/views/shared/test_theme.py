@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.views.sections import SECTIONS
 from desktop.views.shared import theme
+from desktop.views.shared.message_bar import TONE_ICONS
 
 VIEWS = Path(theme.__file__).resolve().parents[1]
 
@@ -19,6 +20,7 @@ def icon_names_in_code() -> set[str]:
     for path in VIEWS.rglob("*.py"):
         names.update(re.findall(r'icon\("([a-z-]+)"\)', path.read_text(encoding="utf-8")))
     names.update({"online", "offline", "eye-off"})  # picked at runtime by state
+    names.update(TONE_ICONS.values())
     names.update(section.icon for section in SECTIONS)
     return names
 

@@ -3,9 +3,11 @@ absences exactly once (also offline and across a restart of the app), cancelling
 
 from __future__ import annotations
 
+import errno
 from datetime import date, timedelta
 
 import httpx
+import pytest
 from agenda_app import AgendaApp
 from icalendar import Calendar
 from planning_days import extra, planned
@@ -14,6 +16,7 @@ from desktop.api.absences.records import AbsenceDraft
 from desktop.api.agenda.records import AbsenceReason, DayPart
 from desktop.api.client import PortalClient
 from desktop.api.extra_days.records import ExtraDayDraft, ExtraDayPayment
+from desktop.cache import disk
 from desktop.services.agenda.service import month_range
 
 SANNE = "sanne.devries@voorbeeld.nl"
@@ -208,6 +211,30 @@ def test_the_export_holds_every_chosen_child_for_the_stated_range(qtbot, portal_
     names = {str(e["SUMMARY"]).split(" – ")[0] for e in events}
     assert names == {"Emma", "Daan"}
     assert len({str(e["UID"]) for e in events}) == len(events)  # each day-part once
+
+
+@pytest.mark.parametrize(("number", "told"), [
+    (errno.ENOSPC, "The disk is full. Free some space and try again"),
+    (errno.EROFS, "The disk is read-only, so nothing can be saved in"),
+    (errno.EACCES, "Ouderportaal may not write in"),
+])
+def test_a_calendar_the_disk_refuses_is_told_in_the_one_disk_message(
+        qtbot, portal_server, make_services, tmp_path, monkeypatch, number, told):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+
+    def refused(*_args, **_kwargs):
+        raise OSError(number, "refused")
+
+    monkeypatch.setattr(disk.tempfile, "mkstemp", refused)
+    path = tmp_path / "emma.ics"
+    first = date.today() + timedelta(days=1)
+    with qtbot.waitSignal(app.agenda.exportFailed, timeout=20_000) as failed:
+        app.agenda.export_calendar(path, {emma: "Emma"}, first, first + timedelta(days=30))
+    assert told in failed.args[0]
+    assert not path.exists()
 
 
 def test_an_export_of_one_child_leaves_the_other_out(qtbot, portal_server, make_services,

@@ -41,8 +41,11 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "ouderportaal.sqlite3"
 
 
-TEMPLATE_DB = "ouderportaal_test_template"
-TEST_DB = "ouderportaal_test"
+# One pair per pytest-xdist worker ("gw0", "gw1", …; none without xdist): the workers share
+# the one PostgreSQL server but never a database.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+TEMPLATE_DB = f"ouderportaal_test_template{_WORKER}"
+TEST_DB = f"ouderportaal_test{_WORKER}"
 
 
 async def _recreate_database(server_url: str, name: str, template: str | None = None) -> None:

@@ -3,8 +3,8 @@ and for news worth a line (a decision arrived, documents saved).
 
 Every message has a source (the profile, the agenda, the finance sync, ...) and stays until
 that source says the problem is over (:meth:`MessageBar.clear`) or the user closes it. Two
-sources can have a problem at once: the bar shows the newest and keeps the others, so clearing
-one source brings back another source's message that is still true.
+sources can have a problem at once: the bar shows the newest (a problem before news) and keeps
+the others, so clearing one source brings back another source's message that is still true.
 
 A message also belongs to a section (issue 14: the bar takes the page's room): it shows only
 while that section is on screen, and news (tone "info") of a section is dropped when the parent
@@ -153,8 +153,11 @@ class MessageBar(QFrame):
         self.closed.emit()
 
     def _shown(self) -> _Message | None:
-        return next((m for m in reversed(self._messages.values())
-                     if m.section is None or m.section == self._section), None)
+        """The newest message of this section or the whole app; a problem before news, so a
+        notice that something arrived never hides one that something went wrong."""
+        here = [m for m in reversed(self._messages.values())
+                if m.section is None or m.section == self._section]
+        return next((m for m in here if m.tone != "info"), next(iter(here), None))
 
     def _render(self) -> None:
         shown = self._shown()

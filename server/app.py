@@ -12,9 +12,11 @@ from server.agenda import absence_routes, extra_day_routes, request_overview
 from server.agenda import routes as agenda_routes
 from server.auth import routes as auth_routes
 from server.auth.passwords import PasswordHasher
+from server.blobs import create_blob_store
 from server.config import Settings
 from server.db import create_engine, create_sessionmaker
 from server.finance import routes as finance_routes
+from server.finance.publisher import DocumentPublisher
 from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
 from server.problems.handlers import install_problem_handlers
@@ -27,8 +29,9 @@ API_PREFIX = "/api/v1"
 
 
 def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
-    """Build the app. The database engine and password hasher live from startup to shutdown
-    (the lifespan), so one app object can be started, stopped and started again."""
+    """Build the app. The database engine, password hasher and the finance documents'
+    publisher live from startup to shutdown (the lifespan), so one app object can be started,
+    stopped and started again."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -36,9 +39,16 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.hasher = PasswordHasher(settings)
+        app.state.blobs = create_blob_store(settings)
+        publisher = DocumentPublisher(app.state.sessionmaker, app.state.blobs, settings,
+                                      only_wanted=settings.publish_documents == "wanted")
+        app.state.publisher = publisher
+        if settings.publish_documents != "off":
+            publisher.start()
         try:
             yield
         finally:
+            await publisher.stop()
             await engine.dispose()
 
     app = FastAPI(

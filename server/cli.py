@@ -1,4 +1,11 @@
-"""`ouderportaal-server`: serve, migrate, demo."""
+"""`ouderportaal-server`: serve, migrate, demo.
+
+This module imports only what parsing the command line needs; each command imports its own
+machinery. With several workers every worker process imports this module first (it is the
+`__main__` that multiprocessing's spawn re-imports), before it can answer uvicorn's five-second
+health check: importing the database layer and Alembic here made workers on a busy machine
+miss it and be killed and restarted in a loop.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +15,12 @@ import logging
 import sys
 from dataclasses import replace
 from pathlib import Path
-
-import uvicorn
-from fastapi import FastAPI
+from typing import TYPE_CHECKING
 
 from server.config import Settings, sqlite_url
-from server.db import create_engine, migrate
-from server.demo.database import create_demo_database
-from server.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 logger = logging.getLogger("server")
 
@@ -37,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("migrate", help="bring the database schema up to date")
 
+    publish = commands.add_parser(
+        "publish", help="make the finance documents (PDFs) that wait to be published, then "
+                        "exit; every `serve` process also does this in the background")
+    publish.add_argument("--follow", action="store_true",
+                         help="keep publishing new work as it is queued (a dedicated "
+                              "publisher next to workers with OUDERPORTAAL_PUBLISH_DOCUMENTS=off)")
+
     invoices = commands.add_parser(
         "invoices", help="make the invoices of a month (families that have one are skipped)")
     invoices.add_argument("--month", required=True, help="the month of care, e.g. 2026-11")
@@ -53,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _migrate(settings: Settings) -> None:
+    from server.db import create_engine, migrate
+
     engine = create_engine(settings)
     try:
         await migrate(engine)
@@ -65,20 +79,18 @@ def _serve(settings: Settings, host: str, port: int, workers: int,
     if workers > 1 and settings.is_sqlite:
         raise SystemExit("Several workers need PostgreSQL (set DATABASE_URL); SQLite allows "
                          "one server process.")
+    from server.serving import serve
+
     asyncio.run(_migrate(settings))
     logger.info("Serving on http://%s:%s", host, port)
     if workers > 1:
         # Each worker process imports the app factory and reads the same environment.
-        # uvicorn's access log would print reset tokens; server.access_log masks them.
-        uvicorn.run("server.cli:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, proxy_headers=True, access_log=False,
-                    forwarded_allow_ips=forwarded_allow_ips, ws="none", server_header=False)
+        serve("server.cli:app_from_env", host, port, workers, factory=True,
+              forwarded_allow_ips=forwarded_allow_ips)
     else:
         from server.app import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True,
-                    access_log=False, forwarded_allow_ips=forwarded_allow_ips, ws="none",
-                    server_header=False)
+        serve(create_app(settings), host, port, forwarded_allow_ips=forwarded_allow_ips)
 
 
 def app_from_env() -> FastAPI:
@@ -89,6 +101,9 @@ def app_from_env() -> FastAPI:
 
 
 def _demo(args: argparse.Namespace) -> None:
+    from server.demo.database import create_demo_database
+    from server.demo.logins import DEMO_LOGINS, DEMO_PASSWORD
+
     overrides: dict[str, object] = {}
     if args.data_dir is not None:
         overrides["data_dir"] = args.data_dir
@@ -127,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
             print("The database schema is up to date.")
         elif args.command == "demo":
             _demo(args)
+        elif args.command == "publish":
+            from server.finance.publisher import publish_from_command
+
+            print(asyncio.run(publish_from_command(Settings.from_env(), follow=args.follow)))
         elif args.command == "invoices":
             from server.finance.run import invoice_month
 

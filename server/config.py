@@ -15,6 +15,7 @@ Clock = Callable[[], datetime]
 """Returns the current time as an aware datetime; tests inject a controllable one."""
 
 SMTP_SECURITY_MODES = ("none", "starttls", "tls")
+PUBLISH_MODES = ("all", "wanted", "off")
 
 
 def utc_now() -> datetime:
@@ -49,10 +50,13 @@ class Settings:
     # When set, mails are written as .eml files into this folder instead of going to SMTP
     # (demo mode), and the reset link and code are logged so a developer can use them.
     mail_folder: Path | None = None
-    # argon2id: RFC 9106's second recommendation is t=3, m=64 MiB; OWASP's floor is t=2,
-    # m=19 MiB, p=1. We stay above the floor with some headroom for a small server.
-    argon2_time_cost: int = 3
-    argon2_memory_cost: int = 65536  # KiB
+    # argon2id at OWASP's recommended configuration (t=2, m=19 MiB, p=1; the Password Storage
+    # Cheat Sheet). RFC 9106's t=3, m=64 MiB cost ~150 ms of CPU per login: 7 logins a second
+    # on two cores, half an hour for 13,000 parents at the morning peak. This costs ~25 ms, so
+    # the same two cores log in well over 30 a second (benchmarks/server_load.py). Hashes made
+    # with other parameters are redone at the next successful login (server.auth.login).
+    argon2_time_cost: int = 2
+    argon2_memory_cost: int = 19456  # KiB
     argon2_parallelism: int = 1
     # Each hash holds argon2_memory_cost KiB; the cap bounds memory and keeps the event loop's
     # worker threads free for other requests during a burst of logins.
@@ -62,6 +66,14 @@ class Settings:
     # requests of one app refreshing at once, or an answer lost on the way); later it is reuse.
     refresh_grace: timedelta = timedelta(seconds=60)
     reset_ttl: timedelta = timedelta(minutes=30)
+    # Open database connections each server process keeps (PostgreSQL; as many again may be
+    # opened for a burst). Workers × 2 × this must stay below the server's max_connections.
+    database_pool_size: int = 10
+    # Which finance documents this process publishes in the background (server.finance.
+    # publisher): "all" queued families (a server), only "wanted" ones — families whose listing
+    # found them queued (the desktop's demo, which renders on the parent's own computer) — or
+    # "off" (a web worker next to a dedicated `ouderportaal-server publish`; the tests).
+    publish_documents: str = "all"
     # The newest desktop release and where to get it: `/portal` passes them on so an older app
     # can say, calmly, that an update exists (README, "Installers"). Unset: no hint.
     client_version: str | None = None
@@ -77,6 +89,11 @@ class Settings:
     def today(self) -> date:
         """Today in the organisation's time zone: contract dates are Dutch calendar dates."""
         return self.clock().astimezone(AMSTERDAM).date()
+
+    @property
+    def blob_dir(self) -> Path:
+        """Where the files-on-disk blob store keeps PDFs (server.blobs)."""
+        return self.data_dir / "blobs"
 
     @property
     def is_sqlite(self) -> bool:
@@ -103,6 +120,10 @@ class Settings:
         for name in ("time_cost", "memory_cost", "parallelism"):
             if raw := env.get(f"OUDERPORTAAL_ARGON2_{name.upper()}"):
                 values[f"argon2_{name}"] = int(raw)
+        if raw := env.get("OUDERPORTAAL_DATABASE_POOL_SIZE"):
+            values["database_pool_size"] = int(raw)
+        if raw := env.get("OUDERPORTAAL_PUBLISH_DOCUMENTS"):
+            values["publish_documents"] = raw.strip().lower()
         for name in ("version", "download_url"):
             if raw := env.get(f"OUDERPORTAAL_CLIENT_{name.upper()}"):
                 values[f"client_{name}"] = raw.strip()
@@ -118,6 +139,9 @@ class Settings:
             raise ValueError(
                 f"OUDERPORTAAL_SMTP_SECURITY must be one of {', '.join(SMTP_SECURITY_MODES)}"
             )
+        if self.publish_documents not in PUBLISH_MODES:
+            raise ValueError(
+                f"OUDERPORTAAL_PUBLISH_DOCUMENTS must be one of {', '.join(PUBLISH_MODES)}")
         if (self.client_version is None) != (self.client_download_url is None):
             raise ValueError("set OUDERPORTAAL_CLIENT_VERSION and OUDERPORTAAL_CLIENT_DOWNLOAD_URL"
                              " together: a hint without a download address helps no one")

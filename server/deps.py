@@ -1,4 +1,7 @@
-"""FastAPI dependencies: the database session, settings, the caller and their address."""
+"""FastAPI dependencies: the database session, settings, the caller and their address.
+
+Every dependency is `async def`, even where it awaits nothing: FastAPI runs a plain `def`
+dependency in a thread pool, a thread hop per dependency on every request."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.auth.audit import ClientInfo, client_address
 from server.auth.passwords import PasswordHasher
 from server.auth.sessions import Authenticated, authenticate_access
+from server.blobs import BlobStore
 from server.config import Settings
 from server.idempotency import request_connection
 from server.mail import Mailer
@@ -31,19 +35,23 @@ async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_hasher(request: Request) -> PasswordHasher:
+async def get_hasher(request: Request) -> PasswordHasher:
     return request.app.state.hasher
 
 
-def get_mailer(request: Request) -> Mailer:
+async def get_blobs(request: Request) -> BlobStore:
+    return request.app.state.blobs
+
+
+async def get_mailer(request: Request) -> Mailer:
     return request.app.state.mailer
 
 
-def client_info(request: Request) -> ClientInfo:
+async def client_info(request: Request) -> ClientInfo:
     # Behind a reverse proxy uvicorn rewrites request.client from X-Forwarded-For for the
     # addresses in --forwarded-allow-ips, so this is the real client there too.
     return ClientInfo(ip=client_address(request.client.host if request.client else None),
@@ -67,5 +75,6 @@ Db = Annotated[AsyncSession, Depends(get_db)]
 CurrentSettings = Annotated[Settings, Depends(get_settings)]
 Hasher = Annotated[PasswordHasher, Depends(get_hasher)]
 CurrentMailer = Annotated[Mailer, Depends(get_mailer)]
+Blobs = Annotated[BlobStore, Depends(get_blobs)]
 Client = Annotated[ClientInfo, Depends(client_info)]
 Auth = Annotated[Authenticated, Depends(current_auth)]

@@ -73,6 +73,9 @@ class EmbeddedServer:
             database_url=sqlite_url(self.data_dir),
             public_url=self.url,
             mail_folder=self.mail_folder,
+            # PDFs are rendered on the parent's own computer here: only the families whose
+            # documents someone opens, not the whole demo organisation.
+            publish_documents="wanted",
         )
 
     def bind(self) -> None:

@@ -16,7 +16,7 @@ from keyring.errors import PasswordDeleteError  # noqa: E402
 
 # The qasync loop fixtures (qt_loop, loop, run) for the Qt suites; a WARNING+ log record
 # that a test did not expect fails it (log_fail.py).
-pytest_plugins = ["qasync_fixtures", "log_fail"]
+pytest_plugins = ["qasync_fixtures", "log_fail", "pytester"]
 
 
 class MemoryKeyring(KeyringBackend):

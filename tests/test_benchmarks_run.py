@@ -4,6 +4,7 @@ measure is not asserted here — speed is read from their output, not tested."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+NEEDS_WRK = pytest.mark.skipif(shutil.which("wrk") is None,
+                               reason="wrk is not installed (apt-get install wrk)")
 
 
 @pytest.mark.parametrize(("script", "arguments", "figures"), [
@@ -24,6 +27,12 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
     ("window_start.py", ["--runs", "1", "--cases", "login,main,demo"],
      ["bare PySide6 window:", "login window:", "main window from the cache:",
       "--demo to the login window:"]),
+    pytest.param("server_load.py", ["--scale", "1", "--parents", "2", "--duration", "1",
+                                    "--login-seconds", "1", "--repeat", "1",
+                                    "--connections", "2", "--rate", "50"],
+                 ["trivial", "mixed, saturating", "mixed, paced", "logins",
+                  "SQL statements per request", "agenda month", "one PDF download"],
+                 marks=NEEDS_WRK),
 ])
 def test_the_benchmark_runs_and_prints_its_figures(script: str, arguments: list[str],
                                                    figures: list[str], tmp_path: Path) -> None:

@@ -282,6 +282,15 @@ def test_relative_imports_are_resolved_and_checked(tmp_path: Path) -> None:
                           "desktop/views/agenda/page.py:1 imports desktop.api.client"]
 
 
+def test_relative_imports_in_a_package_start_from_the_package_itself(tmp_path: Path) -> None:
+    # In a package's __init__.py "." is that package, not its parent.
+    package = write(tmp_path, "desktop/views/agenda/__init__.py",
+                    "from .page import AgendaPage\nfrom ..shared import theme\n")
+    modules = {imp.module for imp in imports_of(package, tmp_path)}
+    assert {"desktop.views.agenda.page", "desktop.views.agenda.page.AgendaPage",
+            "desktop.views.shared", "desktop.views.shared.theme"} == modules
+
+
 def test_a_view_may_not_reach_into_another_feature(tmp_path: Path) -> None:
     write(tmp_path, "desktop/views/agenda/page.py",
           "from desktop.views.agenda.legend import Legend\n"

@@ -1120,6 +1120,10 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Tarieven</translation>
     </message>
     <message>
+        <source>New invoices, annual statements or contracts are being prepared. They appear here in a moment.</source>
+        <translation>Nieuwe facturen, jaaropgaven of contracten worden klaargezet. Ze verschijnen hier zo.</translation>
+    </message>
+    <message>
         <source>There are no invoices, annual statements or contracts yet. The first invoice appears after your first month of care.</source>
         <translation>Er zijn nog geen facturen, jaaropgaven of contracten. De eerste factuur verschijnt na je eerste maand opvang.</translation>
     </message>
@@ -2504,6 +2508,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>Enter your e-mail address and password.</source>
         <extracomment>QSettings key an installer sets to put this computer in shared-PC mode.</extracomment>
         <translation>Vul je e-mailadres en wachtwoord in.</translation>
+    </message>
+    <message>
+        <source>This computer could not be saved as one of your devices, so if others try wrong passwords for your account, your next login here may have to wait. %1</source>
+        <translation>Deze computer kon niet worden bewaard als een van je apparaten. Proberen anderen verkeerde wachtwoorden voor je account, dan moet je bij je volgende keer inloggen hier misschien wachten. %1</translation>
     </message>
     <message>
         <source>Staff accounts and shared computers are never remembered: log in again next time.</source>

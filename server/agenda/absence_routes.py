@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager
 
 from server.agenda.absence_schemas import (
     AbsenceIn,
     AbsenceOut,
     AbsencesOut,
+    AbsencesPage,
     CancelAbsencesIn,
     CancelPreviewCollector,
     CancelPreviewOut,
@@ -26,7 +27,8 @@ from server.agenda.absences import (
 )
 from server.agenda.schemas import RecordId
 from server.deps import Auth, CurrentSettings, Db
-from server.models import Absence, Child, User
+from server.models import Absence, AbsenceCredit, Child, User
+from server.paging import ASC, DESC, Keyset, Paging
 from server.problems import Problem
 from server.problems.openapi import problem_responses
 
@@ -49,19 +51,26 @@ async def post_absences(body: AbsenceIn, auth: Auth, db: Db,
     return AbsencesOut(absences=[absence_out(a, auth.user.name) for a in absences])
 
 
-@router.get("/absences", response_model=AbsencesOut, responses=problem_responses(
-    *_AUTH, "forbidden"))
-async def get_absences(auth: Auth, db: Db) -> AbsencesOut:
-    """All absences of the family, newest day first (for the request overview)."""
+# Newest day first; within a day by child, then in the order they were reported.
+ABSENCES = Keyset("absences", (Absence.day, DESC), (Absence.child_id, ASC), (Absence.id, ASC))
+
+
+@router.get("/absences", response_model=AbsencesPage, responses=problem_responses(
+    *_AUTH, "forbidden", "validation_error"))
+async def get_absences(auth: Auth, db: Db, paging: Paging) -> AbsencesPage:
+    """The family's absences, newest day first, in pages (docs/api.md "Lists and paging")."""
     if not auth.user.role.is_parent:
         raise Problem("forbidden")
-    rows = (await db.execute(
+    rows = list((await db.execute(ABSENCES.select(
         select(Absence, User.name).join(Child, Child.id == Absence.child_id)
         .join(User, User.id == Absence.reported_by_id)
+        .outerjoin(AbsenceCredit, AbsenceCredit.absence_id == Absence.id)
         .where(Child.family_id == auth.user.family_id)
-        .options(selectinload(Absence.credit))
-        .order_by(Absence.day.desc(), Absence.child_id, Absence.id))).all()
-    return AbsencesOut(absences=[absence_out(a, name) for a, name in rows])
+        .options(contains_eager(Absence.credit)), paging))).all())
+    page, next_cursor = ABSENCES.page(rows, paging, lambda row: (row[0].day, row[0].child_id,
+                                                                 row[0].id))
+    return AbsencesPage(absences=[absence_out(a, name) for a, name in page],
+                        next_cursor=next_cursor)
 
 
 AbsenceId = Annotated[int, Path(ge=1, le=2_147_483_647)]

@@ -44,6 +44,12 @@ class AbsencesOut(BaseModel):
     absences: list[AbsenceOut]
 
 
+class AbsencesPage(AbsencesOut):
+    """One page of the family's absences (docs/api.md, "Lists and paging")."""
+
+    next_cursor: str | None
+
+
 def absence_out(absence: Absence, reporter: str) -> AbsenceOut:
     earned = absence.credit if absence.credit and absence.credit.withdrawn_at is None else None
     return AbsenceOut(

@@ -30,6 +30,12 @@ def _group_ids(user: User) -> Select[Any] | None:
     return None
 
 
+async def own_group_ids(db: AsyncSession, user: User) -> set[int]:
+    """The groups of staff or a manager (`_group_ids`); empty for parents."""
+    groups = _group_ids(user)
+    return set() if groups is None else set((await db.scalars(groups)).all())
+
+
 def staff_contracts(user: User, today: date) -> Select[Any]:
     """Ids of the contracts through which staff or a manager see children: those in the
     caller's groups that have not ended before `today` (future ones included)."""

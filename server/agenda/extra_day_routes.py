@@ -27,6 +27,7 @@ from server.agenda.extra_day_schemas import (
     ExtraDayIn,
     ExtraDayRequestOut,
     ExtraDayRequestsOut,
+    ExtraDayRequestsPage,
     PreviewOut,
     RejectIn,
     SkippedOut,
@@ -48,6 +49,7 @@ from server.models import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
+from server.paging import DESC, Keyset, Paging
 from server.problems import Problem
 from server.problems.openapi import problem_responses
 
@@ -118,15 +120,20 @@ async def post_extra_days(body: ExtraDayIn, auth: Auth, db: Db,
     return ExtraDayRequestsOut(requests=[request_out(r, names) for r in requests])
 
 
-@router.get("/extra-days", response_model=ExtraDayRequestsOut,
+# Newest first; the same order for the family's list and the staff's pending requests.
+EXTRA_DAYS = Keyset("extra-days", (ExtraDayRequest.first_date, DESC), (ExtraDayRequest.id, DESC))
+
+
+@router.get("/extra-days", response_model=ExtraDayRequestsPage,
             responses=problem_responses(*_AUTH, "validation_error"))
-async def list_extra_days(auth: Auth, db: Db, settings: CurrentSettings,
+async def list_extra_days(auth: Auth, db: Db, settings: CurrentSettings, paging: Paging,
                           status: Annotated[ExtraDayStatus | None, Query()] = None,
                           decided_on: Annotated[date | None, Query()] = None,
-                          ) -> ExtraDayRequestsOut:
+                          ) -> ExtraDayRequestsPage:
     """Parents: the family's requests; staff: their groups'; managers: their locations' —
-    those with a day-part under a contract they see (server/agenda/access.py).
-    `decided_on`: only those decided on that day (Dutch time), e.g. today's decisions."""
+    those with a day-part under a contract they see (server/agenda/access.py). In pages,
+    newest first (docs/api.md "Lists and paging"). `decided_on`: only those decided on that
+    day (Dutch time), e.g. today's decisions."""
     user = auth.user
     if user.role.is_parent:
         scope = ExtraDayRequest.child_id.in_(await visible_child_ids(db, user, settings.today()))
@@ -134,17 +141,19 @@ async def list_extra_days(auth: Auth, db: Db, settings: CurrentSettings,
         scope = ExtraDayRequest.id.in_(select(ExtraDayItem.request_id).where(
             ExtraDayItem.contract_id.in_(staff_contracts(user, settings.today()))))
     query = (select(ExtraDayRequest).where(scope)
-             .options(selectinload(ExtraDayRequest.items))
-             .order_by(ExtraDayRequest.first_date.desc(), ExtraDayRequest.id.desc()))
+             .options(selectinload(ExtraDayRequest.items)))
     if status is not None:
         query = query.where(ExtraDayRequest.status == status)
     if decided_on is not None:
         start = datetime.combine(decided_on, time(), AMSTERDAM)
         query = query.where(ExtraDayRequest.decided_at >= start,
                             ExtraDayRequest.decided_at < start + timedelta(days=1))
-    requests = list((await db.scalars(query)).all())
+    requests, next_cursor = EXTRA_DAYS.page(
+        list((await db.scalars(EXTRA_DAYS.select(query, paging))).all()), paging,
+        lambda r: (r.first_date, r.id))
     names = await request_names(db, requests)
-    return ExtraDayRequestsOut(requests=[request_out(r, names) for r in requests])
+    return ExtraDayRequestsPage(requests=[request_out(r, names) for r in requests],
+                                next_cursor=next_cursor)
 
 
 @router.post("/extra-days/{request_id}/withdraw", response_model=ExtraDayRequestOut,

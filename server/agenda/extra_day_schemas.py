@@ -130,6 +130,12 @@ class ExtraDayRequestsOut(BaseModel):
     requests: list[ExtraDayRequestOut]
 
 
+class ExtraDayRequestsPage(ExtraDayRequestsOut):
+    """One page of a list of requests (docs/api.md, "Lists and paging")."""
+
+    next_cursor: str | None
+
+
 class RejectIn(BaseModel):
     reason: FreeText = Field(min_length=1, max_length=500)
 

@@ -21,6 +21,8 @@ DAY_PART_HOURS: dict[DayPart, tuple[time, time]] = {
 
 # The longest range one agenda request may expand; keeps a single response bounded.
 MAX_RANGE_DAYS = 400
+# Staff and managers ask for one group at a time, at most a week of it.
+STAFF_MAX_RANGE_DAYS = 7
 
 
 @dataclass(frozen=True)

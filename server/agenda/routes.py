@@ -10,11 +10,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from server.agenda.absences import active_absences, school_holidays
-from server.agenda.access import covers, staff_contracts, visible_child_ids
-from server.agenda.planning import DAY_PART_HOURS, MAX_RANGE_DAYS, expand_planning
+from server.agenda.access import covers, own_group_ids, staff_contracts, visible_child_ids
+from server.agenda.planning import (
+    DAY_PART_HOURS,
+    MAX_RANGE_DAYS,
+    STAFF_MAX_RANGE_DAYS,
+    expand_planning,
+)
 from server.agenda.schemas import (
     AgendaAbsenceOut,
     AgendaExtraDayOut,
@@ -67,34 +72,50 @@ def _cursor(body: dict[str, object]) -> str:
 
 
 @router.get("/agenda", response_model=AgendaResponse, responses=problem_responses(
-    "not_authenticated", "token_expired", "forbidden", "agenda_range_invalid"))
+    "not_authenticated", "token_expired", "forbidden", "agenda_range_invalid",
+    "agenda_group_required"))
 async def agenda(
     auth: Auth, db: Db, settings: CurrentSettings,
     from_date: Annotated[ApiDate, Query(alias="from")],
     to_date: Annotated[ApiDate, Query(alias="to")],
     child_id: Annotated[list[int] | None, Query()] = None,
+    group_id: Annotated[int | None, Query(ge=1, le=2_147_483_647)] = None,
     cursor: Annotated[PlainText | None, Query(max_length=100)] = None,
 ) -> AgendaResponse:
-    """Planned day-parts per child (contracts minus closing days) for `from`..`to` inclusive."""
-    if to_date < from_date or (to_date - from_date).days >= MAX_RANGE_DAYS:
-        raise Problem("agenda_range_invalid", max_days=MAX_RANGE_DAYS)
+    """Planned day-parts per child (contracts minus closing days) for `from`..`to` inclusive.
+
+    Parents see their children over up to 400 days. Staff and managers see one group
+    (`group_id`, required) over up to a week: a whole organisation's year would be tens of
+    megabytes, and nobody plans a group further than the week on screen."""
     user = auth.user
-    visible = await visible_child_ids(db, user, settings.today())
+    today = settings.today()
+    max_days = MAX_RANGE_DAYS if user.role.is_parent else STAFF_MAX_RANGE_DAYS
+    if to_date < from_date or (to_date - from_date).days >= max_days:
+        raise Problem("agenda_range_invalid", max_days=max_days)
+    if group_id is None and not user.role.is_parent:
+        raise Problem("agenda_group_required")
+    if not user.role.is_parent and group_id not in await own_group_ids(db, user):
+        raise Problem("forbidden")
+    visible = await visible_child_ids(db, user, today)
     wanted = set(child_id) if child_id else visible
     if not wanted <= visible:
         raise Problem("forbidden")
     query = select(Contract).where(Contract.child_id.in_(wanted))
+    if group_id is not None:
+        query = query.where(Contract.group_id == group_id)
     if not user.role.is_parent:  # staff see the days of their groups' contracts only
-        query = query.where(Contract.id.in_(staff_contracts(user, settings.today())))
+        query = query.where(Contract.id.in_(staff_contracts(user, today)))
     contracts = list((await db.scalars(query.options(
-        selectinload(Contract.days), selectinload(Contract.group)).order_by(Contract.id)
-    )).all())
+        joinedload(Contract.days), joinedload(Contract.group, innerjoin=True))
+        .order_by(Contract.id))).unique().all())
+    if group_id is not None:  # the group's children, not every child the caller may see
+        wanted = {contract.child_id for contract in contracts}
     closing = (await db.scalars(
-        select(ClosingDay).where(ClosingDay.organisation_id == auth.user.organisation_id,
+        select(ClosingDay).where(ClosingDay.organisation_id == user.organisation_id,
                                  ClosingDay.day.between(from_date, to_date))
         .order_by(ClosingDay.day, ClosingDay.id)
     )).all()
-    holidays = await school_holidays(db, auth.user.organisation_id, from_date, to_date)
+    holidays = await school_holidays(db, user.organisation_id, from_date, to_date)
     location_ids = {p.group.location_id for p in contracts}
     planned = [PlannedDayPartOut(
         date=p.day, child_id=p.child_id, day_part=p.day_part, start=p.starts.strftime("%H:%M"),

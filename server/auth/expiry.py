@@ -27,6 +27,8 @@ def care_ended_on(family_id: ColumnElement[Any] | int | None) -> Any:
     return (select(case((every_contract_ended, func.max(Contract.end_date)), else_=None))
             .join(Child, Child.id == Contract.child_id)
             .where(Child.family_id == family_id)
+            # Never borrow the caller's child or contract rows (GET /me joins both).
+            .correlate_except(Contract, Child)
             .scalar_subquery())
 
 

@@ -13,10 +13,11 @@ from server.auth import reset as reset_service
 from server.auth.audit import record_event
 from server.auth.password_policy import password_problem, strength
 from server.auth.reset_mail import send_reset_mail
-from server.auth.sessions import IssuedTokens, live_sessions, revoke_session
+from server.auth.sessions import IssuedTokens, live_sessions_query, revoke_session
 from server.config import AMSTERDAM
 from server.deps import Auth, Client, CurrentMailer, CurrentSettings, Db, Hasher
 from server.models import AuthEventKind, AuthSession
+from server.paging import DESC, Keyset, Paging
 from server.problems import Problem
 from server.problems.language import wants_english
 from server.problems.openapi import problem_responses
@@ -67,6 +68,16 @@ class AuthSessionOut(BaseModel):
     created_at: datetime
     last_used_at: datetime
     current: bool
+
+
+class AuthSessionsOut(BaseModel):
+    """One page of the user's live sessions (docs/api.md, "Lists and paging")."""
+
+    sessions: list[AuthSessionOut]
+    next_cursor: str | None
+
+
+SESSIONS = Keyset("sessions", (AuthSession.created_at, DESC), (AuthSession.id, DESC))
 
 
 class PasswordResetRequest(BaseModel):
@@ -138,15 +149,18 @@ async def logout(auth: Auth, db: Db, settings: CurrentSettings, client: Client) 
     return Response(status_code=204)
 
 
-@router.get("/sessions", response_model=list[AuthSessionOut], responses=problem_responses(
-    "not_authenticated", "token_expired"))
-async def list_sessions(auth: Auth, db: Db, settings: CurrentSettings) -> list[AuthSessionOut]:
-    """The user's active sessions, newest first."""
-    sessions = await live_sessions(db, auth.user.id, settings.now())
-    return [AuthSessionOut(id=s.id, device_name=s.device_name,
-                           created_at=s.created_at.astimezone(AMSTERDAM),
-                           last_used_at=s.last_used_at.astimezone(AMSTERDAM),
-                           current=s.id == auth.session.id) for s in sessions]
+@router.get("/sessions", response_model=AuthSessionsOut, responses=problem_responses(
+    "not_authenticated", "token_expired", "validation_error"))
+async def list_sessions(auth: Auth, db: Db, settings: CurrentSettings,
+                        paging: Paging) -> AuthSessionsOut:
+    """The user's active sessions, newest first, in pages."""
+    sessions, next_cursor = SESSIONS.page(list((await db.scalars(SESSIONS.select(
+        live_sessions_query(auth.user.id, settings.now()), paging))).all()), paging,
+        lambda s: (s.created_at, s.id))
+    return AuthSessionsOut(sessions=[AuthSessionOut(
+        id=s.id, device_name=s.device_name, created_at=s.created_at.astimezone(AMSTERDAM),
+        last_used_at=s.last_used_at.astimezone(AMSTERDAM), current=s.id == auth.session.id)
+        for s in sessions], next_cursor=next_cursor)
 
 
 @router.delete("/sessions/{session_id}", status_code=204, responses=problem_responses(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from server.auth.audit import ClientInfo, record_event
 from server.auth.expiry import access_until_after, care_ended_on, raise_if_expired
@@ -101,10 +101,14 @@ def session_is_live(session: AuthSession, now: datetime) -> bool:
 
 async def _token_row(db: AsyncSession, token: str, kind: TokenKind,
                      fresh: bool = False) -> SessionToken | None:
-    """The token's row with its session and user; `fresh` reads past the session's cache."""
+    """The token's row with its session, user and the user's organisation in one query (the
+    organisation stays in the identity map, so the policy asked for later costs none);
+    `fresh` reads past the session's cache."""
     query = (select(SessionToken)
              .where(SessionToken.token_hash == hash_token(token), SessionToken.kind == kind)
-             .options(selectinload(SessionToken.session).selectinload(AuthSession.user)))
+             .options(joinedload(SessionToken.session, innerjoin=True)
+                      .joinedload(AuthSession.user, innerjoin=True)
+                      .joinedload(User.organisation, innerjoin=True)))
     if fresh:
         query = query.execution_options(populate_existing=True)
     return await db.scalar(query)
@@ -114,28 +118,30 @@ async def authenticate_access(db: AsyncSession, token: str, now: datetime) -> Au
     """The user and session of a bearer access token, or a 401 problem; `account_expired`
     once the family's access has ended, even while the token itself is still valid.
 
-    One query: the token with its session, user, the organisation's policy and the family's
-    last day of care (docs/api.md, "Auth")."""
+    One query: the token with its session, user, the user's organisation and the family's
+    last day of care (docs/api.md, "Auth"). The organisation stays in the identity map, so the
+    policy a route asks for later costs no query."""
     found = (await db.execute(
-        select(SessionToken, Organisation.policy, care_ended_on(User.family_id))
+        select(SessionToken, care_ended_on(User.family_id))
         .join(AuthSession, AuthSession.id == SessionToken.session_id)
         .join(User, User.id == AuthSession.user_id)
         .join(Organisation, Organisation.id == User.organisation_id)
         .where(SessionToken.token_hash == hash_token(token),
                SessionToken.kind == TokenKind.ACCESS)
-        .options(contains_eager(SessionToken.session).contains_eager(AuthSession.user))
+        .options(contains_eager(SessionToken.session).contains_eager(AuthSession.user)
+                 .contains_eager(User.organisation))
     )).first()
     if found is None or found[0].retired_at is not None:
         raise Problem("not_authenticated")
-    row, policy, ended_on = found
+    row, ended_on = found
     session = row.session
     if not session_is_live(session, now) or session.user.disabled:
         raise Problem("not_authenticated")
     if row.expires_at <= now:
         raise Problem("token_expired")
     if session.user.role.is_parent:
-        retention = effective_policy(policy).account_retention_months
-        raise_if_expired(access_until_after(ended_on, retention), now)
+        policy = effective_policy(session.user.organisation.policy)
+        raise_if_expired(access_until_after(ended_on, policy.account_retention_months), now)
     if now - session.last_used_at >= LAST_USED_RESOLUTION:
         session.last_used_at = now
         await db.commit()
@@ -227,13 +233,15 @@ async def revoke_session(db: AsyncSession, session: AuthSession, now: datetime,
     )
 
 
+def live_sessions_query(user_id: int, now: datetime) -> Select[tuple[AuthSession]]:
+    return select(AuthSession).where(AuthSession.user_id == user_id,
+                                     AuthSession.revoked_at.is_(None),
+                                     AuthSession.expires_at > now)
+
+
 async def live_sessions(db: AsyncSession, user_id: int, now: datetime) -> list[AuthSession]:
-    return list((await db.scalars(
-        select(AuthSession)
-        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None),
-               AuthSession.expires_at > now)
-        .order_by(AuthSession.created_at.desc(), AuthSession.id.desc())
-    )).all())
+    return list((await db.scalars(live_sessions_query(user_id, now).order_by(
+        AuthSession.created_at.desc(), AuthSession.id.desc()))).all())
 
 
 async def end_all_sessions(db: AsyncSession, user_id: int, now: datetime, reason: str) -> int:

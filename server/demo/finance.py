@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.dates import add_months
 from server.demo import data
 from server.finance.invoicing import generate_invoices
+from server.finance.publication import request_publication
 from server.models import (
     Child,
     Contract,
@@ -56,5 +57,7 @@ async def add_demo_finance(db: AsyncSession, organisation_id: int, today: date) 
         month = add_months(month, 1)
     for invoice in await db.scalars(select(Invoice).where(Invoice.due_date < today)):
         invoice.status, invoice.paid_on = InvoiceStatus.PAID, invoice.due_date
+    # Every family's documents (contracts too) are made by the server's publisher once it runs.
+    await request_publication(db, [family.id for family in families], now)
     return made
 

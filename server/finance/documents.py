@@ -1,26 +1,26 @@
-"""A family's finance documents: what exists, and the PDF bytes kept for each.
+"""A family's finance documents: which ones exist (the plan), and how the listing shows them.
 
-A document is generated when it is first listed and kept in `finance_document` with the hash of
-the data it was made from; it is made again only when that data changes (an invoice is paid, a
-contract gets an end date). So its SHA-256 — and the ETag built from it — stays the same for as
-long as the document does.
+The plan is derived from the family's finance data (server.finance.statements); each planned
+document has a fingerprint of the data it is made from. server.finance.publication renders and
+stores what the plan holds; the API lists and serves what was stored (`StoredDocument`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from types import ModuleType
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, computed_field
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.finance.statements import FamilyFinance, family_finance
+from server.finance.statements import (
+    ContractRecord,
+    FamilyFinance,
+    Household,
+    InvoiceRecord,
+    JaaropgaveRecord,
+)
 from server.models import StoredDocument
 
 # Part of every fingerprint: raise it when the layout changes, so every PDF is made anew.
@@ -56,10 +56,19 @@ class FinanceDocument(BaseModel):
         """The download of the PDF (`GET /finance/documents/{id}`)."""
         return f"/api/v1/finance/documents/{self.id}"
 
-    @property
-    def filename(self) -> str:
-        names = {"invoice": "Factuur", "jaaropgave": "Jaaropgave", "contract": "Contract"}
-        return f"{names[self.kind]} {self.number}.pdf"
+    @classmethod
+    def of(cls, stored: StoredDocument) -> FinanceDocument:
+        return cls(id=stored.key, kind=stored.kind, number=stored.number,
+                   period=stored.period, year=stored.year, child_name=stored.child_name,
+                   care_type=stored.care_type, amount_cents=stored.amount_cents,
+                   status=stored.status, sha256=stored.sha256, size=stored.size)
+
+
+FILE_NAMES = {"invoice": "Factuur", "jaaropgave": "Jaaropgave", "contract": "Contract"}
+
+
+def filename(stored: StoredDocument) -> str:
+    return f"{FILE_NAMES[stored.kind]} {stored.number}.pdf"
 
 
 def _layouts() -> ModuleType:
@@ -71,80 +80,65 @@ def _layouts() -> ModuleType:
 
 
 @dataclass(frozen=True)
-class _Planned:
-    info: dict[str, object]
-    record: object
-    render: Callable[[], bytes]
+class PlannedDocument:
+    """A document the family's data calls for: what the listing will show, the record it is
+    rendered from, and the fingerprint of everything on it."""
+
+    listing: dict[str, Any]
+    household: Household
+    record: InvoiceRecord | JaaropgaveRecord | ContractRecord
+    fingerprint: str
+
+    @property
+    def key(self) -> str:
+        return str(self.listing["id"])
+
+    @property
+    def kind(self) -> str:
+        return str(self.listing["kind"])
 
 
-def _plan(finance: FamilyFinance) -> list[_Planned]:
+def plan_documents(finance: FamilyFinance) -> list[PlannedDocument]:
+    """Every document of the family in listing order: invoices newest first, jaaropgaven
+    newest year first, contracts by start."""
     household = finance.household
-    planned = []
+    planned: list[tuple[dict[str, Any], InvoiceRecord | JaaropgaveRecord | ContractRecord]] = []
     for inv in reversed(finance.invoices):
-        planned.append(_Planned(
+        planned.append((
             {"id": f"invoice-{inv.id}", "kind": "invoice", "number": inv.number,
              "period": f"{inv.period[0]}-{inv.period[1]:02d}", "year": inv.period[0],
              "child_name": None, "care_type": None, "amount_cents": inv.total_cents,
-             "status": inv.status},
-            inv, lambda inv=inv: _layouts().render_invoice(household, inv)))
+             "status": inv.status}, inv))
     for st in sorted(finance.jaaropgaven, key=lambda s: (-s.year, s.child_id)):
-        planned.append(_Planned(
+        planned.append((
             {"id": f"jaaropgave-{st.child_id}-{st.year}", "kind": "jaaropgave",
              "number": f"J{st.year}-{st.child_id:05d}", "period": str(st.year),
              "year": st.year, "child_name": household.child(st.child_id)[1],
-             "care_type": None, "amount_cents": st.invoiced_cents, "status": None},
-            st, lambda st=st: _layouts().render_jaaropgave(household, st)))
+             "care_type": None, "amount_cents": st.invoiced_cents, "status": None}, st))
     for ct in finance.contracts:
         end = ct.end_date.isoformat() if ct.end_date else ""
-        planned.append(_Planned(
+        planned.append((
             {"id": f"contract-{ct.contract_id}", "kind": "contract",
              "number": f"C-{ct.contract_id:05d}",
              "period": f"{ct.start_date.isoformat()} – {end}", "year": ct.start_date.year,
              "child_name": household.child(ct.child_id)[1], "care_type": ct.care_type,
-             "amount_cents": None, "status": None},
-            ct, lambda ct=ct: _layouts().render_contract(household, ct)))
-    return planned
+             "amount_cents": None, "status": None}, ct))
+    return [PlannedDocument(listing, household, record, _fingerprint(household, record))
+            for listing, record in planned]
 
 
-def _fingerprint(finance: FamilyFinance, record: object) -> str:
-    text = f"{LAYOUT_VERSION}|{finance.household!r}|{record!r}"
+def _fingerprint(household: Household, record: object) -> str:
+    # The records are frozen dataclasses: their repr holds everything printed on the PDF.
+    text = f"{LAYOUT_VERSION}|{household!r}|{record!r}"
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-async def family_documents(db: AsyncSession, family_id: int, today: date
-                           ) -> tuple[list[FinanceDocument], dict[str, StoredDocument]]:
-    """Every document of the family, newest first per kind, with its kept bytes.
-
-    Missing or outdated PDFs are generated (off the event loop) and stored; the session is
-    committed when anything was stored. When a parallel request stored the same documents
-    first, its rows are read again: both make the same bytes from the same data."""
-    try:
-        return await _family_documents(db, family_id, today)
-    except IntegrityError:
-        await db.rollback()
-        return await _family_documents(db, family_id, today)
-
-
-async def _family_documents(db: AsyncSession, family_id: int, today: date
-                            ) -> tuple[list[FinanceDocument], dict[str, StoredDocument]]:
-    finance = await family_finance(db, family_id, today)
-    stored = {doc.key: doc for doc in await db.scalars(
-        select(StoredDocument).where(StoredDocument.family_id == family_id))}
-    infos, kept, changed = [], {}, False
-    for plan in _plan(finance):
-        key = str(plan.info["id"])
-        fingerprint = _fingerprint(finance, plan.record)
-        doc = stored.get(key)
-        if doc is None or doc.fingerprint != fingerprint:
-            content = await asyncio.to_thread(plan.render)
-            if doc is None:
-                doc = StoredDocument(key=key, family_id=family_id)
-                db.add(doc)
-            doc.fingerprint, doc.content = fingerprint, content
-            doc.sha256, doc.size = hashlib.sha256(content).hexdigest(), len(content)
-            changed = True
-        infos.append(FinanceDocument(**plan.info, sha256=doc.sha256, size=doc.size))  # type: ignore[arg-type]
-        kept[key] = doc
-    if changed:
-        await db.commit()
-    return infos, kept
+def render(document: PlannedDocument) -> bytes:
+    """The PDF's bytes (slow, CPU-bound: run it off the event loop)."""
+    pdf_documents = _layouts()
+    record = document.record
+    if isinstance(record, InvoiceRecord):
+        return pdf_documents.render_invoice(document.household, record)
+    if isinstance(record, JaaropgaveRecord):
+        return pdf_documents.render_jaaropgave(document.household, record)
+    return pdf_documents.render_contract(document.household, record)

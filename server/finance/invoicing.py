@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from server.finance.billing import contract_care, month_bounds
+from server.finance.publication import request_publication
 from server.finance.tariffs import RateTable, hourly_rate, rate_table
 from server.models import (
     Child,
@@ -113,7 +114,8 @@ def _extra_day_line(item: ExtraDayItem, request: ExtraDayRequest,
 async def generate_invoices(db: AsyncSession, organisation_id: int, year: int, month: int,
                             now: datetime) -> list[Invoice]:
     """Make the month's invoices for the families that have none for it yet; returns the new
-    ones. Running it again for the same month adds nothing. The caller commits."""
+    ones and queues their documents for publishing. Running it again for the same month adds
+    nothing. The caller commits."""
     first, last = month_bounds(year, month)
     rates = await rate_table(db, organisation_id)
     done = set(await db.scalars(select(Invoice.family_id).where(
@@ -151,4 +153,6 @@ async def generate_invoices(db: AsyncSession, organisation_id: int, year: int, m
         invoices.append(invoice)
         sequence += 1
     await db.flush()
+    # A new invoice is a new document, and its lines change last year's jaaropgave in January.
+    await request_publication(db, drafts, now)
     return invoices

@@ -27,7 +27,8 @@ async def invoice_month(settings: Settings, month: str) -> list[str]:
     """Make the month's invoices for every organisation; returns one report line each.
 
     Families that already have an invoice for the month are skipped, so running it twice
-    makes nothing the second time."""
+    makes nothing the second time. The new invoices' PDFs are made by the publisher
+    (server.finance.publisher: every server process, or `ouderportaal-server publish`)."""
     year, number = parse_month(month)
     engine = create_engine(settings)
     try:

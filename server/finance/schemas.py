@@ -19,7 +19,10 @@ class TariffOut(BaseModel):
 class FinanceOut(BaseModel):
     access: str
     primary_parent_name: str | None
+    # Some documents are being made (new or changed data): ask again in a few seconds.
+    preparing: bool
     documents: list[FinanceDocument]
+    next_cursor: str | None
     tariffs: list[TariffOut]
     cursor: str
 
@@ -51,9 +54,10 @@ class InvoiceOut(BaseModel):
     mandate_reference: str | None
     status: str
     total_cents: int
-    document: FinanceDocument
+    document: FinanceDocument | None
     lines: list[InvoiceLineOut]
 
 
 class InvoicesOut(BaseModel):
     invoices: list[InvoiceOut]
+    next_cursor: str | None

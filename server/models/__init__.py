@@ -20,6 +20,7 @@ from server.models.extra_days import (
     ExtraDayStatus,
 )
 from server.models.finance import (
+    DocumentPublication,
     FamilyBilling,
     Invoice,
     InvoiceLine,
@@ -58,6 +59,6 @@ __all__ = [
     "PasswordReset",
     "Role", "SchoolHoliday", "SessionToken", "ThrottleCounter", "TokenKind", "User", "UtcDateTime",
     "manager_location", "staff_group",
-    "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind", "InvoiceStatus",
-    "PaymentMethod", "StoredDocument", "Tariff",
+    "DocumentPublication", "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind",
+    "InvoiceStatus", "PaymentMethod", "StoredDocument", "Tariff",
 ]

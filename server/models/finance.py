@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.models.base import Base, UtcDateTime, str_enum
@@ -115,17 +115,52 @@ class InvoiceLine(Base):
 
 
 class StoredDocument(Base):
-    """A generated PDF, kept so its bytes (and so its SHA-256 and ETag) stay the same.
+    """A published finance PDF: what the listing shows of it, and where its bytes are.
 
-    `fingerprint` is the hash of the data the PDF was made from: when that changes (an invoice
-    is paid, a contract ends) the document is generated again.
+    Made off the request path by server.finance.publication, once per version of its data:
+    `fingerprint` is the hash of the data the PDF was made from, and the PDF is made again only
+    when that changes (an invoice is paid, a contract ends). The bytes live in the blob store
+    under `blob_key`; `sha256` and `size` describe exactly those bytes, so a listing, an ETag
+    check or a Range request never reads them.
     """
 
     __tablename__ = "finance_document"
+    __table_args__ = (Index("ix_finance_document_family_position", "family_id", "position"),)
 
+    # The document id of the API: "invoice-12", "jaaropgave-3-2025", "contract-7".
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    family_id: Mapped[int] = mapped_column(ForeignKey("family.id"), index=True)
+    family_id: Mapped[int] = mapped_column(ForeignKey("family.id"))
+    # The listing's order: invoices newest first, then jaaropgaven, then contracts.
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16))
+    number: Mapped[str] = mapped_column(String(20))
+    period: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int]
+    child_name: Mapped[str | None] = mapped_column(String(100))
+    care_type: Mapped[str | None] = mapped_column(String(24))
+    amount_cents: Mapped[int | None]
+    status: Mapped[str | None] = mapped_column(String(16))
     fingerprint: Mapped[str] = mapped_column(String(64))
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int]
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    blob_key: Mapped[str] = mapped_column(String(300))
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class DocumentPublication(Base):
+    """A family whose finance documents must be published (again).
+
+    Whatever changes the data on a family's documents (the billing run, a payment, a contract
+    that ends, the turn of the year for jaaropgaven) records this in its own transaction; a
+    publisher (server.finance.publisher) takes the row, renders what changed and deletes the
+    row — unless the family was asked for again meanwhile (`requested_at` moved on)."""
+
+    __tablename__ = "finance_publication"
+
+    family_id: Mapped[int] = mapped_column(
+        ForeignKey("family.id", ondelete="CASCADE"), primary_key=True)
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # A listing of the family found it waiting: publish it before the others.
+    wanted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # A publisher is at work on it since then; another one takes over after a lease.
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

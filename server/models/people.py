@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from server.models.base import Base, UtcDateTime, str_enum
 from server.models.enums import Role
-from server.models.organisation import CareGroup, Location
+from server.models.organisation import CareGroup, Location, Organisation
 
 staff_group = Table(
     "staff_group",
@@ -55,6 +55,7 @@ class User(Base):
     disabled: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
+    organisation: Mapped[Organisation] = relationship()
     family: Mapped[Family | None] = relationship(back_populates="members")
     groups: Mapped[list[CareGroup]] = relationship(secondary=staff_group, order_by=CareGroup.id)
     managed_locations: Mapped[list[Location]] = relationship(

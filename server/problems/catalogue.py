@@ -55,6 +55,11 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                              "ligt en die hoogstens {max_days} dagen beslaat.",
                              "Choose a period whose end is not before its start and that spans "
                              "at most {max_days} days."),
+    "agenda_group_required": (422, "Agenda group required",
+                              "Kies een groep: medewerkers bekijken de agenda per groep en "
+                              "per week.",
+                              "Choose a group: staff view the agenda one group and one week at "
+                              "a time."),
     "absence_in_past": (422, "Absence in the past",
                         "Afwezigheid doorgeven kan voor vandaag of later, niet voor het verleden.",
                         "Absence can be reported for today or later, not for the past."),

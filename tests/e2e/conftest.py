@@ -8,8 +8,10 @@ fault-injecting proxy, the services container, a small real disk) live in reliab
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from reliability_kit import make_container, proxy, small_disk  # noqa: F401 - fi
 from desktop.services.session.clients import ClientFactory
 from desktop.services.shared.crash import CrashReporter
 from desktop.wiring import AppOptions, DesktopApp
+from server.demo.database import amsterdam_today, publish_demo_families
 from server.embedded import EmbeddedServer
 
 
@@ -32,8 +35,14 @@ def _qasync_loop(loop):
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("demo-template")
-    with EmbeddedServer(folder):
+    server = EmbeddedServer(folder)
+    with server:
         pass  # building the demo organisation is the slow part; done once
+    # So is rendering PDFs: the demo logins' families get theirs once, here (in a thread: the
+    # tests' qasync loop is already running in this one).
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, publish_demo_families(server.settings(),
+                                                         amsterdam_today())).result()
     return folder
 
 

@@ -13,32 +13,45 @@ from pathlib import Path
 import httpx
 import pytest
 from server_helpers import CLIENT_IP, TODAY, FakeClock, MemoryMailer
-from sqlalchemy import make_url, text
+from sqlalchemy import make_url, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from server.app import create_app
 from server.auth.passwords import make_argon2
 from server.config import AMSTERDAM, Settings, normalise_database_url, sqlite_url
 from server.db import create_engine, create_sessionmaker, migrate
-from server.demo.database import create_demo_database
+from server.demo.database import create_demo_database, publish_demo_families
 from server.demo.logins import DEMO_PASSWORD
 from server.demo.organisation import build_demo
+from server.finance.publication import publish_families
+from server.models import User
 
 
 def cheap_settings(data_dir: Path, database_url: str, clock: FakeClock) -> Settings:
-    # Minimal argon2 cost keeps the suite fast; test_passwords checks the real defaults.
+    # Minimal argon2 cost keeps the suite fast; test_passwords checks the real defaults. No
+    # background publisher: the templates hold the documented families' finance documents
+    # published, and a test publishes what else it needs (`publish`).
     return Settings(data_dir=data_dir, database_url=database_url,
                     public_url="https://zonnebloem.example", argon2_time_cost=1,
-                    argon2_memory_cost=8, clock=clock)
+                    argon2_memory_cost=8, publish_documents="off", clock=clock)
+
+
+def _copy_blobs(template: Path, data_dir: Path) -> None:
+    # Hard links: blob files are never written in place (a new version is a new file).
+    if template.exists():
+        shutil.copytree(template, data_dir / "blobs", copy_function=os.link)
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo database built once; each test gets its own copy of the file."""
+    """The demo data built once (database file and blob folder); each test gets a copy."""
     folder = tmp_path_factory.mktemp("demo-template")
     settings = cheap_settings(folder, sqlite_url(folder), FakeClock(datetime.now(AMSTERDAM)))
     asyncio.run(create_demo_database(settings, today=TODAY))
-    return folder / "ouderportaal.sqlite3"
+    # Rendering a family's PDFs takes a second or two: the demo logins' families are
+    # published once here, the other families stay queued.
+    asyncio.run(publish_demo_families(settings, TODAY))
+    return folder
 
 
 # One pair per pytest-xdist worker ("gw0", "gw1", …; none without xdist): the workers share
@@ -59,10 +72,10 @@ async def _recreate_database(server_url: str, name: str, template: str | None = 
         await engine.dispose()
 
 
-async def _build_postgres_template(server_url: str) -> None:
+async def _build_postgres_template(server_url: str, blob_folder: Path) -> None:
     await _recreate_database(server_url, TEMPLATE_DB)
     url = make_url(server_url).set(database=TEMPLATE_DB).render_as_string(hide_password=False)
-    settings = cheap_settings(Path("unused"), url, FakeClock(datetime.now(AMSTERDAM)))
+    settings = cheap_settings(blob_folder, url, FakeClock(datetime.now(AMSTERDAM)))
     engine = create_engine(settings)
     try:
         await migrate(engine)
@@ -71,11 +84,13 @@ async def _build_postgres_template(server_url: str) -> None:
             await build_demo(db, password_hash, TODAY)
     finally:
         await engine.dispose()
+    await publish_demo_families(settings, TODAY)
 
 
 @pytest.fixture(scope="session")
-def postgres_server_url() -> str:
-    """The PostgreSQL of TEST_DATABASE_URL with a migrated demo template database in it.
+def postgres_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The PostgreSQL of TEST_DATABASE_URL with a migrated demo template database in it, and
+    the template's blob folder.
 
     Each test then gets a fresh copy of the template (CREATE DATABASE ... TEMPLATE), which is
     much quicker than migrating and building the demo again."""
@@ -83,8 +98,10 @@ def postgres_server_url() -> str:
     if not url:
         pytest.skip("TEST_DATABASE_URL is not set: no PostgreSQL to test against")
     url = normalise_database_url(url)
-    asyncio.run(_build_postgres_template(url))
-    return url
+    folder = tmp_path_factory.mktemp("postgres-template")
+    asyncio.run(_build_postgres_template(url, folder))
+    return url, folder / "blobs"
+
 
 
 @pytest.fixture
@@ -93,10 +110,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, demo_template: 
     indirectly with "postgres" also run on the PostgreSQL in TEST_DATABASE_URL."""
     backend = getattr(request, "param", "sqlite")
     if backend == "postgres":
-        server_url = request.getfixturevalue("postgres_server_url")
+        server_url, blobs = request.getfixturevalue("postgres_template")
         asyncio.run(_recreate_database(server_url, TEST_DB, template=TEMPLATE_DB))
+        _copy_blobs(blobs, tmp_path)
         return make_url(server_url).set(database=TEST_DB).render_as_string(hide_password=False)
-    shutil.copyfile(demo_template, tmp_path / "ouderportaal.sqlite3")
+    shutil.copyfile(demo_template / "ouderportaal.sqlite3", tmp_path / "ouderportaal.sqlite3")
+    _copy_blobs(demo_template / "blobs", tmp_path)
     return sqlite_url(tmp_path)
 
 
@@ -127,6 +146,21 @@ async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # noqa: ANN001
     transport = httpx.ASGITransport(app=app, client=(CLIENT_IP, 51000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
+
+
+@pytest.fixture
+def publish(app):  # noqa: ANN001, ANN201
+    """`await publish(SANNE, ...)`: publish the finance documents of these users' families,
+    as the billing run does (the app's own publisher is off in the tests)."""
+    async def publish(*emails: str) -> None:
+        async with app.state.sessionmaker() as session:
+            families = list(await session.scalars(
+                select(User.family_id).where(User.email.in_(emails))))
+        settings = app.state.settings
+        await publish_families(app.state.sessionmaker, app.state.blobs, families,
+                               settings.today(), settings.now())
+
+    return publish
 
 
 @pytest.fixture

@@ -181,12 +181,20 @@ async def _login(client: httpx.AsyncClient, email: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
+async def _group_id(db: AsyncSession, name: str) -> int:
+    return await db.scalar(select(CareGroup.id).where(CareGroup.name == name))
+
+
 async def _ask(client: httpx.AsyncClient, route: tuple[str, str], headers: dict[str, str],
-               emma: int, request_id: int) -> httpx.Response:
+               emma: int, request_id: int, *, group_id: int = 0,
+               week_from: date = TODAY - timedelta(days=4)) -> httpx.Response:
+    """The route for Emma or `request_id`; the agenda for the week from `week_from` of the
+    caller's group `group_id` (staff see one group's week, docs/api.md "Agenda")."""
     method, path = route
     if path == "/api/v1/agenda":
         return await client.get(path, headers=headers, params={
-            "from": "2026-02-23", "to": "2026-03-13", "child_id": emma})
+            "from": week_from.isoformat(), "to": (week_from + timedelta(days=6)).isoformat(),
+            "group_id": group_id, "child_id": emma})
     body = {"reason": "vol"} if path.endswith("/reject") else None
     return await client.request(method, path.replace("{request_id}", str(request_id)),
                                 headers=headers, json=body)
@@ -198,7 +206,7 @@ async def test_staff_lose_a_child_who_left_their_group(
         client: httpx.AsyncClient, db: AsyncSession, route: tuple[str, str]) -> None:
     emma, in_zonnetjes, _ = await _move_emma(client, db)
     response = await _ask(client, route, await _login(client, LOGINS["staff"]), emma,
-                          in_zonnetjes)
+                          in_zonnetjes, group_id=await _group_id(db, "Zonnetjes"))
     if route == ("GET", "/api/v1/agenda"):
         assert (response.status_code, response.json()["code"]) == (403, "forbidden")
     elif route == ("GET", "/api/v1/extra-days"):
@@ -207,21 +215,41 @@ async def test_staff_lose_a_child_who_left_their_group(
         assert (response.status_code, response.json()["code"]) == (404, "not_found")
 
 
+async def test_staff_still_see_a_child_on_her_contracts_last_day(
+        client: httpx.AsyncClient, db: AsyncSession) -> None:
+    """The day after the end date she is gone (above); on the end date itself she is there."""
+    sanne = await _login(client, LOGINS["primary_parent"])
+    emma = next(c["id"] for c in (await client.get("/api/v1/me", headers=sanne)).json()[
+        "children"] if c["first_name"] == "Emma")
+    contract = await db.scalar(select(Contract).where(Contract.child_id == emma))
+    contract.end_date = TODAY
+    await db.commit()
+    staff = await _login(client, LOGINS["staff"])
+    # The week around the end date: Emma is planned on the days after it too.
+    response = await _ask(client, ("GET", "/api/v1/agenda"), staff, emma, 0,
+                          group_id=await _group_id(db, "Zonnetjes"))
+    assert response.status_code == 200, response.text
+    assert max(p["date"] for p in response.json()["planned"]) == TODAY.isoformat()
+
+
 @pytest.mark.parametrize("route", sorted(STAFF_SCOPED), ids=[f"{m} {p}" for m, p in
                                                              sorted(STAFF_SCOPED)])
 async def test_staff_see_a_child_who_joined_their_group_from_then_on(
         client: httpx.AsyncClient, db: AsyncSession, route: tuple[str, str]) -> None:
     emma, in_zonnetjes, in_regenboog = await _move_emma(client, db)
     marloes = await _login(client, MARLOES)
-    response = await _ask(client, route, marloes, emma, in_regenboog)
+    regenboog = await _group_id(db, "Regenboog")
+    response = await _ask(client, route, marloes, emma, in_regenboog, group_id=regenboog)
     assert response.status_code == 200, response.text
     if route == ("GET", "/api/v1/agenda"):
         # Only the days of the Regenboog contract: not last week's in Zonnetjes.
         days = {p["date"] for p in response.json()["planned"]}
         assert days and min(days) >= TODAY.isoformat()
-        assert {p["group_id"] for p in response.json()["planned"]} == {
-            await db.scalar(select(CareGroup.id).where(CareGroup.name == "Regenboog"))}
-        assert {e["request_id"] for e in response.json()["extra_days"]} == {in_regenboog}
+        assert {p["group_id"] for p in response.json()["planned"]} == {regenboog}
+        # The week of both requests (6 and 11 March): only the one made in Regenboog.
+        later = await _ask(client, route, marloes, emma, in_regenboog, group_id=regenboog,
+                           week_from=date(2026, 3, 5))
+        assert {e["request_id"] for e in later.json()["extra_days"]} == {in_regenboog}
     elif route == ("GET", "/api/v1/extra-days"):
         ids = {r["id"] for r in response.json()["requests"]}
         assert in_regenboog in ids and in_zonnetjes not in ids

@@ -4,13 +4,16 @@ answer is stored with the write, so a crash or a concurrent duplicate cannot los
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 
 import httpx
 import pytest
 from server_helpers import CLIENT_IP, SANNE, bearer, both_databases, login, tokens
 from sqlalchemy import func, select
 
+from server.agenda import absence_routes
 from server.models import Absence, IdempotencyRecord
+from server.problems import Problem
 
 pytestmark = both_databases
 
@@ -131,6 +134,27 @@ async def test_a_server_gone_after_the_commit_still_replays_the_write(app, clien
     assert retry.headers["idempotency-replayed"] == "true"
     assert await db.scalar(select(func.count()).select_from(Absence)
                            .where(Absence.child_id == child)) >= 1
+
+
+async def test_a_server_error_keeps_nothing_so_the_retry_is_a_fresh_try(client, db,  # noqa: ANN001
+                                                                         monkeypatch) -> None:
+    """A 5xx answer under a key rolls back the write with the claim: the retry is not told
+    "already reported" about an absence it was never told was stored."""
+    auth = bearer(await tokens(client))
+    child = await emma(client, auth)
+
+    def fails_after_the_write(*args: object) -> None:
+        raise Problem("internal_error", reference="test")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(absence_routes, "absence_out", fails_after_the_write)
+        failed = await report_thursday(client, auth, "k-500")
+    assert failed.status_code == 500
+    assert await db.scalar(select(func.count()).select_from(Absence).where(
+        Absence.child_id == child, Absence.day == date.fromisoformat(THURSDAY))) == 0
+    retry = await report_thursday(client, auth, "k-500")
+    assert retry.status_code == 201, retry.text
+    assert "idempotency-replayed" not in retry.headers
 
 
 async def test_concurrent_duplicates_all_get_the_first_real_answer(client, db) -> None:  # noqa: ANN001

@@ -22,6 +22,7 @@ from server_helpers import (
 )
 
 from server.app import create_app
+from server.auth.audit import MAX_ADDRESS
 
 pytestmark = both_databases
 
@@ -93,7 +94,10 @@ async def test_control_characters_in_tokens_are_refused(client: httpx.AsyncClien
 async def test_a_longest_e_mail_from_a_long_client_address_is_an_ordinary_failure(app) -> None:  # noqa: ANN001
     longest = "a" * 64 + "@" + ("b" * 62 + ".") * 2 + "b" * 60 + ".nl"
     assert len(longest) == 254
-    for address in ("2001:db8:85a3:1234:5678:8a2e:370:7334", "x" * 300, "::ffff:192.0.2.1%eth0"):
+    # The longest key of all: a longest address that is no IP address ("x" * MAX_ADDRESS,
+    # what a proxy may pass on) next to a longest e-mail in the account-from-address counter.
+    for address in ("2001:db8:85a3:1234:5678:8a2e:370:7334", "x" * MAX_ADDRESS, "x" * 300,
+                    "::ffff:192.0.2.1%eth0"):
         async with client_at(app, address) as client:
             response = await login(client, longest, "geen wachtwoord")
             assert response.status_code == 401, response.text
@@ -128,6 +132,13 @@ async def test_a_body_over_the_limit_is_refused_before_it_is_read(client: httpx.
                                  headers={"Content-Type": "application/json"})
     assert streamed.status_code == 413
     assert sent <= limit + 2 * 64 * 1024  # reading stopped right after the limit
+
+    sent = 0
+    declared_too_large = await client.post(
+        "/api/v1/auth/login", content=fifty_megabytes(),
+        headers={"Content-Type": "application/json", "Content-Length": str(50 * 1024 * 1024)})
+    assert declared_too_large.status_code == 413
+    assert sent == 0  # refused on its declared length: not one byte of it read
 
 
 async def test_a_body_over_the_limit_under_an_idempotency_key_is_refused(

@@ -102,3 +102,27 @@ async def test_renaming_placements_to_contracts_keeps_every_row_and_policy_value
                                        "extra_day_min_days_ahead": 5}]
     finally:
         await engine.dispose()
+
+
+async def test_publishing_off_the_request_path_queues_every_family_for_its_documents(
+        settings: Settings) -> None:
+    # Before 0008 the PDFs lived in finance_document.content; after it every family is queued
+    # and the publisher makes them again (the same bytes: the old hashes stay valid).
+    engine = create_engine(settings)
+    try:
+        await downgrade(engine, "0007")
+        async with engine.begin() as connection:
+            families = (await connection.exec_driver_sql("SELECT id FROM family ORDER BY id")
+                        ).scalars().all()
+            await connection.exec_driver_sql(
+                "INSERT INTO finance_document (key, family_id, fingerprint, sha256, size, "
+                f"content) VALUES ('invoice-1', {families[0]}, 'f', 's', 3, 'pdf')")
+        await migrate(engine)
+        async with engine.connect() as connection:
+            queued = (await connection.exec_driver_sql(
+                "SELECT family_id FROM finance_publication ORDER BY family_id")).scalars().all()
+            documents = (await connection.exec_driver_sql(
+                "SELECT count(*) FROM finance_document")).scalar()
+        assert queued == families and documents == 0
+    finally:
+        await engine.dispose()

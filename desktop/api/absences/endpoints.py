@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from desktop.api.absences.records import Absence, AbsenceDraft, CancelPreview, ChildCredit
+from desktop.api.core.paging import all_pages
 from desktop.api.core.transport import Transport, new_idempotency_key
 
 __all__ = ["AbsenceEndpoints"]
@@ -25,9 +26,8 @@ class AbsenceEndpoints:
                                                         for a in data["absences"]])
 
     async def list(self) -> list[Absence]:
-        response = await self._core.request("GET", "/absences")
-        return self._core.parse(response, lambda data: [Absence.from_json(a)
-                                                        for a in data["absences"]])
+        """Every absence of the family, newest day first (all pages)."""
+        return await all_pages(self._core, "/absences", "absences", Absence.from_json)
 
     async def cancel_preview(self, absence_ids: Sequence[int]) -> CancelPreview:
         """What cancelling these absences together would do to the credit and the extra days

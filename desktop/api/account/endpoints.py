@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.api.account.records import AuthSession
+from desktop.api.core.paging import all_pages
 from desktop.api.core.transport import Transport, new_idempotency_key
 
 __all__ = ["AccountEndpoints"]
@@ -13,8 +14,8 @@ class AccountEndpoints:
         self._core = core
 
     async def sessions(self) -> list[AuthSession]:
-        response = await self._core.request("GET", "/auth/sessions")
-        return self._core.parse(response, lambda data: [AuthSession.from_json(s) for s in data])
+        """The account's logged-in devices, newest first (all pages)."""
+        return await all_pages(self._core, "/auth/sessions", "sessions", AuthSession.from_json)
 
     async def end_session(self, session_id: str) -> None:
         await self._core.request("DELETE", f"/auth/sessions/{session_id}",

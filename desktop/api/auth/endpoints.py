@@ -21,8 +21,12 @@ class AuthEndpoints:
         self._core = core
         self._device_name = device_name if device_name is not None else platform.node()
 
-    async def login(self, email: str, password: str) -> Tokens:
+    async def login(self, email: str, password: str, device_token: str | None = None) -> Tokens:
+        """Log in; ``device_token`` is the one this account's last login on this device got
+        (``Tokens.device_token``), so strangers' failed logins cannot lock this device out."""
         body = {"email": email, "password": password, "device_name": self._device_name}
+        if device_token is not None:
+            body["device_token"] = device_token
         response = await self._core.request(
             "POST", "/auth/login", json=body, authenticated=False, retry=Retry.NEVER
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from desktop.api.core.errors import PortalError, SessionExpired
-from desktop.api.core.fields import Json, as_int, as_str
+from desktop.api.core.fields import Json, as_int, as_optional_str, as_str
 
 __all__ = ["REFRESH_MARGIN", "TokenKeeper", "Tokens"]
 
@@ -25,12 +25,17 @@ Exchange = Callable[[str], Awaitable["Tokens"]]
 
 @dataclass(frozen=True)
 class Tokens:
-    """An access/refresh token pair. The secrets are kept out of ``repr`` (and so out of logs)."""
+    """An access/refresh token pair. The secrets are kept out of ``repr`` (and so out of logs).
+
+    ``device_token`` is what a login hands out to mark this device as one the account logged
+    in from (docs/api.md, "Auth"); a refresh has none.
+    """
 
     access_token: str = field(repr=False)
     refresh_token: str = field(repr=False)
     expires_at: datetime
     session_id: str | None = None
+    device_token: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_json(cls, data: Json, now: datetime | None = None) -> Tokens:
@@ -41,6 +46,7 @@ class Tokens:
             refresh_token=as_str(data["refresh_token"]),
             expires_at=issued + timedelta(seconds=as_int(data["expires_in"])),
             session_id=None if session_id is None else str(session_id),
+            device_token=as_optional_str(data.get("device_token")),
         )
 
 

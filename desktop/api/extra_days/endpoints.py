@@ -4,9 +4,9 @@ requests with their groups' free places, approving and rejecting (staff and mana
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlencode
 
 from desktop.api.agenda.records import DayPart
+from desktop.api.core.paging import all_pages
 from desktop.api.core.transport import Retry, Transport, new_idempotency_key
 from desktop.api.extra_days.records import (
     CapacityDay,
@@ -40,12 +40,12 @@ class ExtraDayEndpoints:
 
     async def list(self, status: str | None = None,
                    decided_on: date | None = None) -> list[ExtraDayRequest]:
-        """The family's requests (parents) or their groups' (staff); `status` filters, and
-        `decided_on` keeps those decided on that day (e.g. today's decisions)."""
+        """The family's requests (parents) or their groups' (staff), newest first (all
+        pages); `status` filters, and `decided_on` keeps those decided on that day (e.g.
+        today's decisions)."""
         query = {"status": status, "decided_on": decided_on.isoformat() if decided_on else None}
-        filters = urlencode({k: v for k, v in query.items() if v is not None})
-        path = "/extra-days" + ("?" + filters if filters else "")
-        return self._core.parse(await self._core.request("GET", path), _requests)
+        return await all_pages(self._core, "/extra-days", "requests", ExtraDayRequest.from_json,
+                               {k: v for k, v in query.items() if v is not None})
 
     async def capacity(self, request_id: int) -> list[CapacityDay]:
         """The group's free places on each requested day-part (staff and managers)."""

@@ -160,13 +160,17 @@ class Tariff:
 
 @dataclass(frozen=True)
 class FinanceOverview:
-    """``GET /finance``: what this user may see, the documents and the tariffs, with a cursor."""
+    """``GET /finance``: what this user may see, the documents and the tariffs, with a cursor.
+
+    ``preparing``: the portal is still making some documents (new or changed ones); they
+    follow in a later sync."""
 
     access: FinanceAccess
     primary_parent_name: str | None
     documents: tuple[FinanceDocument, ...]
     tariffs: tuple[Tariff, ...]
     cursor: str
+    preparing: bool = False
 
     def of_kind(self, kind: DocumentKind) -> list[FinanceDocument]:
         return [d for d in self.documents if d.kind is kind]
@@ -179,6 +183,7 @@ class FinanceOverview:
             documents=tuple(FinanceDocument.from_json(d) for d in data.get("documents") or ()),
             tariffs=tuple(Tariff.from_json(t) for t in data.get("tariffs") or ()),
             cursor=as_str(data.get("cursor") or ""),
+            preparing=data.get("preparing") is True,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -188,4 +193,5 @@ class FinanceOverview:
             "documents": [d.to_json() for d in self.documents],
             "tariffs": [t.to_json() for t in self.tariffs],
             "cursor": self.cursor,
+            "preparing": self.preparing,
         }

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 #: Documents downloaded at the same time: enough to hide per-request latency, few enough not
 #: to crowd out the user's own requests.
 DOWNLOAD_CONCURRENCY = 4
+# How long to wait before asking again while the portal is still making documents.
+PREPARING_RETRY_SECONDS = 5.0
 #: While the sync waits for disk space, look this often whether there is room again.
 SPACE_CHECK_MS = 15 * 1000
 
@@ -61,6 +63,8 @@ class FinanceService(QObject):
     documentReady = Signal(str, str)
     problem = Signal(str)
     problemSolved = Signal()
+
+    preparing_retry_seconds = PREPARING_RETRY_SECONDS
 
     def __init__(self, session: SessionService, *, on_crash: CrashHandler | None = None,
                  free_space: Callable[[Path], int] | None = None,
@@ -164,22 +168,30 @@ class FinanceService(QObject):
     # --- sync ---------------------------------------------------------------------------------
 
     async def _sync(self) -> None:
+        # While the portal says it is still making documents, ask again after a while: they
+        # appear without the parent having to do anything.
+        while await self._sync_once():
+            await asyncio.sleep(self.preparing_retry_seconds)
+
+    async def _sync_once(self) -> bool:
+        """One sync; True when the portal is still preparing documents."""
         cache = self._session.cache
         cursor = self._overview.cursor if self._overview is not None else None
         fresh = await self._session.request(lambda client: client.finance.overview(cursor))
         if cache is None or cache is not self._session.cache:
-            return  # logged out while the answer was on its way
+            return False  # logged out while the answer was on its way
         if fresh is not None:
             cache.put_finance(fresh)
             self._set_overview(fresh)
         overview = self._overview
         if overview is None or overview.access is not FinanceAccess.GRANTED:
-            return
+            return False
         missing = [d for d in overview.documents
                    if cache.blobs.path(d.blob_name, d.size) is None]
         if missing and not await self._download_all(cache.blobs, missing):
-            return
+            return False
         self._solved()
+        return overview.preparing
 
     async def _download_all(self, blobs: BlobStore, documents: list[FinanceDocument]) -> bool:
         """Download ``documents``; False when some could not be (and the user was told)."""

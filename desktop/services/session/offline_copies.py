@@ -72,6 +72,11 @@ class OfflineCopies(QObject):
         """``key`` logs in on a personal computer: its folder is the account's copy again."""
         self._leftovers.drop(key)
 
+    def leaving(self, key: str) -> bool:
+        """Whether the copy of ``key`` is on its way out (listed, not removed yet): what is
+        still in it counts as gone."""
+        return key in self._leftovers.keys()
+
     def remove(self, key: str) -> bool:
         """Remove the copy of ``key`` now; False (and tried again later) when it could not."""
         gone = self._leftovers.remove(key)

@@ -7,7 +7,8 @@ fields (the current :class:`SessionState`, the busy flag, the lock, the remember
 Splitting the transitions over modules would spread that state. What has a job of its own lives
 beside it: the lock rules (``lock.py``), the remembered logins (``remembered.py``), revoking at
 the server (``revoke.py``), the portal check (``portal_check.py``) and the account record
-(``account.py``), removing offline copies (``offline_copies.py``). Every start ends in
+(``account.py``), removing offline copies (``offline_copies.py``); the device token a
+login hands out is kept beside the copy (``desktop/cache/device_tokens.py``). Every start ends in
 :meth:`SessionService._begin`; the online ones (login, resume without offline data) first store
 the fresh profile and policy in :meth:`_start`. Every end goes through :meth:`_end`, which
 decides whether the account's offline copy stays (``offline_copies.copy_stays``).
@@ -35,6 +36,7 @@ from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile
 from desktop.cache.accounts import KnownAccount, KnownAccounts
 from desktop.cache.credentials import CredentialStore
+from desktop.cache.device_tokens import DeviceTokens
 from desktop.cache.disk import DiskProblem
 from desktop.cache.leftovers import Leftovers
 from desktop.cache.paths import account_key, make_private
@@ -53,7 +55,7 @@ from desktop.services.session.password_check import PasswordCheck
 from desktop.services.session.portal_check import PortalCheck
 from desktop.services.session.remembered import RememberedLogins
 from desktop.services.session.revoke import close_client, revoke_refresh_token
-from desktop.services.shared.errors import address_message, user_message
+from desktop.services.shared.errors import address_message, disk_message, user_message
 from desktop.services.shared.tasks import EXPECTED, CrashHandler, ExpectedError, TaskRunner
 
 if TYPE_CHECKING:
@@ -75,7 +77,8 @@ class SessionService(QObject):
 
     Signals: ``busyChanged(bool)``; ``loggingIn(Account)`` right before ``loggedIn(Account)``
     (whoever must be listening when ``loggedIn`` arrives can still get ready); ``loginFailed(str)``;
-    ``loggedOut()``; ``sessionExpired(str)``; ``rememberUnavailable(str)``; ``locked()``;
+    ``loggedOut()``; ``sessionExpired(str)``; ``rememberUnavailable(str)`` (the login, or
+    this computer as one the account logs in from, could not be kept); ``locked()``;
     ``unlocked()``; ``unlockFailed(str)``; ``portalChecked(base_url, organisation_name)``;
     ``portalCheckFailed(str)``; ``leftoversChanged(str)`` (an account's data could not be
     removed yet; "" once it is). Every ``str`` is a translated message for the user.
@@ -124,6 +127,7 @@ class SessionService(QObject):
             KnownAccounts(self._data_root), credentials or CredentialStore(), on_crash
         )
         self._copies = OfflineCopies(leftovers or Leftovers(self._data_root), self)
+        self._device_tokens = DeviceTokens(self._accounts_dir)
         self._copies.leftoversChanged.connect(self.leftoversChanged)
         self._settings = settings
         self._machine_settings = machine_settings
@@ -264,13 +268,14 @@ class SessionService(QObject):
             client = await self._client_for(base_url)
             info = await client.portal.info()
             name[0] = info.name
-            await client.auth.login(email, password)
+            key = account_key(client.base_url, email)
+            tokens = await client.auth.login(email, password, self._device_token(key))
             profile, policy = await self._fetch_profile(client)
             check = await asyncio.to_thread(PasswordCheck.of, password)
             # Another person logs in: what earlier sessions left goes first (on a shared PC
             # every account folder, this person's own old one too).
             self._copies.remove_leftovers(every_folder=self._computer_is_shared())
-            cache = self._open_cache(account_key(client.base_url, email))
+            cache = self._open_cache(key)
             try:
                 session = self._start(client.base_url, email, info.name, client, cache,
                                       profile, policy, remember=False, check=check)
@@ -284,8 +289,30 @@ class SessionService(QObject):
         finally:
             self._set_busy(False)
         # After loggedIn, so the main window that now exists can tell the parent in its
-        # message bar that the login could not be remembered.
+        # message bar that the login (or this device) could not be remembered.
+        self._keep_device_token(session, tokens.device_token)
         self._apply_remember(session, remember)
+
+    def _device_token(self, key: str) -> str | None:
+        """The device token to send with a login of ``key``: none on a shared PC (it keeps
+        nothing per account) or from a copy that is on its way out."""
+        if self._computer_is_shared() or self._copies.leaving(key):
+            return None
+        return self._device_tokens.get(key)
+
+    def _keep_device_token(self, session: SessionState, token: str | None) -> None:
+        """Keep the login's device token with the account's copy (docs/api.md, "Throttling");
+        a shared-PC session (shared computer or staff account) keeps none."""
+        if token is None or session.account.shared_pc:
+            return
+        try:
+            self._device_tokens.keep(session.account.key, token)
+        except DiskProblem as problem:
+            log.info("device token not kept: %s", problem.trouble)
+            self.rememberUnavailable.emit(self.tr(
+                "This computer could not be saved as one of your devices, so if others try "
+                "wrong passwords for your account, your next login here may have to wait. %1"
+            ).replace("%1", disk_message(problem)))
 
     async def _fetch_profile(self, client: PortalClient) -> tuple[Profile, Policy]:
         """What every online start fetches: the profile and the policy."""

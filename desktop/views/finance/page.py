@@ -178,11 +178,17 @@ class FinancePage(QWidget):
     def _show_waiting(self, *_args: object) -> None:
         overview = self._finance.overview
         if overview is not None:
-            empty = overview.access is FinanceAccess.GRANTED and not overview.documents
-            self.waiting_note.setText(self.tr(
-                "There are no invoices, annual statements or contracts yet. The first invoice "
-                "appears after your first month of care.") if empty else "")
-            self.waiting_note.setVisible(empty)
+            granted = overview.access is FinanceAccess.GRANTED
+            if granted and overview.preparing:
+                text = self.tr("New invoices, annual statements or contracts are being "
+                               "prepared. They appear here in a moment.")
+            elif granted and not overview.documents:
+                text = self.tr("There are no invoices, annual statements or contracts yet. "
+                               "The first invoice appears after your first month of care.")
+            else:
+                text = ""
+            self.waiting_note.setText(text)
+            self.waiting_note.setVisible(bool(text))
             return
         if self._finance.syncing:
             text = self.tr("Loading your invoices, annual statements and contracts…")

@@ -155,7 +155,7 @@ class FakePortal:
             ("GET", "/api/v1/auth/sessions"): self._authed(
                 lambda r: httpx.Response(
                     200,
-                    json=[
+                    json={"next_cursor": None, "sessions": [
                         {
                             "id": "s1",
                             "device_name": "Keukenlaptop",
@@ -170,7 +170,7 @@ class FakePortal:
                             "last_used_at": "2026-02-03T10:00:00+01:00",
                             "current": False,
                         },
-                    ],
+                    ]},
                 )
             ),
             ("POST", "/api/v1/auth/password-reset"): lambda r: httpx.Response(
@@ -220,7 +220,8 @@ class FakePortal:
         if body.get("password") != "zonnebloem-demo":
             return problem(401, "invalid_credentials", "E-mailadres of wachtwoord is onjuist.")
         self.revoked = False
-        return httpx.Response(200, json=self.token_body())
+        device_token = body.get("device_token") or f"device-{self.generation + 1}"
+        return httpx.Response(200, json={**self.token_body(), "device_token": device_token})
 
     def _refresh(self, request: httpx.Request) -> httpx.Response:
         presented = json.loads(request.content).get("refresh_token")

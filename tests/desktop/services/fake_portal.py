@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
@@ -53,6 +54,8 @@ class FakePortal:
         # Answers every request made with a valid access token (e.g. access ended).
         self.request_refusal: httpx.Response | None = None
         self.users = {EMAIL: (PASSWORD, PARENT), STAFF["email"]: (PASSWORD, STAFF)}
+        self.devices: dict[str, str] = {}  # device token → the e-mail address it was made for
+        self._device_numbers = itertools.count(1)
         self.current_user = PARENT
         self.policy = {"inactivity_lock_minutes": 10, "cancel_absence_min_days": 30}
         self.sessions = [
@@ -77,12 +80,24 @@ class FakePortal:
     def refresh_token(self) -> str:
         return f"refresh-{self.generation}"
 
-    def _tokens(self) -> httpx.Response:
+    def _tokens(self, device_token: str | None = None) -> httpx.Response:
         self.generation += 1
         self.valid_access = f"access-{self.generation}"
-        return httpx.Response(200, json={
-            "access_token": f"access-{self.generation}", "refresh_token": self.refresh_token,
-            "token_type": "Bearer", "expires_in": 900, "session_id": "s1"})
+        body = {"access_token": f"access-{self.generation}", "refresh_token": self.refresh_token,
+                "token_type": "Bearer", "expires_in": 900, "session_id": "s1"}
+        if device_token is not None:  # a login's answer (a refresh has none)
+            body["device_token"] = device_token
+        return httpx.Response(200, json=body)
+
+    def _device_token(self, login: dict[str, Any]) -> str:
+        """As the portal does: the presented token when it is this account's, else a new one."""
+        email = login["email"].casefold()
+        presented = login.get("device_token")
+        if presented is not None and self.devices.get(presented) == email:
+            return presented
+        token = f"device-{next(self._device_numbers)}"
+        self.devices[token] = email
+        return token
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
         if self.down:
@@ -100,7 +115,7 @@ class FakePortal:
                 return problem(401, "invalid_credentials")
             self.current_user = known[1]
             self.revoked = False
-            return self._tokens()
+            return self._tokens(device_token=self._device_token(body))
         if (request.method, path) == ("POST", "/auth/refresh"):
             if self.refresh_refusal is not None:
                 return self.refresh_refusal
@@ -154,7 +169,7 @@ class FakePortal:
         if (method, path) == ("GET", "/policy"):
             return httpx.Response(200, json=self.policy)
         if (method, path) == ("GET", "/auth/sessions"):
-            return httpx.Response(200, json=self.sessions)
+            return httpx.Response(200, json={"sessions": self.sessions, "next_cursor": None})
         if method == "DELETE" and path.startswith("/auth/sessions/"):
             session_id = path.rsplit("/", 1)[1]
             before = len(self.sessions)

@@ -108,19 +108,58 @@ async def test_parent_cannot_see_another_familys_child(client: httpx.AsyncClient
     assert response.json()["code"] == "forbidden"
 
 
-async def test_staff_see_only_children_of_their_groups(client: httpx.AsyncClient) -> None:
-    kids = await children(client, SANNE)
-    seen = {p["child_id"] for p in (await agenda(client, FATIMA)).json()["planned"]}
-    assert kids["Emma"] in seen  # Emma is in Zonnetjes, Fatima's group
-    assert kids["Daan"] not in seen  # Daan goes to BSO De Ontdekkers
-    refused = await agenda(client, FATIMA, child_id=kids["Daan"])
-    assert refused.status_code == 403
+async def groups(client: httpx.AsyncClient, email: str) -> dict[str, int]:
+    response = await client.get("/api/v1/me", headers=bearer(await tokens(client, email)))
+    return {g["name"]: g["id"] for g in response.json()["groups"]}
 
 
-async def test_manager_sees_children_of_all_their_locations(client: httpx.AsyncClient) -> None:
+A_WEEK = {"from": "2026-03-30", "to": "2026-04-05"}
+
+
+async def test_staff_see_one_of_their_groups_a_week_at_a_time(
+        client: httpx.AsyncClient) -> None:
     kids = await children(client, SANNE)
-    seen = {p["child_id"] for p in (await agenda(client, MANAGER)).json()["planned"]}
+    zonnetjes = (await groups(client, FATIMA))["Zonnetjes"]
+    response = await agenda(client, FATIMA, group_id=zonnetjes, **A_WEEK)
+    assert response.status_code == 200, response.text
+    planned = response.json()["planned"]
+    assert kids["Emma"] in {p["child_id"] for p in planned}  # Emma is in Zonnetjes
+    assert {p["group_id"] for p in planned} == {zonnetjes}
+    refused = await agenda(client, FATIMA, group_id=zonnetjes, child_id=kids["Daan"], **A_WEEK)
+    assert refused.status_code == 403  # Daan goes to BSO De Ontdekkers
+
+
+async def test_staff_are_refused_another_group_and_the_agenda_without_a_group(
+        client: httpx.AsyncClient) -> None:
+    ontdekkers = (await groups(client, MANAGER))["De Ontdekkers"]
+    other = await agenda(client, FATIMA, group_id=ontdekkers, **A_WEEK)
+    assert (other.status_code, other.json()["code"]) == (403, "forbidden")
+    whole = await agenda(client, FATIMA, **A_WEEK)
+    assert (whole.status_code, whole.json()["code"]) == (422, "agenda_group_required")
+
+
+async def test_staff_get_a_week_and_not_a_day_more(client: httpx.AsyncClient) -> None:
+    zonnetjes = (await groups(client, FATIMA))["Zonnetjes"]
+    week = await agenda(client, FATIMA, group_id=zonnetjes, **{"from": "2026-03-30",
+                                                               "to": "2026-04-05"})
+    assert week.status_code == 200
+    eight_days = await agenda(client, FATIMA, group_id=zonnetjes, **{"from": "2026-03-30",
+                                                                     "to": "2026-04-06"})
+    assert (eight_days.status_code, eight_days.json()["code"]) == (422, "agenda_range_invalid")
+    assert eight_days.json()["max_days"] == 7
+
+
+async def test_manager_sees_every_group_of_their_locations(client: httpx.AsyncClient) -> None:
+    kids = await children(client, SANNE)
+    their_groups = await groups(client, MANAGER)
+    seen = set()
+    for group_id in their_groups.values():
+        response = await agenda(client, MANAGER, group_id=group_id, **A_WEEK)
+        assert response.status_code == 200, response.text
+        seen |= {p["child_id"] for p in response.json()["planned"]}
     assert set(kids.values()) <= seen
+    whole = await agenda(client, MANAGER, **A_WEEK)
+    assert whole.json()["code"] == "agenda_group_required"
 
 
 async def test_a_reversed_or_too_long_range_is_refused_in_dutch_and_english(

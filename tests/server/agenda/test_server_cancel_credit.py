@@ -263,6 +263,29 @@ async def test_an_extra_day_already_invoiced_cannot_lose_its_credit(
     assert line["can_cancel"] is False and "al gefactureerd" in line["cancel_refusal"]
 
 
+async def test_an_invoiced_extra_day_does_not_block_when_other_credit_takes_over(
+        client: httpx.AsyncClient, db: AsyncSession, clock: FakeClock) -> None:
+    """The invoice stays right when other credit pays the same minutes: nothing moves to it,
+    so the cancel goes ahead (and the request overview offers it)."""
+    emma = (await children(client))["Emma"]
+    absence = await absent(client, emma, "2026-05-11", "middag")  # 300 of the 330 minutes
+    mixed = await requested(client, SANNE, [emma], FRIDAY, day_part="ochtend",
+                            payment="mixed")
+    await approve(client, mixed)
+    clock.current = datetime(2026, 4, 2, 9, tzinfo=AMSTERDAM)
+    await invoice_month(db, clock, 4)
+    await give_credit(db, emma, MIDDAG, expires_on=date(2026, 12, 31), day=date(2026, 2, 3))
+    lines = (await client.get("/api/v1/requests", headers=bearer(await tokens(client)))).json()
+    [line] = [r for r in lines["requests"] if r["kind"] == "absence" and r["id"] == absence["id"]]
+    assert line["can_cancel"] is True, line["cancel_refusal"]
+    [day] = (await preview(client, absence)).json()["extra_days"]
+    assert (day["credit_minutes"], day["invoice_cents"]) == (MIDDAG, cents(30))
+    assert (await cancel(client, absence)).status_code == 200
+    after = await the_request(client, mixed["id"])
+    assert (after["credit_minutes"], after["invoice_cents"]) == (MIDDAG, cents(30))
+    await assert_no_extra_day_on_vanished_credit(db)
+
+
 async def test_credit_spent_on_care_in_an_invoiced_month_goes_on_the_next_invoice(
         client: httpx.AsyncClient, db: AsyncSession, clock: FakeClock) -> None:
     emma = (await children(client))["Emma"]

@@ -293,7 +293,7 @@ async def test_other_families_cannot_ask_for_see_or_withdraw(client: httpx.Async
     assert await problem(withdraw) == (404, "not_found")
     lotte = (await client.get("/api/v1/extra-days",
                               headers=bearer(await tokens(client, LOTTE)))).json()
-    assert lotte == {"requests": []}
+    assert lotte == {"requests": [], "next_cursor": None}
     credit = await client.get("/api/v1/credit", headers=bearer(await tokens(client, LOTTE)))
     assert [c["child_id"] for c in credit.json()["children"]] == [
         (await children(client, LOTTE))["Finn"]]
@@ -315,7 +315,7 @@ async def test_staff_decide_only_for_their_groups_and_parents_not_at_all(
                                   json={"reason": "vol"}, headers=regenboog)
         assert await problem(other) == (404, "not_found")
     assert (await client.get("/api/v1/extra-days?status=pending",
-                             headers=regenboog)).json() == {"requests": []}
+                             headers=regenboog)).json() == {"requests": [], "next_cursor": None}
     for email in (FATIMA, MANAGER):
         pending = (await client.get("/api/v1/extra-days?status=pending",
                                     headers=bearer(await tokens(client, email)))).json()
@@ -323,7 +323,7 @@ async def test_staff_decide_only_for_their_groups_and_parents_not_at_all(
                 if r["child_id"] == emma] == [(request["id"], "Emma de Vries", "Zonnetjes")]
     approved = (await client.get("/api/v1/extra-days?status=approved",
                                  headers=bearer(await tokens(client, FATIMA)))).json()
-    assert approved == {"requests": []}
+    assert approved == {"requests": [], "next_cursor": None}
     decided = await client.post(f"/api/v1/extra-days/{request['id']}/approve",
                                 headers=bearer(await tokens(client, MANAGER)))
     assert decided.json()["decided_by"] == "Ingrid Verhoeven"

@@ -126,8 +126,10 @@ async def test_agenda_shows_extra_days_and_its_cursor_follows_their_status(
     # The day panel shows why: the rejection's reason comes with the agenda.
     assert [(e["status"], e["decision_reason"]) for e in rejected["extra_days"]] == [
         ("rejected", "Vol")]
-    staff = (await client.get("/api/v1/agenda", params=params,
-                              headers=bearer(await tokens(client, FATIMA)))).json()
+    fatima = bearer(await tokens(client, FATIMA))
+    zonnetjes = (await client.get("/api/v1/me", headers=fatima)).json()["groups"][0]["id"]
+    staff = (await client.get("/api/v1/agenda", headers=fatima, params={
+        "from": FRIDAY, "to": FRIDAY, "group_id": zonnetjes})).json()
     assert [e["request_id"] for e in staff["extra_days"]] == [request["id"]]
 
 

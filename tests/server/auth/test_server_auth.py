@@ -156,7 +156,7 @@ async def test_list_and_end_own_sessions(client: httpx.AsyncClient) -> None:
     phone = (await login(client, device_name="Telefoon")).json()
     listed = await client.get("/api/v1/auth/sessions", headers=bearer(laptop))
     assert listed.status_code == 200
-    sessions = {s["id"]: s for s in listed.json()}
+    sessions = {s["id"]: s for s in listed.json()["sessions"]}
     assert set(sessions) == {laptop["session_id"], phone["session_id"]}
     assert sessions[laptop["session_id"]]["current"] is True
     assert sessions[phone["session_id"]]["current"] is False

@@ -81,6 +81,12 @@ def test_another_organisation_may_use_that_name() -> None:
     assert password_problem("zonnebloem", Account(organisation_names=("De Boomhut",))) is None
 
 
+def test_each_word_of_the_organisations_name_is_refused_on_its_own() -> None:
+    boomhut = Account(organisation_names=("Kinderopvang De Boomhut",))
+    assert password_problem("Boomhut!2026", boomhut) == "too_common"
+    assert password_problem("Boomhut!2026", Account()) is None  # only for that organisation
+
+
 def test_common_password_list_is_zxcvbns_and_the_dutch_one() -> None:
     words = common_passwords()
     assert len(words) >= 10_000

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from datetime import UTC
 
 import httpx
 from server_helpers import PASSWORD, SANNE, THOMAS, FakeClock, both_databases, client_at, login
 from sqlalchemy import select
 
+from server.auth.devices import KNOWN_FOR
 from server.auth.throttle import FREE_ADDRESS_FAILURES, HOURLY_CAP
 from server.models import User
 
@@ -147,6 +149,34 @@ async def test_strangers_never_lock_the_owner_out(app, client, mailer, clock) ->
     async with client_at(app, "198.51.100.201") as attacker:
         assert (await login(attacker, SANNE, WRONG)).status_code == 429
     assert home["device_token"] != laptop["device_token"]
+
+
+async def test_an_address_another_account_logged_in_from_is_no_key(app, clock) -> None:  # noqa: ANN001
+    """An attacker cannot make his address a trusted one by logging in to his own account."""
+    await distributed_attack(app, clock)
+    async with client_at(app, "192.0.2.60") as attacker:
+        assert (await login(attacker, THOMAS, PASSWORD)).status_code == 200
+        assert (await login(attacker, SANNE, PASSWORD)).status_code == 429
+
+
+async def test_a_device_and_an_address_are_trusted_for_180_days_after_their_use(app, clock) -> None:  # noqa: ANN001
+    clock.current = clock.current.astimezone(UTC)  # days of 24 hours across summer time
+    async with client_at(app, "192.0.2.51") as old:
+        old_device = (await login(old, SANNE, PASSWORD)).json()["device_token"]
+    clock.advance(seconds=10)
+    async with client_at(app, "192.0.2.52") as recent:
+        recent_device = (await login(recent, SANNE, PASSWORD)).json()["device_token"]
+    clock.advance(days=KNOWN_FOR.days, seconds=-10)  # 180 days after the first login
+    await distributed_attack(app)
+
+    async def answer(address: str, **device: str) -> int:
+        async with client_at(app, address) as client:
+            return (await login(client, SANNE, PASSWORD, **device)).status_code
+
+    assert await answer("192.0.2.51") == 429  # 180 days ago: no longer known
+    assert await answer("192.0.2.52") == 200  # 10 seconds less: still known
+    assert await answer("192.0.2.53", device_token=old_device) == 429
+    assert await answer("192.0.2.54", device_token=recent_device) == 200
 
 
 async def test_a_login_hands_out_one_device_token_per_device(client) -> None:  # noqa: ANN001

@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from server.finance.documents import family_documents
 from server.finance.pdf_base import euro, hours
 from server.finance.pdf_documents import render_contract, render_invoice, render_jaaropgave
 from server.finance.statements import family_finance
@@ -116,25 +115,6 @@ async def test_jaaropgave_totals_equal_that_years_invoice_lines(db: AsyncSession
         assert statement.invoiced_cents == invoiced
         assert statement.paid_cents == paid
         assert sum(row.minutes for row in statement.rows) == minutes
-
-
-async def test_documents_are_kept_so_their_hash_stays_the_same(db: AsyncSession) -> None:
-    family_id = await _sanne_family(db)
-    first, kept = await family_documents(db, family_id, TODAY)
-    again, _ = await family_documents(db, family_id, TODAY)
-    assert [(d.id, d.sha256) for d in first] == [(d.id, d.sha256) for d in again]
-    invoice_doc = next(d for d in first if d.kind == "invoice")
-    # paying the invoice changes what is on it: a new PDF with a new hash
-    invoice = await db.get(Invoice, int(invoice_doc.id.removeprefix("invoice-")))
-    invoice.status, invoice.paid_on = InvoiceStatus.PAID, invoice.due_date
-    await db.commit()
-    after, kept = await family_documents(db, family_id, TODAY)
-    changed = next(d for d in after if d.id == invoice_doc.id)
-    assert changed.sha256 != invoice_doc.sha256
-    assert "betaald" in text_of(kept[changed.id].content)
-    children = await db.scalar(select(func.count()).select_from(Child)
-                               .where(Child.family_id == family_id))
-    assert sum(1 for d in after if d.kind == "contract") == children
 
 
 async def _emma_2025(db: AsyncSession, family_id: int, today=TODAY):  # noqa: ANN001, ANN202

@@ -21,6 +21,7 @@ async def test_login_stores_and_reports_tokens(client, portal, token_log) -> Non
     assert tokens.access_token == "access-1"
     assert tokens.refresh_token == "refresh-1"
     assert tokens.session_id == "s1"
+    assert tokens.device_token == "device-1"
     assert tokens.expires_at.isoformat() == "2026-03-02T09:15:00+00:00"
     assert token_log.reported == [tokens]
     (request,) = portal.sent("POST", "/auth/login")
@@ -30,6 +31,18 @@ async def test_login_stores_and_reports_tokens(client, portal, token_log) -> Non
         "device_name": "Keukenlaptop",
     }
     assert "authorization" not in request.headers
+
+
+async def test_login_sends_the_device_token_of_the_last_login_here(client, portal) -> None:
+    tokens = await client.auth.login("sanne.devries@voorbeeld.nl", "zonnebloem-demo",
+                                     device_token="device-7")
+
+    (request,) = portal.sent("POST", "/auth/login")
+    assert json.loads(request.content)["device_token"] == "device-7"
+    assert tokens.device_token == "device-7"
+    assert "device-7" not in repr(tokens)  # kept out of logs like the other tokens
+    refreshed = await client.auth.refresh()
+    assert refreshed.device_token is None  # a refresh hands out none
 
 
 async def test_wrong_password_is_invalid_credentials(client, token_log) -> None:

@@ -73,6 +73,10 @@ class FinancePortal(FakePortal):
         self.drop_after: int | None = None
         self.corrupt = 0
         self.range_headers: list[str | None] = []
+        # While > 0, the overview leaves out the `held` documents and says "preparing" (the
+        # server is still making them); one round fewer each time the overview is asked for.
+        self.preparing_rounds = 0
+        self.held: set[str] = set()
 
     def add(self, doc_id: str, kind: str, number: str, period: str, year: int, *,
             child_name: str | None = None, care_type: str | None = None,
@@ -98,11 +102,19 @@ class FinancePortal(FakePortal):
                  care_type="KDV")
 
     @property
+    def preparing(self) -> bool:
+        return self.preparing_rounds > 0
+
+    def _listed(self) -> dict[str, tuple[dict[str, Any], bytes]]:
+        return {doc_id: document for doc_id, document in self.documents.items()
+                if not (self.preparing and doc_id in self.held)}
+
+    @property
     def cursor(self) -> str:
         digest = hashlib.sha256()
-        for doc_id, (meta, data) in sorted(self.documents.items()):
+        for doc_id, (meta, data) in sorted(self._listed().items()):
             digest.update(f"{doc_id}{meta}{hashlib.sha256(data).hexdigest()}".encode())
-        digest.update(f"{self.access}{self.tariffs}".encode())
+        digest.update(f"{self.access}{self.tariffs}{self.preparing}".encode())
         return digest.hexdigest()[:16]
 
     def overview(self) -> dict[str, Any]:
@@ -110,10 +122,12 @@ class FinancePortal(FakePortal):
         documents = [
             {**meta, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
              "url": f"/api/v1/finance/documents/{doc_id}"}
-            for doc_id, (meta, data) in self.documents.items()
+            for doc_id, (meta, data) in self._listed().items()
         ] if granted else []
-        return {"access": self.access, "primary_parent_name": self.primary_parent_name,
-                "documents": documents, "tariffs": self.tariffs, "cursor": self.cursor}
+        body = {"access": self.access, "primary_parent_name": self.primary_parent_name,
+                "documents": documents, "tariffs": self.tariffs, "cursor": self.cursor,
+                "preparing": self.preparing and granted}
+        return body
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path.removeprefix("/api/v1")
@@ -126,8 +140,11 @@ class FinancePortal(FakePortal):
             return problem(401, "token_expired")
         if path == "/finance":
             if request.url.params.get("cursor") == self.cursor:
-                return httpx.Response(200, json={"unchanged": True, "cursor": self.cursor})
-            return httpx.Response(200, json=self.overview())
+                answer = httpx.Response(200, json={"unchanged": True, "cursor": self.cursor})
+            else:
+                answer = httpx.Response(200, json=self.overview())
+            self.preparing_rounds = max(0, self.preparing_rounds - 1)
+            return answer
         doc_id = path.rsplit("/", 1)[1]
         if self.access != "granted":
             return problem(403, "finance_primary_parent_only")

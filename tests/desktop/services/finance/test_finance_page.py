@@ -215,6 +215,21 @@ def test_a_family_without_documents_is_told_so(qtbot, page, session, finance, lo
     assert "no invoices, annual statements or contracts yet" in page.waiting_note.text()
 
 
+def test_documents_on_their_way_are_announced_until_they_are_there(qtbot, page, session,
+                                                                    finance, log_in, portal):
+    portal.preparing_rounds, portal.held = 1, set(portal.documents)
+    finance.preparing_retry_seconds = 0.2
+    log_in(session)
+    qtbot.waitUntil(lambda: finance.overview is not None, timeout=10_000)
+    assert finance.overview.preparing and not finance.overview.documents
+    assert page.waiting_note.isVisible()
+    assert "are being prepared. They appear here in a moment" in page.waiting_note.text()
+    qtbot.waitUntil(lambda: not finance.syncing and not finance.overview.preparing,
+                    timeout=10_000)
+    assert not page.waiting_note.isVisible()
+    assert column(page.tables[DocumentKind.INVOICE], FinanceDocumentsModel.NUMBER)
+
+
 def test_secondary_parent_sees_who_can_and_how_to_change_it(qtbot, page, session, finance,
                                                             log_in, portal):
     portal.access = "primary_parent_only"

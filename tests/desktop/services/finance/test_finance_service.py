@@ -50,6 +50,27 @@ def test_second_sync_with_nothing_new_is_one_small_request(qtbot, session, finan
     assert new[0].url.params["cursor"] == portal.cursor
 
 
+def test_documents_still_being_prepared_follow_without_the_parent_doing_anything(
+        qtbot, session, finance, portal, log_in):
+    portal.preparing_rounds, portal.held = 2, {"inv-1"}
+    finance.preparing_retry_seconds = 0.01
+    overviews = []
+    finance.overviewChanged.connect(overviews.append)
+    log_in(session)
+    qtbot.waitUntil(lambda: finance.overview is not None and not finance.overview.preparing
+                    and not finance.syncing, timeout=10_000)
+    # Asked again while nothing changed: "unchanged"; then the listing with everything.
+    assert [o.preparing for o in overviews] == [True, False]
+    finance_requests = [r for r in portal.requests if r.url.path == "/api/v1/finance"]
+    assert len(finance_requests) == 3
+    assert "inv-1" not in {d.id for d in overviews[0].documents}
+    assert {d.id for d in finance.overview.documents} == set(portal.documents)
+    assert all(finance.local_path(d) is not None for d in finance.overview.documents)
+    before = len(portal.requests)
+    qtbot.wait(50)
+    assert len(portal.requests) == before  # nothing more to wait for: no more asking
+
+
 def test_a_cut_download_resumes_with_range_and_verifies(qtbot, session, finance, portal,
                                                         log_in):
     portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-2"}

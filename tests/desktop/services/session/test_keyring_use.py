@@ -59,6 +59,19 @@ def test_a_login_without_remember_me_never_touches_the_keyring(session, log_in, 
     assert keyring_calls.calls == []
 
 
+def test_the_device_token_is_kept_and_sent_without_the_keyring(session, log_in, qtbot, run,
+                                                               keyring_calls, portal):
+    log_in(session, remember=False)
+    session.set_keep_offline_copy(True)
+    log_out(session, qtbot)
+    log_in(session, remember=False)  # with the device token of the first login
+    log_out(session, qtbot)
+    run(session.aclose())
+    assert [b'"device_token"' in r.content for r in portal.sent("POST", "/auth/login")] == [
+        False, True]
+    assert keyring_calls.calls == []
+
+
 def test_staff_who_tick_remember_me_are_told_and_the_keyring_stays_untouched(
         session, log_in, qtbot, run, keyring_calls):
     told: list[str] = []

@@ -122,6 +122,7 @@ def open_demo_server(data_dir: Path | None) -> DemoServer:
     server = EmbeddedServer(folder)
     try:
         server.bind()
+        server.mail_folder.mkdir(parents=True, exist_ok=True)  # the login window links to it
     except BaseException:
         if temp is not None:
             temp.cleanup()

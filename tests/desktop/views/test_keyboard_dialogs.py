@@ -27,8 +27,8 @@ from view_fakes import (
 )
 
 import desktop.views
-from desktop.api.account.records import TwoFactorSetup
 from desktop.api.absences.records import Absence, AbsenceDraft, QueuedAbsence
+from desktop.api.account.records import TwoFactorSetup
 from desktop.api.agenda.records import AbsenceReason, DayPart
 from desktop.api.extra_days.records import (
     CapacityDay,
@@ -47,12 +47,12 @@ from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.export_dialog import ExportDialog
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.request_overview import RequestOverviewDialog
+from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.panels import DemoLogin
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
-from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
 from desktop.views.shared.reason_dialog import ReasonDialog
 

@@ -2183,6 +2183,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Nieuw bericht</translation>
     </message>
     <message>
+        <source>Child and group</source>
+        <translation>Kind en groep</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
         <source>What would you like to tell the group?</source>
         <translation>Wat wil je de groep laten weten?</translation>
     </message>

@@ -42,10 +42,12 @@ class NewConversationDialog(SessionDialog):
         self.resize(520, 380)
         self.recipient = QComboBox(self)
         self.recipient.setObjectName("recipient")
+        self.recipient.setAccessibleName(self.tr("Child and group"))
         for recipient in recipients:
             self.recipient.addItem(recipient.label, recipient)
         self.subject = QLineEdit(self)
         self.subject.setObjectName("subject")
+        self.subject.setAccessibleName(self.tr("Subject"))
         self.subject.setMaxLength(MAX_SUBJECT)
         self.body = LimitedText(MAX_BODY, self.tr("What would you like to tell the group?"),
                                 self.tr("Message"), self)

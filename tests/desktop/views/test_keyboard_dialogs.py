@@ -53,6 +53,7 @@ from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.panels import DemoLogin
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
+from desktop.views.messages.new_conversation import NewConversationDialog, Recipient
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
 from desktop.views.shared.reason_dialog import ReasonDialog
 
@@ -246,6 +247,15 @@ def two_factor_wizard(qtbot, _tmp_path) -> Iterator[QWidget]:
     yield wizard
 
 
+def new_conversation(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = _shown(qtbot, NewConversationDialog([Recipient(1, 2, "Emma – Zonnetjes"),
+                                                  Recipient(2, 5, "Daan – Vossen")]))
+    yield dialog
+    dialog.subject.setText("Knuffel")
+    dialog.body.set_text("Mag Emma haar knuffel meenemen?")  # "Send" can be reached now
+    yield dialog
+
+
 #: Every dialog of the app (and the login window) with a factory that shows it.
 DIALOGS: dict[type[QWidget], Factory] = {
     AbsenceWizard: absence_wizard,
@@ -264,6 +274,7 @@ DIALOGS: dict[type[QWidget], Factory] = {
     ChangeEmailDialog: change_email,
     TwoFactorOffDialog: two_factor_off,
     TwoFactorWizard: two_factor_wizard,
+    NewConversationDialog: new_conversation,
 }
 
 

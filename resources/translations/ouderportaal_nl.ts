@@ -2234,6 +2234,13 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>NewsReader</name>
+    <message>
+        <source>The chosen news item</source>
+        <translation>Het gekozen nieuwsbericht</translation>
+    </message>
+</context>
+<context>
     <name>OfflineCopies</name>
     <message>
         <source>Not all data of the previous session could be removed from this computer yet: a file is still open in another program. Close that program; the data is removed as soon as possible, at the next start at the latest.</source>

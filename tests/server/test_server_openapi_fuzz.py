@@ -39,6 +39,11 @@ def query(operation: dict, rng: random.Random) -> str:
     return "?" + urlencode({name: rng.choice(ODD_QUERY_VALUES) for name in names})
 
 
+# A stream never ends, and the in-process transport waits for a response's end: it is fuzzed
+# without a token only (tests/server/events run it against real server processes).
+STREAMS = {"/api/v1/events"}
+
+
 async def test_every_operation_answers_odd_input_as_documented(client: httpx.AsyncClient) -> None:
     rng = random.Random(7)
     schema = (await client.get("/api/v1/openapi.json")).json()
@@ -50,6 +55,8 @@ async def test_every_operation_answers_odd_input_as_documented(client: httpx.Asy
             for path_value in ("1", "abc", "-5", "9" * 30):
                 url = re.sub(r"\{[^}]+\}", path_value, path)
                 for headers in ({}, auth):
+                    if headers and path in STREAMS:
+                        continue
                     for body in bodies(operation, schema, rng):
                         # json.dumps escapes a lone surrogate as a buggy client would send it.
                         response = await client.request(

@@ -39,6 +39,7 @@ class NewsReader(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newsReader")
+        self.setAccessibleName(self.tr("The chosen news item"))
         self.setOpenExternalLinks(True)
         self.setOpenLinks(True)
 

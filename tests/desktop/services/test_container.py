@@ -12,6 +12,9 @@ from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
+from desktop.services.live import LiveUpdates
+from desktop.services.messages.service import MessagesService
+from desktop.services.news import NewsService
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.personal_data import PersonalDataService
 from desktop.services.profile import ProfileService
@@ -34,7 +37,8 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "outbox": OutboxDelivery, "agenda": AgendaService, "extra_days": kinds["extra_days"],
             "finance": FinanceService, "pending_requests": PendingRequestsService,
             "update_hint": UpdateHintService, "account_security": AccountSecurityService,
-            "personal_data": PersonalDataService,
+            "personal_data": PersonalDataService, "messages": MessagesService,
+            "news": NewsService, "live": LiveUpdates,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
         assert services.agenda.outbox is services.outbox  # one outbox for every feature

@@ -3322,7 +3322,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
     <message>
         <source>All set: &quot;Log in&quot; opens the parent portal. From your next login on, the portal asks for a code from your authenticator app after your password; your organisation requires it, so it stays on.</source>
-        <translation>Klaar: met &quot;Inloggen&quot; open je het ouderportaal. Vanaf de volgende keer vraagt het portaal na je wachtwoord om een code uit je authenticator-app. Je organisatie vraagt dit, dus het blijft aan.</translation>
+        <translation>Het is ingesteld. Met &quot;Inloggen&quot; open je het ouderportaal. Vanaf de volgende keer vraagt het portaal na je wachtwoord om een code uit je authenticator-app. Je organisatie vraagt dit, dus het blijft aan.</translation>
     </message>
     <message>
         <source>From your next login on, the portal asks for a code from your authenticator app after your password. You can turn this off on the Account page.</source>

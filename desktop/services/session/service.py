@@ -8,9 +8,9 @@ step, the busy flag, the lock, the remembered login). Splitting the transitions 
 would spread that state: each would reach into the others' fields. What has a job of its own lives
 beside it: the lock rules (``lock.py``), the remembered logins (``remembered.py``), revoking at
 the server (``revoke.py``), the portal check (``portal_check.py``) and the account record
-(``account.py``), removing offline copies (``offline_copies.py``), the two-factor setup an organisation requires
-before a manager's login (``login_setup.py``); the device token a
-login hands out is kept beside the copy (``desktop/cache/device_tokens.py``). Every start ends in
+(``account.py``), removing offline copies (``offline_copies.py``), the two-factor setup an
+organisation requires before a manager's login (``login_setup.py``); the device token a login
+hands out is kept beside the copy (``desktop/cache/device_tokens.py``). Every start ends in
 :meth:`SessionService._begin`; the online ones (login, resume without offline data) first store
 the fresh profile and policy in :meth:`_start`. Every end goes through :meth:`_end`, which
 decides whether the account's offline copy stays (``offline_copies.copy_stays``).

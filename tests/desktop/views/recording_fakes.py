@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from desktop.services.account_security import AccountSecurityService
-from desktop.services.session.login_setup import LoginSetup
 from desktop.services.personal_data import PersonalDataService
+from desktop.services.session.login_setup import LoginSetup
 
 __all__ = ["FakeAccountSecurity", "FakePersonalData", "recording_fake", "signals_of"]
 

@@ -22,10 +22,10 @@ from desktop.views.account_security.dialogs import (
     ChangePasswordDialog,
     TwoFactorOffDialog,
 )
-from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.theme import mark
+from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 if TYPE_CHECKING:
     from desktop.services.account_security import AccountSecurityService

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from desktop.services.session.login_setup import LoginSetup
-    from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
+    from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 __all__ = ["open_setup_wizard"]
 
 
 def open_setup_wizard(setup: LoginSetup, parent: QWidget) -> TwoFactorWizard:
     # Imported when first needed: the login window paints without the wizard (and segno).
-    from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
+    from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
     wizard = TwoFactorWizard(setup.organisation, parent, required=True)
     wizard.setObjectName("loginSetupWizard")

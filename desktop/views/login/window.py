@@ -1,4 +1,9 @@
-"""The login window: organisation, e-mail, password, remember me, remembered accounts, demo."""
+"""The login window: organisation, e-mail, password, remember me, remembered accounts, demo.
+
+It is one piece (about 400 lines) because the form, the side panels and the steps after the
+password (the code, the required two-factor setup, the reset wizard) all act on the same
+fields, messages and busy state; the steps themselves live in modules of their own beside it.
+"""
 
 from __future__ import annotations
 
@@ -30,8 +35,8 @@ from desktop.views.shared.windows import fit_to_screen
 if TYPE_CHECKING:
     from desktop.services.session.password_reset import PasswordResetService
     from desktop.services.session.service import SessionService
-    from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
     from desktop.views.login.password_reset import PasswordResetWizard
+    from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 __all__ = ["DemoLogin", "LoginWindow"]
 
@@ -268,10 +273,7 @@ class LoginWindow(QWidget):
     # -- reactions ---------------------------------------------------------------------------
     def _open_setup(self) -> None:
         self.setup_wizard = open_setup_wizard(self._session.setup, self)
-        self.setup_wizard.finished.connect(self._setup_closed)
-
-    def _setup_closed(self) -> None:
-        self.setup_wizard = None
+        self.setup_wizard.finished.connect(lambda: setattr(self, "setup_wizard", None))
 
     def showEvent(self, event) -> None:
         # Accounts may have been remembered or forgotten since the window was last shown.

@@ -42,7 +42,6 @@ from desktop.views.account_security.dialogs import (
     ChangePasswordDialog,
     TwoFactorOffDialog,
 )
-from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.export_dialog import ExportDialog
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
@@ -55,6 +54,7 @@ from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
 from desktop.views.shared.reason_dialog import ReasonDialog
+from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 Factory = Callable[..., Iterator[QWidget]]
 SOON = date.today() + timedelta(days=45)

@@ -47,7 +47,6 @@ from desktop.views.account_security.dialogs import (
     TwoFactorOffDialog,
     _PortalDialog,
 )
-from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.export_dialog import ExportDialog
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
@@ -61,6 +60,7 @@ from desktop.views.main_window import MainWindow
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
 from desktop.views.shared.lock_guard import LockAware
 from desktop.views.shared.reason_dialog import ReasonDialog
+from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 #: Windows that are not session windows, and why the lock needs nothing of them.
 NOT_SESSION_WINDOWS = {

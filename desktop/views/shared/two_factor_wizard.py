@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop.models.shared.records import TwoFactorSetup, grouped_secret
 from desktop.services.shared.files import write_atomically
-from desktop.views.account_security.qr_code import QrCode
 from desktop.views.shared.lock_guard import SessionWizard
+from desktop.views.shared.qr_code import QrCode
 from desktop.views.shared.theme import announce, mark
 
 __all__ = ["TwoFactorWizard"]

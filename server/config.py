@@ -81,6 +81,11 @@ class Settings:
     # Request bodies (server/request_limits.py): JSON and forms; uploads get their own cap.
     max_request_body: int = 1024 * 1024
     request_body_timeout: timedelta = timedelta(seconds=30)
+    # Photo uploads (server/photos/images.py): the body cap of an upload, the pixel cap
+    # (a small file can decode to gigabytes) and the threads that do the image work.
+    max_photo_bytes: int = 30 * 1024 * 1024
+    max_photo_pixels: int = 50_000_000
+    image_workers: int = 2
     # Seals the secrets the server must read again (server/account/secret_box.py); unset:
     # a key file in the data folder.
     secret_key: str | None = field(default=None, repr=False)
@@ -132,6 +137,9 @@ class Settings:
         for name in ("version", "download_url"):
             if raw := env.get(f"OUDERPORTAAL_CLIENT_{name.upper()}"):
                 values[f"client_{name}"] = raw.strip()
+        for name in ("max_photo_bytes", "max_photo_pixels", "image_workers"):
+            if raw := env.get(f"OUDERPORTAAL_{name.upper()}"):
+                values[name] = int(raw)
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
             values["access_token_ttl"] = timedelta(minutes=int(raw))
         values.update(overrides)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
+from pydantic import Field
 from sqlalchemy import func, select
 
 from server.agenda.access import own_group_ids
@@ -46,6 +47,8 @@ REFUSALS = problem_responses("not_authenticated", "token_expired", "account_expi
 UPLOAD_REFUSALS = problem_responses(
     "not_authenticated", "token_expired", "not_found", "photo_too_large",
     "photo_type_not_supported", "photo_too_many_pixels", "photo_damaged", "photo_tag_refused")
+ActivityId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+PhotoId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 ACTIVITIES = Keyset("activities", (Activity.day, DESC), (Activity.id, DESC))
 
 
@@ -69,7 +72,8 @@ async def post_activity(body: ActivityIn, db: Db, auth: Auth,
 
 @router.get("/activities", response_model=ActivitiesPage, responses=REFUSALS)
 async def activities(db: Db, auth: Auth, paging: Paging,
-                     group_id: Annotated[int | None, Query()] = None) -> ActivitiesPage:
+                     group_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None
+                     ) -> ActivitiesPage:
     """The activities of the caller's groups (or of one of them), newest first."""
     if auth.user.role.is_parent:
         raise Problem("forbidden")
@@ -87,7 +91,7 @@ async def activities(db: Db, auth: Auth, paging: Paging,
 
 @router.get("/activities/{activity_id}/children", response_model=TaggableChildrenOut,
             responses=REFUSALS)
-async def activity_children(activity_id: int, db: Db, auth: Auth) -> TaggableChildrenOut:
+async def activity_children(activity_id: ActivityId, db: Db, auth: Auth) -> TaggableChildrenOut:
     """The children of the group on the activity's day; those without portal photo consent
     are listed too (`portal_consent` false), so the app can show why they cannot be tagged."""
     activity = await posting_activity(db, auth.user, activity_id)
@@ -97,7 +101,8 @@ async def activity_children(activity_id: int, db: Db, auth: Auth) -> TaggableChi
 
 
 @router.get("/activities/{activity_id}/photos", response_model=PhotosPage, responses=REFUSALS)
-async def activity_photos(activity_id: int, db: Db, auth: Auth, paging: Paging) -> PhotosPage:
+async def activity_photos(activity_id: ActivityId, db: Db, auth: Auth,
+                          paging: Paging) -> PhotosPage:
     activity = await posting_activity(db, auth.user, activity_id)
     rows = list((await db.execute(PHOTOS.select(
         photos_select().where(Photo.activity_id == activity.id), paging))).all())
@@ -109,9 +114,10 @@ async def activity_photos(activity_id: int, db: Db, auth: Auth, paging: Paging) 
              responses=UPLOAD_REFUSALS,
              openapi_extra={"requestBody": {"required": True, "content": {
                  "image/jpeg": {}, "image/png": {}, "image/heic": {}}}})
-async def upload_photo(activity_id: int, request: Request, db: Db, auth: Auth, blobs: Blobs,
+async def upload_photo(activity_id: ActivityId, request: Request, db: Db, auth: Auth, blobs: Blobs,
                        settings: CurrentSettings,
-                       child_id: Annotated[list[int] | None, Query(max_length=100)] = None
+                       child_id: Annotated[list[Annotated[int, Field(ge=1, le=2**31 - 1)]] | None,
+                                         Query(max_length=100)] = None
                        ) -> PhotoOut:
     """One photo as the body (JPEG, PNG or HEIC, recognised by content), tagged with the
     `child_id`s. The answer lists the stored renditions with their SHA-256."""
@@ -126,7 +132,7 @@ async def upload_photo(activity_id: int, request: Request, db: Db, auth: Auth, b
 
 @router.put("/photos/{photo_id}/tags", response_model=PhotoOut,
             responses={**REFUSALS, **problem_responses("photo_tag_refused")})
-async def put_tags(photo_id: int, body: TagsIn, db: Db, auth: Auth,
+async def put_tags(photo_id: PhotoId, body: TagsIn, db: Db, auth: Auth,
                    settings: CurrentSettings) -> PhotoOut:
     """Replace the photo's tags. A child taken off is hidden from that family at once."""
     if auth.user.role.is_parent:

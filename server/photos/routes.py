@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Header, Path, Query, Response
 from sqlalchemy import select
 
 from server.blobs import BlobInfo
@@ -26,6 +26,7 @@ from server.problems import Problem
 from server.problems.openapi import problem_responses
 
 router = APIRouter(prefix="/photos", tags=["photos"])
+PhotoId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 REFUSALS = problem_responses("not_authenticated", "token_expired", "account_expired",
                              "forbidden")
@@ -33,7 +34,7 @@ REFUSALS = problem_responses("not_authenticated", "token_expired", "account_expi
 
 @router.get("", response_model=PhotosPage, responses=REFUSALS)
 async def photos(db: Db, auth: Auth, settings: CurrentSettings, paging: Paging,
-                 child_id: Annotated[int | None, Query()] = None) -> PhotosPage:
+                 child_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None) -> PhotosPage:
     """The family's photos (of one child with `child_id`), newest day first. After the
     family's photo period (`available_until`) the list is empty."""
     user = auth.user
@@ -63,7 +64,7 @@ def _filename(activity: Activity, photo: Photo, file: PhotoFile) -> str:
                        206: {"description": "Partial content (Range)"},
                        304: {"description": "Not modified (If-None-Match)"},
                        416: {"description": "Range not satisfiable"}})
-async def photo_file(photo_id: int, rendition: Rendition, db: Db, blobs: Blobs,
+async def photo_file(photo_id: PhotoId, rendition: Rendition, db: Db, blobs: Blobs,
                      settings: CurrentSettings, auth: Auth,
                      range_header: Annotated[str | None, Header(alias="Range")] = None,
                      if_none_match: Annotated[str | None, Header()] = None,

@@ -6,11 +6,14 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
+from server.agenda.schemas import ChildId
 from server.validation import ApiDate, FreeText, PlainText
+
+GroupId = ChildId  # a row id: 1 to 2³¹ − 1, like every id the API takes
 
 
 class ActivityIn(BaseModel):
-    group_id: int
+    group_id: GroupId
     date: ApiDate
     title: PlainText = Field(min_length=1, max_length=100)
     caption: FreeText | None = Field(default=None, max_length=2000)
@@ -43,7 +46,7 @@ class TaggableChildrenOut(BaseModel):
 
 
 class TagsIn(BaseModel):
-    child_ids: list[int] = Field(max_length=100)
+    child_ids: list[ChildId] = Field(max_length=100)
 
 
 class PhotoFileOut(BaseModel):

@@ -16,6 +16,7 @@ from desktop.models.sections import EVERYONE, MANAGERS, PARENTS, STAFF, Section
 from desktop.views.agenda.notices import AgendaNotices
 from desktop.views.finance.notices import FinanceNotices
 from desktop.views.overview import OverviewPage
+from desktop.views.photos.notices import PhotosNotices
 from desktop.views.shared.pages import PageContext
 
 __all__ = ["SECTIONS"]
@@ -39,6 +40,12 @@ def _agenda_page(context: PageContext) -> QWidget:
     from desktop.views.agenda.page import AgendaPage
 
     return AgendaPage.from_context(context)
+
+
+def _photos_page(context: PageContext) -> QWidget:
+    from desktop.views.photos.page import PhotosPage
+
+    return PhotosPage.from_context(context)
 
 
 def _finance_page(context: PageContext) -> QWidget:
@@ -99,6 +106,17 @@ SECTIONS: tuple[Section, ...] = (
         audience=PARENTS,
         page=_agenda_page,
         attach=AgendaNotices.attach,
+    ),
+    Section(
+        # The family's photos of activities (after the Dagboek once that exists).
+        key="photos",
+        title=QT_TRANSLATE_NOOP("Sections", "Photos"),
+        description=QT_TRANSLATE_NOOP("Sections",
+                                      "Photos of your children's activities, to view and save"),
+        icon="photos",
+        audience=PARENTS,
+        page=_photos_page,
+        attach=PhotosNotices.attach,
     ),
     Section(
         # The family's documents: the primary parent's; a secondary parent sees who can see

@@ -45,11 +45,13 @@ def test_keyboard_shortcuts_switch_sections(qtbot, make_window) -> None:
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("agenda")
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("finance")
-    # A parent does not see the pending requests: Ctrl+4 is the next section they do see.
+    assert window.pages.currentWidget() is window.page("photos")
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("personal_data")
+    assert window.pages.currentWidget() is window.page("finance")
+    # A parent does not see the pending requests: Ctrl+5 is the next section they do see.
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.page("personal_data")
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("account")
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("overview")

@@ -35,6 +35,7 @@ from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
+from desktop.services.photos.service import PhotosService
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.profile import ProfileService
 from desktop.services.session.connection import Connection
@@ -245,6 +246,32 @@ class FakeExtraDays(signals_of(ExtraDayService)):
         self.withdrawals.append(request_id)
 
 
+class FakePhotos(signals_of(PhotosService)):
+    """PhotosService's interface: nothing synced, recording refreshes and wishes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listing = None
+        self.refreshes = 0
+        self.wanted: list[tuple[object, object]] = []
+        self.saved: list[tuple[object, object]] = []
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+    def cached_path(self, photo, rendition) -> None:
+        return None
+
+    def want(self, photo, rendition=None) -> None:
+        self.wanted.append((photo, rendition))
+
+    def readable_name(self, photo) -> str:
+        return f"{photo.date.isoformat()} {photo.activity_title} 01.jpg"
+
+    def save_original(self, photo, target) -> None:
+        self.saved.append((photo, target))
+
+
 class FakeFinance(signals_of(FinanceService)):
     """FinanceService's interface: nothing synced, recording refreshes."""
 
@@ -367,6 +394,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "update_hint": FakeUpdateHint(),
         "account_security": FakeAccountSecurity(),
         "personal_data": FakePersonalData(),
+        "photos": FakePhotos(),
     }
     fakes.update(others)
     return Services(**fakes)

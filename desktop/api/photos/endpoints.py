@@ -68,3 +68,9 @@ class PhotoEndpoints:
             "POST", f"/activities/{activity_id}/photos" + (f"?{query}" if query else ""),
             content=data, content_type="application/octet-stream", idempotency_key=key)
         return self._core.parse(response, Photo.from_json)
+
+    async def set_tags(self, photo_id: int, child_ids: list[int], key: str) -> Photo:
+        """Replace the children on a photo (a child taken off no longer sees it)."""
+        response = await self._core.request("PUT", f"/photos/{photo_id}/tags",
+                                            json={"child_ids": child_ids}, idempotency_key=key)
+        return self._core.parse(response, Photo.from_json)

@@ -179,13 +179,15 @@ class PhotosService(QObject):
                     self._queued.discard((photo.id, rendition))
                 self.fileReady.emit(photo.id, rendition.value, str(path))
 
-        workers = [asyncio.ensure_future(worker()) for _ in range(THUMBNAIL_CONCURRENCY)]
-        try:
-            await asyncio.gather(*workers)
-        finally:
-            for task in workers:
-                task.cancel()
-            await asyncio.gather(*workers, return_exceptions=True)
+        # A wish made while the last workers finish is picked up by the next round.
+        while self._wanted:
+            workers = [asyncio.ensure_future(worker()) for _ in range(THUMBNAIL_CONCURRENCY)]
+            try:
+                await asyncio.gather(*workers)
+            finally:
+                for task in workers:
+                    task.cancel()
+                await asyncio.gather(*workers, return_exceptions=True)
         blobs = self._blobs()
         if blobs is not None:
             enforce_budget(blobs.directory, self.budget_bytes)

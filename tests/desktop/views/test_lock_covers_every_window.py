@@ -28,8 +28,10 @@ from view_fakes import (
     FakeAgenda,
     FakeExtraDays,
     FakePendingRequests,
+    FakePhotos,
     FakeResets,
     FakeSession,
+    a_photo,
     parent_profile,
 )
 
@@ -54,6 +56,7 @@ from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.finance.viewer import PdfViewer
+from desktop.views.photos.viewer import PhotoViewer
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.main_window import MainWindow
@@ -89,6 +92,21 @@ def a_request() -> ExtraDayRequest:
         group_name="Zonnetjes")
 
 
+def _photo_viewer(parent: QWidget) -> PhotoViewer:
+    from PySide6.QtCore import QSize
+
+    from desktop.models.photos.grid import PhotoGridModel
+    from desktop.models.photos.thumbnails import ThumbnailCache
+    from desktop.models.shared.records import PhotoListing
+
+    model = PhotoGridModel(ThumbnailCache(QSize(32, 24), parent=parent), lambda photo: None,
+                           lambda photo: None, parent)
+    model.set_listing(PhotoListing((a_photo(),), None))
+    viewer = PhotoViewer(FakePhotos(), model, parent)
+    viewer.show_row(0)
+    return viewer
+
+
 #: One way to open each session window class over a main window: a new class needs one here.
 BUILDERS = {
     AbsenceWizard: lambda parent, tmp: AbsenceWizard(FakeAgenda(), parent_profile(), None,
@@ -99,6 +117,7 @@ BUILDERS = {
         FakeAgenda(), FakeExtraDays(), parent_profile(), parent),
     PdfViewer: lambda parent, tmp: PdfViewer(a_pdf(tmp), "Factuur", "Factuur.pdf",
                                              lambda target: None, parent),
+    PhotoViewer: lambda parent, tmp: _photo_viewer(parent),
     CrashDialog: lambda parent, tmp: CrashDialog("Traceback: …", parent),
     RejectDialog: lambda parent, tmp: RejectDialog(a_request(), parent),
     PartialApprovalDialog: lambda parent, tmp: PartialApprovalDialog(a_request(), [

@@ -17,6 +17,7 @@ from recording_fakes import FakeAccountSecurity, FakePersonalData, signals_of
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
 from desktop.api.agenda.records import Agenda
+from desktop.api.photos.records import Photo, PhotoFile, Rendition
 from desktop.api.portal.records import ClientRelease, Policy
 from desktop.api.profile.records import (
     Child,
@@ -244,6 +245,14 @@ class FakeExtraDays(signals_of(ExtraDayService)):
 
     def withdraw(self, request_id: int) -> None:
         self.withdrawals.append(request_id)
+
+
+def a_photo(photo_id: int = 1, *, activity_id: int = 10, title: str = "Herfstwandeling",
+            day: date = date(2026, 11, 3), child_ids: tuple[int, ...] = (1,)) -> Photo:
+    """A photo record as the portal lists it (docs/api.md, "Photos")."""
+    files = {r: PhotoFile("image/jpeg", 1000 + photo_id, f"{photo_id:064x}") for r in Rendition}
+    return Photo(photo_id, activity_id, title, "Naar het bos", day, 1600, 1200, child_ids,
+                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), files)
 
 
 class FakePhotos(signals_of(PhotosService)):

@@ -56,11 +56,11 @@ from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.finance.viewer import PdfViewer
-from desktop.views.photos.viewer import PhotoViewer
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.main_window import MainWindow
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
+from desktop.views.photos.viewer import PhotoViewer
 from desktop.views.shared.lock_guard import LockAware
 from desktop.views.shared.reason_dialog import ReasonDialog
 

@@ -36,8 +36,8 @@ from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
-from desktop.services.photos.service import PhotosService
 from desktop.services.pending_requests import PendingRequestsService
+from desktop.services.photos.service import PhotosService
 from desktop.services.profile import ProfileService
 from desktop.services.session.connection import Connection
 from desktop.services.session.password_reset import PasswordResetService

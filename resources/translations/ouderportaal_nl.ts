@@ -2428,6 +2428,143 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>PhotoDelegate</name>
+    <message>
+        <source>Not on this computer</source>
+        <extracomment>The thumbnails&apos; box and the grid&apos;s cell (room for the activity&apos;s title under it).</extracomment>
+        <translation>Niet op deze computer</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGrid</name>
+    <message>
+        <source>{date} · {activity}</source>
+        <extracomment>Rows added per ``fetchMore``: a few screens full. True for the first photo of an activity (the delegate draws its title above it) &quot;loading&quot;, &quot;ready&quot; or &quot;missing&quot; (not on this computer and cannot be fetched now)</extracomment>
+        <translation>{date} · {activity}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Previous photo</source>
+        <translation>Vorige foto</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>Volgende foto</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>Passend in venster</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Passend</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Ware grootte</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>Slideshow</source>
+        <translation>Diavoorstelling</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown.</source>
+        <translation>Deze foto kan niet getoond worden.</translation>
+    </message>
+    <message>
+        <source>This photo is not on this computer. It appears when the portal can be reached.</source>
+        <translation>Deze foto staat niet op deze computer. Hij verschijnt zodra het ouderportaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>Save photo</source>
+        <translation>Foto opslaan</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Foto&apos;s (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>Opgeslagen als {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosNotices</name>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPage</name>
+    <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Child:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>All children</source>
+        <translation>Alle kinderen</translation>
+    </message>
+    <message>
+        <source>Your photos have not been loaded yet. They appear as soon as the portal can be reached.</source>
+        <translation>Je foto&apos;s zijn nog niet geladen. Ze verschijnen zodra het ouderportaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>There are no photos of your children yet.</source>
+        <translation>Er zijn nog geen foto&apos;s van je kinderen.</translation>
+    </message>
+    <message>
+        <source>The photos stay available until {date}. Do not forget to save them.</source>
+        <translation>De foto&apos;s blijven beschikbaar tot en met {date}. Vergeet ze niet op te slaan.</translation>
+    </message>
+    <message>
+        <source>Photos not on this computer: {n}. They appear when the portal can be reached.</source>
+        <translation>Foto&apos;s die niet op deze computer staan: {n}. Ze verschijnen zodra het ouderportaal bereikbaar is.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosService</name>
+    <message>
+        <source>Photos already on this computer can still be viewed.</source>
+        <extracomment>Thumbnails fetched at the same time. QSettings key of the offline budget in megabytes (thumbnails and screen copies).</extracomment>
+        <translation>Foto&apos;s die al op deze computer staan, kun je nog steeds bekijken.</translation>
+    </message>
+    <message>
+        <source>The photo arrived damaged twice and was not saved. Try again later.</source>
+        <translation>De foto kwam twee keer beschadigd binnen en is niet opgeslagen. Probeer het later opnieuw.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileService</name>
     <message>
         <source>There is no saved data for this account yet.</source>
@@ -2768,6 +2905,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>When your children come, absences and requests</source>
         <translation>Wanneer je kinderen komen, afmeldingen en aanvragen</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Photos of your children&apos;s activities, to view and save</source>
+        <translation>Foto&apos;s van de activiteiten van je kinderen, om te bekijken en op te slaan</translation>
     </message>
     <message>
         <source>Finance</source>

@@ -191,8 +191,8 @@ class PhotosPage(QWidget):
         missing = self.model.missing_count()
         if missing:
             text = (text + " " if text else "") + self.tr(
-                "%n photo(s) are not on this computer; they appear when the portal can be "
-                "reached.", "", missing)
+                "Photos not on this computer: {n}. They appear when the portal can be "
+                "reached.").format(n=missing)
         self.note.setText(text)
         self.note.setVisible(bool(text))
 

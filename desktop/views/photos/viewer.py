@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsPixmapItem,
@@ -78,6 +78,12 @@ class _ImageView(QGraphicsView):
     def zoom_factor(self) -> float:
         return self.transform().m11()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            event.ignore()  # the viewer's previous and next, not a scroll
+            return
+        super().keyPressEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
@@ -122,8 +128,7 @@ class PhotoViewer(SessionDialog):
                                              self.toggle_slideshow)
         self.slideshow_button.setCheckable(True)
         self.save_button = self._button(self.tr("Save as…"), self.tr("Save as…"), self.save_as)
-        for sequence, slot in ((Qt.Key.Key_Left, self.previous), (Qt.Key.Key_Right, self.next),
-                               (QKeySequence.StandardKey.ZoomIn,
+        for sequence, slot in ((QKeySequence.StandardKey.ZoomIn,
                                 lambda: self.image.zoom(_ZOOM_STEP)),
                                (QKeySequence.StandardKey.ZoomOut,
                                 lambda: self.image.zoom(1 / _ZOOM_STEP)),
@@ -199,6 +204,14 @@ class PhotoViewer(SessionDialog):
         running = not self.slideshow.isActive()
         self.slideshow.start() if running else self.slideshow.stop()
         self.slideshow_button.setChecked(running)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Left:
+            self.previous()
+        elif event.key() == Qt.Key.Key_Right:
+            self.next()
+        else:
+            super().keyPressEvent(event)
 
     def _slideshow_step(self) -> None:
         self.next()

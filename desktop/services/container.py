@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from desktop.services.finance.service import FinanceService
     from desktop.services.pending_requests import PendingRequestsService
     from desktop.services.personal_data import PersonalDataService
+    from desktop.services.photos.posting import PhotoPostingService
     from desktop.services.photos.service import PhotosService
     from desktop.services.profile import ProfileService
     from desktop.services.shared.outbox import OutboxDelivery
@@ -96,6 +97,7 @@ class Services:
     account_security: AccountSecurityService
     personal_data: PersonalDataService
     photos: PhotosService
+    photo_posting: PhotoPostingService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -116,6 +118,7 @@ class Services:
         from desktop.services.finance.service import FinanceService
         from desktop.services.pending_requests import PendingRequestsService
         from desktop.services.personal_data import PersonalDataService
+        from desktop.services.photos.posting import PhotoPostingService
         from desktop.services.photos.service import PhotosService
         from desktop.services.profile import ProfileService
         from desktop.services.shared.outbox import OutboxDelivery
@@ -140,7 +143,9 @@ class Services:
                                                            parent=parent),
                    personal_data=PersonalDataService(session, on_crash=on_crash,
                                                      parent=parent),
-                   photos=PhotosService(session, on_crash=on_crash, parent=parent))
+                   photos=PhotosService(session, on_crash=on_crash, parent=parent),
+                   photo_posting=PhotoPostingService(session, on_crash=on_crash,
+                                                     parent=parent))
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

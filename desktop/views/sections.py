@@ -43,6 +43,12 @@ def _agenda_page(context: PageContext) -> QWidget:
 
 
 def _photos_page(context: PageContext) -> QWidget:
+    account = context.services.session.account
+    if account is not None and not account.role.is_parent:
+        # Staff see the activities of their groups and post photos (no group day view yet).
+        from desktop.views.photos.staff_page import StaffPhotosPage
+
+        return StaffPhotosPage.from_context(context)
     from desktop.views.photos.page import PhotosPage
 
     return PhotosPage.from_context(context)
@@ -108,13 +114,15 @@ SECTIONS: tuple[Section, ...] = (
         attach=AgendaNotices.attach,
     ),
     Section(
-        # The family's photos of activities (after the Dagboek once that exists).
+        # Parents: their children's photos (after the Dagboek once that exists). Staff: the
+        # activities of their groups, to post photos in (their group day view is not built).
         key="photos",
         title=QT_TRANSLATE_NOOP("Sections", "Photos"),
         description=QT_TRANSLATE_NOOP("Sections",
-                                      "Photos of your children's activities, to view and save"),
+                                      "Photos of activities: your children's to view and save, "
+                                      "or your groups' to post"),
         icon="photos",
-        audience=PARENTS,
+        audience=EVERYONE,
         page=_photos_page,
         attach=PhotosNotices.attach,
     ),

@@ -2444,6 +2444,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>PhotoPostingService</name>
+    <message>
+        <source>This file cannot be read: {reason}</source>
+        <extracomment>the portal refused this file (its type, size, pixels, a damaged file, a tag) it did not arrive (offline, the portal failing): retry with the same key</extracomment>
+        <translation>Dit bestand kan niet gelezen worden: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>PhotoViewer</name>
     <message>
         <source>Previous photo</source>
@@ -2911,8 +2919,8 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Foto&apos;s</translation>
     </message>
     <message>
-        <source>Photos of your children&apos;s activities, to view and save</source>
-        <translation>Foto&apos;s van de activiteiten van je kinderen, om te bekijken en op te slaan</translation>
+        <source>Photos of activities: your children&apos;s to view and save, or your groups&apos; to post</source>
+        <translation>Foto&apos;s van activiteiten: die van je kinderen bekijken en opslaan, of die van je groepen plaatsen</translation>
     </message>
     <message>
         <source>Finance</source>
@@ -2997,6 +3005,25 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>This login is no longer remembered on this computer. Please log in.</source>
         <translation>Deze login wordt niet meer onthouden op deze computer. Log opnieuw in.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPhotosPage</name>
+    <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Post photos…</source>
+        <translation>Foto&apos;s plaatsen…</translation>
+    </message>
+    <message>
+        <source>Photos of what your groups did. Parents see a photo only of their own children who are tagged on it and whose parents gave consent for photos in the parent portal.</source>
+        <translation>Foto&apos;s van wat je groepen deden. Ouders zien een foto alleen van hun eigen kinderen die erop staan en voor wie toestemming is gegeven voor foto&apos;s in het ouderportaal.</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
     </message>
 </context>
 <context>
@@ -3121,6 +3148,148 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Sent to the printer.</source>
         <translation>Naar de printer gestuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadDialog</name>
+    <message>
+        <source>Post photos</source>
+        <translation>Foto&apos;s plaatsen</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activiteit</translation>
+    </message>
+    <message>
+        <source>New activity…</source>
+        <translation>Nieuwe activiteit…</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Nieuwe activiteit</translation>
+    </message>
+    <message>
+        <source>For example: Autumn walk</source>
+        <translation>Bijvoorbeeld: Herfstwandeling</translation>
+    </message>
+    <message>
+        <source>Create activity</source>
+        <translation>Activiteit aanmaken</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <source>Children on these photos</source>
+        <translation>Kinderen op deze foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Files to post</source>
+        <translation>Te plaatsen bestanden</translation>
+    </message>
+    <message>
+        <source>Choose photos…</source>
+        <translation>Foto&apos;s kiezen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Plaatsen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Activity:</source>
+        <translation>Activiteit:</translation>
+    </message>
+    <message>
+        <source>Photos (choose them, or drop them here):</source>
+        <translation>Foto&apos;s (kies ze, of sleep ze hierheen):</translation>
+    </message>
+    <message>
+        <source>Give the activity a title.</source>
+        <translation>Geef de activiteit een titel.</translation>
+    </message>
+    <message>
+        <source>No consent for photos in the parent portal</source>
+        <translation>Geen toestemming voor foto&apos;s in het ouderportaal</translation>
+    </message>
+    <message>
+        <source>Without consent for photos in the parent portal, so not on these photos: {names}.</source>
+        <translation>Zonder toestemming voor foto&apos;s in het ouderportaal, dus niet op deze foto&apos;s: {names}.</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>Foto&apos;s kiezen</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Foto&apos;s ({patterns})</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Bezig met plaatsen…</translation>
+    </message>
+    <message>
+        <source>Posted: {done}.</source>
+        <translation>Geplaatst: {done}.</translation>
+    </message>
+    <message>
+        <source>Not posted: {n} (see the reason per photo).</source>
+        <translation>Niet geplaatst: {n} (zie de reden per foto).</translation>
+    </message>
+    <message>
+        <source>Did not arrive: {n}. Use “Try again”.</source>
+        <translation>Niet aangekomen: {n}. Kies „Opnieuw proberen”.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
+    <name>Uploads</name>
+    <message>
+        <source>Ready to post</source>
+        <translation>Klaar om te plaatsen</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Bezig met plaatsen…</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Geplaatst</translation>
+    </message>
+    <message>
+        <source>Not posted: {reason}</source>
+        <translation>Niet geplaatst: {reason}</translation>
+    </message>
+    <message>
+        <source>Did not arrive: {reason}</source>
+        <translation>Niet aangekomen: {reason}</translation>
+    </message>
+    <message>
+        <source>{date} · {title} ({count})</source>
+        <translation>{date} · {title} ({count})</translation>
     </message>
 </context>
 <context>

@@ -158,3 +158,46 @@ def test_a_hidden_photo_leaves_the_cache_at_the_next_sync(qtbot, portal_server, 
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=20_000)
     assert not Path(thumbnail).exists()
     assert desktop.services.session.cache.photos().photos == ()
+
+
+def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server, make_app,
+                                                           tmp_path):
+    """Through the app: a new activity, Emma tagged, two photos and a PDF named .jpg; the PDF
+    is refused with its reason, the photos arrive, the parent's grid shows them."""
+    red, blue = tmp_path / "rood.jpg", tmp_path / "blauw.jpg"
+    red.write_bytes(a_jpeg("red", gps=True))
+    blue.write_bytes(a_jpeg("blue"))
+    fake = tmp_path / "factuur.jpg"
+    fake.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    staff = make_app(portal_server.url)
+    log_in(qtbot, staff, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, staff)
+    main.show_section("photos")
+    page = main.page("photos")
+    page.open_upload()
+    dialog = page.dialog
+    posting = staff.services.photo_posting
+    with qtbot.waitSignal(posting.activitiesLoaded, timeout=20_000):
+        pass
+    dialog.new_activity_button.setChecked(True)
+    dialog.title_edit.setText("Herfstwandeling")
+    with qtbot.waitSignal(posting.activitiesLoaded, timeout=20_000):
+        dialog.create_activity()
+    assert dialog.activity is not None and dialog.activity.title == "Herfstwandeling"
+    qtbot.waitUntil(lambda: any(c.text().startswith("Emma") for c in dialog.chips.values()),
+                    timeout=20_000)
+    assert any(not chip.isEnabled() for chip in dialog.chips.values())  # one without consent
+    next(c for c in dialog.chips.values() if c.text().startswith("Emma")).setChecked(True)
+    dialog.add_files([red, fake, blue])
+    with qtbot.waitSignal(posting.batchEnded, timeout=30_000):
+        dialog.post()
+    states = [u.state.value for u in posting.uploads]
+    assert states == ["done", "refused", "done"]
+    assert "JPEG, PNG or HEIC" in posting.uploads[1].message
+    assert "Posted: 2." in dialog.status.text()
+    dialog.close()
+
+    parent = make_app(portal_server.url, computer="home")
+    log_in(qtbot, parent, SANNE, PASSWORD)
+    photos = open_photos(qtbot, parent)
+    assert photos.model.rowCount() == 2

@@ -28,6 +28,7 @@ from view_fakes import (
     FakeAgenda,
     FakeExtraDays,
     FakePendingRequests,
+    FakePhotoPosting,
     FakePhotos,
     FakeResets,
     FakeSession,
@@ -60,6 +61,7 @@ from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.main_window import MainWindow
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
+from desktop.views.photos.upload_dialog import UploadDialog
 from desktop.views.photos.viewer import PhotoViewer
 from desktop.views.shared.lock_guard import LockAware
 from desktop.views.shared.reason_dialog import ReasonDialog
@@ -118,6 +120,7 @@ BUILDERS = {
     PdfViewer: lambda parent, tmp: PdfViewer(a_pdf(tmp), "Factuur", "Factuur.pdf",
                                              lambda target: None, parent),
     PhotoViewer: lambda parent, tmp: _photo_viewer(parent),
+    UploadDialog: lambda parent, tmp: UploadDialog(FakePhotoPosting(), [], parent),
     CrashDialog: lambda parent, tmp: CrashDialog("Traceback: …", parent),
     RejectDialog: lambda parent, tmp: RejectDialog(a_request(), parent),
     PartialApprovalDialog: lambda parent, tmp: PartialApprovalDialog(a_request(), [

@@ -37,6 +37,7 @@ from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
+from desktop.services.photos.posting import PhotoPostingService, Upload
 from desktop.services.photos.service import PhotosService
 from desktop.services.profile import ProfileService
 from desktop.services.session.connection import Connection
@@ -281,6 +282,38 @@ class FakePhotos(signals_of(PhotosService)):
         self.saved.append((photo, target))
 
 
+class FakePhotoPosting(signals_of(PhotoPostingService)):
+    """PhotoPostingService's interface: records what the dialog asks for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uploads: list[Upload] = []
+        self.sending = False
+        self.asked: list[tuple[object, ...]] = []
+
+    def load_activities(self) -> None:
+        self.asked.append(("activities",))
+
+    def load_children(self, activity_id: int) -> None:
+        self.asked.append(("children", activity_id))
+
+    def create_activity(self, group_id, day, title, caption) -> None:
+        self.asked.append(("create", group_id, day, title, caption))
+
+    def set_files(self, paths) -> None:
+        known = {u.path for u in self.uploads}
+        self.uploads.extend(Upload(p) for p in paths if p not in known)
+
+    def remove(self, index: int) -> None:
+        del self.uploads[index]
+
+    def clear(self) -> None:
+        self.uploads.clear()
+
+    def upload(self, activity, child_ids) -> None:
+        self.asked.append(("upload", activity.id, tuple(child_ids)))
+
+
 class FakeFinance(signals_of(FinanceService)):
     """FinanceService's interface: nothing synced, recording refreshes."""
 
@@ -404,6 +437,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "account_security": FakeAccountSecurity(),
         "personal_data": FakePersonalData(),
         "photos": FakePhotos(),
+        "photo_posting": FakePhotoPosting(),
     }
     fakes.update(others)
     return Services(**fakes)

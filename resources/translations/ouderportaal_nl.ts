@@ -2540,6 +2540,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Kind:</translation>
     </message>
     <message>
+        <source>Save all photos…</source>
+        <translation>Alle foto&apos;s opslaan…</translation>
+    </message>
+    <message>
+        <source>Save every photo shown (of the chosen child, or of all children) to a folder. Running it again adds only what is not there yet.</source>
+        <translation>Sla elke getoonde foto (van het gekozen kind, of van alle kinderen) op in een map. Doe je dit nog een keer, dan komt alleen wat er nog niet staat erbij.</translation>
+    </message>
+    <message>
         <source>All children</source>
         <translation>Alle kinderen</translation>
     </message>
@@ -2558,6 +2566,46 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Photos not on this computer: {n}. They appear when the portal can be reached.</source>
         <translation>Foto&apos;s die niet op deze computer staan: {n}. Ze verschijnen zodra het ouderportaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>Save all photos to…</source>
+        <translation>Alle foto&apos;s opslaan in…</translation>
+    </message>
+    <message>
+        <source>Saving photos…</source>
+        <translation>Foto&apos;s opslaan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Save all photos</source>
+        <translation>Alle foto&apos;s opslaan</translation>
+    </message>
+    <message>
+        <source>Saving photos: {done} of {total}…</source>
+        <translation>Foto&apos;s opslaan: {done} van {total}…</translation>
+    </message>
+    <message>
+        <source>Saving stopped. The photos saved so far stay; saving again adds the rest.</source>
+        <translation>Het opslaan is gestopt. De foto&apos;s die al zijn opgeslagen blijven staan; sla opnieuw op voor de rest.</translation>
+    </message>
+    <message>
+        <source>Saved: {n} photos.</source>
+        <translation>Opgeslagen: {n} foto&apos;s.</translation>
+    </message>
+    <message>
+        <source>Already in the folder: {n}.</source>
+        <translation>Stonden al in de map: {n}.</translation>
+    </message>
+    <message>
+        <source>Arrived damaged, not saved: {n}. Save again later.</source>
+        <translation>Beschadigd binnengekomen, niet opgeslagen: {n}. Sla later opnieuw op.</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason} Saving again adds the rest.</source>
+        <translation>Gestopt: {reason} Sla opnieuw op voor de rest.</translation>
     </message>
 </context>
 <context>

@@ -201,3 +201,42 @@ def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server,
     log_in(qtbot, parent, SANNE, PASSWORD)
     photos = open_photos(qtbot, parent)
     assert photos.model.rowCount() == 2
+
+
+def test_save_all_photos_stopped_halfway_then_again_completes_without_duplicates(
+        qtbot, portal_server, make_app, run, tmp_path):
+    posted = staff_posts(run, portal_server.url, [("red", True), ("green", True),
+                                                  ("blue", True)])
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_photos(qtbot, desktop)
+    photos = desktop.services.photos
+    folder = tmp_path / "album"
+    folder.mkdir()
+
+    def stop_after_the_first(done: int, _total: int) -> None:
+        if done == 1:
+            photos.cancel_save_all()
+    photos.saveAllProgress.connect(stop_after_the_first)
+    with qtbot.waitSignal(photos.saveAllEnded, timeout=30_000):
+        page.save_all_to(folder)
+    photos.saveAllProgress.disconnect(stop_after_the_first)
+    assert len(list(folder.iterdir())) == 1 and "Saving stopped" in page.note.text()
+
+    with qtbot.waitSignal(photos.saveAllEnded, timeout=30_000) as ended:
+        page.save_all_to(folder)
+    assert (len(ended.args[0].saved), ended.args[0].already_there) == (2, 1)
+    day = amsterdam_today().isoformat()
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [f"{day} Herfstwandeling 0{n}.jpg" for n in (1, 2, 3)]
+    for photo in posted:
+        name = desktop.services.photos.readable_name(photo)
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == \
+            photo.file(Rendition.ORIGINAL).sha256
+    assert page.progress is None
+
+    with qtbot.waitSignal(photos.saveAllEnded, timeout=30_000) as again:
+        page.save_all_to(folder)
+    assert (again.args[0].saved, again.args[0].already_there) == ([], 3)
+    assert sorted(p.name for p in folder.iterdir()) == names  # nothing twice
+    assert "Already in the folder: 3." in page.note.text()

@@ -27,6 +27,7 @@ from desktop.services.photos.budget import (
     touch,
 )
 from desktop.services.photos.names import numbered, readable_name
+from desktop.services.photos.save_all import SaveAllOutcome, save_all_photos
 from desktop.services.session.account import STAFF_ROLES
 from desktop.services.session.service import SessionService
 from desktop.services.shared.blob_downloads import BlobDownloads, download_blob
@@ -48,13 +49,17 @@ class PhotosService(QObject):
     Signals: ``listingChanged(PhotoListing | None)``; ``fileReady(photo_id, rendition, path)``
     when a thumbnail or screen copy is on disk; ``fileMissing(photo_id, rendition)`` when it
     could not be fetched (offline); ``originalSaved(path)`` answering :meth:`save_original`;
-    ``problem(message)`` (translated) and ``problemSolved()``.
+    ``saveAllProgress(done, total)`` and ``saveAllEnded(SaveAllOutcome | None)`` (None:
+    cancelled) for :meth:`save_all`; ``problem(message)`` (translated) and
+    ``problemSolved()``.
     """
 
     listingChanged = Signal(object)
     fileReady = Signal(int, str, str)
     fileMissing = Signal(int, str)
     originalSaved = Signal(str)
+    saveAllProgress = Signal(int, int)
+    saveAllEnded = Signal(object)
     problem = Signal(str)
     problemSolved = Signal()
 
@@ -132,6 +137,20 @@ class PhotosService(QObject):
         self._tasks.run(f"save-{photo.id}", self._save_original(photo, Path(target)),
                         self._failed)
 
+    def save_all(self, photos: list[Photo], folder: Path) -> None:
+        """Save every photo of ``photos`` into ``folder`` (:mod:`.save_all`)."""
+        self._tasks.run("save-all", self._save_all(photos, Path(folder)), self._save_all_failed)
+
+    @property
+    def saving_all(self) -> bool:
+        return self._tasks.running("save-all")
+
+    def cancel_save_all(self) -> None:
+        """Stop between two photos; what was saved stays, a next run adds the rest."""
+        if self._tasks.running("save-all"):
+            self._tasks.cancel("save-all")
+            self.saveAllEnded.emit(None)
+
     async def aclose(self) -> None:
         await self._tasks.drain()
         await self._downloads.aclose()
@@ -201,6 +220,19 @@ class PhotosService(QObject):
             lambda client: download_blob(blobs, file.blob_name, file.size, file.sha256,
                                          lambda offset: client.photos.file(
                                              photo, rendition, offset))))
+
+    async def _save_all(self, photos: list[Photo], folder: Path) -> None:
+        blobs = self._blobs()
+        if blobs is None:
+            return
+        outcome = await save_all_photos(
+            photos, folder, lambda photo: self._file(photo, Rendition.ORIGINAL),
+            lambda photo: blobs.delete(photo.file(Rendition.ORIGINAL).blob_name),
+            self.saveAllProgress.emit)
+        self.saveAllEnded.emit(outcome)
+
+    def _save_all_failed(self, error: ExpectedError) -> None:
+        self.saveAllEnded.emit(SaveAllOutcome(error=user_message(error)))
 
     async def _save_original(self, photo: Photo, target: Path) -> None:
         blobs = self._blobs()

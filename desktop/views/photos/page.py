@@ -6,15 +6,19 @@ Offline the grid shows what is on this computer and says how many photos are not
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
+    QProgressDialog,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -92,6 +96,7 @@ class PhotosPage(QWidget):
         self._photos = photos
         self._profile = profile
         self.viewer: PhotoViewer | None = None
+        self.summary = ""
 
         self.thumbnails = ThumbnailCache(THUMBNAIL, parent=self)
         self.model = PhotoGridModel(self.thumbnails, self._thumbnail_path,
@@ -106,6 +111,14 @@ class PhotosPage(QWidget):
         header.addStretch(1)
         header.addWidget(QLabel(self.tr("Child:"), self))
         header.addWidget(self.child_filter)
+        self.save_all_button = QPushButton(self.tr("Save all photos…"), self)
+        self.save_all_button.setObjectName("saveAllPhotos")
+        self.save_all_button.setToolTip(self.tr(
+            "Save every photo shown (of the chosen child, or of all children) to a folder. "
+            "Running it again adds only what is not there yet."))
+        self.save_all_button.clicked.connect(self.save_all)
+        header.addWidget(self.save_all_button)
+        self.progress: QProgressDialog | None = None
 
         self.note = mark(QLabel(self), "muted")
         self.note.setObjectName("photosNote")
@@ -133,6 +146,8 @@ class PhotosPage(QWidget):
         layout.addWidget(self.grid, 1)
 
         photos.listingChanged.connect(self.set_listing)
+        photos.saveAllProgress.connect(self._save_all_progress)
+        photos.saveAllEnded.connect(self._save_all_ended)
         photos.fileReady.connect(self.model.file_ready)
         photos.fileMissing.connect(self.model.file_missing)
         photos.fileMissing.connect(self._update_note)
@@ -195,6 +210,60 @@ class PhotosPage(QWidget):
                 "reached.").format(n=missing)
         self.note.setText(text)
         self.note.setVisible(bool(text))
+
+    # --- save all -----------------------------------------------------------------------------
+
+    def save_all(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save all photos to…"),
+                                                  str(Path.home()))
+        if folder:
+            self.save_all_to(Path(folder))
+
+    def save_all_to(self, folder: Path) -> None:
+        """Save the photos of the current choice into ``folder``, with a cancellable
+        progress dialog; the outcome goes to the note under the heading."""
+        photos = self.model.photos()
+        if not photos or self._photos.saving_all:
+            return
+        self.progress = QProgressDialog(self.tr("Saving photos…"), self.tr("Cancel"), 0,
+                                        len(photos), self)
+        self.progress.setObjectName("saveAllPhotosProgress")
+        self.progress.setWindowTitle(self.tr("Save all photos"))
+        self.progress.setMinimumDuration(0)
+        self.progress.canceled.connect(self._photos.cancel_save_all)
+        self.progress.show()
+        self._photos.save_all(photos, folder)
+
+    def _save_all_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.setLabelText(self.tr("Saving photos: {done} of {total}…").format(
+                done=done, total=total))
+
+    def _save_all_ended(self, outcome: object) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self._photos.cancel_save_all)
+            self.progress.close()
+            self.progress = None
+        self.summary = self._summary(outcome)
+        self.note.setText(self.summary)
+        self.note.show()
+
+    def _summary(self, outcome: object) -> str:
+        if outcome is None:
+            return self.tr("Saving stopped. The photos saved so far stay; saving again adds "
+                           "the rest.")
+        parts = [self.tr("Saved: {n} photos.").format(n=len(outcome.saved))]
+        if outcome.already_there:
+            parts.append(self.tr("Already in the folder: {n}.").format(n=outcome.already_there))
+        if outcome.damaged:
+            parts.append(self.tr("Arrived damaged, not saved: {n}. Save again later.").format(
+                n=outcome.damaged))
+        if outcome.error:
+            parts.append(self.tr("Stopped: {reason} Saving again adds the rest.").format(
+                reason=outcome.error))
+        return " ".join(parts)
 
     # --- viewer -------------------------------------------------------------------------------
 

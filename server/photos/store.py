@@ -19,8 +19,8 @@ def blob_key(file: Encoded) -> str:
 async def store_photo(db: AsyncSession, blobs: BlobStore, activity: Activity,
                       prepared: Prepared, child_ids: list[int], uploaded_by: int,
                       now: datetime) -> Photo:
-    """The photo's rows (not committed) after its renditions are in the blob store. A blob
-    whose rows never commit is an orphan `ouderportaal-server purge` removes."""
+    """The photo's rows (not committed) after its renditions are in the blob store. (A blob
+    whose rows never commit stays in the store unnamed: nothing serves it.)"""
     stored = [(file, await blobs.put(blob_key(file), file.data)) for file in prepared.files]
     photo = Photo(activity_id=activity.id, width=prepared.width, height=prepared.height,
                   uploaded_by=uploaded_by, uploaded_at=now, changed_at=now)

@@ -7,14 +7,13 @@ is sent again with its own key by "Try again", a refused one says why. Nothing i
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.photos.posting import ActivitiesModel, UploadsModel
 from desktop.models.shared.records import Activity, Group, TaggableChild
+from desktop.views.shared.date_field import DateField, pydate
 from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import mark
 
@@ -75,10 +75,13 @@ class UploadDialog(SessionDialog):
         self.title_edit = QLineEdit(self.new_activity)
         self.title_edit.setMaxLength(100)
         self.title_edit.setPlaceholderText(self.tr("For example: Autumn walk"))
-        self.date_edit = QDateEdit(QDate.currentDate(), self.new_activity)
-        self.date_edit.setCalendarPopup(True)
+        self.date_edit = DateField(date.today(), parent=self.new_activity)
+        self.date_edit.setAccessibleName(self.tr("Date"))
         self.caption_edit = QLineEdit(self.new_activity)
         self.caption_edit.setMaxLength(2000)
+        for field, name in ((self.group_box, self.tr("Group")), (self.title_edit, self.tr("Title")),
+                            (self.caption_edit, self.tr("Caption"))):
+            field.setAccessibleName(name)
         self.create_button = QPushButton(self.tr("Create activity"), self.new_activity)
         self.create_button.clicked.connect(self.create_activity)
         form = QFormLayout(self.new_activity)
@@ -168,7 +171,7 @@ class UploadDialog(SessionDialog):
             self.title_edit.setFocus()
             return
         self._posting.create_activity(self.group_box.currentData(),
-                                      self.date_edit.date().toPython(), title,
+                                      pydate(self.date_edit.date()), title,
                                       self.caption_edit.text().strip() or None)
 
     def _activity_created(self, activity: Activity) -> None:

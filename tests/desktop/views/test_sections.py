@@ -55,13 +55,15 @@ def test_each_section_is_for_its_own_people() -> None:
     seen_by = {role: [s.key for s in SECTIONS if s.audience.admits(role, AccessState.ENDING)]
                for role in Role}
     # Both parents keep their details up to date; the location manager decides on changes.
-    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "finance", "personal_data",
-                                            "account"]
-    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "finance",
+    # Photos: parents browse their children's, staff and managers post their groups' (the
+    # page differs by role, tests/desktop/views/photos).
+    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "photos", "finance",
+                                            "personal_data", "account"]
+    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "photos", "finance",
                                               "personal_data", "account"]
-    assert seen_by[Role.STAFF] == ["overview", "pending_requests", "account"]
-    assert seen_by[Role.MANAGER] == ["overview", "pending_requests", "change_requests",
-                                     "account"]
+    assert seen_by[Role.STAFF] == ["overview", "photos", "pending_requests", "account"]
+    assert seen_by[Role.MANAGER] == ["overview", "photos", "pending_requests",
+                                     "change_requests", "account"]
 
 
 def test_every_entry_builds_a_page_that_can_be_activated(qtbot) -> None:

@@ -163,8 +163,8 @@ class PhotosService(QObject):
         if cache is None or cache is not self._session.cache:
             return  # logged out while the answer was on its way
         cache.put_photos(listing)
-        kept = {p.file(r).blob_name for p in listing.photos
-                for r in (Rendition.THUMBNAIL, Rendition.SCREEN)}
+        # Originals too: one being saved right now must not go before it is copied.
+        kept = {p.file(r).blob_name for p in listing.photos for r in Rendition}
         forget_all_but(cache.blobs.directory, kept)
         self._set_listing(listing)
         self._solved()

@@ -62,7 +62,10 @@ class ThumbnailCache(QObject):
         self._failed: set[int] = set()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
-        self._decoded = _Decoded(self)
+        # No Qt parent: a decode still running when the cache (and its page) is deleted holds
+        # its own reference, so it never emits through a deleted object; the connection to
+        # the deleted cache is gone by then and the image goes nowhere.
+        self._decoded = _Decoded()
         self._decoded.done.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
 
     def get(self, key: int) -> QPixmap | None:

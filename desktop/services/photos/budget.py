@@ -30,14 +30,18 @@ def _photo_files(folder: Path) -> list[os.DirEntry[str]]:
         with os.scandir(folder) as entries:
             return [e for e in entries if e.name.startswith(PREFIX) and e.is_file()
                     and not e.name.endswith((".part", ".tmp"))]
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return []
 
 
 def enforce_budget(folder: Path, budget_bytes: int) -> int:
     """Remove the least recently viewed photo files until the rest fits; the bytes freed."""
-    files = sorted(((e.stat().st_mtime_ns, e.stat().st_size, e.path) for e in
-                    _photo_files(folder)), reverse=True)
+    files = []
+    for entry in _photo_files(folder):
+        with contextlib.suppress(OSError):  # gone meanwhile (a logout wiping the folder)
+            stat = entry.stat()
+            files.append((stat.st_mtime_ns, stat.st_size, entry.path))
+    files.sort(reverse=True)
     kept, freed = 0, 0
     for _mtime, size, path in files:
         if kept + size <= budget_bytes:

@@ -184,8 +184,12 @@ class PhotosService(QObject):
         async def worker() -> None:
             while self._wanted:
                 photo, rendition = self._wanted.pop()
+                blobs = self._blobs()
+                if blobs is None:  # logged out meanwhile
+                    self._wanted.clear()
+                    return
                 try:
-                    path = await self._file(photo, rendition)
+                    path = await self._file(blobs, photo, rendition)
                 except (ConnectionProblem, BlobCorrupt):
                     self.fileMissing.emit(photo.id, rendition.value)
                     continue
@@ -211,10 +215,7 @@ class PhotosService(QObject):
         if blobs is not None:
             enforce_budget(blobs.directory, self.budget_bytes)
 
-    async def _file(self, photo: Photo, rendition: Rendition) -> Path:
-        blobs = self._blobs()
-        if blobs is None:
-            raise asyncio.CancelledError  # logged out
+    async def _file(self, blobs: BlobStore, photo: Photo, rendition: Rendition) -> Path:
         file = photo.file(rendition)
         return await self._downloads.fetch(file.blob_name, lambda: self._session.request(
             lambda client: download_blob(blobs, file.blob_name, file.size, file.sha256,
@@ -226,7 +227,7 @@ class PhotosService(QObject):
         if blobs is None:
             return
         outcome = await save_all_photos(
-            photos, folder, lambda photo: self._file(photo, Rendition.ORIGINAL),
+            photos, folder, lambda photo: self._file(blobs, photo, Rendition.ORIGINAL),
             lambda photo: blobs.delete(photo.file(Rendition.ORIGINAL).blob_name),
             self.saveAllProgress.emit)
         self.saveAllEnded.emit(outcome)
@@ -239,7 +240,7 @@ class PhotosService(QObject):
         if blobs is None:
             return
         try:
-            path = await self._file(photo, Rendition.ORIGINAL)
+            path = await self._file(blobs, photo, Rendition.ORIGINAL)
         except BlobCorrupt:
             self._failing = True
             self.problem.emit(self._damaged_message())

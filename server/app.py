@@ -21,6 +21,10 @@ from server.finance.publisher import DocumentPublisher
 from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
 from server.personal_data import routes as personal_data_routes
+from server.photos import activity_routes as photo_activity_routes
+from server.photos import routes as photo_routes
+from server.photos.images import Limits
+from server.photos.workers import ImageWorkers
 from server.problems.handlers import install_problem_handlers
 from server.profile import routes as profile_routes
 from server.request_limits import RequestLimitsMiddleware
@@ -42,6 +46,8 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.hasher = PasswordHasher(settings)
         app.state.blobs = create_blob_store(settings)
+        app.state.image_workers = ImageWorkers(settings.image_workers, Limits(
+            settings.max_photo_bytes, settings.max_photo_pixels))
         publisher = DocumentPublisher(app.state.sessionmaker, app.state.blobs, settings,
                                       only_wanted=settings.publish_documents == "wanted")
         app.state.publisher = publisher
@@ -51,6 +57,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
             yield
         finally:
             await publisher.stop()
+            app.state.image_workers.close()
             await engine.dispose()
 
     app = FastAPI(
@@ -74,6 +81,8 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(account_routes.router, prefix=API_PREFIX)
     app.include_router(personal_data_routes.router, prefix=API_PREFIX)
     app.include_router(finance_routes.router, prefix=API_PREFIX)
+    app.include_router(photo_activity_routes.router, prefix=API_PREFIX)
+    app.include_router(photo_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
     # Innermost first: the last one added is the outermost.
     app.add_middleware(IdempotencyMiddleware)

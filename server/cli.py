@@ -1,4 +1,4 @@
-"""`ouderportaal-server`: serve, migrate, demo.
+"""`ouderportaal-server`: serve, migrate, demo, publish, invoices, purge.
 
 This module imports only what parsing the command line needs; each command imports its own
 machinery. With several workers every worker process imports this module first (it is the
@@ -48,6 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--follow", action="store_true",
                          help="keep publishing new work as it is queued (a dedicated "
                               "publisher next to workers with OUDERPORTAAL_PUBLISH_DOCUMENTS=off)")
+
+    commands.add_parser(
+        "purge", help="remove what the retention rules no longer allow to keep (photos 8 "
+                      "weeks after a family's last contract); run it daily, twice is harmless")
 
     invoices = commands.add_parser(
         "invoices", help="make the invoices of a month (families that have one are skipped)")
@@ -146,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
             from server.finance.publisher import publish_from_command
 
             print(asyncio.run(publish_from_command(Settings.from_env(), follow=args.follow)))
+        elif args.command == "purge":
+            from server.purge import purge
+
+            asyncio.run(purge(Settings.from_env()))  # each step logs its counts
         elif args.command == "invoices":
             from server.finance.run import invoice_month
 

@@ -26,6 +26,7 @@ from desktop.api.core.transport import DEFAULT_TIMEOUT, Transport
 from desktop.api.extra_days.endpoints import ExtraDayEndpoints
 from desktop.api.finance.endpoints import FinanceEndpoints
 from desktop.api.personal_data.endpoints import PersonalDataEndpoints
+from desktop.api.photos.endpoints import PhotoEndpoints
 from desktop.api.portal.endpoints import PortalEndpoints
 from desktop.api.profile.endpoints import ProfileEndpoints
 
@@ -77,6 +78,7 @@ class PortalClient:
         self.extra_days = ExtraDayEndpoints(self._core)
         self.finance = FinanceEndpoints(self._core)
         self.personal_data = PersonalDataEndpoints(self._core)
+        self.photos = PhotoEndpoints(self._core)
 
     @property
     def base_url(self) -> str:

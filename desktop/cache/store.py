@@ -27,6 +27,7 @@ from desktop.api.absences.records import Absence
 from desktop.api.agenda.records import Agenda
 from desktop.api.extra_days.records import ExtraDayRequest
 from desktop.api.finance.records import FinanceOverview
+from desktop.api.photos.records import PhotoListing
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile
 from desktop.cache.blobs import BlobStore
@@ -218,6 +219,23 @@ class AccountCache:
         except (ValueError, KeyError, TypeError) as exc:
             log.warning("discarding unreadable cached extra-day requests: %s", exc)
             self._write("DELETE FROM documents WHERE name = 'extra_day_requests'")
+            return None
+
+    # --- photos -------------------------------------------------------------------------------
+
+    def put_photos(self, listing: PhotoListing) -> None:
+        """Keep the family's photo listing (the thumbnails and screen copies are blobs)."""
+        self._put_document("photos", listing.to_json())
+
+    def photos(self) -> PhotoListing | None:
+        data = self._document("photos")
+        if data is None:
+            return None
+        try:
+            return PhotoListing.from_json(data)
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("discarding unreadable cached photo listing: %s", exc)
+            self._write("DELETE FROM documents WHERE name = 'photos'")
             return None
 
     def _put_document(self, name: str, data: dict[str, object]) -> None:

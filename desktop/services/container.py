@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from desktop.services.finance.service import FinanceService
     from desktop.services.pending_requests import PendingRequestsService
     from desktop.services.personal_data import PersonalDataService
+    from desktop.services.photos.posting import PhotoPostingService
+    from desktop.services.photos.service import PhotosService
     from desktop.services.profile import ProfileService
     from desktop.services.shared.outbox import OutboxDelivery
     from desktop.services.update_hint import UpdateHintService
@@ -94,6 +96,8 @@ class Services:
     update_hint: UpdateHintService
     account_security: AccountSecurityService
     personal_data: PersonalDataService
+    photos: PhotosService
+    photo_posting: PhotoPostingService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -114,6 +118,8 @@ class Services:
         from desktop.services.finance.service import FinanceService
         from desktop.services.pending_requests import PendingRequestsService
         from desktop.services.personal_data import PersonalDataService
+        from desktop.services.photos.posting import PhotoPostingService
+        from desktop.services.photos.service import PhotosService
         from desktop.services.profile import ProfileService
         from desktop.services.shared.outbox import OutboxDelivery
         from desktop.services.update_hint import UpdateHintService
@@ -136,6 +142,9 @@ class Services:
                    account_security=AccountSecurityService(session, on_crash=on_crash,
                                                            parent=parent),
                    personal_data=PersonalDataService(session, on_crash=on_crash,
+                                                     parent=parent),
+                   photos=PhotosService(session, on_crash=on_crash, parent=parent),
+                   photo_posting=PhotoPostingService(session, on_crash=on_crash,
                                                      parent=parent))
 
     async def aclose(self) -> None:

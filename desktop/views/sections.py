@@ -16,6 +16,7 @@ from desktop.models.sections import EVERYONE, MANAGERS, PARENTS, STAFF, Section
 from desktop.views.agenda.notices import AgendaNotices
 from desktop.views.finance.notices import FinanceNotices
 from desktop.views.overview import OverviewPage
+from desktop.views.photos.notices import PhotosNotices
 from desktop.views.shared.pages import PageContext
 
 __all__ = ["SECTIONS"]
@@ -39,6 +40,18 @@ def _agenda_page(context: PageContext) -> QWidget:
     from desktop.views.agenda.page import AgendaPage
 
     return AgendaPage.from_context(context)
+
+
+def _photos_page(context: PageContext) -> QWidget:
+    account = context.services.session.account
+    if account is not None and not account.role.is_parent:
+        # Staff see the activities of their groups and post photos (no group day view yet).
+        from desktop.views.photos.staff_page import StaffPhotosPage
+
+        return StaffPhotosPage.from_context(context)
+    from desktop.views.photos.page import PhotosPage
+
+    return PhotosPage.from_context(context)
 
 
 def _finance_page(context: PageContext) -> QWidget:
@@ -99,6 +112,19 @@ SECTIONS: tuple[Section, ...] = (
         audience=PARENTS,
         page=_agenda_page,
         attach=AgendaNotices.attach,
+    ),
+    Section(
+        # Parents: their children's photos (after the Dagboek once that exists). Staff: the
+        # activities of their groups, to post photos in (their group day view is not built).
+        key="photos",
+        title=QT_TRANSLATE_NOOP("Sections", "Photos"),
+        description=QT_TRANSLATE_NOOP("Sections",
+                                      "Photos of activities: your children's to view and save, "
+                                      "or your groups' to post"),
+        icon="photos",
+        audience=EVERYONE,
+        page=_photos_page,
+        attach=PhotosNotices.attach,
     ),
     Section(
         # The family's documents: the primary parent's; a secondary parent sees who can see

@@ -2616,6 +2616,199 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>PhotoDelegate</name>
+    <message>
+        <source>Not on this computer</source>
+        <extracomment>The thumbnails&apos; box and the grid&apos;s cell (room for the activity&apos;s title under it).</extracomment>
+        <translation>Niet op deze computer</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGrid</name>
+    <message>
+        <source>{date} · {activity}</source>
+        <extracomment>Rows added per ``fetchMore``: a few screens full. True for the first photo of an activity (the delegate draws its title above it) &quot;loading&quot;, &quot;ready&quot; or &quot;missing&quot; (not on this computer and cannot be fetched now)</extracomment>
+        <translation>{date} · {activity}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPostingService</name>
+    <message>
+        <source>This file cannot be read: {reason}</source>
+        <extracomment>the portal refused this file (its type, size, pixels, a damaged file, a tag) it did not arrive (offline, the portal failing): retry with the same key</extracomment>
+        <translation>Dit bestand kan niet gelezen worden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Previous photo</source>
+        <translation>Vorige foto</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>Volgende foto</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>Passend in venster</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Passend</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Ware grootte</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>Slideshow</source>
+        <translation>Diavoorstelling</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown.</source>
+        <translation>Deze foto kan niet getoond worden.</translation>
+    </message>
+    <message>
+        <source>This photo is not on this computer. It appears when the portal can be reached.</source>
+        <translation>Deze foto staat niet op deze computer. Hij verschijnt zodra het ouderportaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>Save photo</source>
+        <translation>Foto opslaan</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Foto&apos;s (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>Opgeslagen als {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosNotices</name>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPage</name>
+    <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Child:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Save all photos…</source>
+        <translation>Alle foto&apos;s opslaan…</translation>
+    </message>
+    <message>
+        <source>Save every photo shown (of the chosen child, or of all children) to a folder. Running it again adds only what is not there yet.</source>
+        <translation>Sla elke getoonde foto (van het gekozen kind, of van alle kinderen) op in een map. Doe je dit nog een keer, dan komt alleen wat er nog niet staat erbij.</translation>
+    </message>
+    <message>
+        <source>All children</source>
+        <translation>Alle kinderen</translation>
+    </message>
+    <message>
+        <source>Your photos have not been loaded yet. They appear as soon as the portal can be reached.</source>
+        <translation>Je foto&apos;s zijn nog niet geladen. Ze verschijnen zodra het ouderportaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>There are no photos of your children yet.</source>
+        <translation>Er zijn nog geen foto&apos;s van je kinderen.</translation>
+    </message>
+    <message>
+        <source>The photos stay available until {date}. Do not forget to save them.</source>
+        <translation>De foto&apos;s blijven beschikbaar tot en met {date}. Vergeet ze niet op te slaan.</translation>
+    </message>
+    <message>
+        <source>Photos not on this computer: {n}. They appear when the portal can be reached.</source>
+        <translation>Foto&apos;s die niet op deze computer staan: {n}. Ze verschijnen zodra het ouderportaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>Save all photos to…</source>
+        <translation>Alle foto&apos;s opslaan in…</translation>
+    </message>
+    <message>
+        <source>Saving photos…</source>
+        <translation>Foto&apos;s opslaan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Save all photos</source>
+        <translation>Alle foto&apos;s opslaan</translation>
+    </message>
+    <message>
+        <source>Saving photos: {done} of {total}…</source>
+        <translation>Foto&apos;s opslaan: {done} van {total}…</translation>
+    </message>
+    <message>
+        <source>Saving stopped. The photos saved so far stay; saving again adds the rest.</source>
+        <translation>Het opslaan is gestopt. De foto&apos;s die al zijn opgeslagen blijven staan; sla opnieuw op voor de rest.</translation>
+    </message>
+    <message>
+        <source>Saved: {n} photos.</source>
+        <translation>Opgeslagen: {n} foto&apos;s.</translation>
+    </message>
+    <message>
+        <source>Already in the folder: {n}.</source>
+        <translation>Stonden al in de map: {n}.</translation>
+    </message>
+    <message>
+        <source>Arrived damaged, not saved: {n}. Save again later.</source>
+        <translation>Beschadigd binnengekomen, niet opgeslagen: {n}. Sla later opnieuw op.</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason} Saving again adds the rest.</source>
+        <translation>Gestopt: {reason} Sla opnieuw op voor de rest.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosService</name>
+    <message>
+        <source>Photos already on this computer can still be viewed.</source>
+        <extracomment>Thumbnails fetched at the same time. QSettings key of the offline budget in megabytes (thumbnails and screen copies).</extracomment>
+        <translation>Foto&apos;s die al op deze computer staan, kun je nog steeds bekijken.</translation>
+    </message>
+    <message>
+        <source>The photo arrived damaged twice and was not saved. Try again later.</source>
+        <translation>De foto kwam twee keer beschadigd binnen en is niet opgeslagen. Probeer het later opnieuw.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileService</name>
     <message>
         <source>There is no saved data for this account yet.</source>
@@ -3033,6 +3226,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Wanneer je kinderen komen, afmeldingen en aanvragen</translation>
     </message>
     <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Photos of activities: your children&apos;s to view and save, or your groups&apos; to post</source>
+        <translation>Foto&apos;s van activiteiten: die van je kinderen bekijken en opslaan, of die van je groepen plaatsen</translation>
+    </message>
+    <message>
         <source>Finance</source>
         <translation>Financieel</translation>
     </message>
@@ -3115,6 +3316,25 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>This login is no longer remembered on this computer. Please log in.</source>
         <translation>Deze login wordt niet meer onthouden op deze computer. Log opnieuw in.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPhotosPage</name>
+    <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Post photos…</source>
+        <translation>Foto&apos;s plaatsen…</translation>
+    </message>
+    <message>
+        <source>Photos of what your groups did. Parents see a photo only of their own children who are tagged on it and whose parents gave consent for photos in the parent portal.</source>
+        <translation>Foto&apos;s van wat je groepen deden. Ouders zien een foto alleen van hun eigen kinderen die erop staan en voor wie toestemming is gegeven voor foto&apos;s in het ouderportaal.</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
     </message>
 </context>
 <context>
@@ -3243,6 +3463,148 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Sent to the printer.</source>
         <translation>Naar de printer gestuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadDialog</name>
+    <message>
+        <source>Post photos</source>
+        <translation>Foto&apos;s plaatsen</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activiteit</translation>
+    </message>
+    <message>
+        <source>New activity…</source>
+        <translation>Nieuwe activiteit…</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Nieuwe activiteit</translation>
+    </message>
+    <message>
+        <source>For example: Autumn walk</source>
+        <translation>Bijvoorbeeld: Herfstwandeling</translation>
+    </message>
+    <message>
+        <source>Create activity</source>
+        <translation>Activiteit aanmaken</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <source>Children on these photos</source>
+        <translation>Kinderen op deze foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Files to post</source>
+        <translation>Te plaatsen bestanden</translation>
+    </message>
+    <message>
+        <source>Choose photos…</source>
+        <translation>Foto&apos;s kiezen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Plaatsen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Activity:</source>
+        <translation>Activiteit:</translation>
+    </message>
+    <message>
+        <source>Photos (choose them, or drop them here):</source>
+        <translation>Foto&apos;s (kies ze, of sleep ze hierheen):</translation>
+    </message>
+    <message>
+        <source>Give the activity a title.</source>
+        <translation>Geef de activiteit een titel.</translation>
+    </message>
+    <message>
+        <source>No consent for photos in the parent portal</source>
+        <translation>Geen toestemming voor foto&apos;s in het ouderportaal</translation>
+    </message>
+    <message>
+        <source>Without consent for photos in the parent portal, so not on these photos: {names}.</source>
+        <translation>Zonder toestemming voor foto&apos;s in het ouderportaal, dus niet op deze foto&apos;s: {names}.</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>Foto&apos;s kiezen</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Foto&apos;s ({patterns})</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Bezig met plaatsen…</translation>
+    </message>
+    <message>
+        <source>Posted: {done}.</source>
+        <translation>Geplaatst: {done}.</translation>
+    </message>
+    <message>
+        <source>Not posted: {n} (see the reason per photo).</source>
+        <translation>Niet geplaatst: {n} (zie de reden per foto).</translation>
+    </message>
+    <message>
+        <source>Did not arrive: {n}. Use “Try again”.</source>
+        <translation>Niet aangekomen: {n}. Kies „Opnieuw proberen”.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
+    <name>Uploads</name>
+    <message>
+        <source>Ready to post</source>
+        <translation>Klaar om te plaatsen</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Bezig met plaatsen…</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Geplaatst</translation>
+    </message>
+    <message>
+        <source>Not posted: {reason}</source>
+        <translation>Niet geplaatst: {reason}</translation>
+    </message>
+    <message>
+        <source>Did not arrive: {reason}</source>
+        <translation>Niet aangekomen: {reason}</translation>
+    </message>
+    <message>
+        <source>{date} · {title} ({count})</source>
+        <translation>{date} · {title} ({count})</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,7 @@ from server.models.personal_data import (
     ContactKind,
     ParentDetails,
 )
+from server.models.photos import Activity, Photo, PhotoFile, PhotoTag, Rendition
 from server.models.security import (
     AuthEvent,
     AuthSession,
@@ -82,4 +83,5 @@ __all__ = [
     "manager_location", "staff_group",
     "DocumentPublication", "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind",
     "InvoiceStatus", "PaymentMethod", "StoredDocument", "Tariff",
+    "Activity", "Photo", "PhotoFile", "PhotoTag", "Rendition",
 ]

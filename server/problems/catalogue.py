@@ -182,6 +182,27 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                                     "door de eerste ouder/verzorger ({primary_parent_name}).",
                                     "Invoices, annual statements and contracts can only be "
                                     "seen by the primary parent ({primary_parent_name})."),
+    "photo_too_large": (413, "Photo too large",
+                        "Deze foto is groter dan {max_megabytes} MB en kan niet geplaatst "
+                        "worden.",
+                        "This photo is larger than {max_megabytes} MB and cannot be posted."),
+    "photo_type_not_supported": (415, "Photo type not supported",
+                                 "Dit bestand is geen JPEG-, PNG- of HEIC-foto.",
+                                 "This file is not a JPEG, PNG or HEIC photo."),
+    "photo_too_many_pixels": (422, "Photo has too many pixels",
+                              "Deze foto heeft meer dan {max_megapixels} megapixels en kan niet "
+                              "geplaatst worden.",
+                              "This photo has more than {max_megapixels} megapixels and cannot "
+                              "be posted."),
+    "photo_damaged": (422, "Photo damaged",
+                      "Deze foto is beschadigd of onvolledig en kan niet gelezen worden.",
+                      "This photo is damaged or incomplete and cannot be read."),
+    "photo_tag_refused": (422, "Children cannot be tagged",
+                          "Niet elk gekozen kind kan op deze foto: een kind zonder toestemming "
+                          "voor foto's in het ouderportaal, of niet in deze groep op die dag.",
+                          "Not every chosen child can be on this photo: a child without "
+                          "consent for photos in the parent portal, or not in this group on "
+                          "that day."),
     "internal_error": (500, "Internal error",
                        "Er ging iets mis op de server (referentie {reference}).",
                        "Something went wrong on the server (reference {reference})."),

@@ -206,13 +206,18 @@ class Transport:
         path: str,
         *,
         json: Any = None,
+        content: bytes | None = None,
+        content_type: str | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,
         retry: Retry | None = None,
     ) -> httpx.Response:
-        """Send one request (refreshing, retrying as allowed); raises the typed errors."""
-        return await self._send(method, path, json=json, authenticated=authenticated,
-                                idempotency_key=idempotency_key, retry=retry)
+        """Send one request (refreshing, retrying as allowed); raises the typed errors.
+        ``content`` is a body of bytes (a photo) instead of ``json``."""
+        return await self._send(method, path, json=json, content=content,
+                                headers={"Content-Type": content_type} if content_type else None,
+                                authenticated=authenticated, idempotency_key=idempotency_key,
+                                retry=retry)
 
     def parse(self, response: httpx.Response, build: Callable[[Any], Any]) -> Any:
         """``build(response.json())``; an answer that does not fit is a ``ServerError``."""
@@ -267,6 +272,7 @@ class Transport:
         path: str,
         *,
         json: Any = None,
+        content: bytes | None = None,
         headers: Mapping[str, str] | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,
@@ -297,7 +303,8 @@ class Transport:
             if idempotency_key is not None:
                 request_headers["Idempotency-Key"] = idempotency_key
 
-            request = self._http.build_request(method, path, json=json, headers=request_headers)
+            request = self._http.build_request(method, path, json=json, content=content,
+                                               headers=request_headers)
             try:
                 response = await self._http.send(request, stream=stream)
             except httpx.TransportError as exc:

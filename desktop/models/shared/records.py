@@ -48,6 +48,13 @@ from desktop.api.personal_data.records import (
     ParentData,
     PersonalData,
 )
+from desktop.api.photos.records import (
+    Activity,
+    Photo,
+    PhotoListing,
+    Rendition,
+    TaggableChild,
+)
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Child, Group, Location, Profile, Role
 from desktop.services.agenda.calendar_export import CalendarExport
@@ -59,4 +66,5 @@ __all__ = ["AccountSecurity", "TwoFactorSetup", "grouped_secret", "Address", "Ba
            "CalendarExport", "CancelPreview", "CapacityDay", "Child", "ChildCredit", "DayAgenda",
            "DayPart", "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
-           "QueuedAbsence", "RepricedExtraDay", "Role"]
+           "QueuedAbsence", "RepricedExtraDay", "Role",
+           "Activity", "Photo", "PhotoListing", "Rendition", "TaggableChild"]

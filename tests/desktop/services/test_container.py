@@ -14,6 +14,8 @@ from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.personal_data import PersonalDataService
+from desktop.services.photos.posting import PhotoPostingService
+from desktop.services.photos.service import PhotosService
 from desktop.services.profile import ProfileService
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
@@ -34,7 +36,8 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "outbox": OutboxDelivery, "agenda": AgendaService, "extra_days": kinds["extra_days"],
             "finance": FinanceService, "pending_requests": PendingRequestsService,
             "update_hint": UpdateHintService, "account_security": AccountSecurityService,
-            "personal_data": PersonalDataService,
+            "personal_data": PersonalDataService, "photos": PhotosService,
+            "photo_posting": PhotoPostingService,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
         assert services.agenda.outbox is services.outbox  # one outbox for every feature

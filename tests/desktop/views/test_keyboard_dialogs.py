@@ -17,11 +17,15 @@ import pytest
 from keyboard import problems_in_chain, tab_chain, unnamed_controls
 from PySide6.QtWidgets import QDialog, QWidget
 from view_fakes import (
+    ZONNETJES,
     FakeAccount,
     FakeAgenda,
     FakeExtraDays,
+    FakePhotoPosting,
+    FakePhotos,
     FakeResets,
     FakeSession,
+    a_photo,
     extra_day_request,
     parent_profile,
 )
@@ -53,6 +57,8 @@ from desktop.views.login.panels import DemoLogin
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
+from desktop.views.photos.upload_dialog import UploadDialog
+from desktop.views.photos.viewer import PhotoViewer
 from desktop.views.shared.reason_dialog import ReasonDialog
 from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
@@ -251,6 +257,40 @@ def _two_factor_pages(wizard: TwoFactorWizard) -> Iterator[QWidget]:
     yield wizard
 
 
+def photo_viewer(qtbot, _tmp_path) -> Iterator[QWidget]:
+    from PySide6.QtCore import QSize
+
+    from desktop.models.photos.grid import PhotoGridModel
+    from desktop.models.photos.thumbnails import ThumbnailCache
+    from desktop.models.shared.records import PhotoListing
+    from desktop.views.photos.viewer import PhotoViewer
+
+    model = PhotoGridModel(ThumbnailCache(QSize(32, 24)), lambda photo: None,
+                           lambda photo: None)
+    model.set_listing(PhotoListing((a_photo(1), a_photo(2)), None))
+    viewer = PhotoViewer(FakePhotos(), model)
+    viewer.show_row(0)
+    yield _shown(qtbot, viewer)
+
+
+def upload_dialog(qtbot, tmp_path) -> Iterator[QWidget]:
+    from desktop.models.shared.records import Activity, TaggableChild
+    from desktop.views.photos.upload_dialog import UploadDialog
+
+    posting = FakePhotoPosting()
+    dialog = _shown(qtbot, UploadDialog(posting, [ZONNETJES]))
+    posting.activitiesLoaded.emit([])  # no activity yet: the new activity's fields show
+    yield dialog
+    walk = Activity(10, ZONNETJES.id, date(2026, 11, 3), "Herfstwandeling", None, 0)
+    posting.activitiesLoaded.emit([walk])
+    posting.childrenLoaded.emit(10, [TaggableChild(1, "Emma", "de Vries", True),
+                                     TaggableChild(2, "Noah", "Bakker", False)])
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8")
+    dialog.add_files([photo])
+    yield dialog
+
+
 #: Every dialog of the app (and the login window) with a factory that shows it.
 DIALOGS: dict[type[QWidget], Factory] = {
     AbsenceWizard: absence_wizard,
@@ -258,6 +298,8 @@ DIALOGS: dict[type[QWidget], Factory] = {
     RequestOverviewDialog: request_overview,
     ExportDialog: export_dialog,
     PdfViewer: pdf_viewer,
+    PhotoViewer: photo_viewer,
+    UploadDialog: upload_dialog,
     CrashDialog: crash_dialog,
     RejectDialog: reject_dialog,
     PartialApprovalDialog: partial_approval,

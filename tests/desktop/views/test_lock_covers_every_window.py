@@ -28,8 +28,11 @@ from view_fakes import (
     FakeAgenda,
     FakeExtraDays,
     FakePendingRequests,
+    FakePhotoPosting,
+    FakePhotos,
     FakeResets,
     FakeSession,
+    a_photo,
     parent_profile,
 )
 
@@ -58,6 +61,8 @@ from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.main_window import MainWindow
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
+from desktop.views.photos.upload_dialog import UploadDialog
+from desktop.views.photos.viewer import PhotoViewer
 from desktop.views.shared.lock_guard import LockAware
 from desktop.views.shared.reason_dialog import ReasonDialog
 from desktop.views.shared.two_factor_wizard import TwoFactorWizard
@@ -90,6 +95,21 @@ def a_request() -> ExtraDayRequest:
         group_name="Zonnetjes")
 
 
+def _photo_viewer(parent: QWidget) -> PhotoViewer:
+    from PySide6.QtCore import QSize
+
+    from desktop.models.photos.grid import PhotoGridModel
+    from desktop.models.photos.thumbnails import ThumbnailCache
+    from desktop.models.shared.records import PhotoListing
+
+    model = PhotoGridModel(ThumbnailCache(QSize(32, 24), parent=parent), lambda photo: None,
+                           lambda photo: None, parent)
+    model.set_listing(PhotoListing((a_photo(),), None))
+    viewer = PhotoViewer(FakePhotos(), model, parent)
+    viewer.show_row(0)
+    return viewer
+
+
 #: One way to open each session window class over a main window: a new class needs one here.
 BUILDERS = {
     AbsenceWizard: lambda parent, tmp: AbsenceWizard(FakeAgenda(), parent_profile(), None,
@@ -102,6 +122,8 @@ BUILDERS = {
         FakeAgenda(), FakeExtraDays(), parent_profile(), parent),
     PdfViewer: lambda parent, tmp: PdfViewer(a_pdf(tmp), "Factuur", "Factuur.pdf",
                                              lambda target: None, parent),
+    PhotoViewer: lambda parent, tmp: _photo_viewer(parent),
+    UploadDialog: lambda parent, tmp: UploadDialog(FakePhotoPosting(), [], parent),
     CrashDialog: lambda parent, tmp: CrashDialog("Traceback: …", parent),
     RejectDialog: lambda parent, tmp: RejectDialog(a_request(), parent),
     PartialApprovalDialog: lambda parent, tmp: PartialApprovalDialog(a_request(), [

@@ -23,6 +23,7 @@ from desktop.api.extra_days.records import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
+from desktop.api.photos.records import Photo, PhotoFile, Rendition
 from desktop.api.portal.records import ClientRelease, Policy
 from desktop.api.profile.records import (
     Child,
@@ -41,6 +42,8 @@ from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
+from desktop.services.photos.posting import PhotoPostingService, Upload
+from desktop.services.photos.service import PhotosService
 from desktop.services.profile import ProfileService
 from desktop.services.session.connection import Connection
 from desktop.services.session.password_reset import PasswordResetService
@@ -259,6 +262,72 @@ class FakeExtraDays(signals_of(ExtraDayService)):
         self.withdrawals.append(request_id)
 
 
+def a_photo(photo_id: int = 1, *, activity_id: int = 10, title: str = "Herfstwandeling",
+            day: date = date(2026, 11, 3), child_ids: tuple[int, ...] = (1,)) -> Photo:
+    """A photo record as the portal lists it (docs/api.md, "Photos")."""
+    files = {r: PhotoFile("image/jpeg", 1000 + photo_id, f"{photo_id:064x}") for r in Rendition}
+    return Photo(photo_id, activity_id, title, "Naar het bos", day, 1600, 1200, child_ids,
+                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), files)
+
+
+class FakePhotos(signals_of(PhotosService)):
+    """PhotosService's interface: nothing synced, recording refreshes and wishes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listing = None
+        self.refreshes = 0
+        self.wanted: list[tuple[object, object]] = []
+        self.saved: list[tuple[object, object]] = []
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+    def cached_path(self, photo, rendition) -> None:
+        return None
+
+    def want(self, photo, rendition=None) -> None:
+        self.wanted.append((photo, rendition))
+
+    def readable_name(self, photo) -> str:
+        return f"{photo.date.isoformat()} {photo.activity_title} 01.jpg"
+
+    def save_original(self, photo, target) -> None:
+        self.saved.append((photo, target))
+
+
+class FakePhotoPosting(signals_of(PhotoPostingService)):
+    """PhotoPostingService's interface: records what the dialog asks for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uploads: list[Upload] = []
+        self.sending = False
+        self.asked: list[tuple[object, ...]] = []
+
+    def load_activities(self) -> None:
+        self.asked.append(("activities",))
+
+    def load_children(self, activity_id: int) -> None:
+        self.asked.append(("children", activity_id))
+
+    def create_activity(self, group_id, day, title, caption) -> None:
+        self.asked.append(("create", group_id, day, title, caption))
+
+    def set_files(self, paths) -> None:
+        known = {u.path for u in self.uploads}
+        self.uploads.extend(Upload(p) for p in paths if p not in known)
+
+    def remove(self, index: int) -> None:
+        del self.uploads[index]
+
+    def clear(self) -> None:
+        self.uploads.clear()
+
+    def upload(self, activity, child_ids) -> None:
+        self.asked.append(("upload", activity.id, tuple(child_ids)))
+
+
 class FakeFinance(signals_of(FinanceService)):
     """FinanceService's interface: nothing synced, recording refreshes."""
 
@@ -403,6 +472,8 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "update_hint": FakeUpdateHint(),
         "account_security": FakeAccountSecurity(),
         "personal_data": FakePersonalData(),
+        "photos": FakePhotos(),
+        "photo_posting": FakePhotoPosting(),
     }
     fakes.update(others)
     return Services(**fakes)

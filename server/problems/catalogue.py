@@ -172,6 +172,26 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                                     "door de eerste ouder/verzorger ({primary_parent_name}).",
                                     "Invoices, annual statements and contracts can only be "
                                     "seen by the primary parent ({primary_parent_name})."),
+    "diary_in_future": (422, "In the future",
+                        "Dit tijdstip of deze dag is nog niet geweest.",
+                        "This time or day has not come yet."),
+    "diary_day_closed": (422, "Day closed",
+                         "Deze dag kan niet meer worden aangepast: alleen vandaag en gisteren. "
+                         "De locatiemanager kan oudere dagen corrigeren.",
+                         "This day can no longer be changed: only today and yesterday. The "
+                         "location manager can correct older days."),
+    "diary_medication_no_consent": (422, "No consent for medication",
+                                    "De ouders hebben geen toestemming gegeven voor het geven "
+                                    "van medicijnen.",
+                                    "The parents have not given consent for medication."),
+    "attendance_departure_before_arrival": (422, "Departure before arrival",
+                                            "Het vertrek ligt vóór de aankomst.",
+                                            "The departure is before the arrival."),
+    "attendance_not_expected": (422, "Not expected",
+                                "Dit kind wordt vandaag niet verwacht. Schrijf in de notitie "
+                                "waarom het er is.",
+                                "This child is not expected today. Write in the note why it "
+                                "is here."),
     "internal_error": (500, "Internal error",
                        "Er ging iets mis op de server (referentie {reference}).",
                        "Something went wrong on the server (reference {reference})."),

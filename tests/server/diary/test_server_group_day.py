@@ -9,7 +9,7 @@ from server_helpers import FATIMA, MANAGER, SANNE, both_databases
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.models import AttendanceChange, ContractDay, Contract
+from server.models import AttendanceChange, Contract, ContractDay
 
 pytestmark = both_databases
 

@@ -22,6 +22,15 @@ from desktop.api.agenda.records import (
     DayPart,
     PlannedDayPart,
 )
+from desktop.api.diary.records import (
+    ChildStatus,
+    DiaryDay,
+    DiaryEntry,
+    EntryDraft,
+    EntryKind,
+    GroupDay,
+    GroupDayChild,
+)
 from desktop.api.extra_days.records import (
     CapacityDay,
     ExtraDayDraft,
@@ -53,4 +62,6 @@ __all__ = ["AccountSecurity", "TwoFactorSetup", "Address", "BankAccount", "CareN
            "CancelPreview", "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart",
            "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
-           "QueuedAbsence", "RepricedExtraDay", "Role"]
+           "QueuedAbsence", "RepricedExtraDay", "Role",
+           "ChildStatus", "DiaryDay", "DiaryEntry", "EntryDraft", "EntryKind", "GroupDay",
+           "GroupDayChild"]

@@ -30,17 +30,16 @@ def test_sections_are_only_the_built_ones(qtmodeltester) -> None:
     model = SectionsModel(SECTIONS, icon_for=lambda name: QIcon())
     qtmodeltester.check(model, force_py=True)
     titles = [model.index(r).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
-    assert titles == ["Overview", "Agenda", "Finance", "Pending requests", "Changes",
-                      "Personal details", "Account"]
-    assert model.key_at(1) == "agenda"
-    assert model.key_at(2) == "finance"
-    assert model.key_at(3) == "pending_requests"
-    assert model.key_at(4) == "change_requests"
-    assert model.key_at(5) == "personal_data"
-    assert model.key_at(6) == "account"
-    assert model.row_of("overview") == 0
-    assert model.key_at(7) is None
-    assert model.index(3).data(SectionsModel.Role.IconName) == "pending-requests"
+    assert titles == ["Group today", "Overview", "Agenda", "Diary", "Finance",
+                      "Pending requests", "Changes", "Personal details", "Account"]
+    assert [model.key_at(r) for r in range(9)] == [
+        "group_day", "overview", "agenda", "diary", "finance", "pending_requests",
+        "change_requests", "personal_data", "account"]
+    assert model.row_of("overview") == 1
+    assert model.key_at(9) is None
+    assert model.index(5).data(SectionsModel.Role.IconName) == "pending-requests"
+    assert model.index(0).data(SectionsModel.Role.IconName) == "group-day"
+    assert model.index(3).data(SectionsModel.Role.IconName) == "diary"
 
 
 def test_each_section_is_for_its_own_people() -> None:
@@ -53,13 +52,15 @@ def test_each_section_is_for_its_own_people() -> None:
     seen_by = {role: [s.key for s in SECTIONS if s.audience.admits(role, AccessState.ENDING)]
                for role in Role}
     # Both parents keep their details up to date; the location manager decides on changes.
-    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "finance", "personal_data",
-                                            "account"]
-    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "finance",
+    # Staff and managers start with their group's day; parents read the diary after the
+    # agenda.
+    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "diary", "finance",
+                                            "personal_data", "account"]
+    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "diary", "finance",
                                               "personal_data", "account"]
-    assert seen_by[Role.STAFF] == ["overview", "pending_requests", "account"]
-    assert seen_by[Role.MANAGER] == ["overview", "pending_requests", "change_requests",
-                                     "account"]
+    assert seen_by[Role.STAFF] == ["group_day", "overview", "pending_requests", "account"]
+    assert seen_by[Role.MANAGER] == ["group_day", "overview", "pending_requests",
+                                     "change_requests", "account"]
 
 
 def test_every_entry_builds_a_page_that_can_be_activated(qtbot) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from diary_fakes import FakeDiary, FakeGroupDay
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 from recording_fakes import FakeAccountSecurity, FakePersonalData, signals_of
@@ -367,6 +368,8 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "update_hint": FakeUpdateHint(),
         "account_security": FakeAccountSecurity(),
         "personal_data": FakePersonalData(),
+        "group_day": FakeGroupDay(),
+        "diary": FakeDiary(),
     }
     fakes.update(others)
     return Services(**fakes)

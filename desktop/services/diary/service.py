@@ -1,0 +1,173 @@
+"""The Dagboek (parents): each child's diary day by day, newest first, older days fetched
+page by page as the parent scrolls, kept up to date with the changes since the last revision,
+and the parents' own notes written through the outbox (docs/api.md, "Group day and diary").
+
+``diary_changed(child_id)`` is the one entry point for news of a change (a sync now): the
+page calls it when shown, and a live "diary changed" event can call it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.api.core.errors import PortalError, SessionExpired
+from desktop.api.diary.records import DiaryDay, DiaryEntry, EntryDraft, EntryKind
+from desktop.cache.disk import DiskProblem
+from desktop.services.diary.outbox import DIARY_ENTRY, DiaryCourier
+from desktop.services.session.service import SessionService
+from desktop.services.shared.errors import user_message
+from desktop.services.shared.outbox import OutboxDelivery
+from desktop.services.shared.tasks import CrashHandler, TaskRunner
+
+__all__ = ["DiaryService"]
+
+PAGE_DAYS = 30  # a month of days per page: one screen and a bit
+
+
+@dataclass
+class _Timeline:
+    days: list[DiaryDay] = field(default_factory=list)
+    revision: int | None = None
+    next_cursor: str | None = None
+    complete: bool = False
+
+
+class DiaryService(QObject):
+    """Signals: ``daysChanged(child_id)`` — the child's days were replaced or updated (read
+    them with :meth:`days`); ``olderLoaded(child_id, count)`` — ``count`` older days were added
+    at the end; ``loadFailed(child_id, message)``; ``noteQueued(outbox_id)`` (waits for a
+    connection), ``noteDelivered(outbox_id)``, ``noteRefused(outbox_id, message)`` and
+    ``noteNotSaved(message)`` (the disk refused to keep it: nothing was queued)."""
+
+    daysChanged = Signal(int)
+    olderLoaded = Signal(int, int)
+    loadFailed = Signal(int, str)
+    noteQueued = Signal(int)
+    noteDelivered = Signal(int)
+    noteRefused = Signal(int, str)
+    noteNotSaved = Signal(str)
+
+    def __init__(self, session: SessionService, outbox: OutboxDelivery, *,
+                 on_crash: CrashHandler | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._tasks = TaskRunner(on_crash)
+        self._timelines: dict[int, _Timeline] = {}
+        self.outbox = outbox
+        outbox.register(DiaryCourier())
+        outbox.queued.connect(self._queued)
+        outbox.delivered.connect(self._delivered)
+        outbox.refused.connect(self._refused)
+        session.loggedOut.connect(self._logged_out)
+        session.sessionExpired.connect(self._logged_out)
+
+    def days(self, child_id: int) -> list[DiaryDay]:
+        timeline = self._timelines.get(child_id)
+        return [] if timeline is None else list(timeline.days)
+
+    def has_older(self, child_id: int) -> bool:
+        timeline = self._timelines.get(child_id)
+        return timeline is not None and not timeline.complete \
+            and timeline.next_cursor is not None
+
+    def loading(self, child_id: int) -> bool:
+        return self._tasks.running(f"diary-{child_id}")
+
+    def diary_changed(self, child_id: int) -> None:
+        """Bring the child's diary up to date: the first page, or what changed since."""
+        self._tasks.run(f"diary-{child_id}", self._sync(child_id),
+                        lambda error: self._failed(child_id, error))
+
+    def fetch_older(self, child_id: int) -> None:
+        if self.has_older(child_id) and not self.loading(child_id):
+            self._tasks.run(f"diary-{child_id}", self._older(child_id),
+                            lambda error: self._failed(child_id, error))
+
+    def write_note(self, child_id: int, day: date, at: time, text: str) -> int | None:
+        """Queue the parent's note (on disk) and send it; its outbox id, or None after
+        ``noteNotSaved`` when the disk refused it (keep what was typed)."""
+        draft = EntryDraft((child_id,), day, EntryKind.NOTITIE, at, text)
+        try:
+            return self.outbox.enqueue(DIARY_ENTRY, draft.to_json())
+        except DiskProblem as problem:
+            self.noteNotSaved.emit(user_message(problem))
+            return None
+
+    def queued_notes(self, child_id: int) -> list[EntryDraft]:
+        """Notes still waiting in the outbox for this child, oldest first."""
+        drafts = [EntryDraft.from_json(w.payload) for w in self.outbox.pending(DIARY_ENTRY)]
+        return [d for d in drafts if child_id in d.child_ids]
+
+    async def aclose(self) -> None:
+        await self._tasks.drain()
+
+    # --- internals ----------------------------------------------------------------------------
+
+    async def _sync(self, child_id: int) -> None:
+        timeline = self._timelines.get(child_id)
+        if timeline is None or timeline.revision is None:
+            page = await self._session.request(
+                lambda client: client.diary.page(child_id, limit=PAGE_DAYS))
+            self._timelines[child_id] = _Timeline(list(page.days), page.revision,
+                                                  page.next_cursor, page.next_cursor is None)
+            self.daysChanged.emit(child_id)
+            return
+        changed: list[DiaryDay] = []
+        cursor: str | None = None
+        revision = timeline.revision
+        while True:
+            page = await self._session.request(lambda client, c=cursor: client.diary.page(
+                child_id, since=revision, cursor=c, limit=200))
+            changed.extend(page.days)
+            if (cursor := page.next_cursor) is None:
+                break
+        if page.revision != timeline.revision:
+            timeline.revision = page.revision
+            self._merge(timeline, changed)
+            self.daysChanged.emit(child_id)
+
+    def _merge(self, timeline: _Timeline, changed: list[DiaryDay]) -> None:
+        by_day = {d.day: d for d in timeline.days}
+        oldest = timeline.days[-1].day if timeline.days and not timeline.complete else None
+        for day in changed:
+            if day.empty:
+                by_day.pop(day.day, None)
+            elif oldest is None or day.day >= oldest:  # older ones come with their page
+                by_day[day.day] = day
+        timeline.days = sorted(by_day.values(), key=lambda d: d.day, reverse=True)
+
+    async def _older(self, child_id: int) -> None:
+        timeline = self._timelines[child_id]
+        page = await self._session.request(lambda client: client.diary.page(
+            child_id, cursor=timeline.next_cursor, limit=PAGE_DAYS))
+        known = {d.day for d in timeline.days}
+        added = [d for d in page.days if d.day not in known]
+        timeline.days.extend(added)
+        timeline.next_cursor = page.next_cursor
+        timeline.complete = page.next_cursor is None
+        self.olderLoaded.emit(child_id, len(added))
+
+    def _failed(self, child_id: int, error: PortalError) -> None:
+        if not isinstance(error, SessionExpired):
+            self.loadFailed.emit(child_id, user_message(error))
+
+    def _queued(self, kind: str, outbox_id: int) -> None:
+        if kind == DIARY_ENTRY:
+            self.noteQueued.emit(outbox_id)
+
+    def _delivered(self, kind: str, outbox_id: int, entries: list[DiaryEntry]) -> None:
+        if kind == DIARY_ENTRY:
+            self.noteDelivered.emit(outbox_id)
+            for child_id in {e.child_id for e in entries}:
+                self.diary_changed(child_id)
+
+    def _refused(self, kind: str, outbox_id: int, message: str) -> None:
+        if kind == DIARY_ENTRY:
+            self.noteRefused.emit(outbox_id, message)
+
+    def _logged_out(self, *_args: object) -> None:
+        self._tasks.cancel_all()
+        self._timelines.clear()

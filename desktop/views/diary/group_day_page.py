@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -88,11 +88,10 @@ class GroupDayPage(QWidget):
         self.undo_button.setObjectName("undoAttendance")
         self.report_button = QPushButton(self.tr("Day report…"), self)
         self.report_button.setObjectName("dayReport")
-        # One key each, as on a till: the key is the first letter of the word shown.
-        self.depart_key = QShortcut(QKeySequence(self.tr("W", "key: went home")), self)
-        self.depart_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.arrive_key = QShortcut(QKeySequence(self.tr("A", "key: arrived")), self)
-        self.arrive_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # One key each in the list, as on a till: the first letter of the word shown.
+        self.arrive_key = self.tr("A", "key: arrived")
+        self.depart_key = self.tr("W", "key: went home")
+        self.table.installEventFilter(self)
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -115,17 +114,14 @@ class GroupDayPage(QWidget):
             "Select a child and press {arrive} when it arrives and {depart} when it goes home; "
             "Enter opens its day report. Select several children to write for all of them at "
             "once.")
-            .format(arrive=self.arrive_key.key().toString(),
-                    depart=self.depart_key.key().toString()), self), "muted")
+            .format(arrive=self.arrive_key, depart=self.depart_key), self), "muted")
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
         self.group.currentIndexChanged.connect(lambda _n: self.refresh())
         self.today_button.toggled.connect(lambda _on: self.refresh())
         self.arrive_button.clicked.connect(self.arrive)
-        self.arrive_key.activated.connect(self.arrive)
         self.depart_button.clicked.connect(self.depart)
-        self.depart_key.activated.connect(self.depart)
         self.undo_button.clicked.connect(self.undo)
         self.report_button.clicked.connect(self.open_report)
         self.table.activated.connect(lambda _index: self.open_report())
@@ -134,6 +130,19 @@ class GroupDayPage(QWidget):
         service.loadFailed.connect(self._load_failed)
         service.registerFailed.connect(self.model.set_problem)
         self._enable()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and not event.modifiers() & ~(
+                    Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier):
+            key = event.text().upper()
+            if key == self.arrive_key.upper():
+                self.arrive()
+                return True
+            if key == self.depart_key.upper():
+                self.depart()
+                return True
+        return super().eventFilter(watched, event)
 
     @classmethod
     def from_context(cls, context: PageContext) -> GroupDayPage:

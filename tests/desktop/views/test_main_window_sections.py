@@ -57,7 +57,8 @@ def test_keyboard_shortcuts_switch_sections(qtbot, make_window) -> None:
     assert window.pages.currentWidget() is window.page("overview")
 
 
-def test_staff_start_on_their_group_day_and_ctrl_3_opens_the_pending_requests(qtbot, make_window) -> None:
+def test_staff_start_on_their_group_day_and_ctrl_3_opens_the_pending_requests(
+        qtbot, make_window) -> None:
     pending = FakePendingRequests()
     window = make_window(FakeSession(FakeAccount(role=Role.MANAGER), shared_pc=True),
                          FakeProfileService(staff_profile()), pending_requests=pending)

@@ -105,7 +105,7 @@ def test_a_note_written_offline_arrives_once_after_restarting_app_and_portal(
     note.text.set_text("Oma haalt vandaag op")
     with qtbot.waitSignal(first.services.diary.noteQueued, timeout=20_000):
         note.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: "wait for a connection" in diary.state.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "waiting for a connection" in diary.state.text(), timeout=5_000)
     run(first.aclose())  # the app is closed while the note waits
 
     portal_server.start()

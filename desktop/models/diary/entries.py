@@ -35,12 +35,9 @@ _NAPPIES = {"nat": QT_TRANSLATE_NOOP("DiaryEntries", "wet"),
             "toilet": QT_TRANSLATE_NOOP("DiaryEntries", "on the toilet")}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DiaryEntries", text)
-
 
 def kind_label(kind: EntryKind) -> str:
-    return _tr(_KINDS[kind])
+    return QCoreApplication.translate("DiaryEntries", _KINDS[kind])
 
 
 def format_clock(moment: time) -> str:
@@ -51,21 +48,25 @@ def _what(entry: DiaryEntry) -> str:
     details = entry.details
     kind = entry.kind
     if kind is EntryKind.ETEN:
-        return _tr("{what}, {amount}").format(
-            what=details.get("what", ""), amount=_tr(_AMOUNTS.get(details.get("amount"), "")))
+        return QCoreApplication.translate("DiaryEntries", "{what}, {amount}").format(
+            what=details.get("what", ""), amount=QCoreApplication.translate(
+                "DiaryEntries", _AMOUNTS.get(details.get("amount"), "")))
     if kind is EntryKind.DRINKEN:
-        return _tr("{ml} ml").format(ml=details.get("ml", ""))
+        return QCoreApplication.translate(
+            "DiaryEntries", "{ml} ml").format(ml=details.get("ml", ""))
     if kind is EntryKind.SLAPEN and entry.at is not None and "until" in details:
         until = time.fromisoformat(details["until"])
-        return _tr("{start}–{end}").format(start=format_clock(entry.at),
+        return QCoreApplication.translate(
+            "DiaryEntries", "{start}–{end}").format(start=format_clock(entry.at),
                                             end=format_clock(until))
     if kind is EntryKind.LUIER:
-        return _tr(_NAPPIES.get(details.get("kind"), ""))
+        return QCoreApplication.translate("DiaryEntries", _NAPPIES.get(details.get("kind"), ""))
     if kind is EntryKind.MEDICATIE:
-        return _tr("{name}, {dose}").format(name=details.get("name", ""),
+        return QCoreApplication.translate(
+            "DiaryEntries", "{name}, {dose}").format(name=details.get("name", ""),
                                             dose=details.get("dose", ""))
     if kind is EntryKind.TEMPERATUUR:
-        return _tr("{celsius} °C").format(
+        return QCoreApplication.translate("DiaryEntries", "{celsius} °C").format(
             celsius=QLocale().toString(float(details.get("celsius", 0)), "f", 1))
     return ""
 
@@ -78,9 +79,10 @@ def entry_line(entry: DiaryEntry) -> str:
     line = f"{label}: {text}" if text else label
     if entry.at is not None and entry.kind is not EntryKind.SLAPEN:
         line = f"{format_clock(entry.at)} · {line}"
-    line = _tr("{line} ({author})").format(line=line, author=entry.author_name)
+    line = QCoreApplication.translate(
+        "DiaryEntries", "{line} ({author})").format(line=line, author=entry.author_name)
     if entry.edited:
-        line = _tr("{line}, edited").format(line=line)
+        line = QCoreApplication.translate("DiaryEntries", "{line}, edited").format(line=line)
     return line
 
 
@@ -89,14 +91,17 @@ def day_lines(day: DiaryDay) -> list[str]:
     the rhythm and notes in time order."""
     lines = []
     if day.arrived_at is not None:
-        times = _tr("Arrived {arrived}").format(arrived=format_clock(day.arrived_at))
+        times = QCoreApplication.translate(
+            "DiaryEntries", "Arrived {arrived}").format(arrived=format_clock(day.arrived_at))
         if day.left_at is not None:
-            times = _tr("Arrived {arrived}, went home {left}").format(
+            times = QCoreApplication.translate(
+                "DiaryEntries", "Arrived {arrived}, went home {left}").format(
                 arrived=format_clock(day.arrived_at), left=format_clock(day.left_at))
         lines.append(times)
     for entry in day.entries:
         if entry.kind is EntryKind.VERSLAG:
-            lines.append(_tr("{author} wrote:").format(author=entry.author_name))
+            lines.append(QCoreApplication.translate(
+                "DiaryEntries", "{author} wrote:").format(author=entry.author_name))
             lines.append(entry.text or "")
         else:
             lines.append(entry_line(entry))

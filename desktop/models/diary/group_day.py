@@ -34,26 +34,25 @@ _STATUS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GroupDay", text)
-
 
 def status_label(child: GroupDayChild) -> str:
-    label = _tr(_STATUS[child.status])
+    label = QCoreApplication.translate("GroupDay", _STATUS[child.status])
     if child.status is ChildStatus.ABSENT and child.absence_reason:
-        return _tr("{status} ({reason})").format(
+        return QCoreApplication.translate("GroupDay", "{status} ({reason})").format(
             status=label, reason=absence_reason_label(child.absence_reason))
     if child.absent_parts and child.status is ChildStatus.EXPECTED:
         parts = ", ".join(day_part_label(p.value) for p in child.absent_parts)
-        return _tr("{status}, absent: {parts}").format(status=label, parts=parts)
+        return QCoreApplication.translate(
+            "GroupDay", "{status}, absent: {parts}").format(status=label, parts=parts)
     return label
 
 
 def counts_text(day: GroupDay) -> str:
     """"Present 4 · morning: 9 expected of 12 places · afternoon: 7 of 12"."""
-    parts = [_tr("Present: {n}").format(n=day.present)]
+    parts = [QCoreApplication.translate("GroupDay", "Present: {n}").format(n=day.present)]
     for count in day.counts:
-        parts.append(_tr("{part}: {expected} expected, {capacity} places").format(
+        parts.append(QCoreApplication.translate(
+            "GroupDay", "{part}: {expected} expected, {capacity} places").format(
             part=day_part_label(count.day_part.value), expected=count.expected,
             capacity=count.capacity))
     return " · ".join(parts)
@@ -62,11 +61,13 @@ def counts_text(day: GroupDay) -> str:
 def care_markers(child: GroupDayChild) -> str:
     notes = []
     if child.allergies:
-        notes.append(_tr("Allergy: {text}").format(text=child.allergies))
+        notes.append(QCoreApplication.translate(
+            "GroupDay", "Allergy: {text}").format(text=child.allergies))
     if child.diet:
-        notes.append(_tr("Diet: {text}").format(text=child.diet))
+        notes.append(QCoreApplication.translate("GroupDay", "Diet: {text}").format(text=child.diet))
     if child.medical_notes:
-        notes.append(_tr("Medical: {text}").format(text=child.medical_notes))
+        notes.append(QCoreApplication.translate(
+            "GroupDay", "Medical: {text}").format(text=child.medical_notes))
     return "; ".join(notes)
 
 
@@ -120,7 +121,7 @@ class GroupDayModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self._HEADERS):
-            return _tr(self._HEADERS[section])
+            return QCoreApplication.translate("GroupDay", self._HEADERS[section])
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

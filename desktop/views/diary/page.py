@@ -187,7 +187,7 @@ class DiaryPage(QWidget):
         if self.model.rowCount() == 0 and not self._diary.loading(child_id):
             parts.append(self.tr("Nothing has been written in the diary yet."))
         if waiting:
-            parts.append(self.tr("%n note(s) wait for a connection and will be sent by "
-                                 "themselves.", "", waiting))
+            parts.append(self.tr("Notes waiting for a connection: {count}. They are sent by "
+                                 "themselves.").format(count=waiting))
         self.state.setText(" ".join(parts))
         self.state.setVisible(bool(parts))

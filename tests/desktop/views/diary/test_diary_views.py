@@ -195,4 +195,4 @@ def test_a_note_the_disk_refused_keeps_what_was_typed(qtbot) -> None:
     diary.refuse_disk = None
     page.note_dialog.accept()
     assert [d.text for d in diary.queued] == ["Oma haalt op"]
-    assert "1 note(s) wait for a connection" in page.state.text()
+    assert "Notes waiting for a connection: 1." in page.state.text()

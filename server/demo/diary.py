@@ -65,6 +65,7 @@ class _Diary:
         self.db, self.today = db, today
         self.rng = random.Random(SEED)
         self.revision: dict[int, int] = {}
+        self.expected_today = 0
 
     def _next(self, child_id: int) -> int:
         self.revision[child_id] = self.revision.get(child_id, 0) + 1
@@ -150,7 +151,9 @@ async def add_demo_diary(db: AsyncSession, organisation_id: int, today: date) ->
             writer = staff[n % len(staff)]
             if day <= yesterday:
                 diary.day(child, contract.group_id, contract.care_type, day, writer, parent, hours)
-            elif contract.id % 2 == 0:  # today: half the group registered so far
+                continue
+            diary.expected_today += 1
+            if diary.expected_today % 2 == 1:  # today: every other child registered so far
                 diary.attendance(child, contract.group_id, day, staff[0],
                                  time(7, 45 + diary.rng.randrange(0, 14)), None)
     await db.flush()

@@ -60,6 +60,10 @@ def _clock(value: Any) -> time | None:
     return None if value is None else as_time(value)
 
 
+def _hhmm(value: time | None) -> str | None:
+    return None if value is None else value.strftime("%H:%M")
+
+
 @dataclass(frozen=True)
 class GroupDayChild:
     child_id: int
@@ -136,8 +140,7 @@ class AttendanceDraft:
     def to_json(self) -> dict[str, Any]:
         return {"child_id": self.child_id, "group_id": self.group_id,
                 "date": self.day.isoformat(),
-                "arrived_at": self.arrived_at.strftime("%H:%M") if self.arrived_at else None,
-                "left_at": self.left_at.strftime("%H:%M") if self.left_at else None,
+                "arrived_at": _hhmm(self.arrived_at), "left_at": _hhmm(self.left_at),
                 "note": self.note}
 
 
@@ -154,8 +157,8 @@ class EntryDraft:
 
     def to_json(self) -> dict[str, Any]:
         return {"child_ids": list(self.child_ids), "date": self.day.isoformat(),
-                "kind": self.kind.value, "time": self.at.strftime("%H:%M") if self.at else None,
-                "text": self.text, "details": dict(self.details)}
+                "kind": self.kind.value, "time": _hhmm(self.at), "text": self.text,
+                "details": dict(self.details)}
 
     @classmethod
     def from_json(cls, data: Json) -> EntryDraft:
@@ -180,6 +183,13 @@ class DiaryEntry:
     created_at: datetime
     edited: bool
 
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "child_id": self.child_id, "date": self.day.isoformat(),
+                "kind": self.kind.value, "time": _hhmm(self.at), "text": self.text,
+                "details": dict(self.details), "author_name": self.author_name,
+                "author_role": "parent" if self.by_parent else "staff", "mine": self.mine,
+                "created_at": self.created_at.isoformat(), "edited": self.edited}
+
     @classmethod
     def from_json(cls, data: Json) -> DiaryEntry:
         return cls(id=as_int(data["id"]), child_id=as_int(data["child_id"]),
@@ -202,6 +212,10 @@ class DiaryDay:
     @property
     def empty(self) -> bool:
         return not self.entries and self.arrived_at is None and self.left_at is None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.day.isoformat(), "arrived_at": _hhmm(self.arrived_at),
+                "left_at": _hhmm(self.left_at), "entries": [e.to_json() for e in self.entries]}
 
     @classmethod
     def from_json(cls, data: Json) -> DiaryDay:

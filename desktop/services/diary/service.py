@@ -1,6 +1,7 @@
 """The Dagboek (parents): each child's diary day by day, newest first, older days fetched
 page by page as the parent scrolls, kept up to date with the changes since the last revision,
 and the parents' own notes written through the outbox (docs/api.md, "Group day and diary").
+What was read is kept in the account's cache, so the Dagboek opens from disk, also offline.
 
 ``diary_changed(child_id)`` is the one entry point for news of a change (a sync now): the
 page calls it when shown, and a live "diary changed" event can call it too.
@@ -8,6 +9,7 @@ page calls it when shown, and a live "diary changed" event can call it too.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -24,6 +26,7 @@ from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
 __all__ = ["DiaryService"]
 
+log = logging.getLogger(__name__)
 PAGE_DAYS = 30  # a month of days per page: one screen and a bit
 
 
@@ -33,6 +36,18 @@ class _Timeline:
     revision: int | None = None
     next_cursor: str | None = None
     complete: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"days": [d.to_json() for d in self.days], "revision": self.revision,
+                "next_cursor": self.next_cursor, "complete": self.complete}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> _Timeline:
+        revision, cursor = data["revision"], data["next_cursor"]
+        if not isinstance(revision, int) or not isinstance(cursor, str | None):
+            raise TypeError("not a cached diary")
+        return cls([DiaryDay.from_json(d) for d in data["days"]],  # type: ignore[union-attr]
+                   revision, cursor, bool(data["complete"]))
 
 
 class DiaryService(QObject):
@@ -77,7 +92,10 @@ class DiaryService(QObject):
         return self._tasks.running(f"diary-{child_id}")
 
     def diary_changed(self, child_id: int) -> None:
-        """Bring the child's diary up to date: the first page, or what changed since."""
+        """Bring the child's diary up to date: the first page, or what changed since. Until
+        the portal answers (or while it cannot be reached) the copy on disk is shown."""
+        if child_id not in self._timelines and self._from_cache(child_id):
+            self.daysChanged.emit(child_id)
         self._tasks.run(f"diary-{child_id}", self._sync(child_id),
                         lambda error: self._failed(child_id, error))
 
@@ -106,6 +124,28 @@ class DiaryService(QObject):
 
     # --- internals ----------------------------------------------------------------------------
 
+    def _from_cache(self, child_id: int) -> bool:
+        cache = self._session.cache
+        data = cache.diary(child_id) if cache is not None else None
+        if data is None:
+            return False
+        try:
+            self._timelines[child_id] = _Timeline.from_json(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            log.warning("discarding the unreadable cached diary of child %s: %s", child_id, exc)
+            cache.forget_diary(child_id)
+            return False
+        return True
+
+    def _keep(self, child_id: int) -> None:
+        cache = self._session.cache
+        if cache is None:
+            return
+        try:
+            cache.put_diary(child_id, self._timelines[child_id].to_json())
+        except DiskProblem as problem:  # shown; the diary stays on screen and syncs again
+            self.loadFailed.emit(child_id, user_message(problem))
+
     async def _sync(self, child_id: int) -> None:
         timeline = self._timelines.get(child_id)
         if timeline is None or timeline.revision is None:
@@ -113,6 +153,7 @@ class DiaryService(QObject):
                 lambda client: client.diary.page(child_id, limit=PAGE_DAYS))
             self._timelines[child_id] = _Timeline(list(page.days), page.revision,
                                                   page.next_cursor, page.next_cursor is None)
+            self._keep(child_id)
             self.daysChanged.emit(child_id)
             return
         changed: list[DiaryDay] = []
@@ -127,6 +168,7 @@ class DiaryService(QObject):
         if page.revision != timeline.revision:
             timeline.revision = page.revision
             self._merge(timeline, changed)
+            self._keep(child_id)
             self.daysChanged.emit(child_id)
 
     def _merge(self, timeline: _Timeline, changed: list[DiaryDay]) -> None:
@@ -148,6 +190,7 @@ class DiaryService(QObject):
         timeline.days.extend(added)
         timeline.next_cursor = page.next_cursor
         timeline.complete = page.next_cursor is None
+        self._keep(child_id)
         self.olderLoaded.emit(child_id, len(added))
 
     def _failed(self, child_id: int, error: PortalError) -> None:

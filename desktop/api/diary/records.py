@@ -56,6 +56,10 @@ class ChildStatus(StrEnum):
     NOT_EXPECTED = "not_expected"
 
 
+# By value, without the Enum machinery: two years of a diary are thousands of entries.
+_KINDS = {kind.value: kind for kind in EntryKind}
+
+
 def _clock(value: Any) -> time | None:
     return None if value is None else as_time(value)
 
@@ -193,7 +197,7 @@ class DiaryEntry:
     @classmethod
     def from_json(cls, data: Json) -> DiaryEntry:
         return cls(id=as_int(data["id"]), child_id=as_int(data["child_id"]),
-                   day=as_date(data["date"]), kind=EntryKind(data["kind"]),
+                   day=as_date(data["date"]), kind=_KINDS[data["kind"]],
                    at=_clock(data["time"]), text=as_optional_str(data["text"]),
                    details=dict(data["details"]), author_name=as_str(data["author_name"]),
                    by_parent=data["author_role"] == "parent", mine=bool(data["mine"]),

@@ -35,6 +35,7 @@ class TimelineModel(QAbstractListModel):
         self._child_id: int | None = None
         self._days: list[DiaryDay] = []
         self._seen: dict[int, dict[date, DiaryDay]] = {}
+        self._texts: dict[int, tuple[DiaryDay, str]] = {}  # by id(): made once, views ask often
         diary.daysChanged.connect(self._changed)
         diary.olderLoaded.connect(self._older)
 
@@ -75,10 +76,14 @@ class TimelineModel(QAbstractListModel):
             return None
         day = self._days[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            known = self._texts.get(id(day))
+            if known is None or known[0] is not day:
+                known = self._texts[id(day)] = (day, "\n".join(day_lines(day)))
+            text = known[1]
             title = format_weekday_date(day.day)
             if self._unread(day):
                 title = self.tr("{day} (new)").format(day=title)
-            return "\n".join([title, *day_lines(day)])
+            return f"{title}\n{text}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.data(index)
         if role == DAY_ROLE:

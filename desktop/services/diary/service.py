@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -36,18 +37,30 @@ class _Timeline:
     revision: int | None = None
     next_cursor: str | None = None
     complete: bool = False
+    # How many of `days` the view has been given: the rest follows page by page as it
+    # scrolls, so opening two years of diary lays out one page, not all of them.
+    shown: int = PAGE_DAYS
+    # Older days read from the cache and not read into records yet (wire form, in order).
+    unread: list[dict[str, Any]] = field(default_factory=list)
+
+    def read_more(self, count: int) -> None:
+        self.days.extend(DiaryDay.from_json(d) for d in self.unread[:count])
+        del self.unread[:count]
 
     def to_json(self) -> dict[str, object]:
-        return {"days": [d.to_json() for d in self.days], "revision": self.revision,
-                "next_cursor": self.next_cursor, "complete": self.complete}
+        return {"days": [d.to_json() for d in self.days] + self.unread,
+                "revision": self.revision, "next_cursor": self.next_cursor,
+                "complete": self.complete}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> _Timeline:
-        revision, cursor = data["revision"], data["next_cursor"]
-        if not isinstance(revision, int) or not isinstance(cursor, str | None):
+        revision, cursor, days = data["revision"], data["next_cursor"], data["days"]
+        if not isinstance(revision, int) or not isinstance(cursor, str | None) \
+                or not isinstance(days, list):
             raise TypeError("not a cached diary")
-        return cls([DiaryDay.from_json(d) for d in data["days"]],  # type: ignore[union-attr]
-                   revision, cursor, bool(data["complete"]))
+        timeline = cls([], revision, cursor, bool(data["complete"]), unread=list(days))
+        timeline.read_more(PAGE_DAYS)
+        return timeline
 
 
 class DiaryService(QObject):
@@ -80,13 +93,15 @@ class DiaryService(QObject):
         session.sessionExpired.connect(self._logged_out)
 
     def days(self, child_id: int) -> list[DiaryDay]:
+        """The child's days given to the view so far, newest first."""
         timeline = self._timelines.get(child_id)
-        return [] if timeline is None else list(timeline.days)
+        return [] if timeline is None else timeline.days[:timeline.shown]
 
     def has_older(self, child_id: int) -> bool:
         timeline = self._timelines.get(child_id)
-        return timeline is not None and not timeline.complete \
-            and timeline.next_cursor is not None
+        return timeline is not None and (
+            timeline.shown < len(timeline.days) or bool(timeline.unread)
+            or (not timeline.complete and timeline.next_cursor is not None))
 
     def loading(self, child_id: int) -> bool:
         return self._tasks.running(f"diary-{child_id}")
@@ -100,7 +115,14 @@ class DiaryService(QObject):
                         lambda error: self._failed(child_id, error))
 
     def fetch_older(self, child_id: int) -> None:
-        if self.has_older(child_id) and not self.loading(child_id):
+        timeline = self._timelines.get(child_id)
+        if timeline is not None and timeline.shown >= len(timeline.days) and timeline.unread:
+            timeline.read_more(PAGE_DAYS)
+        if timeline is not None and timeline.shown < len(timeline.days):
+            before = timeline.shown
+            timeline.shown = min(len(timeline.days), before + PAGE_DAYS)
+            self.olderLoaded.emit(child_id, timeline.shown - before)
+        elif self.has_older(child_id) and not self.loading(child_id):
             self._tasks.run(f"diary-{child_id}", self._older(child_id),
                             lambda error: self._failed(child_id, error))
 
@@ -172,6 +194,7 @@ class DiaryService(QObject):
             self.daysChanged.emit(child_id)
 
     def _merge(self, timeline: _Timeline, changed: list[DiaryDay]) -> None:
+        timeline.read_more(len(timeline.unread))  # a change may be to any day
         by_day = {d.day: d for d in timeline.days}
         oldest = timeline.days[-1].day if timeline.days and not timeline.complete else None
         for day in changed:
@@ -179,15 +202,21 @@ class DiaryService(QObject):
                 by_day.pop(day.day, None)
             elif oldest is None or day.day >= oldest:  # older ones come with their page
                 by_day[day.day] = day
+        shown = timeline.days[timeline.shown - 1].day if timeline.days[:timeline.shown] else None
         timeline.days = sorted(by_day.values(), key=lambda d: d.day, reverse=True)
+        # What the view had stays given (a new day on top adds one).
+        timeline.shown = sum(1 for d in timeline.days if shown is None or d.day >= shown) \
+            if shown is not None else min(len(timeline.days), PAGE_DAYS)
 
     async def _older(self, child_id: int) -> None:
         timeline = self._timelines[child_id]
+        timeline.read_more(len(timeline.unread))
         page = await self._session.request(lambda client: client.diary.page(
             child_id, cursor=timeline.next_cursor, limit=PAGE_DAYS))
         known = {d.day for d in timeline.days}
         added = [d for d in page.days if d.day not in known]
         timeline.days.extend(added)
+        timeline.shown = len(timeline.days)
         timeline.next_cursor = page.next_cursor
         timeline.complete = page.next_cursor is None
         self._keep(child_id)

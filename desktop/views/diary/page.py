@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.diary.timeline import TimelineModel
+from desktop.views.diary.day_delegate import DayDelegate
 from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
@@ -71,7 +72,8 @@ class DiaryPage(QWidget):
         # Every day at its full height, laid out again when the width changes.
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setSpacing(6)
+        self.list.setItemDelegate(DayDelegate(self.list))
+        self.list.setSpacing(4)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(self.tr("Days of the diary"))

@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.api.account.records import grouped_secret
+
 __all__ = ["DEMO_PASSWORD", "DemoAccount", "DemoServer", "demo_accounts", "open_demo_server"]
 
 #: Every demo account shares this password (docs/api.md, "Demo organisation").
@@ -66,7 +68,7 @@ def demo_accounts() -> tuple[DemoAccount, ...]:
             # The same secret as server/demo/account_security.py (the installer has no server).
             QCoreApplication.translate(
                 "Demo", "Parent who logs in with a code; key for an authenticator app: {key}"
-            ).format(key=DEMO_TWO_FACTOR_SECRET),
+            ).format(key=grouped_secret(DEMO_TWO_FACTOR_SECRET)),
         ),
     )
 
@@ -122,6 +124,7 @@ def open_demo_server(data_dir: Path | None) -> DemoServer:
     server = EmbeddedServer(folder)
     try:
         server.bind()
+        server.mail_folder.mkdir(parents=True, exist_ok=True)  # the login window links to it
     except BaseException:
         if temp is not None:
             temp.cleanup()

@@ -10,13 +10,31 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 
-__all__ = ["TRANSLATIONS_DIR", "install_translators", "ui_language"]
+__all__ = ["QT_GAPS", "TRANSLATIONS_DIR", "install_translators", "ui_language"]
 
 log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+
+#: Qt's own strings that Qt's Dutch catalogue (``qtbase_nl``) does not have: newer Qt versions
+#: reworded them ("Look in:" became "&Look in:"), so the standard file and print dialogs were
+#: half English. They are translated in our catalogue, which Qt asks when its own has no answer.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Page &Set:"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Off"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Long side binding"),
+    QT_TRANSLATE_NOOP("QPrintSettingsOutput", "Short side binding"),
+)
 
 
 def ui_language(locale: QLocale | None = None) -> str:

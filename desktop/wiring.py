@@ -116,17 +116,20 @@ class DesktopApp(QObject):
         session = self._login.session
 
         demo_logins: tuple[DemoLogin, ...] = ()
+        demo_mail_folder: Path | None = None
         portal = options.portal
         if options.demo is not None:
             portal = portal or options.demo.url
             demo_logins = tuple(
                 DemoLogin(a.email, DEMO_PASSWORD, a.description) for a in demo_accounts()
             )
+            demo_mail_folder = options.demo.mail_folder
         self.login_window = LoginWindow(
             session,
             self._login.password_reset,
             initial_portal=portal,
             demo_logins=demo_logins,
+            demo_mail_folder=demo_mail_folder,
             shared_pc=session.shared_pc,
         )
         # One main window per login, so nothing of the previous account lingers in it.

@@ -10,7 +10,22 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.models.shared.records import ChangeField, ChangeRequest
 
-__all__ = ["change_rows", "change_title", "field_label", "value_text"]
+__all__ = ["change_rows", "change_title", "field_label", "phone_text", "value_text"]
+
+PHONE_KEYS = frozenset({"phone", "home_phone", "gp_phone"})
+
+
+def phone_text(phone: str | None) -> str | None:
+    """A phone number as a Dutch reader writes it. The portal stores E.164 (docs/api.md,
+    "Personal data"): ``+31612345678`` reads ``06 12345678``, ``+31402451890`` reads
+    ``0402451890``; a foreign number stays international. The portal reads either form back
+    as the same number."""
+    if not phone or not phone.startswith("+31") or not phone[3:].isdigit():
+        return phone
+    national = "0" + phone[3:]
+    # Only mobile numbers have one grouping everybody uses; area codes have two lengths.
+    return f"06 {national[2:]}" if national.startswith("06") and len(national) == 10 \
+        else national
 
 
 def field_label(key: str) -> str:
@@ -42,11 +57,13 @@ def field_label(key: str) -> str:
 def value_text(key: str, value: Any) -> str:
     """One value as text: contacts one per line, yes/no for the mandate, "—" for nothing."""
     if key == "contacts":
-        return "\n".join(f"{c['name']} ({c['relation']}), {c['phone']}" for c in value or []) \
-            or "—"
+        return "\n".join(f"{c['name']} ({c['relation']}), {phone_text(c['phone'])}"
+                         for c in value or []) or "—"
     if key == "mandate":
         return (QCoreApplication.translate("PersonalData", "yes") if value
                 else QCoreApplication.translate("PersonalData", "no"))
+    if key in PHONE_KEYS and isinstance(value, str):
+        value = phone_text(value)
     return str(value) if value not in (None, "") else "—"
 
 

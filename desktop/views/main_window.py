@@ -39,11 +39,13 @@ from desktop.models.sections import AccessState, Section, SectionsModel
 from desktop.models.shared.records import Profile, Role
 from desktop.views.lock_screen import LockScreen
 from desktop.views.sections import SECTIONS
+from desktop.views.shared.focus import focus_next_pane
 from desktop.views.shared.lock_guard import LockGuard
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.status import ConnectionStatus, LastSynced
 from desktop.views.shared.theme import apply_theme, icon
+from desktop.views.shared.windows import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.services.container import Services
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         self._intent: Intent | None = None
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(900, 600))
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
 
         # Before the pages: a page may open a window while it is built.
         self.lock_guard = LockGuard(self)
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(content)
         self._stack.addWidget(self.lock_screen)
         self.setCentralWidget(self._stack)
+        # Room at the right edge: the time must not touch (or run under) the window frame.
+        self.last_synced.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addPermanentWidget(self.last_synced)
         self.statusBar().setSizeGripEnabled(False)
 
@@ -183,6 +187,12 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self)
             shortcut.activated.connect(lambda n=n: self._show_visible_section(n))
             self._section_shortcuts.append(shortcut)
+        # F6 / Shift+F6 move between the panes (navigation, message bar, page), as in browsers
+        # and file managers; Tab moves within them.
+        for key, step in (("F6", 1), ("Shift+F6", -1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda step=step: self.focus_next_pane(step))
+            self._section_shortcuts.append(shortcut)
         return content
 
     def _connect(self) -> None:
@@ -241,6 +251,10 @@ class MainWindow(QMainWindow):
             self.navigation.selectionModel().setCurrentIndex(
                 self.sections.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    def focus_next_pane(self, step: int = 1) -> None:
+        """Put the keyboard focus in the next (``step`` 1) or previous pane."""
+        focus_next_pane([self.navigation, self.message_bar, self.pages.currentWidget()], step)
+
     def _show_visible_section(self, n: int) -> None:
         # Ctrl+N counts the sections this account sees, skipping hidden ones.
         visible = [r for r in range(self.sections.rowCount())
@@ -249,7 +263,9 @@ class MainWindow(QMainWindow):
             self.show_section_row(visible[n])
 
     def _section_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        page = self.page(self.sections.key_at(current.row()) or "")
+        key = self.sections.key_at(current.row())
+        self.message_bar.set_section(key)
+        page = self.page(key or "")
         intent, self._intent = self._intent, None
         if page is not None:
             self.pages.setCurrentWidget(page)
@@ -291,8 +307,8 @@ class MainWindow(QMainWindow):
         name = account.display_name if account else (profile.user.name if profile else "")
         organisation = account.organisation_name if account else ""
         self.organisation_name.setText(organisation)
-        self.setWindowTitle(self.tr("Ouderportaal — {organisation}").format(
-            organisation=organisation) if organisation else self.tr("Ouderportaal"))
+        # Qt adds the application's name (" — Ouderportaal") to the title itself.
+        self.setWindowTitle(organisation)
         self.user_menu_button.setText(name)
         self.user_menu_button.setAccessibleName(self.tr("User menu of {name}").format(name=name))
         shared_pc = bool(self._session.shared_pc)
@@ -305,30 +321,30 @@ class MainWindow(QMainWindow):
 
     def _profile_problem(self, text: str) -> None:
         self.message_bar.show_message(text, source="profile", action_text=self.tr("Try again"),
-                                      action=self._profile.refresh)
+                                      action=self._profile.refresh, section=None)
 
     def _profile_problem_solved(self) -> None:
         self.message_bar.clear("profile")
 
     def _writes_lost(self, text: str) -> None:
-        self.message_bar.show_message(text, source="outbox-lost")
+        self.message_bar.show_message(text, source="outbox-lost", section=None)
 
     def _outbox_problem(self, text: str) -> None:
         self.message_bar.show_message(text, source="outbox", action_text=self.tr("Try again"),
-                                      action=self._outbox.deliver)
+                                      action=self._outbox.deliver, section=None)
 
     def _outbox_problem_solved(self) -> None:
         self.message_bar.clear("outbox")
 
     def _remember_unavailable(self, text: str) -> None:
-        self.message_bar.show_message(text, source="remember")
+        self.message_bar.show_message(text, source="remember", section=None)
 
     def _update_available(self, version: str, download_url: str) -> None:
         # Calm and dismissable: an older app keeps working, the parent updates when it suits.
         self.message_bar.show_message(
             self.tr("A newer version of Ouderportaal ({version}) is available.").format(
                 version=version),
-            source="update", tone="info", action_text=self.tr("Download"),
+            source="update", tone="info", section=None, action_text=self.tr("Download"),
             action=lambda: QDesktopServices.openUrl(QUrl(download_url)))
 
     def _lock(self) -> None:
@@ -376,3 +392,4 @@ class MainWindow(QMainWindow):
             # The session ended (the app hides this window then): nothing put aside returns.
             self.lock_guard.end()
         super().hideEvent(event)
+

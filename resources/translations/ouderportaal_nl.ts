@@ -320,6 +320,10 @@
         <translation>Opnieuw proberen</translation>
     </message>
     <message>
+        <source>Your absence report for {children} on {dates} has reached the portal: the group knows.</source>
+        <translation>Je afmelding voor {children} op {dates} is bij het portaal aangekomen: de groep weet het.</translation>
+    </message>
+    <message>
         <source>The group approved the extra day for {child} on {dates}; the other requested day-parts were rejected: {reason}</source>
         <translation>De groep heeft de extra dag voor {child} op {dates} goedgekeurd; de andere aangevraagde dagdelen zijn afgewezen: {reason}</translation>
     </message>
@@ -330,6 +334,18 @@
     <message>
         <source>The group rejected the extra day for {child} on {dates}: {reason}</source>
         <translation>De groep heeft de extra dag voor {child} op {dates} afgewezen: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} day-parts of {children} from {first} up to and including {last} were saved in {path}. Open the file with your calendar program to add them.</source>
+        <translation>{count} dagdelen van {children} van {first} tot en met {last} zijn opgeslagen in {path}. Open het bestand met je agendaprogramma om ze toe te voegen.</translation>
+    </message>
+    <message>
+        <source>There was no connection with the portal: only {first} up to and including {last}, saved on this computer, could be exported.</source>
+        <translation>Er was geen verbinding met het portaal: alleen {first} tot en met {last}, die op deze computer staan, konden worden geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>The calendar file could not be saved. {reason}</source>
+        <translation>Het agendabestand kon niet worden opgeslagen. {reason}</translation>
     </message>
 </context>
 <context>
@@ -375,8 +391,12 @@
         <translation>Exporteren naar agenda…</translation>
     </message>
     <message>
-        <source>Save the planning of the chosen child as an .ics file for your calendar</source>
-        <translation>Sla de planning van het gekozen kind op als .ics-bestand voor je agenda</translation>
+        <source>Your contract ended on {date}: absences and extra days can no longer be reported here.</source>
+        <translation>Je contract is beëindigd op {date}: afwezigheid doorgeven en dagen aanvragen kan hier niet meer.</translation>
+    </message>
+    <message>
+        <source>Your contract ends too soon to request an extra day.</source>
+        <translation>Je contract eindigt te snel om nog een extra dag aan te vragen.</translation>
     </message>
     <message>
         <source>Month</source>
@@ -387,6 +407,10 @@
         <translation>Lijst</translation>
     </message>
     <message>
+        <source>Save the planning of your children as an .ics file for your calendar</source>
+        <translation>Sla de planning van je kinderen op als .ics-bestand voor je agenda</translation>
+    </message>
+    <message>
         <source>Nothing planned in this month.</source>
         <translation>Niets gepland in deze maand.</translation>
     </message>
@@ -394,29 +418,16 @@
         <source>All children</source>
         <translation>Alle kinderen</translation>
     </message>
+</context>
+<context>
+    <name>AgendaService</name>
     <message>
-        <source>Export the planning of {name}</source>
-        <translation>De planning van {name} exporteren</translation>
+        <source>This report is on its way to the portal or has just arrived: once it shows as reported, you can cancel it here.</source>
+        <translation>Deze afmelding is onderweg naar het portaal of is er net aangekomen: zodra ze als afgemeld in de lijst staat, kun je haar hier annuleren.</translation>
     </message>
     <message>
-        <source>Planning {name}.ics</source>
-        <translation>Planning {name}.ics</translation>
-    </message>
-    <message>
-        <source>Calendar files (*.ics)</source>
-        <translation>Agendabestanden (*.ics)</translation>
-    </message>
-    <message>
-        <source>Export to calendar</source>
-        <translation>Exporteren naar agenda</translation>
-    </message>
-    <message>
-        <source>The calendar file could not be saved. {reason}</source>
-        <translation>Het agendabestand kon niet worden opgeslagen. {reason}</translation>
-    </message>
-    <message>
-        <source>{count} planned day-parts of {name} were saved. Open the file with your calendar program to add them.</source>
-        <translation>{count} geplande dagdelen van {name} zijn opgeslagen. Open het bestand met je agendaprogramma om ze toe te voegen.</translation>
+        <source>There is no connection with the portal and no month of this period is saved on this computer. Try again when you are online.</source>
+        <translation>Er is geen verbinding met het portaal en van deze periode is geen maand op deze computer bewaard. Probeer het opnieuw als je online bent.</translation>
     </message>
 </context>
 <context>
@@ -440,6 +451,18 @@
     <message>
         <source>Unknown device</source>
         <translation>Onbekend apparaat</translation>
+    </message>
+</context>
+<context>
+    <name>Cards</name>
+    <message>
+        <source>Call {location}: {phone}</source>
+        <extracomment>What a screen reader says for a link (&quot;Phone Zonnebloem Centrum: 040 …&quot;); the text if empty.</extracomment>
+        <translation>Bel {location}: {phone}</translation>
+    </message>
+    <message>
+        <source>E-mail {location}: {email}</source>
+        <translation>Mail {location}: {email}</translation>
     </message>
 </context>
 <context>
@@ -653,7 +676,9 @@
     <name>ChildrenPage</name>
     <message>
         <source>Children</source>
-        <extracomment>The longest period one request may cover when the portal does not say (docs/api.md).</extracomment>
+        <extracomment>The longest note and period a report may have (the portal&apos;s limits, docs/api.md).
+----------
+The longest period one request may cover when the portal does not say (docs/api.md).</extracomment>
         <translation>Kinderen</translation>
     </message>
     <message>
@@ -679,6 +704,10 @@
     <message>
         <source>There is no connection with the portal. Extra days need a connection: the portal works out the cost with your current absence credit.</source>
         <translation>Er is geen verbinding met het portaal. Voor extra dagen is een verbinding nodig: het portaal berekent de kosten met je actuele afwezigheidstegoed.</translation>
+    </message>
+    <message>
+        <source>No extra days for {names}: the contract has ended (or ends before the first day that can be requested).</source>
+        <translation>Geen extra dagen voor {names}: het contract is beëindigd (of eindigt vóór de eerste dag die je kunt aanvragen).</translation>
     </message>
 </context>
 <context>
@@ -853,10 +882,41 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Alt+Down opens the calendar; Up and Down change the day</source>
+        <translation>Alt+Omlaag opent de kalender; met Omhoog en Omlaag verander je de dag</translation>
+    </message>
+</context>
+<context>
+    <name>DayActions</name>
+    <message>
+        <source>Extra days can be requested from {date} on ({days} days ahead).</source>
+        <translation>Extra dagen kun je aanvragen vanaf {date} ({days} dagen van tevoren).</translation>
+    </message>
+</context>
+<context>
     <name>DayPanel</name>
+    <message>
+        <source>Report absence</source>
+        <extracomment>The panel&apos;s width beside a wide month, and beside a narrow one (a 1024 px screen), where every pixel the grid gets keeps a day&apos;s lines readable.</extracomment>
+        <translation>Afmelden</translation>
+    </message>
+    <message>
+        <source>Report absence for this day</source>
+        <translation>Afwezigheid doorgeven voor deze dag</translation>
+    </message>
+    <message>
+        <source>Request this day</source>
+        <translation>Deze dag aanvragen</translation>
+    </message>
     <message>
         <source>Closed: {reason}</source>
         <translation>Gesloten: {reason}</translation>
+    </message>
+    <message>
+        <source>School holiday: {name}</source>
+        <translation>Schoolvakantie: {name}</translation>
     </message>
     <message>
         <source>planned</source>
@@ -877,6 +937,10 @@
     <message>
         <source>extra day rejected</source>
         <translation>extra dag afgewezen</translation>
+    </message>
+    <message>
+        <source>extra day rejected: {reason}</source>
+        <translation>extra dag afgewezen: {reason}</translation>
     </message>
     <message>
         <source>This month has not been loaded yet. It appears as soon as the portal can be reached.</source>
@@ -1079,6 +1143,14 @@
     <message>
         <source>Fill in the demo login {email}</source>
         <translation>Demologin {email} invullen</translation>
+    </message>
+    <message>
+        <source>“Forgot password?” works here too: the demo sends no real mail, it saves each mail (with the code) as an .eml file in {folder}.</source>
+        <translation>“Wachtwoord vergeten?” werkt hier ook: de demo verstuurt geen echte mail, maar bewaart elke mail (met de code) als .eml-bestand in {folder}.</translation>
+    </message>
+    <message>
+        <source>Open the demo&apos;s mail folder {folder}</source>
+        <translation>Open de mailmap van de demo {folder}</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1505,54 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to calendar</source>
+        <extracomment>One export covers at most a year (the portal hands out at most 400 days of agenda at once).</extracomment>
+        <translation>Exporteren naar agenda</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Kinderen</translation>
+    </message>
+    <message>
+        <source>All children</source>
+        <translation>Alle kinderen</translation>
+    </message>
+    <message>
+        <source>The planned care of the chosen children in this period is saved as an .ics file that calendar programs (Outlook, Google Calendar, Apple Calendar) can import. Reported absences are left out, approved extra days are in.</source>
+        <translation>De geplande opvang van de gekozen kinderen in deze periode wordt opgeslagen als .ics-bestand dat agendaprogramma&apos;s (Outlook, Google Agenda, Apple Agenda) kunnen importeren. Doorgegeven afwezigheid staat er niet in, goedgekeurde extra dagen wel.</translation>
+    </message>
+    <message>
+        <source>&amp;Children</source>
+        <translation>&amp;Kinderen</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <source>&amp;Up to and including</source>
+        <translation>&amp;Tot en met</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Planning {names}.ics</source>
+        <translation>Planning {names}.ics</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Agendabestanden (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ExtraDayService</name>
     <message>
         <source>Extra days need a connection: the portal works out the cost with your current absence credit. Try again when you are online.</source>
@@ -1440,31 +1560,7 @@
     </message>
 </context>
 <context>
-    <name>ExtraDayWizard</name>
-    <message>
-        <source>Request a day</source>
-        <translation>Dag aanvragen</translation>
-    </message>
-    <message>
-        <source>Extra days can be requested from {min} to {max} days ahead: between {first} and {last}.</source>
-        <translation>Extra dagen vraag je {min} tot {max} dagen van tevoren aan: tussen {first} en {last}.</translation>
-    </message>
-    <message>
-        <source>Whole day (day care)</source>
-        <translation>Hele dag (dagopvang)</translation>
-    </message>
-    <message>
-        <source>{hours} from absence credit</source>
-        <translation>{hours} uit afwezigheidstegoed</translation>
-    </message>
-    <message>
-        <source>{amount} on the invoice</source>
-        <translation>{amount} op de factuur</translation>
-    </message>
-    <message>
-        <source>free</source>
-        <translation>kosteloos</translation>
-    </message>
+    <name>ExtraDayText</name>
     <message>
         <source>weekend</source>
         <translation>weekend</translation>
@@ -1486,6 +1582,18 @@
         <translation>al aangevraagd</translation>
     </message>
     <message>
+        <source>{hours} from absence credit</source>
+        <translation>{hours} uit afwezigheidstegoed</translation>
+    </message>
+    <message>
+        <source>{amount} on the invoice</source>
+        <translation>{amount} op de factuur</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>kosteloos</translation>
+    </message>
+    <message>
         <source>Left out: {date}, {name} ({reason})</source>
         <translation>Overgeslagen: {date}, {name} ({reason})</translation>
     </message>
@@ -1494,16 +1602,66 @@
         <translation>Totaal: {hours}; {credit} uit afwezigheidstegoed, {amount} op de factuur.</translation>
     </message>
     <message>
+        <source>Absence credit for these days:</source>
+        <translation>Afwezigheidstegoed voor deze dagen:</translation>
+    </message>
+    <message>
+        <source>• {name}: {usable} usable (needed: {needed})</source>
+        <translation>• {name}: {usable} te gebruiken (nodig: {needed})</translation>
+    </message>
+    <message>
+        <source>• {name}: none usable</source>
+        <translation>• {name}: niets te gebruiken</translation>
+    </message>
+    <message>
+        <source>— {hours} expires on {date}, before these days</source>
+        <translation>— {hours} vervalt op {date}, vóór deze dagen</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s absence credit can only pay for days until {date}; later days go on the invoice.</source>
+        <translation>Het afwezigheidstegoed van {name} kan alleen dagen tot en met {date} betalen; latere dagen komen op de factuur.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtraDayWhenPage</name>
+    <message>
+        <source>Day-part per child</source>
+        <translation>Dagdeel per kind</translation>
+    </message>
+    <message>
+        <source>Day-part for {name}</source>
+        <translation>Dagdeel voor {name}</translation>
+    </message>
+    <message>
+        <source>Whole day</source>
+        <translation>Hele dag</translation>
+    </message>
+</context>
+<context>
+    <name>ExtraDayWizard</name>
+    <message>
+        <source>Request a day</source>
+        <translation>Dag aanvragen</translation>
+    </message>
+    <message>
+        <source>Extra days can be requested from {min} to {max} days ahead: between {first} and {last}.</source>
+        <translation>Extra dagen vraag je {min} tot {max} dagen van tevoren aan: tussen {first} en {last}.</translation>
+    </message>
+    <message>
+        <source>whole day</source>
+        <translation>hele dag</translation>
+    </message>
+    <message>
+        <source>• {name}, {days}, {part}: requested, not decided yet</source>
+        <translation>• {name}, {days}, {part}: aangevraagd, nog geen besluit</translation>
+    </message>
+    <message>
         <source>Your request has been submitted and is waiting for the group&apos;s decision. Follow its status in the request overview.</source>
         <translation>Je aanvraag is ingediend en wacht op het besluit van de groep. Volg de status in het aanvragenoverzicht.</translation>
     </message>
     <message>
         <source>{first} to {last}</source>
         <translation>{first} t/m {last}</translation>
-    </message>
-    <message>
-        <source>• {name}, {days}: requested, not decided yet</source>
-        <translation>• {name}, {days}: aangevraagd, nog geen besluit</translation>
     </message>
     <message>
         <source>The request was not accepted. {message}</source>
@@ -1729,6 +1887,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Dit document staat nog niet op deze computer. Maak verbinding met internet en probeer het opnieuw.</translation>
     </message>
     <message>
+        <source>You are not logged in.</source>
+        <translation>Je bent niet ingelogd.</translation>
+    </message>
+    <message>
         <source>Documents already on this computer can still be opened.</source>
         <translation>Documenten die al op deze computer staan, kun je nog steeds openen.</translation>
     </message>
@@ -1748,6 +1910,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>Formatting</name>
     <message>
         <source>{first} to {last}</source>
+        <extracomment>Every date the app shows, in both languages: day, month name, year (``12 April 2023``). One pattern rather than the locale&apos;s long format, which is US-style in US English. The same with the weekday (``Monday 12 April 2027``), also in the date fields.</extracomment>
         <translation>{first} t/m {last}</translation>
     </message>
     <message>
@@ -1821,6 +1984,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>holiday care</source>
         <translation>vakantieopvang</translation>
+    </message>
+    <message>
+        <source>whole day</source>
+        <translation>hele dag</translation>
     </message>
     <message>
         <source>ill</source>
@@ -2095,10 +2262,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 <context>
     <name>LoginWindow</name>
     <message>
-        <source>Ouderportaal — Log in</source>
-        <translation>Ouderportaal — Inloggen</translation>
-    </message>
-    <message>
         <source>Ouderportaal</source>
         <translation>Ouderportaal</translation>
     </message>
@@ -2219,14 +2382,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Onderdelen</translation>
     </message>
     <message>
-        <source>Ouderportaal — {organisation}</source>
-        <translation>Ouderportaal — {organisation}</translation>
-    </message>
-    <message>
-        <source>Ouderportaal</source>
-        <translation>Ouderportaal</translation>
-    </message>
-    <message>
         <source>User menu of {name}</source>
         <translation>Gebruikersmenu van {name}</translation>
     </message>
@@ -2247,8 +2402,15 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>MessageBar</name>
     <message>
         <source>Close this message</source>
-        <extracomment>The icon of each tone (never colour alone: the icon says it too).</extracomment>
+        <extracomment>The icon of each tone (never colour alone: the icon says it too). ``section`` of :meth:`MessageBar.show_message`: the section on screen when it is shown.</extracomment>
         <translation>Dit bericht sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
     </message>
 </context>
 <context>
@@ -2270,16 +2432,20 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Status</translation>
     </message>
     <message>
+        <source>School holiday</source>
+        <translation>Schoolvakantie</translation>
+    </message>
+    <message>
         <source>closed: {reason}</source>
         <translation>gesloten: {reason}</translation>
+    </message>
+    <message>
+        <source>no care planned</source>
+        <translation>geen opvang gepland</translation>
     </message>
 </context>
 <context>
     <name>MonthModel</name>
-    <message>
-        <source>whole day</source>
-        <translation>hele dag</translation>
-    </message>
     <message>
         <source>day</source>
         <translation>dag</translation>
@@ -2431,14 +2597,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>Set a new password</source>
         <translation>Nieuw wachtwoord instellen</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <source>&lt; &amp;Back</source>
-        <translation>&lt; &amp;Vorige</translation>
-    </message>
 </context>
 <context>
     <name>PaymentPage</name>
@@ -2463,32 +2621,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Op de factuur</translation>
     </message>
     <message>
-        <source>Loading your absence credit…</source>
-        <translation>Je afwezigheidstegoed wordt opgehaald…</translation>
+        <source>Working out the absence credit for these days…</source>
+        <translation>Afwezigheidstegoed voor deze dagen berekenen…</translation>
+    </message>
+    <message>
+        <source>Only absence credit is not possible: there is not enough credit for these days ({names}).</source>
+        <translation>Alleen afwezigheidstegoed kan niet: er is niet genoeg tegoed voor deze dagen ({names}).</translation>
     </message>
     <message>
         <source>Working out the cost…</source>
         <translation>De kosten worden berekend…</translation>
-    </message>
-    <message>
-        <source>{name}: {hours}, for days until {date}</source>
-        <translation>{name}: {hours}, voor dagen tot en met {date}</translation>
-    </message>
-    <message>
-        <source>{name}: {hours}</source>
-        <translation>{name}: {hours}</translation>
-    </message>
-    <message>
-        <source>Absence credit available — {list}</source>
-        <translation>Beschikbaar afwezigheidstegoed — {list}</translation>
-    </message>
-    <message>
-        <source>No absence credit available.</source>
-        <translation>Geen afwezigheidstegoed beschikbaar.</translation>
-    </message>
-    <message>
-        <source>{name}&apos;s absence credit can only pay for days until {date}; later days go on the invoice.</source>
-        <translation>Het afwezigheidstegoed van {name} kan alleen dagen tot en met {date} betalen; latere dagen komen op de factuur.</translation>
     </message>
 </context>
 <context>
@@ -2558,12 +2700,24 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
+        <source>Saved as {path}. {open_folder}</source>
+        <translation>Opgeslagen als {path}. {open_folder}</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
         <source>Not printed</source>
         <translation>Niet afgedrukt</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
         <translation>De printer kon niet worden gestart.</translation>
+    </message>
+    <message>
+        <source>Not opened</source>
+        <translation>Niet geopend</translation>
     </message>
     <message>
         <source>No PDF viewer</source>
@@ -2739,6 +2893,17 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Rejected: {child}, {dates}. The parents see your reason.</source>
         <translation>Afgewezen: {child}, {dates}. De ouders zien je reden.</translation>
+    </message>
+</context>
+<context>
+    <name>Period</name>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>De laatste dag ligt vóór de eerste dag.</translation>
+    </message>
+    <message>
+        <source>A period can be at most {n} days.</source>
+        <translation>Een periode kan hooguit {n} dagen zijn.</translation>
     </message>
 </context>
 <context>
@@ -2928,6 +3093,37 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Qt&apos;s own strings that Qt&apos;s Dutch catalogue (``qtbase_nl``) does not have: newer Qt versions reworded them (&quot;Look in:&quot; became &quot;&amp;Look in:&quot;), so the standard file and print dialogs were half English. They are translated in our catalogue, which Qt asks when its own has no answer.</extracomment>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>Afdruk&amp;bereik:</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Uit</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Binden aan de lange zijde</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Binden aan de korte zijde</translation>
+    </message>
+</context>
+<context>
     <name>QrCode</name>
     <message>
         <source>QR code for your authenticator app</source>
@@ -2939,6 +3135,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Reason</source>
         <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Note for the group</source>
+        <translation>Opmerking voor de groep</translation>
+    </message>
+    <message>
+        <source>Why will your children not come? The group sees the reason and your note.</source>
+        <translation>Waarom komen je kinderen niet? De groep ziet de reden en je opmerking.</translation>
     </message>
     <message>
         <source>Why will your child not come? The group sees the reason and your note.</source>
@@ -3034,12 +3238,32 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Uit de lijst verwijderen</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>Toon:</translation>
     </message>
     <message>
-        <source>Cancelling makes the day planned again; absence credit it earned is withdrawn, and an extra day it paid for is paid from other credit or the invoice. You see what changes before you confirm.</source>
-        <translation>Annuleren maakt de dag weer gepland; het afwezigheidstegoed dat de afmelding opleverde vervalt, en een extra dag die ermee betaald is, wordt betaald uit ander tegoed of via de factuur. Je ziet wat er verandert voordat je bevestigt.</translation>
+        <source>Are you sure you want to cancel this request?</source>
+        <translation>Weet je zeker dat je deze aanvraag wilt annuleren?</translation>
+    </message>
+    <message>
+        <source>The day is planned again: your child is expected as usual.</source>
+        <translation>De dag is daarna weer aangemeld: je kind wordt gewoon verwacht.</translation>
+    </message>
+    <message>
+        <source>The day is planned again: your children are expected as usual.</source>
+        <translation>De dag is daarna weer aangemeld: je kinderen worden gewoon verwacht.</translation>
+    </message>
+    <message>
+        <source>This report is saved on this computer and is sent as soon as the portal can be reached. Until then you can withdraw it.</source>
+        <translation>Deze afmelding is op deze computer bewaard en wordt verstuurd zodra het portaal bereikbaar is. Tot die tijd kun je haar intrekken.</translation>
+    </message>
+    <message>
+        <source>Cancelling makes the day planned again for every child and day-part of this report; absence credit it earned is withdrawn, and an extra day it paid for is paid from other credit or the invoice. You see what changes before you confirm.</source>
+        <translation>Na annuleren is de dag weer aangemeld, voor elk kind en dagdeel van deze afmelding; het afwezigheidstegoed dat de afmelding opleverde vervalt, en een extra dag die ermee betaald is, wordt betaald uit ander tegoed of via de factuur. Je ziet wat er verandert voordat je bevestigt.</translation>
     </message>
     <message>
         <source>Withdraw request</source>
@@ -3048,6 +3272,22 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Are you sure you want to withdraw this request for an extra day?</source>
         <translation>Weet je zeker dat je deze aanvraag voor een extra dag wilt intrekken?</translation>
+    </message>
+    <message>
+        <source>Withdraw report</source>
+        <translation>Afmelding intrekken</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to withdraw this report of absence? It has not reached the portal yet: it will not be sent.</source>
+        <translation>Weet je zeker dat je deze afmelding wilt intrekken? Ze is nog niet bij het portaal aangekomen en wordt dan niet verstuurd.</translation>
+    </message>
+    <message>
+        <source>The report has been withdrawn; nothing was sent.</source>
+        <translation>De afmelding is ingetrokken; er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The day is planned again.</source>
+        <translation>De dag is weer aangemeld.</translation>
     </message>
     <message>
         <source>There are no requests yet.</source>
@@ -3062,12 +3302,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Het portaal heeft deze afmelding niet geaccepteerd: {reason}</translation>
     </message>
     <message>
-        <source>This report is saved on this computer and is sent as soon as the portal can be reached.</source>
-        <translation>Deze afmelding is op deze computer bewaard en wordt verstuurd zodra het portaal bereikbaar is.</translation>
-    </message>
-    <message>
         <source>This request is in the past or already cancelled.</source>
         <translation>Deze aanvraag ligt in het verleden of is al geannuleerd.</translation>
+    </message>
+    <message>
+        <source>{location}: {phone} or {email}</source>
+        <translation>{location}: {phone} of {email}</translation>
+    </message>
+    <message>
+        <source>Less than {days} days before the day, an absence can no longer be cancelled in the app. To be expected that day after all, contact the location.</source>
+        <translation>Binnen {days} dagen voor de dag kun je een afmelding niet meer in de app annuleren. Komt je kind die dag toch? Neem dan contact op met de locatie.</translation>
     </message>
     <message>
         <source>The group has not decided yet. You can still withdraw the request.</source>
@@ -3092,10 +3336,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 </context>
 <context>
     <name>RequestOverviewModel</name>
-    <message>
-        <source>Are you sure you want to cancel this absence?</source>
-        <translation>Weet je zeker dat je deze afmelding wilt annuleren?</translation>
-    </message>
     <message>
         <source>The {hours} of absence credit it earned are withdrawn.</source>
         <translation>De {hours} afwezigheidstegoed die deze afmelding opleverde, vervalt.</translation>
@@ -3137,8 +3377,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Doorgegeven door</translation>
     </message>
     <message>
-        <source>Absence credit</source>
-        <translation>Afwezigheidstegoed</translation>
+        <source>Credit</source>
+        <translation>Tegoed</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
     </message>
     <message>
         <source>Absence ({reason})</source>
@@ -3155,10 +3403,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>none</source>
         <translation>geen</translation>
-    </message>
-    <message>
-        <source>Refused: {reason}</source>
-        <translation>Geweigerd: {reason}</translation>
     </message>
     <message>
         <source>Waiting for a connection</source>
@@ -3179,10 +3423,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Approved</source>
         <translation>Goedgekeurd</translation>
-    </message>
-    <message>
-        <source>Rejected: {reason}</source>
-        <translation>Afgewezen: {reason}</translation>
     </message>
     <message>
         <source>Withdrawn</source>
@@ -3519,13 +3759,24 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>From</source>
         <translation>Van</translation>
     </message>
+</context>
+<context>
+    <name>Wizard</name>
     <message>
-        <source>The last day is before the first day.</source>
-        <translation>De laatste dag ligt vóór de eerste dag.</translation>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Terug</translation>
     </message>
     <message>
-        <source>A period can be at most {n} days.</source>
-        <translation>Een periode kan hooguit {n} dagen zijn.</translation>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
@@ -13,11 +13,19 @@ from server.agenda.absence_schemas import (
     AbsenceOut,
     AbsencesOut,
     AbsencesPage,
+    CancelAbsencesIn,
+    CancelPreviewCollector,
     CancelPreviewOut,
     absence_out,
-    cancel_preview_out,
 )
-from server.agenda.absences import AbsenceReport, cancel_absence, cancel_plan, report_absences
+from server.agenda.absences import (
+    AbsenceReport,
+    cancel_absence,
+    cancel_absences,
+    preview_cancel,
+    report_absences,
+)
+from server.agenda.schemas import RecordId
 from server.deps import Auth, CurrentSettings, Db
 from server.models import Absence, AbsenceCredit, Child, User
 from server.paging import ASC, DESC, Keyset, Paging
@@ -70,14 +78,28 @@ _CANCEL_REFUSALS = ("not_found", "absence_already_cancelled", "absence_cancel_to
                     "absence_credit_invoiced")
 
 
+@router.get("/absences/cancel-preview", response_model=CancelPreviewOut,
+            responses=problem_responses(*_AUTH, "validation_error", *_CANCEL_REFUSALS))
+async def cancel_preview_many(
+        auth: Auth, db: Db, settings: CurrentSettings,
+        absence_ids: Annotated[list[RecordId], Query(min_length=1, max_length=100)],
+) -> CancelPreviewOut:
+    """What cancelling these absences together (`POST /absences/cancel`) would do, for the
+    confirmation; or the refusal that cancel would give. Nothing changes."""
+    collector = CancelPreviewCollector()
+    await preview_cancel(db, settings, auth.user, absence_ids, collector.seen)
+    return collector.out()
+
+
 @router.get("/absences/{absence_id}/cancel-preview", response_model=CancelPreviewOut,
             responses=problem_responses(*_AUTH, *_CANCEL_REFUSALS))
 async def cancel_preview(absence_id: AbsenceId, auth: Auth, db: Db,
                          settings: CurrentSettings) -> CancelPreviewOut:
     """What cancelling would do, for the confirmation: the credit withdrawn and each extra
     day it paid with its new split; or the refusal the cancel would give. Nothing changes."""
-    absence, plan = await cancel_plan(db, settings, auth.user, absence_id)
-    return cancel_preview_out(absence, plan)
+    collector = CancelPreviewCollector()
+    await preview_cancel(db, settings, auth.user, [absence_id], collector.seen)
+    return collector.out()
 
 
 @router.delete("/absences/{absence_id}", response_model=AbsenceOut,
@@ -89,3 +111,15 @@ async def delete_absence(absence_id: AbsenceId, auth: Auth, db: Db,
     absence = await cancel_absence(db, settings, auth.user, absence_id)
     reporter = await db.get(User, absence.reported_by_id)
     return absence_out(absence, reporter.name if reporter else "")
+
+
+@router.post("/absences/cancel", response_model=AbsencesOut, responses=problem_responses(
+    *_AUTH, "validation_error", "idempotency_key_reused", *_CANCEL_REFUSALS))
+async def post_cancel_absences(body: CancelAbsencesIn, auth: Auth, db: Db,
+                               settings: CurrentSettings) -> AbsencesOut:
+    """Cancel several absences at once (a report's day: every child and day-part), or none."""
+    absences = await cancel_absences(db, settings, auth.user, body.absence_ids)
+    reporters = dict((await db.execute(select(User.id, User.name).where(
+        User.id.in_({a.reported_by_id for a in absences})))).all())
+    return AbsencesOut(absences=[absence_out(a, reporters.get(a.reported_by_id, ""))
+                                 for a in absences])

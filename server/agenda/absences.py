@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -113,13 +114,21 @@ async def report_absences(db: AsyncSession, settings: Settings, user: User,
 
 async def family_absence(db: AsyncSession, user: User, absence_id: int) -> Absence:
     """An absence of the caller's family; another family's is `not_found` (no existence leak)."""
-    absence = await db.scalar(
-        select(Absence).join(Child, Child.id == Absence.child_id)
-        .where(Absence.id == absence_id, Child.family_id == user.family_id)
-        .options(selectinload(Absence.credit)))
-    if absence is None or not user.role.is_parent:
-        raise Problem("not_found")
+    [absence] = await family_absences(db, user, [absence_id])
     return absence
+
+
+async def family_absences(db: AsyncSession, user: User, absence_ids: list[int]) -> list[Absence]:
+    """These absences of the caller's family, in the order asked; if any is another family's
+    (or unknown) the answer is `not_found`, whichever it is."""
+    wanted = list(dict.fromkeys(absence_ids))
+    found = {a.id: a for a in (await db.scalars(
+        select(Absence).join(Child, Child.id == Absence.child_id)
+        .where(Absence.id.in_(wanted), Child.family_id == user.family_id)
+        .options(selectinload(Absence.credit)))).all()}
+    if len(found) != len(wanted) or not user.role.is_parent:
+        raise Problem("not_found")
+    return [found[absence_id] for absence_id in wanted]
 
 
 async def _location_of(db: AsyncSession, child_id: int, day: date) -> Location | None:
@@ -140,14 +149,12 @@ async def _location_problem(db: AsyncSession, code: str, absence: Absence,
                    location_email=location.email if location else "", **extra)
 
 
-async def cancel_plan(db: AsyncSession, settings: Settings, user: User, absence_id: int, *,
-                      lock: bool = False) -> tuple[Absence, list[Repricing]]:
-    """The absence to cancel and what its withdrawn credit does to the extra days it pays,
-    or the refusal: already cancelled, too close (the 30-day rule), or credit spent on an
-    extra day that is already invoiced. The preview and the cancel share it."""
-    absence = await family_absence(db, user, absence_id)
-    if lock:
-        await hold_rows(db, Child, [absence.child_id])
+async def _plan(db: AsyncSession, settings: Settings, user: User, absence: Absence, *,
+                lock: bool) -> list[Repricing]:
+    """What withdrawing this absence's credit does to the extra days it pays, or the
+    refusal: already cancelled, too close (the 30-day rule), or credit spent on an extra day
+    that is already invoiced. `lock` holds the child's credit rows (the caller holds the
+    children)."""
     if absence.cancelled_at is not None:
         raise Problem("absence_already_cancelled")
     policy = await organisation_policy(db, user.organisation_id)
@@ -159,19 +166,62 @@ async def cancel_plan(db: AsyncSession, settings: Settings, user: User, absence_
     if invoiced:
         raise await _location_problem(db, "absence_credit_invoiced", absence,
                                       date=invoiced[0].item.date.isoformat())
-    return absence, plan
+    return plan
+
+
+PlanSeen = Callable[[Absence, list[Repricing]], None]
+
+
+async def withdraw_absences(db: AsyncSession, settings: Settings, user: User,
+                            absence_ids: list[int], *, lock: bool = True,
+                            seen: PlanSeen | None = None) -> list[Absence]:
+    """Cancel these absences in the session, one after the other, without committing: each
+    is checked and its repricing planned (`seen` gets the plan before it is applied), then
+    it is cancelled and flushed, so the next one's plan sees the credit withdrawn before it
+    (two absences of one day cannot each count on the other's credit). The first refusal
+    stops it; the caller commits, or rolls back to leave everything as it was."""
+    absences = await family_absences(db, user, absence_ids)
+    if lock:
+        # Every child at once, in id order: two cancels of one family never wait on each other.
+        await hold_rows(db, Child, sorted({a.child_id for a in absences}))
+    now = settings.now()
+    for absence in absences:
+        plan = await _plan(db, settings, user, absence, lock=lock)
+        if seen is not None:
+            seen(absence, plan)
+        absence.cancelled_at = now
+        absence.cancelled_by_id = user.id
+        if absence.credit is not None:
+            absence.credit.withdrawn_at = now
+        apply_repricing(plan, now)
+        await db.flush()
+    return absences
+
+
+async def cancel_absences(db: AsyncSession, settings: Settings, user: User,
+                          absence_ids: list[int]) -> list[Absence]:
+    """Cancel several absences at once — what one report made for a day, every child and
+    day-part — or none of them: the day is planned again, the credit they earned withdrawn
+    and the extra days that credit paid paid again (server/agenda/credit_repricing.py), in
+    one transaction, so a refusal never leaves the day half reported."""
+    absences = await withdraw_absences(db, settings, user, absence_ids)
+    await db.commit()
+    return absences
 
 
 async def cancel_absence(db: AsyncSession, settings: Settings, user: User,
                          absence_id: int) -> Absence:
-    """The day is planned again and the credit it earned is withdrawn, unless too close; the
-    extra days that credit paid are paid again (server/agenda/credit_repricing.py)."""
-    absence, plan = await cancel_plan(db, settings, user, absence_id, lock=True)
-    now = settings.now()
-    absence.cancelled_at = now
-    absence.cancelled_by_id = user.id
-    if absence.credit is not None:
-        absence.credit.withdrawn_at = now
-    apply_repricing(plan, now)
-    await db.commit()
+    """One absence cancelled (see `cancel_absences`)."""
+    [absence] = await cancel_absences(db, settings, user, [absence_id])
     return absence
+
+
+async def preview_cancel(db: AsyncSession, settings: Settings, user: User,
+                         absence_ids: list[int], seen: PlanSeen) -> list[Absence]:
+    """What cancelling these absences together would do, for the confirmation: the cancel
+    itself runs (`seen` gets each plan) and is rolled back, so the preview is exactly what the
+    cancel will do — or raises the refusal the cancel would give. Nothing changes."""
+    try:
+        return await withdraw_absences(db, settings, user, absence_ids, lock=False, seen=seen)
+    finally:
+        await db.rollback()

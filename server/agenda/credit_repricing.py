@@ -106,7 +106,7 @@ def apply_repricing(plan: list[Repricing], now: datetime) -> None:
 async def blocked_by_invoice(db: AsyncSession, absences: list[Absence],
                              today: date) -> dict[int, date]:
     """absence id -> the date of the invoiced extra day that keeps it from being cancelled
-    (see `cancel_plan` in server/agenda/absences.py), for the request overview. One query
+    (see `_plan` in server/agenda/absences.py), for the request overview. One query
     finds the few absences whose credit pays an invoiced extra day; only those are planned."""
     credits = {a.credit.id: a for a in absences
                if a.credit is not None and a.credit.withdrawn_at is None}

@@ -4,7 +4,7 @@ Checked the same way by the preview and the submission (docs/api.md, "Extra days
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -96,8 +96,10 @@ def _offered(part: DayPart, school_holiday: bool) -> bool:
 def plan_extra_days(children: list[Child], contracts: list[Contract],
                     closing: list[ClosingDay], holidays: list[SchoolHoliday],
                     planned: list[PlannedDayPart], requested: set[tuple[int, date, DayPart]],
-                    first: date, last: date, day_part: DayPart | None) -> ExtraDayPlan:
-    """Split the asked day-parts of every child into parts to request and skipped ones.
+                    first: date, last: date,
+                    day_parts: Mapping[int, DayPart | None]) -> ExtraDayPlan:
+    """Split the asked day-parts of every child (``day_parts``: child -> its day-part, None
+    for hele dag) into parts to request and skipped ones.
 
     `requested` holds (child, date, day-part) of pending and approved extra days. A day-part
     outside any contract of its care type refuses the whole request: the parent must choose
@@ -109,6 +111,7 @@ def plan_extra_days(children: list[Child], contracts: list[Contract],
     skipped: list[SkippedPart] = []
     for child in children:
         own = [p for p in contracts if p.child_id == child.id]
+        day_part = day_parts[child.id]
         day = first
         while day <= last:
             if day.weekday() >= 5:

@@ -69,8 +69,8 @@ async def one_out(db: AsyncSession, request: ExtraDayRequest) -> ExtraDayRequest
 
 def _ask(body: ExtraDayIn) -> ExtraDayAsk:
     return ExtraDayAsk(child_ids=body.child_ids, first_day=body.first_date,
-                       last_day=body.last_date or body.first_date, day_part=body.day_part,
-                       payment=body.payment, note=body.note)
+                       last_day=body.last_date or body.first_date,
+                       day_parts=body.day_part_of_each(), payment=body.payment, note=body.note)
 
 
 @router.get("/credit", response_model=CreditBalanceOut,
@@ -106,7 +106,8 @@ async def preview_extra_days(body: ExtraDayIn, auth: Auth, db: Db,
         total_minutes=sum(i.minutes for i in items),
         credit_minutes=sum(i.credit_minutes for i in items),
         invoice_cents=sum(i.invoice_cents for i in items),
-        credit_available_minutes={str(k): v for k, v in quote.available_minutes.items()})
+        credit_available_minutes={str(k): v for k, v in quote.available_minutes.items()},
+        credit_usable_minutes={str(k): v for k, v in quote.usable_minutes.items()})
 
 
 @router.post("/extra-days", status_code=201, response_model=ExtraDayRequestsOut,

@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.agenda.extra_day_decisions import CapacityDay
 from server.agenda.planning import DAY_PART_HOURS
-from server.agenda.schemas import ChildDaysIn
+from server.agenda.schemas import ChildDaysIn, ChildId
 from server.config import AMSTERDAM
 from server.models import (
     CareGroup,
@@ -50,9 +50,23 @@ class CreditBalanceOut(BaseModel):
 
 
 class ExtraDayIn(ChildDaysIn):
-    """Children extra on these days; `day_part` null is hele dag (ochtend + middag, KDV)."""
+    """Children extra on these days; `day_part` null is hele dag (ochtend + middag, KDV).
+    `day_parts` gives a child its own day-part (a KDV child hele dag, a BSO child nso in one
+    request); a child it does not name gets `day_part`."""
 
     payment: ExtraDayPayment
+    day_parts: dict[ChildId, DayPart | None] = Field(
+        default_factory=dict, max_length=20,
+        description="child id -> that child's day-part (null: hele dag)")
+
+    @model_validator(mode="after")
+    def _day_parts_name_chosen_children(self) -> ExtraDayIn:
+        if not set(self.day_parts) <= set(self.child_ids):
+            raise ValueError("day_parts names a child that is not in child_ids")
+        return self
+
+    def day_part_of_each(self) -> dict[int, DayPart | None]:
+        return {child: self.day_parts.get(child, self.day_part) for child in self.child_ids}
 
 
 class ItemOut(BaseModel):
@@ -86,6 +100,9 @@ class PreviewOut(BaseModel):
     credit_minutes: int
     invoice_cents: int
     credit_available_minutes: dict[str, int]
+    credit_usable_minutes: dict[str, int] = Field(description=(
+        "per child, the credit that can pay for these day-parts (what `mixed` would use): "
+        "credit expiring before a requested day cannot pay for it"))
 
 
 class ExtraDayRequestOut(BaseModel):

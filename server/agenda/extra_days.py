@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -48,12 +49,13 @@ HOLDING = (ExtraDayStatus.PENDING, ExtraDayStatus.APPROVED)
 
 @dataclass(frozen=True)
 class ExtraDayAsk:
-    """What the parent asks: these children extra on these days, paid this way."""
+    """What the parent asks: these children extra on these days, each child on its own
+    day-part (None: hele dag), paid this way."""
 
     child_ids: list[int]
     first_day: date
     last_day: date
-    day_part: DayPart | None
+    day_parts: Mapping[int, DayPart | None]
     payment: ExtraDayPayment
     note: str | None
 
@@ -76,11 +78,15 @@ class PricedPart:
 
 @dataclass(frozen=True)
 class ExtraDayQuote:
-    """The outcome of the rules and the payment split: what preview shows, submit stores."""
+    """The outcome of the rules and the payment split: what preview shows, submit stores.
+    ``usable_minutes`` is, per child, the credit that can pay for these very day-parts (what
+    ``mixed`` draws, whatever the chosen payment): credit expiring before a day cannot pay
+    for it, so this can be less than ``available_minutes``."""
 
     priced: list[PricedPart]
     plan: ExtraDayPlan
     available_minutes: dict[int, int]
+    usable_minutes: dict[int, int]
 
 
 async def held_day_parts(db: AsyncSession, child_ids: list[int], first: date,
@@ -135,11 +141,17 @@ async def quote_extra_days(db: AsyncSession, settings: Settings, user: User, ask
                                       ask.last_day)
     held = await held_day_parts(db, ids, ask.first_day, ask.last_day)
     plan = plan_extra_days(children, contracts, closing, holidays, planned, held,
-                           ask.first_day, ask.last_day, ask.day_part)
+                           ask.first_day, ask.last_day, ask.day_parts)
     balances = await credit_balances(db, ids, today, lock=lock)
     available = {child_id: sum(b.available_minutes for b in child_balances)
                  for child_id, child_balances in balances.items()}
-    return ExtraDayQuote(_price(plan, balances, ask.payment), plan, available)
+    # Drawing lowers the balances in place: the usable figure draws from a copy.
+    copies = {child_id: [CreditBalance(b.credit, b.available_minutes) for b in child_balances]
+              for child_id, child_balances in balances.items()}
+    usable = {child_id: 0 for child_id in ids}
+    for priced in _price(plan, copies, ExtraDayPayment.MIXED):
+        usable[priced.part.child_id] += priced.draw.minutes
+    return ExtraDayQuote(_price(plan, balances, ask.payment), plan, available, usable)
 
 
 async def submit_extra_days(db: AsyncSession, settings: Settings, user: User,
@@ -151,7 +163,7 @@ async def submit_extra_days(db: AsyncSession, settings: Settings, user: User,
     for child_id in sorted({p.part.child_id for p in quote.priced}):
         request = ExtraDayRequest(
             child_id=child_id, first_date=ask.first_day, last_date=ask.last_day,
-            day_part=ask.day_part, payment=ask.payment, note=ask.note,
+            day_part=ask.day_parts[child_id], payment=ask.payment, note=ask.note,
             status=ExtraDayStatus.PENDING, submitted_by_id=user.id, submitted_at=now)
         for priced in (p for p in quote.priced if p.part.child_id == child_id):
             item = ExtraDayItem(

@@ -49,7 +49,7 @@ async def _extra_days(db: AsyncSession, contracts: list[Contract], first: date,
     """The extra day-parts under the contracts shown (a staff member's: their groups')."""
     rows = (await db.execute(
         select(ExtraDayRequest.id, ExtraDayItem.date, ExtraDayRequest.child_id,
-               ExtraDayItem.day_part, ExtraDayRequest.status)
+               ExtraDayItem.day_part, ExtraDayRequest.status, ExtraDayRequest.decision_reason)
         .join(ExtraDayItem, ExtraDayItem.request_id == ExtraDayRequest.id)
         .where(ExtraDayItem.contract_id.in_([c.id for c in contracts]),
                ExtraDayRequest.status != ExtraDayStatus.WITHDRAWN,
@@ -57,8 +57,10 @@ async def _extra_days(db: AsyncSession, contracts: list[Contract], first: date,
     order = list(DayPart)
     return [AgendaExtraDayOut(request_id=rid, date=day, child_id=child, day_part=part,
                               start=DAY_PART_HOURS[part][0].strftime("%H:%M"),
-                              end=DAY_PART_HOURS[part][1].strftime("%H:%M"), status=status)
-            for rid, day, child, part, status in sorted(
+                              end=DAY_PART_HOURS[part][1].strftime("%H:%M"), status=status,
+                              decision_reason=reason if status is ExtraDayStatus.REJECTED
+                              else None)
+            for rid, day, child, part, status, reason in sorted(
                 rows, key=lambda r: (r[1], r[2], order.index(r[3]), r[0]))]
 
 

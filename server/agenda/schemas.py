@@ -12,7 +12,8 @@ from server.models import AbsenceReason, DayPart, ExtraDayStatus
 from server.validation import ApiDate, FreeText
 
 # Ids are 32-bit integer columns on PostgreSQL; larger numbers cannot name anything.
-ChildId = Annotated[int, Field(ge=1, le=2_147_483_647)]
+RecordId = Annotated[int, Field(ge=1, le=2_147_483_647)]
+ChildId = RecordId
 
 
 class ChildDaysIn(BaseModel):
@@ -63,7 +64,8 @@ class AgendaAbsenceOut(BaseModel):
 
 
 class AgendaExtraDayOut(BaseModel):
-    """A requested extra day-part: pending, approved or rejected (withdrawn ones vanish)."""
+    """A requested extra day-part: pending, approved or rejected (withdrawn ones vanish); a
+    rejection carries the group's reason, which the day panel shows."""
 
     request_id: int
     date: date
@@ -72,6 +74,7 @@ class AgendaExtraDayOut(BaseModel):
     start: str
     end: str
     status: ExtraDayStatus
+    decision_reason: str | None = None
 
 
 class AgendaResponse(BaseModel):

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from agenda_app import AgendaApp
 from PySide6.QtCore import QSettings
 from reliability_kit import make_container, proxy, small_disk  # noqa: F401 - fixtures
 
@@ -91,3 +92,19 @@ def make_app(qapp, tmp_path, desktop_data, run):
             desktop.closed.set()
         run(desktop.aclose())
     assert not reports, "the app reported unexpected errors:\n" + "\n".join(reports)
+
+
+@pytest.fixture
+def make_services(tmp_path, qapp, run):
+    made: list[AgendaApp] = []
+    crashes: list = []
+
+    def make(transport=None) -> AgendaApp:
+        app = AgendaApp(tmp_path / "desktop", qapp, crashes, transport)
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        run(app.aclose())
+    assert not crashes

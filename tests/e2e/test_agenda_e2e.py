@@ -32,11 +32,10 @@ def stored_absences(run, url: str) -> list:
 
 def absence_row(dialog, *, absence_id: int | None = None, day: date | None = None
                 ) -> int | None:
-    """The row (open filter) of the absence with that id or on that day, or None."""
+    """The row (open filter) with the absence of that id or on that day, or None."""
     for row in range(dialog.proxy.rowCount()):
-        absence = dialog.proxy.index(row, 0).data(dialog.model.RowRole).absence
-        if absence is not None and absence_id in (None, absence.id) and day in (None,
-                                                                               absence.date):
+        line = dialog.proxy.index(row, 0).data(dialog.model.RowRole)
+        if any(absence_id in (None, a.id) and day in (None, a.date) for a in line.absences):
             return row
     return None
 
@@ -104,8 +103,10 @@ def test_report_an_absence_with_the_wizard_and_cancel_it(qtbot, portal_server, m
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
     click(qtbot, dialog, "cancelRequest")
     qtbot.waitUntil(lambda: bool(asked), timeout=20_000)  # after the portal's cancel preview
-    assert asked == ["Are you sure you want to cancel this absence?\n\n"
-                     "The 5.5 hours of absence credit it earned are withdrawn."]
+    [question] = asked
+    assert question.startswith("Are you sure you want to cancel this request?")
+    assert "• Emma: morning" in question
+    assert question.endswith("\n\nThe 5.5 hours of absence credit it earned are withdrawn.")
     qtbot.waitUntil(lambda: next(a for a in stored_absences(run, portal_server.url)
                                  if a.id == stored.id).cancelled, timeout=20_000)
     qtbot.waitUntil(lambda: absence_row(dialog, absence_id=stored.id) is None, timeout=20_000)
@@ -114,7 +115,7 @@ def test_report_an_absence_with_the_wizard_and_cancel_it(qtbot, portal_server, m
 
 
 def test_cancelling_within_30_days_shows_the_locations_phone(qtbot, portal_server, make_app,
-                                                        monkeypatch, run):
+                                                        run):
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
     page = open_agenda(qtbot, desktop)
@@ -136,13 +137,11 @@ def test_cancelling_within_30_days_shows_the_locations_phone(qtbot, portal_serve
     dialog = page.open_request_overview()
     qtbot.waitUntil(lambda: absence_row(dialog, day=soon) is not None, timeout=20_000)
     dialog.select_row(absence_row(dialog, day=soon))
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_args: QMessageBox.StandardButton.Yes)
-    click(qtbot, dialog, "cancelRequest")
-    message = dialog.findChild(QLabel, "message")
-    qtbot.waitUntil(message.isVisible, timeout=20_000)
+    # Disabled up front, with the reason and whom to call: no question, then a refusal.
+    assert not dialog.findChild(QPushButton, "cancelRequest").isEnabled()
+    explanation = dialog.findChild(QLabel, "explanation").text()
     phone = page._profile.locations[0].phone  # noqa: SLF001
-    assert "30 days" in message.text() and phone in message.text()
+    assert "30 days" in explanation and phone in explanation and "tel:" in explanation
 
 
 def stored_extra_days(run, url: str) -> list:
@@ -181,8 +180,10 @@ def test_request_an_extra_day_and_withdraw_it(qtbot, portal_server, make_app, ru
     assert "Total: 10.5 hours" in wizard.payment.preview_text.text()
     # Credit that expires before the day cannot pay for it, and the page says why.
     emma = wizard.children[0].id
-    wizard.payment.show_credit([ChildCredit(emma, 300, wednesday - timedelta(days=1))])
-    assert f"Emma: 5 hours, for days until {(wednesday - timedelta(days=1)).day}" \
+    expires = wednesday - timedelta(days=1)
+    wizard.payment.show_credit([ChildCredit(emma, 300, expires, ((expires, 300),))])
+    assert "Emma: none usable — 5 hours expires on " \
+        f"{expires.day} {expires.strftime('%B')} {expires.year}, before these days" \
         in wizard.payment.credit.text()
     assert "Emma's absence credit can only pay for days until" \
         in wizard.payment.preview_text.text()
@@ -219,3 +220,110 @@ def test_request_an_extra_day_and_withdraw_it(qtbot, portal_server, make_app, ru
     qtbot.waitUntil(lambda: next(r for r in stored_extra_days(run, portal_server.url)
                                  if r.id == new.id).status.value == "withdrawn",
                     timeout=20_000)
+
+
+def sanne_agenda(run, url: str, first: date, last: date):
+    async def fetch():
+        async with PortalClient(url) as client:
+            await client.auth.login(SANNE, PASSWORD)
+            return await client.agenda.fetch(first, last)
+    return run(fetch())
+
+
+def open_day_for_both(run, url: str, start: date) -> date:
+    """A Wednesday from ``start`` on, outside school holidays and closing days, with nothing
+    planned or requested yet: both Emma (KDV) and Daan (BSO) can get extra care then."""
+    known = sanne_agenda(run, url, start, start + timedelta(days=63))
+    day = start
+    # The agenda says which days are closed, holidays or taken, so a Wednesday that is
+    # Koningsdag or in the autumn holiday is passed over.
+    while day.weekday() != 2 or any((known.day(day).school_holiday, known.day(day).closing_days,
+                                     known.day(day).planned, known.day(day).extra_days)):
+        day += timedelta(days=1)
+    return day
+
+
+def test_one_request_gives_emma_the_whole_day_and_daan_after_school_care(
+        qtbot, portal_server, make_app, run):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_agenda(qtbot, desktop)
+    day = open_day_for_both(run, portal_server.url, date.today() + timedelta(days=10))
+    before = {r.id for r in stored_extra_days(run, portal_server.url)}
+
+    wizard = page.open_extra_day_wizard(day)
+    qtbot.waitExposed(wizard)
+    for box in wizard.who.boxes:
+        box.setChecked(True)
+    wizard.next()
+    assert wizard.when.range() == (day, day)
+    emma, daan = (c.id for c in wizard.children)
+    # Each child gets the day-parts of its own care type, with its usual one chosen.
+    emma_box, daan_box = wizard.when.part_boxes[emma], wizard.when.part_boxes[daan]
+    assert [emma_box.itemText(i) for i in range(emma_box.count())] == [
+        "Whole day", "Morning", "Afternoon"]
+    assert [daan_box.itemText(i) for i in range(daan_box.count())] == [
+        "Before school", "After school", "Holiday care"]
+    assert (emma_box.currentText(), daan_box.currentText()) == ("Whole day", "After school")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.payment.preview is not None
+                    or wizard.payment.error.isVisible(), timeout=20_000)
+    assert not wizard.payment.error.isVisible(), wizard.payment.error.text()
+    assert sorted((i.child_id, i.day_part.value) for i in wizard.payment.preview.items) == \
+        sorted([(emma, "ochtend"), (emma, "middag"), (daan, "nso")])
+    wizard.next()
+    wizard.next()  # "Submit request"
+    qtbot.waitUntil(wizard.result.isComplete, timeout=20_000)
+    assert "waiting for the group's decision" in wizard.result.text.text(), \
+        wizard.result.text.text()
+    made = [r for r in stored_extra_days(run, portal_server.url) if r.id not in before]
+    assert sorted((r.child_id, r.day_part.value if r.day_part else None) for r in made) == \
+        sorted([(emma, None), (daan, "nso")])
+    wizard.close()
+
+
+def day_both_are_planned(run, url: str, start: date) -> date:
+    """A day from ``start`` on when Emma and Daan both have care planned."""
+    known = sanne_agenda(run, url, start, start + timedelta(days=60))
+    day = start
+    while len({p.child_id for p in known.day(day).planned}) < 2:
+        day += timedelta(days=1)
+    return day
+
+
+def test_a_report_for_both_children_is_cancelled_as_one_day(qtbot, portal_server, make_app,
+                                                             run, monkeypatch):
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_agenda(qtbot, desktop)
+    day = day_both_are_planned(run, portal_server.url, date.today() + timedelta(days=45))
+    page.select_date(day)
+    qtbot.waitUntil(lambda: len(page.model.entries(day)) == 2, timeout=20_000)
+    wizard = page.open_absence_wizard()
+    wizard.next()
+    for box in wizard.who.boxes:
+        box.setChecked(True)
+    wizard.next()
+    next(iter(wizard.why.buttons.values())).setChecked(True)
+    wizard.next()
+    wizard.next()  # "Submit request"
+    qtbot.waitUntil(wizard.result.isComplete, timeout=20_000)
+    wizard.close()
+    made = [a for a in stored_absences(run, portal_server.url) if a.date == day]
+    assert {a.child_id for a in made} == {c.id for c in wizard.children} and len(made) >= 3
+
+    dialog = page.open_request_overview()
+    qtbot.waitUntil(lambda: absence_row(dialog, day=day) is not None, timeout=20_000)
+    assert sum(1 for r in range(dialog.proxy.rowCount())
+               if dialog.proxy.index(r, 0).data(dialog.model.RowRole).first_date == day) == 1
+    dialog.select_row(absence_row(dialog, day=day))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)
+    click(qtbot, dialog, "cancelRequest")
+    qtbot.waitUntil(lambda: all(a.cancelled for a in stored_absences(run, portal_server.url)
+                                if a.date == day), timeout=20_000)
+    notice = dialog.findChild(QLabel, "notice")
+    qtbot.waitUntil(notice.isVisible, timeout=20_000)
+    assert notice.text() == "The day is planned again."
+    qtbot.waitUntil(lambda: all(e.state is EntryState.PLANNED
+                                for e in page.model.entries(day)), timeout=20_000)

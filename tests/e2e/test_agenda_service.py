@@ -3,11 +3,12 @@ absences exactly once (also offline and across a restart of the app), cancelling
 
 from __future__ import annotations
 
+import errno
 from datetime import date, timedelta
-from pathlib import Path
 
 import httpx
 import pytest
+from agenda_app import AgendaApp
 from icalendar import Calendar
 from planning_days import extra, planned
 
@@ -15,11 +16,8 @@ from desktop.api.absences.records import AbsenceDraft
 from desktop.api.agenda.records import AbsenceReason, DayPart
 from desktop.api.client import PortalClient
 from desktop.api.extra_days.records import ExtraDayDraft, ExtraDayPayment
-from desktop.services.agenda.extra_days import ExtraDayService
-from desktop.services.agenda.service import AgendaService, month_range
-from desktop.services.profile import ProfileService
-from desktop.services.session.clients import ClientFactory
-from desktop.services.session.service import SessionService
+from desktop.cache import disk
+from desktop.services.agenda.service import month_range
 
 SANNE = "sanne.devries@voorbeeld.nl"
 PASSWORD = "zonnebloem-demo"
@@ -46,46 +44,12 @@ class DropFirstAbsenceReply(httpx.AsyncBaseTransport):
         await self._inner.aclose()
 
 
-class App:
-    """The three services as the desktop app wires them."""
-
-    def __init__(self, data_root: Path, qapp, crashes: list, transport=None) -> None:
-        clients = ClientFactory(language="en", max_retries=0, transport=transport)
-        self.session = SessionService(data_root, clients=clients, app=qapp,
-                                      on_crash=crashes.append)
-        self.profile = ProfileService(self.session, on_crash=crashes.append)
-        self.agenda = AgendaService(self.session, self.profile, on_crash=crashes.append)
-        self.extra_days = ExtraDayService(self.session, on_crash=crashes.append)
-
-    async def aclose(self) -> None:
-        await self.extra_days.aclose()
-        await self.agenda.aclose()
-        await self.profile.aclose()
-        await self.session.aclose()
-
-
-@pytest.fixture
-def make_services(tmp_path, qapp, run):
-    made: list[App] = []
-    crashes: list = []
-
-    def make(transport=None) -> App:
-        app = App(tmp_path / "desktop", qapp, crashes, transport)
-        made.append(app)
-        return app
-
-    yield make
-    for app in made:
-        run(app.aclose())
-    assert not crashes
-
-
-def log_in(qtbot, app: App, url: str) -> None:
+def log_in(qtbot, app: AgendaApp, url: str) -> None:
     with qtbot.waitSignal(app.session.loggedIn, timeout=20_000):
         app.session.login(url, SANNE, PASSWORD, False)
 
 
-def emma_and_daan(app: App) -> tuple[int, int]:
+def emma_and_daan(app: AgendaApp) -> tuple[int, int]:
     children = {c.first_name: c.id for c in app.profile.profile.children}
     return children["Emma"], children["Daan"]
 
@@ -164,7 +128,9 @@ def test_reported_offline_it_waits_and_arrives_once_after_a_restart(
 
     portal_server.start()
     second = make_services()
-    with qtbot.waitSignal(second.agenda.absenceReported, timeout=20_000):
+    # Delivered at the next login, and the parent is told (it waited since the last session).
+    with qtbot.waitSignals([second.agenda.absenceReported, second.agenda.queuedDelivered],
+                           timeout=20_000):
         log_in(qtbot, second, portal_server.url)
     stored = server_absences(run, portal_server.url, monday)
     # Emma comes the whole Monday, Daan after school.
@@ -219,31 +185,92 @@ def test_cancelling_within_30_days_is_refused_with_the_locations_phone(qtbot, po
                                                AbsenceReason.ZIEK))
     location = next(loc for loc in app.profile.profile.locations)
     with qtbot.waitSignal(app.agenda.cancelFailed, timeout=20_000) as failed:
-        app.agenda.cancel_absence(reported.args[1][0].id)
+        app.agenda.cancel_absences([reported.args[1][0].id])
     assert "30 days" in failed.args[0] and location.phone in failed.args[0]
 
 
-def test_the_planning_exports_as_an_icalendar_file(qtbot, portal_server, make_services,
-                                                   tmp_path):
+def test_the_export_holds_every_chosen_child_for_the_stated_range(qtbot, portal_server,
+                                                                   make_services, tmp_path):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, daan = emma_and_daan(app)
+    # Only the current month was ever browsed: the export still covers the stated range.
+    first = date.today() + timedelta(days=1)
+    last = first + timedelta(days=200)
+    path = tmp_path / "planning.ics"
+    with qtbot.waitSignal(app.agenda.calendarExported, timeout=20_000) as exported:
+        app.agenda.export_calendar(path, {emma: "Emma", daan: "Daan"}, first, last)
+    result = exported.args[0]
+    assert result.complete and (result.first, result.last) == (first, last)
+    events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert result.count == len(events) > 0
+    days = {e.decoded("DTSTART").astimezone().date() for e in events}
+    assert first <= min(days) and max(days) <= last
+    assert max(days) > first + timedelta(days=150)  # months nobody opened are in
+    names = {str(e["SUMMARY"]).split(" – ")[0] for e in events}
+    assert names == {"Emma", "Daan"}
+    assert len({str(e["UID"]) for e in events}) == len(events)  # each day-part once
+
+
+@pytest.mark.parametrize(("number", "told"), [
+    (errno.ENOSPC, "The disk is full. Free some space and try again"),
+    (errno.EROFS, "The disk is read-only, so nothing can be saved in"),
+    (errno.EACCES, "Ouderportaal may not write in"),
+])
+def test_a_calendar_the_disk_refuses_is_told_in_the_one_disk_message(
+        qtbot, portal_server, make_services, tmp_path, monkeypatch, number, told):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+
+    def refused(*_args, **_kwargs):
+        raise OSError(number, "refused")
+
+    monkeypatch.setattr(disk.tempfile, "mkstemp", refused)
+    path = tmp_path / "emma.ics"
+    first = date.today() + timedelta(days=1)
+    with qtbot.waitSignal(app.agenda.exportFailed, timeout=20_000) as failed:
+        app.agenda.export_calendar(path, {emma: "Emma"}, first, first + timedelta(days=30))
+    assert told in failed.args[0]
+    assert not path.exists()
+
+
+def test_an_export_of_one_child_leaves_the_other_out(qtbot, portal_server, make_services,
+                                                     tmp_path):
     app = make_services()
     log_in(qtbot, app, portal_server.url)
     qtbot.waitUntil(lambda: app.profile.profile is not None)
     emma, _daan = emma_and_daan(app)
     day = date.today() + timedelta(days=60)
-    with qtbot.waitSignal(app.agenda.agendaChanged, timeout=20_000) as shown:
-        app.agenda.show_month(day.year, day.month)
     first, last = month_range(day.year, day.month)
-    expected = [p for p in shown.args[0].planned if p.child_id == emma]
     path = tmp_path / "emma.ics"
-    count = app.agenda.export_calendar(path, emma, "Emma")
-    calendar = Calendar.from_ical(path.read_bytes())
-    events = [c for c in calendar.walk("VEVENT")]
-    assert count == len(events) >= len(expected) > 0
-    starts = {e.decoded("DTSTART") for e in events}
-    morning = next(p for p in expected if p.day_part is DayPart.OCHTEND)
-    assert any(s.astimezone().date() == morning.date for s in starts)
-    assert all(str(e["SUMMARY"]).startswith("Emma") for e in events)
-    assert first <= morning.date <= last
+    with qtbot.waitSignal(app.agenda.calendarExported, timeout=20_000):
+        app.agenda.export_calendar(path, {emma: "Emma"}, first, last)
+    events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert events and all(str(e["SUMMARY"]).startswith("Emma") for e in events)
+    assert all(first <= e.decoded("DTSTART").astimezone().date() <= last for e in events)
+
+
+def test_offline_the_export_says_which_part_of_the_range_it_covers(qtbot, portal_server,
+                                                                   make_services, tmp_path):
+    app = make_services()
+    log_in(qtbot, app, portal_server.url)
+    qtbot.waitUntil(lambda: app.profile.profile is not None)
+    emma, _daan = emma_and_daan(app)
+    today = date.today()
+    with qtbot.waitSignal(app.agenda.agendaChanged, timeout=20_000):
+        app.agenda.show_month(today.year, today.month)
+    month_first, month_last = month_range(today.year, today.month)
+    portal_server.stop()
+    path = tmp_path / "offline.ics"
+    with qtbot.waitSignal(app.agenda.calendarExported, timeout=20_000) as exported:
+        app.agenda.export_calendar(path, {emma: "Emma"}, month_first,
+                                   month_first + timedelta(days=365))
+    result = exported.args[0]
+    assert not result.complete
+    assert result.covered_first == month_first and result.covered_last >= month_last
 
 
 def test_extra_days_are_requested_online_and_listed_offline_from_the_cache(
@@ -295,7 +322,8 @@ def test_approved_extra_days_are_in_the_exported_calendar(qtbot, portal_server, 
     assert [(e.date, e.status) for e in shown.args[0].extra_days
             if e.request_id == request.id] == [(day, "approved")]
     path = tmp_path / "daan.ics"
-    app.agenda.export_calendar(path, daan, "Daan")
+    with qtbot.waitSignal(app.agenda.calendarExported, timeout=20_000):
+        app.agenda.export_calendar(path, {daan: "Daan"}, day, day)
     events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
     on_day = [e for e in events if e.decoded("DTSTART").astimezone().date() == day]
     assert [str(e["UID"]) for e in on_day] == [

@@ -50,7 +50,7 @@ def shows(dialog, absence_id: int, request_id: int) -> bool:
     """Both the absence and the extra day are in the overview (both lists have loaded, so
     no reload resets the selection after it is made)."""
     rows = [dialog.model.row_at(r) for r in range(dialog.model.rowCount())]
-    return (any(r.absence is not None and r.absence.id == absence_id for r in rows)
+    return (any(a.id == absence_id for r in rows for a in r.absences)
             and any(r.extra is not None and r.extra.id == request_id for r in rows))
 
 
@@ -80,7 +80,7 @@ def test_the_cancel_confirmation_names_the_extra_day_and_its_cost(
     click(qtbot, dialog, "cancelRequest")
     qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
     [text] = asked
-    assert text.startswith("Are you sure you want to cancel this absence?")
+    assert text.startswith("Are you sure you want to cancel this request?")
     assert "The 5.5 hours of absence credit it earned are withdrawn." in text
     # Emma's rate is 11.49 an hour: 5.5 hours cost 63.20.
     assert (f"That credit pays for your extra day on {format_weekday_date(extra)}, morning: "

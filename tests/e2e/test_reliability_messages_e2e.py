@@ -168,6 +168,7 @@ def test_the_status_bar_follows_every_request_and_old_warnings_go(qtbot, portal_
         proxy.refuse("GET", "/finance")
         services.finance.refresh()
         qtbot.waitUntil(lambda: main.message_bar.has_message("finance"), timeout=20_000)
+        main.show_section("finance")  # a problem of Finance shows in Finance (issue 14)
         assert "cannot be reached" in main.message_bar.text
         proxy.clear()
         services.profile.refresh()  # another request finds the portal: finance syncs again

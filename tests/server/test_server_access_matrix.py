@@ -137,6 +137,7 @@ PARENT_ONLY = {
     ("GET", "/api/v1/absences"), ("POST", "/api/v1/absences"),
     ("DELETE", "/api/v1/absences/{absence_id}"),
     ("GET", "/api/v1/absences/{absence_id}/cancel-preview"),
+    ("GET", "/api/v1/absences/cancel-preview"), ("POST", "/api/v1/absences/cancel"),
     ("POST", "/api/v1/extra-days/{request_id}/withdraw"),
 }
 TODAY = date(2026, 3, 2)  # the demo's day (tests/server/server_helpers.py)

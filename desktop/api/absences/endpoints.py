@@ -1,7 +1,10 @@
-"""``client.absences``: report absence, the family's absences, cancel one (after its preview),
-absence credit."""
+"""``client.absences``: report absence, the family's absences, cancel them (after their
+preview), absence credit."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
 
 from desktop.api.absences.records import Absence, AbsenceDraft, CancelPreview, ChildCredit
 from desktop.api.core.paging import all_pages
@@ -26,17 +29,22 @@ class AbsenceEndpoints:
         """Every absence of the family, newest day first (all pages)."""
         return await all_pages(self._core, "/absences", "absences", Absence.from_json)
 
-    async def cancel_preview(self, absence_id: int) -> CancelPreview:
-        """What cancelling would do to the credit and the extra days it pays; raises the
-        refusal the cancel itself would give (too late, already cancelled, invoiced)."""
-        response = await self._core.request("GET", f"/absences/{absence_id}/cancel-preview")
+    async def cancel_preview(self, absence_ids: Sequence[int]) -> CancelPreview:
+        """What cancelling these absences together would do to the credit and the extra days
+        it pays; raises the refusal the cancel itself would give (too late, already cancelled,
+        invoiced)."""
+        query = urlencode([("absence_ids", absence_id) for absence_id in absence_ids])
+        response = await self._core.request("GET", "/absences/cancel-preview?" + query)
         return self._core.parse(response, CancelPreview.from_json)
 
-    async def cancel(self, absence_id: int) -> Absence:
-        """Afmelding annuleren: the day-part is planned again (the wire says DELETE)."""
-        response = await self._core.request("DELETE", f"/absences/{absence_id}",
+    async def cancel(self, absence_ids: Sequence[int]) -> list[Absence]:
+        """Afmelding annuleren: these day-parts (one report's day, every child) are planned
+        again — all of them or, when the portal refuses one, none."""
+        response = await self._core.request("POST", "/absences/cancel",
+                                            json={"absence_ids": list(absence_ids)},
                                             idempotency_key=new_idempotency_key())
-        return self._core.parse(response, Absence.from_json)
+        return self._core.parse(response, lambda data: [Absence.from_json(a)
+                                                        for a in data["absences"]])
 
     async def credit(self) -> list[ChildCredit]:
         response = await self._core.request("GET", "/credit")

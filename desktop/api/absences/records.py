@@ -107,18 +107,25 @@ class QueuedAbsence:
 @dataclass(frozen=True)
 class ChildCredit:
     """A child's usable absence credit in minutes, and the last day any of it can pay for
-    (credit only pays for extra days on or before its expiry date)."""
+    (credit only pays for extra days on or before its expiry date). ``expiries`` lists
+    (expires on, minutes left), soonest first: what lapses when."""
 
     child_id: int
     available_minutes: int
     usable_until: date | None
+    expiries: tuple[tuple[date, int], ...] = ()
+
+    def expiring_before(self, day: date) -> list[tuple[date, int]]:
+        """The credit that expires before ``day``, so it cannot pay for care on that day."""
+        return [(expires, minutes) for expires, minutes in self.expiries if expires < day]
 
     @classmethod
     def from_json(cls, data: Json) -> ChildCredit:
-        expiries = [as_date(c["expires_on"]) for c in data.get("credits", [])
-                    if as_int(c["available_minutes"]) > 0]
+        expiries = sorted((as_date(c["expires_on"]), as_int(c["available_minutes"]))
+                          for c in data.get("credits", [])
+                          if as_int(c["available_minutes"]) > 0)
         return cls(as_int(data["child_id"]), as_int(data["available_minutes"]),
-                   max(expiries, default=None))
+                   max((e for e, _m in expiries), default=None), tuple(expiries))
 
 
 @dataclass(frozen=True)
@@ -150,11 +157,11 @@ class RepricedExtraDay:
 
 @dataclass(frozen=True)
 class CancelPreview:
-    """What cancelling an absence would do (``GET /absences/{id}/cancel-preview``): the credit
-    it earned is withdrawn, and each extra day that credit pays is paid again from other
-    credit or on the invoice (``invoice_cents``: the extra amount in all)."""
+    """What cancelling absences together would do (``GET /absences/cancel-preview``): the
+    credit they earned is withdrawn, and each extra day that credit pays is paid again from
+    other credit or on the invoice (``invoice_cents``: the extra amount in all)."""
 
-    absence_id: int
+    absence_ids: tuple[int, ...]
     credit_minutes: int | None
     extra_days: tuple[RepricedExtraDay, ...]
     invoice_cents: int
@@ -162,6 +169,7 @@ class CancelPreview:
     @classmethod
     def from_json(cls, data: Json) -> CancelPreview:
         minutes = data.get("credit_minutes")
-        return cls(as_int(data["absence_id"]), None if minutes is None else as_int(minutes),
+        return cls(tuple(as_int(i) for i in data["absence_ids"]),
+                   None if minutes is None else as_int(minutes),
                    tuple(RepricedExtraDay.from_json(d) for d in data["extra_days"]),
                    as_int(data["invoice_cents"]))

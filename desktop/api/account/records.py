@@ -8,7 +8,13 @@ from datetime import datetime
 
 from desktop.api.core.fields import Json, as_int, as_optional_str, as_str, as_timestamp
 
-__all__ = ["AccountSecurity", "AuthSession", "TwoFactorSetup"]
+__all__ = ["AccountSecurity", "AuthSession", "TwoFactorSetup", "grouped_secret"]
+
+
+def grouped_secret(secret: str) -> str:
+    """``JBSW Y3DP EHPK 3PXP``: easier to type over from the screen (authenticator apps
+    ignore the spaces), and a line can wrap between the groups."""
+    return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from datetime import date, time
 from enum import StrEnum
 from typing import Any
 
-from desktop.api.core.fields import Json, as_date, as_int, as_str, as_time
+from desktop.api.core.fields import Json, as_date, as_int, as_optional_str, as_str, as_time
 
 __all__ = [
     "AbsenceReason",
@@ -140,18 +140,19 @@ class AgendaExtraDay:
     status: str
     start: time
     end: time
+    decision_reason: str | None = None  # why the group rejected it
 
     @classmethod
     def from_json(cls, data: Json) -> AgendaExtraDay:
         return cls(as_int(data["request_id"]), as_date(data["date"]), as_int(data["child_id"]),
                    DayPart(data["day_part"]), as_str(data["status"]), as_time(data["start"]),
-                   as_time(data["end"]))
+                   as_time(data["end"]), as_optional_str(data.get("decision_reason")))
 
     def to_json(self) -> dict[str, Any]:
         return {"request_id": self.request_id, "date": self.date.isoformat(),
                 "child_id": self.child_id, "day_part": self.day_part.value,
                 "status": self.status, "start": self.start.strftime("%H:%M"),
-                "end": self.end.strftime("%H:%M")}
+                "end": self.end.strftime("%H:%M"), "decision_reason": self.decision_reason}
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ the group's places on each requested day-part."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
@@ -50,7 +50,8 @@ class ExtraDayStatus(StrEnum):
 @dataclass(frozen=True)
 class ExtraDayDraft:
     """What the extra-day wizard asks: these children, these days, this day-part (None: the
-    whole day), paid this way."""
+    whole day), paid this way. ``day_parts`` gives children their own day-part (a KDV child
+    the whole day, a BSO child after school): (child id, day-part) pairs."""
 
     child_ids: tuple[int, ...]
     first_date: date
@@ -58,11 +59,17 @@ class ExtraDayDraft:
     day_part: DayPart | None
     payment: ExtraDayPayment
     note: str = ""
+    day_parts: tuple[tuple[int, DayPart | None], ...] = ()
+
+    def part_of(self, child_id: int) -> DayPart | None:
+        return dict(self.day_parts).get(child_id, self.day_part)
 
     def to_json(self) -> dict[str, Any]:
         return {"child_ids": list(self.child_ids), "first_date": self.first_date.isoformat(),
                 "last_date": self.last_date.isoformat(),
                 "day_part": None if self.day_part is None else self.day_part.value,
+                "day_parts": {str(child): None if part is None else part.value
+                              for child, part in self.day_parts},
                 "payment": self.payment.value, "note": self.note or None}
 
 
@@ -113,7 +120,9 @@ class SkippedDay:
 
 @dataclass(frozen=True)
 class ExtraDayPreview:
-    """What a request would cost, computed by the server before anything is stored."""
+    """What a request would cost, computed by the server before anything is stored.
+    ``credit_usable_minutes``: per child, the credit that can pay for these very day-parts
+    (credit expiring before a requested day cannot), whatever the chosen payment."""
 
     items: tuple[ExtraDayItem, ...]
     skipped: tuple[SkippedDay, ...]
@@ -121,6 +130,11 @@ class ExtraDayPreview:
     credit_minutes: int
     invoice_cents: int
     credit_available_minutes: dict[int, int]
+    credit_usable_minutes: dict[int, int] = field(default_factory=dict)
+
+    def minutes_of(self, child_id: int) -> int:
+        """The minutes of care requested for one child."""
+        return sum(i.minutes for i in self.items if i.child_id == child_id)
 
     @classmethod
     def from_json(cls, data: Json) -> ExtraDayPreview:
@@ -128,7 +142,9 @@ class ExtraDayPreview:
                    tuple(SkippedDay.from_json(s) for s in data["skipped"]),
                    as_int(data["total_minutes"]), as_int(data["credit_minutes"]),
                    as_int(data["invoice_cents"]),
-                   {int(k): as_int(v) for k, v in data["credit_available_minutes"].items()})
+                   {int(k): as_int(v) for k, v in data["credit_available_minutes"].items()},
+                   {int(k): as_int(v)
+                    for k, v in data.get("credit_usable_minutes", {}).items()})
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 
 from desktop.models.shared.formatting import (
     absence_reason_label,
-    day_part_label,
+    day_parts_label,
     format_weekday_date,
 )
 from desktop.models.shared.records import Agenda, DayAgenda, DayPart
@@ -59,9 +59,7 @@ class DayEntry:
 
     @property
     def parts_text(self) -> str:
-        if set(self.parts) == {DayPart.OCHTEND, DayPart.MIDDAG}:
-            return QCoreApplication.translate("MonthModel", "whole day")
-        return ", ".join(day_part_label(p.value) for p in self.parts)
+        return day_parts_label(self.parts)
 
     @property
     def short_text(self) -> str:
@@ -158,6 +156,10 @@ class MonthModel(QAbstractTableModel):
     def closed(self, day: date) -> str | None:
         """Why the location is closed on ``day`` (None: open)."""
         return self._days.get(day, ([], None, None))[1]
+
+    def school_holiday(self, day: date) -> str | None:
+        """The school holiday ``day`` falls in (None: a school week)."""
+        return self._days.get(day, ([], None, None))[2]
 
     # --- Qt model -----------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""The agenda's month as a list: a row per child and state on each day, and the closed days.
+"""The agenda's month as a list: a row per child and state on each day, the closed days, and
+the school holiday each day falls in (a holiday weekday without care gets a row of its own).
 
 It follows a :class:`MonthModel` (same month, agenda and child filter), so the month view and
 the list always show the same thing and share the day panel.
@@ -30,14 +31,15 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 @dataclass(frozen=True)
 class _Row:
     day: date
-    texts: tuple[str, str, str, str]
-    state: EntryState | None  # None: a closed day
+    texts: tuple[str, str, str, str, str]
+    state: EntryState | None  # None: a closed day or a holiday without care
 
 
 class MonthListModel(QAbstractTableModel):
-    """Columns: date, child, day-parts, state. ``Role.Date`` and ``Role.State`` per row."""
+    """Columns: date, child, day-parts, state, school holiday. ``Role.Date`` and ``Role.State``
+    per row."""
 
-    DATE, CHILD, PARTS, STATE = range(4)
+    DATE, CHILD, PARTS, STATE, HOLIDAY = range(5)
 
     class Role(IntEnum):
         Date = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +63,7 @@ class MonthListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -70,7 +72,8 @@ class MonthListModel(QAbstractTableModel):
         titles = (QCoreApplication.translate("MonthListModel", "Date"),
                   QCoreApplication.translate("MonthListModel", "Child"),
                   QCoreApplication.translate("MonthListModel", "Day-part"),
-                  QCoreApplication.translate("MonthListModel", "Status"))
+                  QCoreApplication.translate("MonthListModel", "Status"),
+                  QCoreApplication.translate("MonthListModel", "School holiday"))
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -94,13 +97,18 @@ class MonthListModel(QAbstractTableModel):
         day = date(year, month, 1)
         while day.month == month:
             when = format_weekday_date(day)
+            holiday = self._month.school_holiday(day) or ""
             entries = self._month.entries(day)
             for entry in entries:
                 self._rows.append(_Row(day, (when, entry.child_name, entry.parts_text,
-                                             state_text(entry)), entry.state))
+                                             state_text(entry), holiday), entry.state))
             closed = self._month.closed(day)
             if closed and not entries:
                 self._rows.append(_Row(day, (when, "", "", QCoreApplication.translate(
-                    "MonthListModel", "closed: {reason}").format(reason=closed)), None))
+                    "MonthListModel", "closed: {reason}").format(reason=closed), holiday),
+                    None))
+            elif holiday and not entries and day.weekday() < 5:
+                self._rows.append(_Row(day, (when, "", "", QCoreApplication.translate(
+                    "MonthListModel", "no care planned"), holiday), None))
             day += timedelta(days=1)
         self.endResetModel()

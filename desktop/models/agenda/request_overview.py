@@ -1,8 +1,14 @@
 """The request overview (aanvragenoverzicht): every absence and extra-day request of the
-family, newest day first, with the reports still waiting in the outbox or refused on top."""
+family, newest day first, with the reports still waiting in the outbox or refused on top.
+
+Absences are shown as the parent made them: one line per report and day, with every child and
+day-part it covered (the portal stores one absence per child and day-part). Cancelling such a
+line cancels all of them at once, so a day is never left half reported.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -20,6 +26,7 @@ from PySide6.QtCore import (
 from desktop.models.shared.formatting import (
     absence_reason_label,
     day_part_label,
+    day_parts_label,
     format_date,
     format_date_range,
     format_hours,
@@ -29,20 +36,23 @@ from desktop.models.shared.formatting import (
 from desktop.models.shared.records import (
     Absence,
     CancelPreview,
+    DayPart,
     ExtraDayRequest,
     ExtraDayStatus,
+    Policy,
     QueuedAbsence,
 )
 
-__all__ = ["OpenRequestsFilter", "RequestOverviewModel", "RequestRow", "cancel_consequence"]
+__all__ = ["OpenRequestsFilter", "RequestOverviewModel", "RequestRow", "absence_groups",
+           "cancel_consequence"]
 
 
 def cancel_consequence(preview: CancelPreview) -> str:
-    """The question before cancelling an absence, with what the portal says it will do: the
-    credit withdrawn and, per extra day that credit pays, whether other credit takes over or
-    how many hours move to the invoice at what cost (docs/api.md, "Absence credit")."""
-    lines = [QCoreApplication.translate("RequestOverviewModel",
-                                        "Are you sure you want to cancel this absence?")]
+    """What the portal says cancelling will do, for the question before it: the credit
+    withdrawn and, per extra day that credit pays, whether other credit takes over or how many
+    hours move to the invoice at what cost (docs/api.md, "Absence credit"); empty when it
+    touches no credit."""
+    lines = []
     if preview.credit_minutes:
         lines.append(QCoreApplication.translate(
             "RequestOverviewModel", "The {hours} of absence credit it earned are withdrawn."
@@ -67,25 +77,63 @@ def cancel_consequence(preview: CancelPreview) -> str:
             cost=format_money(preview.invoice_cents)))
     return "\n\n".join(lines)
 
+
 ModelIndex = QModelIndex | QPersistentModelIndex
+_ORDER = list(DayPart)
+
+
+def absence_groups(absences: Iterable[Absence]) -> list[tuple[Absence, ...]]:
+    """The absences per report and day: one report stores its absences at one moment, so
+    (date, reported at, reason, cancelled or not) tells them apart."""
+    groups: dict[tuple, list[Absence]] = {}
+    for absence in absences:
+        key = (absence.date, absence.reported_at, absence.reason, absence.cancelled)
+        groups.setdefault(key, []).append(absence)
+    return [tuple(sorted(group, key=lambda a: (a.child_id, _ORDER.index(a.day_part))))
+            for group in groups.values()]
 
 
 @dataclass(frozen=True)
 class RequestRow:
-    """One line: a stored absence, or a queued/refused report (``outbox_id`` set)."""
+    """One line: the absences of one report and day (``absences``), a queued or refused report
+    (``queued``), or an extra-day request (``extra``)."""
 
-    absence: Absence | None
-    queued: QueuedAbsence | None
+    absences: tuple[Absence, ...] = ()
+    queued: QueuedAbsence | None = None
     extra: ExtraDayRequest | None = None
 
     @property
     def first_date(self) -> date:
         if self.extra is not None:
             return self.extra.first_date
-        if self.absence is not None:
-            return self.absence.date
+        if self.absences:
+            return self.absences[0].date
         assert self.queued is not None
         return self.queued.draft.first_date
+
+    @property
+    def key(self) -> tuple:
+        """The same line after the list is loaded again (to keep it selected)."""
+        if self.queued is not None:
+            return ("queued", self.queued.outbox_id)
+        if self.extra is not None:
+            return ("extra", self.extra.id)
+        return ("absences", *(a.id for a in self.absences))
+
+    @property
+    def child_ids(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(a.child_id for a in self.absences))
+
+    def parts_of(self, child_id: int) -> tuple[DayPart, ...]:
+        return tuple(a.day_part for a in self.absences if a.child_id == child_id)
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(self.absences) and all(a.cancelled for a in self.absences)
+
+    @property
+    def credit_minutes(self) -> int:
+        return sum(a.credit_minutes or 0 for a in self.absences)
 
     @property
     def is_open(self) -> bool:
@@ -96,15 +144,22 @@ class RequestRow:
             return self.extra.status is ExtraDayStatus.PENDING or (
                 self.extra.status is ExtraDayStatus.APPROVED
                 and self.extra.last_date >= date.today())
-        assert self.absence is not None
-        return not self.absence.cancelled and self.absence.date >= date.today()
+        return not self.cancelled and self.first_date >= date.today()
 
     @property
     def can_cancel(self) -> bool:
-        return self.absence is not None and self.is_open
+        """An absence line to come: whether it is still early enough is :meth:`too_late`."""
+        return bool(self.absences) and self.is_open
+
+    def too_late(self, policy: Policy, today: date) -> bool:
+        """Less than ``cancel_absence_min_days`` before the day: only the location can help."""
+        return (self.first_date - today).days < policy.cancel_absence_min_days
 
     @property
     def can_withdraw(self) -> bool:
+        """A pending extra day, or a report still waiting on this computer (never sent)."""
+        if self.queued is not None:
+            return not self.queued.refused
         return self.extra is not None and self.extra.status is ExtraDayStatus.PENDING
 
 
@@ -137,15 +192,25 @@ class RequestOverviewModel(QAbstractTableModel):
     def set_requests(self, absences: list[Absence], queued: list[QueuedAbsence],
                      extra_days: list[ExtraDayRequest] | None = None) -> None:
         self.beginResetModel()
-        waiting = [RequestRow(None, q) for q in queued]
-        stored = [RequestRow(a, None) for a in absences]
-        stored += [RequestRow(None, None, e) for e in extra_days or ()]
+        waiting = [RequestRow(queued=q) for q in queued]
+        stored = [RequestRow(absences=group) for group in absence_groups(absences)]
+        stored += [RequestRow(extra=e) for e in extra_days or ()]
         stored.sort(key=lambda r: r.first_date, reverse=True)
         self._rows = waiting + stored
         self.endResetModel()
 
     def row_at(self, row: int) -> RequestRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def names_of(self, row: RequestRow) -> str:
+        return ", ".join(self._names.get(c, "?") for c in row.child_ids)
+
+    def parts_text(self, row: RequestRow) -> str:
+        """The day-parts of an absence line; with several children, per child."""
+        if len(row.child_ids) == 1:
+            return day_parts_label(row.parts_of(row.child_ids[0]))
+        return "; ".join(f"{self._names.get(c, '?')}: {day_parts_label(row.parts_of(c))}"
+                         for c in row.child_ids)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
         return 0 if parent.isValid() else len(self._rows)
@@ -164,7 +229,7 @@ class RequestOverviewModel(QAbstractTableModel):
             self.Column.DayPart: self.tr("Day-part"),
             self.Column.Status: self.tr("Status"),
             self.Column.ReportedBy: self.tr("Reported by"),
-            self.Column.Credit: self.tr("Absence credit"),
+            self.Column.Credit: self.tr("Credit"),
         }
         return titles.get(section) if 0 <= section < len(self.Column) else None
 
@@ -180,34 +245,37 @@ class RequestOverviewModel(QAbstractTableModel):
                 else self.data(index, Qt.ItemDataRole.DisplayRole)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and row.queued is not None \
-                and row.queued.refusal:
-            return row.queued.refusal
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text of a cell that may be cut off, and a refusal's or decision's why.
+            if row.queued is not None and row.queued.refusal:
+                return row.queued.refusal
+            if row.extra is not None and row.extra.decision_reason:
+                return row.extra.decision_reason
+            return self._text(row, column)
         return None
 
     def _text(self, row: RequestRow, column: Column) -> str:
         if row.extra is not None:
             return self._extra_text(row.extra, column)
-        if row.absence is not None:
-            a = row.absence
+        if row.absences:
+            first = row.absences[0]
             values = {
                 self.Column.Kind: self.tr("Absence ({reason})").format(
-                    reason=absence_reason_label(a.reason.value)),
-                self.Column.Child: self._names.get(a.child_id, "?"),
-                self.Column.Dates: format_date(a.date),
-                self.Column.DayPart: day_part_label(a.day_part.value),
-                self.Column.Status: self.tr("Cancelled") if a.cancelled
+                    reason=absence_reason_label(first.reason.value)),
+                self.Column.Child: self.names_of(row),
+                self.Column.Dates: format_date(first.date),
+                self.Column.DayPart: self.parts_text(row),
+                self.Column.Status: self.tr("Cancelled") if row.cancelled
                 else self.tr("Reported"),
-                self.Column.ReportedBy: a.reported_by,
-                self.Column.Credit: format_hours(a.credit_minutes) if a.credit_minutes
+                self.Column.ReportedBy: first.reported_by,
+                self.Column.Credit: format_hours(row.credit_minutes) if row.credit_minutes
                 else self.tr("none"),
             }
             return values[column]
         assert row.queued is not None
         d = row.queued.draft
         dates = format_date_range(d.first_date, d.last_date)
-        status = self.tr("Refused: {reason}").format(
-            reason=row.queued.refusal) if row.queued.refused else self.tr(
+        status = self.tr("Refused") if row.queued.refused else self.tr(
             "Waiting for a connection")
         values = {
             self.Column.Kind: self.tr("Absence ({reason})").format(
@@ -223,10 +291,10 @@ class RequestOverviewModel(QAbstractTableModel):
         return values[column]
 
     def _extra_text(self, request: ExtraDayRequest, column: Column) -> str:
+        # Short statuses: why a request was rejected is in the tooltip and under the table.
         statuses = {ExtraDayStatus.PENDING: self.tr("Requested, not decided yet"),
                     ExtraDayStatus.APPROVED: self.tr("Approved"),
-                    ExtraDayStatus.REJECTED: self.tr("Rejected: {reason}").format(
-                        reason=request.decision_reason or ""),
+                    ExtraDayStatus.REJECTED: self.tr("Rejected"),
                     ExtraDayStatus.WITHDRAWN: self.tr("Withdrawn")}
         dates = format_date_range(request.first_date, request.last_date)
         values = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.api.profile.records import Location
 
@@ -42,6 +42,8 @@ class CardLine:
     href: str | None = None
     # Space above the line, to separate blocks (group, location) within a card.
     gap_before: bool = False
+    #: What a screen reader says for a link ("Phone Zonnebloem Centrum: 040 …"); the text if empty.
+    spoken: str = ""
 
 
 def location_address(location: Location | None) -> str:
@@ -62,7 +64,13 @@ def location_lines(location: Location | None) -> list[CardLine]:
         lines.append(CardLine(address, LineStyle.MUTED))
     if location.phone:
         digits = "".join(ch for ch in location.phone if ch.isdigit() or ch == "+")
-        lines.append(CardLine(location.phone, LineStyle.LINK, href=f"tel:{digits}"))
+        lines.append(CardLine(location.phone, LineStyle.LINK, href=f"tel:{digits}",
+                              spoken=QCoreApplication.translate(
+                                  "Cards", "Call {location}: {phone}").format(
+                                  location=location.name, phone=location.phone)))
     if location.email:
-        lines.append(CardLine(location.email, LineStyle.LINK, href=f"mailto:{location.email}"))
+        lines.append(CardLine(location.email, LineStyle.LINK, href=f"mailto:{location.email}",
+                              spoken=QCoreApplication.translate(
+                                  "Cards", "E-mail {location}: {email}").format(
+                                  location=location.name, email=location.email)))
     return lines

@@ -5,18 +5,28 @@ Every string is a literal inside ``QCoreApplication.translate()`` so pyside6-lup
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-__all__ = ["absence_reason_label", "care_type_label", "day_part_label", "format_age", "format_date",
-           "format_date_range", "format_hours", "format_moment", "format_money", "format_time",
+from desktop.api.agenda.records import DayPart
+
+__all__ = ["DATE_FORMAT", "WEEKDAY_DATE_FORMAT", "absence_reason_label", "care_type_label",
+           "day_part_label", "day_parts_label", "format_age", "format_date", "format_date_range",
+           "format_hours", "format_moment", "format_money", "format_time",
            "format_weekday_date"]
+
+#: Every date the app shows, in both languages: day, month name, year (``12 April 2023``).
+#: One pattern rather than the locale's long format, which is US-style in US English.
+DATE_FORMAT = "d MMMM yyyy"
+#: The same with the weekday (``Monday 12 April 2027``), also in the date fields.
+WEEKDAY_DATE_FORMAT = "dddd d MMMM yyyy"
 
 
 def format_date(day: date, locale: QLocale | None = None) -> str:
     """``12 April 2023`` / ``12 april 2023``: day, month name, year — no weekday."""
-    return (locale or QLocale()).toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
+    return (locale or QLocale()).toString(QDate(day.year, day.month, day.day), DATE_FORMAT)
 
 
 def format_date_range(first: date, last: date, locale: QLocale | None = None) -> str:
@@ -108,6 +118,14 @@ def day_part_label(code: str) -> str:
     return labels.get(code, code)
 
 
+def day_parts_label(parts: Iterable[DayPart]) -> str:
+    """Day-parts in words: ``whole day`` for morning and afternoon, else listed."""
+    parts = list(parts)
+    if set(parts) == {DayPart.OCHTEND, DayPart.MIDDAG}:
+        return QCoreApplication.translate("Formatting", "whole day")
+    return ", ".join(day_part_label(p.value) for p in parts)
+
+
 def absence_reason_label(code: str) -> str:
     labels = {
         "ziek": QCoreApplication.translate("Formatting", "ill"),
@@ -120,7 +138,7 @@ def absence_reason_label(code: str) -> str:
 def format_weekday_date(day: date, locale: QLocale | None = None) -> str:
     """``Monday 12 April 2027`` / ``maandag 12 april 2027``."""
     return (locale or QLocale()).toString(QDate(day.year, day.month, day.day),
-                                          "dddd d MMMM yyyy")
+                                          WEEKDAY_DATE_FORMAT)
 
 
 def format_hours(minutes: int, locale: QLocale | None = None) -> str:

@@ -13,7 +13,12 @@ from desktop.api.absences.records import (
     QueuedAbsence,
     RepricedExtraDay,
 )
-from desktop.api.account.records import AccountSecurity, AuthSession, TwoFactorSetup
+from desktop.api.account.records import (
+    AccountSecurity,
+    AuthSession,
+    TwoFactorSetup,
+    grouped_secret,
+)
 from desktop.api.agenda.records import (
     AbsenceReason,
     Agenda,
@@ -54,13 +59,14 @@ from desktop.api.personal_data.records import (
 )
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Child, Group, Location, Profile, Role
+from desktop.services.agenda.calendar_export import CalendarExport
 
-__all__ = ["AccountSecurity", "TwoFactorSetup", "Address", "BankAccount", "CareNotes",
-           "ChangeField", "ChangeRequest", "ChangeStatus", "ChildData", "Contact", "Medical",
-           "ParentData", "PersonalData",
+__all__ = ["AccountSecurity", "TwoFactorSetup", "grouped_secret", "Address", "BankAccount",
+           "CareNotes", "ChangeField", "ChangeRequest", "ChangeStatus", "ChildData", "Contact",
+           "Medical", "ParentData", "PersonalData",
            "Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "AuthSession",
-           "CancelPreview", "CapacityDay", "Child", "ChildCredit", "DayAgenda", "DayPart",
-           "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
+           "CalendarExport", "CancelPreview", "CapacityDay", "Child", "ChildCredit", "DayAgenda",
+           "DayPart", "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
            "QueuedAbsence", "RepricedExtraDay", "Role",
            "ChildStatus", "DiaryDay", "DiaryEntry", "EntryDraft", "EntryKind", "GroupDay",

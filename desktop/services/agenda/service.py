@@ -6,13 +6,18 @@ months before and after are fetched in the background so paging feels instant. A
 reported through the outbox (:class:`desktop.services.shared.outbox.OutboxDelivery` with the
 :class:`desktop.services.agenda.absence_outbox.AbsenceCourier`), which delivers them exactly
 once, also after the app was offline or closed in between.
+
+It is one piece (over 400 lines) because the months, the absences with their queue and the
+calendar export all work on the same months in memory and in the cache; split, they would hand
+that state to each other.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Mapping
-from datetime import date, time, timedelta
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -23,10 +28,12 @@ from desktop.api.core.errors import ConnectionProblem, SessionExpired
 from desktop.api.portal.records import Policy
 from desktop.cache.disk import DiskProblem
 from desktop.services.agenda.absence_outbox import ABSENCE, AbsenceCourier, queued_absence
-from desktop.services.agenda.ical import CalendarEvent, write_calendar
+from desktop.services.agenda.calendar_export import CalendarExport, calendar_events
+from desktop.services.agenda.ical import write_calendar
 from desktop.services.profile import ProfileService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import user_message
+from desktop.services.shared.files import disk_message
 from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
@@ -59,9 +66,11 @@ class AgendaService(QObject):
     request overview; ``absenceReported(outbox_id, list[Absence])``,
     ``absenceQueued(outbox_id)`` and ``absenceRefused(outbox_id, message)`` for a report, or
     ``absenceNotSaved(message)`` when the disk refused to queue it;
+    ``queuedDelivered(list[Absence])`` when a report that had to wait has reached the portal;
     ``cancelPreviewed(CancelPreview)`` (what a cancel would do, for the confirmation),
-    ``absenceCancelled(Absence)`` / ``cancelFailed(message)``; ``problem(message)`` for the message
-    bar.
+    ``absencesCancelled(list[Absence])`` / ``cancelFailed(message)``;
+    ``calendarExported(CalendarExport)`` / ``exportFailed(message)``; ``problem(message)`` for
+    the message bar.
     """
 
     agendaChanged = Signal(object)
@@ -70,9 +79,12 @@ class AgendaService(QObject):
     absenceQueued = Signal(int)
     absenceRefused = Signal(int, str)
     absenceNotSaved = Signal(str)
+    queuedDelivered = Signal(list)
     cancelPreviewed = Signal(object)
-    absenceCancelled = Signal(object)
+    absencesCancelled = Signal(list)
     cancelFailed = Signal(str)
+    calendarExported = Signal(object)
+    exportFailed = Signal(str)
     problem = Signal(str)
     problemSolved = Signal()
 
@@ -87,6 +99,7 @@ class AgendaService(QObject):
         self._shown: tuple[int, int] | None = None
         self._absences: list[Absence] = []
         self._failing = False  # the last month fetch failed (its message is on screen)
+        self._waited: set[int] = set()  # reports that could not be sent at once
         self.outbox = outbox or OutboxDelivery(session, on_crash=on_crash, parent=self)
         self.outbox.register(AbsenceCourier(session))
         self.outbox.delivered.connect(self._delivered)
@@ -204,12 +217,16 @@ class AgendaService(QObject):
     def report_absence(self, draft: AbsenceDraft) -> int | None:
         """Queue the report (on disk) and send it; returns its outbox id for the signals, or
         None after ``absenceNotSaved(message)`` when the disk refused to keep it (then nothing
-        was queued and nothing sent)."""
+        was queued and nothing sent). The month and the request overview show it as waiting
+        at once, online or not."""
         try:
-            return self.outbox.enqueue(ABSENCE, draft.to_json())
+            outbox_id = self.outbox.enqueue(ABSENCE, draft.to_json())
         except DiskProblem as problem:
             self.absenceNotSaved.emit(user_message(problem))
             return None
+        self._reemit_shown()
+        self._emit_absences()
+        return outbox_id
 
     def pending_absences(self) -> list[QueuedAbsence]:
         """Reports waiting in the outbox, oldest first."""
@@ -222,6 +239,22 @@ class AgendaService(QObject):
     def dismiss_refused(self, outbox_id: int) -> None:
         self.outbox.dismiss(outbox_id)
         self._emit_absences()
+
+    def withdraw_queued(self, outbox_id: int) -> str | None:
+        """Withdraw a report that has not been sent yet: it never reaches the portal. Answers
+        None, or why it could not: it is on its way right now (cancel it once it has
+        arrived), or the disk refused."""
+        try:
+            withdrawn = self.outbox.withdraw(outbox_id)
+        except DiskProblem as problem:
+            return user_message(problem)
+        if not withdrawn:
+            return self.tr("This report is on its way to the portal or has just arrived: once "
+                           "it shows as reported, you can cancel it here.")
+        self._waited.discard(outbox_id)
+        self._reemit_shown()
+        self._emit_absences()
+        return None
 
     def load_absences(self) -> None:
         """The request overview: cached list at once, then the server's."""
@@ -242,23 +275,28 @@ class AgendaService(QObject):
         self._solved()
         cache.put_absences(absences)
 
-    def preview_cancel(self, absence_id: int) -> None:
-        """Ask the portal what cancelling would do (for the confirmation); answers on
-        ``cancelPreviewed(CancelPreview)``, or the refusal on ``cancelFailed``."""
-        self._tasks.run("cancel-preview", self._preview_cancel(absence_id), self._cancel_failed)
+    def preview_cancel(self, absence_ids: Sequence[int]) -> None:
+        """Ask the portal what cancelling these absences together would do (for the
+        confirmation); answers on ``cancelPreviewed(CancelPreview)``, or the refusal on
+        ``cancelFailed``."""
+        ids = tuple(absence_ids)
+        self._tasks.run("cancel-preview", self._preview_cancel(ids), self._cancel_failed)
 
-    async def _preview_cancel(self, absence_id: int) -> None:
+    async def _preview_cancel(self, absence_ids: tuple[int, ...]) -> None:
         preview = await self._session.request(
-            lambda client: client.absences.cancel_preview(absence_id))
+            lambda client: client.absences.cancel_preview(absence_ids))
         self.cancelPreviewed.emit(preview)
 
-    def cancel_absence(self, absence_id: int) -> None:
-        """Afmelding annuleren (the view has asked "are you sure?" already)."""
-        self._tasks.run("cancel", self._cancel(absence_id), self._cancel_failed)
+    def cancel_absences(self, absence_ids: Sequence[int]) -> None:
+        """Afmelding annuleren of one report's day — every child and day-part at once (the
+        view has asked "are you sure?" already)."""
+        ids = tuple(absence_ids)
+        self._tasks.run("cancel", self._cancel(ids), self._cancel_failed)
 
-    async def _cancel(self, absence_id: int) -> None:
-        absence = await self._session.request(lambda client: client.absences.cancel(absence_id))
-        self.absenceCancelled.emit(absence)
+    async def _cancel(self, absence_ids: tuple[int, ...]) -> None:
+        absences = await self._session.request(
+            lambda client: client.absences.cancel(absence_ids))
+        self.absencesCancelled.emit(absences)
         self._after_change()
 
     def _cancel_failed(self, error: ExpectedError) -> None:
@@ -272,31 +310,50 @@ class AgendaService(QObject):
 
     # --- calendar export ----------------------------------------------------------------------
 
-    def export_calendar(self, path: Path | str, child_id: int, child_name: str,
-                        labels: Mapping[DayPart, str] | None = None) -> int:
-        """Write the child's known planning (absent day-parts left out, approved extra days
-        in) as an .ics file.
+    def export_calendar(self, path: Path | str, children: Mapping[int, str], first: date,
+                        last: date, labels: Mapping[DayPart, str] | None = None) -> None:
+        """Write the planning of ``children`` (id -> first name) from ``first`` to ``last`` as
+        an .ics file: absent day-parts left out, approved extra days in.
 
-        Covers every month fetched so far; `labels` names the day-parts in the user's language.
-        Returns the number of events; raises OSError when the file cannot be written."""
-        def event(day: date, part: DayPart, start: time, end: time) -> CalendarEvent:
-            return CalendarEvent(day, start, end, child_name,
-                                 (labels or {}).get(part, part.value),
-                                 f"{child_id}-{day.isoformat()}-{part.value}")
+        The range is fetched from the portal as one agenda; offline, the months saved on this
+        computer are used and the result says which part of the range they cover. Answers
+        with ``calendarExported(CalendarExport)`` or ``exportFailed(message)``."""
+        self._tasks.run("export", self._export(Path(path), dict(children), first, last,
+                                               dict(labels or {})), self._export_failed)
 
-        events = []
-        for agenda in sorted(self._known_months(), key=lambda a: a.first):
-            for planned in agenda.planned:
-                if planned.child_id == child_id and agenda.day(planned.date).absence_of(
-                        child_id, planned.day_part) is None:
-                    events.append(event(planned.date, planned.day_part, planned.start,
-                                        planned.end))
-            # Approved extra days are care the child gets, so they belong in the calendar.
-            events += [event(e.date, e.day_part, e.start, e.end) for e in agenda.extra_days
-                       if e.child_id == child_id and e.status == "approved"]
-        events.sort(key=lambda e: (e.day, e.start))
-        return write_calendar(Path(path), events, self._session.account.organisation_name
-                              if self._session.account else "")
+    async def _export(self, path: Path, children: dict[int, str], first: date, last: date,
+                      labels: dict[DayPart, str]) -> None:
+        try:
+            agenda = await self._session.request(
+                lambda client: client.agenda.fetch(first, last))
+            agendas = [agenda] if agenda is not None else []
+            covered: tuple[date, date] | None = (first, last)
+        except ConnectionProblem:
+            agendas = sorted((a for a in self._known_months()
+                              if a.last >= first and a.first <= last), key=lambda a: a.first)
+            covered = (max(first, agendas[0].first), min(last, agendas[-1].last)) \
+                if agendas else None
+            if covered is None:
+                raise
+        # A report still waiting in the outbox is an absence too: that care is not coming.
+        events = calendar_events([self._with_queued(a) for a in agendas], children, first,
+                                 last, labels)
+        organisation = self._session.account.organisation_name if self._session.account else ""
+        try:
+            count = await asyncio.to_thread(write_calendar, path, events, organisation)
+        except OSError as error:
+            self.exportFailed.emit(disk_message(error))
+            return
+        self.calendarExported.emit(CalendarExport(path, count, tuple(children.values()),
+                                                  first, last, *covered))
+
+    def _export_failed(self, error: ExpectedError) -> None:
+        if isinstance(error, ConnectionProblem):
+            self.exportFailed.emit(self.tr(
+                "There is no connection with the portal and no month of this period is saved "
+                "on this computer. Try again when you are online."))
+        elif not isinstance(error, SessionExpired):
+            self.exportFailed.emit(user_message(error))
 
     def _known_months(self) -> list[Agenda]:
         cache = self._session.cache
@@ -310,6 +367,7 @@ class AgendaService(QObject):
     def _queued(self, kind: str, outbox_id: int) -> None:
         if kind != ABSENCE:
             return
+        self._waited.add(outbox_id)
         self.absenceQueued.emit(outbox_id)
         self._reemit_shown()
         self._emit_absences()
@@ -318,6 +376,10 @@ class AgendaService(QObject):
         if kind != ABSENCE:
             return
         self.absenceReported.emit(outbox_id, absences)
+        if outbox_id in self._waited:
+            # It had to wait for a connection: the parent has moved on and is told it arrived.
+            self._waited.discard(outbox_id)
+            self.queuedDelivered.emit(absences)
         self._after_change()
 
     def _refused(self, kind: str, outbox_id: int, message: str) -> None:
@@ -341,6 +403,8 @@ class AgendaService(QObject):
         self._months.clear()
         self._absences = []
         self._failing = False
+        # Reports left waiting by an earlier session: the parent is told when they arrive.
+        self._waited = {q.outbox_id for q in self.pending_absences()}
         if self._shown is not None:
             self.show_month(*self._shown)
 
@@ -348,6 +412,7 @@ class AgendaService(QObject):
         self._tasks.cancel_all()
         self._months.clear()
         self._absences = []
+        self._waited = set()
 
     def _online_changed(self, online: bool) -> None:
         if online:

@@ -28,7 +28,7 @@ from desktop.services.finance.downloads import download_document
 from desktop.services.session.account import STAFF_ROLES
 from desktop.services.session.service import SessionService
 from desktop.services.shared.blob_downloads import BlobDownloads
-from desktop.services.shared.errors import user_message
+from desktop.services.shared.errors import disk_message, user_message
 from desktop.services.shared.files import copy_atomically
 from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
@@ -141,6 +141,24 @@ class FinanceService(QObject):
             return self.tr("This document is not on this computer yet. Connect to the internet "
                            "and try again.")
         return copy_atomically(path, Path(target))
+
+    def readable_copy(self, document: FinanceDocument, name: str) -> Path | str:
+        """A copy of the cached PDF under a name a parent can read (``Factuur F2026-00123.pdf``,
+        not the cache's hash), for "Openen met…": its path, or a translated message. It lives
+        in the account's folder, so a shared PC's logout removes it with everything else."""
+        cache = self._session.cache
+        if cache is None:
+            return self.tr("You are not logged in.")
+        target = Path(cache.directory) / "opened" / name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            return disk_message(error)
+        problem = self.save_copy(document, target)
+        if problem is not None and not target.is_file():
+            return problem
+        # A copy an open viewer still holds (Windows locks it) is the same document: open it.
+        return target
 
     async def aclose(self) -> None:
         self._space_timer.stop()

@@ -11,7 +11,9 @@ first result instead of being stored twice.
 What is not the parent's doing — offline, the portal failing or asking to wait, the session
 ending, the disk refusing to record a delivery — keeps the write queued. A refusal (a rule) is
 kept with the portal's message until the parent dismisses it; a write a damaged disk took is
-told once, by day and child where that is still known. Nothing disappears silently.
+told once, by day and child where that is still known. Nothing disappears silently. A write
+still waiting can be withdrawn by the parent — then it is never sent — except while it is on
+its way (the portal may already have it).
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ class OutboxDelivery(QObject):
         self._tasks = TaskRunner(on_crash)
         self._again = False  # a write came in while a delivery was running
         self._failing = False  # the disk refused the last time (its message is on screen)
+        self._sending: int | None = None  # the write on its way right now
         self.lost_notice = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -125,6 +128,18 @@ class OutboxDelivery(QObject):
         if cache is not None:
             cache.outbox.discard(write_id)
 
+    def withdraw(self, write_id: int) -> bool:
+        """Forget a write that is still waiting, so it is never sent. False when it is on its
+        way right now, or no longer waiting: then the portal may have it (and the feature
+        undoes it there). Raises :class:`DiskProblem` when the disk refuses."""
+        cache = self._session.cache
+        if cache is None or write_id == self._sending:
+            return False
+        if write_id not in {w.id for w in cache.outbox.pending()}:
+            return False
+        cache.outbox.discard(write_id)
+        return True
+
     # --- delivery -----------------------------------------------------------------------------
 
     def deliver(self) -> None:
@@ -152,7 +167,10 @@ class OutboxDelivery(QObject):
         if cache is None:
             return False
         for write in cache.outbox.pending(self._couriers.keys()):
+            if write.id not in {w.id for w in cache.outbox.pending(self._couriers.keys())}:
+                continue  # withdrawn while the writes before it were sent
             courier = self._couriers[write.kind]
+            self._sending = write.id
             try:
                 result = await self._session.request(
                     lambda client, w=write, c=courier: c.send(client, w.payload,
@@ -172,6 +190,8 @@ class OutboxDelivery(QObject):
                 cache.outbox.mark_refused(write.id, message)
                 self.refused.emit(write.kind, write.id, message)
                 continue
+            finally:
+                self._sending = None
             if cache is not self._session.cache:
                 return False
             try:

@@ -26,18 +26,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.models.shared.records import TwoFactorSetup
+from desktop.models.shared.records import TwoFactorSetup, grouped_secret
 from desktop.services.shared.files import write_atomically
 from desktop.views.account_security.qr_code import QrCode
 from desktop.views.shared.lock_guard import SessionWizard
 from desktop.views.shared.theme import announce, mark
 
-__all__ = ["TwoFactorWizard", "grouped_secret"]
-
-
-def grouped_secret(secret: str) -> str:
-    """``JBSW Y3DP EHPK 3PXP``: easier to type over from the screen."""
-    return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
+__all__ = ["TwoFactorWizard"]
 
 
 class _IntroPage(QWizardPage):

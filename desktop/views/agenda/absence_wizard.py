@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.agenda.absence_plan import AMSTERDAM, PlannedAbsence, plan_absence
+from desktop.models.agenda.care import children_in_care, day_parts_of
 from desktop.models.shared.formatting import (
     absence_reason_label,
     day_part_label,
@@ -30,17 +31,20 @@ from desktop.models.shared.formatting import (
     format_hours,
     format_weekday_date,
 )
-from desktop.models.shared.records import AbsenceDraft, AbsenceReason, Profile
+from desktop.models.shared.records import AbsenceDraft, AbsenceReason, DayPart, Profile
 from desktop.views.agenda.wizard_parts import ChildChoice, ResultPage, WhenPage, hint_label
 from desktop.views.shared.lock_guard import SessionWizard
 from desktop.views.shared.theme import mark
+from desktop.views.shared.wizard import prepare_wizard
 
 if TYPE_CHECKING:
     from desktop.services.agenda.service import AgendaService
 
 __all__ = ["AbsenceWizard"]
 
+#: The longest note and period a report may have (the portal's limits, docs/api.md).
 NOTE_LIMIT = 500
+PERIOD_LIMIT = 366
 
 
 class ChildrenPage(QWizardPage):
@@ -89,11 +93,10 @@ class ChildrenPage(QWizardPage):
 
 
 class ReasonPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, wizard: AbsenceWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
         self.setTitle(self.tr("Reason"))
-        self.setSubTitle(self.tr("Why will your child not come? The group sees the reason and "
-                                 "your note."))
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         self.buttons: dict[AbsenceReason, QRadioButton] = {}
@@ -106,6 +109,8 @@ class ReasonPage(QWizardPage):
             button.toggled.connect(self.completeChanged)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("note")
+        self.note.setAccessibleName(self.tr("Note for the group"))
+        self.note.setTabChangesFocus(True)  # Tab goes on to the buttons
         self.note.setPlaceholderText(self.tr("Note for the group (optional)"))
         self.note.setMaximumHeight(90)
         self.note.textChanged.connect(self._note_changed)
@@ -113,6 +118,14 @@ class ReasonPage(QWizardPage):
         layout.addWidget(self.note)
         layout.addWidget(self.hint)
         layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        if len(self._wizard.who.child_ids()) > 1:
+            self.setSubTitle(self.tr("Why will your children not come? The group sees the "
+                                     "reason and your note."))
+        else:
+            self.setSubTitle(self.tr("Why will your child not come? The group sees the reason "
+                                     "and your note."))
 
     def reason(self) -> AbsenceReason | None:
         return next((r for r, b in self.buttons.items() if b.isChecked()), None)
@@ -165,18 +178,18 @@ class AbsenceWizard(SessionWizard):
         self._today = today or date.today()
         self.setObjectName("absenceWizard")
         self.setWindowTitle(self.tr("Report absence"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(560, 460)
+        prepare_wizard(self, 600, 500)
         self._agenda = agenda
         self._outbox_id: int | None = None
-        self.children = list(profile.children) if profile else []
-        first_day = max(start or self._today, self._today)
+        today = self._today
+        self.children = children_in_care(profile.children if profile else (), today)
+        parts = sorted({p for c in self.children for p in day_parts_of(c, today)},
+                       key=list(DayPart).index)
+        first_day = max(start or today, today)
         self.when = WhenPage(
             self.tr("Choose the day or the period, and the day-part if it is not the whole "
-                    "day."), first_day, self._today, None, 366,
-            self.tr("Every planned day-part"), self)
+                    "day."), first_day, today, None, PERIOD_LIMIT,
+            self.tr("Every planned day-part"), parts, parent=self)
         self.who = ChildrenPage(self)
         self.why = ReasonPage(self)
         self.summary = SummaryPage(self)

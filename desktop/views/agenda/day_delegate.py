@@ -100,16 +100,22 @@ class DayDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.5, base.pointSizeF() * 0.82))
         painter.setFont(small)
         label = closed or holiday
-        if label:
-            painter.setPen(_MUTED)
-            header = top.adjusted(22, 1, 0, 0)
-            text = painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
-                                                    int(header.width()))
-            painter.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                             text)
-        entries: list[DayEntry] = index.data(MonthModel.Role.Entries) or []
         line = max(painter.fontMetrics().height() + 2, 14)
         y = rect.top() + metrics_height + 8
+        if label:
+            # Beside the day number when it fits, else on a line of its own (full width), so
+            # "Kerstvakantie" is read, not "Kerstvak…".
+            painter.setPen(_MUTED)
+            header = top.adjusted(22, 1, 0, 0)
+            align = Qt.AlignmentFlag.AlignRight
+            metrics = painter.fontMetrics()
+            if metrics.horizontalAdvance(label) > header.width():
+                header = QRectF(rect.left() + 3, y - 4, rect.width() - 6, line)
+                align = Qt.AlignmentFlag.AlignLeft
+                y += line - 4
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(header.width()))
+            painter.drawText(header, align | Qt.AlignmentFlag.AlignTop, text)
+        entries: list[DayEntry] = index.data(MonthModel.Role.Entries) or []
         for entry in entries:
             if y + line > rect.bottom():
                 break
@@ -119,9 +125,18 @@ class DayDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(_TEXT if in_month else _MUTED)
             text_rect = QRectF(rect.left() + 19, y, rect.width() - 23, line)
-            text = painter.fontMetrics().elidedText(f"{entry.child_name} {entry.short_text}",
-                                                    Qt.TextElideMode.ElideRight,
-                                                    int(text_rect.width()))
+            text = _fitting(painter, entry, int(text_rect.width()))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, text)
             y += line
         painter.restore()
+
+
+def _fitting(painter: QPainter, entry: DayEntry, width: int) -> str:
+    """The child's name and day-parts; in a narrow cell the name's initial, so the day-parts
+    stay readable (the day panel and the list say it in full)."""
+    metrics = painter.fontMetrics()
+    full = f"{entry.child_name} {entry.short_text}"
+    if metrics.horizontalAdvance(full) <= width:
+        return full
+    short = f"{entry.child_name[:1]} {entry.short_text}"
+    return metrics.elidedText(short, Qt.TextElideMode.ElideRight, width)

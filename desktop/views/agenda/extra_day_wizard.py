@@ -1,5 +1,10 @@
-"""Dag aanvragen: children → day or period and day-part → payment with the server's cost
-preview → summary → submit → result (the request is pending until the group decides)."""
+"""Dag aanvragen: children → day or period, and each child's day-part → payment with the
+server's cost preview and the credit usable for those days → summary → submit → result (the
+request is pending until the group decides).
+
+Each child gets its own day-part, out of the ones its care type has (a KDV child the whole day,
+a BSO child after school), so one request covers children with different care.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -16,27 +22,31 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.models.shared.formatting import (
-    day_part_label,
-    format_date,
-    format_hours,
-    format_money,
-    format_weekday_date,
+from desktop.models.agenda.care import (
+    children_in_care,
+    day_parts_of,
+    extra_day_window,
+    offers_whole_day,
 )
+from desktop.models.agenda.extra_day_text import cost_lines, credit_lines, expiry_notes
+from desktop.models.shared.formatting import day_part_label, format_date, format_weekday_date
 from desktop.models.shared.records import (
+    Child,
     ChildCredit,
+    DayPart,
     ExtraDayDraft,
     ExtraDayPayment,
     ExtraDayPreview,
-    Policy,
     Profile,
 )
-from desktop.views.agenda.wizard_parts import ChildChoice, ResultPage, WhenPage
+from desktop.views.agenda.wizard_parts import ChildChoice, ResultPage, WhenPage, first_open_day
 from desktop.views.shared.lock_guard import SessionWizard
 from desktop.views.shared.theme import mark
+from desktop.views.shared.wizard import prepare_wizard
 
 if TYPE_CHECKING:
     from desktop.services.agenda.extra_days import ExtraDayService
+    from desktop.services.agenda.service import AgendaService
 
 __all__ = ["ExtraDayWizard"]
 
@@ -45,7 +55,7 @@ MAX_PERIOD_DAYS = 31
 
 
 class ChildrenPage(QWizardPage):
-    def __init__(self, wizard: ExtraDayWizard) -> None:
+    def __init__(self, wizard: ExtraDayWizard, left_out: list[Child]) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Children"))
         self.setSubTitle(self.tr("For whom do you request extra care?"))
@@ -61,6 +71,14 @@ class ChildrenPage(QWizardPage):
         self.choice.changed.connect(self.completeChanged)
         self.boxes = self.choice.boxes
         layout.addWidget(self.choice)
+        if left_out:
+            note = mark(QLabel(self.tr(
+                "No extra days for {names}: the contract has ended (or ends before the "
+                "first day that can be requested).").format(
+                names=", ".join(c.first_name for c in left_out)), self), "muted")
+            note.setObjectName("leftOut")
+            note.setWordWrap(True)
+            layout.addWidget(note)
         layout.addStretch(1)
 
     def child_ids(self) -> tuple[int, ...]:
@@ -68,6 +86,68 @@ class ChildrenPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(self.child_ids())
+
+
+class ExtraDayWhenPage(WhenPage):
+    """The days, and a day-part per chosen child out of the parts its care type has."""
+
+    def __init__(self, wizard: ExtraDayWizard, subtitle: str, start: date, earliest: date,
+                 latest: date, max_days: int) -> None:
+        super().__init__(subtitle, start, earliest, latest, max_days, None, parent=wizard)
+        self._wizard = wizard
+        self.parts_heading = mark(QLabel(self.tr("Day-part per child"), self), "fieldLabel")
+        self.form.addRow(self.parts_heading)
+        self.part_boxes: dict[int, QComboBox] = {}
+        self._touched: set[int] = set()
+        self._proposed = start  # the first day as the wizard chose it, until the parent does
+        self.first.dateChanged.connect(self._update_defaults)
+
+    def initializePage(self) -> None:
+        chosen = self._wizard.who.child_ids()
+        if self.first.day == self._proposed:
+            # Not a day the chosen children come anyway (known from the months on this computer).
+            self._proposed = self._wizard.first_free_day(self.first.day, chosen)
+            self.first.set_day(self._proposed)
+        for child_id in [c for c in self.part_boxes if c not in chosen]:
+            box = self.part_boxes.pop(child_id)
+            self.form.removeRow(box)
+        for child in self._wizard.children:
+            if child.id in chosen and child.id not in self.part_boxes:
+                self._add_child(child)
+        self._update_defaults()
+
+    def _add_child(self, child: Child) -> None:
+        box = QComboBox(self)
+        box.setObjectName(f"dayPart{child.id}")
+        box.setAccessibleName(self.tr("Day-part for {name}").format(name=child.first_name))
+        parts = day_parts_of(child, self.first.day)
+        if offers_whole_day(parts):
+            box.addItem(self.tr("Whole day"), None)
+        for part in parts:
+            box.addItem(day_part_label(part.value).capitalize(), part.value)
+        box.activated.connect(lambda _index, child_id=child.id: self._touched.add(child_id))
+        self.part_boxes[child.id] = box
+        label = QLabel(child.first_name, self)
+        label.setBuddy(box)
+        self.form.addRow(label, box)
+
+    def _update_defaults(self) -> None:
+        """Each child's usual day-part for these days, unless the parent chose one: the whole
+        day where the care type has it, otherwise after school — holiday care in a school
+        holiday."""
+        holiday = self._wizard.in_school_holiday(self.first.day)
+        for child_id, box in self.part_boxes.items():
+            if child_id in self._touched:
+                continue
+            if box.itemData(0) is None:  # the whole day
+                box.setCurrentIndex(0)
+                continue
+            wanted = DayPart.VAKANTIE.value if holiday else DayPart.NSO.value
+            box.setCurrentIndex(max(0, box.findData(wanted)))
+
+    def day_parts(self) -> tuple[tuple[int, DayPart | None], ...]:
+        return tuple((child_id, DayPart(box.currentData()) if box.currentData() else None)
+                     for child_id, box in self.part_boxes.items())
 
 
 class PaymentPage(QWizardPage):
@@ -83,7 +163,7 @@ class PaymentPage(QWizardPage):
                  ExtraDayPayment.CREDIT: self.tr("Only absence credit"),
                  ExtraDayPayment.INVOICE: self.tr("On the invoice")}
         layout = QVBoxLayout(self)
-        self.credit = QLabel(self.tr("Loading your absence credit…"), self)
+        self.credit = QLabel(self.tr("Working out the absence credit for these days…"), self)
         self.credit.setObjectName("credit")
         self.credit.setWordWrap(True)
         layout.addWidget(self.credit)
@@ -95,6 +175,12 @@ class PaymentPage(QWizardPage):
             layout.addWidget(button)
             button.toggled.connect(self._payment_changed)
         self.buttons[ExtraDayPayment.MIXED].setChecked(True)
+        self.credit_only_note = mark(QLabel("", self), "muted")
+        self.credit_only_note.setObjectName("creditOnlyNote")
+        self.credit_only_note.setWordWrap(True)
+        self.credit_only_note.hide()
+        layout.insertWidget(layout.indexOf(self.buttons[ExtraDayPayment.CREDIT]) + 1,
+                            self.credit_only_note)
         self.preview_text = QLabel("", self)
         self.preview_text.setObjectName("preview")
         self.preview_text.setWordWrap(True)
@@ -127,45 +213,33 @@ class PaymentPage(QWizardPage):
         self._wizard.service.preview(self._wizard.draft())
 
     def show_credit(self, credits: list[ChildCredit]) -> None:
-        names = {c.id: c.first_name for c in self._wizard.children}
         chosen = set(self._wizard.who.child_ids())
-        parts = [self.tr("{name}: {hours}, for days until {date}").format(
-                     name=names.get(c.child_id, "?"), hours=format_hours(c.available_minutes),
-                     date=format_date(c.usable_until))
-                 if c.usable_until else
-                 self.tr("{name}: {hours}").format(name=names.get(c.child_id, "?"),
-                                                   hours=format_hours(c.available_minutes))
-                 for c in credits if c.child_id in chosen]
         self._credits = [c for c in credits if c.child_id in chosen]
-        self.credit.setText(self.tr("Absence credit available — {list}").format(
-            list=", ".join(parts)) if parts else self.tr("No absence credit available."))
         if self.preview is not None:  # the credit arrived after the preview
             self.show_preview(self.preview)
 
     def show_preview(self, preview: ExtraDayPreview) -> None:
         self.preview = preview
         self.error.hide()
-        lines = [self._wizard.cost_lines(preview), *self._expiry_notes(preview)]
-        self.preview_text.setText("\n".join(lines))
+        names = self._wizard.names()
+        self.credit.setText("\n".join(credit_lines(preview, self._credits, names)))
+        short = [c for c in {i.child_id for i in preview.items}
+                 if preview.credit_usable_minutes.get(c, 0) < preview.minutes_of(c)]
+        credit_only = self.buttons[ExtraDayPayment.CREDIT]
+        credit_only.setEnabled(not short or credit_only.isChecked())
+        self.credit_only_note.setText(self.tr(
+            "Only absence credit is not possible: there is not enough credit for these days "
+            "({names}).").format(names=", ".join(names.get(c, "?") for c in sorted(short)))
+            if short else "")
+        self.credit_only_note.setVisible(bool(short))
+        notes = expiry_notes(preview, self._credits, names) \
+            if self.payment() is not ExtraDayPayment.INVOICE else []
+        self.preview_text.setText("\n".join([cost_lines(preview, names), *notes]))
         self.completeChanged.emit()
-
-    def _expiry_notes(self, preview: ExtraDayPreview) -> list[str]:
-        """Why available credit is not used: it expires before the requested days."""
-        if self.payment() is ExtraDayPayment.INVOICE:
-            return []
-        names = {c.id: c.first_name for c in self._wizard.children}
-        notes = []
-        for credit in self._credits:
-            later = [i for i in preview.items if i.child_id == credit.child_id
-                     and credit.usable_until is not None and i.date > credit.usable_until]
-            if credit.available_minutes and later:
-                notes.append(self.tr("{name}'s absence credit can only pay for days until "
-                                     "{date}; later days go on the invoice.").format(
-                    name=names.get(credit.child_id, "?"), date=format_date(credit.usable_until)))
-        return notes
 
     def show_error(self, message: str) -> None:
         self.preview = None
+        self.credit.setText("")
         self.preview_text.setText("")
         self.error.setText(message)
         self.error.show()
@@ -192,7 +266,7 @@ class SummaryPage(QWizardPage):
 
     def initializePage(self) -> None:
         preview = self._wizard.payment.preview
-        lines = [self._wizard.cost_lines(preview) if preview else "", "",
+        lines = [cost_lines(preview, self._wizard.names()) if preview else "", "",
                  self.tr("The group decides on the request; follow its status in the request "
                          "overview. A pending request can be withdrawn there."),
                  self.tr("Approved extra care cannot be cancelled."),
@@ -206,33 +280,34 @@ class SummaryPage(QWizardPage):
 
 
 class ExtraDayWizard(SessionWizard):
-    """Requests extra days through :class:`ExtraDayService` (online only)."""
+    """Requests extra days through :class:`ExtraDayService` (online only); the agenda service
+    gives the policy and the months known here (closing days, school holidays)."""
 
-    def __init__(self, service: ExtraDayService, policy: Policy, profile: Profile | None,
+    def __init__(self, service: ExtraDayService, agenda: AgendaService, profile: Profile | None,
                  online: bool, parent: QWidget | None = None, *,
-                 today: date | None = None) -> None:
+                 start: date | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("extraDayWizard")
         self.setWindowTitle(self.tr("Request a day"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(600, 520)
+        prepare_wizard(self, 640, 560)
         self.service = service
+        self._agenda = agenda
         self.online = online
-        self.children = list(profile.children) if profile else []
-        self.who = ChildrenPage(self)
-        today = today or date.today()  # ``today`` is for tests
-        earliest = today + timedelta(days=policy.extra_day_min_days_ahead)
-        latest = today + timedelta(days=policy.extra_day_max_days_ahead)
-        self.when = WhenPage(
-            self.tr("Extra days can be requested from {min} to {max} days ahead: between "
-                    "{first} and {last}.").format(
+        # ``today`` is for tests; the app passes none and the wizard takes the computer's day.
+        self._today = today or date.today()
+        policy = agenda.policy
+        earliest, latest = extra_day_window(policy, self._today)
+        family = list(profile.children) if profile else []
+        self.children = children_in_care(family, earliest)
+        self.who = ChildrenPage(self, [c for c in family if c not in self.children])
+        first = first_open_day(max(start or earliest, earliest), latest, self._closed)
+        self.when = ExtraDayWhenPage(
+            self, self.tr("Extra days can be requested from {min} to {max} days ahead: between "
+                          "{first} and {last}.").format(
                 min=policy.extra_day_min_days_ahead, max=policy.extra_day_max_days_ahead,
                 first=format_date(earliest), last=format_date(latest)),
-            earliest, earliest, latest,
-            int(policy.other.get("extra_day_max_period_days", MAX_PERIOD_DAYS)),
-            self.tr("Whole day (day care)"), self)
+            first, earliest, latest,
+            int(policy.other.get("extra_day_max_period_days", MAX_PERIOD_DAYS)))
         self.payment = PaymentPage(self)
         self.summary = SummaryPage(self)
         self.result = ResultPage(self)
@@ -244,42 +319,36 @@ class ExtraDayWizard(SessionWizard):
         service.requested.connect(self._requested)
         service.requestFailed.connect(self._failed)
 
+    def names(self) -> dict[int, str]:
+        return {c.id: c.first_name for c in self.children}
+
     def draft(self) -> ExtraDayDraft:
         first, last = self.when.range()
-        return ExtraDayDraft(self.who.child_ids(), first, last, self.when.part(),
-                             self.payment.payment())
+        return ExtraDayDraft(self.who.child_ids(), first, last, None, self.payment.payment(),
+                             day_parts=self.when.day_parts())
 
-    def cost_lines(self, preview: ExtraDayPreview) -> str:
-        names = {c.id: c.first_name for c in self.children}
-        lines = []
-        for item in preview.items:
-            paid = []
-            if item.credit_minutes:
-                paid.append(self.tr("{hours} from absence credit").format(
-                    hours=format_hours(item.credit_minutes)))
-            if item.invoice_cents:
-                paid.append(self.tr("{amount} on the invoice").format(
-                    amount=format_money(item.invoice_cents)))
-            lines.append(f"• {format_weekday_date(item.date)}, {names.get(item.child_id, '?')}, "
-                         f"{day_part_label(item.day_part.value)} "
-                         f"{item.start.strftime('%H:%M')}–{item.end.strftime('%H:%M')}: "
-                         + (", ".join(paid) or self.tr("free")))
-        reasons = {"weekend": self.tr("weekend"), "closing_day": self.tr("closing day"),
-                   "not_offered": self.tr("not offered on that day"),
-                   "already_planned": self.tr("already planned"),
-                   "already_requested": self.tr("already requested")}
-        for skipped in preview.skipped:
-            lines.append(self.tr("Left out: {date}, {name} ({reason})").format(
-                date=format_date(skipped.date), name=names.get(skipped.child_id, "?"),
-                reason=reasons.get(skipped.reason, skipped.reason)))
-        lines.append(self.tr("Total: {hours}; {credit} from absence credit, {amount} on the "
-                             "invoice.").format(hours=format_hours(preview.total_minutes),
-                                                credit=format_hours(preview.credit_minutes),
-                                                amount=format_money(preview.invoice_cents)))
-        return "\n".join(lines)
+    def first_free_day(self, start: date, child_ids: tuple[int, ...]) -> date:
+        """The first open day from ``start`` on when some of ``child_ids`` have no care
+        planned (a day they all come anyway cannot be requested)."""
+        latest = extra_day_window(self._agenda.policy, self._today)[1]
+        day = start
+        while day < latest:
+            day = first_open_day(day, latest, self._closed)
+            planned = {p.child_id for a in self._agenda.agenda_for(day, day)
+                       for p in a.day(day).planned}
+            if not set(child_ids) <= planned:
+                return day
+            day += timedelta(days=1)
+        return start
+
+    def in_school_holiday(self, day: date) -> bool:
+        return any(a.day(day).school_holiday for a in self._agenda.agenda_for(day, day))
+
+    def _closed(self, day: date) -> bool:
+        return any(a.day(day).closing_days for a in self._agenda.agenda_for(day, day))
 
     def _requested(self, requests: list) -> None:
-        names = {c.id: c.first_name for c in self.children}
+        names = self.names()
         lines = [self.tr("Your request has been submitted and is waiting for the group's "
                          "decision. Follow its status in the request overview.")]
         for request in requests:
@@ -287,8 +356,10 @@ class ExtraDayWizard(SessionWizard):
             if request.last_date != request.first_date:
                 days = self.tr("{first} to {last}").format(
                     first=days, last=format_weekday_date(request.last_date))
-            lines.append(self.tr("• {name}, {days}: requested, not decided yet").format(
-                name=names.get(request.child_id, "?"), days=days))
+            part = day_part_label(request.day_part.value) if request.day_part \
+                else self.tr("whole day")
+            lines.append(self.tr("• {name}, {days}, {part}: requested, not decided yet").format(
+                name=names.get(request.child_id, "?"), days=days, part=part))
         self.result.show_result("\n".join(lines))
 
     def _failed(self, message: str) -> None:

@@ -34,7 +34,7 @@ class Legend(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        layout.setSpacing(3)  # tight: all seven must fit beside each other on a 1024 px screen
         self.labels: list[QLabel] = []
         items = [(EntryState.PLANNED, self.tr("planned")),
                  (EntryState.ABSENT, self.tr("absent")),
@@ -50,5 +50,5 @@ class Legend(QWidget):
             self.labels.append(label)
             layout.addWidget(swatch)
             layout.addWidget(label)
-            layout.addSpacing(10)
+            layout.addSpacing(3)
         layout.addStretch(1)

@@ -4,38 +4,40 @@ overview, calendar export)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.models.agenda.care import (
+    care_ended_on,
+    children_in_care,
+    day_actions,
+    extra_day_window,
+)
 from desktop.models.agenda.month import MonthModel
 from desktop.models.agenda.month_list import MonthListModel
-from desktop.models.shared.formatting import day_part_label
-from desktop.models.shared.records import Agenda, DayPart, Profile
-from desktop.services.shared.errors import disk_message
+from desktop.models.shared.formatting import format_date
+from desktop.models.shared.records import Agenda, Profile
 from desktop.views.agenda.absence_wizard import AbsenceWizard
-from desktop.views.agenda.day_delegate import DayDelegate
 from desktop.views.agenda.day_panel import DayPanel
+from desktop.views.agenda.export_dialog import ExportDialog, open_export
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.legend import Legend
+from desktop.views.agenda.month_grid import MonthGrid
 from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.row_table import row_table
@@ -89,20 +91,14 @@ class AgendaPage(QWidget):
         self.export_button = QPushButton(self.tr("Export to calendar…"), self)
         self.export_button.setObjectName("exportCalendar")
         self.export_button.setToolTip(self.tr(
-            "Save the planning of the chosen child as an .ics file for your calendar"))
+            "Save the planning of your children as an .ics file for your calendar"))
+        # Why "Report absence" and "Request a day" are not available (a contract that ended).
+        self.care_note = mark(QLabel("", self), "muted")
+        self.care_note.setObjectName("careNote")
+        self.care_note.setWordWrap(True)
+        self.care_note.hide()
 
-        self.view = QTableView(self)
-        self.view.setObjectName("monthView")
-        self.view.setAccessibleName(self.tr("Month"))
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(DayDelegate(self.view))
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.setShowGrid(True)
-        self.view.setMinimumHeight(6 * 70)
+        self.view = MonthGrid(self.model, self)
 
         # The same month as a list: easier to read out (screen readers) and to scan.
         self.list_model = MonthListModel(self.model, self)
@@ -112,7 +108,8 @@ class AgendaPage(QWidget):
         for column, mode in ((MonthListModel.DATE, QHeaderView.ResizeMode.ResizeToContents),
                              (MonthListModel.CHILD, QHeaderView.ResizeMode.ResizeToContents),
                              (MonthListModel.PARTS, QHeaderView.ResizeMode.Stretch),
-                             (MonthListModel.STATE, QHeaderView.ResizeMode.Stretch)):
+                             (MonthListModel.STATE, QHeaderView.ResizeMode.Stretch),
+                             (MonthListModel.HOLIDAY, QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
         self.list_empty = mark(QLabel(self.tr("Nothing planned in this month."), self), "muted")
         self.list_empty.setObjectName("listEmpty")
@@ -182,6 +179,7 @@ class AgendaPage(QWidget):
         layout.setSpacing(10)
         layout.addLayout(navigation)
         layout.addLayout(actions)
+        layout.addWidget(self.care_note)
         layout.addLayout(body, 1)
         layout.addWidget(self.legend)
 
@@ -195,12 +193,16 @@ class AgendaPage(QWidget):
                   lambda: self.move_month(1))
         self.child_filter.currentIndexChanged.connect(self._filter_changed)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.dayStepped.connect(self._step_day)
+        self.view.dayActivated.connect(self._focus_day_action)
+        self.day_panel.reportAbsence.connect(self.open_absence_wizard)
+        self.day_panel.requestDay.connect(self.open_extra_day_wizard)
         self.list_mode.toggled.connect(self.show_list)
         self.list_view.selectionModel().currentChanged.connect(self._list_row_changed)
         self.list_model.modelReset.connect(self._list_changed)
-        self.absence_button.clicked.connect(self.open_absence_wizard)
+        self.absence_button.clicked.connect(lambda: self.open_absence_wizard())
         self.overview_button.clicked.connect(self.open_request_overview)
-        self.extra_day_button.clicked.connect(self.open_extra_day_wizard)
+        self.extra_day_button.clicked.connect(lambda: self.open_extra_day_wizard())
         self._extra_days.changed.connect(self._agenda.refresh)
         self.export_button.clicked.connect(self.export_calendar)
         self._agenda.agendaChanged.connect(self._agenda_changed)
@@ -222,8 +224,31 @@ class AgendaPage(QWidget):
         is_parent = profile is not None and profile.user.role.is_parent
         for button in (self.absence_button, self.extra_day_button, self.overview_button):
             button.setVisible(is_parent)
+        self._show_care(children)
         self.export_button.setEnabled(bool(children))
         self._show_day(self._selected_date())
+
+    def _show_care(self, children: list) -> None:
+        """Offer reporting and requesting only while there is care to report or request."""
+        today = date.today()
+        ended = care_ended_on(children, today)
+        can_request = bool(children_in_care(children, extra_day_window(
+            self._agenda.policy, today)[0]))
+        self.absence_button.setEnabled(ended is None and bool(children))
+        self.extra_day_button.setEnabled(can_request)
+        if ended is not None:
+            note = self.tr("Your contract ended on {date}: absences and extra days can no "
+                           "longer be reported here.").format(date=format_date(ended))
+        elif children and not can_request:
+            note = self.tr("Your contract ends too soon to request an extra day.")
+        else:
+            note = ""
+        self.care_note.setText(note)
+        self.care_note.setVisible(bool(note) and self.absence_button.isVisibleTo(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.day_panel.fit(event.size().width())
+        super().resizeEvent(event)
 
     def activate(self, intent: Intent | None = None) -> None:
         """The section became visible: show (and refresh) the month on screen."""
@@ -241,6 +266,15 @@ class AgendaPage(QWidget):
 
     def go_to_today(self) -> None:
         self.select_date(date.today())
+
+    def _step_day(self, days: int) -> None:
+        selected = self._selected_date() or date.today()
+        self.select_date(selected + timedelta(days=days))
+
+    def _focus_day_action(self) -> None:
+        button = self.day_panel.first_action()
+        if button is not None:
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_date(self, day: date) -> None:
         if (day.year, day.month) != self.model.month:
@@ -312,19 +346,29 @@ class AgendaPage(QWidget):
         self.month_title.setText(QLocale().toString(QDate(year, month, 1), "MMMM yyyy"))
 
     def _show_day(self, day: date | None) -> None:
-        names = {c.id: c.first_name for c in (self._profile.children if self._profile else ())}
-        self.day_panel.show_day(day, self.model, names, self.child_filter.currentData())
+        children = list(self._profile.children) if self._profile else []
+        names = {c.id: c.first_name for c in children}
+        wanted = self.child_filter.currentData()
+        self.day_panel.show_day(day, self.model, names, wanted)
+        is_parent = self._profile is not None and self._profile.user.role.is_parent
+        if day is not None and is_parent:
+            actions = day_actions(day, self.model.day(day), children, wanted,
+                                  self._agenda.policy, date.today())
+            self.day_panel.set_actions(actions)
+        else:
+            self.day_panel.set_actions(day_actions(date.min, None, (), None,
+                                                   self._agenda.policy, date.today()))
 
     # -- actions -------------------------------------------------------------------------------
-    def open_absence_wizard(self) -> AbsenceWizard:
-        wizard = AbsenceWizard(self._agenda, self._profile, self._selected_date(), self)
+    def open_absence_wizard(self, day: date | None = None) -> AbsenceWizard:
+        wizard = AbsenceWizard(self._agenda, self._profile, day or self._selected_date(), self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
         return wizard
 
-    def open_extra_day_wizard(self) -> ExtraDayWizard:
-        wizard = ExtraDayWizard(self._extra_days, self._agenda.policy, self._profile,
-                                self._agenda.online, self)
+    def open_extra_day_wizard(self, day: date | None = None) -> ExtraDayWizard:
+        wizard = ExtraDayWizard(self._extra_days, self._agenda, self._profile,
+                                self._agenda.online, self, start=day)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
         return wizard
@@ -335,29 +379,10 @@ class AgendaPage(QWidget):
         dialog.open()
         return dialog
 
-    def export_calendar(self) -> None:
+    def open_export_dialog(self) -> ExportDialog:
         children = list(self._profile.children) if self._profile else []
-        if not children:
-            return
-        wanted = self.child_filter.currentData()
-        child = next((c for c in children if c.id == wanted), children[0])
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the planning of {name}").format(name=child.first_name),
-            self.tr("Planning {name}.ics").format(name=child.first_name),
-            self.tr("Calendar files (*.ics)"))
-        if path:
-            self.save_calendar(path, child.id, child.first_name)
+        return open_export(self._agenda, children, self.child_filter.currentData(), self)
 
-    def save_calendar(self, path: str, child_id: int, name: str) -> None:
-        labels = {part: day_part_label(part.value) for part in DayPart}
-        try:
-            count = self._agenda.export_calendar(path, child_id, name, labels)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Export to calendar"), self.tr(
-                "The calendar file could not be saved. {reason}").format(
-                reason=disk_message(error)))
-            return
-        QMessageBox.information(self, self.tr("Export to calendar"), self.tr(
-            "{count} planned day-parts of {name} were saved. Open the file with your calendar "
-            "program to add them.").format(count=count, name=name))
-
+    def export_calendar(self) -> None:
+        if self._profile is not None and self._profile.children:
+            self.open_export_dialog()

@@ -3,15 +3,14 @@ the result page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QRadioButton,
@@ -22,17 +21,10 @@ from PySide6.QtWidgets import (
 
 from desktop.models.shared.formatting import day_part_label
 from desktop.models.shared.records import Child, DayPart
+from desktop.views.shared.date_field import DateField, Period
 from desktop.views.shared.theme import mark
 
-__all__ = ["ChildChoice", "ResultPage", "WhenPage", "hint_label"]
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
+__all__ = ["ChildChoice", "ResultPage", "WhenPage", "first_open_day", "hint_label"]
 
 
 def hint_label(page: QWidget) -> QLabel:
@@ -69,14 +61,18 @@ class ChildChoice(QWidget):
 
 
 class WhenPage(QWizardPage):
-    """One day or a period between `earliest` and `latest`, and a day-part (or all of them)."""
+    """One day or a period between ``earliest`` and ``latest`` of at most ``max_days`` days,
+    and — when ``all_parts_text`` is given — a day-part out of ``parts`` (or all of them).
+
+    "Up to and including" follows "From" (:class:`desktop.views.shared.date_field.Period`)."""
 
     def __init__(self, subtitle: str, start: date, earliest: date, latest: date | None,
-                 max_days: int, all_parts_text: str, parent: QWidget | None = None) -> None:
+                 max_days: int, all_parts_text: str | None,
+                 parts: Sequence[DayPart] = tuple(DayPart),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("When"))
         self.setSubTitle(subtitle)
-        self._max_days = max_days
         self.one_day = QRadioButton(self.tr("One day"), self)
         self.one_day.setObjectName("oneDay")
         self.period = QRadioButton(self.tr("A period"), self)
@@ -85,42 +81,43 @@ class WhenPage(QWizardPage):
         group = QButtonGroup(self)
         group.addButton(self.one_day)
         group.addButton(self.period)
-        self.first = QDateEdit(_qdate(start), self)
+        self.first = DateField(start, earliest, latest, self)
         self.first.setObjectName("firstDate")
-        self.last = QDateEdit(_qdate(start), self)
+        self.last = DateField(start, earliest, latest, self)
         self.last.setObjectName("lastDate")
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setMinimumDate(_qdate(earliest))
-            if latest is not None:
-                edit.setMaximumDate(_qdate(latest))
-            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
+        self.dates = Period(self.first, self.last, max_days, self)
         self.day_part = QComboBox(self)
         self.day_part.setObjectName("dayPart")
-        self.day_part.addItem(all_parts_text, None)
-        for part in DayPart:
-            self.day_part.addItem(day_part_label(part.value).capitalize(), part.value)
+        self.day_part.setAccessibleName(self.tr("Day-part"))
+        if all_parts_text is not None:
+            self.day_part.addItem(all_parts_text, None)
+            for part in parts:
+                self.day_part.addItem(day_part_label(part.value).capitalize(), part.value)
         self.hint = hint_label(self)
-        form = QFormLayout()
-        form.addRow(self.one_day)
-        form.addRow(self.period)
+        self.form = QFormLayout()
+        self.form.addRow(self.one_day)
+        self.form.addRow(self.period)
         self.first_label = QLabel(self.tr("Date"), self)
-        form.addRow(self.first_label, self.first)
+        self.first_label.setBuddy(self.first)
+        self.form.addRow(self.first_label, self.first)
         self.last_label = QLabel(self.tr("Up to and including"), self)
-        form.addRow(self.last_label, self.last)
-        form.addRow(self.tr("Day-part"), self.day_part)
+        self.last_label.setBuddy(self.last)
+        self.form.addRow(self.last_label, self.last)
+        if all_parts_text is not None:
+            self.form.addRow(self.tr("Day-part"), self.day_part)
+        else:
+            self.day_part.hide()
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         layout.addWidget(self.hint)
         layout.addStretch(1)
         self.period.toggled.connect(self._mode_changed)
-        self.first.dateChanged.connect(self._changed)
-        self.last.dateChanged.connect(self._changed)
+        self.dates.changed.connect(self._changed)
         self._mode_changed(False)
 
     def range(self) -> tuple[date, date]:
-        first = _pydate(self.first.date())
-        return first, (_pydate(self.last.date()) if self.period.isChecked() else first)
+        first = self.first.day
+        return first, (self.last.day if self.period.isChecked() else first)
 
     def part(self) -> DayPart | None:
         value = self.day_part.currentData()  # Qt hands the value back as a plain str
@@ -133,19 +130,19 @@ class WhenPage(QWizardPage):
         self._changed()
 
     def _changed(self) -> None:
-        first, last = self.range()
-        if last < first:
-            self.hint.setText(self.tr("The last day is before the first day."))
-        elif (last - first).days >= self._max_days:
-            self.hint.setText(self.tr("A period can be at most {n} days.").format(
-                n=self._max_days))
-        else:
-            self.hint.setText("")
+        self.hint.setText(self.dates.problem(*self.range()))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        first, last = self.range()
-        return first <= last and (last - first).days < self._max_days
+        return not self.dates.problem(*self.range())
+
+
+def first_open_day(start: date, latest: date, is_closed: Callable[[date], bool]) -> date:
+    """The first weekday from ``start`` on that is not closed (up to ``latest``)."""
+    day = start
+    while day < latest and (day.weekday() >= 5 or is_closed(day)):
+        day += timedelta(days=1)
+    return day
 
 
 class ResultPage(QWizardPage):

@@ -37,7 +37,7 @@ class FinanceNotices(QObject):
 
     def _finance_problem(self, text: str) -> None:
         self._messages.show_message(text, source="finance", action_text=self.tr("Try again"),
-                                    action=self._finance.refresh)
+                                    action=self._finance.refresh, section="finance")
 
     def _finance_problem_solved(self) -> None:
         self._messages.clear("finance")

@@ -99,14 +99,14 @@ class FinancePage(QWidget):
                   DocumentKind.CONTRACT: self.tr("Contracts")}
         for kind, label in labels.items():
             model = FinanceDocumentsModel(kind, self._is_cached, self)
-            table = self._table(model, _HIDDEN[kind])
+            table = self._table(model, _HIDDEN[kind], label)
             table.doubleClicked.connect(self._activated)
             table.activated.connect(self._activated)
             self.models[kind] = model
             self.tables[kind] = table
             self.tabs.addTab(table, label)
         self.tariffs = TariffsModel(self)
-        self.tariffs_table = self._table(self.tariffs, ())
+        self.tariffs_table = self._table(self.tariffs, (), self.tr("Rates"))
         self.tabs.addTab(self.tariffs_table, self.tr("Rates"))
         self.tabs.currentChanged.connect(self._update_buttons)
 
@@ -149,11 +149,11 @@ class FinancePage(QWidget):
         if self._messages is not None:
             self._messages.show_message(text, source="finance-notice", tone=tone)
 
-    def _table(self, model, hidden: tuple[int, ...]) -> QTableView:
+    def _table(self, model, hidden: tuple[int, ...], name: str) -> QTableView:
         proxy = YearFilterModel(self)
         proxy.setSourceModel(model)
         self.proxies.append(proxy)
-        table = row_table(proxy, self)
+        table = row_table(proxy, self, accessible_name=name)
         table.setSortingEnabled(True)
         table.sortByColumn(1 if isinstance(model, FinanceDocumentsModel) else 0,
                            Qt.SortOrder.DescendingOrder)
@@ -301,13 +301,17 @@ class FinancePage(QWidget):
         def save_copy(target: Path) -> str | None:
             return self._finance.save_copy(document, target)
 
+        def open_copy() -> Path | str:
+            return self._finance.readable_copy(document, name)
+
         if self.viewer is None:
             # Imported with the first document: QtPdf is not needed before.
             from desktop.views.finance.viewer import PdfViewer
 
-            self.viewer = PdfViewer(Path(path), title, name, save_copy, self)
+            self.viewer = PdfViewer(Path(path), title, name, save_copy, self,
+                                    open_copy=open_copy)
         else:
-            self.viewer.show_document(Path(path), title, name, save_copy)
+            self.viewer.show_document(Path(path), title, name, save_copy, open_copy=open_copy)
         self.viewer.show()
 
     # --- save all -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ window per document cost memory for as long as the page lived.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSize, Qt, QUrl
@@ -28,7 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.shared.system_viewer import has_program_for
 from desktop.views.shared.lock_guard import SessionDialog
+from desktop.views.shared.theme import announce, link
+from desktop.views.shared.windows import fit_to_screen
 
 __all__ = ["PdfViewer"]
 
@@ -37,13 +41,16 @@ _ZOOM_STEP = 1.25
 
 class PdfViewer(SessionDialog):
     """Shows a PDF file, one at a time. ``save_copy(target) -> message | None`` writes
-    "Opslaan als…" for the document on screen."""
+    "Opslaan als…" for the document on screen; ``open_copy() -> path | message`` makes the
+    copy "Openen met…" hands to the system, under a readable name (default: the shown file
+    itself)."""
 
     def __init__(self, path: Path, title: str, suggested_name: str,
-                 save_copy: Callable[[Path], str | None], parent: QWidget | None = None) -> None:
+                 save_copy: Callable[[Path], str | None], parent: QWidget | None = None, *,
+                 open_copy: Callable[[], Path | str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfViewer")
-        self.resize(QSize(860, 900))
+        fit_to_screen(self, 860, 900)
 
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
@@ -81,6 +88,14 @@ class PdfViewer(SessionDialog):
         bar.addStretch(1)
         for widget in (self.save_button, self.print_button, self.open_with_button):
             bar.addWidget(widget)
+        # Where "Opslaan als…" put the file, or why "Openen met…" could not open it.
+        self.notice = QLabel("", self)
+        self.notice.setObjectName("viewerNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.setOpenExternalLinks(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.notice.hide()
         self.problem = QLabel(self.tr(
             "This document could not be shown. Try “Open with…” to use another PDF "
             "program, or “Save as…” to keep the file."), self)
@@ -88,19 +103,23 @@ class PdfViewer(SessionDialog):
         self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.notice)
         layout.addWidget(self.problem)
         layout.addWidget(self.view, 1)
 
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self.finished.connect(self._closed)
-        self.show_document(path, title, suggested_name, save_copy)
+        self.show_document(path, title, suggested_name, save_copy, open_copy=open_copy)
 
     def show_document(self, path: Path, title: str, suggested_name: str,
-                      save_copy: Callable[[Path], str | None]) -> None:
+                      save_copy: Callable[[Path], str | None], *,
+                      open_copy: Callable[[], Path | str] | None = None) -> None:
         """Show the file at ``path`` instead of the one before, from its first page."""
         self.path = Path(path)
         self._suggested_name = suggested_name
         self._save_copy = save_copy
+        self._open_copy = open_copy or (lambda: self.path)
+        self.notice.hide()  # it was about the document before
         self.setWindowTitle(title)
         self.view.setAccessibleName(title)
         self.document.close()
@@ -178,12 +197,22 @@ class PdfViewer(SessionDialog):
             self.save_to(Path(target))
 
     def save_to(self, target: Path) -> bool:
-        """Write a copy to ``target`` (the file dialog already asked about overwriting)."""
+        """Write a copy to ``target`` (the file dialog already asked about overwriting) and
+        say where it went, with a link to the folder."""
         message = self._save_copy(target)
         if message is not None:
             QMessageBox.warning(self, self.tr("Not saved"), message)
             return False
+        folder = QUrl.fromLocalFile(str(Path(target).parent)).toString()
+        self._show_notice(self.tr("Saved as {path}. {open_folder}").format(
+            path=escape(str(target)), open_folder=link(folder, self.tr("Open the folder"))))
         return True
+
+    def _show_notice(self, html: str) -> None:
+        self.notice.setText(html)
+        self.notice.setAccessibleName(self.notice.text())
+        self.notice.show()
+        announce(self.notice)
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -222,8 +251,17 @@ class PdfViewer(SessionDialog):
             painter.end()
         return printed
 
-    def open_with(self) -> None:
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))):
+    def open_with(self) -> bool:
+        """Hand a copy with a readable name to the system's PDF program; say so when there is
+        none (or the copy could not be made)."""
+        copy = self._open_copy()
+        if isinstance(copy, str):
+            QMessageBox.warning(self, self.tr("Not opened"), copy)
+            return False
+        if not has_program_for("application/pdf") or \
+                not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
             QMessageBox.information(self, self.tr("No PDF viewer"), self.tr(
                 "This computer has no program for PDF files. Use “Save as…” and open the file "
                 "with a program of your choice."))
+            return False
+        return True

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.shared.theme import icon, mark
+from desktop.views.shared.theme import icon, link, mark
 
 __all__ = ["ChoiceButton", "DemoLogin", "DemoPanel", "KnownAccountsPanel"]
 
@@ -66,6 +67,8 @@ class ChoiceButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # Enter activates it like Space (outside a dialog Qt only does that for auto-default).
+        self.setAutoDefault(True)
 
     def text(self) -> str:  # what the button says, for tests and screen readers alike
         return f"{self.title_label.text()}\n{self.detail_label.text()}"
@@ -147,11 +150,13 @@ class KnownAccountsPanel(_Panel):
 
 
 class DemoPanel(_Panel):
-    """The demo logins; clicking one fills e-mail and password. Signals: ``chosen(DemoLogin)``."""
+    """The demo logins; clicking one fills e-mail and password; where the demo's mails (with
+    the password-reset code) land. Signals: ``chosen(DemoLogin)``."""
 
     chosen = Signal(object)
 
-    def __init__(self, logins: Sequence[DemoLogin], parent: QWidget | None = None) -> None:
+    def __init__(self, logins: Sequence[DemoLogin], parent: QWidget | None = None, *,
+                 mail_folder: Path | None = None) -> None:
         super().__init__(self.tr("Demo"), parent)
         self.setObjectName("demoLogins")
         hint = mark(QLabel(self.tr(
@@ -168,4 +173,27 @@ class DemoPanel(_Panel):
             button.clicked.connect(lambda _=False, chosen=login: self.chosen.emit(chosen))
             self._layout.addWidget(button)
             self.buttons.append(button)
+        self.mail_folder = QLabel(self)
+        self.mail_folder.setObjectName("demoMailFolder")
+        self.mail_folder.setWordWrap(True)
+        if mail_folder is not None:
+            # "Wachtwoord vergeten?" works in the demo too: its mail, with the link and the code,
+            # is a file in this folder (the demo sends no real mail).
+            url = QUrl.fromLocalFile(str(mail_folder)).toString()
+            self.mail_folder.setTextFormat(Qt.TextFormat.RichText)
+            self.mail_folder.setText(self.tr(
+                "“Forgot password?” works here too: the demo sends no real mail, it saves each "
+                "mail (with the code) as an .eml file in {folder}.").format(
+                folder=link(url, str(mail_folder))))
+            self.mail_folder.setOpenExternalLinks(True)
+            self.mail_folder.setTextInteractionFlags(
+                Qt.TextInteractionFlag.LinksAccessibleByMouse
+                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            self.mail_folder.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.mail_folder.setAccessibleName(self.tr("Open the demo's mail folder {folder}")
+                                               .format(folder=mail_folder))
+            mark(self.mail_folder, "muted")
+            self._layout.addWidget(self.mail_folder)
+        else:
+            self.mail_folder.hide()
         self.setVisible(bool(logins))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.views.shared.lock_guard import SessionWizard
 from desktop.views.shared.theme import announce, mark
+from desktop.views.shared.wizard import prepare_wizard
 
 if TYPE_CHECKING:
     from desktop.services.session.password_reset import PasswordResetService
@@ -279,21 +280,16 @@ class PasswordResetWizard(SessionWizard):
         self.busy = False
         self.setObjectName("passwordReset")
         self.setWindowTitle(self.tr("Set a new password"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        prepare_wizard(self, 620, 520)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(620, 520)
         self.request_page = RequestPage(self, organisation, email)
         self.code_page = CodePage(self)
         self.done_page = DonePage(self)
         for page in (self.request_page, self.code_page, self.done_page):
             self.addPage(page)
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
         for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.CommitButton,
                       QWizard.WizardButton.FinishButton):
             mark(self.button(which), "primary")
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
 
         resets.busyChanged.connect(self._set_busy)
         resets.mailRequested.connect(self._mail_requested)

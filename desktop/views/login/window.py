@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.views.login.panels import DemoLogin, DemoPanel, KnownAccountsPanel
 from desktop.views.login.two_factor_step import TwoFactorStep
 from desktop.views.shared.theme import announce, apply_theme, icon, mark
+from desktop.views.shared.windows import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop.services.session.password_reset import PasswordResetService
@@ -46,6 +48,7 @@ class LoginWindow(QWidget):
         *,
         initial_portal: str = "",
         demo_logins: Sequence[DemoLogin] = (),
+        demo_mail_folder: Path | None = None,
         shared_pc: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -60,14 +63,15 @@ class LoginWindow(QWidget):
         self._checked_portal = ""
         self._wizard: PasswordResetWizard | None = None
         self.setObjectName("loginWindow")
-        self.setWindowTitle(self.tr("Ouderportaal — Log in"))
+        # Qt adds the application's name (" — Ouderportaal") to every window title itself.
+        self.setWindowTitle(self.tr("Log in"))
         self.setMinimumSize(QSize(900, 620))
-        self.resize(1024, 700)
+        fit_to_screen(self, 1024, 780)
 
         self._build_form(initial_portal)
         self.two_factor = TwoFactorStep(session, self.form, self)
         self.known_accounts = KnownAccountsPanel(self)
-        self.demo = DemoPanel(demo_logins, self)
+        self.demo = DemoPanel(demo_logins, self, mail_folder=demo_mail_folder)
         self._layout_window()
         self._connect()
         self._update_login_button()
@@ -90,10 +94,7 @@ class LoginWindow(QWidget):
         self.organisation.setObjectName("organisation")
         self.organisation.setPlaceholderText(self.tr("korein or korein.ouderportaal.nl"))
         self.organisation.setAccessibleName(self.tr("Organisation"))
-        self.organisation_status = QLabel("", self.form)
-        self.organisation_status.setObjectName("organisationStatus")
-        self.organisation_status.setWordWrap(True)
-        self.organisation_status.hide()
+        self.organisation_status = self._message_label("organisationStatus")
 
         self.email = QLineEdit(self.form)
         self.email.setObjectName("email")
@@ -123,20 +124,11 @@ class LoginWindow(QWidget):
         self.remember.setVisible(not self._shared_pc)
         self.shared_pc_note.setVisible(self._shared_pc)
 
-        self.error = QLabel("", self.form)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = self._message_label("error")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
-        self.notice = QLabel("", self.form)
-        self.notice.setObjectName("notice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
+        self.notice = self._message_label("notice")
         # Apart from the error: it stays until the data is gone, whatever else is said.
-        self.leftovers = mark(QLabel("", self.form), "muted")
-        self.leftovers.setObjectName("leftoversNote")
-        self.leftovers.setWordWrap(True)
-        self.leftovers.hide()
+        self.leftovers = mark(self._message_label("leftoversNote"), "muted")
 
         self.login_button = mark(QPushButton(self.tr("Log in"), self.form), "primary")
         self.login_button.setObjectName("login")
@@ -174,6 +166,14 @@ class LoginWindow(QWidget):
         layout.addWidget(self.login_button)
         layout.addWidget(self.forgot, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.leftovers)
+
+    def _message_label(self, name: str) -> QLabel:
+        """A wrapped line of the form, hidden until there is something to say."""
+        label = QLabel("", self.form)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.hide()
+        return label
 
     def _add_field(self, layout: QVBoxLayout, label_text: str, field: QLineEdit) -> None:
         label = mark(QLabel(label_text, self.form), "fieldLabel")
@@ -266,6 +266,15 @@ class LoginWindow(QWidget):
         # Accounts may have been remembered or forgotten since the window was last shown.
         self.known_accounts.set_accounts(self._session.known_accounts())
         super().showEvent(event)
+        # The keyboard starts in the first field still to fill in, not on the scroll area.
+        QTimer.singleShot(0, self, self.focus_first_empty_field)
+
+    def focus_first_empty_field(self) -> None:
+        for field in (self.organisation, self.email, self.password):
+            if not field.text().strip():
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.login_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _confirm_forget(self, key: str, name: str) -> None:
         box = QMessageBox(

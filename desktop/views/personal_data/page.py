@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from desktop.models.personal_data import phone_text
 from desktop.models.shared.records import ChangeField, PersonalData
 from desktop.views.personal_data.forms import ContactsForm, FieldForm, Spec
 from desktop.views.shared.message_bar import MessageBar
@@ -126,7 +127,8 @@ class PersonalDataPage(QWidget):
         for form, field, subject in self.forms.values():
             if field is None:
                 me = parents.get(subject)
-                form.set_value({"phone": me.phone, "home_phone": me.home_phone,
+                form.set_value({"phone": phone_text(me.phone),
+                                "home_phone": phone_text(me.home_phone),
                                 "notification_email": me.notification_email} if me else {})
                 continue
             if field is ChangeField.ADDRESS:
@@ -143,11 +145,14 @@ class PersonalDataPage(QWidget):
                         iban=data.bank.iban_masked))
             elif field is ChangeField.MEDICAL:
                 value = children[subject].medical.to_json() if subject in children else {}
+                if value:
+                    value["gp_phone"] = phone_text(value.get("gp_phone"))
             else:
                 people = (children[subject].emergency_contacts
                           if field is ChangeField.EMERGENCY_CONTACTS
                           else children[subject].collectors) if subject in children else ()
-                value = {"contacts": [c.to_json() for c in people]}
+                value = {"contacts": [{**c.to_json(), "phone": phone_text(c.phone)}
+                                      for c in people]}
             form.set_value(value)
             form.set_state(data.pending(field, subject), data.last_rejected(field, subject))
 

@@ -10,19 +10,15 @@ the cards on a model reset is cheap.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.models.shared.cards import CARD_LINES_ROLE, CARD_TITLE_ROLE, CardLine, LineStyle
-from desktop.views.shared.theme import mark
+from desktop.views.shared.theme import link, mark
 
 __all__ = ["CARD_COLUMNS", "Card", "CardGrid"]
 
 CARD_COLUMNS = 2
-# Rich-text links take their colour from the markup, not from the style sheet.
-LINK_COLOUR = "#1F6F5D"
 
 
 class Card(QFrame):
@@ -56,13 +52,12 @@ class Card(QFrame):
         if line.href:
             # Rich text only for links; everything else stays plain so no markup can sneak in.
             label.setTextFormat(Qt.TextFormat.RichText)
-            label.setText(f'<a style="color: {LINK_COLOUR}" href="{escape(line.href)}">'
-                          f"{escape(line.text)}</a>")
+            label.setText(link(line.href, line.text))
             label.setOpenExternalLinks(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
             label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            label.setAccessibleName(line.text)
+            label.setAccessibleName(line.spoken or line.text)
             label.setProperty("href", line.href)
         else:
             label.setTextFormat(Qt.TextFormat.PlainText)

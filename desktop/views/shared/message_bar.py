@@ -3,8 +3,14 @@ and for news worth a line (a decision arrived, documents saved).
 
 Every message has a source (the profile, the agenda, the finance sync, ...) and stays until
 that source says the problem is over (:meth:`MessageBar.clear`) or the user closes it. Two
-sources can have a problem at once: the bar shows the newest and keeps the others, so clearing
-one source brings back another source's message that is still true.
+sources can have a problem at once: the bar shows the newest (a problem before news) and keeps
+the others, so clearing one source brings back another source's message that is still true.
+
+A message also belongs to a section (issue 14: the bar takes the page's room): it shows only
+while that section is on screen, and news (tone "info") of a section is dropped when the parent
+leaves it — it has been read. A problem of a section comes back with its section while it is
+still true. A message about the whole app (``section=None``: the profile, the disk, an update)
+shows in every section.
 """
 
 from __future__ import annotations
@@ -17,10 +23,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolBut
 
 from desktop.views.shared.theme import announce, icon
 
-__all__ = ["MessageBar"]
+__all__ = ["HERE", "MessageBar"]
 
 #: The icon of each tone (never colour alone: the icon says it too).
 TONE_ICONS = {"warning": "warning", "info": "info"}
+
+
+#: ``section`` of :meth:`MessageBar.show_message`: the section on screen when it is shown.
+HERE = ""
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,7 @@ class _Message:
     tone: str
     action_text: str
     action: Callable[[], None] | None
+    section: str | None
 
 
 class MessageBar(QFrame):
@@ -45,6 +56,7 @@ class MessageBar(QFrame):
         self.setObjectName("messageBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._messages: dict[str, _Message] = {}  # by source, oldest first
+        self._section: str | None = None  # the section on screen
 
         self._icon = QLabel(self)
         self._icon.setObjectName("messageIcon")
@@ -76,7 +88,7 @@ class MessageBar(QFrame):
 
     @property
     def text(self) -> str:
-        return self._text.text() if self._messages else ""
+        return self._text.text() if self._shown() else ""
 
     @property
     def source(self) -> str:
@@ -99,14 +111,30 @@ class MessageBar(QFrame):
 
     def show_message(self, text: str, *, source: str = "",
                      action_text: str = "", action: Callable[[], None] | None = None,
-                     tone: str = "warning") -> None:
+                     tone: str = "warning", section: str | None = HERE) -> None:
         """Show ``text``; ``source`` names who sent it so that sender can clear it later (a new
         message of the same source replaces its old one). ``tone`` is "warning" (a problem) or
-        "info" (news, not a problem)."""
+        "info" (news, not a problem). ``section`` is the key of the section it is about
+        (``HERE``: the one on screen; None: every section)."""
         self._messages.pop(source, None)
-        self._messages[source] = _Message(text, source, tone, action_text, action)
+        self._messages[source] = _Message(text, source, tone, action_text, action,
+                                          self._section if section == HERE else section)
         self._render()
-        announce(self)
+        if self._shown() is self._messages[source]:
+            announce(self)
+
+    def set_section(self, section: str | None) -> None:
+        """The parent moved to ``section``: the news of the one left goes, its problems wait
+        for it, and the messages of the new one show."""
+        if section == self._section:
+            return
+        left = self._section
+        for source, message in list(self._messages.items()):
+            if message.tone == "info" and message.section is not None \
+                    and message.section == left:
+                del self._messages[source]
+        self._section = section
+        self._render()
 
     def clear(self, source: str | None = None) -> None:
         """Drop the message of ``source`` (None: every message); another source's message that
@@ -125,7 +153,11 @@ class MessageBar(QFrame):
         self.closed.emit()
 
     def _shown(self) -> _Message | None:
-        return next(reversed(self._messages.values()), None)
+        """The newest message of this section or the whole app; a problem before news, so a
+        notice that something arrived never hides one that something went wrong."""
+        here = [m for m in reversed(self._messages.values())
+                if m.section is None or m.section == self._section]
+        return next((m for m in here if m.tone != "info"), next(iter(here), None))
 
     def _render(self) -> None:
         shown = self._shown()

@@ -11,7 +11,7 @@ __all__ = ["row_table"]
 def row_table(model: QAbstractItemModel, parent: QWidget, *, name: str = "",
               accessible_name: str = "", alternating: bool = True) -> QTableView:
     """A table of ``model`` that selects whole rows, one at a time, is not editable and shows no
-    row numbers."""
+    row numbers. Tab leaves it for the next control (the arrow keys move between rows)."""
     table = QTableView(parent)
     if name:
         table.setObjectName(name)
@@ -23,4 +23,5 @@ def row_table(model: QAbstractItemModel, parent: QWidget, *, name: str = "",
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(alternating)
     table.verticalHeader().hide()
+    table.setTabKeyNavigation(False)
     return table

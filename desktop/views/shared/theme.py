@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import functools
 import re
+from html import escape
 from pathlib import Path
 
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
-__all__ = ["RESOURCES", "announce", "apply_theme", "icon", "mark", "resource_path"]
+__all__ = ["LINK_COLOUR", "RESOURCES", "announce", "apply_theme", "icon", "link", "mark",
+           "resource_path"]
+
+# Rich-text links take their colour from the markup, not from the style sheet.
+LINK_COLOUR = "#1F6F5D"
 
 _PACKAGE = Path(__file__).resolve().parents[2]
 RESOURCES = next(
@@ -91,3 +96,9 @@ def announce(widget: QWidget) -> None:
     """Tell screen readers that ``widget`` (an error or message) just appeared."""
     if QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+
+
+def link(href: str, text: str) -> str:
+    """``text`` as a link to ``href`` in the app's link colour, for a rich-text label (both
+    escaped: no markup can come in through a name or a path)."""
+    return f'<a style="color: {LINK_COLOUR}" href="{escape(href)}">{escape(text)}</a>'

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from fake_portal import EMAIL, ORGANISATION, PASSWORD
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
-from PySide6.QtWidgets import QLabel, QTextEdit
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QLabel, QRadioButton, QTextEdit, QWidget
 
 from desktop.arguments import parse_args
-from desktop.i18n import install_translators, ui_language
+from desktop.i18n import QT_GAPS, install_translators, ui_language
 from desktop.services.shared.crash import CrashReporter
 from desktop.wiring import AppOptions, DesktopApp
 
@@ -33,6 +34,29 @@ def test_the_dutch_catalogue_translates_the_app(qapp):
         for translator in installed:
             qapp.removeTranslator(translator)
     assert QCoreApplication.translate("LoginWindow", "Log in") == "Log in"
+
+
+def _english_left(widget: QWidget) -> list[str]:
+    """Texts of ``widget`` that are Qt's English source strings (what a gap looks like)."""
+    return [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QRadioButton)
+            if w.text() in QT_GAPS]
+
+
+def test_the_standard_dialogs_are_dutch_too(qapp):
+    installed = install_translators(qapp, "nl")
+    try:
+        files = QFileDialog(None, "Opslaan", "")
+        files.setOption(QFileDialog.Option.DontUseNativeDialog)
+        printing = QPrintDialog(QPrinter())
+        assert not _english_left(files) and not _english_left(printing)
+        look_in = files.findChild(QLabel, "lookInLabel").text()
+        assert look_in == "&Zoeken in:"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    english = QFileDialog(None, "Save", "")
+    english.setOption(QFileDialog.Option.DontUseNativeDialog)
+    assert _english_left(english)  # the check above can fail: these are the English texts
 
 
 @pytest.mark.expect_log("desktop.i18n", "WARNING", r"Dutch translation not found")
@@ -149,6 +173,7 @@ class DemoThatCannotStart:
     """A demo portal whose address was taken but whose start fails (say, a broken database)."""
 
     url = "http://127.0.0.1:9"
+    mail_folder = Path("demo-mail")  # never made: the login window only links to it
     started = 0
 
     def start(self) -> None:

@@ -51,6 +51,7 @@ from desktop.views.account_security.dialogs import (
 )
 from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 from desktop.views.agenda.absence_wizard import AbsenceWizard
+from desktop.views.agenda.export_dialog import ExportDialog
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.change_requests.reject_dialog import RejectChangeDialog
@@ -102,8 +103,10 @@ def a_child() -> GroupDayChild:
 BUILDERS = {
     AbsenceWizard: lambda parent, tmp: AbsenceWizard(FakeAgenda(), parent_profile(), None,
                                                      parent),
-    ExtraDayWizard: lambda parent, tmp: ExtraDayWizard(FakeExtraDays(), FakeAgenda().policy,
+    ExtraDayWizard: lambda parent, tmp: ExtraDayWizard(FakeExtraDays(), FakeAgenda(),
                                                        parent_profile(), True, parent),
+    ExportDialog: lambda parent, tmp: ExportDialog(parent_profile().children, None,
+                                                   date.today(), parent),
     RequestOverviewDialog: lambda parent, tmp: RequestOverviewDialog(
         FakeAgenda(), FakeExtraDays(), parent_profile(), parent),
     PdfViewer: lambda parent, tmp: PdfViewer(a_pdf(tmp), "Factuur", "Factuur.pdf",
@@ -354,7 +357,7 @@ def test_after_a_logout_from_the_lock_screen_nothing_comes_back(qtbot, window, t
 
 
 def test_a_wizard_closed_behind_the_lock_does_not_come_back(qtbot, window) -> None:
-    wizard = ExtraDayWizard(FakeExtraDays(), FakeAgenda().policy, parent_profile(), True, window)
+    wizard = ExtraDayWizard(FakeExtraDays(), FakeAgenda(), parent_profile(), True, window)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     wizard.open()
     lock(window)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QToolButton
 from view_fakes import (
     FakeAccount,
+    FakeAgenda,
     FakeExtraDays,
     FakeOutbox,
     FakeProfileService,
@@ -21,7 +22,8 @@ from view_fakes import (
     staff_profile,
 )
 
-from desktop.api.agenda.records import DayPart
+from desktop.api.absences.records import Absence
+from desktop.api.agenda.records import AbsenceReason, DayPart
 from desktop.api.extra_days.records import ExtraDayPayment, ExtraDayRequest, ExtraDayStatus
 from desktop.api.portal.records import ClientRelease
 from desktop.api.profile.records import Role
@@ -35,7 +37,8 @@ def test_header_shows_the_organisation_and_the_user(make_window) -> None:
     window = make_window()
     assert label(window, "organisationName").text() == "Kinderopvang Zonnebloem"
     assert window.findChild(QToolButton, "userMenu").text() == "Sanne de Vries"
-    assert window.windowTitle() == "Ouderportaal — Kinderopvang Zonnebloem"
+    # The app's own name is added by Qt (the application display name), not repeated here.
+    assert window.windowTitle() == "Kinderopvang Zonnebloem"
     titles = [a.text() for a in window.user_menu.actions() if a.isVisible()]
     assert titles == ["&Switch account…", "Log &out"]  # no "Lock" outside shared-PC mode
 
@@ -358,6 +361,20 @@ def test_decisions_on_extra_days_are_told_with_the_reason(make_window) -> None:
         "De groep is vol.")
     assert window.message_bar.tone == "info"  # news, not a problem
 
+
+def test_a_report_that_waited_is_said_when_it_has_arrived(make_window) -> None:
+    agenda = FakeAgenda()
+    window = make_window(agenda=agenda)
+    day = date(2027, 1, 11)
+    agenda.queuedDelivered.emit([
+        Absence(i, child, day, part, AbsenceReason.ZIEK, None, "Sanne de Vries",
+                datetime(2027, 1, 3, 9, tzinfo=UTC), False, None, None)
+        for i, (child, part) in enumerate([(1, DayPart.OCHTEND), (1, DayPart.MIDDAG),
+                                           (2, DayPart.NSO)], start=1)])
+    assert window.message_bar.text == (
+        "Your absence report for Emma & Daan on 11 January 2027 has reached the portal: the "
+        "group knows.")
+    assert window.message_bar.tone == "info"
 
 
 def test_a_partial_approval_is_told_with_what_was_rejected(make_window) -> None:

@@ -9,14 +9,18 @@ from datetime import date
 from PySide6.QtCore import Qt
 from view_fakes import (
     FakeAccount,
+    FakeAgenda,
+    FakeExtraDays,
     FakeFinance,
     FakePendingRequests,
     FakeProfileService,
     FakeSession,
+    extra_day_request,
     parent_profile,
     staff_profile,
 )
 
+from desktop.api.extra_days.records import ExtraDayStatus
 from desktop.api.profile.records import Role
 from desktop.models.finance import FinanceAccess, FinanceOverview
 from desktop.models.sections import PARENTS, STAFF, AccessState, Audience, Section
@@ -155,3 +159,37 @@ def test_the_navigation_is_wide_enough_for_the_titles_this_account_sees(make_win
     needed = staff.navigation.sizeHintForIndex(staff.sections.index(row)).width()
     assert needed > 210
     assert staff.navigation.viewport().width() >= needed
+
+
+def test_a_sections_message_stays_with_its_section_one_of_the_app_everywhere(
+        make_window) -> None:
+    """Issue 14: the message bar takes the page's room, so what a section says shows in that
+    section only — a problem comes back with it while still true, news goes once read — and a
+    problem of the whole app (the profile) shows in every section."""
+    profile = FakeProfileService(parent_profile())
+    agenda, extra_days = FakeAgenda(), FakeExtraDays()
+    window = make_window(profile=profile, agenda=agenda, extra_days=extra_days)
+    bar = window.message_bar
+    window.show_section("finance")
+    agenda.problem.emit("The agenda could not be loaded.")  # about the Agenda, not Finance
+    assert not bar.isVisible()
+    window.show_section("agenda")
+    assert bar.isVisible() and bar.text == "The agenda could not be loaded."
+    window.show_section("finance")
+    assert not bar.isVisible()
+    window.show_section("agenda")
+    assert bar.text == "The agenda could not be loaded."  # still true: back with its section
+    agenda.problemSolved.emit()
+    assert not bar.isVisible()
+
+    extra_days.decisionsArrived.emit([extra_day_request(8, ExtraDayStatus.APPROVED,
+                                                        date(2027, 1, 6))])
+    assert bar.isVisible() and bar.tone == "info"
+    window.show_section("overview")
+    window.show_section("agenda")
+    assert not bar.isVisible()  # news, read once
+
+    profile.problem.emit("The portal cannot be reached.")
+    window.show_section("finance")
+    window.show_section("overview")
+    assert bar.isVisible() and bar.text == "The portal cannot be reached."

@@ -1,14 +1,14 @@
 """Small stand-ins for the Qt services: the same signals and methods, recording every call.
 
 The views are built against the interfaces in the services brief, so these fakes let the view
-tests (and the screenshot script) run without a network, a keyring or an event loop.
+tests (and the screenshot script) run without a network, a keyring or an event loop. One piece
+(over 400 lines): every view test builds its window from the same set of fakes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import UTC, date, datetime, time, timedelta
 
 from diary_fakes import FakeDiary, FakeGroupDay
 from PySide6.QtCore import QObject
@@ -17,7 +17,13 @@ from recording_fakes import FakeAccountSecurity, FakePersonalData, signals_of
 
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
-from desktop.api.agenda.records import Agenda
+from desktop.api.agenda.records import Agenda, DayPart
+from desktop.api.extra_days.records import (
+    ExtraDayItem,
+    ExtraDayPayment,
+    ExtraDayRequest,
+    ExtraDayStatus,
+)
 from desktop.api.portal.records import ClientRelease, Policy
 from desktop.api.profile.records import (
     Child,
@@ -31,7 +37,6 @@ from desktop.api.profile.records import (
     User,
 )
 from desktop.services.agenda.extra_days import ExtraDayService
-from desktop.services.agenda.ical import write_calendar
 from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
@@ -179,8 +184,11 @@ class FakeAgenda(signals_of(AgendaService)):
         self.online = True
         self.shown: list[tuple[int, int]] = []
         self.reports: list[AbsenceDraft] = []
-        self.cancelled: list[int] = []
-        self.previewed: list[int] = []
+        self.cancelled: list[tuple[int, ...]] = []
+        self.previewed: list[tuple[int, ...]] = []
+        self.withdrawn: list[int] = []
+        self.exports: list[tuple] = []
+        self.withdraw_problem: str | None = None
         self.dismissed: list[int] = []
         self.absence_loads = 0
         self.refusal: str | None = None
@@ -206,17 +214,22 @@ class FakeAgenda(signals_of(AgendaService)):
     def load_absences(self) -> None:
         self.absence_loads += 1
 
-    def preview_cancel(self, absence_id: int) -> None:
-        self.previewed.append(absence_id)
+    def preview_cancel(self, absence_ids) -> None:
+        self.previewed.append(tuple(absence_ids))
 
-    def cancel_absence(self, absence_id: int) -> None:
-        self.cancelled.append(absence_id)
+    def cancel_absences(self, absence_ids) -> None:
+        self.cancelled.append(tuple(absence_ids))
 
     def dismiss_refused(self, outbox_id: int) -> None:
         self.dismissed.append(outbox_id)
 
-    def export_calendar(self, path, child_id: int, child_name: str, labels=None) -> int:
-        return write_calendar(Path(path), [], "")  # the real writer, so its disk errors show
+    def withdraw_queued(self, outbox_id: int) -> str | None:
+        """Answers ``withdraw_problem`` (None: withdrawn)."""
+        self.withdrawn.append(outbox_id)
+        return self.withdraw_problem
+
+    def export_calendar(self, path, children, first: date, last: date, labels=None) -> None:
+        self.exports.append((str(path), dict(children), first, last))
 
 
 class FakeExtraDays(signals_of(ExtraDayService)):
@@ -331,6 +344,28 @@ def parent_profile(role: Role = Role.PRIMARY_PARENT, access_until: date | None =
         locations=(CENTRUM, WEST) if children else (),
         access_until=access_until,
     )
+
+
+def ended_profile(today: date) -> Profile:
+    """Lotte's family: the only contract ended five weeks ago, access runs 15 months more."""
+    child = Child(7, "Finn", "Jansen", date(2021, 6, 1), CONSENT,
+                  (Contract(7, 2, "KDV", date(2023, 1, 1), today - timedelta(days=35)),))
+    return Profile(
+        user=User(12, "lotte.jansen@voorbeeld.nl", "Lotte Jansen", None, Role.PRIMARY_PARENT),
+        family=Family(4, "Familie Jansen", "Lotte Jansen"),
+        children=(child,),
+        groups=(ZONNETJES,),
+        locations=(CENTRUM,),
+        access_until=today + timedelta(days=420),
+    )
+
+
+def extra_day_request(request_id: int, status: ExtraDayStatus, day: date,
+                      reason: str | None = None) -> ExtraDayRequest:
+    """Daan's request for after-school care on ``day``, on the invoice."""
+    item = ExtraDayItem(2, day, DayPart.NSO, time(14), time(18, 30), 270, 1015, 0, 4568)
+    return ExtraDayRequest(request_id, 2, day, day, DayPart.NSO, ExtraDayPayment.INVOICE,
+                           status, (item,), 0, 4568, "Sanne de Vries", reason, "Daan de Vries")
 
 
 def staff_profile(groups: bool = True) -> Profile:

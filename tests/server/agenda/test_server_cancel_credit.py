@@ -104,7 +104,7 @@ async def test_pending_extra_day_paid_from_credit_moves_to_the_invoice(
     shown = await preview(client, absence)
     assert shown.status_code == 200, shown.text
     assert shown.json() == {
-        "absence_id": absence["id"], "credit_minutes": OCHTEND, "invoice_cents": cents(OCHTEND),
+        "absence_ids": [absence["id"]], "credit_minutes": OCHTEND, "invoice_cents": cents(OCHTEND),
         "extra_days": [{"request_id": request["id"], "status": "pending", "date": FRIDAY,
                         "day_part": "ochtend", "minutes": OCHTEND,
                         "credit_minutes_before": OCHTEND, "credit_minutes": 0,
@@ -176,6 +176,41 @@ async def test_credit_from_two_absences_other_credit_pays_first(
     balance = await client.get("/api/v1/credit", headers=bearer(await tokens(client)))
     emma_credit = next(c for c in balance.json()["children"] if c["child_id"] == emma)
     assert emma_credit["available_minutes"] == 0
+
+
+async def test_two_absences_cancelled_together_cannot_pay_for_each_other(
+        client: httpx.AsyncClient, db: AsyncSession) -> None:
+    """The same two credits as above, cancelled at once (`POST /absences/cancel`, what the
+    request overview does for a day): previewed one by one each says the other pays, but
+    together neither can — the preview of both and the cancel move the whole morning to the
+    invoice, shown once."""
+    emma = (await children(client))["Emma"]
+    monday = await absent(client, emma, MONDAY, "middag")
+    tuesday = await absent(client, emma, TUESDAY, "ochtend")
+    request = await requested(client, SANNE, [emma], FRIDAY, day_part="ochtend",
+                              payment="credit")
+    ids = [monday["id"], tuesday["id"]]
+    headers = bearer(await tokens(client))
+    [alone] = (await preview(client, monday)).json()["extra_days"]
+    assert alone["invoice_cents"] == 0
+    both = await client.get("/api/v1/absences/cancel-preview", headers=headers,
+                            params={"absence_ids": ids})
+    assert both.status_code == 200, both.text
+    assert both.json() == {
+        "absence_ids": ids, "credit_minutes": MIDDAG + OCHTEND,
+        "invoice_cents": cents(OCHTEND),
+        "extra_days": [{"request_id": request["id"], "status": "pending", "date": FRIDAY,
+                        "day_part": "ochtend", "minutes": OCHTEND,
+                        "credit_minutes_before": OCHTEND, "credit_minutes": 0,
+                        "invoice_cents_before": 0, "invoice_cents": cents(OCHTEND)}]}
+    assert (await the_request(client, request["id"]))["credit_minutes"] == OCHTEND  # nothing yet
+    cancelled = await client.post("/api/v1/absences/cancel", headers=headers,
+                                  json={"absence_ids": ids})
+    assert cancelled.status_code == 200, cancelled.text
+    after = await the_request(client, request["id"])
+    assert (after["credit_minutes"], after["invoice_cents"], after["payment"]) == (
+        0, cents(OCHTEND), "invoice")
+    await assert_no_extra_day_on_vanished_credit(db)
 
 
 async def test_other_credit_pays_only_while_valid_on_the_extra_day(

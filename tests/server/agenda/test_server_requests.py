@@ -117,13 +117,15 @@ async def test_agenda_shows_extra_days_and_its_cursor_follows_their_status(
     assert pending["extra_days"] == [{"request_id": request["id"], "date": FRIDAY,
                                       "child_id": emma, "day_part": "ochtend",
                                       "start": "07:30", "end": "13:00",
-                                      "status": "pending"}]
+                                      "status": "pending", "decision_reason": None}]
     await client.post(f"/api/v1/extra-days/{request['id']}/reject", json={"reason": "Vol"},
                       headers=bearer(await tokens(client, FATIMA)))
     rejected = (await client.get("/api/v1/agenda",
                                  params={**params, "cursor": pending["cursor"]},
                                  headers=headers)).json()
-    assert [e["status"] for e in rejected["extra_days"]] == ["rejected"]
+    # The day panel shows why: the rejection's reason comes with the agenda.
+    assert [(e["status"], e["decision_reason"]) for e in rejected["extra_days"]] == [
+        ("rejected", "Vol")]
     fatima = bearer(await tokens(client, FATIMA))
     zonnetjes = (await client.get("/api/v1/me", headers=fatima)).json()["groups"][0]["id"]
     staff = (await client.get("/api/v1/agenda", headers=fatima, params={

@@ -168,9 +168,32 @@ def test_the_list_has_a_row_per_child_and_state_and_the_closed_days(qtmodelteste
     assert rows.index(3, 0).data(MonthListModel.Role.Date) == date(2027, 3, 3)
     assert (rows.row_of(MONDAY + timedelta(days=1)), rows.row_of(date(2027, 3, 4))) == (2, -1)
     model.set_child_filter(DAAN)  # the list follows the month model
-    assert [r[1] for r in shown()] == ["Daan", ""]
+    # Daan: Monday; Tuesday in the holiday without his care; the closed Wednesday.
+    assert [(r[1], r[3]) for r in shown()] == [("Daan", "absent: ill"), ("", "no care planned"),
+                                               ("", "closed: Studiedag")]
     model.set_month(2027, 4)
     assert rows.rowCount() == 0
+
+
+def test_the_list_names_the_school_holiday_also_on_a_day_without_care(qtmodeltester) -> None:
+    model = MonthModel()
+    model.set_children({EMMA: "Emma"})
+    model.set_month(2027, 3)
+    model.set_agenda(Agenda(date(2027, 3, 1), date(2027, 3, 31), "c2",
+                            planned=(planned(MONDAY, EMMA, DayPart.OCHTEND),),
+                            school_holidays=(SchoolHoliday("Voorjaarsvakantie", MONDAY,
+                                                           date(2027, 3, 7)),)))
+    rows = MonthListModel(model)
+    qtmodeltester.check(rows, force_py=True)
+    shown = [(rows.index(r, MonthListModel.DATE).data(),
+              rows.index(r, MonthListModel.STATE).data(),
+              rows.index(r, MonthListModel.HOLIDAY).data()) for r in range(rows.rowCount())]
+    # Every weekday of the holiday week is listed; the weekend without care is not.
+    assert shown == [("Monday 1 March 2027", "planned", "Voorjaarsvakantie")] + [
+        (f"{weekday} {day} March 2027", "no care planned", "Voorjaarsvakantie")
+        for weekday, day in (("Tuesday", 2), ("Wednesday", 3), ("Thursday", 4), ("Friday", 5))]
+    assert rows.headerData(MonthListModel.HOLIDAY, Qt.Orientation.Horizontal) == \
+        "School holiday"
 
 
 def test_an_agenda_for_another_month_is_ignored(model) -> None:
@@ -231,8 +254,11 @@ def test_the_request_overview_lists_waiting_reports_first_and_filters_open(
                         absence(future, cancelled=True)], [waiting, refused])
     qtmodeltester.check(model, force_py=True)
     statuses = [model.index(r, RequestOverviewModel.Column.Status).data() for r in range(5)]
-    assert statuses[:2] == ["Waiting for a connection",
-                            "Refused: Je kunt je kind niet afmelden voor een dag in het verleden."]
+    assert statuses[:2] == ["Waiting for a connection", "Refused"]
+    # The refusal is in full in the tooltip (and under the table), not cut off in the cell.
+    assert model.index(1, RequestOverviewModel.Column.Status).data(
+        Qt.ItemDataRole.ToolTipRole) == "Je kunt je kind niet afmelden voor een dag in het " \
+        "verleden."
     assert model.index(0, RequestOverviewModel.Column.Child).data() == "Emma, Daan"
     proxy = OpenRequestsFilter()
     proxy.setSourceModel(model)
@@ -240,6 +266,36 @@ def test_the_request_overview_lists_waiting_reports_first_and_filters_open(
     assert proxy.rowCount() == 3  # waiting, refused, the future active absence
     proxy.set_open_only(False)
     assert proxy.rowCount() == 5
+
+
+def reported(absence_id: int, child: int, part: DayPart, at: datetime, day: date,
+             minutes: int | None = None, cancelled: bool = False) -> Absence:
+    return Absence(absence_id, child, day, part, AbsenceReason.ZIEK, None, "Sanne de Vries",
+                   at, cancelled, minutes, None)
+
+
+def test_a_report_for_two_children_is_one_line_per_day(qtmodeltester) -> None:
+    model = RequestOverviewModel()
+    model.set_children({EMMA: "Emma", DAAN: "Daan"})
+    day = date.today() + timedelta(days=40)
+    once = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    later = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    model.set_requests([
+        reported(1, EMMA, DayPart.OCHTEND, once, day, 330),
+        reported(2, EMMA, DayPart.MIDDAG, once, day, 300),
+        reported(3, DAAN, DayPart.NSO, once, day),
+        reported(4, DAAN, DayPart.NSO, once, day + timedelta(days=1)),  # the period's next day
+        reported(5, EMMA, DayPart.OCHTEND, later, day - timedelta(days=7)),
+        reported(6, EMMA, DayPart.MIDDAG, once, day, cancelled=True)], [])
+    qtmodeltester.check(model, force_py=True)
+    rows = [model.row_at(r) for r in range(model.rowCount())]
+    both = next(r for r in rows if r.first_date == day and not r.cancelled)
+    assert [a.id for a in both.absences] == [1, 2, 3]
+    column = RequestOverviewModel.Column
+    line = [model.index(rows.index(both), c).data() for c in (column.Child, column.DayPart,
+                                                                 column.Credit)]
+    assert line == ["Emma, Daan", "Emma: whole day; Daan: after school", "10.5 hours"]
+    assert len(rows) == 4  # the next day, the other report and the cancelled one apart
 
 
 def _repriced(moved: int, extra_cents: int, request_id: int = 7) -> RepricedExtraDay:
@@ -250,10 +306,9 @@ def _repriced(moved: int, extra_cents: int, request_id: int = 7) -> RepricedExtr
 def test_the_cancel_question_says_what_happens_to_the_extra_days() -> None:
     """Credit withdrawn, one extra day moving partly to the invoice, one paid by other
     credit, and the total when several change."""
-    preview = CancelPreview(absence_id=3, credit_minutes=330, invoice_cents=5745,
+    preview = CancelPreview(absence_ids=(3,), credit_minutes=330, invoice_cents=5745,
                             extra_days=(_repriced(300, 5745), _repriced(0, 0, 8)))
     assert cancel_consequence(preview).split("\n\n") == [
-        "Are you sure you want to cancel this absence?",
         "The 5.5 hours of absence credit it earned are withdrawn.",
         "That credit pays for your extra day on Wednesday 6 January 2027, morning: 5 hours of "
         "it move to the invoice, €57.45 more.",
@@ -263,5 +318,4 @@ def test_the_cancel_question_says_what_happens_to_the_extra_days() -> None:
 
 
 def test_the_cancel_question_without_credit_only_asks() -> None:
-    assert cancel_consequence(CancelPreview(3, None, (), 0)) == \
-        "Are you sure you want to cancel this absence?"
+    assert cancel_consequence(CancelPreview((3,), None, (), 0)) == ""

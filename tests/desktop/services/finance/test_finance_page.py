@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 from finance_portal import real_pdf
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
+import desktop.views.finance.viewer as viewer_module
 from desktop.models.finance import DocumentKind, FinanceDocumentsModel
 from desktop.views.finance.page import FinancePage
 from desktop.views.finance.sync_status import FinanceSyncStatus
@@ -138,6 +140,38 @@ def test_open_an_invoice_page_through_zoom_and_save_as(qtbot, page, session, fin
     target = tmp_path / "Mijn factuur.pdf"
     assert viewer.save_to(target)
     assert target.read_bytes() == portal.documents["inv-1"][1]
+    # "Opslaan als" says where the file went, with a link to that folder.
+    assert viewer.notice.isVisible()
+    assert str(target) in viewer.notice.text()
+    assert QUrl.fromLocalFile(str(tmp_path)).toString() in viewer.notice.text()
+
+
+def test_open_with_hands_over_a_copy_with_a_readable_name(qtbot, page, session, finance,
+                                                          log_in, portal, monkeypatch):
+    synced(qtbot, session, finance, log_in)
+    viewer = open_invoice(qtbot, page)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(viewer_module, "has_program_for", lambda _mime: True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    assert viewer.open_with()
+    [url] = opened
+    copy = Path(url.toLocalFile())
+    assert copy.name == "Invoice 2026-10 F2026-00123.pdf"  # not the cache's finance-<sha256>
+    assert copy != viewer.path
+    assert copy.read_bytes() == portal.documents["inv-1"][1]
+
+
+def test_open_with_says_so_when_the_system_has_no_pdf_program(qtbot, page, session, finance,
+                                                              log_in, monkeypatch):
+    synced(qtbot, session, finance, log_in)
+    viewer = open_invoice(qtbot, page)
+    told: list[str] = []
+    monkeypatch.setattr(viewer_module, "has_program_for", lambda _mime: False)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: pytest.fail("not asked"))
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _parent, title, text: told.append(text))
+    assert not viewer.open_with()
+    assert told and "no program for PDF files" in told[0]
 
 
 def test_print_renders_every_page(qtbot, page, session, finance, log_in, tmp_path):

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton
 from view_fakes import FakeAccountSecurity
 
-from desktop.api.account.records import AccountSecurity, TwoFactorSetup
+from desktop.api.account.records import AccountSecurity, TwoFactorSetup, grouped_secret
 from desktop.views.account_security.dialogs import ChangeEmailDialog, ChangePasswordDialog
 from desktop.views.account_security.panel import AccountSecurityPanel
-from desktop.views.account_security.two_factor_wizard import TwoFactorWizard, grouped_secret
+from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 
 SECURITY = AccountSecurity("sanne@voorbeeld.nl", None, False, 0, True)
 URI = "otpauth://totp/Zonnebloem:sanne%40voorbeeld.nl?secret=JBSWY3DPEHPK3PXP&issuer=Zonnebloem"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import calendar
-import errno
-from datetime import date, time
+from dataclasses import replace
+from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
-from view_fakes import FakeAgenda, FakeExtraDays, parent_profile, staff_profile
+from view_fakes import FakeAgenda, FakeExtraDays, ended_profile, parent_profile, staff_profile
 
 from desktop.api.agenda.records import (
     AbsenceReason,
@@ -19,8 +19,9 @@ from desktop.api.agenda.records import (
     DayPart,
     PlannedDayPart,
 )
-from desktop.cache import disk
 from desktop.models.agenda.month import EntryState
+from desktop.views.agenda.absence_wizard import AbsenceWizard
+from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.page import AgendaPage
 
 EMMA, DAAN = 1, 2
@@ -143,34 +144,83 @@ def test_a_month_not_loaded_yet_is_explained(page) -> None:
     assert "has not been loaded yet" in page.day_details.text()
 
 
-@pytest.fixture
-def dialogs(monkeypatch) -> list[tuple[str, str]]:
-    shown: list[tuple[str, str]] = []
-    for kind in ("warning", "information"):
-        monkeypatch.setattr(
-            "desktop.views.agenda.page.QMessageBox." + kind,
-            lambda parent, title, text, *_, kind=kind: shown.append((kind, text)))
-    return shown
+def future_month(day: date, **lists) -> Agenda:
+    first = day.replace(day=1)
+    return Agenda(first, day.replace(day=calendar.monthrange(day.year, day.month)[1]), "f",
+                  **lists)
 
 
-@pytest.mark.parametrize(("number", "told"), [
-    (errno.ENOSPC, "The disk is full. Free some space and try again"),
-    (errno.EROFS, "The disk is read-only, so nothing can be saved in"),
-    (errno.EACCES, "Ouderportaal may not write in"),
-])
-def test_a_calendar_the_disk_refuses_is_told_in_the_one_disk_message(
-        page, dialogs, tmp_path, monkeypatch, number, told) -> None:
-    def refused(*args, **kwargs):
-        raise OSError(number, "refused")
-
-    monkeypatch.setattr(disk.tempfile, "mkstemp", refused)
-    page.save_calendar(str(tmp_path / "emma.ics"), EMMA, "Emma")
-    assert [kind for kind, _ in dialogs] == ["warning"]
-    assert told in dialogs[0][1]
-    assert not (tmp_path / "emma.ics").exists()
+def page_with(qtbot, agenda: FakeAgenda, profile=None) -> AgendaPage:
+    page = AgendaPage(agenda, FakeExtraDays())
+    qtbot.addWidget(page)
+    page.set_profile(profile or parent_profile())
+    page.show()
+    return page
 
 
-def test_a_calendar_the_disk_takes_is_saved_and_counted(page, dialogs, tmp_path) -> None:
-    page.save_calendar(str(tmp_path / "emma.ics"), EMMA, "Emma")
-    assert [kind for kind, _ in dialogs] == ["information"]
-    assert (tmp_path / "emma.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+def test_the_day_panel_offers_the_days_actions(qtbot) -> None:
+    day = date.today() + timedelta(days=20)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    planned = PlannedDayPart(day, EMMA, DayPart.OCHTEND, time(7, 30), time(13), 2)
+    agenda = FakeAgenda({(day.year, day.month): future_month(day, planned=(planned,))})
+    page = page_with(qtbot, agenda)
+    page.select_date(day)
+    panel = page.day_panel
+    assert panel.absence_button.isVisible() and panel.extra_day_button.isVisible()
+    panel.absence_button.click()
+    wizard = page.findChild(AbsenceWizard)
+    assert wizard is not None and wizard.when.range() == (day, day)
+    wizard.close()
+    panel.extra_day_button.click()
+    assert page.findChild(ExtraDayWizard).when.range() == (day, day)
+    page.findChild(ExtraDayWizard).close()
+    # Enter in the month grid goes to the day's first action.
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert page.focusWidget() is panel.absence_button
+
+
+def test_a_past_day_or_a_day_too_soon_offers_less(qtbot) -> None:
+    page = page_with(qtbot, FakeAgenda())
+    page.select_date(date.today() - timedelta(days=1))
+    assert not page.day_panel.absence_button.isVisibleTo(page)
+    assert not page.day_panel.extra_day_button.isVisibleTo(page)
+    soon = date.today() + timedelta(days=1)
+    while soon.weekday() >= 5:
+        soon += timedelta(days=1)
+    page.select_date(soon)
+    assert not page.day_panel.extra_day_button.isVisibleTo(page)
+    assert "Extra days can be requested from" in page.day_panel.note.text()
+
+
+def test_the_day_panel_says_why_an_extra_day_was_rejected(qtbot) -> None:
+    day = date(2027, 3, 5)
+    rejected = AgendaExtraDay(9, day, DAAN, DayPart.NSO, "rejected", time(14), time(18, 30),
+                              "De groep is vol door een uitje.")
+    agenda = FakeAgenda({(2027, 3): future_month(day, extra_days=(rejected,))})
+    page = page_with(qtbot, agenda)
+    page.select_date(day)
+    assert "extra day rejected: De groep is vol door een uitje." in page.day_details.text()
+
+
+def test_a_family_whose_contract_ended_cannot_report_or_request(qtbot) -> None:
+    profile = ended_profile(date.today())
+    page = page_with(qtbot, FakeAgenda(), profile)
+    assert not page.absence_button.isEnabled() and not page.extra_day_button.isEnabled()
+    ended = profile.children[0].contracts[0].end_date
+    assert page.care_note.isVisible()
+    assert f"Your contract ended on {ended.day} " in page.care_note.text()
+    page.select_date(date.today() + timedelta(days=10))
+    assert not page.day_panel.absence_button.isVisibleTo(page)
+    assert not page.day_panel.extra_day_button.isVisibleTo(page)
+
+
+def test_a_contract_that_ends_within_the_notice_allows_absence_but_no_extra_day(qtbot) -> None:
+    profile = ended_profile(date.today())
+    child = profile.children[0]
+    ending = replace(child.contracts[0], end_date=date.today() + timedelta(days=2))
+    profile = replace(profile, children=(replace(child, contracts=(ending,)),))
+    page = page_with(qtbot, FakeAgenda(), profile)
+    assert page.absence_button.isEnabled() and not page.extra_day_button.isEnabled()
+    assert "ends too soon to request an extra day" in page.care_note.text()

@@ -63,7 +63,9 @@ def absence_wizard(qtbot):
 @pytest.fixture
 def extra_day_wizard(qtbot):
     def make(policy: Policy) -> ExtraDayWizard:
-        wizard = ExtraDayWizard(FakeExtraDays(), policy, parent_profile(), online=True,
+        agenda = FakeAgenda()
+        agenda.policy = policy  # the wizard reads the policy from the agenda service
+        wizard = ExtraDayWizard(FakeExtraDays(), agenda, parent_profile(), online=True,
                                 today=TODAY)
         qtbot.addWidget(wizard)
         wizard.open()

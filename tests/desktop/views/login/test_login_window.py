@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QPushButton, QToolButton
 from view_fakes import FakeAccount, FakeKnownAccount, FakeResets, FakeSession
 
@@ -128,6 +128,15 @@ def test_a_demo_login_fills_email_and_password(qtbot, make_window) -> None:
     qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
     assert child(window, QLineEdit, "email").text() == "fatima.elamrani@voorbeeld.nl"
     assert child(window, QLineEdit, "password").text() == "zonnebloem-demo"
+
+
+def test_the_demo_panel_links_to_the_folder_its_reset_mails_land_in(make_window,
+                                                                    tmp_path) -> None:
+    window = make_window(demo_logins=DEMO, demo_mail_folder=tmp_path / "mail")
+    note = child(window, QLabel, "demoMailFolder")
+    assert note.isVisible()
+    assert QUrl.fromLocalFile(str(tmp_path / "mail")).toString() in note.text()
+    assert "Forgot password?" in note.text()
 
 
 def test_without_demo_logins_there_is_no_demo_panel(make_window) -> None:

@@ -68,7 +68,7 @@ def test_the_page_asks_for_the_data_and_shows_each_form(page, service) -> None:
     assert set(page.forms) == {"contact", "address:3", "medical:1", "emergency_contacts:1",
                                "collectors:1"}  # no bank: a secondary parent's view
     contact = page.forms["contact"][0]
-    assert contact.findChild(QLineEdit, "phone").text() == "+31612345678"
+    assert contact.findChild(QLineEdit, "phone").text() == "06 12345678"  # +31612345678
     assert page.forms["medical:1"][0].fields["allergies"].toPlainText() == "Pinda's"
 
 

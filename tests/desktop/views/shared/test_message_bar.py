@@ -98,3 +98,45 @@ def test_the_action_clears_its_message_then_runs(qtbot) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert runs == ["Other."] and not bar.has_message("profile")
     assert not button.isVisible()  # the older message has no action
+
+
+def test_a_message_shows_in_its_own_section_and_the_apps_everywhere(qtbot) -> None:
+    """Issue 14: a section's message takes only that section's room."""
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    bar.set_section("agenda")
+    bar.show_message("The agenda could not be loaded.", source="agenda")  # HERE: the agenda
+    bar.show_message("The finance sync failed.", source="finance", section="finance")
+    assert bar.text == "The agenda could not be loaded."
+    bar.set_section("finance")
+    assert bar.text == "The finance sync failed."
+    bar.set_section("overview")
+    assert bar.isHidden() and bar.text == ""
+    bar.show_message("The portal cannot be reached.", source="profile", section=None)
+    bar.set_section("account")
+    assert bar.text == "The portal cannot be reached."
+    bar.clear("profile")
+    bar.set_section("agenda")
+    assert bar.text == "The agenda could not be loaded."  # a problem waits for its section
+
+
+def test_news_goes_when_its_section_is_left(qtbot) -> None:
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    bar.set_section("agenda")
+    bar.show_message("Your report has arrived.", source="delivered", tone="info")
+    bar.set_section("agenda")  # the same section again: still there
+    assert bar.text == "Your report has arrived."
+    bar.set_section("finance")
+    bar.set_section("agenda")
+    assert not bar.has_message("delivered") and bar.isHidden()
+
+
+def test_news_never_hides_a_problem(qtbot) -> None:
+    bar = MessageBar()
+    qtbot.addWidget(bar)
+    bar.show_message("Reports could not be read back.", source="outbox-lost", section=None)
+    bar.show_message("Your report has arrived.", source="delivered", tone="info")
+    assert bar.text == "Reports could not be read back."
+    bar.clear("outbox-lost")
+    assert bar.text == "Your report has arrived."

@@ -1,0 +1,300 @@
+"""Every dialog, wizard page and the login window, walked with the keyboard (issue 14).
+
+The dialogs are found, not listed: every ``QDialog`` subclass in ``desktop/views`` must have a
+factory in :data:`DIALOGS` (a new dialog without one fails ``test_every_dialog_is_walked``).
+Each factory yields the dialog in every state worth walking — a wizard once per page.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from keyboard import problems_in_chain, tab_chain, unnamed_controls
+from PySide6.QtWidgets import QDialog, QWidget
+from view_fakes import (
+    FakeAccount,
+    FakeAgenda,
+    FakeExtraDays,
+    FakeResets,
+    FakeSession,
+    extra_day_request,
+    parent_profile,
+)
+
+import desktop.views
+from desktop.api.absences.records import Absence, AbsenceDraft, QueuedAbsence
+from desktop.api.account.records import TwoFactorSetup
+from desktop.api.agenda.records import AbsenceReason, DayPart
+from desktop.api.extra_days.records import (
+    CapacityDay,
+    ExtraDayItem,
+    ExtraDayPreview,
+    ExtraDayRequest,
+    ExtraDayStatus,
+)
+from desktop.views.account_security.dialogs import (
+    ChangeEmailDialog,
+    ChangePasswordDialog,
+    TwoFactorOffDialog,
+)
+from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
+from desktop.views.agenda.absence_wizard import AbsenceWizard
+from desktop.views.agenda.export_dialog import ExportDialog
+from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
+from desktop.views.agenda.request_overview import RequestOverviewDialog
+from desktop.views.change_requests.reject_dialog import RejectChangeDialog
+from desktop.views.crash_dialog import CrashDialog
+from desktop.views.finance.viewer import PdfViewer
+from desktop.views.login.panels import DemoLogin
+from desktop.views.login.password_reset import PasswordResetWizard
+from desktop.views.login.window import LoginWindow
+from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
+from desktop.views.shared.reason_dialog import ReasonDialog
+
+Factory = Callable[..., Iterator[QWidget]]
+SOON = date.today() + timedelta(days=45)
+EMMA, DAAN = 1, 2
+
+
+def _absence(absence_id: int, child_id: int, day: date, part: DayPart) -> Absence:
+    return Absence(absence_id, child_id, day, part, AbsenceReason.ZIEK, None, "Sanne de Vries",
+                   datetime(2026, 1, 5, 9, tzinfo=UTC), False, 330, date(day.year, 12, 31))
+
+
+def _request(request_id: int, status: ExtraDayStatus, reason: str | None = None
+             ) -> ExtraDayRequest:
+    return extra_day_request(request_id, status, SOON, reason)
+
+
+def absence_wizard(qtbot, _tmp_path) -> Iterator[QWidget]:
+    wizard = AbsenceWizard(FakeAgenda(), parent_profile(), SOON)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    yield wizard
+    wizard.next()
+    wizard.who.boxes[0].setChecked(True)
+    yield wizard
+    wizard.next()
+    yield wizard
+    next(iter(wizard.why.buttons.values())).setChecked(True)
+    wizard.next()
+    yield wizard
+
+
+def extra_day_wizard(qtbot, _tmp_path) -> Iterator[QWidget]:
+    extra_days = FakeExtraDays()
+    wizard = ExtraDayWizard(extra_days, FakeAgenda(), parent_profile(), True)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for box in wizard.who.boxes:
+        box.setChecked(True)
+    yield wizard
+    wizard.next()
+    yield wizard  # the dates and a day-part per child
+    wizard.next()
+    item = ExtraDayItem(DAAN, wizard.when.range()[0], DayPart.NSO, time(14), time(18, 30),
+                        270, 1015, 0, 4568)
+    extra_days.previewReady.emit(ExtraDayPreview((item,), (), 270, 0, 4568, {DAAN: 0},
+                                                 {DAAN: 0}))
+    yield wizard
+    wizard.next()
+    yield wizard
+
+
+def request_overview(qtbot, _tmp_path) -> Iterator[QWidget]:
+    agenda, extra_days = FakeAgenda(), FakeExtraDays()
+    dialog = RequestOverviewDialog(agenda, extra_days, parent_profile())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog  # nothing listed yet
+    agenda.absencesChanged.emit([_absence(1, EMMA, SOON, DayPart.OCHTEND),
+                                 _absence(2, EMMA, SOON, DayPart.MIDDAG),
+                                 _absence(3, DAAN, date.today() + timedelta(days=3),
+                                          DayPart.NSO)],
+                                [QueuedAbsence(41, AbsenceDraft((EMMA,), SOON, SOON, None,
+                                                                AbsenceReason.ZIEK),
+                                               datetime(2026, 1, 5, 9, tzinfo=UTC))])
+    extra_days.requestsChanged.emit([_request(7, ExtraDayStatus.PENDING),
+                                     _request(8, ExtraDayStatus.REJECTED, "Vol")])
+    for row in range(dialog.proxy.rowCount()):
+        dialog.select_row(row)
+        yield dialog
+
+
+def export_dialog(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = ExportDialog(parent_profile().children, None, date.today())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog
+
+
+def pdf_viewer(qtbot, tmp_path: Path) -> Iterator[QWidget]:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=14)
+    for page in (1, 2):
+        pdf.add_page()
+        pdf.cell(0, 10, f"Factuur - pagina {page}")
+    path = tmp_path / "factuur.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    viewer = PdfViewer(path, "Factuur F2026-00001", "Factuur F2026-00001.pdf",
+                       lambda _target: None)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    yield viewer
+
+
+def crash_dialog(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = CrashDialog("Traceback (most recent call last):\n  ...")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog
+
+
+def reject_dialog(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = RejectDialog(_request(7, ExtraDayStatus.PENDING))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog
+    dialog.reason.set_text("De groep is vol.")
+    yield dialog
+
+
+def partial_approval(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = PartialApprovalDialog(_request(7, ExtraDayStatus.PENDING), [
+        CapacityDay(SOON, DayPart.OCHTEND, 12, 11, 1),
+        CapacityDay(SOON + timedelta(days=1), DayPart.OCHTEND, 12, 12, 0)])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog
+
+
+def password_reset(qtbot, _tmp_path) -> Iterator[QWidget]:
+    resets = FakeResets()
+    wizard = PasswordResetWizard(resets, organisation="zonnebloem", email="")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    yield wizard
+    wizard.request_page.email.setText("sanne.devries@voorbeeld.nl")
+    wizard.next()
+    resets.mailRequested.emit()
+    yield wizard
+
+
+def login_window(qtbot, tmp_path: Path) -> Iterator[QWidget]:
+    window = LoginWindow(FakeSession(FakeAccount()), FakeResets(), initial_portal="zonnebloem",
+                         demo_logins=(DemoLogin("sanne.devries@voorbeeld.nl", "zonnebloem-demo",
+                                                "Parent with two children"),),
+                         demo_mail_folder=tmp_path / "mail")
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+
+
+def _shown(qtbot, dialog: QWidget) -> QWidget:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def reason_dialog(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = _shown(qtbot, ReasonDialog("Afwijzen", "Waarom?", "Bijvoorbeeld: vol", "Reden",
+                                        "Afwijzen"))
+    yield dialog
+    dialog.reason.set_text("De groep is vol.")
+    yield dialog
+
+
+def reject_change(qtbot, _tmp_path) -> Iterator[QWidget]:
+    yield _shown(qtbot, RejectChangeDialog("Adres"))
+
+
+def change_password(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = _shown(qtbot, ChangePasswordDialog())
+    yield dialog
+    dialog.refused("Het huidige wachtwoord klopt niet.")  # the error line shows
+    yield dialog
+
+
+def change_email(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = _shown(qtbot, ChangeEmailDialog("sanne.devries@voorbeeld.nl"))
+    yield dialog
+    dialog.code_sent("sanne@example.org")  # the second step: the code from that mail
+    yield dialog
+
+
+def two_factor_off(qtbot, _tmp_path) -> Iterator[QWidget]:
+    yield _shown(qtbot, TwoFactorOffDialog())
+
+
+def two_factor_wizard(qtbot, _tmp_path) -> Iterator[QWidget]:
+    wizard = _shown(qtbot, TwoFactorWizard("zonnebloem"))
+    yield wizard
+    wizard.next()
+    wizard.show_setup(TwoFactorSetup(
+        "JBSWY3DPEHPK3PXP", "otpauth://totp/Ouderportaal:sanne?secret=JBSWY3DPEHPK3PXP"))
+    yield wizard
+    wizard.enabled([f"code-{n:04d}" for n in range(10)])  # on to the recovery codes
+    yield wizard
+    wizard.next()
+    yield wizard
+
+
+#: Every dialog of the app (and the login window) with a factory that shows it.
+DIALOGS: dict[type[QWidget], Factory] = {
+    AbsenceWizard: absence_wizard,
+    ExtraDayWizard: extra_day_wizard,
+    RequestOverviewDialog: request_overview,
+    ExportDialog: export_dialog,
+    PdfViewer: pdf_viewer,
+    CrashDialog: crash_dialog,
+    RejectDialog: reject_dialog,
+    PartialApprovalDialog: partial_approval,
+    PasswordResetWizard: password_reset,
+    LoginWindow: login_window,
+    ReasonDialog: reason_dialog,
+    RejectChangeDialog: reject_change,
+    ChangePasswordDialog: change_password,
+    ChangeEmailDialog: change_email,
+    TwoFactorOffDialog: two_factor_off,
+    TwoFactorWizard: two_factor_wizard,
+}
+
+
+def _subclasses(cls: type) -> Iterator[type]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_every_dialog_is_walked() -> None:
+    for module in pkgutil.walk_packages(desktop.views.__path__, "desktop.views."):
+        importlib.import_module(module.name)
+    # The lock guard's classes and a module's private bases (``_PortalDialog``) are not shown.
+    dialogs = {cls for cls in _subclasses(QDialog) if cls.__module__.startswith("desktop.")
+               and cls.__module__ != "desktop.views.shared.lock_guard"
+               and not cls.__name__.startswith("_")}
+    missing = sorted(cls.__qualname__ for cls in dialogs - set(DIALOGS))
+    assert not missing, f"add a factory to DIALOGS in {__name__} for: {', '.join(missing)}"
+
+
+@pytest.mark.parametrize("dialog", list(DIALOGS), ids=lambda cls: cls.__name__)
+def test_tab_reaches_every_control_of_the_dialog_and_leaves_it(qtbot, tmp_path,
+                                                                dialog) -> None:
+    for state, window in enumerate(DIALOGS[dialog](qtbot, tmp_path)):
+        stops = tab_chain(qtbot, window)
+        problems = problems_in_chain(window, stops)
+        assert not problems, f"{dialog.__name__}, state {state}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("dialog", list(DIALOGS), ids=lambda cls: cls.__name__)
+def test_every_control_of_the_dialog_has_an_accessible_name(qtbot, tmp_path, dialog) -> None:
+    for state, window in enumerate(DIALOGS[dialog](qtbot, tmp_path)):
+        problems = unnamed_controls(window)
+        assert not problems, f"{dialog.__name__}, state {state}:\n" + "\n".join(problems)

@@ -994,6 +994,14 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Activiteit of notitie, bijvoorbeeld buiten geverfd</translation>
     </message>
     <message>
+        <source>Activity or note</source>
+        <translation>Activiteit of notitie</translation>
+    </message>
+    <message>
+        <source>Kind of entry</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>

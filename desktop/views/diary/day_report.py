@@ -4,10 +4,10 @@ children at once when more than one is chosen ("iedereen fruit gegeten om 10:00"
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.models.diary.entries import day_lines, kind_label
 from desktop.models.shared.records import DiaryDay, EntryDraft, EntryKind, GroupDayChild
+from desktop.views.shared.date_field import TimeField
 from desktop.views.shared.limited_text import LimitedText
 from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import mark
@@ -59,9 +59,9 @@ class DayReportDialog(SessionDialog):
         self.problem.setWordWrap(True)
         self.problem.hide()
 
-        self.at = QTimeEdit(QTime.currentTime(), self)
+        now = datetime.now()
+        self.at = TimeField(time(now.hour, now.minute), self)
         self.at.setObjectName("entryTime")
-        self.at.setDisplayFormat("HH:mm")
         self.at.setAccessibleName(self.tr("Time"))
         quick = QGridLayout()
         self.quick_buttons: dict[str, QPushButton] = {}
@@ -72,9 +72,8 @@ class DayReportDialog(SessionDialog):
             self.quick_buttons[key] = button
             quick.addWidget(button, n // 3, n % 3)
 
-        self.sleep_until = QTimeEdit(QTime(14, 15), self)
+        self.sleep_until = TimeField(time(14, 15), self)
         self.sleep_until.setObjectName("sleepUntil")
-        self.sleep_until.setDisplayFormat("HH:mm")
         self.sleep_until.setAccessibleName(self.tr("Slept until"))
         sleep = QPushButton(self.tr("Add sleep"), self)
         sleep.setObjectName("addSleep")
@@ -104,8 +103,10 @@ class DayReportDialog(SessionDialog):
         self.activity.setObjectName("activity")
         self.activity.setMaxLength(200)
         self.activity.setPlaceholderText(self.tr("Activity or note, e.g. painted outside"))
+        self.activity.setAccessibleName(self.tr("Activity or note"))
         self.activity_kind = QComboBox(self)
         self.activity_kind.setObjectName("activityKind")
+        self.activity_kind.setAccessibleName(self.tr("Kind of entry"))
         for kind in (EntryKind.ACTIVITEIT, EntryKind.NOTITIE):
             self.activity_kind.addItem(kind_label(kind), kind)
         add_text = QPushButton(self.tr("Add"), self)
@@ -115,10 +116,12 @@ class DayReportDialog(SessionDialog):
         self.medicine.setObjectName("medicine")
         self.medicine.setMaxLength(200)
         self.medicine.setPlaceholderText(self.tr("Medicine"))
+        self.medicine.setAccessibleName(self.tr("Medicine"))
         self.dose = QLineEdit(self)
         self.dose.setObjectName("dose")
         self.dose.setMaxLength(200)
         self.dose.setPlaceholderText(self.tr("Dose"))
+        self.dose.setAccessibleName(self.tr("Dose"))
         self.add_medicine = QPushButton(self.tr("Add medication"), self)
         self.add_medicine.setObjectName("addMedication")
         self.add_medicine.clicked.connect(self._add_medication)
@@ -190,8 +193,7 @@ class DayReportDialog(SessionDialog):
         return row
 
     def _time(self) -> time:
-        value = self.at.time()
-        return time(value.hour(), value.minute())
+        return self.at.moment
 
     def _add(self, kind: EntryKind, details: dict[str, Any], text: str | None = None) -> None:
         self.problem.hide()
@@ -199,8 +201,7 @@ class DayReportDialog(SessionDialog):
                                        kind, self._time(), text, details))
 
     def _add_sleep(self) -> None:
-        until = self.sleep_until.time()
-        self._add(EntryKind.SLAPEN, {"until": f"{until.hour():02d}:{until.minute():02d}"})
+        self._add(EntryKind.SLAPEN, {"until": self.sleep_until.moment.strftime("%H:%M")})
 
     def _add_activity(self) -> None:
         if self.activity.text().strip():

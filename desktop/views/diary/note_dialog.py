@@ -4,19 +4,17 @@ refuses it."""
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.views.shared.date_field import DateField, TimeField
 from desktop.views.shared.limited_text import LimitedText
 from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import mark
@@ -38,15 +36,13 @@ class DiaryNoteDialog(SessionDialog):
         intro = QLabel(self.tr("A note for {name}'s group. The staff read it today.").format(
             name=child_name), self)
         intro.setWordWrap(True)
-        self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.day = DateField(today, today, today + timedelta(days=DAYS_AHEAD), self)
         self.day.setObjectName("noteDay")
-        self.day.setCalendarPopup(True)
-        self.day.setMinimumDate(QDate(today.year, today.month, today.day))
-        last = today + timedelta(days=DAYS_AHEAD)
-        self.day.setMaximumDate(QDate(last.year, last.month, last.day))
-        self.at = QTimeEdit(QTime.currentTime(), self)
+        self.day.setAccessibleName(self.tr("Day"))
+        now = datetime.now()
+        self.at = TimeField(time(now.hour, now.minute), self)
         self.at.setObjectName("noteTime")
-        self.at.setDisplayFormat("HH:mm")
+        self.at.setAccessibleName(self.tr("Time"))
         self.text = LimitedText(NOTE_LIMIT, self.tr("For example: grandma collects today"),
                                 self.tr("Note"), self)
         self.text.setObjectName("noteText")
@@ -72,9 +68,7 @@ class DiaryNoteDialog(SessionDialog):
         self._changed()
 
     def note(self) -> tuple[date, time, str]:
-        day, at = self.day.date(), self.at.time()
-        return (date(day.year(), day.month(), day.day()), time(at.hour(), at.minute()),
-                self.text.text().strip())
+        return self.day.day, self.at.moment, self.text.text().strip()
 
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)

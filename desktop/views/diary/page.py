@@ -8,12 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.models.diary.timeline import TimelineModel
 from desktop.views.diary.day_delegate import DayDelegate
 from desktop.views.diary.note_dialog import DiaryNoteDialog
+from desktop.views.shared.date_field import DateField
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.theme import mark
@@ -53,9 +53,8 @@ class DiaryPage(QWidget):
         self.child.setAccessibleName(self.tr("Child"))
         for child_id, name in children:
             self.child.addItem(name, child_id)
-        self.jump_date = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.jump_date = DateField(today, latest=today, parent=self)
         self.jump_date.setObjectName("jumpDate")
-        self.jump_date.setCalendarPopup(True)
         self.jump_date.setAccessibleName(self.tr("Go to date"))
         self.jump_button = QPushButton(self.tr("Go to date"), self)
         self.jump_button.setObjectName("jump")
@@ -122,8 +121,7 @@ class DiaryPage(QWidget):
         self._show_state()
 
     def jump(self) -> None:
-        chosen = self.jump_date.date()
-        self._jump_to = date(chosen.year(), chosen.month(), chosen.day())
+        self._jump_to = self.jump_date.day
         self._try_jump()
 
     def write_note(self) -> None:

@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
         "invoices", help="make the invoices of a month (families that have one are skipped)")
     invoices.add_argument("--month", required=True, help="the month of care, e.g. 2026-11")
 
+    commands.add_parser(
+        "purge", help="remove what is kept no longer (the diaries of families whose retention "
+                      "ended); safe to run again, e.g. daily from cron")
+
     demo = commands.add_parser("demo", help="build the demo organisation and print the logins")
     demo.add_argument("--data-dir", type=Path, default=None,
                       help="folder for the demo database and mail folder (default: OUDERPORTAAL_"
@@ -146,6 +150,11 @@ def main(argv: list[str] | None = None) -> int:
             from server.finance.publisher import publish_from_command
 
             print(asyncio.run(publish_from_command(Settings.from_env(), follow=args.follow)))
+        elif args.command == "purge":
+            from server.purge import purge
+
+            for line in asyncio.run(purge(Settings.from_env())):
+                print(line)
         elif args.command == "invoices":
             from server.finance.run import invoice_month
 

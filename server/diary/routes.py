@@ -34,7 +34,8 @@ from server.validation import ApiDate
 router = APIRouter(tags=["group day and diary"])
 _AUTH = ("not_authenticated", "token_expired")
 EntryId = Annotated[int, Path(ge=1, le=2_147_483_647)]
-_ENTRY_RULES = ("forbidden", "not_found", "validation_error", "diary_in_future",
+_ENTRY_RULES = ("forbidden", "not_found", "validation_error", "diary_retention_ended",
+                "diary_in_future",
                 "diary_day_closed", "diary_medication_no_consent")
 
 
@@ -60,7 +61,8 @@ async def put_attendance(body: AttendanceIn, auth: Auth, db: Db,
 
 
 @router.get("/diary", response_model=DiaryPage,
-            responses=problem_responses(*_AUTH, "not_found", "validation_error"))
+            responses=problem_responses(*_AUTH, "not_found", "validation_error",
+                                        "diary_retention_ended"))
 async def get_diary(auth: Auth, db: Db, settings: CurrentSettings, paging: Paging,
                     child_id: ChildId,
                     since: Annotated[int | None, Query(ge=0, le=2**31 - 1)] = None,

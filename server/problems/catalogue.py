@@ -184,6 +184,11 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                                     "De ouders hebben geen toestemming gegeven voor het geven "
                                     "van medicijnen.",
                                     "The parents have not given consent for medication."),
+    "diary_retention_ended": (403, "Diary no longer available",
+                              "Het dagboek was na het einde van de opvang nog 8 weken "
+                              "beschikbaar, tot {available_until}. Die tijd is voorbij.",
+                              "The diary stayed available for 8 weeks after care ended, until "
+                              "{available_until}. That time has passed."),
     "attendance_departure_before_arrival": (422, "Departure before arrival",
                                             "Het vertrek ligt vóór de aankomst.",
                                             "The departure is before the arrival."),

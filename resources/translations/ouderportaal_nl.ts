@@ -1342,6 +1342,10 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Schrijf in het dagboek…</translation>
     </message>
     <message>
+        <source>The care has ended. The diary stays available until {day} ({days} days from today); save it before then.</source>
+        <translation>De opvang is beëindigd. Het dagboek is nog beschikbaar tot {day} (nog {days} dagen); vergeet het niet te bewaren.</translation>
+    </message>
+    <message>
         <source>Days of the diary</source>
         <translation>Dagen van het dagboek</translation>
     </message>

@@ -3,19 +3,19 @@ when the view scrolls to the end (``canFetchMore``/``fetchMore``), a sync replac
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.models.diary.entries import day_lines
 from desktop.models.shared.formatting import format_weekday_date
-from desktop.models.shared.records import DiaryDay
+from desktop.models.shared.records import DiaryDay, Profile
 
 if TYPE_CHECKING:
     from desktop.services.diary.service import DiaryService
 
-__all__ = ["TimelineModel"]
+__all__ = ["TimelineModel", "diary_available_until"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -110,3 +110,12 @@ class TimelineModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), first, len(days) - 1)
         self._days = days
         self.endInsertRows()
+
+
+def diary_available_until(profile: Profile | None, weeks: int) -> date | None:
+    """The last day the family sees the diary: `weeks` after its last contract ended (None
+    while a contract runs on, or without contracts) — docs/api.md, "Group day and diary"."""
+    contracts = [c for child in (profile.children if profile else ()) for c in child.contracts]
+    if not contracts or any(c.end_date is None for c in contracts):
+        return None
+    return max(c.end_date for c in contracts if c.end_date) + timedelta(weeks=weeks)

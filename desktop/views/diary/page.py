@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.diary.timeline import TimelineModel
+from desktop.models.diary.timeline import TimelineModel, diary_available_until
+from desktop.models.shared.formatting import format_weekday_date
 from desktop.views.diary.day_delegate import DayDelegate
 from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.shared.date_field import DateField
@@ -37,7 +38,8 @@ __all__ = ["DiaryPage"]
 
 class DiaryPage(QWidget):
     def __init__(self, diary: DiaryService, children: list[tuple[int, str]],
-                 today: date, parent: QWidget | None = None) -> None:
+                 today: date, parent: QWidget | None = None, *,
+                 available_until: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diaryPage")
         self._diary = diary
@@ -61,6 +63,16 @@ class DiaryPage(QWidget):
         self.write_button = QPushButton(self.tr("Write in the diary…"), self)
         self.write_button.setObjectName("writeNote")
         mark(self.write_button, "primary")
+        self.retention = mark(QLabel("", self), "notice")
+        self.retention.setObjectName("diaryRetention")
+        self.retention.setWordWrap(True)
+        self.retention.setVisible(available_until is not None)
+        if available_until is not None:
+            self.retention.setText(self.tr(
+                "The care has ended. The diary stays available until {day} ({days} days "
+                "from today); save it before then.").format(
+                    day=format_weekday_date(available_until),
+                    days=max(0, (available_until - today).days)))
         self.state = mark(QLabel("", self), "muted")
         self.state.setObjectName("diaryState")
         self.state.setWordWrap(True)
@@ -86,6 +98,7 @@ class DiaryPage(QWidget):
         top.addWidget(self.write_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.retention)
         layout.addWidget(self.state)
         layout.addWidget(self.list, 1)
 
@@ -104,7 +117,9 @@ class DiaryPage(QWidget):
     def from_context(cls, context: PageContext) -> DiaryPage:
         profile = context.services.profile.profile
         children = [(c.id, c.first_name) for c in profile.children] if profile else []
-        page = cls(context.services.diary, children, date.today(), context.parent)
+        weeks = context.services.session.policy.diary_retention_weeks
+        page = cls(context.services.diary, children, date.today(), context.parent,
+                   available_until=diary_available_until(profile, weeks))
         page._messages = context.messages
         return page
 

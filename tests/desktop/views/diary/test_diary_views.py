@@ -5,6 +5,7 @@ refused keeps what was typed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 
 from diary_fakes import FakeDiary, FakeGroupDay
@@ -196,3 +197,22 @@ def test_a_note_the_disk_refused_keeps_what_was_typed(qtbot) -> None:
     page.note_dialog.accept()
     assert [d.text for d in diary.queued] == ["Oma haalt op"]
     assert "Notes waiting for a connection: 1." in page.state.text()
+
+
+def test_after_care_ended_the_parent_is_told_until_when_the_diary_stays() -> None:
+    from view_fakes import parent_profile
+
+    from desktop.models.diary.timeline import diary_available_until
+
+    profile = parent_profile()
+    assert diary_available_until(profile, 8) is None  # contracts run on
+    ended = replace(profile, children=tuple(
+        replace(c, contracts=tuple(replace(k, end_date=date(2026, 2, 27)) for k in c.contracts))
+        for c in profile.children))
+    assert diary_available_until(ended, 8) == date(2026, 4, 24)
+
+
+def test_the_dagboek_shows_the_last_day_and_the_days_left(qtbot) -> None:
+    page = DiaryPage(FakeDiary(), [(1, "Emma")], MONDAY, available_until=date(2026, 4, 24))
+    qtbot.addWidget(page)
+    assert "until Friday 24 April 2026 (53 days from today)" in page.retention.text()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from server.agenda.schemas import ChildId
 from server.deps import Auth, CurrentSettings, Db
@@ -27,7 +28,9 @@ from server.diary.schemas import (
     group_day_out,
 )
 from server.diary.timeline import diary_days
-from server.paging import Paging
+from server.models import Organisation
+from server.paging import PageRequest, Paging
+from server.problems import Problem
 from server.problems.openapi import problem_responses
 from server.validation import ApiDate
 
@@ -73,7 +76,8 @@ async def get_diary(auth: Auth, db: Db, settings: CurrentSettings, paging: Pagin
     revision = await current_revision(db, child_id)
     if since is not None and since >= revision:
         return DiaryPage(days=[], revision=revision, next_cursor=None)
-    days, next_cursor = await diary_days(db, scope, paging, since=since, only=date)
+    days, next_cursor = await diary_days(db, scope, paging, since=since,
+                                         between=(date, date) if date else None)
     return DiaryPage(days=[day_out(d, auth.user.id) for d in days], revision=revision,
                      next_cursor=next_cursor)
 
@@ -105,3 +109,37 @@ async def delete_entry(entry_id: EntryId, auth: Auth, db: Db,
     """Delete one's own entry (the sync reports it as gone)."""
     entry = await writes.delete_entry(db, settings, auth.user, entry_id)
     return entry_out(entry, auth.user.name, auth.user.id)
+
+
+MAX_PDF_DAYS = 400  # like a parent's agenda: more than a year of diary in one document
+
+
+@router.get("/diary.pdf", responses={
+    200: {"content": {"application/pdf": {}}},
+    **problem_responses(*_AUTH, "forbidden", "not_found", "agenda_range_invalid",
+                        "diary_retention_ended")})
+async def get_diary_pdf(auth: Auth, db: Db, settings: CurrentSettings, child_id: ChildId,
+                        from_date: Annotated[ApiDate, Query(alias="from")],
+                        to_date: Annotated[ApiDate, Query(alias="to")]) -> Response:
+    """"Dagboek opslaan als PDF": the child's days from `from` to `to` (parents)."""
+    if not auth.user.role.is_parent:
+        raise Problem("forbidden")
+    if to_date < from_date or (to_date - from_date).days >= MAX_PDF_DAYS:
+        raise Problem("agenda_range_invalid", max_days=MAX_PDF_DAYS)
+    scope = await diary_scope(db, auth.user, child_id, settings.today())
+    days, cursor = [], None
+    while True:
+        page, cursor = await diary_days(db, scope, PageRequest(200, cursor),
+                                        between=(from_date, to_date))
+        days += page
+        if cursor is None:
+            break
+    from server.diary.pdf import diary_pdf  # fpdf2 loads with the first PDF (architecture.md)
+
+    organisation = await db.get(Organisation, auth.user.organisation_id)
+    child = scope.child
+    body = await asyncio.to_thread(diary_pdf, organisation.name, child.first_name, from_date,
+                                   to_date, days, settings.today())
+    name = f"dagboek-{child.first_name.lower()}-{from_date}-{to_date}.pdf"
+    return Response(body, media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -24,7 +24,8 @@ class DiaryDay:
     entries: list[tuple[DiaryEntry, str]]  # with the author's name
 
 
-def _days_query(scope: DiaryScope, since: int | None, only: date | None):  # noqa: ANN202
+def _days_query(scope: DiaryScope, since: int | None,  # noqa: ANN202 (a select and its column)
+                between: tuple[date, date] | None):
     child_id = scope.child.id
     entries = select(DiaryEntry.day.label("day")).where(DiaryEntry.child_id == child_id)
     attendance = select(Attendance.day.label("day")).where(Attendance.child_id == child_id)
@@ -39,16 +40,18 @@ def _days_query(scope: DiaryScope, since: int | None, only: date | None):  # noq
         query = query.where(days.c.day >= scope.first_day)
     if scope.last_day is not None:
         query = query.where(days.c.day <= scope.last_day)
-    if only is not None:
-        query = query.where(days.c.day == only)
+    if between is not None:
+        query = query.where(days.c.day.between(*between))
     return query, days.c.day
 
 
 async def diary_days(db: AsyncSession, scope: DiaryScope, paging: PageRequest, *,
                      since: int | None = None,
-                     only: date | None = None) -> tuple[list[DiaryDay], str | None]:
-    """One page of the child's days, newest first, and the next page's cursor."""
-    query, column = _days_query(scope, since, only)
+                     between: tuple[date, date] | None = None
+                     ) -> tuple[list[DiaryDay], str | None]:
+    """One page of the child's days (those `between` two days, inclusive), newest first,
+    and the next page's cursor."""
+    query, column = _days_query(scope, since, between)
     keyset = Keyset("diary", (column, DESC), types=[date])
     found = list((await db.scalars(keyset.select(query, paging))).all())
     shown, next_cursor = keyset.page(found, paging, lambda d: (d,))

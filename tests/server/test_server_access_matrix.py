@@ -319,6 +319,7 @@ DIARY_REFUSALS = [
      ("secondary_parent", "staff", "manager")),
     ("DELETE", "/api/v1/diary/entries/{entry_id}", None,
      ("secondary_parent", "staff", "manager")),
+    ("GET", "/api/v1/diary.pdf", "period", ("staff", "manager")),
 ]
 
 
@@ -337,6 +338,8 @@ async def _diary_request(client: httpx.AsyncClient, db: AsyncSession, method: st
         "attend": {"child_id": emma, "group_id": group, "date": day.isoformat(),
                    "arrived_at": "08:00"},
         "child": {"child_id": emma},
+        "period": {"child_id": emma, "from": (day - timedelta(days=7)).isoformat(),
+                   "to": day.isoformat()},
         "note": {"child_ids": [emma], "date": day.isoformat(), "kind": "notitie",
                  "time": "08:00", "text": "Oma haalt op"},
         "edit": {"kind": "notitie", "time": "08:00", "text": "Opa haalt op"}}
@@ -374,7 +377,7 @@ async def test_diary_roles(client: httpx.AsyncClient, db: AsyncSession, method: 
 
 
 @pytest.mark.parametrize("route", [(m, p) for m, p, _, _ in DIARY_REFUSALS if m != "PUT"
-                                   and p != "/api/v1/group-day"],
+                                   and p not in ("/api/v1/group-day", "/api/v1/diary.pdf")],
                          ids=lambda r: f"{r[0]} {r[1]}")
 async def test_staff_lose_a_childs_diary_when_it_left_their_group(
         client: httpx.AsyncClient, db: AsyncSession, route: tuple[str, str]) -> None:

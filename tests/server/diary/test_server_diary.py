@@ -151,8 +151,8 @@ async def test_the_sync_sends_only_the_days_changed_since_and_the_deletions(
     assert changed["revision"] == revision + 1
     await client.delete(f"/api/v1/diary/entries/{entry}", headers=await auth(client, FATIMA))
     after_delete = (await diary(client, SANNE, child, since=changed["revision"])).json()
-    assert after_delete["days"] == [{"date": MONDAY, "arrived_at": None, "left_at": None,
-                                     "entries": []}]
+    # The day comes whole, without the deleted entry (its arrival, if any, stays).
+    assert [(d["date"], d["entries"]) for d in after_delete["days"]] == [(MONDAY, [])]
 
 
 async def test_the_history_pages_newest_day_first(client: httpx.AsyncClient,
@@ -192,3 +192,36 @@ async def test_concurrent_writes_with_one_key_write_once(client: httpx.AsyncClie
     assert len({a.text for a in answers}) == 1
     assert await db.scalar(select(func.count()).select_from(DiaryEntry).where(
         DiaryEntry.text == "Oma haalt op")) == 1
+
+
+async def test_the_diary_as_pdf_holds_the_days_of_the_period(client: httpx.AsyncClient,
+                                                             db: AsyncSession,
+                                                             tmp_path) -> None:  # noqa: ANN001
+    import subprocess
+
+    child = await emma(client)
+    await attend(client, FATIMA, child, await group_id(db), arrived_at="08:05")
+    await write(client, FATIMA, [child], "verslag", text="Emma heeft met klei gespeeld.")
+    await write(client, FATIMA, [child], "temperatuur", time="08:30",
+                details={"celsius": 37.8})
+    await write(client, MANAGER, [child], "verslag", day=SATURDAY, text="Buiten de periode")
+    response = await client.get("/api/v1/diary.pdf", headers=await auth(client, SANNE),
+                                params={"child_id": child, "from": "2026-03-01",
+                                        "to": MONDAY})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/pdf"
+    assert 'filename="dagboek-emma-2026-03-01-2026-03-02.pdf"' in \
+        response.headers["content-disposition"]
+    path = tmp_path / "dagboek.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Dagboek van Emma" in text and "maandag 2 maart 2026" in text
+    assert "Gebracht om 08:05" in text and "Fatima El Amrani schreef:" in text
+    assert "Emma heeft met klei gespeeld." in text and "Temperatuur: 37,8 °C" in text
+    assert "Buiten de periode" not in text
+    for last, accepted in (("2026-02-04", True), ("2026-02-05", False)):  # 400 days at most
+        asked = await client.get("/api/v1/diary.pdf", headers=await auth(client, SANNE),
+                                 params={"child_id": child, "from": "2025-01-01", "to": last})
+        assert (asked.status_code == 200) is accepted
+    assert code(asked) == (422, "agenda_range_invalid")

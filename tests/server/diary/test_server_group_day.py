@@ -4,14 +4,23 @@ planning, absences, extra days and attendance; the attendance's rules and histor
 from __future__ import annotations
 
 import httpx
+import pytest
 from diary_helpers import FRIDAY, MONDAY, SATURDAY, SUNDAY, attend, auth, code, emma, group_id
 from server_helpers import FATIMA, MANAGER, SANNE, both_databases
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.models import AttendanceChange, Contract, ContractDay
+from server.models import Attendance, AttendanceChange, Contract, ContractDay
 
 pytestmark = both_databases
+
+
+@pytest.fixture(autouse=True)
+async def _nobody_registered_yet(db: AsyncSession) -> None:
+    """The demo registered half the group this morning; these tests start the day afresh."""
+    await db.execute(delete(AttendanceChange))
+    await db.execute(delete(Attendance))
+    await db.commit()
 
 
 async def _day(client: httpx.AsyncClient, group: int, email: str = FATIMA,

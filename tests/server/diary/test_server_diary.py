@@ -214,8 +214,8 @@ async def test_the_diary_as_pdf_holds_the_days_of_the_period(client: httpx.Async
         response.headers["content-disposition"]
     path = tmp_path / "dagboek.pdf"
     path.write_bytes(response.content)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
     assert "Dagboek van Emma" in text and "maandag 2 maart 2026" in text
     assert "Gebracht om 08:05" in text and "Fatima El Amrani schreef:" in text
     assert "Emma heeft met klei gespeeld." in text and "Temperatuur: 37,8 °C" in text

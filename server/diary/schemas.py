@@ -124,30 +124,24 @@ def group_day_out(day: GroupDay) -> GroupDayOut:
                        present=sum(1 for c in children if c.status == "arrived"))
 
 
-class EntryIn(BaseModel):
+class EntryEditIn(BaseModel):
+    """What an entry says: its kind (kept on an edit), time, text and the kind's values."""
+
+    kind: EntryKind
+    time: Clock | None = None
+    text: FreeText | None = Field(default=None, max_length=4000)
+    details: dict[Annotated[str, Field(max_length=20)], DetailValue] = Field(
+        default_factory=dict, max_length=5)
+
+    def content(self) -> EntryContent:
+        return EntryContent(self.kind, self.time, self.text, dict(self.details))
+
+
+class EntryIn(EntryEditIn):
     """A diary entry for one or more children (staff: several at once)."""
 
     child_ids: list[ChildId] = Field(min_length=1, max_length=30)
     date: ApiDate
-    kind: EntryKind
-    time: Clock | None = None
-    text: FreeText | None = Field(default=None, max_length=4000)
-    details: dict[Annotated[str, Field(max_length=20)], DetailValue] = Field(
-        default_factory=dict, max_length=5)
-
-    def content(self) -> EntryContent:
-        return EntryContent(self.kind, self.time, self.text, dict(self.details))
-
-
-class EntryEditIn(BaseModel):
-    kind: EntryKind
-    time: Clock | None = None
-    text: FreeText | None = Field(default=None, max_length=4000)
-    details: dict[Annotated[str, Field(max_length=20)], DetailValue] = Field(
-        default_factory=dict, max_length=5)
-
-    def content(self) -> EntryContent:
-        return EntryContent(self.kind, self.time, self.text, dict(self.details))
 
 
 class EntryOut(BaseModel):

@@ -234,6 +234,14 @@
         <translation>Het inloggen duurde te lang. Log opnieuw in.</translation>
     </message>
     <message>
+        <source>Your organisation requires managers to log in with a code: it cannot be turned off.</source>
+        <translation>Je organisatie vraagt managers om in te loggen met een code: uitzetten kan niet.</translation>
+    </message>
+    <message>
+        <source>Your organisation requires managers to log in with a code. Set it up to log in.</source>
+        <translation>Je organisatie vraagt managers om in te loggen met een code. Stel dat in om in te loggen.</translation>
+    </message>
+    <message>
         <source>This is already your login address.</source>
         <translation>Met dit adres log je al in.</translation>
     </message>
@@ -277,8 +285,16 @@
         <translation>Aan: na je wachtwoord vul je een code uit je authenticator-app in (nog {count} herstelcodes).</translation>
     </message>
     <message>
+        <source>Your organisation requires it for managers, so it cannot be turned off.</source>
+        <translation>Je organisatie vraagt dit van managers, dus uitzetten kan niet.</translation>
+    </message>
+    <message>
         <source>Turn off…</source>
         <translation>Uitzetten…</translation>
+    </message>
+    <message>
+        <source>Your organisation requires it for managers.</source>
+        <translation>Je organisatie vraagt dit van managers.</translation>
     </message>
     <message>
         <source>Off: your password alone opens your account.</source>
@@ -2272,6 +2288,13 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>LoginSetup</name>
+    <message>
+        <source>Enter the code from your authenticator app.</source>
+        <translation>Vul de code uit je authenticator-app in.</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <source>Ouderportaal</source>
@@ -3709,6 +3732,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Inloggen met een code instellen</translation>
     </message>
     <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Inloggen</translation>
+    </message>
+    <message>
         <source>Recovery codes for {organisation}</source>
         <translation>Herstelcodes voor {organisation}</translation>
     </message>
@@ -3817,6 +3844,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Klaar</translation>
     </message>
     <message>
+        <source>All set: &quot;Log in&quot; opens the parent portal. From your next login on, the portal asks for a code from your authenticator app after your password; your organisation requires it, so it stays on.</source>
+        <translation>Het is ingesteld. Met &quot;Inloggen&quot; open je het ouderportaal. Vanaf de volgende keer vraagt het portaal na je wachtwoord om een code uit je authenticator-app. Je organisatie vraagt dit, dus het blijft aan.</translation>
+    </message>
+    <message>
         <source>From your next login on, the portal asks for a code from your authenticator app after your password. You can turn this off on the Account page.</source>
         <translation>Vanaf de volgende keer inloggen vraagt het portaal na je wachtwoord om een code uit je authenticator-app. Je kunt dit uitzetten op de pagina Account.</translation>
     </message>
@@ -3834,6 +3865,10 @@ Install such an app on your phone first, then continue.</source>
         <translation>Voortaan vraagt het inloggen om je wachtwoord én een code van zes cijfers uit een authenticator-app op je telefoon (bijvoorbeeld Google Authenticator, Microsoft Authenticator of FreeOTP). Wie je wachtwoord te weten komt, kan dan nog steeds niet inloggen.
 
 Installeer eerst zo&apos;n app op je telefoon en ga dan verder.</translation>
+    </message>
+    <message>
+        <source>Your organisation requires managers to log in with a code. Set it up now; you are logged in as soon as it is done.</source>
+        <translation>Je organisatie vraagt managers om in te loggen met een code. Stel dat nu in; zodra het klaar is, ben je ingelogd.</translation>
     </message>
 </context>
 <context>

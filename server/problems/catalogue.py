@@ -57,6 +57,16 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
     "two_factor_required": (401, "Two-factor code required",
                             "Vul de code uit je authenticator-app in.",
                             "Enter the code from your authenticator app."),
+    "two_factor_setup_required": (401, "Two-factor setup required",
+                                  "Je organisatie vraagt managers om in te loggen met een code. "
+                                  "Stel dat nu in.",
+                                  "Your organisation requires managers to log in with a code. "
+                                  "Set it up now."),
+    "two_factor_required_by_policy": (409, "Two-factor login required",
+                                      "Je organisatie vraagt managers om in te loggen met een "
+                                      "code; uitzetten kan niet.",
+                                      "Your organisation requires managers to log in with a "
+                                      "code; it cannot be turned off."),
     "two_factor_code_invalid": (400, "Two-factor code invalid",
                                 "De code klopt niet of is al gebruikt. Vul de nieuwste code "
                                 "uit je authenticator-app in, of een herstelcode.",

@@ -25,6 +25,9 @@ PUBLIC = {
     ("GET", "/api/v1/openapi.json"),
     ("POST", "/api/v1/auth/login"),
     ("POST", "/api/v1/auth/login/two-factor"),
+    # The setup challenge stands in for the login (test_server_two_factor_policy.py).
+    ("POST", "/api/v1/auth/login/two-factor-setup"),
+    ("POST", "/api/v1/auth/login/two-factor-setup/confirm"),
     ("POST", "/api/v1/auth/refresh"),
     ("POST", "/api/v1/auth/password-reset"),
     ("POST", "/api/v1/auth/password-reset/check"),

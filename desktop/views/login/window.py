@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.login.panels import DemoLogin, DemoPanel, KnownAccountsPanel
+from desktop.views.login.two_factor_setup import open_setup_wizard
 from desktop.views.login.two_factor_step import TwoFactorStep
 from desktop.views.shared.theme import announce, apply_theme, icon, mark
 from desktop.views.shared.windows import fit_to_screen
@@ -29,6 +30,7 @@ from desktop.views.shared.windows import fit_to_screen
 if TYPE_CHECKING:
     from desktop.services.session.password_reset import PasswordResetService
     from desktop.services.session.service import SessionService
+    from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
     from desktop.views.login.password_reset import PasswordResetWizard
 
 __all__ = ["DemoLogin", "LoginWindow"]
@@ -62,6 +64,7 @@ class LoginWindow(QWidget):
         self._busy = False
         self._checked_portal = ""
         self._wizard: PasswordResetWizard | None = None
+        self.setup_wizard: TwoFactorWizard | None = None
         self.setObjectName("loginWindow")
         # Qt adds the application's name (" — Ouderportaal") to every window title itself.
         self.setWindowTitle(self.tr("Log in"))
@@ -221,6 +224,7 @@ class LoginWindow(QWidget):
         session.portalChecked.connect(self._portal_checked)
         session.portalCheckFailed.connect(self._portal_check_failed)
         session.leftoversChanged.connect(self._show_leftovers)
+        session.setup.required.connect(self._open_setup)
         self.organisation.editingFinished.connect(self._check_portal)
         self.organisation.textEdited.connect(self._organisation_edited)
         for field in (self.organisation, self.email, self.password):
@@ -262,6 +266,13 @@ class LoginWindow(QWidget):
         self._wizard.open()
 
     # -- reactions ---------------------------------------------------------------------------
+    def _open_setup(self) -> None:
+        self.setup_wizard = open_setup_wizard(self._session.setup, self)
+        self.setup_wizard.finished.connect(self._setup_closed)
+
+    def _setup_closed(self) -> None:
+        self.setup_wizard = None
+
     def showEvent(self, event) -> None:
         # Accounts may have been remembered or forgotten since the window was last shown.
         self.known_accounts.set_accounts(self._session.known_accounts())

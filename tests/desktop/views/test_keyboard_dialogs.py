@@ -238,7 +238,12 @@ def two_factor_off(qtbot, _tmp_path) -> Iterator[QWidget]:
 
 
 def two_factor_wizard(qtbot, _tmp_path) -> Iterator[QWidget]:
-    wizard = _shown(qtbot, TwoFactorWizard("zonnebloem"))
+    yield from _two_factor_pages(_shown(qtbot, TwoFactorWizard("zonnebloem")))
+    # The login's setup, when the organisation requires it for managers.
+    yield from _two_factor_pages(_shown(qtbot, TwoFactorWizard("zonnebloem", required=True)))
+
+
+def _two_factor_pages(wizard: TwoFactorWizard) -> Iterator[QWidget]:
     yield wizard
     wizard.next()
     wizard.show_setup(TwoFactorSetup(

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from diary_fakes import FakeDiary, FakeGroupDay
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
-from recording_fakes import FakeAccountSecurity, FakePersonalData, signals_of
+from recording_fakes import FakeAccountSecurity, FakeLoginSetup, FakePersonalData, signals_of
 
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
@@ -82,6 +82,7 @@ class FakeSession(signals_of(SessionService)):
         self.calls: list[tuple] = []
         # The real one: a QObject with no dependencies; tests call report() as requests would.
         self.connection = Connection(self)
+        self.setup = FakeLoginSetup()
 
     def known_accounts(self) -> list[FakeKnownAccount]:
         return list(self.known)

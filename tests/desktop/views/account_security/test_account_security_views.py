@@ -53,6 +53,19 @@ def test_the_account_page_shows_the_security_state(window, security) -> None:
     assert not panel.new_device_mail.isChecked()
 
 
+@pytest.mark.parametrize("required", [False, True])
+def test_turning_it_off_is_not_offered_when_the_organisation_requires_it(
+        window, security, required: bool) -> None:
+    panel = panel_of(window)
+    security.securityChanged.emit(AccountSecurity("manager@voorbeeld.nl", None, True, 10, True,
+                                                  two_factor_required=required))
+    assert panel.two_factor_button.text() == "Turn off…"
+    assert panel.two_factor_button.isVisible()
+    assert panel.two_factor_button.isEnabled() is not required
+    reason = "Your organisation requires it for managers, so it cannot be turned off."
+    assert (reason in panel.two_factor.text()) is required
+
+
 def test_two_different_new_passwords_are_refused_before_sending(qtbot, window,
                                                                  security) -> None:
     panel = panel_of(window)

@@ -37,7 +37,7 @@ class Attendance(Base):
     """A child's arrival and departure on one day, in the group it was registered in."""
 
     __tablename__ = "attendance"
-    __table_args__ = (UniqueConstraint("child_id", "day", name="child_day"),)
+    __table_args__ = (UniqueConstraint("child_id", "day", name="uq_attendance_child_day"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id"), index=True)

@@ -117,7 +117,7 @@ class DiaryPage(QWidget):
     def from_context(cls, context: PageContext) -> DiaryPage:
         profile = context.services.profile.profile
         children = [(c.id, c.first_name) for c in profile.children] if profile else []
-        weeks = context.services.session.policy.diary_retention_weeks
+        weeks = context.services.agenda.policy.diary_retention_weeks
         page = cls(context.services.diary, children, date.today(), context.parent,
                    available_until=diary_available_until(profile, weeks))
         page._messages = context.messages

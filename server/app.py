@@ -16,6 +16,7 @@ from server.auth.passwords import PasswordHasher
 from server.blobs import create_blob_store
 from server.config import Settings
 from server.db import create_engine, create_sessionmaker
+from server.diary import routes as diary_routes
 from server.finance import routes as finance_routes
 from server.finance.publisher import DocumentPublisher
 from server.idempotency import IdempotencyMiddleware
@@ -83,6 +84,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(photo_activity_routes.router, prefix=API_PREFIX)
     app.include_router(photo_routes.router, prefix=API_PREFIX)
+    app.include_router(diary_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
     # Innermost first: the last one added is the outermost.
     app.add_middleware(IdempotencyMiddleware)

@@ -57,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
         "invoices", help="make the invoices of a month (families that have one are skipped)")
     invoices.add_argument("--month", required=True, help="the month of care, e.g. 2026-11")
 
+    commands.add_parser(
+        "purge", help="remove what is kept no longer (the diaries of families whose retention "
+                      "ended); safe to run again, e.g. daily from cron")
+
     demo = commands.add_parser("demo", help="build the demo organisation and print the logins")
     demo.add_argument("--data-dir", type=Path, default=None,
                       help="folder for the demo database and mail folder (default: OUDERPORTAAL_"

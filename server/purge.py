@@ -7,6 +7,7 @@ step logs only counts, never who. Run it daily (cron) next to the server.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import date
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.blobs import BlobStore, create_blob_store
 from server.config import Settings
 from server.db import create_engine, create_sessionmaker
+from server.diary.retention import purge_diaries
 from server.photos.purge import purge_photos
 
 __all__ = ["PURGE_STEPS", "purge"]
@@ -24,8 +26,16 @@ log = logging.getLogger("server.purge")
 
 PurgeStep = Callable[[AsyncSession, BlobStore, date], Awaitable[dict[str, int]]]
 
-#: The steps of every feature with a retention rule; the dagboek's goes here too.
+
+
+async def _purge_diaries(db: AsyncSession, _blobs: BlobStore, today: date) -> dict[str, int]:
+    return dataclasses.asdict(await purge_diaries(db, today))  # the diary keeps no blobs
+
+
+#: The steps of every feature with a retention rule (one retention value for the dagboek and
+#: the photos: the policy's `diary_retention_weeks`).
 PURGE_STEPS: dict[str, PurgeStep] = {
+    "diary": _purge_diaries,
     "photos": purge_photos,
 }
 

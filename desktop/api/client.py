@@ -23,6 +23,7 @@ from desktop.api.agenda.endpoints import AgendaEndpoints
 from desktop.api.auth.endpoints import AuthEndpoints
 from desktop.api.core.tokens import Tokens
 from desktop.api.core.transport import DEFAULT_TIMEOUT, Transport
+from desktop.api.diary.endpoints import DiaryEndpoints
 from desktop.api.extra_days.endpoints import ExtraDayEndpoints
 from desktop.api.finance.endpoints import FinanceEndpoints
 from desktop.api.personal_data.endpoints import PersonalDataEndpoints
@@ -79,6 +80,7 @@ class PortalClient:
         self.finance = FinanceEndpoints(self._core)
         self.personal_data = PersonalDataEndpoints(self._core)
         self.photos = PhotoEndpoints(self._core)
+        self.diary = DiaryEndpoints(self._core)
 
     @property
     def base_url(self) -> str:

@@ -237,6 +237,19 @@ class AccountCache:
             log.warning("discarding unreadable cached photo listing: %s", exc)
             self._write("DELETE FROM documents WHERE name = 'photos'")
             return None
+    # --- diary --------------------------------------------------------------------------------
+
+    def put_diary(self, child_id: int, diary: dict[str, object]) -> None:
+        """Keep a child's diary as far as it was read: its days (wire form), revision and the
+        cursor of the next older page (docs/api.md, "Group day and diary")."""
+        self._put_document(f"diary-{child_id}", diary)
+
+    def diary(self, child_id: int) -> dict[str, object] | None:
+        return self._document(f"diary-{child_id}")
+
+    def forget_diary(self, child_id: int) -> None:
+        """An unreadable copy: dropped, the next sync fetches the diary again."""
+        self._write("DELETE FROM documents WHERE name = ?", (f"diary-{child_id}",))
 
     def _put_document(self, name: str, data: dict[str, object]) -> None:
         self._write(

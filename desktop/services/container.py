@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from desktop.services.agenda.extra_days import ExtraDayService
     from desktop.services.agenda.service import AgendaService
     from desktop.services.auth_sessions import AuthSessionsService
+    from desktop.services.diary.group_day import GroupDayService
+    from desktop.services.diary.service import DiaryService
     from desktop.services.finance.service import FinanceService
     from desktop.services.pending_requests import PendingRequestsService
     from desktop.services.personal_data import PersonalDataService
@@ -98,6 +100,8 @@ class Services:
     personal_data: PersonalDataService
     photos: PhotosService
     photo_posting: PhotoPostingService
+    group_day: GroupDayService
+    diary: DiaryService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -115,6 +119,8 @@ class Services:
         from desktop.services.agenda.extra_days import ExtraDayService
         from desktop.services.agenda.service import AgendaService
         from desktop.services.auth_sessions import AuthSessionsService
+        from desktop.services.diary.group_day import GroupDayService
+        from desktop.services.diary.service import DiaryService
         from desktop.services.finance.service import FinanceService
         from desktop.services.pending_requests import PendingRequestsService
         from desktop.services.personal_data import PersonalDataService
@@ -145,7 +151,9 @@ class Services:
                                                      parent=parent),
                    photos=PhotosService(session, on_crash=on_crash, parent=parent),
                    photo_posting=PhotoPostingService(session, on_crash=on_crash,
-                                                     parent=parent))
+                                                     parent=parent),
+                   group_day=GroupDayService(session, on_crash=on_crash, parent=parent),
+                   diary=DiaryService(session, outbox, on_crash=on_crash, parent=parent))
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

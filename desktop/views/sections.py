@@ -36,6 +36,18 @@ def _overview_page(context: PageContext) -> QWidget:
     return page
 
 
+def _group_day_page(context: PageContext) -> QWidget:
+    from desktop.views.diary.group_day_page import GroupDayPage
+
+    return GroupDayPage.from_context(context)
+
+
+def _diary_page(context: PageContext) -> QWidget:
+    from desktop.views.diary.page import DiaryPage
+
+    return DiaryPage.from_context(context)
+
+
 def _agenda_page(context: PageContext) -> QWidget:
     from desktop.views.agenda.page import AgendaPage
 
@@ -95,6 +107,16 @@ def _account_page(context: PageContext) -> QWidget:
 
 SECTIONS: tuple[Section, ...] = (
     Section(
+        # The staff's daily work: who is here, who is expected, the day report.
+        key="group_day",
+        title=QT_TRANSLATE_NOOP("Sections", "Group today"),
+        description=QT_TRANSLATE_NOOP(
+            "Sections", "Your group's children today: arrivals, departures and day reports"),
+        icon="group-day",
+        audience=STAFF,
+        page=_group_day_page,
+    ),
+    Section(
         key="overview",
         title=QT_TRANSLATE_NOOP("Sections", "Overview"),
         description=QT_TRANSLATE_NOOP("Sections", "Your children, their groups and locations"),
@@ -103,7 +125,7 @@ SECTIONS: tuple[Section, ...] = (
         page=_overview_page,
     ),
     Section(
-        # The agenda is the family's; the staff's group day view is a later issue.
+        # The agenda is the family's; staff have their group's day ("group_day").
         key="agenda",
         title=QT_TRANSLATE_NOOP("Sections", "Agenda"),
         description=QT_TRANSLATE_NOOP("Sections",
@@ -114,8 +136,17 @@ SECTIONS: tuple[Section, ...] = (
         attach=AgendaNotices.attach,
     ),
     Section(
-        # Parents: their children's photos (after the Dagboek once that exists). Staff: the
-        # activities of their groups, to post photos in (their group day view is not built).
+        key="diary",
+        title=QT_TRANSLATE_NOOP("Sections", "Diary"),
+        description=QT_TRANSLATE_NOOP(
+            "Sections", "The day reports of your children, and notes for their group"),
+        icon="diary",
+        audience=PARENTS,
+        page=_diary_page,
+    ),
+    Section(
+        # Parents: their children's photos, after the Dagboek. Staff: the activities of their
+        # groups, to post photos in.
         key="photos",
         title=QT_TRANSLATE_NOOP("Sections", "Photos"),
         description=QT_TRANSLATE_NOOP("Sections",

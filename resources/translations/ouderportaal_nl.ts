@@ -968,6 +968,157 @@ The longest period one request may cover when the portal does not say (docs/api.
     </message>
 </context>
 <context>
+    <name>DayReportDialog</name>
+    <message>
+        <source>Day report: {names}</source>
+        <translation>Dagverslag: {names}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Slept until</source>
+        <translation>Geslapen tot</translation>
+    </message>
+    <message>
+        <source>Add sleep</source>
+        <translation>Slapen toevoegen</translation>
+    </message>
+    <message>
+        <source>Bottle in ml</source>
+        <translation>Fles in ml</translation>
+    </message>
+    <message>
+        <source>Add bottle</source>
+        <translation>Fles toevoegen</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatuur</translation>
+    </message>
+    <message>
+        <source>Add temperature</source>
+        <translation>Temperatuur toevoegen</translation>
+    </message>
+    <message>
+        <source>Activity or note, e.g. painted outside</source>
+        <translation>Activiteit of notitie, bijvoorbeeld buiten geverfd</translation>
+    </message>
+    <message>
+        <source>Activity or note</source>
+        <translation>Activiteit of notitie</translation>
+    </message>
+    <message>
+        <source>Kind of entry</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicijn</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>Add medication</source>
+        <translation>Medicatie toevoegen</translation>
+    </message>
+    <message>
+        <source>The parents gave no consent for medication.</source>
+        <translation>De ouders hebben geen toestemming gegeven voor medicatie.</translation>
+    </message>
+    <message>
+        <source>Sleep until</source>
+        <translation>Slapen tot</translation>
+    </message>
+    <message>
+        <source>Bottle</source>
+        <translation>Fles</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activiteit</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicatie</translation>
+    </message>
+    <message>
+        <source>How was the day? The parents read this.</source>
+        <translation>Hoe was de dag? De ouders lezen dit.</translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation>Dagverslag</translation>
+    </message>
+    <message>
+        <source>Save day report</source>
+        <translation>Dagverslag opslaan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Written today</source>
+        <translation>Vandaag geschreven</translation>
+    </message>
+    <message>
+        <source>Add to the day</source>
+        <translation>Toevoegen aan de dag</translation>
+    </message>
+    <message>
+        <source>What you add now is written for each of: {names}.</source>
+        <translation>Wat je nu toevoegt, wordt geschreven voor: {names}.</translation>
+    </message>
+    <message>
+        <source>Fruit, all eaten</source>
+        <translation>Fruit, alles op</translation>
+    </message>
+    <message>
+        <source>fruit</source>
+        <translation>fruit</translation>
+    </message>
+    <message>
+        <source>Sandwich, all eaten</source>
+        <translation>Boterham, alles op</translation>
+    </message>
+    <message>
+        <source>sandwich</source>
+        <translation>boterham</translation>
+    </message>
+    <message>
+        <source>Bottle 180 ml</source>
+        <translation>Fles 180 ml</translation>
+    </message>
+    <message>
+        <source>Nappy wet</source>
+        <translation>Luier nat</translation>
+    </message>
+    <message>
+        <source>Nappy dirty</source>
+        <translation>Luier vies</translation>
+    </message>
+    <message>
+        <source>Sun cream</source>
+        <translation>Zonnebrand</translation>
+    </message>
+    <message>
+        <source>Nothing written yet.</source>
+        <translation>Nog niets geschreven.</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Parent (first parent/guardian) with two children: Emma and Daan</source>
@@ -1024,6 +1175,207 @@ The longest period one request may cover when the portal does not say (docs/api.
     <message>
         <source>Open the demo&apos;s mail folder {folder}</source>
         <translation>Open de mailmap van de demo {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryCourier</name>
+    <message>
+        <source>an unknown day</source>
+        <extracomment>The outbox kind of a diary entry.</extracomment>
+        <translation>een onbekende dag</translation>
+    </message>
+    <message>
+        <source>These diary notes were waiting on this computer but could not be read back from its disk, so they were not sent: {days}. Please write them again.</source>
+        <translation>Deze notities voor het dagboek stonden klaar op deze computer, maar konden niet meer van de schijf worden gelezen en zijn dus niet verstuurd: {days}. Schrijf ze opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryEntries</name>
+    <message>
+        <source>Day report</source>
+        <translation>Dagverslag</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Eten</translation>
+    </message>
+    <message>
+        <source>Drink</source>
+        <translation>Drinken</translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation>Slapen</translation>
+    </message>
+    <message>
+        <source>Nappy</source>
+        <translation>Luier</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activiteit</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicatie</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatuur</translation>
+    </message>
+    <message>
+        <source>Sun cream</source>
+        <translation>Zonnebrand</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>all of it</source>
+        <translation>alles op</translation>
+    </message>
+    <message>
+        <source>most of it</source>
+        <translation>bijna alles</translation>
+    </message>
+    <message>
+        <source>half</source>
+        <translation>de helft</translation>
+    </message>
+    <message>
+        <source>a little</source>
+        <translation>een beetje</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <source>wet</source>
+        <translation>nat</translation>
+    </message>
+    <message>
+        <source>dirty</source>
+        <translation>vies</translation>
+    </message>
+    <message>
+        <source>dry</source>
+        <translation>droog</translation>
+    </message>
+    <message>
+        <source>on the toilet</source>
+        <translation>op het toilet</translation>
+    </message>
+    <message>
+        <source>{what}, {amount}</source>
+        <translation>{what}, {amount}</translation>
+    </message>
+    <message>
+        <source>{ml} ml</source>
+        <translation>{ml} ml</translation>
+    </message>
+    <message>
+        <source>{start}–{end}</source>
+        <translation>{start}–{end}</translation>
+    </message>
+    <message>
+        <source>{name}, {dose}</source>
+        <translation>{name}, {dose}</translation>
+    </message>
+    <message>
+        <source>{celsius} °C</source>
+        <translation>{celsius} °C</translation>
+    </message>
+    <message>
+        <source>{line} ({author})</source>
+        <translation>{line} ({author})</translation>
+    </message>
+    <message>
+        <source>{line}, edited</source>
+        <translation>{line}, bewerkt</translation>
+    </message>
+    <message>
+        <source>Arrived {arrived}</source>
+        <translation>Gebracht om {arrived}</translation>
+    </message>
+    <message>
+        <source>Arrived {arrived}, went home {left}</source>
+        <translation>Gebracht om {arrived}, opgehaald om {left}</translation>
+    </message>
+    <message>
+        <source>{author} wrote:</source>
+        <translation>{author} schreef:</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryNoteDialog</name>
+    <message>
+        <source>Write in the diary</source>
+        <translation>Schrijf in het dagboek</translation>
+    </message>
+    <message>
+        <source>A note for {name}&apos;s group. The staff read it today.</source>
+        <translation>Een notitie voor de groep van {name}. De pedagogisch medewerkers lezen hem vandaag.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>For example: grandma collects today</source>
+        <translation>Bijvoorbeeld: oma haalt vandaag op</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPage</name>
+    <message>
+        <source>Diary</source>
+        <translation>Dagboek</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Go to date</source>
+        <translation>Naar datum</translation>
+    </message>
+    <message>
+        <source>Write in the diary…</source>
+        <translation>Schrijf in het dagboek…</translation>
+    </message>
+    <message>
+        <source>The care has ended. The diary stays available until {day} ({days} days from today); save it before then.</source>
+        <translation>De opvang is beëindigd. Het dagboek is nog beschikbaar tot {day} (nog {days} dagen); vergeet het niet te bewaren.</translation>
+    </message>
+    <message>
+        <source>Days of the diary</source>
+        <translation>Dagen van het dagboek</translation>
+    </message>
+    <message>
+        <source>There are no children in this account.</source>
+        <translation>Bij dit account horen geen kinderen.</translation>
+    </message>
+    <message>
+        <source>Nothing has been written in the diary yet.</source>
+        <translation>Er is nog niets in het dagboek geschreven.</translation>
+    </message>
+    <message>
+        <source>Notes waiting for a connection: {count}. They are sent by themselves.</source>
+        <translation>Notities die op verbinding wachten: {count}. Ze worden vanzelf verstuurd.</translation>
     </message>
 </context>
 <context>
@@ -1680,6 +2032,154 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>{hours} hours</source>
         <translation>{hours} uur</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDay</name>
+    <message>
+        <source>Expected</source>
+        <translation>Verwacht</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Aanwezig</translation>
+    </message>
+    <message>
+        <source>Gone home</source>
+        <translation>Opgehaald</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Afwezig</translation>
+    </message>
+    <message>
+        <source>Not expected</source>
+        <translation>Niet verwacht</translation>
+    </message>
+    <message>
+        <source>{status} ({reason})</source>
+        <translation>{status} ({reason})</translation>
+    </message>
+    <message>
+        <source>{status}, absent: {parts}</source>
+        <translation>{status}, afwezig: {parts}</translation>
+    </message>
+    <message>
+        <source>Present: {n}</source>
+        <translation>Aanwezig: {n}</translation>
+    </message>
+    <message>
+        <source>{part}: {expected} expected, {capacity} places</source>
+        <translation>{part}: {expected} verwacht, {capacity} plaatsen</translation>
+    </message>
+    <message>
+        <source>Allergy: {text}</source>
+        <translation>Allergie: {text}</translation>
+    </message>
+    <message>
+        <source>Diet: {text}</source>
+        <translation>Dieet: {text}</translation>
+    </message>
+    <message>
+        <source>Medical: {text}</source>
+        <translation>Medisch: {text}</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Day-parts</source>
+        <translation>Dagdelen</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Gebracht</translation>
+    </message>
+    <message>
+        <source>Went home</source>
+        <translation>Opgehaald</translation>
+    </message>
+    <message>
+        <source>Care notes</source>
+        <translation>Aandachtspunten</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDayPage</name>
+    <message>
+        <source>Group today</source>
+        <translation>Groep vandaag</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gisteren</translation>
+    </message>
+    <message>
+        <source>Children of the group</source>
+        <translation>Kinderen van de groep</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Gebracht</translation>
+    </message>
+    <message>
+        <source>Went home</source>
+        <translation>Opgehaald</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Day report…</source>
+        <translation>Dagverslag…</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>key: arrived</comment>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <comment>key: went home</comment>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>Select a child and press {arrive} when it arrives and {depart} when it goes home; Enter opens its day report. Select several children to write for all of them at once.</source>
+        <translation>Kies een kind en druk op {arrive} als het gebracht wordt en op {depart} als het wordt opgehaald; Enter opent het dagverslag. Kies meerdere kinderen om voor hen allemaal tegelijk te schrijven.</translation>
+    </message>
+    <message>
+        <source>Not expected today</source>
+        <translation>Vandaag niet verwacht</translation>
+    </message>
+    <message>
+        <source>{name} is not expected today. Why is {name} here?</source>
+        <translation>{name} wordt vandaag niet verwacht. Waarom is {name} er?</translation>
+    </message>
+    <message>
+        <source>For example: swapped day, extra day agreed by phone</source>
+        <translation>Bijvoorbeeld: geruilde dag, extra dag telefonisch afgesproken</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Register arrival</source>
+        <translation>Brengen registreren</translation>
     </message>
 </context>
 <context>
@@ -3210,6 +3710,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 <context>
     <name>Sections</name>
     <message>
+        <source>Group today</source>
+        <translation>Groep vandaag</translation>
+    </message>
+    <message>
+        <source>Your group&apos;s children today: arrivals, departures and day reports</source>
+        <translation>De kinderen van je groep vandaag: brengen, halen en dagverslagen</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -3224,6 +3732,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>When your children come, absences and requests</source>
         <translation>Wanneer je kinderen komen, afmeldingen en aanvragen</translation>
+    </message>
+    <message>
+        <source>Diary</source>
+        <translation>Dagboek</translation>
+    </message>
+    <message>
+        <source>The day reports of your children, and notes for their group</source>
+        <translation>De dagverslagen van je kinderen, en notities voor hun groep</translation>
     </message>
     <message>
         <source>Photos</source>
@@ -3366,6 +3882,13 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Extra days are invoiced afterwards, on the invoice after the month of care (collected by direct debit if you gave a mandate).</source>
         <translation>Extra dagen worden achteraf gefactureerd, op de factuur na de maand van afname (automatisch geïncasseerd als je een machtiging hebt afgegeven).</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>{day} (new)</source>
+        <translation>{day} (nieuw)</translation>
     </message>
 </context>
 <context>

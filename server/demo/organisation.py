@@ -19,6 +19,7 @@ from server.dates import add_months
 from server.demo import calendar, data
 from server.demo.account_security import DEMO_TWO_FACTOR_EMAIL, Sealer, add_demo_two_factor
 from server.demo.agenda import add_devries_requests
+from server.demo.diary import add_demo_diary
 from server.demo.finance import add_demo_finance
 from server.demo.personal_data import add_demo_personal_data
 from server.models import (
@@ -113,6 +114,7 @@ class _Builder:
             self._random_family(n)
         await self._two_factor_family()
         await self.db.flush()
+        await add_demo_diary(self.db, self.organisation_id, self.today)
         await add_demo_finance(self.db, self.organisation_id, self.today)
         await self.db.commit()
         return DemoSummary(**self.counts)

@@ -11,6 +11,7 @@ from server.models.account_security import (
 from server.models.agenda import Absence, AbsenceCredit
 from server.models.base import Base, UtcDateTime
 from server.models.contracts import Contract, ContractDay
+from server.models.diary import Attendance, AttendanceChange, DiaryEntry, EntryKind
 from server.models.enums import (
     DAY_PARTS_BY_CARE_TYPE,
     AbsenceReason,
@@ -84,4 +85,5 @@ __all__ = [
     "DocumentPublication", "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind",
     "InvoiceStatus", "PaymentMethod", "StoredDocument", "Tariff",
     "Activity", "Photo", "PhotoFile", "PhotoTag", "Rendition",
+    "Attendance", "AttendanceChange", "DiaryEntry", "EntryKind",
 ]

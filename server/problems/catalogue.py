@@ -203,6 +203,31 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                           "Not every chosen child can be on this photo: a child without "
                           "consent for photos in the parent portal, or not in this group on "
                           "that day."),
+    "diary_in_future": (422, "In the future",
+                        "Dit tijdstip of deze dag is nog niet geweest.",
+                        "This time or day has not come yet."),
+    "diary_day_closed": (422, "Day closed",
+                         "Deze dag kan niet meer worden aangepast: alleen vandaag en gisteren. "
+                         "De locatiemanager kan oudere dagen corrigeren.",
+                         "This day can no longer be changed: only today and yesterday. The "
+                         "location manager can correct older days."),
+    "diary_medication_no_consent": (422, "No consent for medication",
+                                    "De ouders hebben geen toestemming gegeven voor het geven "
+                                    "van medicijnen.",
+                                    "The parents have not given consent for medication."),
+    "diary_retention_ended": (403, "Diary no longer available",
+                              "Het dagboek was na het einde van de opvang nog 8 weken "
+                              "beschikbaar, tot {available_until}. Die tijd is voorbij.",
+                              "The diary stayed available for 8 weeks after care ended, until "
+                              "{available_until}. That time has passed."),
+    "attendance_departure_before_arrival": (422, "Departure before arrival",
+                                            "Het vertrek ligt vóór de aankomst.",
+                                            "The departure is before the arrival."),
+    "attendance_not_expected": (422, "Not expected",
+                                "Dit kind wordt vandaag niet verwacht. Schrijf in de notitie "
+                                "waarom het er is.",
+                                "This child is not expected today. Write in the note why it "
+                                "is here."),
     "internal_error": (500, "Internal error",
                        "Er ging iets mis op de server (referentie {reference}).",
                        "Something went wrong on the server (reference {reference})."),

@@ -27,6 +27,15 @@ from desktop.api.agenda.records import (
     DayPart,
     PlannedDayPart,
 )
+from desktop.api.diary.records import (
+    ChildStatus,
+    DiaryDay,
+    DiaryEntry,
+    EntryDraft,
+    EntryKind,
+    GroupDay,
+    GroupDayChild,
+)
 from desktop.api.extra_days.records import (
     CapacityDay,
     ExtraDayDraft,
@@ -67,4 +76,6 @@ __all__ = ["AccountSecurity", "TwoFactorSetup", "grouped_secret", "Address", "Ba
            "DayPart", "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
            "QueuedAbsence", "RepricedExtraDay", "Role",
-           "Activity", "Photo", "PhotoListing", "Rendition", "TaggableChild"]
+           "Activity", "Photo", "PhotoListing", "Rendition", "TaggableChild",
+           "ChildStatus", "DiaryDay", "DiaryEntry", "EntryDraft", "EntryKind", "GroupDay",
+           "GroupDayChild"]

@@ -11,6 +11,8 @@ from desktop.services.account_security import AccountSecurityService
 from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
+from desktop.services.diary.group_day import GroupDayService
+from desktop.services.diary.service import DiaryService
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.personal_data import PersonalDataService
@@ -37,10 +39,12 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "finance": FinanceService, "pending_requests": PendingRequestsService,
             "update_hint": UpdateHintService, "account_security": AccountSecurityService,
             "personal_data": PersonalDataService, "photos": PhotosService,
-            "photo_posting": PhotoPostingService,
+            "photo_posting": PhotoPostingService, "group_day": GroupDayService,
+            "diary": DiaryService,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
         assert services.agenda.outbox is services.outbox  # one outbox for every feature
+        assert services.diary.outbox is services.outbox
         with pytest.raises(FrozenInstanceError):
             services.finance = None  # type: ignore[misc]
     finally:

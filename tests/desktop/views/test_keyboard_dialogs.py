@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from diary_fakes import FakeGroupDay
 from keyboard import problems_in_chain, tab_chain, unnamed_controls
 from PySide6.QtWidgets import QDialog, QWidget
 from view_fakes import (
@@ -34,6 +35,7 @@ import desktop.views
 from desktop.api.absences.records import Absence, AbsenceDraft, QueuedAbsence
 from desktop.api.account.records import TwoFactorSetup
 from desktop.api.agenda.records import AbsenceReason, DayPart
+from desktop.api.diary.records import ChildStatus, GroupDayChild
 from desktop.api.extra_days.records import (
     CapacityDay,
     ExtraDayItem,
@@ -52,6 +54,8 @@ from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
+from desktop.views.diary.day_report import DayReportDialog
+from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.panels import DemoLogin
 from desktop.views.login.password_reset import PasswordResetWizard
@@ -291,6 +295,23 @@ def upload_dialog(qtbot, tmp_path) -> Iterator[QWidget]:
     yield dialog
 
 
+def day_report(qtbot, _tmp_path) -> Iterator[QWidget]:
+    service = FakeGroupDay()
+    consent = GroupDayChild(1, "Emma", "de Vries", ChildStatus.ARRIVED, (DayPart.OCHTEND,), (),
+                            None, time(8, 5), None, None, None, None, None, True)
+    dialog = _shown(qtbot, DayReportDialog(service, [consent], date(2026, 3, 2)))
+    yield dialog
+    service.writeFailed.emit("Dit tijdstip is nog niet geweest.")  # the refusal shows
+    yield dialog
+
+
+def diary_note(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = _shown(qtbot, DiaryNoteDialog("Emma", date(2026, 3, 2)))
+    yield dialog
+    dialog.text.set_text("Oma haalt op")
+    yield dialog
+
+
 #: Every dialog of the app (and the login window) with a factory that shows it.
 DIALOGS: dict[type[QWidget], Factory] = {
     AbsenceWizard: absence_wizard,
@@ -311,6 +332,8 @@ DIALOGS: dict[type[QWidget], Factory] = {
     ChangeEmailDialog: change_email,
     TwoFactorOffDialog: two_factor_off,
     TwoFactorWizard: two_factor_wizard,
+    DayReportDialog: day_report,
+    DiaryNoteDialog: diary_note,
 }
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
+from diary_fakes import FakeGroupDay
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +39,7 @@ from view_fakes import (
 
 import desktop.views
 from desktop.api.agenda.records import DayPart
+from desktop.api.diary.records import ChildStatus, GroupDayChild
 from desktop.api.extra_days.records import (
     CapacityDay,
     ExtraDayPayment,
@@ -56,6 +58,8 @@ from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
+from desktop.views.diary.day_report import DayReportDialog
+from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
@@ -110,6 +114,11 @@ def _photo_viewer(parent: QWidget) -> PhotoViewer:
     return viewer
 
 
+def a_child() -> GroupDayChild:
+    return GroupDayChild(1, "Emma", "de Vries", ChildStatus.ARRIVED, (DayPart.OCHTEND,), (),
+                         None, time(8, 5), None, None, "Pinda's", None, None, False)
+
+
 #: One way to open each session window class over a main window: a new class needs one here.
 BUILDERS = {
     AbsenceWizard: lambda parent, tmp: AbsenceWizard(FakeAgenda(), parent_profile(), None,
@@ -139,6 +148,9 @@ BUILDERS = {
     RejectChangeDialog: lambda parent, tmp: RejectChangeDialog("Adres van Sanne", parent),
     ReasonDialog: lambda parent, tmp: ReasonDialog("Afwijzen", "Waarom?", "", "Reden", "Afwijzen",
                                                    parent),
+    DayReportDialog: lambda parent, tmp: DayReportDialog(FakeGroupDay(), [a_child()],
+                                                         date(2027, 3, 10), parent),
+    DiaryNoteDialog: lambda parent, tmp: DiaryNoteDialog("Emma", date(2027, 3, 10), parent),
 }
 
 

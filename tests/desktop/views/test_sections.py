@@ -30,19 +30,17 @@ def test_sections_are_only_the_built_ones(qtmodeltester) -> None:
     model = SectionsModel(SECTIONS, icon_for=lambda name: QIcon())
     qtmodeltester.check(model, force_py=True)
     titles = [model.index(r).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
-    assert titles == ["Overview", "Agenda", "Photos", "Finance", "Pending requests", "Changes",
-                      "Personal details", "Account"]
-    assert model.key_at(1) == "agenda"
-    assert model.key_at(2) == "photos"
-    assert model.key_at(3) == "finance"
-    assert model.key_at(4) == "pending_requests"
-    assert model.key_at(5) == "change_requests"
-    assert model.key_at(6) == "personal_data"
-    assert model.key_at(7) == "account"
-    assert model.row_of("overview") == 0
-    assert model.key_at(8) is None
-    assert model.index(4).data(SectionsModel.Role.IconName) == "pending-requests"
-    assert model.index(2).data(SectionsModel.Role.IconName) == "photos"
+    assert titles == ["Group today", "Overview", "Agenda", "Diary", "Photos", "Finance",
+                      "Pending requests", "Changes", "Personal details", "Account"]
+    assert [model.key_at(r) for r in range(10)] == [
+        "group_day", "overview", "agenda", "diary", "photos", "finance", "pending_requests",
+        "change_requests", "personal_data", "account"]
+    assert model.row_of("overview") == 1
+    assert model.key_at(10) is None
+    assert model.index(6).data(SectionsModel.Role.IconName) == "pending-requests"
+    assert model.index(0).data(SectionsModel.Role.IconName) == "group-day"
+    assert model.index(3).data(SectionsModel.Role.IconName) == "diary"
+    assert model.index(4).data(SectionsModel.Role.IconName) == "photos"
 
 
 def test_each_section_is_for_its_own_people() -> None:
@@ -55,14 +53,16 @@ def test_each_section_is_for_its_own_people() -> None:
     seen_by = {role: [s.key for s in SECTIONS if s.audience.admits(role, AccessState.ENDING)]
                for role in Role}
     # Both parents keep their details up to date; the location manager decides on changes.
-    # Photos: parents browse their children's, staff and managers post their groups' (the
-    # page differs by role, tests/desktop/views/photos).
-    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "photos", "finance",
+    # Staff and managers start with their group's day; parents read the diary after the
+    # agenda. Photos: parents browse their children's, staff and managers post their groups'
+    # (the page differs by role, tests/desktop/views/photos).
+    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "diary", "photos", "finance",
                                             "personal_data", "account"]
-    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "photos", "finance",
-                                              "personal_data", "account"]
-    assert seen_by[Role.STAFF] == ["overview", "photos", "pending_requests", "account"]
-    assert seen_by[Role.MANAGER] == ["overview", "photos", "pending_requests",
+    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "diary", "photos",
+                                              "finance", "personal_data", "account"]
+    assert seen_by[Role.STAFF] == ["group_day", "overview", "photos", "pending_requests",
+                                   "account"]
+    assert seen_by[Role.MANAGER] == ["group_day", "overview", "photos", "pending_requests",
                                      "change_requests", "account"]
 
 

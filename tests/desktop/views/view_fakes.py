@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from diary_fakes import FakeDiary, FakeGroupDay
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
 from recording_fakes import FakeAccountSecurity, FakeLoginSetup, FakePersonalData, signals_of
@@ -474,6 +475,8 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "personal_data": FakePersonalData(),
         "photos": FakePhotos(),
         "photo_posting": FakePhotoPosting(),
+        "group_day": FakeGroupDay(),
+        "diary": FakeDiary(),
     }
     fakes.update(others)
     return Services(**fakes)

@@ -379,6 +379,12 @@ class LoginWindow(QWidget):
         # A later editingFinished with the same text should check again (the network may be back).
         self._checked_portal = ""
 
+    def portal_started(self) -> None:
+        """The demo portal is up: a check of its address that failed while it started (it
+        can take longer than a request waits) is done again."""
+        if self.organisation_status.property("state") == "problem":
+            self._check_portal()
+
     def _set_organisation_status(self, text: str, state: str) -> None:
         label = self.organisation_status
         label.setText(text)

@@ -124,9 +124,13 @@ def _demo(args: argparse.Namespace) -> None:
     if summary is None:
         print(f"The database in {settings.data_dir} already holds data; it was left as it is.")
     else:
+        from server.demo.database import amsterdam_today
+        from server.demo.photos import add_demo_photos
+
+        photos = asyncio.run(add_demo_photos(settings, amsterdam_today()))
         print(f"Demo organisation Kinderopvang Zonnebloem built in {settings.data_dir}: "
               f"{summary.families} families, {summary.children} children, "
-              f"{summary.users} accounts.")
+              f"{summary.users} accounts, {photos} photos.")
     print(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
     width = max(len(email) for email, _ in DEMO_LOGINS)
     for email, who in DEMO_LOGINS:

@@ -49,17 +49,14 @@ def _parser() -> argparse.ArgumentParser:
                          help="keep publishing new work as it is queued (a dedicated "
                               "publisher next to workers with OUDERPORTAAL_PUBLISH_DOCUMENTS=off)")
 
-    commands.add_parser(
-        "purge", help="remove what the retention rules no longer allow to keep (photos 8 "
-                      "weeks after a family's last contract); run it daily, twice is harmless")
-
     invoices = commands.add_parser(
         "invoices", help="make the invoices of a month (families that have one are skipped)")
     invoices.add_argument("--month", required=True, help="the month of care, e.g. 2026-11")
 
     commands.add_parser(
-        "purge", help="remove what is kept no longer (the diaries of families whose retention "
-                      "ended); safe to run again, e.g. daily from cron")
+        "purge", help="remove what the retention rules no longer allow to keep (the diaries "
+                      "and photos of families whose care ended more than 8 weeks ago); run it "
+                      "daily, e.g. from cron; a second run removes nothing")
 
     demo = commands.add_parser("demo", help="build the demo organisation and print the logins")
     demo.add_argument("--data-dir", type=Path, default=None,
@@ -161,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "purge":
             from server.purge import purge
 
-            asyncio.run(purge(Settings.from_env()))  # each step logs its counts
+            for step, counts in asyncio.run(purge(Settings.from_env())).items():
+                print(f"{step}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
         elif args.command == "invoices":
             from server.finance.run import invoice_month
 

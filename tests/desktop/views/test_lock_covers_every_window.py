@@ -1,6 +1,9 @@
 """The shared-PC lock covers every window of the session (docs/architecture.md, "The lock covers
 every window"): an open viewer, wizard, modal dialog and file dialog; what appears while locked;
-the status bar; and every dialog class of the app, found by walking ``desktop.views``."""
+the status bar; and every dialog class of the app, found by walking ``desktop.views``.
+
+One piece (about 400 lines) because it is one rule, tested against every window kind: the
+factories of the windows and the checks read best side by side."""
 
 from __future__ import annotations
 

@@ -72,6 +72,8 @@ async def add_demo_photos(settings: Settings, today: date) -> int:
                 if group is None:
                     continue
                 day = today - timedelta(days=days_ago)
+                while day.weekday() >= 5:  # the groups are closed at the weekend
+                    day -= timedelta(days=1)
                 poster = await db.scalar(select(User).join(
                     staff_group, staff_group.c.user_id == User.id).where(
                     staff_group.c.group_id == group.id).order_by(User.id))

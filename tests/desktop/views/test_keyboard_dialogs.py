@@ -18,6 +18,7 @@ from diary_fakes import FakeGroupDay
 from keyboard import problems_in_chain, tab_chain, unnamed_controls
 from PySide6.QtWidgets import QDialog, QWidget
 from view_fakes import (
+    VIEW_TODAY,
     ZONNETJES,
     FakeAccount,
     FakeAgenda,
@@ -67,7 +68,7 @@ from desktop.views.shared.reason_dialog import ReasonDialog
 from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 Factory = Callable[..., Iterator[QWidget]]
-SOON = date.today() + timedelta(days=45)
+SOON = VIEW_TODAY + timedelta(days=45)
 EMMA, DAAN = 1, 2
 
 
@@ -124,7 +125,7 @@ def request_overview(qtbot, _tmp_path) -> Iterator[QWidget]:
     yield dialog  # nothing listed yet
     agenda.absencesChanged.emit([_absence(1, EMMA, SOON, DayPart.OCHTEND),
                                  _absence(2, EMMA, SOON, DayPart.MIDDAG),
-                                 _absence(3, DAAN, date.today() + timedelta(days=3),
+                                 _absence(3, DAAN, VIEW_TODAY + timedelta(days=3),
                                           DayPart.NSO)],
                                 [QueuedAbsence(41, AbsenceDraft((EMMA,), SOON, SOON, None,
                                                                 AbsenceReason.ZIEK),
@@ -137,7 +138,7 @@ def request_overview(qtbot, _tmp_path) -> Iterator[QWidget]:
 
 
 def export_dialog(qtbot, _tmp_path) -> Iterator[QWidget]:
-    dialog = ExportDialog(parent_profile().children, None, date.today())
+    dialog = ExportDialog(parent_profile().children, None, VIEW_TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     yield dialog

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 from view_fakes import (
+    VIEW_TODAY,
     FakeAccount,
     FakeAgenda,
     FakeExtraDays,
@@ -129,7 +130,7 @@ BUILDERS = {
     ExtraDayWizard: lambda parent, tmp: ExtraDayWizard(FakeExtraDays(), FakeAgenda(),
                                                        parent_profile(), True, parent),
     ExportDialog: lambda parent, tmp: ExportDialog(parent_profile().children, None,
-                                                   date.today(), parent),
+                                                   VIEW_TODAY, parent),
     RequestOverviewDialog: lambda parent, tmp: RequestOverviewDialog(
         FakeAgenda(), FakeExtraDays(), parent_profile(), parent),
     PdfViewer: lambda parent, tmp: PdfViewer(a_pdf(tmp), "Factuur", "Factuur.pdf",

@@ -52,6 +52,10 @@ from desktop.services.session.service import SessionService
 from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.update_hint import UpdateHintService
 
+#: The day every view test lives on (a Monday outside the school holidays): the views read it
+#: from desktop/models/shared/clock.py, which the views' conftest fixes (``fixed_today``).
+VIEW_TODAY = date(2026, 3, 2)
+
 
 @dataclass(frozen=True)
 class FakeAccount:

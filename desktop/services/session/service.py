@@ -1,6 +1,6 @@
 """The session: who is logged in, with which client, cache and remembered login.
 
-One piece on purpose (about 750 lines): :class:`SessionService` is one state machine — logged
+One piece on purpose (about 760 lines): :class:`SessionService` is one state machine — logged
 out, starting (login, the two-factor code step, resume online, resume from offline data),
 logged in, locked, ending (logout, switch, expiry, too many unlock attempts) — and every
 transition touches the same few fields (the current :class:`SessionState`, the pending second

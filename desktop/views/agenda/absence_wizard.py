@@ -173,10 +173,9 @@ class AbsenceWizard(SessionWizard):
     """Reports an absence through the agenda service (and so through the outbox)."""
 
     def __init__(self, agenda: AgendaService, profile: Profile | None, start: date | None,
-                 parent: QWidget | None = None, *, today: date | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # ``today`` is for tests; the app passes none and the wizard takes the computer's day.
-        self._today = today or clock.today()
+        self._today = clock.today()
         self.setObjectName("absenceWizard")
         self.setWindowTitle(self.tr("Report absence"))
         prepare_wizard(self, 600, 500)

@@ -286,7 +286,7 @@ class ExtraDayWizard(SessionWizard):
 
     def __init__(self, service: ExtraDayService, agenda: AgendaService, profile: Profile | None,
                  online: bool, parent: QWidget | None = None, *,
-                 start: date | None = None, today: date | None = None) -> None:
+                 start: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("extraDayWizard")
         self.setWindowTitle(self.tr("Request a day"))
@@ -294,8 +294,7 @@ class ExtraDayWizard(SessionWizard):
         self.service = service
         self._agenda = agenda
         self.online = online
-        # ``today`` is for tests; the app passes none and the wizard takes the computer's day.
-        self._today = today or clock.today()
+        self._today = clock.today()
         policy = agenda.policy
         earliest, latest = extra_day_window(policy, self._today)
         family = list(profile.children) if profile else []

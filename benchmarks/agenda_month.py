@@ -59,8 +59,8 @@ def three_children_since(server_dir: Path, first_day: date) -> None:
         emma_id, = db.execute("SELECT id FROM child WHERE family_id = ? AND first_name = 'Emma'",
                               (family_id,)).fetchone()
         db.execute("INSERT INTO child (family_id, first_name, last_name, date_of_birth,"
-                   " consent_portal, consent_website, consent_social_media)"
-                   " SELECT family_id, 'Noor', last_name, date_of_birth, 1, 0, 0 FROM child"
+                   " consent_portal, consent_website, consent_social_media, consent_medication)"
+                   " SELECT family_id, 'Noor', last_name, date_of_birth, 1, 0, 0, 0 FROM child"
                    " WHERE id = ?", (emma_id,))
         noor_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
         contract = db.execute(

@@ -121,7 +121,7 @@ def open_demo_server(data_dir: Path | None) -> DemoServer:
     else:
         folder = Path(data_dir)
         folder.mkdir(parents=True, exist_ok=True)
-    server = EmbeddedServer(folder)
+    server = EmbeddedServer(folder, demo_photos=True)
     try:
         server.bind()
         server.mail_folder.mkdir(parents=True, exist_ok=True)  # the login window links to it

@@ -187,6 +187,8 @@ class DesktopApp(QObject):
         # the portal is up waits for it instead of being refused.
         try:
             await asyncio.to_thread(demo.start)
+            if not self._shut_down:
+                self.login_window.portal_started()
         except Exception:  # noqa: BLE001 (any reason: the app goes on without the demo)
             log.exception("the demo portal did not start")
             if not self._shut_down:

@@ -16,6 +16,7 @@ from server.auth.passwords import PasswordHasher
 from server.blobs import create_blob_store
 from server.config import Settings
 from server.db import create_engine, create_sessionmaker
+from server.diary import routes as diary_routes
 from server.events import routes as events_routes
 from server.events.hub import EventHub
 from server.finance import routes as finance_routes
@@ -25,6 +26,10 @@ from server.mail import Mailer, create_mailer
 from server.messages import routes as messages_routes
 from server.news import routes as news_routes
 from server.personal_data import routes as personal_data_routes
+from server.photos import activity_routes as photo_activity_routes
+from server.photos import routes as photo_routes
+from server.photos.images import Limits
+from server.photos.workers import ImageWorkers
 from server.problems.handlers import install_problem_handlers
 from server.profile import routes as profile_routes
 from server.request_limits import RequestLimitsMiddleware
@@ -46,6 +51,8 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
         app.state.sessionmaker = create_sessionmaker(engine)
         app.state.hasher = PasswordHasher(settings)
         app.state.blobs = create_blob_store(settings)
+        app.state.image_workers = ImageWorkers(settings.image_workers, Limits(
+            settings.max_photo_bytes, settings.max_photo_pixels))
         publisher = DocumentPublisher(app.state.sessionmaker, app.state.blobs, settings,
                                       only_wanted=settings.publish_documents == "wanted")
         app.state.publisher = publisher
@@ -58,6 +65,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
         finally:
             await app.state.events.stop()
             await publisher.stop()
+            app.state.image_workers.close()
             await engine.dispose()
 
     app = FastAPI(
@@ -84,6 +92,9 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(messages_routes.router, prefix=API_PREFIX)
     app.include_router(news_routes.router, prefix=API_PREFIX)
     app.include_router(events_routes.router, prefix=API_PREFIX)
+    app.include_router(photo_activity_routes.router, prefix=API_PREFIX)
+    app.include_router(photo_routes.router, prefix=API_PREFIX)
+    app.include_router(diary_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
     # Innermost first: the last one added is the outermost.
     app.add_middleware(IdempotencyMiddleware)

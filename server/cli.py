@@ -1,4 +1,4 @@
-"""`ouderportaal-server`: serve, migrate, demo.
+"""`ouderportaal-server`: serve, migrate, demo, publish, invoices, purge.
 
 This module imports only what parsing the command line needs; each command imports its own
 machinery. With several workers every worker process imports this module first (it is the
@@ -52,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     invoices = commands.add_parser(
         "invoices", help="make the invoices of a month (families that have one are skipped)")
     invoices.add_argument("--month", required=True, help="the month of care, e.g. 2026-11")
+
+    commands.add_parser(
+        "purge", help="remove what the retention rules no longer allow to keep (the diaries "
+                      "and photos of families whose care ended more than 8 weeks ago); run it "
+                      "daily, e.g. from cron; a second run removes nothing")
 
     demo = commands.add_parser("demo", help="build the demo organisation and print the logins")
     demo.add_argument("--data-dir", type=Path, default=None,
@@ -116,9 +121,13 @@ def _demo(args: argparse.Namespace) -> None:
     if summary is None:
         print(f"The database in {settings.data_dir} already holds data; it was left as it is.")
     else:
+        from server.demo.database import amsterdam_today
+        from server.demo.photos import add_demo_photos
+
+        photos = asyncio.run(add_demo_photos(settings, amsterdam_today()))
         print(f"Demo organisation Kinderopvang Zonnebloem built in {settings.data_dir}: "
               f"{summary.families} families, {summary.children} children, "
-              f"{summary.users} accounts.")
+              f"{summary.users} accounts, {photos} photos.")
     print(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
     width = max(len(email) for email, _ in DEMO_LOGINS)
     for email, who in DEMO_LOGINS:
@@ -146,6 +155,11 @@ def main(argv: list[str] | None = None) -> int:
             from server.finance.publisher import publish_from_command
 
             print(asyncio.run(publish_from_command(Settings.from_env(), follow=args.follow)))
+        elif args.command == "purge":
+            from server.purge import purge
+
+            for step, counts in asyncio.run(purge(Settings.from_env())).items():
+                print(f"{step}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
         elif args.command == "invoices":
             from server.finance.run import invoice_month
 

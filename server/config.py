@@ -16,6 +16,7 @@ Clock = Callable[[], datetime]
 
 SMTP_SECURITY_MODES = ("none", "starttls", "tls")
 PUBLISH_MODES = ("all", "wanted", "off")
+BLOB_STORES = ("disk", "s3")
 
 
 def utc_now() -> datetime:
@@ -89,6 +90,20 @@ class Settings:
     # tells a client how soon to come back after the stream ended.
     event_heartbeat: timedelta = timedelta(seconds=15)
     event_retry: timedelta = timedelta(seconds=3)
+    # Photo uploads (server/photos/images.py): the body cap of an upload, the pixel cap
+    # (a small file can decode to gigabytes) and the threads that do the image work.
+    max_photo_bytes: int = 30 * 1024 * 1024
+    max_photo_pixels: int = 50_000_000
+    image_workers: int = 2
+    # Where blobs (PDFs, photos) live (server/blobs/): "disk" under the data folder, or "s3":
+    # an S3-compatible object store shared by several machines (README, "Blob storage").
+    blob_store: str = "disk"
+    s3_bucket: str | None = None
+    s3_prefix: str = ""
+    s3_endpoint_url: str | None = None
+    s3_region: str | None = None
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: str | None = field(default=None, repr=False)
     # Seals the secrets the server must read again (server/account/secret_box.py); unset:
     # a key file in the data folder.
     secret_key: str | None = field(default=None, repr=False)
@@ -140,6 +155,15 @@ class Settings:
         for name in ("version", "download_url"):
             if raw := env.get(f"OUDERPORTAAL_CLIENT_{name.upper()}"):
                 values[f"client_{name}"] = raw.strip()
+        if raw := env.get("OUDERPORTAAL_BLOB_STORE"):
+            values["blob_store"] = raw.strip().lower()
+        for name in ("bucket", "prefix", "endpoint_url", "region", "access_key_id",
+                     "secret_access_key"):
+            if raw := env.get(f"OUDERPORTAAL_S3_{name.upper()}"):
+                values[f"s3_{name}"] = raw.strip()
+        for name in ("max_photo_bytes", "max_photo_pixels", "image_workers"):
+            if raw := env.get(f"OUDERPORTAAL_{name.upper()}"):
+                values[name] = int(raw)
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
             values["access_token_ttl"] = timedelta(minutes=int(raw))
         values.update(overrides)
@@ -155,6 +179,10 @@ class Settings:
         if self.publish_documents not in PUBLISH_MODES:
             raise ValueError(
                 f"OUDERPORTAAL_PUBLISH_DOCUMENTS must be one of {', '.join(PUBLISH_MODES)}")
+        if self.blob_store not in BLOB_STORES:
+            raise ValueError(f"OUDERPORTAAL_BLOB_STORE must be one of {', '.join(BLOB_STORES)}")
+        if self.blob_store == "s3" and not self.s3_bucket:
+            raise ValueError("OUDERPORTAAL_BLOB_STORE=s3 needs OUDERPORTAAL_S3_BUCKET")
         if (self.client_version is None) != (self.client_download_url is None):
             raise ValueError("set OUDERPORTAAL_CLIENT_VERSION and OUDERPORTAAL_CLIENT_DOWNLOAD_URL"
                              " together: a hint without a download address helps no one")

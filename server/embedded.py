@@ -41,8 +41,11 @@ class EmbeddedServer:
     """
 
     def __init__(self, data_dir: Path, *, host: str = "127.0.0.1", port: int = 0,
-                 today: date | None = None) -> None:
+                 today: date | None = None, demo_photos: bool = False) -> None:
         self.data_dir = Path(data_dir)
+        # The app's demo shows photos; the test suites' portals start without (server/demo/
+        # photos.py).
+        self._demo_photos = demo_photos
         self.host = host
         self._port = port
         self._today = today
@@ -158,10 +161,14 @@ class EmbeddedServer:
         import uvicorn
 
         from server.app import create_app
-        from server.demo.database import create_demo_database
+        from server.demo.database import amsterdam_today, create_demo_database
 
         settings = self.settings()
-        await create_demo_database(settings, today=self._today)
+        built = await create_demo_database(settings, today=self._today)
+        if built is not None and self._demo_photos:
+            from server.demo.photos import add_demo_photos
+
+            await add_demo_photos(settings, self._today or amsterdam_today())
         if self._stopping:
             return
         config = uvicorn.Config(

@@ -41,7 +41,8 @@ RETENTION = timedelta(hours=24)
 # either way (and its mail goes out after the answer).
 NOT_REPLAYED = {"/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/password-reset",
                 "/api/v1/auth/password-reset/check", "/api/v1/auth/password-reset/confirm",
-                "/api/v1/auth/login/two-factor",
+                "/api/v1/auth/login/two-factor", "/api/v1/auth/login/two-factor-setup",
+                "/api/v1/auth/login/two-factor-setup/confirm",
                 # Their bodies hold passwords (a stored fingerprint is a fast hash of them) or
                 # their answers a two-factor secret or recovery codes (docs/api.md, "Account
                 # security", says why each is safe to repeat).

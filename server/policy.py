@@ -37,6 +37,9 @@ class Policy(BaseModel):
     session_idle_days: int = 30
     staff_session_lifetime_hours: int = 12
     staff_session_idle_hours: int = 2
+    # Managers decide for the whole location: their login needs a code too (docs/api.md,
+    # "Two-factor login", "Required for managers").
+    two_factor_required_for_managers: bool = False
 
 
 DEFAULT_POLICY = Policy()

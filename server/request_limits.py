@@ -14,6 +14,7 @@ one answers it.
 from __future__ import annotations
 
 import asyncio
+import re
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
@@ -22,11 +23,24 @@ from starlette.types import Message, Receive, Scope, Send
 from server.asgi import HttpMiddleware, ResponseWatch
 from server.problems.body import problem_response
 
-#: File uploads, which take `Settings.max_upload_body` instead (photos will add theirs).
+#: Message attachments, which take `Settings.max_upload_body` instead.
 UPLOAD_PATHS = frozenset({"/api/v1/message-attachments"})
 
 # Problem codes of the refusals, by status (the catalogue has their texts).
 REFUSALS = {413: "request_too_large", 408: "request_timeout"}
+# A photo upload's body is the image itself: it gets the photo cap instead, and a refusal
+# that says so (docs/api.md, "Photos").
+_UPLOAD = re.compile(r"^/api/v1/activities/\d+/photos$")
+
+
+def _body_limit(scope: Scope, settings: object) -> tuple[int, dict[str, object]]:
+    """The body cap of this request, and the refusal's code and details when it is passed."""
+    if scope.get("method") == "POST" and _UPLOAD.match(scope.get("path", "")):
+        limit: int = settings.max_photo_bytes  # type: ignore[attr-defined]
+        return limit, {"code": "photo_too_large", "max_megabytes": limit // (1024 * 1024)}
+    if scope.get("path") in UPLOAD_PATHS:
+        return settings.max_upload_body, {"code": REFUSALS[413]}  # type: ignore[attr-defined]
+    return settings.max_request_body, {"code": REFUSALS[413]}  # type: ignore[attr-defined]
 
 
 class BodyRefused(HTTPException):
@@ -36,14 +50,13 @@ class BodyRefused(HTTPException):
 class RequestLimitsMiddleware(HttpMiddleware):
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         settings = scope["app"].state.settings
-        limit: int = (settings.max_upload_body if scope.get("path") in UPLOAD_PATHS
-                      else settings.max_request_body)
+        limit, too_large = _body_limit(scope, settings)
         timeout = settings.request_body_timeout.total_seconds()
         headers = Headers(scope=scope)
         language = headers.get("accept-language")
         declared = headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await _refuse(413, language, scope, receive, send)
+            await _refuse(413, language, scope, receive, send, too_large)
             return
         loop = asyncio.get_running_loop()
         deadline: float | None = None
@@ -72,11 +85,14 @@ class RequestLimitsMiddleware(HttpMiddleware):
         except BodyRefused as refused:
             if watch.started:
                 raise
-            await _refuse(refused.status_code, language, scope, receive, send)
+            await _refuse(refused.status_code, language, scope, receive, send, too_large)
 
 
 async def _refuse(status: int, language: str | None, scope: Scope, receive: Receive,
-                  send: Send) -> None:
+                  send: Send, too_large: dict[str, object]) -> None:
     # The client may still be sending: the connection closes after this answer.
-    response = problem_response(REFUSALS[status], language, headers={"Connection": "close"})
+    code, extra = (str(too_large["code"]), {k: v for k, v in too_large.items()
+                                            if k != "code"}) if status == 413 \
+        else (REFUSALS[status], {})
+    response = problem_response(code, language, headers={"Connection": "close"}, **extra)
     await response(scope, receive, send)

@@ -23,12 +23,14 @@ from desktop.api.agenda.endpoints import AgendaEndpoints
 from desktop.api.auth.endpoints import AuthEndpoints
 from desktop.api.core.tokens import Tokens
 from desktop.api.core.transport import DEFAULT_TIMEOUT, Transport
+from desktop.api.diary.endpoints import DiaryEndpoints
 from desktop.api.events.endpoints import EventEndpoints
 from desktop.api.extra_days.endpoints import ExtraDayEndpoints
 from desktop.api.finance.endpoints import FinanceEndpoints
 from desktop.api.messages.endpoints import MessageEndpoints
 from desktop.api.news.endpoints import NewsEndpoints
 from desktop.api.personal_data.endpoints import PersonalDataEndpoints
+from desktop.api.photos.endpoints import PhotoEndpoints
 from desktop.api.portal.endpoints import PortalEndpoints
 from desktop.api.profile.endpoints import ProfileEndpoints
 
@@ -83,6 +85,8 @@ class PortalClient:
         self.messages = MessageEndpoints(self._core)
         self.news = NewsEndpoints(self._core)
         self.events = EventEndpoints(self._core)
+        self.photos = PhotoEndpoints(self._core)
+        self.diary = DiaryEndpoints(self._core)
 
     @property
     def base_url(self) -> str:

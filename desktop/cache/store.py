@@ -27,6 +27,7 @@ from desktop.api.absences.records import Absence
 from desktop.api.agenda.records import Agenda
 from desktop.api.extra_days.records import ExtraDayRequest
 from desktop.api.finance.records import FinanceOverview
+from desktop.api.photos.records import PhotoListing
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Profile
 from desktop.cache.blobs import BlobStore
@@ -219,6 +220,36 @@ class AccountCache:
             log.warning("discarding unreadable cached extra-day requests: %s", exc)
             self._write("DELETE FROM documents WHERE name = 'extra_day_requests'")
             return None
+
+    # --- photos -------------------------------------------------------------------------------
+
+    def put_photos(self, listing: PhotoListing) -> None:
+        """Keep the family's photo listing (the thumbnails and screen copies are blobs)."""
+        self._put_document("photos", listing.to_json())
+
+    def photos(self) -> PhotoListing | None:
+        data = self._document("photos")
+        if data is None:
+            return None
+        try:
+            return PhotoListing.from_json(data)
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("discarding unreadable cached photo listing: %s", exc)
+            self._write("DELETE FROM documents WHERE name = 'photos'")
+            return None
+    # --- diary --------------------------------------------------------------------------------
+
+    def put_diary(self, child_id: int, diary: dict[str, object]) -> None:
+        """Keep a child's diary as far as it was read: its days (wire form), revision and the
+        cursor of the next older page (docs/api.md, "Group day and diary")."""
+        self._put_document(f"diary-{child_id}", diary)
+
+    def diary(self, child_id: int) -> dict[str, object] | None:
+        return self._document(f"diary-{child_id}")
+
+    def forget_diary(self, child_id: int) -> None:
+        """An unreadable copy: dropped, the next sync fetches the diary again."""
+        self._write("DELETE FROM documents WHERE name = ?", (f"diary-{child_id}",))
 
     def _put_document(self, name: str, data: dict[str, object]) -> None:
         self._write(

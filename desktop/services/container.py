@@ -30,12 +30,16 @@ if TYPE_CHECKING:
     from desktop.services.agenda.extra_days import ExtraDayService
     from desktop.services.agenda.service import AgendaService
     from desktop.services.auth_sessions import AuthSessionsService
+    from desktop.services.diary.group_day import GroupDayService
+    from desktop.services.diary.service import DiaryService
     from desktop.services.finance.service import FinanceService
     from desktop.services.live import LiveUpdates
     from desktop.services.messages.service import MessagesService
     from desktop.services.news import NewsService
     from desktop.services.pending_requests import PendingRequestsService
     from desktop.services.personal_data import PersonalDataService
+    from desktop.services.photos.posting import PhotoPostingService
+    from desktop.services.photos.service import PhotosService
     from desktop.services.profile import ProfileService
     from desktop.services.shared.outbox import OutboxDelivery
     from desktop.services.update_hint import UpdateHintService
@@ -100,6 +104,10 @@ class Services:
     messages: MessagesService
     news: NewsService
     live: LiveUpdates
+    photos: PhotosService
+    photo_posting: PhotoPostingService
+    group_day: GroupDayService
+    diary: DiaryService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -117,12 +125,16 @@ class Services:
         from desktop.services.agenda.extra_days import ExtraDayService
         from desktop.services.agenda.service import AgendaService
         from desktop.services.auth_sessions import AuthSessionsService
+        from desktop.services.diary.group_day import GroupDayService
+        from desktop.services.diary.service import DiaryService
         from desktop.services.finance.service import FinanceService
         from desktop.services.live import LiveUpdates
         from desktop.services.messages.service import MessagesService
         from desktop.services.news import NewsService
         from desktop.services.pending_requests import PendingRequestsService
         from desktop.services.personal_data import PersonalDataService
+        from desktop.services.photos.posting import PhotoPostingService
+        from desktop.services.photos.service import PhotosService
         from desktop.services.profile import ProfileService
         from desktop.services.shared.outbox import OutboxDelivery
         from desktop.services.update_hint import UpdateHintService
@@ -153,7 +165,12 @@ class Services:
                                                            parent=parent),
                    personal_data=PersonalDataService(session, on_crash=on_crash,
                                                      parent=parent),
-                   messages=messages, news=news, live=live)
+                   messages=messages, news=news, live=live,
+                   photos=PhotosService(session, on_crash=on_crash, parent=parent),
+                   photo_posting=PhotoPostingService(session, on_crash=on_crash,
+                                                     parent=parent),
+                   group_day=GroupDayService(session, on_crash=on_crash, parent=parent),
+                   diary=DiaryService(session, outbox, on_crash=on_crash, parent=parent))
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._show_account()
         self.connection.set_online(self._session.connection.online)
         self.last_synced.set_last_synced(self._profile.last_synced)
-        self.navigation.setCurrentIndex(self.sections.index(0))
+        self._show_visible_section(0)  # the first section this account sees
         if self._outbox.lost_notice:  # told while logging in, before this window existed
             self._writes_lost(self._outbox.lost_notice)
 

@@ -18,6 +18,7 @@ from desktop.views.finance.notices import FinanceNotices
 from desktop.views.messages.notices import MessagesNotices
 from desktop.views.news.notices import NewsNotices
 from desktop.views.overview import OverviewPage
+from desktop.views.photos.notices import PhotosNotices
 from desktop.views.shared.pages import PageContext
 
 __all__ = ["SECTIONS"]
@@ -37,10 +38,34 @@ def _overview_page(context: PageContext) -> QWidget:
     return page
 
 
+def _group_day_page(context: PageContext) -> QWidget:
+    from desktop.views.diary.group_day_page import GroupDayPage
+
+    return GroupDayPage.from_context(context)
+
+
+def _diary_page(context: PageContext) -> QWidget:
+    from desktop.views.diary.page import DiaryPage
+
+    return DiaryPage.from_context(context)
+
+
 def _agenda_page(context: PageContext) -> QWidget:
     from desktop.views.agenda.page import AgendaPage
 
     return AgendaPage.from_context(context)
+
+
+def _photos_page(context: PageContext) -> QWidget:
+    account = context.services.session.account
+    if account is not None and not account.role.is_parent:
+        # Staff see the activities of their groups and post photos (no group day view yet).
+        from desktop.views.photos.staff_page import StaffPhotosPage
+
+        return StaffPhotosPage.from_context(context)
+    from desktop.views.photos.page import PhotosPage
+
+    return PhotosPage.from_context(context)
 
 
 def _finance_page(context: PageContext) -> QWidget:
@@ -96,6 +121,16 @@ def _account_page(context: PageContext) -> QWidget:
 
 SECTIONS: tuple[Section, ...] = (
     Section(
+        # The staff's daily work: who is here, who is expected, the day report.
+        key="group_day",
+        title=QT_TRANSLATE_NOOP("Sections", "Group today"),
+        description=QT_TRANSLATE_NOOP(
+            "Sections", "Your group's children today: arrivals, departures and day reports"),
+        icon="group-day",
+        audience=STAFF,
+        page=_group_day_page,
+    ),
+    Section(
         key="overview",
         title=QT_TRANSLATE_NOOP("Sections", "Overview"),
         description=QT_TRANSLATE_NOOP("Sections", "Your children, their groups and locations"),
@@ -104,7 +139,7 @@ SECTIONS: tuple[Section, ...] = (
         page=_overview_page,
     ),
     Section(
-        # The agenda is the family's; the staff's group day view is a later issue.
+        # The agenda is the family's; staff have their group's day ("group_day").
         key="agenda",
         title=QT_TRANSLATE_NOOP("Sections", "Agenda"),
         description=QT_TRANSLATE_NOOP("Sections",
@@ -113,6 +148,28 @@ SECTIONS: tuple[Section, ...] = (
         audience=PARENTS,
         page=_agenda_page,
         attach=AgendaNotices.attach,
+    ),
+    Section(
+        key="diary",
+        title=QT_TRANSLATE_NOOP("Sections", "Diary"),
+        description=QT_TRANSLATE_NOOP(
+            "Sections", "The day reports of your children, and notes for their group"),
+        icon="diary",
+        audience=PARENTS,
+        page=_diary_page,
+    ),
+    Section(
+        # Parents: their children's photos, after the Dagboek. Staff: the activities of their
+        # groups, to post photos in.
+        key="photos",
+        title=QT_TRANSLATE_NOOP("Sections", "Photos"),
+        description=QT_TRANSLATE_NOOP("Sections",
+                                      "Photos of activities: your children's to view and save, "
+                                      "or your groups' to post"),
+        icon="photos",
+        audience=EVERYONE,
+        page=_photos_page,
+        attach=PhotosNotices.attach,
     ),
     Section(
         # The family's documents: the primary parent's; a secondary parent sees who can see

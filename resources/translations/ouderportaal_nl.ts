@@ -234,6 +234,14 @@
         <translation>Het inloggen duurde te lang. Log opnieuw in.</translation>
     </message>
     <message>
+        <source>Your organisation requires managers to log in with a code: it cannot be turned off.</source>
+        <translation>Je organisatie vraagt managers om in te loggen met een code: uitzetten kan niet.</translation>
+    </message>
+    <message>
+        <source>Your organisation requires managers to log in with a code. Set it up to log in.</source>
+        <translation>Je organisatie vraagt managers om in te loggen met een code. Stel dat in om in te loggen.</translation>
+    </message>
+    <message>
         <source>This is already your login address.</source>
         <translation>Met dit adres log je al in.</translation>
     </message>
@@ -277,8 +285,16 @@
         <translation>Aan: na je wachtwoord vul je een code uit je authenticator-app in (nog {count} herstelcodes).</translation>
     </message>
     <message>
+        <source>Your organisation requires it for managers, so it cannot be turned off.</source>
+        <translation>Je organisatie vraagt dit van managers, dus uitzetten kan niet.</translation>
+    </message>
+    <message>
         <source>Turn off…</source>
         <translation>Uitzetten…</translation>
+    </message>
+    <message>
+        <source>Your organisation requires it for managers.</source>
+        <translation>Je organisatie vraagt dit van managers.</translation>
     </message>
     <message>
         <source>Off: your password alone opens your account.</source>
@@ -1003,6 +1019,157 @@ The longest period one request may cover when the portal does not say (docs/api.
     </message>
 </context>
 <context>
+    <name>DayReportDialog</name>
+    <message>
+        <source>Day report: {names}</source>
+        <translation>Dagverslag: {names}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Slept until</source>
+        <translation>Geslapen tot</translation>
+    </message>
+    <message>
+        <source>Add sleep</source>
+        <translation>Slapen toevoegen</translation>
+    </message>
+    <message>
+        <source>Bottle in ml</source>
+        <translation>Fles in ml</translation>
+    </message>
+    <message>
+        <source>Add bottle</source>
+        <translation>Fles toevoegen</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatuur</translation>
+    </message>
+    <message>
+        <source>Add temperature</source>
+        <translation>Temperatuur toevoegen</translation>
+    </message>
+    <message>
+        <source>Activity or note, e.g. painted outside</source>
+        <translation>Activiteit of notitie, bijvoorbeeld buiten geverfd</translation>
+    </message>
+    <message>
+        <source>Activity or note</source>
+        <translation>Activiteit of notitie</translation>
+    </message>
+    <message>
+        <source>Kind of entry</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicijn</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>Add medication</source>
+        <translation>Medicatie toevoegen</translation>
+    </message>
+    <message>
+        <source>The parents gave no consent for medication.</source>
+        <translation>De ouders hebben geen toestemming gegeven voor medicatie.</translation>
+    </message>
+    <message>
+        <source>Sleep until</source>
+        <translation>Slapen tot</translation>
+    </message>
+    <message>
+        <source>Bottle</source>
+        <translation>Fles</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activiteit</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicatie</translation>
+    </message>
+    <message>
+        <source>How was the day? The parents read this.</source>
+        <translation>Hoe was de dag? De ouders lezen dit.</translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation>Dagverslag</translation>
+    </message>
+    <message>
+        <source>Save day report</source>
+        <translation>Dagverslag opslaan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Written today</source>
+        <translation>Vandaag geschreven</translation>
+    </message>
+    <message>
+        <source>Add to the day</source>
+        <translation>Toevoegen aan de dag</translation>
+    </message>
+    <message>
+        <source>What you add now is written for each of: {names}.</source>
+        <translation>Wat je nu toevoegt, wordt geschreven voor: {names}.</translation>
+    </message>
+    <message>
+        <source>Fruit, all eaten</source>
+        <translation>Fruit, alles op</translation>
+    </message>
+    <message>
+        <source>fruit</source>
+        <translation>fruit</translation>
+    </message>
+    <message>
+        <source>Sandwich, all eaten</source>
+        <translation>Boterham, alles op</translation>
+    </message>
+    <message>
+        <source>sandwich</source>
+        <translation>boterham</translation>
+    </message>
+    <message>
+        <source>Bottle 180 ml</source>
+        <translation>Fles 180 ml</translation>
+    </message>
+    <message>
+        <source>Nappy wet</source>
+        <translation>Luier nat</translation>
+    </message>
+    <message>
+        <source>Nappy dirty</source>
+        <translation>Luier vies</translation>
+    </message>
+    <message>
+        <source>Sun cream</source>
+        <translation>Zonnebrand</translation>
+    </message>
+    <message>
+        <source>Nothing written yet.</source>
+        <translation>Nog niets geschreven.</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Parent (first parent/guardian) with two children: Emma and Daan</source>
@@ -1059,6 +1226,207 @@ The longest period one request may cover when the portal does not say (docs/api.
     <message>
         <source>Open the demo&apos;s mail folder {folder}</source>
         <translation>Open de mailmap van de demo {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryCourier</name>
+    <message>
+        <source>an unknown day</source>
+        <extracomment>The outbox kind of a diary entry.</extracomment>
+        <translation>een onbekende dag</translation>
+    </message>
+    <message>
+        <source>These diary notes were waiting on this computer but could not be read back from its disk, so they were not sent: {days}. Please write them again.</source>
+        <translation>Deze notities voor het dagboek stonden klaar op deze computer, maar konden niet meer van de schijf worden gelezen en zijn dus niet verstuurd: {days}. Schrijf ze opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryEntries</name>
+    <message>
+        <source>Day report</source>
+        <translation>Dagverslag</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Eten</translation>
+    </message>
+    <message>
+        <source>Drink</source>
+        <translation>Drinken</translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation>Slapen</translation>
+    </message>
+    <message>
+        <source>Nappy</source>
+        <translation>Luier</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activiteit</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medicatie</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatuur</translation>
+    </message>
+    <message>
+        <source>Sun cream</source>
+        <translation>Zonnebrand</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>all of it</source>
+        <translation>alles op</translation>
+    </message>
+    <message>
+        <source>most of it</source>
+        <translation>bijna alles</translation>
+    </message>
+    <message>
+        <source>half</source>
+        <translation>de helft</translation>
+    </message>
+    <message>
+        <source>a little</source>
+        <translation>een beetje</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <source>wet</source>
+        <translation>nat</translation>
+    </message>
+    <message>
+        <source>dirty</source>
+        <translation>vies</translation>
+    </message>
+    <message>
+        <source>dry</source>
+        <translation>droog</translation>
+    </message>
+    <message>
+        <source>on the toilet</source>
+        <translation>op het toilet</translation>
+    </message>
+    <message>
+        <source>{what}, {amount}</source>
+        <translation>{what}, {amount}</translation>
+    </message>
+    <message>
+        <source>{ml} ml</source>
+        <translation>{ml} ml</translation>
+    </message>
+    <message>
+        <source>{start}–{end}</source>
+        <translation>{start}–{end}</translation>
+    </message>
+    <message>
+        <source>{name}, {dose}</source>
+        <translation>{name}, {dose}</translation>
+    </message>
+    <message>
+        <source>{celsius} °C</source>
+        <translation>{celsius} °C</translation>
+    </message>
+    <message>
+        <source>{line} ({author})</source>
+        <translation>{line} ({author})</translation>
+    </message>
+    <message>
+        <source>{line}, edited</source>
+        <translation>{line}, bewerkt</translation>
+    </message>
+    <message>
+        <source>Arrived {arrived}</source>
+        <translation>Gebracht om {arrived}</translation>
+    </message>
+    <message>
+        <source>Arrived {arrived}, went home {left}</source>
+        <translation>Gebracht om {arrived}, opgehaald om {left}</translation>
+    </message>
+    <message>
+        <source>{author} wrote:</source>
+        <translation>{author} schreef:</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryNoteDialog</name>
+    <message>
+        <source>Write in the diary</source>
+        <translation>Schrijf in het dagboek</translation>
+    </message>
+    <message>
+        <source>A note for {name}&apos;s group. The staff read it today.</source>
+        <translation>Een notitie voor de groep van {name}. De pedagogisch medewerkers lezen hem vandaag.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>For example: grandma collects today</source>
+        <translation>Bijvoorbeeld: oma haalt vandaag op</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPage</name>
+    <message>
+        <source>Diary</source>
+        <translation>Dagboek</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Go to date</source>
+        <translation>Naar datum</translation>
+    </message>
+    <message>
+        <source>Write in the diary…</source>
+        <translation>Schrijf in het dagboek…</translation>
+    </message>
+    <message>
+        <source>The care has ended. The diary stays available until {day} ({days} days from today); save it before then.</source>
+        <translation>De opvang is beëindigd. Het dagboek is nog beschikbaar tot {day} (nog {days} dagen); vergeet het niet te bewaren.</translation>
+    </message>
+    <message>
+        <source>Days of the diary</source>
+        <translation>Dagen van het dagboek</translation>
+    </message>
+    <message>
+        <source>There are no children in this account.</source>
+        <translation>Bij dit account horen geen kinderen.</translation>
+    </message>
+    <message>
+        <source>Nothing has been written in the diary yet.</source>
+        <translation>Er is nog niets in het dagboek geschreven.</translation>
+    </message>
+    <message>
+        <source>Notes waiting for a connection: {count}. They are sent by themselves.</source>
+        <translation>Notities die op verbinding wachten: {count}. Ze worden vanzelf verstuurd.</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +2086,154 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>GroupDay</name>
+    <message>
+        <source>Expected</source>
+        <translation>Verwacht</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Aanwezig</translation>
+    </message>
+    <message>
+        <source>Gone home</source>
+        <translation>Opgehaald</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Afwezig</translation>
+    </message>
+    <message>
+        <source>Not expected</source>
+        <translation>Niet verwacht</translation>
+    </message>
+    <message>
+        <source>{status} ({reason})</source>
+        <translation>{status} ({reason})</translation>
+    </message>
+    <message>
+        <source>{status}, absent: {parts}</source>
+        <translation>{status}, afwezig: {parts}</translation>
+    </message>
+    <message>
+        <source>Present: {n}</source>
+        <translation>Aanwezig: {n}</translation>
+    </message>
+    <message>
+        <source>{part}: {expected} expected, {capacity} places</source>
+        <translation>{part}: {expected} verwacht, {capacity} plaatsen</translation>
+    </message>
+    <message>
+        <source>Allergy: {text}</source>
+        <translation>Allergie: {text}</translation>
+    </message>
+    <message>
+        <source>Diet: {text}</source>
+        <translation>Dieet: {text}</translation>
+    </message>
+    <message>
+        <source>Medical: {text}</source>
+        <translation>Medisch: {text}</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Day-parts</source>
+        <translation>Dagdelen</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Gebracht</translation>
+    </message>
+    <message>
+        <source>Went home</source>
+        <translation>Opgehaald</translation>
+    </message>
+    <message>
+        <source>Care notes</source>
+        <translation>Aandachtspunten</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDayPage</name>
+    <message>
+        <source>Group today</source>
+        <translation>Groep vandaag</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gisteren</translation>
+    </message>
+    <message>
+        <source>Children of the group</source>
+        <translation>Kinderen van de groep</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Gebracht</translation>
+    </message>
+    <message>
+        <source>Went home</source>
+        <translation>Opgehaald</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Day report…</source>
+        <translation>Dagverslag…</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>key: arrived</comment>
+        <translation>G</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <comment>key: went home</comment>
+        <translation>O</translation>
+    </message>
+    <message>
+        <source>Select a child and press {arrive} when it arrives and {depart} when it goes home; Enter opens its day report. Select several children to write for all of them at once.</source>
+        <translation>Kies een kind en druk op {arrive} als het gebracht wordt en op {depart} als het wordt opgehaald; Enter opent het dagverslag. Kies meerdere kinderen om voor hen allemaal tegelijk te schrijven.</translation>
+    </message>
+    <message>
+        <source>Not expected today</source>
+        <translation>Vandaag niet verwacht</translation>
+    </message>
+    <message>
+        <source>{name} is not expected today. Why is {name} here?</source>
+        <translation>{name} wordt vandaag niet verwacht. Waarom is {name} er?</translation>
+    </message>
+    <message>
+        <source>For example: swapped day, extra day agreed by phone</source>
+        <translation>Bijvoorbeeld: geruilde dag, extra dag telefonisch afgesproken</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Register arrival</source>
+        <translation>Brengen registreren</translation>
+    </message>
+</context>
+<context>
     <name>KnownAccountsPanel</name>
     <message>
         <source>Log in again</source>
@@ -1820,6 +2336,13 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 {email}</source>
         <translation>Ingelogd als {name}
 {email}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginSetup</name>
+    <message>
+        <source>Enter the code from your authenticator app.</source>
+        <translation>Vul de code uit je authenticator-app in.</translation>
     </message>
 </context>
 <context>
@@ -2818,6 +3341,199 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>PhotoDelegate</name>
+    <message>
+        <source>Not on this computer</source>
+        <extracomment>The thumbnails&apos; box and the grid&apos;s cell (room for the activity&apos;s title under it).</extracomment>
+        <translation>Niet op deze computer</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoGrid</name>
+    <message>
+        <source>{date} · {activity}</source>
+        <extracomment>Rows added per ``fetchMore``: a few screens full. True for the first photo of an activity (the delegate draws its title above it) &quot;loading&quot;, &quot;ready&quot; or &quot;missing&quot; (not on this computer and cannot be fetched now)</extracomment>
+        <translation>{date} · {activity}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPostingService</name>
+    <message>
+        <source>This file cannot be read: {reason}</source>
+        <extracomment>the portal refused this file (its type, size, pixels, a damaged file, a tag) it did not arrive (offline, the portal failing): retry with the same key</extracomment>
+        <translation>Dit bestand kan niet gelezen worden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Previous photo</source>
+        <translation>Vorige foto</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>Volgende foto</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>Passend in venster</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Passend</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Ware grootte</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>Slideshow</source>
+        <translation>Diavoorstelling</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown.</source>
+        <translation>Deze foto kan niet getoond worden.</translation>
+    </message>
+    <message>
+        <source>This photo is not on this computer. It appears when the portal can be reached.</source>
+        <translation>Deze foto staat niet op deze computer. Hij verschijnt zodra het ouderportaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>Save photo</source>
+        <translation>Foto opslaan</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Foto&apos;s (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>Opgeslagen als {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosNotices</name>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPage</name>
+    <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Child:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Save all photos…</source>
+        <translation>Alle foto&apos;s opslaan…</translation>
+    </message>
+    <message>
+        <source>Save every photo shown (of the chosen child, or of all children) to a folder. Running it again adds only what is not there yet.</source>
+        <translation>Sla elke getoonde foto (van het gekozen kind, of van alle kinderen) op in een map. Doe je dit nog een keer, dan komt alleen wat er nog niet staat erbij.</translation>
+    </message>
+    <message>
+        <source>All children</source>
+        <translation>Alle kinderen</translation>
+    </message>
+    <message>
+        <source>Your photos have not been loaded yet. They appear as soon as the portal can be reached.</source>
+        <translation>Je foto&apos;s zijn nog niet geladen. Ze verschijnen zodra het ouderportaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>There are no photos of your children yet.</source>
+        <translation>Er zijn nog geen foto&apos;s van je kinderen.</translation>
+    </message>
+    <message>
+        <source>The photos stay available until {date}. Do not forget to save them.</source>
+        <translation>De foto&apos;s blijven beschikbaar tot en met {date}. Vergeet ze niet op te slaan.</translation>
+    </message>
+    <message>
+        <source>Photos not on this computer: {n}. They appear when the portal can be reached.</source>
+        <translation>Foto&apos;s die niet op deze computer staan: {n}. Ze verschijnen zodra het ouderportaal bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>Save all photos to…</source>
+        <translation>Alle foto&apos;s opslaan in…</translation>
+    </message>
+    <message>
+        <source>Saving photos…</source>
+        <translation>Foto&apos;s opslaan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Save all photos</source>
+        <translation>Alle foto&apos;s opslaan</translation>
+    </message>
+    <message>
+        <source>Saving photos: {done} of {total}…</source>
+        <translation>Foto&apos;s opslaan: {done} van {total}…</translation>
+    </message>
+    <message>
+        <source>Saving stopped. The photos saved so far stay; saving again adds the rest.</source>
+        <translation>Het opslaan is gestopt. De foto&apos;s die al zijn opgeslagen blijven staan; sla opnieuw op voor de rest.</translation>
+    </message>
+    <message>
+        <source>Saved: {n} photos.</source>
+        <translation>Opgeslagen: {n} foto&apos;s.</translation>
+    </message>
+    <message>
+        <source>Already in the folder: {n}.</source>
+        <translation>Stonden al in de map: {n}.</translation>
+    </message>
+    <message>
+        <source>Arrived damaged, not saved: {n}. Save again later.</source>
+        <translation>Beschadigd binnengekomen, niet opgeslagen: {n}. Sla later opnieuw op.</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason} Saving again adds the rest.</source>
+        <translation>Gestopt: {reason} Sla opnieuw op voor de rest.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosService</name>
+    <message>
+        <source>Photos already on this computer can still be viewed.</source>
+        <extracomment>Thumbnails fetched at the same time. QSettings key of the offline budget in megabytes (thumbnails and screen copies).</extracomment>
+        <translation>Foto&apos;s die al op deze computer staan, kun je nog steeds bekijken.</translation>
+    </message>
+    <message>
+        <source>The photo arrived damaged twice and was not saved. Try again later.</source>
+        <translation>De foto kwam twee keer beschadigd binnen en is niet opgeslagen. Probeer het later opnieuw.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileService</name>
     <message>
         <source>There is no saved data for this account yet.</source>
@@ -3219,6 +3935,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 <context>
     <name>Sections</name>
     <message>
+        <source>Group today</source>
+        <translation>Groep vandaag</translation>
+    </message>
+    <message>
+        <source>Your group&apos;s children today: arrivals, departures and day reports</source>
+        <translation>De kinderen van je groep vandaag: brengen, halen en dagverslagen</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -3233,6 +3957,22 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>When your children come, absences and requests</source>
         <translation>Wanneer je kinderen komen, afmeldingen en aanvragen</translation>
+    </message>
+    <message>
+        <source>Diary</source>
+        <translation>Dagboek</translation>
+    </message>
+    <message>
+        <source>The day reports of your children, and notes for their group</source>
+        <translation>De dagverslagen van je kinderen, en notities voor hun groep</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Photos of activities: your children&apos;s to view and save, or your groups&apos; to post</source>
+        <translation>Foto&apos;s van activiteiten: die van je kinderen bekijken en opslaan, of die van je groepen plaatsen</translation>
     </message>
     <message>
         <source>Finance</source>
@@ -3336,6 +4076,25 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>StaffPhotosPage</name>
+    <message>
+        <source>Photos</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Post photos…</source>
+        <translation>Foto&apos;s plaatsen…</translation>
+    </message>
+    <message>
+        <source>Photos of what your groups did. Parents see a photo only of their own children who are tagged on it and whose parents gave consent for photos in the parent portal.</source>
+        <translation>Foto&apos;s van wat je groepen deden. Ouders zien een foto alleen van hun eigen kinderen die erop staan en voor wie toestemming is gegeven voor foto&apos;s in het ouderportaal.</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Check and submit</source>
@@ -3387,6 +4146,13 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>attachments: {names}</source>
         <translation>bijlagen: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>{day} (new)</source>
+        <translation>{day} (nieuw)</translation>
     </message>
 </context>
 <context>
@@ -3450,6 +4216,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Inloggen met een code instellen</translation>
     </message>
     <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Inloggen</translation>
+    </message>
+    <message>
         <source>Recovery codes for {organisation}</source>
         <translation>Herstelcodes voor {organisation}</translation>
     </message>
@@ -3480,6 +4250,148 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Sent to the printer.</source>
         <translation>Naar de printer gestuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>UploadDialog</name>
+    <message>
+        <source>Post photos</source>
+        <translation>Foto&apos;s plaatsen</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activiteit</translation>
+    </message>
+    <message>
+        <source>New activity…</source>
+        <translation>Nieuwe activiteit…</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Nieuwe activiteit</translation>
+    </message>
+    <message>
+        <source>For example: Autumn walk</source>
+        <translation>Bijvoorbeeld: Herfstwandeling</translation>
+    </message>
+    <message>
+        <source>Create activity</source>
+        <translation>Activiteit aanmaken</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Beschrijving</translation>
+    </message>
+    <message>
+        <source>Children on these photos</source>
+        <translation>Kinderen op deze foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Files to post</source>
+        <translation>Te plaatsen bestanden</translation>
+    </message>
+    <message>
+        <source>Choose photos…</source>
+        <translation>Foto&apos;s kiezen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Plaatsen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Activity:</source>
+        <translation>Activiteit:</translation>
+    </message>
+    <message>
+        <source>Photos (choose them, or drop them here):</source>
+        <translation>Foto&apos;s (kies ze, of sleep ze hierheen):</translation>
+    </message>
+    <message>
+        <source>Give the activity a title.</source>
+        <translation>Geef de activiteit een titel.</translation>
+    </message>
+    <message>
+        <source>No consent for photos in the parent portal</source>
+        <translation>Geen toestemming voor foto&apos;s in het ouderportaal</translation>
+    </message>
+    <message>
+        <source>Without consent for photos in the parent portal, so not on these photos: {names}.</source>
+        <translation>Zonder toestemming voor foto&apos;s in het ouderportaal, dus niet op deze foto&apos;s: {names}.</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>Foto&apos;s kiezen</translation>
+    </message>
+    <message>
+        <source>Photos ({patterns})</source>
+        <translation>Foto&apos;s ({patterns})</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Bezig met plaatsen…</translation>
+    </message>
+    <message>
+        <source>Posted: {done}.</source>
+        <translation>Geplaatst: {done}.</translation>
+    </message>
+    <message>
+        <source>Not posted: {n} (see the reason per photo).</source>
+        <translation>Niet geplaatst: {n} (zie de reden per foto).</translation>
+    </message>
+    <message>
+        <source>Did not arrive: {n}. Use “Try again”.</source>
+        <translation>Niet aangekomen: {n}. Kies „Opnieuw proberen”.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+</context>
+<context>
+    <name>Uploads</name>
+    <message>
+        <source>Ready to post</source>
+        <translation>Klaar om te plaatsen</translation>
+    </message>
+    <message>
+        <source>Posting…</source>
+        <translation>Bezig met plaatsen…</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Geplaatst</translation>
+    </message>
+    <message>
+        <source>Not posted: {reason}</source>
+        <translation>Niet geplaatst: {reason}</translation>
+    </message>
+    <message>
+        <source>Did not arrive: {reason}</source>
+        <translation>Niet aangekomen: {reason}</translation>
+    </message>
+    <message>
+        <source>{date} · {title} ({count})</source>
+        <translation>{date} · {title} ({count})</translation>
     </message>
 </context>
 <context>
@@ -3558,6 +4470,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Klaar</translation>
     </message>
     <message>
+        <source>All set: &quot;Log in&quot; opens the parent portal. From your next login on, the portal asks for a code from your authenticator app after your password; your organisation requires it, so it stays on.</source>
+        <translation>Het is ingesteld. Met &quot;Inloggen&quot; open je het ouderportaal. Vanaf de volgende keer vraagt het portaal na je wachtwoord om een code uit je authenticator-app. Je organisatie vraagt dit, dus het blijft aan.</translation>
+    </message>
+    <message>
         <source>From your next login on, the portal asks for a code from your authenticator app after your password. You can turn this off on the Account page.</source>
         <translation>Vanaf de volgende keer inloggen vraagt het portaal na je wachtwoord om een code uit je authenticator-app. Je kunt dit uitzetten op de pagina Account.</translation>
     </message>
@@ -3575,6 +4491,10 @@ Install such an app on your phone first, then continue.</source>
         <translation>Voortaan vraagt het inloggen om je wachtwoord én een code van zes cijfers uit een authenticator-app op je telefoon (bijvoorbeeld Google Authenticator, Microsoft Authenticator of FreeOTP). Wie je wachtwoord te weten komt, kan dan nog steeds niet inloggen.
 
 Installeer eerst zo&apos;n app op je telefoon en ga dan verder.</translation>
+    </message>
+    <message>
+        <source>Your organisation requires managers to log in with a code. Set it up now; you are logged in as soon as it is done.</source>
+        <translation>Je organisatie vraagt managers om in te loggen met een code. Stel dat nu in; zodra het klaar is, ben je ingelogd.</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from server.account.reauth import confirm_code
 from server.auth.login import wants_new_device_mail
 from server.deps import Auth, Client, CurrentMailer, CurrentSettings, Db, Hasher
 from server.models import AccountSettings
+from server.problems import Problem
 from server.problems.openapi import problem_responses
 from server.validation import EmailAddress, PlainText
 
@@ -27,6 +28,9 @@ class SecurityOut(BaseModel):
     email: str
     pending_email: str | None = Field(description="A new login address waiting for its code")
     two_factor: bool
+    two_factor_required: bool = Field(description="The organisation requires this account "
+                                                  "to log in with a code: it cannot be "
+                                                  "turned off")
     recovery_codes_left: int
     new_device_mail: bool
 
@@ -70,6 +74,7 @@ async def _security(db: Db, settings: CurrentSettings, auth: Auth) -> SecurityOu
         email=user.email,
         pending_email=await email_change.pending_email(db, user, settings.now()),
         two_factor=enabled,
+        two_factor_required=await two_factor.required_by_policy(db, user),
         recovery_codes_left=await two_factor.recovery_codes_left(db, user) if enabled else 0,
         new_device_mail=await wants_new_device_mail(db, user))
 
@@ -139,10 +144,14 @@ async def confirm_two_factor(body: CodeIn, db: Db, settings: CurrentSettings,
 
 
 @router.post("/two-factor/disable", response_model=SecurityOut, responses=problem_responses(
-    *SIGNED_IN, "two_factor_code_invalid", "too_many_attempts", "validation_error"))
+    *SIGNED_IN, "two_factor_code_invalid", "two_factor_required_by_policy", "too_many_attempts",
+    "validation_error"))
 async def disable_two_factor(body: CodeIn, db: Db, settings: CurrentSettings, auth: Auth,
                              client: Client) -> SecurityOut:
-    """Turn the two-factor login off; a code (or a recovery code) is required."""
+    """Turn the two-factor login off; a code (or a recovery code) is required. Not while the
+    organisation requires it of this account."""
+    if await two_factor.required_by_policy(db, auth.user):
+        raise Problem("two_factor_required_by_policy")  # before the code: none is used up
     await confirm_code(db, settings, auth.user, body.code, client)
     await two_factor.turn_off(db, settings, auth.user)
     return await _security(db, settings, auth)

@@ -25,7 +25,8 @@ from server.account.audit import record_change
 from server.account.secret_box import seal, unseal
 from server.auth.tokens import CODE_ALPHABET, codes_match, hash_code, normalise_code
 from server.config import Settings
-from server.models import Organisation, RecoveryCode, TwoFactor, User
+from server.models import Organisation, RecoveryCode, Role, TwoFactor, User
+from server.policy import organisation_policy
 from server.problems import Problem
 
 RECOVERY_CODES = 10
@@ -41,6 +42,13 @@ async def two_factor_of(db: AsyncSession, user: User) -> TwoFactor | None:
     """The account's confirmed two-factor login, or None when it is off."""
     row = await db.get(TwoFactor, user.id)
     return row if row is not None and row.confirmed_at is not None else None
+
+
+async def required_by_policy(db: AsyncSession, user: User) -> bool:
+    """Whether the organisation requires this account to log in with a code: its managers,
+    under `two_factor_required_for_managers` (docs/api.md, "Required for managers")."""
+    return user.role == Role.MANAGER and (
+        await organisation_policy(db, user.organisation_id)).two_factor_required_for_managers
 
 
 @dataclass(frozen=True)

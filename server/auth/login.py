@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.account.mails import Notice, new_device_notice
 from server.account.reauth import confirm_code
-from server.account.two_factor import two_factor_of
+from server.account.two_factor import required_by_policy, two_factor_of
 from server.auth import throttle
 from server.auth.audit import ClientInfo, record_event
 from server.auth.devices import known_address, known_device, remember_device
@@ -30,6 +30,28 @@ async def user_by_email(db: AsyncSession, email: str) -> User | None:
 
 # How long the second step of a two-factor login may take after the password.
 CHALLENGE_TTL = timedelta(minutes=5)
+# How long a manager whom the policy sends to set the two-factor login up may take: installing
+# an authenticator app takes a while (docs/api.md, "Required for managers").
+SETUP_CHALLENGE_TTL = timedelta(minutes=15)
+
+
+def challenge_hash(challenge: str, *, setup: bool = False) -> str:
+    """How a challenge is stored. A setup challenge is hashed under its own label, so each
+    kind is unknown at the other's endpoints."""
+    return hash_token(f"setup:{challenge}" if setup else challenge)
+
+
+async def _challenge(db: AsyncSession, user: User, device_name: str | None, now: datetime,
+                     *, setup: bool) -> Problem:
+    """A new challenge standing in for the right password (which is not sent again), as
+    the problem that hands it out."""
+    ttl = SETUP_CHALLENGE_TTL if setup else CHALLENGE_TTL
+    challenge = new_token()
+    db.add(LoginChallenge(token_hash=challenge_hash(challenge, setup=setup), user_id=user.id,
+                          device_name=device_name, created_at=now, expires_at=now + ttl))
+    await db.commit()
+    return Problem("two_factor_setup_required" if setup else "two_factor_required",
+                   challenge=challenge, expires_in=int(ttl.total_seconds()))
 
 
 @dataclass(frozen=True)
@@ -91,15 +113,12 @@ async def log_in(db: AsyncSession, settings: Settings, hasher: PasswordHasher, e
         user.password_hash = await hasher.hash(password)
     if await two_factor_of(db, user) is not None:
         # The password was right; the session waits for the code (docs/api.md, "Two-factor
-        # login"). The challenge stands in for the password, which is not sent again.
-        challenge = new_token()
-        db.add(LoginChallenge(token_hash=hash_token(challenge), user_id=user.id,
-                              device_name=device_name, created_at=now,
-                              expires_at=now + CHALLENGE_TTL))
-        await db.commit()
-        raise Problem("two_factor_required", challenge=challenge,
-                      expires_in=int(CHALLENGE_TTL.total_seconds()))
-    return await _finish(db, settings, user, device_name, device_token, client, now)
+        # login").
+        raise await _challenge(db, user, device_name, now, setup=False)
+    if await required_by_policy(db, user):
+        # No session without it: the setup comes first (server/auth/two_factor_setup.py).
+        raise await _challenge(db, user, device_name, now, setup=True)
+    return await finish(db, settings, user, device_name, device_token, client, now)
 
 
 async def log_in_with_code(db: AsyncSession, settings: Settings, challenge: str, code: str,
@@ -108,31 +127,47 @@ async def log_in_with_code(db: AsyncSession, settings: Settings, challenge: str,
     recovery code). Wrong codes are throttled like wrong passwords; the challenge stays
     usable until it expires or a code was right."""
     now = settings.now()
-    row = await db.get(LoginChallenge, hash_token(challenge))
-    if row is None or row.used_at is not None or row.expires_at <= now:
-        raise Problem("two_factor_challenge_invalid")
-    user = await db.get(User, row.user_id)
-    assert user is not None
+    row, user = await open_challenge(db, challenge, now, setup=False)
 
     async def trusted() -> bool:
         return (await known_device(db, user, device_token, now) is not None
                 or await known_address(db, user, client.ip, now))
 
     await confirm_code(db, settings, user, code, client, trusted)
-    # Of two requests with the same right code only one may use the challenge.
+    await claim_challenge(db, row, now)
+    await check_may_log_in(db, user, now)
+    return await finish(db, settings, user, row.device_name, device_token, client, now)
+
+
+async def open_challenge(db: AsyncSession, challenge: str, now: datetime,
+                         *, setup: bool) -> tuple[LoginChallenge, User]:
+    """The live challenge of that kind and its user; else `two_factor_challenge_invalid`."""
+    row = await db.get(LoginChallenge, challenge_hash(challenge, setup=setup))
+    if row is None or row.used_at is not None or row.expires_at <= now:
+        raise Problem("two_factor_challenge_invalid")
+    user = await db.get(User, row.user_id)
+    assert user is not None
+    return row, user
+
+
+async def claim_challenge(db: AsyncSession, row: LoginChallenge, now: datetime) -> None:
+    """Spend the challenge: of two requests with the same right code only one may."""
     claimed = await db.execute(
         update(LoginChallenge)
         .where(LoginChallenge.token_hash == row.token_hash, LoginChallenge.used_at.is_(None))
         .values(used_at=now).execution_options(synchronize_session=False))
     if claimed.rowcount != 1:
         raise Problem("two_factor_challenge_invalid")
+
+
+async def check_may_log_in(db: AsyncSession, user: User, now: datetime) -> None:
+    """What may have changed since the password was checked."""
     if user.disabled:
         raise Problem("account_disabled")
     await check_not_expired(db, user, now)
-    return await _finish(db, settings, user, row.device_name, device_token, client, now)
 
 
-async def _finish(db: AsyncSession, settings: Settings, user: User, device_name: str | None,
+async def finish(db: AsyncSession, settings: Settings, user: User, device_name: str | None,
                   device_token: str | None, client: ClientInfo, now: datetime) -> LoggedIn:
     """The end of every login: a session, the device remembered, the audit, and the mail
     about a new device when the account wants it."""

@@ -9,8 +9,10 @@ from fastapi import APIRouter, BackgroundTasks, Header, Path, Response
 from pydantic import BaseModel, Field
 
 from server.account.mails import send_notices
+from server.account.routes import TwoFactorSetup
 from server.auth import login as login_service
 from server.auth import reset as reset_service
+from server.auth import two_factor_setup
 from server.auth.audit import record_event
 from server.auth.password_policy import password_problem, strength
 from server.auth.reset_mail import send_reset_mail
@@ -136,13 +138,14 @@ def _logged_in(done: login_service.LoggedIn, settings: CurrentSettings, mailer: 
 
 @router.post("/login", response_model=LoginResponse, responses=problem_responses(
     "invalid_credentials", "too_many_attempts", "account_expired", "account_disabled",
-    "two_factor_required", "validation_error"))
+    "two_factor_required", "two_factor_setup_required", "validation_error"))
 async def login(body: LoginRequest, db: Db, settings: CurrentSettings, hasher: Hasher,
                 client: Client, response: Response, mailer: CurrentMailer,
                 background: BackgroundTasks) -> LoginResponse:
     """Log in with e-mail and password; every login starts a new session. With the
     two-factor login on, the answer is `two_factor_required` and the code goes to
-    `/auth/login/two-factor`."""
+    `/auth/login/two-factor`; a manager whom the organisation requires to have it and who
+    has not gets `two_factor_setup_required` (`/auth/login/two-factor-setup`)."""
     _no_store(response)
     done = await login_service.log_in(db, settings, hasher, body.email, body.password,
                                       body.device_name, client, body.device_token)
@@ -161,6 +164,51 @@ async def login_second_step(body: SecondStepRequest, db: Db, settings: CurrentSe
     done = await login_service.log_in_with_code(db, settings, body.challenge, body.code,
                                                 body.device_token, client)
     return _logged_in(done, settings, mailer, background)
+
+
+class SetupChallenge(BaseModel):
+    challenge: PlainText = Field(min_length=1, max_length=200,
+                                 description="The `challenge` of the "
+                                             "`two_factor_setup_required` answer")
+
+
+class SetupConfirm(SetupChallenge):
+    code: PlainText = Field(min_length=1, max_length=20,
+                            description="The 6 digits the authenticator app shows for the "
+                                        "new secret")
+    device_token: PlainText | None = Field(default=None, max_length=200)
+
+
+class SetUpLoginResponse(LoginResponse):
+    recovery_codes: list[str] = Field(description="Ten single-use recovery codes, shown once")
+
+
+@router.post("/login/two-factor-setup", response_model=TwoFactorSetup,
+             responses=problem_responses("two_factor_challenge_invalid", "validation_error"))
+async def login_setup(body: SetupChallenge, db: Db, settings: CurrentSettings,
+                      response: Response) -> TwoFactorSetup:
+    """The secret for the authenticator app of a manager who must set the two-factor login
+    up before logging in (docs/api.md, "Required for managers")."""
+    _no_store(response)
+    setup = await two_factor_setup.start(db, settings, body.challenge)
+    return TwoFactorSetup(secret=setup.secret, otpauth_uri=setup.uri)
+
+
+@router.post("/login/two-factor-setup/confirm", response_model=SetUpLoginResponse,
+             responses=problem_responses(
+                 "two_factor_code_invalid", "two_factor_not_set_up",
+                 "two_factor_challenge_invalid", "account_expired", "account_disabled",
+                 "validation_error"))
+async def login_setup_confirm(body: SetupConfirm, db: Db, settings: CurrentSettings,
+                              client: Client, response: Response, mailer: CurrentMailer,
+                              background: BackgroundTasks) -> SetUpLoginResponse:
+    """Turn the two-factor login on with a code of the new secret and log in: the login
+    answer with the ten recovery codes."""
+    _no_store(response)
+    done = await two_factor_setup.confirm(db, settings, body.challenge, body.code,
+                                          body.device_token, client)
+    answer = _logged_in(done.login, settings, mailer, background)
+    return SetUpLoginResponse(**answer.model_dump(), recovery_codes=done.recovery_codes)
 
 
 @router.post("/refresh", response_model=TokenResponse, responses=problem_responses(

@@ -20,6 +20,7 @@ from server.dates import add_months
 from server.demo import calendar, data
 from server.demo.account_security import DEMO_TWO_FACTOR_EMAIL, Sealer, add_demo_two_factor
 from server.demo.agenda import add_devries_requests
+from server.demo.diary import add_demo_diary
 from server.demo.finance import add_demo_finance
 from server.demo.messages import add_demo_messages
 from server.demo.news import add_demo_news
@@ -119,6 +120,7 @@ class _Builder:
             self._random_family(n)
         await self._two_factor_family()
         await self.db.flush()
+        await add_demo_diary(self.db, self.organisation_id, self.today)
         await add_demo_finance(self.db, self.organisation_id, self.today)
         await self.db.commit()
         return DemoSummary(**self.counts)

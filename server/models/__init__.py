@@ -11,6 +11,7 @@ from server.models.account_security import (
 from server.models.agenda import Absence, AbsenceCredit
 from server.models.base import Base, UtcDateTime
 from server.models.contracts import Contract, ContractDay
+from server.models.diary import Attendance, AttendanceChange, DiaryEntry, EntryKind
 from server.models.enums import (
     DAY_PARTS_BY_CARE_TYPE,
     AbsenceReason,
@@ -65,6 +66,7 @@ from server.models.personal_data import (
     ContactKind,
     ParentDetails,
 )
+from server.models.photos import Activity, Photo, PhotoFile, PhotoTag, Rendition
 from server.models.security import (
     AuthEvent,
     AuthSession,
@@ -92,4 +94,6 @@ __all__ = [
     "InvoiceStatus", "PaymentMethod", "StoredDocument", "Tariff",
     "Conversation", "ConversationRead", "Message", "MessageAttachment",
     "AudienceKind", "NewsAudience", "NewsItem", "NewsRead", "LiveEvent",
+    "Activity", "Photo", "PhotoFile", "PhotoTag", "Rendition",
+    "Attendance", "AttendanceChange", "DiaryEntry", "EntryKind",
 ]

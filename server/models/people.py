@@ -75,6 +75,8 @@ class Child(Base):
     consent_portal: Mapped[bool] = mapped_column(default=False)
     consent_website: Mapped[bool] = mapped_column(default=False)
     consent_social_media: Mapped[bool] = mapped_column(default=False)
+    # Whether staff may give (and note in the diary) medicine the family hands in.
+    consent_medication: Mapped[bool] = mapped_column(default=False)
 
     family: Mapped[Family] = relationship(back_populates="children")
     contracts: Mapped[list[Contract]] = relationship(

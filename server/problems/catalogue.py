@@ -57,6 +57,16 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
     "two_factor_required": (401, "Two-factor code required",
                             "Vul de code uit je authenticator-app in.",
                             "Enter the code from your authenticator app."),
+    "two_factor_setup_required": (401, "Two-factor setup required",
+                                  "Je organisatie vraagt managers om in te loggen met een code. "
+                                  "Stel dat nu in.",
+                                  "Your organisation requires managers to log in with a code. "
+                                  "Set it up now."),
+    "two_factor_required_by_policy": (409, "Two-factor login required",
+                                      "Je organisatie vraagt managers om in te loggen met een "
+                                      "code; uitzetten kan niet.",
+                                      "Your organisation requires managers to log in with a "
+                                      "code; it cannot be turned off."),
     "two_factor_code_invalid": (400, "Two-factor code invalid",
                                 "De code klopt niet of is al gebruikt. Vul de nieuwste code "
                                 "uit je authenticator-app in, of een herstelcode.",
@@ -191,6 +201,52 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                                     "door de eerste ouder/verzorger ({primary_parent_name}).",
                                     "Invoices, annual statements and contracts can only be "
                                     "seen by the primary parent ({primary_parent_name})."),
+    "photo_too_large": (413, "Photo too large",
+                        "Deze foto is groter dan {max_megabytes} MB en kan niet geplaatst "
+                        "worden.",
+                        "This photo is larger than {max_megabytes} MB and cannot be posted."),
+    "photo_type_not_supported": (415, "Photo type not supported",
+                                 "Dit bestand is geen JPEG-, PNG- of HEIC-foto.",
+                                 "This file is not a JPEG, PNG or HEIC photo."),
+    "photo_too_many_pixels": (422, "Photo has too many pixels",
+                              "Deze foto heeft meer dan {max_megapixels} megapixels en kan niet "
+                              "geplaatst worden.",
+                              "This photo has more than {max_megapixels} megapixels and cannot "
+                              "be posted."),
+    "photo_damaged": (422, "Photo damaged",
+                      "Deze foto is beschadigd of onvolledig en kan niet gelezen worden.",
+                      "This photo is damaged or incomplete and cannot be read."),
+    "photo_tag_refused": (422, "Children cannot be tagged",
+                          "Niet elk gekozen kind kan op deze foto: een kind zonder toestemming "
+                          "voor foto's in het ouderportaal, of niet in deze groep op die dag.",
+                          "Not every chosen child can be on this photo: a child without "
+                          "consent for photos in the parent portal, or not in this group on "
+                          "that day."),
+    "diary_in_future": (422, "In the future",
+                        "Dit tijdstip of deze dag is nog niet geweest.",
+                        "This time or day has not come yet."),
+    "diary_day_closed": (422, "Day closed",
+                         "Deze dag kan niet meer worden aangepast: alleen vandaag en gisteren. "
+                         "De locatiemanager kan oudere dagen corrigeren.",
+                         "This day can no longer be changed: only today and yesterday. The "
+                         "location manager can correct older days."),
+    "diary_medication_no_consent": (422, "No consent for medication",
+                                    "De ouders hebben geen toestemming gegeven voor het geven "
+                                    "van medicijnen.",
+                                    "The parents have not given consent for medication."),
+    "diary_retention_ended": (403, "Diary no longer available",
+                              "Het dagboek was na het einde van de opvang nog 8 weken "
+                              "beschikbaar, tot {available_until}. Die tijd is voorbij.",
+                              "The diary stayed available for 8 weeks after care ended, until "
+                              "{available_until}. That time has passed."),
+    "attendance_departure_before_arrival": (422, "Departure before arrival",
+                                            "Het vertrek ligt vóór de aankomst.",
+                                            "The departure is before the arrival."),
+    "attendance_not_expected": (422, "Not expected",
+                                "Dit kind wordt vandaag niet verwacht. Schrijf in de notitie "
+                                "waarom het er is.",
+                                "This child is not expected today. Write in the note why it "
+                                "is here."),
     "internal_error": (500, "Internal error",
                        "Er ging iets mis op de server (referentie {reference}).",
                        "Something went wrong on the server (reference {reference})."),

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from s3_server import s3_bucket, s3_server  # noqa: F401  (fixtures: a real S3 server)
 from server_helpers import CLIENT_IP, TODAY, FakeClock, MemoryMailer
 from smtp_inbox import smtp  # noqa: F401  (a fixture: a real SMTP server for the mail tests)
 from sqlalchemy import make_url, select, text

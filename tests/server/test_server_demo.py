@@ -222,3 +222,9 @@ def test_cli_demo_prints_the_logins(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (tmp_path / "ouderportaal.sqlite3").exists()
     assert main(["demo", "--data-dir", str(tmp_path)]) == 0
     assert "already holds data" in capsys.readouterr().out
+    # The demo's families are in care: the purge (every feature's step) keeps everything.
+    monkeypatch.setenv("OUDERPORTAAL_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'ouderportaal.sqlite3'}")
+    assert main(["purge"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "diary: 0 families, 0 entries, 0 attendances", "photos: 0 tags, 0 photos, 0 files"]

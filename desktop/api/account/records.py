@@ -48,6 +48,8 @@ class AccountSecurity:
     two_factor: bool
     recovery_codes_left: int
     new_device_mail: bool
+    #: The organisation requires it of this account (a manager): it cannot be turned off.
+    two_factor_required: bool = False
 
     @classmethod
     def from_json(cls, data: Json) -> AccountSecurity:
@@ -55,7 +57,8 @@ class AccountSecurity:
                    pending_email=as_optional_str(data.get("pending_email")),
                    two_factor=bool(data["two_factor"]),
                    recovery_codes_left=as_int(data.get("recovery_codes_left", 0)),
-                   new_device_mail=bool(data["new_device_mail"]))
+                   new_device_mail=bool(data["new_device_mail"]),
+                   two_factor_required=data.get("two_factor_required") is True)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import platform
 
+from desktop.api.account.records import TwoFactorSetup
 from desktop.api.auth.records import PasswordAssessment
 from desktop.api.core.errors import SessionExpired
 from desktop.api.core.tokens import Tokens
@@ -47,6 +48,30 @@ class AuthEndpoints:
         tokens = self._core.parse(response, lambda data: Tokens.from_json(data, self._core.now()))
         self._core.store_tokens(tokens)
         return tokens
+
+    async def start_setup_at_login(self, challenge: str) -> TwoFactorSetup:
+        """The secret for the authenticator app of a manager who must set the two-factor
+        login up first (``TwoFactorSetupRequired`` from :meth:`login`)."""
+        response = await self._core.request(
+            "POST", "/auth/login/two-factor-setup", json={"challenge": challenge},
+            authenticated=False, retry=Retry.UNSENT)
+        return self._core.parse(response, TwoFactorSetup.from_json)
+
+    async def confirm_setup_at_login(self, challenge: str, code: str,
+                                     device_token: str | None = None
+                                     ) -> tuple[Tokens, list[str]]:
+        """Turn it on with a code of the new secret, which logs in: the tokens and the ten
+        recovery codes (shown this once)."""
+        body = {"challenge": challenge, "code": code}
+        if device_token is not None:
+            body["device_token"] = device_token
+        response = await self._core.request(
+            "POST", "/auth/login/two-factor-setup/confirm", json=body, authenticated=False,
+            retry=Retry.NEVER)
+        tokens, codes = self._core.parse(response, lambda data: (
+            Tokens.from_json(data, self._core.now()), [str(c) for c in data["recovery_codes"]]))
+        self._core.store_tokens(tokens)
+        return tokens, codes
 
     async def restore(self, refresh_token: str) -> Tokens:
         """Start from a remembered refresh token (e.g. from the keyring)."""

@@ -45,6 +45,7 @@ __all__ = [
     "SessionExpired",
     "TooManyAttempts",
     "TwoFactorRequired",
+    "TwoFactorSetupRequired",
     "UnknownHost",
     "classify_transport_error",
     "problem_from_response",
@@ -166,9 +167,8 @@ class ResetCodeInvalid(ProblemResponse):
     """The reset code is wrong, used or expired, or too many wrong codes were tried."""
 
 
-class TwoFactorRequired(ProblemResponse):
-    """The password was right and the account logs in with a code too: send it with
-    ``challenge`` (docs/api.md, "Two-factor login")."""
+class _LoginChallenge(ProblemResponse):
+    """The password was right and the login goes on with ``challenge`` in its place."""
 
     def __init__(
         self, status: int, code: str, detail: str = "", extra: Mapping[str, Any] | None = None
@@ -176,6 +176,17 @@ class TwoFactorRequired(ProblemResponse):
         super().__init__(status, code, detail, extra)
         challenge = self.extra.get("challenge")
         self.challenge = challenge if isinstance(challenge, str) else ""
+
+
+class TwoFactorRequired(_LoginChallenge):
+    """The password was right and the account logs in with a code too: send it with
+    ``challenge`` (docs/api.md, "Two-factor login")."""
+
+
+class TwoFactorSetupRequired(_LoginChallenge):
+    """The password was right, but the organisation requires this manager to log in with a
+    code and it is not set up: set it up with ``challenge`` first (docs/api.md, "Required for
+    managers")."""
 
 
 class RuleViolation(ProblemResponse):
@@ -220,6 +231,7 @@ _BY_CODE: dict[str, type[ProblemResponse]] = {
     "password_policy": PasswordRejected,
     "reset_code_invalid": ResetCodeInvalid,
     "two_factor_required": TwoFactorRequired,
+    "two_factor_setup_required": TwoFactorSetupRequired,
     "internal_error": ServerError,
 }
 

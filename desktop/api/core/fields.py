@@ -7,6 +7,7 @@ reaches a service as a half-built record.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -18,12 +19,23 @@ __all__ = [
     "as_optional_date",
     "as_optional_int",
     "as_optional_str",
+    "as_sha256",
     "as_str",
     "as_time",
     "as_timestamp",
 ]
 
 Json = Mapping[str, Any]
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def as_sha256(value: Any) -> str:
+    """A SHA-256 hex digest (lower case): what names and verifies a downloaded file."""
+    digest = as_str(value).lower()
+    if not _SHA256.match(digest):
+        raise ValueError("not a SHA-256 hex digest")
+    return digest
 
 
 def as_date(value: Any) -> date:

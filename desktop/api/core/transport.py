@@ -211,15 +211,18 @@ class Transport:
         *,
         json: Any = None,
         content: bytes | None = None,
+        content_type: str | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,
         retry: Retry | None = None,
     ) -> httpx.Response:
         """Send one request (refreshing, retrying as allowed); raises the typed errors.
-        ``content``: a file's bytes as the body (an upload), instead of ``json``."""
+        ``content``: a file's bytes as the body (an upload) instead of ``json``, sent as
+        ``content_type`` (``application/octet-stream`` when not given)."""
         return await self._send(method, path, json=json, content=content,
-                                authenticated=authenticated,
-                                idempotency_key=idempotency_key, retry=retry)
+                                headers={"Content-Type": content_type} if content_type else None,
+                                authenticated=authenticated, idempotency_key=idempotency_key,
+                                retry=retry)
 
     def parse(self, response: httpx.Response, build: Callable[[Any], Any]) -> Any:
         """``build(response.json())``; an answer that does not fit is a ``ServerError``."""
@@ -320,7 +323,7 @@ class Transport:
                 request_headers["Idempotency-Key"] = idempotency_key
 
             if content is not None:
-                request_headers["Content-Type"] = "application/octet-stream"
+                request_headers.setdefault("Content-Type", "application/octet-stream")
             request = self._http.build_request(method, path, json=json, content=content,
                                                headers=request_headers,
                                                **({"timeout": timeout} if timeout else {}))

@@ -8,13 +8,19 @@ that hash is on disk, and the hash doubles as the name of the cached file.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from desktop.api.core.fields import Json, as_int, as_optional_int, as_optional_str, as_str
+from desktop.api.core.fields import (
+    Json,
+    as_int,
+    as_optional_int,
+    as_optional_str,
+    as_sha256,
+    as_str,
+)
 
 __all__ = [
     "DocumentKind",
@@ -23,9 +29,6 @@ __all__ = [
     "FinanceOverview",
     "Tariff",
 ]
-
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-
 
 class DocumentKind(StrEnum):
     INVOICE = "invoice"
@@ -41,13 +44,6 @@ class FinanceAccess(StrEnum):
     PRIMARY_PARENT_ONLY = "primary_parent_only"
     #: staff and others without a family: no documents at all
     NONE = "none"
-
-
-def _sha256(value: Any) -> str:
-    digest = as_str(value).lower()
-    if not _SHA256.match(digest):
-        raise ValueError("not a SHA-256 hex digest")
-    return digest
 
 
 @dataclass(frozen=True)
@@ -107,7 +103,7 @@ class FinanceDocument:
             care_type=as_optional_str(data.get("care_type")),
             amount_cents=as_optional_int(data.get("amount_cents")),
             status=as_optional_str(data.get("status")),
-            sha256=_sha256(data["sha256"]),
+            sha256=as_sha256(data["sha256"]),
             size=as_int(data["size"]),
             url=as_str(data["url"]),
         )

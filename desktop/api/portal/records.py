@@ -44,6 +44,10 @@ class PortalInfo:
         )
 
 
+#: The policy values that are yes or no (only a JSON ``true`` is yes).
+_YES_NO = frozenset({"two_factor_required_for_managers"})
+
+
 @dataclass(frozen=True)
 class Policy:
     """The organisation's policy values (``GET /policy``); unknown values land in ``other``."""
@@ -56,12 +60,14 @@ class Policy:
     account_retention_months: int = 15
     diary_retention_weeks: int = 8
     inactivity_lock_minutes: int = 10
+    two_factor_required_for_managers: bool = False
     other: dict[str, Any] = field(default_factory=dict, hash=False)
 
     @classmethod
     def from_json(cls, data: Json) -> Policy:
         names = cls._value_names()
-        known = {name: as_int(data[name]) for name in names if name in data}
+        known = {name: (data[name] is True if name in _YES_NO else as_int(data[name]))
+                 for name in names if name in data}
         other = {k: v for k, v in data.items() if k not in names}
         return cls(**known, other=other)
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.models.shared import clock
 from desktop.models.shared.formatting import (
     absence_reason_label,
     day_parts_label,
@@ -89,8 +90,8 @@ class MonthModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._year, self._month = date.today().year, date.today().month
-        self._today = date.today()
+        self._year, self._month = clock.today().year, clock.today().month
+        self._today = clock.today()
         self._agenda: Agenda | None = None
         self._children: dict[int, str] = {}
         self._child_filter: int | None = None

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.models.shared import clock
 from desktop.models.shared.formatting import (
     absence_reason_label,
     day_part_label,
@@ -143,8 +144,8 @@ class RequestRow:
         if self.extra is not None:
             return self.extra.status is ExtraDayStatus.PENDING or (
                 self.extra.status is ExtraDayStatus.APPROVED
-                and self.extra.last_date >= date.today())
-        return not self.cancelled and self.first_date >= date.today()
+                and self.extra.last_date >= clock.today())
+        return not self.cancelled and self.first_date >= clock.today()
 
     @property
     def can_cancel(self) -> bool:

@@ -27,6 +27,15 @@ from desktop.api.agenda.records import (
     DayPart,
     PlannedDayPart,
 )
+from desktop.api.diary.records import (
+    ChildStatus,
+    DiaryDay,
+    DiaryEntry,
+    EntryDraft,
+    EntryKind,
+    GroupDay,
+    GroupDayChild,
+)
 from desktop.api.extra_days.records import (
     CapacityDay,
     ExtraDayDraft,
@@ -57,6 +66,13 @@ from desktop.api.personal_data.records import (
     ParentData,
     PersonalData,
 )
+from desktop.api.photos.records import (
+    Activity,
+    Photo,
+    PhotoListing,
+    Rendition,
+    TaggableChild,
+)
 from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Child, Group, Location, Profile, Role
 from desktop.services.agenda.calendar_export import CalendarExport
@@ -70,4 +86,7 @@ __all__ = ["AccountSecurity", "TwoFactorSetup", "grouped_secret", "Address", "Ba
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
            "QueuedAbsence", "RepricedExtraDay", "Role",
            "Attachment", "Conversation", "Inbox", "Message", "MessageDraft", "Posted",
-           "NewsItem", "NewsList"]
+           "NewsItem", "NewsList",
+           "Activity", "Photo", "PhotoListing", "Rendition", "TaggableChild",
+           "ChildStatus", "DiaryDay", "DiaryEntry", "EntryDraft", "EntryKind", "GroupDay",
+           "GroupDayChild"]

@@ -8,18 +8,15 @@ show progress and let the user cancel between two files.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.api.finance.records import DocumentKind, FinanceDocument
-from desktop.services.shared.files import copy_atomically
+from desktop.services.shared.files import copy_atomically, file_name_part, unused_path
 
 __all__ = ["SaveAllJob", "readable_name", "unused_path"]
-
-_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
 def readable_name(document: FinanceDocument) -> str:
@@ -34,21 +31,8 @@ def readable_name(document: FinanceDocument) -> str:
         word = QCoreApplication.translate("FinanceSave", "Contract")
         parts = [word, document.child_name or "", document.care_type or "",
                  document.number if not document.child_name else ""]
-    stem = " ".join(p.strip() for p in parts if p and p.strip())
-    stem = _NOT_IN_FILE_NAMES.sub("-", stem).strip(" .") or document.id
+    stem = file_name_part(" ".join(p.strip() for p in parts if p and p.strip())) or document.id
     return stem + ".pdf"
-
-
-def unused_path(folder: Path, name: str, taken: set[str] | None = None) -> Path:
-    """``folder / name``, or ``name (2)``, ``name (3)``… when that is already there."""
-    taken = taken or set()
-    stem, suffix = Path(name).stem, Path(name).suffix
-    candidate = folder / name
-    number = 2
-    while candidate.exists() or candidate.name.lower() in taken:
-        candidate = folder / f"{stem} ({number}){suffix}"
-        number += 1
-    return candidate
 
 
 class SaveAllJob:

@@ -31,12 +31,11 @@ from desktop.cache.disk import DiskProblem
 from desktop.cache.drafts import Drafts
 from desktop.services.messages.courier import MESSAGE, MessageCourier
 from desktop.services.session.service import SessionService
-from desktop.services.shared.blob_downloads import BlobDownloads
+from desktop.services.shared.blob_downloads import BlobDownloads, download_blob
 from desktop.services.shared.errors import user_message
 from desktop.services.shared.files import copy_atomically
 from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
-from desktop.services.shared.verified_download import download_verified
 
 __all__ = ["MAX_ATTACHMENT_BYTES", "POLL_MS", "MessagesService", "NotQueued", "QueuedMessage",
            "draft_key"]
@@ -307,9 +306,9 @@ class MessagesService(QObject):
             return
         blobs, name = cache.blobs, f"attachment-{attachment.sha256}"
         path = await self._downloads.fetch(name, lambda: self._session.request(
-            lambda client: download_verified(
-                lambda offset: client.messages.download(attachment, offset), blobs, name,
-                attachment.size, attachment.sha256)))
+            lambda client: download_blob(
+                blobs, name, attachment.size, attachment.sha256,
+                lambda offset: client.messages.download(attachment, offset))))
         self.attachmentReady.emit(attachment.id, str(path))
 
     def _delivered(self, kind: str, _outbox_id: int, posted: Posted) -> None:

@@ -33,6 +33,12 @@ def security_message(error: PortalError, *, organisation: str = "") -> str:
             "AccountSecurity", "Start setting up logging in with a code again."),
         "two_factor_challenge_invalid": QCoreApplication.translate(
             "AccountSecurity", "Logging in took too long. Please log in again."),
+        "two_factor_required_by_policy": QCoreApplication.translate(
+            "AccountSecurity", "Your organisation requires managers to log in with a code: "
+            "it cannot be turned off."),
+        "two_factor_setup_required": QCoreApplication.translate(
+            "AccountSecurity", "Your organisation requires managers to log in with a code. "
+            "Set it up to log in."),
     }
     if code == "validation_error" and any(
             e.get("field") == "new_email" for e in error.extra.get("errors", [])

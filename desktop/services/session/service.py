@@ -1,6 +1,6 @@
 """The session: who is logged in, with which client, cache and remembered login.
 
-One piece on purpose (about 750 lines): :class:`SessionService` is one state machine — logged
+One piece on purpose (about 760 lines): :class:`SessionService` is one state machine — logged
 out, starting (login, the two-factor code step, resume online, resume from offline data),
 logged in, locked, ending (logout, switch, expiry, too many unlock attempts) — and every
 transition touches the same few fields (the current :class:`SessionState`, the pending second
@@ -8,8 +8,9 @@ step, the busy flag, the lock, the remembered login). Splitting the transitions 
 would spread that state: each would reach into the others' fields. What has a job of its own lives
 beside it: the lock rules (``lock.py``), the remembered logins (``remembered.py``), revoking at
 the server (``revoke.py``), the portal check (``portal_check.py``) and the account record
-(``account.py``), removing offline copies (``offline_copies.py``); the device token a
-login hands out is kept beside the copy (``desktop/cache/device_tokens.py``). Every start ends in
+(``account.py``), removing offline copies (``offline_copies.py``), the two-factor setup an
+organisation requires before a manager's login (``login_setup.py``); the device token a login
+hands out is kept beside the copy (``desktop/cache/device_tokens.py``). Every start ends in
 :meth:`SessionService._begin`; the online ones (login, resume without offline data) first store
 the fresh profile and policy in :meth:`_start`. Every end goes through :meth:`_end`, which
 decides whether the account's offline copy stays (``offline_copies.copy_stays``).
@@ -37,6 +38,7 @@ from desktop.api.core.errors import (
     SessionExpired,
     TooManyAttempts,
     TwoFactorRequired,
+    TwoFactorSetupRequired,
 )
 from desktop.api.core.tokens import Tokens
 from desktop.api.portal.records import Policy
@@ -58,6 +60,7 @@ from desktop.services.session.account import (
 from desktop.services.session.clients import ClientFactory
 from desktop.services.session.connection import Connection
 from desktop.services.session.lock import SessionLock
+from desktop.services.session.login_setup import LoginSetup
 from desktop.services.session.offline_copies import OfflineCopies, copy_stays
 from desktop.services.session.password_check import PasswordCheck
 from desktop.services.session.portal_check import PortalCheck
@@ -149,6 +152,9 @@ class SessionService(QObject):
         self._session: SessionState | None = None
         # A login whose password was right, waiting for its two-factor code.
         self._second_step: SecondStep | None = None
+        # Or waiting for the two-factor setup the organisation requires first (login_setup.py).
+        self.setup = LoginSetup(self._tasks, self._finish_setup, self._device_token, self)
+        self.setup.failed.connect(self.loginFailed)
         self._portal_check = PortalCheck(self._clients, on_crash, self)
         self._portal_check.checked.connect(self.portalChecked)
         self._portal_check.failed.connect(self.portalCheckFailed)
@@ -285,12 +291,17 @@ class SessionService(QObject):
             key = account_key(client.base_url, email)
             try:
                 tokens = await client.auth.login(email, password, self._device_token(key))
-            except TwoFactorRequired as required:
-                # The password was right; the login window asks for the code in place.
+            except (TwoFactorRequired, TwoFactorSetupRequired) as required:
+                # The password was right; the login window asks for the code in place, or
+                # leads through the setup first.
                 check = await asyncio.to_thread(PasswordCheck.of, password)
-                self._second_step = SecondStep(client, email, info.name, remember, check,
-                                               required.challenge)
+                step = SecondStep(client, email, info.name, remember, check,
+                                  required.challenge)
                 self._set_busy(False)
+                if isinstance(required, TwoFactorSetupRequired):
+                    self.setup.begin(step)
+                    return
+                self._second_step = step
                 self.codeRequired.emit()
                 return
             check = await asyncio.to_thread(PasswordCheck.of, password)
@@ -337,10 +348,16 @@ class SessionService(QObject):
         self.loginFailed.emit(message)
 
     def cancel_code(self) -> None:
-        """Back from the code step to the password (nothing is logged in)."""
+        """Back from the code step (or the setup) to the password (nothing is logged in)."""
         step, self._second_step = self._second_step, None
         if step is not None:
             self._tasks.run(f"close-{next(self._closing)}", step.client.aclose())
+        self.setup.cancel()
+
+    async def _finish_setup(self, step: SecondStep, tokens: Tokens) -> None:
+        self._set_busy(True)
+        await self._logged_in_online(step.client, step.email, step.organisation, step.remember,
+                                     step.check, tokens)
 
     async def _logged_in_online(self, client: PortalClient, email: str, organisation: str,
                                 remember: bool, check: PasswordCheck, tokens: Tokens) -> None:

@@ -22,10 +22,10 @@ from desktop.views.account_security.dialogs import (
     ChangePasswordDialog,
     TwoFactorOffDialog,
 )
-from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.theme import mark
+from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 if TYPE_CHECKING:
     from desktop.services.account_security import AccountSecurityService
@@ -135,10 +135,19 @@ class AccountSecurityPanel(QWidget):
                 "in with {current}.").format(email=security.pending_email,
                                              current=security.email))
         if security.two_factor:
-            self.two_factor.setText(self.tr(
+            state = self.tr(
                 "On: after your password you enter a code from your authenticator app "
-                "({count} recovery codes left).").format(count=security.recovery_codes_left))
+                "({count} recovery codes left).").format(count=security.recovery_codes_left)
+            if security.two_factor_required:
+                # Shown, not hidden: the manager sees why the action is not there.
+                state += " " + self.tr("Your organisation requires it for managers, so it "
+                                       "cannot be turned off.")
+            self.two_factor.setText(state)
             self.two_factor_button.setText(self.tr("Turn off…"))
+            self.two_factor_button.setEnabled(not security.two_factor_required)
+            self.two_factor_button.setAccessibleDescription(
+                self.tr("Your organisation requires it for managers.")
+                if security.two_factor_required else "")
         else:
             self.two_factor.setText(self.tr(
                 "Off: your password alone opens your account."))

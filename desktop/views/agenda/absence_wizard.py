@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.agenda.absence_plan import AMSTERDAM, PlannedAbsence, plan_absence
 from desktop.models.agenda.care import children_in_care, day_parts_of
+from desktop.models.shared import clock
 from desktop.models.shared.formatting import (
     absence_reason_label,
     day_part_label,
@@ -172,10 +173,9 @@ class AbsenceWizard(SessionWizard):
     """Reports an absence through the agenda service (and so through the outbox)."""
 
     def __init__(self, agenda: AgendaService, profile: Profile | None, start: date | None,
-                 parent: QWidget | None = None, *, today: date | None = None) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # ``today`` is for tests; the app passes none and the wizard takes the computer's day.
-        self._today = today or date.today()
+        self._today = clock.today()
         self.setObjectName("absenceWizard")
         self.setWindowTitle(self.tr("Report absence"))
         prepare_wizard(self, 600, 500)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.shared import clock
 from desktop.models.shared.formatting import day_part_label
 from desktop.models.shared.records import Child, DayPart
 from desktop.views.shared.date_field import DateField, Period
@@ -111,7 +112,7 @@ def open_export(agenda: AgendaService, children: Sequence[Child], wanted: int | 
                 parent: QWidget) -> ExportDialog:
     """Ask children and period, then the file; the agenda service writes it and reports to
     the message bar (``calendarExported`` / ``exportFailed``)."""
-    dialog = ExportDialog(children, wanted, date.today(), parent)
+    dialog = ExportDialog(children, wanted, clock.today(), parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def chosen() -> None:

@@ -29,6 +29,7 @@ from desktop.models.agenda.care import (
     offers_whole_day,
 )
 from desktop.models.agenda.extra_day_text import cost_lines, credit_lines, expiry_notes
+from desktop.models.shared import clock
 from desktop.models.shared.formatting import day_part_label, format_date, format_weekday_date
 from desktop.models.shared.records import (
     Child,
@@ -285,7 +286,7 @@ class ExtraDayWizard(SessionWizard):
 
     def __init__(self, service: ExtraDayService, agenda: AgendaService, profile: Profile | None,
                  online: bool, parent: QWidget | None = None, *,
-                 start: date | None = None, today: date | None = None) -> None:
+                 start: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("extraDayWizard")
         self.setWindowTitle(self.tr("Request a day"))
@@ -293,8 +294,7 @@ class ExtraDayWizard(SessionWizard):
         self.service = service
         self._agenda = agenda
         self.online = online
-        # ``today`` is for tests; the app passes none and the wizard takes the computer's day.
-        self._today = today or date.today()
+        self._today = clock.today()
         policy = agenda.policy
         earliest, latest = extra_day_window(policy, self._today)
         family = list(profile.children) if profile else []

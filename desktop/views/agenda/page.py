@@ -30,6 +30,7 @@ from desktop.models.agenda.care import (
 )
 from desktop.models.agenda.month import MonthModel
 from desktop.models.agenda.month_list import MonthListModel
+from desktop.models.shared import clock
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Agenda, Profile
 from desktop.views.agenda.absence_wizard import AbsenceWizard
@@ -230,7 +231,7 @@ class AgendaPage(QWidget):
 
     def _show_care(self, children: list) -> None:
         """Offer reporting and requesting only while there is care to report or request."""
-        today = date.today()
+        today = clock.today()
         ended = care_ended_on(children, today)
         can_request = bool(children_in_care(children, extra_day_window(
             self._agenda.policy, today)[0]))
@@ -254,7 +255,7 @@ class AgendaPage(QWidget):
         """The section became visible: show (and refresh) the month on screen."""
         self._agenda.show_month(*self.model.month)
         if not self.view.currentIndex().isValid():
-            self.select_date(date.today())
+            self.select_date(clock.today())
 
     def move_month(self, delta: int) -> None:
         year, month = self.model.month
@@ -265,10 +266,10 @@ class AgendaPage(QWidget):
         self.select_date(date(year, month, day))
 
     def go_to_today(self) -> None:
-        self.select_date(date.today())
+        self.select_date(clock.today())
 
     def _step_day(self, days: int) -> None:
-        selected = self._selected_date() or date.today()
+        selected = self._selected_date() or clock.today()
         self.select_date(selected + timedelta(days=days))
 
     def _focus_day_action(self) -> None:
@@ -353,11 +354,11 @@ class AgendaPage(QWidget):
         is_parent = self._profile is not None and self._profile.user.role.is_parent
         if day is not None and is_parent:
             actions = day_actions(day, self.model.day(day), children, wanted,
-                                  self._agenda.policy, date.today())
+                                  self._agenda.policy, clock.today())
             self.day_panel.set_actions(actions)
         else:
             self.day_panel.set_actions(day_actions(date.min, None, (), None,
-                                                   self._agenda.policy, date.today()))
+                                                   self._agenda.policy, clock.today()))
 
     # -- actions -------------------------------------------------------------------------------
     def open_absence_wizard(self, day: date | None = None) -> AbsenceWizard:

@@ -10,7 +10,6 @@ location's phone and e-mail are shown as links: the portal would refuse it anywa
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -35,6 +34,7 @@ from desktop.models.agenda.request_overview import (
     RequestRow,
     cancel_consequence,
 )
+from desktop.models.shared import clock
 from desktop.models.shared.formatting import day_parts_label, format_weekday_date
 from desktop.models.shared.records import (
     Absence,
@@ -195,7 +195,7 @@ class RequestOverviewDialog(SessionDialog):
         """First ask the portal what cancelling the line's absences would do, then ask the
         parent (in `_confirm_cancel`) with that consequence in the question."""
         row = self.selected()
-        if row is None or not row.can_cancel or row.too_late(self._agenda.policy, date.today()):
+        if row is None or not row.can_cancel or row.too_late(self._agenda.policy, clock.today()):
             return
         self._hide_messages()
         self.cancel_button.setEnabled(False)
@@ -315,7 +315,7 @@ class RequestOverviewDialog(SessionDialog):
                            else self.tr("There are no requests yet."))
         row = self.selected()
         too_late = row is not None and row.can_cancel and row.too_late(self._agenda.policy,
-                                                                       date.today())
+                                                                       clock.today())
         self.cancel_button.setEnabled(row is not None and row.can_cancel and not too_late
                                       and self._previewing is None)
         waiting = row is not None and row.queued is not None and not row.queued.refused

@@ -1,4 +1,9 @@
-"""The login window: organisation, e-mail, password, remember me, remembered accounts, demo."""
+"""The login window: organisation, e-mail, password, remember me, remembered accounts, demo.
+
+It is one piece (about 400 lines) because the form, the side panels and the steps after the
+password (the code, the required two-factor setup, the reset wizard) all act on the same
+fields, messages and busy state; the steps themselves live in modules of their own beside it.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.login.panels import DemoLogin, DemoPanel, KnownAccountsPanel
+from desktop.views.login.two_factor_setup import open_setup_wizard
 from desktop.views.login.two_factor_step import TwoFactorStep
 from desktop.views.shared.theme import announce, apply_theme, icon, mark
 from desktop.views.shared.windows import fit_to_screen
@@ -30,6 +36,7 @@ if TYPE_CHECKING:
     from desktop.services.session.password_reset import PasswordResetService
     from desktop.services.session.service import SessionService
     from desktop.views.login.password_reset import PasswordResetWizard
+    from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 __all__ = ["DemoLogin", "LoginWindow"]
 
@@ -62,6 +69,7 @@ class LoginWindow(QWidget):
         self._busy = False
         self._checked_portal = ""
         self._wizard: PasswordResetWizard | None = None
+        self.setup_wizard: TwoFactorWizard | None = None
         self.setObjectName("loginWindow")
         # Qt adds the application's name (" — Ouderportaal") to every window title itself.
         self.setWindowTitle(self.tr("Log in"))
@@ -221,6 +229,7 @@ class LoginWindow(QWidget):
         session.portalChecked.connect(self._portal_checked)
         session.portalCheckFailed.connect(self._portal_check_failed)
         session.leftoversChanged.connect(self._show_leftovers)
+        session.setup.required.connect(self._open_setup)
         self.organisation.editingFinished.connect(self._check_portal)
         self.organisation.textEdited.connect(self._organisation_edited)
         for field in (self.organisation, self.email, self.password):
@@ -262,6 +271,10 @@ class LoginWindow(QWidget):
         self._wizard.open()
 
     # -- reactions ---------------------------------------------------------------------------
+    def _open_setup(self) -> None:
+        self.setup_wizard = open_setup_wizard(self._session.setup, self)
+        self.setup_wizard.finished.connect(lambda: setattr(self, "setup_wizard", None))
+
     def showEvent(self, event) -> None:
         # Accounts may have been remembered or forgotten since the window was last shown.
         self.known_accounts.set_accounts(self._session.known_accounts())
@@ -365,6 +378,12 @@ class LoginWindow(QWidget):
         self._set_organisation_status(reason, "problem")
         # A later editingFinished with the same text should check again (the network may be back).
         self._checked_portal = ""
+
+    def portal_started(self) -> None:
+        """The demo portal is up: a check of its address that failed while it started (it
+        can take longer than a request waits) is done again."""
+        if self.organisation_status.property("state") == "problem":
+            self._check_portal()
 
     def _set_organisation_status(self, text: str, state: str) -> None:
         label = self.organisation_status

@@ -8,15 +8,15 @@ Tab goes to the next field instead of stepping through the day, month and year.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QPoint, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit, QTimeEdit, QWidget
 
 from desktop.models.shared.formatting import WEEKDAY_DATE_FORMAT
 
-__all__ = ["DateField", "Period", "pydate", "qdate"]
+__all__ = ["DateField", "Period", "TimeField", "pydate", "qdate"]
 
 
 def qdate(day: date) -> QDate:
@@ -90,6 +90,23 @@ class DateField(QDateEdit):
         if self.date() > self.minimumDate():
             flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
         return flags
+
+
+class TimeField(QTimeEdit):
+    """A time of day as ``14:15``; Tab leaves the field (Left and Right move between the hour
+    and the minutes), as in :class:`DateField`."""
+
+    def __init__(self, moment: time, parent: QWidget | None = None) -> None:
+        super().__init__(QTime(moment.hour, moment.minute), parent)
+        self.setDisplayFormat("HH:mm")
+
+    @property
+    def moment(self) -> time:
+        value = self.time()
+        return time(value.hour(), value.minute())
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        return QAbstractSpinBox.focusNextPrevChild(self, next)
 
 
 class Period(QObject):

@@ -12,6 +12,7 @@ BASE_URL = "https://zonnebloem.ouderportaal.nl"
 ORGANISATION = "zonnebloem"
 EMAIL = "sanne.devries@voorbeeld.nl"
 PASSWORD = "zonnebloem-demo"
+SETUP_CODE = "123456"
 
 PARENT = {"id": 3, "email": EMAIL, "name": "Sanne de Vries", "phone": "06 12345678",
           "role": "primary_parent"}
@@ -58,6 +59,7 @@ class FakePortal:
         self._device_numbers = itertools.count(1)
         self.current_user = PARENT
         self.policy = {"inactivity_lock_minutes": 10, "cancel_absence_min_days": 30}
+        self.setup_required = False  # the login answers two_factor_setup_required
         self.sessions = [
             {"id": "s1", "device_name": "Keukenlaptop", "created_at": "2026-03-01T08:00:00+01:00",
              "last_used_at": "2026-03-02T09:59:00+01:00", "current": True},
@@ -115,7 +117,12 @@ class FakePortal:
                 return problem(401, "invalid_credentials")
             self.current_user = known[1]
             self.revoked = False
+            if self.setup_required:
+                return problem(401, "two_factor_setup_required", challenge="setup-1",
+                               expires_in=900)
             return self._tokens(device_token=self._device_token(body))
+        if path.startswith("/auth/login/two-factor-setup"):
+            return self._setup_step(path, body)
         if (request.method, path) == ("POST", "/auth/refresh"):
             if self.refresh_refusal is not None:
                 return self.refresh_refusal
@@ -153,6 +160,21 @@ class FakePortal:
         if self.request_refusal is not None:
             return self.request_refusal
         return self._authenticated(request.method, path)
+
+    def _setup_step(self, path: str, body: dict[str, Any]) -> httpx.Response:
+        """The two-factor setup the policy requires first (docs/api.md, "Required for
+        managers"): ``SETUP_CODE`` confirms; ``setup_required = False`` ends the challenge."""
+        if body.get("challenge") != "setup-1" or not self.setup_required:
+            return problem(401, "two_factor_challenge_invalid")
+        if path.endswith("/confirm"):
+            if body.get("code") != SETUP_CODE:
+                return problem(400, "two_factor_code_invalid")
+            self.setup_required = False
+            answer = json.loads(self._tokens(device_token=self._device_token(
+                {"email": self.current_user["email"]})).content)
+            return httpx.Response(200, json={**answer, "recovery_codes": ["K7MQ-29XP"] * 10})
+        return httpx.Response(200, json={"secret": "JBSWY3DPEHPK3PXP",
+                                         "otpauth_uri": "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP"})
 
     def _authenticated(self, method: str, path: str) -> httpx.Response:
         if (method, path) == ("POST", "/auth/logout"):

@@ -11,12 +11,16 @@ from desktop.services.account_security import AccountSecurityService
 from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
+from desktop.services.diary.group_day import GroupDayService
+from desktop.services.diary.service import DiaryService
 from desktop.services.finance.service import FinanceService
 from desktop.services.live import LiveUpdates
 from desktop.services.messages.service import MessagesService
 from desktop.services.news import NewsService
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.personal_data import PersonalDataService
+from desktop.services.photos.posting import PhotoPostingService
+from desktop.services.photos.service import PhotosService
 from desktop.services.profile import ProfileService
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
@@ -38,10 +42,13 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "finance": FinanceService, "pending_requests": PendingRequestsService,
             "update_hint": UpdateHintService, "account_security": AccountSecurityService,
             "personal_data": PersonalDataService, "messages": MessagesService,
-            "news": NewsService, "live": LiveUpdates,
+            "news": NewsService, "live": LiveUpdates, "photos": PhotosService,
+            "photo_posting": PhotoPostingService, "group_day": GroupDayService,
+            "diary": DiaryService,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
         assert services.agenda.outbox is services.outbox  # one outbox for every feature
+        assert services.diary.outbox is services.outbox
         with pytest.raises(FrozenInstanceError):
             services.finance = None  # type: ignore[misc]
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,40 @@ def test_a_demo_portal_that_cannot_start_is_said_in_the_login_window(
         assert desktop.login_window.organisation.text() == demo.url
     finally:
         run(desktop.aclose())
+
+
+class SlowDemo(DemoThatCannotStart):
+    """A demo portal that starts once the test says so (a slow computer building the demo)."""
+
+    def __init__(self) -> None:
+        self.go = threading.Event()
+
+    def start(self) -> None:
+        self.go.wait(30)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_an_address_check_that_failed_while_the_demo_started_is_done_once_it_runs(
+        qapp, data_root, clients, portal, tmp_path, qtbot, run):
+    demo = SlowDemo()
+    portal.down = True  # nothing answers on the demo's address yet
+    desktop = DesktopApp(AppOptions(data_dir=data_root, demo=demo), app=qapp,
+                         crash=CrashReporter(), clients=clients,
+                         settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    try:
+        desktop.start()
+        window = desktop.login_window
+        status = window.findChild(QLabel, "organisationStatus")
+        # The check made at start fails.
+        qtbot.waitUntil(lambda: status.property("state") == "problem", timeout=20_000)
+        portal.down = False
+        checks: list[str] = []
+        check_portal = window._session.check_portal
+        window._session.check_portal = lambda text: (checks.append(text), check_portal(text))
+        demo.go.set()
+        qtbot.waitUntil(lambda: checks == [demo.url], timeout=10_000)
+        qtbot.waitUntil(lambda: status.property("state") == "ok", timeout=10_000)
+    finally:
+        demo.go.set()
+        run(desktop.aclose())
+

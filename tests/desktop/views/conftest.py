@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from view_fakes import (
+    VIEW_TODAY,
     FakeAccount,
     FakeAuthSessions,
     FakeProfileService,
@@ -13,8 +14,15 @@ from view_fakes import (
 )
 
 from desktop.models.sections import Section
+from desktop.models.shared import clock
 from desktop.views.main_window import MainWindow
 from desktop.views.sections import SECTIONS
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The views see VIEW_TODAY, never the day the suite runs on (a weekend, a holiday)."""
+    monkeypatch.setattr(clock, "today", lambda: VIEW_TODAY)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.services.account_security import AccountSecurityService
 from desktop.services.personal_data import PersonalDataService
+from desktop.services.session.login_setup import LoginSetup
 
 __all__ = ["FakeAccountSecurity", "FakePersonalData", "recording_fake", "signals_of"]
 
@@ -40,3 +41,4 @@ def recording_fake(service: type[QObject], **state: object) -> type[QObject]:
 
 FakeAccountSecurity = recording_fake(AccountSecurityService, security=None)
 FakePersonalData = recording_fake(PersonalDataService, data=None, care_notes=())
+FakeLoginSetup = recording_fake(LoginSetup, organisation="Kinderopvang Zonnebloem")

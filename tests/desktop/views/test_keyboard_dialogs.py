@@ -14,14 +14,20 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from diary_fakes import FakeGroupDay
 from keyboard import problems_in_chain, tab_chain, unnamed_controls
 from PySide6.QtWidgets import QDialog, QWidget
 from view_fakes import (
+    VIEW_TODAY,
+    ZONNETJES,
     FakeAccount,
     FakeAgenda,
     FakeExtraDays,
+    FakePhotoPosting,
+    FakePhotos,
     FakeResets,
     FakeSession,
+    a_photo,
     extra_day_request,
     parent_profile,
 )
@@ -30,6 +36,7 @@ import desktop.views
 from desktop.api.absences.records import Absence, AbsenceDraft, QueuedAbsence
 from desktop.api.account.records import TwoFactorSetup
 from desktop.api.agenda.records import AbsenceReason, DayPart
+from desktop.api.diary.records import ChildStatus, GroupDayChild
 from desktop.api.extra_days.records import (
     CapacityDay,
     ExtraDayItem,
@@ -42,23 +49,27 @@ from desktop.views.account_security.dialogs import (
     ChangePasswordDialog,
     TwoFactorOffDialog,
 )
-from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.export_dialog import ExportDialog
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
+from desktop.views.diary.day_report import DayReportDialog
+from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.panels import DemoLogin
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.messages.new_conversation import NewConversationDialog, Recipient
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
+from desktop.views.photos.upload_dialog import UploadDialog
+from desktop.views.photos.viewer import PhotoViewer
 from desktop.views.shared.reason_dialog import ReasonDialog
+from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 Factory = Callable[..., Iterator[QWidget]]
-SOON = date.today() + timedelta(days=45)
+SOON = VIEW_TODAY + timedelta(days=45)
 EMMA, DAAN = 1, 2
 
 
@@ -115,7 +126,7 @@ def request_overview(qtbot, _tmp_path) -> Iterator[QWidget]:
     yield dialog  # nothing listed yet
     agenda.absencesChanged.emit([_absence(1, EMMA, SOON, DayPart.OCHTEND),
                                  _absence(2, EMMA, SOON, DayPart.MIDDAG),
-                                 _absence(3, DAAN, date.today() + timedelta(days=3),
+                                 _absence(3, DAAN, VIEW_TODAY + timedelta(days=3),
                                           DayPart.NSO)],
                                 [QueuedAbsence(41, AbsenceDraft((EMMA,), SOON, SOON, None,
                                                                 AbsenceReason.ZIEK),
@@ -128,7 +139,7 @@ def request_overview(qtbot, _tmp_path) -> Iterator[QWidget]:
 
 
 def export_dialog(qtbot, _tmp_path) -> Iterator[QWidget]:
-    dialog = ExportDialog(parent_profile().children, None, date.today())
+    dialog = ExportDialog(parent_profile().children, None, VIEW_TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     yield dialog
@@ -235,7 +246,12 @@ def two_factor_off(qtbot, _tmp_path) -> Iterator[QWidget]:
 
 
 def two_factor_wizard(qtbot, _tmp_path) -> Iterator[QWidget]:
-    wizard = _shown(qtbot, TwoFactorWizard("zonnebloem"))
+    yield from _two_factor_pages(_shown(qtbot, TwoFactorWizard("zonnebloem")))
+    # The login's setup, when the organisation requires it for managers.
+    yield from _two_factor_pages(_shown(qtbot, TwoFactorWizard("zonnebloem", required=True)))
+
+
+def _two_factor_pages(wizard: TwoFactorWizard) -> Iterator[QWidget]:
     yield wizard
     wizard.next()
     wizard.show_setup(TwoFactorSetup(
@@ -253,6 +269,56 @@ def new_conversation(qtbot, _tmp_path) -> Iterator[QWidget]:
     yield dialog
     dialog.subject.setText("Knuffel")
     dialog.body.set_text("Mag Emma haar knuffel meenemen?")  # "Send" can be reached now
+
+
+def photo_viewer(qtbot, _tmp_path) -> Iterator[QWidget]:
+    from PySide6.QtCore import QSize
+
+    from desktop.models.photos.grid import PhotoGridModel
+    from desktop.models.photos.thumbnails import ThumbnailCache
+    from desktop.models.shared.records import PhotoListing
+    from desktop.views.photos.viewer import PhotoViewer
+
+    model = PhotoGridModel(ThumbnailCache(QSize(32, 24)), lambda photo: None,
+                           lambda photo: None)
+    model.set_listing(PhotoListing((a_photo(1), a_photo(2)), None))
+    viewer = PhotoViewer(FakePhotos(), model)
+    viewer.show_row(0)
+    yield _shown(qtbot, viewer)
+
+
+def upload_dialog(qtbot, tmp_path) -> Iterator[QWidget]:
+    from desktop.models.shared.records import Activity, TaggableChild
+    from desktop.views.photos.upload_dialog import UploadDialog
+
+    posting = FakePhotoPosting()
+    dialog = _shown(qtbot, UploadDialog(posting, [ZONNETJES]))
+    posting.activitiesLoaded.emit([])  # no activity yet: the new activity's fields show
+    yield dialog
+    walk = Activity(10, ZONNETJES.id, date(2026, 11, 3), "Herfstwandeling", None, 0)
+    posting.activitiesLoaded.emit([walk])
+    posting.childrenLoaded.emit(10, [TaggableChild(1, "Emma", "de Vries", True),
+                                     TaggableChild(2, "Noah", "Bakker", False)])
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8")
+    dialog.add_files([photo])
+    yield dialog
+
+
+def day_report(qtbot, _tmp_path) -> Iterator[QWidget]:
+    service = FakeGroupDay()
+    consent = GroupDayChild(1, "Emma", "de Vries", ChildStatus.ARRIVED, (DayPart.OCHTEND,), (),
+                            None, time(8, 5), None, None, None, None, None, True)
+    dialog = _shown(qtbot, DayReportDialog(service, [consent], date(2026, 3, 2)))
+    yield dialog
+    service.writeFailed.emit("Dit tijdstip is nog niet geweest.")  # the refusal shows
+    yield dialog
+
+
+def diary_note(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = _shown(qtbot, DiaryNoteDialog("Emma", date(2026, 3, 2)))
+    yield dialog
+    dialog.text.set_text("Oma haalt op")
     yield dialog
 
 
@@ -263,6 +329,8 @@ DIALOGS: dict[type[QWidget], Factory] = {
     RequestOverviewDialog: request_overview,
     ExportDialog: export_dialog,
     PdfViewer: pdf_viewer,
+    PhotoViewer: photo_viewer,
+    UploadDialog: upload_dialog,
     CrashDialog: crash_dialog,
     RejectDialog: reject_dialog,
     PartialApprovalDialog: partial_approval,
@@ -275,6 +343,8 @@ DIALOGS: dict[type[QWidget], Factory] = {
     TwoFactorOffDialog: two_factor_off,
     TwoFactorWizard: two_factor_wizard,
     NewConversationDialog: new_conversation,
+    DayReportDialog: day_report,
+    DiaryNoteDialog: diary_note,
 }
 
 

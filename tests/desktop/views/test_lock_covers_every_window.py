@@ -1,16 +1,20 @@
 """The shared-PC lock covers every window of the session (docs/architecture.md, "The lock covers
 every window"): an open viewer, wizard, modal dialog and file dialog; what appears while locked;
-the status bar; and every dialog class of the app, found by walking ``desktop.views``."""
+the status bar; and every dialog class of the app, found by walking ``desktop.views``.
+
+One piece (about 400 lines) because it is one rule, tested against every window kind: the
+factories of the windows and the checks read best side by side."""
 
 from __future__ import annotations
 
 import importlib
 import inspect
 import pkgutil
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
+from diary_fakes import FakeGroupDay
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,17 +28,22 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 from view_fakes import (
+    VIEW_TODAY,
     FakeAccount,
     FakeAgenda,
     FakeExtraDays,
     FakePendingRequests,
+    FakePhotoPosting,
+    FakePhotos,
     FakeResets,
     FakeSession,
+    a_photo,
     parent_profile,
 )
 
 import desktop.views
 from desktop.api.agenda.records import DayPart
+from desktop.api.diary.records import ChildStatus, GroupDayChild
 from desktop.api.extra_days.records import (
     CapacityDay,
     ExtraDayPayment,
@@ -47,21 +56,25 @@ from desktop.views.account_security.dialogs import (
     TwoFactorOffDialog,
     _PortalDialog,
 )
-from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
 from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.export_dialog import ExportDialog
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
+from desktop.views.diary.day_report import DayReportDialog
+from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.main_window import MainWindow
 from desktop.views.messages.new_conversation import NewConversationDialog, Recipient
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
+from desktop.views.photos.upload_dialog import UploadDialog
+from desktop.views.photos.viewer import PhotoViewer
 from desktop.views.shared.lock_guard import LockAware
 from desktop.views.shared.reason_dialog import ReasonDialog
+from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 #: Windows that are not session windows, and why the lock needs nothing of them.
 NOT_SESSION_WINDOWS = {
@@ -91,6 +104,26 @@ def a_request() -> ExtraDayRequest:
         group_name="Zonnetjes")
 
 
+def _photo_viewer(parent: QWidget) -> PhotoViewer:
+    from PySide6.QtCore import QSize
+
+    from desktop.models.photos.grid import PhotoGridModel
+    from desktop.models.photos.thumbnails import ThumbnailCache
+    from desktop.models.shared.records import PhotoListing
+
+    model = PhotoGridModel(ThumbnailCache(QSize(32, 24), parent=parent), lambda photo: None,
+                           lambda photo: None, parent)
+    model.set_listing(PhotoListing((a_photo(),), None))
+    viewer = PhotoViewer(FakePhotos(), model, parent)
+    viewer.show_row(0)
+    return viewer
+
+
+def a_child() -> GroupDayChild:
+    return GroupDayChild(1, "Emma", "de Vries", ChildStatus.ARRIVED, (DayPart.OCHTEND,), (),
+                         None, time(8, 5), None, None, "Pinda's", None, None, False)
+
+
 #: One way to open each session window class over a main window: a new class needs one here.
 BUILDERS = {
     AbsenceWizard: lambda parent, tmp: AbsenceWizard(FakeAgenda(), parent_profile(), None,
@@ -98,11 +131,13 @@ BUILDERS = {
     ExtraDayWizard: lambda parent, tmp: ExtraDayWizard(FakeExtraDays(), FakeAgenda(),
                                                        parent_profile(), True, parent),
     ExportDialog: lambda parent, tmp: ExportDialog(parent_profile().children, None,
-                                                   date.today(), parent),
+                                                   VIEW_TODAY, parent),
     RequestOverviewDialog: lambda parent, tmp: RequestOverviewDialog(
         FakeAgenda(), FakeExtraDays(), parent_profile(), parent),
     PdfViewer: lambda parent, tmp: PdfViewer(a_pdf(tmp), "Factuur", "Factuur.pdf",
                                              lambda target: None, parent),
+    PhotoViewer: lambda parent, tmp: _photo_viewer(parent),
+    UploadDialog: lambda parent, tmp: UploadDialog(FakePhotoPosting(), [], parent),
     CrashDialog: lambda parent, tmp: CrashDialog("Traceback: …", parent),
     RejectDialog: lambda parent, tmp: RejectDialog(a_request(), parent),
     PartialApprovalDialog: lambda parent, tmp: PartialApprovalDialog(a_request(), [
@@ -120,6 +155,9 @@ BUILDERS = {
                                                    parent),
     NewConversationDialog: lambda parent, tmp: NewConversationDialog(
         [Recipient(1, 2, "Emma – Zonnetjes")], parent),
+    DayReportDialog: lambda parent, tmp: DayReportDialog(FakeGroupDay(), [a_child()],
+                                                         date(2027, 3, 10), parent),
+    DiaryNoteDialog: lambda parent, tmp: DiaryNoteDialog("Emma", date(2027, 3, 10), parent),
 }
 
 

@@ -85,6 +85,7 @@ def test_staff_see_their_groups(make_window) -> None:
     session = FakeSession(FakeAccount(role=Role.STAFF, display_name="Fatima El Amrani"),
                           shared_pc=True)
     window = make_window(session, FakeProfileService(staff_profile()))
+    window.show_section("overview")
     assert label(window, "listTitle").text() == "Your groups"
     assert window.page("overview").groups_view.isVisible()
     assert window.page("overview").groups_model.index(0).data() == "Zonnetjes"

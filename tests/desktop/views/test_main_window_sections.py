@@ -49,35 +49,42 @@ def test_keyboard_shortcuts_switch_sections(qtbot, make_window) -> None:
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("agenda")
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("finance")
-    # A parent does not see the pending requests: Ctrl+4 is the next section they do see.
+    assert window.pages.currentWidget() is window.page("diary")
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("messages")
+    assert window.pages.currentWidget() is window.page("photos")
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("news")
+    assert window.pages.currentWidget() is window.page("finance")
+    # A parent does not see the pending requests: Ctrl+6 is the next section they do see.
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.page("personal_data")
+    assert window.pages.currentWidget() is window.page("messages")
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.page("news")
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.page("personal_data")
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("account")
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("overview")
 
 
-def test_staff_see_the_pending_requests_and_ctrl_2_opens_them(qtbot, make_window) -> None:
+def test_staff_start_on_their_group_day_and_ctrl_4_opens_the_pending_requests(
+        qtbot, make_window) -> None:
     pending = FakePendingRequests()
     window = make_window(FakeSession(FakeAccount(role=Role.MANAGER), shared_pc=True),
                          FakeProfileService(staff_profile()), pending_requests=pending)
     visible = [window.sections.key_at(r) for r in range(window.sections.rowCount())
                if not window.navigation.isRowHidden(r)]
     # (Which sections each role sees, all of them, is pinned once: tests/desktop/views/
-    # test_sections.py.) Here: the staff's own section is the second one they see.
-    assert visible[:2] == ["overview", "pending_requests"]
+    # test_sections.py.) Here: their group's day comes first, then the overview, the photos
+    # (where the parents' are) and the decisions.
+    assert visible[:4] == ["group_day", "overview", "photos", "pending_requests"]
+    assert window.pages.currentWidget() is window.page("group_day")  # where they start
     assert "agenda" not in visible and "finance" not in visible
     row = window.sections.row_of("pending_requests")
     assert window.sections.index(row).data() == "Pending requests"
     with qtbot.waitActive(window):
         window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("pending_requests")
     assert pending.loads == 1  # shown: what is pending is fetched now
 

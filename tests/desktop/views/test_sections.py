@@ -30,19 +30,18 @@ def test_sections_are_only_the_built_ones(qtmodeltester) -> None:
     model = SectionsModel(SECTIONS, icon_for=lambda name: QIcon())
     qtmodeltester.check(model, force_py=True)
     titles = [model.index(r).data(Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())]
-    assert titles == ["Overview", "Agenda", "Finance", "Pending requests", "Changes",
-                      "Messages", "News", "Personal details", "Account"]
-    assert model.key_at(1) == "agenda"
-    assert model.key_at(2) == "finance"
-    assert model.key_at(3) == "pending_requests"
-    assert model.key_at(4) == "change_requests"
-    assert model.key_at(5) == "messages"
-    assert model.key_at(6) == "news"
-    assert model.key_at(7) == "personal_data"
-    assert model.key_at(8) == "account"
-    assert model.row_of("overview") == 0
-    assert model.key_at(9) is None
-    assert model.index(3).data(SectionsModel.Role.IconName) == "pending-requests"
+    assert titles == ["Group today", "Overview", "Agenda", "Diary", "Photos", "Finance",
+                      "Pending requests", "Changes", "Messages", "News", "Personal details",
+                      "Account"]
+    assert [model.key_at(r) for r in range(12)] == [
+        "group_day", "overview", "agenda", "diary", "photos", "finance", "pending_requests",
+        "change_requests", "messages", "news", "personal_data", "account"]
+    assert model.row_of("overview") == 1
+    assert model.key_at(12) is None
+    assert model.index(6).data(SectionsModel.Role.IconName) == "pending-requests"
+    assert model.index(0).data(SectionsModel.Role.IconName) == "group-day"
+    assert model.index(3).data(SectionsModel.Role.IconName) == "diary"
+    assert model.index(4).data(SectionsModel.Role.IconName) == "photos"
 
 
 def test_each_section_is_for_its_own_people() -> None:
@@ -55,16 +54,19 @@ def test_each_section_is_for_its_own_people() -> None:
     seen_by = {role: [s.key for s in SECTIONS if s.audience.admits(role, AccessState.ENDING)]
                for role in Role}
     # Both parents keep their details up to date; the location manager decides on changes.
-    # Everyone takes part in messages and reads news: parents write, staff and managers
-    # answer and publish.
-    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "finance", "messages",
-                                            "news", "personal_data", "account"]
-    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "finance", "messages",
-                                              "news", "personal_data", "account"]
-    assert seen_by[Role.STAFF] == ["overview", "pending_requests", "messages", "news",
-                                   "account"]
-    assert seen_by[Role.MANAGER] == ["overview", "pending_requests", "change_requests",
-                                     "messages", "news", "account"]
+    # Staff and managers start with their group's day; parents read the diary after the
+    # agenda. Photos: parents browse their children's, staff and managers post their groups'
+    # (the page differs by role, tests/desktop/views/photos). Everyone takes part in messages
+    # and reads news: parents write, staff and managers answer and publish.
+    assert seen_by[Role.PRIMARY_PARENT] == ["overview", "agenda", "diary", "photos", "finance",
+                                            "messages", "news", "personal_data", "account"]
+    assert seen_by[Role.SECONDARY_PARENT] == ["overview", "agenda", "diary", "photos",
+                                              "finance", "messages", "news", "personal_data",
+                                              "account"]
+    assert seen_by[Role.STAFF] == ["group_day", "overview", "photos", "pending_requests",
+                                   "messages", "news", "account"]
+    assert seen_by[Role.MANAGER] == ["group_day", "overview", "photos", "pending_requests",
+                                     "change_requests", "messages", "news", "account"]
 
 
 def test_a_count_follows_its_sections_title(qtmodeltester) -> None:

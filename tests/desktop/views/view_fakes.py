@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from diary_fakes import FakeDiary, FakeGroupDay
 from live_fakes import FakeLive
 from message_fakes import FakeMessages
 from news_fakes import FakeNews
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
-from recording_fakes import FakeAccountSecurity, FakePersonalData, signals_of
+from recording_fakes import FakeAccountSecurity, FakeLoginSetup, FakePersonalData, signals_of
 
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
@@ -26,6 +27,7 @@ from desktop.api.extra_days.records import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
+from desktop.api.photos.records import Photo, PhotoFile, Rendition
 from desktop.api.portal.records import ClientRelease, Policy
 from desktop.api.profile.records import (
     Child,
@@ -44,12 +46,18 @@ from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
 from desktop.services.pending_requests import PendingRequestsService
+from desktop.services.photos.posting import PhotoPostingService, Upload
+from desktop.services.photos.service import PhotosService
 from desktop.services.profile import ProfileService
 from desktop.services.session.connection import Connection
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.outbox import OutboxDelivery
 from desktop.services.update_hint import UpdateHintService
+
+#: The day every view test lives on (a Monday outside the school holidays): the views read it
+#: from desktop/models/shared/clock.py, which the views' conftest fixes (``fixed_today``).
+VIEW_TODAY = date(2026, 3, 2)
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,7 @@ class FakeSession(signals_of(SessionService)):
         self.calls: list[tuple] = []
         # The real one: a QObject with no dependencies; tests call report() as requests would.
         self.connection = Connection(self)
+        self.setup = FakeLoginSetup()
 
     def known_accounts(self) -> list[FakeKnownAccount]:
         return list(self.known)
@@ -261,6 +270,72 @@ class FakeExtraDays(signals_of(ExtraDayService)):
         self.withdrawals.append(request_id)
 
 
+def a_photo(photo_id: int = 1, *, activity_id: int = 10, title: str = "Herfstwandeling",
+            day: date = date(2026, 11, 3), child_ids: tuple[int, ...] = (1,)) -> Photo:
+    """A photo record as the portal lists it (docs/api.md, "Photos")."""
+    files = {r: PhotoFile("image/jpeg", 1000 + photo_id, f"{photo_id:064x}") for r in Rendition}
+    return Photo(photo_id, activity_id, title, "Naar het bos", day, 1600, 1200, child_ids,
+                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), files)
+
+
+class FakePhotos(signals_of(PhotosService)):
+    """PhotosService's interface: nothing synced, recording refreshes and wishes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listing = None
+        self.refreshes = 0
+        self.wanted: list[tuple[object, object]] = []
+        self.saved: list[tuple[object, object]] = []
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+    def cached_path(self, photo, rendition) -> None:
+        return None
+
+    def want(self, photo, rendition=None) -> None:
+        self.wanted.append((photo, rendition))
+
+    def readable_name(self, photo) -> str:
+        return f"{photo.date.isoformat()} {photo.activity_title} 01.jpg"
+
+    def save_original(self, photo, target) -> None:
+        self.saved.append((photo, target))
+
+
+class FakePhotoPosting(signals_of(PhotoPostingService)):
+    """PhotoPostingService's interface: records what the dialog asks for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uploads: list[Upload] = []
+        self.sending = False
+        self.asked: list[tuple[object, ...]] = []
+
+    def load_activities(self) -> None:
+        self.asked.append(("activities",))
+
+    def load_children(self, activity_id: int) -> None:
+        self.asked.append(("children", activity_id))
+
+    def create_activity(self, group_id, day, title, caption) -> None:
+        self.asked.append(("create", group_id, day, title, caption))
+
+    def set_files(self, paths) -> None:
+        known = {u.path for u in self.uploads}
+        self.uploads.extend(Upload(p) for p in paths if p not in known)
+
+    def remove(self, index: int) -> None:
+        del self.uploads[index]
+
+    def clear(self) -> None:
+        self.uploads.clear()
+
+    def upload(self, activity, child_ids) -> None:
+        self.asked.append(("upload", activity.id, tuple(child_ids)))
+
+
 class FakeFinance(signals_of(FinanceService)):
     """FinanceService's interface: nothing synced, recording refreshes."""
 
@@ -408,6 +483,10 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "messages": FakeMessages(),
         "news": FakeNews(),
         "live": FakeLive(),
+        "photos": FakePhotos(),
+        "photo_posting": FakePhotoPosting(),
+        "group_day": FakeGroupDay(),
+        "diary": FakeDiary(),
     }
     fakes.update(others)
     return Services(**fakes)

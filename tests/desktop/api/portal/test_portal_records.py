@@ -12,6 +12,18 @@ def test_policy_keeps_unknown_values_and_defaults_missing_ones() -> None:
     assert policy.other == {"invoice_day": 25}
 
 
+def test_the_two_factor_policy_is_a_yes_or_no() -> None:
+    assert Policy.from_json({}).two_factor_required_for_managers is False
+    assert Policy.from_json({"two_factor_required_for_managers": True}) \
+        .two_factor_required_for_managers is True
+    # Only a JSON true is yes; the value goes back out as it came.
+    for value in (False, "true", 1):
+        policy = Policy.from_json({"two_factor_required_for_managers": value})
+        assert policy.two_factor_required_for_managers is False
+    assert Policy.from_json({"two_factor_required_for_managers": True}).to_json()[
+        "two_factor_required_for_managers"] is True
+
+
 def test_portal_info_reads_the_portal_document() -> None:
     info = PortalInfo.from_json(
         {"name": "Kinderopvang Zonnebloem", "short_name": "zonnebloem", "api_version": 1},

@@ -91,7 +91,7 @@ def test_a_cut_download_resumes_with_range_and_verifies(qtbot, session, finance,
     assert session.cache.blobs.partial_size(document.blob_name) == 0
 
 
-@pytest.mark.expect_log("desktop.services.shared.verified_download", "WARNING", r"SHA-256 check")
+@pytest.mark.expect_log("desktop.services.shared.blob_downloads", "WARNING", r"SHA-256 check")
 def test_damaged_bytes_are_fetched_again_then_kept(qtbot, session, finance, portal, log_in):
     portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-2"}
     portal.corrupt = 1
@@ -103,7 +103,7 @@ def test_damaged_bytes_are_fetched_again_then_kept(qtbot, session, finance, port
     assert problems == []
 
 
-@pytest.mark.expect_log("desktop.services.shared.verified_download", "WARNING", r"SHA-256 check")
+@pytest.mark.expect_log("desktop.services.shared.blob_downloads", "WARNING", r"SHA-256 check")
 def test_damaged_twice_gives_a_clear_message_and_no_file(qtbot, session, finance, portal,
                                                          log_in):
     portal.documents = {k: v for k, v in portal.documents.items() if k == "inv-2"}

@@ -13,7 +13,7 @@ from view_fakes import FakeAccountSecurity
 from desktop.api.account.records import AccountSecurity, TwoFactorSetup, grouped_secret
 from desktop.views.account_security.dialogs import ChangeEmailDialog, ChangePasswordDialog
 from desktop.views.account_security.panel import AccountSecurityPanel
-from desktop.views.account_security.two_factor_wizard import TwoFactorWizard
+from desktop.views.shared.two_factor_wizard import TwoFactorWizard
 
 SECURITY = AccountSecurity("sanne@voorbeeld.nl", None, False, 0, True)
 URI = "otpauth://totp/Zonnebloem:sanne%40voorbeeld.nl?secret=JBSWY3DPEHPK3PXP&issuer=Zonnebloem"
@@ -51,6 +51,19 @@ def test_the_account_page_shows_the_security_state(window, security) -> None:
     assert "9 recovery codes left" in panel.two_factor.text()
     assert panel.two_factor_button.text() == "Turn off…"
     assert not panel.new_device_mail.isChecked()
+
+
+@pytest.mark.parametrize("required", [False, True])
+def test_turning_it_off_is_not_offered_when_the_organisation_requires_it(
+        window, security, required: bool) -> None:
+    panel = panel_of(window)
+    security.securityChanged.emit(AccountSecurity("manager@voorbeeld.nl", None, True, 10, True,
+                                                  two_factor_required=required))
+    assert panel.two_factor_button.text() == "Turn off…"
+    assert panel.two_factor_button.isVisible()
+    assert panel.two_factor_button.isEnabled() is not required
+    reason = "Your organisation requires it for managers, so it cannot be turned off."
+    assert (reason in panel.two_factor.text()) is required
 
 
 def test_two_different_new_passwords_are_refused_before_sending(qtbot, window,

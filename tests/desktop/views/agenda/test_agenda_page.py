@@ -9,7 +9,14 @@ from datetime import date, time, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
-from view_fakes import FakeAgenda, FakeExtraDays, ended_profile, parent_profile, staff_profile
+from view_fakes import (
+    VIEW_TODAY,
+    FakeAgenda,
+    FakeExtraDays,
+    ended_profile,
+    parent_profile,
+    staff_profile,
+)
 
 from desktop.api.agenda.records import (
     AbsenceReason,
@@ -127,7 +134,7 @@ def test_the_child_filter_shows_one_child(page) -> None:
 
 def test_today_goes_back_to_the_current_month(page) -> None:
     page.findChild(QPushButton, "today").click()
-    assert page.model.month == (date.today().year, date.today().month)
+    assert page.model.month == (VIEW_TODAY.year, VIEW_TODAY.month)
 
 
 def test_staff_do_not_get_the_parents_actions(qtbot, agenda) -> None:
@@ -159,7 +166,7 @@ def page_with(qtbot, agenda: FakeAgenda, profile=None) -> AgendaPage:
 
 
 def test_the_day_panel_offers_the_days_actions(qtbot) -> None:
-    day = date.today() + timedelta(days=20)
+    day = VIEW_TODAY + timedelta(days=20)
     while day.weekday() >= 5:
         day += timedelta(days=1)
     planned = PlannedDayPart(day, EMMA, DayPart.OCHTEND, time(7, 30), time(13), 2)
@@ -183,10 +190,10 @@ def test_the_day_panel_offers_the_days_actions(qtbot) -> None:
 
 def test_a_past_day_or_a_day_too_soon_offers_less(qtbot) -> None:
     page = page_with(qtbot, FakeAgenda())
-    page.select_date(date.today() - timedelta(days=1))
+    page.select_date(VIEW_TODAY - timedelta(days=1))
     assert not page.day_panel.absence_button.isVisibleTo(page)
     assert not page.day_panel.extra_day_button.isVisibleTo(page)
-    soon = date.today() + timedelta(days=1)
+    soon = VIEW_TODAY + timedelta(days=1)
     while soon.weekday() >= 5:
         soon += timedelta(days=1)
     page.select_date(soon)
@@ -205,21 +212,21 @@ def test_the_day_panel_says_why_an_extra_day_was_rejected(qtbot) -> None:
 
 
 def test_a_family_whose_contract_ended_cannot_report_or_request(qtbot) -> None:
-    profile = ended_profile(date.today())
+    profile = ended_profile(VIEW_TODAY)
     page = page_with(qtbot, FakeAgenda(), profile)
     assert not page.absence_button.isEnabled() and not page.extra_day_button.isEnabled()
     ended = profile.children[0].contracts[0].end_date
     assert page.care_note.isVisible()
     assert f"Your contract ended on {ended.day} " in page.care_note.text()
-    page.select_date(date.today() + timedelta(days=10))
+    page.select_date(VIEW_TODAY + timedelta(days=10))
     assert not page.day_panel.absence_button.isVisibleTo(page)
     assert not page.day_panel.extra_day_button.isVisibleTo(page)
 
 
 def test_a_contract_that_ends_within_the_notice_allows_absence_but_no_extra_day(qtbot) -> None:
-    profile = ended_profile(date.today())
+    profile = ended_profile(VIEW_TODAY)
     child = profile.children[0]
-    ending = replace(child.contracts[0], end_date=date.today() + timedelta(days=2))
+    ending = replace(child.contracts[0], end_date=VIEW_TODAY + timedelta(days=2))
     profile = replace(profile, children=(replace(child, contracts=(ending,)),))
     page = page_with(qtbot, FakeAgenda(), profile)
     assert page.absence_button.isEnabled() and not page.extra_day_button.isEnabled()

@@ -9,7 +9,7 @@ from datetime import date, time, timedelta
 
 import pytest
 from PySide6.QtWidgets import QWizard
-from view_fakes import FakeAgenda, FakeExtraDays, parent_profile
+from view_fakes import VIEW_TODAY, FakeAgenda, FakeExtraDays, parent_profile
 
 from desktop.api.agenda.records import (
     AbsenceReason,
@@ -25,7 +25,7 @@ from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 EMMA, DAAN = 1, 2
 # The wizards' today is fixed, and DAY well after it (the wizards only offer days from today
 # on). The fake agenda plans care on DAY whatever weekday it is: nothing here reads the calendar.
-TODAY = date(2026, 3, 2)
+TODAY = VIEW_TODAY  # the views' day (tests/desktop/views/conftest.py, fixed_today)
 DAY = TODAY + timedelta(days=60)
 
 
@@ -50,8 +50,7 @@ def month_with(*planned: int, reported: tuple[int, ...] = ()) -> FakeAgenda:
 @pytest.fixture
 def absence_wizard(qtbot):
     def make(agenda: FakeAgenda | None = None) -> AbsenceWizard:
-        wizard = AbsenceWizard(agenda or month_with(EMMA, DAAN), parent_profile(), DAY,
-                               today=TODAY)
+        wizard = AbsenceWizard(agenda or month_with(EMMA, DAAN), parent_profile(), DAY)
         qtbot.addWidget(wizard)
         wizard.open()
         qtbot.waitExposed(wizard)
@@ -65,8 +64,7 @@ def extra_day_wizard(qtbot):
     def make(policy: Policy) -> ExtraDayWizard:
         agenda = FakeAgenda()
         agenda.policy = policy  # the wizard reads the policy from the agenda service
-        wizard = ExtraDayWizard(FakeExtraDays(), agenda, parent_profile(), online=True,
-                                today=TODAY)
+        wizard = ExtraDayWizard(FakeExtraDays(), agenda, parent_profile(), online=True)
         qtbot.addWidget(wizard)
         wizard.open()
         qtbot.waitExposed(wizard)

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from view_fakes import (
     CENTRUM,
+    VIEW_TODAY,
     WEST,
     FakeAgenda,
     FakeExtraDays,
@@ -83,7 +84,7 @@ def previewed(qtbot, agenda, asked: list[str], *extra_days: RepricedExtraDay,
 
 def test_one_report_for_two_children_is_cancelled_in_one_go(qtbot, dialog, agenda,
                                                             monkeypatch) -> None:
-    day = date.today() + timedelta(days=agenda.policy.cancel_absence_min_days)
+    day = VIEW_TODAY + timedelta(days=agenda.policy.cancel_absence_min_days)
     show(dialog, agenda, day_of_two(day))
     assert dialog.proxy.rowCount() == 1
     asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
@@ -105,7 +106,7 @@ def test_one_report_for_two_children_is_cancelled_in_one_go(qtbot, dialog, agend
 
 
 def test_no_is_no(qtbot, dialog, agenda, monkeypatch) -> None:
-    show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
+    show(dialog, agenda, day_of_two(VIEW_TODAY + timedelta(days=40)))
     asked = answering(monkeypatch, QMessageBox.StandardButton.No)
     dialog.cancel_button.click()
     previewed(qtbot, agenda, asked)
@@ -114,7 +115,7 @@ def test_no_is_no(qtbot, dialog, agenda, monkeypatch) -> None:
 
 
 def test_a_preview_for_another_line_asks_nothing(qtbot, dialog, agenda, monkeypatch) -> None:
-    show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
+    show(dialog, agenda, day_of_two(VIEW_TODAY + timedelta(days=40)))
     asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog.cancel_button.click()
     agenda.cancelPreviewed.emit(CancelPreview((1, 2), 630, (), 0))  # not this line's ids
@@ -124,7 +125,7 @@ def test_a_preview_for_another_line_asks_nothing(qtbot, dialog, agenda, monkeypa
 
 def test_within_the_policys_days_cancel_is_disabled_with_the_locations_links(
         dialog, agenda) -> None:
-    day = date.today() + timedelta(days=agenda.policy.cancel_absence_min_days - 1)
+    day = VIEW_TODAY + timedelta(days=agenda.policy.cancel_absence_min_days - 1)
     show(dialog, agenda, day_of_two(day))
     assert not dialog.cancel_button.isEnabled()
     text = dialog.explanation.text()
@@ -138,7 +139,7 @@ def test_within_the_policys_days_cancel_is_disabled_with_the_locations_links(
 
 def test_a_refusal_goes_in_the_message_and_the_button_comes_back(qtbot, dialog, agenda,
                                                                  monkeypatch) -> None:
-    show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
+    show(dialog, agenda, day_of_two(VIEW_TODAY + timedelta(days=40)))
     asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog.cancel_button.click()
     previewed(qtbot, agenda, asked)
@@ -150,10 +151,10 @@ def test_a_refusal_goes_in_the_message_and_the_button_comes_back(qtbot, dialog, 
 
 def test_no_column_is_cut_off_in_a_narrow_window(qtbot, dialog, agenda) -> None:
     extra_days = dialog._extra_days  # noqa: SLF001
-    show(dialog, agenda, day_of_two(date.today() + timedelta(days=40)))
+    show(dialog, agenda, day_of_two(VIEW_TODAY + timedelta(days=40)))
     long_reason = "Op die vrijdag is de groep vol door een uitje; een andere dag kan wel. " * 2
     extra_days.requestsChanged.emit([extra_day_request(8, ExtraDayStatus.REJECTED,
-                                                       date.today(), long_reason)])
+                                                       VIEW_TODAY, long_reason)])
     dialog.show_all.setChecked(True)
     dialog.resize(700, 500)  # narrow, as on a 1024 px screen in Dutch (its font is wider)
     qtbot.waitUntil(lambda: dialog.table.width() < 700)
@@ -177,7 +178,7 @@ def waiting_report(day: date) -> QueuedAbsence:
 def test_a_report_waiting_on_this_computer_can_be_withdrawn(dialog, agenda, monkeypatch,
                                                              sent) -> None:
     agenda.withdraw_problem = "This report is being sent right now." if sent else None
-    agenda.absencesChanged.emit([], [waiting_report(date.today() + timedelta(days=3))])
+    agenda.absencesChanged.emit([], [waiting_report(VIEW_TODAY + timedelta(days=3))])
     dialog.select_row(0)
     assert not dialog.cancel_button.isVisible()
     assert dialog.withdraw_button.isVisible() and dialog.withdraw_button.isEnabled()
@@ -193,7 +194,7 @@ def test_a_report_waiting_on_this_computer_can_be_withdrawn(dialog, agenda, monk
 
 
 def test_a_refused_report_is_removed_not_withdrawn(dialog, agenda) -> None:
-    refused = replace(waiting_report(date.today() + timedelta(days=3)), refusal="Gesloten")
+    refused = replace(waiting_report(VIEW_TODAY + timedelta(days=3)), refusal="Gesloten")
     agenda.absencesChanged.emit([], [refused])
     dialog.select_row(0)
     assert not dialog.withdraw_button.isVisible()
@@ -201,7 +202,7 @@ def test_a_refused_report_is_removed_not_withdrawn(dialog, agenda) -> None:
 
 
 def test_the_selected_line_stays_selected_when_the_lists_load_again(dialog, agenda) -> None:
-    day = date.today() + timedelta(days=40)
+    day = VIEW_TODAY + timedelta(days=40)
     agenda.absencesChanged.emit(day_of_two(day), [waiting_report(day + timedelta(days=1))])
     row = next(r for r in range(dialog.proxy.rowCount())
                if dialog.proxy.index(r, 0).data(dialog.model.RowRole).absences)

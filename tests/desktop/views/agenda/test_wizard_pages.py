@@ -9,7 +9,7 @@ import calendar
 from datetime import date, time, timedelta
 
 from PySide6.QtWidgets import QLabel, QWizard
-from view_fakes import FakeAgenda, FakeExtraDays, ended_profile, parent_profile
+from view_fakes import VIEW_TODAY, FakeAgenda, FakeExtraDays, ended_profile, parent_profile
 
 from desktop.api.absences.records import ChildCredit
 from desktop.api.agenda.records import (
@@ -24,7 +24,7 @@ from desktop.views.agenda.absence_wizard import AbsenceWizard
 from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 
 EMMA, DAAN = 1, 2
-TODAY = date.today()
+TODAY = VIEW_TODAY
 
 
 def month_of(day: date, **lists) -> Agenda:

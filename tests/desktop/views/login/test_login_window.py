@@ -121,6 +121,19 @@ def test_a_prefilled_organisation_is_checked_right_away(qtbot, make_window, sess
     qtbot.waitUntil(lambda: ("check_portal", "http://127.0.0.1:8765") in session.calls)
 
 
+def test_an_address_check_that_failed_while_the_demo_started_is_done_again(
+        qtbot, make_window, session) -> None:
+    window = make_window(initial_portal="http://127.0.0.1:8765")
+    qtbot.waitUntil(lambda: ("check_portal", "http://127.0.0.1:8765") in session.calls)
+    window.portal_started()  # the check has not failed: nothing is asked again
+    assert session.calls.count(("check_portal", "http://127.0.0.1:8765")) == 1
+    session.portalCheckFailed.emit("The portal's server cannot be reached.")
+    window.portal_started()
+    assert session.calls.count(("check_portal", "http://127.0.0.1:8765")) == 2
+    session.portalChecked.emit("http://127.0.0.1:8765", "Kinderopvang Zonnebloem")
+    assert "Kinderopvang Zonnebloem" in child(window, QLabel, "organisationStatus").text()
+
+
 def test_a_demo_login_fills_email_and_password(qtbot, make_window) -> None:
     window = make_window(demo_logins=DEMO)
     buttons = window.findChildren(QPushButton, "demoLogin")

@@ -146,6 +146,7 @@ def test_the_manager_sees_old_beside_new_and_decides(qtbot, make_window, service
 def test_staff_see_the_care_notes_marked_on_the_overview(make_window, service) -> None:
     window = make_window(FakeSession(FakeAccount(role=Role.STAFF), shared_pc=True),
                          FakeProfileService(), personal_data=service)
+    window.show_section("overview")  # staff start on their group's day
     panel = window.findChild(CareNotesPanel)
     assert panel is not None
     assert ("load_care_notes",) in service.calls

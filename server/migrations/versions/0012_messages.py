@@ -1,7 +1,7 @@
 """messages with the group: conversations, messages, attachments, read state
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-01 16:00:00
 
 - `conversation`: a family's subject with a child's group (docs/api.md, "Messages").
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

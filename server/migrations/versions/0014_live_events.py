@@ -1,7 +1,7 @@
 """live events: what changed for whom, for the event stream and Last-Event-ID
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-01 16:30:00
 
 - `live_event`: one row per event and user (docs/api.md, "Live updates"), kept a day.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -28,22 +28,28 @@ from PySide6.QtWidgets import (
 
 from desktop.models.shared.records import TwoFactorSetup, grouped_secret
 from desktop.services.shared.files import write_atomically
-from desktop.views.account_security.qr_code import QrCode
 from desktop.views.shared.lock_guard import SessionWizard
+from desktop.views.shared.qr_code import QrCode
 from desktop.views.shared.theme import announce, mark
 
 __all__ = ["TwoFactorWizard"]
 
 
 class _IntroPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, required: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Log in with a code"))
-        text = QLabel(self.tr(
+        apps = self.tr(
             "From now on, logging in asks for your password and a six-digit code from an "
             "authenticator app on your phone (for example Google Authenticator, Microsoft "
             "Authenticator or FreeOTP). Someone who learns your password still cannot log "
-            "in.\n\nInstall such an app on your phone first, then continue."), self)
+            "in.\n\nInstall such an app on your phone first, then continue.")
+        if required:
+            apps = self.tr(
+                "Your organisation requires managers to log in with a code. Set it up now; "
+                "you are logged in as soon as it is done.") + "\n\n" + apps
+        text = QLabel(apps, self)
+        text.setObjectName("setupIntro")
         text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -184,10 +190,13 @@ class _RecoveryPage(QWizardPage):
 
 
 class _DonePage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, required: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Done"))
         text = QLabel(self.tr(
+            "All set: \"Log in\" opens the parent portal. From your next login on, the "
+            "portal asks for a code from your authenticator app after your password; your "
+            "organisation requires it, so it stays on.") if required else self.tr(
             "From your next login on, the portal asks for a code from your authenticator app "
             "after your password. You can turn this off on the Account page."), self)
         text.setWordWrap(True)
@@ -197,24 +206,28 @@ class _DonePage(QWizardPage):
 
 
 class TwoFactorWizard(SessionWizard):
-    """Signals: ``codeEntered(code)`` to confirm the new secret. The panel passes the
-    portal's answers in: :meth:`show_setup`, :meth:`enabled`, :meth:`refused`."""
+    """Signals: ``codeEntered(code)`` to confirm the new secret. The panel (or, with
+    ``required``, the login window: the organisation requires it before a manager's login)
+    passes the portal's answers in: :meth:`show_setup`, :meth:`enabled`, :meth:`refused`."""
 
     codeEntered = Signal(str)
 
-    def __init__(self, organisation: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, organisation: str = "", parent: QWidget | None = None, *,
+                 required: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("twoFactorWizard")
         self.setWindowTitle(self.tr("Set up logging in with a code"))
         self.resize(640, 460)
         self.busy = False
         self._organisation = organisation
-        self.intro = _IntroPage(self)
+        self.intro = _IntroPage(required, self)
         self.scan = _ScanPage(self)
         self.recovery = _RecoveryPage(self)
-        self.done_page = _DonePage(self)
+        self.done_page = _DonePage(required, self)
         for page in (self.intro, self.scan, self.recovery, self.done_page):
             self.addPage(page)
+        if required:
+            self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Log in"))
         self.recovery.save.clicked.connect(self.save_codes)
         self.recovery.print.clicked.connect(self.print_codes)
 

@@ -1,0 +1,1 @@
+"""The group day and the diary: endpoints and records."""

@@ -1,0 +1,62 @@
+"""``client.diary``: the group day and attendance (staff and managers), a child's diary page
+by page and its changes since a revision, and writing entries (docs/api.md, "Group day and
+diary")."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from desktop.api.core.transport import Transport, new_idempotency_key
+from desktop.api.diary.records import (
+    AttendanceDraft,
+    DiaryEntry,
+    DiaryPage,
+    EntryDraft,
+    GroupDay,
+)
+
+__all__ = ["DiaryEndpoints"]
+
+
+class DiaryEndpoints:
+    def __init__(self, core: Transport) -> None:
+        self._core = core
+
+    async def group_day(self, group_id: int, day: date) -> GroupDay:
+        query = urlencode({"group_id": group_id, "date": day.isoformat()})
+        response = await self._core.request("GET", f"/group-day?{query}")
+        return self._core.parse(response, GroupDay.from_json)
+
+    async def register(self, draft: AttendanceDraft) -> None:
+        """Arrival and departure as in ``draft`` (a PUT of the whole state: safe to repeat)."""
+        response = await self._core.request("PUT", "/attendance", json=draft.to_json(),
+                                            idempotency_key=new_idempotency_key())
+        self._core.parse(response, lambda _data: None)
+
+    async def page(self, child_id: int, *, cursor: str | None = None,
+                   since: int | None = None, day: date | None = None,
+                   limit: int = 50) -> DiaryPage:
+        """One page of the child's days, newest first; with ``since`` the days changed after
+        that revision; with ``day`` that one day."""
+        query: dict[str, Any] = {"child_id": child_id, "limit": limit}
+        for name, value in (("cursor", cursor), ("since", since),
+                            ("date", day.isoformat() if day else None)):
+            if value is not None:
+                query[name] = value
+        response = await self._core.request("GET", f"/diary?{urlencode(query)}")
+        return self._core.parse(response, DiaryPage.from_json)
+
+    async def write(self, draft: EntryDraft,
+                    idempotency_key: str | None = None) -> list[DiaryEntry]:
+        response = await self._core.request("POST", "/diary/entries", json=draft.to_json(),
+                                            idempotency_key=idempotency_key
+                                            or new_idempotency_key())
+        return self._core.parse(response, lambda data: [DiaryEntry.from_json(e)
+                                                        for e in data["entries"]])
+
+    async def delete(self, entry_id: int) -> None:
+        response = await self._core.request("DELETE", f"/diary/entries/{entry_id}",
+                                            idempotency_key=new_idempotency_key())
+        self._core.parse(response, lambda _data: None)

@@ -1,0 +1,1 @@
+"""``client.photos``: activities' photos (docs/api.md, "Photos")."""

@@ -1,0 +1,1 @@
+"""The group day and the diary as item models."""

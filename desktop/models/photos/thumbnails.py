@@ -1,0 +1,124 @@
+"""Thumbnails decoded off the GUI thread into a byte-bounded cache.
+
+:class:`ThumbnailCache` hands a file to a worker of its own ``QThreadPool``; the worker reads it
+with ``QImageReader.setScaledSize`` (a JPEG is decoded at the reduced size straight away, so a
+320 px thumbnail never costs a full-size decode) and sends the ``QImage`` back through a queued
+signal. The ``QPixmap`` is made on the GUI thread and kept in a least-recently-used cache whose
+size is counted in bytes (width × height × 4), not in items: scrolling through 20,000 photos
+keeps memory flat.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+__all__ = ["DEFAULT_CACHE_BYTES", "ThumbnailCache"]
+
+#: Decoded thumbnails kept in memory: a few screens full of cells.
+DEFAULT_CACHE_BYTES = 48 * 1024 * 1024
+
+
+class _Decoded(QObject):
+    """Carries a decoded image from a worker thread to the GUI thread (a queued signal)."""
+
+    done = Signal(int, QImage)
+
+
+class _Decode(QRunnable):
+    def __init__(self, key: int, path: str, size: QSize, decoded: _Decoded) -> None:
+        super().__init__()
+        self._key, self._path, self._size, self._decoded = key, path, size, decoded
+
+    def run(self) -> None:
+        reader = QImageReader(self._path)
+        reader.setAutoTransform(True)
+        original = reader.size()
+        if original.isValid():
+            reader.setScaledSize(original.scaled(self._size, Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read()  # a null image for an unreadable file: shown as missing
+        self._decoded.done.emit(self._key, image)
+
+
+class ThumbnailCache(QObject):
+    """Decoded thumbnails by key (the photo's id), at most ``max_bytes`` of pixmaps.
+
+    Signals: ``ready(key)`` when a requested thumbnail was decoded (or failed: ``get`` is then
+    None and :meth:`failed` True).
+    """
+
+    ready = Signal(int)
+
+    def __init__(self, size: QSize, *, max_bytes: int = DEFAULT_CACHE_BYTES,
+                 threads: int = 2, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.size = size
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
+        self._decoding: set[int] = set()
+        self._failed: set[int] = set()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        # No Qt parent: a decode still running when the cache (and its page) is deleted holds
+        # its own reference, so it never emits through a deleted object; the connection to
+        # the deleted cache is gone by then and the image goes nowhere.
+        self._decoded = _Decoded()
+        self._decoded.done.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
+
+    def get(self, key: int) -> QPixmap | None:
+        pixmap = self._pixmaps.get(key)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(key)
+        return pixmap
+
+    def failed(self, key: int) -> bool:
+        return key in self._failed
+
+    def decoding(self, key: int) -> bool:
+        return key in self._decoding
+
+    def decode(self, key: int, path: str) -> None:
+        """Decode ``path`` for ``key`` off the GUI thread (once at a time per key)."""
+        if key in self._decoding:
+            return
+        self._decoding.add(key)
+        self._failed.discard(key)
+        self._pool.start(_Decode(key, path, self.size, self._decoded))
+
+    def clear(self) -> None:
+        self._pool.clear()
+        self._pixmaps.clear()
+        self._decoding.clear()
+        self._failed.clear()
+        self.bytes = 0
+
+    def wait(self) -> None:
+        """Wait for the decodes running now (tests, shutdown)."""
+        self._pool.waitForDone()
+
+    def _arrived(self, key: int, image: QImage) -> None:
+        if key not in self._decoding:
+            return  # cleared meanwhile (logout, a new listing)
+        self._decoding.discard(key)
+        if image.isNull():
+            self._failed.add(key)
+        else:
+            self._put(key, QPixmap.fromImage(image))
+        self.ready.emit(key)
+
+    def _put(self, key: int, pixmap: QPixmap) -> None:
+        old = self._pixmaps.pop(key, None)
+        if old is not None:
+            self.bytes -= _cost(old)
+        self._pixmaps[key] = pixmap
+        self.bytes += _cost(pixmap)
+        while self.bytes > self.max_bytes and len(self._pixmaps) > 1:
+            _key, dropped = self._pixmaps.popitem(last=False)
+            self.bytes -= _cost(dropped)
+
+
+def _cost(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * 4

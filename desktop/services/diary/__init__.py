@@ -1,0 +1,1 @@
+"""The group day (staff) and the diary (parents)."""

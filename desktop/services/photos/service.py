@@ -1,0 +1,304 @@
+"""The family's photos — also offline.
+
+After login the listing is shown from the cache at once and then synced (``GET /photos``,
+every page). What is no longer listed — consent withdrawn, a tag removed, the photo period
+over — leaves the cache at that sync, files included. Thumbnails are fetched as the grid asks
+for them (newest request first: what is on screen) and in the background after a sync, within
+the byte budget of :mod:`desktop.services.photos.budget`; screen copies when the viewer shows
+one; originals only to save them. One download per file
+(:mod:`desktop.services.shared.blob_downloads`). On a shared PC the session wipes the account
+folder at logout, photos included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from desktop.api.core.errors import ConnectionProblem, NotFound, SessionExpired
+from desktop.api.photos.records import Photo, PhotoListing, Rendition
+from desktop.cache.blobs import BlobCorrupt, BlobStore
+from desktop.services.photos.budget import (
+    DEFAULT_BUDGET_MB,
+    enforce_budget,
+    forget_all_but,
+    touch,
+)
+from desktop.services.photos.names import numbered, readable_name
+from desktop.services.photos.save_all import SaveAllOutcome, save_all_photos
+from desktop.services.session.account import STAFF_ROLES
+from desktop.services.session.service import SessionService
+from desktop.services.shared.blob_downloads import BlobDownloads, download_blob
+from desktop.services.shared.errors import user_message
+from desktop.services.shared.files import copy_atomically
+from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
+
+__all__ = ["BUDGET_SETTING", "THUMBNAIL_CONCURRENCY", "PhotosService"]
+
+#: Thumbnails fetched at the same time.
+THUMBNAIL_CONCURRENCY = 6
+#: QSettings key of the offline budget in megabytes (thumbnails and screen copies).
+BUDGET_SETTING = "photos/offline_budget_mb"
+
+
+class PhotosService(QObject):
+    """The photo listing and its files for the logged-in parent.
+
+    Signals: ``listingChanged(PhotoListing | None)``; ``fileReady(photo_id, rendition, path)``
+    when a thumbnail or screen copy is on disk; ``fileMissing(photo_id, rendition)`` when it
+    could not be fetched (offline); ``originalSaved(path)`` answering :meth:`save_original`;
+    ``saveAllProgress(done, total)`` and ``saveAllEnded(SaveAllOutcome | None)`` (None:
+    cancelled) for :meth:`save_all`; ``problem(message)`` (translated) and
+    ``problemSolved()``.
+    """
+
+    listingChanged = Signal(object)
+    fileReady = Signal(int, str, str)
+    fileMissing = Signal(int, str)
+    originalSaved = Signal(str)
+    saveAllProgress = Signal(int, int)
+    saveAllEnded = Signal(object)
+    problem = Signal(str)
+    problemSolved = Signal()
+
+    def __init__(self, session: SessionService, *, on_crash: CrashHandler | None = None,
+                 settings: QSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._settings = settings
+        self._tasks = TaskRunner(on_crash)
+        self._downloads = BlobDownloads()
+        self._listing: PhotoListing | None = None
+        self._wanted: list[tuple[Photo, Rendition]] = []  # newest request last
+        self._queued: set[tuple[int, Rendition]] = set()
+        self._failing = False
+        session.loggedIn.connect(self._logged_in)
+        session.loggedOut.connect(self._logged_out)
+        session.sessionExpired.connect(self._logged_out)
+        session.connection.onlineChanged.connect(self._online_changed)
+
+    # --- state --------------------------------------------------------------------------------
+
+    @property
+    def available(self) -> bool:
+        """Whether this account has the parents' Foto's section (staff post instead)."""
+        account = self._session.account
+        return account is not None and account.role not in STAFF_ROLES
+
+    @property
+    def listing(self) -> PhotoListing | None:
+        return self._listing
+
+    @property
+    def budget_bytes(self) -> int:
+        settings = self._settings or QSettings()
+        try:
+            megabytes = int(settings.value(BUDGET_SETTING, DEFAULT_BUDGET_MB))
+        except (TypeError, ValueError):
+            megabytes = DEFAULT_BUDGET_MB
+        return max(megabytes, 1) * 1024 * 1024
+
+    def readable_name(self, photo: Photo) -> str:
+        """The name to save ``photo`` under (:mod:`desktop.services.photos.names`)."""
+        listing = self._listing.photos if self._listing is not None else (photo,)
+        return readable_name(photo, numbered(listing).get(photo.id, 1))
+
+    def cached_path(self, photo: Photo, rendition: Rendition) -> Path | None:
+        """The file of a thumbnail or screen copy on this computer (marked as viewed), or
+        None."""
+        blobs = self._blobs()
+        file = photo.file(rendition)
+        path = None if blobs is None else blobs.path(file.blob_name, file.size)
+        if path is not None:
+            touch(path)
+        return path
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.available:
+            self._tasks.run("sync", self._sync(), self._failed)
+
+    def want(self, photo: Photo, rendition: Rendition = Rendition.THUMBNAIL) -> None:
+        """Fetch a thumbnail or screen copy; ``fileReady`` (or ``fileMissing``) answers. The
+        newest wish is fetched first: the photos on screen now."""
+        if (photo.id, rendition) in self._queued:
+            return
+        self._queued.add((photo.id, rendition))
+        self._wanted.append((photo, rendition))
+        if not self._tasks.running("files"):
+            self._tasks.run("files", self._fetch_wanted(), self._failed)
+
+    def save_original(self, photo: Photo, target: Path) -> None:
+        """Fetch the original (verified against the server's SHA-256) and save it as
+        ``target``; ``originalSaved`` or ``problem`` answers."""
+        self._tasks.run(f"save-{photo.id}", self._save_original(photo, Path(target)),
+                        self._failed)
+
+    def save_all(self, photos: list[Photo], folder: Path) -> None:
+        """Save every photo of ``photos`` into ``folder`` (:mod:`.save_all`)."""
+        self._tasks.run("save-all", self._save_all(photos, Path(folder)), self._save_all_failed)
+
+    @property
+    def saving_all(self) -> bool:
+        return self._tasks.running("save-all")
+
+    def cancel_save_all(self) -> None:
+        """Stop between two photos; what was saved stays, a next run adds the rest."""
+        if self._tasks.running("save-all"):
+            self._tasks.cancel("save-all")
+            self.saveAllEnded.emit(None)
+
+    async def aclose(self) -> None:
+        await self._tasks.drain()
+        await self._downloads.aclose()
+
+    # --- sync ---------------------------------------------------------------------------------
+
+    async def _sync(self) -> None:
+        cache = self._session.cache
+        listing = await self._session.request(lambda client: client.photos.listing())
+        if cache is None or cache is not self._session.cache:
+            return  # logged out while the answer was on its way
+        cache.put_photos(listing)
+        # Originals too: one being saved right now must not go before it is copied.
+        kept = {p.file(r).blob_name for p in listing.photos for r in Rendition}
+        forget_all_but(cache.blobs.directory, kept)
+        self._set_listing(listing)
+        self._solved()
+        # The thumbnails the grid did not ask for yet, oldest last, while they fit.
+        room, missing = self.budget_bytes, []
+        for photo in listing.photos:
+            file = photo.file(Rendition.THUMBNAIL)
+            room -= file.size
+            if room < 0:
+                break
+            if cache.blobs.path(file.blob_name, file.size) is None:
+                missing.append(photo)
+        for photo in reversed(missing):
+            self.want(photo)
+
+    async def _fetch_wanted(self) -> None:
+        async def worker() -> None:
+            while self._wanted:
+                photo, rendition = self._wanted.pop()
+                blobs = self._blobs()
+                if blobs is None:  # logged out meanwhile
+                    self._wanted.clear()
+                    return
+                try:
+                    path = await self._file(blobs, photo, rendition)
+                except (ConnectionProblem, BlobCorrupt):
+                    self.fileMissing.emit(photo.id, rendition.value)
+                    continue
+                except NotFound:
+                    # Hidden meanwhile (consent withdrawn, tag removed): the sync drops it.
+                    self.fileMissing.emit(photo.id, rendition.value)
+                    self.refresh()
+                    continue
+                finally:
+                    self._queued.discard((photo.id, rendition))
+                self.fileReady.emit(photo.id, rendition.value, str(path))
+
+        # A wish made while the last workers finish is picked up by the next round.
+        while self._wanted:
+            workers = [asyncio.ensure_future(worker()) for _ in range(THUMBNAIL_CONCURRENCY)]
+            try:
+                await asyncio.gather(*workers)
+            finally:
+                for task in workers:
+                    task.cancel()
+                await asyncio.gather(*workers, return_exceptions=True)
+        blobs = self._blobs()
+        if blobs is not None:
+            enforce_budget(blobs.directory, self.budget_bytes)
+
+    async def _file(self, blobs: BlobStore, photo: Photo, rendition: Rendition) -> Path:
+        file = photo.file(rendition)
+        return await self._downloads.fetch(file.blob_name, lambda: self._session.request(
+            lambda client: download_blob(blobs, file.blob_name, file.size, file.sha256,
+                                         lambda offset: client.photos.file(
+                                             photo, rendition, offset))))
+
+    async def _save_all(self, photos: list[Photo], folder: Path) -> None:
+        blobs = self._blobs()
+        if blobs is None:
+            return
+        outcome = await save_all_photos(
+            photos, folder, lambda photo: self._file(blobs, photo, Rendition.ORIGINAL),
+            lambda photo: blobs.delete(photo.file(Rendition.ORIGINAL).blob_name),
+            self.saveAllProgress.emit)
+        self.saveAllEnded.emit(outcome)
+
+    def _save_all_failed(self, error: ExpectedError) -> None:
+        self.saveAllEnded.emit(SaveAllOutcome(error=user_message(error)))
+
+    async def _save_original(self, photo: Photo, target: Path) -> None:
+        blobs = self._blobs()
+        if blobs is None:
+            return
+        try:
+            path = await self._file(blobs, photo, Rendition.ORIGINAL)
+        except BlobCorrupt:
+            self._failing = True
+            self.problem.emit(self._damaged_message())
+            return
+        try:
+            error = copy_atomically(path, target)
+        finally:
+            blobs.delete(photo.file(Rendition.ORIGINAL).blob_name)  # never kept offline
+        if error is not None:
+            self.problem.emit(error)
+            return
+        self.originalSaved.emit(str(target))
+
+    # --- outcome ------------------------------------------------------------------------------
+
+    def _failed(self, error: ExpectedError) -> None:
+        if self._session.account is None or isinstance(error, SessionExpired):
+            return
+        self._failing = True
+        message = user_message(error)
+        if isinstance(error, ConnectionProblem):
+            message += " " + self.tr("Photos already on this computer can still be viewed.")
+        self.problem.emit(message)
+
+    def _damaged_message(self) -> str:
+        return self.tr("The photo arrived damaged twice and was not saved. Try again later.")
+
+    def _solved(self) -> None:
+        if self._failing:
+            self._failing = False
+            self.problemSolved.emit()
+
+    # --- session ------------------------------------------------------------------------------
+
+    def _logged_in(self, _account: object) -> None:
+        cache = self._session.cache
+        if not self.available or cache is None:
+            return
+        self._set_listing(cache.photos())
+        self.refresh()
+
+    def _online_changed(self, online: bool) -> None:
+        if online and self.available and not self._tasks.running("sync"):
+            self.refresh()
+
+    def _logged_out(self, *_args: object) -> None:
+        self._tasks.cancel_all()
+        self._downloads.cancel_all()
+        self._wanted.clear()
+        self._queued.clear()
+        self._failing = False
+        self._set_listing(None)
+
+    def _blobs(self) -> BlobStore | None:
+        cache = self._session.cache
+        return None if cache is None else cache.blobs
+
+    def _set_listing(self, listing: PhotoListing | None) -> None:
+        if listing != self._listing:
+            self._listing = listing
+            self.listingChanged.emit(listing)

@@ -1,0 +1,1 @@
+"""Groep vandaag (staff) and the Dagboek (parents)."""

@@ -1,0 +1,288 @@
+"""The parents' Foto's section: a grid of the family's photos (one ``QListView`` in icon mode
+over :class:`PhotoGridModel`, never item widgets), per child or all children, and the viewer.
+
+Offline the grid shows what is on this computer and says how many photos are not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressDialog,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.photos.grid import PhotoGridModel
+from desktop.models.photos.thumbnails import ThumbnailCache
+from desktop.models.shared.formatting import format_date
+from desktop.models.shared.records import Photo, Profile, Rendition
+from desktop.views.shared.pages import Intent, PageContext
+from desktop.views.shared.theme import mark
+
+if TYPE_CHECKING:
+    from desktop.services.photos.service import PhotosService
+    from desktop.services.profile import ProfileService
+    from desktop.views.photos.viewer import PhotoViewer
+
+__all__ = ["CELL", "THUMBNAIL", "PhotosPage"]
+
+#: The thumbnails' box and the grid's cell (room for the activity's title under it).
+THUMBNAIL = QSize(180, 135)
+CELL = QSize(196, 176)
+
+
+class PhotoDelegate(QStyledItemDelegate):
+    """Paints a cell: the thumbnail (or its placeholder) and, under the first photo of an
+    activity, its date and title."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        painter.save()
+        rect = option.rect
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
+        box = QRect(rect.x() + (rect.width() - THUMBNAIL.width()) // 2, rect.y() + 4,
+                    THUMBNAIL.width(), THUMBNAIL.height())
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        if pixmap is not None:
+            size = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(box.x() + (box.width() - size.width()) // 2,
+                           box.y() + (box.height() - size.height()) // 2, size.width(),
+                           size.height())
+            painter.drawPixmap(target, pixmap)
+        else:
+            painter.fillRect(box, QColor("#e8e4dc"))
+            if index.data(PhotoGridModel.Role.ThumbnailState) == "missing":
+                painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                                 self.tr("Not on this computer"))
+        label = index.data(Qt.ItemDataRole.DisplayRole)
+        if label:
+            painter.setPen(option.palette.color(
+                QPalette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected
+                else QPalette.ColorRole.Text))
+            text_box = QRect(rect.x() + 4, box.bottom() + 4, rect.width() - 8,
+                             rect.bottom() - box.bottom() - 4)
+            painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                             painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
+                                                              text_box.width()))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return CELL
+
+
+class PhotosPage(QWidget):
+    """The family's photos from :class:`PhotosService`; opens them in :class:`PhotoViewer`."""
+
+    def __init__(self, photos: PhotosService, profile: ProfileService,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photosPage")
+        self._photos = photos
+        self._profile = profile
+        self.viewer: PhotoViewer | None = None
+        self.summary = ""
+
+        self.thumbnails = ThumbnailCache(THUMBNAIL, parent=self)
+        self.model = PhotoGridModel(self.thumbnails, self._thumbnail_path,
+                                    lambda photo: photos.want(photo, Rendition.THUMBNAIL), self)
+        title = mark(QLabel(self.tr("Photos"), self), "heading")
+        self.child_filter = QComboBox(self)
+        self.child_filter.setObjectName("photoChildFilter")
+        self.child_filter.setAccessibleName(self.tr("Child"))
+        self.child_filter.currentIndexChanged.connect(self._child_chosen)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(QLabel(self.tr("Child:"), self))
+        header.addWidget(self.child_filter)
+        self.save_all_button = QPushButton(self.tr("Save all photos…"), self)
+        self.save_all_button.setObjectName("saveAllPhotos")
+        self.save_all_button.setToolTip(self.tr(
+            "Save every photo shown (of the chosen child, or of all children) to a folder. "
+            "Running it again adds only what is not there yet."))
+        self.save_all_button.clicked.connect(self.save_all)
+        header.addWidget(self.save_all_button)
+        self.progress: QProgressDialog | None = None
+
+        self.note = mark(QLabel(self), "muted")
+        self.note.setObjectName("photosNote")
+        self.note.setWordWrap(True)
+        self.grid = QListView(self)
+        self.grid.setObjectName("photoGrid")
+        self.grid.setAccessibleName(self.tr("Photos"))
+        self.grid.setViewMode(QListView.ViewMode.IconMode)
+        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
+        self.grid.setMovement(QListView.Movement.Static)
+        self.grid.setUniformItemSizes(True)
+        self.grid.setGridSize(CELL)
+        self.grid.setSpacing(0)
+        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
+        self.grid.setBatchSize(200)
+        self.grid.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.grid.setItemDelegate(PhotoDelegate(self.grid))
+        self.grid.setModel(self.model)
+        self.grid.activated.connect(self._activated)
+        self.grid.doubleClicked.connect(self._activated)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.note)
+        layout.addWidget(self.grid, 1)
+
+        photos.listingChanged.connect(self.set_listing)
+        photos.saveAllProgress.connect(self._save_all_progress)
+        photos.saveAllEnded.connect(self._save_all_ended)
+        photos.fileReady.connect(self.model.file_ready)
+        photos.fileMissing.connect(self.model.file_missing)
+        photos.fileMissing.connect(self._update_note)
+        profile.profileChanged.connect(self._fill_children)
+        self._fill_children(profile.profile)
+        self.set_listing(photos.listing)
+
+    @classmethod
+    def from_context(cls, context: PageContext) -> PhotosPage:
+        page = cls(context.services.photos, context.services.profile, context.parent)
+        context.services.session.connection.onlineChanged.connect(page._online_changed)
+        return page
+
+    def activate(self, intent: Intent | None = None) -> None:
+        if self._photos.listing is None:
+            self._photos.refresh()
+        self._update_note()
+
+    # --- contents -----------------------------------------------------------------------------
+
+    def set_listing(self, listing: object) -> None:
+        self.model.set_listing(listing)  # type: ignore[arg-type]
+        self._update_note()
+
+    def _fill_children(self, profile: Profile | None) -> None:
+        chosen = self.child_filter.currentData()
+        self.child_filter.blockSignals(True)
+        self.child_filter.clear()
+        self.child_filter.addItem(self.tr("All children"), None)
+        for child in profile.children if profile is not None else ():
+            self.child_filter.addItem(child.first_name, child.id)
+        found = self.child_filter.findData(chosen)
+        self.child_filter.setCurrentIndex(max(found, 0))
+        self.child_filter.blockSignals(False)
+
+    def _child_chosen(self, *_args: object) -> None:
+        self.model.set_child(self.child_filter.currentData())
+        self._update_note()
+
+    def _thumbnail_path(self, photo: Photo) -> object:
+        return self._photos.cached_path(photo, Rendition.THUMBNAIL)
+
+    def _update_note(self, *_args: object) -> None:
+        listing = self._photos.listing
+        if listing is None:
+            text = self.tr("Your photos have not been loaded yet. They appear as soon as the "
+                           "portal can be reached.")
+        elif not self.model.photos():
+            text = self.tr("There are no photos of your children yet.")
+        else:
+            text = ""
+        if listing is not None and listing.available_until is not None:
+            text = (text + " " if text else "") + self.tr(
+                "The photos stay available until {date}. Do not forget to save them.").format(
+                date=format_date(listing.available_until))
+        missing = self.model.missing_count()
+        if missing:
+            text = (text + " " if text else "") + self.tr(
+                "Photos not on this computer: {n}. They appear when the portal can be "
+                "reached.").format(n=missing)
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    # --- save all -----------------------------------------------------------------------------
+
+    def save_all(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save all photos to…"),
+                                                  str(Path.home()))
+        if folder:
+            self.save_all_to(Path(folder))
+
+    def save_all_to(self, folder: Path) -> None:
+        """Save the photos of the current choice into ``folder``, with a cancellable
+        progress dialog; the outcome goes to the note under the heading."""
+        photos = self.model.photos()
+        if not photos or self._photos.saving_all:
+            return
+        self.progress = QProgressDialog(self.tr("Saving photos…"), self.tr("Cancel"), 0,
+                                        len(photos), self)
+        self.progress.setObjectName("saveAllPhotosProgress")
+        self.progress.setWindowTitle(self.tr("Save all photos"))
+        self.progress.setMinimumDuration(0)
+        self.progress.canceled.connect(self._photos.cancel_save_all)
+        self.progress.show()
+        self._photos.save_all(photos, folder)
+
+    def _save_all_progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.setLabelText(self.tr("Saving photos: {done} of {total}…").format(
+                done=done, total=total))
+
+    def _save_all_ended(self, outcome: object) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self._photos.cancel_save_all)
+            self.progress.close()
+            self.progress = None
+        self.summary = self._summary(outcome)
+        self.note.setText(self.summary)
+        self.note.show()
+
+    def _summary(self, outcome: object) -> str:
+        if outcome is None:
+            return self.tr("Saving stopped. The photos saved so far stay; saving again adds "
+                           "the rest.")
+        parts = [self.tr("Saved: {n} photos.").format(n=len(outcome.saved))]
+        if outcome.already_there:
+            parts.append(self.tr("Already in the folder: {n}.").format(n=outcome.already_there))
+        if outcome.damaged:
+            parts.append(self.tr("Arrived damaged, not saved: {n}. Save again later.").format(
+                n=outcome.damaged))
+        if outcome.error:
+            parts.append(self.tr("Stopped: {reason} Saving again adds the rest.").format(
+                reason=outcome.error))
+        return " ".join(parts)
+
+    # --- viewer -------------------------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_row(index.row())
+
+    def open_row(self, row: int) -> None:
+        if self.model.photo_at(row) is None:
+            return
+        if self.viewer is None:
+            from desktop.views.photos.viewer import PhotoViewer
+
+            self.viewer = PhotoViewer(self._photos, self.model, self)
+        self.viewer.show_row(row)
+        self.viewer.show()
+
+    # --- the connection ---------------------------------------------------------------------
+
+    def _online_changed(self, online: bool) -> None:
+        if online:
+            self.model.retry_missing()
+            self._update_note()

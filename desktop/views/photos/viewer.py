@@ -1,0 +1,265 @@
+"""One photo at a time: fit / 100 % / wheel zoom, ← → for the previous and next photo of the
+grid, a slideshow, the activity and caption, and "Opslaan als…" (the original, verified
+against the server's SHA-256).
+
+The viewer shows the screen copy (~1600 px) from the offline copy when there is one, else
+fetches it, showing the thumbnail meanwhile; offline without a copy it says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QShortcut, QWheelEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.photos.grid import PhotoGridModel
+from desktop.models.shared.formatting import format_date
+from desktop.models.shared.records import Photo, Rendition
+from desktop.views.shared.lock_guard import SessionDialog
+from desktop.views.shared.theme import mark
+
+if TYPE_CHECKING:
+    from desktop.services.photos.service import PhotosService
+
+__all__ = ["SLIDESHOW_MS", "PhotoViewer"]
+
+SLIDESHOW_MS = 4000
+_ZOOM_STEP = 1.25
+
+
+class _ImageView(QGraphicsView):
+    """The picture: fits the window until the user zooms; the wheel zooms."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoImage")
+        self.setScene(QGraphicsScene(self))
+        self.item = QGraphicsPixmapItem()
+        self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.item)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.fitting = True
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        self.item.setPixmap(pixmap)
+        self.scene().setSceneRect(self.item.boundingRect())
+        if self.fitting:
+            self.fit()
+
+    def fit(self) -> None:
+        self.fitting = True
+        self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def actual_size(self) -> None:
+        self.fitting = False
+        self.resetTransform()
+
+    def zoom(self, factor: float) -> None:
+        self.fitting = False
+        scale = self.transform().m11() * factor
+        if 0.05 <= scale <= 8.0:
+            self.scale(factor, factor)
+
+    @property
+    def zoom_factor(self) -> float:
+        return self.transform().m11()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            event.ignore()  # the viewer's previous and next, not a scroll
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom(_ZOOM_STEP ** steps)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.fitting:
+            self.fit()
+
+
+class PhotoViewer(SessionDialog):
+    """Shows the photo of one grid row, and the rows around it."""
+
+    def __init__(self, photos: PhotosService, model: PhotoGridModel,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("photoViewer")
+        self.resize(QSize(1000, 760))
+        self._photos = photos
+        self._model = model
+        self.row = -1
+        self.photo: Photo | None = None
+
+        self.image = _ImageView(self)
+        self.title_label = mark(QLabel(self), "heading")
+        self.caption_label = QLabel(self)
+        self.caption_label.setWordWrap(True)
+        self.state_label = mark(QLabel(self), "muted")
+        self.state_label.setObjectName("photoState")
+
+        self.previous_button = self._button(self.tr("Previous photo"), "◀", self.previous)
+        self.next_button = self._button(self.tr("Next photo"), "▶", self.next)
+        self.fit_button = self._button(self.tr("Fit to window"), self.tr("Fit"), self.image.fit)
+        self.actual_button = self._button(self.tr("Actual size"), "100 %",
+                                          self.image.actual_size)
+        self.zoom_in_button = self._button(self.tr("Zoom in"), "+",
+                                           lambda: self.image.zoom(_ZOOM_STEP))
+        self.zoom_out_button = self._button(self.tr("Zoom out"), "−",
+                                            lambda: self.image.zoom(1 / _ZOOM_STEP))
+        self.slideshow_button = self._button(self.tr("Slideshow"), self.tr("Slideshow"),
+                                             self.toggle_slideshow)
+        self.slideshow_button.setCheckable(True)
+        self.save_button = self._button(self.tr("Save as…"), self.tr("Save as…"), self.save_as)
+        for sequence, slot in ((QKeySequence.StandardKey.ZoomIn,
+                                lambda: self.image.zoom(_ZOOM_STEP)),
+                               (QKeySequence.StandardKey.ZoomOut,
+                                lambda: self.image.zoom(1 / _ZOOM_STEP)),
+                               (QKeySequence.StandardKey.Save, self.save_as)):
+            QShortcut(QKeySequence(sequence), self, slot)
+        self.slideshow = QTimer(self)
+        self.slideshow.setInterval(SLIDESHOW_MS)
+        self.slideshow.timeout.connect(self._slideshow_step)
+
+        bar = QHBoxLayout()
+        for widget in (self.previous_button, self.next_button, self.fit_button,
+                       self.actual_button, self.zoom_out_button, self.zoom_in_button,
+                       self.slideshow_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.state_label)
+        bar.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.caption_label)
+        layout.addWidget(self.image, 1)
+        layout.addLayout(bar)
+
+        photos.fileReady.connect(self._file_ready)
+        photos.fileMissing.connect(self._file_missing)
+        photos.originalSaved.connect(self._saved)
+        photos.problem.connect(lambda _message: self.state_label.setText(""))
+
+    def _button(self, name: str, text: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(name)
+        button.setAccessibleName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # --- which photo --------------------------------------------------------------------------
+
+    def show_row(self, row: int) -> None:
+        photo = self._model.photo_at(row)
+        if photo is None:
+            return
+        self.row, self.photo = row, photo
+        self.setWindowTitle(f"{format_date(photo.date)} · {photo.activity_title}")
+        self.title_label.setText(self.windowTitle())
+        self.caption_label.setText(photo.caption or "")
+        self.caption_label.setVisible(bool(photo.caption))
+        self.previous_button.setEnabled(row > 0)
+        self.next_button.setEnabled(self._model.photo_at(row + 1) is not None
+                                    or self._model.canFetchMore())
+        path = self._photos.cached_path(photo, Rendition.SCREEN)
+        if path is not None:
+            self._show_file(path)
+            return
+        thumbnail = self._model.thumbnails.get(photo.id)
+        self.image.set_pixmap(thumbnail if thumbnail is not None else QPixmap())
+        self.state_label.setText(self.tr("Loading…"))
+        self._photos.want(photo, Rendition.SCREEN)
+
+    def previous(self) -> None:
+        if self.row > 0:
+            self.show_row(self.row - 1)
+
+    def next(self) -> None:
+        if self._model.photo_at(self.row + 1) is None and self._model.canFetchMore():
+            self._model.fetchMore()
+        if self._model.photo_at(self.row + 1) is not None:
+            self.show_row(self.row + 1)
+        elif self.slideshow.isActive():
+            self.toggle_slideshow()
+
+    def toggle_slideshow(self) -> None:
+        running = not self.slideshow.isActive()
+        self.slideshow.start() if running else self.slideshow.stop()
+        self.slideshow_button.setChecked(running)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Left:
+            self.previous()
+        elif event.key() == Qt.Key.Key_Right:
+            self.next()
+        else:
+            super().keyPressEvent(event)
+
+    def _slideshow_step(self) -> None:
+        self.next()
+
+    def hideEvent(self, event: object) -> None:
+        self.slideshow.stop()
+        self.slideshow_button.setChecked(False)
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    # --- files --------------------------------------------------------------------------------
+
+    def _show_file(self, path: Path) -> None:
+        pixmap = QPixmap(str(path))
+        if pixmap.isNull():
+            self.state_label.setText(self.tr("This photo cannot be shown."))
+            return
+        self.image.set_pixmap(pixmap)
+        self.state_label.setText("")
+
+    def _file_ready(self, photo_id: int, rendition: str, path: str) -> None:
+        if self.photo is not None and photo_id == self.photo.id \
+                and rendition == Rendition.SCREEN.value:
+            self._show_file(Path(path))
+
+    def _file_missing(self, photo_id: int, rendition: str) -> None:
+        if self.photo is not None and photo_id == self.photo.id \
+                and rendition == Rendition.SCREEN.value:
+            self.state_label.setText(self.tr(
+                "This photo is not on this computer. It appears when the portal can be "
+                "reached."))
+
+    # --- save ---------------------------------------------------------------------------------
+
+    def save_as(self) -> None:
+        if self.photo is None:
+            return
+        start = str(Path.home() / self._photos.readable_name(self.photo))
+        target, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save photo"), start, self.tr("Photos (*.jpg *.jpeg *.png)"))
+        if target:
+            self.save_to(Path(target))
+
+    def save_to(self, target: Path) -> None:
+        """Fetch the original and write it to ``target``; the outcome shows in the bar."""
+        if self.photo is None:
+            return
+        self.state_label.setText(self.tr("Saving…"))
+        self._photos.save_original(self.photo, target)
+
+    def _saved(self, path: str) -> None:
+        self.state_label.setText(self.tr("Saved as {name}.").format(name=Path(path).name))

@@ -1,0 +1,93 @@
+"""The Foto's page as a parent sees it, over fake services: what it says before the photos
+came and when there are none, until when they stay, one child's photos, and the viewer with
+its keys (← →, slideshow) and "Opslaan als…"."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from view_fakes import FakePhotos, a_photo
+
+from desktop.models.shared.records import PhotoListing, Rendition
+
+
+def photos_page(make_window, photos: FakePhotos):
+    window = make_window(photos=photos)
+    window.show_section("photos")
+    return window, window.page("photos")
+
+
+def test_before_the_first_sync_the_page_says_why_it_is_empty(qtbot, make_window) -> None:
+    photos = FakePhotos()
+    _window, page = photos_page(make_window, photos)
+    assert "have not been loaded yet" in page.note.text()
+    assert photos.refreshes == 1  # opening the page asks for them
+
+
+def test_no_photos_yet_and_until_when_they_stay(qtbot, make_window) -> None:
+    photos = FakePhotos()
+    _window, page = photos_page(make_window, photos)
+    photos.listing = PhotoListing((), date(2026, 12, 29))
+    photos.listingChanged.emit(photos.listing)
+    assert "no photos of your children yet" in page.note.text()
+    assert "until" in page.note.text() and "29" in page.note.text()
+
+
+def test_the_grid_is_one_list_view_over_the_model_and_filters_by_child(
+        qtbot, make_window) -> None:
+    photos = FakePhotos()
+    _window, page = photos_page(make_window, photos)
+    photos.listing = PhotoListing((a_photo(1, child_ids=(1,)), a_photo(2, child_ids=(2,))),
+                                  None)
+    photos.listingChanged.emit(photos.listing)
+    assert page.grid.model() is page.model and page.grid.uniformItemSizes()
+    assert page.model.rowCount() == 2 and page.note.isHidden()
+    # Painting the grid asks the service for the thumbnails it does not have.
+    qtbot.waitUntil(lambda: {p.id for p, _r in photos.wanted} == {1, 2})
+    assert {r for _p, r in photos.wanted} == {Rendition.THUMBNAIL}
+    page.child_filter.setCurrentIndex(page.child_filter.findData(2))
+    assert [page.model.photo_at(r).id for r in range(page.model.rowCount())] == [2]
+
+
+def test_the_viewer_steps_with_the_arrow_keys_and_saves_the_original(
+        qtbot, make_window, monkeypatch) -> None:
+    photos = FakePhotos()
+    _window, page = photos_page(make_window, photos)
+    photos.listing = PhotoListing(tuple(a_photo(n) for n in (1, 2, 3)), None)
+    photos.listingChanged.emit(photos.listing)
+    page.open_row(0)
+    viewer = page.viewer
+    qtbot.waitExposed(viewer)
+    assert viewer.state_label.text() == "Loading…"
+    assert (viewer.photo.id, Rendition.SCREEN) in {(p.id, r) for p, r in photos.wanted}
+    assert not viewer.previous_button.isEnabled()
+    qtbot.keyClick(viewer, Qt.Key.Key_Right)
+    qtbot.keyClick(viewer, Qt.Key.Key_Right)
+    assert viewer.photo.id == 3 and not viewer.next_button.isEnabled()
+    qtbot.keyClick(viewer, Qt.Key.Key_Right)  # past the last: stays
+    assert viewer.photo.id == 3
+    qtbot.keyClick(viewer, Qt.Key.Key_Left)
+    assert viewer.photo.id == 2
+    viewer.toggle_slideshow()
+    assert viewer.slideshow.isActive()
+    viewer._slideshow_step()
+    assert viewer.photo.id == 3
+    viewer._slideshow_step()  # the end of the photos ends the slideshow
+    assert not viewer.slideshow.isActive()
+    photos.fileMissing.emit(3, "screen")
+    assert "not on this computer" in viewer.state_label.text()
+
+    chosen: list[str] = []
+
+    def choose(parent, caption, start, filters):
+        chosen.append(start)
+        return str(Path(start).with_name("gekozen.jpg")), filters
+
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", choose)
+    viewer.save_as()
+    assert chosen[0].endswith("2026-11-03 Herfstwandeling 01.jpg")
+    assert [(p.id, t.name) for p, t in photos.saved] == [(3, "gekozen.jpg")]
+    photos.originalSaved.emit(str(Path(chosen[0]).with_name("gekozen.jpg")))
+    assert viewer.state_label.text() == "Saved as gekozen.jpg."

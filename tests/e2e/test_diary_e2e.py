@@ -1,0 +1,118 @@
+"""Groep vandaag and the Dagboek in the app against the real portal server: staff register an
+arrival and write the day report on the group's PC, the parent reads it in the Dagboek; a
+parent's note written with the portal stopped waits in the outbox and arrives once after the
+app and the portal were restarted (docs/api.md, "Group day and diary")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_window
+
+from desktop.api.client import PortalClient
+from desktop.models.diary.timeline import TimelineModel
+from desktop.models.shared.records import ChildStatus
+
+
+def _row(page, first_name: str) -> int:
+    model = page.model
+    return next(r for r in range(model.rowCount()) if model.child_at(r).first_name == first_name)
+
+
+def _emma(page):  # noqa: ANN001, ANN202
+    return page.model.child_at(_row(page, "Emma"))
+
+
+def server_notes(run, url: str, text: str) -> list:  # noqa: ANN001
+    async def fetch() -> list:
+        async with PortalClient(url) as client:
+            await client.auth.login(SANNE, PASSWORD)
+            emma = next(c.id for c in (await client.profile.me()).children
+                        if c.first_name == "Emma")
+            found, cursor = [], None
+            while True:
+                page = await client.diary.page(emma, cursor=cursor, limit=200)
+                found += [e for d in page.days for e in d.entries if e.text == text]
+                if (cursor := page.next_cursor) is None:
+                    return found
+    return run(fetch())
+
+
+def test_staff_register_the_arrival_and_write_the_report_and_the_parent_reads_it(
+        qtbot, portal_server, make_app):
+    staff_app = make_app(portal_server.url, shared_pc=True)
+    log_in(qtbot, staff_app, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, staff_app)
+    page = main.page("group_day")
+    assert main.pages.currentWidget() is page  # staff start on their group's day
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
+    page.table.selectRow(_row(page, "Emma"))
+    if _emma(page).arrived_at is not None:  # the demo registered half the group already
+        qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: _emma(page).arrived_at is None, timeout=20_000)
+        page.table.selectRow(_row(page, "Emma"))
+    not_expected = _emma(page).status is ChildStatus.NOT_EXPECTED  # a day she does not come
+    qtbot.keyClick(page.table, Qt.Key.Key_A)  # the key, as staff at the door use it
+    if not_expected:
+        qtbot.waitUntil(lambda: page.findChild(QDialogButtonBox) is not None, timeout=5_000)
+        dialog = page.findChild(QDialogButtonBox).parent()
+        dialog.reason.set_text("Ruildag")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: _emma(page).status is ChildStatus.ARRIVED, timeout=20_000)
+    assert "Here" in page.model.index(_row(page, "Emma"), 1).data()
+
+    page.table.selectRow(_row(page, "Emma"))
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    report = page.report
+    qtbot.waitUntil(lambda: report.isVisible(), timeout=5_000)
+    report.text.set_text("Emma heeft met water gespeeld.\nDaarna lekker geslapen.")
+    with qtbot.waitSignal(staff_app.services.group_day.written, timeout=20_000):
+        report.save_text.click()
+    qtbot.waitUntil(lambda: "met water gespeeld" in report.written_today.text(),
+                    timeout=20_000)
+    with qtbot.waitSignal(staff_app.services.group_day.written, timeout=20_000):
+        report.quick_buttons["bottle"].click()
+    assert report.text.text() == ""  # taken by the portal, so cleared
+
+    parent_app = make_app(portal_server.url, computer="home")
+    log_in(qtbot, parent_app, SANNE, PASSWORD)
+    home = wait_for_main_window(qtbot, parent_app)
+    home.show_section("diary")
+    diary = home.page("diary")
+    diary.child.setCurrentIndex(diary.child.findText("Emma"))
+    qtbot.waitUntil(lambda: diary.model.rowCount() > 0 and diary.model.index(0).data(
+        TimelineModel.DAY_ROLE).day == date.today(), timeout=20_000)
+    today = diary.model.index(0).data()
+    assert "Fatima El Amrani wrote:" in today and "Emma heeft met water gespeeld." in today
+    assert "Arrived" in today and "Drink: 180 ml" in today
+
+
+def test_a_note_written_offline_arrives_once_after_restarting_app_and_portal(
+        qtbot, portal_server, make_app, run):
+    first = make_app(portal_server.url)
+    log_in(qtbot, first, SANNE, PASSWORD)
+    main = wait_for_main_window(qtbot, first)
+    main.show_section("diary")
+    diary = main.page("diary")
+    diary.child.setCurrentIndex(diary.child.findText("Emma"))
+    qtbot.waitUntil(lambda: not first.services.diary.loading(diary.child_id()), timeout=20_000)
+
+    portal_server.stop()
+    diary.write_button.click()
+    note = diary.note_dialog
+    note.text.set_text("Oma haalt vandaag op")
+    with qtbot.waitSignal(first.services.diary.noteQueued, timeout=20_000):
+        note.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "waiting for a connection" in diary.state.text(), timeout=5_000)
+    run(first.aclose())  # the app is closed while the note waits
+
+    portal_server.start()
+    second = make_app(portal_server.url)
+    with qtbot.waitSignal(second.services.diary.noteDelivered, timeout=30_000):
+        log_in(qtbot, second, SANNE, PASSWORD)
+    assert len(server_notes(run, portal_server.url, "Oma haalt vandaag op")) == 1
+    second.services.outbox.deliver()  # nothing is left to send again
+    qtbot.wait(200)
+    assert len(server_notes(run, portal_server.url, "Oma haalt vandaag op")) == 1

@@ -1,0 +1,242 @@
+"""Foto's against the real portal server: staff post photos (one child without consent cannot
+be tagged), the parent's grid shows only her children's, the viewer shows one, "Opslaan als…"
+saves the original verified and without GPS, and with the server stopped the photos on this
+computer are still shown while the others say they are not here."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+from PIL import Image
+from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_window
+
+from desktop.api.client import PortalClient
+from desktop.api.core.errors import RuleViolation
+from desktop.api.core.transport import new_idempotency_key
+from desktop.api.photos.records import Photo, Rendition
+from desktop.models.photos.grid import PhotoGridModel
+from server.demo.database import amsterdam_today
+
+GPS_INFO = 0x8825
+
+
+def a_jpeg(colour: str, *, gps: bool = False) -> bytes:
+    image = Image.new("RGB", (640, 480), colour)
+    exif = Image.Exif()
+    if gps:
+        exif.get_ifd(GPS_INFO).update({1: "N", 2: (52.0, 5.0, 0.0)})
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def staff_posts(run, url: str, colours: list[tuple[str, bool]]) -> list[Photo]:
+    """An activity of Zonnetjes today; one photo per colour, tagged with Emma when asked."""
+    async def post() -> list[Photo]:
+        async with PortalClient(url) as client:
+            await client.auth.login(STAFF, PASSWORD)
+            me = await client.profile.me()
+            group = next(g.id for g in me.groups if g.name == "Zonnetjes")
+            activity = await client.photos.create_activity(
+                group, amsterdam_today(), "Herfstwandeling", "Naar het bos",
+                new_idempotency_key())
+            children = await client.photos.children(activity.id)
+            emma = next(c.id for c in children if c.first_name == "Emma")
+            without = next(c.id for c in children if not c.portal_consent)
+            try:
+                await client.photos.upload(activity.id, a_jpeg("white"), [without],
+                                           new_idempotency_key())
+                raise AssertionError("a child without consent was tagged")
+            except RuleViolation as refused:
+                assert refused.code == "photo_tag_refused"
+            return [await client.photos.upload(activity.id, a_jpeg(colour, gps=True),
+                                               [emma] if tagged else [],
+                                               new_idempotency_key())
+                    for colour, tagged in colours]
+    return run(post())
+
+
+def thumbnail_states(model: PhotoGridModel) -> list[str]:
+    return [model.index(row).data(PhotoGridModel.Role.ThumbnailState)
+            for row in range(model.rowCount())]
+
+
+def open_photos(qtbot, desktop):
+    main = wait_for_main_window(qtbot, desktop)
+    main.show_section("photos")
+    page = main.page("photos")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
+    page.grid.resize(900, 600)
+    return page
+
+
+def test_staff_post_the_parent_views_saves_and_keeps_them_offline(
+        qtbot, portal_server, make_app, run, tmp_path):
+    posted = staff_posts(run, portal_server.url, [("red", True), ("green", False),
+                                                  ("blue", True)])
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_photos(qtbot, desktop)
+    model = page.model
+    # Only the photos of her own child, the newest activity first, in upload order.
+    assert [model.photo_at(r).id for r in range(model.rowCount())] == \
+        [posted[0].id, posted[2].id]
+    assert model.index(0).data().endswith("Herfstwandeling") and model.index(1).data() == ""
+    page.show()
+    qtbot.waitUntil(lambda: thumbnail_states(model) == ["ready", "ready"], timeout=20_000)
+    assert model.index(0).data(PhotoGridModel.Role.Photo).id == posted[0].id
+
+    page.open_row(0)
+    viewer = page.viewer
+    qtbot.waitUntil(lambda: viewer.isVisible() and viewer.state_label.text() == "",
+                    timeout=20_000)
+    assert viewer.image.item.pixmap().width() == 640
+    assert "Herfstwandeling" in viewer.windowTitle()
+    viewer.next()
+    assert viewer.photo.id == posted[2].id
+
+    target = tmp_path / "saved" / "photo.jpg"
+    target.parent.mkdir()
+    with qtbot.waitSignal(desktop.services.photos.originalSaved, timeout=20_000):
+        viewer.save_to(target)
+    data = target.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == posted[2].file(Rendition.ORIGINAL).sha256
+    saved = Image.open(io.BytesIO(data))
+    assert not saved.getexif().get_ifd(GPS_INFO)
+    assert desktop.services.photos.readable_name(posted[2]) == \
+        f"{amsterdam_today().isoformat()} Herfstwandeling 02.jpg"
+    viewer.close()
+
+    # The portal goes away: what is on this computer is still shown, read from disk again.
+    screen_of_the_first = desktop.services.photos.cached_path(model.photo_at(0), Rendition.SCREEN)
+    assert screen_of_the_first is not None
+    portal_server.stop()
+    page.thumbnails.clear()
+    model.set_listing(desktop.services.photos.listing)
+    page.grid.viewport().update()
+    qtbot.waitUntil(lambda: thumbnail_states(model) == ["ready", "ready"], timeout=20_000)
+    page.open_row(0)
+    qtbot.waitUntil(lambda: viewer.isVisible() and viewer.image.item.pixmap().width() == 640,
+                    timeout=20_000)
+
+
+def test_an_uncached_photo_says_so_offline(qtbot, portal_server, make_app, run):
+    posted = staff_posts(run, portal_server.url, [("red", True)])
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_photos(qtbot, desktop)
+    page.show()
+    qtbot.waitUntil(lambda: thumbnail_states(page.model) == ["ready"], timeout=20_000)
+    blobs = desktop.services.session.cache.blobs
+    blobs.delete(posted[0].file(Rendition.THUMBNAIL).blob_name)
+    portal_server.stop()
+    page.thumbnails.clear()
+    page.model.set_listing(desktop.services.photos.listing)
+    page.grid.viewport().update()
+    qtbot.waitUntil(lambda: thumbnail_states(page.model) == ["missing"], timeout=20_000)
+    qtbot.waitUntil(lambda: "not on this computer: 1" in page.note.text(), timeout=5_000)
+
+
+def test_a_hidden_photo_leaves_the_cache_at_the_next_sync(qtbot, portal_server, make_app, run):
+    posted = staff_posts(run, portal_server.url, [("red", True)])
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_photos(qtbot, desktop)
+    page.show()
+    qtbot.waitUntil(lambda: thumbnail_states(page.model) == ["ready"], timeout=20_000)
+    thumbnail = desktop.services.photos.cached_path(posted[0], Rendition.THUMBNAIL)
+    assert thumbnail is not None and Path(thumbnail).exists()
+
+    async def untag() -> None:
+        async with PortalClient(portal_server.url) as client:
+            await client.auth.login(STAFF, PASSWORD)
+            await client.photos.set_tags(posted[0].id, [], new_idempotency_key())
+    run(untag())
+    desktop.services.photos.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=20_000)
+    assert not Path(thumbnail).exists()
+    assert desktop.services.session.cache.photos().photos == ()
+
+
+def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server, make_app,
+                                                           tmp_path):
+    """Through the app: a new activity, Emma tagged, two photos and a PDF named .jpg; the PDF
+    is refused with its reason, the photos arrive, the parent's grid shows them."""
+    red, blue = tmp_path / "rood.jpg", tmp_path / "blauw.jpg"
+    red.write_bytes(a_jpeg("red", gps=True))
+    blue.write_bytes(a_jpeg("blue"))
+    fake = tmp_path / "factuur.jpg"
+    fake.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    staff = make_app(portal_server.url)
+    log_in(qtbot, staff, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, staff)
+    main.show_section("photos")
+    page = main.page("photos")
+    page.open_upload()
+    dialog = page.dialog
+    posting = staff.services.photo_posting
+    with qtbot.waitSignal(posting.activitiesLoaded, timeout=20_000):
+        pass
+    dialog.new_activity_button.setChecked(True)
+    dialog.title_edit.setText("Herfstwandeling")
+    with qtbot.waitSignal(posting.activitiesLoaded, timeout=20_000):
+        dialog.create_activity()
+    assert dialog.activity is not None and dialog.activity.title == "Herfstwandeling"
+    qtbot.waitUntil(lambda: any(c.text().startswith("Emma") for c in dialog.chips.values()),
+                    timeout=20_000)
+    assert any(not chip.isEnabled() for chip in dialog.chips.values())  # one without consent
+    next(c for c in dialog.chips.values() if c.text().startswith("Emma")).setChecked(True)
+    dialog.add_files([red, fake, blue])
+    with qtbot.waitSignal(posting.batchEnded, timeout=30_000):
+        dialog.post()
+    states = [u.state.value for u in posting.uploads]
+    assert states == ["done", "refused", "done"]
+    assert "JPEG, PNG or HEIC" in posting.uploads[1].message
+    assert "Posted: 2." in dialog.status.text()
+    dialog.close()
+
+    parent = make_app(portal_server.url, computer="home")
+    log_in(qtbot, parent, SANNE, PASSWORD)
+    photos = open_photos(qtbot, parent)
+    assert photos.model.rowCount() == 2
+
+
+def test_save_all_photos_stopped_halfway_then_again_completes_without_duplicates(
+        qtbot, portal_server, make_app, run, tmp_path):
+    posted = staff_posts(run, portal_server.url, [("red", True), ("green", True),
+                                                  ("blue", True)])
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_photos(qtbot, desktop)
+    photos = desktop.services.photos
+    folder = tmp_path / "album"
+    folder.mkdir()
+
+    def stop_after_the_first(done: int, _total: int) -> None:
+        if done == 1:
+            photos.cancel_save_all()
+    photos.saveAllProgress.connect(stop_after_the_first)
+    with qtbot.waitSignal(photos.saveAllEnded, timeout=30_000):
+        page.save_all_to(folder)
+    photos.saveAllProgress.disconnect(stop_after_the_first)
+    assert len(list(folder.iterdir())) == 1 and "Saving stopped" in page.note.text()
+
+    with qtbot.waitSignal(photos.saveAllEnded, timeout=30_000) as ended:
+        page.save_all_to(folder)
+    assert (len(ended.args[0].saved), ended.args[0].already_there) == (2, 1)
+    day = amsterdam_today().isoformat()
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [f"{day} Herfstwandeling 0{n}.jpg" for n in (1, 2, 3)]
+    for photo in posted:
+        name = desktop.services.photos.readable_name(photo)
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == \
+            photo.file(Rendition.ORIGINAL).sha256
+    assert page.progress is None
+
+    with qtbot.waitSignal(photos.saveAllEnded, timeout=30_000) as again:
+        page.save_all_to(folder)
+    assert (again.args[0].saved, again.args[0].already_there) == ([], 3)
+    assert sorted(p.name for p in folder.iterdir()) == names  # nothing twice
+    assert "Already in the folder: 3." in page.note.text()

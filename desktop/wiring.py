@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from desktop.services.session.service import SessionService
     from desktop.views.crash_dialog import CrashDialog
     from desktop.views.main_window import MainWindow
+    from desktop.views.tray import TrayNotifications
 
 __all__ = ["AppOptions", "DesktopApp"]
 
@@ -134,6 +135,7 @@ class DesktopApp(QObject):
         )
         # One main window per login, so nothing of the previous account lingers in it.
         self.main_window: MainWindow | None = None
+        self.tray: TrayNotifications | None = None  # the main window's (none without a tray)
         self._crash_dialogs: list[CrashDialog] = []
         self._shut_down = False
 
@@ -205,6 +207,10 @@ class DesktopApp(QObject):
         window.closeRequested.connect(self.closed.set)
         window.switchAccountRequested.connect(self.services.session.switch_account)
         self.main_window = window
+        from desktop.views.tray import TrayNotifications  # with the main window's code
+
+        self.tray = TrayNotifications.attach(self.services.notifications,
+                                             self.services.messages, window)
         window.show()
         self.login_window.hide()
 
@@ -213,6 +219,9 @@ class DesktopApp(QObject):
         self._drop_main_window()
 
     def _drop_main_window(self) -> None:
+        tray, self.tray = self.tray, None
+        if tray is not None:
+            tray.remove()  # a session's icon goes with it (a shared PC keeps nothing)
         window, self.main_window = self.main_window, None
         if window is not None:
             window.closeRequested.disconnect(self.closed.set)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desktop.services.live import LiveUpdates
     from desktop.services.messages.service import MessagesService
     from desktop.services.news import NewsService
+    from desktop.services.notifications import Notifier
     from desktop.services.pending_requests import PendingRequestsService
     from desktop.services.personal_data import PersonalDataService
     from desktop.services.photos.posting import PhotoPostingService
@@ -104,6 +105,7 @@ class Services:
     messages: MessagesService
     news: NewsService
     live: LiveUpdates
+    notifications: Notifier
     photos: PhotosService
     photo_posting: PhotoPostingService
     group_day: GroupDayService
@@ -131,6 +133,7 @@ class Services:
         from desktop.services.live import LiveUpdates
         from desktop.services.messages.service import MessagesService
         from desktop.services.news import NewsService
+        from desktop.services.notifications import Notifier
         from desktop.services.pending_requests import PendingRequestsService
         from desktop.services.personal_data import PersonalDataService
         from desktop.services.photos.posting import PhotoPostingService
@@ -157,6 +160,9 @@ class Services:
         live.event.connect(messages.live_event)
         live.event.connect(news.live_event)
         live.event.connect(extra_days.live_event)
+        # What arrives may become a desktop notification (the tray of each main window
+        # shows them); every category is on until the preferences answer `enabled`.
+        notifications = Notifier(session, messages, news, extra_days, parent=parent)
         return cls(session=session, password_reset=login.password_reset, profile=profile,
                    auth_sessions=auth_sessions, outbox=outbox, agenda=agenda,
                    extra_days=extra_days, finance=finance, pending_requests=pending_requests,
@@ -165,7 +171,7 @@ class Services:
                                                            parent=parent),
                    personal_data=PersonalDataService(session, on_crash=on_crash,
                                                      parent=parent),
-                   messages=messages, news=news, live=live,
+                   messages=messages, news=news, live=live, notifications=notifications,
                    photos=PhotosService(session, on_crash=on_crash, parent=parent),
                    photo_posting=PhotoPostingService(session, on_crash=on_crash,
                                                      parent=parent),

@@ -2764,6 +2764,61 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>Notifications</name>
+    <message>
+        <source>Ouderportaal</source>
+        <translation>Ouderportaal</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Nieuw bericht</translation>
+    </message>
+    <message>
+        <source>Message from {name}</source>
+        <translation>Bericht van {name}</translation>
+    </message>
+    <message>
+        <source>News from {name}</source>
+        <translation>Nieuws van {name}</translation>
+    </message>
+    <message>
+        <source>Extra day partly approved</source>
+        <translation>Extra dag deels goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Extra day approved</source>
+        <translation>Extra dag goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Extra day rejected</source>
+        <translation>Extra dag afgewezen</translation>
+    </message>
+    <message>
+        <source>{child}, {dates}</source>
+        <translation>{child}, {dates}</translation>
+    </message>
+    <message>
+        <source>{what} (by {name})</source>
+        <translation>{what} (door {name})</translation>
+    </message>
+    <message>
+        <source>Ouderportaal: nothing unread</source>
+        <translation>Ouderportaal: niets ongelezen</translation>
+    </message>
+    <message>
+        <source>unread messages: {count}</source>
+        <translation>ongelezen berichten: {count}</translation>
+    </message>
+    <message>
+        <source>unread news: {count}</source>
+        <translation>ongelezen nieuws: {count}</translation>
+    </message>
+    <message>
+        <source>Ouderportaal: {counts}</source>
+        <translation>Ouderportaal: {counts}</translation>
+    </message>
+</context>
+<context>
     <name>OfflineCopies</name>
     <message>
         <source>Not all data of the previous session could be removed from this computer yet: a file is still open in another program. Close that program; the data is removed as soon as possible, at the next start at the latest.</source>

@@ -65,14 +65,16 @@ def inbox_query(user: User, condition: ColumnElement[bool]) -> Select[Any]:
 
 
 async def describe(db: AsyncSession, rows: Sequence[Any]) -> list[ConversationOut]:
-    """Rows of `inbox_query` as the API shows them (one more query: the last messages)."""
+    """Rows of `inbox_query` as the API shows them (one more query: the last messages with
+    their authors' names)."""
     last_ids = [row.last_id for row in rows if row.last_id is not None]
-    last = {m.id: m for m in (await db.scalars(
-        select(Message).where(Message.id.in_(last_ids)))).all()} if last_ids else {}
+    last = {m.id: (m, name) for m, name in (await db.execute(
+        select(Message, User.name).join(User, User.id == Message.author_id)
+        .where(Message.id.in_(last_ids)))).all()} if last_ids else {}
     out = []
     for row in rows:
         conversation: Conversation = row[0]
-        message = last.get(row.last_id)
+        message, author = last.get(row.last_id, (None, ""))
         out.append(ConversationOut(
             id=conversation.id, subject=conversation.subject, child_id=conversation.child_id,
             child_name=row[1], group_id=conversation.group_id, group_name=row[2],
@@ -82,6 +84,7 @@ async def describe(db: AsyncSession, rows: Sequence[Any]) -> list[ConversationOu
             last_message_id=message.id if message else 0,
             last_message_preview=" ".join(message.body.split())[:PREVIEW] if message else "",
             last_message_from_family=message.from_family if message else True,
+            last_message_author_name=author,
             answered=message is not None and not message.from_family,
             unread=row.unread, closed=conversation.closed_at is not None,
             group_read_id=row.group_read, family_read_id=row.family_read))

@@ -76,6 +76,7 @@ class ConversationOut(BaseModel):
     last_message_id: int
     last_message_preview: str
     last_message_from_family: bool
+    last_message_author_name: str
     answered: bool
     unread: int
     closed: bool

@@ -50,11 +50,15 @@ def test_a_staff_reply_reaches_the_parents_app_by_itself(qtbot, portal_server, m
     with qtbot.waitSignal(fatima.messages.sent, timeout=20_000):
         fatima.messages.send(MessageDraft("Natuurlijk!", conversation_id=conversation.id), [])
 
-    # Nobody touches Sanne's app: it finds the reply and says so.
-    with qtbot.waitSignal(sanne.messages.replyArrived, timeout=20_000,
-                          check_params_cb=lambda c: c.id == conversation.id) as arrived:
+    # Nobody touches Sanne's app: it finds the reply and notifies her, naming who wrote.
+    with qtbot.waitSignal(sanne.notifications.notify, timeout=20_000,
+                          check_params_cb=lambda n: n.item.id == conversation.id) as told:
         pass
-    assert arrived.args[0].unread == 1 and arrived.args[0].answered
+    notification = told.args[0]
+    assert (notification.category, notification.private) == ("messages", False)
+    assert notification.item.last_message_author_name == "Fatima El Amrani"
+    assert notification.item.unread == 1 and notification.item.answered
+    assert sanne.notifications.unread[0] >= 1
     sanne.messages.open(conversation.id)
     qtbot.waitUntil(lambda: [m.body for m in sanne.messages.thread(conversation.id) or []] == [
         "Mag Emma haar knuffel meenemen?", "Natuurlijk!"], timeout=20_000)

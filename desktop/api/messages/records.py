@@ -83,6 +83,8 @@ class Conversation:
     closed: bool
     group_read_id: int
     family_read_id: int
+    #: Who wrote the last message (what a notification names).
+    last_message_author_name: str = ""
 
     @classmethod
     def from_json(cls, data: Json) -> Conversation:
@@ -94,7 +96,7 @@ class Conversation:
             as_int(data["last_message_id"]), as_str(data["last_message_preview"]),
             _bool(data["last_message_from_family"]), _bool(data["answered"]),
             as_int(data["unread"]), _bool(data["closed"]), as_int(data["group_read_id"]),
-            as_int(data["family_read_id"]))
+            as_int(data["family_read_id"]), as_str(data["last_message_author_name"]))
 
 
 @dataclass(frozen=True)

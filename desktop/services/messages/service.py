@@ -130,6 +130,11 @@ class MessagesService(QObject):
         self._timer.setInterval(ms)
 
     @property
+    def opened(self) -> int | None:
+        """The conversation the page has open (``open``), None when none is."""
+        return self._open
+
+    @property
     def unread(self) -> int:
         return 0 if self._inbox is None else self._inbox.unread_messages
 

@@ -40,7 +40,7 @@ from desktop.views.agenda.extra_day_wizard import ExtraDayWizard
 from desktop.views.agenda.legend import Legend
 from desktop.views.agenda.month_grid import MonthGrid
 from desktop.views.agenda.request_overview import RequestOverviewDialog
-from desktop.views.shared.pages import Intent, PageContext
+from desktop.views.shared.pages import OPEN_ITEM, Intent, PageContext
 from desktop.views.shared.row_table import row_table
 from desktop.views.shared.theme import mark
 
@@ -252,9 +252,12 @@ class AgendaPage(QWidget):
         super().resizeEvent(event)
 
     def activate(self, intent: Intent | None = None) -> None:
-        """The section became visible: show (and refresh) the month on screen."""
+        """The section became visible: show (and refresh) the month on screen, or the day a
+        clicked notification is about (a decision on an extra day)."""
         self._agenda.show_month(*self.model.month)
-        if not self.view.currentIndex().isValid():
+        if intent is not None and intent.action == OPEN_ITEM and isinstance(intent.item, date):
+            self.select_date(intent.item)
+        elif not self.view.currentIndex().isValid():
             self.select_date(clock.today())
 
     def move_month(self, delta: int) -> None:

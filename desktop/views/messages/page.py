@@ -31,7 +31,7 @@ from desktop.views.messages.composer import Composer
 from desktop.views.messages.delegates import ConversationDelegate, ThreadDelegate
 from desktop.views.messages.new_conversation import NewConversationDialog, Recipient
 from desktop.views.shared.message_bar import MessageBar
-from desktop.views.shared.pages import Intent, PageContext
+from desktop.views.shared.pages import OPEN_ITEM, Intent, PageContext
 from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
@@ -165,6 +165,19 @@ class MessagesPage(QWidget):
 
     def activate(self, intent: Intent | None = None) -> None:
         self._service.refresh()
+        if intent is not None and intent.action == OPEN_ITEM:
+            self.show_conversation(intent.item)
+
+    def show_conversation(self, conversation_id: object) -> None:
+        """Open this conversation (a notification was clicked); a staff member's group filter
+        that hides it goes back to every group."""
+        if not isinstance(conversation_id, int):
+            return
+        if self.conversations.row_of(conversation_id) < 0 and self._staff:
+            self.group_filter.setCurrentIndex(0)
+        row = self.conversations.row_of(conversation_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.conversations.index(row))
 
     # --- wiring -------------------------------------------------------------------------------
 

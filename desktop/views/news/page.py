@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.models.news import NewsModel
 from desktop.models.shared.records import NewsItem, NewsList
 from desktop.views.shared.message_bar import MessageBar
-from desktop.views.shared.pages import Intent, PageContext
+from desktop.views.shared.pages import OPEN_ITEM, Intent, PageContext
 from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
@@ -98,6 +98,14 @@ class NewsPage(QWidget):
 
     def activate(self, intent: Intent | None = None) -> None:
         self._service.refresh()
+        if intent is not None and intent.action == OPEN_ITEM:
+            self.show_item(intent.item)
+
+    def show_item(self, news_id: object) -> None:
+        """Open this news item (a notification was clicked)."""
+        row = self.model.row_of(news_id) if isinstance(news_id, int) else -1
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
 
     def _show(self, news: NewsList | None) -> None:
         self.model.set_items(news.items if news else ())

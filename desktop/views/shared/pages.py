@@ -18,16 +18,23 @@ from desktop.views.shared.message_bar import MessageBar
 if TYPE_CHECKING:
     from desktop.services.container import Services
 
-__all__ = ["SAVE_ALL_DOCUMENTS", "Blocks", "Intent", "Navigator", "PageContext", "SectionPage"]
+__all__ = ["OPEN_ITEM", "SAVE_ALL_DOCUMENTS", "Blocks", "Intent", "Navigator", "PageContext",
+           "SectionPage"]
 
 
 @dataclass(frozen=True)
 class Intent:
     """Asks section ``section`` to do ``action`` when it opens (one page asking another,
-    without either importing the other)."""
+    without either importing the other); ``item`` is what the action is about (a
+    conversation's or a news item's id, a day)."""
 
     section: str
     action: str
+    item: object = None
+
+
+#: The action of a notification that was clicked: show its ``item``.
+OPEN_ITEM = "open"
 
 
 #: The overview's notice that access ends: open Financieel and save every document.

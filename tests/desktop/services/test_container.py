@@ -17,6 +17,7 @@ from desktop.services.finance.service import FinanceService
 from desktop.services.live import LiveUpdates
 from desktop.services.messages.service import MessagesService
 from desktop.services.news import NewsService
+from desktop.services.notifications import Notifier
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.personal_data import PersonalDataService
 from desktop.services.photos.posting import PhotoPostingService
@@ -42,7 +43,8 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "finance": FinanceService, "pending_requests": PendingRequestsService,
             "update_hint": UpdateHintService, "account_security": AccountSecurityService,
             "personal_data": PersonalDataService, "messages": MessagesService,
-            "news": NewsService, "live": LiveUpdates, "photos": PhotosService,
+            "news": NewsService, "live": LiveUpdates, "notifications": Notifier,
+            "photos": PhotosService,
             "photo_posting": PhotoPostingService, "group_day": GroupDayService,
             "diary": DiaryService,
         }

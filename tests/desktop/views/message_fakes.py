@@ -22,6 +22,7 @@ class FakeMessages(signals_of(MessagesService)):
         self.drafts: dict[str, str] = {}
         self.calls: list[tuple] = []
         self.refuse: str | None = None  # send() raises NotQueued with this
+        self.opened: int | None = None
 
     @property
     def unread(self) -> int:
@@ -47,6 +48,7 @@ class FakeMessages(signals_of(MessagesService)):
 
     def open(self, conversation_id: int | None) -> None:
         self.calls.append(("open", conversation_id))
+        self.opened = conversation_id
 
     def send(self, draft: MessageDraft, files: list[Path]) -> int:
         if self.refuse is not None:

@@ -45,6 +45,7 @@ from desktop.services.agenda.service import AgendaService
 from desktop.services.auth_sessions import AuthSessionsService
 from desktop.services.container import Services
 from desktop.services.finance.service import FinanceService
+from desktop.services.notifications import Notifier
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.photos.posting import PhotoPostingService, Upload
 from desktop.services.photos.service import PhotosService
@@ -87,6 +88,7 @@ class FakeSession(signals_of(SessionService)):
         self.client = None
         self.cache = None
         self.shared_pc = shared_pc
+        self.is_locked = False
         self.known = known or []
         self.keep_offline_copy = False
         self.calls: list[tuple] = []
@@ -489,6 +491,10 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "diary": FakeDiary(),
     }
     fakes.update(others)
+    if "notifications" not in fakes:
+        # The real one: it only listens to the (fake) services and decides.
+        fakes["notifications"] = Notifier(fakes["session"], fakes["messages"], fakes["news"],
+                                          fakes["extra_days"])
     return Services(**fakes)
 
 

@@ -55,6 +55,7 @@ async def test_a_parent_starts_a_conversation_with_the_childs_group(
         "Zonnetjes", "Emma", "Knuffel")
     assert (mine["unread"], mine["answered"], mine["closed"]) == (0, False, False)
     assert mine["last_message_preview"] == "Mag Emma morgen haar knuffel meenemen?"
+    assert mine["last_message_author_name"] == "Sanne de Vries"  # what a notification names
     # The group's staff share it (a team inbox), and the location manager reads along.
     for email in (FATIMA, "joyce.vangerwen@voorbeeld.nl", MANAGER):
         theirs = row(await inbox(client, await auth(client, email)), conversation_id)

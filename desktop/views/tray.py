@@ -106,10 +106,11 @@ class TrayNotifications(QObject):
 
     @classmethod
     def attach(cls, notifier: Notifier, messages: MessagesService, window: QWidget, *,
-               make_tray: Callable[[QObject], QSystemTrayIcon | None] = system_tray,
+               make_tray: Callable[[QObject], QSystemTrayIcon | None] | None = None,
                ) -> TrayNotifications | None:
-        """The tray of ``window`` (a :class:`TrayWindow`), or None without a tray."""
-        tray = make_tray(window)
+        """The tray of ``window`` (a :class:`TrayWindow`), or None without a tray
+        (``make_tray``: :func:`system_tray` unless a test gives its own)."""
+        tray = (make_tray or system_tray)(window)
         if tray is None:
             return None
         return cls(notifier, messages, window, tray, window)  # type: ignore[arg-type]

@@ -10,10 +10,12 @@ from fake_portal import EMAIL, ORGANISATION, PASSWORD
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QLabel, QRadioButton, QTextEdit, QWidget
+from tray_fakes import FakeTray
 
 from desktop.arguments import parse_args
 from desktop.i18n import QT_GAPS, install_translators, ui_language
 from desktop.services.shared.crash import CrashReporter
+from desktop.views import tray
 from desktop.wiring import AppOptions, DesktopApp
 
 
@@ -101,6 +103,19 @@ def test_windows_follow_the_session(desktop, qtbot):
         desktop.services.session.logout()
     assert desktop.login_window.isVisible() and desktop.main_window is None
     assert not desktop.closed.is_set()
+
+
+def test_each_login_has_its_tray_icon_and_logging_out_takes_it_away(desktop, qtbot,
+                                                                    monkeypatch):
+    monkeypatch.setattr(tray, "system_tray", FakeTray)  # this platform has no tray
+    with qtbot.waitSignal(desktop.services.session.loggedIn, timeout=10_000):
+        desktop.services.session.login(ORGANISATION, EMAIL, PASSWORD, False)
+    icon = desktop.tray.tray
+    assert icon.shown and icon.parent() is desktop.main_window
+    with qtbot.waitSignal(desktop.services.session.loggedOut):
+        desktop.services.session.logout()
+    assert desktop.tray is None and not icon.shown
+    desktop.services.notifications.notify.emit(None)  # nobody listens any more
 
 
 def test_closing_the_main_window_ends_the_app(desktop, qtbot):

@@ -14,9 +14,9 @@ import pytest
 from message_fakes import FakeMessages
 from message_samples import conversation, inbox
 from news_fakes import FakeNews
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
+from tray_fakes import FakeTray
 from view_fakes import FakeAccount, FakeExtraDays, FakeSession, extra_day_request
 
 from desktop.api.extra_days.records import ExtraDayStatus
@@ -25,35 +25,6 @@ from desktop.services.notifications import DECISIONS, MESSAGES, NEWS
 from desktop.views.tray import TrayNotifications, system_tray
 
 Reason = QSystemTrayIcon.ActivationReason
-
-
-class FakeTray(QObject):
-    """QSystemTrayIcon's interface as the tray uses it, recording what it was asked."""
-
-    messageClicked = Signal()
-    activated = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.shown = False
-        self.tooltip = ""
-        self.icon = QIcon()
-        self.messages: list[tuple[str, str]] = []
-
-    def show(self) -> None:
-        self.shown = True
-
-    def hide(self) -> None:
-        self.shown = False
-
-    def setToolTip(self, text: str) -> None:  # noqa: N802 (Qt API)
-        self.tooltip = text
-
-    def setIcon(self, icon: QIcon) -> None:  # noqa: N802 (Qt API)
-        self.icon = icon
-
-    def showMessage(self, title: str, text: str, _icon: QIcon, _ms: int) -> None:  # noqa: N802
-        self.messages.append((title, text))
 
 
 REPLY = replace(conversation(1, "Knuffel", unread=1), last_message_author_name="Fatima El Amrani",

@@ -43,6 +43,7 @@ from desktop.cache.store_file import (
     MigrationFailed,
     open_cache_file,
 )
+from desktop.cache.threads import ThreadCache
 
 __all__ = [
     "DB_NAME",
@@ -72,6 +73,7 @@ class AccountCache:
         self._clock = clock
         self.blobs = BlobStore(directory / "blobs")
         self.outbox = outbox
+        self.threads = ThreadCache(lambda: self._conn, self.db_path, clock)
 
     @classmethod
     def open(

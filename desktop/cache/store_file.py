@@ -127,6 +127,22 @@ def _v6_outbox_moves_out(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE outbox")
 
 
+def _v7_messages(db: sqlite3.Connection) -> None:
+    # The threads offline (desktop/cache/threads.py): one row per message, in columns.
+    db.execute(
+        "CREATE TABLE message ("
+        " conversation_id INTEGER NOT NULL,"
+        " id INTEGER NOT NULL,"
+        " author_name TEXT NOT NULL,"
+        " from_family INTEGER NOT NULL,"
+        " mine INTEGER NOT NULL,"
+        " body TEXT NOT NULL,"
+        " sent_at TEXT NOT NULL,"
+        " attachments TEXT,"
+        " PRIMARY KEY (conversation_id, id)) WITHOUT ROWID"
+    )
+
+
 #: Ordered schema upgrades; entry i brings the file from version i to version i + 1.
 #: Append only: a released migration never changes.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
@@ -136,6 +152,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v4_agenda,
     _v5_domain_names,
     _v6_outbox_moves_out,
+    _v7_messages,
 )
 #: The first schema without the outbox table.
 _OUTBOX_MOVED = 6

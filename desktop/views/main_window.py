@@ -235,14 +235,6 @@ class MainWindow(QMainWindow):
         section = self.sections.section_at(self.sections.row_of(key))
         return section is not None and section.audience.admits(self._role(), self._state())
 
-    def section_on_screen(self) -> str | None:
-        """The key of the section the user is looking at: None while this window is hidden,
-        minimised, behind another program's window or locked."""
-        if not self.isVisible() or self.isMinimized() or not self.isActiveWindow() \
-                or self.is_locked:
-            return None
-        return self.sections.key_at(self.navigation.currentIndex().row())
-
     def show_count(self, key: str, count: int) -> None:
         self.sections.set_count(key, count)
         self._fit_navigation()

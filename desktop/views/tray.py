@@ -17,16 +17,18 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QListView, QSystemTrayIcon, QWidget
 
 from desktop.models.notifications import notification_text, unread_tooltip
+from desktop.models.sections import SectionsModel
 from desktop.models.shared.records import Conversation, NewsItem
 from desktop.services.messages.service import MessagesService
 from desktop.services.notifications import Notification, Notifier
 from desktop.views.shared.pages import OPEN_ITEM, Intent
 from desktop.views.shared.theme import icon
 
-__all__ = ["TrayNotifications", "TrayWindow", "badge_icon", "system_tray", "target_of"]
+__all__ = ["TrayNotifications", "TrayWindow", "badge_icon", "section_on_screen", "system_tray",
+           "target_of"]
 
 #: The badge's size in pixels (the icon is drawn at this size and scaled by the desktop).
 SIZE = 64
@@ -35,12 +37,23 @@ SHOWN_MS = 8000
 
 
 class TrayWindow(Protocol):
-    """What the tray needs of the main window."""
+    """What the tray needs of the main window (a QWidget besides)."""
+
+    sections: SectionsModel
+    navigation: QListView
 
     def show_section(self, key: str, intent: Intent | None = None) -> None: ...
-    def section_on_screen(self) -> str | None: ...
     @property
     def is_locked(self) -> bool: ...
+
+
+def section_on_screen(window: TrayWindow) -> str | None:
+    """The key of the section the user is looking at: None while the window is hidden,
+    minimised, behind another program's window or locked."""
+    if not isinstance(window, QWidget) or not window.isVisible() or window.isMinimized() \
+            or not window.isActiveWindow() or window.is_locked:
+        return None
+    return window.sections.key_at(window.navigation.currentIndex().row())
 
 
 def system_tray(parent: QObject) -> QSystemTrayIcon | None:
@@ -128,7 +141,7 @@ class TrayNotifications(QObject):
     # --- reactions ----------------------------------------------------------------------------
 
     def _on_screen(self, conversation_id: int) -> bool:
-        return (self._window.section_on_screen() == "messages"
+        return (section_on_screen(self._window) == "messages"
                 and self._messages.opened == conversation_id)
 
     def _notify(self, notification: Notification) -> None:

@@ -127,3 +127,37 @@ def test_the_event_stream_brings_a_reply_and_a_decision_without_polling(
     with qtbot.waitSignal(thomas.extra_days.decisionsArrived, timeout=15_000) as told:
         manager.pending_requests.reject(request.id, "Helaas vol")
     assert [r.id for r in told.args[0]] == [request.id]
+
+
+def test_with_the_portal_stopped_the_parent_reads_the_threads_and_writes_once(
+        qtbot, portal_server, make_container, run, tmp_path):
+    first = make_container(data=tmp_path / "sanne")
+    with qtbot.waitSignal(first.session.loggedIn, timeout=20_000):
+        first.session.login(portal_server.url, SANNE, PASSWORD, True)  # remembered
+    qtbot.waitUntil(lambda: first.messages.inbox is not None, timeout=20_000)
+    # A conversation Sanne never opened on this computer: the sync kept it all the same.
+    conversation = next(c for c in first.messages.inbox.conversations
+                        if c.subject == "Vrijdag haalt opa Emma op")
+    qtbot.waitUntil(lambda: first.session.cache.threads.last_id(conversation.id)
+                    == conversation.last_message_id, timeout=20_000)
+    on_the_portal = server_bodies(run, portal_server.url, conversation.subject)
+    run(first.aclose())
+
+    stop_server(qtbot, portal_server)
+    second = make_container(data=tmp_path / "sanne")
+    with qtbot.waitSignal(second.session.loggedIn, timeout=20_000):
+        second.session.resume(second.session.known_accounts()[0].key)
+    # Before any sync (there is none to be had): the inbox and the thread from the cache.
+    assert conversation.id in {c.id for c in second.messages.inbox.conversations}
+    second.messages.open(conversation.id)
+    assert [m.body for m in second.messages.thread(conversation.id)] == on_the_portal
+    second.messages.send(MessageDraft("Opa komt om vier uur.",
+                                      conversation_id=conversation.id), [])
+    assert [q.draft.body for q in second.messages.queued(conversation.id)] == [
+        "Opa komt om vier uur."]
+
+    portal_server.start()
+    second.outbox.deliver()
+    qtbot.waitUntil(lambda: second.messages.queued(conversation.id) == [], timeout=30_000)
+    assert server_bodies(run, portal_server.url, conversation.subject) == [
+        *on_the_portal, "Opa komt om vier uur."]

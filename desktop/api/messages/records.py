@@ -98,6 +98,20 @@ class Conversation:
             as_int(data["unread"]), _bool(data["closed"]), as_int(data["group_read_id"]),
             as_int(data["family_read_id"]), as_str(data["last_message_author_name"]))
 
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "subject": self.subject, "child_id": self.child_id,
+                "child_name": self.child_name, "group_id": self.group_id,
+                "group_name": self.group_name, "family_name": self.family_name,
+                "started_by_name": self.started_by_name,
+                "created_at": self.created_at.isoformat(),
+                "last_message_at": self.last_message_at.isoformat(),
+                "last_message_id": self.last_message_id,
+                "last_message_preview": self.last_message_preview,
+                "last_message_from_family": self.last_message_from_family,
+                "last_message_author_name": self.last_message_author_name,
+                "answered": self.answered, "unread": self.unread, "closed": self.closed,
+                "group_read_id": self.group_read_id, "family_read_id": self.family_read_id}
+
 
 @dataclass(frozen=True)
 class Inbox:

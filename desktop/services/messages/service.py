@@ -3,19 +3,23 @@ outbox (offline, exactly once), read markers, closing, and attachments.
 
 The inbox is fetched when the session starts and then again every ``poll_ms`` (a minute) while
 logged in, so a reply shows up without the parent asking for it. A thread is fetched whole the
-first time it is opened and then incrementally (``after`` its last message). What the parent
+first time and then incrementally (``after`` its last message). What the parent
 writes goes into the account's outbox first (:mod:`desktop.services.messages.courier`):
 until the portal has it, the thread shows it as "being sent".
+
+Offline and before the first sync everything comes from the account's cache
+(:mod:`desktop.cache.threads`): the inbox at login, a thread as soon as it is opened. Each
+sync of the inbox also brings every thread whose newest message this computer does not have
+into the cache (the open one first), so what was not opened before reads offline too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.api.core.errors import PortalError, SessionExpired
 from desktop.api.messages.records import (
@@ -24,12 +28,13 @@ from desktop.api.messages.records import (
     Inbox,
     Message,
     MessageDraft,
-    OutgoingFile,
     Posted,
 )
 from desktop.cache.disk import DiskProblem
 from desktop.cache.drafts import Drafts
 from desktop.services.messages.courier import MESSAGE, MessageCourier
+from desktop.services.messages.files import MAX_ATTACHMENT_BYTES, NotQueued, keep_outgoing
+from desktop.services.messages.offline import bring_threads_in
 from desktop.services.session.service import SessionService
 from desktop.services.shared.blob_downloads import BlobDownloads, download_blob
 from desktop.services.shared.errors import user_message
@@ -46,23 +51,11 @@ log = logging.getLogger(__name__)
 LIVE_KINDS = frozenset({"message", "conversation_read", "conversation_closed", "resync"})
 #: How often the inbox is fetched again while logged in.
 POLL_MS = 60 * 1000
-#: The portal's cap per attachment (docs/api.md, "Messages"): checked before queueing.
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-#: What the portal takes, by the first bytes of a file.
-_SIGNATURES = (b"%PDF-", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
 def draft_key(conversation_id: int | None) -> str:
     """The key of a conversation's draft (None: the new conversation being written)."""
     return "new" if conversation_id is None else f"conversation-{conversation_id}"
-
-
-class NotQueued(Exception):
-    """A message could not be put in the outbox; ``message`` says why, translated."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -105,6 +98,7 @@ class MessagesService(QObject):
         self._inbox: Inbox | None = None
         self._threads: dict[int, list[Message]] = {}
         self._open: int | None = None
+        self._synced = False  # the inbox was fetched in this session (not only the cache's)
         self._failing = False
         self._draft_store: Drafts | None = None
         self._draft_folder: Path | None = None
@@ -170,9 +164,13 @@ class MessagesService(QObject):
             self.refresh()
 
     def open(self, conversation_id: int | None) -> None:
-        """Show this conversation: fetch what is new in it and mark it read."""
+        """Show this conversation — at once from the cache when this computer has it — then
+        fetch what is new in it and mark it read."""
         self._open = conversation_id
         if conversation_id is not None and self._session.account is not None:
+            if conversation_id not in self._threads and (
+                    cached := self._cached_thread(conversation_id)) is not None:
+                self.threadChanged.emit(conversation_id, list(cached))
             self._tasks.run(f"thread-{conversation_id}", self._load_thread(conversation_id),
                             self._failed)
 
@@ -181,7 +179,10 @@ class MessagesService(QObject):
         Raises :class:`NotQueued` — a file the portal would refuse, or a disk that refused —
         and then nothing was queued: the text stays where it was."""
         try:
-            outgoing = tuple(self._keep(path) for path in files)
+            cache = self._session.cache
+            if cache is None:
+                raise RuntimeError("no account is logged in")
+            outgoing = tuple(keep_outgoing(cache.blobs, path) for path in files)
             write_id = self._outbox.enqueue(MESSAGE, MessageDraft(
                 draft.body, draft.conversation_id, draft.child_id, draft.group_id,
                 draft.subject, outgoing).to_json())
@@ -238,28 +239,13 @@ class MessagesService(QObject):
             self._draft_store, self._draft_folder = Drafts(cache.directory), cache.directory
         return self._draft_store
 
-    def _keep(self, path: Path) -> OutgoingFile:
-        data = _read(path)
-        if len(data) > MAX_ATTACHMENT_BYTES:
-            raise NotQueued(QCoreApplication.translate(
-                "MessagesService", "{name} is too large: an attachment may be at most 10 MB."
-            ).format(name=path.name))
-        if not data.startswith(_SIGNATURES):
-            raise NotQueued(QCoreApplication.translate(
-                "MessagesService", "{name} cannot be attached: only PDF files and pictures "
-                "(JPEG or PNG) can.").format(name=path.name))
-        cache = self._session.cache
-        if cache is None:
-            raise RuntimeError("no account is logged in")
-        sha256 = hashlib.sha256(data).hexdigest()
-        name = f"outgoing-{sha256}"
-        cache.blobs.write(name, [data], sha256)
-        return OutgoingFile(name, sha256, len(data), path.name)
-
     async def _refresh(self) -> None:
         inbox = await self._session.request(lambda client: client.messages.inbox())
-        before = {c.id: c.unread for c in self._inbox.conversations} if self._inbox else None
+        # What this session saw before (not the cache's copy: that is no news of today).
+        before = {c.id: c.unread for c in self._inbox.conversations} \
+            if self._inbox is not None and self._synced else None
         self._inbox = inbox
+        self._synced = True
         self.inboxChanged.emit(inbox)
         self.unreadChanged.emit(inbox.unread_messages)
         self._solved()
@@ -267,16 +253,30 @@ class MessagesService(QObject):
             for conversation in inbox.conversations:
                 if conversation.unread > before.get(conversation.id, 0):
                     self.replyArrived.emit(conversation)
-        if self._open is not None and self._open in self._threads:
+        self._keep_inbox()
+        if self._open is not None:
             await self._load_thread(self._open)
+        await bring_threads_in(self._session, inbox.conversations, self._threads,
+                               skip=self._open)
+
+    def _cached_thread(self, conversation_id: int) -> list[Message] | None:
+        known = self._threads.get(conversation_id)
+        if known is None and (cache := self._session.cache) is not None:
+            known = cache.threads.messages(conversation_id)
+            if known is not None:
+                self._threads[conversation_id] = known
+        return known
 
     async def _load_thread(self, conversation_id: int) -> None:
-        known = self._threads.get(conversation_id)
+        known = self._cached_thread(conversation_id)
         after = known[-1].id if known else None
+        cache = self._session.cache
         new = await self._session.request(
             lambda client: client.messages.messages(conversation_id, after))
         thread = (known or []) + new if after is not None else new
         self._threads[conversation_id] = thread
+        if cache is not None and cache is self._session.cache and new:
+            cache.threads.add_messages(conversation_id, new)
         self.threadChanged.emit(conversation_id, list(thread))
         self._solved()
         conversation = self.conversation(conversation_id)
@@ -304,6 +304,18 @@ class MessagesService(QObject):
         self._inbox = Inbox(rows, unread, conversations)
         self.inboxChanged.emit(self._inbox)
         self.unreadChanged.emit(unread)
+        self._keep_inbox()
+
+    def _keep_inbox(self) -> None:
+        """The inbox as it is now, for the next start (a refusing disk is said, not fatal:
+        the portal still has it)."""
+        cache = self._session.cache
+        if cache is None or self._inbox is None:
+            return
+        try:
+            cache.threads.put_inbox(self._inbox)
+        except DiskProblem as problem:
+            self._failed(problem)
 
     async def _fetch(self, attachment: Attachment) -> None:
         cache = self._session.cache
@@ -323,11 +335,21 @@ class MessagesService(QObject):
         thread = self._threads.get(posted.conversation.id)
         if thread is not None and all(m.id != posted.message.id for m in thread):
             thread.append(posted.message)
+            self._keep_messages(posted.conversation.id, [posted.message])
             self.threadChanged.emit(posted.conversation.id, list(thread))
         self.sent.emit(_outbox_id, posted)
         self.queuedChanged.emit()
         if self._inbox is not None and self.conversation(posted.conversation.id) is None:
             self.refresh()
+
+    def _keep_messages(self, conversation_id: int, messages: list[Message]) -> None:
+        cache = self._session.cache
+        if cache is None:
+            return
+        try:
+            cache.threads.add_messages(conversation_id, messages)
+        except DiskProblem as problem:
+            self._failed(problem)
 
     def _outbox_changed(self, kind: str, *_args: object) -> None:
         if kind == MESSAGE:
@@ -349,6 +371,13 @@ class MessagesService(QObject):
             self.problemSolved.emit()
 
     def _logged_in(self, _account: object) -> None:
+        self._synced = False
+        cache = self._session.cache
+        cached = cache.threads.inbox() if cache is not None else None
+        if cached is not None:  # shown at once, and while the portal cannot be reached
+            self._inbox = cached
+            self.inboxChanged.emit(cached)
+            self.unreadChanged.emit(cached.unread_messages)
         self.refresh()
         self._timer.start()
 
@@ -359,15 +388,8 @@ class MessagesService(QObject):
         self._inbox = None
         self._threads.clear()
         self._open = None
+        self._synced = False
         self._failing = False
         self._draft_store = None
         self.unreadChanged.emit(0)
 
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise NotQueued(QCoreApplication.translate(
-            "MessagesService", "{name} could not be read: {reason}").format(
-                name=path.name, reason=error.strerror or str(error))) from error

@@ -118,20 +118,26 @@ class ThreadDelegate(QStyledItemDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
         self._view = view
-        self._documents: OrderedDict[tuple[int, int], QTextDocument] = OrderedDict()
+        self._documents: OrderedDict[tuple[object, int], QTextDocument] = OrderedDict()
+        # Every row's height, kept apart from the (bounded) layouts: the view asks for the
+        # height of every row it shows at each layout, thousands in a long thread.
+        self._sizes: dict[tuple[object, int, bool], QSize] = {}
 
     def forget(self) -> None:
-        """The thread changed: lay every message out again."""
+        """Another thread: lay every message out again."""
         self._documents.clear()
+        self._sizes.clear()
 
     def _bubble_width(self) -> int:
         return max(160, int(self._view.viewport().width() * 0.72))
 
     def _document(self, index: QModelIndex, font: QFont) -> QTextDocument:
         width = self._bubble_width() - 2 * _PAD
-        key = (index.row(), width)
+        key = (index.data(ThreadModel.Role.RowKey), width)
         document = self._documents.get(key)
-        if document is None:
+        if document is not None:
+            self._documents.move_to_end(key)  # the least recently used go first
+        else:
             document = QTextDocument()
             document.setDefaultFont(font)
             document.setDocumentMargin(0)
@@ -150,10 +156,15 @@ class ThreadDelegate(QStyledItemDelegate):
         line = option.fontMetrics.height()
         if index.data(ThreadModel.Role.Kind) == RowKind.DAY:
             return QSize(200, line + 2 * _PAD)
-        document = self._document(index, option.font)
-        status = 1 if index.data(ThreadModel.Role.Status) else 0
-        height = int(document.size().height()) + (1 + status) * line + 4 * _PAD
-        return QSize(self._bubble_width(), height)
+        status = bool(index.data(ThreadModel.Role.Status))
+        width = self._bubble_width()
+        key = (index.data(ThreadModel.Role.RowKey), width, status)
+        size = self._sizes.get(key)
+        if size is None:
+            document = self._document(index, option.font)
+            height = int(document.size().height()) + (1 + status) * line + 4 * _PAD
+            size = self._sizes[key] = QSize(width, height)
+        return size
 
     def _bubble(self, option: QStyleOptionViewItem, index: QModelIndex) -> QRect:
         width = self._bubble_width()

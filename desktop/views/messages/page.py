@@ -66,6 +66,7 @@ class MessagesPage(QWidget):
         self._bar: MessageBar | None = None
         self._current: int | None = None
         self._waiting_for: int | None = None  # the outbox id of a new conversation
+        self._filling = False  # the thread is being filled: its scrolling is not the reader's
         self._attachment_actions: dict[int, tuple[str, Path | None]] = {}
         self.conversations = ConversationsModel(self, staff=staff)
         self.thread_model = ThreadModel(self, family_side=not staff)
@@ -169,14 +170,10 @@ class MessagesPage(QWidget):
             self.show_conversation(intent.item)
 
     def show_conversation(self, conversation_id: object) -> None:
-        """Open this conversation (a notification was clicked); a staff member's group filter
-        that hides it goes back to every group."""
-        if not isinstance(conversation_id, int):
-            return
-        if self.conversations.row_of(conversation_id) < 0 and self._staff:
+        """Open this conversation (a notification was clicked), in every group's list."""
+        if self._staff and self.conversations.row_of(conversation_id) < 0:  # type: ignore
             self.group_filter.setCurrentIndex(0)
-        row = self.conversations.row_of(conversation_id)
-        if row >= 0:
+        if (row := self.conversations.row_of(conversation_id)) >= 0:  # type: ignore
             self.list.setCurrentIndex(self.conversations.index(row))
 
     # --- wiring -------------------------------------------------------------------------------
@@ -193,6 +190,7 @@ class MessagesPage(QWidget):
         service.attachmentFailed.connect(self._problem)
         self.list.selectionModel().currentChanged.connect(self._conversation_chosen)
         self.thread.selectionModel().currentChanged.connect(self._message_chosen)
+        self.thread.verticalScrollBar().valueChanged.connect(self._thread_scrolled)
         self.composer.sendRequested.connect(self._send)
         self.composer.draftChanged.connect(lambda _text: self._draft_timer.start())
         self.new_button.clicked.connect(self._new_conversation)
@@ -274,12 +272,25 @@ class MessagesPage(QWidget):
         conversation = self._service.conversation(self._current)
         read = 0 if conversation is None else (
             conversation.family_read_id if self._staff else conversation.group_read_id)
-        self.delegate.forget()
+        self._filling = True  # the reset's own scrolling is not the reader's
         self.thread_model.set_thread(self._service.thread(self._current) or [],
                                      self._service.queued(self._current),
                                      read_by_other_side=read)
         self.thread.scrollToBottom()
+        self._filling = False
         self._message_chosen(self.thread.currentIndex(), QModelIndex())
+
+    def _thread_scrolled(self, value: int) -> None:
+        """Scrolled to the top: older messages come in above, what was read stays put."""
+        bar = self.thread.verticalScrollBar()
+        if self._filling or value != bar.minimum() or not self.thread_model.older_hidden:
+            return
+        from_bottom = bar.maximum() - value
+        self._filling = True
+        self.thread_model.show_older()
+        self.thread.doItemsLayout()
+        bar.setValue(bar.maximum() - from_bottom)
+        self._filling = False
 
     def _message_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         while (item := self.files_bar.takeAt(0)) is not None:

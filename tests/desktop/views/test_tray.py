@@ -22,7 +22,7 @@ from view_fakes import FakeAccount, FakeExtraDays, FakeSession, extra_day_reques
 from desktop.api.extra_days.records import ExtraDayStatus
 from desktop.api.news.records import NewsItem, NewsList
 from desktop.services.notifications import DECISIONS, MESSAGES, NEWS
-from desktop.views.tray import TrayNotifications, system_tray
+from desktop.views.tray import TrayNotifications, section_on_screen, system_tray
 
 Reason = QSystemTrayIcon.ActivationReason
 
@@ -87,7 +87,7 @@ def test_the_unread_count_is_the_tooltip_and_the_badge(tray_window) -> None:
 
 def test_clicking_a_message_notification_opens_the_conversation(tray_window) -> None:
     window, services, tray = tray_window()
-    assert window.section_on_screen() != "messages"
+    assert section_on_screen(window) != "messages"
     services.messages.set_inbox(inbox(REPLY))
     services.messages.replyArrived.emit(REPLY)
     tray.tray.messageClicked.emit()
@@ -146,14 +146,14 @@ def test_the_conversation_on_screen_is_not_told_but_another_one_is(tray_window, 
     page.list.setCurrentIndex(page.conversations.index(page.conversations.row_of(REPLY.id)))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    assert window.section_on_screen() == "messages"
+    assert section_on_screen(window) == "messages"
     messages.replyArrived.emit(REPLY)
     assert tray.tray.messages == []
     messages.replyArrived.emit(other)
     assert [m[1].split(":")[0] for m in tray.tray.messages] == ["Verjaardag"]
     # Minimised, the open conversation is not on screen any more.
     window.showMinimized()
-    qtbot.waitUntil(lambda: window.section_on_screen() is None)
+    qtbot.waitUntil(lambda: section_on_screen(window) is None)
     messages.replyArrived.emit(REPLY)
     assert len(tray.tray.messages) == 2
 

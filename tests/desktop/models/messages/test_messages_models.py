@@ -3,11 +3,14 @@ stays text (only addresses become links)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
 from message_samples import conversation, message
 
-from desktop.api.messages.records import MessageDraft
+from desktop.api.messages.records import Message, MessageDraft
 from desktop.models.messages.conversations import ConversationsModel
-from desktop.models.messages.thread import RowKind, ThreadModel
+from desktop.models.messages.thread import PAGE, RowKind, ThreadModel
 from desktop.services.messages.service import QueuedMessage
 from desktop.views.messages.delegates import linked_html
 
@@ -58,3 +61,47 @@ def test_message_text_is_escaped_and_only_addresses_become_links() -> None:
     assert '<a href="https://zonnebloem.nl/nieuws">https://zonnebloem.nl/nieuws</a>.' in html
     assert '<a href="mailto:info@zonnebloem.nl">' in html
     assert "<br>javascript:alert(1)" in html
+
+
+def _long_thread(count: int, per_day: int = 10) -> list:
+    """``count`` messages, ``per_day`` a day from 1 January 2026 on (ids 1…count)."""
+    start = datetime(2026, 1, 1, 9, tzinfo=UTC)
+    return [Message(n, 1, "Fatima El Amrani", False, False, f"Bericht {n}",
+                    start + timedelta(days=(n - 1) // per_day, minutes=n), ())
+            for n in range(1, count + 1)]
+
+
+def _message_ids(model: ThreadModel) -> list[int]:
+    return [model.index(r).data(ThreadModel.Role.MessageId) for r in range(model.rowCount())
+            if model.index(r).data(ThreadModel.Role.Kind) == RowKind.MESSAGE]
+
+
+def test_a_long_thread_shows_its_newest_page_and_older_ones_on_request(qtmodeltester) -> None:
+    model = ThreadModel()
+    model.set_thread(_long_thread(PAGE))  # exactly one page: all of it
+    assert not model.older_hidden and _message_ids(model) == list(range(1, PAGE + 1))
+    model = ThreadModel()
+    model.set_thread(_long_thread(PAGE + 1))  # one more than a page
+    ids = _message_ids(model)
+    assert model.older_hidden and ids[-1] == PAGE + 1
+    # Shown from its day's separator: the page's first day is whole.
+    assert model.index(0).data(ThreadModel.Role.Kind) == RowKind.DAY
+    assert ids[0] == 11 and len(ids) == PAGE - 9
+    qtmodeltester.check(model, force_py=True)
+    assert model.show_older() == 11  # the first day: its separator and ten messages
+    assert not model.older_hidden and _message_ids(model) == list(range(1, PAGE + 2))
+    assert model.show_older() == 0
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_a_new_message_keeps_the_history_that_was_shown() -> None:
+    model = ThreadModel()
+    thread = _long_thread(5000)
+    model.set_thread(thread)
+    model.show_older()
+    shown = model.rowCount()
+    more = _long_thread(5001)
+    model.set_thread(more)
+    assert model.rowCount() >= shown and _message_ids(model)[-1] == 5001
+    model.set_thread([replace(m, conversation_id=2) for m in thread])  # another one
+    assert len(_message_ids(model)) <= PAGE

@@ -4,12 +4,14 @@ conversation, attachments, and the count in the navigation."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from message_fakes import FakeMessages
 from message_samples import LETTER, conversation, inbox, message
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 from view_fakes import FakeAccount, FakeSession, parent_profile
 
@@ -196,3 +198,29 @@ def test_the_status_bar_says_when_updates_are_not_live(make_window) -> None:
     assert "every few minutes" in status.text()
     live.set_connected(True)
     assert status.text() == ""
+
+
+def test_scrolling_to_the_top_brings_older_messages_and_keeps_the_place(page, service,
+                                                                        qtbot) -> None:
+    start = message(1, "", day=1).sent_at
+    service.threads[1] = [replace(message(n, f"Bericht {n}"), id=n,
+                                  sent_at=start + timedelta(hours=n)) for n in range(1, 301)]
+    choose(page, 0)
+    bar = page.thread.verticalScrollBar()
+    assert page.thread_model.older_hidden and bar.value() == bar.maximum()
+    first_shown = page.thread_model.rowCount()
+    bar.setValue(bar.minimum() + 1)  # not yet the top: nothing comes in
+    assert page.thread_model.rowCount() == first_shown
+    def top_row() -> object:
+        index = page.thread.indexAt(QPoint(page.thread.viewport().width() // 2, 4))
+        return index.data(ThreadModel.Role.RowKey)
+    before = top_row()
+    bar.setValue(bar.minimum())
+    assert page.thread_model.rowCount() > first_shown
+    # The row that was at the top still is: the older ones came in above it.
+    assert before is not None and top_row() == before
+    while page.thread_model.older_hidden:
+        bar.setValue(bar.minimum())
+    ids = [page.thread_model.index(r).data(ThreadModel.Role.MessageId)
+           for r in range(page.thread_model.rowCount())]
+    assert [i for i in ids if i is not None] == list(range(1, 301))

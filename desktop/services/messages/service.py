@@ -256,8 +256,12 @@ class MessagesService(QObject):
         self._keep_inbox()
         if self._open is not None:
             await self._load_thread(self._open)
-        await bring_threads_in(self._session, inbox.conversations, self._threads,
-                               skip=self._open)
+        # A task of its own: the next refresh (an event a second later) must not cancel a
+        # long first sync; one that is running catches up at the refresh after it.
+        if not self._tasks.running("threads"):
+            self._tasks.run("threads", bring_threads_in(
+                self._session, inbox.conversations, self._threads, skip=self._open),
+                self._failed)
 
     def _cached_thread(self, conversation_id: int) -> list[Message] | None:
         known = self._threads.get(conversation_id)

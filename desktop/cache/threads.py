@@ -78,13 +78,17 @@ class ThreadCache:
                 "INSERT OR REPLACE INTO message (conversation_id, id, author_name, from_family,"
                 " mine, body, sent_at, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def messages(self, conversation_id: int) -> list[Message] | None:
-        """The thread oldest first, or None when this computer has none of it."""
+    def messages(self, conversation_id: int, *, before: int | None = None,
+                 limit: int = -1) -> list[Message] | None:
+        """The thread oldest first — its newest ``limit`` messages (all: -1) before message
+        ``before`` (None: up to the newest) — or None when this computer has none of it."""
         rows = self._connection().execute(
             "SELECT id, author_name, from_family, mine, body, sent_at, attachments"
-            " FROM message WHERE conversation_id = ? ORDER BY id", (conversation_id,)).fetchall()
+            " FROM message WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+            (conversation_id, before if before is not None else 2 ** 62, limit)).fetchall()
         if not rows:
             return None
+        rows.reverse()
         try:
             return [Message(row[0], conversation_id, row[1], bool(row[2]), bool(row[3]), row[4],
                             datetime.fromisoformat(row[5]),

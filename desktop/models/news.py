@@ -28,6 +28,7 @@ class NewsModel(QAbstractListModel):
         Id = Qt.ItemDataRole.UserRole + 1
         Unread = Qt.ItemDataRole.UserRole + 2
         Meta = Qt.ItemDataRole.UserRole + 3  # "Fatima El Amrani · 1 March 2026 · Zonnetjes"
+        Title = Qt.ItemDataRole.UserRole + 4
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,8 @@ class NewsModel(QAbstractListModel):
             return not item.read
         if role == self.Role.Meta:
             return self.meta(item)
+        if role == self.Role.Title:
+            return item.title
         if role == Qt.ItemDataRole.FontRole and not item.read:
             font = QFont()
             font.setBold(True)
@@ -85,4 +88,5 @@ class NewsModel(QAbstractListModel):
         names[self.Role.Id] = b"id"
         names[self.Role.Unread] = b"unread"
         names[self.Role.Meta] = b"meta"
+        names[self.Role.Title] = b"title"
         return names

@@ -10,6 +10,7 @@ of messages opens as fast as one of a hundred."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +34,7 @@ __all__ = ["PAGE", "RowKind", "ThreadModel"]
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 #: How many messages a thread shows at first, and how many more each step back in time.
-PAGE = 100
+PAGE = 50
 
 
 class RowKind(IntEnum):
@@ -68,81 +69,84 @@ class ThreadModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None, *, family_side: bool = True) -> None:
         super().__init__(parent)
         self._family_side = family_side
-        self._all: list[_Row] = []  # the whole thread
-        self._start = 0  # the first of them shown
-        self._rows: list[_Row] = []  # _all[_start:]: what the view shows
+        self._messages: list[Message] = []  # the thread as far as it is known, oldest first
+        self._first = 0  # the first of them shown; rows are made for messages[_first:] only
+        self._marker: int | None = None
+        self._rows: list[_Row] = []
         self._conversation: int | None = None
 
     def set_thread(self, messages: Sequence[Message], queued: Sequence[QueuedMessage] = (), *,
                    read_by_other_side: int = 0) -> None:
         """The thread; ``read_by_other_side``: the last message id the other side read. The
-        same conversation again (a new message) keeps as much history shown as before."""
-        marker = max((m.id for m in messages if m.from_family == self._family_side
-                      and m.id <= read_by_other_side), default=None)
-        read_text = (QCoreApplication.translate("ThreadModel", "Read by the group")
-                     if self._family_side else
-                     QCoreApplication.translate("ThreadModel", "Read by the parents"))
-        rows: list[_Row] = []
-        last_day: date | None = None
-        for message in messages:
-            day = message.sent_at.astimezone().date()
-            if day != last_day:
-                rows.append(_Row(RowKind.DAY, day=day))
-                last_day = day
-            rows.append(_Row(RowKind.MESSAGE, message=message,
-                             status=read_text if message.id == marker else ""))
+        same conversation again (a new message, older ones) keeps the history shown."""
+        conversation = messages[0].conversation_id if messages else None
+        keep = self._messages[self._first].id if self._rows and self._messages \
+            and conversation == self._conversation else None
+        self._messages, self._conversation = list(messages), conversation
+        self._marker = max((m.id for m in messages if m.from_family == self._family_side
+                            and m.id <= read_by_other_side), default=None)
+        if keep is not None:  # the same first message as before (ids grow with time)
+            self._first = bisect_left([m.id for m in self._messages], keep)
+        else:
+            self._first = self._day_start(len(self._messages) - PAGE)
+        rows = self._rows_for(self._first, len(self._messages))
         for item in queued:
             status = item.refusal or QCoreApplication.translate("ThreadModel", "Being sent…")
             rows.append(_Row(RowKind.QUEUED, queued=item, status=status))
-        conversation = messages[0].conversation_id if messages else None
-        first = self._rows[0] if self._rows and conversation == self._conversation else None
         self.beginResetModel()
-        self._all, self._conversation = rows, conversation
-        # The same conversation again starts where it started (the reader's history stays).
-        self._start = next((n for n, row in enumerate(rows) if first is not None
-                            and (row.day, row.message) == (first.day, first.message)), None) \
-            if first is not None else None
-        if self._start is None:
-            self._start = self._day_start(len(rows) - self._newest(rows, PAGE))
-        self._rows = rows[self._start:]
+        self._rows = rows
         self.endResetModel()
 
     @property
     def older_hidden(self) -> bool:
         """Older messages wait in front of the first row shown."""
-        return self._start > 0
+        return self._first > 0
 
     def show_older(self) -> int:
         """Put up to :data:`PAGE` older messages in front; returns how many rows came in."""
-        if self._start == 0:
+        if self._first == 0:
             return 0
-        start = self._day_start(self._start - self._newest(self._all[:self._start], PAGE))
-        added = self._start - start
-        self.beginInsertRows(QModelIndex(), 0, added - 1)
-        self._start = start
-        self._rows = self._all[start:]
+        first = self._day_start(self._first - PAGE)
+        rows = self._rows_for(first, self._first)
+        if self._rows and self._rows[0].kind is RowKind.DAY and rows[-1].kind is not \
+                RowKind.DAY and _day(rows[-1].message) == self._rows[0].day:
+            # The day goes on above the old top (a day longer than a page): one separator.
+            self.beginRemoveRows(QModelIndex(), 0, 0)
+            del self._rows[0]
+            self.endRemoveRows()
+        self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+        self._first = first
+        self._rows[:0] = rows
         self.endInsertRows()
-        return added
-
-    @staticmethod
-    def _newest(rows: Sequence[_Row], messages: int) -> int:
-        """How many rows at the end of ``rows`` hold their newest ``messages`` messages."""
-        seen = 0
-        for n in range(len(rows) - 1, -1, -1):
-            if rows[n].kind is not RowKind.DAY:
-                seen += 1
-                if seen > messages:
-                    return len(rows) - 1 - n
         return len(rows)
 
-    def _day_start(self, start: int) -> int:
-        """``start`` moved on to the next day's separator, so that the first day shown is
-        whole; not further than a page, though (a day of thousands of messages)."""
-        start = max(0, start)
-        for n in range(start, min(len(self._all), start + PAGE)):
-            if self._all[n].kind is RowKind.DAY:
+    def _rows_for(self, first: int, end: int) -> list[_Row]:
+        """The rows of messages[first:end]: a day separator before the first and each new
+        day, the read marker where it is."""
+        read_text = (QCoreApplication.translate("ThreadModel", "Read by the group")
+                     if self._family_side else
+                     QCoreApplication.translate("ThreadModel", "Read by the parents"))
+        rows: list[_Row] = []
+        last_day: date | None = None
+        for message in self._messages[first:end]:
+            day = _day(message)
+            if day != last_day:
+                rows.append(_Row(RowKind.DAY, day=day))
+                last_day = day
+            rows.append(_Row(RowKind.MESSAGE, message=message,
+                             status=read_text if message.id == self._marker else ""))
+        return rows
+
+    def _day_start(self, first: int) -> int:
+        """``first`` moved on to where a new day begins, so that the first day shown is whole;
+        not further than a page, though (a day of thousands of messages)."""
+        if first <= 0:
+            return 0
+        messages = self._messages
+        for n in range(first, min(len(messages), first + PAGE)):
+            if _day(messages[n]) != _day(messages[n - 1]):
                 return n
-        return start
+        return first
 
     def message_at(self, row: int) -> Message | None:
         return self._rows[row].message if 0 <= row < len(self._rows) else None
@@ -219,6 +223,10 @@ class ThreadModel(QAbstractListModel):
         for role in self.Role:
             names[role] = role.name[0].lower().encode() + role.name[1:].encode()
         return names
+
+
+def _day(message: Message | None) -> date | None:
+    return None if message is None else message.sent_at.astimezone().date()
 
 
 def _files(attachments: Sequence[Attachment]) -> str:

@@ -34,7 +34,7 @@ from desktop.cache.disk import DiskProblem
 from desktop.cache.drafts import Drafts
 from desktop.services.messages.courier import MESSAGE, MessageCourier
 from desktop.services.messages.files import MAX_ATTACHMENT_BYTES, NotQueued, keep_outgoing
-from desktop.services.messages.offline import bring_threads_in
+from desktop.services.messages.offline import bring_threads_in, from_cache, older_from_cache
 from desktop.services.session.service import SessionService
 from desktop.services.shared.blob_downloads import BlobDownloads, download_blob
 from desktop.services.shared.errors import user_message
@@ -264,12 +264,12 @@ class MessagesService(QObject):
                 self._failed)
 
     def _cached_thread(self, conversation_id: int) -> list[Message] | None:
-        known = self._threads.get(conversation_id)
-        if known is None and (cache := self._session.cache) is not None:
-            known = cache.threads.messages(conversation_id)
-            if known is not None:
-                self._threads[conversation_id] = known
-        return known
+        return from_cache(self._session.cache, self._threads, conversation_id)
+
+    def load_older(self, conversation_id: int) -> bool:
+        """Read older messages of an open thread from the cache (the reader scrolled up and
+        asks for them: no signal follows); False when it has none older."""
+        return older_from_cache(self._session.cache, self._threads, conversation_id)
 
     async def _load_thread(self, conversation_id: int) -> None:
         known = self._cached_thread(conversation_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,12 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.shared.records import MessageDraft
+from desktop.models.shared.records import MessageDraft, Profile
 from desktop.views.messages.composer import MAX_BODY
 from desktop.views.shared.limited_text import LimitedText
 from desktop.views.shared.lock_guard import SessionDialog
 
-__all__ = ["MAX_SUBJECT", "NewConversationDialog", "Recipient"]
+__all__ = ["MAX_SUBJECT", "NewConversationDialog", "Recipient", "recipients"]
 
 MAX_SUBJECT = 150  # what the portal accepts
 
@@ -30,6 +31,19 @@ class Recipient:
     child_id: int
     group_id: int
     label: str  # "Emma – Zonnetjes"
+
+
+def recipients(profile: Profile | None, today: date) -> list[Recipient]:
+    """Each child with each of its current groups."""
+    if profile is None:
+        return []
+    found = []
+    for child in profile.children:
+        for contract in child.contracts:
+            group = profile.group(contract.group_id)
+            if group is not None and contract.is_active_on(today):
+                found.append(Recipient(child.id, group.id, f"{child.first_name} – {group.name}"))
+    return found
 
 
 class NewConversationDialog(SessionDialog):

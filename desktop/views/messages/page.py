@@ -29,7 +29,7 @@ from desktop.models.shared.records import Attachment, Inbox, MessageDraft, Profi
 from desktop.services.messages.service import NotQueued, draft_key
 from desktop.views.messages.composer import Composer
 from desktop.views.messages.delegates import ConversationDelegate, ThreadDelegate
-from desktop.views.messages.new_conversation import NewConversationDialog, Recipient
+from desktop.views.messages.new_conversation import NewConversationDialog, recipients
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import OPEN_ITEM, Intent, PageContext
 from desktop.views.shared.theme import mark
@@ -37,22 +37,9 @@ from desktop.views.shared.theme import mark
 if TYPE_CHECKING:
     from desktop.services.messages.service import MessagesService
 
-__all__ = ["MessagesPage", "recipients"]
+__all__ = ["MessagesPage"]
 
 SOURCE = "messages"
-
-
-def recipients(profile: Profile | None, today: date) -> list[Recipient]:
-    """Each child with each of its current groups."""
-    if profile is None:
-        return []
-    found = []
-    for child in profile.children:
-        for contract in child.contracts:
-            group = profile.group(contract.group_id)
-            if group is not None and contract.is_active_on(today):
-                found.append(Recipient(child.id, group.id, f"{child.first_name} – {group.name}"))
-    return found
 
 
 class MessagesPage(QWidget):
@@ -269,24 +256,27 @@ class MessagesPage(QWidget):
     def _show_thread(self) -> None:
         if self._current is None:
             return
-        conversation = self._service.conversation(self._current)
-        read = 0 if conversation is None else (
-            conversation.family_read_id if self._staff else conversation.group_read_id)
         self._filling = True  # the reset's own scrolling is not the reader's
-        self.thread_model.set_thread(self._service.thread(self._current) or [],
-                                     self._service.queued(self._current),
-                                     read_by_other_side=read)
+        self._fill_thread()
         self.thread.scrollToBottom()
         self._filling = False
         self._message_chosen(self.thread.currentIndex(), QModelIndex())
 
+    def _fill_thread(self) -> None:
+        conversation, current = self._service.conversation(self._current), self._current
+        read = 0 if conversation is None else (
+            conversation.family_read_id if self._staff else conversation.group_read_id)
+        self.thread_model.set_thread(self._service.thread(current) or [],
+                                     self._service.queued(current), read_by_other_side=read)
+
     def _thread_scrolled(self, value: int) -> None:
         """Scrolled to the top: older messages come in above, what was read stays put."""
         bar = self.thread.verticalScrollBar()
-        if self._filling or value != bar.minimum() or not self.thread_model.older_hidden:
+        if self._filling or value != bar.minimum() or self._current is None:
             return
-        from_bottom = bar.maximum() - value
-        self._filling = True
+        from_bottom, self._filling = bar.maximum() - value, True
+        if not self.thread_model.older_hidden and self._service.load_older(self._current):
+            self._fill_thread()  # what the service read on from the cache
         self.thread_model.show_older()
         self.thread.doItemsLayout()
         bar.setValue(bar.maximum() - from_bottom)

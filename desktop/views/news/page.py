@@ -1,6 +1,6 @@
-"""The "Nieuws" page: the news on the left (unread in bold), the chosen item on the right in
-a QTextBrowser that shows the portal's small HTML subset, opens links in the browser and
-loads nothing from the network by itself."""
+"""The "Nieuws" page: the news on the left (unread in bold, after a dot), the chosen item on
+the right in a QTextBrowser that shows the portal's small HTML subset, opens links in the
+browser and loads nothing from the network by itself."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.news import NewsModel
 from desktop.models.shared.records import NewsItem, NewsList
+from desktop.views.news.delegate import NewsDelegate
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import OPEN_ITEM, Intent, PageContext
 from desktop.views.shared.theme import mark
@@ -66,8 +67,8 @@ class NewsPage(QWidget):
         self.list.setAccessibleName(self.tr("News"))
         self.list.setModel(self.model)
         self.list.setMinimumWidth(280)
-        self.list.setWordWrap(True)
-        self.list.setSpacing(4)
+        self.list.setItemDelegate(NewsDelegate(self.list))
+        self.list.setUniformItemSizes(True)
         self.reader = NewsReader(self)
         self.empty = mark(QLabel("", self), "muted")
         self.empty.setObjectName("newsEmpty")

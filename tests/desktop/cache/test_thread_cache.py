@@ -55,3 +55,14 @@ def test_the_wipe_of_a_shared_pc_takes_the_threads_with_it(cache) -> None:
     folder = cache.directory
     cache.wipe()
     assert not folder.exists()
+
+
+def test_a_thread_reads_back_newest_first_in_steps(cache) -> None:
+    thread = [message(n, f"Bericht {n}") for n in range(1, 11)]
+    cache.threads.add_messages(1, thread)
+    newest = cache.threads.messages(1, limit=4)
+    assert [m.id for m in newest] == [7, 8, 9, 10]  # still oldest first
+    older = cache.threads.messages(1, before=7, limit=4)
+    assert [m.id for m in older] == [3, 4, 5, 6]
+    assert [m.id for m in cache.threads.messages(1, before=3, limit=4)] == [1, 2]
+    assert cache.threads.messages(1, before=1, limit=4) is None

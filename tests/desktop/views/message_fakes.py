@@ -46,6 +46,9 @@ class FakeMessages(signals_of(MessagesService)):
     def refresh(self) -> None:
         self.calls.append(("refresh",))
 
+    def load_older(self, conversation_id: int) -> bool:
+        return False  # the fake's threads are whole
+
     def open(self, conversation_id: int | None) -> None:
         self.calls.append(("open", conversation_id))
         self.opened = conversation_id

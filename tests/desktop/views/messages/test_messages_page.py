@@ -20,7 +20,8 @@ from desktop.api.profile.records import Role
 from desktop.models.messages.conversations import ConversationsModel
 from desktop.models.messages.thread import RowKind, ThreadModel
 from desktop.services.messages.service import QueuedMessage
-from desktop.views.messages.page import MessagesPage, recipients
+from desktop.views.messages.new_conversation import recipients
+from desktop.views.messages.page import MessagesPage
 
 
 @pytest.fixture

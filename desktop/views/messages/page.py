@@ -177,7 +177,9 @@ class MessagesPage(QWidget):
         service.attachmentFailed.connect(self._problem)
         self.list.selectionModel().currentChanged.connect(self._conversation_chosen)
         self.thread.selectionModel().currentChanged.connect(self._message_chosen)
-        self.thread.verticalScrollBar().valueChanged.connect(self._thread_scrolled)
+        bar = self.thread.verticalScrollBar()
+        bar.valueChanged.connect(self._thread_scrolled)
+        bar.rangeChanged.connect(lambda *_range: self._thread_scrolled(bar.value()))
         self.composer.sendRequested.connect(self._send)
         self.composer.draftChanged.connect(lambda _text: self._draft_timer.start())
         self.new_button.clicked.connect(self._new_conversation)
@@ -270,9 +272,11 @@ class MessagesPage(QWidget):
                                      self._service.queued(current), read_by_other_side=read)
 
     def _thread_scrolled(self, value: int) -> None:
-        """Scrolled to the top: older messages come in above, what was read stays put."""
+        """Near the top (a page from it): older messages come in above, what was read stays
+        put. Also asked when the range changes, so that a top reached while it grew loads."""
         bar = self.thread.verticalScrollBar()
-        if self._filling or value != bar.minimum() or self._current is None:
+        if self._filling or value > bar.minimum() + bar.pageStep() or self._current is None \
+                or bar.maximum() == bar.minimum():
             return
         from_bottom, self._filling = bar.maximum() - value, True
         if not self.thread_model.older_hidden and self._service.load_older(self._current):

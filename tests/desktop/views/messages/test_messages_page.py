@@ -210,13 +210,13 @@ def test_scrolling_to_the_top_brings_older_messages_and_keeps_the_place(page, se
     bar = page.thread.verticalScrollBar()
     assert page.thread_model.older_hidden and bar.value() == bar.maximum()
     first_shown = page.thread_model.rowCount()
-    bar.setValue(bar.minimum() + 1)  # not yet the top: nothing comes in
+    bar.setValue(bar.minimum() + bar.pageStep() + 1)  # more than a page from the top
     assert page.thread_model.rowCount() == first_shown
     def top_row() -> object:
         index = page.thread.indexAt(QPoint(page.thread.viewport().width() // 2, 4))
         return index.data(ThreadModel.Role.RowKey)
     before = top_row()
-    bar.setValue(bar.minimum())
+    bar.setValue(bar.minimum() + bar.pageStep())  # a page from it: the older ones come in
     assert page.thread_model.rowCount() > first_shown
     # The row that was at the top still is: the older ones came in above it.
     assert before is not None and top_row() == before

@@ -2590,7 +2590,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>MessagesService</name>
     <message>
         <source>{name} is too large: an attachment may be at most 10 MB.</source>
-        <extracomment>The live events after which the inbox (and the open thread) is synced. How often the inbox is fetched again while logged in. The portal&apos;s cap per attachment (docs/api.md, &quot;Messages&quot;): checked before queueing. What the portal takes, by the first bytes of a file.</extracomment>
+        <extracomment>The portal&apos;s cap per attachment (docs/api.md, &quot;Messages&quot;): checked before queueing. What the portal takes, by the first bytes of a file.</extracomment>
         <translation>{name} is te groot: een bijlage mag hoogstens 10 MB zijn.</translation>
     </message>
     <message>
@@ -4192,6 +4192,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
     <message>
         <source>Being sent…</source>
+        <extracomment>How many messages a thread shows at first, and how many more each step back in time. What stays the same for a row as rows come and go in front of it (the delegate keeps each message&apos;s layout under it).</extracomment>
         <translation>Wordt verzonden…</translation>
     </message>
     <message>

@@ -239,23 +239,34 @@ async def measure_streams(url: str, pid: int, count: int) -> None:
     request = (f"GET /api/v1/events HTTP/1.1\r\nHost: {host}\r\nAccept: text/event-stream\r\n"
                f"Authorization: {headers['Authorization']}\r\n\r\n").encode()
 
+    refused: list[str] = []
+
     async def open_one() -> asyncio.StreamWriter:
-        reader, writer = await asyncio.open_connection(host, int(port))
-        writer.write(request)
-        await writer.drain()
-        await asyncio.wait_for(reader.readuntil(b"event: ready"), 60)
-        return writer
+        for _attempt in range(5):  # an app that is refused comes back (with backoff)
+            reader, writer = await asyncio.open_connection(host, int(port))
+            writer.write(request)
+            await writer.drain()
+            try:
+                await asyncio.wait_for(reader.readuntil(b"event: ready"), 60)
+                return writer
+            except asyncio.IncompleteReadError as answer:
+                refused.append(answer.partial.split(b"\r\n", 1)[0].decode())
+                writer.close()
+                await asyncio.sleep(1)
+        raise RuntimeError(f"a stream was refused five times: {refused[-1]}")
 
     await asyncio.sleep(1)
     before = rss_kb(pid)
     writers: list[asyncio.StreamWriter] = []
-    for first in range(0, count, 100):
-        writers += await asyncio.gather(*(open_one() for _ in range(min(100, count - first))))
+    for first in range(0, count, 50):  # 50 apps at a time
+        writers += await asyncio.gather(*(open_one() for _ in range(min(50, count - first))))
     await asyncio.sleep(1)
     during = rss_kb(pid)
     print(f"server memory (RSS of the process holding them): {before / 1024:.1f} MB before, "
           f"{during / 1024:.1f} MB with {count} event streams open: "
           f"{(during - before) / count:.1f} kB per stream")
+    print(f"  streams refused at the first try and opened again: {len(refused)}"
+          + (f" (the first answer: {refused[0]})" if refused else ""))
     for writer in writers:
         writer.close()
 

@@ -1,0 +1,45 @@
+"""The sender of unread-message mails: a background task in every server process (the app's
+lifespan) unless `Settings.message_mails` is off. Each round (`Settings.message_mail_poll`)
+sends what is due (server/notifications/message_mail.py); the processes share the work
+through the mails' claim rows, so each mail goes once however many processes run."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from server.config import Settings
+from server.mail import Mailer
+from server.notifications.message_mail import send_due
+
+logger = logging.getLogger(__name__)
+
+
+class MessageMailSender:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], mailer: Mailer,
+                 settings: Settings) -> None:
+        self._sessionmaker = sessionmaker
+        self._mailer = mailer
+        self._settings = settings
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run_forever(), name="message-mail-sender")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run_forever(self) -> None:
+        while True:
+            try:
+                await send_due(self._sessionmaker, self._mailer, self._settings)
+            except Exception:  # the database is away: try again next round
+                logger.exception("Sending unread-message mails failed")
+            await asyncio.sleep(self._settings.message_mail_poll.total_seconds())

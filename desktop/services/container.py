@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desktop.services.live import LiveUpdates
     from desktop.services.messages.service import MessagesService
     from desktop.services.news import NewsService
+    from desktop.services.notification_preferences import NotificationPreferencesService
     from desktop.services.pending_requests import PendingRequestsService
     from desktop.services.personal_data import PersonalDataService
     from desktop.services.photos.posting import PhotoPostingService
@@ -108,6 +109,7 @@ class Services:
     photo_posting: PhotoPostingService
     group_day: GroupDayService
     diary: DiaryService
+    notification_preferences: NotificationPreferencesService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -131,6 +133,7 @@ class Services:
         from desktop.services.live import LiveUpdates
         from desktop.services.messages.service import MessagesService
         from desktop.services.news import NewsService
+        from desktop.services.notification_preferences import NotificationPreferencesService
         from desktop.services.pending_requests import PendingRequestsService
         from desktop.services.personal_data import PersonalDataService
         from desktop.services.photos.posting import PhotoPostingService
@@ -170,7 +173,9 @@ class Services:
                    photo_posting=PhotoPostingService(session, on_crash=on_crash,
                                                      parent=parent),
                    group_day=GroupDayService(session, on_crash=on_crash, parent=parent),
-                   diary=DiaryService(session, outbox, on_crash=on_crash, parent=parent))
+                   diary=DiaryService(session, outbox, on_crash=on_crash, parent=parent),
+                   notification_preferences=NotificationPreferencesService(
+                       session, on_crash=on_crash, parent=parent))
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

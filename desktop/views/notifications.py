@@ -28,7 +28,7 @@ LABELS = {
     "messages": QT_TRANSLATE_NOOP("NotificationsPanel", "New messages"),
     "news": QT_TRANSLATE_NOOP("NotificationsPanel", "News"),
     "decisions": QT_TRANSLATE_NOOP("NotificationsPanel", "Decisions on your requests"),
-    "diary": QT_TRANSLATE_NOOP("NotificationsPanel", "The diary"),
+    "diary": QT_TRANSLATE_NOOP("NotificationsPanel", "New in the diary"),
     "photos": QT_TRANSLATE_NOOP("NotificationsPanel", "New photos"),
 }
 

@@ -20,19 +20,24 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    """`uvicorn server.cli:app_from_env` on a free port, on the given database."""
+    """`uvicorn server.cli:app_from_env` on a free port, on the given database. Made, it is
+    starting; `wait_ready()` waits until it answers (start several, then wait for each: they
+    start side by side, which on a loaded machine halves the wait for two)."""
 
     def __init__(self, database_url: str, data_dir: Path, secret_key: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "DATABASE_URL": database_url, "OUDERPORTAAL_DATA_DIR": str(data_dir),
                "OUDERPORTAAL_PUBLISH_DOCUMENTS": "off", "OUDERPORTAAL_SECRET_KEY": secret_key,
-               "OUDERPORTAAL_ARGON2_TIME_COST": "1", "OUDERPORTAAL_ARGON2_MEMORY_COST": "8"}
+               "OUDERPORTAAL_ARGON2_TIME_COST": "1", "OUDERPORTAAL_ARGON2_MEMORY_COST": "8",
+               "OUDERPORTAAL_MESSAGE_MAILS": "off"}
         self._process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "server.cli:app_from_env", "--factory",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
+
+    def wait_ready(self) -> None:
+        deadline = time.monotonic() + 90
         while True:
             if self._process.poll() is not None:
                 raise RuntimeError(self._process.stderr.read().decode())

@@ -6,11 +6,11 @@ through the mails' claim rows, so each mail goes once however many processes run
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from server.background import BackgroundTask
 from server.config import Settings
 from server.mail import Mailer
 from server.notifications.message_mail import send_due
@@ -24,17 +24,13 @@ class MessageMailSender:
         self._sessionmaker = sessionmaker
         self._mailer = mailer
         self._settings = settings
-        self._task: asyncio.Task[None] | None = None
+        self._background = BackgroundTask()
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self._run_forever(), name="message-mail-sender")
+        self._background.start("message-mail-sender", self._run_forever())
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._background.stop()
 
     async def _run_forever(self) -> None:
         while True:

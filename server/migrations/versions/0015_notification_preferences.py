@@ -8,6 +8,7 @@ Create Date: 2026-12-01 18:40:00
   unread-message mails (docs/api.md, "Notifications"); a missing row is the defaults.
 - `message_mail`: the last unread-message mail per user and conversation (the senders'
   claim and the one-per-hour rule).
+- `ix_message_sent_at`: the senders look up the messages of a time window every minute.
 """
 
 from __future__ import annotations
@@ -52,9 +53,11 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_message_mail_conversation_id"), "message_mail",
                     ["conversation_id"])
+    op.create_index("ix_message_sent_at", "message", ["sent_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_message_sent_at", table_name="message")
     op.drop_index(op.f("ix_message_mail_conversation_id"), table_name="message_mail")
     op.drop_table("message_mail")
     op.drop_table("notification_preferences")

@@ -20,9 +20,7 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    """`uvicorn server.cli:app_from_env` on a free port, on the given database. Made, it is
-    starting; `wait_ready()` waits until it answers (start several, then wait for each: they
-    start side by side, which on a loaded machine halves the wait for two)."""
+    """`uvicorn server.cli:app_from_env` on a free port, on the given database."""
 
     def __init__(self, database_url: str, data_dir: Path, secret_key: str) -> None:
         self.port = free_port()
@@ -35,8 +33,8 @@ class ServerProcess:
             [sys.executable, "-m", "uvicorn", "server.cli:app_from_env", "--factory",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-    def wait_ready(self) -> None:
+        # Starting takes ~12 s on two busy cores (importing the app is CPU work); 60 s was
+        # not always enough there.
         deadline = time.monotonic() + 90
         while True:
             if self._process.poll() is not None:

@@ -25,13 +25,6 @@ def servers(database_url: str, tmp_path: Path) -> Iterator[list[ServerProcess]]:
     """Two server processes on the test database (one on SQLite, which allows one)."""
     count = 1 if database_url.startswith("sqlite") else 2
     made = [ServerProcess(database_url, tmp_path, TEST_SECRET_KEY) for _ in range(count)]
-    try:
-        for server in made:
-            server.wait_ready()
-    except BaseException:
-        for server in made:
-            server.stop()
-        raise
     yield made
     for server in made:
         server.stop()

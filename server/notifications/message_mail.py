@@ -21,7 +21,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, and_, exists, func, literal, or_, select, union_all
+from sqlalchemy import Select, and_, exists, func, literal, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import aliased
 
@@ -98,7 +98,7 @@ def _recipients(newest: Select) -> Select:
                 .join(manager_location,
                       manager_location.c.location_id == CareGroup.location_id)
                 .where(due.c.from_family.is_(True)))
-    return union_all(parents, staff, managers)
+    return union(parents, staff, managers)  # a manager who is staff there too: once
 
 
 def _still_due(recipients: Select, now: datetime) -> Select:

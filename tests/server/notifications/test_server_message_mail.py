@@ -6,6 +6,7 @@ never to an account whose access ended; and two senders on PostgreSQL mail once.
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import replace
 from datetime import timedelta
 from email.message import EmailMessage
@@ -148,8 +149,9 @@ async def test_no_mail_when_the_other_parent_answered_or_without_the_opt_in(
     assert sent == []
 
 
-async def test_the_text_in_english_when_allowed(
-        client: httpx.AsyncClient, clock, send) -> None:  # noqa: ANN001
+async def test_the_text_in_english_when_allowed_and_the_log_only_counts(
+        client: httpx.AsyncClient, clock, send, caplog) -> None:  # noqa: ANN001
+    caplog.set_level(logging.INFO, logger="server.notifications")
     await opt_in(client, SANNE, text=True, language="en-GB")
     conversation_id = await conversation(client)
     await write(client, FATIMA, conversation_id)
@@ -159,6 +161,9 @@ async def test_the_text_in_english_when_allowed(
     assert "You have a new message from the Zonnetjes about Emma." in text
     assert REPLY in text and "Subject: Knuffel" in text and "Fatima" in text
     assert mail["Subject"] == "New message from the Zonnetjes about Emma"
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "1 due, 1 sent, 0 failed" in logged
+    assert SANNE not in logged and "knuffel" not in logged.lower()
 
 
 async def test_staff_and_managers_are_mailed_about_the_familys_message(

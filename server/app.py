@@ -25,6 +25,8 @@ from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
 from server.messages import routes as messages_routes
 from server.news import routes as news_routes
+from server.notifications import routes as notification_routes
+from server.notifications.sender import MessageMailSender
 from server.personal_data import routes as personal_data_routes
 from server.photos import activity_routes as photo_activity_routes
 from server.photos import routes as photo_routes
@@ -60,9 +62,13 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
         app.state.events.start(engine, settings.database_url)
         if settings.publish_documents != "off":
             publisher.start()
+        message_mails = MessageMailSender(app.state.sessionmaker, app.state.mailer, settings)
+        if settings.message_mails:
+            message_mails.start()
         try:
             yield
         finally:
+            await message_mails.stop()
             await app.state.events.stop()
             await publisher.stop()
             app.state.image_workers.close()
@@ -87,6 +93,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(request_overview.router, prefix=API_PREFIX)
     app.include_router(auth_routes.router, prefix=API_PREFIX)
     app.include_router(account_routes.router, prefix=API_PREFIX)
+    app.include_router(notification_routes.router, prefix=API_PREFIX)
     app.include_router(personal_data_routes.router, prefix=API_PREFIX)
     app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(messages_routes.router, prefix=API_PREFIX)

@@ -90,6 +90,11 @@ class Settings:
     # tells a client how soon to come back after the stream ended.
     event_heartbeat: timedelta = timedelta(seconds=15)
     event_retry: timedelta = timedelta(seconds=3)
+    # Mails about messages that stayed unread (server/notifications/sender.py): whether this
+    # process sends them, and how often it looks. Off for a web worker beside another that
+    # sends (several may send: each mail still goes once), and in the tests.
+    message_mails: bool = True
+    message_mail_poll: timedelta = timedelta(minutes=1)
     # Photo uploads (server/photos/images.py): the body cap of an upload, the pixel cap
     # (a small file can decode to gigabytes) and the threads that do the image work.
     max_photo_bytes: int = 30 * 1024 * 1024
@@ -164,6 +169,8 @@ class Settings:
         for name in ("max_photo_bytes", "max_photo_pixels", "image_workers"):
             if raw := env.get(f"OUDERPORTAAL_{name.upper()}"):
                 values[name] = int(raw)
+        if raw := env.get("OUDERPORTAAL_MESSAGE_MAILS"):
+            values["message_mails"] = raw.strip().lower() not in ("off", "0", "false", "no")
         if raw := env.get("OUDERPORTAAL_ACCESS_TOKEN_MINUTES"):
             values["access_token_ttl"] = timedelta(minutes=int(raw))
         values.update(overrides)

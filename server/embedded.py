@@ -8,9 +8,11 @@ data) is imported by the server's own thread when it starts.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
 import threading
+import weakref
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -53,6 +55,7 @@ class EmbeddedServer:
         self._socket: socket.socket | None = None
         self._stopping = False
         self._server: uvicorn.Server | None = None
+        self._server_loop: asyncio.AbstractEventLoop | None = None
         self._started = threading.Event()
         self._error: BaseException | None = None
 
@@ -112,6 +115,12 @@ class EmbeddedServer:
         # The flag first: a server thread that has not made its uvicorn server yet sees it.
         self._stopping = True
         if self._server is not None:
+            # The app's event stream ends first: uvicorn would wait for it (server/events).
+            loop = self._server_loop
+            hub = getattr(self._server.config.app.state, "events", None)  # after the startup
+            if loop is not None and hub is not None:
+                with contextlib.suppress(RuntimeError):  # the loop has just ended
+                    loop.call_soon_threadsafe(hub.close)
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join()
@@ -171,12 +180,14 @@ class EmbeddedServer:
             await add_demo_photos(settings, self._today or amsterdam_today())
         if self._stopping:
             return
+        connections: weakref.WeakSet[asyncio.BaseTransport] = weakref.WeakSet()
         config = uvicorn.Config(
             create_app(settings), log_config=None, access_log=False, lifespan="on",
-            loop="asyncio", http="h11", ws="none", timeout_graceful_shutdown=5,
+            loop="asyncio", http=_tracked_h11(connections), ws="none", timeout_graceful_shutdown=5,
             server_header=False,
         )
         server = uvicorn.Server(config)
+        self._server_loop = asyncio.get_running_loop()
         self._server = server
         if self._stopping:  # stop() came before it could see the server
             return
@@ -188,3 +199,21 @@ class EmbeddedServer:
             await asyncio.sleep(0.01)
         self._started.set()
         await serving
+        # A connection whose close waits for a client that stopped reading, or whose request
+        # was cancelled at the end of the graceful timeout, would keep its socket past this
+        # loop's end: closed here, while the loop still runs the close callbacks.
+        for transport in list(connections):
+            transport.abort()
+        await asyncio.sleep(0)
+
+
+def _tracked_h11(connections: weakref.WeakSet[asyncio.BaseTransport]) -> type:
+    """uvicorn's h11 protocol, noting each connection's transport in ``connections``."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class TrackedH11(H11Protocol):
+        def connection_made(self, transport: asyncio.BaseTransport) -> None:  # type: ignore[override]
+            connections.add(transport)
+            super().connection_made(transport)  # type: ignore[arg-type]
+
+    return TrackedH11

@@ -40,6 +40,9 @@ class Policy(BaseModel):
     # Managers decide for the whole location: their login needs a code too (docs/api.md,
     # "Two-factor login", "Required for managers").
     two_factor_required_for_managers: bool = False
+    # A message still unread this long after it was sent is mailed to a participant who
+    # asked for it (docs/api.md, "Notifications"; server/notifications/message_mail.py).
+    message_mail_after_minutes: int = 15
 
 
 DEFAULT_POLICY = Policy()

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desktop.services.live import LiveUpdates
     from desktop.services.messages.service import MessagesService
     from desktop.services.news import NewsService
+    from desktop.services.notification_preferences import NotificationPreferencesService
     from desktop.services.notifications import Notifier
     from desktop.services.pending_requests import PendingRequestsService
     from desktop.services.personal_data import PersonalDataService
@@ -110,6 +111,7 @@ class Services:
     photo_posting: PhotoPostingService
     group_day: GroupDayService
     diary: DiaryService
+    notification_preferences: NotificationPreferencesService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -133,6 +135,7 @@ class Services:
         from desktop.services.live import LiveUpdates
         from desktop.services.messages.service import MessagesService
         from desktop.services.news import NewsService
+        from desktop.services.notification_preferences import NotificationPreferencesService
         from desktop.services.notifications import Notifier
         from desktop.services.pending_requests import PendingRequestsService
         from desktop.services.personal_data import PersonalDataService
@@ -162,7 +165,10 @@ class Services:
         live.event.connect(extra_days.live_event)
         # What arrives may become a desktop notification (the tray of each main window
         # shows them); every category is on until the preferences answer `enabled`.
-        notifications = Notifier(session, messages, news, extra_days, parent=parent)
+        notification_preferences = NotificationPreferencesService(session, on_crash=on_crash,
+                                                                  parent=parent)
+        notifications = Notifier(session, messages, news, extra_days,
+                                 enabled=notification_preferences.enabled, parent=parent)
         return cls(session=session, password_reset=login.password_reset, profile=profile,
                    auth_sessions=auth_sessions, outbox=outbox, agenda=agenda,
                    extra_days=extra_days, finance=finance, pending_requests=pending_requests,
@@ -176,7 +182,8 @@ class Services:
                    photo_posting=PhotoPostingService(session, on_crash=on_crash,
                                                      parent=parent),
                    group_day=GroupDayService(session, on_crash=on_crash, parent=parent),
-                   diary=DiaryService(session, outbox, on_crash=on_crash, parent=parent))
+                   diary=DiaryService(session, outbox, on_crash=on_crash, parent=parent),
+                   notification_preferences=notification_preferences)
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

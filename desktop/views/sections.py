@@ -110,6 +110,10 @@ def _account_page(context: PageContext) -> QWidget:
 
     page = AccountPage.from_context(context)
     page.blocks.add(AccountSecurityPanel.from_context(context))
+    # "Meldingen": desktop notifications per category and the unread-message mails.
+    from desktop.views.notifications import NotificationsPanel
+
+    page.blocks.add(NotificationsPanel.from_context(context))
     account = context.services.session.account
     if account is not None and account.role.is_parent:
         # "Mijn gegevens downloaden": the family's data (docs/api.md, "Download my data").

@@ -2764,6 +2764,17 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>NotificationPreferences</name>
+    <message>
+        <source>Your notification choices could not be saved: {reason} They count on this computer and are saved as soon as the portal can be reached.</source>
+        <translation>Je keuzes voor meldingen zijn niet opgeslagen: {reason} Ze gelden al op deze computer en worden opgeslagen zodra het portaal weer bereikbaar is.</translation>
+    </message>
+    <message>
+        <source>Your notification choices could not be saved: {reason}</source>
+        <translation>Je keuzes voor meldingen zijn niet opgeslagen: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Notifications</name>
     <message>
         <source>Ouderportaal</source>
@@ -2816,6 +2827,53 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Ouderportaal: {counts}</source>
         <translation>Ouderportaal: {counts}</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsPanel</name>
+    <message>
+        <source>New messages</source>
+        <translation>Nieuwe berichten</translation>
+    </message>
+    <message>
+        <source>News</source>
+        <translation>Nieuws</translation>
+    </message>
+    <message>
+        <source>Decisions on your requests</source>
+        <translation>Besluiten over je aanvragen</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>Show a notification on this computer for:</source>
+        <translation>Laat op deze computer een melding zien bij:</translation>
+    </message>
+    <message>
+        <source>Loading your notification choices…</source>
+        <translation>Je keuzes voor meldingen worden geladen…</translation>
+    </message>
+    <message>
+        <source>E-mail me when a message has stayed unread for a while</source>
+        <translation>Mail me als een bericht een tijdje ongelezen blijft</translation>
+    </message>
+    <message>
+        <source>Include the message itself in that e-mail</source>
+        <translation>Zet het bericht zelf in die mail</translation>
+    </message>
+    <message>
+        <source>Without it the e-mail only says who wrote about which child; you read the message in the app.</source>
+        <translation>Zonder dit staat in de mail alleen wie er over welk kind schreef; het bericht lees je in de app.</translation>
+    </message>
+    <message>
+        <source>Your notification choices could not be loaded.</source>
+        <translation>Je keuzes voor meldingen konden niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ class Notice:
     to: str
     subject: str
     paragraphs: tuple[str, ...]
+    language: str = "nl"
 
     def __repr__(self) -> str:
         return f"Notice(to={self.to!r}, subject={self.subject!r})"
@@ -86,8 +87,10 @@ def build_message(settings: Settings, notice: Notice) -> EmailMessage:
     message["Message-ID"] = make_msgid(domain="ouderportaal.nl")
     message.set_content("\n\n".join(notice.paragraphs) + "\n")
     message.add_alternative(
-        "<!doctype html><html lang=\"nl\"><body style=\"font-family: sans-serif;\">"
-        + "".join(f"<p>{escape(p)}</p>" for p in notice.paragraphs) + "</body></html>",
+        f"<!doctype html><html lang=\"{notice.language}\">"
+        "<body style=\"font-family: sans-serif;\">"
+        + "".join(f"<p>{escape(p)}</p>".replace("\n", "<br>") for p in notice.paragraphs)
+        + "</body></html>",
         subtype="html")
     return message
 

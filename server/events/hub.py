@@ -33,6 +33,21 @@ class EventHub:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._listener: asyncio.Task[None] | None = None
         self._engine: AsyncEngine | None = None
+        self._closing = False
+
+    @property
+    def closing(self) -> bool:
+        """The server is shutting down: every stream ends (see :meth:`close`)."""
+        return self._closing
+
+    def close(self) -> None:
+        """End every stream now, before the server waits for its open requests to finish.
+
+        A server run by uvicorn's signal handlers has sse-starlette end the streams; one that
+        is stopped by setting `should_exit` (the embedded demo server, a thread) does not, and
+        would wait its whole graceful-shutdown timeout for the app's open event stream."""
+        self._closing = True
+        self.wake(None)
 
     @property
     def streams(self) -> int:

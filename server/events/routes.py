@@ -73,7 +73,7 @@ async def _stream(request: Request, settings: Settings, user_id: int, session_id
                               retry=int(settings.event_retry.total_seconds() * 1000))
         if resync:
             yield ServerSentEvent(event="resync", data="{}", id=str(after))
-        while True:
+        while not hub.closing:
             woken.clear()
             async with sessionmaker() as db:
                 if not await _live(db, session_id, settings):

@@ -21,6 +21,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from server.background import BackgroundTask
 from server.blobs import BlobStore, create_blob_store
 from server.config import Settings
 from server.db import create_engine, create_sessionmaker, migrate
@@ -45,21 +46,17 @@ class DocumentPublisher:
         self._poll_seconds = poll_seconds
         self._only_wanted = only_wanted
         self._year_checked_on: date | None = None
-        self._task: asyncio.Task[None] | None = None
+        self._background = BackgroundTask()
         self._woken = asyncio.Event()
 
     def wake(self) -> None:
         self._woken.set()
 
     def start(self) -> None:
-        self._task = asyncio.create_task(self.run_forever(), name="finance-document-publisher")
+        self._background.start("finance-document-publisher", self.run_forever())
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._background.stop()
 
     async def publish_waiting(self) -> int:
         """Publish every family that is queued now; returns how many were published."""

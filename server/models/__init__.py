@@ -47,6 +47,7 @@ from server.models.messages import (
     MessageAttachment,
 )
 from server.models.news import AudienceKind, NewsAudience, NewsItem, NewsRead
+from server.models.notifications import MessageMail, NotificationPreferences
 from server.models.organisation import (
     CareGroup,
     ClosingDay,
@@ -93,6 +94,7 @@ __all__ = [
     "DocumentPublication", "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind",
     "InvoiceStatus", "PaymentMethod", "StoredDocument", "Tariff",
     "Conversation", "ConversationRead", "Message", "MessageAttachment",
+    "MessageMail", "NotificationPreferences",
     "AudienceKind", "NewsAudience", "NewsItem", "NewsRead", "LiveEvent",
     "Activity", "Photo", "PhotoFile", "PhotoTag", "Rendition",
     "Attendance", "AttendanceChange", "DiaryEntry", "EntryKind",

@@ -40,7 +40,12 @@ class Message(Base):
     read it" need no join with the author."""
 
     __tablename__ = "message"
-    __table_args__ = (Index("ix_message_conversation_id", "conversation_id", "id"),)
+    __table_args__ = (
+        Index("ix_message_conversation_id", "conversation_id", "id"),
+        # The unread-message mails look up the messages sent within a window every minute
+        # (server/notifications/message_mail.py).
+        Index("ix_message_sent_at", "sent_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(

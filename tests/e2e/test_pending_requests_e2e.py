@@ -68,7 +68,8 @@ def test_staff_approve_one_request_and_reject_another_with_a_reason(
     main = wait_for_main_window(qtbot, desktop)
     visible = [main.sections.key_at(r) for r in range(main.sections.rowCount())
                if not main.navigation.isRowHidden(r)]
-    assert visible == ["group_day", "overview", "photos", "pending_requests", "account"]
+    assert visible == ["group_day", "overview", "photos", "pending_requests", "messages", "news",
+                       "account"]
 
     main.show_section("pending_requests")
     page = main.page("pending_requests")

@@ -37,11 +37,13 @@ TEST_SECRET_KEY = "dGVzdC1rZXktb2YtdGhlLXNlcnZlci10ZXN0cy0zMmI"
 
 def cheap_settings(data_dir: Path, database_url: str, clock: FakeClock) -> Settings:
     # Minimal argon2 cost keeps the suite fast; test_passwords checks the real defaults. No
-    # background publisher: the templates hold the documented families' finance documents
-    # published, and a test publishes what else it needs (`publish`).
+    # background mail sender (a test sends a round itself) and no background publisher: the
+    # templates hold the documented families' finance documents published, and a test
+    # publishes what else it needs (`publish`).
     return Settings(data_dir=data_dir, database_url=database_url,
                     public_url="https://zonnebloem.example", argon2_time_cost=1,
-                    argon2_memory_cost=8, publish_documents="off", clock=clock,
+                    argon2_memory_cost=8, publish_documents="off", message_mails=False,
+                    clock=clock,
                     secret_key=TEST_SECRET_KEY)
 
 

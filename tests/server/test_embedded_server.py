@@ -164,3 +164,34 @@ def test_the_pdf_layouts_are_loaded_only_when_a_pdf_is_made(tmp_path: Path) -> N
     assert heavy(modules["imported"]) == []  # the address can be taken without the web stack
     assert "fastapi" in modules["serving"] and "sqlalchemy" in modules["serving"]
     assert [n for n in heavy(modules["serving"]) if n.startswith(("fpdf", "fontTools"))] == []
+
+
+def test_stopping_ends_an_open_event_stream_instead_of_waiting_for_it(tmp_path: Path) -> None:
+    """The app keeps `GET /events` open; the stop ends it (server/events/hub.py `close`)
+    rather than letting uvicorn wait out its graceful-shutdown timeout and cancel it with an
+    error in the log (which fails this test)."""
+    server = EmbeddedServer(tmp_path, today=date(2026, 3, 2))
+    server.start()
+    login = httpx.post(f"{server.url}/api/v1/auth/login",
+                       json={"email": "sanne.devries@voorbeeld.nl", "password": DEMO_PASSWORD})
+    token = login.json()["access_token"]
+    lines: list[str] = []
+    ready = threading.Event()
+
+    def listen() -> None:
+        with httpx.stream("GET", f"{server.url}/api/v1/events", timeout=60,
+                          headers={"Authorization": f"Bearer {token}"}) as stream:
+            for line in stream.iter_lines():
+                lines.append(line)
+                if line == "event: ready":
+                    ready.set()
+
+    reader = threading.Thread(target=listen)
+    reader.start()
+    try:
+        assert ready.wait(30), lines
+    finally:
+        server.stop()
+        reader.join(30)
+    assert not reader.is_alive()  # the stream came to its end, the reader with it
+    assert "event: ready" in lines

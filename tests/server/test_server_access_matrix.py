@@ -291,7 +291,28 @@ def test_every_personal_data_route_has_a_role_rule() -> None:
                                   "/api/v1/care-notes"))}
     assert routes == {(m, p) for m, p, _, _ in PERSONAL_DATA_REFUSALS}
     assert {p for _, p in OWN_ACCOUNT} >= {"/api/v1/account/security",
-                                           "/api/v1/account/password"}
+                                           "/api/v1/account/password",
+                                           "/api/v1/account/notifications"}
+
+
+@pytest.mark.parametrize("role", list(LOGINS))
+async def test_every_role_has_its_own_notification_preferences(
+        client: httpx.AsyncClient, role: str) -> None:
+    # docs/api.md, "Notifications": no id in the path, so nobody reaches another's; each
+    # role reads and saves its own, and one role's choice changes nobody else's.
+    mine = await _login(client, LOGINS[role])
+    off = {"desktop": {"news": False}, "email_unread_messages": True,
+           "email_include_text": False}
+    saved = await client.put("/api/v1/account/notifications", json=off, headers=mine)
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["desktop"]["news"] is False
+    for other in LOGINS:
+        if other != role:
+            theirs = await client.get("/api/v1/account/notifications",
+                                      headers=await _login(client, LOGINS[other]))
+            assert theirs.status_code == 200
+            assert theirs.json()["desktop"]["news"] is True
+            assert theirs.json()["email_unread_messages"] is False
 
 
 @pytest.mark.parametrize(("method", "path", "body", "refused"), PERSONAL_DATA_REFUSALS,

@@ -28,6 +28,10 @@ PARENT_BOUNDS = [
     ("/api/v1/finance/invoices", {}, 4),
     ("/api/v1/auth/sessions", {}, 2),
     ("/api/v1/policy", {}, 1),
+    ("/api/v1/account/notifications", {}, 2),
+    # Issue 17's lists: a page costs the same whatever its length (no query per row).
+    ("/api/v1/conversations", {}, 4),
+    ("/api/v1/news", {}, 10),
 ]
 
 
@@ -80,3 +84,30 @@ async def test_authentication_is_one_lookup(app, client: httpx.AsyncClient) -> N
     assert await counted(client, counter, "/api/v1/policy", {}, headers) == 1
     [lookup] = counter.statements
     assert "session_token" in lookup and "app_user" in lookup and "organisation" in lookup
+
+
+async def test_a_conversations_messages_and_staffs_lists_take_a_few_queries(
+        app, client: httpx.AsyncClient) -> None:  # noqa: ANN001
+    counter = StatementCounter(app.state.engine)
+    for email, bounds in ((SANNE, {"conversations": 4, "messages": 5, "news": 10}),
+                          (FATIMA, {"conversations": 5, "messages": 6, "news": 10})):
+        headers = bearer(await tokens(client, email))
+        assert await counted(client, counter, "/api/v1/conversations", {}, headers) <= \
+            bounds["conversations"], counter.statements
+        first = (await client.get("/api/v1/conversations", headers=headers)).json()[
+            "conversations"][0]["id"]
+        assert await counted(client, counter, f"/api/v1/conversations/{first}/messages", {},
+                             headers) <= bounds["messages"], counter.statements
+        assert await counted(client, counter, "/api/v1/news", {}, headers) <= \
+            bounds["news"], counter.statements
+
+
+async def test_saving_the_notification_preferences_takes_a_few_queries(
+        app, client: httpx.AsyncClient) -> None:  # noqa: ANN001
+    counter = StatementCounter(app.state.engine)
+    headers = bearer(await tokens(client, SANNE)) | {"Idempotency-Key": "meldingen"}
+    with counter:  # the idempotency record's claim and answer included
+        saved = await client.put("/api/v1/account/notifications", headers=headers, json={
+            "email_unread_messages": True, "email_include_text": False})
+    assert saved.status_code == 200, saved.text
+    assert counter.count <= 13, counter.statements

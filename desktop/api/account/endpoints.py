@@ -1,9 +1,15 @@
-"""``client.account``: the devices where the account is logged in, and the account's security
-(password, login address, two-factor login, new-device mails)."""
+"""``client.account``: the devices where the account is logged in, the account's security
+(password, login address, two-factor login, new-device mails) and its notification
+preferences."""
 
 from __future__ import annotations
 
-from desktop.api.account.records import AccountSecurity, AuthSession, TwoFactorSetup
+from desktop.api.account.records import (
+    AccountSecurity,
+    AuthSession,
+    NotificationPreferences,
+    TwoFactorSetup,
+)
 from desktop.api.core.paging import all_pages
 from desktop.api.core.transport import Retry, Transport, new_idempotency_key
 
@@ -73,3 +79,14 @@ class AccountEndpoints:
                                             json={"new_device_mail": on},
                                             idempotency_key=new_idempotency_key())
         return self._core.parse(response, AccountSecurity.from_json)
+
+    async def notifications(self) -> NotificationPreferences:
+        response = await self._core.request("GET", "/account/notifications")
+        return self._core.parse(response, NotificationPreferences.from_json)
+
+    async def set_notifications(self, chosen: NotificationPreferences,
+                                key: str | None = None) -> NotificationPreferences:
+        response = await self._core.request("PUT", "/account/notifications",
+                                            json=chosen.to_json(),
+                                            idempotency_key=key or new_idempotency_key())
+        return self._core.parse(response, NotificationPreferences.from_json)

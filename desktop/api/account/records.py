@@ -8,7 +8,12 @@ from datetime import datetime
 
 from desktop.api.core.fields import Json, as_int, as_optional_str, as_str, as_timestamp
 
-__all__ = ["AccountSecurity", "AuthSession", "TwoFactorSetup", "grouped_secret"]
+__all__ = ["CATEGORIES", "AccountSecurity", "AuthSession", "NotificationPreferences",
+           "TwoFactorSetup", "grouped_secret"]
+
+#: The categories of desktop notification, in the portal's order (docs/api.md,
+#: "Notifications"): parents have all of them, staff and managers the first two.
+CATEGORIES = ("messages", "news", "decisions", "diary", "photos")
 
 
 def grouped_secret(secret: str) -> str:
@@ -75,3 +80,26 @@ class TwoFactorSetup:
     @classmethod
     def from_json(cls, data: Json) -> TwoFactorSetup:
         return cls(secret=as_str(data["secret"]), otpauth_uri=as_str(data["otpauth_uri"]))
+
+
+@dataclass(frozen=True)
+class NotificationPreferences:
+    """``GET /account/notifications``: the account's desktop categories (only those of its
+    role, in order) and the mails about unread messages."""
+
+    desktop: dict[str, bool]
+    email_unread_messages: bool = False
+    email_include_text: bool = False
+
+    @classmethod
+    def from_json(cls, data: Json) -> NotificationPreferences:
+        desktop = data.get("desktop") or {}
+        # A category this app does not know yet is kept out: it has no checkbox here.
+        return cls(desktop={c: bool(desktop[c]) for c in CATEGORIES if c in desktop},
+                   email_unread_messages=data.get("email_unread_messages") is True,
+                   email_include_text=data.get("email_include_text") is True)
+
+    def to_json(self) -> Json:
+        return {"desktop": dict(self.desktop),
+                "email_unread_messages": self.email_unread_messages,
+                "email_include_text": self.email_include_text}

@@ -16,6 +16,7 @@ from desktop.api.absences.records import (
 from desktop.api.account.records import (
     AccountSecurity,
     AuthSession,
+    NotificationPreferences,
     TwoFactorSetup,
     grouped_secret,
 )
@@ -77,7 +78,8 @@ from desktop.api.portal.records import Policy
 from desktop.api.profile.records import Child, Group, Location, Profile, Role
 from desktop.services.agenda.calendar_export import CalendarExport
 
-__all__ = ["AccountSecurity", "TwoFactorSetup", "grouped_secret", "Address", "BankAccount",
+__all__ = ["AccountSecurity", "NotificationPreferences", "TwoFactorSetup", "grouped_secret",
+           "Address", "BankAccount",
            "CareNotes", "ChangeField", "ChangeRequest", "ChangeStatus", "ChildData", "Contact",
            "Medical", "ParentData", "PersonalData",
            "Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "AuthSession",

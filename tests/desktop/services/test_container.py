@@ -17,6 +17,7 @@ from desktop.services.finance.service import FinanceService
 from desktop.services.live import LiveUpdates
 from desktop.services.messages.service import MessagesService
 from desktop.services.news import NewsService
+from desktop.services.notification_preferences import NotificationPreferencesService
 from desktop.services.notifications import Notifier
 from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.personal_data import PersonalDataService
@@ -47,10 +48,13 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "photos": PhotosService,
             "photo_posting": PhotoPostingService, "group_day": GroupDayService,
             "diary": DiaryService,
+            "notification_preferences": NotificationPreferencesService,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
         assert services.agenda.outbox is services.outbox  # one outbox for every feature
         assert services.diary.outbox is services.outbox
+        # A notification the user switched off in Account is not shown.
+        assert services.notifications.enabled == services.notification_preferences.enabled
         with pytest.raises(FrozenInstanceError):
             services.finance = None  # type: ignore[misc]
     finally:

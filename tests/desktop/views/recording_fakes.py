@@ -1,15 +1,18 @@
 """The fakes' signals (``signals_of``), and fakes that record every call: the services whose
-views only send (account security, personal data), for ``view_fakes.fake_services``."""
+views only send (account security, personal data, notification preferences), for
+``view_fakes.fake_services``."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.services.account_security import AccountSecurityService
+from desktop.services.notification_preferences import NotificationPreferencesService
 from desktop.services.personal_data import PersonalDataService
 from desktop.services.session.login_setup import LoginSetup
 
-__all__ = ["FakeAccountSecurity", "FakePersonalData", "recording_fake", "signals_of"]
+__all__ = ["FakeAccountSecurity", "FakeNotificationPreferences", "FakePersonalData",
+           "recording_fake", "signals_of"]
 
 
 def signals_of(service: type[QObject]) -> type[QObject]:
@@ -42,3 +45,4 @@ def recording_fake(service: type[QObject], **state: object) -> type[QObject]:
 FakeAccountSecurity = recording_fake(AccountSecurityService, security=None)
 FakePersonalData = recording_fake(PersonalDataService, data=None, care_notes=())
 FakeLoginSetup = recording_fake(LoginSetup, organisation="Kinderopvang Zonnebloem")
+FakeNotificationPreferences = recording_fake(NotificationPreferencesService, preferences=None)

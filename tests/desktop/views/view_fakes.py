@@ -16,7 +16,13 @@ from message_fakes import FakeMessages
 from news_fakes import FakeNews
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QWidget
-from recording_fakes import FakeAccountSecurity, FakeLoginSetup, FakePersonalData, signals_of
+from recording_fakes import (
+    FakeAccountSecurity,
+    FakeLoginSetup,
+    FakeNotificationPreferences,
+    FakePersonalData,
+    signals_of,
+)
 
 from desktop.api.absences.records import AbsenceDraft
 from desktop.api.account.records import AuthSession
@@ -489,6 +495,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "photo_posting": FakePhotoPosting(),
         "group_day": FakeGroupDay(),
         "diary": FakeDiary(),
+        "notification_preferences": FakeNotificationPreferences(),
     }
     fakes.update(others)
     if "notifications" not in fakes:

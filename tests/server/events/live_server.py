@@ -27,12 +27,15 @@ class ServerProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "DATABASE_URL": database_url, "OUDERPORTAAL_DATA_DIR": str(data_dir),
                "OUDERPORTAAL_PUBLISH_DOCUMENTS": "off", "OUDERPORTAAL_SECRET_KEY": secret_key,
-               "OUDERPORTAAL_ARGON2_TIME_COST": "1", "OUDERPORTAAL_ARGON2_MEMORY_COST": "8"}
+               "OUDERPORTAAL_ARGON2_TIME_COST": "1", "OUDERPORTAAL_ARGON2_MEMORY_COST": "8",
+               "OUDERPORTAAL_MESSAGE_MAILS": "off"}
         self._process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "server.cli:app_from_env", "--factory",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
+        # Starting takes ~12 s on two busy cores (importing the app is CPU work); 60 s was
+        # not always enough there.
+        deadline = time.monotonic() + 90
         while True:
             if self._process.poll() is not None:
                 raise RuntimeError(self._process.stderr.read().decode())

@@ -1358,6 +1358,14 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Schrijf in het dagboek…</translation>
     </message>
     <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <source>Save the diary as PDF</source>
+        <translation>Dagboek opslaan als pdf</translation>
+    </message>
+    <message>
         <source>The care has ended. The diary stays available until {day} ({days} days from today); save it before then.</source>
         <translation>De opvang is beëindigd. Het dagboek is nog beschikbaar tot {day} (nog {days} dagen); vergeet het niet te bewaren.</translation>
     </message>
@@ -1376,6 +1384,57 @@ The longest period one request may cover when the portal does not say (docs/api.
     <message>
         <source>Notes waiting for a connection: {count}. They are sent by themselves.</source>
         <translation>Notities die op verbinding wachten: {count}. Ze worden vanzelf verstuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPdfDialog</name>
+    <message>
+        <source>Save the diary as PDF</source>
+        <translation>Dagboek opslaan als pdf</translation>
+    </message>
+    <message>
+        <source>The days of the period with what the group wrote, your own notes and the photos of your child, as one PDF file.</source>
+        <translation>De dagen van de periode met wat de groep schreef, uw eigen notities en de foto&apos;s van uw kind, in één pdf-bestand.</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <source>diary-{child}-{first}-{last}.pdf</source>
+        <translation>dagboek-{child}-{first}-{last}.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pdf-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>De pdf wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation>De laatste dag ligt vóór de eerste.</translation>
+    </message>
+    <message>
+        <source>One PDF holds at most {days} days: choose a shorter period.</source>
+        <translation>Eén pdf bevat hoogstens {days} dagen: kies een kortere periode.</translation>
+    </message>
+    <message>
+        <source>Saved as {file}.</source>
+        <translation>Opgeslagen als {file}.</translation>
     </message>
 </context>
 <context>

@@ -116,3 +116,47 @@ def test_a_note_written_offline_arrives_once_after_restarting_app_and_portal(
     second.services.outbox.deliver()  # nothing is left to send again
     qtbot.wait(200)
     assert len(server_notes(run, portal_server.url, "Oma haalt vandaag op")) == 1
+
+
+def test_the_parent_saves_the_diary_as_pdf_and_a_full_disk_or_a_stopped_portal_leave_no_file(
+        qtbot, portal_server, make_app, tmp_path, monkeypatch):
+    import errno
+    import subprocess
+
+    app = make_app(portal_server.url)
+    log_in(qtbot, app, SANNE, PASSWORD)
+    main = wait_for_main_window(qtbot, app)
+    main.show_section("diary")
+    diary = main.page("diary")
+    diary.child.setCurrentIndex(diary.child.findText("Emma"))
+    qtbot.waitUntil(lambda: diary.model.rowCount() > 0, timeout=20_000)
+    diary.pdf_button.click()
+    dialog = diary.pdf_dialog
+    assert dialog.isVisible() and dialog.child.currentText() == "Emma"
+    first, last = dialog.period()
+    assert last == date.today() and (last - first).days == 399  # all she has, 400 days
+    dialog.first.set_day(date.fromordinal(last.toordinal() - 30))
+    folder = tmp_path / "gekozen"
+    folder.mkdir()
+    target = folder / "dagboek emma.pdf"
+    dialog.save_to(target)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Saved as"), timeout=30_000)
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Dagboek van Emma" in text
+    assert [p.name for p in folder.iterdir()] == ["dagboek emma.pdf"]  # no partial left
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("desktop.services.shared.saved_downloads.open", full, raising=False)
+    dialog.save_to(folder / "vol.pdf")
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("The disk is full"),
+                    timeout=20_000)
+    monkeypatch.undo()
+    portal_server.stop()
+    dialog.save_to(folder / "weg.pdf")
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=60_000)
+    assert "portal" in dialog.status.text().lower() or "internet" in dialog.status.text().lower()
+    assert [p.name for p in folder.iterdir()] == ["dagboek emma.pdf"]
+    portal_server.start()

@@ -4,11 +4,13 @@ diary")."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from desktop.api.core.transport import Transport, new_idempotency_key
+from desktop.api.core.transport import Download, Transport, new_idempotency_key
 from desktop.api.diary.records import (
     AttendanceDraft,
     DiaryEntry,
@@ -60,3 +62,12 @@ class DiaryEndpoints:
         response = await self._core.request("DELETE", f"/diary/entries/{entry_id}",
                                             idempotency_key=new_idempotency_key())
         self._core.parse(response, lambda _data: None)
+
+    @contextlib.asynccontextmanager
+    async def pdf(self, child_id: int, first: date, last: date) -> AsyncIterator[Download]:
+        """Stream "Dagboek opslaan als PDF" of the child from ``first`` to ``last``."""
+        query = urlencode({"child_id": child_id, "from": first.isoformat(),
+                           "to": last.isoformat()})
+        async with self._core.download(f"/diary.pdf?{query}",
+                                       accept="application/pdf") as download:
+            yield download

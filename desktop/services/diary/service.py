@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date, time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +24,7 @@ from desktop.services.diary.outbox import DIARY_ENTRY, DiaryCourier
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import user_message
 from desktop.services.shared.outbox import OutboxDelivery
+from desktop.services.shared.saved_downloads import save_download
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
 __all__ = ["DiaryService"]
@@ -68,7 +70,8 @@ class DiaryService(QObject):
     them with :meth:`days`); ``olderLoaded(child_id, count)`` — ``count`` older days were added
     at the end; ``loadFailed(child_id, message)``; ``noteQueued(outbox_id)`` (waits for a
     connection), ``noteDelivered(outbox_id)``, ``noteRefused(outbox_id, message)`` and
-    ``noteNotSaved(message)`` (the disk refused to keep it: nothing was queued)."""
+    ``noteNotSaved(message)`` (the disk refused to keep it: nothing was queued);
+    ``pdfSaved(path)`` and ``pdfFailed(message)`` for "Dagboek opslaan als PDF"."""
 
     daysChanged = Signal(int)
     olderLoaded = Signal(int, int)
@@ -77,6 +80,8 @@ class DiaryService(QObject):
     noteDelivered = Signal(int)
     noteRefused = Signal(int, str)
     noteNotSaved = Signal(str)
+    pdfSaved = Signal(str)
+    pdfFailed = Signal(str)
 
     def __init__(self, session: SessionService, outbox: OutboxDelivery, *,
                  on_crash: CrashHandler | None = None, parent: QObject | None = None) -> None:
@@ -140,6 +145,19 @@ class DiaryService(QObject):
         """Notes still waiting in the outbox for this child, oldest first."""
         drafts = [EntryDraft.from_json(w.payload) for w in self.outbox.pending(DIARY_ENTRY)]
         return [d for d in drafts if child_id in d.child_ids]
+
+    def save_pdf(self, child_id: int, first: date, last: date, target: Path) -> None:
+        """"Dagboek opslaan als PDF" into ``target`` (never half a file under that name)."""
+        self._tasks.run("diary-pdf", self._save_pdf(child_id, first, last, target),
+                        lambda error: self.pdfFailed.emit(user_message(error)))
+
+    def saving_pdf(self) -> bool:
+        return self._tasks.running("diary-pdf")
+
+    async def _save_pdf(self, child_id: int, first: date, last: date, target: Path) -> None:
+        await save_download(self._session,
+                            lambda client: client.diary.pdf(child_id, first, last), target)
+        self.pdfSaved.emit(str(target))
 
     async def aclose(self) -> None:
         await self._tasks.drain()

@@ -1,7 +1,7 @@
 """The Dagboek (parents): per child a day-by-day timeline, newest first, older days loaded as
 the parent scrolls; each day shows arrival and departure, the staff's text with the writer's
 name and the rhythm in words; jump to a date; "Schrijf in het dagboek" for a note that waits
-in the outbox while the portal cannot be reached."""
+in the outbox while the portal cannot be reached; "Dagboek opslaan als PDF"."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from desktop.models.diary.timeline import TimelineModel, diary_available_until
 from desktop.models.shared.formatting import format_weekday_date
 from desktop.views.diary.day_delegate import DayDelegate
 from desktop.views.diary.note_dialog import DiaryNoteDialog
+from desktop.views.diary.pdf_dialog import DiaryPdfDialog
 from desktop.views.shared.date_field import DateField
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
@@ -39,7 +40,8 @@ __all__ = ["DiaryPage"]
 class DiaryPage(QWidget):
     def __init__(self, diary: DiaryService, children: list[tuple[int, str]],
                  today: date, parent: QWidget | None = None, *,
-                 available_until: date | None = None) -> None:
+                 available_until: date | None = None,
+                 first_days: dict[int, date] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diaryPage")
         self._diary = diary
@@ -47,6 +49,9 @@ class DiaryPage(QWidget):
         self._messages: MessageBar | None = None
         self._jump_to: date | None = None
         self.note_dialog: DiaryNoteDialog | None = None
+        self.pdf_dialog: DiaryPdfDialog | None = None
+        self._children = children
+        self._first_days = first_days or {}
         self.model = TimelineModel(diary, self)
 
         title = mark(QLabel(self.tr("Diary"), self), "heading")
@@ -63,6 +68,9 @@ class DiaryPage(QWidget):
         self.write_button = QPushButton(self.tr("Write in the diary…"), self)
         self.write_button.setObjectName("writeNote")
         mark(self.write_button, "primary")
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.pdf_button.setObjectName("savePdf")
+        self.pdf_button.setAccessibleName(self.tr("Save the diary as PDF"))
         self.retention = mark(QLabel("", self), "notice")
         self.retention.setObjectName("diaryRetention")
         self.retention.setWordWrap(True)
@@ -95,6 +103,7 @@ class DiaryPage(QWidget):
         top.addWidget(self.child)
         top.addWidget(self.jump_date)
         top.addWidget(self.jump_button)
+        top.addWidget(self.pdf_button)
         top.addWidget(self.write_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -105,6 +114,7 @@ class DiaryPage(QWidget):
         self.child.currentIndexChanged.connect(lambda _n: self.activate())
         self.jump_button.clicked.connect(self.jump)
         self.write_button.clicked.connect(self.write_note)
+        self.pdf_button.clicked.connect(self.save_pdf)
         diary.daysChanged.connect(self._days_changed)
         diary.olderLoaded.connect(lambda child_id, _n: self._days_changed(child_id))
         diary.loadFailed.connect(self._load_failed)
@@ -118,8 +128,11 @@ class DiaryPage(QWidget):
         profile = context.services.profile.profile
         children = [(c.id, c.first_name) for c in profile.children] if profile else []
         weeks = context.services.agenda.policy.diary_retention_weeks
+        first_days = {c.id: min((k.start_date for k in c.contracts), default=date.today())
+                      for c in (profile.children if profile else ())}
         page = cls(context.services.diary, children, date.today(), context.parent,
-                   available_until=diary_available_until(profile, weeks))
+                   available_until=diary_available_until(profile, weeks),
+                   first_days=first_days)
         page._messages = context.messages
         return page
 
@@ -145,6 +158,14 @@ class DiaryPage(QWidget):
         self.note_dialog = DiaryNoteDialog(self.child.currentText(), self._today, self)
         self.note_dialog.accepted.connect(self._send_note)
         self.note_dialog.open()
+
+    def save_pdf(self) -> None:
+        """"Dagboek opslaan als PDF", for the child shown (another can be chosen there)."""
+        children = [(child_id, name, self._first_days.get(child_id, self._today))
+                    for child_id, name in self._children]
+        self.pdf_dialog = DiaryPdfDialog(self._diary, children, self._today, self,
+                                         child_id=self.child_id())
+        self.pdf_dialog.open()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
         self.model.mark_read()  # what changes after this shows as new next time

@@ -49,6 +49,7 @@ class FakeDiary(signals_of(DiaryService)):
         self.queued: list[EntryDraft] = []
         self.synced: list[int] = []
         self.refuse_disk: str | None = None
+        self.pdfs: list[tuple] = []
 
     def days(self, child_id: int) -> list[DiaryDay]:
         return list(self.timelines.get(child_id, []))
@@ -78,3 +79,9 @@ class FakeDiary(signals_of(DiaryService)):
 
     def queued_notes(self, child_id: int) -> list[EntryDraft]:
         return [d for d in self.queued if child_id in d.child_ids]
+
+    def save_pdf(self, child_id: int, first: date, last: date, target) -> None:  # noqa: ANN001
+        self.pdfs.append((child_id, first, last, target))
+
+    def saving_pdf(self) -> bool:
+        return False

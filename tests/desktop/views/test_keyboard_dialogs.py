@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from diary_fakes import FakeGroupDay
+from diary_fakes import FakeDiary, FakeGroupDay
 from keyboard import problems_in_chain, tab_chain, unnamed_controls
 from PySide6.QtWidgets import QDialog, QWidget
 from view_fakes import (
@@ -57,6 +57,7 @@ from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.diary.day_report import DayReportDialog
 from desktop.views.diary.note_dialog import DiaryNoteDialog
+from desktop.views.diary.pdf_dialog import DiaryPdfDialog
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.panels import DemoLogin
 from desktop.views.login.password_reset import PasswordResetWizard
@@ -313,6 +314,15 @@ def diary_note(qtbot, _tmp_path) -> Iterator[QWidget]:
     yield dialog
 
 
+def diary_pdf(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = _shown(qtbot, DiaryPdfDialog(FakeDiary(), [(EMMA, "Emma", date(2025, 1, 6)),
+                                                        (DAAN, "Daan", date(2026, 1, 5))],
+                                          date(2026, 3, 2)))
+    yield dialog
+    dialog._failed("The portal cannot be reached.")  # the message shown, the button back
+    yield dialog
+
+
 #: Every dialog of the app (and the login window) with a factory that shows it.
 DIALOGS: dict[type[QWidget], Factory] = {
     AbsenceWizard: absence_wizard,
@@ -335,6 +345,7 @@ DIALOGS: dict[type[QWidget], Factory] = {
     TwoFactorWizard: two_factor_wizard,
     DayReportDialog: day_report,
     DiaryNoteDialog: diary_note,
+    DiaryPdfDialog: diary_pdf,
 }
 
 

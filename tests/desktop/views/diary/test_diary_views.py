@@ -216,3 +216,27 @@ def test_the_dagboek_shows_the_last_day_and_the_days_left(qtbot) -> None:
     page = DiaryPage(FakeDiary(), [(1, "Emma")], MONDAY, available_until=date(2026, 4, 24))
     qtbot.addWidget(page)
     assert "until Friday 24 April 2026 (53 days from today)" in page.retention.text()
+
+
+def test_the_pdf_dialog_offers_the_childs_whole_diary_up_to_400_days(qtbot, tmp_path) -> None:
+    from datetime import timedelta
+
+    from desktop.views.diary.pdf_dialog import DiaryPdfDialog
+
+    diary = FakeDiary()
+    young = MONDAY - timedelta(days=40)
+    dialog = DiaryPdfDialog(diary, [(1, "Emma", date(2024, 1, 8)), (2, "Daan", young)],
+                            MONDAY, child_id=2)
+    qtbot.addWidget(dialog)
+    assert dialog.period() == (young, MONDAY)  # Daan's diary since his first day
+    dialog.child.setCurrentIndex(0)
+    assert dialog.period() == (MONDAY - timedelta(days=399), MONDAY)  # 400 days, the most
+    assert dialog.save_button.isEnabled()
+    dialog.first.set_day(MONDAY - timedelta(days=400))  # one day more: refused here already
+    assert not dialog.save_button.isEnabled() and "400" in dialog.status.text()
+    dialog.first.set_day(MONDAY - timedelta(days=399))
+    assert dialog.save_button.isEnabled() and not dialog.status.isVisibleTo(dialog)
+    dialog.save_to(tmp_path / "dagboek.pdf")
+    assert diary.pdfs == [(1, MONDAY - timedelta(days=399), MONDAY, tmp_path / "dagboek.pdf")]
+    diary.pdfFailed.emit("De schijf is vol.")
+    assert dialog.status.text() == "De schijf is vol." and dialog.save_button.isEnabled()

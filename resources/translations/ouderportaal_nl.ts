@@ -2187,6 +2187,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Gisteren</translation>
     </message>
     <message>
+        <source>Earlier day</source>
+        <translation>Eerdere dag</translation>
+    </message>
+    <message>
         <source>Children of the group</source>
         <translation>Kinderen van de groep</translation>
     </message>

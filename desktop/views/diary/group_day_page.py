@@ -1,7 +1,9 @@
 """Groep vandaag, the first page staff see: their group's children today (or yesterday, to
-correct) with their status, care notes, one click or key for arrival (A) and departure (V in
-Dutch, W in English), the counts against the group's places, and from a child its day report
-(``day_report.py``) — for several children at once when several are selected."""
+correct; a location manager any earlier day too — the days `GET /group-day` and the writes
+allow, docs/api.md "Group day and diary") with their status, care notes, one click or key for
+arrival (A) and departure (V in Dutch, W in English), the counts against the group's places,
+and from a child its day report (``day_report.py``) — for several children at once when
+several are selected."""
 
 from __future__ import annotations
 
@@ -25,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.diary.group_day import GroupDayModel, counts_text
-from desktop.models.shared.records import ChildStatus, GroupDay, GroupDayChild
+from desktop.models.shared.records import ChildStatus, GroupDay, GroupDayChild, Role
 from desktop.views.diary.day_report import DayReportDialog
+from desktop.views.shared.date_field import DateField
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.reason_dialog import ReasonDialog
@@ -40,7 +43,7 @@ __all__ = ["GroupDayPage"]
 
 class GroupDayPage(QWidget):
     def __init__(self, service: GroupDayService, groups: list[tuple[int, str]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, older_days: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("groupDayPage")
         self._service = service
@@ -62,6 +65,18 @@ class GroupDayPage(QWidget):
         days = QButtonGroup(self)
         days.addButton(self.today_button)
         days.addButton(self.yesterday_button)
+        # A manager corrects older days too; nobody registers a day to come.
+        today = service.today()
+        self.other_button = QRadioButton(self.tr("Earlier day"), self)
+        self.other_button.setObjectName("otherDay")
+        self.other_day = DateField(today - timedelta(days=2), latest=today - timedelta(days=2),
+                                   parent=self)
+        self.other_day.setObjectName("otherDayDate")
+        self.other_day.setAccessibleName(self.tr("Earlier day"))
+        self.other_day.setEnabled(False)
+        days.addButton(self.other_button)
+        for widget in (self.other_button, self.other_day):
+            widget.setVisible(older_days)
         self.counts = mark(QLabel("", self), "muted")
         self.counts.setObjectName("groupCounts")
         self.counts.setWordWrap(True)
@@ -99,6 +114,8 @@ class GroupDayPage(QWidget):
         top.addWidget(self.group)
         top.addWidget(self.today_button)
         top.addWidget(self.yesterday_button)
+        top.addWidget(self.other_button)
+        top.addWidget(self.other_day)
         buttons = QHBoxLayout()
         buttons.addWidget(self.arrive_button)
         buttons.addWidget(self.depart_button)
@@ -119,7 +136,9 @@ class GroupDayPage(QWidget):
         layout.addWidget(hint)
 
         self.group.currentIndexChanged.connect(lambda _n: self.refresh())
-        self.today_button.toggled.connect(lambda _on: self.refresh())
+        days.buttonToggled.connect(lambda _button, on: on and self.refresh())
+        self.other_button.toggled.connect(self.other_day.setEnabled)
+        self.other_day.dateChanged.connect(lambda _d: self.refresh())
         self.arrive_button.clicked.connect(self.arrive)
         self.depart_button.clicked.connect(self.depart)
         self.undo_button.clicked.connect(self.undo)
@@ -148,7 +167,9 @@ class GroupDayPage(QWidget):
     def from_context(cls, context: PageContext) -> GroupDayPage:
         profile = context.services.profile.profile
         groups = [(g.id, g.name) for g in profile.groups] if profile is not None else []
-        page = cls(context.services.group_day, groups, context.parent)
+        account = context.services.session.account
+        page = cls(context.services.group_day, groups, context.parent,
+                   older_days=account is not None and account.role is Role.MANAGER)
         page._messages = context.messages
         return page
 
@@ -157,6 +178,8 @@ class GroupDayPage(QWidget):
 
     def day(self) -> date:
         today = self._service.today()
+        if self.other_button.isChecked():
+            return self.other_day.day
         return today if self.today_button.isChecked() else today - timedelta(days=1)
 
     def refresh(self) -> None:

@@ -240,3 +240,29 @@ def test_the_pdf_dialog_offers_the_childs_whole_diary_up_to_400_days(qtbot, tmp_
     assert diary.pdfs == [(1, MONDAY - timedelta(days=399), MONDAY, tmp_path / "dagboek.pdf")]
     diary.pdfFailed.emit("De schijf is vol.")
     assert dialog.status.text() == "De schijf is vol." and dialog.save_button.isEnabled()
+
+
+def test_staff_pick_today_or_yesterday_and_a_manager_any_earlier_day_too(qtbot) -> None:
+    from datetime import timedelta
+
+    service = FakeGroupDay()
+    staff = GroupDayPage(service, [(2, "Zonnetjes")])
+    qtbot.addWidget(staff)
+    staff.show()
+    # Staff: exactly the server's two days (an older one is `diary_day_closed` for them).
+    assert not staff.other_button.isVisible() and not staff.other_day.isVisible()
+    staff.yesterday_button.setChecked(True)
+    assert staff.day() == MONDAY - timedelta(days=1)
+    manager = GroupDayPage(service, [(2, "Zonnetjes")], older_days=True)
+    qtbot.addWidget(manager)
+    manager.show()
+    assert manager.other_button.isVisible() and not manager.other_day.isEnabled()
+    manager.other_button.setChecked(True)
+    assert service.calls[-1] == ("load", 2, MONDAY - timedelta(days=2))
+    manager.other_day.set_day(MONDAY - timedelta(days=30))
+    assert service.calls[-1] == ("load", 2, MONDAY - timedelta(days=30))
+    manager.other_day.set_day(MONDAY)  # no later than the day before yesterday: the
+    assert manager.other_day.day == MONDAY - timedelta(days=2)  # radios have those
+    manager.yesterday_button.setChecked(True)
+    assert service.calls[-1] == ("load", 2, MONDAY - timedelta(days=1))
+    assert not manager.other_day.isEnabled()

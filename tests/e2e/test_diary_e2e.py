@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_window
 
 from desktop.api.client import PortalClient
@@ -160,3 +160,56 @@ def test_the_parent_saves_the_diary_as_pdf_and_a_full_disk_or_a_stopped_portal_l
     assert "portal" in dialog.status.text().lower() or "internet" in dialog.status.text().lower()
     assert [p.name for p in folder.iterdir()] == ["dagboek emma.pdf"]
     portal_server.start()
+
+
+def staff_writes(run, url: str, text: str, day: date | None = None) -> None:  # noqa: ANN001
+    from desktop.api.diary.records import EntryDraft, EntryKind
+
+    async def write() -> None:
+        async with PortalClient(url) as client:
+            await client.auth.login(STAFF, PASSWORD)
+            parent = PortalClient(url)
+            async with parent:
+                await parent.auth.login(SANNE, PASSWORD)
+                emma = next(c.id for c in (await parent.profile.me()).children
+                            if c.first_name == "Emma")
+            await client.diary.write(EntryDraft((emma,), day or date.today(),
+                                                EntryKind.VERSLAG, None, text))
+    run(write())
+
+
+def _new_days(diary) -> list[date]:  # noqa: ANN001
+    model = diary.model
+    return [model.index(r).data(TimelineModel.DAY_ROLE).day for r in range(model.rowCount())
+            if model.index(r).data(TimelineModel.UNREAD_ROLE)]
+
+
+def test_a_day_read_stays_read_across_a_restart_and_is_new_again_once_it_changed(
+        qtbot, portal_server, make_app, run):
+    first = make_app(portal_server.url)
+    log_in(qtbot, first, SANNE, PASSWORD, remember=True)  # the copy stays on this computer
+    main = wait_for_main_window(qtbot, first)
+    main.show_section("diary")
+    diary = main.page("diary")
+    diary.child.setCurrentIndex(diary.child.findText("Emma"))
+    qtbot.waitUntil(lambda: diary.model.rowCount() > 5
+                    and not first.services.diary.loading(diary.child_id()), timeout=20_000)
+    days = [diary.model.index(r).data(TimelineModel.DAY_ROLE).day for r in range(3)]
+    main.show_section("overview")  # leaving the Dagboek: what it showed is read
+    run(first.aclose())
+
+    staff_writes(run, portal_server.url, "Vandaag buiten gespeeld.", days[1])
+    second = make_app(portal_server.url)
+    qtbot.mouseClick(second.login_window.findChild(QPushButton, "knownAccount"),
+                     Qt.MouseButton.LeftButton)  # the remembered login
+    main = wait_for_main_window(qtbot, second)
+    main.show_section("diary")
+    diary = main.page("diary")
+    diary.child.setCurrentIndex(diary.child.findText("Emma"))
+    qtbot.waitUntil(lambda: _new_days(diary) == [days[1]], timeout=20_000)
+    row = diary.model.row_of(days[1])
+    assert "(new)" in diary.model.index(row).data()
+    assert "(new)" not in diary.model.index(diary.model.row_of(days[0])).data()
+    main.show_section("overview")
+    main.show_section("diary")
+    assert _new_days(diary) == []

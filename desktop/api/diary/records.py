@@ -3,6 +3,9 @@ view of a group's day, a child's diary day by day, and what staff and parents wr
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -216,6 +219,15 @@ class DiaryDay:
     @property
     def empty(self) -> bool:
         return not self.entries and self.arrived_at is None and self.left_at is None
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """What the day says, except the reader's own entries: a day that changed since it was
+        read is new again, a parent's own note does not make it so."""
+        others = [e.to_json() for e in self.entries if not e.mine]
+        text = json.dumps([_hhmm(self.arrived_at), _hhmm(self.left_at), others],
+                          sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.day.isoformat(), "arrived_at": _hhmm(self.arrived_at),

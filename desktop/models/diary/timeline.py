@@ -34,7 +34,6 @@ class TimelineModel(QAbstractListModel):
         self._diary = diary
         self._child_id: int | None = None
         self._days: list[DiaryDay] = []
-        self._seen: dict[int, dict[date, DiaryDay]] = {}
         self._texts: dict[int, tuple[DiaryDay, str]] = {}  # by id(): made once, views ask often
         diary.daysChanged.connect(self._changed)
         diary.olderLoaded.connect(self._older)
@@ -50,9 +49,9 @@ class TimelineModel(QAbstractListModel):
         self.endResetModel()
 
     def mark_read(self) -> None:
-        """Every day shown now counts as seen (the parent opened the diary)."""
+        """Every day shown now counts as read (the parent opened the diary)."""
         if self._child_id is not None:
-            self._seen[self._child_id] = {d.day: d for d in self._days}
+            self._diary.mark_read(self._child_id)
             if self._days:
                 self.dataChanged.emit(self.index(0), self.index(len(self._days) - 1),
                                       [UNREAD_ROLE])
@@ -93,8 +92,7 @@ class TimelineModel(QAbstractListModel):
         return None
 
     def _unread(self, day: DiaryDay) -> bool:
-        seen = self._seen.get(self._child_id or 0)
-        return seen is not None and seen.get(day.day) != day
+        return self._child_id is not None and self._diary.unread(self._child_id, day)
 
     def _changed(self, child_id: int) -> None:
         if child_id == self._child_id:

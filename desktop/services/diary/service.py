@@ -89,6 +89,8 @@ class DiaryService(QObject):
         self._session = session
         self._tasks = TaskRunner(on_crash)
         self._timelines: dict[int, _Timeline] = {}
+        self._read: dict[int, dict[str, str]] = {}  # per child: day → fingerprint when read
+        self._oldest_read: dict[int, str] = {}
         self.outbox = outbox
         outbox.register(DiaryCourier())
         outbox.queued.connect(self._queued)
@@ -131,6 +133,36 @@ class DiaryService(QObject):
             self._tasks.run(f"diary-{child_id}", self._older(child_id),
                             lambda error: self._failed(child_id, error))
 
+    def unread(self, child_id: int, day: DiaryDay) -> bool:
+        """Whether ``day`` changed since the reader last saw it: a day read with other
+        content, or a day not seen that is newer than the oldest day read (older history
+        the reader never scrolled to is not news). Before the first reading nothing is."""
+        read = self._read_days(child_id)
+        if not read:
+            return False
+        seen = read.get(day.day.isoformat())
+        if seen is None:
+            return day.day.isoformat() > self._oldest_read[child_id]
+        return seen != day.fingerprint
+
+    def mark_read(self, child_id: int) -> None:
+        """The days given to the view count as read, kept in the account's cache (so they
+        stay read across restarts)."""
+        days = self.days(child_id)
+        if not days:
+            return
+        read = dict(self._read_days(child_id))
+        read.update({d.day.isoformat(): d.fingerprint for d in days})
+        self._read[child_id] = read
+        self._oldest_read[child_id] = min(read)
+        cache = self._session.cache
+        if cache is None:
+            return
+        try:
+            cache.put_diary_read(child_id, read)
+        except DiskProblem as problem:  # still read in this session; shown once
+            self.loadFailed.emit(child_id, user_message(problem))
+
     def write_note(self, child_id: int, day: date, at: time, text: str) -> int | None:
         """Queue the parent's note (on disk) and send it; its outbox id, or None after
         ``noteNotSaved`` when the disk refused it (keep what was typed)."""
@@ -163,6 +195,15 @@ class DiaryService(QObject):
         await self._tasks.drain()
 
     # --- internals ----------------------------------------------------------------------------
+
+    def _read_days(self, child_id: int) -> dict[str, str]:
+        if child_id not in self._read:
+            cache = self._session.cache
+            read = (cache.diary_read(child_id) if cache is not None else None) or {}
+            self._read[child_id] = read
+            if read:
+                self._oldest_read[child_id] = min(read)
+        return self._read[child_id]
 
     def _from_cache(self, child_id: int) -> bool:
         cache = self._session.cache
@@ -261,3 +302,5 @@ class DiaryService(QObject):
     def _logged_out(self, *_args: object) -> None:
         self._tasks.cancel_all()
         self._timelines.clear()
+        self._read.clear()
+        self._oldest_read.clear()

@@ -50,6 +50,7 @@ class FakeDiary(signals_of(DiaryService)):
         self.synced: list[int] = []
         self.refuse_disk: str | None = None
         self.pdfs: list[tuple] = []
+        self.new_days: set[tuple[int, date]] = set()
 
     def days(self, child_id: int) -> list[DiaryDay]:
         return list(self.timelines.get(child_id, []))
@@ -76,6 +77,12 @@ class FakeDiary(signals_of(DiaryService)):
 
         self.queued.append(EntryDraft((child_id,), day, EntryKind.NOTITIE, at, text))
         return len(self.queued)
+
+    def unread(self, child_id: int, day: DiaryDay) -> bool:
+        return (child_id, day.day) in self.new_days
+
+    def mark_read(self, child_id: int) -> None:
+        self.new_days = {(c, d) for c, d in self.new_days if c != child_id}
 
     def queued_notes(self, child_id: int) -> list[EntryDraft]:
         return [d for d in self.queued if child_id in d.child_ids]

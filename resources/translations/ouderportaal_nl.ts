@@ -1066,6 +1066,10 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Dagverslag opslaan</translation>
     </message>
     <message>
+        <source>Change my entries…</source>
+        <translation>Mijn invoer wijzigen…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1304,6 +1308,10 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Gebracht om {arrived}, opgehaald om {left}</translation>
     </message>
     <message>
+        <source>{author} wrote (edited):</source>
+        <translation>{author} schreef (bewerkt):</translation>
+    </message>
+    <message>
         <source>{author} wrote:</source>
         <translation>{author} schreef:</translation>
     </message>
@@ -1356,6 +1364,14 @@ The longest period one request may cover when the portal does not say (docs/api.
     <message>
         <source>Write in the diary…</source>
         <translation>Schrijf in het dagboek…</translation>
+    </message>
+    <message>
+        <source>Change my notes…</source>
+        <translation>Mijn notities wijzigen…</translation>
+    </message>
+    <message>
+        <source>Change or delete what you wrote on the chosen day</source>
+        <translation>Wijzig of verwijder wat je op de gekozen dag schreef</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
@@ -2653,6 +2669,53 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Access to the portal ends on {date} — save your documents before then.</source>
         <translation>Je toegang tot het portaal stopt op {date} — bewaar je documenten vóór die datum.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnEntriesDialog</name>
+    <message>
+        <source>Change my entries: {day}</source>
+        <translation>Mijn invoer wijzigen: {day}</translation>
+    </message>
+    <message>
+        <source>Your entries of this day</source>
+        <translation>Jouw invoer van deze dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Save change</source>
+        <translation>Wijziging opslaan</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Bezig met verwijderen…</translation>
+    </message>
+    <message>
+        <source>You have written nothing on this day.</source>
+        <translation>Je hebt op deze dag niets geschreven.</translation>
+    </message>
+    <message>
+        <source>The entry was deleted.</source>
+        <translation>Verwijderd.</translation>
+    </message>
+    <message>
+        <source>The change was saved; it shows as edited.</source>
+        <translation>De wijziging is opgeslagen; ze staat erbij als bewerkt.</translation>
     </message>
 </context>
 <context>

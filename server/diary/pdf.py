@@ -79,7 +79,8 @@ def report_block(pdf: FinancePdf, day: PdfDay) -> None:
     for entry, author in day.entries:
         if entry.kind is EntryKind.VERSLAG:
             pdf.set_text_color(*MUTED)
-            pdf.paragraph(f"{author} schreef:", size=8)
+            edited = " (bewerkt)" if entry.edited_at is not None else ""
+            pdf.paragraph(f"{author} schreef{edited}:", size=8)
             pdf.set_text_color(0, 0, 0)
             pdf.paragraph(entry.text or "", size=10)
 

@@ -88,6 +88,25 @@ def test_staff_register_the_arrival_and_write_the_report_and_the_parent_reads_it
     assert "Fatima El Amrani wrote:" in today and "Emma heeft met water gespeeld." in today
     assert "Arrived" in today and "Drink: 180 ml" in today
 
+    # The staff member changes her own day text from the day report; the parent sees
+    # it marked as edited.
+    qtbot.waitUntil(lambda: report.edit_button.isEnabled(), timeout=20_000)
+    report.edit_button.click()
+    entries = report.entries_dialog
+    row = next(r for r in range(entries.list.count())
+               if "met water gespeeld" in entries.list.item(r).text())
+    entries.list.setCurrentRow(row)
+    entries.text.set_text("Emma heeft met zand gespeeld.")
+    with qtbot.waitSignal(staff_app.services.diary.entrySaved, timeout=20_000):
+        entries.save_button.click()
+    qtbot.waitUntil(lambda: "met zand gespeeld" in report.written_today.text(),
+                    timeout=20_000)
+    home.show_section("overview")
+    home.show_section("diary")
+    qtbot.waitUntil(lambda: "met zand gespeeld" in (diary.model.index(0).data() or ""),
+                    timeout=20_000)
+    assert "Fatima El Amrani wrote (edited):" in diary.model.index(0).data()
+
 
 def test_a_note_written_offline_arrives_once_after_restarting_app_and_portal(
         qtbot, portal_server, make_app, run):
@@ -213,3 +232,54 @@ def test_a_day_read_stays_read_across_a_restart_and_is_new_again_once_it_changed
     main.show_section("overview")
     main.show_section("diary")
     assert _new_days(diary) == []
+
+
+def test_the_parent_changes_and_deletes_her_own_note_and_is_refused_a_staff_entry(
+        qtbot, portal_server, make_app, run):
+    from desktop.views.diary.entries_dialog import OwnEntriesDialog
+
+    app = make_app(portal_server.url)
+    log_in(qtbot, app, SANNE, PASSWORD)
+    main = wait_for_main_window(qtbot, app)
+    main.show_section("diary")
+    diary = main.page("diary")
+    diary.child.setCurrentIndex(diary.child.findText("Emma"))
+    qtbot.waitUntil(lambda: not app.services.diary.loading(diary.child_id()), timeout=20_000)
+    diary.write_button.click()
+    diary.note_dialog.text.set_text("Oma haalt op")
+    with qtbot.waitSignal(app.services.diary.noteDelivered, timeout=20_000):
+        diary.note_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "Oma haalt op" in (diary.model.index(0).data() or ""),
+                    timeout=20_000)
+    diary.list.setCurrentIndex(diary.model.index(0))
+    assert diary.edit_button.isEnabled()
+    diary.edit_button.click()
+    dialog = diary.entries_dialog
+    mine = [e for e in diary.model.index(0).data(TimelineModel.DAY_ROLE).entries if e.mine]
+    assert dialog.list.count() == len(mine) >= 1
+    dialog.list.setCurrentRow([e.text for e in mine].index("Oma haalt op"))
+    dialog.text.set_text("Opa haalt op")
+    with qtbot.waitSignal(app.services.diary.entrySaved, timeout=20_000):
+        dialog.save_button.click()
+    qtbot.waitUntil(lambda: "Opa haalt op" in (diary.model.index(0).data() or ""),
+                    timeout=20_000)
+    assert "Note: Opa haalt op (Sanne de Vries), edited" in diary.model.index(0).data()
+    with qtbot.waitSignal(app.services.diary.entrySaved, timeout=20_000):
+        dialog.delete_button.click()
+    qtbot.waitUntil(lambda: "Opa haalt op" not in (diary.model.index(0).data() or ""),
+                    timeout=20_000)
+    assert dialog.status.text() == "The entry was deleted."
+
+    day = next(diary.model.index(r).data(TimelineModel.DAY_ROLE)
+               for r in range(diary.model.rowCount())
+               if any(not e.mine for e in diary.model.index(r).data(TimelineModel.DAY_ROLE)
+                      .entries))
+    staff_entry = next(e for e in day.entries if not e.mine)
+    refused = OwnEntriesDialog(app.services.diary, "test", [staff_entry], diary)
+    qtbot.addWidget(refused)
+    refused.text.set_text("Anders")
+    with qtbot.waitSignal(app.services.diary.entryRefused, timeout=20_000):
+        refused.save()
+    assert "not allowed" in refused.status.text().lower() or \
+        "permission" in refused.status.text().lower(), refused.status.text()
+    assert refused.text.text() == "Anders"  # what was typed stays

@@ -58,10 +58,18 @@ class DiaryEndpoints:
         return self._core.parse(response, lambda data: [DiaryEntry.from_json(e)
                                                         for e in data["entries"]])
 
-    async def delete(self, entry_id: int) -> None:
+    async def edit(self, entry_id: int, draft: EntryDraft) -> DiaryEntry:
+        """Change one's own entry (its kind stays); it shows as edited."""
+        body = {key: value for key, value in draft.to_json().items()
+                if key in ("kind", "time", "text", "details")}
+        response = await self._core.request("PATCH", f"/diary/entries/{entry_id}", json=body,
+                                            idempotency_key=new_idempotency_key())
+        return self._core.parse(response, DiaryEntry.from_json)
+
+    async def delete(self, entry_id: int) -> DiaryEntry:
         response = await self._core.request("DELETE", f"/diary/entries/{entry_id}",
                                             idempotency_key=new_idempotency_key())
-        self._core.parse(response, lambda _data: None)
+        return self._core.parse(response, DiaryEntry.from_json)
 
     @contextlib.asynccontextmanager
     async def pdf(self, child_id: int, first: date, last: date) -> AsyncIterator[Download]:

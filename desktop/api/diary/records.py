@@ -189,13 +189,15 @@ class DiaryEntry:
     mine: bool
     created_at: datetime
     edited: bool
+    deleted: bool = False  # the answer to a delete; a day's entries never are
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "child_id": self.child_id, "date": self.day.isoformat(),
                 "kind": self.kind.value, "time": _hhmm(self.at), "text": self.text,
                 "details": dict(self.details), "author_name": self.author_name,
                 "author_role": "parent" if self.by_parent else "staff", "mine": self.mine,
-                "created_at": self.created_at.isoformat(), "edited": self.edited}
+                "created_at": self.created_at.isoformat(), "edited": self.edited,
+                "deleted": self.deleted}
 
     @classmethod
     def from_json(cls, data: Json) -> DiaryEntry:
@@ -204,7 +206,8 @@ class DiaryEntry:
                    at=_clock(data["time"]), text=as_optional_str(data["text"]),
                    details=dict(data["details"]), author_name=as_str(data["author_name"]),
                    by_parent=data["author_role"] == "parent", mine=bool(data["mine"]),
-                   created_at=as_timestamp(data["created_at"]), edited=bool(data["edited"]))
+                   created_at=as_timestamp(data["created_at"]), edited=bool(data["edited"]),
+                   deleted=bool(data.get("deleted", False)))
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,9 @@ class DiaryService(QObject):
     at the end; ``loadFailed(child_id, message)``; ``noteQueued(outbox_id)`` (waits for a
     connection), ``noteDelivered(outbox_id)``, ``noteRefused(outbox_id, message)`` and
     ``noteNotSaved(message)`` (the disk refused to keep it: nothing was queued);
-    ``pdfSaved(path)`` and ``pdfFailed(message)`` for "Dagboek opslaan als PDF"."""
+    ``pdfSaved(path)`` and ``pdfFailed(message)`` for "Dagboek opslaan als PDF";
+    ``entrySaved(entry)`` (edited or deleted, as the portal answered) and
+    ``entryRefused(entry_id, message)`` for changing one's own entries."""
 
     daysChanged = Signal(int)
     olderLoaded = Signal(int, int)
@@ -82,6 +84,8 @@ class DiaryService(QObject):
     noteNotSaved = Signal(str)
     pdfSaved = Signal(str)
     pdfFailed = Signal(str)
+    entrySaved = Signal(object)
+    entryRefused = Signal(int, str)
 
     def __init__(self, session: SessionService, outbox: OutboxDelivery, *,
                  on_crash: CrashHandler | None = None, parent: QObject | None = None) -> None:
@@ -177,6 +181,31 @@ class DiaryService(QObject):
         """Notes still waiting in the outbox for this child, oldest first."""
         drafts = [EntryDraft.from_json(w.payload) for w in self.outbox.pending(DIARY_ENTRY)]
         return [d for d in drafts if child_id in d.child_ids]
+
+    def edit_entry(self, entry: DiaryEntry, at: time | None, text: str | None) -> None:
+        """Change the time and text of one's own entry (parents their notes, staff theirs).
+        Written directly, with an Idempotency-Key: a refusal (someone else's entry, a day
+        closed) comes back as ``entryRefused`` with the portal's reason."""
+        draft = EntryDraft((entry.child_id,), entry.day, entry.kind, at, text,
+                           dict(entry.details))
+        self._change(entry, lambda client: client.diary.edit(entry.id, draft))
+
+    def delete_entry(self, entry: DiaryEntry) -> None:
+        self._change(entry, lambda client: client.diary.delete(entry.id))
+
+    def _change(self, entry: DiaryEntry, call: Any) -> None:
+        self._tasks.run(f"entry-{entry.id}", self._changed_entry(entry.child_id, call),
+                        lambda error: self._entry_refused(entry.id, error))
+
+    async def _changed_entry(self, child_id: int, call: Any) -> None:
+        changed = await self._session.request(call)
+        self.entrySaved.emit(changed)
+        if child_id in self._timelines:
+            self.diary_changed(child_id)
+
+    def _entry_refused(self, entry_id: int, error: PortalError) -> None:
+        if not isinstance(error, SessionExpired):
+            self.entryRefused.emit(entry_id, user_message(error))
 
     def save_pdf(self, child_id: int, first: date, last: date, target: Path) -> None:
         """"Dagboek opslaan als PDF" into ``target`` (never half a file under that name)."""

@@ -37,14 +37,17 @@ from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
     from desktop.services.diary.group_day import GroupDayService
+    from desktop.services.diary.service import DiaryService
 
 __all__ = ["GroupDayPage"]
 
 
 class GroupDayPage(QWidget):
     def __init__(self, service: GroupDayService, groups: list[tuple[int, str]],
-                 parent: QWidget | None = None, *, older_days: bool = False) -> None:
+                 parent: QWidget | None = None, *, older_days: bool = False,
+                 diary: DiaryService | None = None) -> None:
         super().__init__(parent)
+        self._diary = diary
         self.setObjectName("groupDayPage")
         self._service = service
         self._messages: MessageBar | None = None
@@ -169,7 +172,8 @@ class GroupDayPage(QWidget):
         groups = [(g.id, g.name) for g in profile.groups] if profile is not None else []
         account = context.services.session.account
         page = cls(context.services.group_day, groups, context.parent,
-                   older_days=account is not None and account.role is Role.MANAGER)
+                   older_days=account is not None and account.role is Role.MANAGER,
+                   diary=context.services.diary)
         page._messages = context.messages
         return page
 
@@ -216,7 +220,8 @@ class GroupDayPage(QWidget):
             return
         if self.report is not None:
             self.report.close()
-        self.report = DayReportDialog(self._service, children, self.day(), self)
+        self.report = DayReportDialog(self._service, children, self.day(), self,
+                                      diary=self._diary)
         self.report.open()
 
     def _ask_why(self, child: GroupDayChild) -> None:

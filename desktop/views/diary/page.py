@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.models.diary.timeline import TimelineModel, diary_available_until
 from desktop.models.shared.formatting import format_weekday_date
 from desktop.views.diary.day_delegate import DayDelegate
+from desktop.views.diary.entries_dialog import OwnEntriesDialog
 from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.diary.pdf_dialog import DiaryPdfDialog
 from desktop.views.shared.date_field import DateField
@@ -50,6 +51,7 @@ class DiaryPage(QWidget):
         self._jump_to: date | None = None
         self.note_dialog: DiaryNoteDialog | None = None
         self.pdf_dialog: DiaryPdfDialog | None = None
+        self.entries_dialog: OwnEntriesDialog | None = None
         self._children = children
         self._first_days = first_days or {}
         self.model = TimelineModel(diary, self)
@@ -68,6 +70,11 @@ class DiaryPage(QWidget):
         self.write_button = QPushButton(self.tr("Write in the diary…"), self)
         self.write_button.setObjectName("writeNote")
         mark(self.write_button, "primary")
+        self.edit_button = QPushButton(self.tr("Change my notes…"), self)
+        self.edit_button.setObjectName("editEntries")
+        self.edit_button.setToolTip(self.tr("Change or delete what you wrote on the chosen "
+                                             "day"))
+        self.edit_button.setEnabled(False)
         self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
         self.pdf_button.setObjectName("savePdf")
         self.pdf_button.setAccessibleName(self.tr("Save the diary as PDF"))
@@ -103,6 +110,7 @@ class DiaryPage(QWidget):
         top.addWidget(self.child)
         top.addWidget(self.jump_date)
         top.addWidget(self.jump_button)
+        top.addWidget(self.edit_button)
         top.addWidget(self.pdf_button)
         top.addWidget(self.write_button)
         layout = QVBoxLayout(self)
@@ -115,6 +123,9 @@ class DiaryPage(QWidget):
         self.jump_button.clicked.connect(self.jump)
         self.write_button.clicked.connect(self.write_note)
         self.pdf_button.clicked.connect(self.save_pdf)
+        self.edit_button.clicked.connect(self.edit_entries)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._enable_edit())
+        self.model.modelReset.connect(self._enable_edit)
         diary.daysChanged.connect(self._days_changed)
         diary.olderLoaded.connect(lambda child_id, _n: self._days_changed(child_id))
         diary.loadFailed.connect(self._load_failed)
@@ -158,6 +169,23 @@ class DiaryPage(QWidget):
         self.note_dialog = DiaryNoteDialog(self.child.currentText(), self._today, self)
         self.note_dialog.accepted.connect(self._send_note)
         self.note_dialog.open()
+
+    def own_entries(self) -> list:
+        """The reader's own entries of the chosen day (what they may change)."""
+        index = self.list.currentIndex()
+        day = index.data(TimelineModel.DAY_ROLE) if index.isValid() else None
+        return [e for e in day.entries if e.mine] if day is not None else []
+
+    def edit_entries(self) -> None:
+        entries = self.own_entries()
+        if not entries:
+            return
+        self.entries_dialog = OwnEntriesDialog(self._diary, format_weekday_date(entries[0].day),
+                                               entries, self)
+        self.entries_dialog.open()
+
+    def _enable_edit(self) -> None:
+        self.edit_button.setEnabled(bool(self.own_entries()))
 
     def save_pdf(self) -> None:
         """"Dagboek opslaan als PDF", for the child shown (another can be chosen there)."""

@@ -51,6 +51,7 @@ class FakeDiary(signals_of(DiaryService)):
         self.refuse_disk: str | None = None
         self.pdfs: list[tuple] = []
         self.new_days: set[tuple[int, date]] = set()
+        self.changes: list[tuple] = []
 
     def days(self, child_id: int) -> list[DiaryDay]:
         return list(self.timelines.get(child_id, []))
@@ -92,3 +93,9 @@ class FakeDiary(signals_of(DiaryService)):
 
     def saving_pdf(self) -> bool:
         return False
+
+    def edit_entry(self, entry, at, text) -> None:  # noqa: ANN001
+        self.changes.append(("edit", entry.id, at, text))
+
+    def delete_entry(self, entry) -> None:  # noqa: ANN001
+        self.changes.append(("delete", entry.id))

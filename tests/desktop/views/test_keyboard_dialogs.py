@@ -56,6 +56,7 @@ from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.diary.day_report import DayReportDialog
+from desktop.views.diary.entries_dialog import OwnEntriesDialog
 from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.diary.pdf_dialog import DiaryPdfDialog
 from desktop.views.finance.viewer import PdfViewer
@@ -323,6 +324,24 @@ def diary_pdf(qtbot, _tmp_path) -> Iterator[QWidget]:
     yield dialog
 
 
+def own_entries(qtbot, _tmp_path) -> Iterator[QWidget]:
+    from desktop.api.diary.records import DiaryEntry, EntryKind
+
+    note = DiaryEntry(7, EMMA, date(2026, 3, 2), EntryKind.NOTITIE, time(7, 30), "Oma haalt op",
+                      {}, "Sanne de Vries", True, True,
+                      datetime(2026, 3, 2, 7, 30, tzinfo=UTC), False)
+    drink = DiaryEntry(8, EMMA, date(2026, 3, 2), EntryKind.DRINKEN, time(10, 0), None,
+                       {"ml": 150}, "Fatima El Amrani", False, True,
+                       datetime(2026, 3, 2, 10, tzinfo=UTC), True)
+    diary = FakeDiary()
+    dialog = _shown(qtbot, OwnEntriesDialog(diary, "maandag 2 maart", [note, drink]))
+    yield dialog  # a note: time and text
+    dialog.list.setCurrentRow(1)
+    yield dialog  # a bottle: its time only
+    diary.entryRefused.emit(8, "Deze dag kan niet meer worden gewijzigd.")
+    yield dialog
+
+
 #: Every dialog of the app (and the login window) with a factory that shows it.
 DIALOGS: dict[type[QWidget], Factory] = {
     AbsenceWizard: absence_wizard,
@@ -346,6 +365,7 @@ DIALOGS: dict[type[QWidget], Factory] = {
     DayReportDialog: day_report,
     DiaryNoteDialog: diary_note,
     DiaryPdfDialog: diary_pdf,
+    OwnEntriesDialog: own_entries,
 }
 
 

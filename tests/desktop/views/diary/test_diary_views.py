@@ -266,3 +266,28 @@ def test_staff_pick_today_or_yesterday_and_a_manager_any_earlier_day_too(qtbot) 
     manager.yesterday_button.setChecked(True)
     assert service.calls[-1] == ("load", 2, MONDAY - timedelta(days=1))
     assert not manager.other_day.isEnabled()
+
+
+def test_own_entries_are_changed_and_deleted_and_a_refusal_keeps_the_text(qtbot) -> None:
+    from desktop.views.diary.entries_dialog import OwnEntriesDialog
+
+    diary = FakeDiary()
+    note = entry(7, MONDAY, EntryKind.NOTITIE, at=time(7, 30), text="Oma haalt op", mine=True,
+                 by_parent=True, author_name="Sanne de Vries")
+    dialog = OwnEntriesDialog(diary, "maandag", [note])
+    qtbot.addWidget(dialog)
+    assert dialog.text.text() == "Oma haalt op" and dialog.at.moment == time(7, 30)
+    dialog.text.set_text("   ")
+    assert not dialog.save_button.isEnabled()  # an empty note is no note
+    dialog.text.set_text("Opa haalt op")
+    dialog.save()
+    assert diary.changes == [("edit", 7, time(7, 30), "Opa haalt op")]
+    diary.entryRefused.emit(7, "Je mag dit niet wijzigen.")
+    assert dialog.status.text() == "Je mag dit niet wijzigen."
+    assert dialog.text.text() == "Opa haalt op" and dialog.save_button.isEnabled()
+    diary.entrySaved.emit(replace(note, text="Opa haalt op", edited=True))
+    assert dialog.list.item(0).text().endswith(", edited")
+    dialog.delete()
+    diary.entrySaved.emit(replace(note, deleted=True))
+    assert dialog.list.count() == 0 and not dialog.delete_button.isEnabled()
+    assert dialog.status.text() == "The entry was deleted."

@@ -817,6 +817,41 @@ The longest period one request may cover when the portal does not say (docs/api.
     </message>
 </context>
 <context>
+    <name>ConsentsCard</name>
+    <message>
+        <source>Consents for {name}</source>
+        <translation>Toestemmingen voor {name}</translation>
+    </message>
+    <message>
+        <source>Staff may give medicines</source>
+        <translation>Medicijnen laten toedienen door de medewerkers</translation>
+    </message>
+    <message>
+        <source>Photos in the parent portal</source>
+        <translation>Foto&apos;s in het ouderportaal</translation>
+    </message>
+    <message>
+        <source>Photos on the website</source>
+        <translation>Foto&apos;s op de website</translation>
+    </message>
+    <message>
+        <source>Photos on social media</source>
+        <translation>Foto&apos;s op sociale media</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <source>To change a consent, contact the location.</source>
+        <translation>Wil je een toestemming wijzigen? Neem contact op met de locatie.</translation>
+    </message>
+</context>
+<context>
     <name>ContactsForm</name>
     <message>
         <source>Add a person</source>

@@ -447,6 +447,37 @@
     </message>
 </context>
 <context>
+    <name>AttendanceHistoryDialog</name>
+    <message>
+        <source>History of {name}, {day}</source>
+        <translation>Geschiedenis van {name}, {day}</translation>
+    </message>
+    <message>
+        <source>Changes to arrival and departure</source>
+        <translation>Wijzigingen in brengen en halen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>{when}, {who}: arrived {arrived}, went home {left}</source>
+        <translation>{when}, {who}: gebracht {arrived}, opgehaald {left}</translation>
+    </message>
+    <message>
+        <source>{line} — note: {note}</source>
+        <translation>{line} — opmerking: {note}</translation>
+    </message>
+    <message>
+        <source>Nothing was registered on this day.</source>
+        <translation>Op deze dag is niets geregistreerd.</translation>
+    </message>
+</context>
+<context>
     <name>AuthSessionsModel</name>
     <message>
         <source>Device</source>
@@ -2256,6 +2287,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Geschiedenis…</translation>
+    </message>
+    <message>
+        <source>Who registered and corrected arrival and departure, and when</source>
+        <translation>Wie brengen en halen registreerde of corrigeerde, en wanneer</translation>
     </message>
     <message>
         <source>Day report…</source>

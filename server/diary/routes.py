@@ -11,6 +11,7 @@ from server.agenda.schemas import ChildId
 from server.deps import Auth, Blobs, CurrentSettings, Db
 from server.diary import writes
 from server.diary.access import current_revision, diary_scope
+from server.diary.attendance_history import AttendanceHistoryPage, attendance_history
 from server.diary.group_day import group_day, readable_day
 from server.diary.pdf_photos import day_photos
 from server.diary.schemas import (
@@ -62,6 +63,15 @@ async def put_attendance(body: AttendanceIn, auth: Auth, db: Db,
     attendance = await writes.register_attendance(db, settings, auth.user, writes.AttendanceDraft(
         body.child_id, body.group_id, body.date, body.arrived_at, body.left_at, body.note))
     return attendance_out(attendance, auth.user.name)
+
+
+@router.get("/attendance/history", response_model=AttendanceHistoryPage,
+            responses=problem_responses(*_AUTH, "forbidden", "not_found", "diary_day_closed"))
+async def get_attendance_history(auth: Auth, db: Db, settings: CurrentSettings, paging: Paging,
+                                 child_id: ChildId, date: ApiDate) -> AttendanceHistoryPage:
+    """Every registration and correction of the child's arrival and departure on `date`:
+    what it set, by whom, when; newest first (staff of the group, the location manager)."""
+    return await attendance_history(db, auth.user, child_id, date, settings.today(), paging)
 
 
 @router.get("/diary", response_model=DiaryPage,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_window
 
 from desktop.api.client import PortalClient
+from desktop.models.diary.entries import format_clock
 from desktop.models.diary.timeline import TimelineModel
 from desktop.models.shared.records import ChildStatus
 
@@ -283,3 +284,20 @@ def test_the_parent_changes_and_deletes_her_own_note_and_is_refused_a_staff_entr
     assert "not allowed" in refused.status.text().lower() or \
         "permission" in refused.status.text().lower(), refused.status.text()
     assert refused.text.text() == "Anders"  # what was typed stays
+
+
+def test_staff_read_who_registered_and_corrected_a_childs_day(qtbot, portal_server, make_app):
+    staff_app = make_app(portal_server.url, shared_pc=True)
+    log_in(qtbot, staff_app, STAFF, PASSWORD)
+    main = wait_for_main_window(qtbot, staff_app)
+    page = main.page("group_day")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
+    registered = next(r for r in range(page.model.rowCount())
+                      if page.model.child_at(r).arrived_at is not None)  # the demo's half
+    page.table.selectRow(registered)
+    assert page.history_button.isEnabled()
+    page.history_button.click()
+    dialog = page.history
+    qtbot.waitUntil(lambda: dialog.list.count() > 0, timeout=20_000)
+    arrived = format_clock(page.model.child_at(registered).arrived_at)
+    assert f"arrived {arrived}" in dialog.list.item(0).text()

@@ -10,8 +10,10 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
+from desktop.api.core.paging import all_pages
 from desktop.api.core.transport import Download, Transport, new_idempotency_key
 from desktop.api.diary.records import (
+    AttendanceChange,
     AttendanceDraft,
     DiaryEntry,
     DiaryPage,
@@ -36,6 +38,12 @@ class DiaryEndpoints:
         response = await self._core.request("PUT", "/attendance", json=draft.to_json(),
                                             idempotency_key=new_idempotency_key())
         self._core.parse(response, lambda _data: None)
+
+    async def attendance_history(self, child_id: int, day: date) -> list[AttendanceChange]:
+        """Every registration and correction of the child's ``day``, newest first."""
+        return await all_pages(self._core, "/attendance/history", "changes",
+                               AttendanceChange.from_json,
+                               {"child_id": child_id, "date": day.isoformat()})
 
     async def page(self, child_id: int, *, cursor: str | None = None,
                    since: int | None = None, day: date | None = None,

@@ -23,6 +23,7 @@ from desktop.api.core.fields import (
 )
 
 __all__ = [
+    "AttendanceChange",
     "AttendanceDraft",
     "ChildStatus",
     "DiaryDay",
@@ -241,6 +242,23 @@ class DiaryDay:
         return cls(day=as_date(data["date"]), arrived_at=_clock(data["arrived_at"]),
                    left_at=_clock(data["left_at"]),
                    entries=tuple(DiaryEntry.from_json(e) for e in data["entries"]))
+
+
+@dataclass(frozen=True)
+class AttendanceChange:
+    """One registration or correction of a child's day: what it set, by whom, when."""
+
+    arrived_at: time | None
+    left_at: time | None
+    note: str | None
+    changed_by: str
+    changed_at: datetime
+
+    @classmethod
+    def from_json(cls, data: Json) -> AttendanceChange:
+        return cls(arrived_at=_clock(data["arrived_at"]), left_at=_clock(data["left_at"]),
+                   note=as_optional_str(data["note"]), changed_by=as_str(data["changed_by"]),
+                   changed_at=as_timestamp(data["changed_at"]))
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from desktop.api.agenda.records import (
     PlannedDayPart,
 )
 from desktop.api.diary.records import (
+    AttendanceChange,
     ChildStatus,
     DiaryDay,
     DiaryEntry,
@@ -77,5 +78,5 @@ __all__ = ["AccountSecurity", "TwoFactorSetup", "grouped_secret", "Address", "Ba
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
            "QueuedAbsence", "RepricedExtraDay", "Role",
            "Activity", "Photo", "PhotoListing", "Rendition", "TaggableChild",
-           "ChildStatus", "DiaryDay", "DiaryEntry", "EntryDraft", "EntryKind", "GroupDay",
-           "GroupDayChild"]
+           "AttendanceChange", "ChildStatus", "DiaryDay", "DiaryEntry", "EntryDraft",
+           "EntryKind", "GroupDay", "GroupDayChild"]

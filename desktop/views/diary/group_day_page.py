@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.models.diary.group_day import GroupDayModel, counts_text
 from desktop.models.shared.records import ChildStatus, GroupDay, GroupDayChild, Role
 from desktop.views.diary.day_report import DayReportDialog
+from desktop.views.diary.history_dialog import AttendanceHistoryDialog
 from desktop.views.shared.date_field import DateField
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
@@ -104,6 +105,11 @@ class GroupDayPage(QWidget):
         self.depart_button.setObjectName("depart")
         self.undo_button = QPushButton(self.tr("Undo"), self)
         self.undo_button.setObjectName("undoAttendance")
+        self.history_button = QPushButton(self.tr("History…"), self)
+        self.history_button.setObjectName("attendanceHistory")
+        self.history_button.setToolTip(self.tr("Who registered and corrected arrival and "
+                                                "departure, and when"))
+        self.history: AttendanceHistoryDialog | None = None
         self.report_button = QPushButton(self.tr("Day report…"), self)
         self.report_button.setObjectName("dayReport")
         # One key each in the list, as on a till: the first letter of the word shown.
@@ -123,6 +129,7 @@ class GroupDayPage(QWidget):
         buttons.addWidget(self.arrive_button)
         buttons.addWidget(self.depart_button)
         buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.report_button)
         layout = QVBoxLayout(self)
@@ -146,6 +153,7 @@ class GroupDayPage(QWidget):
         self.depart_button.clicked.connect(self.depart)
         self.undo_button.clicked.connect(self.undo)
         self.report_button.clicked.connect(self.open_report)
+        self.history_button.clicked.connect(self.open_history)
         self.table.activated.connect(lambda _index: self.open_report())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         service.dayChanged.connect(self._day_changed)
@@ -224,6 +232,12 @@ class GroupDayPage(QWidget):
                                       diary=self._diary)
         self.report.open()
 
+    def open_history(self) -> None:
+        children = self.selected()
+        if len(children) == 1:
+            self.history = AttendanceHistoryDialog(self._service, children[0], self.day(), self)
+            self.history.open()
+
     def _ask_why(self, child: GroupDayChild) -> None:
         dialog = ReasonDialog(
             self.tr("Not expected today"),
@@ -259,3 +273,4 @@ class GroupDayPage(QWidget):
                                           for c in chosen))
         self.undo_button.setEnabled(any(c.arrived_at is not None for c in chosen))
         self.report_button.setEnabled(bool(chosen))
+        self.history_button.setEnabled(len(chosen) == 1)

@@ -40,6 +40,9 @@ class FakeGroupDay(signals_of(GroupDayService)):
     def write(self, draft: EntryDraft) -> None:
         self.calls.append(("write", draft))
 
+    def load_history(self, child_id: int) -> None:
+        self.calls.append(("history", child_id))
+
 
 class FakeDiary(signals_of(DiaryService)):
     def __init__(self) -> None:

@@ -57,6 +57,7 @@ from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.diary.day_report import DayReportDialog
 from desktop.views.diary.entries_dialog import OwnEntriesDialog
+from desktop.views.diary.history_dialog import AttendanceHistoryDialog
 from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.diary.pdf_dialog import DiaryPdfDialog
 from desktop.views.finance.viewer import PdfViewer
@@ -342,6 +343,22 @@ def own_entries(qtbot, _tmp_path) -> Iterator[QWidget]:
     yield dialog
 
 
+def attendance_history(qtbot, _tmp_path) -> Iterator[QWidget]:
+    from desktop.api.diary.records import AttendanceChange
+
+    service = FakeGroupDay()
+    emma = GroupDayChild(1, "Emma", "de Vries", ChildStatus.ARRIVED, (DayPart.OCHTEND,), (),
+                         None, time(8, 5), None, None, None, None, None, True)
+    dialog = _shown(qtbot, AttendanceHistoryDialog(service, emma, date(2026, 3, 2)))
+    yield dialog  # loading
+    service.historyChanged.emit(1, [
+        AttendanceChange(time(8, 1), None, None, "Ilse Bakker",
+                         datetime(2026, 3, 2, 9, tzinfo=UTC)),
+        AttendanceChange(time(8, 10), None, "Met oma", "Fatima El Amrani",
+                         datetime(2026, 3, 2, 8, 10, tzinfo=UTC))])
+    yield dialog
+
+
 #: Every dialog of the app (and the login window) with a factory that shows it.
 DIALOGS: dict[type[QWidget], Factory] = {
     AbsenceWizard: absence_wizard,
@@ -366,6 +383,7 @@ DIALOGS: dict[type[QWidget], Factory] = {
     DiaryNoteDialog: diary_note,
     DiaryPdfDialog: diary_pdf,
     OwnEntriesDialog: own_entries,
+    AttendanceHistoryDialog: attendance_history,
 }
 
 

@@ -64,6 +64,7 @@ from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.diary.day_report import DayReportDialog
 from desktop.views.diary.entries_dialog import OwnEntriesDialog
+from desktop.views.diary.history_dialog import AttendanceHistoryDialog
 from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.diary.pdf_dialog import DiaryPdfDialog
 from desktop.views.finance.viewer import PdfViewer
@@ -161,6 +162,8 @@ BUILDERS = {
         FakeDiary(), [(1, "Emma", date(2026, 1, 5))], date(2027, 3, 10), parent),
     OwnEntriesDialog: lambda parent, tmp: OwnEntriesDialog(FakeDiary(), "10 maart", [],
                                                            parent),
+    AttendanceHistoryDialog: lambda parent, tmp: AttendanceHistoryDialog(
+        FakeGroupDay(), a_child(), date(2027, 3, 10), parent),
 }
 
 

@@ -301,3 +301,50 @@ def test_staff_read_who_registered_and_corrected_a_childs_day(qtbot, portal_serv
     qtbot.waitUntil(lambda: dialog.list.count() > 0, timeout=20_000)
     arrived = format_clock(page.model.child_at(registered).arrived_at)
     assert f"arrived {arrived}" in dialog.list.item(0).text()
+
+
+def test_the_days_photos_show_under_the_day_and_open_in_the_viewer(qtbot, portal_server,
+                                                                   make_app, run):
+    from test_photos_e2e import staff_posts
+
+    from desktop.views.diary.day_delegate import MARGIN, photo_rects
+
+    staff_writes(run, portal_server.url, "Naar het bos geweest.")
+    posted = staff_posts(run, portal_server.url, [("red", True), ("green", False),
+                                                  ("blue", True)])
+    app = make_app(portal_server.url)
+    log_in(qtbot, app, SANNE, PASSWORD)
+    main = wait_for_main_window(qtbot, app)
+    main.resize(1100, 760)
+    main.show_section("diary")
+    diary = main.page("diary")
+    qtbot.waitUntil(lambda: app.services.photos.listing is not None, timeout=30_000)
+    child = next(c for p in app.services.photos.listing.photos for c in p.child_ids)
+    diary.child.setCurrentIndex(diary.child.findData(child))
+    photos = [p for p in app.services.photos.listing.photos if child in p.child_ids]
+    day = photos[0].date
+    shown = [p for p in photos if p.date == day]
+
+    def row() -> int:
+        if diary.model.row_of(day) < 0 and diary.model.canFetchMore(diary.model.index(-1)):
+            diary.model.fetchMore(diary.model.index(-1))
+        return diary.model.row_of(day)
+
+    qtbot.waitUntil(lambda: row() >= 0, timeout=30_000)
+    assert diary.day_photos.of_day(day) == shown  # the listing's photos of that day
+    index = diary.model.index(row())
+    diary.list.scrollTo(index)
+    qtbot.waitUntil(lambda: diary.day_photos.pixmap(shown[0]) is not None, timeout=30_000)
+    rect = diary.list.visualRect(index).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+    target = photo_rects(rect, len(shown))[-1]
+    qtbot.mouseClick(diary.list.viewport(), Qt.MouseButton.LeftButton, pos=target.center())
+    viewer = diary.day_photos.viewer
+    assert viewer is not None and viewer.isVisible()
+    assert viewer.photo == shown[-1]
+    viewer.close()
+    diary.list.setCurrentIndex(index)
+    diary.list.setFocus()
+    qtbot.keyClick(diary.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: viewer.isVisible(), timeout=5_000)
+    assert viewer.photo == shown[0]
+    assert {p.id for p in shown} == {posted[0].id, posted[2].id}  # not the untagged one

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.models.diary.timeline import TimelineModel, diary_available_until
 from desktop.models.shared.formatting import format_weekday_date
 from desktop.views.diary.day_delegate import DayDelegate
+from desktop.views.diary.day_photos import DayPhotos
 from desktop.views.diary.entries_dialog import OwnEntriesDialog
 from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.diary.pdf_dialog import DiaryPdfDialog
@@ -34,6 +35,7 @@ from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
     from desktop.services.diary.service import DiaryService
+    from desktop.services.photos.service import PhotosService
 
 __all__ = ["DiaryPage"]
 
@@ -42,7 +44,8 @@ class DiaryPage(QWidget):
     def __init__(self, diary: DiaryService, children: list[tuple[int, str]],
                  today: date, parent: QWidget | None = None, *,
                  available_until: date | None = None,
-                 first_days: dict[int, date] | None = None) -> None:
+                 first_days: dict[int, date] | None = None,
+                 photos: PhotosService | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diaryPage")
         self._diary = diary
@@ -98,11 +101,17 @@ class DiaryPage(QWidget):
         # Every day at its full height, laid out again when the width changes.
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setItemDelegate(DayDelegate(self.list))
+        self.day_photos = DayPhotos(photos, self) if photos is not None else None
+        self.delegate = DayDelegate(self.list, self.day_photos)
+        self.list.setItemDelegate(self.delegate)
         self.list.setSpacing(4)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(self.tr("Days of the diary"))
+        self.list.activated.connect(self._open_photos)  # Enter or a double click
+        if self.day_photos is not None:
+            self.day_photos.changed.connect(self._photos_changed)
+            self.day_photos.repaint.connect(self.list.viewport().update)
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -141,9 +150,10 @@ class DiaryPage(QWidget):
         weeks = context.services.agenda.policy.diary_retention_weeks
         first_days = {c.id: min((k.start_date for k in c.contracts), default=date.today())
                       for c in (profile.children if profile else ())}
+        photos = context.services.photos
         page = cls(context.services.diary, children, date.today(), context.parent,
                    available_until=diary_available_until(profile, weeks),
-                   first_days=first_days)
+                   first_days=first_days, photos=photos if photos.available else None)
         page._messages = context.messages
         return page
 
@@ -156,6 +166,8 @@ class DiaryPage(QWidget):
             self.state.setText(self.tr("There are no children in this account."))
             return
         self.model.show_child(child_id)
+        if self.day_photos is not None:
+            self.day_photos.show_child(child_id)
         self._diary.diary_changed(child_id)
         self._show_state()
 
@@ -169,6 +181,17 @@ class DiaryPage(QWidget):
         self.note_dialog = DiaryNoteDialog(self.child.currentText(), self._today, self)
         self.note_dialog.accepted.connect(self._send_note)
         self.note_dialog.open()
+
+    def _open_photos(self, index: QModelIndex) -> None:
+        day = index.data(TimelineModel.DAY_ROLE)
+        photos = self.day_photos.of_day(day.day) if day and self.day_photos else []
+        if photos and self.day_photos is not None:
+            self.day_photos.open(photos[0])
+
+    def _photos_changed(self) -> None:
+        self.delegate.forget_heights()
+        self.list.doItemsLayout()
+        self.list.viewport().update()
 
     def own_entries(self) -> list:
         """The reader's own entries of the chosen day (what they may change)."""

@@ -281,6 +281,7 @@ class FakePhotos(signals_of(PhotosService)):
     def __init__(self) -> None:
         super().__init__()
         self.listing = None
+        self.available = True  # a parent's account
         self.refreshes = 0
         self.wanted: list[tuple[object, object]] = []
         self.saved: list[tuple[object, object]] = []

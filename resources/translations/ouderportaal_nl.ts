@@ -461,8 +461,8 @@
         <translation>Bezig met laden…</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>geen</translation>
+        <source>not yet</source>
+        <translation>nog niet</translation>
     </message>
     <message>
         <source>{when}, {who}: arrived {arrived}, went home {left}</source>
@@ -1476,7 +1476,7 @@ The longest period one request may cover when the portal does not say (docs/api.
     </message>
     <message>
         <source>The days of the period with what the group wrote, your own notes and the photos of your child, as one PDF file.</source>
-        <translation>De dagen van de periode met wat de groep schreef, uw eigen notities en de foto&apos;s van uw kind, in één pdf-bestand.</translation>
+        <translation>De dagen van de periode met wat de groep schreef, je eigen notities en de foto&apos;s van je kind, in één pdf-bestand.</translation>
     </message>
     <message>
         <source>Child</source>

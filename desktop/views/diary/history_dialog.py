@@ -30,10 +30,11 @@ class AttendanceHistoryDialog(SessionDialog):
         self._child_id = child.child_id
         self.setWindowTitle(self.tr("History of {name}, {day}").format(
             name=child.first_name, day=format_weekday_date(day)))
-        self.resize(520, 360)
+        self.resize(640, 360)
         self.list = QListWidget(self)
         self.list.setObjectName("attendanceHistory")
         self.list.setAccessibleName(self.tr("Changes to arrival and departure"))
+        self.list.setWordWrap(True)
         self.state = mark(QLabel(self.tr("Loading…"), self), "muted")
         self.state.setObjectName("historyState")
         self.state.setWordWrap(True)
@@ -49,7 +50,7 @@ class AttendanceHistoryDialog(SessionDialog):
 
     def line(self, change: AttendanceChange) -> str:
         def clock(moment: object) -> str:
-            return format_clock(moment) if moment is not None else self.tr("none")
+            return format_clock(moment) if moment is not None else self.tr("not yet")
 
         when = QLocale().toString(change.changed_at.astimezone(),
                                   QLocale.FormatType.ShortFormat)

@@ -39,6 +39,7 @@ class DiaryPdfDialog(SessionDialog):
                  parent: QWidget | None = None, *, child_id: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Save the diary as PDF"))
+        self.setMinimumWidth(520)
         self._diary = diary
         self._today = today
         self._children = {c[0]: c for c in children}

@@ -36,6 +36,7 @@ class ConsentsCard(QFrame):
                     "muted")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)  # as the forms' cards
         layout.addWidget(title)
         layout.addLayout(rows)
         layout.addWidget(note)

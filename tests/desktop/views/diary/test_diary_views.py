@@ -291,3 +291,18 @@ def test_own_entries_are_changed_and_deleted_and_a_refusal_keeps_the_text(qtbot)
     diary.entrySaved.emit(replace(note, deleted=True))
     assert dialog.list.count() == 0 and not dialog.delete_button.isEnabled()
     assert dialog.status.text() == "The entry was deleted."
+
+
+def test_a_days_thumbnails_fill_rows_as_wide_as_the_day_allows() -> None:
+    from PySide6.QtCore import QRect
+
+    from desktop.views.diary.day_delegate import GAP, photo_rects, photos_height
+    from desktop.views.diary.day_photos import THUMB
+
+    four = 4 * THUMB.width() + 3 * GAP
+    rects = photo_rects(QRect(0, 0, four, 1000), 12)
+    assert len({r.top() for r in rects}) == 3  # twelve photos: three rows of four
+    assert rects[-1].bottom() == 999 and rects[3].right() == four - 1
+    assert len({r.top() for r in photo_rects(QRect(0, 0, four - 1, 1000), 12)}) == 4  # of 3
+    assert photos_height(four, 0) == 0
+    assert photos_height(four, 4) < photos_height(four, 5)

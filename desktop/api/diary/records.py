@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -227,11 +226,13 @@ class DiaryDay:
     @functools.cached_property
     def fingerprint(self) -> str:
         """What the day says, except the reader's own entries: a day that changed since it was
-        read is new again, a parent's own note does not make it so."""
-        others = [e.to_json() for e in self.entries if not e.mine]
-        text = json.dumps([_hhmm(self.arrived_at), _hhmm(self.left_at), others],
-                          sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(text.encode()).hexdigest()[:16]
+        read is new again, a parent's own note does not make it so. The repr of plain values
+        (the same in every run, unlike ``hash``), not JSON: leaving the Dagboek after two
+        years of scrolling fingerprints every day on the GUI thread."""
+        others = tuple((e.id, e.kind.value, _hhmm(e.at), e.text, sorted(e.details.items()),
+                        e.edited) for e in self.entries if not e.mine)
+        text = repr((_hhmm(self.arrived_at), _hhmm(self.left_at), others))
+        return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.day.isoformat(), "arrived_at": _hhmm(self.arrived_at),

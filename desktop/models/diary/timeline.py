@@ -34,7 +34,7 @@ class TimelineModel(QAbstractListModel):
         self._diary = diary
         self._child_id: int | None = None
         self._days: list[DiaryDay] = []
-        self._texts: dict[int, tuple[DiaryDay, str]] = {}  # by id(): made once, views ask often
+        self._texts: dict[int, tuple[DiaryDay, bool, str]] = {}  # by id(): made once
         diary.daysChanged.connect(self._changed)
         diary.olderLoaded.connect(self._older)
 
@@ -75,14 +75,16 @@ class TimelineModel(QAbstractListModel):
             return None
         day = self._days[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            # Made once per day and read state: a view asks for it on every paint and size.
+            unread = self._unread(day)
             known = self._texts.get(id(day))
-            if known is None or known[0] is not day:
-                known = self._texts[id(day)] = (day, "\n".join(day_lines(day)))
-            text = known[1]
-            title = format_weekday_date(day.day)
-            if self._unread(day):
-                title = self.tr("{day} (new)").format(day=title)
-            return f"{title}\n{text}"
+            if known is None or known[0] is not day or known[1] != unread:
+                title = format_weekday_date(day.day)
+                if unread:
+                    title = self.tr("{day} (new)").format(day=title)
+                known = (day, unread, f"{title}\n" + "\n".join(day_lines(day)))
+                self._texts[id(day)] = known
+            return known[2]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.data(index)
         if role == DAY_ROLE:

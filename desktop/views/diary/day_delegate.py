@@ -1,7 +1,7 @@
 """How a day of the Dagboek is drawn: its date in bold, then its lines as typed (plain text,
 wrapped), then the day's photos as thumbnails (``day_photos.py``; a click opens the viewer).
-Each row's height is measured once per width and kept: scrolling two years of diary must not
-measure every day again on each step."""
+Each row's height is measured once per width and day and kept, and the title's font made
+once: scrolling two years of diary must not measure every day again on each step."""
 
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ class DayDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None, photos: DayPhotos | None = None) -> None:
         super().__init__(parent)
         self._photos = photos
-        self._heights: dict[tuple[int, str, int, int], int] = {}
+        # By width, day (its id, the day kept to check it is still that one) and photos.
+        self._heights: dict[tuple[int, int, int], tuple[object, int]] = {}
+        self._fonts: dict[str, tuple[QFont, int]] = {}
 
     def _parts(self, index: ModelIndex) -> tuple[str, str]:
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
@@ -55,20 +57,30 @@ class DayDelegate(QStyledItemDelegate):
         day = index.data(TimelineModel.DAY_ROLE)
         return self._photos.of_day(day.day) if day is not None else []
 
+    def _bold(self, font: QFont) -> tuple[QFont, int]:
+        """The title's font and line height, made once per font (not on every paint)."""
+        key = font.key()
+        known = self._fonts.get(key)
+        if known is None:
+            bold = QFont(font)
+            bold.setBold(True)
+            known = self._fonts[key] = (bold, QFontMetrics(bold).height())
+        return known
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         width = max(100, option.rect.width() or 600) - 2 * MARGIN
-        title, body = self._parts(index)
+        day = index.data(TimelineModel.DAY_ROLE)
         count = len(self._day_photos(index))
-        key = (width, title, hash(body), count)
-        height = self._heights.get(key)
-        if height is None:
-            bold = QFont(option.font)
-            bold.setBold(True)
-            height = (QFontMetrics(bold).height() + QFontMetrics(option.font).boundingRect(
+        key = (width, id(day), count)
+        known = self._heights.get(key)
+        if known is None or known[0] is not day:
+            _title, body = self._parts(index)
+            _bold, title_height = self._bold(option.font)
+            height = (title_height + QFontMetrics(option.font).boundingRect(
                 QRect(0, 0, width, 100_000), FLAGS, body).height() + 3 * MARGIN
                 + photos_height(width, count))
-            self._heights[key] = height
-        return QSize(width + 2 * MARGIN, height)
+            known = self._heights[key] = (day, height)
+        return QSize(width + 2 * MARGIN, known[1])
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: ModelIndex) -> None:
@@ -79,10 +91,8 @@ class DayDelegate(QStyledItemDelegate):
         title, body = self._parts(index)
         area = option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
         painter.save()
-        bold = QFont(option.font)
-        bold.setBold(True)
+        bold, title_height = self._bold(option.font)
         painter.setFont(bold)
-        title_height = QFontMetrics(bold).height()
         painter.drawText(QRect(area.left(), area.top(), area.width(), title_height),
                          FLAGS, title)
         painter.setFont(option.font)

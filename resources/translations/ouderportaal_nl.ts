@@ -1507,14 +1507,6 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>De pdf wordt gemaakt…</translation>
     </message>
     <message>
-        <source>The last day comes before the first.</source>
-        <translation>De laatste dag ligt vóór de eerste.</translation>
-    </message>
-    <message>
-        <source>One PDF holds at most {days} days: choose a shorter period.</source>
-        <translation>Eén pdf bevat hoogstens {days} dagen: kies een kortere periode.</translation>
-    </message>
-    <message>
         <source>Saved as {file}.</source>
         <translation>Opgeslagen als {file}.</translation>
     </message>

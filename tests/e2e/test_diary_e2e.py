@@ -41,6 +41,16 @@ def server_notes(run, url: str, text: str) -> list:  # noqa: ANN001
     return run(fetch())
 
 
+def open_diary(qtbot, app):  # noqa: ANN001, ANN201
+    """The main window and its Dagboek on Emma, her diary loaded."""
+    main = wait_for_main_window(qtbot, app)
+    main.show_section("diary")
+    diary = main.page("diary")
+    diary.child.setCurrentIndex(diary.child.findText("Emma"))
+    qtbot.waitUntil(lambda: not app.services.diary.loading(diary.child_id()), timeout=20_000)
+    return main, diary
+
+
 def test_staff_register_the_arrival_and_write_the_report_and_the_parent_reads_it(
         qtbot, portal_server, make_app):
     staff_app = make_app(portal_server.url, shared_pc=True)
@@ -113,11 +123,7 @@ def test_a_note_written_offline_arrives_once_after_restarting_app_and_portal(
         qtbot, portal_server, make_app, run):
     first = make_app(portal_server.url)
     log_in(qtbot, first, SANNE, PASSWORD)
-    main = wait_for_main_window(qtbot, first)
-    main.show_section("diary")
-    diary = main.page("diary")
-    diary.child.setCurrentIndex(diary.child.findText("Emma"))
-    qtbot.waitUntil(lambda: not first.services.diary.loading(diary.child_id()), timeout=20_000)
+    main, diary = open_diary(qtbot, first)
 
     portal_server.stop()
     diary.write_button.click()
@@ -241,11 +247,7 @@ def test_the_parent_changes_and_deletes_her_own_note_and_is_refused_a_staff_entr
 
     app = make_app(portal_server.url)
     log_in(qtbot, app, SANNE, PASSWORD)
-    main = wait_for_main_window(qtbot, app)
-    main.show_section("diary")
-    diary = main.page("diary")
-    diary.child.setCurrentIndex(diary.child.findText("Emma"))
-    qtbot.waitUntil(lambda: not app.services.diary.loading(diary.child_id()), timeout=20_000)
+    main, diary = open_diary(qtbot, app)
     diary.write_button.click()
     diary.note_dialog.text.set_text("Oma haalt op")
     with qtbot.waitSignal(app.services.diary.noteDelivered, timeout=20_000):

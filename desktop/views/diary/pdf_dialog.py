@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.shared.files import file_name_part
-from desktop.views.shared.date_field import DateField
+from desktop.views.shared.date_field import DateField, Period
 from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import announce, mark
 
@@ -79,8 +79,8 @@ class DiaryPdfDialog(SessionDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.child.currentIndexChanged.connect(lambda _n: self._default_period())
-        self.first.dateChanged.connect(lambda _d: self._check())
-        self.last.dateChanged.connect(lambda _d: self._check())
+        self.fields = Period(self.first, self.last, MAX_PDF_DAYS, self)
+        self.fields.changed.connect(self._check)
         diary.pdfSaved.connect(self._saved)
         diary.pdfFailed.connect(self._failed)
         self._default_period()
@@ -116,13 +116,7 @@ class DiaryPdfDialog(SessionDialog):
         self._check()
 
     def _period_problem(self) -> str:
-        first, last = self.period()
-        if last < first:
-            return self.tr("The last day comes before the first.")
-        if (last - first).days >= MAX_PDF_DAYS:
-            return self.tr("One PDF holds at most {days} days: choose a shorter "
-                           "period.").format(days=MAX_PDF_DAYS)
-        return ""
+        return self.fields.problem(*self.period())
 
     def _check(self) -> None:
         problem = self._period_problem()

@@ -232,9 +232,11 @@ def test_the_pdf_dialog_offers_the_childs_whole_diary_up_to_400_days(qtbot, tmp_
     dialog.child.setCurrentIndex(0)
     assert dialog.period() == (MONDAY - timedelta(days=399), MONDAY)  # 400 days, the most
     assert dialog.save_button.isEnabled()
-    dialog.first.set_day(MONDAY - timedelta(days=400))  # one day more: refused here already
+    dialog.first.set_day(MONDAY - timedelta(days=400))  # the last day follows along
+    dialog.last.set_day(MONDAY)  # one day more than a PDF holds: refused here already
     assert not dialog.save_button.isEnabled() and "400" in dialog.status.text()
     dialog.first.set_day(MONDAY - timedelta(days=399))
+    dialog.last.set_day(MONDAY)
     assert dialog.save_button.isEnabled() and not dialog.status.isVisibleTo(dialog)
     dialog.save_to(tmp_path / "dagboek.pdf")
     assert diary.pdfs == [(1, MONDAY - timedelta(days=399), MONDAY, tmp_path / "dagboek.pdf")]

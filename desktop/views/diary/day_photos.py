@@ -3,19 +3,21 @@ thumbnails under its text, and a click (or Enter on the day) opens the photo vie
 
 Nothing of its own: the photos feature's listing (`PhotosService`, the photos the family may
 see — consent and tags decided by the portal), its thumbnail cache and loader
-(`ThumbnailCache`, `PhotoGridModel`) and its viewer (`PhotoViewer`). The grid model holds the
+(`ThumbnailCache`, `PhotoGridModel`) and its viewer (`PhotoViewer`, handed in by the shell,
+desktop/views/sections.py: a feature's views do not import another's). The grid model holds the
 child's photos so the viewer's previous and next walk through them all; every row is made
 available at once, since no grid view lays it out here."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.models.photos.grid import PhotoGridModel
 from desktop.models.photos.thumbnails import ThumbnailCache
@@ -23,9 +25,11 @@ from desktop.models.shared.records import Photo, PhotoListing, Rendition
 
 if TYPE_CHECKING:
     from desktop.services.photos.service import PhotosService
-    from desktop.views.photos.viewer import PhotoViewer
 
-__all__ = ["THUMB", "DayPhotos"]
+__all__ = ["THUMB", "DayPhotos", "ViewerFactory"]
+
+#: Makes the photos feature's viewer: (the service, the grid model, its parent window).
+ViewerFactory = Callable[["PhotosService", PhotoGridModel, QWidget], QDialog]
 
 THUMB = QSize(96, 72)  # four or five to a row in a day of the Dagboek
 
@@ -37,15 +41,16 @@ class DayPhotos(QObject):
     changed = Signal()
     repaint = Signal()
 
-    def __init__(self, photos: PhotosService, parent: QWidget) -> None:
+    def __init__(self, photos: PhotosService, viewer: ViewerFactory, parent: QWidget) -> None:
         super().__init__(parent)
         self._photos = photos
+        self._make_viewer = viewer
         self._window = parent
         self.thumbnails = ThumbnailCache(THUMB, parent=self)
         self.model = PhotoGridModel(
             self.thumbnails, lambda photo: photos.cached_path(photo, Rendition.THUMBNAIL),
             lambda photo: photos.want(photo, Rendition.THUMBNAIL), self)
-        self.viewer: PhotoViewer | None = None
+        self.viewer: QDialog | None = None
         self._by_day: dict[date, list[Photo]] = {}
         self._child_id: int | None = None
         photos.listingChanged.connect(self._listing)
@@ -76,10 +81,8 @@ class DayPhotos(QObject):
         if row is None:
             return
         if self.viewer is None:
-            from desktop.views.photos.viewer import PhotoViewer
-
-            self.viewer = PhotoViewer(self._photos, self.model, self._window)
-        self.viewer.show_row(row)
+            self.viewer = self._make_viewer(self._photos, self.model, self._window)
+        self.viewer.show_row(row)  # type: ignore[attr-defined]
         self.viewer.show()
 
     def _listing(self, listing: PhotoListing | None) -> None:

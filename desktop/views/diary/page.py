@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.models.diary.timeline import TimelineModel, diary_available_until
 from desktop.models.shared.formatting import format_weekday_date
 from desktop.views.diary.day_delegate import DayDelegate
-from desktop.views.diary.day_photos import DayPhotos
+from desktop.views.diary.day_photos import DayPhotos, ViewerFactory
 from desktop.views.diary.entries_dialog import OwnEntriesDialog
 from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.diary.pdf_dialog import DiaryPdfDialog
@@ -45,7 +45,8 @@ class DiaryPage(QWidget):
                  today: date, parent: QWidget | None = None, *,
                  available_until: date | None = None,
                  first_days: dict[int, date] | None = None,
-                 photos: PhotosService | None = None) -> None:
+                 photos: PhotosService | None = None,
+                 photo_viewer: ViewerFactory | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diaryPage")
         self._diary = diary
@@ -101,7 +102,8 @@ class DiaryPage(QWidget):
         # Every day at its full height, laid out again when the width changes.
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.day_photos = DayPhotos(photos, self) if photos is not None else None
+        self.day_photos = DayPhotos(photos, photo_viewer, self) \
+            if photos is not None and photo_viewer is not None else None
         self.delegate = DayDelegate(self.list, self.day_photos)
         self.list.setItemDelegate(self.delegate)
         self.list.setSpacing(4)
@@ -148,7 +150,8 @@ class DiaryPage(QWidget):
         diary.noteNotSaved.connect(self._note_not_saved)
 
     @classmethod
-    def from_context(cls, context: PageContext) -> DiaryPage:
+    def from_context(cls, context: PageContext,
+                     photo_viewer: ViewerFactory | None = None) -> DiaryPage:
         profile = context.services.profile.profile
         children = [(c.id, c.first_name) for c in profile.children] if profile else []
         weeks = context.services.agenda.policy.diary_retention_weeks
@@ -157,7 +160,8 @@ class DiaryPage(QWidget):
         photos = context.services.photos
         page = cls(context.services.diary, children, date.today(), context.parent,
                    available_until=diary_available_until(profile, weeks),
-                   first_days=first_days, photos=photos if photos.available else None)
+                   first_days=first_days, photos=photos if photos.available else None,
+                   photo_viewer=photo_viewer)
         page._messages = context.messages
         return page
 

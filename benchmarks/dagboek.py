@@ -65,6 +65,8 @@ def two_years_of_reports(server_dir: Path, years: int) -> int:
             " AND child.last_name = 'de Vries'")]
         db.execute("DELETE FROM diary_entry WHERE child_id IN (?, ?)",
                    tuple(c for c, _ in children))
+        db.execute("DELETE FROM attendance_change WHERE attendance_id IN (SELECT id FROM"
+                   " attendance WHERE child_id IN (?, ?))", tuple(c for c, _ in children))
         db.execute("DELETE FROM attendance WHERE child_id IN (?, ?)",
                    tuple(c for c, _ in children))
         today = date.today()

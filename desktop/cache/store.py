@@ -249,6 +249,18 @@ class AccountCache:
     def diary(self, child_id: int) -> dict[str, object] | None:
         return self._document(f"diary-{child_id}")
 
+    def put_diary_read(self, child_id: int, read: dict[str, str]) -> None:
+        """The days of the child's diary the reader saw, with what each said then (its
+        fingerprint): a day that changed since shows as new again, also after a restart."""
+        self._put_document(f"diary-read-{child_id}", {"days": read})
+
+    def diary_read(self, child_id: int) -> dict[str, str] | None:
+        data = self._document(f"diary-read-{child_id}")
+        days = data.get("days") if data is not None else None
+        if not isinstance(days, dict):
+            return None
+        return {str(k): str(v) for k, v in days.items()}
+
     def forget_diary(self, child_id: int) -> None:
         """An unreadable copy: dropped, the next sync fetches the diary again."""
         self._write("DELETE FROM documents WHERE name = ?", (f"diary-{child_id}",))

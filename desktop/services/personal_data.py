@@ -7,7 +7,6 @@ app's language), so a form can show each next to its field and keep what was typ
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +14,9 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.api.core.errors import PortalError, ProblemResponse, SessionExpired
 from desktop.api.personal_data.records import ChangeField, ChangeRequest, PersonalData
-from desktop.cache.disk import fsync_directory, writing
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import disk_message, user_message
+from desktop.services.shared.saved_downloads import save_download
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
 __all__ = ["PersonalDataService", "field_errors"]
@@ -117,26 +116,8 @@ class PersonalDataService(QObject):
                         lambda error: self.downloadFailed.emit(_failure(error)))
 
     async def _download(self, target: Path) -> None:
-        partial = target.with_name(f".{target.name}.part")
-
-        async def save(client) -> None:  # noqa: ANN001
-            async with client.personal_data.export() as download:
-                received = 0
-                with writing(partial), open(partial, "wb") as handle:
-                    async for chunk in download.chunks:
-                        handle.write(chunk)
-                        received += len(chunk)
-                        self.downloadProgress.emit(received, download.total or 0)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-
-        try:
-            await self._session.request(save)
-            with writing(target):
-                os.replace(partial, target)
-                fsync_directory(target.parent)
-        finally:
-            partial.unlink(missing_ok=True)
+        await save_download(self._session, lambda client: client.personal_data.export(),
+                            target, self.downloadProgress.emit)
         self.downloaded.emit(str(target))
 
     # -- managers ------------------------------------------------------------------------------

@@ -46,8 +46,11 @@ def _group_day_page(context: PageContext) -> QWidget:
 
 def _diary_page(context: PageContext) -> QWidget:
     from desktop.views.diary.page import DiaryPage
+    from desktop.views.photos.viewer import PhotoViewer
 
-    return DiaryPage.from_context(context)
+    # The Dagboek opens a day's photos in the photos feature's viewer; the shell brings the
+    # two together (a feature's views never import another's).
+    return DiaryPage.from_context(context, photo_viewer=PhotoViewer)
 
 
 def _agenda_page(context: PageContext) -> QWidget:

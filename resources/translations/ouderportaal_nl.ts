@@ -447,6 +447,37 @@
     </message>
 </context>
 <context>
+    <name>AttendanceHistoryDialog</name>
+    <message>
+        <source>History of {name}, {day}</source>
+        <translation>Geschiedenis van {name}, {day}</translation>
+    </message>
+    <message>
+        <source>Changes to arrival and departure</source>
+        <translation>Wijzigingen in brengen en halen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>nog niet</translation>
+    </message>
+    <message>
+        <source>{when}, {who}: arrived {arrived}, went home {left}</source>
+        <translation>{when}, {who}: gebracht {arrived}, opgehaald {left}</translation>
+    </message>
+    <message>
+        <source>{line} — note: {note}</source>
+        <translation>{line} — opmerking: {note}</translation>
+    </message>
+    <message>
+        <source>Nothing was registered on this day.</source>
+        <translation>Op deze dag is niets geregistreerd.</translation>
+    </message>
+</context>
+<context>
     <name>AuthSessionsModel</name>
     <message>
         <source>Device</source>
@@ -857,6 +888,41 @@ The longest period one request may cover when the portal does not say (docs/api.
     </message>
 </context>
 <context>
+    <name>ConsentsCard</name>
+    <message>
+        <source>Consents for {name}</source>
+        <translation>Toestemmingen voor {name}</translation>
+    </message>
+    <message>
+        <source>Staff may give medicines</source>
+        <translation>Medicijnen laten toedienen door de medewerkers</translation>
+    </message>
+    <message>
+        <source>Photos in the parent portal</source>
+        <translation>Foto&apos;s in het ouderportaal</translation>
+    </message>
+    <message>
+        <source>Photos on the website</source>
+        <translation>Foto&apos;s op de website</translation>
+    </message>
+    <message>
+        <source>Photos on social media</source>
+        <translation>Foto&apos;s op sociale media</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
+        <source>To change a consent, contact the location.</source>
+        <translation>Wil je een toestemming wijzigen? Neem contact op met de locatie.</translation>
+    </message>
+</context>
+<context>
     <name>ContactsForm</name>
     <message>
         <source>Add a person</source>
@@ -1117,6 +1183,10 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Dagverslag opslaan</translation>
     </message>
     <message>
+        <source>Change my entries…</source>
+        <translation>Mijn invoer wijzigen…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
@@ -1355,6 +1425,10 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Gebracht om {arrived}, opgehaald om {left}</translation>
     </message>
     <message>
+        <source>{author} wrote (edited):</source>
+        <translation>{author} schreef (bewerkt):</translation>
+    </message>
+    <message>
         <source>{author} wrote:</source>
         <translation>{author} schreef:</translation>
     </message>
@@ -1409,6 +1483,22 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Schrijf in het dagboek…</translation>
     </message>
     <message>
+        <source>Change my notes…</source>
+        <translation>Mijn notities wijzigen…</translation>
+    </message>
+    <message>
+        <source>Change or delete what you wrote on the chosen day</source>
+        <translation>Wijzig of verwijder wat je op de gekozen dag schreef</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <source>Save the diary as PDF</source>
+        <translation>Dagboek opslaan als pdf</translation>
+    </message>
+    <message>
         <source>The care has ended. The diary stays available until {day} ({days} days from today); save it before then.</source>
         <translation>De opvang is beëindigd. Het dagboek is nog beschikbaar tot {day} (nog {days} dagen); vergeet het niet te bewaren.</translation>
     </message>
@@ -1427,6 +1517,49 @@ The longest period one request may cover when the portal does not say (docs/api.
     <message>
         <source>Notes waiting for a connection: {count}. They are sent by themselves.</source>
         <translation>Notities die op verbinding wachten: {count}. Ze worden vanzelf verstuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPdfDialog</name>
+    <message>
+        <source>Save the diary as PDF</source>
+        <translation>Dagboek opslaan als pdf</translation>
+    </message>
+    <message>
+        <source>The days of the period with what the group wrote, your own notes and the photos of your child, as one PDF file.</source>
+        <translation>De dagen van de periode met wat de groep schreef, je eigen notities en de foto&apos;s van je kind, in één pdf-bestand.</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <source>diary-{child}-{first}-{last}.pdf</source>
+        <translation>dagboek-{child}-{first}-{last}.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pdf-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>De pdf wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Saved as {file}.</source>
+        <translation>Opgeslagen als {file}.</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2312,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Gisteren</translation>
     </message>
     <message>
+        <source>Earlier day</source>
+        <translation>Eerdere dag</translation>
+    </message>
+    <message>
         <source>Children of the group</source>
         <translation>Kinderen van de groep</translation>
     </message>
@@ -2193,6 +2330,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Geschiedenis…</translation>
+    </message>
+    <message>
+        <source>Who registered and corrected arrival and departure, and when</source>
+        <translation>Wie brengen en halen registreerde of corrigeerde, en wanneer</translation>
     </message>
     <message>
         <source>Day report…</source>
@@ -2928,6 +3073,53 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Access to the portal ends on {date} — save your documents before then.</source>
         <translation>Je toegang tot het portaal stopt op {date} — bewaar je documenten vóór die datum.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnEntriesDialog</name>
+    <message>
+        <source>Change my entries: {day}</source>
+        <translation>Mijn invoer wijzigen: {day}</translation>
+    </message>
+    <message>
+        <source>Your entries of this day</source>
+        <translation>Jouw invoer van deze dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Save change</source>
+        <translation>Wijziging opslaan</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Bezig met verwijderen…</translation>
+    </message>
+    <message>
+        <source>You have written nothing on this day.</source>
+        <translation>Je hebt op deze dag niets geschreven.</translation>
+    </message>
+    <message>
+        <source>The entry was deleted.</source>
+        <translation>Verwijderd.</translation>
+    </message>
+    <message>
+        <source>The change was saved; it shows as edited.</source>
+        <translation>De wijziging is opgeslagen; ze staat erbij als bewerkt.</translation>
     </message>
 </context>
 <context>

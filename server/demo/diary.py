@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.agenda.absences import active_absences, planned_day_parts
@@ -16,12 +16,14 @@ from server.agenda.planning import DAY_PART_HOURS
 from server.diary.rhythm import AMOUNTS
 from server.models import (
     Attendance,
+    AttendanceChange,
     CareGroup,
     CareType,
     Child,
     Contract,
     DiaryEntry,
     EntryKind,
+    Family,
     Role,
     User,
     staff_group,
@@ -157,3 +159,11 @@ async def add_demo_diary(db: AsyncSession, organisation_id: int, today: date) ->
                 diary.attendance(child, contract.group_id, day, staff[0],
                                  time(7, 45 + diary.rng.randrange(0, 14)), None)
     await db.flush()
+    # Each registration in its history too, as `PUT /attendance` keeps it (one statement).
+    columns = ("attendance_id", "arrived_at", "left_at", "note", "changed_by_id", "changed_at")
+    await db.execute(insert(AttendanceChange).from_select(columns, select(
+        Attendance.id, Attendance.arrived_at, Attendance.left_at, Attendance.note,
+        Attendance.changed_by_id, Attendance.changed_at).join(
+        Child, Child.id == Attendance.child_id).join(
+        Family, Family.id == Child.family_id).where(
+        Family.organisation_id == organisation_id)))

@@ -8,10 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from server.agenda.schemas import ChildId
-from server.deps import Auth, CurrentSettings, Db
+from server.deps import Auth, Blobs, CurrentSettings, Db
 from server.diary import writes
 from server.diary.access import current_revision, diary_scope
+from server.diary.attendance_history import AttendanceHistoryPage, attendance_history
 from server.diary.group_day import group_day, readable_day
+from server.diary.pdf_photos import day_photos
 from server.diary.schemas import (
     AttendanceIn,
     AttendanceOut,
@@ -61,6 +63,15 @@ async def put_attendance(body: AttendanceIn, auth: Auth, db: Db,
     attendance = await writes.register_attendance(db, settings, auth.user, writes.AttendanceDraft(
         body.child_id, body.group_id, body.date, body.arrived_at, body.left_at, body.note))
     return attendance_out(attendance, auth.user.name)
+
+
+@router.get("/attendance/history", response_model=AttendanceHistoryPage,
+            responses=problem_responses(*_AUTH, "forbidden", "not_found", "diary_day_closed"))
+async def get_attendance_history(auth: Auth, db: Db, settings: CurrentSettings, paging: Paging,
+                                 child_id: ChildId, date: ApiDate) -> AttendanceHistoryPage:
+    """Every registration and correction of the child's arrival and departure on `date`:
+    what it set, by whom, when; newest first (staff of the group, the location manager)."""
+    return await attendance_history(db, auth.user, child_id, date, settings.today(), paging)
 
 
 @router.get("/diary", response_model=DiaryPage,
@@ -118,10 +129,12 @@ MAX_PDF_DAYS = 400  # like a parent's agenda: more than a year of diary in one d
     200: {"content": {"application/pdf": {}}},
     **problem_responses(*_AUTH, "forbidden", "not_found", "agenda_range_invalid",
                         "diary_retention_ended")})
-async def get_diary_pdf(auth: Auth, db: Db, settings: CurrentSettings, child_id: ChildId,
+async def get_diary_pdf(auth: Auth, db: Db, blobs: Blobs, settings: CurrentSettings,
+                        child_id: ChildId,
                         from_date: Annotated[ApiDate, Query(alias="from")],
                         to_date: Annotated[ApiDate, Query(alias="to")]) -> Response:
-    """"Dagboek opslaan als PDF": the child's days from `from` to `to` (parents)."""
+    """"Dagboek opslaan als PDF": the child's days from `from` to `to` with the photos the
+    family sees of the child (parents)."""
     if not auth.user.role.is_parent:
         raise Problem("forbidden")
     if to_date < from_date or (to_date - from_date).days >= MAX_PDF_DAYS:
@@ -134,12 +147,15 @@ async def get_diary_pdf(auth: Auth, db: Db, settings: CurrentSettings, child_id:
         days += page
         if cursor is None:
             break
-    from server.diary.pdf import diary_pdf  # fpdf2 loads with the first PDF (architecture.md)
+    photos = await day_photos(db, blobs, auth.user, child_id, (from_date, to_date),
+                              settings.today())
+    from server.diary.pdf import diary_pdf, pdf_days  # fpdf2 loads with the first PDF
+
 
     organisation = await db.get(Organisation, auth.user.organisation_id)
     child = scope.child
     body = await asyncio.to_thread(diary_pdf, organisation.name, child.first_name, from_date,
-                                   to_date, days, settings.today())
+                                   to_date, pdf_days(days, photos), settings.today())
     name = f"dagboek-{child.first_name.lower()}-{from_date}-{to_date}.pdf"
     return Response(body, media_type="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

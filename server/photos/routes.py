@@ -12,15 +12,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
-from sqlalchemy import select
 
 from server.blobs import BlobInfo
 from server.blobs.http import blob_response
 from server.deps import Auth, Blobs, CurrentSettings, Db
-from server.models import Activity, Photo, PhotoFile, PhotoTag, Rendition
+from server.models import Activity, Photo, PhotoFile, Rendition
 from server.paging import Paging
-from server.photos.listing import PHOTOS, photo_outs, photos_select, sort_key
-from server.photos.rules import family_photos_until, family_tags, readable_photo, seen_by_family
+from server.photos.listing import PHOTOS, photo_outs, sort_key
+from server.photos.rules import family_photos, family_photos_until, family_tags, readable_photo
 from server.photos.schemas import PhotosPage
 from server.problems import Problem
 from server.problems.openapi import problem_responses
@@ -43,10 +42,7 @@ async def photos(db: Db, auth: Auth, settings: CurrentSettings, paging: Paging,
     until = await family_photos_until(db, user)
     if until is not None and settings.today() > until:
         return PhotosPage(photos=[], next_cursor=None, available_until=until)
-    query = photos_select().where(seen_by_family(user.family_id))
-    if child_id is not None:
-        query = query.where(select(PhotoTag.child_id).where(
-            PhotoTag.photo_id == Photo.id, PhotoTag.child_id == child_id).exists())
+    query = family_photos(user.family_id, child_id)
     rows = list((await db.execute(PHOTOS.select(query, paging))).all())
     page, next_cursor = PHOTOS.page(rows, paging, sort_key)
     outs = await photo_outs(db, page, family_tags(user.family_id, [p.id for p, _ in page]))

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.agenda.access import own_group_ids
 from server.auth.expiry import care_ended_on
 from server.models import Activity, Child, Contract, Photo, PhotoTag, User
+from server.photos.listing import photos_select
 from server.policy import organisation_policy
 from server.problems import Problem
 
@@ -40,6 +41,16 @@ def seen_by_family(family_id: int) -> ColumnElement[bool]:
     """The condition on `Photo` that one of the family's children is tagged with consent."""
     return exists().where(PhotoTag.photo_id == Photo.id, Child.id == PhotoTag.child_id,
                           Child.family_id == family_id, Child.consent_portal.is_(True))
+
+
+def family_photos(family_id: int, child_id: int | None = None) -> Any:
+    """(Photo, Activity) the family sees (of one child with `child_id`): `GET /photos` and the
+    diary's PDF ask the same question, so they give the same answer."""
+    query = photos_select().where(seen_by_family(family_id))
+    if child_id is not None:
+        query = query.where(select(PhotoTag.child_id).where(
+            PhotoTag.photo_id == Photo.id, PhotoTag.child_id == child_id).exists())
+    return query
 
 
 async def posting_activity(db: AsyncSession, user: User, activity_id: int) -> Activity:

@@ -88,6 +88,7 @@ def _child_out(child: Child) -> ChildOut:
         photo_consent=PhotoConsentOut(portal=child.consent_portal,
                                       website=child.consent_website,
                                       social_media=child.consent_social_media),
+        medication_consent=child.consent_medication,
         contracts=[ContractOut.model_validate(contract) for contract in child.contracts],
     )
 

@@ -52,6 +52,7 @@ class ChildOut(BaseModel):
     last_name: str
     date_of_birth: date
     photo_consent: PhotoConsentOut
+    medication_consent: bool
     contracts: list[ContractOut]
 
 

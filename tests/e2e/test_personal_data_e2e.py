@@ -114,7 +114,7 @@ def test_download_my_data_to_a_chosen_file(qtbot, portal_server, make_app, tmp_p
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("desktop.services.personal_data.open", full, raising=False)
+    monkeypatch.setattr("desktop.services.shared.saved_downloads.open", full, raising=False)
     again = folder / "again.zip"
     panel.download_to(again)
     qtbot.waitUntil(lambda: panel.status.text().startswith("The disk is full"), timeout=20_000)

@@ -424,6 +424,7 @@ async def test_news_roles(client: httpx.AsyncClient, db: AsyncSession, method: s
 DIARY_REFUSALS = [
     ("GET", "/api/v1/group-day", "group", ("primary_parent", "secondary_parent")),
     ("PUT", "/api/v1/attendance", "attend", ("primary_parent", "secondary_parent")),
+    ("GET", "/api/v1/attendance/history", "day", ("primary_parent", "secondary_parent")),
     ("GET", "/api/v1/diary", "child", ()),
     ("POST", "/api/v1/diary/entries", "note", ()),
     ("PATCH", "/api/v1/diary/entries/{entry_id}", "edit",
@@ -449,6 +450,7 @@ async def _diary_request(client: httpx.AsyncClient, db: AsyncSession, method: st
         "attend": {"child_id": emma, "group_id": group, "date": day.isoformat(),
                    "arrived_at": "08:00"},
         "child": {"child_id": emma},
+        "day": {"child_id": emma, "date": day.isoformat()},
         "period": {"child_id": emma, "from": (day - timedelta(days=7)).isoformat(),
                    "to": day.isoformat()},
         "note": {"child_ids": [emma], "date": day.isoformat(), "kind": "notitie",

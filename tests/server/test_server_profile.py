@@ -49,6 +49,9 @@ async def test_primary_parent_sees_own_family_children_groups_and_locations(
     assert children["Daan"]["contracts"][0]["care_type"] == "BSO"
     assert children["Emma"]["photo_consent"] == {"portal": True, "website": True,
                                                  "social_media": False}
+    # Daan's family consented to his inhaler, Emma's to nothing of the kind.
+    assert (children["Daan"]["medication_consent"], children["Emma"]["medication_consent"]) \
+        == (True, False)
     assert {g["name"] for g in body["groups"]} == {"Zonnetjes", "De Ontdekkers"}
     group_ids = {g["id"] for g in body["groups"]}
     assert {p["group_id"] for c in body["children"] for p in c["contracts"]} == group_ids

@@ -4,12 +4,16 @@ diary")."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from desktop.api.core.transport import Transport, new_idempotency_key
+from desktop.api.core.paging import all_pages
+from desktop.api.core.transport import Download, Transport, new_idempotency_key
 from desktop.api.diary.records import (
+    AttendanceChange,
     AttendanceDraft,
     DiaryEntry,
     DiaryPage,
@@ -35,6 +39,12 @@ class DiaryEndpoints:
                                             idempotency_key=new_idempotency_key())
         self._core.parse(response, lambda _data: None)
 
+    async def attendance_history(self, child_id: int, day: date) -> list[AttendanceChange]:
+        """Every registration and correction of the child's ``day``, newest first."""
+        return await all_pages(self._core, "/attendance/history", "changes",
+                               AttendanceChange.from_json,
+                               {"child_id": child_id, "date": day.isoformat()})
+
     async def page(self, child_id: int, *, cursor: str | None = None,
                    since: int | None = None, day: date | None = None,
                    limit: int = 50) -> DiaryPage:
@@ -56,7 +66,24 @@ class DiaryEndpoints:
         return self._core.parse(response, lambda data: [DiaryEntry.from_json(e)
                                                         for e in data["entries"]])
 
-    async def delete(self, entry_id: int) -> None:
+    async def edit(self, entry_id: int, draft: EntryDraft) -> DiaryEntry:
+        """Change one's own entry (its kind stays); it shows as edited."""
+        body = {key: value for key, value in draft.to_json().items()
+                if key in ("kind", "time", "text", "details")}
+        response = await self._core.request("PATCH", f"/diary/entries/{entry_id}", json=body,
+                                            idempotency_key=new_idempotency_key())
+        return self._core.parse(response, DiaryEntry.from_json)
+
+    async def delete(self, entry_id: int) -> DiaryEntry:
         response = await self._core.request("DELETE", f"/diary/entries/{entry_id}",
                                             idempotency_key=new_idempotency_key())
-        self._core.parse(response, lambda _data: None)
+        return self._core.parse(response, DiaryEntry.from_json)
+
+    @contextlib.asynccontextmanager
+    async def pdf(self, child_id: int, first: date, last: date) -> AsyncIterator[Download]:
+        """Stream "Dagboek opslaan als PDF" of the child from ``first`` to ``last``."""
+        query = urlencode({"child_id": child_id, "from": first.isoformat(),
+                           "to": last.isoformat()})
+        async with self._core.download(f"/diary.pdf?{query}",
+                                       accept="application/pdf") as download:
+            yield download

@@ -3,6 +3,8 @@ view of a group's day, a child's diary day by day, and what staff and parents wr
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -20,6 +22,7 @@ from desktop.api.core.fields import (
 )
 
 __all__ = [
+    "AttendanceChange",
     "AttendanceDraft",
     "ChildStatus",
     "DiaryDay",
@@ -186,13 +189,15 @@ class DiaryEntry:
     mine: bool
     created_at: datetime
     edited: bool
+    deleted: bool = False  # the answer to a delete; a day's entries never are
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "child_id": self.child_id, "date": self.day.isoformat(),
                 "kind": self.kind.value, "time": _hhmm(self.at), "text": self.text,
                 "details": dict(self.details), "author_name": self.author_name,
                 "author_role": "parent" if self.by_parent else "staff", "mine": self.mine,
-                "created_at": self.created_at.isoformat(), "edited": self.edited}
+                "created_at": self.created_at.isoformat(), "edited": self.edited,
+                "deleted": self.deleted}
 
     @classmethod
     def from_json(cls, data: Json) -> DiaryEntry:
@@ -201,7 +206,8 @@ class DiaryEntry:
                    at=_clock(data["time"]), text=as_optional_str(data["text"]),
                    details=dict(data["details"]), author_name=as_str(data["author_name"]),
                    by_parent=data["author_role"] == "parent", mine=bool(data["mine"]),
-                   created_at=as_timestamp(data["created_at"]), edited=bool(data["edited"]))
+                   created_at=as_timestamp(data["created_at"]), edited=bool(data["edited"]),
+                   deleted=bool(data.get("deleted", False)))
 
 
 @dataclass(frozen=True)
@@ -217,6 +223,17 @@ class DiaryDay:
     def empty(self) -> bool:
         return not self.entries and self.arrived_at is None and self.left_at is None
 
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """What the day says, except the reader's own entries: a day that changed since it was
+        read is new again, a parent's own note does not make it so. The repr of plain values
+        (the same in every run, unlike ``hash``), not JSON: leaving the Dagboek after two
+        years of scrolling fingerprints every day on the GUI thread."""
+        others = tuple((e.id, e.kind.value, _hhmm(e.at), e.text, sorted(e.details.items()),
+                        e.edited) for e in self.entries if not e.mine)
+        text = repr((_hhmm(self.arrived_at), _hhmm(self.left_at), others))
+        return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
     def to_json(self) -> dict[str, Any]:
         return {"date": self.day.isoformat(), "arrived_at": _hhmm(self.arrived_at),
                 "left_at": _hhmm(self.left_at), "entries": [e.to_json() for e in self.entries]}
@@ -226,6 +243,23 @@ class DiaryDay:
         return cls(day=as_date(data["date"]), arrived_at=_clock(data["arrived_at"]),
                    left_at=_clock(data["left_at"]),
                    entries=tuple(DiaryEntry.from_json(e) for e in data["entries"]))
+
+
+@dataclass(frozen=True)
+class AttendanceChange:
+    """One registration or correction of a child's day: what it set, by whom, when."""
+
+    arrived_at: time | None
+    left_at: time | None
+    note: str | None
+    changed_by: str
+    changed_at: datetime
+
+    @classmethod
+    def from_json(cls, data: Json) -> AttendanceChange:
+        return cls(arrived_at=_clock(data["arrived_at"]), left_at=_clock(data["left_at"]),
+                   note=as_optional_str(data["note"]), changed_by=as_str(data["changed_by"]),
+                   changed_at=as_timestamp(data["changed_at"]))
 
 
 @dataclass(frozen=True)

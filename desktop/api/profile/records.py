@@ -153,6 +153,7 @@ class Child:
     date_of_birth: date
     photo_consent: PhotoConsent
     contracts: tuple[Contract, ...]
+    medication_consent: bool = False  # staff may give medicines (docs/api.md, "Profile")
 
     @property
     def full_name(self) -> str:
@@ -167,6 +168,7 @@ class Child:
             date_of_birth=as_date(data["date_of_birth"]),
             photo_consent=PhotoConsent.from_json(data["photo_consent"]),
             contracts=tuple(Contract.from_json(c) for c in data.get("contracts", ())),
+            medication_consent=bool(data.get("medication_consent", False)),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -176,6 +178,7 @@ class Child:
             "last_name": self.last_name,
             "date_of_birth": self.date_of_birth.isoformat(),
             "photo_consent": self.photo_consent.to_json(),
+            "medication_consent": self.medication_consent,
             "contracts": [c.to_json() for c in self.contracts],
         }
 

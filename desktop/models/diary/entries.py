@@ -100,8 +100,10 @@ def day_lines(day: DiaryDay) -> list[str]:
         lines.append(times)
     for entry in day.entries:
         if entry.kind is EntryKind.VERSLAG:
-            lines.append(QCoreApplication.translate(
-                "DiaryEntries", "{author} wrote:").format(author=entry.author_name))
+            wrote = (QCoreApplication.translate("DiaryEntries", "{author} wrote (edited):")
+                     if entry.edited else
+                     QCoreApplication.translate("DiaryEntries", "{author} wrote:"))
+            lines.append(wrote.format(author=entry.author_name))
             lines.append(entry.text or "")
         else:
             lines.append(entry_line(entry))

@@ -34,8 +34,7 @@ class TimelineModel(QAbstractListModel):
         self._diary = diary
         self._child_id: int | None = None
         self._days: list[DiaryDay] = []
-        self._seen: dict[int, dict[date, DiaryDay]] = {}
-        self._texts: dict[int, tuple[DiaryDay, str]] = {}  # by id(): made once, views ask often
+        self._texts: dict[int, tuple[DiaryDay, bool, str]] = {}  # by id(): made once
         diary.daysChanged.connect(self._changed)
         diary.olderLoaded.connect(self._older)
 
@@ -50,9 +49,9 @@ class TimelineModel(QAbstractListModel):
         self.endResetModel()
 
     def mark_read(self) -> None:
-        """Every day shown now counts as seen (the parent opened the diary)."""
+        """Every day shown now counts as read (the parent opened the diary)."""
         if self._child_id is not None:
-            self._seen[self._child_id] = {d.day: d for d in self._days}
+            self._diary.mark_read(self._child_id)
             if self._days:
                 self.dataChanged.emit(self.index(0), self.index(len(self._days) - 1),
                                       [UNREAD_ROLE])
@@ -76,14 +75,16 @@ class TimelineModel(QAbstractListModel):
             return None
         day = self._days[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            # Made once per day and read state: a view asks for it on every paint and size.
+            unread = self._unread(day)
             known = self._texts.get(id(day))
-            if known is None or known[0] is not day:
-                known = self._texts[id(day)] = (day, "\n".join(day_lines(day)))
-            text = known[1]
-            title = format_weekday_date(day.day)
-            if self._unread(day):
-                title = self.tr("{day} (new)").format(day=title)
-            return f"{title}\n{text}"
+            if known is None or known[0] is not day or known[1] != unread:
+                title = format_weekday_date(day.day)
+                if unread:
+                    title = self.tr("{day} (new)").format(day=title)
+                known = (day, unread, f"{title}\n" + "\n".join(day_lines(day)))
+                self._texts[id(day)] = known
+            return known[2]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.data(index)
         if role == DAY_ROLE:
@@ -93,8 +94,7 @@ class TimelineModel(QAbstractListModel):
         return None
 
     def _unread(self, day: DiaryDay) -> bool:
-        seen = self._seen.get(self._child_id or 0)
-        return seen is not None and seen.get(day.day) != day
+        return self._child_id is not None and self._diary.unread(self._child_id, day)
 
     def _changed(self, child_id: int) -> None:
         if child_id == self._child_id:

@@ -29,6 +29,7 @@ from desktop.api.agenda.records import (
     PlannedDayPart,
 )
 from desktop.api.diary.records import (
+    AttendanceChange,
     ChildStatus,
     DiaryDay,
     DiaryEntry,
@@ -90,5 +91,5 @@ __all__ = ["AccountSecurity", "NotificationPreferences", "TwoFactorSetup", "grou
            "Attachment", "Conversation", "Inbox", "Message", "MessageDraft", "Posted",
            "NewsItem", "NewsList",
            "Activity", "Photo", "PhotoListing", "Rendition", "TaggableChild",
-           "ChildStatus", "DiaryDay", "DiaryEntry", "EntryDraft", "EntryKind", "GroupDay",
-           "GroupDayChild"]
+           "AttendanceChange", "ChildStatus", "DiaryDay", "DiaryEntry", "EntryDraft",
+           "EntryKind", "GroupDay", "GroupDayChild"]

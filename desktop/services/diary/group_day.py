@@ -42,6 +42,8 @@ class GroupDayService(QObject):
     reportChanged = Signal(int, object)
     reportFailed = Signal(str)
     written = Signal(list)
+    historyChanged = Signal(int, list)
+    historyFailed = Signal(str)
     writeFailed = Signal(str)
 
     def __init__(self, session: SessionService, *, on_crash: CrashHandler | None = None,
@@ -97,6 +99,18 @@ class GroupDayService(QObject):
         if self._day is not None:
             self._tasks.run(f"report-{child_id}", self._report(child_id, self._day.day),
                             self._failed(self.reportFailed))
+
+    def load_history(self, child_id: int) -> None:
+        """Who registered and corrected the child's arrival and departure on the day shown
+        (``historyChanged(child_id, [AttendanceChange])``, newest first)."""
+        if self._day is not None:
+            self._tasks.run(f"history-{child_id}", self._history(child_id, self._day.day),
+                            self._failed(self.historyFailed))
+
+    async def _history(self, child_id: int, day: date) -> None:
+        changes = await self._session.request(
+            lambda client: client.diary.attendance_history(child_id, day))
+        self.historyChanged.emit(child_id, changes)
 
     def write(self, draft: EntryDraft) -> None:
         self._tasks.run("write", self._write(draft), self._failed(self.writeFailed))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date, time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +24,7 @@ from desktop.services.diary.outbox import DIARY_ENTRY, DiaryCourier
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import user_message
 from desktop.services.shared.outbox import OutboxDelivery
+from desktop.services.shared.saved_downloads import save_download
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
 __all__ = ["DiaryService"]
@@ -68,7 +70,10 @@ class DiaryService(QObject):
     them with :meth:`days`); ``olderLoaded(child_id, count)`` — ``count`` older days were added
     at the end; ``loadFailed(child_id, message)``; ``noteQueued(outbox_id)`` (waits for a
     connection), ``noteDelivered(outbox_id)``, ``noteRefused(outbox_id, message)`` and
-    ``noteNotSaved(message)`` (the disk refused to keep it: nothing was queued)."""
+    ``noteNotSaved(message)`` (the disk refused to keep it: nothing was queued);
+    ``pdfSaved(path)`` and ``pdfFailed(message)`` for "Dagboek opslaan als PDF";
+    ``entrySaved(entry)`` (edited or deleted, as the portal answered) and
+    ``entryRefused(entry_id, message)`` for changing one's own entries."""
 
     daysChanged = Signal(int)
     olderLoaded = Signal(int, int)
@@ -77,6 +82,10 @@ class DiaryService(QObject):
     noteDelivered = Signal(int)
     noteRefused = Signal(int, str)
     noteNotSaved = Signal(str)
+    pdfSaved = Signal(str)
+    pdfFailed = Signal(str)
+    entrySaved = Signal(object)
+    entryRefused = Signal(int, str)
 
     def __init__(self, session: SessionService, outbox: OutboxDelivery, *,
                  on_crash: CrashHandler | None = None, parent: QObject | None = None) -> None:
@@ -84,6 +93,8 @@ class DiaryService(QObject):
         self._session = session
         self._tasks = TaskRunner(on_crash)
         self._timelines: dict[int, _Timeline] = {}
+        self._read: dict[int, dict[str, str]] = {}  # per child: day → fingerprint when read
+        self._oldest_read: dict[int, str] = {}
         self.outbox = outbox
         outbox.register(DiaryCourier())
         outbox.queued.connect(self._queued)
@@ -126,6 +137,36 @@ class DiaryService(QObject):
             self._tasks.run(f"diary-{child_id}", self._older(child_id),
                             lambda error: self._failed(child_id, error))
 
+    def unread(self, child_id: int, day: DiaryDay) -> bool:
+        """Whether ``day`` changed since the reader last saw it: a day read with other
+        content, or a day not seen that is newer than the oldest day read (older history
+        the reader never scrolled to is not news). Before the first reading nothing is."""
+        read = self._read_days(child_id)
+        if not read:
+            return False
+        seen = read.get(day.day.isoformat())
+        if seen is None:
+            return day.day.isoformat() > self._oldest_read[child_id]
+        return seen != day.fingerprint
+
+    def mark_read(self, child_id: int) -> None:
+        """The days given to the view count as read, kept in the account's cache (so they
+        stay read across restarts)."""
+        days = self.days(child_id)
+        if not days:
+            return
+        read = dict(self._read_days(child_id))
+        read.update({d.day.isoformat(): d.fingerprint for d in days})
+        self._read[child_id] = read
+        self._oldest_read[child_id] = min(read)
+        cache = self._session.cache
+        if cache is None:
+            return
+        try:
+            cache.put_diary_read(child_id, read)
+        except DiskProblem as problem:  # still read in this session; shown once
+            self.loadFailed.emit(child_id, user_message(problem))
+
     def write_note(self, child_id: int, day: date, at: time, text: str) -> int | None:
         """Queue the parent's note (on disk) and send it; its outbox id, or None after
         ``noteNotSaved`` when the disk refused it (keep what was typed)."""
@@ -141,10 +182,57 @@ class DiaryService(QObject):
         drafts = [EntryDraft.from_json(w.payload) for w in self.outbox.pending(DIARY_ENTRY)]
         return [d for d in drafts if child_id in d.child_ids]
 
+    def edit_entry(self, entry: DiaryEntry, at: time | None, text: str | None) -> None:
+        """Change the time and text of one's own entry (parents their notes, staff theirs).
+        Written directly, with an Idempotency-Key: a refusal (someone else's entry, a day
+        closed) comes back as ``entryRefused`` with the portal's reason."""
+        draft = EntryDraft((entry.child_id,), entry.day, entry.kind, at, text,
+                           dict(entry.details))
+        self._change(entry, lambda client: client.diary.edit(entry.id, draft))
+
+    def delete_entry(self, entry: DiaryEntry) -> None:
+        self._change(entry, lambda client: client.diary.delete(entry.id))
+
+    def _change(self, entry: DiaryEntry, call: Any) -> None:
+        self._tasks.run(f"entry-{entry.id}", self._changed_entry(entry.child_id, call),
+                        lambda error: self._entry_refused(entry.id, error))
+
+    async def _changed_entry(self, child_id: int, call: Any) -> None:
+        changed = await self._session.request(call)
+        self.entrySaved.emit(changed)
+        if child_id in self._timelines:
+            self.diary_changed(child_id)
+
+    def _entry_refused(self, entry_id: int, error: PortalError) -> None:
+        if not isinstance(error, SessionExpired):
+            self.entryRefused.emit(entry_id, user_message(error))
+
+    def save_pdf(self, child_id: int, first: date, last: date, target: Path) -> None:
+        """"Dagboek opslaan als PDF" into ``target`` (never half a file under that name)."""
+        self._tasks.run("diary-pdf", self._save_pdf(child_id, first, last, target),
+                        lambda error: self.pdfFailed.emit(user_message(error)))
+
+    def saving_pdf(self) -> bool:
+        return self._tasks.running("diary-pdf")
+
+    async def _save_pdf(self, child_id: int, first: date, last: date, target: Path) -> None:
+        await save_download(self._session,
+                            lambda client: client.diary.pdf(child_id, first, last), target)
+        self.pdfSaved.emit(str(target))
+
     async def aclose(self) -> None:
         await self._tasks.drain()
 
     # --- internals ----------------------------------------------------------------------------
+
+    def _read_days(self, child_id: int) -> dict[str, str]:
+        if child_id not in self._read:
+            cache = self._session.cache
+            read = (cache.diary_read(child_id) if cache is not None else None) or {}
+            self._read[child_id] = read
+            if read:
+                self._oldest_read[child_id] = min(read)
+        return self._read[child_id]
 
     def _from_cache(self, child_id: int) -> bool:
         cache = self._session.cache
@@ -243,3 +331,5 @@ class DiaryService(QObject):
     def _logged_out(self, *_args: object) -> None:
         self._tasks.cancel_all()
         self._timelines.clear()
+        self._read.clear()
+        self._oldest_read.clear()

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.diary.entries import day_lines, kind_label
-from desktop.models.shared.records import DiaryDay, EntryDraft, EntryKind, GroupDayChild
+from desktop.models.shared.records import (
+    DiaryDay,
+    DiaryEntry,
+    EntryDraft,
+    EntryKind,
+    GroupDayChild,
+)
+from desktop.views.diary.entries_dialog import OwnEntriesDialog
 from desktop.views.shared.date_field import TimeField
 from desktop.views.shared.limited_text import LimitedText
 from desktop.views.shared.lock_guard import SessionDialog
@@ -31,6 +38,7 @@ from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
     from desktop.services.diary.group_day import GroupDayService
+    from desktop.services.diary.service import DiaryService
 
 __all__ = ["DayReportDialog"]
 
@@ -42,9 +50,12 @@ class DayReportDialog(SessionDialog):
     (a refusal shows in the dialog and nothing is cleared)."""
 
     def __init__(self, service: GroupDayService, children: list[GroupDayChild], day: date,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, diary: DiaryService | None = None) -> None:
         super().__init__(parent)
         self._service = service
+        self._diary = diary
+        self._mine: list[DiaryEntry] = []
+        self.entries_dialog: OwnEntriesDialog | None = None
         self._children = children
         self._day = day
         names = ", ".join(c.first_name for c in children)
@@ -148,6 +159,11 @@ class DayReportDialog(SessionDialog):
         mark(self.save_text, "primary")
         self.save_text.clicked.connect(self._save_text)
         self.text.changed.connect(self._text_changed)
+        self.edit_button = QPushButton(self.tr("Change my entries…"), self)
+        self.edit_button.setObjectName("editEntries")
+        self.edit_button.setEnabled(False)
+        self.edit_button.setVisible(diary is not None and len(children) == 1)
+        self.edit_button.clicked.connect(self.edit_entries)
         close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.accept)
 
@@ -160,6 +176,7 @@ class DayReportDialog(SessionDialog):
         layout.addLayout(form)
         layout.addWidget(self.text, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_text)
         buttons.addWidget(close)
@@ -168,6 +185,8 @@ class DayReportDialog(SessionDialog):
         service.reportChanged.connect(self._report)
         service.written.connect(self._written)
         service.writeFailed.connect(self._write_failed)
+        if diary is not None:
+            diary.entrySaved.connect(self._entry_saved)
         if len(children) == 1:
             service.load_report(children[0].child_id)
         else:
@@ -226,6 +245,20 @@ class DayReportDialog(SessionDialog):
         if len(self._children) == 1 and child_id == self._children[0].child_id:
             lines = day_lines(day) if day is not None else []
             self.written_today.setText("\n".join(lines) or self.tr("Nothing written yet."))
+            self._mine = [e for e in day.entries if e.mine] if day is not None else []
+            self.edit_button.setEnabled(bool(self._mine))
+
+    def edit_entries(self) -> None:
+        """The staff member's own entries of this day, to change or delete."""
+        if self._diary is None or not self._mine:
+            return
+        self.entries_dialog = OwnEntriesDialog(self._diary, self._children[0].first_name,
+                                               self._mine, self)
+        self.entries_dialog.open()
+
+    def _entry_saved(self, entry: DiaryEntry) -> None:
+        if len(self._children) == 1 and entry.child_id == self._children[0].child_id:
+            self._service.load_report(entry.child_id)
 
     def _written(self, entries: list) -> None:
         kinds = {e.kind for e in entries}

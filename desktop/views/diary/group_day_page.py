@@ -1,7 +1,9 @@
 """Groep vandaag, the first page staff see: their group's children today (or yesterday, to
-correct) with their status, care notes, one click or key for arrival (A) and departure (V in
-Dutch, W in English), the counts against the group's places, and from a child its day report
-(``day_report.py``) — for several children at once when several are selected."""
+correct; a location manager any earlier day too — the days `GET /group-day` and the writes
+allow, docs/api.md "Group day and diary") with their status, care notes, one click or key for
+arrival (A) and departure (V in Dutch, W in English), the counts against the group's places,
+and from a child its day report (``day_report.py``) — for several children at once when
+several are selected."""
 
 from __future__ import annotations
 
@@ -25,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.diary.group_day import GroupDayModel, counts_text
-from desktop.models.shared.records import ChildStatus, GroupDay, GroupDayChild
+from desktop.models.shared.records import ChildStatus, GroupDay, GroupDayChild, Role
 from desktop.views.diary.day_report import DayReportDialog
+from desktop.views.diary.history_dialog import AttendanceHistoryDialog
+from desktop.views.shared.date_field import DateField
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.reason_dialog import ReasonDialog
@@ -34,14 +38,17 @@ from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
     from desktop.services.diary.group_day import GroupDayService
+    from desktop.services.diary.service import DiaryService
 
 __all__ = ["GroupDayPage"]
 
 
 class GroupDayPage(QWidget):
     def __init__(self, service: GroupDayService, groups: list[tuple[int, str]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, older_days: bool = False,
+                 diary: DiaryService | None = None) -> None:
         super().__init__(parent)
+        self._diary = diary
         self.setObjectName("groupDayPage")
         self._service = service
         self._messages: MessageBar | None = None
@@ -62,6 +69,18 @@ class GroupDayPage(QWidget):
         days = QButtonGroup(self)
         days.addButton(self.today_button)
         days.addButton(self.yesterday_button)
+        # A manager corrects older days too; nobody registers a day to come.
+        today = service.today()
+        self.other_button = QRadioButton(self.tr("Earlier day"), self)
+        self.other_button.setObjectName("otherDay")
+        self.other_day = DateField(today - timedelta(days=2), latest=today - timedelta(days=2),
+                                   parent=self)
+        self.other_day.setObjectName("otherDayDate")
+        self.other_day.setAccessibleName(self.tr("Earlier day"))
+        self.other_day.setEnabled(False)
+        days.addButton(self.other_button)
+        for widget in (self.other_button, self.other_day):
+            widget.setVisible(older_days)
         self.counts = mark(QLabel("", self), "muted")
         self.counts.setObjectName("groupCounts")
         self.counts.setWordWrap(True)
@@ -86,6 +105,11 @@ class GroupDayPage(QWidget):
         self.depart_button.setObjectName("depart")
         self.undo_button = QPushButton(self.tr("Undo"), self)
         self.undo_button.setObjectName("undoAttendance")
+        self.history_button = QPushButton(self.tr("History…"), self)
+        self.history_button.setObjectName("attendanceHistory")
+        self.history_button.setToolTip(self.tr("Who registered and corrected arrival and "
+                                                "departure, and when"))
+        self.history: AttendanceHistoryDialog | None = None
         self.report_button = QPushButton(self.tr("Day report…"), self)
         self.report_button.setObjectName("dayReport")
         # One key each in the list, as on a till: the first letter of the word shown.
@@ -99,10 +123,13 @@ class GroupDayPage(QWidget):
         top.addWidget(self.group)
         top.addWidget(self.today_button)
         top.addWidget(self.yesterday_button)
+        top.addWidget(self.other_button)
+        top.addWidget(self.other_day)
         buttons = QHBoxLayout()
         buttons.addWidget(self.arrive_button)
         buttons.addWidget(self.depart_button)
         buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.report_button)
         layout = QVBoxLayout(self)
@@ -119,11 +146,14 @@ class GroupDayPage(QWidget):
         layout.addWidget(hint)
 
         self.group.currentIndexChanged.connect(lambda _n: self.refresh())
-        self.today_button.toggled.connect(lambda _on: self.refresh())
+        days.buttonToggled.connect(lambda _button, on: on and self.refresh())
+        self.other_button.toggled.connect(self.other_day.setEnabled)
+        self.other_day.dateChanged.connect(lambda _d: self.refresh())
         self.arrive_button.clicked.connect(self.arrive)
         self.depart_button.clicked.connect(self.depart)
         self.undo_button.clicked.connect(self.undo)
         self.report_button.clicked.connect(self.open_report)
+        self.history_button.clicked.connect(self.open_history)
         self.table.activated.connect(lambda _index: self.open_report())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         service.dayChanged.connect(self._day_changed)
@@ -148,7 +178,10 @@ class GroupDayPage(QWidget):
     def from_context(cls, context: PageContext) -> GroupDayPage:
         profile = context.services.profile.profile
         groups = [(g.id, g.name) for g in profile.groups] if profile is not None else []
-        page = cls(context.services.group_day, groups, context.parent)
+        account = context.services.session.account
+        page = cls(context.services.group_day, groups, context.parent,
+                   older_days=account is not None and account.role is Role.MANAGER,
+                   diary=context.services.diary)
         page._messages = context.messages
         return page
 
@@ -157,6 +190,8 @@ class GroupDayPage(QWidget):
 
     def day(self) -> date:
         today = self._service.today()
+        if self.other_button.isChecked():
+            return self.other_day.day
         return today if self.today_button.isChecked() else today - timedelta(days=1)
 
     def refresh(self) -> None:
@@ -193,8 +228,15 @@ class GroupDayPage(QWidget):
             return
         if self.report is not None:
             self.report.close()
-        self.report = DayReportDialog(self._service, children, self.day(), self)
+        self.report = DayReportDialog(self._service, children, self.day(), self,
+                                      diary=self._diary)
         self.report.open()
+
+    def open_history(self) -> None:
+        children = self.selected()
+        if len(children) == 1:
+            self.history = AttendanceHistoryDialog(self._service, children[0], self.day(), self)
+            self.history.open()
 
     def _ask_why(self, child: GroupDayChild) -> None:
         dialog = ReasonDialog(
@@ -231,3 +273,4 @@ class GroupDayPage(QWidget):
                                           for c in chosen))
         self.undo_button.setEnabled(any(c.arrived_at is not None for c in chosen))
         self.report_button.setEnabled(bool(chosen))
+        self.history_button.setEnabled(len(chosen) == 1)

@@ -1,14 +1,14 @@
 """The Dagboek (parents): per child a day-by-day timeline, newest first, older days loaded as
 the parent scrolls; each day shows arrival and departure, the staff's text with the writer's
 name and the rhythm in words; jump to a date; "Schrijf in het dagboek" for a note that waits
-in the outbox while the portal cannot be reached."""
+in the outbox while the portal cannot be reached; "Dagboek opslaan als PDF"."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 from desktop.models.diary.timeline import TimelineModel, diary_available_until
 from desktop.models.shared.formatting import format_weekday_date
 from desktop.views.diary.day_delegate import DayDelegate
+from desktop.views.diary.day_photos import DayPhotos, ViewerFactory
+from desktop.views.diary.entries_dialog import OwnEntriesDialog
 from desktop.views.diary.note_dialog import DiaryNoteDialog
+from desktop.views.diary.pdf_dialog import DiaryPdfDialog
 from desktop.views.shared.date_field import DateField
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
@@ -32,6 +35,7 @@ from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
     from desktop.services.diary.service import DiaryService
+    from desktop.services.photos.service import PhotosService
 
 __all__ = ["DiaryPage"]
 
@@ -39,7 +43,10 @@ __all__ = ["DiaryPage"]
 class DiaryPage(QWidget):
     def __init__(self, diary: DiaryService, children: list[tuple[int, str]],
                  today: date, parent: QWidget | None = None, *,
-                 available_until: date | None = None) -> None:
+                 available_until: date | None = None,
+                 first_days: dict[int, date] | None = None,
+                 photos: PhotosService | None = None,
+                 photo_viewer: ViewerFactory | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diaryPage")
         self._diary = diary
@@ -47,6 +54,10 @@ class DiaryPage(QWidget):
         self._messages: MessageBar | None = None
         self._jump_to: date | None = None
         self.note_dialog: DiaryNoteDialog | None = None
+        self.pdf_dialog: DiaryPdfDialog | None = None
+        self.entries_dialog: OwnEntriesDialog | None = None
+        self._children = children
+        self._first_days = first_days or {}
         self.model = TimelineModel(diary, self)
 
         title = mark(QLabel(self.tr("Diary"), self), "heading")
@@ -63,6 +74,14 @@ class DiaryPage(QWidget):
         self.write_button = QPushButton(self.tr("Write in the diary…"), self)
         self.write_button.setObjectName("writeNote")
         mark(self.write_button, "primary")
+        self.edit_button = QPushButton(self.tr("Change my notes…"), self)
+        self.edit_button.setObjectName("editEntries")
+        self.edit_button.setToolTip(self.tr("Change or delete what you wrote on the chosen "
+                                             "day"))
+        self.edit_button.setEnabled(False)
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.pdf_button.setObjectName("savePdf")
+        self.pdf_button.setAccessibleName(self.tr("Save the diary as PDF"))
         self.retention = mark(QLabel("", self), "notice")
         self.retention.setObjectName("diaryRetention")
         self.retention.setWordWrap(True)
@@ -83,11 +102,18 @@ class DiaryPage(QWidget):
         # Every day at its full height, laid out again when the width changes.
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setItemDelegate(DayDelegate(self.list))
+        self.day_photos = DayPhotos(photos, photo_viewer, self) \
+            if photos is not None and photo_viewer is not None else None
+        self.delegate = DayDelegate(self.list, self.day_photos)
+        self.list.setItemDelegate(self.delegate)
         self.list.setSpacing(4)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(self.tr("Days of the diary"))
+        self.list.activated.connect(self._open_photos)  # Enter or a double click
+        if self.day_photos is not None:
+            self.day_photos.changed.connect(self._photos_changed)
+            self.day_photos.repaint.connect(self.list.viewport().update)
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -95,9 +121,15 @@ class DiaryPage(QWidget):
         top.addWidget(self.child)
         top.addWidget(self.jump_date)
         top.addWidget(self.jump_button)
-        top.addWidget(self.write_button)
+        # The actions on a row of their own: beside the choices they would not fit in Dutch.
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.write_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.retention)
         layout.addWidget(self.state)
         layout.addWidget(self.list, 1)
@@ -105,6 +137,10 @@ class DiaryPage(QWidget):
         self.child.currentIndexChanged.connect(lambda _n: self.activate())
         self.jump_button.clicked.connect(self.jump)
         self.write_button.clicked.connect(self.write_note)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.edit_button.clicked.connect(self.edit_entries)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._enable_edit())
+        self.model.modelReset.connect(self._enable_edit)
         diary.daysChanged.connect(self._days_changed)
         diary.olderLoaded.connect(lambda child_id, _n: self._days_changed(child_id))
         diary.loadFailed.connect(self._load_failed)
@@ -114,12 +150,18 @@ class DiaryPage(QWidget):
         diary.noteNotSaved.connect(self._note_not_saved)
 
     @classmethod
-    def from_context(cls, context: PageContext) -> DiaryPage:
+    def from_context(cls, context: PageContext,
+                     photo_viewer: ViewerFactory | None = None) -> DiaryPage:
         profile = context.services.profile.profile
         children = [(c.id, c.first_name) for c in profile.children] if profile else []
         weeks = context.services.agenda.policy.diary_retention_weeks
+        first_days = {c.id: min((k.start_date for k in c.contracts), default=date.today())
+                      for c in (profile.children if profile else ())}
+        photos = context.services.photos
         page = cls(context.services.diary, children, date.today(), context.parent,
-                   available_until=diary_available_until(profile, weeks))
+                   available_until=diary_available_until(profile, weeks),
+                   first_days=first_days, photos=photos if photos.available else None,
+                   photo_viewer=photo_viewer)
         page._messages = context.messages
         return page
 
@@ -132,6 +174,8 @@ class DiaryPage(QWidget):
             self.state.setText(self.tr("There are no children in this account."))
             return
         self.model.show_child(child_id)
+        if self.day_photos is not None:
+            self.day_photos.show_child(child_id)
         self._diary.diary_changed(child_id)
         self._show_state()
 
@@ -145,6 +189,42 @@ class DiaryPage(QWidget):
         self.note_dialog = DiaryNoteDialog(self.child.currentText(), self._today, self)
         self.note_dialog.accepted.connect(self._send_note)
         self.note_dialog.open()
+
+    def _open_photos(self, index: QModelIndex) -> None:
+        day = index.data(TimelineModel.DAY_ROLE)
+        photos = self.day_photos.of_day(day.day) if day and self.day_photos else []
+        if photos and self.day_photos is not None:
+            self.day_photos.open(photos[0])
+
+    def _photos_changed(self) -> None:
+        self.delegate.forget_heights()
+        self.list.doItemsLayout()
+        self.list.viewport().update()
+
+    def own_entries(self) -> list:
+        """The reader's own entries of the chosen day (what they may change)."""
+        index = self.list.currentIndex()
+        day = index.data(TimelineModel.DAY_ROLE) if index.isValid() else None
+        return [e for e in day.entries if e.mine] if day is not None else []
+
+    def edit_entries(self) -> None:
+        entries = self.own_entries()
+        if not entries:
+            return
+        self.entries_dialog = OwnEntriesDialog(self._diary, format_weekday_date(entries[0].day),
+                                               entries, self)
+        self.entries_dialog.open()
+
+    def _enable_edit(self) -> None:
+        self.edit_button.setEnabled(bool(self.own_entries()))
+
+    def save_pdf(self) -> None:
+        """"Dagboek opslaan als PDF", for the child shown (another can be chosen there)."""
+        children = [(child_id, name, self._first_days.get(child_id, self._today))
+                    for child_id, name in self._children]
+        self.pdf_dialog = DiaryPdfDialog(self._diary, children, self._today, self,
+                                         child_id=self.child_id())
+        self.pdf_dialog.open()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt API)
         self.model.mark_read()  # what changes after this shows as new next time

@@ -1,7 +1,7 @@
 """The parents' Gegevens page: their own contact details (changed at once), each parent's
 address, the bank account (primary parent), and per child the medical details, emergency
 contacts and who may collect the child — those through the location (docs/api.md, "Personal
-data")."""
+data") — and the child's consents, read-only (``consents.py``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.models.personal_data import phone_text
-from desktop.models.shared.records import ChangeField, PersonalData
+from desktop.models.shared.records import ChangeField, Child, PersonalData
+from desktop.views.personal_data.consents import ConsentsCard
 from desktop.views.personal_data.forms import ContactsForm, FieldForm, Spec
 from desktop.views.shared.message_bar import MessageBar
 from desktop.views.shared.pages import Intent, PageContext
@@ -33,8 +34,9 @@ BANK = [Spec("iban", placeholder="NL91 ABNA 0417 1643 00"), Spec("account_holder
 
 class PersonalDataPage(QWidget):
     def __init__(self, service: PersonalDataService, messages: MessageBar, user_id: int | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, children: tuple[Child, ...] = ()) -> None:
         super().__init__(parent)
+        self._profile_children = {c.id: c for c in children}
         self.setObjectName("personalDataPage")
         self._service = service
         self._messages = messages
@@ -75,7 +77,8 @@ class PersonalDataPage(QWidget):
     def from_context(cls, context: PageContext) -> PersonalDataPage:
         profile = context.services.profile.profile
         return cls(context.services.personal_data, context.messages,
-                   profile.user.id if profile else None, context.parent)
+                   profile.user.id if profile else None, context.parent,
+                   children=profile.children if profile else ())
 
     def activate(self, intent: Intent | None = None) -> None:
         self._service.load()
@@ -115,6 +118,9 @@ class PersonalDataPage(QWidget):
             self._add(f"collectors:{child.child_id}", ContactsForm(
                 self.tr("Who may collect {name}").format(name=child.name), propose),
                 ChangeField.COLLECTORS, child.child_id)
+            known = self._profile_children.get(child.child_id)
+            if known is not None:
+                self._cards.insertWidget(self._cards.count() - 1, ConsentsCard(known))
 
     # -- showing -------------------------------------------------------------------------------
     def show_data(self, data: PersonalData) -> None:

@@ -37,6 +37,7 @@ ME = {
             "last_name": "de Vries",
             "date_of_birth": "2023-04-12",
             "photo_consent": {"portal": True, "website": False, "social_media": False},
+            "medication_consent": False,
             "contracts": [
                 {
                     "id": 1,
@@ -53,6 +54,7 @@ ME = {
             "last_name": "de Vries",
             "date_of_birth": "2018-09-30",
             "photo_consent": {"portal": True, "website": True, "social_media": False},
+            "medication_consent": True,
             "contracts": [
                 {
                     "id": 2,

@@ -40,6 +40,9 @@ class FakeGroupDay(signals_of(GroupDayService)):
     def write(self, draft: EntryDraft) -> None:
         self.calls.append(("write", draft))
 
+    def load_history(self, child_id: int) -> None:
+        self.calls.append(("history", child_id))
+
 
 class FakeDiary(signals_of(DiaryService)):
     def __init__(self) -> None:
@@ -49,6 +52,9 @@ class FakeDiary(signals_of(DiaryService)):
         self.queued: list[EntryDraft] = []
         self.synced: list[int] = []
         self.refuse_disk: str | None = None
+        self.pdfs: list[tuple] = []
+        self.new_days: set[tuple[int, date]] = set()
+        self.changes: list[tuple] = []
 
     def days(self, child_id: int) -> list[DiaryDay]:
         return list(self.timelines.get(child_id, []))
@@ -76,5 +82,23 @@ class FakeDiary(signals_of(DiaryService)):
         self.queued.append(EntryDraft((child_id,), day, EntryKind.NOTITIE, at, text))
         return len(self.queued)
 
+    def unread(self, child_id: int, day: DiaryDay) -> bool:
+        return (child_id, day.day) in self.new_days
+
+    def mark_read(self, child_id: int) -> None:
+        self.new_days = {(c, d) for c, d in self.new_days if c != child_id}
+
     def queued_notes(self, child_id: int) -> list[EntryDraft]:
         return [d for d in self.queued if child_id in d.child_ids]
+
+    def save_pdf(self, child_id: int, first: date, last: date, target) -> None:  # noqa: ANN001
+        self.pdfs.append((child_id, first, last, target))
+
+    def saving_pdf(self) -> bool:
+        return False
+
+    def edit_entry(self, entry, at, text) -> None:  # noqa: ANN001
+        self.changes.append(("edit", entry.id, at, text))
+
+    def delete_entry(self, entry) -> None:  # noqa: ANN001
+        self.changes.append(("delete", entry.id))

@@ -3,6 +3,9 @@
 The dialogs are found, not listed: every ``QDialog`` subclass in ``desktop/views`` must have a
 factory in :data:`DIALOGS` (a new dialog without one fails ``test_every_dialog_is_walked``).
 Each factory yields the dialog in every state worth walking — a wizard once per page.
+
+One piece on purpose: the table and its factories belong together, so that a dialog without
+a factory is found by the one test that lists them all.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from diary_fakes import FakeGroupDay
+from diary_fakes import FakeDiary, FakeGroupDay
 from keyboard import problems_in_chain, tab_chain, unnamed_controls
 from PySide6.QtWidgets import QDialog, QWidget
 from view_fakes import (
@@ -56,7 +59,10 @@ from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.diary.day_report import DayReportDialog
+from desktop.views.diary.entries_dialog import OwnEntriesDialog
+from desktop.views.diary.history_dialog import AttendanceHistoryDialog
 from desktop.views.diary.note_dialog import DiaryNoteDialog
+from desktop.views.diary.pdf_dialog import DiaryPdfDialog
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.panels import DemoLogin
 from desktop.views.login.password_reset import PasswordResetWizard
@@ -322,6 +328,49 @@ def diary_note(qtbot, _tmp_path) -> Iterator[QWidget]:
     yield dialog
 
 
+def diary_pdf(qtbot, _tmp_path) -> Iterator[QWidget]:
+    dialog = _shown(qtbot, DiaryPdfDialog(FakeDiary(), [(EMMA, "Emma", date(2025, 1, 6)),
+                                                        (DAAN, "Daan", date(2026, 1, 5))],
+                                          date(2026, 3, 2)))
+    yield dialog
+    dialog._failed("The portal cannot be reached.")  # the message shown, the button back
+    yield dialog
+
+
+def own_entries(qtbot, _tmp_path) -> Iterator[QWidget]:
+    from desktop.api.diary.records import DiaryEntry, EntryKind
+
+    note = DiaryEntry(7, EMMA, date(2026, 3, 2), EntryKind.NOTITIE, time(7, 30), "Oma haalt op",
+                      {}, "Sanne de Vries", True, True,
+                      datetime(2026, 3, 2, 7, 30, tzinfo=UTC), False)
+    drink = DiaryEntry(8, EMMA, date(2026, 3, 2), EntryKind.DRINKEN, time(10, 0), None,
+                       {"ml": 150}, "Fatima El Amrani", False, True,
+                       datetime(2026, 3, 2, 10, tzinfo=UTC), True)
+    diary = FakeDiary()
+    dialog = _shown(qtbot, OwnEntriesDialog(diary, "maandag 2 maart", [note, drink]))
+    yield dialog  # a note: time and text
+    dialog.list.setCurrentRow(1)
+    yield dialog  # a bottle: its time only
+    diary.entryRefused.emit(8, "Deze dag kan niet meer worden gewijzigd.")
+    yield dialog
+
+
+def attendance_history(qtbot, _tmp_path) -> Iterator[QWidget]:
+    from desktop.api.diary.records import AttendanceChange
+
+    service = FakeGroupDay()
+    emma = GroupDayChild(1, "Emma", "de Vries", ChildStatus.ARRIVED, (DayPart.OCHTEND,), (),
+                         None, time(8, 5), None, None, None, None, None, True)
+    dialog = _shown(qtbot, AttendanceHistoryDialog(service, emma, date(2026, 3, 2)))
+    yield dialog  # loading
+    service.historyChanged.emit(1, [
+        AttendanceChange(time(8, 1), None, None, "Ilse Bakker",
+                         datetime(2026, 3, 2, 9, tzinfo=UTC)),
+        AttendanceChange(time(8, 10), None, "Met oma", "Fatima El Amrani",
+                         datetime(2026, 3, 2, 8, 10, tzinfo=UTC))])
+    yield dialog
+
+
 #: Every dialog of the app (and the login window) with a factory that shows it.
 DIALOGS: dict[type[QWidget], Factory] = {
     AbsenceWizard: absence_wizard,
@@ -345,6 +394,9 @@ DIALOGS: dict[type[QWidget], Factory] = {
     NewConversationDialog: new_conversation,
     DayReportDialog: day_report,
     DiaryNoteDialog: diary_note,
+    DiaryPdfDialog: diary_pdf,
+    OwnEntriesDialog: own_entries,
+    AttendanceHistoryDialog: attendance_history,
 }
 
 

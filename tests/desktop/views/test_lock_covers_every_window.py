@@ -14,7 +14,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from diary_fakes import FakeGroupDay
+from diary_fakes import FakeDiary, FakeGroupDay
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,7 +63,10 @@ from desktop.views.agenda.request_overview import RequestOverviewDialog
 from desktop.views.change_requests.reject_dialog import RejectChangeDialog
 from desktop.views.crash_dialog import CrashDialog
 from desktop.views.diary.day_report import DayReportDialog
+from desktop.views.diary.entries_dialog import OwnEntriesDialog
+from desktop.views.diary.history_dialog import AttendanceHistoryDialog
 from desktop.views.diary.note_dialog import DiaryNoteDialog
+from desktop.views.diary.pdf_dialog import DiaryPdfDialog
 from desktop.views.finance.viewer import PdfViewer
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
@@ -158,6 +161,12 @@ BUILDERS = {
     DayReportDialog: lambda parent, tmp: DayReportDialog(FakeGroupDay(), [a_child()],
                                                          date(2027, 3, 10), parent),
     DiaryNoteDialog: lambda parent, tmp: DiaryNoteDialog("Emma", date(2027, 3, 10), parent),
+    DiaryPdfDialog: lambda parent, tmp: DiaryPdfDialog(
+        FakeDiary(), [(1, "Emma", date(2026, 1, 5))], date(2027, 3, 10), parent),
+    OwnEntriesDialog: lambda parent, tmp: OwnEntriesDialog(FakeDiary(), "10 maart", [],
+                                                           parent),
+    AttendanceHistoryDialog: lambda parent, tmp: AttendanceHistoryDialog(
+        FakeGroupDay(), a_child(), date(2027, 3, 10), parent),
 }
 
 

@@ -292,6 +292,7 @@ class FakePhotos(signals_of(PhotosService)):
     def __init__(self) -> None:
         super().__init__()
         self.listing = None
+        self.available = True  # a parent's account
         self.refreshes = 0
         self.wanted: list[tuple[object, object]] = []
         self.saved: list[tuple[object, object]] = []
@@ -419,7 +420,7 @@ def parent_profile(role: Role = Role.PRIMARY_PARENT, access_until: date | None =
         Child(1, "Emma", "de Vries", date(2023, 4, 12), CONSENT,
               (Contract(1, 2, "KDV", date(2024, 1, 1), None),)),
         Child(2, "Daan", "de Vries", date(2018, 9, 3), CONSENT,
-              (Contract(2, 5, "BSO", date(2022, 8, 29), None),)),
+              (Contract(2, 5, "BSO", date(2022, 8, 29), None),), medication_consent=True),
     ) if children else ()
     return Profile(
         user=User(3, email, name, "06 12345678", role),

@@ -169,3 +169,38 @@ async def test_parents_and_staff_of_other_groups_are_refused(
         assert code(seen) == (403, "forbidden")
         assert code(await attend(client, email, child, group, arrived_at="08:00")) == \
             (403, "forbidden")
+
+
+async def history(client: httpx.AsyncClient, email: str, child: int, day: str,
+                  **params: object) -> httpx.Response:
+    return await client.get("/api/v1/attendance/history", headers=await auth(client, email),
+                            params={"child_id": child, "date": day, **params})
+
+
+async def test_the_attendance_history_says_who_changed_what_when_newest_first(
+        client: httpx.AsyncClient, db: AsyncSession) -> None:
+    group, child = await group_id(db), await emma(client)
+    await attend(client, FATIMA, child, group, arrived_at="08:10")
+    await attend(client, FATIMA, child, group, arrived_at="08:10", left_at="08:20")
+    await attend(client, MANAGER, child, group, arrived_at="08:01")
+    seen = await history(client, FATIMA, child, MONDAY)
+    assert seen.status_code == 200, seen.text
+    changes = seen.json()["changes"]
+    assert [(c["arrived_at"], c["left_at"]) for c in changes] == [
+        ("08:01", None), ("08:10", "08:20"), ("08:10", None)]
+    assert changes[0]["changed_by"] != changes[1]["changed_by"] == "Fatima El Amrani"
+    first = (await history(client, MANAGER, child, MONDAY, limit=2)).json()
+    rest = (await history(client, MANAGER, child, MONDAY, limit=2,
+                          cursor=first["next_cursor"])).json()
+    assert [c["arrived_at"] for c in first["changes"] + rest["changes"]] == \
+        ["08:01", "08:10", "08:10"] and rest["next_cursor"] is None
+    assert (await history(client, SANNE, child, MONDAY)).json()["code"] == "forbidden"
+
+
+async def test_staff_read_the_history_of_today_and_yesterday_a_manager_of_older_days(
+        client: httpx.AsyncClient, db: AsyncSession) -> None:
+    child = await emma(client)
+    assert (await history(client, FATIMA, child, SUNDAY)).status_code == 200
+    assert code(await history(client, FATIMA, child, SATURDAY)) == (422, "diary_day_closed")
+    assert (await history(client, MANAGER, child, SATURDAY)).status_code == 200
+    assert (await history(client, FATIMA, child, MONDAY)).json()["changes"] == []

@@ -21,6 +21,7 @@ def test_profile_reads_the_me_document(portal) -> None:
     assert emma.full_name == "Emma de Vries"
     assert emma.date_of_birth == date(2023, 4, 12)
     assert emma.photo_consent.portal and not emma.photo_consent.website
+    assert daan.medication_consent and not emma.medication_consent
     assert emma.contracts[0].end_date is None
     assert daan.contracts[0].end_date == date(2026, 7, 31)
     assert profile.location(2).lrk_numbers == {"BSO": "987654321"}

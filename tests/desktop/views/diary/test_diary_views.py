@@ -216,3 +216,95 @@ def test_the_dagboek_shows_the_last_day_and_the_days_left(qtbot) -> None:
     page = DiaryPage(FakeDiary(), [(1, "Emma")], MONDAY, available_until=date(2026, 4, 24))
     qtbot.addWidget(page)
     assert "until Friday 24 April 2026 (53 days from today)" in page.retention.text()
+
+
+def test_the_pdf_dialog_offers_the_childs_whole_diary_up_to_400_days(qtbot, tmp_path) -> None:
+    from datetime import timedelta
+
+    from desktop.views.diary.pdf_dialog import DiaryPdfDialog
+
+    diary = FakeDiary()
+    young = MONDAY - timedelta(days=40)
+    dialog = DiaryPdfDialog(diary, [(1, "Emma", date(2024, 1, 8)), (2, "Daan", young)],
+                            MONDAY, child_id=2)
+    qtbot.addWidget(dialog)
+    assert dialog.period() == (young, MONDAY)  # Daan's diary since his first day
+    dialog.child.setCurrentIndex(0)
+    assert dialog.period() == (MONDAY - timedelta(days=399), MONDAY)  # 400 days, the most
+    assert dialog.save_button.isEnabled()
+    dialog.first.set_day(MONDAY - timedelta(days=400))  # the last day follows along
+    dialog.last.set_day(MONDAY)  # one day more than a PDF holds: refused here already
+    assert not dialog.save_button.isEnabled() and "400" in dialog.status.text()
+    dialog.first.set_day(MONDAY - timedelta(days=399))
+    dialog.last.set_day(MONDAY)
+    assert dialog.save_button.isEnabled() and not dialog.status.isVisibleTo(dialog)
+    dialog.save_to(tmp_path / "dagboek.pdf")
+    assert diary.pdfs == [(1, MONDAY - timedelta(days=399), MONDAY, tmp_path / "dagboek.pdf")]
+    diary.pdfFailed.emit("De schijf is vol.")
+    assert dialog.status.text() == "De schijf is vol." and dialog.save_button.isEnabled()
+
+
+def test_staff_pick_today_or_yesterday_and_a_manager_any_earlier_day_too(qtbot) -> None:
+    from datetime import timedelta
+
+    service = FakeGroupDay()
+    staff = GroupDayPage(service, [(2, "Zonnetjes")])
+    qtbot.addWidget(staff)
+    staff.show()
+    # Staff: exactly the server's two days (an older one is `diary_day_closed` for them).
+    assert not staff.other_button.isVisible() and not staff.other_day.isVisible()
+    staff.yesterday_button.setChecked(True)
+    assert staff.day() == MONDAY - timedelta(days=1)
+    manager = GroupDayPage(service, [(2, "Zonnetjes")], older_days=True)
+    qtbot.addWidget(manager)
+    manager.show()
+    assert manager.other_button.isVisible() and not manager.other_day.isEnabled()
+    manager.other_button.setChecked(True)
+    assert service.calls[-1] == ("load", 2, MONDAY - timedelta(days=2))
+    manager.other_day.set_day(MONDAY - timedelta(days=30))
+    assert service.calls[-1] == ("load", 2, MONDAY - timedelta(days=30))
+    manager.other_day.set_day(MONDAY)  # no later than the day before yesterday: the
+    assert manager.other_day.day == MONDAY - timedelta(days=2)  # radios have those
+    manager.yesterday_button.setChecked(True)
+    assert service.calls[-1] == ("load", 2, MONDAY - timedelta(days=1))
+    assert not manager.other_day.isEnabled()
+
+
+def test_own_entries_are_changed_and_deleted_and_a_refusal_keeps_the_text(qtbot) -> None:
+    from desktop.views.diary.entries_dialog import OwnEntriesDialog
+
+    diary = FakeDiary()
+    note = entry(7, MONDAY, EntryKind.NOTITIE, at=time(7, 30), text="Oma haalt op", mine=True,
+                 by_parent=True, author_name="Sanne de Vries")
+    dialog = OwnEntriesDialog(diary, "maandag", [note])
+    qtbot.addWidget(dialog)
+    assert dialog.text.text() == "Oma haalt op" and dialog.at.moment == time(7, 30)
+    dialog.text.set_text("   ")
+    assert not dialog.save_button.isEnabled()  # an empty note is no note
+    dialog.text.set_text("Opa haalt op")
+    dialog.save()
+    assert diary.changes == [("edit", 7, time(7, 30), "Opa haalt op")]
+    diary.entryRefused.emit(7, "Je mag dit niet wijzigen.")
+    assert dialog.status.text() == "Je mag dit niet wijzigen."
+    assert dialog.text.text() == "Opa haalt op" and dialog.save_button.isEnabled()
+    diary.entrySaved.emit(replace(note, text="Opa haalt op", edited=True))
+    assert dialog.list.item(0).text().endswith(", edited")
+    dialog.delete()
+    diary.entrySaved.emit(replace(note, deleted=True))
+    assert dialog.list.count() == 0 and not dialog.delete_button.isEnabled()
+    assert dialog.status.text() == "The entry was deleted."
+
+
+def test_a_days_thumbnails_fill_rows_as_wide_as_the_day_allows() -> None:
+    from PySide6.QtCore import QRect
+
+    from desktop.views.diary.day_delegate import GAP, photo_rects, photos_height
+    from desktop.views.diary.day_photos import THUMB
+
+    four = 4 * THUMB.width() + 3 * GAP
+    rects = photo_rects(QRect(0, 0, four, 1000), 12)
+    assert len({r.top() for r in rects}) == 3  # twelve photos: three rows of four
+    assert rects[-1].bottom() == 999 and rects[3].right() == four - 1
+    assert len({r.top() for r in photo_rects(QRect(0, 0, four - 1, 1000), 12)}) == 4  # of 3
+    assert photos_height(four, 0) == 0
+    assert photos_height(four, 4) < photos_height(four, 5)

@@ -162,3 +162,20 @@ def test_staff_see_the_care_notes_marked_on_the_overview(make_window, service) -
 def test_parents_have_no_care_notes_on_the_overview(make_window, service) -> None:
     window = make_window(personal_data=service)
     assert window.findChild(CareNotesPanel) is None
+
+
+def test_each_childs_consents_show_read_only_with_medication(page, service) -> None:
+    from desktop.views.personal_data.consents import ConsentsCard
+
+    daan = ChildData(2, "Daan de Vries", Medical(), (), ())
+    data = document()
+    service.dataChanged.emit(PersonalData(data.parents, None, False, (*data.children, daan),
+                                          ()))
+    emma = page.findChild(ConsentsCard, "consents:1")
+    daans = page.findChild(ConsentsCard, "consents:2")
+    assert emma is not None and daans is not None
+    assert emma.answers["medication"].text() == "No"  # no medicines for Emma
+    assert daans.answers["medication"].text() == "Yes"  # Daan's inhaler
+    assert [emma.answers[k].text() for k in ("portal", "website", "social_media")] == \
+        ["Yes", "No", "No"]
+    assert not page.findChildren(QLineEdit, "medication")  # read-only: the location decides

@@ -18,6 +18,7 @@ from server.agenda.access import own_group_ids
 from server.deps import Auth, Blobs, CurrentSettings, Db
 from server.models import Activity, Photo, PhotoTag
 from server.paging import DESC, Keyset, Paging
+from server.photos.hearts import heart_view
 from server.photos.listing import PHOTOS, photo_outs, photos_select, sort_key
 from server.photos.rules import (
     check_posting_group,
@@ -107,7 +108,8 @@ async def activity_photos(activity_id: ActivityId, db: Db, auth: Auth,
     rows = list((await db.execute(PHOTOS.select(
         photos_select().where(Photo.activity_id == activity.id), paging))).all())
     page, next_cursor = PHOTOS.page(rows, paging, sort_key)
-    return PhotosPage(photos=await photo_outs(db, page), next_cursor=next_cursor)
+    return PhotosPage(photos=await photo_outs(db, page, await heart_view(db, auth.user)),
+                      next_cursor=next_cursor)
 
 
 @router.post("/activities/{activity_id}/photos", status_code=201, response_model=PhotoOut,
@@ -127,7 +129,7 @@ async def upload_photo(activity_id: ActivityId, request: Request, db: Db, auth: 
     prepared = await request.app.state.image_workers.prepare(data)
     photo = await store_photo(db, blobs, activity, prepared, tags, auth.user.id, settings.now())
     await db.commit()
-    return (await photo_outs(db, [(photo, activity)]))[0]
+    return (await photo_outs(db, [(photo, activity)], await heart_view(db, auth.user)))[0]
 
 
 @router.put("/photos/{photo_id}/tags", response_model=PhotoOut,
@@ -149,7 +151,7 @@ async def put_tags(photo_id: PhotoId, body: TagsIn, db: Db, auth: Auth,
     if wanted != current:
         photo.changed_at = settings.now()
     await db.commit()
-    return (await photo_outs(db, [(photo, activity)]))[0]
+    return (await photo_outs(db, [(photo, activity)], await heart_view(db, auth.user)))[0]
 
 
 

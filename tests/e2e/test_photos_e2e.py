@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 from PIL import Image
+from PySide6.QtCore import Qt
 from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_window
 
 from desktop.api.client import PortalClient
@@ -240,3 +241,33 @@ def test_save_all_photos_stopped_halfway_then_again_completes_without_duplicates
     assert (again.args[0].saved, again.args[0].already_there) == ([], 3)
     assert sorted(p.name for p in folder.iterdir()) == names  # nothing twice
     assert "Already in the folder: 3." in page.note.text()
+
+
+def test_the_heart_in_the_viewer_reaches_the_portal_and_the_cache(
+        qtbot, portal_server, make_app, run):
+    """H in the viewer puts the heart on, the portal counts it for staff, it stays in the
+    cached listing after the next sync; H again takes it off."""
+    posted = staff_posts(run, portal_server.url, [("red", True)])
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, SANNE, PASSWORD)
+    page = open_photos(qtbot, desktop)
+    page.open_row(0)
+    viewer = page.viewer
+    qtbot.waitUntil(viewer.isVisible, timeout=20_000)
+    assert viewer.heart_button.isVisible() and not viewer.heart_button.isChecked()
+
+    async def staff_count() -> int | None:
+        async with PortalClient(portal_server.url) as client:
+            await client.auth.login(STAFF, PASSWORD)
+            return (await client.photos.activity_photos(posted[0].activity_id))[0].heart_count
+
+    with qtbot.waitSignal(desktop.services.photos.photoChanged, timeout=20_000):
+        qtbot.keyClick(viewer, Qt.Key.Key_H)
+    assert viewer.heart_button.isChecked() and viewer.photo.hearted is True
+    assert page.model.photo_at(0).hearted is True
+    assert run(staff_count()) == 1
+    assert desktop.services.session.cache.photos().photos[0].hearted is True
+    with qtbot.waitSignal(desktop.services.photos.photoChanged, timeout=20_000):
+        qtbot.keyClick(viewer, Qt.Key.Key_H)
+    assert not viewer.heart_button.isChecked()
+    assert run(staff_count()) == 0

@@ -6,6 +6,7 @@ import contextlib
 from collections.abc import AsyncIterator
 from datetime import date
 
+from desktop.api.core.fields import as_bool
 from desktop.api.core.paging import all_pages, pages
 from desktop.api.core.transport import Download, Transport
 from desktop.api.photos.records import (
@@ -36,6 +37,12 @@ class PhotoEndpoints:
             until = page.available_until
         return PhotoListing(tuple(photos), until)
 
+    async def set_heart(self, photo_id: int, hearted: bool, key: str) -> bool:
+        """Put the parent's heart on the photo (or take it off); the answer says which."""
+        response = await self._core.request("PUT" if hearted else "DELETE",
+                                            f"/photos/{photo_id}/heart", idempotency_key=key)
+        return self._core.parse(response, lambda body: as_bool(body["hearted"]))
+
     @contextlib.asynccontextmanager
     async def file(self, photo: Photo, rendition: Rendition,
                    offset: int = 0) -> AsyncIterator[Download]:
@@ -54,6 +61,11 @@ class PhotoEndpoints:
         response = await self._core.request("POST", "/activities", idempotency_key=key, json={
             "group_id": group_id, "date": day.isoformat(), "title": title, "caption": caption})
         return self._core.parse(response, Activity.from_json)
+
+    async def activity_photos(self, activity_id: int) -> list[Photo]:
+        """The activity's photos with every tag and the parents' heart count (staff)."""
+        return await all_pages(self._core, f"/activities/{activity_id}/photos", "photos",
+                               Photo.from_json)
 
     async def children(self, activity_id: int) -> list[TaggableChild]:
         response = await self._core.request("GET", f"/activities/{activity_id}/children")

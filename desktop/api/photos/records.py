@@ -14,9 +14,12 @@ from typing import Any
 
 from desktop.api.core.fields import (
     Json,
+    as_bool,
     as_date,
     as_int,
+    as_optional_bool,
     as_optional_date,
+    as_optional_int,
     as_optional_str,
     as_sha256,
     as_str,
@@ -58,7 +61,9 @@ class PhotoFile:
 
 @dataclass(frozen=True)
 class Photo:
-    """A photo of an activity. For a parent ``child_ids`` holds only their own children."""
+    """A photo of an activity. For a parent ``child_ids`` holds only their own children and
+    ``hearted`` whether they marked it with a heart; staff get ``heart_count`` instead; both
+    None when the organisation has hearts off (docs/api.md, "Hearts")."""
 
     id: int
     activity_id: int
@@ -70,6 +75,8 @@ class Photo:
     child_ids: tuple[int, ...]
     changed_at: datetime
     files: dict[Rendition, PhotoFile]
+    hearted: bool | None = None
+    heart_count: int | None = None
 
     def file(self, rendition: Rendition) -> PhotoFile:
         return self.files[rendition]
@@ -87,14 +94,17 @@ class Photo:
             width=as_int(data["width"]), height=as_int(data["height"]),
             child_ids=tuple(as_int(c) for c in data["child_ids"]),
             changed_at=as_timestamp(data["changed_at"]),
-            files={r: PhotoFile.from_json(files[r.value]) for r in Rendition})
+            files={r: PhotoFile.from_json(files[r.value]) for r in Rendition},
+            hearted=as_optional_bool(data.get("hearted")),
+            heart_count=as_optional_int(data.get("heart_count")))
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "activity_id": self.activity_id,
                 "activity_title": self.activity_title, "caption": self.caption,
                 "date": self.date.isoformat(), "width": self.width, "height": self.height,
                 "child_ids": list(self.child_ids), "changed_at": self.changed_at.isoformat(),
-                "files": {r.value: f.to_json() for r, f in self.files.items()}}
+                "files": {r.value: f.to_json() for r, f in self.files.items()},
+                "hearted": self.hearted, "heart_count": self.heart_count}
 
 
 @dataclass(frozen=True)
@@ -145,8 +155,5 @@ class TaggableChild:
 
     @classmethod
     def from_json(cls, data: Json) -> TaggableChild:
-        consent = data["portal_consent"]
-        if not isinstance(consent, bool):
-            raise TypeError("portal_consent is not a boolean")
         return cls(as_int(data["id"]), as_str(data["first_name"]), as_str(data["last_name"]),
-                   consent)
+                   as_bool(data["portal_consent"]))

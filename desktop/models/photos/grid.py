@@ -10,7 +10,7 @@ cell without a copy says so instead of staying blank.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
 
@@ -94,6 +94,20 @@ class PhotoGridModel(QAbstractListModel):
     def row_of(self, photo_id: int) -> int | None:
         row = self._row_of.get(photo_id)
         return row if row is not None and row < self._shown else None
+
+    def update_photo(self, photo: Photo) -> None:
+        """The same photo with new details (the parent's heart): only its cell repaints."""
+        row = self._row_of.get(photo.id)
+        if row is None:
+            return
+        old = self._all[row]
+        self._all[row] = _Row(photo, old.label, old.starts_activity)
+        if self._listing is not None:  # a later choice of child rebuilds from it
+            self._listing = replace(self._listing, photos=tuple(
+                photo if p.id == photo.id else p for p in self._listing.photos))
+        if row < self._shown:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Role.Photo])
 
     def missing_count(self) -> int:
         return len(self._missing)

@@ -13,11 +13,13 @@ folder at logout, photos included.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop.api.core.errors import ConnectionProblem, NotFound, SessionExpired
+from desktop.api.core.transport import new_idempotency_key
 from desktop.api.photos.records import Photo, PhotoListing, Rendition
 from desktop.cache.blobs import BlobCorrupt, BlobStore
 from desktop.services.photos.budget import (
@@ -50,8 +52,8 @@ class PhotosService(QObject):
     when a thumbnail or screen copy is on disk; ``fileMissing(photo_id, rendition)`` when it
     could not be fetched (offline); ``originalSaved(path)`` answering :meth:`save_original`;
     ``saveAllProgress(done, total)`` and ``saveAllEnded(SaveAllOutcome | None)`` (None:
-    cancelled) for :meth:`save_all`; ``problem(message)`` (translated) and
-    ``problemSolved()``.
+    cancelled) for :meth:`save_all`; ``photoChanged(Photo)`` when the parent's heart on it
+    changed (:meth:`set_heart`); ``problem(message)`` (translated) and ``problemSolved()``.
     """
 
     listingChanged = Signal(object)
@@ -60,6 +62,7 @@ class PhotosService(QObject):
     originalSaved = Signal(str)
     saveAllProgress = Signal(int, int)
     saveAllEnded = Signal(object)
+    photoChanged = Signal(object)
     problem = Signal(str)
     problemSolved = Signal()
 
@@ -74,6 +77,8 @@ class PhotosService(QObject):
         self._wanted: list[tuple[Photo, Rendition]] = []  # newest request last
         self._queued: set[tuple[int, Rendition]] = set()
         self._failing = False
+        # One key per wish, so a retried heart is one heart (docs/api.md, "Idempotency").
+        self._heart_keys: dict[tuple[int, bool], str] = {}
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
@@ -136,6 +141,15 @@ class PhotosService(QObject):
         ``target``; ``originalSaved`` or ``problem`` answers."""
         self._tasks.run(f"save-{photo.id}", self._save_original(photo, Path(target)),
                         self._failed)
+
+    def set_heart(self, photo: Photo, hearted: bool) -> None:
+        """Put the parent's heart on ``photo`` or take it off (docs/api.md, "Hearts");
+        ``photoChanged`` answers with the photo as it is now, ``problem`` when the portal
+        could not be reached. A photo of an organisation without hearts has none to set."""
+        if photo.hearted is None:
+            return
+        key = self._heart_keys.setdefault((photo.id, hearted), new_idempotency_key())
+        self._tasks.run(f"heart-{photo.id}", self._set_heart(photo, hearted, key), self._failed)
 
     def save_all(self, photos: list[Photo], folder: Path) -> None:
         """Save every photo of ``photos`` into ``folder`` (:mod:`.save_all`)."""
@@ -222,6 +236,20 @@ class PhotosService(QObject):
                                          lambda offset: client.photos.file(
                                              photo, rendition, offset))))
 
+    async def _set_heart(self, photo: Photo, hearted: bool, key: str) -> None:
+        answer = await self._session.request(
+            lambda client: client.photos.set_heart(photo.id, hearted, key))
+        self._heart_keys.pop((photo.id, hearted), None)
+        listing, cache = self._listing, self._session.cache
+        if listing is None or cache is None:
+            return  # logged out meanwhile
+        changed = replace(photo, hearted=answer)
+        self._listing = replace(listing, photos=tuple(
+            changed if p.id == photo.id else p for p in listing.photos))
+        cache.put_photos(self._listing)
+        self._solved()
+        self.photoChanged.emit(changed)
+
     async def _save_all(self, photos: list[Photo], folder: Path) -> None:
         blobs = self._blobs()
         if blobs is None:
@@ -291,6 +319,7 @@ class PhotosService(QObject):
         self._downloads.cancel_all()
         self._wanted.clear()
         self._queued.clear()
+        self._heart_keys.clear()
         self._failing = False
         self._set_listing(None)
 

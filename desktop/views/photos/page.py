@@ -46,8 +46,8 @@ CELL = QSize(196, 176)
 
 
 class PhotoDelegate(QStyledItemDelegate):
-    """Paints a cell: the thumbnail (or its placeholder) and, under the first photo of an
-    activity, its date and title."""
+    """Paints a cell: the thumbnail (or its placeholder), a heart in its corner when the parent
+    marked it, and, under the first photo of an activity, its date and title."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex) -> None:
@@ -70,6 +70,11 @@ class PhotoDelegate(QStyledItemDelegate):
                 painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                                  self.tr("Not on this computer"))
+        photo = index.data(PhotoGridModel.Role.Photo)
+        if photo is not None and photo.hearted:
+            painter.setPen(QColor("#c0392b"))
+            painter.drawText(box.adjusted(0, 2, -6, 0),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, "♥")
         label = index.data(Qt.ItemDataRole.DisplayRole)
         if label:
             painter.setPen(option.palette.color(
@@ -148,6 +153,7 @@ class PhotosPage(QWidget):
         photos.listingChanged.connect(self.set_listing)
         photos.saveAllProgress.connect(self._save_all_progress)
         photos.saveAllEnded.connect(self._save_all_ended)
+        photos.photoChanged.connect(self.model.update_photo)
         photos.fileReady.connect(self.model.file_ready)
         photos.fileMissing.connect(self.model.file_missing)
         photos.fileMissing.connect(self._update_note)

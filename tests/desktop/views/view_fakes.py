@@ -268,11 +268,12 @@ class FakeExtraDays(signals_of(ExtraDayService)):
 
 
 def a_photo(photo_id: int = 1, *, activity_id: int = 10, title: str = "Herfstwandeling",
-            day: date = date(2026, 11, 3), child_ids: tuple[int, ...] = (1,)) -> Photo:
+            day: date = date(2026, 11, 3), child_ids: tuple[int, ...] = (1,),
+            hearted: bool | None = None) -> Photo:
     """A photo record as the portal lists it (docs/api.md, "Photos")."""
     files = {r: PhotoFile("image/jpeg", 1000 + photo_id, f"{photo_id:064x}") for r in Rendition}
     return Photo(photo_id, activity_id, title, "Naar het bos", day, 1600, 1200, child_ids,
-                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), files)
+                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), files, hearted=hearted)
 
 
 class FakePhotos(signals_of(PhotosService)):
@@ -284,9 +285,14 @@ class FakePhotos(signals_of(PhotosService)):
         self.refreshes = 0
         self.wanted: list[tuple[object, object]] = []
         self.saved: list[tuple[object, object]] = []
+        self.hearts: list[tuple[int, bool]] = []
 
     def refresh(self) -> None:
         self.refreshes += 1
+
+    def set_heart(self, photo, hearted: bool) -> None:
+        if photo.hearted is not None:
+            self.hearts.append((photo.id, hearted))
 
     def cached_path(self, photo, rendition) -> None:
         return None

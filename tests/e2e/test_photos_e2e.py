@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import random
 from pathlib import Path
 
 from PIL import Image
@@ -30,6 +31,14 @@ def a_jpeg(colour: str, *, gps: bool = False) -> bytes:
         exif.get_ifd(GPS_INFO).update({1: "N", 2: (52.0, 5.0, 0.0)})
     out = io.BytesIO()
     image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def noisy_jpeg(width: int, height: int) -> bytes:
+    """A JPEG that compresses badly (random pixels): a photo of some hundreds of kilobytes."""
+    image = Image.frombytes("RGB", (width, height), random.Random(4).randbytes(width * height * 3))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
     return out.getvalue()
 
 
@@ -166,7 +175,7 @@ def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server,
     """Through the app: a new activity, Emma tagged, two photos and a PDF named .jpg; the PDF
     is refused with its reason, the photos arrive, the parent's grid shows them."""
     red, blue = tmp_path / "rood.jpg", tmp_path / "blauw.jpg"
-    red.write_bytes(a_jpeg("red", gps=True))
+    red.write_bytes(noisy_jpeg(1200, 900))  # several chunks: the bar moves
     blue.write_bytes(a_jpeg("blue"))
     fake = tmp_path / "factuur.jpg"
     fake.write_bytes(b"%PDF-1.4\n%%EOF\n")
@@ -190,8 +199,15 @@ def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server,
     assert any(not chip.isEnabled() for chip in dialog.chips.values())  # one without consent
     next(c for c in dialog.chips.values() if c.text().startswith("Emma")).setChecked(True)
     dialog.add_files([red, fake, blue])
+    percents: list[int | None] = []
+    posting.uploadChanged.connect(lambda row: percents.append(
+        dialog.files.index(row).data(dialog.files.ProgressRole)) if row == 0 else None)
     with qtbot.waitSignal(posting.batchEnded, timeout=30_000):
         dialog.post()
+    # The first file's bar went from 0 to 100 % in steps, then it was posted.
+    steps = [p for p in percents if p is not None]
+    assert steps[0] == 0 and steps[-1] == 100 and len(steps) > 3 and steps == sorted(steps)
+    assert percents[-1] is None
     states = [u.state.value for u in posting.uploads]
     assert states == ["done", "refused", "done"]
     assert "JPEG, PNG or HEIC" in posting.uploads[1].message

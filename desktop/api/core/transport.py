@@ -29,6 +29,7 @@ from typing import Any
 import httpx
 
 from desktop.api.core.address import portal_base_url
+from desktop.api.core.body import ProgressBody
 from desktop.api.core.errors import (
     ConnectionProblem,
     ProblemResponse,
@@ -206,16 +207,20 @@ class Transport:
         path: str,
         *,
         json: Any = None,
-        content: bytes | None = None,
+        content: bytes | ProgressBody | None = None,
         content_type: str | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,
         retry: Retry | None = None,
     ) -> httpx.Response:
         """Send one request (refreshing, retrying as allowed); raises the typed errors.
-        ``content`` is a body of bytes (a photo) instead of ``json``."""
+        ``content`` is a body of bytes (a photo) instead of ``json``; a :class:`ProgressBody`
+        goes out in chunks and says how far it got."""
+        headers = {"Content-Type": content_type} if content_type else {}
+        if isinstance(content, ProgressBody):
+            headers["Content-Length"] = str(len(content))  # not chunked: the size is known
         return await self._send(method, path, json=json, content=content,
-                                headers={"Content-Type": content_type} if content_type else None,
+                                headers=headers or None,
                                 authenticated=authenticated, idempotency_key=idempotency_key,
                                 retry=retry)
 
@@ -272,7 +277,7 @@ class Transport:
         path: str,
         *,
         json: Any = None,
-        content: bytes | None = None,
+        content: bytes | ProgressBody | None = None,
         headers: Mapping[str, str] | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,

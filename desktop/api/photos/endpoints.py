@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import date
 
+from desktop.api.core.body import ProgressBody
 from desktop.api.core.fields import as_bool
 from desktop.api.core.paging import all_pages, pages
 from desktop.api.core.transport import Download, Transport
@@ -73,12 +74,14 @@ class PhotoEndpoints:
             TaggableChild.from_json(c) for c in body["children"]])
 
     async def upload(self, activity_id: int, data: bytes, child_ids: list[int],
-                     key: str) -> Photo:
-        """Post one photo (the bytes as they are; the server decides the type by content)."""
+                     key: str, progress: Callable[[int, int], None] | None = None) -> Photo:
+        """Post one photo (the bytes as they are; the server decides the type by content);
+        ``progress(sent, total)`` follows its bytes out."""
         query = "&".join(f"child_id={c}" for c in child_ids)
         response = await self._core.request(
             "POST", f"/activities/{activity_id}/photos" + (f"?{query}" if query else ""),
-            content=data, content_type="application/octet-stream", idempotency_key=key)
+            content=data if progress is None else ProgressBody(data, progress),
+            content_type="application/octet-stream", idempotency_key=key)
         return self._core.parse(response, Photo.from_json)
 
     async def set_tags(self, photo_id: int, child_ids: list[int], key: str) -> Photo:

@@ -24,12 +24,19 @@ __all__ = ["ActivitiesModel", "UploadsModel", "state_text"]
 ModelIndex = QModelIndex | QPersistentModelIndex
 ActivityRole = Qt.ItemDataRole.UserRole + 1
 StateRole = Qt.ItemDataRole.UserRole + 2
+#: How far a file being sent got, 0–100 (None when it is not being sent)
+ProgressRole = Qt.ItemDataRole.UserRole + 3
 
 
 def state_text(upload: Upload) -> str:
     state = upload.state
     if state is UploadState.WAITING:
         text = QCoreApplication.translate("Uploads", "Ready to post")
+    elif state is UploadState.SENDING and upload.total and upload.sent >= upload.total:
+        text = QCoreApplication.translate("Uploads", "Sent, the portal is preparing it…")
+    elif state is UploadState.SENDING and upload.total:
+        text = QCoreApplication.translate("Uploads", "Posting… {percent} %").format(
+            percent=upload.percent)
     elif state is UploadState.SENDING:
         text = QCoreApplication.translate("Uploads", "Posting…")
     elif state is UploadState.DONE:
@@ -82,6 +89,7 @@ class UploadsModel(QAbstractListModel):
     ``changed(row)`` announces one file."""
 
     StateRole = StateRole
+    ProgressRole = ProgressRole
 
     def __init__(self, uploads: list[Upload], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,4 +117,6 @@ class UploadsModel(QAbstractListModel):
             return str(upload.path)
         if role == StateRole:
             return upload.state.value
+        if role == ProgressRole:
+            return upload.percent if upload.state is UploadState.SENDING else None
         return None

@@ -85,6 +85,16 @@ def test_files_are_sent_only_on_post_and_each_shows_its_state(qtbot, tmp_path) -
     assert dialog.post_button.isEnabled()
     dialog.post()
     assert ("upload", WALK.id, ()) in posting.asked
+    # While a file goes out: how far it got, in the text and as a bar.
+    posting.uploads[0].state, posting.uploads[0].total = UploadState.SENDING, 2000
+    posting.uploads[0].sent = 900
+    posting.uploadChanged.emit(0)
+    assert dialog.files.index(0).data().endswith("Posting… 45 %")
+    assert dialog.files.index(0).data(dialog.files.ProgressRole) == 45
+    assert dialog.files.index(1).data(dialog.files.ProgressRole) is None
+    posting.uploads[0].sent = 2000
+    assert "the portal is preparing it" in dialog.files.index(0).data()
+    dialog.file_list.grab()  # the delegate paints the bar
     posting.uploads[0].state = UploadState.DONE
     posting.uploads[1].state, posting.uploads[1].message = UploadState.FAILED, "Geen internet"
     posting.uploadChanged.emit(1)

@@ -8,20 +8,24 @@ from __future__ import annotations
 import hashlib
 import io
 import random
+from datetime import timedelta
 from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import Qt
 from test_desktop_e2e import PASSWORD, SANNE, STAFF, log_in, wait_for_main_window
+from test_finance_e2e import LOTTE
 
 from desktop.api.client import PortalClient
 from desktop.api.core.errors import RuleViolation
 from desktop.api.core.transport import new_idempotency_key
 from desktop.api.photos.records import Photo, Rendition
 from desktop.models.photos.grid import PhotoGridModel
+from desktop.models.shared.formatting import format_date
 from server.demo.database import amsterdam_today
 
 GPS_INFO = 0x8825
+MARLOES = "marloes.smulders@voorbeeld.nl"  # staff of Regenboog, Finn's group
 
 
 def a_jpeg(colour: str, *, gps: bool = False) -> bytes:
@@ -287,3 +291,66 @@ def test_the_heart_in_the_viewer_reaches_the_portal_and_the_cache(
         qtbot.keyClick(viewer, Qt.Key.Key_H)
     assert not viewer.heart_button.isChecked()
     assert run(staff_count()) == 0
+
+
+def test_after_care_ended_save_everything_puts_documents_diary_and_photos_in_one_folder(
+        qtbot, portal_server, make_app, run, tmp_path):
+    """Lotte's contract ended five weeks ago: the Overzicht says until when the diary and
+    photos and the documents stay, and "Alles opslaan" saves all three into one folder;
+    stopped halfway and run again it completes without a duplicate."""
+    async def post_for_finn() -> list[Photo]:
+        async with PortalClient(portal_server.url) as client:
+            await client.auth.login(MARLOES, PASSWORD)
+            me = await client.profile.me()
+            group = next(g.id for g in me.groups if g.name == "Regenboog")
+            day = amsterdam_today() - timedelta(weeks=6)
+            activity = await client.photos.create_activity(group, day, "Speeltuin", None,
+                                                           new_idempotency_key())
+            finn = next(c.id for c in await client.photos.children(activity.id)
+                        if c.first_name == "Finn")
+            return [await client.photos.upload(activity.id, a_jpeg(colour), [finn],
+                                               new_idempotency_key())
+                    for colour in ("red", "green", "blue")]
+    posted = run(post_for_finn())
+    desktop = make_app(portal_server.url)
+    log_in(qtbot, desktop, LOTTE, PASSWORD)
+    main = wait_for_main_window(qtbot, desktop)
+    overview = main.page("overview")
+    services = desktop.services
+    qtbot.waitUntil(lambda: services.photos.listing is not None
+                    and len(services.photos.listing.photos) == 3
+                    and services.finance.overview is not None, timeout=30_000)
+    until = format_date(amsterdam_today() - timedelta(weeks=5) + timedelta(weeks=8))
+    overview.set_profile(services.profile.profile)
+    assert f"stay available until {until}" in overview.access_notice.text()
+    assert overview.save_everything.isVisible()
+
+    folder = tmp_path / "Kinderopvang"
+    folder.mkdir()
+    documents = len(services.finance.overview.documents)
+    stopped = []
+
+    def stop_after_two(done: int, _total: int) -> None:
+        if done == 2 and not stopped:
+            stopped.append(done)
+            services.save_everything.cancel()
+    services.save_everything.progress.connect(stop_after_two)
+    with qtbot.waitSignal(services.save_everything.ended, timeout=30_000):
+        overview.save_to(folder)
+    assert "Saving stopped" in overview.save_summary.text()
+    services.save_everything.progress.disconnect(stop_after_two)
+    with qtbot.waitSignal(services.save_everything.ended, timeout=60_000) as ended:
+        overview.save_to(folder)
+    outcome = ended.args[0]
+    assert outcome.error is None, outcome.error
+    names = sorted(p.name for p in folder.iterdir())
+    diaries = [n for n in names if n.startswith("Diary Finn ")]
+    photos = [n for n in names if n.endswith(".jpg")]
+    assert len(photos) == 3 and photos[0].endswith("Speeltuin 01.jpg")
+    assert len(diaries) >= 1 and all(n.endswith(".pdf") for n in diaries)
+    assert len(names) == documents + len(diaries) + 3  # nothing twice, no temporary files
+    assert outcome.already_there == 2
+    assert "Already in the folder: 2." in overview.save_summary.text()
+    for photo in posted:
+        assert photo.file(Rendition.ORIGINAL).sha256 in {
+            hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in photos}

@@ -9,7 +9,7 @@ the same loop. Every request's outcome — the portal answered, or could not be 
 one ``on_outcome`` callback, so the app's connection indicator follows every request rather than
 the one a particular service happens to make. The endpoint groups
 (``desktop/api/<group>/endpoints.py``) only say which path to call and which record to build: a
-new feature adds a group, never a change here.
+new feature adds a group, never a change here. One piece: the loop and what rides on it.
 """
 
 from __future__ import annotations
@@ -214,13 +214,11 @@ class Transport:
         retry: Retry | None = None,
     ) -> httpx.Response:
         """Send one request (refreshing, retrying as allowed); raises the typed errors.
-        ``content`` is a body of bytes (a photo) instead of ``json``; a :class:`ProgressBody`
-        goes out in chunks and says how far it got."""
+        ``content``: bytes (a photo) instead of ``json``, or a :class:`ProgressBody`."""
         headers = {"Content-Type": content_type} if content_type else {}
-        if isinstance(content, ProgressBody):
-            headers["Content-Length"] = str(len(content))  # not chunked: the size is known
-        return await self._send(method, path, json=json, content=content,
-                                headers=headers or None,
+        if isinstance(content, ProgressBody):  # sent in chunks, but not chunked: size known
+            headers["Content-Length"] = str(len(content))
+        return await self._send(method, path, json=json, content=content, headers=headers,
                                 authenticated=authenticated, idempotency_key=idempotency_key,
                                 retry=retry)
 

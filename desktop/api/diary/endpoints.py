@@ -48,6 +48,14 @@ class DiaryEndpoints:
         response = await self._core.request("GET", f"/diary?{urlencode(query)}")
         return self._core.parse(response, DiaryPage.from_json)
 
+    async def pdf(self, child_id: int, first: date, last: date) -> bytes:
+        """"Dagboek opslaan als PDF": the child's days from ``first`` to ``last`` (at most 400
+        days, docs/api.md "Group day and diary")."""
+        query = urlencode({"child_id": child_id, "from": first.isoformat(),
+                           "to": last.isoformat()})
+        response = await self._core.request("GET", f"/diary.pdf?{query}")
+        return response.content
+
     async def write(self, draft: EntryDraft,
                     idempotency_key: str | None = None) -> list[DiaryEntry]:
         response = await self._core.request("POST", "/diary/entries", json=draft.to_json(),

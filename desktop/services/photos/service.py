@@ -29,12 +29,13 @@ from desktop.services.photos.budget import (
     touch,
 )
 from desktop.services.photos.names import numbered, readable_name
-from desktop.services.photos.save_all import SaveAllOutcome, save_all_photos
+from desktop.services.photos.save_all import photo_items
 from desktop.services.session.account import STAFF_ROLES
 from desktop.services.session.service import SessionService
 from desktop.services.shared.blob_downloads import BlobDownloads, download_blob
 from desktop.services.shared.errors import user_message
 from desktop.services.shared.files import copy_atomically
+from desktop.services.shared.save_folder import SaveItem, SaveOutcome, save_into_folder
 from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
 __all__ = ["BUDGET_SETTING", "THUMBNAIL_CONCURRENCY", "PhotosService"]
@@ -51,7 +52,7 @@ class PhotosService(QObject):
     Signals: ``listingChanged(PhotoListing | None)``; ``fileReady(photo_id, rendition, path)``
     when a thumbnail or screen copy is on disk; ``fileMissing(photo_id, rendition)`` when it
     could not be fetched (offline); ``originalSaved(path)`` answering :meth:`save_original`;
-    ``saveAllProgress(done, total)`` and ``saveAllEnded(SaveAllOutcome | None)`` (None:
+    ``saveAllProgress(done, total)`` and ``saveAllEnded(SaveOutcome | None)`` (None:
     cancelled) for :meth:`save_all`; ``photoChanged(Photo)`` when the parent's heart on it
     changed (:meth:`set_heart`); ``problem(message)`` (translated) and ``problemSolved()``.
     """
@@ -155,6 +156,15 @@ class PhotosService(QObject):
         """Save every photo of ``photos`` into ``folder`` (:mod:`.save_all`)."""
         self._tasks.run("save-all", self._save_all(photos, Path(folder)), self._save_all_failed)
 
+    def save_items(self, photos: list[Photo]) -> list[SaveItem]:
+        """``photos`` as items of a folder save (:mod:`desktop.services.shared.save_folder`):
+        each original fetched verified when its turn comes, and let go once copied."""
+        blobs = self._blobs()
+        if blobs is None:
+            return []
+        return photo_items(photos, lambda photo: self._file(blobs, photo, Rendition.ORIGINAL),
+                           lambda photo: blobs.delete(photo.file(Rendition.ORIGINAL).blob_name))
+
     @property
     def saving_all(self) -> bool:
         return self._tasks.running("save-all")
@@ -251,17 +261,12 @@ class PhotosService(QObject):
         self.photoChanged.emit(changed)
 
     async def _save_all(self, photos: list[Photo], folder: Path) -> None:
-        blobs = self._blobs()
-        if blobs is None:
-            return
-        outcome = await save_all_photos(
-            photos, folder, lambda photo: self._file(blobs, photo, Rendition.ORIGINAL),
-            lambda photo: blobs.delete(photo.file(Rendition.ORIGINAL).blob_name),
-            self.saveAllProgress.emit)
+        outcome = await save_into_folder(self.save_items(photos), folder,
+                                         self.saveAllProgress.emit)
         self.saveAllEnded.emit(outcome)
 
     def _save_all_failed(self, error: ExpectedError) -> None:
-        self.saveAllEnded.emit(SaveAllOutcome(error=user_message(error)))
+        self.saveAllEnded.emit(SaveOutcome(error=user_message(error)))
 
     async def _save_original(self, photo: Photo, target: Path) -> None:
         blobs = self._blobs()

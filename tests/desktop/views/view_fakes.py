@@ -46,6 +46,7 @@ from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.photos.posting import PhotoPostingService, Upload
 from desktop.services.photos.service import PhotosService
 from desktop.services.profile import ProfileService
+from desktop.services.save_everything import SaveEverythingService
 from desktop.services.session.connection import Connection
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
@@ -307,6 +308,25 @@ class FakePhotos(signals_of(PhotosService)):
         self.saved.append((photo, target))
 
 
+class FakeSaveEverything(signals_of(SaveEverythingService)):
+    """SaveEverythingService's interface: records the folders and days it was asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[tuple[object, object]] = []
+        self.running = False
+        self.cancelled = 0
+
+    def save(self, folder, today) -> None:
+        self.asked.append((folder, today))
+        self.running = True
+
+    def cancel(self) -> None:
+        self.cancelled += 1
+        self.running = False
+        self.ended.emit(None)
+
+
 class FakePhotoPosting(signals_of(PhotoPostingService)):
     """PhotoPostingService's interface: records what the dialog asks for."""
 
@@ -487,6 +507,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "photo_posting": FakePhotoPosting(),
         "group_day": FakeGroupDay(),
         "diary": FakeDiary(),
+        "save_everything": FakeSaveEverything(),
     }
     fakes.update(others)
     return Services(**fakes)

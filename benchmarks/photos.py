@@ -255,8 +255,11 @@ async def measure(url: str, data: Path, uploads: int) -> None:
     view.setItemDelegate(PhotoDelegate(view))
     painted = Painted()
     view.viewport().installEventFilter(painted)
-    paint_started = time.perf_counter()
+    # The service reads the cached listing once, at login; the page paints from it.
+    read_started = time.perf_counter()
     cached = session.cache.photos()
+    read_ms = (time.perf_counter() - read_started) * 1000
+    paint_started = time.perf_counter()
     thumbnails = ThumbnailCache(THUMBNAIL)
     model = PhotoGridModel(thumbnails, lambda p: photos.cached_path(p, Rendition.THUMBNAIL),
                            lambda p: photos.want(p, Rendition.THUMBNAIL))
@@ -304,7 +307,9 @@ async def measure(url: str, data: Path, uploads: int) -> None:
           f"(mean of {before:.2f} s before and {after:.2f} s after)")
     print(f"app thumbnail sync (verified): {sync_seconds:6.2f} s  {sync_rate:6.1f} MB/s "
           f"({sync_rate / plain_rate:.0%} of plain)")
+    print(f"listing read from the cache (once, at login): {read_ms:.0f} ms")
     print(f"first grid paint from the cache: {first_paint_ms:.0f} ms")
+    print(f"machine load (1, 5, 15 min): {os.getloadavg()}")
     print(f"scrolling the whole grid: {len(late)} beats, GUI-thread stall p99 {p99:.1f} ms, "
           f"max {late[-1] if late else 0:.1f} ms")
     print(f"app RSS after scrolling everything: {rss:.0f} MB "

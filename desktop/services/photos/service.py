@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop.api.core.errors import ConnectionProblem, NotFound, SessionExpired
 from desktop.api.core.transport import new_idempotency_key
-from desktop.api.photos.records import Photo, PhotoListing, Rendition
+from desktop.api.photos.records import RENDITIONS, Photo, PhotoListing, Rendition
 from desktop.cache.blobs import BlobCorrupt, BlobStore
 from desktop.services.photos.budget import (
     DEFAULT_BUDGET_MB,
@@ -188,7 +188,7 @@ class PhotosService(QObject):
             return  # logged out while the answer was on its way
         cache.put_photos(listing)
         # Originals too: one being saved right now must not go before it is copied.
-        kept = {p.file(r).blob_name for p in listing.photos for r in Rendition}
+        kept = {p.file(r).blob_name for p in listing.photos for r in RENDITIONS}
         forget_all_but(cache.blobs.directory, kept)
         self._set_listing(listing)
         self._solved()

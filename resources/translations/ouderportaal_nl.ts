@@ -4214,6 +4214,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>{date} · {title} ({count})</source>
         <translation>{date} · {title} ({count})</translation>
     </message>
+    <message>
+        <source>{date} · {title} ({count} · ♥ {hearts})</source>
+        <translation>{date} · {title} ({count} · ♥ {hearts})</translation>
+    </message>
 </context>
 <context>
     <name>WhenPage</name>

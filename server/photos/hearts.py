@@ -16,12 +16,12 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, delete, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.db import dialect_insert
 from server.deps import Auth, CurrentSettings, Db
-from server.models import Child, PhotoHeart, PhotoTag, User
+from server.models import Activity, Child, Photo, PhotoHeart, PhotoTag, User
 from server.photos.rules import readable_photo
 from server.photos.schemas import HeartOut
 from server.policy import organisation_policy
@@ -49,6 +49,22 @@ async def heart_view(db: AsyncSession, user: User) -> HeartView | None:
     return HeartView(user.id if user.role.is_parent else None)
 
 
+def _still_seen() -> ColumnElement[bool]:
+    """The condition that the heart's parent's family still sees the heart's photo."""
+    return exists().where(PhotoTag.photo_id == PhotoHeart.photo_id,
+                          Child.id == PhotoTag.child_id, Child.family_id == User.family_id,
+                          Child.consent_portal.is_(True))
+
+
+def activity_heart_count() -> ScalarSelect[int]:
+    """Per activity (correlated): the hearts on its photos that count (staff's list)."""
+    return (select(func.count()).select_from(PhotoHeart)
+            .join(Photo, Photo.id == PhotoHeart.photo_id)
+            .join(User, User.id == PhotoHeart.user_id)
+            .where(Photo.activity_id == Activity.id, _still_seen())
+            .correlate(Activity).scalar_subquery())
+
+
 async def heart_values(db: AsyncSession, view: HeartView, photo_ids: list[int]
                        ) -> dict[int, int]:
     """Per photo: 1 when the parent marked it (parents), else the number of parents whose
@@ -56,12 +72,10 @@ async def heart_values(db: AsyncSession, view: HeartView, photo_ids: list[int]
     if view.user_id is not None:
         return dict.fromkeys((await db.scalars(select(PhotoHeart.photo_id).where(
             PhotoHeart.user_id == view.user_id, PhotoHeart.photo_id.in_(photo_ids)))).all(), 1)
-    still_seen = exists().where(PhotoTag.photo_id == PhotoHeart.photo_id,
-                                Child.id == PhotoTag.child_id, Child.family_id == User.family_id,
-                                Child.consent_portal.is_(True))
     rows = await db.execute(
         select(PhotoHeart.photo_id, func.count()).join(User, User.id == PhotoHeart.user_id)
-        .where(PhotoHeart.photo_id.in_(photo_ids), still_seen).group_by(PhotoHeart.photo_id))
+        .where(PhotoHeart.photo_id.in_(photo_ids), _still_seen())
+        .group_by(PhotoHeart.photo_id))
     return {photo_id: count for photo_id, count in rows.all()}
 
 

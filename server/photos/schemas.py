@@ -26,6 +26,8 @@ class ActivityOut(BaseModel):
     title: str
     caption: str | None
     photo_count: int
+    # The hearts on its photos that count (docs/api.md, "Hearts"); null: hearts are off.
+    heart_count: int | None = None
 
 
 class ActivitiesPage(BaseModel):

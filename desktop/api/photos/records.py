@@ -142,12 +142,14 @@ class Activity:
     title: str
     caption: str | None
     photo_count: int
+    #: The parents' hearts on its photos (None: the organisation has hearts off)
+    heart_count: int | None = None
 
     @classmethod
     def from_json(cls, data: Json) -> Activity:
         return cls(as_int(data["id"]), as_int(data["group_id"]), as_date(data["date"]),
                    as_str(data["title"]), as_optional_str(data.get("caption")),
-                   as_int(data["photo_count"]))
+                   as_int(data["photo_count"]), as_optional_int(data.get("heart_count")))
 
 
 @dataclass(frozen=True)

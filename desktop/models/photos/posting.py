@@ -49,7 +49,8 @@ def state_text(upload: Upload) -> str:
 
 
 class ActivitiesModel(QAbstractListModel):
-    """Activities newest first: "3 november 2026 · Herfstwandeling (12)"."""
+    """Activities newest first: "3 november 2026 · Herfstwandeling (12 · ♥ 5)": the photos
+    and the parents' hearts on them (without the hearts when the organisation has them off)."""
 
     ActivityRole = ActivityRole
 
@@ -59,9 +60,7 @@ class ActivitiesModel(QAbstractListModel):
 
     def set_activities(self, activities: Sequence[Activity]) -> None:
         self.beginResetModel()
-        self._rows = [(a, QCoreApplication.translate("Uploads", "{date} · {title} ({count})")
-                       .format(date=format_date(a.date), title=a.title, count=a.photo_count))
-                      for a in activities]
+        self._rows = [(a, _activity_label(a)) for a in activities]
         self.endResetModel()
 
     def activity_at(self, row: int) -> Activity | None:
@@ -82,6 +81,15 @@ class ActivitiesModel(QAbstractListModel):
         if role == ActivityRole:
             return activity
         return None
+
+
+def _activity_label(activity: Activity) -> str:
+    if activity.heart_count is None:
+        text = QCoreApplication.translate("Uploads", "{date} · {title} ({count})")
+    else:
+        text = QCoreApplication.translate("Uploads", "{date} · {title} ({count} · ♥ {hearts})")
+    return text.format(date=format_date(activity.date), title=activity.title,
+                       count=activity.photo_count, hearts=activity.heart_count)
 
 
 class UploadsModel(QAbstractListModel):

@@ -125,3 +125,21 @@ async def test_the_purge_removes_a_familys_hearts_after_its_photo_period(
     counts = await purge_photos(db, app.state.blobs, TODAY)
     assert (counts["hearts"], counts["photos"]) == (1, 0)
     assert (await db.scalars(select(PhotoHeart.user_id))).all() == []
+
+
+async def test_the_activity_list_counts_the_hearts_of_its_photos(
+        client: httpx.AsyncClient, db: AsyncSession) -> None:
+    first, activity = await _photo(client, db)
+    second = (await upload(client, activity, jpeg(colour="green"), await staff(client),
+                           (await emma(db),))).json()
+    for photo in (first, second):
+        await _heart(client, await parent(client), photo)
+    await _heart(client, await parent(client, THOMAS), second)
+
+    async def listed_count() -> int | None:
+        body = (await client.get("/api/v1/activities", headers=await staff(client))).json()
+        return next(a["heart_count"] for a in body["activities"] if a["id"] == activity)
+    assert await listed_count() == 3
+    await db.execute(update(Child).where(Child.id == await emma(db)).values(consent_portal=False))
+    await db.commit()
+    assert await listed_count() == 0

@@ -4,6 +4,7 @@ is sent before "Post"; each file's state shows; "Try again" after a file did not
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -43,9 +44,12 @@ def test_the_staff_page_lists_activities_and_opens_the_dialog(qtbot, make_window
     posting = FakePhotoPosting()
     _window, page = staff_window(make_window, posting)
     assert page.objectName() == "staffPhotosPage" and ("activities",) in posting.asked
-    posting.activitiesLoaded.emit([WALK])
-    assert page.activities.rowCount() == 1 and "Herfstwandeling" in page.activities.index(
+    posting.activitiesLoaded.emit([WALK, replace(WALK, id=11, photo_count=12, heart_count=5)])
+    assert page.activities.rowCount() == 2 and "Herfstwandeling" in page.activities.index(
         0).data()
+    # The parents' hearts, when the organisation has them: none shown without.
+    assert page.activities.index(0).data().endswith("(0)")
+    assert page.activities.index(1).data().endswith("(12 · ♥ 5)")
     page.open_upload()
     qtbot.waitExposed(page.dialog)
     assert isinstance(page.dialog, UploadDialog)

@@ -33,12 +33,15 @@ from desktop.models.shared.records import Photo, Profile, Rendition
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.theme import mark
 
+#: The heart's red, on the thumbnails and the viewer's button.
+HEART_COLOUR = "#c0392b"
+
 if TYPE_CHECKING:
     from desktop.services.photos.service import PhotosService
     from desktop.services.profile import ProfileService
     from desktop.views.photos.viewer import PhotoViewer
 
-__all__ = ["CELL", "THUMBNAIL", "PhotosPage"]
+__all__ = ["CELL", "HEART_COLOUR", "THUMBNAIL", "PhotosPage"]
 
 #: The thumbnails' box and the grid's cell (room for the activity's title under it).
 THUMBNAIL = QSize(180, 135)
@@ -72,9 +75,13 @@ class PhotoDelegate(QStyledItemDelegate):
                                  self.tr("Not on this computer"))
         photo = index.data(PhotoGridModel.Role.Photo)
         if photo is not None and photo.hearted:
-            painter.setPen(QColor("#c0392b"))
-            painter.drawText(box.adjusted(0, 2, -6, 0),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, "♥")
+            badge = QRect(box.right() - 25, box.y() + 4, 22, 22)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 220))
+            painter.drawEllipse(badge)
+            painter.setPen(QColor(HEART_COLOUR))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "♥")
         label = index.data(Qt.ItemDataRole.DisplayRole)
         if label:
             painter.setPen(option.palette.color(

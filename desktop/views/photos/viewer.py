@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.models.photos.grid import PhotoGridModel
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Photo, Rendition
+from desktop.views.photos.page import HEART_COLOUR
 from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import mark
 
@@ -224,6 +225,7 @@ class PhotoViewer(SessionDialog):
         self.heart_button.setVisible(hearted is not None)
         self.heart_button.setChecked(bool(hearted))
         self.heart_button.setText("♥" if hearted else "♡")
+        self.heart_button.setStyleSheet(f"color: {HEART_COLOUR};" if hearted else "")
         name = self.tr("Remove heart (H)") if hearted else self.tr("Heart (H)")
         self.heart_button.setToolTip(name)
         self.heart_button.setAccessibleName(name)

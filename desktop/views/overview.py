@@ -25,6 +25,7 @@ from desktop.models.overview.groups import GroupsModel
 from desktop.models.shared import clock
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Profile
+from desktop.models.shared.save_summary import save_summary
 from desktop.services.access_ending import ending_notice
 from desktop.views.shared.cards import CardGrid
 from desktop.views.shared.pages import Blocks, Intent, PageContext
@@ -234,21 +235,12 @@ class OverviewPage(QWidget):
 
     def summary(self, outcome: SaveOutcome | None) -> str:
         if outcome is None:
-            return self.tr("Saving stopped. What was saved stays; saving again adds the rest.")
+            return save_summary(None, "")
         kinds = outcome.saved_by_kind
-        parts = [self.tr("Saved: {documents} documents, {diaries} diary PDFs, {photos} "
-                         "photos.").format(documents=kinds.get("document", 0),
-                                           diaries=kinds.get("diary", 0),
-                                           photos=kinds.get("photo", 0))]
-        if outcome.already_there:
-            parts.append(self.tr("Already in the folder: {n}.").format(n=outcome.already_there))
-        if outcome.damaged:
-            parts.append(self.tr("Arrived damaged, not saved: {n}. Save again later.").format(
-                n=outcome.damaged))
-        if outcome.error:
-            parts.append(self.tr("Stopped: {reason} Saving again adds the rest.").format(
-                reason=outcome.error))
-        return " ".join(parts)
+        return save_summary(outcome, self.tr(
+            "Saved: {documents} documents, {diaries} diary PDFs, {photos} photos.").format(
+            documents=kinds.get("document", 0), diaries=kinds.get("diary", 0),
+            photos=kinds.get("photo", 0)))
 
     def _show_empty(self, text: str) -> None:
         self.empty_state.setText(text)

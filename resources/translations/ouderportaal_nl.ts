@@ -2632,24 +2632,8 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Opslaan: {done} van {total}…</translation>
     </message>
     <message>
-        <source>Saving stopped. What was saved stays; saving again adds the rest.</source>
-        <translation>Opslaan gestopt. Wat al is opgeslagen blijft staan; opnieuw opslaan voegt de rest toe.</translation>
-    </message>
-    <message>
         <source>Saved: {documents} documents, {diaries} diary PDFs, {photos} photos.</source>
         <translation>Opgeslagen: {documents} documenten, {diaries} dagboek-pdf&apos;s, {photos} foto&apos;s.</translation>
-    </message>
-    <message>
-        <source>Already in the folder: {n}.</source>
-        <translation>Stonden al in de map: {n}.</translation>
-    </message>
-    <message>
-        <source>Arrived damaged, not saved: {n}. Save again later.</source>
-        <translation>Beschadigd binnengekomen, niet opgeslagen: {n}. Sla later opnieuw op.</translation>
-    </message>
-    <message>
-        <source>Stopped: {reason} Saving again adds the rest.</source>
-        <translation>Gestopt: {reason} Sla opnieuw op voor de rest.</translation>
     </message>
 </context>
 <context>
@@ -3179,7 +3163,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>PhotoDelegate</name>
     <message>
         <source>Not on this computer</source>
-        <extracomment>The thumbnails&apos; box and the grid&apos;s cell (room for the activity&apos;s title under it).</extracomment>
+        <extracomment>The heart&apos;s red, on the thumbnails and the viewer&apos;s button. The thumbnails&apos; box and the grid&apos;s cell (room for the activity&apos;s title under it).</extracomment>
         <translation>Niet op deze computer</translation>
     </message>
 </context>
@@ -3344,24 +3328,8 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Foto&apos;s opslaan: {done} van {total}…</translation>
     </message>
     <message>
-        <source>Saving stopped. The photos saved so far stay; saving again adds the rest.</source>
-        <translation>Het opslaan is gestopt. De foto&apos;s die al zijn opgeslagen blijven staan; sla opnieuw op voor de rest.</translation>
-    </message>
-    <message>
         <source>Saved: {n} photos.</source>
         <translation>Opgeslagen: {n} foto&apos;s.</translation>
-    </message>
-    <message>
-        <source>Already in the folder: {n}.</source>
-        <translation>Stonden al in de map: {n}.</translation>
-    </message>
-    <message>
-        <source>Arrived damaged, not saved: {n}. Save again later.</source>
-        <translation>Beschadigd binnengekomen, niet opgeslagen: {n}. Sla later opnieuw op.</translation>
-    </message>
-    <message>
-        <source>Stopped: {reason} Saving again adds the rest.</source>
-        <translation>Gestopt: {reason} Sla opnieuw op voor de rest.</translation>
     </message>
 </context>
 <context>
@@ -3781,6 +3749,25 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>Diary {name} {start} to {end}.pdf</source>
         <extracomment>The longest period one dagboek PDF may cover (the portal&apos;s limit, docs/api.md).</extracomment>
         <translation>Dagboek {name} {start} tot {end}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>SaveSummary</name>
+    <message>
+        <source>Saving stopped. What was saved stays; saving again adds the rest.</source>
+        <translation>Opslaan gestopt. Wat al is opgeslagen blijft staan; opnieuw opslaan voegt de rest toe.</translation>
+    </message>
+    <message>
+        <source>Already in the folder: {n}.</source>
+        <translation>Stonden al in de map: {n}.</translation>
+    </message>
+    <message>
+        <source>Arrived damaged, not saved: {n}. Save again later.</source>
+        <translation>Beschadigd binnengekomen, niet opgeslagen: {n}. Sla later opnieuw op.</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason} Saving again adds the rest.</source>
+        <translation>Gestopt: {reason} Sla opnieuw op voor de rest.</translation>
     </message>
 </context>
 <context>

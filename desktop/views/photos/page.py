@@ -30,6 +30,7 @@ from desktop.models.photos.grid import PhotoGridModel
 from desktop.models.photos.thumbnails import ThumbnailCache
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Photo, Profile, Rendition
+from desktop.models.shared.save_summary import save_summary
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.theme import mark
 
@@ -39,6 +40,7 @@ HEART_COLOUR = "#c0392b"
 if TYPE_CHECKING:
     from desktop.services.photos.service import PhotosService
     from desktop.services.profile import ProfileService
+    from desktop.services.shared.save_folder import SaveOutcome
     from desktop.views.photos.viewer import PhotoViewer
 
 __all__ = ["CELL", "HEART_COLOUR", "THUMBNAIL", "PhotosPage"]
@@ -263,20 +265,9 @@ class PhotosPage(QWidget):
         self.note.setText(self.summary)
         self.note.show()
 
-    def _summary(self, outcome: object) -> str:
-        if outcome is None:
-            return self.tr("Saving stopped. The photos saved so far stay; saving again adds "
-                           "the rest.")
-        parts = [self.tr("Saved: {n} photos.").format(n=len(outcome.saved))]
-        if outcome.already_there:
-            parts.append(self.tr("Already in the folder: {n}.").format(n=outcome.already_there))
-        if outcome.damaged:
-            parts.append(self.tr("Arrived damaged, not saved: {n}. Save again later.").format(
-                n=outcome.damaged))
-        if outcome.error:
-            parts.append(self.tr("Stopped: {reason} Saving again adds the rest.").format(
-                reason=outcome.error))
-        return " ".join(parts)
+    def _summary(self, outcome: SaveOutcome | None) -> str:
+        return save_summary(outcome, "" if outcome is None else self.tr(
+            "Saved: {n} photos.").format(n=len(outcome.saved)))
 
     # --- viewer -------------------------------------------------------------------------------
 

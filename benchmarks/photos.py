@@ -197,7 +197,7 @@ def _rss_mb() -> float:
 
 async def measure(url: str, data: Path, uploads: int) -> None:
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication, QListView
+    from PySide6.QtWidgets import QApplication
 
     from desktop.models.photos.grid import PhotoGridModel
     from desktop.models.photos.thumbnails import ThumbnailCache
@@ -205,7 +205,7 @@ async def measure(url: str, data: Path, uploads: int) -> None:
     from desktop.services.photos.service import BUDGET_SETTING, PhotosService
     from desktop.services.session.clients import ClientFactory
     from desktop.services.session.service import SessionService
-    from desktop.views.photos.page import CELL, THUMBNAIL, PhotoDelegate
+    from desktop.views.photos.page import THUMBNAIL, photo_grid
 
     listing, headers = await _listing(url)
     before, plain_bytes = await _plain(url, listing, headers)
@@ -243,16 +243,8 @@ async def measure(url: str, data: Path, uploads: int) -> None:
                 self.seen = True
             return False
 
-    view = QListView()
+    view = photo_grid(None)
     view.resize(1000, 700)
-    view.setViewMode(QListView.ViewMode.IconMode)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setMovement(QListView.Movement.Static)
-    view.setUniformItemSizes(True)
-    view.setGridSize(CELL)
-    view.setLayoutMode(QListView.LayoutMode.Batched)
-    view.setBatchSize(200)
-    view.setItemDelegate(PhotoDelegate(view))
     painted = Painted()
     view.viewport().installEventFilter(painted)
     # The service reads the cached listing once, at login; the page paints from it.

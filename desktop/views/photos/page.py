@@ -1,4 +1,4 @@
-"""The parents' Foto's section: a grid of the family's photos (one ``QListView`` in icon mode
+"""The parents' Foto's section: a grid of the family's photos (one wrapping ``QListView``
 over :class:`PhotoGridModel`, never item widgets), per child or all children, and the viewer.
 
 Offline the grid shows what is on this computer and says how many photos are not.
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from desktop.services.shared.save_folder import SaveOutcome
     from desktop.views.photos.viewer import PhotoViewer
 
-__all__ = ["CELL", "HEART_COLOUR", "THUMBNAIL", "PhotosPage"]
+__all__ = ["CELL", "HEART_COLOUR", "THUMBNAIL", "PhotosPage", "photo_grid"]
 
 #: The thumbnails' box and the grid's cell (room for the activity's title under it).
 THUMBNAIL = QSize(180, 135)
@@ -100,6 +100,28 @@ class PhotoDelegate(QStyledItemDelegate):
         return CELL
 
 
+def photo_grid(parent: QWidget | None) -> QListView:
+    """The grid the page shows (and benchmarks/photos.py measures): uniform cells, one
+    photo each, painted by :class:`PhotoDelegate`."""
+    grid = QListView(parent)
+    grid.setObjectName("photoGrid")
+    # A wrapping list rather than icon mode: only list mode lays out uniform cells by rows
+    # and columns; icon mode places every one of 20,000 cells on each layout.
+    grid.setViewMode(QListView.ViewMode.ListMode)
+    grid.setFlow(QListView.Flow.LeftToRight)
+    grid.setWrapping(True)
+    grid.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+    grid.setResizeMode(QListView.ResizeMode.Adjust)
+    grid.setUniformItemSizes(True)
+    grid.setGridSize(CELL)
+    grid.setSpacing(0)
+    grid.setLayoutMode(QListView.LayoutMode.Batched)
+    grid.setBatchSize(200)
+    grid.setSelectionMode(QListView.SelectionMode.SingleSelection)
+    grid.setItemDelegate(PhotoDelegate(grid))
+    return grid
+
+
 class PhotosPage(QWidget):
     """The family's photos from :class:`PhotosService`; opens them in :class:`PhotoViewer`."""
 
@@ -137,19 +159,8 @@ class PhotosPage(QWidget):
         self.note = mark(QLabel(self), "muted")
         self.note.setObjectName("photosNote")
         self.note.setWordWrap(True)
-        self.grid = QListView(self)
-        self.grid.setObjectName("photoGrid")
+        self.grid = photo_grid(self)
         self.grid.setAccessibleName(self.tr("Photos"))
-        self.grid.setViewMode(QListView.ViewMode.IconMode)
-        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
-        self.grid.setMovement(QListView.Movement.Static)
-        self.grid.setUniformItemSizes(True)
-        self.grid.setGridSize(CELL)
-        self.grid.setSpacing(0)
-        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
-        self.grid.setBatchSize(200)
-        self.grid.setSelectionMode(QListView.SelectionMode.SingleSelection)
-        self.grid.setItemDelegate(PhotoDelegate(self.grid))
         self.grid.setModel(self.model)
         self.grid.activated.connect(self._activated)
         self.grid.doubleClicked.connect(self._activated)

@@ -43,6 +43,8 @@ class Policy(BaseModel):
     # A message still unread this long after it was sent is mailed to a participant who
     # asked for it (docs/api.md, "Notifications"; server/notifications/message_mail.py).
     message_mail_after_minutes: int = 15
+    # Parents may mark photos with a heart, staff see the count (docs/api.md, "Hearts").
+    photo_hearts: bool = True
 
 
 DEFAULT_POLICY = Policy()

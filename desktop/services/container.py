@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from desktop.services.photos.posting import PhotoPostingService
     from desktop.services.photos.service import PhotosService
     from desktop.services.profile import ProfileService
+    from desktop.services.save_everything import SaveEverythingService
     from desktop.services.shared.outbox import OutboxDelivery
     from desktop.services.update_hint import UpdateHintService
 
@@ -112,6 +113,7 @@ class Services:
     group_day: GroupDayService
     diary: DiaryService
     notification_preferences: NotificationPreferencesService
+    save_everything: SaveEverythingService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -142,6 +144,7 @@ class Services:
         from desktop.services.photos.posting import PhotoPostingService
         from desktop.services.photos.service import PhotosService
         from desktop.services.profile import ProfileService
+        from desktop.services.save_everything import SaveEverythingService
         from desktop.services.shared.outbox import OutboxDelivery
         from desktop.services.update_hint import UpdateHintService
 
@@ -169,6 +172,7 @@ class Services:
                                                                   parent=parent)
         notifications = Notifier(session, messages, news, extra_days,
                                  enabled=notification_preferences.enabled, parent=parent)
+        photos = PhotosService(session, on_crash=on_crash, parent=parent)
         return cls(session=session, password_reset=login.password_reset, profile=profile,
                    auth_sessions=auth_sessions, outbox=outbox, agenda=agenda,
                    extra_days=extra_days, finance=finance, pending_requests=pending_requests,
@@ -178,12 +182,14 @@ class Services:
                    personal_data=PersonalDataService(session, on_crash=on_crash,
                                                      parent=parent),
                    messages=messages, news=news, live=live, notifications=notifications,
-                   photos=PhotosService(session, on_crash=on_crash, parent=parent),
+                   photos=photos,
                    photo_posting=PhotoPostingService(session, on_crash=on_crash,
                                                      parent=parent),
                    group_day=GroupDayService(session, on_crash=on_crash, parent=parent),
                    diary=DiaryService(session, outbox, on_crash=on_crash, parent=parent),
-                   notification_preferences=notification_preferences)
+                   notification_preferences=notification_preferences,
+                   save_everything=SaveEverythingService(session, profile, photos, finance,
+                                                         on_crash=on_crash, parent=parent))
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

@@ -67,7 +67,7 @@ from server.models.personal_data import (
     ContactKind,
     ParentDetails,
 )
-from server.models.photos import Activity, Photo, PhotoFile, PhotoTag, Rendition
+from server.models.photos import Activity, Photo, PhotoFile, PhotoHeart, PhotoTag, Rendition
 from server.models.security import (
     AuthEvent,
     AuthSession,
@@ -96,6 +96,6 @@ __all__ = [
     "Conversation", "ConversationRead", "Message", "MessageAttachment",
     "MessageMail", "NotificationPreferences",
     "AudienceKind", "NewsAudience", "NewsItem", "NewsRead", "LiveEvent",
-    "Activity", "Photo", "PhotoFile", "PhotoTag", "Rendition",
+    "Activity", "Photo", "PhotoFile", "PhotoHeart", "PhotoTag", "Rendition",
     "Attendance", "AttendanceChange", "DiaryEntry", "EntryKind",
 ]

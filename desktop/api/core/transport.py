@@ -11,9 +11,9 @@ the one a particular service happens to make. The endpoint groups
 (``desktop/api/<group>/endpoints.py``) only say which path to call and which record to build: a
 new feature adds a group, never a change here.
 
-It is one piece (a little over 400 lines) because the send loop, the downloads and the event
-stream (``stream``) must share one refresh and one retry policy: split, a streamed request
-would need the loop's internals anyway.
+It is one piece (a little over 400 lines) because the send loop, the downloads, the uploads
+with progress and the event stream (``stream``) must share one refresh and one retry policy:
+split, a streamed request would need the loop's internals anyway.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from typing import Any
 import httpx
 
 from desktop.api.core.address import portal_base_url
+from desktop.api.core.body import ProgressBody
 from desktop.api.core.errors import (
     ConnectionProblem,
     ProblemResponse,
@@ -210,17 +211,20 @@ class Transport:
         path: str,
         *,
         json: Any = None,
-        content: bytes | None = None,
+        content: bytes | ProgressBody | None = None,
         content_type: str | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,
         retry: Retry | None = None,
     ) -> httpx.Response:
         """Send one request (refreshing, retrying as allowed); raises the typed errors.
-        ``content``: a file's bytes as the body (an upload) instead of ``json``, sent as
-        ``content_type`` (``application/octet-stream`` when not given)."""
-        return await self._send(method, path, json=json, content=content,
-                                headers={"Content-Type": content_type} if content_type else None,
+        ``content``: a file's bytes as the body (an upload) instead of ``json``, or a
+        :class:`ProgressBody`, sent as ``content_type`` (``application/octet-stream`` when not
+        given)."""
+        headers = {"Content-Type": content_type} if content_type else {}
+        if isinstance(content, ProgressBody):  # sent in chunks, but not chunked: size known
+            headers["Content-Length"] = str(len(content))
+        return await self._send(method, path, json=json, content=content, headers=headers,
                                 authenticated=authenticated, idempotency_key=idempotency_key,
                                 retry=retry)
 
@@ -290,7 +294,7 @@ class Transport:
         path: str,
         *,
         json: Any = None,
-        content: bytes | None = None,
+        content: bytes | ProgressBody | None = None,
         headers: Mapping[str, str] | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,

@@ -18,8 +18,7 @@ from desktop.views.shared.message_bar import MessageBar
 if TYPE_CHECKING:
     from desktop.services.container import Services
 
-__all__ = ["OPEN_ITEM", "SAVE_ALL_DOCUMENTS", "Blocks", "Intent", "Navigator", "PageContext",
-           "SectionPage"]
+__all__ = ["OPEN_ITEM", "Blocks", "Intent", "Navigator", "PageContext", "SectionPage"]
 
 
 @dataclass(frozen=True)
@@ -35,10 +34,6 @@ class Intent:
 
 #: The action of a notification that was clicked: show its ``item``.
 OPEN_ITEM = "open"
-
-
-#: The overview's notice that access ends: open Financieel and save every document.
-SAVE_ALL_DOCUMENTS = Intent("finance", "save-all")
 
 
 class Navigator(Protocol):

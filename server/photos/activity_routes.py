@@ -19,10 +19,11 @@ from server.deps import Auth, Blobs, CurrentSettings, Db
 from server.models import Activity, Photo, PhotoTag
 from server.paging import DESC, Keyset, Paging
 from server.photos.hearts import activity_heart_count, heart_view
-from server.photos.listing import PHOTOS, photo_outs, photos_select, sort_key
+from server.photos.listing import PHOTOS, photo_outs, sort_key
 from server.photos.rules import (
     check_posting_group,
     check_tags,
+    photos_select,
     posting_activity,
     readable_photo,
     taggable_children,

@@ -18,10 +18,6 @@ from server.photos.schemas import PhotoFileOut, PhotoFilesOut, PhotoOut
 PHOTOS = Keyset("photos", (Activity.day, DESC), (Activity.id, DESC), (Photo.id, ASC))
 
 
-def photos_select() -> Any:
-    return select(Photo, Activity).join(Activity, Activity.id == Photo.activity_id)
-
-
 def sort_key(row: Any) -> tuple[Any, ...]:
     photo, activity = row
     return activity.day, activity.id, photo.id

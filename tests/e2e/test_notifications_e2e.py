@@ -82,14 +82,14 @@ def test_a_choice_made_offline_counts_is_told_and_is_saved_when_the_portal_is_ba
 
     stop_server(qtbot, portal_server)
     with qtbot.waitSignal(service.problem, timeout=30_000):
-        tick(qtbot, panel.categories["photos"])
+        tick(qtbot, panel.categories["decisions"])
     assert "could not be saved" in main.message_bar.text
     assert "saved as soon as the portal can be reached" in main.message_bar.text
-    assert not panel.categories["photos"].isChecked()  # what was chosen stays
-    assert service.enabled("photos") is False  # and counts already
+    assert not panel.categories["decisions"].isChecked()  # what was chosen stays
+    assert service.enabled("decisions") is False  # and counts already
 
     portal_server.start()
     with qtbot.waitSignal(service.saved, timeout=30_000):
         desktop.services.profile.refresh()  # any request: the portal is reachable again
-    assert on_the_portal(portal_server.url, SANNE)["desktop"]["photos"] is False
+    assert on_the_portal(portal_server.url, SANNE)["desktop"]["decisions"] is False
     qtbot.waitUntil(lambda: "could not be saved" not in main.message_bar.text, timeout=5_000)

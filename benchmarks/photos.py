@@ -197,7 +197,7 @@ def _rss_mb() -> float:
 
 async def measure(url: str, data: Path, uploads: int) -> None:
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication, QListView
+    from PySide6.QtWidgets import QApplication
 
     from desktop.models.photos.grid import PhotoGridModel
     from desktop.models.photos.thumbnails import ThumbnailCache
@@ -205,7 +205,7 @@ async def measure(url: str, data: Path, uploads: int) -> None:
     from desktop.services.photos.service import BUDGET_SETTING, PhotosService
     from desktop.services.session.clients import ClientFactory
     from desktop.services.session.service import SessionService
-    from desktop.views.photos.page import CELL, THUMBNAIL, PhotoDelegate
+    from desktop.views.photos.page import THUMBNAIL, photo_grid
 
     listing, headers = await _listing(url)
     before, plain_bytes = await _plain(url, listing, headers)
@@ -243,20 +243,15 @@ async def measure(url: str, data: Path, uploads: int) -> None:
                 self.seen = True
             return False
 
-    view = QListView()
+    view = photo_grid(None)
     view.resize(1000, 700)
-    view.setViewMode(QListView.ViewMode.IconMode)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setMovement(QListView.Movement.Static)
-    view.setUniformItemSizes(True)
-    view.setGridSize(CELL)
-    view.setLayoutMode(QListView.LayoutMode.Batched)
-    view.setBatchSize(200)
-    view.setItemDelegate(PhotoDelegate(view))
     painted = Painted()
     view.viewport().installEventFilter(painted)
-    paint_started = time.perf_counter()
+    # The service reads the cached listing once, at login; the page paints from it.
+    read_started = time.perf_counter()
     cached = session.cache.photos()
+    read_ms = (time.perf_counter() - read_started) * 1000
+    paint_started = time.perf_counter()
     thumbnails = ThumbnailCache(THUMBNAIL)
     model = PhotoGridModel(thumbnails, lambda p: photos.cached_path(p, Rendition.THUMBNAIL),
                            lambda p: photos.want(p, Rendition.THUMBNAIL))
@@ -304,7 +299,9 @@ async def measure(url: str, data: Path, uploads: int) -> None:
           f"(mean of {before:.2f} s before and {after:.2f} s after)")
     print(f"app thumbnail sync (verified): {sync_seconds:6.2f} s  {sync_rate:6.1f} MB/s "
           f"({sync_rate / plain_rate:.0%} of plain)")
+    print(f"listing read from the cache (once, at login): {read_ms:.0f} ms")
     print(f"first grid paint from the cache: {first_paint_ms:.0f} ms")
+    print(f"machine load (1, 5, 15 min): {os.getloadavg()}")
     print(f"scrolling the whole grid: {len(late)} beats, GUI-thread stall p99 {p99:.1f} ms, "
           f"max {late[-1] if late else 0:.1f} ms")
     print(f"app RSS after scrolling everything: {rss:.0f} MB "

@@ -23,6 +23,7 @@ from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
 from server.personal_data import routes as personal_data_routes
 from server.photos import activity_routes as photo_activity_routes
+from server.photos import hearts as photo_hearts
 from server.photos import routes as photo_routes
 from server.photos.images import Limits
 from server.photos.workers import ImageWorkers
@@ -84,6 +85,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(photo_activity_routes.router, prefix=API_PREFIX)
     app.include_router(photo_routes.router, prefix=API_PREFIX)
+    app.include_router(photo_hearts.router, prefix=API_PREFIX)
     app.include_router(diary_routes.router, prefix=API_PREFIX)
     app.include_router(reset_page.router)
     # Innermost first: the last one added is the outermost.

@@ -40,6 +40,8 @@ class Policy(BaseModel):
     # Managers decide for the whole location: their login needs a code too (docs/api.md,
     # "Two-factor login", "Required for managers").
     two_factor_required_for_managers: bool = False
+    # Parents may mark photos with a heart, staff see the count (docs/api.md, "Hearts").
+    photo_hearts: bool = True
 
 
 DEFAULT_POLICY = Policy()

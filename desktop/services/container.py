@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from desktop.services.photos.posting import PhotoPostingService
     from desktop.services.photos.service import PhotosService
     from desktop.services.profile import ProfileService
+    from desktop.services.save_everything import SaveEverythingService
     from desktop.services.shared.outbox import OutboxDelivery
     from desktop.services.update_hint import UpdateHintService
 
@@ -102,6 +103,7 @@ class Services:
     photo_posting: PhotoPostingService
     group_day: GroupDayService
     diary: DiaryService
+    save_everything: SaveEverythingService
 
     @classmethod
     def build(cls, data_dir: Path, **options: Any) -> Services:
@@ -127,6 +129,7 @@ class Services:
         from desktop.services.photos.posting import PhotoPostingService
         from desktop.services.photos.service import PhotosService
         from desktop.services.profile import ProfileService
+        from desktop.services.save_everything import SaveEverythingService
         from desktop.services.shared.outbox import OutboxDelivery
         from desktop.services.update_hint import UpdateHintService
 
@@ -141,6 +144,7 @@ class Services:
         finance = FinanceService(session, on_crash=on_crash, parent=parent)
         pending_requests = PendingRequestsService(session, on_crash=on_crash, parent=parent)
         update_hint = UpdateHintService(session, on_crash=on_crash, parent=parent)
+        photos = PhotosService(session, on_crash=on_crash, parent=parent)
         return cls(session=session, password_reset=login.password_reset, profile=profile,
                    auth_sessions=auth_sessions, outbox=outbox, agenda=agenda,
                    extra_days=extra_days, finance=finance, pending_requests=pending_requests,
@@ -149,11 +153,13 @@ class Services:
                                                            parent=parent),
                    personal_data=PersonalDataService(session, on_crash=on_crash,
                                                      parent=parent),
-                   photos=PhotosService(session, on_crash=on_crash, parent=parent),
+                   photos=photos,
                    photo_posting=PhotoPostingService(session, on_crash=on_crash,
                                                      parent=parent),
                    group_day=GroupDayService(session, on_crash=on_crash, parent=parent),
-                   diary=DiaryService(session, outbox, on_crash=on_crash, parent=parent))
+                   diary=DiaryService(session, outbox, on_crash=on_crash, parent=parent),
+                   save_everything=SaveEverythingService(session, profile, photos, finance,
+                                                         on_crash=on_crash, parent=parent))
 
     async def aclose(self) -> None:
         """Close every service, the session last (a shared-PC session is logged out then)."""

@@ -2701,8 +2701,12 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
 <context>
     <name>OverviewPage</name>
     <message>
-        <source>Save all documents…</source>
-        <translation>Alle documenten opslaan…</translation>
+        <source>Save everything…</source>
+        <translation>Alles opslaan…</translation>
+    </message>
+    <message>
+        <source>Save your documents, the diary and every photo into one folder. Saving again adds only what is not there yet.</source>
+        <translation>Sla je documenten, het dagboek en alle foto&apos;s op in één map. Opnieuw opslaan voegt alleen toe wat er nog niet staat.</translation>
     </message>
     <message>
         <source>Your children</source>
@@ -2735,6 +2739,46 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Access to the portal ends on {date} — save your documents before then.</source>
         <translation>Je toegang tot het portaal stopt op {date} — bewaar je documenten vóór die datum.</translation>
+    </message>
+    <message>
+        <source>Only until {date}: after that your documents and this account are no longer available. Save them now.</source>
+        <translation>Nog tot en met {date}: daarna zijn je documenten en dit account niet meer beschikbaar. Sla ze nu op.</translation>
+    </message>
+    <message>
+        <source>The diary and the photos are no longer available. Your documents stay available until {date}. Do not forget to save them.</source>
+        <translation>Het dagboek en de foto&apos;s zijn niet meer beschikbaar. Je documenten blijven beschikbaar tot en met {date}. Vergeet ze niet op te slaan.</translation>
+    </message>
+    <message>
+        <source>Only until {photos}: after that the diary and the photos are no longer available. Save them now. Your documents stay available until {documents}.</source>
+        <translation>Nog tot en met {photos}: daarna zijn het dagboek en de foto&apos;s niet meer beschikbaar. Sla ze nu op. Je documenten blijven beschikbaar tot en met {documents}.</translation>
+    </message>
+    <message>
+        <source>Your childcare has ended. The diary and the photos stay available until {photos}, your documents until {documents}. Do not forget to save them.</source>
+        <translation>De opvang is beëindigd. Het dagboek en de foto&apos;s blijven beschikbaar tot en met {photos}, je documenten tot en met {documents}. Vergeet ze niet op te slaan.</translation>
+    </message>
+    <message>
+        <source>Save everything to…</source>
+        <translation>Alles opslaan in…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Save everything</source>
+        <translation>Alles opslaan</translation>
+    </message>
+    <message>
+        <source>Saving: {done} of {total}…</source>
+        <translation>Opslaan: {done} van {total}…</translation>
+    </message>
+    <message>
+        <source>Saved: {documents} documents, {diaries} diary PDFs, {photos} photos.</source>
+        <translation>Opgeslagen: {documents} documenten, {diaries} dagboek-pdf&apos;s, {photos} foto&apos;s.</translation>
     </message>
 </context>
 <context>
@@ -3311,7 +3355,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>PhotoDelegate</name>
     <message>
         <source>Not on this computer</source>
-        <extracomment>The thumbnails&apos; box and the grid&apos;s cell (room for the activity&apos;s title under it).</extracomment>
+        <extracomment>The heart&apos;s red, on the thumbnails and the viewer&apos;s button. The thumbnails&apos; box and the grid&apos;s cell (room for the activity&apos;s title under it).</extracomment>
         <translation>Niet op deze computer</translation>
     </message>
 </context>
@@ -3370,8 +3414,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Opslaan als…</translation>
     </message>
     <message>
+        <source>Heart (H)</source>
+        <translation>Hartje (H)</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Remove heart (H)</source>
+        <translation>Hartje weghalen (H)</translation>
     </message>
     <message>
         <source>This photo cannot be shown.</source>
@@ -3468,24 +3520,8 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Foto&apos;s opslaan: {done} van {total}…</translation>
     </message>
     <message>
-        <source>Saving stopped. The photos saved so far stay; saving again adds the rest.</source>
-        <translation>Het opslaan is gestopt. De foto&apos;s die al zijn opgeslagen blijven staan; sla opnieuw op voor de rest.</translation>
-    </message>
-    <message>
         <source>Saved: {n} photos.</source>
         <translation>Opgeslagen: {n} foto&apos;s.</translation>
-    </message>
-    <message>
-        <source>Already in the folder: {n}.</source>
-        <translation>Stonden al in de map: {n}.</translation>
-    </message>
-    <message>
-        <source>Arrived damaged, not saved: {n}. Save again later.</source>
-        <translation>Beschadigd binnengekomen, niet opgeslagen: {n}. Sla later opnieuw op.</translation>
-    </message>
-    <message>
-        <source>Stopped: {reason} Saving again adds the rest.</source>
-        <translation>Gestopt: {reason} Sla opnieuw op voor de rest.</translation>
     </message>
 </context>
 <context>
@@ -3900,6 +3936,33 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>SaveEverythingService</name>
+    <message>
+        <source>Diary {name} {start} to {end}.pdf</source>
+        <extracomment>The longest period one dagboek PDF may cover (the portal&apos;s limit, docs/api.md).</extracomment>
+        <translation>Dagboek {name} {start} tot {end}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>SaveSummary</name>
+    <message>
+        <source>Saving stopped. What was saved stays; saving again adds the rest.</source>
+        <translation>Opslaan gestopt. Wat al is opgeslagen blijft staan; opnieuw opslaan voegt de rest toe.</translation>
+    </message>
+    <message>
+        <source>Already in the folder: {n}.</source>
+        <translation>Stonden al in de map: {n}.</translation>
+    </message>
+    <message>
+        <source>Arrived damaged, not saved: {n}. Save again later.</source>
+        <translation>Beschadigd binnengekomen, niet opgeslagen: {n}. Sla later opnieuw op.</translation>
+    </message>
+    <message>
+        <source>Stopped: {reason} Saving again adds the rest.</source>
+        <translation>Gestopt: {reason} Sla opnieuw op voor de rest.</translation>
+    </message>
+</context>
+<context>
     <name>Sections</name>
     <message>
         <source>Group today</source>
@@ -4299,7 +4362,16 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>Uploads</name>
     <message>
         <source>Ready to post</source>
+        <extracomment>How far a file being sent got, 0–100 (None when it is not being sent)</extracomment>
         <translation>Klaar om te plaatsen</translation>
+    </message>
+    <message>
+        <source>Sent, the portal is preparing it…</source>
+        <translation>Verstuurd, het portaal verwerkt de foto…</translation>
+    </message>
+    <message>
+        <source>Posting… {percent} %</source>
+        <translation>Bezig met plaatsen… {percent} %</translation>
     </message>
     <message>
         <source>Posting…</source>
@@ -4320,6 +4392,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>{date} · {title} ({count})</source>
         <translation>{date} · {title} ({count})</translation>
+    </message>
+    <message>
+        <source>{date} · {title} ({count} · ♥ {hearts})</source>
+        <translation>{date} · {title} ({count} · ♥ {hearts})</translation>
     </message>
 </context>
 <context>

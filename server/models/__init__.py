@@ -58,7 +58,7 @@ from server.models.personal_data import (
     ContactKind,
     ParentDetails,
 )
-from server.models.photos import Activity, Photo, PhotoFile, PhotoTag, Rendition
+from server.models.photos import Activity, Photo, PhotoFile, PhotoHeart, PhotoTag, Rendition
 from server.models.security import (
     AuthEvent,
     AuthSession,
@@ -84,6 +84,6 @@ __all__ = [
     "manager_location", "staff_group",
     "DocumentPublication", "FamilyBilling", "Invoice", "InvoiceLine", "InvoiceLineKind",
     "InvoiceStatus", "PaymentMethod", "StoredDocument", "Tariff",
-    "Activity", "Photo", "PhotoFile", "PhotoTag", "Rendition",
+    "Activity", "Photo", "PhotoFile", "PhotoHeart", "PhotoTag", "Rendition",
     "Attendance", "AttendanceChange", "DiaryEntry", "EntryKind",
 ]

@@ -1,5 +1,5 @@
 """Photos: activities (albums) of a group on a day, their photos with three renditions each,
-and which children a photo is tagged with (docs/api.md, "Photos")."""
+which children a photo is tagged with, and the parents' hearts (docs/api.md, "Photos")."""
 
 from __future__ import annotations
 
@@ -80,3 +80,16 @@ class PhotoTag(Base):
                                           primary_key=True)
     child_id: Mapped[int] = mapped_column(ForeignKey("child.id", ondelete="CASCADE"),
                                           primary_key=True, index=True)
+
+
+class PhotoHeart(Base):
+    """A parent marked a photo with a heart. Staff see how many parents did, counting only
+    those whose family still sees the photo; a parent sees only their own heart."""
+
+    __tablename__ = "photo_heart"
+
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"),
+                                         primary_key=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -12,16 +12,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import Field
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 
 from server.agenda.access import own_group_ids
 from server.deps import Auth, Blobs, CurrentSettings, Db
 from server.models import Activity, Photo, PhotoTag
 from server.paging import DESC, Keyset, Paging
-from server.photos.listing import PHOTOS, photo_outs, photos_select, sort_key
+from server.photos.hearts import activity_heart_count, heart_view
+from server.photos.listing import PHOTOS, photo_outs, sort_key
 from server.photos.rules import (
     check_posting_group,
     check_tags,
+    photos_select,
     posting_activity,
     readable_photo,
     taggable_children,
@@ -52,9 +54,11 @@ PhotoId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 ACTIVITIES = Keyset("activities", (Activity.day, DESC), (Activity.id, DESC))
 
 
-def _activity_out(activity: Activity, photo_count: int) -> ActivityOut:
+def _activity_out(activity: Activity, photo_count: int,
+                  heart_count: int | None = None) -> ActivityOut:
     return ActivityOut(id=activity.id, group_id=activity.group_id, date=activity.day,
-                       title=activity.title, caption=activity.caption, photo_count=photo_count)
+                       title=activity.title, caption=activity.caption, photo_count=photo_count,
+                       heart_count=heart_count)
 
 
 @router.post("/activities", status_code=201, response_model=ActivityOut,
@@ -67,7 +71,7 @@ async def post_activity(body: ActivityIn, db: Db, auth: Auth,
                         created_by=auth.user.id, created_at=settings.now())
     db.add(activity)
     await db.commit()
-    return _activity_out(activity, 0)
+    return _activity_out(activity, 0, 0 if await heart_view(db, auth.user) else None)
 
 
 @router.get("/activities", response_model=ActivitiesPage, responses=REFUSALS)
@@ -82,10 +86,13 @@ async def activities(db: Db, auth: Auth, paging: Paging,
         groups &= {group_id}
     count = select(func.count(Photo.id)).where(Photo.activity_id == Activity.id) \
         .correlate(Activity).scalar_subquery()
+    hearts_on = await heart_view(db, auth.user) is not None
+    hearts = activity_heart_count() if hearts_on else literal(None)
     rows = list((await db.execute(ACTIVITIES.select(
-        select(Activity, count).where(Activity.group_id.in_(groups or {-1})), paging))).all())
+        select(Activity, count, hearts).where(Activity.group_id.in_(groups or {-1})),
+        paging))).all())
     page, next_cursor = ACTIVITIES.page(rows, paging, lambda r: (r[0].day, r[0].id))
-    return ActivitiesPage(activities=[_activity_out(a, n) for a, n in page],
+    return ActivitiesPage(activities=[_activity_out(a, n, h) for a, n, h in page],
                           next_cursor=next_cursor)
 
 
@@ -107,7 +114,8 @@ async def activity_photos(activity_id: ActivityId, db: Db, auth: Auth,
     rows = list((await db.execute(PHOTOS.select(
         photos_select().where(Photo.activity_id == activity.id), paging))).all())
     page, next_cursor = PHOTOS.page(rows, paging, sort_key)
-    return PhotosPage(photos=await photo_outs(db, page), next_cursor=next_cursor)
+    return PhotosPage(photos=await photo_outs(db, page, await heart_view(db, auth.user)),
+                      next_cursor=next_cursor)
 
 
 @router.post("/activities/{activity_id}/photos", status_code=201, response_model=PhotoOut,
@@ -127,7 +135,7 @@ async def upload_photo(activity_id: ActivityId, request: Request, db: Db, auth: 
     prepared = await request.app.state.image_workers.prepare(data)
     photo = await store_photo(db, blobs, activity, prepared, tags, auth.user.id, settings.now())
     await db.commit()
-    return (await photo_outs(db, [(photo, activity)]))[0]
+    return (await photo_outs(db, [(photo, activity)], await heart_view(db, auth.user)))[0]
 
 
 @router.put("/photos/{photo_id}/tags", response_model=PhotoOut,
@@ -149,7 +157,7 @@ async def put_tags(photo_id: PhotoId, body: TagsIn, db: Db, auth: Auth,
     if wanted != current:
         photo.changed_at = settings.now()
     await db.commit()
-    return (await photo_outs(db, [(photo, activity)]))[0]
+    return (await photo_outs(db, [(photo, activity)], await heart_view(db, auth.user)))[0]
 
 
 

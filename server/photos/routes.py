@@ -18,6 +18,7 @@ from server.blobs.http import blob_response
 from server.deps import Auth, Blobs, CurrentSettings, Db
 from server.models import Activity, Photo, PhotoFile, Rendition
 from server.paging import Paging
+from server.photos.hearts import heart_view
 from server.photos.listing import PHOTOS, photo_outs, sort_key
 from server.photos.rules import family_photos, family_photos_until, family_tags, readable_photo
 from server.photos.schemas import PhotosPage
@@ -45,7 +46,8 @@ async def photos(db: Db, auth: Auth, settings: CurrentSettings, paging: Paging,
     query = family_photos(user.family_id, child_id)
     rows = list((await db.execute(PHOTOS.select(query, paging))).all())
     page, next_cursor = PHOTOS.page(rows, paging, sort_key)
-    outs = await photo_outs(db, page, family_tags(user.family_id, [p.id for p, _ in page]))
+    outs = await photo_outs(db, page, await heart_view(db, user),
+                           family_tags(user.family_id, [p.id for p, _ in page]))
     return PhotosPage(photos=outs, next_cursor=next_cursor, available_until=until)
 
 

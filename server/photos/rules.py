@@ -21,7 +21,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.agenda.access import own_group_ids
 from server.auth.expiry import care_ended_on
 from server.models import Activity, Child, Contract, Photo, PhotoTag, User
-from server.photos.listing import photos_select
 from server.policy import organisation_policy
 from server.problems import Problem
 
@@ -35,6 +34,11 @@ async def family_photos_until(db: AsyncSession, user: User) -> date | None:
     policy = await organisation_policy(db, user.organisation_id)
     ended_on = await db.scalar(select(care_ended_on(user.family_id)))
     return photos_until(ended_on, policy.diary_retention_weeks)
+
+
+def photos_select() -> Any:
+    """(Photo, Activity) rows, for the listings to narrow down."""
+    return select(Photo, Activity).join(Activity, Activity.id == Photo.activity_id)
 
 
 def seen_by_family(family_id: int) -> ColumnElement[bool]:

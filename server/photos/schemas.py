@@ -26,6 +26,8 @@ class ActivityOut(BaseModel):
     title: str
     caption: str | None
     photo_count: int
+    # The hearts on its photos that count (docs/api.md, "Hearts"); null: hearts are off.
+    heart_count: int | None = None
 
 
 class ActivitiesPage(BaseModel):
@@ -75,6 +77,11 @@ class PhotoOut(BaseModel):
     child_ids: list[int]
     changed_at: datetime
     files: PhotoFilesOut
+    # Hearts (docs/api.md, "Hearts"): for a parent whether they marked it (`heart_count`
+    # null), for staff how many parents did (`hearted` null); both null when the
+    # organisation has hearts off.
+    hearted: bool | None = None
+    heart_count: int | None = None
 
 
 class PhotosPage(BaseModel):
@@ -82,3 +89,7 @@ class PhotosPage(BaseModel):
     next_cursor: str | None
     # The family's last day of photos (8 weeks after the last contract); null: no end.
     available_until: date | None = None
+
+
+class HeartOut(BaseModel):
+    hearted: bool

@@ -203,6 +203,9 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                           "Not every chosen child can be on this photo: a child without "
                           "consent for photos in the parent portal, or not in this group on "
                           "that day."),
+    "photo_hearts_off": (403, "Hearts are off",
+                         "Deze organisatie gebruikt geen hartjes bij foto's.",
+                         "This organisation does not use hearts on photos."),
     "diary_in_future": (422, "In the future",
                         "Dit tijdstip of deze dag is nog niet geweest.",
                         "This time or day has not come yet."),

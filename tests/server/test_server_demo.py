@@ -227,4 +227,5 @@ def test_cli_demo_prints_the_logins(tmp_path: Path, capsys: pytest.CaptureFixtur
     monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'ouderportaal.sqlite3'}")
     assert main(["purge"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "diary: 0 families, 0 entries, 0 attendances", "photos: 0 tags, 0 photos, 0 files"]
+        "diary: 0 families, 0 entries, 0 attendances",
+        "photos: 0 tags, 0 hearts, 0 photos, 0 files"]

@@ -78,3 +78,13 @@ def as_int(value: Any) -> int:
 
 def as_optional_int(value: Any) -> int | None:
     return None if value is None else as_int(value)
+
+
+def as_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected a boolean, got {type(value).__name__}")
+    return value
+
+
+def as_optional_bool(value: Any) -> bool | None:
+    return None if value is None else as_bool(value)

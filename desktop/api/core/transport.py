@@ -9,7 +9,7 @@ the same loop. Every request's outcome — the portal answered, or could not be 
 one ``on_outcome`` callback, so the app's connection indicator follows every request rather than
 the one a particular service happens to make. The endpoint groups
 (``desktop/api/<group>/endpoints.py``) only say which path to call and which record to build: a
-new feature adds a group, never a change here.
+new feature adds a group, never a change here. One piece: the loop and what rides on it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import Any
 import httpx
 
 from desktop.api.core.address import portal_base_url
+from desktop.api.core.body import ProgressBody
 from desktop.api.core.errors import (
     ConnectionProblem,
     ProblemResponse,
@@ -206,16 +207,18 @@ class Transport:
         path: str,
         *,
         json: Any = None,
-        content: bytes | None = None,
+        content: bytes | ProgressBody | None = None,
         content_type: str | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,
         retry: Retry | None = None,
     ) -> httpx.Response:
         """Send one request (refreshing, retrying as allowed); raises the typed errors.
-        ``content`` is a body of bytes (a photo) instead of ``json``."""
-        return await self._send(method, path, json=json, content=content,
-                                headers={"Content-Type": content_type} if content_type else None,
+        ``content``: bytes (a photo) instead of ``json``, or a :class:`ProgressBody`."""
+        headers = {"Content-Type": content_type} if content_type else {}
+        if isinstance(content, ProgressBody):  # sent in chunks, but not chunked: size known
+            headers["Content-Length"] = str(len(content))
+        return await self._send(method, path, json=json, content=content, headers=headers,
                                 authenticated=authenticated, idempotency_key=idempotency_key,
                                 retry=retry)
 
@@ -272,7 +275,7 @@ class Transport:
         path: str,
         *,
         json: Any = None,
-        content: bytes | None = None,
+        content: bytes | ProgressBody | None = None,
         headers: Mapping[str, str] | None = None,
         authenticated: bool = True,
         idempotency_key: str | None = None,

@@ -81,7 +81,8 @@ class DiaryEndpoints:
 
     @contextlib.asynccontextmanager
     async def pdf(self, child_id: int, first: date, last: date) -> AsyncIterator[Download]:
-        """Stream "Dagboek opslaan als PDF" of the child from ``first`` to ``last``."""
+        """Stream "Dagboek opslaan als PDF" of the child from ``first`` to ``last`` (at most
+        400 days, docs/api.md "Group day and diary")."""
         query = urlencode({"child_id": child_id, "from": first.isoformat(),
                            "to": last.isoformat()})
         async with self._core.download(f"/diary.pdf?{query}",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import date
 
+from desktop.api.core.body import ProgressBody
+from desktop.api.core.fields import as_bool
 from desktop.api.core.paging import all_pages, pages
 from desktop.api.core.transport import Download, Transport
 from desktop.api.photos.records import (
@@ -36,6 +38,12 @@ class PhotoEndpoints:
             until = page.available_until
         return PhotoListing(tuple(photos), until)
 
+    async def set_heart(self, photo_id: int, hearted: bool, key: str) -> bool:
+        """Put the parent's heart on the photo (or take it off); the answer says which."""
+        response = await self._core.request("PUT" if hearted else "DELETE",
+                                            f"/photos/{photo_id}/heart", idempotency_key=key)
+        return self._core.parse(response, lambda body: as_bool(body["hearted"]))
+
     @contextlib.asynccontextmanager
     async def file(self, photo: Photo, rendition: Rendition,
                    offset: int = 0) -> AsyncIterator[Download]:
@@ -55,18 +63,25 @@ class PhotoEndpoints:
             "group_id": group_id, "date": day.isoformat(), "title": title, "caption": caption})
         return self._core.parse(response, Activity.from_json)
 
+    async def activity_photos(self, activity_id: int) -> list[Photo]:
+        """The activity's photos with every tag and the parents' heart count (staff)."""
+        return await all_pages(self._core, f"/activities/{activity_id}/photos", "photos",
+                               Photo.from_json)
+
     async def children(self, activity_id: int) -> list[TaggableChild]:
         response = await self._core.request("GET", f"/activities/{activity_id}/children")
         return self._core.parse(response, lambda body: [
             TaggableChild.from_json(c) for c in body["children"]])
 
     async def upload(self, activity_id: int, data: bytes, child_ids: list[int],
-                     key: str) -> Photo:
-        """Post one photo (the bytes as they are; the server decides the type by content)."""
+                     key: str, progress: Callable[[int, int], None] | None = None) -> Photo:
+        """Post one photo (the bytes as they are; the server decides the type by content);
+        ``progress(sent, total)`` follows its bytes out."""
         query = "&".join(f"child_id={c}" for c in child_ids)
         response = await self._core.request(
             "POST", f"/activities/{activity_id}/photos" + (f"?{query}" if query else ""),
-            content=data, content_type="application/octet-stream", idempotency_key=key)
+            content=data if progress is None else ProgressBody(data, progress),
+            content_type="application/octet-stream", idempotency_key=key)
         return self._core.parse(response, Photo.from_json)
 
     async def set_tags(self, photo_id: int, child_ids: list[int], key: str) -> Photo:

@@ -14,16 +14,20 @@ from typing import Any
 
 from desktop.api.core.fields import (
     Json,
+    as_bool,
     as_date,
     as_int,
+    as_optional_bool,
     as_optional_date,
+    as_optional_int,
     as_optional_str,
     as_sha256,
     as_str,
     as_timestamp,
 )
 
-__all__ = ["Activity", "Photo", "PhotoFile", "PhotoListing", "Rendition", "TaggableChild"]
+__all__ = ["RENDITIONS", "Activity", "Photo", "PhotoFile", "PhotoListing", "Rendition",
+           "TaggableChild"]
 
 
 class Rendition(StrEnum):
@@ -32,7 +36,12 @@ class Rendition(StrEnum):
     ORIGINAL = "original"
 
 
-@dataclass(frozen=True)
+#: Every rendition, once: iterating the enum itself costs more than the rest of parsing a
+#: photo, and a listing has 20,000 of them (benchmarks/photos.py).
+RENDITIONS = tuple(Rendition)
+
+
+@dataclass(frozen=True, slots=True)
 class PhotoFile:
     """One rendition: its type, size and SHA-256."""
 
@@ -56,9 +65,11 @@ class PhotoFile:
         return {"media_type": self.media_type, "size": self.size, "sha256": self.sha256}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Photo:
-    """A photo of an activity. For a parent ``child_ids`` holds only their own children."""
+    """A photo of an activity. For a parent ``child_ids`` holds only their own children and
+    ``hearted`` whether they marked it with a heart; staff get ``heart_count`` instead; both
+    None when the organisation has hearts off (docs/api.md, "Hearts")."""
 
     id: int
     activity_id: int
@@ -70,6 +81,8 @@ class Photo:
     child_ids: tuple[int, ...]
     changed_at: datetime
     files: dict[Rendition, PhotoFile]
+    hearted: bool | None = None
+    heart_count: int | None = None
 
     def file(self, rendition: Rendition) -> PhotoFile:
         return self.files[rendition]
@@ -87,14 +100,17 @@ class Photo:
             width=as_int(data["width"]), height=as_int(data["height"]),
             child_ids=tuple(as_int(c) for c in data["child_ids"]),
             changed_at=as_timestamp(data["changed_at"]),
-            files={r: PhotoFile.from_json(files[r.value]) for r in Rendition})
+            files={r: PhotoFile.from_json(files[r.value]) for r in RENDITIONS},
+            hearted=as_optional_bool(data.get("hearted")),
+            heart_count=as_optional_int(data.get("heart_count")))
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "activity_id": self.activity_id,
                 "activity_title": self.activity_title, "caption": self.caption,
                 "date": self.date.isoformat(), "width": self.width, "height": self.height,
                 "child_ids": list(self.child_ids), "changed_at": self.changed_at.isoformat(),
-                "files": {r.value: f.to_json() for r, f in self.files.items()}}
+                "files": {r.value: f.to_json() for r, f in self.files.items()},
+                "hearted": self.hearted, "heart_count": self.heart_count}
 
 
 @dataclass(frozen=True)
@@ -126,12 +142,14 @@ class Activity:
     title: str
     caption: str | None
     photo_count: int
+    #: The parents' hearts on its photos (None: the organisation has hearts off)
+    heart_count: int | None = None
 
     @classmethod
     def from_json(cls, data: Json) -> Activity:
         return cls(as_int(data["id"]), as_int(data["group_id"]), as_date(data["date"]),
                    as_str(data["title"]), as_optional_str(data.get("caption")),
-                   as_int(data["photo_count"]))
+                   as_int(data["photo_count"]), as_optional_int(data.get("heart_count")))
 
 
 @dataclass(frozen=True)
@@ -145,8 +163,5 @@ class TaggableChild:
 
     @classmethod
     def from_json(cls, data: Json) -> TaggableChild:
-        consent = data["portal_consent"]
-        if not isinstance(consent, bool):
-            raise TypeError("portal_consent is not a boolean")
         return cls(as_int(data["id"]), as_str(data["first_name"]), as_str(data["last_name"]),
-                   consent)
+                   as_bool(data["portal_consent"]))

@@ -1,16 +1,18 @@
 """The photo grid's list model: the family's photos, newest day first, of one child or all.
 
 Rows come from the listing in blocks (``canFetchMore``/``fetchMore``: older months load as the
-grid scrolls), prepared once so ``data()`` is a lookup. A cell's thumbnail is asked for the
+grid scrolls), prepared once so ``data()`` is a lookup; an activity's label is made the first
+time a cell shows it. A cell's thumbnail is asked for the
 first time the view paints it: decoded from the offline copy when there is one, fetched
-otherwise (``want``); when it arrives only that index is announced (``dataChanged``). Offline a
+otherwise (``want``); what arrived by the next turn of the event loop is announced at once
+(one ``dataChanged`` over those rows). Offline a
 cell without a copy says so instead of staying blank.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 
 from desktop.api.photos.records import Photo, PhotoListing, Rendition
@@ -42,10 +45,9 @@ class Role(IntEnum):
     ThumbnailState = Qt.ItemDataRole.UserRole + 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Row:
     photo: Photo
-    label: str
     starts_activity: bool
 
 
@@ -70,6 +72,8 @@ class PhotoGridModel(QAbstractListModel):
         self._asked: set[int] = set()
         self._child_id: int | None = None
         self._listing: PhotoListing | None = None
+        self._labels: dict[int, str] = {}  # by activity id
+        self._changed: set[int] = set()  # rows to announce at the next turn of the loop
         thumbnails.ready.connect(self._decoded)
 
     # --- contents -----------------------------------------------------------------------------
@@ -94,6 +98,19 @@ class PhotoGridModel(QAbstractListModel):
     def row_of(self, photo_id: int) -> int | None:
         row = self._row_of.get(photo_id)
         return row if row is not None and row < self._shown else None
+
+    def update_photo(self, photo: Photo) -> None:
+        """The same photo with new details (the parent's heart): only its cell repaints."""
+        row = self._row_of.get(photo.id)
+        if row is None:
+            return
+        self._all[row] = _Row(photo, self._all[row].starts_activity)
+        if self._listing is not None:  # a later choice of child rebuilds from it
+            self._listing = replace(self._listing, photos=tuple(
+                photo if p.id == photo.id else p for p in self._listing.photos))
+        if row < self._shown:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Role.Photo])
 
     def missing_count(self) -> int:
         return len(self._missing)
@@ -140,9 +157,9 @@ class PhotoGridModel(QAbstractListModel):
             return None
         row = self._all[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.label if row.starts_activity else ""
+            return self._label(row.photo) if row.starts_activity else ""
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.label
+            return self._label(row.photo)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(row.photo)
         if role == Role.Photo:
@@ -179,15 +196,33 @@ class PhotoGridModel(QAbstractListModel):
                 self._want(photo)
         return None
 
+    def _label(self, photo: Photo) -> str:
+        """"3 november 2026 · Herfstwandeling", made when a cell first needs it (one per
+        activity): formatting 20,000 dates up front would delay the first paint."""
+        label = self._labels.get(photo.activity_id)
+        if label is None:
+            label = self._labels[photo.activity_id] = _label(photo)
+        return label
+
     def _decoded(self, photo_id: int) -> None:
         self._announce(photo_id)
 
     def _announce(self, photo_id: int) -> None:
+        """Thumbnails arrive one by one from the decoders: the rows that changed until the
+        event loop is free again go out as one ``dataChanged`` (one repaint, not dozens)."""
         row = self.row_of(photo_id)
-        if row is not None:
-            index = self.index(row)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole,
-                                                 Role.ThumbnailState])
+        if row is None:
+            return
+        if not self._changed:
+            QTimer.singleShot(0, self._flush)
+        self._changed.add(row)
+
+    def _flush(self) -> None:
+        rows = [r for r in self._changed if r < self._shown]
+        self._changed.clear()
+        if rows:
+            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)),
+                                  [Qt.ItemDataRole.DecorationRole, Role.ThumbnailState])
 
     def _rebuild(self) -> None:
         photos = [] if self._listing is None else [
@@ -195,13 +230,15 @@ class PhotoGridModel(QAbstractListModel):
             if self._child_id is None or self._child_id in p.child_ids]
         self.beginResetModel()
         self._all = []
+        self._labels.clear()
         previous = None
         for photo in photos:
-            self._all.append(_Row(photo, _label(photo), photo.activity_id != previous))
+            self._all.append(_Row(photo, photo.activity_id != previous))
             previous = photo.activity_id
         self._row_of = {r.photo.id: n for n, r in enumerate(self._all)}
         self._shown = min(BLOCK, len(self._all))
         self._asked.clear()
+        self._changed.clear()
         self._missing &= set(self._row_of)
         self.endResetModel()
 

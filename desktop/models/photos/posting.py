@@ -24,12 +24,19 @@ __all__ = ["ActivitiesModel", "UploadsModel", "state_text"]
 ModelIndex = QModelIndex | QPersistentModelIndex
 ActivityRole = Qt.ItemDataRole.UserRole + 1
 StateRole = Qt.ItemDataRole.UserRole + 2
+#: How far a file being sent got, 0–100 (None when it is not being sent)
+ProgressRole = Qt.ItemDataRole.UserRole + 3
 
 
 def state_text(upload: Upload) -> str:
     state = upload.state
     if state is UploadState.WAITING:
         text = QCoreApplication.translate("Uploads", "Ready to post")
+    elif state is UploadState.SENDING and upload.total and upload.sent >= upload.total:
+        text = QCoreApplication.translate("Uploads", "Sent, the portal is preparing it…")
+    elif state is UploadState.SENDING and upload.total:
+        text = QCoreApplication.translate("Uploads", "Posting… {percent} %").format(
+            percent=upload.percent)
     elif state is UploadState.SENDING:
         text = QCoreApplication.translate("Uploads", "Posting…")
     elif state is UploadState.DONE:
@@ -42,7 +49,8 @@ def state_text(upload: Upload) -> str:
 
 
 class ActivitiesModel(QAbstractListModel):
-    """Activities newest first: "3 november 2026 · Herfstwandeling (12)"."""
+    """Activities newest first: "3 november 2026 · Herfstwandeling (12 · ♥ 5)": the photos
+    and the parents' hearts on them (without the hearts when the organisation has them off)."""
 
     ActivityRole = ActivityRole
 
@@ -52,9 +60,7 @@ class ActivitiesModel(QAbstractListModel):
 
     def set_activities(self, activities: Sequence[Activity]) -> None:
         self.beginResetModel()
-        self._rows = [(a, QCoreApplication.translate("Uploads", "{date} · {title} ({count})")
-                       .format(date=format_date(a.date), title=a.title, count=a.photo_count))
-                      for a in activities]
+        self._rows = [(a, _activity_label(a)) for a in activities]
         self.endResetModel()
 
     def activity_at(self, row: int) -> Activity | None:
@@ -77,11 +83,21 @@ class ActivitiesModel(QAbstractListModel):
         return None
 
 
+def _activity_label(activity: Activity) -> str:
+    if activity.heart_count is None:
+        text = QCoreApplication.translate("Uploads", "{date} · {title} ({count})")
+    else:
+        text = QCoreApplication.translate("Uploads", "{date} · {title} ({count} · ♥ {hearts})")
+    return text.format(date=format_date(activity.date), title=activity.title,
+                       count=activity.photo_count, hearts=activity.heart_count)
+
+
 class UploadsModel(QAbstractListModel):
     """The files of the batch (``uploads``, the posting service's list): name and state;
     ``changed(row)`` announces one file."""
 
     StateRole = StateRole
+    ProgressRole = ProgressRole
 
     def __init__(self, uploads: list[Upload], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,4 +125,6 @@ class UploadsModel(QAbstractListModel):
             return str(upload.path)
         if role == StateRole:
             return upload.state.value
+        if role == ProgressRole:
+            return upload.percent if upload.state is UploadState.SENDING else None
         return None

@@ -17,8 +17,9 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 __all__ = ["DEFAULT_CACHE_BYTES", "ThumbnailCache"]
 
-#: Decoded thumbnails kept in memory: a few screens full of cells.
-DEFAULT_CACHE_BYTES = 48 * 1024 * 1024
+#: Decoded thumbnails kept in memory: a few screens full of cells (a 180 × 135 thumbnail is
+#: 97 kB; a full-screen grid shows about 30).
+DEFAULT_CACHE_BYTES = 24 * 1024 * 1024
 
 
 class _Decoded(QObject):

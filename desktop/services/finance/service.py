@@ -25,11 +25,13 @@ from desktop.api.finance.records import FinanceAccess, FinanceDocument, FinanceO
 from desktop.cache.blobs import BlobCorrupt, BlobStore
 from desktop.cache.disk import LOW_SPACE, DiskProblem, DiskTrouble
 from desktop.services.finance.downloads import download_document
+from desktop.services.finance.save_all import readable_name
 from desktop.services.session.account import STAFF_ROLES
 from desktop.services.session.service import SessionService
 from desktop.services.shared.blob_downloads import BlobDownloads
 from desktop.services.shared.errors import disk_message, user_message
 from desktop.services.shared.files import copy_atomically
+from desktop.services.shared.save_folder import SaveItem
 from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
 __all__ = ["DOWNLOAD_CONCURRENCY", "SPACE_CHECK_MS", "FinanceService"]
@@ -141,6 +143,21 @@ class FinanceService(QObject):
             return self.tr("This document is not on this computer yet. Connect to the internet "
                            "and try again.")
         return copy_atomically(path, Path(target))
+
+    def save_items(self) -> list[SaveItem]:
+        """Every document this account may see, as items of a folder save (the Overzicht's
+        "Alles opslaan", :mod:`desktop.services.shared.save_folder`), under the names of
+        "Alle documenten opslaan"; one not on this computer yet is downloaded on its turn."""
+        overview, blobs = self._overview, self._blobs()
+        if overview is None or blobs is None or overview.access is not FinanceAccess.GRANTED:
+            return []
+        return [SaveItem(readable_name(d), "document", d.sha256,
+                         lambda d=d: self._verified_or_download(blobs, d))
+                for d in overview.documents]
+
+    async def _verified_or_download(self, blobs: BlobStore, document: FinanceDocument
+                                    ) -> Path:
+        return self.verified_path(document) or await self._download(blobs, document)
 
     def readable_copy(self, document: FinanceDocument, name: str) -> Path | str:
         """A copy of the cached PDF under a name a parent can read (``Factuur F2026-00123.pdf``,

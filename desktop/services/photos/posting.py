@@ -9,6 +9,7 @@ is sent before the staff member confirms (:meth:`PhotoPostingService.upload`).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -38,18 +39,26 @@ class UploadState(StrEnum):
 
 @dataclass
 class Upload:
-    """One file of a batch, with the key it keeps through every retry."""
+    """One file of a batch, with the key it keeps through every retry; while sending, how
+    many of its bytes went out (``sent`` of ``total``)."""
 
     path: Path
     key: str = field(default_factory=new_idempotency_key)
     state: UploadState = UploadState.WAITING
     message: str = ""
+    sent: int = 0
+    total: int = 0
+
+    @property
+    def percent(self) -> int:
+        return 100 * self.sent // self.total if self.total else 0
 
 
 class PhotoPostingService(QObject):
     """Signals: ``activitiesLoaded(list[Activity])``, ``childrenLoaded(activity_id, list)``,
     ``activityCreated(Activity)``, ``uploadChanged(index)`` when a file of the batch changed
-    state, ``batchEnded()``, and ``problem(message)`` (translated)."""
+    state or sent another percent of its bytes, ``batchEnded()``, and ``problem(message)``
+    (translated)."""
 
     activitiesLoaded = Signal(list)
     childrenLoaded = Signal(int, list)
@@ -133,8 +142,9 @@ class PhotoPostingService(QObject):
                             reason=exc.strerror or exc))
                     continue
                 try:
-                    await self._session.request(lambda c, d=data, k=item.key: c.photos.upload(
-                        activity.id, d, child_ids, k))
+                    await self._session.request(lambda c, d=data, k=item.key, i=index:
+                                                c.photos.upload(activity.id, d, child_ids, k,
+                                                                self._progress(i)))
                 except RuleViolation as refused:
                     self._set(index, UploadState.REFUSED, refused.detail or refused.code)
                 except (ConnectionProblem, PortalError) as error:
@@ -147,6 +157,18 @@ class PhotoPostingService(QObject):
         finally:
             self.batchEnded.emit()
 
+    def _progress(self, index: int) -> Callable[[int, int], None]:
+        """Follows one file's bytes; the view hears of each new percent, not of each chunk."""
+        def sent(done: int, total: int) -> None:
+            item = self.uploads[index] if index < len(self.uploads) else None
+            if item is None or item.state is not UploadState.SENDING:
+                return
+            before = item.percent if item.total == total else -1
+            item.sent, item.total = done, total
+            if item.percent != before:
+                self.uploadChanged.emit(index)
+        return sent
+
     def _fail_the_rest(self, error: PortalError) -> None:
         for index, item in enumerate(self.uploads):
             if item.state is UploadState.WAITING:
@@ -155,6 +177,7 @@ class PhotoPostingService(QObject):
     def _set(self, index: int, state: UploadState, message: str = "") -> None:
         self.uploads[index].state = state
         self.uploads[index].message = message
+        self.uploads[index].sent = 0
         self.uploadChanged.emit(index)
 
     # --- outcome ------------------------------------------------------------------------------

@@ -13,12 +13,14 @@ folder at logout, photos included.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop.api.core.errors import ConnectionProblem, NotFound, SessionExpired
-from desktop.api.photos.records import Photo, PhotoListing, Rendition
+from desktop.api.core.transport import new_idempotency_key
+from desktop.api.photos.records import RENDITIONS, Photo, PhotoListing, Rendition
 from desktop.cache.blobs import BlobCorrupt, BlobStore
 from desktop.services.photos.budget import (
     DEFAULT_BUDGET_MB,
@@ -27,12 +29,13 @@ from desktop.services.photos.budget import (
     touch,
 )
 from desktop.services.photos.names import numbered, readable_name
-from desktop.services.photos.save_all import SaveAllOutcome, save_all_photos
+from desktop.services.photos.save_all import photo_items
 from desktop.services.session.account import STAFF_ROLES
 from desktop.services.session.service import SessionService
 from desktop.services.shared.blob_downloads import BlobDownloads, download_blob
 from desktop.services.shared.errors import user_message
 from desktop.services.shared.files import copy_atomically
+from desktop.services.shared.save_folder import SaveItem, SaveOutcome, save_into_folder
 from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
 __all__ = ["BUDGET_SETTING", "THUMBNAIL_CONCURRENCY", "PhotosService"]
@@ -49,9 +52,9 @@ class PhotosService(QObject):
     Signals: ``listingChanged(PhotoListing | None)``; ``fileReady(photo_id, rendition, path)``
     when a thumbnail or screen copy is on disk; ``fileMissing(photo_id, rendition)`` when it
     could not be fetched (offline); ``originalSaved(path)`` answering :meth:`save_original`;
-    ``saveAllProgress(done, total)`` and ``saveAllEnded(SaveAllOutcome | None)`` (None:
-    cancelled) for :meth:`save_all`; ``problem(message)`` (translated) and
-    ``problemSolved()``.
+    ``saveAllProgress(done, total)`` and ``saveAllEnded(SaveOutcome | None)`` (None:
+    cancelled) for :meth:`save_all`; ``photoChanged(Photo)`` when the parent's heart on it
+    changed (:meth:`set_heart`); ``problem(message)`` (translated) and ``problemSolved()``.
     """
 
     listingChanged = Signal(object)
@@ -60,6 +63,7 @@ class PhotosService(QObject):
     originalSaved = Signal(str)
     saveAllProgress = Signal(int, int)
     saveAllEnded = Signal(object)
+    photoChanged = Signal(object)
     problem = Signal(str)
     problemSolved = Signal()
 
@@ -74,6 +78,8 @@ class PhotosService(QObject):
         self._wanted: list[tuple[Photo, Rendition]] = []  # newest request last
         self._queued: set[tuple[int, Rendition]] = set()
         self._failing = False
+        # One key per wish, so a retried heart is one heart (docs/api.md, "Idempotency").
+        self._heart_keys: dict[tuple[int, bool], str] = {}
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
@@ -137,9 +143,27 @@ class PhotosService(QObject):
         self._tasks.run(f"save-{photo.id}", self._save_original(photo, Path(target)),
                         self._failed)
 
+    def set_heart(self, photo: Photo, hearted: bool) -> None:
+        """Put the parent's heart on ``photo`` or take it off (docs/api.md, "Hearts");
+        ``photoChanged`` answers with the photo as it is now, ``problem`` when the portal
+        could not be reached. A photo of an organisation without hearts has none to set."""
+        if photo.hearted is None:
+            return
+        key = self._heart_keys.setdefault((photo.id, hearted), new_idempotency_key())
+        self._tasks.run(f"heart-{photo.id}", self._set_heart(photo, hearted, key), self._failed)
+
     def save_all(self, photos: list[Photo], folder: Path) -> None:
         """Save every photo of ``photos`` into ``folder`` (:mod:`.save_all`)."""
         self._tasks.run("save-all", self._save_all(photos, Path(folder)), self._save_all_failed)
+
+    def save_items(self, photos: list[Photo]) -> list[SaveItem]:
+        """``photos`` as items of a folder save (:mod:`desktop.services.shared.save_folder`):
+        each original fetched verified when its turn comes, and let go once copied."""
+        blobs = self._blobs()
+        if blobs is None:
+            return []
+        return photo_items(photos, lambda photo: self._file(blobs, photo, Rendition.ORIGINAL),
+                           lambda photo: blobs.delete(photo.file(Rendition.ORIGINAL).blob_name))
 
     @property
     def saving_all(self) -> bool:
@@ -164,7 +188,7 @@ class PhotosService(QObject):
             return  # logged out while the answer was on its way
         cache.put_photos(listing)
         # Originals too: one being saved right now must not go before it is copied.
-        kept = {p.file(r).blob_name for p in listing.photos for r in Rendition}
+        kept = {p.file(r).blob_name for p in listing.photos for r in RENDITIONS}
         forget_all_but(cache.blobs.directory, kept)
         self._set_listing(listing)
         self._solved()
@@ -222,18 +246,27 @@ class PhotosService(QObject):
                                          lambda offset: client.photos.file(
                                              photo, rendition, offset))))
 
+    async def _set_heart(self, photo: Photo, hearted: bool, key: str) -> None:
+        answer = await self._session.request(
+            lambda client: client.photos.set_heart(photo.id, hearted, key))
+        self._heart_keys.pop((photo.id, hearted), None)
+        listing, cache = self._listing, self._session.cache
+        if listing is None or cache is None:
+            return  # logged out meanwhile
+        changed = replace(photo, hearted=answer)
+        self._listing = replace(listing, photos=tuple(
+            changed if p.id == photo.id else p for p in listing.photos))
+        cache.put_photos(self._listing)
+        self._solved()
+        self.photoChanged.emit(changed)
+
     async def _save_all(self, photos: list[Photo], folder: Path) -> None:
-        blobs = self._blobs()
-        if blobs is None:
-            return
-        outcome = await save_all_photos(
-            photos, folder, lambda photo: self._file(blobs, photo, Rendition.ORIGINAL),
-            lambda photo: blobs.delete(photo.file(Rendition.ORIGINAL).blob_name),
-            self.saveAllProgress.emit)
+        outcome = await save_into_folder(self.save_items(photos), folder,
+                                         self.saveAllProgress.emit)
         self.saveAllEnded.emit(outcome)
 
     def _save_all_failed(self, error: ExpectedError) -> None:
-        self.saveAllEnded.emit(SaveAllOutcome(error=user_message(error)))
+        self.saveAllEnded.emit(SaveOutcome(error=user_message(error)))
 
     async def _save_original(self, photo: Photo, target: Path) -> None:
         blobs = self._blobs()
@@ -291,6 +324,7 @@ class PhotosService(QObject):
         self._downloads.cancel_all()
         self._wanted.clear()
         self._queued.clear()
+        self._heart_keys.clear()
         self._failing = False
         self._set_listing(None)
 

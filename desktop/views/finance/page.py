@@ -32,7 +32,7 @@ from desktop.models.finance import (
 )
 from desktop.services.finance.save_all import SaveAllJob, readable_name
 from desktop.views.shared.message_bar import MessageBar
-from desktop.views.shared.pages import SAVE_ALL_DOCUMENTS, Intent, PageContext
+from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.row_table import row_table
 from desktop.views.shared.theme import mark
 
@@ -165,15 +165,10 @@ class FinancePage(QWidget):
     # --- state --------------------------------------------------------------------------------
 
     def activate(self, intent: Intent | None = None) -> None:
-        """The section became visible: make sure the list is current. Asked to save every
-        document (:data:`SAVE_ALL_DOCUMENTS`), it does so when this account may see them."""
+        """The section became visible: make sure the list is current."""
         if self._finance.overview is None and not self._finance.syncing:
             self._finance.refresh()
         self._show_waiting()
-        overview = self._finance.overview
-        if (intent == SAVE_ALL_DOCUMENTS and overview is not None
-                and overview.access is FinanceAccess.GRANTED):
-            self.save_all()
 
     def _show_waiting(self, *_args: object) -> None:
         overview = self._finance.overview

@@ -1,4 +1,4 @@
-"""The parents' Foto's section: a grid of the family's photos (one ``QListView`` in icon mode
+"""The parents' Foto's section: a grid of the family's photos (one wrapping ``QListView``
 over :class:`PhotoGridModel`, never item widgets), per child or all children, and the viewer.
 
 Offline the grid shows what is on this computer and says how many photos are not.
@@ -30,15 +30,20 @@ from desktop.models.photos.grid import PhotoGridModel
 from desktop.models.photos.thumbnails import ThumbnailCache
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Photo, Profile, Rendition
+from desktop.models.shared.save_summary import save_summary
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.theme import mark
+
+#: The heart's red, on the thumbnails and the viewer's button.
+HEART_COLOUR = "#c0392b"
 
 if TYPE_CHECKING:
     from desktop.services.photos.service import PhotosService
     from desktop.services.profile import ProfileService
+    from desktop.services.shared.save_folder import SaveOutcome
     from desktop.views.photos.viewer import PhotoViewer
 
-__all__ = ["CELL", "THUMBNAIL", "PhotosPage"]
+__all__ = ["CELL", "HEART_COLOUR", "THUMBNAIL", "PhotosPage", "photo_grid"]
 
 #: The thumbnails' box and the grid's cell (room for the activity's title under it).
 THUMBNAIL = QSize(180, 135)
@@ -46,8 +51,8 @@ CELL = QSize(196, 176)
 
 
 class PhotoDelegate(QStyledItemDelegate):
-    """Paints a cell: the thumbnail (or its placeholder) and, under the first photo of an
-    activity, its date and title."""
+    """Paints a cell: the thumbnail (or its placeholder), a heart in its corner when the parent
+    marked it, and, under the first photo of an activity, its date and title."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex) -> None:
@@ -70,6 +75,15 @@ class PhotoDelegate(QStyledItemDelegate):
                 painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                                  self.tr("Not on this computer"))
+        photo = index.data(PhotoGridModel.Role.Photo)
+        if photo is not None and photo.hearted:
+            badge = QRect(box.right() - 25, box.y() + 4, 22, 22)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 220))
+            painter.drawEllipse(badge)
+            painter.setPen(QColor(HEART_COLOUR))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "♥")
         label = index.data(Qt.ItemDataRole.DisplayRole)
         if label:
             painter.setPen(option.palette.color(
@@ -84,6 +98,28 @@ class PhotoDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return CELL
+
+
+def photo_grid(parent: QWidget | None) -> QListView:
+    """The grid the page shows (and benchmarks/photos.py measures): uniform cells, one
+    photo each, painted by :class:`PhotoDelegate`."""
+    grid = QListView(parent)
+    grid.setObjectName("photoGrid")
+    # A wrapping list rather than icon mode: only list mode lays out uniform cells by rows
+    # and columns; icon mode places every one of 20,000 cells on each layout.
+    grid.setViewMode(QListView.ViewMode.ListMode)
+    grid.setFlow(QListView.Flow.LeftToRight)
+    grid.setWrapping(True)
+    grid.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+    grid.setResizeMode(QListView.ResizeMode.Adjust)
+    grid.setUniformItemSizes(True)
+    grid.setGridSize(CELL)
+    grid.setSpacing(0)
+    grid.setLayoutMode(QListView.LayoutMode.Batched)
+    grid.setBatchSize(200)
+    grid.setSelectionMode(QListView.SelectionMode.SingleSelection)
+    grid.setItemDelegate(PhotoDelegate(grid))
+    return grid
 
 
 class PhotosPage(QWidget):
@@ -123,19 +159,8 @@ class PhotosPage(QWidget):
         self.note = mark(QLabel(self), "muted")
         self.note.setObjectName("photosNote")
         self.note.setWordWrap(True)
-        self.grid = QListView(self)
-        self.grid.setObjectName("photoGrid")
+        self.grid = photo_grid(self)
         self.grid.setAccessibleName(self.tr("Photos"))
-        self.grid.setViewMode(QListView.ViewMode.IconMode)
-        self.grid.setResizeMode(QListView.ResizeMode.Adjust)
-        self.grid.setMovement(QListView.Movement.Static)
-        self.grid.setUniformItemSizes(True)
-        self.grid.setGridSize(CELL)
-        self.grid.setSpacing(0)
-        self.grid.setLayoutMode(QListView.LayoutMode.Batched)
-        self.grid.setBatchSize(200)
-        self.grid.setSelectionMode(QListView.SelectionMode.SingleSelection)
-        self.grid.setItemDelegate(PhotoDelegate(self.grid))
         self.grid.setModel(self.model)
         self.grid.activated.connect(self._activated)
         self.grid.doubleClicked.connect(self._activated)
@@ -148,6 +173,7 @@ class PhotosPage(QWidget):
         photos.listingChanged.connect(self.set_listing)
         photos.saveAllProgress.connect(self._save_all_progress)
         photos.saveAllEnded.connect(self._save_all_ended)
+        photos.photoChanged.connect(self.model.update_photo)
         photos.fileReady.connect(self.model.file_ready)
         photos.fileMissing.connect(self.model.file_missing)
         photos.fileMissing.connect(self._update_note)
@@ -250,20 +276,9 @@ class PhotosPage(QWidget):
         self.note.setText(self.summary)
         self.note.show()
 
-    def _summary(self, outcome: object) -> str:
-        if outcome is None:
-            return self.tr("Saving stopped. The photos saved so far stay; saving again adds "
-                           "the rest.")
-        parts = [self.tr("Saved: {n} photos.").format(n=len(outcome.saved))]
-        if outcome.already_there:
-            parts.append(self.tr("Already in the folder: {n}.").format(n=outcome.already_there))
-        if outcome.damaged:
-            parts.append(self.tr("Arrived damaged, not saved: {n}. Save again later.").format(
-                n=outcome.damaged))
-        if outcome.error:
-            parts.append(self.tr("Stopped: {reason} Saving again adds the rest.").format(
-                reason=outcome.error))
-        return " ".join(parts)
+    def _summary(self, outcome: SaveOutcome | None) -> str:
+        return save_summary(outcome, "" if outcome is None else self.tr(
+            "Saved: {n} photos.").format(n=len(outcome.saved)))
 
     # --- viewer -------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """"Foto's plaatsen" (staff): choose the files (or drop them here), pick or create the
 activity, tag the children, confirm. Children without portal photo consent are shown but
-cannot be chosen, with the reason. Each file shows its own state; a file that did not arrive
+cannot be chosen, with the reason. Each file shows its own state, and while it is sent how
+many of its bytes went out; a file that did not arrive
 is sent again with its own key by "Try again", a refused one says why. Nothing is sent before
 "Post" is pressed.
 """
@@ -11,8 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QModelIndex, QRect
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -23,6 +26,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -41,6 +48,28 @@ __all__ = ["PHOTO_FILES", "UploadDialog"]
 
 PHOTO_FILES = "*.jpg *.jpeg *.png *.heic *.heif"
 _CHIPS_PER_ROW = 4
+_BAR_WIDTH = 140
+
+
+class UploadDelegate(QStyledItemDelegate):
+    """A file's row: its name and state, and while it is sent a bar of how far it got."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        percent = index.data(UploadsModel.ProgressRole)
+        if percent is None:
+            super().paint(painter, option, index)
+            return
+        text_option = QStyleOptionViewItem(option)
+        text_option.rect = option.rect.adjusted(0, 0, -_BAR_WIDTH - 8, 0)
+        super().paint(painter, text_option, index)
+        bar = QStyleOptionProgressBar()
+        bar.rect = QRect(option.rect.right() - _BAR_WIDTH, option.rect.y() + 2, _BAR_WIDTH,
+                         option.rect.height() - 4)
+        bar.minimum, bar.maximum, bar.progress = 0, 100, percent
+        bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, option.widget)
 
 
 class UploadDialog(SessionDialog):
@@ -102,6 +131,7 @@ class UploadDialog(SessionDialog):
         self.file_list.setObjectName("uploadFiles")
         self.file_list.setAccessibleName(self.tr("Files to post"))
         self.file_list.setModel(self.files)
+        self.file_list.setItemDelegate(UploadDelegate(self.file_list))
         self.choose_button = QPushButton(self.tr("Choose photos…"), self)
         self.choose_button.clicked.connect(self.choose_files)
         self.remove_button = QPushButton(self.tr("Remove"), self)

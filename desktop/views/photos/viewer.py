@@ -1,6 +1,7 @@
 """One photo at a time: fit / 100 % / wheel zoom, ← → for the previous and next photo of the
-grid, a slideshow, the activity and caption, and "Opslaan als…" (the original, verified
-against the server's SHA-256).
+grid, a slideshow, the activity and caption, the parent's heart (H, or the button; not shown
+when the organisation has hearts off), and "Opslaan als…" (the original, verified against the
+server's SHA-256).
 
 The viewer shows the screen copy (~1600 px) from the offline copy when there is one, else
 fetches it, showing the thumbnail meanwhile; offline without a copy it says so.
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.models.photos.grid import PhotoGridModel
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Photo, Rendition
+from desktop.views.photos.page import HEART_COLOUR
 from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import mark
 
@@ -128,6 +130,9 @@ class PhotoViewer(SessionDialog):
                                              self.toggle_slideshow)
         self.slideshow_button.setCheckable(True)
         self.save_button = self._button(self.tr("Save as…"), self.tr("Save as…"), self.save_as)
+        self.heart_button = self._button(self.tr("Heart (H)"), "♡", self.toggle_heart)
+        self.heart_button.setObjectName("photoHeart")
+        self.heart_button.setCheckable(True)
         for sequence, slot in ((QKeySequence.StandardKey.ZoomIn,
                                 lambda: self.image.zoom(_ZOOM_STEP)),
                                (QKeySequence.StandardKey.ZoomOut,
@@ -141,7 +146,7 @@ class PhotoViewer(SessionDialog):
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.next_button, self.fit_button,
                        self.actual_button, self.zoom_out_button, self.zoom_in_button,
-                       self.slideshow_button):
+                       self.slideshow_button, self.heart_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.state_label)
@@ -155,6 +160,7 @@ class PhotoViewer(SessionDialog):
         photos.fileReady.connect(self._file_ready)
         photos.fileMissing.connect(self._file_missing)
         photos.originalSaved.connect(self._saved)
+        photos.photoChanged.connect(self._photo_changed)
         photos.problem.connect(lambda _message: self.state_label.setText(""))
 
     def _button(self, name: str, text: str, slot: object) -> QToolButton:
@@ -179,6 +185,7 @@ class PhotoViewer(SessionDialog):
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(self._model.photo_at(row + 1) is not None
                                     or self._model.canFetchMore())
+        self._show_heart()
         path = self._photos.cached_path(photo, Rendition.SCREEN)
         if path is not None:
             self._show_file(path)
@@ -205,8 +212,33 @@ class PhotoViewer(SessionDialog):
         self.slideshow.start() if running else self.slideshow.stop()
         self.slideshow_button.setChecked(running)
 
+    # --- heart --------------------------------------------------------------------------------
+
+    def toggle_heart(self) -> None:
+        """Put the heart on or take it off; the button follows the portal's answer."""
+        if self.photo is not None and self.photo.hearted is not None:
+            self._photos.set_heart(self.photo, not self.photo.hearted)
+        self._show_heart()  # until the answer comes, the button shows what is true now
+
+    def _show_heart(self) -> None:
+        hearted = None if self.photo is None else self.photo.hearted
+        self.heart_button.setVisible(hearted is not None)
+        self.heart_button.setChecked(bool(hearted))
+        self.heart_button.setText("♥" if hearted else "♡")
+        self.heart_button.setStyleSheet(f"color: {HEART_COLOUR};" if hearted else "")
+        name = self.tr("Remove heart (H)") if hearted else self.tr("Heart (H)")
+        self.heart_button.setToolTip(name)
+        self.heart_button.setAccessibleName(name)
+
+    def _photo_changed(self, photo: Photo) -> None:
+        if self.photo is not None and photo.id == self.photo.id:
+            self.photo = photo
+            self._show_heart()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Left:
+        if event.key() == Qt.Key.Key_H and not event.modifiers():
+            self.toggle_heart()
+        elif event.key() == Qt.Key.Key_Left:
             self.previous()
         elif event.key() == Qt.Key.Key_Right:
             self.next()

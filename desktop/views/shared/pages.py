@@ -18,7 +18,7 @@ from desktop.views.shared.message_bar import MessageBar
 if TYPE_CHECKING:
     from desktop.services.container import Services
 
-__all__ = ["SAVE_ALL_DOCUMENTS", "Blocks", "Intent", "Navigator", "PageContext", "SectionPage"]
+__all__ = ["Blocks", "Intent", "Navigator", "PageContext", "SectionPage"]
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,6 @@ class Intent:
 
     section: str
     action: str
-
-
-#: The overview's notice that access ends: open Financieel and save every document.
-SAVE_ALL_DOCUMENTS = Intent("finance", "save-all")
 
 
 class Navigator(Protocol):

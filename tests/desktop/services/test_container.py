@@ -19,6 +19,7 @@ from desktop.services.personal_data import PersonalDataService
 from desktop.services.photos.posting import PhotoPostingService
 from desktop.services.photos.service import PhotosService
 from desktop.services.profile import ProfileService
+from desktop.services.save_everything import SaveEverythingService
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
 from desktop.services.shared.outbox import OutboxDelivery
@@ -40,7 +41,7 @@ def test_every_service_is_built_once_for_the_whole_app(data_root, clients, crash
             "update_hint": UpdateHintService, "account_security": AccountSecurityService,
             "personal_data": PersonalDataService, "photos": PhotosService,
             "photo_posting": PhotoPostingService, "group_day": GroupDayService,
-            "diary": DiaryService,
+            "diary": DiaryService, "save_everything": SaveEverythingService,
         }
         assert all(getattr(services, f.name).parent() is owner for f in fields(services))
         assert services.agenda.outbox is services.outbox  # one outbox for every feature

@@ -70,8 +70,8 @@ def test_ending_access_is_announced_with_the_date(make_window) -> None:
     assert notice.isVisible()
     assert "Access to the portal ends on 1 May 2027" in notice.text()
     assert "save your documents" in notice.text()
-    # Without a Financieel section (this window has none) there is nothing to offer saving.
-    assert not window.page("overview").save_documents.isVisible()
+    # "Alles opslaan" saves what there is: the diary and the photos also without Financieel.
+    assert window.page("overview").save_everything.isVisible()
 
 
 def test_a_parent_without_children_gets_an_explanation(make_window) -> None:

@@ -3,17 +3,19 @@ one page opening another with an intent."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 from view_fakes import (
+    VIEW_TODAY,
     FakeAccount,
     FakeAgenda,
     FakeExtraDays,
     FakeFinance,
     FakePendingRequests,
     FakeProfileService,
+    FakeSaveEverything,
     FakeSession,
     extra_day_request,
     parent_profile,
@@ -24,7 +26,7 @@ from desktop.api.extra_days.records import ExtraDayStatus
 from desktop.api.profile.records import Role
 from desktop.models.finance import FinanceAccess, FinanceOverview
 from desktop.models.sections import PARENTS, STAFF, AccessState, Audience, Section
-from desktop.views.finance.page import FinancePage
+from desktop.services.shared.save_folder import SaveOutcome
 from desktop.views.overview import OverviewPage
 from desktop.views.sections import SECTIONS
 
@@ -89,37 +91,34 @@ def granted_overview() -> FinanceOverview:
     return FinanceOverview(FinanceAccess.GRANTED, "Sanne de Vries", (), (), "c1")
 
 
-def test_saving_documents_from_the_access_notice_opens_finance_and_saves(make_window,
-                                                                         monkeypatch) -> None:
-    saved = []
-    monkeypatch.setattr(FinancePage, "save_all", lambda page: saved.append(page))
-    finance = FakeFinance()
-    finance.overview = granted_overview()
+def test_save_everything_from_the_notice_asks_for_a_folder_and_saves_there(
+        make_window, monkeypatch, tmp_path) -> None:
+    saving = FakeSaveEverything()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(tmp_path))
     window = make_window(profile=FakeProfileService(parent_profile(
-        access_until=date(2027, 5, 1))), finance=finance)
-    button = window.page("overview").save_documents
-    assert button.isVisible()
-    button.click()
-    assert window.pages.currentWidget() is window.page("finance")
-    assert saved == [window.page("finance")]
-    window.show_section("overview")
-    window.show_section("finance")  # opened by hand: nothing is saved
-    assert len(saved) == 1
+        access_until=date(2027, 5, 1))), save_everything=saving)
+    page = window.page("overview")
+    assert page.save_everything.isVisible()
+    page.save_everything.click()
+    assert saving.asked == [(tmp_path, VIEW_TODAY)]
+    assert page.progress is not None and page.progress.isVisible()
+    saving.progress.emit(3, 10)
+    assert page.progress.value() == 3 and "3 of 10" in page.progress.labelText()
+    page.progress.canceled.emit()  # the Cancel button
+    assert saving.cancelled == 1 and page.progress is None
+    assert "Saving stopped" in page.save_summary.text()
+    page.save_everything.click()
+    saving.ended.emit(SaveOutcome(saved=[tmp_path / "a.pdf"] * 3, already_there=4,
+                                  saved_by_kind={"document": 1, "diary": 1, "photo": 1}))
+    assert page.save_summary.text() == (
+        "Saved: 1 documents, 1 diary PDFs, 1 photos. Already in the folder: 4.")
 
 
-def test_a_secondary_parent_is_shown_who_can_save_the_documents(make_window,
-                                                                monkeypatch) -> None:
-    saved = []
-    monkeypatch.setattr(FinancePage, "save_all", lambda page: saved.append(page))
-    finance = FakeFinance()
-    finance.overview = replace(granted_overview(), access=FinanceAccess.PRIMARY_PARENT_ONLY)
-    window = make_window(FakeSession(FakeAccount(role=Role.SECONDARY_PARENT)),
-                         FakeProfileService(parent_profile(Role.SECONDARY_PARENT,
-                                                           access_until=date(2027, 5, 1))),
-                         finance=finance)
-    window.page("overview").save_documents.click()
-    assert window.pages.currentWidget() is window.page("finance")
-    assert saved == []
+def test_staff_get_no_notice_and_nothing_to_save(make_window) -> None:
+    window = make_window(FakeSession(FakeAccount(role=Role.STAFF)),
+                         FakeProfileService(staff_profile()))
+    assert not window.page("overview").save_everything.isVisible()
+    assert not window.page("overview").access_notice.isVisible()
 
 
 def test_showing_a_section_activates_its_page(make_window) -> None:

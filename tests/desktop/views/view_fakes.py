@@ -46,6 +46,7 @@ from desktop.services.pending_requests import PendingRequestsService
 from desktop.services.photos.posting import PhotoPostingService, Upload
 from desktop.services.photos.service import PhotosService
 from desktop.services.profile import ProfileService
+from desktop.services.save_everything import SaveEverythingService
 from desktop.services.session.connection import Connection
 from desktop.services.session.password_reset import PasswordResetService
 from desktop.services.session.service import SessionService
@@ -268,11 +269,12 @@ class FakeExtraDays(signals_of(ExtraDayService)):
 
 
 def a_photo(photo_id: int = 1, *, activity_id: int = 10, title: str = "Herfstwandeling",
-            day: date = date(2026, 11, 3), child_ids: tuple[int, ...] = (1,)) -> Photo:
+            day: date = date(2026, 11, 3), child_ids: tuple[int, ...] = (1,),
+            hearted: bool | None = None) -> Photo:
     """A photo record as the portal lists it (docs/api.md, "Photos")."""
     files = {r: PhotoFile("image/jpeg", 1000 + photo_id, f"{photo_id:064x}") for r in Rendition}
     return Photo(photo_id, activity_id, title, "Naar het bos", day, 1600, 1200, child_ids,
-                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), files)
+                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), files, hearted=hearted)
 
 
 class FakePhotos(signals_of(PhotosService)):
@@ -285,9 +287,14 @@ class FakePhotos(signals_of(PhotosService)):
         self.refreshes = 0
         self.wanted: list[tuple[object, object]] = []
         self.saved: list[tuple[object, object]] = []
+        self.hearts: list[tuple[int, bool]] = []
 
     def refresh(self) -> None:
         self.refreshes += 1
+
+    def set_heart(self, photo, hearted: bool) -> None:
+        if photo.hearted is not None:
+            self.hearts.append((photo.id, hearted))
 
     def cached_path(self, photo, rendition) -> None:
         return None
@@ -300,6 +307,25 @@ class FakePhotos(signals_of(PhotosService)):
 
     def save_original(self, photo, target) -> None:
         self.saved.append((photo, target))
+
+
+class FakeSaveEverything(signals_of(SaveEverythingService)):
+    """SaveEverythingService's interface: records the folders and days it was asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[tuple[object, object]] = []
+        self.running = False
+        self.cancelled = 0
+
+    def save(self, folder, today) -> None:
+        self.asked.append((folder, today))
+        self.running = True
+
+    def cancel(self) -> None:
+        self.cancelled += 1
+        self.running = False
+        self.ended.emit(None)
 
 
 class FakePhotoPosting(signals_of(PhotoPostingService)):
@@ -482,6 +508,7 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
         "photo_posting": FakePhotoPosting(),
         "group_day": FakeGroupDay(),
         "diary": FakeDiary(),
+        "save_everything": FakeSaveEverything(),
     }
     fakes.update(others)
     return Services(**fakes)

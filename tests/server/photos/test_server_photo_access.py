@@ -18,6 +18,8 @@ LOGINS = {"primary": SANNE, "secondary": THOMAS, "staff": FATIMA, "other_staff":
 ALL_OK = dict.fromkeys(LOGINS, "ok")
 STAFF_OF_THE_GROUP = {"primary": "not_found", "secondary": "not_found", "staff": "ok",
                       "other_staff": "not_found", "manager": "ok"}
+PARENTS_WHO_SEE_IT = {"primary": "ok", "secondary": "ok", "staff": "forbidden",
+                      "other_staff": "forbidden", "manager": "forbidden"}
 MATRIX = {
     ("POST", "/api/v1/activities"): {**STAFF_OF_THE_GROUP, "primary": "forbidden",
                                      "secondary": "forbidden", "other_staff": "forbidden"},
@@ -31,6 +33,9 @@ MATRIX = {
     ("GET", "/api/v1/photos"): {"primary": "ok", "secondary": "ok", "staff": "forbidden",
                                 "other_staff": "forbidden", "manager": "forbidden"},
     ("GET", "/api/v1/photos/{photo_id}/{rendition}"): {**ALL_OK, "other_staff": "not_found"},
+    # Hearts: parents who see the photo (docs/api.md, "Hearts").
+    ("PUT", "/api/v1/photos/{photo_id}/heart"): PARENTS_WHO_SEE_IT,
+    ("DELETE", "/api/v1/photos/{photo_id}/heart"): PARENTS_WHO_SEE_IT,
 }
 STATUS = {"forbidden": 403, "not_found": 404}
 

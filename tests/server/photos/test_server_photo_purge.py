@@ -43,7 +43,7 @@ async def test_after_the_photo_period_the_familys_photos_go(
     await _end_care(db, SANNE, TODAY - timedelta(weeks=8, days=1))
     with caplog.at_level(logging.INFO, logger="server.purge"):
         counts = await purge_photos(db, blobs, TODAY)
-    assert counts == {"tags": 2, "photos": 1, "files": 3}
+    assert counts == {"tags": 2, "hearts": 0, "photos": 1, "files": 3}
     assert {p for p in (await db.scalars(select(Photo.id))).all()} == {shared["id"]}
     assert (await db.scalars(select(PhotoTag.child_id).where(
         PhotoTag.photo_id == shared["id"]))).all() == [other]
@@ -51,17 +51,19 @@ async def test_after_the_photo_period_the_familys_photos_go(
     # The shared photo's files stay: another family still sees it.
     for key in (await db.scalars(select(PhotoFile.blob_key))).all():
         assert await blobs.exists(key)
-    assert "1 photos, 2 tags, 3 files removed" in caplog.text and "Emma" not in caplog.text
+    assert "1 photos, 2 tags, 0 hearts, 3 files removed" in caplog.text
+    assert "Emma" not in caplog.text
     # Again: nothing more.
-    assert await purge_photos(db, blobs, TODAY) == {"tags": 0, "photos": 0, "files": 0}
+    assert await purge_photos(db, blobs, TODAY) == {"tags": 0, "hearts": 0, "photos": 0,
+                                                    "files": 0}
 
 
 async def test_on_the_last_day_of_the_period_nothing_goes(
         client: httpx.AsyncClient, db: AsyncSession, app) -> None:  # noqa: ANN001
     await two_photos(client, db)
     await _end_care(db, SANNE, TODAY - timedelta(weeks=8))
-    assert await purge_photos(db, app.state.blobs, TODAY) == {"tags": 0, "photos": 0,
-                                                               "files": 0}
+    assert await purge_photos(db, app.state.blobs, TODAY) == {"tags": 0, "hearts": 0,
+                                                               "photos": 0, "files": 0}
     assert len((await db.scalars(select(Photo.id))).all()) == 2
 
 
@@ -79,4 +81,4 @@ async def test_the_command_runs_every_step(settings, client: httpx.AsyncClient,
     assert set(PURGE_STEPS) == {"diary", "photos"}
     done = await purge(settings)
     assert done["photos"]["photos"] == 1
-    assert (await purge(settings))["photos"] == {"tags": 0, "photos": 0, "files": 0}
+    assert (await purge(settings))["photos"] == {"tags": 0, "hearts": 0, "photos": 0, "files": 0}

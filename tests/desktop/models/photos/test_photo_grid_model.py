@@ -113,9 +113,23 @@ def test_a_cached_thumbnail_is_decoded_off_the_gui_thread_and_announced_alone(
                                                                          last.row())))
     assert model.index(2).data(Qt.ItemDataRole.DecorationRole) is None  # decoding now
     qtbot.waitUntil(lambda: model.index(2).data(PhotoGridModel.Role.ThumbnailState) == "ready")
+    qtbot.waitUntil(lambda: bool(changed))
     assert changed == [(2, 2)] and wishes.wanted == []
     pixmap = model.index(2).data(Qt.ItemDataRole.DecorationRole)
     assert (pixmap.width(), pixmap.height()) == (160, 120)  # decoded at the reduced size
+
+
+def test_what_changes_in_one_turn_of_the_loop_is_announced_once(qtbot) -> None:
+    model = model_of(qtbot, Wishes())
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, roles: changed.append((first.row(),
+                                                                         last.row())))
+    model.file_missing(4, "thumbnail")
+    model.file_missing(5, "thumbnail")
+    assert changed == []  # not yet: at the next turn of the event loop
+    qtbot.waitUntil(lambda: bool(changed))
+    qtbot.wait(20)
+    assert changed == [(3, 4)]
 
 
 def test_a_file_the_service_fetched_is_decoded(qtbot, tmp_path) -> None:

@@ -4,6 +4,7 @@ its keys (← →, slideshow) and "Opslaan als…"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -91,3 +92,36 @@ def test_the_viewer_steps_with_the_arrow_keys_and_saves_the_original(
     assert [(p.id, t.name) for p, t in photos.saved] == [(3, "gekozen.jpg")]
     photos.originalSaved.emit(str(Path(chosen[0]).with_name("gekozen.jpg")))
     assert viewer.state_label.text() == "Saved as gekozen.jpg."
+
+
+def test_the_viewer_heart_follows_the_photo_and_the_h_key(qtbot, make_window) -> None:
+    photos = FakePhotos()
+    _window, page = photos_page(make_window, photos)
+    photos.listing = PhotoListing((a_photo(1, hearted=False), a_photo(2, hearted=True),
+                                   a_photo(3)), None)
+    photos.listingChanged.emit(photos.listing)
+    page.open_row(0)
+    viewer = page.viewer
+    qtbot.waitExposed(viewer)
+    assert viewer.heart_button.isVisible() and not viewer.heart_button.isChecked()
+    qtbot.keyClick(viewer, Qt.Key.Key_H)
+    assert photos.hearts == [(1, True)]
+    # Until the portal answers, the button shows what is true now.
+    assert not viewer.heart_button.isChecked()
+    changed = replace(photos.listing.photos[0], hearted=True)
+    photos.photoChanged.emit(changed)
+    assert viewer.heart_button.isChecked() and viewer.heart_button.text() == "♥"
+    assert page.model.photo_at(0).hearted is True
+    qtbot.keyClick(viewer, Qt.Key.Key_Right)
+    assert viewer.heart_button.isChecked()
+    qtbot.keyClick(viewer, Qt.Key.Key_H)
+    assert photos.hearts[-1] == (2, False)
+    # An organisation without hearts: no heart, and H does nothing.
+    qtbot.keyClick(viewer, Qt.Key.Key_Right)
+    assert viewer.heart_button.isHidden()
+    qtbot.keyClick(viewer, Qt.Key.Key_H)
+    assert len(photos.hearts) == 2
+    # A choice of child rebuilds the grid from the listing with the heart that came back.
+    page.child_filter.setCurrentIndex(0)
+    page.model.set_child(1)
+    assert page.model.photo_at(0).hearted is True

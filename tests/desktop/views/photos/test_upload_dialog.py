@@ -4,6 +4,7 @@ is sent before "Post"; each file's state shows; "Try again" after a file did not
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -43,9 +44,12 @@ def test_the_staff_page_lists_activities_and_opens_the_dialog(qtbot, make_window
     posting = FakePhotoPosting()
     _window, page = staff_window(make_window, posting)
     assert page.objectName() == "staffPhotosPage" and ("activities",) in posting.asked
-    posting.activitiesLoaded.emit([WALK])
-    assert page.activities.rowCount() == 1 and "Herfstwandeling" in page.activities.index(
+    posting.activitiesLoaded.emit([WALK, replace(WALK, id=11, photo_count=12, heart_count=5)])
+    assert page.activities.rowCount() == 2 and "Herfstwandeling" in page.activities.index(
         0).data()
+    # The parents' hearts, when the organisation has them: none shown without.
+    assert page.activities.index(0).data().endswith("(0)")
+    assert page.activities.index(1).data().endswith("(12 · ♥ 5)")
     page.open_upload()
     qtbot.waitExposed(page.dialog)
     assert isinstance(page.dialog, UploadDialog)
@@ -85,6 +89,16 @@ def test_files_are_sent_only_on_post_and_each_shows_its_state(qtbot, tmp_path) -
     assert dialog.post_button.isEnabled()
     dialog.post()
     assert ("upload", WALK.id, ()) in posting.asked
+    # While a file goes out: how far it got, in the text and as a bar.
+    posting.uploads[0].state, posting.uploads[0].total = UploadState.SENDING, 2000
+    posting.uploads[0].sent = 900
+    posting.uploadChanged.emit(0)
+    assert dialog.files.index(0).data().endswith("Posting… 45 %")
+    assert dialog.files.index(0).data(dialog.files.ProgressRole) == 45
+    assert dialog.files.index(1).data(dialog.files.ProgressRole) is None
+    posting.uploads[0].sent = 2000
+    assert "the portal is preparing it" in dialog.files.index(0).data()
+    dialog.file_list.grab()  # the delegate paints the bar
     posting.uploads[0].state = UploadState.DONE
     posting.uploads[1].state, posting.uploads[1].message = UploadState.FAILED, "Geen internet"
     posting.uploadChanged.emit(1)

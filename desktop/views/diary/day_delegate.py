@@ -1,12 +1,13 @@
 """How a day of the Dagboek is drawn: its date in bold, then its lines as typed (plain text,
 wrapped), then the day's photos as thumbnails (``day_photos.py``; a click opens the viewer).
-Each row's height is measured once per width and day and kept, and the title's font made
-once: scrolling two years of diary must not measure every day again on each step."""
+Each row's height is measured once per width and day and kept, its text laid out once
+(a ``QStaticText``, which draws without laying out again), and the title's font made once:
+scrolling two years of diary must not measure or lay out every day again on each step."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.models.diary.timeline import TimelineModel
@@ -19,6 +20,8 @@ MARGIN = 8
 GAP = 6  # between thumbnails
 FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
     Qt.TextFlag.TextWordWrap)
+#: Laid-out day texts kept (the visible days and a few screens around them).
+KEPT_TEXTS = 400
 
 
 def photo_rects(area: QRect, count: int) -> list[QRect]:
@@ -45,6 +48,8 @@ class DayDelegate(QStyledItemDelegate):
         # By width, day (its id, the day kept to check it is still that one) and photos.
         self._heights: dict[tuple[int, int, int], tuple[object, int]] = {}
         self._fonts: dict[str, tuple[QFont, int]] = {}
+        # By width and day (kept to check it is still that one), oldest first.
+        self._texts: dict[tuple[int, int], tuple[object, QStaticText]] = {}
 
     def _parts(self, index: ModelIndex) -> tuple[str, str]:
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
@@ -66,6 +71,23 @@ class DayDelegate(QStyledItemDelegate):
             bold.setBold(True)
             known = self._fonts[key] = (bold, QFontMetrics(bold).height())
         return known
+
+    def _laid_out(self, index: ModelIndex, body: str, width: int,
+                  font: QFont) -> QStaticText:
+        """The day's lines wrapped to ``width``, laid out once (the same line breaks as the
+        height measured in :meth:`sizeHint`; a line separator keeps each typed line)."""
+        day = index.data(TimelineModel.DAY_ROLE)
+        key = (width, id(day))
+        known = self._texts.get(key)
+        if known is None or known[0] is not day:
+            text = QStaticText(body.replace("\n", "\u2028"))
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setTextWidth(width)
+            text.prepare(font=font)
+            known = self._texts[key] = (day, text)
+            if len(self._texts) > KEPT_TEXTS:
+                del self._texts[next(iter(self._texts))]
+        return known[1]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         width = max(100, option.rect.width() or 600) - 2 * MARGIN
@@ -96,7 +118,8 @@ class DayDelegate(QStyledItemDelegate):
         painter.drawText(QRect(area.left(), area.top(), area.width(), title_height),
                          FLAGS, title)
         painter.setFont(option.font)
-        painter.drawText(area.adjusted(0, title_height + MARGIN // 2, 0, 0), FLAGS, body)
+        painter.drawStaticText(QPoint(area.left(), area.top() + title_height + MARGIN // 2),
+                               self._laid_out(index, body, area.width(), option.font))
         photos = self._day_photos(index)
         if photos and self._photos is not None:
             for photo, rect in zip(photos, photo_rects(area, len(photos)), strict=True):
@@ -129,3 +152,4 @@ class DayDelegate(QStyledItemDelegate):
     def forget_heights(self) -> None:
         """Other photos: every day is measured again."""
         self._heights.clear()
+        self._texts.clear()

@@ -7,11 +7,10 @@ must have an accessible name. The dialogs are walked in test_keyboard_dialogs.py
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from keyboard import problems_in_chain, tab_chain, unnamed_controls
 from view_fakes import (
+    VIEW_TODAY,
     FakeAccount,
     FakeProfileService,
     FakeSession,
@@ -29,7 +28,7 @@ ACCOUNTS = {
     "secondary parent": (Role.SECONDARY_PARENT,
                          lambda: parent_profile(Role.SECONDARY_PARENT)),
     "parent whose contract ended": (Role.PRIMARY_PARENT,
-                                    lambda: ended_profile(date.today())),
+                                    lambda: ended_profile(VIEW_TODAY)),
     "staff": (Role.STAFF, staff_profile),
 }
 

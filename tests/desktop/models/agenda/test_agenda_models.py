@@ -34,9 +34,19 @@ from desktop.models.agenda.request_overview import (
     RequestOverviewModel,
     cancel_consequence,
 )
+from desktop.models.shared import clock
 
 EMMA, DAAN = 1, 2
 MONDAY = date(2027, 3, 1)
+
+#: The day these tests live on (a Monday outside the school holidays): what is past or still
+#: to come is decided by ``clock.today()``, fixed here, never by the day the suite runs on.
+TODAY = date(2026, 3, 2)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
 
 
 def planned(day: date, child: int, part: DayPart) -> PlannedDayPart:
@@ -244,7 +254,7 @@ def test_the_request_overview_lists_waiting_reports_first_and_filters_open(
         qtmodeltester) -> None:
     model = RequestOverviewModel()
     model.set_children({EMMA: "Emma", DAAN: "Daan"})
-    future = date.today() + timedelta(days=40)
+    future = TODAY + timedelta(days=40)
     waiting = QueuedAbsence(5, AbsenceDraft((EMMA, DAAN), future, future, None,
                                             AbsenceReason.ZIEK), datetime.now(UTC))
     refused = QueuedAbsence(6, AbsenceDraft((DAAN,), future, future, None,
@@ -277,7 +287,7 @@ def reported(absence_id: int, child: int, part: DayPart, at: datetime, day: date
 def test_a_report_for_two_children_is_one_line_per_day(qtmodeltester) -> None:
     model = RequestOverviewModel()
     model.set_children({EMMA: "Emma", DAAN: "Daan"})
-    day = date.today() + timedelta(days=40)
+    day = TODAY + timedelta(days=40)
     once = datetime(2026, 11, 1, 9, tzinfo=UTC)
     later = datetime(2026, 11, 2, 9, tzinfo=UTC)
     model.set_requests([

@@ -23,6 +23,7 @@ from desktop.arguments import parse_args
 from desktop.cache.paths import default_data_root
 from desktop.demo import DemoServer, open_demo_server
 from desktop.i18n import install_translators, ui_language
+from desktop.services.shared.async_generators import close_abandoned_generators_on
 from desktop.services.shared.crash import CrashReporter
 from desktop.wiring import AppOptions, DesktopApp
 
@@ -37,6 +38,7 @@ async def run(app: QApplication, args: argparse.Namespace) -> int:
     """The app's life on the running qasync loop."""
     crash = CrashReporter()
     crash.install(asyncio.get_running_loop())
+    close_abandoned_generators_on(asyncio.get_running_loop())
     demo: DemoServer | None = None
     desktop: DesktopApp | None = None
     try:

@@ -14,11 +14,14 @@ from typing import Any
 import pytest
 import qasync
 
+from desktop.services.shared.async_generators import close_abandoned_generators_on
+
 
 @pytest.fixture(scope="session")
 def qt_loop(qapp) -> Iterator[qasync.QEventLoop]:
     """One loop for the whole run: never stopped or closed while Qt runs (docs/architecture.md)."""
     loop = qasync.QEventLoop(qapp, already_running=True)
+    close_abandoned_generators_on(loop)  # as the app does (desktop/app.py)
     # Our own executor for asyncio.to_thread, so its threads can be joined at the end.
     executor = qasync.QThreadExecutor(2)
     loop.set_default_executor(executor)

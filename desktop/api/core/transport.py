@@ -34,6 +34,7 @@ import httpx
 
 from desktop.api.core.address import portal_base_url
 from desktop.api.core.body import ProgressBody
+from desktop.api.core.connections import ClosingTransport
 from desktop.api.core.errors import (
     ConnectionProblem,
     ProblemResponse,
@@ -130,9 +131,8 @@ class Transport:
         self._tokens = TokenKeeper(self._exchange, self._clock, on_tokens)
         self._http = httpx.AsyncClient(
             base_url=self.base_url + API_PREFIX,
-            transport=http_transport,
             # A test's transport has no TLS: do not load the certificates for it.
-            verify=tls_context() if http_transport is None else True,
+            transport=http_transport or ClosingTransport(verify=tls_context()),
             timeout=timeout,
             follow_redirects=False,
             headers={

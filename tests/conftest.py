@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import time
 
 # Qt must never open a real window in the test run; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests speak English unless a test asks for Dutch: the app follows the system language.
 os.environ.setdefault("LANGUAGE", "en")
+# The suite runs as a computer in the Netherlands: the app's "today" is the computer's, the
+# portal's is Amsterdam's, and on a UTC machine they differ for an hour or two before midnight.
+os.environ["TZ"] = "Europe/Amsterdam"
+time.tzset()
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402

@@ -16,6 +16,8 @@ from desktop.models.diary.entries import format_clock
 from desktop.models.diary.timeline import TimelineModel
 from desktop.models.shared.records import ChildStatus
 
+MANAGER = "manager@voorbeeld.nl"  # corrects days older than yesterday
+
 
 def _row(page, first_name: str) -> int:
     model = page.model
@@ -188,12 +190,13 @@ def test_the_parent_saves_the_diary_as_pdf_and_a_full_disk_or_a_stopped_portal_l
     portal_server.start()
 
 
-def staff_writes(run, url: str, text: str, day: date | None = None) -> None:  # noqa: ANN001
+def staff_writes(run, url: str, text: str, day: date | None = None,  # noqa: ANN001
+                 author: str = STAFF) -> None:
     from desktop.api.diary.records import EntryDraft, EntryKind
 
     async def write() -> None:
         async with PortalClient(url) as client:
-            await client.auth.login(STAFF, PASSWORD)
+            await client.auth.login(author, PASSWORD)
             parent = PortalClient(url)
             async with parent:
                 await parent.auth.login(SANNE, PASSWORD)
@@ -224,7 +227,8 @@ def test_a_day_read_stays_read_across_a_restart_and_is_new_again_once_it_changed
     main.show_section("overview")  # leaving the Dagboek: what it showed is read
     run(first.aclose())
 
-    staff_writes(run, portal_server.url, "Vandaag buiten gespeeld.", days[1])
+    # The manager: days[1] is an older day than yesterday when Emma was not there yesterday.
+    staff_writes(run, portal_server.url, "Vandaag buiten gespeeld.", days[1], author=MANAGER)
     second = make_app(portal_server.url)
     qtbot.mouseClick(second.login_window.findChild(QPushButton, "knownAccount"),
                      Qt.MouseButton.LeftButton)  # the remembered login

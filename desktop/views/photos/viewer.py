@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.models.photos.grid import PhotoGridModel
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Photo, Rendition
-from desktop.views.photos.page import HEART_COLOUR
+from desktop.views.photos.grid_view import HEART_COLOUR
 from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import mark
 
@@ -182,9 +182,8 @@ class PhotoViewer(SessionDialog):
         self.title_label.setText(self.windowTitle())
         self.caption_label.setText(photo.caption or "")
         self.caption_label.setVisible(bool(photo.caption))
-        self.previous_button.setEnabled(row > 0)
-        self.next_button.setEnabled(self._model.photo_at(row + 1) is not None
-                                    or self._model.canFetchMore())
+        self.previous_button.setEnabled(self._model.photo_row(row, -1) is not None)
+        self.next_button.setEnabled(self._model.photo_row(row, 1) is not None)
         self._show_heart()
         path = self._photos.cached_path(photo, Rendition.SCREEN)
         if path is not None:
@@ -196,16 +195,20 @@ class PhotoViewer(SessionDialog):
         self._photos.want(photo, Rendition.SCREEN)
 
     def previous(self) -> None:
-        if self.row > 0:
-            self.show_row(self.row - 1)
+        self._step(-1)
 
     def next(self) -> None:
-        if self._model.photo_at(self.row + 1) is None and self._model.canFetchMore():
-            self._model.fetchMore()
-        if self._model.photo_at(self.row + 1) is not None:
-            self.show_row(self.row + 1)
-        elif self.slideshow.isActive():
+        if not self._step(1) and self.slideshow.isActive():
             self.toggle_slideshow()
+
+    def _step(self, step: int) -> bool:
+        """The previous or next photo of the grid, over the headings between activities."""
+        row = self._model.photo_row(self.row, step)
+        if row is None:
+            return False
+        self._model.fetch_until(row)
+        self.show_row(row)
+        return True
 
     def toggle_slideshow(self) -> None:
         running = not self.slideshow.isActive()

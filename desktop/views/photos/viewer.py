@@ -1,7 +1,7 @@
 """One photo at a time: fit / 100 % / wheel zoom, ← → for the previous and next photo of the
-grid, a slideshow, the activity and caption, the parent's heart (H, or the button; not shown
-when the organisation has hearts off), and "Opslaan als…" (the original, verified against the
-server's SHA-256).
+grid, a slideshow, the activity and caption, the parent's heart (H, or the button) or for staff
+the number of parents' hearts (neither shown when the organisation has hearts off), and
+"Opslaan als…" (the original, verified against the server's SHA-256).
 
 The viewer shows the screen copy (~1600 px) from the offline copy when there is one, else
 fetches it, showing the thumbnail meanwhile; offline without a copy it says so.
@@ -133,6 +133,9 @@ class PhotoViewer(SessionDialog):
         self.heart_button = self._button(self.tr("Heart (H)"), "♡", self.toggle_heart)
         self.heart_button.setObjectName("photoHeart")
         self.heart_button.setCheckable(True)
+        self.hearts_label = QLabel(self)
+        self.hearts_label.setObjectName("photoHeartCount")
+        self.hearts_label.setStyleSheet(f"color: {HEART_COLOUR};")
         for sequence, slot in ((QKeySequence.StandardKey.ZoomIn,
                                 lambda: self.image.zoom(_ZOOM_STEP)),
                                (QKeySequence.StandardKey.ZoomOut,
@@ -146,7 +149,7 @@ class PhotoViewer(SessionDialog):
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.next_button, self.fit_button,
                        self.actual_button, self.zoom_out_button, self.zoom_in_button,
-                       self.slideshow_button, self.heart_button):
+                       self.slideshow_button, self.heart_button, self.hearts_label):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.state_label)
@@ -224,6 +227,13 @@ class PhotoViewer(SessionDialog):
         self._show_heart()  # until the answer comes, the button shows what is true now
 
     def _show_heart(self) -> None:
+        count = None if self.photo is None else self.photo.heart_count
+        self.hearts_label.setVisible(count is not None)
+        if count is not None:  # staff: how many parents marked it
+            self.hearts_label.setText(f"♥ {count}")
+            name = self.tr("Hearts from parents: {n}").format(n=count)
+            self.hearts_label.setToolTip(name)
+            self.hearts_label.setAccessibleName(name)
         hearted = None if self.photo is None else self.photo.hearted
         self.heart_button.setVisible(hearted is not None)
         self.heart_button.setChecked(bool(hearted))

@@ -43,7 +43,12 @@ _ZOOM_STEP = 1.25
 
 
 class _ImageView(QGraphicsView):
-    """The picture: fits the window until the user zooms; the wheel zooms."""
+    """The picture: fits the window until the user zooms; the wheel zooms.
+
+    Fitting hides the scroll bars (a fitted photo needs none; a scroll bar appearing after
+    the fit would shrink the pane and cut off the photo's bottom) and is done again whenever
+    the pane gets its size: when shown, and on every resize while fitting.
+    """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -54,7 +59,7 @@ class _ImageView(QGraphicsView):
         self.scene().addItem(self.item)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.fitting = True
+        self._set_fitting(True)
 
     def set_pixmap(self, pixmap: QPixmap) -> None:
         self.item.setPixmap(pixmap)
@@ -63,15 +68,15 @@ class _ImageView(QGraphicsView):
             self.fit()
 
     def fit(self) -> None:
-        self.fitting = True
+        self._set_fitting(True)
         self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
 
     def actual_size(self) -> None:
-        self.fitting = False
+        self._set_fitting(False)
         self.resetTransform()
 
     def zoom(self, factor: float) -> None:
-        self.fitting = False
+        self._set_fitting(False)
         scale = self.transform().m11() * factor
         if 0.05 <= scale <= 8.0:
             self.scale(factor, factor)
@@ -95,6 +100,18 @@ class _ImageView(QGraphicsView):
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self.fitting:
             self.fit()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.fitting:
+            self.fit()
+
+    def _set_fitting(self, fitting: bool) -> None:
+        self.fitting = fitting
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fitting else \
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
 
 
 class PhotoViewer(SessionDialog):

@@ -70,6 +70,8 @@ class StaffPhotosPage(QWidget):
         self.list.setObjectName("activityList")
         self.list.setAccessibleName(self.tr("Activities"))
         self.list.setModel(self.activities)
+        self.list.setWordWrap(True)  # a long title wraps instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._activity_chosen)
 
         self.thumbnails = ThumbnailCache(THUMBNAIL, parent=self)

@@ -1,13 +1,14 @@
 """The family's photos — also offline.
 
-After login the listing is shown from the cache at once and then synced (``GET /photos``,
-every page). What is no longer listed — consent withdrawn, a tag removed, the photo period
-over — leaves the cache at that sync, files included. Thumbnails are fetched as the grid asks
-for them (newest request first: what is on screen) and in the background after a sync, within
-the byte budget of :mod:`desktop.services.photos.budget`; screen copies when the viewer shows
-one; originals only to save them. One download per file
-(:mod:`desktop.services.shared.blob_downloads`). On a shared PC the session wipes the account
-folder at logout, photos included.
+After login the listing kept in the cache is read in a worker thread and shown in one step
+(:mod:`desktop.cache.photo_listing`), and synced (``GET /photos``, every page); the synced
+listing is made into the cache's lines in a worker too. What is no longer listed — consent
+withdrawn, a tag removed, the photo period over — leaves the cache at that sync, files
+included. Thumbnails are fetched as the grid asks for them (newest request first: what is on
+screen) and in the background after a sync, within the byte budget of
+:mod:`desktop.services.photos.budget`; screen copies when the viewer shows one; originals only
+to save them. One download per file (:mod:`desktop.services.shared.blob_downloads`). On a
+shared PC the session wipes the account folder at logout, photos included.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from desktop.api.core.errors import ConnectionProblem, NotFound, SessionExpired
 from desktop.api.core.transport import new_idempotency_key
 from desktop.api.photos.records import RENDITIONS, Photo, PhotoListing, Rendition
 from desktop.cache.blobs import BlobCorrupt, BlobStore
+from desktop.cache.photo_listing import listing_lines, read_photo_listing
+from desktop.cache.store import AccountCache
 from desktop.services.photos.budget import (
     DEFAULT_BUDGET_MB,
     enforce_budget,
@@ -186,7 +189,9 @@ class PhotosService(QObject):
         listing = await self._session.request(lambda client: client.photos.listing())
         if cache is None or cache is not self._session.cache:
             return  # logged out while the answer was on its way
-        cache.put_photos(listing)
+        await self._keep(cache, listing)
+        if cache is not self._session.cache:
+            return
         # Originals too: one being saved right now must not go before it is copied.
         kept = {p.file(r).blob_name for p in listing.photos for r in RENDITIONS}
         forget_all_but(cache.blobs.directory, kept)
@@ -256,7 +261,7 @@ class PhotosService(QObject):
         changed = replace(photo, hearted=answer)
         self._listing = replace(listing, photos=tuple(
             changed if p.id == photo.id else p for p in listing.photos))
-        cache.put_photos(self._listing)
+        await self._keep(cache, self._listing)
         self._solved()
         self.photoChanged.emit(changed)
 
@@ -312,8 +317,22 @@ class PhotosService(QObject):
         cache = self._session.cache
         if not self.available or cache is None:
             return
-        self._set_listing(cache.photos())
+        self._tasks.run("cached", self._read_cached(cache), self._failed)
         self.refresh()
+
+    async def _read_cached(self, cache: AccountCache) -> None:
+        """The listing kept at the last sync, read and parsed in a worker (20,000 photos
+        would hold the GUI thread for most of a second) and shown in one step, unless the
+        sync was first."""
+        listing = await asyncio.to_thread(read_photo_listing, cache.db_path)
+        if cache is self._session.cache and self._listing is None and listing is not None:
+            self._set_listing(listing)
+
+    async def _keep(self, cache: AccountCache, listing: PhotoListing) -> None:
+        """Keep ``listing`` in the cache, made into lines in a worker."""
+        body = await asyncio.to_thread(listing_lines, listing)
+        if cache is self._session.cache:
+            cache.put_photo_lines(body)
 
     def _online_changed(self, online: bool) -> None:
         if online and self.available and not self._tasks.running("sync"):

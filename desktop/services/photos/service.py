@@ -83,6 +83,11 @@ class PhotosService(QObject):
         self._failing = False
         # One key per wish, so a retried heart is one heart (docs/api.md, "Idempotency").
         self._heart_keys: dict[tuple[int, bool], str] = {}
+        # Hearts the portal answered since the running sync asked for its listing: newer
+        # than that listing, so they win over it.
+        self._fresh_hearts: dict[int, bool] = {}
+        self._kept: PhotoListing | None = None  # the listing the cache holds
+        self._keeping = asyncio.Lock()
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
@@ -186,26 +191,27 @@ class PhotosService(QObject):
 
     async def _sync(self) -> None:
         cache = self._session.cache
+        self._fresh_hearts = {}
         listing = await self._session.request(lambda client: client.photos.listing())
         if cache is None or cache is not self._session.cache:
             return  # logged out while the answer was on its way
-        await self._keep(cache, listing)
+        # What a sync of 20,000 photos does with them besides keeping them costs tens of
+        # milliseconds each (comparing, a folder listing, a stat per thumbnail): in a worker.
+        changed, missing = await asyncio.to_thread(_tidy, cache.blobs, listing, self._listing,
+                                                   self.budget_bytes)
         if cache is not self._session.cache:
             return
-        # Originals too: one being saved right now must not go before it is copied.
-        kept = {p.file(r).blob_name for p in listing.photos for r in RENDITIONS}
-        forget_all_but(cache.blobs.directory, kept)
-        self._set_listing(listing)
+        if self._fresh_hearts:
+            fresh = self._fresh_hearts
+            listing = replace(listing, photos=tuple(
+                replace(p, hearted=fresh[p.id]) if p.id in fresh else p
+                for p in listing.photos))
+            changed = listing != self._listing
+        if changed:  # (compared in the worker already)
+            self._listing = listing
+            self.listingChanged.emit(listing)
+        await self._keep(cache)
         self._solved()
-        # The thumbnails the grid did not ask for yet, oldest last, while they fit.
-        room, missing = self.budget_bytes, []
-        for photo in listing.photos:
-            file = photo.file(Rendition.THUMBNAIL)
-            room -= file.size
-            if room < 0:
-                break
-            if cache.blobs.path(file.blob_name, file.size) is None:
-                missing.append(photo)
         for photo in reversed(missing):
             self.want(photo)
 
@@ -258,10 +264,11 @@ class PhotosService(QObject):
         listing, cache = self._listing, self._session.cache
         if listing is None or cache is None:
             return  # logged out meanwhile
+        self._fresh_hearts[photo.id] = answer
         changed = replace(photo, hearted=answer)
         self._listing = replace(listing, photos=tuple(
             changed if p.id == photo.id else p for p in listing.photos))
-        await self._keep(cache, self._listing)
+        await self._keep(cache)
         self._solved()
         self.photoChanged.emit(changed)
 
@@ -326,13 +333,21 @@ class PhotosService(QObject):
         sync was first."""
         listing = await asyncio.to_thread(read_photo_listing, cache.db_path)
         if cache is self._session.cache and self._listing is None and listing is not None:
+            self._kept = listing
             self._set_listing(listing)
 
-    async def _keep(self, cache: AccountCache, listing: PhotoListing) -> None:
-        """Keep ``listing`` in the cache, made into lines in a worker."""
-        body = await asyncio.to_thread(listing_lines, listing)
-        if cache is self._session.cache:
-            cache.put_photo_lines(body)
+    async def _keep(self, cache: AccountCache) -> None:
+        """Keep the listing shown in the cache, made into lines in a worker; one write at a
+        time, and the last one is of the newest listing (a heart during a sync's write)."""
+        async with self._keeping:
+            while cache is self._session.cache and self._listing is not None \
+                    and self._listing is not self._kept:
+                listing = self._listing
+                body = await asyncio.to_thread(listing_lines, listing)
+                if cache is not self._session.cache:
+                    return
+                cache.put_photo_lines(body)
+                self._kept = listing
 
     def _online_changed(self, online: bool) -> None:
         if online and self.available and not self._tasks.running("sync"):
@@ -344,6 +359,8 @@ class PhotosService(QObject):
         self._wanted.clear()
         self._queued.clear()
         self._heart_keys.clear()
+        self._fresh_hearts.clear()
+        self._kept = None
         self._failing = False
         self._set_listing(None)
 
@@ -355,3 +372,22 @@ class PhotosService(QObject):
         if listing != self._listing:
             self._listing = listing
             self.listingChanged.emit(listing)
+
+
+def _tidy(blobs: BlobStore, listing: PhotoListing, shown: PhotoListing | None,
+          budget: int) -> tuple[bool, list[Photo]]:
+    """In a worker, after a sync: the files of photos no longer listed removed; whether
+    the listing differs from the one shown; the thumbnails the grid did not ask for yet,
+    newest first, while they fit in the budget."""
+    # Originals too: one being saved right now must not go before it is copied.
+    kept = {p.file(r).blob_name for p in listing.photos for r in RENDITIONS}
+    forget_all_but(blobs.directory, kept)
+    room, missing = budget, []
+    for photo in listing.photos:
+        file = photo.file(Rendition.THUMBNAIL)
+        room -= file.size
+        if room < 0:
+            break
+        if blobs.path(file.blob_name, file.size) is None:
+            missing.append(photo)
+    return listing != shown, missing

@@ -8,6 +8,10 @@ computed from the sections' sizes alone (a thousand sections for 20,000 photos t
 a millisecond), never from a size hint per item; painting, hit-testing and scrolling find rows
 by binary search over those tops. The columns follow the width on every resize. Keyboard
 navigation moves between photos only (headings are read, not chosen).
+
+One module of some 440 lines on purpose: layout, hit-testing, painting and the keyboard all
+work on the same section arithmetic (the tops, the heading rows, the columns), and the
+delegate paints the rectangles it gives; split, each half would need the other's insides.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -37,7 +42,12 @@ from PySide6.QtWidgets import (
 
 from desktop.models.photos.grid import Heading, PhotoGridModel
 
-__all__ = ["CELL", "HEART_COLOUR", "THUMBNAIL", "PhotoDelegate", "PhotoGridView", "photo_grid"]
+if TYPE_CHECKING:
+    from desktop.services.photos.service import PhotosService
+    from desktop.views.photos.viewer import PhotoViewer
+
+__all__ = ["CELL", "HEART_COLOUR", "THUMBNAIL", "PhotoDelegate", "PhotoGridView", "open_in_viewer",
+           "photo_grid"]
 
 #: The heart's red, on the thumbnails and the viewer.
 HEART_COLOUR = "#c0392b"
@@ -418,6 +428,21 @@ class PhotoGridView(QListView):
         above = self._section_size(section - 1)
         last_row = (above - 1) // columns * columns
         return self._headings[section - 1] + 1 + min(last_row + column, above - 1)
+
+
+def open_in_viewer(viewer: PhotoViewer | None, photos: PhotosService, model: PhotoGridModel,
+                   row: int, parent: QWidget) -> PhotoViewer | None:
+    """Show the photo of ``row`` in ``viewer`` (made on first use; none for a heading's
+    row) and answer the viewer."""
+    if model.photo_at(row) is None:
+        return viewer
+    if viewer is None:
+        from desktop.views.photos.viewer import PhotoViewer
+
+        viewer = PhotoViewer(photos, model, parent)
+    viewer.show_row(row)
+    viewer.show()
+    return viewer
 
 
 def photo_grid(parent: QWidget | None) -> PhotoGridView:

@@ -27,7 +27,7 @@ from desktop.models.photos.thumbnails import ThumbnailCache
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Photo, Profile, Rendition
 from desktop.models.shared.save_summary import save_summary
-from desktop.views.photos.grid_view import THUMBNAIL, photo_grid
+from desktop.views.photos.grid_view import THUMBNAIL, open_in_viewer, photo_grid
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.theme import mark
 
@@ -204,14 +204,7 @@ class PhotosPage(QWidget):
         self.open_row(index.row())
 
     def open_row(self, row: int) -> None:
-        if self.model.photo_at(row) is None:
-            return
-        if self.viewer is None:
-            from desktop.views.photos.viewer import PhotoViewer
-
-            self.viewer = PhotoViewer(self._photos, self.model, self)
-        self.viewer.show_row(row)
-        self.viewer.show()
+        self.viewer = open_in_viewer(self.viewer, self._photos, self.model, row, self)
 
     # --- the connection ---------------------------------------------------------------------
 

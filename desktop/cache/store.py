@@ -34,6 +34,12 @@ from desktop.cache.blobs import BlobStore
 from desktop.cache.disk import writing
 from desktop.cache.outbox import Outbox
 from desktop.cache.paths import private_folder
+from desktop.cache.photo_listing import (
+    LINES_DOCUMENT,
+    OLD_DOCUMENT,
+    listing_lines,
+    read_photo_listing,
+)
 from desktop.cache.store_file import (
     DB_NAME,
     MIGRATIONS,
@@ -227,18 +233,23 @@ class AccountCache:
 
     def put_photos(self, listing: PhotoListing) -> None:
         """Keep the family's photo listing (the thumbnails and screen copies are blobs)."""
-        self._put_document("photos", listing.to_json())
+        self.put_photo_lines(listing_lines(listing))
+
+    def put_photo_lines(self, body: str) -> None:
+        """Keep a listing already in the cache's form (:func:`listing_lines`, which the photos
+        service runs in a worker: 20,000 photos are too many for the GUI thread)."""
+        self._write(
+            "INSERT INTO documents (name, body, stored_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (name) DO UPDATE SET body = excluded.body,"
+            " stored_at = excluded.stored_at",
+            (LINES_DOCUMENT, body, self._clock().isoformat()))
+        self._write("DELETE FROM documents WHERE name = ?", (OLD_DOCUMENT,))
 
     def photos(self) -> PhotoListing | None:
-        data = self._document("photos")
-        if data is None:
-            return None
-        try:
-            return PhotoListing.from_json(data)
-        except (ValueError, KeyError, TypeError) as exc:
-            log.warning("discarding unreadable cached photo listing: %s", exc)
-            self._write("DELETE FROM documents WHERE name = 'photos'")
-            return None
+        """The kept listing (:func:`read_photo_listing`, which a worker thread may call
+        with :attr:`db_path` instead)."""
+        return read_photo_listing(self.db_path)
+
     # --- diary --------------------------------------------------------------------------------
 
     def put_diary(self, child_id: int, diary: dict[str, object]) -> None:

@@ -3693,16 +3693,28 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>PhotoDelegate</name>
     <message>
         <source>Not on this computer</source>
-        <extracomment>The heart&apos;s red, on the thumbnails and the viewer&apos;s button. The thumbnails&apos; box and the grid&apos;s cell (room for the activity&apos;s title under it).</extracomment>
+        <extracomment>The heart&apos;s red, on the thumbnails and the viewer. The thumbnails&apos; box and the grid&apos;s cell around it.</extracomment>
         <translation>Niet op deze computer</translation>
     </message>
 </context>
 <context>
     <name>PhotoGrid</name>
     <message>
-        <source>{date} · {activity}</source>
-        <extracomment>Rows added per ``fetchMore``: a few screens full. True for the first photo of an activity (the delegate draws its title above it) &quot;loading&quot;, &quot;ready&quot; or &quot;missing&quot; (not on this computer and cannot be fetched now)</extracomment>
-        <translation>{date} · {activity}</translation>
+        <source>{activity}, {date}</source>
+        <extracomment>Rows added per ``fetchMore``: a few screens full. A heading row&apos;s :class:`Heading` (None on a photo&apos;s row) &quot;loading&quot;, &quot;ready&quot; or &quot;missing&quot; (not on this computer and cannot be fetched now)</extracomment>
+        <translation>{activity}, {date}</translation>
+    </message>
+    <message>
+        <source>Photo {n} of {count}, {activity}</source>
+        <translation>Foto {n} van {count}, {activity}</translation>
+    </message>
+    <message>
+        <source>, with your heart</source>
+        <translation>, met je hartje</translation>
+    </message>
+    <message>
+        <source>, hearts: {n}</source>
+        <translation>, hartjes: {n}</translation>
     </message>
 </context>
 <context>
@@ -3758,6 +3770,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Loading…</source>
         <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Hearts from parents: {n}</source>
+        <translation>Hartjes van ouders: {n}</translation>
     </message>
     <message>
         <source>Remove heart (H)</source>
@@ -4460,6 +4476,22 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Activities</source>
         <translation>Activiteiten</translation>
+    </message>
+    <message>
+        <source>Photos of the activity</source>
+        <translation>Foto&apos;s van de activiteit</translation>
+    </message>
+    <message>
+        <source>Choose an activity to see its photos.</source>
+        <translation>Kies een activiteit om de foto&apos;s te zien.</translation>
+    </message>
+    <message>
+        <source>Loading the photos…</source>
+        <translation>De foto&apos;s worden geladen…</translation>
+    </message>
+    <message>
+        <source>This activity has no photos yet.</source>
+        <translation>Bij deze activiteit staan nog geen foto&apos;s.</translation>
     </message>
 </context>
 <context>

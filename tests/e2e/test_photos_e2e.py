@@ -74,7 +74,7 @@ def staff_posts(run, url: str, colours: list[tuple[str, bool]]) -> list[Photo]:
 
 def thumbnail_states(model: PhotoGridModel) -> list[str]:
     return [model.index(row).data(PhotoGridModel.Role.ThumbnailState)
-            for row in range(model.rowCount())]
+            for row in range(model.rowCount()) if not model.is_heading(row)]
 
 
 def open_photos(qtbot, desktop):
@@ -95,14 +95,16 @@ def test_staff_post_the_parent_views_saves_and_keeps_them_offline(
     page = open_photos(qtbot, desktop)
     model = page.model
     # Only the photos of her own child, the newest activity first, in upload order.
-    assert [model.photo_at(r).id for r in range(model.rowCount())] == \
+    assert [p.id for p in model.photos()] == \
         [posted[0].id, posted[2].id]
-    assert model.index(0).data().endswith("Herfstwandeling") and model.index(1).data() == ""
+    # One activity: its heading, then its photos.
+    assert model.is_heading(0) and model.index(0).data() == "Herfstwandeling"
+    assert model.rowCount() == 3
     page.show()
     qtbot.waitUntil(lambda: thumbnail_states(model) == ["ready", "ready"], timeout=20_000)
-    assert model.index(0).data(PhotoGridModel.Role.Photo).id == posted[0].id
+    assert model.index(1).data(PhotoGridModel.Role.Photo).id == posted[0].id
 
-    page.open_row(0)
+    page.open_row(1)
     viewer = page.viewer
     qtbot.waitUntil(lambda: viewer.isVisible() and viewer.state_label.text() == "",
                     timeout=20_000)
@@ -124,14 +126,14 @@ def test_staff_post_the_parent_views_saves_and_keeps_them_offline(
     viewer.close()
 
     # The portal goes away: what is on this computer is still shown, read from disk again.
-    screen_of_the_first = desktop.services.photos.cached_path(model.photo_at(0), Rendition.SCREEN)
+    screen_of_the_first = desktop.services.photos.cached_path(model.photo_at(1), Rendition.SCREEN)
     assert screen_of_the_first is not None
     portal_server.stop()
     page.thumbnails.clear()
     model.set_listing(desktop.services.photos.listing)
     page.grid.viewport().update()
     qtbot.waitUntil(lambda: thumbnail_states(model) == ["ready", "ready"], timeout=20_000)
-    page.open_row(0)
+    page.open_row(1)
     qtbot.waitUntil(lambda: viewer.isVisible() and viewer.image.item.pixmap().width() == 640,
                     timeout=20_000)
 
@@ -221,7 +223,7 @@ def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server,
     parent = make_app(portal_server.url, computer="home")
     log_in(qtbot, parent, SANNE, PASSWORD)
     photos = open_photos(qtbot, parent)
-    assert photos.model.rowCount() == 2
+    assert len(photos.model.photos()) == 2
 
 
 def test_save_all_photos_stopped_halfway_then_again_completes_without_duplicates(
@@ -271,7 +273,7 @@ def test_the_heart_in_the_viewer_reaches_the_portal_and_the_cache(
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
     page = open_photos(qtbot, desktop)
-    page.open_row(0)
+    page.open_row(1)
     viewer = page.viewer
     qtbot.waitUntil(viewer.isVisible, timeout=20_000)
     assert viewer.heart_button.isVisible() and not viewer.heart_button.isChecked()
@@ -284,7 +286,7 @@ def test_the_heart_in_the_viewer_reaches_the_portal_and_the_cache(
     with qtbot.waitSignal(desktop.services.photos.photoChanged, timeout=20_000):
         qtbot.keyClick(viewer, Qt.Key.Key_H)
     assert viewer.heart_button.isChecked() and viewer.photo.hearted is True
-    assert page.model.photo_at(0).hearted is True
+    assert page.model.photo_at(1).hearted is True
     assert run(staff_count()) == 1
     assert desktop.services.session.cache.photos().photos[0].hearted is True
     with qtbot.waitSignal(desktop.services.photos.photoChanged, timeout=20_000):

@@ -1,17 +1,26 @@
-"""The photo grid's list model: the family's photos, newest day first, of one child or all.
+"""The photo grid's list model: the family's photos grouped by activity, newest day first, of
+one child or all (the staff's grid of one activity uses it too).
+
+Each activity is a section: a **heading row** (its title, date and caption) followed by its
+photos' rows. The view (:class:`desktop.views.photos.grid_view.PhotoGridView`) lays a heading
+out over the full width and starts the photos on a new row; keyboard navigation skips
+headings; a screen reader reads a heading's text (``AccessibleTextRole``) like any cell.
 
 Rows come from the listing in blocks (``canFetchMore``/``fetchMore``: older months load as the
-grid scrolls), prepared once so ``data()`` is a lookup; an activity's label is made the first
-time a cell shows it. A cell's thumbnail is asked for the
-first time the view paints it: decoded from the offline copy when there is one, fetched
-otherwise (``want``); what arrived by the next turn of the event loop is announced at once
-(one ``dataChanged`` over those rows). Offline a
-cell without a copy says so instead of staying blank.
+grid scrolls). The rows are a compact store: the photos of the current choice in one list and
+two integer arrays (each section's heading row and its first photo), so a row is found by a
+binary search and 20,000 photos cost no object per row. A heading's text is made the first
+time a cell shows it. A cell's thumbnail is asked for the first time the view paints it:
+decoded from the offline copy when there is one, fetched otherwise (``want``); what arrived by
+the next turn of the event loop is announced at once (one ``dataChanged`` over those rows).
+Offline a cell without a copy says so instead of staying blank.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
@@ -30,7 +39,7 @@ from desktop.api.photos.records import Photo, PhotoListing, Rendition
 from desktop.models.photos.thumbnails import ThumbnailCache
 from desktop.models.shared.formatting import format_date
 
-__all__ = ["BLOCK", "PhotoGridModel"]
+__all__ = ["BLOCK", "Heading", "PhotoGridModel"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 #: Rows added per ``fetchMore``: a few screens full.
@@ -39,22 +48,34 @@ BLOCK = 300
 
 class Role(IntEnum):
     Photo = Qt.ItemDataRole.UserRole + 1
-    #: True for the first photo of an activity (the delegate draws its title above it)
-    StartsActivity = Qt.ItemDataRole.UserRole + 2
+    #: A heading row's :class:`Heading` (None on a photo's row)
+    Heading = Qt.ItemDataRole.UserRole + 2
     #: "loading", "ready" or "missing" (not on this computer and cannot be fetched now)
     ThumbnailState = Qt.ItemDataRole.UserRole + 3
 
 
 @dataclass(frozen=True, slots=True)
-class _Row:
-    photo: Photo
-    starts_activity: bool
+class Heading:
+    """What a section's heading shows: the activity's title, its date (through QLocale) and
+    its caption ("" without one)."""
+
+    title: str
+    date: str
+    caption: str
+    photo_count: int
+
+    @property
+    def text(self) -> str:
+        """The whole heading in one line: its tooltip and what a screen reader says."""
+        text = QCoreApplication.translate("PhotoGrid", "{activity}, {date}").format(
+            activity=self.title, date=self.date)
+        return f"{text}. {self.caption}" if self.caption else text
 
 
 class PhotoGridModel(QAbstractListModel):
-    """One row per photo. ``cached_path(photo)`` answers where its thumbnail is on disk (or
-    None) and ``want(photo)`` fetches it; call :meth:`file_ready` / :meth:`file_missing`
-    with the service's answers."""
+    """A heading row per activity, then a row per photo. ``cached_path(photo)`` answers where
+    its thumbnail is on disk (or None) and ``want(photo)`` fetches it; call
+    :meth:`file_ready` / :meth:`file_missing` with the service's answers."""
 
     Role = Role
 
@@ -65,14 +86,18 @@ class PhotoGridModel(QAbstractListModel):
         self.thumbnails = thumbnails
         self._cached_path = cached_path
         self._want = want
-        self._all: list[_Row] = []
+        self._photos: list[Photo] = []
+        # Section s: its heading at row _heading_rows[s], its photos from _first_photo[s].
+        self._heading_rows = array("l")
+        self._first_photo = array("l")
+        self._rows = 0
         self._shown = 0
-        self._row_of: dict[int, int] = {}
+        self._position: dict[int, int] = {}  # photo id → its place in _photos
         self._missing: set[int] = set()
         self._asked: set[int] = set()
         self._child_id: int | None = None
         self._listing: PhotoListing | None = None
-        self._labels: dict[int, str] = {}  # by activity id
+        self._headings: dict[int, Heading] = {}  # by section
         self._changed: set[int] = set()  # rows to announce at the next turn of the loop
         thumbnails.ready.connect(self._decoded)
 
@@ -89,25 +114,60 @@ class PhotoGridModel(QAbstractListModel):
             self._rebuild()
 
     def photo_at(self, row: int) -> Photo | None:
-        return self._all[row].photo if 0 <= row < self._shown else None
+        """The photo of ``row`` (None for a heading or a row not shown)."""
+        if not 0 <= row < self._shown:
+            return None
+        section = bisect_right(self._heading_rows, row) - 1
+        heading = self._heading_rows[section]
+        return None if row == heading else \
+            self._photos[self._first_photo[section] + row - heading - 1]
+
+    def is_heading(self, row: int) -> bool:
+        if not 0 <= row < self._shown:
+            return False
+        return self._heading_rows[bisect_right(self._heading_rows, row) - 1] == row
+
+    def photo_row(self, row: int, step: int) -> int | None:
+        """The row of the photo ``step`` photos after (or before, negative) the one of
+        ``row``, skipping headings; None past either end. The row may not be fetched yet
+        (:meth:`fetch_until`)."""
+        position = self._place(row)
+        if position is None:
+            return None
+        target = position + step
+        return self._row_of_place(target) if 0 <= target < len(self._photos) else None
+
+    def fetch_until(self, row: int) -> None:
+        """Fetch the blocks up to ``row``."""
+        while row >= self._shown and self.canFetchMore():
+            self.fetchMore()
+
+    def heading_rows(self) -> Sequence[int]:
+        """The heading row of every section shown (ascending): what the view lays out."""
+        end = bisect_right(self._heading_rows, self._shown - 1)
+        return self._heading_rows[:end]
 
     def photos(self) -> list[Photo]:
         """Every photo of the current choice, also those not fetched into the view yet."""
-        return [r.photo for r in self._all]
+        return list(self._photos)
 
     def row_of(self, photo_id: int) -> int | None:
-        row = self._row_of.get(photo_id)
-        return row if row is not None and row < self._shown else None
+        position = self._position.get(photo_id)
+        if position is None:
+            return None
+        row = self._row_of_place(position)
+        return row if row < self._shown else None
 
     def update_photo(self, photo: Photo) -> None:
         """The same photo with new details (the parent's heart): only its cell repaints."""
-        row = self._row_of.get(photo.id)
-        if row is None:
+        position = self._position.get(photo.id)
+        if position is None:
             return
-        self._all[row] = _Row(photo, self._all[row].starts_activity)
+        self._photos[position] = photo
         if self._listing is not None:  # a later choice of child rebuilds from it
             self._listing = replace(self._listing, photos=tuple(
                 photo if p.id == photo.id else p for p in self._listing.photos))
+        row = self._row_of_place(position)
         if row < self._shown:
             index = self.index(row)
             self.dataChanged.emit(index, index, [Role.Photo])
@@ -118,12 +178,12 @@ class PhotoGridModel(QAbstractListModel):
     # --- the service's answers ----------------------------------------------------------------
 
     def file_ready(self, photo_id: int, rendition: str, path: str) -> None:
-        if rendition == Rendition.THUMBNAIL.value and photo_id in self._row_of:
+        if rendition == Rendition.THUMBNAIL.value and photo_id in self._position:
             self._missing.discard(photo_id)
             self.thumbnails.decode(photo_id, path)
 
     def file_missing(self, photo_id: int, rendition: str) -> None:
-        if rendition == Rendition.THUMBNAIL.value and photo_id in self._row_of:
+        if rendition == Rendition.THUMBNAIL.value and photo_id in self._position:
             self._missing.add(photo_id)
             self._asked.discard(photo_id)  # asked again when the view paints it again
             self._announce(photo_id)
@@ -140,12 +200,12 @@ class PhotoGridModel(QAbstractListModel):
         return 0 if parent.isValid() else self._shown
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._shown < len(self._all)
+        return not parent.isValid() and self._shown < self._rows
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        more = min(BLOCK, len(self._all) - self._shown)
+        more = min(BLOCK, self._rows - self._shown)
         if more <= 0:
             return
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
@@ -153,34 +213,87 @@ class PhotoGridModel(QAbstractListModel):
         self.endInsertRows()
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not 0 <= index.row() < self._shown:
+        row = index.row()
+        if not index.isValid() or not 0 <= row < self._shown:
             return None
-        row = self._all[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._label(row.photo) if row.starts_activity else ""
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._label(row.photo)
+        section = bisect_right(self._heading_rows, row) - 1
+        first = self._heading_rows[section]
+        if row == first:
+            return self._heading_data(section, role)
+        photo = self._photos[self._first_photo[section] + row - first - 1]
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._thumbnail(row.photo)
+            return self._thumbnail(photo)
         if role == Role.Photo:
-            return row.photo
-        if role == Role.StartsActivity:
-            return row.starts_activity
+            return photo
         if role == Role.ThumbnailState:
-            photo_id = row.photo.id
+            photo_id = photo.id
             if self.thumbnails.get(photo_id) is not None:
                 return "ready"
             return "missing" if photo_id in self._missing or self.thumbnails.failed(
                 photo_id) else "loading"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._heading(section).text
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._photo_text(photo, section, row - first)
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if self.is_heading(index.row()):  # read, never chosen
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
             Qt.ItemFlag.ItemNeverHasChildren
 
     # --- inside -------------------------------------------------------------------------------
+
+    def _heading_data(self, section: int, role: int) -> object:
+        if role == Role.Heading:
+            return self._heading(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._heading(section).title
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._heading(section).text
+        return None
+
+    def _heading(self, section: int) -> Heading:
+        """Made when a cell first needs it (one per activity): formatting a thousand dates up
+        front would delay the first paint."""
+        heading = self._headings.get(section)
+        if heading is None:
+            photo = self._photos[self._first_photo[section]]
+            heading = self._headings[section] = Heading(
+                photo.activity_title, format_date(photo.date), photo.caption or "",
+                self._section_size(section))
+        return heading
+
+    def _photo_text(self, photo: Photo, section: int, number: int) -> str:
+        heading = self._heading(section)
+        text = QCoreApplication.translate("PhotoGrid", "Photo {n} of {count}, {activity}").format(
+            n=number, count=heading.photo_count, activity=heading.title)
+        if photo.hearted:
+            text += QCoreApplication.translate("PhotoGrid", ", with your heart")
+        if photo.heart_count is not None:
+            text += QCoreApplication.translate("PhotoGrid", ", hearts: {n}").format(
+                n=photo.heart_count)
+        return text
+
+    def _section_size(self, section: int) -> int:
+        end = self._first_photo[section + 1] if section + 1 < len(self._first_photo) \
+            else len(self._photos)
+        return end - self._first_photo[section]
+
+    def _place(self, row: int) -> int | None:
+        """The place in the photos of the photo at ``row``; a heading's is its first photo's
+        minus one (so the next photo after a heading is that section's first)."""
+        if not 0 <= row < self._shown:
+            return None
+        section = bisect_right(self._heading_rows, row) - 1
+        return self._first_photo[section] + row - self._heading_rows[section] - 1
+
+    def _row_of_place(self, position: int) -> int:
+        section = bisect_right(self._first_photo, position) - 1
+        return self._heading_rows[section] + 1 + position - self._first_photo[section]
 
     def _thumbnail(self, photo: Photo) -> object:
         pixmap = self.thumbnails.get(photo.id)
@@ -195,14 +308,6 @@ class PhotoGridModel(QAbstractListModel):
             else:
                 self._want(photo)
         return None
-
-    def _label(self, photo: Photo) -> str:
-        """"3 november 2026 · Herfstwandeling", made when a cell first needs it (one per
-        activity): formatting 20,000 dates up front would delay the first paint."""
-        label = self._labels.get(photo.activity_id)
-        if label is None:
-            label = self._labels[photo.activity_id] = _label(photo)
-        return label
 
     def _decoded(self, photo_id: int) -> None:
         self._announce(photo_id)
@@ -225,24 +330,26 @@ class PhotoGridModel(QAbstractListModel):
                                   [Qt.ItemDataRole.DecorationRole, Role.ThumbnailState])
 
     def _rebuild(self) -> None:
-        photos = [] if self._listing is None else [
-            p for p in self._listing.photos
-            if self._child_id is None or self._child_id in p.child_ids]
-        self.beginResetModel()
-        self._all = []
-        self._labels.clear()
+        """The rows of the current choice in one pass (a listing of 20,000 photos in a few
+        milliseconds: no object per row)."""
+        listing = () if self._listing is None else self._listing.photos
+        child = self._child_id
+        photos = list(listing) if child is None else [p for p in listing if child in p.child_ids]
+        heading_rows, first_photo = array("l"), array("l")
         previous = None
-        for photo in photos:
-            self._all.append(_Row(photo, photo.activity_id != previous))
-            previous = photo.activity_id
-        self._row_of = {r.photo.id: n for n, r in enumerate(self._all)}
-        self._shown = min(BLOCK, len(self._all))
+        for position, photo in enumerate(photos):
+            if photo.activity_id != previous:
+                previous = photo.activity_id
+                heading_rows.append(position + len(heading_rows))
+                first_photo.append(position)
+        self.beginResetModel()
+        self._photos = photos
+        self._heading_rows, self._first_photo = heading_rows, first_photo
+        self._rows = len(photos) + len(heading_rows)
+        self._position = {p.id: n for n, p in enumerate(photos)}
+        self._headings.clear()
+        self._shown = min(BLOCK, self._rows)
         self._asked.clear()
         self._changed.clear()
-        self._missing &= set(self._row_of)
+        self._missing &= self._position.keys()
         self.endResetModel()
-
-
-def _label(photo: Photo) -> str:
-    return QCoreApplication.translate("PhotoGrid", "{date} · {activity}").format(
-        date=format_date(photo.date), activity=photo.activity_title)

@@ -1,5 +1,6 @@
-"""Posting photos (staff and managers): the activities of a group, the children that can be
-tagged, a new activity, and uploading a batch of files one by one.
+"""Posting photos (staff and managers): the activities of a group, an activity's photos with
+the parents' hearts on each, the children that can be tagged, a new activity, and uploading a
+batch of files one by one.
 
 Every file gets its own idempotency key when it is added to the batch and keeps it through
 every retry, so a file whose answer was lost is stored once (docs/api.md, "Photos"). Nothing
@@ -55,12 +56,14 @@ class Upload:
 
 
 class PhotoPostingService(QObject):
-    """Signals: ``activitiesLoaded(list[Activity])``, ``childrenLoaded(activity_id, list)``,
+    """Signals: ``activitiesLoaded(list[Activity])``, ``activityPhotosLoaded(activity_id,
+    list[Photo])`` (each with its ``heart_count``), ``childrenLoaded(activity_id, list)``,
     ``activityCreated(Activity)``, ``uploadChanged(index)`` when a file of the batch changed
     state or sent another percent of its bytes, ``batchEnded()``, and ``problem(message)``
     (translated)."""
 
     activitiesLoaded = Signal(list)
+    activityPhotosLoaded = Signal(int, list)
     childrenLoaded = Signal(int, list)
     activityCreated = Signal(object)
     uploadChanged = Signal(int)
@@ -85,6 +88,10 @@ class PhotoPostingService(QObject):
     def load_activities(self) -> None:
         self._tasks.run("activities", self._load_activities(), self._failed)
 
+    def load_photos(self, activity_id: int) -> None:
+        """An activity's photos (a later call for another activity replaces this one)."""
+        self._tasks.run("photos", self._load_photos(activity_id), self._failed)
+
     def load_children(self, activity_id: int) -> None:
         self._tasks.run("children", self._load_children(activity_id), self._failed)
 
@@ -96,6 +103,10 @@ class PhotoPostingService(QObject):
     async def _load_activities(self) -> None:
         activities = await self._session.request(lambda c: c.photos.activities())
         self.activitiesLoaded.emit(activities)
+
+    async def _load_photos(self, activity_id: int) -> None:
+        photos = await self._session.request(lambda c: c.photos.activity_photos(activity_id))
+        self.activityPhotosLoaded.emit(activity_id, photos)
 
     async def _load_children(self, activity_id: int) -> None:
         children = await self._session.request(lambda c: c.photos.children(activity_id))

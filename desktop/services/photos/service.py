@@ -1,13 +1,14 @@
 """The family's photos — also offline.
 
-After login the listing is shown from the cache at once and then synced (``GET /photos``,
-every page). What is no longer listed — consent withdrawn, a tag removed, the photo period
-over — leaves the cache at that sync, files included. Thumbnails are fetched as the grid asks
-for them (newest request first: what is on screen) and in the background after a sync, within
-the byte budget of :mod:`desktop.services.photos.budget`; screen copies when the viewer shows
-one; originals only to save them. One download per file
-(:mod:`desktop.services.shared.blob_downloads`). On a shared PC the session wipes the account
-folder at logout, photos included.
+After login the listing kept in the cache is read in a worker thread and shown in one step
+(:mod:`desktop.cache.photo_listing`), and synced (``GET /photos``, every page); the synced
+listing is made into the cache's lines in a worker too. What is no longer listed — consent
+withdrawn, a tag removed, the photo period over — leaves the cache at that sync, files
+included. Thumbnails are fetched as the grid asks for them (newest request first: what is on
+screen) and in the background after a sync, within the byte budget of
+:mod:`desktop.services.photos.budget`; screen copies when the viewer shows one; originals only
+to save them. One download per file (:mod:`desktop.services.shared.blob_downloads`). On a
+shared PC the session wipes the account folder at logout, photos included.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from desktop.api.core.errors import ConnectionProblem, NotFound, SessionExpired
 from desktop.api.core.transport import new_idempotency_key
 from desktop.api.photos.records import RENDITIONS, Photo, PhotoListing, Rendition
 from desktop.cache.blobs import BlobCorrupt, BlobStore
+from desktop.cache.photo_listing import listing_lines, read_photo_listing
+from desktop.cache.store import AccountCache
 from desktop.services.photos.budget import (
     DEFAULT_BUDGET_MB,
     enforce_budget,
@@ -80,6 +83,11 @@ class PhotosService(QObject):
         self._failing = False
         # One key per wish, so a retried heart is one heart (docs/api.md, "Idempotency").
         self._heart_keys: dict[tuple[int, bool], str] = {}
+        # Hearts the portal answered since the running sync asked for its listing: newer
+        # than that listing, so they win over it.
+        self._fresh_hearts: dict[int, bool] = {}
+        self._kept: PhotoListing | None = None  # the listing the cache holds
+        self._keeping = asyncio.Lock()
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
@@ -183,24 +191,27 @@ class PhotosService(QObject):
 
     async def _sync(self) -> None:
         cache = self._session.cache
+        self._fresh_hearts = {}
         listing = await self._session.request(lambda client: client.photos.listing())
         if cache is None or cache is not self._session.cache:
             return  # logged out while the answer was on its way
-        cache.put_photos(listing)
-        # Originals too: one being saved right now must not go before it is copied.
-        kept = {p.file(r).blob_name for p in listing.photos for r in RENDITIONS}
-        forget_all_but(cache.blobs.directory, kept)
-        self._set_listing(listing)
+        # What a sync of 20,000 photos does with them besides keeping them costs tens of
+        # milliseconds each (comparing, a folder listing, a stat per thumbnail): in a worker.
+        changed, missing = await asyncio.to_thread(_tidy, cache.blobs, listing, self._listing,
+                                                   self.budget_bytes)
+        if cache is not self._session.cache:
+            return
+        if self._fresh_hearts:
+            fresh = self._fresh_hearts
+            listing = replace(listing, photos=tuple(
+                replace(p, hearted=fresh[p.id]) if p.id in fresh else p
+                for p in listing.photos))
+            changed = listing != self._listing
+        if changed:  # (compared in the worker already)
+            self._listing = listing
+            self.listingChanged.emit(listing)
+        await self._keep(cache)
         self._solved()
-        # The thumbnails the grid did not ask for yet, oldest last, while they fit.
-        room, missing = self.budget_bytes, []
-        for photo in listing.photos:
-            file = photo.file(Rendition.THUMBNAIL)
-            room -= file.size
-            if room < 0:
-                break
-            if cache.blobs.path(file.blob_name, file.size) is None:
-                missing.append(photo)
         for photo in reversed(missing):
             self.want(photo)
 
@@ -253,10 +264,11 @@ class PhotosService(QObject):
         listing, cache = self._listing, self._session.cache
         if listing is None or cache is None:
             return  # logged out meanwhile
+        self._fresh_hearts[photo.id] = answer
         changed = replace(photo, hearted=answer)
         self._listing = replace(listing, photos=tuple(
             changed if p.id == photo.id else p for p in listing.photos))
-        cache.put_photos(self._listing)
+        await self._keep(cache)
         self._solved()
         self.photoChanged.emit(changed)
 
@@ -312,8 +324,30 @@ class PhotosService(QObject):
         cache = self._session.cache
         if not self.available or cache is None:
             return
-        self._set_listing(cache.photos())
+        self._tasks.run("cached", self._read_cached(cache), self._failed)
         self.refresh()
+
+    async def _read_cached(self, cache: AccountCache) -> None:
+        """The listing kept at the last sync, read and parsed in a worker (20,000 photos
+        would hold the GUI thread for most of a second) and shown in one step, unless the
+        sync was first."""
+        listing = await asyncio.to_thread(read_photo_listing, cache.db_path)
+        if cache is self._session.cache and self._listing is None and listing is not None:
+            self._kept = listing
+            self._set_listing(listing)
+
+    async def _keep(self, cache: AccountCache) -> None:
+        """Keep the listing shown in the cache, made into lines in a worker; one write at a
+        time, and the last one is of the newest listing (a heart during a sync's write)."""
+        async with self._keeping:
+            while cache is self._session.cache and self._listing is not None \
+                    and self._listing is not self._kept:
+                listing = self._listing
+                body = await asyncio.to_thread(listing_lines, listing)
+                if cache is not self._session.cache:
+                    return
+                cache.put_photo_lines(body)
+                self._kept = listing
 
     def _online_changed(self, online: bool) -> None:
         if online and self.available and not self._tasks.running("sync"):
@@ -325,6 +359,8 @@ class PhotosService(QObject):
         self._wanted.clear()
         self._queued.clear()
         self._heart_keys.clear()
+        self._fresh_hearts.clear()
+        self._kept = None
         self._failing = False
         self._set_listing(None)
 
@@ -336,3 +372,22 @@ class PhotosService(QObject):
         if listing != self._listing:
             self._listing = listing
             self.listingChanged.emit(listing)
+
+
+def _tidy(blobs: BlobStore, listing: PhotoListing, shown: PhotoListing | None,
+          budget: int) -> tuple[bool, list[Photo]]:
+    """In a worker, after a sync: the files of photos no longer listed removed; whether
+    the listing differs from the one shown; the thumbnails the grid did not ask for yet,
+    newest first, while they fit in the budget."""
+    # Originals too: one being saved right now must not go before it is copied.
+    kept = {p.file(r).blob_name for p in listing.photos for r in RENDITIONS}
+    forget_all_but(blobs.directory, kept)
+    room, missing = budget, []
+    for photo in listing.photos:
+        file = photo.file(Rendition.THUMBNAIL)
+        room -= file.size
+        if room < 0:
+            break
+        if blobs.path(file.blob_name, file.size) is None:
+            missing.append(photo)
+    return listing != shown, missing

@@ -1,5 +1,6 @@
-"""The parents' Foto's section: a grid of the family's photos (one wrapping ``QListView``
-over :class:`PhotoGridModel`, never item widgets), per child or all children, and the viewer.
+"""The parents' Foto's section: a grid of the family's photos grouped by activity
+(:class:`PhotoGridView` over :class:`PhotoGridModel`, never item widgets), per child or all
+children, and the viewer.
 
 Offline the grid shows what is on this computer and says how many photos are not.
 """
@@ -9,19 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListView,
     QProgressDialog,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,11 +27,9 @@ from desktop.models.photos.thumbnails import ThumbnailCache
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Photo, Profile, Rendition
 from desktop.models.shared.save_summary import save_summary
+from desktop.views.photos.grid_view import THUMBNAIL, open_in_viewer, photo_grid
 from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.theme import mark
-
-#: The heart's red, on the thumbnails and the viewer's button.
-HEART_COLOUR = "#c0392b"
 
 if TYPE_CHECKING:
     from desktop.services.photos.service import PhotosService
@@ -43,83 +37,7 @@ if TYPE_CHECKING:
     from desktop.services.shared.save_folder import SaveOutcome
     from desktop.views.photos.viewer import PhotoViewer
 
-__all__ = ["CELL", "HEART_COLOUR", "THUMBNAIL", "PhotosPage", "photo_grid"]
-
-#: The thumbnails' box and the grid's cell (room for the activity's title under it).
-THUMBNAIL = QSize(180, 135)
-CELL = QSize(196, 176)
-
-
-class PhotoDelegate(QStyledItemDelegate):
-    """Paints a cell: the thumbnail (or its placeholder), a heart in its corner when the parent
-    marked it, and, under the first photo of an activity, its date and title."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex) -> None:
-        painter.save()
-        rect = option.rect
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
-        box = QRect(rect.x() + (rect.width() - THUMBNAIL.width()) // 2, rect.y() + 4,
-                    THUMBNAIL.width(), THUMBNAIL.height())
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        if pixmap is not None:
-            size = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(box.x() + (box.width() - size.width()) // 2,
-                           box.y() + (box.height() - size.height()) // 2, size.width(),
-                           size.height())
-            painter.drawPixmap(target, pixmap)
-        else:
-            painter.fillRect(box, QColor("#e8e4dc"))
-            if index.data(PhotoGridModel.Role.ThumbnailState) == "missing":
-                painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                                 self.tr("Not on this computer"))
-        photo = index.data(PhotoGridModel.Role.Photo)
-        if photo is not None and photo.hearted:
-            badge = QRect(box.right() - 25, box.y() + 4, 22, 22)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 220))
-            painter.drawEllipse(badge)
-            painter.setPen(QColor(HEART_COLOUR))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "♥")
-        label = index.data(Qt.ItemDataRole.DisplayRole)
-        if label:
-            painter.setPen(option.palette.color(
-                QPalette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected
-                else QPalette.ColorRole.Text))
-            text_box = QRect(rect.x() + 4, box.bottom() + 4, rect.width() - 8,
-                             rect.bottom() - box.bottom() - 4)
-            painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                             painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
-                                                              text_box.width()))
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return CELL
-
-
-def photo_grid(parent: QWidget | None) -> QListView:
-    """The grid the page shows (and benchmarks/photos.py measures): uniform cells, one
-    photo each, painted by :class:`PhotoDelegate`."""
-    grid = QListView(parent)
-    grid.setObjectName("photoGrid")
-    # A wrapping list rather than icon mode: only list mode lays out uniform cells by rows
-    # and columns; icon mode places every one of 20,000 cells on each layout.
-    grid.setViewMode(QListView.ViewMode.ListMode)
-    grid.setFlow(QListView.Flow.LeftToRight)
-    grid.setWrapping(True)
-    grid.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-    grid.setResizeMode(QListView.ResizeMode.Adjust)
-    grid.setUniformItemSizes(True)
-    grid.setGridSize(CELL)
-    grid.setSpacing(0)
-    grid.setLayoutMode(QListView.LayoutMode.Batched)
-    grid.setBatchSize(200)
-    grid.setSelectionMode(QListView.SelectionMode.SingleSelection)
-    grid.setItemDelegate(PhotoDelegate(grid))
-    return grid
+__all__ = ["PhotosPage"]
 
 
 class PhotosPage(QWidget):
@@ -286,14 +204,7 @@ class PhotosPage(QWidget):
         self.open_row(index.row())
 
     def open_row(self, row: int) -> None:
-        if self.model.photo_at(row) is None:
-            return
-        if self.viewer is None:
-            from desktop.views.photos.viewer import PhotoViewer
-
-            self.viewer = PhotoViewer(self._photos, self.model, self)
-        self.viewer.show_row(row)
-        self.viewer.show()
+        self.viewer = open_in_viewer(self.viewer, self._photos, self.model, row, self)
 
     # --- the connection ---------------------------------------------------------------------
 

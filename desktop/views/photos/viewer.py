@@ -1,7 +1,7 @@
 """One photo at a time: fit / 100 % / wheel zoom, ← → for the previous and next photo of the
-grid, a slideshow, the activity and caption, the parent's heart (H, or the button; not shown
-when the organisation has hearts off), and "Opslaan als…" (the original, verified against the
-server's SHA-256).
+grid, a slideshow, the activity and caption, the parent's heart (H, or the button) or for staff
+the number of parents' hearts (neither shown when the organisation has hearts off), and
+"Opslaan als…" (the original, verified against the server's SHA-256).
 
 The viewer shows the screen copy (~1600 px) from the offline copy when there is one, else
 fetches it, showing the thumbnail meanwhile; offline without a copy it says so.
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.models.photos.grid import PhotoGridModel
 from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Photo, Rendition
-from desktop.views.photos.page import HEART_COLOUR
+from desktop.views.photos.grid_view import HEART_COLOUR
 from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import mark
 
@@ -43,7 +43,12 @@ _ZOOM_STEP = 1.25
 
 
 class _ImageView(QGraphicsView):
-    """The picture: fits the window until the user zooms; the wheel zooms."""
+    """The picture: fits the window until the user zooms; the wheel zooms.
+
+    Fitting hides the scroll bars (a fitted photo needs none; a scroll bar appearing after
+    the fit would shrink the pane and cut off the photo's bottom) and is done again whenever
+    the pane gets its size: when shown, and on every resize while fitting.
+    """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -54,7 +59,7 @@ class _ImageView(QGraphicsView):
         self.scene().addItem(self.item)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.fitting = True
+        self._set_fitting(True)
 
     def set_pixmap(self, pixmap: QPixmap) -> None:
         self.item.setPixmap(pixmap)
@@ -63,15 +68,15 @@ class _ImageView(QGraphicsView):
             self.fit()
 
     def fit(self) -> None:
-        self.fitting = True
+        self._set_fitting(True)
         self.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
 
     def actual_size(self) -> None:
-        self.fitting = False
+        self._set_fitting(False)
         self.resetTransform()
 
     def zoom(self, factor: float) -> None:
-        self.fitting = False
+        self._set_fitting(False)
         scale = self.transform().m11() * factor
         if 0.05 <= scale <= 8.0:
             self.scale(factor, factor)
@@ -95,6 +100,18 @@ class _ImageView(QGraphicsView):
         super().resizeEvent(event)  # type: ignore[arg-type]
         if self.fitting:
             self.fit()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self.fitting:
+            self.fit()
+
+    def _set_fitting(self, fitting: bool) -> None:
+        self.fitting = fitting
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fitting else \
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
 
 
 class PhotoViewer(SessionDialog):
@@ -133,6 +150,9 @@ class PhotoViewer(SessionDialog):
         self.heart_button = self._button(self.tr("Heart (H)"), "♡", self.toggle_heart)
         self.heart_button.setObjectName("photoHeart")
         self.heart_button.setCheckable(True)
+        self.hearts_label = QLabel(self)
+        self.hearts_label.setObjectName("photoHeartCount")
+        self.hearts_label.setStyleSheet(f"color: {HEART_COLOUR};")
         for sequence, slot in ((QKeySequence.StandardKey.ZoomIn,
                                 lambda: self.image.zoom(_ZOOM_STEP)),
                                (QKeySequence.StandardKey.ZoomOut,
@@ -146,7 +166,7 @@ class PhotoViewer(SessionDialog):
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.next_button, self.fit_button,
                        self.actual_button, self.zoom_out_button, self.zoom_in_button,
-                       self.slideshow_button, self.heart_button):
+                       self.slideshow_button, self.heart_button, self.hearts_label):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.state_label)
@@ -182,9 +202,8 @@ class PhotoViewer(SessionDialog):
         self.title_label.setText(self.windowTitle())
         self.caption_label.setText(photo.caption or "")
         self.caption_label.setVisible(bool(photo.caption))
-        self.previous_button.setEnabled(row > 0)
-        self.next_button.setEnabled(self._model.photo_at(row + 1) is not None
-                                    or self._model.canFetchMore())
+        self.previous_button.setEnabled(self._model.photo_row(row, -1) is not None)
+        self.next_button.setEnabled(self._model.photo_row(row, 1) is not None)
         self._show_heart()
         path = self._photos.cached_path(photo, Rendition.SCREEN)
         if path is not None:
@@ -196,16 +215,20 @@ class PhotoViewer(SessionDialog):
         self._photos.want(photo, Rendition.SCREEN)
 
     def previous(self) -> None:
-        if self.row > 0:
-            self.show_row(self.row - 1)
+        self._step(-1)
 
     def next(self) -> None:
-        if self._model.photo_at(self.row + 1) is None and self._model.canFetchMore():
-            self._model.fetchMore()
-        if self._model.photo_at(self.row + 1) is not None:
-            self.show_row(self.row + 1)
-        elif self.slideshow.isActive():
+        if not self._step(1) and self.slideshow.isActive():
             self.toggle_slideshow()
+
+    def _step(self, step: int) -> bool:
+        """The previous or next photo of the grid, over the headings between activities."""
+        row = self._model.photo_row(self.row, step)
+        if row is None:
+            return False
+        self._model.fetch_until(row)
+        self.show_row(row)
+        return True
 
     def toggle_slideshow(self) -> None:
         running = not self.slideshow.isActive()
@@ -221,6 +244,13 @@ class PhotoViewer(SessionDialog):
         self._show_heart()  # until the answer comes, the button shows what is true now
 
     def _show_heart(self) -> None:
+        count = None if self.photo is None else self.photo.heart_count
+        self.hearts_label.setVisible(count is not None)
+        if count is not None:  # staff: how many parents marked it
+            self.hearts_label.setText(f"♥ {count}")
+            name = self.tr("Hearts from parents: {n}").format(n=count)
+            self.hearts_label.setToolTip(name)
+            self.hearts_label.setAccessibleName(name)
         hearted = None if self.photo is None else self.photo.hearted
         self.heart_button.setVisible(hearted is not None)
         self.heart_button.setChecked(bool(hearted))

@@ -281,11 +281,13 @@ class FakeExtraDays(signals_of(ExtraDayService)):
 
 def a_photo(photo_id: int = 1, *, activity_id: int = 10, title: str = "Herfstwandeling",
             day: date = date(2026, 11, 3), child_ids: tuple[int, ...] = (1,),
-            hearted: bool | None = None) -> Photo:
-    """A photo record as the portal lists it (docs/api.md, "Photos")."""
+            hearted: bool | None = None, heart_count: int | None = None) -> Photo:
+    """A photo record as the portal lists it (docs/api.md, "Photos"): ``hearted`` for a
+    parent, ``heart_count`` for staff."""
     files = {r: PhotoFile("image/jpeg", 1000 + photo_id, f"{photo_id:064x}") for r in Rendition}
     return Photo(photo_id, activity_id, title, "Naar het bos", day, 1600, 1200, child_ids,
-                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), files, hearted=hearted)
+                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), files, hearted=hearted,
+                 heart_count=heart_count)
 
 
 class FakePhotos(signals_of(PhotosService)):
@@ -350,6 +352,9 @@ class FakePhotoPosting(signals_of(PhotoPostingService)):
 
     def load_activities(self) -> None:
         self.asked.append(("activities",))
+
+    def load_photos(self, activity_id: int) -> None:
+        self.asked.append(("photos", activity_id))
 
     def load_children(self, activity_id: int) -> None:
         self.asked.append(("children", activity_id))

@@ -1,6 +1,8 @@
-"""The photo grid's model and its thumbnail cache: qtmodeltester; rows in blocks as the grid
-scrolls; one child's photos; a thumbnail decoded off the GUI thread announces only its own
-index; the cache keeps to its byte budget, least recently used out first."""
+"""The photo grid's model and its thumbnail cache: qtmodeltester; a heading row per activity
+(title, date, caption; read by screen readers, never chosen); rows in blocks as the grid
+scrolls; stepping from photo to photo over the headings; one child's photos; a thumbnail
+decoded off the GUI thread announces only its own index; the cache keeps to its byte budget,
+least recently used out first."""
 
 from __future__ import annotations
 
@@ -16,10 +18,11 @@ from desktop.models.photos.grid import BLOCK, PhotoGridModel
 from desktop.models.photos.thumbnails import ThumbnailCache
 
 
-def photo(n: int, *, activity: int = 1, child_ids: tuple[int, ...] = (1,)) -> Photo:
+def photo(n: int, *, activity: int = 1, child_ids: tuple[int, ...] = (1,),
+          caption: str | None = None, heart_count: int | None = None) -> Photo:
     files = {r: PhotoFile("image/jpeg", 100, f"{n:064x}") for r in Rendition}
-    return Photo(n, activity, f"Activiteit {activity}", None, date(2026, 11, 3), 640, 480,
-                 child_ids, datetime(2026, 11, 3, tzinfo=UTC), files)
+    return Photo(n, activity, f"Activiteit {activity}", caption, date(2026, 11, 3), 640, 480,
+                 child_ids, datetime(2026, 11, 3, tzinfo=UTC), files, heart_count=heart_count)
 
 
 def listing(count: int, **options: object) -> PhotoListing:
@@ -60,20 +63,59 @@ def test_the_grid_model_passes_the_model_tester(qtbot, qtmodeltester) -> None:
 
 
 def test_rows_arrive_in_blocks_as_the_grid_scrolls(qtbot) -> None:
-    model = model_of(qtbot, Wishes(), BLOCK + 20)
+    model = model_of(qtbot, Wishes(), BLOCK + 20)  # 320 photos, 65 activities
     assert model.rowCount() == BLOCK and model.canFetchMore()
     model.fetchMore()
-    assert model.rowCount() == BLOCK + 20 and not model.canFetchMore()
+    assert model.rowCount() == BLOCK + 20 + 65 and not model.canFetchMore()
     assert len(model.photos()) == BLOCK + 20
 
 
-def test_the_first_photo_of_an_activity_carries_its_title(qtbot) -> None:
+def test_each_activity_is_a_heading_row_then_its_photos(qtbot) -> None:
+    model = model_of(qtbot, Wishes())  # photos 1–4 in activity 1, 5–9 in 2, 10–12 in 3
+    headings = [r for r in range(model.rowCount()) if model.is_heading(r)]
+    assert headings == [0, 5, 11] and list(model.heading_rows()) == headings
+    assert [model.photo_at(r).id if model.photo_at(r) else None for r in range(7)] == \
+        [None, 1, 2, 3, 4, None, 5]
+    heading = model.index(5).data(PhotoGridModel.Role.Heading)
+    assert (heading.title, heading.date, heading.photo_count) == \
+        ("Activiteit 2", "3 November 2026", 5)
+    assert model.index(5).data() == "Activiteit 2"
+    # A screen reader hears the heading, and where a photo is.
+    assert model.index(5).data(Qt.ItemDataRole.AccessibleTextRole) == \
+        "Activiteit 2, 3 November 2026"
+    assert model.index(7).data(Qt.ItemDataRole.AccessibleTextRole) == \
+        "Photo 2 of 5, Activiteit 2"
+    assert model.index(7).data(Qt.ItemDataRole.ToolTipRole) == "Activiteit 2, 3 November 2026"
+    assert model.index(1).data(PhotoGridModel.Role.Heading) is None
+    # Read, never chosen.
+    assert not model.flags(model.index(5)) & Qt.ItemFlag.ItemIsSelectable
+    assert model.flags(model.index(6)) & Qt.ItemFlag.ItemIsSelectable
+    assert model.row_of(5) == 6 and model.row_of(10) == 12
+
+
+def test_a_caption_and_the_staffs_heart_count_are_read_out(qtbot) -> None:
+    model = PhotoGridModel(ThumbnailCache(QSize(16, 12)), lambda p: None, lambda p: None)
+    model.set_listing(PhotoListing((photo(1, caption="Naar het bos", heart_count=3),
+                                    photo(2, caption="Naar het bos", heart_count=0)), None))
+    assert model.index(0).data(Qt.ItemDataRole.ToolTipRole) == \
+        "Activiteit 1, 3 November 2026. Naar het bos"
+    assert model.index(0).data(PhotoGridModel.Role.Heading).caption == "Naar het bos"
+    assert model.index(1).data(Qt.ItemDataRole.AccessibleTextRole).endswith("hearts: 3")
+    assert model.index(2).data(Qt.ItemDataRole.AccessibleTextRole).endswith("hearts: 0")
+
+
+def test_stepping_from_photo_to_photo_skips_the_headings(qtbot) -> None:
     model = model_of(qtbot, Wishes())
-    starts = [model.index(r).data(PhotoGridModel.Role.StartsActivity) for r in range(6)]
-    assert starts == [True, False, False, False, True, False]  # photos 1–4, then 5–9
-    assert model.index(0).data().endswith("Activiteit 1") and model.index(2).data() == ""
-    assert model.index(4).data().endswith("Activiteit 2")
-    assert model.index(2).data(Qt.ItemDataRole.ToolTipRole).endswith("Activiteit 1")
+    assert model.photo_row(4, 1) == 6  # the last of activity 1 → the first of activity 2
+    assert model.photo_row(6, -1) == 4
+    assert model.photo_row(0, 1) == 1 and model.photo_row(1, -1) is None
+    assert model.photo_row(14, 1) is None and model.photo_row(13, 1) == 14
+    big = model_of(qtbot, Wishes(), BLOCK + 20)
+    last_shown = BLOCK - 1
+    beyond = big.photo_row(last_shown, 1)
+    assert beyond is not None and beyond >= BLOCK and big.photo_at(beyond) is None
+    big.fetch_until(beyond)
+    assert big.photo_at(beyond) is not None
 
 
 def test_one_childs_photos(qtbot) -> None:
@@ -82,25 +124,25 @@ def test_one_childs_photos(qtbot) -> None:
     model.set_listing(PhotoListing((photo(1, child_ids=(1,)), photo(2, child_ids=(2,)),
                                     photo(3, child_ids=(1, 2))), None))
     model.set_child(2)
-    assert [model.photo_at(r).id for r in range(model.rowCount())] == [2, 3]
+    assert [p.id for p in model.photos()] == [2, 3] and model.rowCount() == 3
     model.set_child(None)
-    assert model.rowCount() == 3
+    assert model.rowCount() == 4
 
 
 def test_an_uncached_thumbnail_is_fetched_once_and_a_missing_one_says_so(qtbot) -> None:
     wishes = Wishes()
     model = model_of(qtbot, wishes)
-    assert model.index(0).data(Qt.ItemDataRole.DecorationRole) is None
-    model.index(0).data(Qt.ItemDataRole.DecorationRole)  # painted again: not asked again
+    assert model.index(1).data(Qt.ItemDataRole.DecorationRole) is None
+    model.index(1).data(Qt.ItemDataRole.DecorationRole)  # painted again: not asked again
     assert wishes.wanted == [1]
-    assert model.index(0).data(PhotoGridModel.Role.ThumbnailState) == "loading"
+    assert model.index(1).data(PhotoGridModel.Role.ThumbnailState) == "loading"
     with qtbot.waitSignal(model.dataChanged) as changed:
         model.file_missing(1, "thumbnail")
-    assert changed.args[0].row() == changed.args[1].row() == 0
-    assert model.index(0).data(PhotoGridModel.Role.ThumbnailState) == "missing"
+    assert changed.args[0].row() == changed.args[1].row() == 1
+    assert model.index(1).data(PhotoGridModel.Role.ThumbnailState) == "missing"
     assert model.missing_count() == 1
     model.retry_missing()
-    model.index(0).data(Qt.ItemDataRole.DecorationRole)
+    model.index(1).data(Qt.ItemDataRole.DecorationRole)
     assert wishes.wanted == [1, 1]
 
 
@@ -111,11 +153,11 @@ def test_a_cached_thumbnail_is_decoded_off_the_gui_thread_and_announced_alone(
     changed: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda first, last, roles: changed.append((first.row(),
                                                                          last.row())))
-    assert model.index(2).data(Qt.ItemDataRole.DecorationRole) is None  # decoding now
-    qtbot.waitUntil(lambda: model.index(2).data(PhotoGridModel.Role.ThumbnailState) == "ready")
+    assert model.index(3).data(Qt.ItemDataRole.DecorationRole) is None  # decoding now
+    qtbot.waitUntil(lambda: model.index(3).data(PhotoGridModel.Role.ThumbnailState) == "ready")
     qtbot.waitUntil(lambda: bool(changed))
-    assert changed == [(2, 2)] and wishes.wanted == []
-    pixmap = model.index(2).data(Qt.ItemDataRole.DecorationRole)
+    assert changed == [(3, 3)] and wishes.wanted == []
+    pixmap = model.index(3).data(Qt.ItemDataRole.DecorationRole)
     assert (pixmap.width(), pixmap.height()) == (160, 120)  # decoded at the reduced size
 
 
@@ -124,8 +166,8 @@ def test_what_changes_in_one_turn_of_the_loop_is_announced_once(qtbot) -> None:
     changed: list[tuple[int, int]] = []
     model.dataChanged.connect(lambda first, last, roles: changed.append((first.row(),
                                                                          last.row())))
+    model.file_missing(3, "thumbnail")
     model.file_missing(4, "thumbnail")
-    model.file_missing(5, "thumbnail")
     assert changed == []  # not yet: at the next turn of the event loop
     qtbot.waitUntil(lambda: bool(changed))
     qtbot.wait(20)
@@ -135,7 +177,7 @@ def test_what_changes_in_one_turn_of_the_loop_is_announced_once(qtbot) -> None:
 def test_a_file_the_service_fetched_is_decoded(qtbot, tmp_path) -> None:
     model = model_of(qtbot, Wishes())
     model.file_ready(4, "thumbnail", str(jpeg_file(tmp_path, "4.jpg")))
-    qtbot.waitUntil(lambda: model.index(3).data(PhotoGridModel.Role.ThumbnailState) == "ready")
+    qtbot.waitUntil(lambda: model.index(4).data(PhotoGridModel.Role.ThumbnailState) == "ready")
     model.file_ready(5, "screen", str(tmp_path / "ignored.jpg"))  # not the grid's
     assert not model.thumbnails.decoding(5)
 
@@ -146,8 +188,8 @@ def test_an_unreadable_thumbnail_is_missing_not_blank(qtbot, tmp_path) -> None:
     broken = tmp_path / "broken.jpg"
     broken.write_bytes(b"\xff\xd8 not a jpeg")
     model = model_of(qtbot, Wishes({1: broken}))
-    model.index(0).data(Qt.ItemDataRole.DecorationRole)
-    qtbot.waitUntil(lambda: model.index(0).data(PhotoGridModel.Role.ThumbnailState)
+    model.index(1).data(Qt.ItemDataRole.DecorationRole)
+    qtbot.waitUntil(lambda: model.index(1).data(PhotoGridModel.Role.ThumbnailState)
                     == "missing")
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPixmap
 from view_fakes import FakePhotos, a_photo
 
 from desktop.models.shared.records import PhotoListing, Rendition
@@ -43,13 +44,13 @@ def test_the_grid_is_one_list_view_over_the_model_and_filters_by_child(
     photos.listing = PhotoListing((a_photo(1, child_ids=(1,)), a_photo(2, child_ids=(2,))),
                                   None)
     photos.listingChanged.emit(photos.listing)
-    assert page.grid.model() is page.model and page.grid.uniformItemSizes()
-    assert page.model.rowCount() == 2 and page.note.isHidden()
+    assert page.grid.model() is page.model
+    assert page.model.rowCount() == 3 and page.note.isHidden()  # a heading, two photos
     # Painting the grid asks the service for the thumbnails it does not have.
     qtbot.waitUntil(lambda: {p.id for p, _r in photos.wanted} == {1, 2})
     assert {r for _p, r in photos.wanted} == {Rendition.THUMBNAIL}
     page.child_filter.setCurrentIndex(page.child_filter.findData(2))
-    assert [page.model.photo_at(r).id for r in range(page.model.rowCount())] == [2]
+    assert [p.id for p in page.model.photos()] == [2]
 
 
 def test_the_viewer_steps_with_the_arrow_keys_and_saves_the_original(
@@ -58,7 +59,9 @@ def test_the_viewer_steps_with_the_arrow_keys_and_saves_the_original(
     _window, page = photos_page(make_window, photos)
     photos.listing = PhotoListing(tuple(a_photo(n) for n in (1, 2, 3)), None)
     photos.listingChanged.emit(photos.listing)
-    page.open_row(0)
+    page.open_row(0)  # the activity's heading: no photo to show
+    assert page.viewer is None
+    page.open_row(1)
     viewer = page.viewer
     qtbot.waitExposed(viewer)
     assert viewer.state_label.text() == "Loading…"
@@ -100,7 +103,7 @@ def test_the_viewer_heart_follows_the_photo_and_the_h_key(qtbot, make_window) ->
     photos.listing = PhotoListing((a_photo(1, hearted=False), a_photo(2, hearted=True),
                                    a_photo(3)), None)
     photos.listingChanged.emit(photos.listing)
-    page.open_row(0)
+    page.open_row(1)
     viewer = page.viewer
     qtbot.waitExposed(viewer)
     assert viewer.heart_button.isVisible() and not viewer.heart_button.isChecked()
@@ -111,7 +114,7 @@ def test_the_viewer_heart_follows_the_photo_and_the_h_key(qtbot, make_window) ->
     changed = replace(photos.listing.photos[0], hearted=True)
     photos.photoChanged.emit(changed)
     assert viewer.heart_button.isChecked() and viewer.heart_button.text() == "♥"
-    assert page.model.photo_at(0).hearted is True
+    assert page.model.photo_at(1).hearted is True
     qtbot.keyClick(viewer, Qt.Key.Key_Right)
     assert viewer.heart_button.isChecked()
     qtbot.keyClick(viewer, Qt.Key.Key_H)
@@ -124,4 +127,53 @@ def test_the_viewer_heart_follows_the_photo_and_the_h_key(qtbot, make_window) ->
     # A choice of child rebuilds the grid from the listing with the heart that came back.
     page.child_filter.setCurrentIndex(0)
     page.model.set_child(1)
-    assert page.model.photo_at(0).hearted is True
+    assert page.model.photo_at(1).hearted is True
+
+
+def whole_photo_shown(viewer) -> bool:
+    """The whole photo inside the pane and filling it one way (fitInView keeps 2 px)."""
+    image = viewer.image
+    shown = image.mapFromScene(image.item.sceneBoundingRect()).boundingRect()
+    pane = image.viewport().rect()
+    return pane.adjusted(-1, -1, 1, 1).contains(shown) and (
+        shown.width() >= pane.width() - 6 or shown.height() >= pane.height() - 6)
+
+
+def test_fit_shows_the_whole_photo_on_first_open_and_after_resizes(qtbot, make_window) -> None:
+    photos = FakePhotos()
+    _window, page = photos_page(make_window, photos)
+    photos.listing = PhotoListing((a_photo(1), a_photo(2)), None)
+    photos.listingChanged.emit(photos.listing)
+    page.open_row(1)
+    viewer = page.viewer
+    qtbot.waitExposed(viewer)
+    tall = QPixmap(1200, 1600)  # portrait: the bottom is what got cut off
+    tall.fill(QColor("orange"))
+    viewer.image.set_pixmap(tall)
+    assert whole_photo_shown(viewer)
+    for size in ((700, 500), (1200, 900), (500, 800)):
+        viewer.resize(*size)
+        qtbot.waitUntil(lambda: whole_photo_shown(viewer))
+    viewer.image.zoom(2.0)  # zoomed in: no longer fitted, and resizing keeps the zoom
+    assert not whole_photo_shown(viewer)
+    viewer.resize(800, 600)
+    qtbot.wait(10)
+    assert not whole_photo_shown(viewer)
+    viewer.image.fit()
+    assert whole_photo_shown(viewer)
+
+
+def test_a_photo_opened_before_the_viewer_is_shown_fits_when_it_is(qtbot, make_window) -> None:
+    from desktop.views.photos.viewer import PhotoViewer
+
+    photos = FakePhotos()
+    _window, page = photos_page(make_window, photos)
+    photos.listing = PhotoListing((a_photo(1),), None)
+    photos.listingChanged.emit(photos.listing)
+    viewer = PhotoViewer(photos, page.model, page)
+    tall = QPixmap(1200, 1600)
+    tall.fill(QColor("orange"))
+    viewer.image.set_pixmap(tall)  # fitted to a view that has no size yet
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    qtbot.waitUntil(lambda: whole_photo_shown(viewer))

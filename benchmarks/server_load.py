@@ -18,8 +18,9 @@ production does, logs in ``--parents`` primary parents and drives the server wit
 Each line prints requests per second, p50/p99 latency, errors (non-2xx answers and socket
 errors), and the server processes' CPU time per request (user + system, read from /proc; with
 PostgreSQL also its backends' CPU). The runs are interleaved ``--repeat`` times and printed as
-ranges, because the machine is shared. Then the SQL statements per request of each endpoint,
-counted in-process on the same database.
+ranges, because the machine is shared. Then, for each endpoint, the SQL statements and the CPU
+time per request, measured in-process on the same database by calling the ASGI app directly
+(no HTTP client or server in the figure), next to the public ``/portal``.
 
 It is one piece (above the usual module length) because it is one script run from the command
 line: its parts — processes and CPU time, the configurations, wrk, the report, the query
@@ -194,7 +195,11 @@ def server_env(config: Config) -> dict[str, str]:
             # The steady state of a morning: nothing waits to be published (the parents' own
             # documents were published in the setup; the demo's other families would keep a
             # publisher rendering through every run).
-            "OUDERPORTAAL_PUBLISH_DOCUMENTS": "off"}
+            "OUDERPORTAAL_PUBLISH_DOCUMENTS": "off",
+            # Every benchmark login is a new device: its notice goes into a folder, not to an
+            # SMTP server that is not there (a refused connection and a logged traceback per
+            # login would be part of the login figure).
+            "OUDERPORTAAL_MAIL_FOLDER": str(config.data_dir / "mails")}
 
 
 async def build_database(config: Config, scale: int, parents: int) -> list[str]:
@@ -403,10 +408,47 @@ def report(name: str, figures: Figures) -> None:
               f"(even: {100 / len(split[0]):.0f} %)")
 
 
-# --- queries per request --------------------------------------------------------------------
+# --- per endpoint, in-process ---------------------------------------------------------------
 
-async def count_queries(config: Config, email: str) -> dict[str, int]:
-    """SQL statements per request of each endpoint, in-process on the config's database."""
+@dataclass(frozen=True)
+class EndpointCost:
+    queries: int
+    cpu_ms: float  # this process's CPU per request: the app alone, no HTTP client or server
+
+
+async def asgi_get(app, path: str, headers: dict[str, str]) -> tuple[int, bytes]:  # noqa: ANN001
+    """One GET straight into the ASGI app (no HTTP client whose CPU would be counted too)."""
+    path, _, query = path.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+             "scheme": "http", "path": path, "raw_path": path.encode(), "root_path": "",
+             "query_string": query.encode(), "client": ("10.250.0.1", 50000),
+             "server": ("bench", 80),
+             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]}
+    status, body, asked = 0, [], False
+
+    async def receive() -> dict[str, object]:
+        # The (empty) body once; then, like a client that stays, nothing: a streaming
+        # response listens for a disconnect until it has sent its last byte.
+        nonlocal asked
+        if asked:
+            await asyncio.Event().wait()
+        asked = True
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, object]) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = int(message["status"])  # type: ignore[call-overload]
+        else:
+            body.append(message.get("body", b""))  # type: ignore[arg-type]
+
+    await app(scope, receive, send)
+    return status, b"".join(body)
+
+
+async def endpoint_costs(config: Config, email: str, calls: int) -> dict[str, EndpointCost]:
+    """SQL statements and CPU ms per request of each endpoint, in-process on the config's
+    database, warm (the second visit on), next to the public /portal (one query)."""
     import httpx
 
     from server.app import create_app
@@ -418,7 +460,7 @@ async def count_queries(config: Config, email: str) -> dict[str, int]:
     today = date.today()
     first = today.replace(day=1)
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    counts: dict[str, int] = {}
+    costs: dict[str, EndpointCost] = {}
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app, client=("10.250.0.1", 50000))
         async with httpx.AsyncClient(transport=transport, base_url="http://bench/api/v1") as c:
@@ -426,18 +468,25 @@ async def count_queries(config: Config, email: str) -> dict[str, int]:
                      ).json()["access_token"]
             auth = {"Authorization": f"Bearer {token}"}
             finance = (await c.get("/finance", headers=auth)).json()
-            document = finance["documents"][0]["url"].removeprefix("/api/v1")
-            paths = {"/me": "/me", "agenda month": f"/agenda?from={first}&to={last}",
-                     "/requests": "/requests", "/finance": "/finance",
-                     "/finance nothing new": f"/finance?cursor={finance['cursor']}",
-                     "invoice list": "/finance/invoices", "one PDF download": document}
-            counter = StatementCounter(app.state.engine)
-            for name, path in paths.items():
-                await c.get(path, headers=auth)  # warm: the same as the second visit
-                with counter:
-                    (await c.get(path, headers=auth)).raise_for_status()
-                counts[name] = counter.count
-    return counts
+        paths = {"/portal (public)": "/portal", "/me": "/me",
+                 "agenda month": f"/agenda?from={first}&to={last}",
+                 "/requests": "/requests", "/finance": "/finance",
+                 "/finance nothing new": f"/finance?cursor={finance['cursor']}",
+                 "invoice list": "/finance/invoices",
+                 "one PDF download": finance["documents"][0]["url"].removeprefix("/api/v1")}
+        counter = StatementCounter(app.state.engine)
+        for name, path in paths.items():
+            status, body = await asgi_get(app, "/api/v1" + path, auth)  # warm
+            if status != 200:
+                raise SystemExit(f"{name}: {status} {body[:200]!r}")
+            with counter:
+                await asgi_get(app, "/api/v1" + path, auth)
+            started = time.process_time()
+            for _ in range(calls):
+                await asgi_get(app, "/api/v1" + path, auth)
+            costs[name] = EndpointCost(
+                counter.count, (time.process_time() - started) * 1000 / calls)
+    return costs
 
 
 # --- main -----------------------------------------------------------------------------------
@@ -476,6 +525,8 @@ def main() -> int:
     parser.add_argument("--login-connections", type=int, default=4)
     parser.add_argument("--rate", type=float, default=300, help="paced requests per second")
     parser.add_argument("--repeat", type=int, default=2, help="interleaved runs per figure")
+    parser.add_argument("--calls", type=int, default=200,
+                        help="in-process calls per endpoint for its CPU per request")
     parser.add_argument("--postgres", help="a PostgreSQL server URL (a scratch database "
                                            f"{BENCH_DATABASE} is made on it)")
     args = parser.parse_args()
@@ -495,24 +546,26 @@ def main() -> int:
           f"interleaved runs; {args.parents} parents; demo scale {args.scale}; "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the start")
     prepared: dict[str, list[list[str]]] = {}
-    queries: dict[str, dict[str, int]] = {}
+    costs: dict[str, dict[str, EndpointCost]] = {}
     for config in configs:
         config.data_dir.mkdir(parents=True, exist_ok=True)
         key = config.database_url
         if key not in prepared:
             started = time.perf_counter()
             config.emails = asyncio.run(build_database(config, args.scale, args.parents))
-            queries[config.name.split(",")[0]] = asyncio.run(
-                count_queries(config, config.emails[0]))
+            costs[config.name.split(",")[0]] = asyncio.run(
+                endpoint_costs(config, config.emails[0], args.calls))
             print(f"{config.name}: demo built and documents published in "
                   f"{time.perf_counter() - started:.0f} s")
         figures, prepared[key] = run_config(config, args, prepared.get(key), log)
         report(config.name, figures)
-    print("\nSQL statements per request (in-process, warm)")
-    names = list(next(iter(queries.values())))
-    print(f"  {'endpoint':<22}" + "".join(f"{db:>12}" for db in queries))
+    print(f"\nSQL statements per request and CPU ms per request by endpoint (in-process, "
+          f"warm, {args.calls} calls each)")
+    names = list(next(iter(costs.values())))
+    print(f"  {'endpoint':<22}" + "".join(f"{db + ' SQL':>16}{db + ' ms':>16}" for db in costs))
     for name in names:
-        print(f"  {name:<22}" + "".join(f"{counts[name]:>12}" for counts in queries.values()))
+        print(f"  {name:<22}" + "".join(f"{by_name[name].queries:>16}{by_name[name].cpu_ms:>16.2f}"
+                                        for by_name in costs.values()))
     print(f"\nload average at the end {os.getloadavg()[0]:.2f}; server log: {log}")
     return 0
 

@@ -11,8 +11,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANGUAGE", "en")
 # The suite runs as a computer in the Netherlands: the app's "today" is the computer's, the
 # portal's is Amsterdam's, and on a UTC machine they differ for an hour or two before midnight.
-os.environ["TZ"] = "Europe/Amsterdam"
-time.tzset()
+# (Windows has no tzset: there the computer's own zone stays, as a Dutch developer's would.)
+if hasattr(time, "tzset"):
+    os.environ["TZ"] = "Europe/Amsterdam"
+    time.tzset()
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402

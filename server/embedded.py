@@ -205,6 +205,12 @@ class EmbeddedServer:
         for transport in list(connections):
             transport.abort()
         await asyncio.sleep(0)
+        # What the shutdown left running (a database driver closing the connection of a
+        # request that was cancelled mid-query) ends before this loop does, not destroyed
+        # with it.
+        leftovers = asyncio.all_tasks() - {asyncio.current_task()}
+        if leftovers:
+            await asyncio.wait(leftovers, timeout=5)
 
 
 def _tracked_h11(connections: weakref.WeakSet[asyncio.BaseTransport]) -> type:

@@ -15,7 +15,6 @@ billing run of a big organisation) the web workers can be left alone: run them w
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from datetime import date
 
@@ -74,6 +73,8 @@ class DocumentPublisher:
             if not families:
                 return published
             for family_id in families:
+                if self._background.stopping:
+                    return published
                 try:
                     published += await publish_family(self._sessionmaker, self._blobs,
                                                       family_id, self._settings.today(),
@@ -84,14 +85,14 @@ class DocumentPublisher:
                     logger.exception("Publishing the documents of family %s failed", family_id)
 
     async def run_forever(self) -> None:
-        """Publish what is queued, then look again every poll interval, until cancelled."""
-        while True:
+        """Publish what is queued, then look again every poll interval (or when woken), until
+        stopped."""
+        while not self._background.stopping:
             try:
                 await self.publish_waiting()
             except Exception:  # the database is away: try again at the next poll
                 logger.exception("Publishing finance documents failed")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._woken.wait(), self._poll_seconds)
+            await self._background.pause(self._poll_seconds, self._woken)
             self._woken.clear()
 
 

@@ -5,7 +5,6 @@ through the mails' claim rows, so each mail goes once however many processes run
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -33,9 +32,9 @@ class MessageMailSender:
         await self._background.stop()
 
     async def _run_forever(self) -> None:
-        while True:
+        while not self._background.stopping:
             try:
                 await send_due(self._sessionmaker, self._mailer, self._settings)
             except Exception:  # the database is away: try again next round
                 logger.exception("Sending unread-message mails failed")
-            await asyncio.sleep(self._settings.message_mail_poll.total_seconds())
+            await self._background.pause(self._settings.message_mail_poll.total_seconds())

@@ -19,6 +19,7 @@ import pytest
 from agenda_app import AgendaApp
 from PySide6.QtCore import QSettings
 from reliability_kit import make_container, proxy, small_disk  # noqa: F401 - fixtures
+from render_memo import memo_folder, rendered_once
 
 from desktop.services.session.clients import ClientFactory
 from desktop.services.shared.crash import CrashReporter
@@ -41,7 +42,7 @@ def demo_template(tmp_path_factory) -> Path:
         pass  # building the demo organisation is the slow part; done once
     # So is rendering PDFs: the demo logins' families get theirs once, here (in a thread: the
     # tests' qasync loop is already running in this one).
-    with ThreadPoolExecutor(1) as thread:
+    with ThreadPoolExecutor(1) as thread, rendered_once(memo_folder(tmp_path_factory)):
         thread.submit(asyncio.run, publish_demo_families(server.settings(),
                                                          amsterdam_today())).result()
     return folder

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -256,14 +257,19 @@ def test_forgot_password_then_log_in_with_the_new_one(qtbot, portal_server, make
 
 
 @pytest.mark.parametrize("command", ["ouderportaal", "module"])
-def test_demo_smoke_test_runs_as_a_program(tmp_path: Path, command: str):
+def test_demo_smoke_test_runs_as_a_program(tmp_path: Path, demo_template: Path, command: str):
     if command == "ouderportaal":
         program = [str(Path(sys.executable).with_name("ouderportaal"))]
     else:
         program = [sys.executable, "-m", "desktop"]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # The demo portal serves a copy of the suite's demo organisation: building a new one with
+    # its photos would take the program half a minute here; tests/server/test_server_demo.py
+    # and tests/server/photos/test_server_demo_photos.py check that build.
+    shutil.copytree(demo_template, tmp_path / "demo")
     result = subprocess.run(
-        [*program, "--demo", "--smoke-test", "--data-dir", str(tmp_path / "data")],
+        [*program, "--demo", "--demo-data", str(tmp_path / "demo"), "--smoke-test",
+         "--data-dir", str(tmp_path / "data")],
         env=env, capture_output=True, text=True, timeout=180,
     )
     assert result.returncode == 0, result.stderr

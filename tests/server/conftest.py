@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from render_memo import memo_folder, rendered_once
 from s3_server import s3_bucket, s3_server  # noqa: F401  (fixtures: a real S3 server)
 from server_helpers import CLIENT_IP, TODAY, FakeClock, MemoryMailer
 from smtp_inbox import smtp  # noqa: F401  (a fixture: a real SMTP server for the mail tests)
@@ -61,7 +62,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     asyncio.run(create_demo_database(settings, today=TODAY))
     # Rendering a family's PDFs takes a second or two: the demo logins' families are
     # published once here, the other families stay queued.
-    asyncio.run(publish_demo_families(settings, TODAY))
+    with rendered_once(memo_folder(tmp_path_factory)):
+        asyncio.run(publish_demo_families(settings, TODAY))
     return folder
 
 
@@ -112,7 +114,8 @@ def postgres_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Pa
         pytest.skip("TEST_DATABASE_URL is not set: no PostgreSQL to test against")
     url = normalise_database_url(url)
     folder = tmp_path_factory.mktemp("postgres-template")
-    asyncio.run(_build_postgres_template(url, folder))
+    with rendered_once(memo_folder(tmp_path_factory)):
+        asyncio.run(_build_postgres_template(url, folder))
     return url, folder / "blobs"
 
 

@@ -129,6 +129,27 @@ def test_switch_account_keeps_a_remembered_login_valid(session, log_in, portal, 
     assert [a.key for a in session.known_accounts()] == [KEY]
 
 
+@pytest.mark.parametrize(("machine", "user", "shared"), [
+    ("true", None, True),       # the installer's switch, for every user of the PC
+    ("false", None, False),
+    (None, None, False),        # an ordinary installation
+    (None, "true", True),       # set by the user themself
+    ("true", "false", True),    # a user's own "false" cannot undo the office's switch
+    ("false", "true", True),
+])
+def test_the_computer_is_shared_when_either_settings_file_says_so(make_session, tmp_path,
+                                                                  machine, user, shared):
+    # The subprocess test in tests/installer/test_smoke_test.py checks where the two files
+    # are read from; the rule between them is this one.
+    files = {}
+    for scope, value in (("machine", machine), ("user", user)):
+        files[scope] = QSettings(str(tmp_path / f"{scope}.ini"), QSettings.Format.IniFormat)
+        if value is not None:
+            files[scope].setValue(SHARED_PC_SETTING, value)
+    session = make_session(settings=files["user"], machine_settings=files["machine"])
+    assert session.shared_pc is shared
+
+
 @pytest.mark.parametrize("how", ["flag", "setting", "staff account"])
 def test_shared_pc_remembers_nothing_and_logout_wipes(make_session, log_in, qtbot, tmp_path,
                                                       memory_keyring, data_root, how):

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
+
+# The suite starts dozens of Python processes (xdist workers, the app and the server as
+# programs, the benchmarks' servers). Where PYTHONDONTWRITEBYTECODE is set (these CI
+# machines), each of them compiled every module it imports from source again: seconds of CPU
+# per process. From here on this run and what it starts write and reuse bytecode.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Qt must never open a real window in the test run; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -83,6 +83,12 @@ def among(modules: set[str], *packages: str) -> list[str]:
 NOT_AT_FIRST_PAINT = (
     "desktop.services.agenda", "desktop.services.finance", "desktop.services.profile",
     "desktop.services.auth_sessions", "desktop.services.pending_requests",
+    "desktop.services.live", "desktop.services.notifications",
+    "desktop.services.notification_preferences", "desktop.services.messages",
+    "desktop.services.news", "desktop.services.diary", "desktop.services.photos",
+    "desktop.views.tray", "desktop.views.messages", "desktop.views.news",
+    "desktop.views.diary", "desktop.views.photos", "desktop.views.notifications",
+    "desktop.views.account", "desktop.views.personal_data",
     "desktop.cache.store", "desktop.cache.store_file", "sqlite3",
     "desktop.views.main_window", "desktop.views.sections", "desktop.views.agenda",
     "desktop.views.finance", "desktop.views.overview", "desktop.views.crash_dialog",

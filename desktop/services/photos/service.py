@@ -153,6 +153,9 @@ class PhotosService(QObject):
         if self.available:
             self._tasks.run("sync", self._sync(), self._failed)
 
+    def set_live_delay(self, ms: int) -> None:
+        self._live.setInterval(ms)
+
     def live_event(self, kind: str, _data: dict) -> None:
         """An event of the portal's stream (:class:`desktop.services.live.LiveUpdates`):
         ``photos`` syncs the listing a moment after the last one; a reconnection at once."""

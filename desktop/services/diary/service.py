@@ -338,7 +338,8 @@ class DiaryService(QObject):
                 by_day.pop(day.day, None)
             elif oldest is None or day.day >= oldest:  # older ones come with their page
                 by_day[day.day] = day
-        shown = timeline.days[timeline.shown - 1].day if timeline.days[:timeline.shown] else None
+        given = timeline.days[:timeline.shown]  # fewer than `shown` when the diary is short
+        shown = given[-1].day if given else None
         timeline.days = sorted(by_day.values(), key=lambda d: d.day, reverse=True)
         # What the view had stays given (a new day on top adds one).
         timeline.shown = sum(1 for d in timeline.days if shown is None or d.day >= shown) \

@@ -105,7 +105,7 @@ class PhotosService(QObject):
         self._live = QTimer(self)
         self._live.setSingleShot(True)
         self._live.setInterval(live_delay_ms)
-        self._live.timeout.connect(self.refresh)
+        self._live.timeout.connect(self._live_sync)
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
@@ -158,12 +158,21 @@ class PhotosService(QObject):
 
     def live_event(self, kind: str, _data: dict) -> None:
         """An event of the portal's stream (:class:`desktop.services.live.LiveUpdates`):
-        ``photos`` syncs the listing a moment after the last one; a reconnection at once."""
+        ``photos`` syncs the listing a moment after the last one; a reconnection at once
+        (after the sync under way, if one is: the sync at login)."""
         if not self.available:
             return
         if kind == "photos":
             self._live.start()
         elif kind == SYNC_ALL:
+            self._live_sync()
+
+    def _live_sync(self) -> None:
+        # A sync under way is not cancelled (it may be keeping its listing in the cache):
+        # the next one starts a moment after it, and sees the change.
+        if self._tasks.running("sync"):
+            self._live.start()
+        else:
             self.refresh()
 
     def want(self, photo: Photo, rendition: Rendition = Rendition.THUMBNAIL) -> None:
@@ -215,6 +224,7 @@ class PhotosService(QObject):
             self.saveAllEnded.emit(None)
 
     async def aclose(self) -> None:
+        self._live.stop()
         await self._tasks.drain()
         await self._downloads.aclose()
 

@@ -166,13 +166,16 @@ class Services:
         live.event.connect(messages.live_event)
         live.event.connect(news.live_event)
         live.event.connect(extra_days.live_event)
+        photos = PhotosService(session, on_crash=on_crash, parent=parent)
+        diary = DiaryService(session, outbox, on_crash=on_crash, parent=parent)
+        live.event.connect(photos.live_event)
+        live.event.connect(diary.live_event)
         # What arrives may become a desktop notification (the tray of each main window
         # shows them); every category is on until the preferences answer `enabled`.
         notification_preferences = NotificationPreferencesService(session, on_crash=on_crash,
                                                                   parent=parent)
-        notifications = Notifier(session, messages, news, extra_days,
+        notifications = Notifier(session, messages, news, extra_days, diary, photos, profile,
                                  enabled=notification_preferences.enabled, parent=parent)
-        photos = PhotosService(session, on_crash=on_crash, parent=parent)
         return cls(session=session, password_reset=login.password_reset, profile=profile,
                    auth_sessions=auth_sessions, outbox=outbox, agenda=agenda,
                    extra_days=extra_days, finance=finance, pending_requests=pending_requests,
@@ -186,7 +189,7 @@ class Services:
                    photo_posting=PhotoPostingService(session, on_crash=on_crash,
                                                      parent=parent),
                    group_day=GroupDayService(session, on_crash=on_crash, parent=parent),
-                   diary=DiaryService(session, outbox, on_crash=on_crash, parent=parent),
+                   diary=diary,
                    notification_preferences=notification_preferences,
                    save_everything=SaveEverythingService(session, profile, photos, finance,
                                                          on_crash=on_crash, parent=parent))

@@ -1,8 +1,7 @@
 """The "Meldingen" block of the Account page: a checkbox per category of desktop
 notification the app gives (``desktop.services.notifications.CATEGORIES``; only the account's
-own: the portal also keeps a parent's ``diary`` and ``photos`` choices, which the app shows
-once it notifies about those), and the
-mails about unread messages. Loaded from and saved to the portal through
+own, as the portal lists them: parents all five, staff messages and news), and the mails
+about unread messages. Loaded from and saved to the portal through
 ``NotificationPreferencesService``; a choice that could not be saved stays checked as chosen
 and the message bar says so."""
 
@@ -30,6 +29,8 @@ LABELS = {
     "messages": QT_TRANSLATE_NOOP("NotificationsPanel", "New messages"),
     "news": QT_TRANSLATE_NOOP("NotificationsPanel", "News"),
     "decisions": QT_TRANSLATE_NOOP("NotificationsPanel", "Decisions on your requests"),
+    "diary": QT_TRANSLATE_NOOP("NotificationsPanel", "New in the diary"),
+    "photos": QT_TRANSLATE_NOOP("NotificationsPanel", "New photos"),
 }
 
 

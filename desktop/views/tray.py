@@ -23,7 +23,7 @@ from desktop.models.notifications import notification_text, unread_tooltip
 from desktop.models.sections import SectionsModel
 from desktop.models.shared.records import Conversation, NewsItem
 from desktop.services.messages.service import MessagesService
-from desktop.services.notifications import Notification, Notifier
+from desktop.services.notifications import DiaryArrival, Notification, Notifier, PhotosArrival
 from desktop.views.shared.pages import OPEN_ITEM, Intent
 from desktop.views.shared.theme import icon
 
@@ -64,8 +64,13 @@ def system_tray(parent: QObject) -> QSystemTrayIcon | None:
 
 
 def target_of(item: object) -> Intent | None:
-    """The section and item a notification opens: the conversation, the news item, or the
-    agenda on the day of a decided extra day."""
+    """The section and item a notification opens: the conversation, the news item, the
+    agenda on the day of a decided extra day, the Dagboek on the child's newest day that
+    arrived (``(child_id, day)``), or Foto's at the activity (its id)."""
+    if isinstance(item, DiaryArrival):
+        return Intent("diary", OPEN_ITEM, (item.child_id, item.days[0])) if item.days else None
+    if isinstance(item, PhotosArrival):
+        return Intent("photos", OPEN_ITEM, item.activity_id)
     if isinstance(item, Conversation):
         return Intent("messages", OPEN_ITEM, item.id)
     if isinstance(item, NewsItem):

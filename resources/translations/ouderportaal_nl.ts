@@ -2938,6 +2938,26 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Nieuws van {name}</translation>
     </message>
     <message>
+        <source>New in the diary</source>
+        <translation>Nieuw in het dagboek</translation>
+    </message>
+    <message>
+        <source>New photos</source>
+        <translation>Nieuwe foto&apos;s</translation>
+    </message>
+    <message>
+        <source>Diary of {child}</source>
+        <translation>Dagboek van {child}</translation>
+    </message>
+    <message>
+        <source>1 new photo: {activity}</source>
+        <translation>1 nieuwe foto: {activity}</translation>
+    </message>
+    <message>
+        <source>{count} new photos: {activity}</source>
+        <translation>{count} nieuwe foto&apos;s: {activity}</translation>
+    </message>
+    <message>
         <source>Extra day partly approved</source>
         <translation>Extra dag deels goedgekeurd</translation>
     </message>
@@ -2987,6 +3007,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Decisions on your requests</source>
         <translation>Besluiten over je aanvragen</translation>
+    </message>
+    <message>
+        <source>New in the diary</source>
+        <translation>Nieuw in het dagboek</translation>
+    </message>
+    <message>
+        <source>New photos</source>
+        <translation>Nieuwe foto&apos;s</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -3882,7 +3910,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>PhotosService</name>
     <message>
         <source>Photos already on this computer can still be viewed.</source>
-        <extracomment>Thumbnails fetched at the same time. QSettings key of the offline budget in megabytes (thumbnails and screen copies).</extracomment>
+        <extracomment>Thumbnails fetched at the same time. QSettings key of the offline budget in megabytes (thumbnails and screen copies). How long after the last ``photos`` event the listing is synced (a batch upload is one sync).</extracomment>
         <translation>Foto&apos;s die al op deze computer staan, kun je nog steeds bekijken.</translation>
     </message>
     <message>

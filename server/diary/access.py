@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.agenda.access import covers, staff_contracts
 from server.config import AMSTERDAM
 from server.db import hold_rows
-from server.diary.retention import family_diary_until
+from server.diary.retention import diary_ended, family_diary_until
 from server.models import Attendance, Child, Contract, DiaryEntry, Role, User
 from server.policy import organisation_policy
 from server.problems import Problem
@@ -53,7 +53,7 @@ async def diary_scope(db: AsyncSession, user: User, child_id: int, today: date) 
             raise Problem("not_found")
         policy = await organisation_policy(db, user.organisation_id)
         until = await family_diary_until(db, child.family_id, policy.diary_retention_weeks)
-        if until is not None and today > until:
+        if diary_ended(until, today):
             raise Problem("diary_retention_ended", available_until=until.isoformat())
         return DiaryScope(child, None)
     contracts = list((await db.scalars(select(Contract).where(

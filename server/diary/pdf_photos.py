@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.blobs import BlobStore
 from server.blobs.store import BlobMissing
 from server.models import Activity, Photo, PhotoFile, Rendition, User
-from server.photos.rules import family_photos, family_photos_until
+from server.photos.rules import family_photos, family_photos_until, photo_period_over
 
 PDF_RENDITION = Rendition.THUMBNAIL
 
@@ -30,8 +30,7 @@ class DayPhoto:
 async def day_photos(db: AsyncSession, blobs: BlobStore, user: User, child_id: int,
                      between: tuple[date, date], today: date) -> dict[date, list[DayPhoto]]:
     """The child's photos the parent may see, by day, an activity's photos in upload order."""
-    until = await family_photos_until(db, user)
-    if user.family_id is None or (until is not None and today > until):
+    if user.family_id is None or photo_period_over(await family_photos_until(db, user), today):
         return {}
     rows = (await db.execute(
         family_photos(user.family_id, child_id)

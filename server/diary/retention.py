@@ -25,6 +25,11 @@ def diary_until(ended_on: date | None, weeks: int) -> date | None:
     return None if ended_on is None else ended_on + timedelta(weeks=weeks)
 
 
+def diary_ended(until: date | None, today: date) -> bool:
+    """Whether the family's diary ended before `today` (`until` its last day)."""
+    return until is not None and today > until
+
+
 async def family_diary_until(db: AsyncSession, family_id: int, weeks: int) -> date | None:
     return diary_until(await db.scalar(select(care_ended_on(family_id))), weeks)
 

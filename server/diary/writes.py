@@ -20,6 +20,7 @@ from server.diary.access import (
     writable_day,
 )
 from server.diary.group_day import group_day
+from server.diary.live import tell_families
 from server.diary.rhythm import PARENT_KINDS, EntryContent, check_content
 from server.models import Attendance, AttendanceChange, DiaryEntry, EntryKind, User
 from server.problems import Problem
@@ -69,6 +70,7 @@ async def register_attendance(db: AsyncSession, settings: Settings, user: User,
     db.add(AttendanceChange(attendance_id=attendance.id, arrived_at=draft.arrived_at,
                             left_at=draft.left_at, note=draft.note, changed_by_id=user.id,
                             changed_at=now))
+    await tell_families(db, [draft.child_id], draft.day, now)
     await db.commit()
     return attendance
 
@@ -99,6 +101,7 @@ async def write_entries(db: AsyncSession, settings: Settings, user: User, child_
                           revision=revisions[child_id])
                for child_id in dict.fromkeys(child_ids)]
     db.add_all(entries)
+    await tell_families(db, child_ids, day, now)
     await db.commit()
     return entries
 
@@ -132,6 +135,7 @@ async def edit_entry(db: AsyncSession, settings: Settings, user: User, entry_id:
     revision = (await take_revisions(db, [entry.child_id]))[entry.child_id]
     entry.at, entry.text, entry.details = content.at, content.text, content.details
     entry.edited_at, entry.revision = settings.now(), revision
+    await tell_families(db, [entry.child_id], entry.day, settings.now())
     await db.commit()
     return entry
 
@@ -141,5 +145,6 @@ async def delete_entry(db: AsyncSession, settings: Settings, user: User,
     entry = await own_entry(db, settings, user, entry_id)
     revision = (await take_revisions(db, [entry.child_id]))[entry.child_id]
     entry.deleted_at, entry.revision = settings.now(), revision
+    await tell_families(db, [entry.child_id], entry.day, settings.now())
     await db.commit()
     return entry

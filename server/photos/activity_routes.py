@@ -20,6 +20,7 @@ from server.models import Activity, Photo, PhotoTag
 from server.paging import DESC, Keyset, Paging
 from server.photos.hearts import activity_heart_count, heart_view
 from server.photos.listing import PHOTOS, photo_outs, sort_key
+from server.photos.live import seeing, tell_families
 from server.photos.rules import (
     check_posting_group,
     check_tags,
@@ -134,6 +135,9 @@ async def upload_photo(activity_id: ActivityId, request: Request, db: Db, auth: 
     data = await request.body()
     prepared = await request.app.state.image_workers.prepare(data)
     photo = await store_photo(db, blobs, activity, prepared, tags, auth.user.id, settings.now())
+    await db.flush()
+    await tell_families(db, activity.id, photo.id, {}, await seeing(db, photo.id),
+                        settings.now())
     await db.commit()
     return (await photo_outs(db, [(photo, activity)], await heart_view(db, auth.user)))[0]
 
@@ -148,6 +152,7 @@ async def put_tags(photo_id: PhotoId, body: TagsIn, db: Db, auth: Auth,
     photo = await readable_photo(db, auth.user, photo_id, settings.today())
     activity = await posting_activity(db, auth.user, photo.activity_id)
     wanted = set(await check_tags(db, activity, body.child_ids))
+    before = await seeing(db, photo.id)
     current = set((await db.scalars(select(PhotoTag.child_id).where(
         PhotoTag.photo_id == photo.id))).all())
     for tag in await db.scalars(select(PhotoTag).where(
@@ -156,6 +161,9 @@ async def put_tags(photo_id: PhotoId, body: TagsIn, db: Db, auth: Auth,
     db.add_all(PhotoTag(photo_id=photo.id, child_id=c) for c in sorted(wanted - current))
     if wanted != current:
         photo.changed_at = settings.now()
+        await db.flush()
+        await tell_families(db, activity.id, photo.id, before, await seeing(db, photo.id),
+                            settings.now())
     await db.commit()
     return (await photo_outs(db, [(photo, activity)], await heart_view(db, auth.user)))[0]
 

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.db import dialect_insert
 from server.deps import Auth, CurrentSettings, Db
 from server.models import Activity, Child, Photo, PhotoHeart, PhotoTag, User
-from server.photos.rules import readable_photo
+from server.photos.rules import consenting_tag, readable_photo
 from server.photos.schemas import HeartOut
 from server.policy import organisation_policy
 from server.problems import Problem
@@ -51,9 +51,8 @@ async def heart_view(db: AsyncSession, user: User) -> HeartView | None:
 
 def _still_seen() -> ColumnElement[bool]:
     """The condition that the heart's parent's family still sees the heart's photo."""
-    return exists().where(PhotoTag.photo_id == PhotoHeart.photo_id,
-                          Child.id == PhotoTag.child_id, Child.family_id == User.family_id,
-                          Child.consent_portal.is_(True))
+    return exists().where(PhotoTag.photo_id == PhotoHeart.photo_id, consenting_tag(),
+                          Child.family_id == User.family_id)
 
 
 def activity_heart_count() -> ScalarSelect[int]:

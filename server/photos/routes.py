@@ -20,7 +20,13 @@ from server.models import Activity, Photo, PhotoFile, Rendition
 from server.paging import Paging
 from server.photos.hearts import heart_view
 from server.photos.listing import PHOTOS, photo_outs, sort_key
-from server.photos.rules import family_photos, family_photos_until, family_tags, readable_photo
+from server.photos.rules import (
+    family_photos,
+    family_photos_until,
+    family_tags,
+    photo_period_over,
+    readable_photo,
+)
 from server.photos.schemas import PhotosPage
 from server.problems import Problem
 from server.problems.openapi import problem_responses
@@ -41,7 +47,7 @@ async def photos(db: Db, auth: Auth, settings: CurrentSettings, paging: Paging,
     if not user.role.is_parent or user.family_id is None:
         raise Problem("forbidden")
     until = await family_photos_until(db, user)
-    if until is not None and settings.today() > until:
+    if photo_period_over(until, settings.today()):
         return PhotosPage(photos=[], next_cursor=None, available_until=until)
     query = family_photos(user.family_id, child_id)
     rows = list((await db.execute(PHOTOS.select(query, paging))).all())

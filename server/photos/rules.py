@@ -31,9 +31,19 @@ def photos_until(ended_on: date | None, retention_weeks: int) -> date | None:
 
 
 async def family_photos_until(db: AsyncSession, user: User) -> date | None:
-    policy = await organisation_policy(db, user.organisation_id)
-    ended_on = await db.scalar(select(care_ended_on(user.family_id)))
+    return await photos_until_of(db, user.organisation_id, user.family_id)
+
+
+async def photos_until_of(db: AsyncSession, organisation_id: int, family_id: int
+                          ) -> date | None:
+    policy = await organisation_policy(db, organisation_id)
+    ended_on = await db.scalar(select(care_ended_on(family_id)))
     return photos_until(ended_on, policy.diary_retention_weeks)
+
+
+def photo_period_over(until: date | None, today: date) -> bool:
+    """Whether the family's photos ended before `today` (`until` its last day)."""
+    return until is not None and today > until
 
 
 def photos_select() -> Any:
@@ -41,10 +51,24 @@ def photos_select() -> Any:
     return select(Photo, Activity).join(Activity, Activity.id == Photo.activity_id)
 
 
+def consenting_tag() -> ColumnElement[bool]:
+    """The condition on `PhotoTag` and `Child` that the tag shows the photo to the child's
+    family: the child's consent covers the portal. Every question of who sees a photo asks
+    it (the listing, the files, the hearts, the live events)."""
+    return and_(Child.id == PhotoTag.child_id, Child.consent_portal.is_(True))
+
+
 def seen_by_family(family_id: int) -> ColumnElement[bool]:
     """The condition on `Photo` that one of the family's children is tagged with consent."""
-    return exists().where(PhotoTag.photo_id == Photo.id, Child.id == PhotoTag.child_id,
-                          Child.family_id == family_id, Child.consent_portal.is_(True))
+    return exists().where(PhotoTag.photo_id == Photo.id, consenting_tag(),
+                          Child.family_id == family_id)
+
+
+def families_seeing(photo_id: int) -> Any:
+    """(family id, child id) of every family that sees the photo, through which of its
+    children: the families `seen_by_family` answers yes for."""
+    return select(Child.family_id, Child.id).select_from(PhotoTag).join(
+        Child, consenting_tag()).where(PhotoTag.photo_id == photo_id)
 
 
 def family_photos(family_id: int, child_id: int | None = None) -> Any:
@@ -118,8 +142,7 @@ async def readable_photo(db: AsyncSession, user: User, photo_id: int, today: dat
     if user.role.is_parent:
         if user.family_id is None:
             raise Problem("not_found")
-        until = await family_photos_until(db, user)
-        if until is not None and today > until:
+        if photo_period_over(await family_photos_until(db, user), today):
             raise Problem("not_found")
         photo = await db.scalar(select(Photo).where(Photo.id == photo_id,
                                                     seen_by_family(user.family_id)))
@@ -136,7 +159,5 @@ async def readable_photo(db: AsyncSession, user: User, photo_id: int, today: dat
 def family_tags(family_id: int, photo_ids: list[int]) -> Any:
     """(photo id, child id) of the family's own consenting children on these photos: a
     parent never learns which other children are on a photo."""
-    return select(PhotoTag.photo_id, PhotoTag.child_id).join(
-        Child, Child.id == PhotoTag.child_id).where(
-        and_(PhotoTag.photo_id.in_(photo_ids), Child.family_id == family_id,
-             Child.consent_portal.is_(True)))
+    return select(PhotoTag.photo_id, PhotoTag.child_id).join(Child, consenting_tag()).where(
+        PhotoTag.photo_id.in_(photo_ids), Child.family_id == family_id)

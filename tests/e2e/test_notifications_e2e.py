@@ -44,8 +44,9 @@ def test_a_parent_chooses_and_the_choice_follows_them(qtbot, portal_server, make
     desktop = make_app(portal_server.url)
     log_in(qtbot, desktop, SANNE, PASSWORD)
     panel = panel_of(qtbot, wait_for_main_window(qtbot, desktop))
-    # The portal keeps five categories; the app shows those it notifies about.
-    assert shown_categories(panel) == ["messages", "news", "decisions"]
+    # A parent has the portal's five categories, each with its box.
+    assert shown_categories(panel) == ["messages", "news", "decisions", "diary", "photos"]
+    assert panel.categories["diary"].text() == "New in the diary"
     assert all(panel.categories[c].isChecked() for c in shown_categories(panel))
     assert not panel.email_unread.isChecked()
     assert not panel.email_text.isEnabled()  # only with the mails on

@@ -99,3 +99,20 @@ def client_at(app, ip: str) -> httpx.AsyncClient:  # noqa: ANN001
     """A client that reaches the app from another address."""
     transport = httpx.ASGITransport(app=app, client=(ip, 52000))
     return httpx.AsyncClient(transport=transport, base_url="http://testserver")
+
+
+async def live_events(db, kind: str) -> dict[str, list[dict]]:  # noqa: ANN001 (AsyncSession)
+    """The stored live events of `kind` by the e-mail address of their user, oldest first."""
+    import json
+
+    from sqlalchemy import select
+
+    from server.models import LiveEvent, User
+
+    rows = (await db.execute(select(User.email, LiveEvent.data).join(
+        User, User.id == LiveEvent.user_id).where(LiveEvent.kind == kind)
+        .order_by(LiveEvent.id))).all()
+    found: dict[str, list[dict]] = {}
+    for email, data in rows:
+        found.setdefault(email, []).append(json.loads(data))
+    return found

@@ -158,6 +158,16 @@ class PhotoGridModel(QAbstractListModel):
         row = self._row_of_place(position)
         return row if row < self._shown else None
 
+    def activity_row(self, activity_id: int) -> int | None:
+        """The heading row of the activity's section, fetched into the view; None when the
+        current choice does not show it."""
+        first = next((p for p in self._photos if p.activity_id == activity_id), None)
+        if first is None:
+            return None
+        row = self._row_of_place(self._position[first.id]) - 1
+        self.fetch_until(row + 1)
+        return row
+
     def update_photo(self, photo: Photo) -> None:
         """The same photo with new details (the parent's heart): only its cell repaints."""
         position = self._position.get(photo.id)

@@ -4,7 +4,14 @@ and the parents' own notes written through the outbox (docs/api.md, "Group day a
 What was read is kept in the account's cache, so the Dagboek opens from disk, also offline.
 
 ``diary_changed(child_id)`` is the one entry point for news of a change (a sync now): the
-page calls it when shown, and a live "diary changed" event can call it too.
+page calls it when shown, and the portal's ``diary`` event (:meth:`DiaryService.live_event`)
+calls it for the child it names.
+
+What a sync brought is told as ``daysArrived``: the days whose content by others (staff, the
+other parent: ``DiaryDay.fingerprint`` leaves the reader's own notes out) changed since the
+previous sync of this session — and, before the child's first sync in a session, only the
+days a ``diary`` event named (what the cache missed while the app was closed is not news to
+notify: the unread markers show it).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from desktop.api.core.errors import PortalError, SessionExpired
 from desktop.api.diary.records import DiaryDay, DiaryEntry, EntryDraft, EntryKind
 from desktop.cache.disk import DiskProblem
 from desktop.services.diary.outbox import DIARY_ENTRY, DiaryCourier
+from desktop.services.live import SYNC_ALL
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import user_message
 from desktop.services.shared.outbox import OutboxDelivery
@@ -73,7 +81,9 @@ class DiaryService(QObject):
     ``noteNotSaved(message)`` (the disk refused to keep it: nothing was queued);
     ``pdfSaved(path)`` and ``pdfFailed(message)`` for "Dagboek opslaan als PDF";
     ``entrySaved(entry)`` (edited or deleted, as the portal answered) and
-    ``entryRefused(entry_id, message)`` for changing one's own entries."""
+    ``entryRefused(entry_id, message)`` for changing one's own entries;
+    ``daysArrived(child_id, days)`` — what one sync brought that others wrote (a list of
+    :class:`DiaryDay`, newest first; see the module)."""
 
     daysChanged = Signal(int)
     olderLoaded = Signal(int, int)
@@ -86,6 +96,7 @@ class DiaryService(QObject):
     pdfFailed = Signal(str)
     entrySaved = Signal(object)
     entryRefused = Signal(int, str)
+    daysArrived = Signal(int, list)
 
     def __init__(self, session: SessionService, outbox: OutboxDelivery, *,
                  on_crash: CrashHandler | None = None, parent: QObject | None = None) -> None:
@@ -95,6 +106,8 @@ class DiaryService(QObject):
         self._timelines: dict[int, _Timeline] = {}
         self._read: dict[int, dict[str, str]] = {}  # per child: day → fingerprint when read
         self._oldest_read: dict[int, str] = {}
+        self._synced: set[int] = set()  # children synced in this session
+        self._announced: dict[int, set[date]] = {}  # days events named since the last sync
         self.outbox = outbox
         outbox.register(DiaryCourier())
         outbox.queued.connect(self._queued)
@@ -124,6 +137,23 @@ class DiaryService(QObject):
             self.daysChanged.emit(child_id)
         self._tasks.run(f"diary-{child_id}", self._sync(child_id),
                         lambda error: self._failed(child_id, error))
+
+    def live_event(self, kind: str, data: dict) -> None:
+        """An event of the portal's stream (:class:`desktop.services.live.LiveUpdates`): a
+        ``diary`` event syncs the child it names; after a reconnection every child synced in
+        this session syncs once."""
+        if kind == "diary" and isinstance(data.get("child_id"), int) \
+                and self._session.account is not None:
+            try:
+                day = date.fromisoformat(str(data.get("date")))
+            except ValueError:
+                day = None
+            if day is not None:
+                self._announced.setdefault(data["child_id"], set()).add(day)
+            self.diary_changed(data["child_id"])
+        elif kind == SYNC_ALL:
+            for child_id in sorted(self._synced):
+                self.diary_changed(child_id)
 
     def fetch_older(self, child_id: int) -> None:
         timeline = self._timelines.get(child_id)
@@ -265,6 +295,7 @@ class DiaryService(QObject):
                                                   page.next_cursor, page.next_cursor is None)
             self._keep(child_id)
             self.daysChanged.emit(child_id)
+            self._tell_arrived(child_id, {}, list(page.days))
             return
         changed: list[DiaryDay] = []
         cursor: str | None = None
@@ -276,10 +307,27 @@ class DiaryService(QObject):
             if (cursor := page.next_cursor) is None:
                 break
         if page.revision != timeline.revision:
+            timeline.read_more(len(timeline.unread))
+            before = {d.day: d for d in timeline.days}
             timeline.revision = page.revision
             self._merge(timeline, changed)
             self._keep(child_id)
             self.daysChanged.emit(child_id)
+            self._tell_arrived(child_id, before, changed)
+        else:
+            self._tell_arrived(child_id, {}, [])
+
+    def _tell_arrived(self, child_id: int, before: dict[date, DiaryDay],
+                      changed: list[DiaryDay]) -> None:
+        """``daysArrived`` for the changed days with news by others (the module says which)."""
+        announced = self._announced.pop(child_id, set())
+        synced_before = child_id in self._synced
+        self._synced.add(child_id)
+        arrived = [day for day in changed if _by_others(day)
+                   and (synced_before or day.day in announced)
+                   and (day.day not in before or before[day.day].fingerprint != day.fingerprint)]
+        if arrived:
+            self.daysArrived.emit(child_id, sorted(arrived, key=lambda d: d.day, reverse=True))
 
     def _merge(self, timeline: _Timeline, changed: list[DiaryDay]) -> None:
         timeline.read_more(len(timeline.unread))  # a change may be to any day
@@ -290,7 +338,8 @@ class DiaryService(QObject):
                 by_day.pop(day.day, None)
             elif oldest is None or day.day >= oldest:  # older ones come with their page
                 by_day[day.day] = day
-        shown = timeline.days[timeline.shown - 1].day if timeline.days[:timeline.shown] else None
+        given = timeline.days[:timeline.shown]  # fewer than `shown` when the diary is short
+        shown = given[-1].day if given else None
         timeline.days = sorted(by_day.values(), key=lambda d: d.day, reverse=True)
         # What the view had stays given (a new day on top adds one).
         timeline.shown = sum(1 for d in timeline.days if shown is None or d.day >= shown) \
@@ -333,3 +382,11 @@ class DiaryService(QObject):
         self._timelines.clear()
         self._read.clear()
         self._oldest_read.clear()
+        self._synced.clear()
+        self._announced.clear()
+
+
+def _by_others(day: DiaryDay) -> bool:
+    """Whether the day holds anything the reader did not write themselves."""
+    return day.arrived_at is not None or day.left_at is not None or any(
+        not entry.mine for entry in day.entries)

@@ -9,6 +9,12 @@ screen) and in the background after a sync, within the byte budget of
 :mod:`desktop.services.photos.budget`; screen copies when the viewer shows one; originals only
 to save them. One download per file (:mod:`desktop.services.shared.blob_downloads`). On a
 shared PC the session wipes the account folder at logout, photos included.
+
+The portal's ``photos`` event (:meth:`PhotosService.live_event`) syncs the listing; a burst
+of them (staff uploading twenty photos, each its own request and event) is one sync, a
+moment after the last (``live_delay_ms``). What a sync lists that the previous sync of this
+session did not is told as ``photosArrived``, one activity at a time; the first sync after
+login tells nothing (what came while the app was closed is not news to notify).
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import asyncio
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from desktop.api.core.errors import ConnectionProblem, NotFound, SessionExpired
 from desktop.api.core.transport import new_idempotency_key
@@ -25,6 +31,7 @@ from desktop.api.photos.records import RENDITIONS, Photo, PhotoListing, Renditio
 from desktop.cache.blobs import BlobCorrupt, BlobStore
 from desktop.cache.photo_listing import listing_lines, read_photo_listing
 from desktop.cache.store import AccountCache
+from desktop.services.live import SYNC_ALL
 from desktop.services.photos.budget import (
     DEFAULT_BUDGET_MB,
     enforce_budget,
@@ -41,12 +48,14 @@ from desktop.services.shared.files import copy_atomically
 from desktop.services.shared.save_folder import SaveItem, SaveOutcome, save_into_folder
 from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
-__all__ = ["BUDGET_SETTING", "THUMBNAIL_CONCURRENCY", "PhotosService"]
+__all__ = ["BUDGET_SETTING", "LIVE_DELAY_MS", "THUMBNAIL_CONCURRENCY", "PhotosService"]
 
 #: Thumbnails fetched at the same time.
 THUMBNAIL_CONCURRENCY = 6
 #: QSettings key of the offline budget in megabytes (thumbnails and screen copies).
 BUDGET_SETTING = "photos/offline_budget_mb"
+#: How long after the last ``photos`` event the listing is synced (a batch upload is one sync).
+LIVE_DELAY_MS = 3000
 
 
 class PhotosService(QObject):
@@ -57,7 +66,9 @@ class PhotosService(QObject):
     could not be fetched (offline); ``originalSaved(path)`` answering :meth:`save_original`;
     ``saveAllProgress(done, total)`` and ``saveAllEnded(SaveOutcome | None)`` (None:
     cancelled) for :meth:`save_all`; ``photoChanged(Photo)`` when the parent's heart on it
-    changed (:meth:`set_heart`); ``problem(message)`` (translated) and ``problemSolved()``.
+    changed (:meth:`set_heart`); ``photosArrived(photos)`` — the photos of one activity that
+    a sync listed for the first time in this session (see the module); ``problem(message)``
+    (translated) and ``problemSolved()``.
     """
 
     listingChanged = Signal(object)
@@ -67,11 +78,13 @@ class PhotosService(QObject):
     saveAllProgress = Signal(int, int)
     saveAllEnded = Signal(object)
     photoChanged = Signal(object)
+    photosArrived = Signal(list)
     problem = Signal(str)
     problemSolved = Signal()
 
     def __init__(self, session: SessionService, *, on_crash: CrashHandler | None = None,
-                 settings: QSettings | None = None, parent: QObject | None = None) -> None:
+                 settings: QSettings | None = None, live_delay_ms: int = LIVE_DELAY_MS,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._settings = settings
@@ -88,6 +101,11 @@ class PhotosService(QObject):
         self._fresh_hearts: dict[int, bool] = {}
         self._kept: PhotoListing | None = None  # the listing the cache holds
         self._keeping = asyncio.Lock()
+        self._synced_ids: set[int] | None = None  # listed by this session's previous sync
+        self._live = QTimer(self)
+        self._live.setSingleShot(True)
+        self._live.setInterval(live_delay_ms)
+        self._live.timeout.connect(self._live_sync)
         session.loggedIn.connect(self._logged_in)
         session.loggedOut.connect(self._logged_out)
         session.sessionExpired.connect(self._logged_out)
@@ -134,6 +152,28 @@ class PhotosService(QObject):
     def refresh(self) -> None:
         if self.available:
             self._tasks.run("sync", self._sync(), self._failed)
+
+    def set_live_delay(self, ms: int) -> None:
+        self._live.setInterval(ms)
+
+    def live_event(self, kind: str, _data: dict) -> None:
+        """An event of the portal's stream (:class:`desktop.services.live.LiveUpdates`):
+        ``photos`` syncs the listing a moment after the last one; a reconnection at once
+        (after the sync under way, if one is: the sync at login)."""
+        if not self.available:
+            return
+        if kind == "photos":
+            self._live.start()
+        elif kind == SYNC_ALL:
+            self._live_sync()
+
+    def _live_sync(self) -> None:
+        # A sync under way is not cancelled (it may be keeping its listing in the cache):
+        # the next one starts a moment after it, and sees the change.
+        if self._tasks.running("sync"):
+            self._live.start()
+        else:
+            self.refresh()
 
     def want(self, photo: Photo, rendition: Rendition = Rendition.THUMBNAIL) -> None:
         """Fetch a thumbnail or screen copy; ``fileReady`` (or ``fileMissing``) answers. The
@@ -184,6 +224,7 @@ class PhotosService(QObject):
             self.saveAllEnded.emit(None)
 
     async def aclose(self) -> None:
+        self._live.stop()
         await self._tasks.drain()
         await self._downloads.aclose()
 
@@ -210,10 +251,22 @@ class PhotosService(QObject):
         if changed:  # (compared in the worker already)
             self._listing = listing
             self.listingChanged.emit(listing)
+        self._tell_arrived(listing)
         await self._keep(cache)
         self._solved()
         for photo in reversed(missing):
             self.want(photo)
+
+    def _tell_arrived(self, listing: PhotoListing) -> None:
+        known, self._synced_ids = self._synced_ids, {p.id for p in listing.photos}
+        if known is None:
+            return
+        by_activity: dict[int, list[Photo]] = {}
+        for photo in listing.photos:  # newest activity first, as listed
+            if photo.id not in known:
+                by_activity.setdefault(photo.activity_id, []).append(photo)
+        for photos in by_activity.values():
+            self.photosArrived.emit(photos)
 
     async def _fetch_wanted(self) -> None:
         async def worker() -> None:
@@ -354,6 +407,8 @@ class PhotosService(QObject):
             self.refresh()
 
     def _logged_out(self, *_args: object) -> None:
+        self._live.stop()
+        self._synced_ids = None
         self._tasks.cancel_all()
         self._downloads.cancel_all()
         self._wanted.clear()

@@ -30,7 +30,7 @@ from desktop.views.diary.note_dialog import DiaryNoteDialog
 from desktop.views.diary.pdf_dialog import DiaryPdfDialog
 from desktop.views.shared.date_field import DateField
 from desktop.views.shared.message_bar import MessageBar
-from desktop.views.shared.pages import Intent, PageContext
+from desktop.views.shared.pages import OPEN_ITEM, Intent, PageContext
 from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
@@ -169,6 +169,16 @@ class DiaryPage(QWidget):
         return self.child.currentData()
 
     def activate(self, intent: Intent | None = None) -> None:
+        """Show the chosen child's diary; an ``OPEN_ITEM`` intent of ``(child_id, day)`` (a
+        notification's click) chooses that child and scrolls to that day."""
+        if intent is not None and intent.action == OPEN_ITEM and isinstance(intent.item, tuple):
+            child_id, day = intent.item
+            found = self.child.findData(child_id)
+            if found >= 0:
+                self._jump_to = day
+                if found != self.child.currentIndex():
+                    self.child.setCurrentIndex(found)  # which activates for that child
+                    return
         child_id = self.child_id()
         if child_id is None:
             self.state.setText(self.tr("There are no children in this account."))
@@ -178,6 +188,7 @@ class DiaryPage(QWidget):
             self.day_photos.show_child(child_id)
         self._diary.diary_changed(child_id)
         self._show_state()
+        self._try_jump()
 
     def jump(self) -> None:
         self._jump_to = self.jump_date.day

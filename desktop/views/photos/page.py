@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -28,7 +29,7 @@ from desktop.models.shared.formatting import format_date
 from desktop.models.shared.records import Photo, Profile, Rendition
 from desktop.models.shared.save_summary import save_summary
 from desktop.views.photos.grid_view import THUMBNAIL, open_in_viewer, photo_grid
-from desktop.views.shared.pages import Intent, PageContext
+from desktop.views.shared.pages import OPEN_ITEM, Intent, PageContext
 from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
@@ -106,9 +107,23 @@ class PhotosPage(QWidget):
         return page
 
     def activate(self, intent: Intent | None = None) -> None:
+        """Show the photos; an ``OPEN_ITEM`` intent of an activity id (a notification's
+        click) scrolls to that activity, of every child if the chosen one is not on it."""
         if self._photos.listing is None:
             self._photos.refresh()
         self._update_note()
+        if intent is not None and intent.action == OPEN_ITEM and isinstance(intent.item, int):
+            self.show_activity(intent.item)
+
+    def show_activity(self, activity_id: int) -> None:
+        row = self.model.activity_row(activity_id)
+        if row is None and self.child_filter.currentData() is not None:
+            self.child_filter.setCurrentIndex(0)  # all children
+            row = self.model.activity_row(activity_id)
+        if row is not None:
+            index = self.model.index(row)
+            self.grid.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+            self.grid.setCurrentIndex(self.model.index(row + 1))
 
     # --- contents -----------------------------------------------------------------------------
 

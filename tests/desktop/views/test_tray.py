@@ -17,11 +17,14 @@ from news_fakes import FakeNews
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 from tray_fakes import FakeTray
-from view_fakes import FakeAccount, FakeExtraDays, FakeSession, extra_day_request
+from view_fakes import FakeAccount, FakeExtraDays, FakeSession, a_photo, extra_day_request
 
+from desktop.api.diary.records import DiaryDay, DiaryEntry, EntryKind
 from desktop.api.extra_days.records import ExtraDayStatus
 from desktop.api.news.records import NewsItem, NewsList
-from desktop.services.notifications import DECISIONS, MESSAGES, NEWS
+from desktop.api.photos.records import PhotoListing
+from desktop.api.profile.records import Role
+from desktop.services.notifications import DECISIONS, DIARY, MESSAGES, NEWS, PHOTOS
 from desktop.views.tray import TrayNotifications, section_on_screen, system_tray
 
 Reason = QSystemTrayIcon.ActivationReason
@@ -36,8 +39,9 @@ NEWS_ITEM = NewsItem(5, "Deze week bij de Zonnetjes", "<p>Tekst</p>", "Fatima El
 @pytest.fixture
 def tray_window(make_window):
     """``tray_window(shared_pc=False)``: a shown main window with its tray (a FakeTray)."""
-    def make(*, shared_pc: bool = False, messages: FakeMessages | None = None):
-        session = FakeSession(FakeAccount(), shared_pc=shared_pc)
+    def make(*, shared_pc: bool = False, messages: FakeMessages | None = None,
+             role: Role = Role.PRIMARY_PARENT):
+        session = FakeSession(FakeAccount(role=role), shared_pc=shared_pc)
         messages = messages or FakeMessages(inbox(replace(REPLY, unread=0)))
         window = make_window(session, messages=messages, news=FakeNews(),
                              extra_days=FakeExtraDays())
@@ -190,3 +194,61 @@ def test_removing_the_tray_takes_the_icon_away_and_tells_nothing_more(tray_windo
     assert not fake.shown
     services.messages.replyArrived.emit(REPLY)
     assert len(fake.messages) == 1
+
+
+TUESDAY = date(2026, 12, 1)
+DIARY_DAY = DiaryDay(TUESDAY, None, None, (DiaryEntry(
+    4, 1, TUESDAY, EntryKind.VERSLAG, None, "Buiten gespeeld", {}, "Fatima El Amrani", False,
+    False, datetime(2026, 12, 1, 15, tzinfo=UTC), False),))
+
+
+def test_a_diary_day_is_told_by_child_and_day_and_opens_the_dagboek_there(tray_window) -> None:
+    window, services, tray = tray_window()
+    services.diary.timelines[1] = [DIARY_DAY]
+    services.diary.daysArrived.emit(1, [DIARY_DAY])
+    assert tray.tray.messages == [("Diary of Emma", "Tuesday 1 December 2026")]
+    tray.tray.messageClicked.emit()
+    page = window.page("diary")
+    assert window.pages.currentWidget() is page
+    assert page.child_id() == 1
+    assert page.list.currentIndex().data(page.model.DAY_ROLE).day == TUESDAY
+
+
+def test_new_photos_are_told_per_activity_and_open_foto_s_there(tray_window) -> None:
+    window, services, tray = tray_window()
+    photos = [a_photo(n, activity_id=20, title="Schilderen") for n in (5, 6, 7)]
+    listing = PhotoListing((*photos, a_photo(1)), None)
+    services.photos.listing = listing
+    services.photos.listingChanged.emit(listing)
+    services.photos.photosArrived.emit(photos)
+    services.photos.photosArrived.emit([a_photo(1)])
+    assert tray.tray.messages == [("New photos", "3 new photos: Schilderen"),
+                                  ("New photos", "1 new photo: Herfstwandeling")]
+    tray.tray.messageClicked.emit()
+    page = window.page("photos")
+    assert window.pages.currentWidget() is page
+    current = page.model.photo_at(page.grid.currentIndex().row())
+    assert current is not None and current.activity_id == 10
+
+
+def test_diary_and_photos_follow_their_category_the_lock_and_the_shared_pc(tray_window) -> None:
+    _window, services, tray = tray_window(shared_pc=True)
+    services.notifications.enabled = lambda category: category != PHOTOS
+    services.photos.photosArrived.emit([a_photo(1)])
+    assert tray.tray.messages == []
+    services.session.is_locked = True
+    services.diary.daysArrived.emit(1, [DIARY_DAY])
+    assert tray.tray.messages == []
+    services.session.is_locked = False
+    services.diary.daysArrived.emit(1, [DIARY_DAY])
+    services.notifications.enabled = lambda category: category != DIARY
+    services.photos.photosArrived.emit([a_photo(1)])
+    assert tray.tray.messages == [("Ouderportaal", "New in the diary"),
+                                  ("Ouderportaal", "New photos")]
+
+
+def test_staff_are_not_told_of_the_diary_or_photos(tray_window) -> None:
+    _window, services, tray = tray_window(role=Role.STAFF)
+    services.diary.daysArrived.emit(1, [DIARY_DAY])
+    services.photos.photosArrived.emit([a_photo(1)])
+    assert tray.tray.messages == []

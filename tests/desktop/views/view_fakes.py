@@ -534,7 +534,8 @@ def fake_services(session: FakeSession | None = None, profile: FakeProfileServic
     if "notifications" not in fakes:
         # The real one: it only listens to the (fake) services and decides.
         fakes["notifications"] = Notifier(fakes["session"], fakes["messages"], fakes["news"],
-                                          fakes["extra_days"])
+                                          fakes["extra_days"], fakes["diary"], fakes["photos"],
+                                          fakes["profile"])
     return Services(**fakes)
 
 

@@ -195,6 +195,7 @@ def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server,
     posting = staff.services.photo_posting
     with qtbot.waitSignal(posting.activitiesLoaded, timeout=20_000):
         pass
+    assert page.activity is None  # none yet
     dialog.new_activity_button.setChecked(True)
     dialog.title_edit.setText("Herfstwandeling")
     with qtbot.waitSignal(posting.activitiesLoaded, timeout=20_000):
@@ -218,6 +219,9 @@ def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server,
     assert states == ["done", "refused", "done"]
     assert "JPEG, PNG or HEIC" in posting.uploads[1].message
     assert "Posted: 2." in dialog.status.text()
+    # The page chose the newest activity (the one just made) and shows its new photos.
+    assert page.activity is not None and page.activity.id == dialog.activity.id
+    qtbot.waitUntil(lambda: len(page.model.photos()) == 2, timeout=20_000)
     dialog.close()
 
     parent = make_app(portal_server.url, computer="home")

@@ -11,7 +11,8 @@ grid scrolls). The rows are a compact store: the photos of the current choice in
 two integer arrays (each section's heading row and its first photo), so a row is found by a
 binary search and 20,000 photos cost no object per row. A heading's text is made the first
 time a cell shows it. A cell's thumbnail is asked for the first time the view paints it:
-decoded from the offline copy when there is one, fetched otherwise (``want``); what arrived by
+decoded from the offline copy when there is one, fetched otherwise (``want``) — whether there
+is one is asked in the decoder's worker (``cached_path`` touches the disk); what arrived by
 the next turn of the event loop is announced at once (one ``dataChanged`` over those rows).
 Offline a cell without a copy says so instead of staying blank.
 """
@@ -74,7 +75,8 @@ class Heading:
 
 class PhotoGridModel(QAbstractListModel):
     """A heading row per activity, then a row per photo. ``cached_path(photo)`` answers where
-    its thumbnail is on disk (or None) and ``want(photo)`` fetches it; call
+    its thumbnail is on disk (or None), called in a worker thread of the thumbnail cache, and
+    ``want(photo)`` fetches it; call
     :meth:`file_ready` / :meth:`file_missing` with the service's answers."""
 
     Role = Role
@@ -100,6 +102,7 @@ class PhotoGridModel(QAbstractListModel):
         self._headings: dict[int, Heading] = {}  # by section
         self._changed: set[int] = set()  # rows to announce at the next turn of the loop
         thumbnails.ready.connect(self._decoded)
+        thumbnails.absent.connect(self._absent)
 
     # --- contents -----------------------------------------------------------------------------
 
@@ -302,15 +305,22 @@ class PhotoGridModel(QAbstractListModel):
         if photo.id not in self._asked and photo.id not in self._missing \
                 and not self.thumbnails.decoding(photo.id):
             self._asked.add(photo.id)
-            path = self._cached_path(photo)
-            if path is not None:
-                self.thumbnails.decode(photo.id, str(path))
-            else:
-                self._want(photo)
+            locate = self._cached_path  # (the worker touches no attribute of the model)
+            self.thumbnails.decode(photo.id, lambda: locate(photo))
         return None
 
     def _decoded(self, photo_id: int) -> None:
         self._announce(photo_id)
+
+    def _absent(self, photo_id: int) -> None:
+        """Not on this computer: fetched (``file_ready`` or ``file_missing`` answers)."""
+        position = self._position.get(photo_id)
+        if position is None:
+            return
+        if photo_id in self._asked:
+            self._want(self._photos[position])
+        else:  # the rows were rebuilt meanwhile: its cell asks again when painted
+            self._announce(photo_id)
 
     def _announce(self, photo_id: int) -> None:
         """Thumbnails arrive one by one from the decoders: the rows that changed until the

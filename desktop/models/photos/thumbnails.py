@@ -6,11 +6,19 @@ with ``QImageReader.setScaledSize`` (a JPEG is decoded at the reduced size strai
 signal. The ``QPixmap`` is made on the GUI thread and kept in a least-recently-used cache whose
 size is counted in bytes (width × height × 4), not in items: scrolling through 20,000 photos
 keeps memory flat.
+
+The file itself may be looked up by the worker too (:meth:`ThumbnailCache.decode` with a
+callable): finding a cached copy costs a ``stat`` and marking it viewed a write of its
+times, and a page of cells scrolled into view would otherwise do dozens of those on the GUI
+thread (benchmarks/photos.py: a fifth of the grid's painting). A file that is not there is
+answered with ``absent`` so that the caller fetches it.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
@@ -26,15 +34,24 @@ class _Decoded(QObject):
     """Carries a decoded image from a worker thread to the GUI thread (a queued signal)."""
 
     done = Signal(int, QImage)
+    absent = Signal(int)
+
+
+#: A thumbnail's file, or what finds it in the worker (None: not on this computer).
+Source = str | Callable[[], Path | str | None]
 
 
 class _Decode(QRunnable):
-    def __init__(self, key: int, path: str, size: QSize, decoded: _Decoded) -> None:
+    def __init__(self, key: int, source: Source, size: QSize, decoded: _Decoded) -> None:
         super().__init__()
-        self._key, self._path, self._size, self._decoded = key, path, size, decoded
+        self._key, self._source, self._size, self._decoded = key, source, size, decoded
 
     def run(self) -> None:
-        reader = QImageReader(self._path)
+        path = self._source() if callable(self._source) else self._source
+        if path is None:
+            self._decoded.absent.emit(self._key)
+            return
+        reader = QImageReader(str(path))
         reader.setAutoTransform(True)
         original = reader.size()
         if original.isValid():
@@ -47,10 +64,12 @@ class ThumbnailCache(QObject):
     """Decoded thumbnails by key (the photo's id), at most ``max_bytes`` of pixmaps.
 
     Signals: ``ready(key)`` when a requested thumbnail was decoded (or failed: ``get`` is then
-    None and :meth:`failed` True).
+    None and :meth:`failed` True); ``absent(key)`` when the source of a :meth:`decode` found
+    no file.
     """
 
     ready = Signal(int)
+    absent = Signal(int)
 
     def __init__(self, size: QSize, *, max_bytes: int = DEFAULT_CACHE_BYTES,
                  threads: int = 2, parent: QObject | None = None) -> None:
@@ -68,6 +87,7 @@ class ThumbnailCache(QObject):
         # the deleted cache is gone by then and the image goes nowhere.
         self._decoded = _Decoded()
         self._decoded.done.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
+        self._decoded.absent.connect(self._absent, Qt.ConnectionType.QueuedConnection)
 
     def get(self, key: int) -> QPixmap | None:
         pixmap = self._pixmaps.get(key)
@@ -81,13 +101,15 @@ class ThumbnailCache(QObject):
     def decoding(self, key: int) -> bool:
         return key in self._decoding
 
-    def decode(self, key: int, path: str) -> None:
-        """Decode ``path`` for ``key`` off the GUI thread (once at a time per key)."""
+    def decode(self, key: int, source: Source) -> None:
+        """Decode the file ``source`` for ``key`` off the GUI thread (once at a time per key).
+        ``source`` is its path, or a callable answering it (or None) that the worker calls:
+        it must be safe in another thread."""
         if key in self._decoding:
             return
         self._decoding.add(key)
         self._failed.discard(key)
-        self._pool.start(_Decode(key, path, self.size, self._decoded))
+        self._pool.start(_Decode(key, source, self.size, self._decoded))
 
     def clear(self) -> None:
         self._pool.clear()
@@ -109,6 +131,11 @@ class ThumbnailCache(QObject):
         else:
             self._put(key, QPixmap.fromImage(image))
         self.ready.emit(key)
+
+    def _absent(self, key: int) -> None:
+        if key in self._decoding:  # (not cleared meanwhile)
+            self._decoding.discard(key)
+            self.absent.emit(key)
 
     def _put(self, key: int, pixmap: QPixmap) -> None:
         old = self._pixmaps.pop(key, None)

@@ -35,6 +35,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QPixmap
 
 from desktop.api.photos.records import Photo, PhotoListing, Rendition
 from desktop.models.photos.thumbnails import ThumbnailCache
@@ -229,16 +230,30 @@ class PhotoGridModel(QAbstractListModel):
         if role == Role.Photo:
             return photo
         if role == Role.ThumbnailState:
-            photo_id = photo.id
-            if self.thumbnails.get(photo_id) is not None:
-                return "ready"
-            return "missing" if photo_id in self._missing or self.thumbnails.failed(
-                photo_id) else "loading"
+            return "ready" if self.thumbnails.get(photo.id) is not None else \
+                self._waiting_state(photo.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._heading(section).text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._photo_text(photo, section, row - first)
         return None
+
+    def cell(self, row: int) -> tuple[Heading | None, Photo | None, QPixmap | None, str]:
+        """What the delegate paints of ``row`` in one call: its heading (on a heading's row) or
+        its photo, the thumbnail (asked for, as ``DecorationRole``, when there is none yet)
+        and the thumbnail's state. Four roles through ``QModelIndex.data`` would be four trips
+        through Qt into :meth:`data` per cell, and scrolling paints a page of cells per frame.
+        """
+        if not 0 <= row < self._shown:
+            return None, None, None, ""
+        section = bisect_right(self._heading_rows, row) - 1
+        first = self._heading_rows[section]
+        if row == first:
+            return self._heading(section), None, None, ""
+        photo = self._photos[self._first_photo[section] + row - first - 1]
+        pixmap = self._thumbnail(photo)
+        return None, photo, pixmap, "ready" if pixmap is not None else \
+            self._waiting_state(photo.id)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -298,7 +313,12 @@ class PhotoGridModel(QAbstractListModel):
         section = bisect_right(self._first_photo, position) - 1
         return self._heading_rows[section] + 1 + position - self._first_photo[section]
 
-    def _thumbnail(self, photo: Photo) -> object:
+    def _waiting_state(self, photo_id: int) -> str:
+        """The state of a thumbnail not decoded (now)."""
+        return "missing" if photo_id in self._missing or self.thumbnails.failed(photo_id) \
+            else "loading"
+
+    def _thumbnail(self, photo: Photo) -> QPixmap | None:
         pixmap = self.thumbnails.get(photo.id)
         if pixmap is not None:
             return pixmap

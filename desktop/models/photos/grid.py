@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -41,11 +42,14 @@ from desktop.api.photos.records import Photo, PhotoListing, Rendition
 from desktop.models.photos.thumbnails import ThumbnailCache
 from desktop.models.shared.formatting import format_date
 
-__all__ = ["BLOCK", "Heading", "PhotoGridModel"]
+__all__ = ["BLOCK", "DISPATCH_MS", "Heading", "PhotoGridModel"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 #: Rows added per ``fetchMore``: a few screens full.
 BLOCK = 300
+#: The cells painted within this many milliseconds have their thumbnails decoded together
+#: (those still on screen then: see ``_dispatch``).
+DISPATCH_MS = 40
 
 
 class Role(IntEnum):
@@ -72,6 +76,26 @@ class Heading:
         text = QCoreApplication.translate("PhotoGrid", "{activity}, {date}").format(
             activity=self.title, date=self.date)
         return f"{text}. {self.caption}" if self.caption else text
+
+
+class _Screen:
+    """The photos the view shows, shared with the decoders' workers: the model assigns a new
+    set (one reference, read whole by a worker), never changes one."""
+
+    __slots__ = ("ids",)
+
+    def __init__(self) -> None:
+        self.ids: frozenset[int] | None = None  # None: no view said yet
+
+    def shows(self, photo_id: int) -> bool:
+        return self.ids is not None and photo_id in self.ids
+
+    def wanted(self, photo_id: int) -> Callable[[], bool]:
+        """Asked in a worker: still on screen (or no view says what is)?"""
+        def wanted() -> bool:
+            ids = self.ids
+            return ids is None or photo_id in ids
+        return wanted
 
 
 class PhotoGridModel(QAbstractListModel):
@@ -102,8 +126,15 @@ class PhotoGridModel(QAbstractListModel):
         self._listing: PhotoListing | None = None
         self._headings: dict[int, Heading] = {}  # by section
         self._changed: set[int] = set()  # rows to announce at the next turn of the loop
+        self._screen = _Screen()
+        self._requests: list[Photo] = []  # thumbnails asked for, to the decoders soon
+        self._dispatching = QTimer(self)
+        self._dispatching.setSingleShot(True)
+        self._dispatching.setInterval(DISPATCH_MS)
+        self._dispatching.timeout.connect(self._dispatch)
         thumbnails.ready.connect(self._decoded)
         thumbnails.absent.connect(self._absent)
+        thumbnails.dropped.connect(self._dropped)
 
     # --- contents -----------------------------------------------------------------------------
 
@@ -176,6 +207,12 @@ class PhotoGridModel(QAbstractListModel):
             index = self.index(row)
             self.dataChanged.emit(index, index, [Role.Photo])
 
+    def set_on_screen(self, rows: Iterable[int]) -> None:
+        """The rows the view shows now (it says so at every paint). A thumbnail asked for a
+        cell that left the screen before its decode's turn is not decoded; it is asked
+        again when the cell is painted again. Until a view says, every request is decoded."""
+        self._screen.ids = frozenset(p.id for p in map(self.photo_at, rows) if p is not None)
+
     def missing_count(self) -> int:
         return len(self._missing)
 
@@ -184,7 +221,7 @@ class PhotoGridModel(QAbstractListModel):
     def file_ready(self, photo_id: int, rendition: str, path: str) -> None:
         if rendition == Rendition.THUMBNAIL.value and photo_id in self._position:
             self._missing.discard(photo_id)
-            self.thumbnails.decode(photo_id, path)
+            self.thumbnails.decode(photo_id, path, self._screen.wanted(photo_id))
 
     def file_missing(self, photo_id: int, rendition: str) -> None:
         if rendition == Rendition.THUMBNAIL.value and photo_id in self._position:
@@ -325,12 +362,34 @@ class PhotoGridModel(QAbstractListModel):
         if photo.id not in self._asked and photo.id not in self._missing \
                 and not self.thumbnails.decoding(photo.id):
             self._asked.add(photo.id)
-            locate = self._cached_path  # (the worker touches no attribute of the model)
-            self.thumbnails.decode(photo.id, lambda: locate(photo))
+            self._requests.append(photo)
+            if not self._dispatching.isActive():
+                self._dispatching.start()
         return None
+
+    def _dispatch(self) -> None:
+        """The thumbnails asked for since the last time, of the cells still on screen, to the
+        decoders (the others are asked again when painted again). At most every
+        ``DISPATCH_MS``: scrolling past a page per frame then decodes a screen every few
+        frames, not every cell it passed; where it stops, the screen is decoded."""
+        requests, self._requests = self._requests, []
+        screen, locate = self._screen, self._cached_path  # (no attribute of the model
+        for photo in requests:                              # is touched in the worker)
+            if screen.ids is None or photo.id in screen.ids:
+                self.thumbnails.decode(photo.id, partial(locate, photo),
+                                       screen.wanted(photo.id))
+            else:
+                self._asked.discard(photo.id)
 
     def _decoded(self, photo_id: int) -> None:
         self._announce(photo_id)
+
+    def _dropped(self, photo_id: int) -> None:
+        """Off screen at its turn: asked again when painted again (or now, when it came back
+        on screen meanwhile)."""
+        self._asked.discard(photo_id)
+        if self._screen.shows(photo_id):
+            self._announce(photo_id)
 
     def _absent(self, photo_id: int) -> None:
         """Not on this computer: fetched (``file_ready`` or ``file_missing`` answers)."""
@@ -380,6 +439,7 @@ class PhotoGridModel(QAbstractListModel):
         self._headings.clear()
         self._shown = min(BLOCK, self._rows)
         self._asked.clear()
+        self._requests.clear()
         self._changed.clear()
         self._missing &= self._position.keys()
         self.endResetModel()

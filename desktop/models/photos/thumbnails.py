@@ -12,6 +12,12 @@ callable): finding a cached copy costs a ``stat`` and marking it viewed a write 
 times, and a page of cells scrolled into view would otherwise do dozens of those on the GUI
 thread (benchmarks/photos.py: a fifth of the grid's painting). A file that is not there is
 answered with ``absent`` so that the caller fetches it.
+
+The newest request is decoded first, and a request may say whether it is still wanted when
+its turn comes (``wanted``, asked in the worker): scrolling through 20,000 photos asks for
+every cell it passes, and decoding them all kept both cores busy for the whole scroll (two
+thirds of the process's CPU time, the GUI thread starved: benchmarks/photos.py). A request no
+longer wanted is answered with ``dropped`` and costs nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +34,9 @@ __all__ = ["DEFAULT_CACHE_BYTES", "ThumbnailCache"]
 #: Decoded thumbnails kept in memory: a few screens full of cells (a 180 × 135 thumbnail is
 #: 97 kB; a full-screen grid shows about 30).
 DEFAULT_CACHE_BYTES = 24 * 1024 * 1024
+#: The pool's priorities are C ints; after this many requests they start again at 1 (for a
+#: moment the order is not newest first).
+_LAST_TURN = 2**31 - 1
 
 
 class _Decoded(QObject):
@@ -35,6 +44,7 @@ class _Decoded(QObject):
 
     done = Signal(int, QImage)
     absent = Signal(int)
+    dropped = Signal(int)
 
 
 #: A thumbnail's file, or what finds it in the worker (None: not on this computer).
@@ -42,11 +52,16 @@ Source = str | Callable[[], Path | str | None]
 
 
 class _Decode(QRunnable):
-    def __init__(self, key: int, source: Source, size: QSize, decoded: _Decoded) -> None:
+    def __init__(self, key: int, source: Source, wanted: Callable[[], bool] | None,
+                 size: QSize, decoded: _Decoded) -> None:
         super().__init__()
-        self._key, self._source, self._size, self._decoded = key, source, size, decoded
+        self._key, self._source, self._wanted = key, source, wanted
+        self._size, self._decoded = size, decoded
 
     def run(self) -> None:
+        if self._wanted is not None and not self._wanted():
+            self._decoded.dropped.emit(self._key)
+            return
         path = self._source() if callable(self._source) else self._source
         if path is None:
             self._decoded.absent.emit(self._key)
@@ -65,11 +80,13 @@ class ThumbnailCache(QObject):
 
     Signals: ``ready(key)`` when a requested thumbnail was decoded (or failed: ``get`` is then
     None and :meth:`failed` True); ``absent(key)`` when the source of a :meth:`decode` found
-    no file.
+    no file; ``dropped(key)`` when a request was no longer wanted at its turn (nothing
+    decoded: ask again when it is).
     """
 
     ready = Signal(int)
     absent = Signal(int)
+    dropped = Signal(int)
 
     def __init__(self, size: QSize, *, max_bytes: int = DEFAULT_CACHE_BYTES,
                  threads: int = 2, parent: QObject | None = None) -> None:
@@ -88,6 +105,8 @@ class ThumbnailCache(QObject):
         self._decoded = _Decoded()
         self._decoded.done.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
         self._decoded.absent.connect(self._absent, Qt.ConnectionType.QueuedConnection)
+        self._decoded.dropped.connect(self._dropped, Qt.ConnectionType.QueuedConnection)
+        self._turn = 0  # the pool's priority of the newest request: newest first
 
     def get(self, key: int) -> QPixmap | None:
         pixmap = self._pixmaps.get(key)
@@ -101,15 +120,18 @@ class ThumbnailCache(QObject):
     def decoding(self, key: int) -> bool:
         return key in self._decoding
 
-    def decode(self, key: int, source: Source) -> None:
-        """Decode the file ``source`` for ``key`` off the GUI thread (once at a time per key).
-        ``source`` is its path, or a callable answering it (or None) that the worker calls:
-        it must be safe in another thread."""
+    def decode(self, key: int, source: Source,
+               wanted: Callable[[], bool] | None = None) -> None:
+        """Decode the file ``source`` for ``key`` off the GUI thread (once at a time per key;
+        the newest request first). ``source`` is its path, or a callable answering it (or
+        None) that the worker calls; ``wanted``, also called in the worker when the request's
+        turn comes, may drop it. Both must be safe in another thread."""
         if key in self._decoding:
             return
         self._decoding.add(key)
         self._failed.discard(key)
-        self._pool.start(_Decode(key, source, self.size, self._decoded))
+        self._turn = self._turn + 1 if self._turn < _LAST_TURN else 1
+        self._pool.start(_Decode(key, source, wanted, self.size, self._decoded), self._turn)
 
     def clear(self) -> None:
         self._pool.clear()
@@ -131,6 +153,11 @@ class ThumbnailCache(QObject):
         else:
             self._put(key, QPixmap.fromImage(image))
         self.ready.emit(key)
+
+    def _dropped(self, key: int) -> None:
+        if key in self._decoding:
+            self._decoding.discard(key)
+            self.dropped.emit(key)
 
     def _absent(self, key: int) -> None:
         if key in self._decoding:  # (not cleared meanwhile)

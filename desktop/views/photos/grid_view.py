@@ -30,7 +30,16 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QRegion
+from PySide6.QtGui import (
+    QAccessible,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QRegion,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -363,6 +372,24 @@ class PhotoGridView(QListView):
                 option.state = base_state
             delegate.paint(painter, option, model.index(row, 0))
         painter.end()
+        if isinstance(model, PhotoGridModel):  # what the thumbnails' decoders still want
+            model.set_on_screen(self._rows_in(self.viewport().rect().translated(0, offset)))
+
+    def dataChanged(self, top_left: ModelIndex, bottom_right: ModelIndex,
+                    roles: list[int] | None = None) -> None:  # type: ignore[override]
+        """A range of rows changed (the thumbnails decoded in one turn of the event loop):
+        only its cells on screen are painted again. Qt's own repaints the whole viewport for
+        any range, on screen or not — once more per frame while scrolling."""
+        if top_left == bottom_right or QAccessible.isActive():  # (Qt tells screen readers)
+            super().dataChanged(top_left, bottom_right, roles or [])
+            return
+        first, last, offset = top_left.row(), bottom_right.row(), self.verticalOffset()
+        region = QRegion()
+        for row in self._rows_in(self.viewport().rect().translated(0, offset)):
+            if first <= row <= last:
+                region += self._content_rect(row).translated(0, -offset)
+        if not region.isEmpty():
+            self.viewport().update(region)
 
     def setSelection(self, rect: QRect,
                      command: QItemSelectionModel.SelectionFlag) -> None:

@@ -209,3 +209,31 @@ def test_the_thumbnail_cache_keeps_to_its_bytes_least_recently_used_first(
     qtbot.waitUntil(lambda: cache.get(3) is not None)
     assert cache.get(2) is None and cache.get(1) is not None
     assert cache.bytes == 2 * one
+
+
+def test_a_cell_scrolled_away_before_its_turn_is_not_decoded_until_shown_again(
+        qtbot, tmp_path) -> None:
+    path = jpeg_file(tmp_path, "a.jpg")
+    wishes = Wishes({1: path, 2: path})
+    model = model_of(qtbot, wishes)
+    model.set_on_screen([0, 2])  # the view shows the heading and photo 2, no longer photo 1
+    for row in (1, 2):  # both were painted on the way
+        assert model.index(row).data(Qt.ItemDataRole.DecorationRole) is None
+    qtbot.waitUntil(lambda: model.thumbnails.get(2) is not None)
+    assert model.thumbnails.get(1) is None and not model.thumbnails.decoding(1)
+    model.set_on_screen([1, 2])  # scrolled back: painted again, decoded now
+    model.index(1).data(Qt.ItemDataRole.DecorationRole)
+    qtbot.waitUntil(lambda: model.thumbnails.get(1) is not None)
+    assert wishes.wanted == []
+
+
+def test_a_decode_no_longer_wanted_at_its_turn_is_dropped(qtbot, tmp_path) -> None:
+    cache = ThumbnailCache(QSize(160, 120))
+    path = str(jpeg_file(tmp_path, "a.jpg"))
+    with qtbot.waitSignal(cache.dropped) as dropped:
+        cache.decode(1, path, lambda: False)
+    assert dropped.args == [1]
+    assert cache.get(1) is None and not cache.decoding(1) and not cache.failed(1)
+    with qtbot.waitSignal(cache.ready):  # asked again, wanted now
+        cache.decode(1, path, lambda: True)
+    assert cache.get(1) is not None

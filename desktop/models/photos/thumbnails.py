@@ -97,8 +97,13 @@ class ThumbnailCache(QObject):
         self._pixmaps: OrderedDict[int, QPixmap] = OrderedDict()
         self._decoding: set[int] = set()
         self._failed: set[int] = set()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(threads)
+        # No Qt parent either: a child pool would be destroyed with the cache, and
+        # ~QThreadPool waits for a running decode while the GUI thread holds the GIL that the
+        # decode's Python needs (a deadlock when a page goes while a decode runs). When the
+        # cache is destroyed, the pool is emptied and waited for with the GIL released.
+        pool = self._pool = QThreadPool()
+        pool.setMaxThreadCount(threads)
+        self.destroyed.connect(lambda: _drain(pool))
         # No Qt parent: a decode still running when the cache (and its page) is deleted holds
         # its own reference, so it never emits through a deleted object; the connection to
         # the deleted cache is gone by then and the image goes nowhere.
@@ -173,6 +178,11 @@ class ThumbnailCache(QObject):
         while self.bytes > self.max_bytes and len(self._pixmaps) > 1:
             _key, dropped = self._pixmaps.popitem(last=False)
             self.bytes -= _cost(dropped)
+
+
+def _drain(pool: QThreadPool) -> None:
+    pool.clear()
+    pool.waitForDone()  # (PySide releases the GIL here: the running decode can finish)
 
 
 def _cost(pixmap: QPixmap) -> int:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
+from shiboken6 import isValid
 
 __all__ = ["DEFAULT_CACHE_BYTES", "ThumbnailCache"]
 
@@ -181,6 +182,8 @@ class ThumbnailCache(QObject):
 
 
 def _drain(pool: QThreadPool) -> None:
+    if not isValid(pool):  # (at the interpreter's exit the pool may go first)
+        return
     pool.clear()
     pool.waitForDone()  # (PySide releases the GIL here: the running decode can finish)
 

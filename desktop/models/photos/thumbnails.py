@@ -26,15 +26,19 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from shiboken6 import isValid
 
-__all__ = ["DEFAULT_CACHE_BYTES", "ThumbnailCache"]
+__all__ = ["DECODERS", "DEFAULT_CACHE_BYTES", "ThumbnailCache"]
 
 #: Decoded thumbnails kept in memory: a few screens full of cells (a 180 × 135 thumbnail is
 #: 97 kB; a full-screen grid shows about 30).
 DEFAULT_CACHE_BYTES = 24 * 1024 * 1024
+#: Decoder threads: two, but always a core left for the GUI thread (on two cores the second
+#: decoder took the GUI thread's core while scrolling: benchmarks/photos.py's late frames
+#: halved with one, and one keeps up with a screen of cells).
+DECODERS = max(1, min(2, QThread.idealThreadCount() - 1))
 #: The pool's priorities are C ints; after this many requests they start again at 1 (for a
 #: moment the order is not newest first).
 _LAST_TURN = 2**31 - 1
@@ -90,7 +94,7 @@ class ThumbnailCache(QObject):
     dropped = Signal(int)
 
     def __init__(self, size: QSize, *, max_bytes: int = DEFAULT_CACHE_BYTES,
-                 threads: int = 2, parent: QObject | None = None) -> None:
+                 threads: int | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.size = size
         self.max_bytes = max_bytes
@@ -103,7 +107,7 @@ class ThumbnailCache(QObject):
         # decode's Python needs (a deadlock when a page goes while a decode runs). When the
         # cache is destroyed, the pool is emptied and waited for with the GIL released.
         pool = self._pool = QThreadPool()
-        pool.setMaxThreadCount(threads)
+        pool.setMaxThreadCount(threads if threads is not None else DECODERS)
         self.destroyed.connect(lambda: _drain(pool))
         # No Qt parent: a decode still running when the cache (and its page) is deleted holds
         # its own reference, so it never emits through a deleted object; the connection to

@@ -173,7 +173,9 @@ def test_a_hidden_photo_leaves_the_cache_at_the_next_sync(qtbot, portal_server, 
     desktop.services.photos.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=20_000)
     assert not Path(thumbnail).exists()
-    assert desktop.services.session.cache.photos().photos == ()
+    # The listing is written to the cache in a worker after it is shown.
+    qtbot.waitUntil(lambda: desktop.services.session.cache.photos().photos == (),
+                    timeout=20_000)
 
 
 def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server, make_app,

@@ -15,8 +15,9 @@ measured on its own, below). In this process:
   and after the app's sync;
 - sync: the real ``SessionService`` and ``PhotosService`` log in and sync the listing and every
   thumbnail into an empty cache (verified, atomic) — throughput next to plain;
-- grid: ``QListView`` over ``PhotoGridModel`` as the Foto's page builds it; the first paint
-  with the listing read from the cache; then scrolling a page per 16 ms beat to the end, with
+- grid: the Foto's page itself (``PhotosPage``: its ``PhotoGridView`` over ``PhotoGridModel``);
+  the first paint from the moment the service hands it the listing read from the cache (what
+  the page does with it included); then scrolling a page per 16 ms beat to the end, with
   thumbnails decoded off the GUI thread — how late each beat fires (p99, max); the RSS after.
 
 One piece (some 420 lines): the server's seeding, the plain download, the app's sync and the
@@ -206,13 +207,12 @@ async def measure(url: str, data: Path, uploads: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.cache.photo_listing import read_photo_listing
-    from desktop.models.photos.grid import PhotoGridModel
-    from desktop.models.photos.thumbnails import ThumbnailCache
     from desktop.models.shared.records import Rendition
     from desktop.services.photos.service import BUDGET_SETTING, PhotosService
+    from desktop.services.profile import ProfileService
     from desktop.services.session.clients import ClientFactory
     from desktop.services.session.service import SessionService
-    from desktop.views.photos.grid_view import THUMBNAIL, photo_grid
+    from desktop.views.photos.page import PhotosPage
 
     ids, headers = await _listing(url)
     before, plain_bytes = await _plain(url, ids, headers)
@@ -221,6 +221,7 @@ async def measure(url: str, data: Path, uploads: int) -> None:
     session = SessionService(data, settings=settings, app=QApplication.instance(),
                              clients=ClientFactory(language="nl", max_retries=0,
                                                    device_name="bench"))
+    profile = ProfileService(session)
     photos = PhotosService(session, settings=settings)
     arrived = 0
 
@@ -228,6 +229,11 @@ async def measure(url: str, data: Path, uploads: int) -> None:
         nonlocal arrived
         arrived += rendition == Rendition.THUMBNAIL.value
     photos.fileReady.connect(one_more)
+    # A sync that stops (a problem, the session ended) would otherwise wait here forever.
+    photos.problem.connect(lambda message: print(f"problem: {message}", file=sys.stderr))
+    photos.fileMissing.connect(lambda photo_id, _r: print(f"missing: {photo_id}",
+                                                          file=sys.stderr))
+    session.sessionExpired.connect(lambda *a: print(f"session expired: {a}", file=sys.stderr))
     logged_in = asyncio.Event()
     session.loggedIn.connect(lambda _account: logged_in.set())
     session.login(url, SANNE, PASSWORD, False)
@@ -249,9 +255,10 @@ async def measure(url: str, data: Path, uploads: int) -> None:
     read_ms = (time.perf_counter() - read_started) * 1000
     read_stall = beats.stop()
     read_gc = collections.take()
-    photos._listing = cached  # the service and the page share one listing, as in the app
 
-    # The grid, as the Foto's page builds it.
+    # The Foto's page itself, open while the cached listing arrives (as after a login): from
+    # the service's one step (PhotosService._read_cached: the listing set, listingChanged)
+    # through what the page does with it to the grid painted with it.
     class Painted(QObject):
         seen = False
 
@@ -260,19 +267,19 @@ async def measure(url: str, data: Path, uploads: int) -> None:
                 self.seen = True
             return False
 
-    view = photo_grid(None)
-    view.resize(1000, 700)
+    page = PhotosPage(photos, profile)
+    page.resize(1000, 760)
+    photos._set_listing(None)  # as at login, before the cache is read
+    page.show()
+    view, model, thumbnails = page.grid, page.model, page.thumbnails
     painted = Painted()
     view.viewport().installEventFilter(painted)
+    while not painted.seen:  # the empty page first
+        QApplication.processEvents()
+    painted.seen = False
     paint_started = time.perf_counter()
-    thumbnails = ThumbnailCache(THUMBNAIL)
-    model = PhotoGridModel(thumbnails, lambda p: photos.cached_path(p, Rendition.THUMBNAIL),
-                           lambda p: photos.want(p, Rendition.THUMBNAIL))
-    fill_started = time.perf_counter()
-    model.set_listing(cached)
-    fill_ms = (time.perf_counter() - fill_started) * 1000
-    view.setModel(model)
-    view.show()
+    photos._set_listing(cached)
+    fill_ms = (time.perf_counter() - paint_started) * 1000
     while not painted.seen:
         QApplication.processEvents()
     first_paint_ms = (time.perf_counter() - paint_started) * 1000
@@ -309,7 +316,9 @@ async def measure(url: str, data: Path, uploads: int) -> None:
     rss = _rss_mb()
     late.sort()
     p99 = late[int(len(late) * 0.99) - 1] if late else 0.0
+    page.close()
     await photos.aclose()
+    await profile.aclose()
     await session.aclose()
     rate = await _uploads(url, uploads)  # last: its 12-megapixel images are not the app's
 
@@ -321,7 +330,7 @@ async def measure(url: str, data: Path, uploads: int) -> None:
         ("cached listing read + parsed (worker)", f"{read_ms:.0f} ms", "off the GUI thread"),
         ("  GUI-thread stall meanwhile (max)", f"{read_stall:.1f} ms", "<= 16 ms"),
         ("  full GC collections meanwhile", read_gc, "(count, longest)"),
-        ("  model filled in one step", f"{fill_ms:.1f} ms", "<= 16 ms"),
+        ("  listing shown by the page in one step", f"{fill_ms:.1f} ms", "<= 16 ms"),
         ("first grid paint from the cache", f"{first_paint_ms:.0f} ms", "< 100 ms"),
         ("scrolling the whole grid: stall p99", f"{p99:.1f} ms", "<= 16 ms"),
         ("scrolling the whole grid: stall max", f"{late[-1] if late else 0:.1f} ms", "<= 50 ms"),

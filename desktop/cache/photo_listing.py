@@ -24,7 +24,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop.api.photos.records import RENDITIONS, Photo, PhotoFile, PhotoListing
+from desktop.api.photos.records import RENDITIONS, Photo, PhotoListing
 
 __all__ = ["LINES_DOCUMENT", "OLD_DOCUMENT", "listing_from_lines", "listing_lines",
            "read_photo_listing"]
@@ -88,7 +88,7 @@ def _row(photo: Photo) -> list[object]:
     return [photo.id, photo.activity_id, photo.activity_title, photo.caption,
             photo.date.isoformat(), photo.width, photo.height, list(photo.child_ids),
             photo.changed_at.isoformat(),
-            [[f.media_type, f.size, f.sha256] for f in (photo.files[r] for r in RENDITIONS)],
+            [list(photo.renditions[n:n + 3]) for n in range(0, 3 * len(RENDITIONS), 3)],
             photo.hearted, photo.heart_count]
 
 
@@ -104,8 +104,8 @@ def _photo(row: list, shared: dict[object, object]) -> Photo:
         caption=_one(shared, caption), date=_one(shared, day, date.fromisoformat),
         width=width, height=height, child_ids=tuple(int(c) for c in child_ids),
         changed_at=_one(shared, changed_at, datetime.fromisoformat),
-        files={r: PhotoFile(_one(shared, f[0]), int(f[1]), str(f[2]))
-               for r, f in zip(RENDITIONS, files, strict=True)},
+        renditions=tuple(v for f in files for v in (_one(shared, str(f[0])), int(f[1]),
+                                                     str(f[2]))),
         hearted=None if hearted is None else bool(hearted),
         heart_count=None if heart_count is None else int(heart_count))
 

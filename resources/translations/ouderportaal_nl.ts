@@ -3729,7 +3729,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <name>PhotoGrid</name>
     <message>
         <source>{activity}, {date}</source>
-        <extracomment>Rows added per ``fetchMore``: a few screens full. A heading row&apos;s :class:`Heading` (None on a photo&apos;s row) &quot;loading&quot;, &quot;ready&quot; or &quot;missing&quot; (not on this computer and cannot be fetched now)</extracomment>
+        <extracomment>Rows added per ``fetchMore``: a few screens full. The cells painted within this many milliseconds have their thumbnails decoded together (those still on screen then: see ``_dispatch``). A heading row&apos;s :class:`Heading` (None on a photo&apos;s row) &quot;loading&quot;, &quot;ready&quot; or &quot;missing&quot; (not on this computer and cannot be fetched now)</extracomment>
         <translation>{activity}, {date}</translation>
     </message>
     <message>

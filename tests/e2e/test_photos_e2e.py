@@ -173,9 +173,9 @@ def test_a_hidden_photo_leaves_the_cache_at_the_next_sync(qtbot, portal_server, 
     desktop.services.photos.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=20_000)
     assert not Path(thumbnail).exists()
-    # The listing is kept in the cache in a worker right after it is shown.
+    # The listing is written to the cache in a worker after it is shown.
     qtbot.waitUntil(lambda: desktop.services.session.cache.photos().photos == (),
-                    timeout=5_000)
+                    timeout=20_000)
 
 
 def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server, make_app,
@@ -197,6 +197,7 @@ def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server,
     posting = staff.services.photo_posting
     with qtbot.waitSignal(posting.activitiesLoaded, timeout=20_000):
         pass
+    assert page.activity is None  # none yet
     dialog.new_activity_button.setChecked(True)
     dialog.title_edit.setText("Herfstwandeling")
     with qtbot.waitSignal(posting.activitiesLoaded, timeout=20_000):
@@ -220,6 +221,9 @@ def test_staff_post_with_the_dialog_and_the_parent_sees_it(qtbot, portal_server,
     assert states == ["done", "refused", "done"]
     assert "JPEG, PNG or HEIC" in posting.uploads[1].message
     assert "Posted: 2." in dialog.status.text()
+    # The page chose the newest activity (the one just made) and shows its new photos.
+    assert page.activity is not None and page.activity.id == dialog.activity.id
+    qtbot.waitUntil(lambda: len(page.model.photos()) == 2, timeout=20_000)
     dialog.close()
 
     parent = make_app(portal_server.url, computer="home")

@@ -11,7 +11,8 @@ grid scrolls). The rows are a compact store: the photos of the current choice in
 two integer arrays (each section's heading row and its first photo), so a row is found by a
 binary search and 20,000 photos cost no object per row. A heading's text is made the first
 time a cell shows it. A cell's thumbnail is asked for the first time the view paints it:
-decoded from the offline copy when there is one, fetched otherwise (``want``); what arrived by
+decoded from the offline copy when there is one, fetched otherwise (``want``) — whether there
+is one is asked in the decoder's worker (``cached_path`` touches the disk); what arrived by
 the next turn of the event loop is announced at once (one ``dataChanged`` over those rows).
 Offline a cell without a copy says so instead of staying blank.
 """
@@ -20,9 +21,10 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -34,16 +36,20 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QPixmap
 
 from desktop.api.photos.records import Photo, PhotoListing, Rendition
 from desktop.models.photos.thumbnails import ThumbnailCache
 from desktop.models.shared.formatting import format_date
 
-__all__ = ["BLOCK", "Heading", "PhotoGridModel"]
+__all__ = ["BLOCK", "DISPATCH_MS", "Heading", "PhotoGridModel"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 #: Rows added per ``fetchMore``: a few screens full.
 BLOCK = 300
+#: The cells painted within this many milliseconds have their thumbnails decoded together
+#: (those still on screen then: see ``_dispatch``).
+DISPATCH_MS = 40
 
 
 class Role(IntEnum):
@@ -72,9 +78,30 @@ class Heading:
         return f"{text}. {self.caption}" if self.caption else text
 
 
+class _Screen:
+    """The photos the view shows, shared with the decoders' workers: the model assigns a new
+    set (one reference, read whole by a worker), never changes one."""
+
+    __slots__ = ("ids",)
+
+    def __init__(self) -> None:
+        self.ids: frozenset[int] | None = None  # None: no view said yet
+
+    def shows(self, photo_id: int) -> bool:
+        return self.ids is not None and photo_id in self.ids
+
+    def wanted(self, photo_id: int) -> Callable[[], bool]:
+        """Asked in a worker: still on screen (or no view says what is)?"""
+        def wanted() -> bool:
+            ids = self.ids
+            return ids is None or photo_id in ids
+        return wanted
+
+
 class PhotoGridModel(QAbstractListModel):
     """A heading row per activity, then a row per photo. ``cached_path(photo)`` answers where
-    its thumbnail is on disk (or None) and ``want(photo)`` fetches it; call
+    its thumbnail is on disk (or None), called in a worker thread of the thumbnail cache, and
+    ``want(photo)`` fetches it; call
     :meth:`file_ready` / :meth:`file_missing` with the service's answers."""
 
     Role = Role
@@ -99,7 +126,15 @@ class PhotoGridModel(QAbstractListModel):
         self._listing: PhotoListing | None = None
         self._headings: dict[int, Heading] = {}  # by section
         self._changed: set[int] = set()  # rows to announce at the next turn of the loop
+        self._screen = _Screen()
+        self._requests: list[Photo] = []  # thumbnails asked for, to the decoders soon
+        self._dispatching = QTimer(self)
+        self._dispatching.setSingleShot(True)
+        self._dispatching.setInterval(DISPATCH_MS)
+        self._dispatching.timeout.connect(self._dispatch)
         thumbnails.ready.connect(self._decoded)
+        thumbnails.absent.connect(self._absent)
+        thumbnails.dropped.connect(self._dropped)
 
     # --- contents -----------------------------------------------------------------------------
 
@@ -182,6 +217,12 @@ class PhotoGridModel(QAbstractListModel):
             index = self.index(row)
             self.dataChanged.emit(index, index, [Role.Photo])
 
+    def set_on_screen(self, rows: Iterable[int]) -> None:
+        """The rows the view shows now (it says so at every paint). A thumbnail asked for a
+        cell that left the screen before its decode's turn is not decoded; it is asked
+        again when the cell is painted again. Until a view says, every request is decoded."""
+        self._screen.ids = frozenset(p.id for p in map(self.photo_at, rows) if p is not None)
+
     def missing_count(self) -> int:
         return len(self._missing)
 
@@ -190,7 +231,7 @@ class PhotoGridModel(QAbstractListModel):
     def file_ready(self, photo_id: int, rendition: str, path: str) -> None:
         if rendition == Rendition.THUMBNAIL.value and photo_id in self._position:
             self._missing.discard(photo_id)
-            self.thumbnails.decode(photo_id, path)
+            self.thumbnails.decode(photo_id, path, self._screen.wanted(photo_id))
 
     def file_missing(self, photo_id: int, rendition: str) -> None:
         if rendition == Rendition.THUMBNAIL.value and photo_id in self._position:
@@ -236,16 +277,30 @@ class PhotoGridModel(QAbstractListModel):
         if role == Role.Photo:
             return photo
         if role == Role.ThumbnailState:
-            photo_id = photo.id
-            if self.thumbnails.get(photo_id) is not None:
-                return "ready"
-            return "missing" if photo_id in self._missing or self.thumbnails.failed(
-                photo_id) else "loading"
+            return "ready" if self.thumbnails.get(photo.id) is not None else \
+                self._waiting_state(photo.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._heading(section).text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._photo_text(photo, section, row - first)
         return None
+
+    def cell(self, row: int) -> tuple[Heading | None, Photo | None, QPixmap | None, str]:
+        """What the delegate paints of ``row`` in one call: its heading (on a heading's row) or
+        its photo, the thumbnail (asked for, as ``DecorationRole``, when there is none yet)
+        and the thumbnail's state. Four roles through ``QModelIndex.data`` would be four trips
+        through Qt into :meth:`data` per cell, and scrolling paints a page of cells per frame.
+        """
+        if not 0 <= row < self._shown:
+            return None, None, None, ""
+        section = bisect_right(self._heading_rows, row) - 1
+        first = self._heading_rows[section]
+        if row == first:
+            return self._heading(section), None, None, ""
+        photo = self._photos[self._first_photo[section] + row - first - 1]
+        pixmap = self._thumbnail(photo)
+        return None, photo, pixmap, "ready" if pixmap is not None else \
+            self._waiting_state(photo.id)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -305,22 +360,56 @@ class PhotoGridModel(QAbstractListModel):
         section = bisect_right(self._first_photo, position) - 1
         return self._heading_rows[section] + 1 + position - self._first_photo[section]
 
-    def _thumbnail(self, photo: Photo) -> object:
+    def _waiting_state(self, photo_id: int) -> str:
+        """The state of a thumbnail not decoded (now)."""
+        return "missing" if photo_id in self._missing or self.thumbnails.failed(photo_id) \
+            else "loading"
+
+    def _thumbnail(self, photo: Photo) -> QPixmap | None:
         pixmap = self.thumbnails.get(photo.id)
         if pixmap is not None:
             return pixmap
         if photo.id not in self._asked and photo.id not in self._missing \
                 and not self.thumbnails.decoding(photo.id):
             self._asked.add(photo.id)
-            path = self._cached_path(photo)
-            if path is not None:
-                self.thumbnails.decode(photo.id, str(path))
-            else:
-                self._want(photo)
+            self._requests.append(photo)
+            if not self._dispatching.isActive():
+                self._dispatching.start()
         return None
+
+    def _dispatch(self) -> None:
+        """The thumbnails asked for since the last time, of the cells still on screen, to the
+        decoders (the others are asked again when painted again). At most every
+        ``DISPATCH_MS``: scrolling past a page per frame then decodes a screen every few
+        frames, not every cell it passed; where it stops, the screen is decoded."""
+        requests, self._requests = self._requests, []
+        screen, locate = self._screen, self._cached_path  # (no attribute of the model
+        for photo in requests:                              # is touched in the worker)
+            if screen.ids is None or photo.id in screen.ids:
+                self.thumbnails.decode(photo.id, partial(locate, photo),
+                                       screen.wanted(photo.id))
+            else:
+                self._asked.discard(photo.id)
 
     def _decoded(self, photo_id: int) -> None:
         self._announce(photo_id)
+
+    def _dropped(self, photo_id: int) -> None:
+        """Off screen at its turn: asked again when painted again (or now, when it came back
+        on screen meanwhile)."""
+        self._asked.discard(photo_id)
+        if self._screen.shows(photo_id):
+            self._announce(photo_id)
+
+    def _absent(self, photo_id: int) -> None:
+        """Not on this computer: fetched (``file_ready`` or ``file_missing`` answers)."""
+        position = self._position.get(photo_id)
+        if position is None:
+            return
+        if photo_id in self._asked:
+            self._want(self._photos[position])
+        else:  # the rows were rebuilt meanwhile: its cell asks again when painted
+            self._announce(photo_id)
 
     def _announce(self, photo_id: int) -> None:
         """Thumbnails arrive one by one from the decoders: the rows that changed until the
@@ -360,6 +449,7 @@ class PhotoGridModel(QAbstractListModel):
         self._headings.clear()
         self._shown = min(BLOCK, self._rows)
         self._asked.clear()
+        self._requests.clear()
         self._changed.clear()
         self._missing &= self._position.keys()
         self.endResetModel()

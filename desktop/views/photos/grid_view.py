@@ -30,7 +30,16 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QRegion
+from PySide6.QtGui import (
+    QAccessible,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QRegion,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -40,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.photos.records import Photo
 from desktop.models.photos.grid import Heading, PhotoGridModel
 
 if TYPE_CHECKING:
@@ -58,6 +68,12 @@ _PADDING = 8
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Move = QAbstractItemView.CursorAction
+# Made once: Qt's flags are Python enums, and combining or building them per cell costs more
+# than painting the cell.
+_SELECTED = QStyle.StateFlag.State_Selected
+_FOCUSED = QStyle.StateFlag.State_HasFocus
+_CENTRED_WRAPPED = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+_PLACEHOLDER = QColor("#e8e4dc")
 
 
 def _heading_fonts(font: QFont) -> tuple[QFont, QFont]:
@@ -79,12 +95,17 @@ class PhotoDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex) -> None:
-        heading = index.data(PhotoGridModel.Role.Heading)
+        model = index.model()
+        if not isinstance(model, PhotoGridModel):
+            return
+        # One call for what the cell shows (PhotoGridModel.cell): scrolling paints a page of
+        # cells per frame, and each role through index.data is a trip through Qt.
+        heading, photo, pixmap, state = model.cell(index.row())
         painter.save()
         if heading is not None:
             self._paint_heading(painter, option, heading)
-        else:
-            self._paint_photo(painter, option, index)
+        elif photo is not None:
+            self._paint_photo(painter, option, photo, pixmap, state)
         painter.restore()
 
     def _paint_heading(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -109,29 +130,27 @@ class PhotoDelegate(QStyledItemDelegate):
                          detail_metrics.elidedText(detail, Qt.TextElideMode.ElideRight,
                                                    rect.width()))
 
-    def _paint_photo(self, painter: QPainter, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> None:
+    def _paint_photo(self, painter: QPainter, option: QStyleOptionViewItem, photo: Photo,
+                     pixmap: QPixmap | None, state: str) -> None:
         rect = option.rect
         palette = option.palette
-        if option.state & QStyle.StateFlag.State_Selected:
+        flags = option.state
+        if flags & _SELECTED:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
         box = QRect(rect.x() + (rect.width() - THUMBNAIL.width()) // 2,
                     rect.y() + (rect.height() - THUMBNAIL.height()) // 2,
                     THUMBNAIL.width(), THUMBNAIL.height())
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if pixmap is not None:
             size = pixmap.size().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawPixmap(QRect(box.x() + (box.width() - size.width()) // 2,
                                      box.y() + (box.height() - size.height()) // 2,
                                      size.width(), size.height()), pixmap)
         else:
-            painter.fillRect(box, QColor("#e8e4dc"))
-            if index.data(PhotoGridModel.Role.ThumbnailState) == "missing":
+            painter.fillRect(box, _PLACEHOLDER)
+            if state == "missing":
                 painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                                 self.tr("Not on this computer"))
-        photo = index.data(PhotoGridModel.Role.Photo)
-        badge = None if photo is None else "♥" if photo.hearted else \
+                painter.drawText(box, _CENTRED_WRAPPED, self.tr("Not on this computer"))
+        badge = "♥" if photo.hearted else \
             None if photo.heart_count is None else f"♥ {photo.heart_count}"
         if badge is not None:
             width = max(22, painter.fontMetrics().horizontalAdvance(badge) + 12)
@@ -142,7 +161,7 @@ class PhotoDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(pill, 11, 11)
             painter.setPen(QColor(HEART_COLOUR))
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
-        if option.state & QStyle.StateFlag.State_HasFocus:
+        if flags & _FOCUSED:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
@@ -334,20 +353,43 @@ class PhotoGridView(QListView):
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         base_state = option.state
-        selection, current = self.selectionModel(), self.currentIndex()
-        focused = self.hasFocus()
+        selection = self.selectionModel()
+        # Asked once per paint, not per cell (a single selection: a row or none).
+        selected = {i.row() for i in selection.selectedIndexes()} if selection is not None \
+            else set()
+        current = self.currentIndex().row() if self.hasFocus() else -1
         delegate = self.itemDelegate()
         for row in self._rows_in(area):
-            index = model.index(row, 0)
             option.rect = self._content_rect(row).translated(0, -offset)
-            state = base_state
-            if selection is not None and selection.isSelected(index):
-                state |= QStyle.StateFlag.State_Selected
-            if focused and index == current:
-                state |= QStyle.StateFlag.State_HasFocus
-            option.state = state
-            delegate.paint(painter, option, index)
+            if row in selected or row == current:
+                state = base_state
+                if row in selected:
+                    state |= _SELECTED
+                if row == current:
+                    state |= _FOCUSED
+                option.state = state
+            else:
+                option.state = base_state
+            delegate.paint(painter, option, model.index(row, 0))
         painter.end()
+        if isinstance(model, PhotoGridModel):  # what the thumbnails' decoders still want
+            model.set_on_screen(self._rows_in(self.viewport().rect().translated(0, offset)))
+
+    def dataChanged(self, top_left: ModelIndex, bottom_right: ModelIndex,
+                    roles: list[int] | None = None) -> None:  # type: ignore[override]
+        """A range of rows changed (the thumbnails decoded in one turn of the event loop):
+        only its cells on screen are painted again. Qt's own repaints the whole viewport for
+        any range, on screen or not — once more per frame while scrolling."""
+        if top_left == bottom_right or QAccessible.isActive():  # (Qt tells screen readers)
+            super().dataChanged(top_left, bottom_right, roles or [])
+            return
+        first, last, offset = top_left.row(), bottom_right.row(), self.verticalOffset()
+        region = QRegion()
+        for row in self._rows_in(self.viewport().rect().translated(0, offset)):
+            if first <= row <= last:
+                region += self._content_rect(row).translated(0, -offset)
+        if not region.isEmpty():
+            self.viewport().update(region)
 
     def setSelection(self, rect: QRect,
                      command: QItemSelectionModel.SelectionFlag) -> None:

@@ -117,10 +117,16 @@ class StaffPhotosPage(QWidget):
         self._posting.load_activities()
 
     def _loaded(self, activities: list[Activity]) -> None:
+        """The activities, the chosen one staying chosen with its new numbers; on opening
+        (or when the chosen one is gone) the newest is chosen, so the page never opens on an
+        empty grid."""
         chosen = self.activity.id if self.activity is not None else None
         self.activities.set_activities(activities)
         row = self.activities.row_of(chosen) if chosen is not None else -1
-        if row >= 0:  # the same activity stays chosen, with its new numbers
+        if row < 0 and activities:
+            newest = max(activities, key=lambda a: (a.date, a.id))
+            row = self.activities.row_of(newest.id)
+        if row >= 0:
             self.list.setCurrentIndex(self.activities.index(row))
 
     # --- the chosen activity's photos ---------------------------------------------------------

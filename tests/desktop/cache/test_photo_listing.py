@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.api.photos.records import Photo, PhotoFile, PhotoListing, Rendition
+from desktop.api.photos.records import Photo, PhotoFile, PhotoListing, Rendition, rendition_values
 from desktop.cache.photo_listing import (
     OLD_DOCUMENT,
     listing_from_lines,
@@ -26,7 +26,7 @@ def photo(n: int, activity: int, **details: object) -> Photo:
                           f"{n:063x}{len(r.value) % 10}") for r in Rendition}
     return Photo(n, activity, f"Activiteit {activity}", details.pop("caption", None),
                  date(2026, 11, activity), 640, 480, (1, 2),
-                 datetime(2026, 11, 3, 12, 0, n, tzinfo=UTC), files, **details)
+                 datetime(2026, 11, 3, 12, 0, n, tzinfo=UTC), rendition_values(files), **details)
 
 
 LISTING = PhotoListing((photo(1, 3, caption="Naar het bos", hearted=True),

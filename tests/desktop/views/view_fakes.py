@@ -33,7 +33,7 @@ from desktop.api.extra_days.records import (
     ExtraDayRequest,
     ExtraDayStatus,
 )
-from desktop.api.photos.records import Photo, PhotoFile, Rendition
+from desktop.api.photos.records import Photo, PhotoFile, Rendition, rendition_values
 from desktop.api.portal.records import ClientRelease, Policy
 from desktop.api.profile.records import (
     Child,
@@ -286,7 +286,7 @@ def a_photo(photo_id: int = 1, *, activity_id: int = 10, title: str = "Herfstwan
     parent, ``heart_count`` for staff."""
     files = {r: PhotoFile("image/jpeg", 1000 + photo_id, f"{photo_id:064x}") for r in Rendition}
     return Photo(photo_id, activity_id, title, "Naar het bos", day, 1600, 1200, child_ids,
-                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), files, hearted=hearted,
+                 datetime(2026, 11, 3, 12, 0, tzinfo=UTC), rendition_values(files), hearted=hearted,
                  heart_count=heart_count)
 
 

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
-from desktop.api.photos.records import Photo, PhotoFile, PhotoListing, Rendition
+from desktop.api.photos.records import Photo, PhotoFile, PhotoListing, Rendition, rendition_values
 from desktop.models.photos.grid import BLOCK, PhotoGridModel
 from desktop.models.photos.thumbnails import ThumbnailCache
 
@@ -22,7 +22,8 @@ def photo(n: int, *, activity: int = 1, child_ids: tuple[int, ...] = (1,),
           caption: str | None = None, heart_count: int | None = None) -> Photo:
     files = {r: PhotoFile("image/jpeg", 100, f"{n:064x}") for r in Rendition}
     return Photo(n, activity, f"Activiteit {activity}", caption, date(2026, 11, 3), 640, 480,
-                 child_ids, datetime(2026, 11, 3, tzinfo=UTC), files, heart_count=heart_count)
+                 child_ids, datetime(2026, 11, 3, tzinfo=UTC), rendition_values(files),
+                 heart_count=heart_count)
 
 
 def listing(count: int, **options: object) -> PhotoListing:
@@ -134,7 +135,9 @@ def test_an_uncached_thumbnail_is_fetched_once_and_a_missing_one_says_so(qtbot) 
     model = model_of(qtbot, wishes)
     assert model.index(1).data(Qt.ItemDataRole.DecorationRole) is None
     model.index(1).data(Qt.ItemDataRole.DecorationRole)  # painted again: not asked again
-    assert wishes.wanted == [1]
+    # Whether it is on this computer is looked up in the decoder's worker, then it is asked.
+    qtbot.waitUntil(lambda: wishes.wanted == [1])
+    assert not model.thumbnails.decoding(1)  # nothing else in flight: asked once
     assert model.index(1).data(PhotoGridModel.Role.ThumbnailState) == "loading"
     with qtbot.waitSignal(model.dataChanged) as changed:
         model.file_missing(1, "thumbnail")
@@ -143,7 +146,7 @@ def test_an_uncached_thumbnail_is_fetched_once_and_a_missing_one_says_so(qtbot) 
     assert model.missing_count() == 1
     model.retry_missing()
     model.index(1).data(Qt.ItemDataRole.DecorationRole)
-    assert wishes.wanted == [1, 1]
+    qtbot.waitUntil(lambda: wishes.wanted == [1, 1])
 
 
 def test_a_cached_thumbnail_is_decoded_off_the_gui_thread_and_announced_alone(
@@ -206,3 +209,31 @@ def test_the_thumbnail_cache_keeps_to_its_bytes_least_recently_used_first(
     qtbot.waitUntil(lambda: cache.get(3) is not None)
     assert cache.get(2) is None and cache.get(1) is not None
     assert cache.bytes == 2 * one
+
+
+def test_a_cell_scrolled_away_before_its_turn_is_not_decoded_until_shown_again(
+        qtbot, tmp_path) -> None:
+    path = jpeg_file(tmp_path, "a.jpg")
+    wishes = Wishes({1: path, 2: path})
+    model = model_of(qtbot, wishes)
+    model.set_on_screen([0, 2])  # the view shows the heading and photo 2, no longer photo 1
+    for row in (1, 2):  # both were painted on the way
+        assert model.index(row).data(Qt.ItemDataRole.DecorationRole) is None
+    qtbot.waitUntil(lambda: model.thumbnails.get(2) is not None)
+    assert model.thumbnails.get(1) is None and not model.thumbnails.decoding(1)
+    model.set_on_screen([1, 2])  # scrolled back: painted again, decoded now
+    model.index(1).data(Qt.ItemDataRole.DecorationRole)
+    qtbot.waitUntil(lambda: model.thumbnails.get(1) is not None)
+    assert wishes.wanted == []
+
+
+def test_a_decode_no_longer_wanted_at_its_turn_is_dropped(qtbot, tmp_path) -> None:
+    cache = ThumbnailCache(QSize(160, 120))
+    path = str(jpeg_file(tmp_path, "a.jpg"))
+    with qtbot.waitSignal(cache.dropped) as dropped:
+        cache.decode(1, path, lambda: False)
+    assert dropped.args == [1]
+    assert cache.get(1) is None and not cache.decoding(1) and not cache.failed(1)
+    with qtbot.waitSignal(cache.ready):  # asked again, wanted now
+        cache.decode(1, path, lambda: True)
+    assert cache.get(1) is not None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from desktop.api.photos.records import Photo, PhotoFile, PhotoListing, Rendition
+from desktop.api.photos.records import Photo, PhotoFile, PhotoListing, Rendition, rendition_values
 from desktop.api.profile.records import Role
 from desktop.cache.store import AccountCache
 from desktop.services.photos.service import BUDGET_SETTING, PhotosService
@@ -21,7 +21,7 @@ def a_photo(n: int, hearted: bool) -> Photo:
     # Larger than the offline budget below: the sync fetches no thumbnails in this test.
     files = {r: PhotoFile("image/jpeg", 2 * 1024 * 1024, f"{n:064x}") for r in Rendition}
     return Photo(n, 1, "Herfstwandeling", None, date(2026, 11, 3), 640, 480, (1,),
-                 datetime(2026, 11, 3, tzinfo=UTC), files, hearted=hearted)
+                 datetime(2026, 11, 3, tzinfo=UTC), rendition_values(files), hearted=hearted)
 
 
 class Portal:

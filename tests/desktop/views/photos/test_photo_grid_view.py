@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QColor, QImage
 from view_fakes import a_photo
 
 from desktop.models.photos.grid import PhotoGridModel
@@ -126,3 +126,26 @@ def test_a_screen_reader_reads_the_headings_and_the_photos(qtbot) -> None:
              for n in range(interface.childCount())]
     assert texts[0] == model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert texts[0].startswith("Uitje 1, ") and texts[1] == "Photo 1 of 2, Uitje 1"
+
+
+def test_the_cells_on_screen_show_their_thumbnails_as_they_are_decoded(qtbot, tmp_path) -> None:
+    image = QImage(QSize(320, 240), QImage.Format.Format_RGB32)
+    image.fill(QColor("orange"))
+    path = tmp_path / "oranje.jpg"
+    assert image.save(str(path), "JPEG")
+    photos = tuple(a_photo(n) for n in range(1, 7))
+    model = PhotoGridModel(ThumbnailCache(QSize(180, 135)), lambda p: path, lambda p: None)
+    model.set_listing(PhotoListing(photos, None))
+    grid = photo_grid(None)
+    qtbot.addWidget(grid)
+    grid.setModel(model)
+    grid.resize(3 * CELL.width() + 30, 600)
+    grid.show()
+    qtbot.waitExposed(grid)
+
+    def orange(row: int) -> bool:
+        centre = rect(grid, row).center()
+        colour = grid.viewport().grab().toImage().pixelColor(centre)
+        return abs(colour.red() - 255) < 12 and abs(colour.green() - 165) < 12
+
+    qtbot.waitUntil(lambda: all(orange(row) for row in range(1, 7)))

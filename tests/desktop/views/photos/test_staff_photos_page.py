@@ -1,6 +1,6 @@
-"""The staff's Foto's page over fake services: choosing an activity shows its photos in the
-photo grid with the parents' hearts on each cell and in the viewer; an organisation with
-hearts off shows none; another activity chosen meanwhile wins."""
+"""The staff's Foto's page over fake services: it opens on the newest activity; choosing an
+activity shows its photos in the photo grid with the parents' hearts on each cell and in the
+viewer; an organisation with hearts off shows none; another activity chosen meanwhile wins."""
 
 from __future__ import annotations
 
@@ -25,21 +25,42 @@ WALK = Activity(10, ZONNETJES.id, date(2026, 11, 3), "Herfstwandeling", None, 2,
 MUSIC = Activity(11, ZONNETJES.id, date(2026, 11, 2), "Muziek", None, 1, 0)
 
 
-def staff_page(make_window, posting: FakePhotoPosting, photos: FakePhotos):
+def staff_page(make_window, posting: FakePhotoPosting, photos: FakePhotos,
+               activities: tuple[Activity, ...] = (WALK, MUSIC)):
     window = make_window(FakeSession(FakeAccount(role=Role.STAFF)),
                          FakeProfileService(staff_profile()), photo_posting=posting,
                          photos=photos)
     window.show_section("photos")
     page = window.page("photos")
-    posting.activitiesLoaded.emit([WALK, MUSIC])
+    posting.activitiesLoaded.emit(list(activities))
     return page
+
+
+def test_the_page_opens_on_the_newest_activity(qtbot, make_window) -> None:
+    posting, photos = FakePhotoPosting(), FakePhotos()
+    # Listed oldest first here: the newest by date is chosen, not the first row.
+    page = staff_page(make_window, posting, photos, (MUSIC, WALK))
+    assert page.activity == WALK and page.list.currentIndex().row() == 1
+    assert ("photos", WALK.id) in posting.asked and ("photos", MUSIC.id) not in posting.asked
+    assert "Loading" in page.grid_note.text()
+    # On the same day the one made last (the higher id) is the newest.
+    later = replace(MUSIC, id=12, date=WALK.date, title="Schilderen")
+    page = staff_page(make_window, FakePhotoPosting(), photos, (WALK, later))
+    assert page.activity == later
+
+
+def test_without_activities_nothing_is_chosen(qtbot, make_window) -> None:
+    posting = FakePhotoPosting()
+    page = staff_page(make_window, posting, FakePhotos(), ())
+    assert page.activity is None and not page.list.currentIndex().isValid()
+    assert not [a for a in posting.asked if a[0] == "photos"]
+    assert page.model.rowCount() == 0 and page.grid_note.isVisible()
 
 
 def test_an_activitys_photos_show_each_ones_hearts(qtbot, make_window) -> None:
     posting, photos = FakePhotoPosting(), FakePhotos()
     page = staff_page(make_window, posting, photos)
-    assert page.model.rowCount() == 0 and page.grid_note.isVisible()
-    page.list.setCurrentIndex(page.activities.index(0))
+    assert page.activity == WALK and page.list.currentIndex().row() == 0
     assert ("photos", WALK.id) in posting.asked
     posting.activityPhotosLoaded.emit(WALK.id, [a_photo(1, heart_count=3),
                                                 a_photo(2, heart_count=0)])

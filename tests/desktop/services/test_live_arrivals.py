@@ -14,7 +14,13 @@ import pytest
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop.api.diary.records import DiaryDay, DiaryEntry, DiaryPage, EntryKind
-from desktop.api.photos.records import Photo, PhotoFile, PhotoListing, Rendition
+from desktop.api.photos.records import (
+    Photo,
+    PhotoFile,
+    PhotoListing,
+    Rendition,
+    rendition_values,
+)
 from desktop.api.profile.records import Role
 from desktop.cache.store import AccountCache
 from desktop.services.diary.service import DiaryService
@@ -150,7 +156,8 @@ def test_before_the_first_sync_only_the_day_the_event_named_arrives(
 def a_photo(n: int, activity: int) -> Photo:
     files = {r: PhotoFile("image/jpeg", 2 * 1024 * 1024, f"{n:064x}") for r in Rendition}
     return Photo(n, activity, f"Activiteit {activity}", None, date(2026, 12, 1), 640, 480,
-                 (CHILD,), datetime(2026, 12, 1, tzinfo=UTC), files, hearted=False)
+                 (CHILD,), datetime(2026, 12, 1, tzinfo=UTC), rendition_values(files),
+                 hearted=False)
 
 
 def test_photos_hidden_leave_quietly_and_new_ones_arrive_per_activity(

@@ -41,11 +41,11 @@ __all__ = ["MAX_BODY", "MAX_TITLE", "PublishNewsDialog"]
 
 MAX_TITLE = 150  # what the portal accepts
 MAX_BODY = 20_000  # characters of HTML, what the portal accepts
-#: A later publication defaults to tomorrow at this hour.
+# A later publication defaults to tomorrow at this hour.
 LATER_AT = time(8, 0)
 _LINK_COLOUR = QColor("#2F7D6B")
 
-#: The audience list's rows: (kind, id).
+# The audience list's rows: (kind, id).
 ORGANISATION, LOCATION, GROUP = "organisation", "location", "group"
 
 

@@ -3993,6 +3993,10 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>&amp;Voor wie</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
         <source>The whole organisation: {name}</source>
         <translation>De hele organisatie: {name}</translation>
     </message>

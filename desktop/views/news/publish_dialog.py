@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -108,6 +109,8 @@ class PublishNewsDialog(SessionDialog):
         self.audience = QListWidget(self)
         self.audience.setObjectName("audience")
         self.audience.setAccessibleName(self.tr("For whom"))
+        # A manager's few dozen choices scroll; the text keeps the room.
+        self.audience.setMaximumHeight(7 * self.audience.fontMetrics().height() + 16)
         self.audience_state = mark(QLabel(self.tr("Loading whom you can write for…"), self),
                                   "muted")
         self.audience_state.setObjectName("audienceState")
@@ -153,16 +156,18 @@ class PublishNewsDialog(SessionDialog):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(toolbar)
         body_layout.addWidget(self.body, 1)
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         form.addRow(self.tr("Te&xt"), self._with_error("body", body))
         audience = QWidget(self)
         audience_layout = QVBoxLayout(audience)
         audience_layout.setContentsMargins(0, 0, 0, 0)
         audience_layout.addWidget(self.audience_state)
         audience_layout.addWidget(self.audience)
+        audience.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         form.addRow(self.tr("&For whom"), self._with_error("audience", audience))
         when_widget = QWidget(self)
         when_widget.setLayout(when)
-        form.addRow(self.tr("Publish"), self._with_error("published_at", when_widget))
+        form.addRow(self.tr("When"), self._with_error("published_at", when_widget))
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.message)
@@ -268,6 +273,7 @@ class PublishNewsDialog(SessionDialog):
 
     def _with_error(self, field: str, widget: QWidget) -> QWidget:
         box = QWidget(self)
+        box.setSizePolicy(widget.sizePolicy())  # the text grows, the rest keeps its height
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

@@ -21,8 +21,9 @@ def conversation(conversation_id: int, subject: str, *, unread: int = 0, answere
 
 
 def message(message_id: int, body: str, *, mine: bool = False, day: int = 2,
-            from_family: bool | None = None, attachments=()) -> Message:  # noqa: ANN001
-    return Message(message_id, 1, "Sanne de Vries" if mine else "Fatima El Amrani",
+            from_family: bool | None = None, attachments=(),  # noqa: ANN001
+            author: str | None = None) -> Message:
+    return Message(message_id, 1, author or ("Sanne de Vries" if mine else "Fatima El Amrani"),
                    mine if from_family is None else from_family, mine, body,
                    WHEN.replace(day=day), tuple(attachments))
 

@@ -1,8 +1,10 @@
-"""The news as a list model: newest first, unread as a role."""
+"""The news as a list model: newest first, unread as a role; an author's item that is not
+published yet says when it will be ("planned for …")."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from enum import IntEnum
 
 from PySide6.QtCore import (
@@ -16,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop.api.news.records import NewsItem
-from desktop.models.shared.formatting import format_date
+from desktop.models.shared.formatting import format_date, format_time
 
 __all__ = ["NewsModel"]
 
@@ -30,9 +32,11 @@ class NewsModel(QAbstractListModel):
         Meta = Qt.ItemDataRole.UserRole + 3  # "Fatima El Amrani · 1 March 2026 · Zonnetjes"
         Title = Qt.ItemDataRole.UserRole + 4
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *,
+                 now: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self._items: list[NewsItem] = []
+        self._now = now or (lambda: datetime.now(UTC))
 
     def set_items(self, items: Sequence[NewsItem]) -> None:
         items = list(items)
@@ -77,11 +81,14 @@ class NewsModel(QAbstractListModel):
             return "; ".join(p for p in (item.title, self.meta(item), unread) if p)
         return None
 
-    @staticmethod
-    def meta(item: NewsItem) -> str:
-        return " · ".join(p for p in (item.author_name,
-                                      format_date(item.published_at.astimezone().date()),
-                                      ", ".join(item.audience)) if p)
+    def meta(self, item: NewsItem) -> str:
+        """Who, when and for whom: "Fatima El Amrani · 1 March 2026 · Zonnetjes"."""
+        local = item.published_at.astimezone()
+        when = format_date(local.date())
+        if item.published_at > self._now():  # only its author sees it before
+            when = QCoreApplication.translate("NewsModel", "planned for {day} {time}").format(
+                day=when, time=format_time(local))
+        return " · ".join(p for p in (item.author_name, when, ", ".join(item.audience)) if p)
 
     def roleNames(self) -> dict[int, bytes]:
         names = super().roleNames()

@@ -1,13 +1,14 @@
 """News: what the portal publishes for this account's organisation, locations and groups,
 fetched when the session starts and every few minutes while logged in, and marked read when
-it is opened."""
+it is opened; staff and managers publish (for the audiences the portal offers them)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.api.core.errors import PortalError, SessionExpired
-from desktop.api.news.records import NewsList
+from desktop.api.core.errors import PortalError, ProblemResponse, SessionExpired
+from desktop.api.core.transport import new_idempotency_key
+from desktop.api.news.records import NewsDraft, NewsList
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import user_message
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
@@ -21,13 +22,20 @@ POLL_MS = 5 * 60 * 1000
 class NewsService(QObject):
     """Signals: ``newsChanged(NewsList)``; ``unreadChanged(int)``; ``newsArrived(NewsItem)``
     for an unread item that was not there at the previous fetch; ``problem(message)`` /
-    ``problemSolved()``."""
+    ``problemSolved()``. Publishing: ``audiencesChanged(PublishAudiences)`` /
+    ``audiencesFailed(message)``; ``published(NewsItem)``, then the item is in the list;
+    ``publishRefused(message, {field: message})`` — the portal's field errors, or none when it
+    could not be reached."""
 
     newsChanged = Signal(object)
     unreadChanged = Signal(int)
     newsArrived = Signal(object)
     problem = Signal(str)
     problemSolved = Signal()
+    audiencesChanged = Signal(object)
+    audiencesFailed = Signal(str)
+    published = Signal(object)
+    publishRefused = Signal(str, dict)
 
     def __init__(self, session: SessionService, *, poll_ms: int = POLL_MS,
                  on_crash: CrashHandler | None = None, parent: QObject | None = None) -> None:
@@ -69,6 +77,20 @@ class NewsService(QObject):
         if item is not None and not item.read:
             self._tasks.run(f"read-{news_id}", self._mark_read(news_id), self._failed)
 
+    @staticmethod
+    def publication_key() -> str:
+        """A new idempotency key: one per item being written (the dialog keeps it)."""
+        return new_idempotency_key()
+
+    def load_audiences(self) -> None:
+        """Fetch what this user may publish for (``audiencesChanged``)."""
+        self._tasks.run("audiences", self._audiences(), self._audiences_failed)
+
+    def publish(self, draft: NewsDraft, idempotency_key: str) -> None:
+        """Publish ``draft`` under ``idempotency_key`` (the same for every try of one item:
+        after a lost answer the portal keeps it once)."""
+        self._tasks.run("publish", self._publish(draft, idempotency_key), self._refused)
+
     async def aclose(self) -> None:
         self._timer.stop()
         await self._tasks.drain()
@@ -89,6 +111,33 @@ class NewsService(QObject):
             items = tuple(updated if n.id == news_id else n for n in self._news.items)
             unread = self._news.unread - (1 if was is not None and not was.read else 0)
             self._set(NewsList(items, max(0, unread)))
+
+    async def _audiences(self) -> None:
+        audiences = await self._session.request(lambda client: client.news.audiences())
+        self.audiencesChanged.emit(audiences)
+
+    async def _publish(self, draft: NewsDraft, idempotency_key: str) -> None:
+        item = await self._session.request(
+            lambda client: client.news.publish(draft, idempotency_key))
+        if self._news is not None:  # one's own item is read and never notified
+            items = sorted((*(n for n in self._news.items if n.id != item.id), item),
+                           key=lambda n: (n.published_at, n.id), reverse=True)
+            self._set(NewsList(tuple(items), self._news.unread))
+        self.published.emit(item)
+
+    def _audiences_failed(self, error: PortalError) -> None:
+        if self._session.account is not None and not isinstance(error, SessionExpired):
+            self.audiencesFailed.emit(user_message(error))
+
+    def _refused(self, error: PortalError) -> None:
+        if self._session.account is None or isinstance(error, SessionExpired):
+            return
+        fields: dict[str, str] = {}
+        if isinstance(error, ProblemResponse) and error.code == "validation_error":
+            for entry in error.extra.get("errors") or ():
+                if isinstance(entry, dict) and isinstance(entry.get("field"), str):
+                    fields.setdefault(entry["field"].split(".")[0], str(entry.get("message")))
+        self.publishRefused.emit(user_message(error), fields)
 
     def _set(self, news: NewsList) -> None:
         self._news = news

@@ -24,6 +24,7 @@ from desktop.models.sections import SectionsModel
 from desktop.models.shared.records import Conversation, NewsItem
 from desktop.services.messages.service import MessagesService
 from desktop.services.notifications import DiaryArrival, Notification, Notifier, PhotosArrival
+from desktop.views.shared.on_screen import window_in_front
 from desktop.views.shared.pages import OPEN_ITEM, Intent
 from desktop.views.shared.theme import icon
 
@@ -50,8 +51,7 @@ class TrayWindow(Protocol):
 def section_on_screen(window: TrayWindow) -> str | None:
     """The key of the section the user is looking at: None while the window is hidden,
     minimised, behind another program's window or locked."""
-    if not isinstance(window, QWidget) or not window.isVisible() or window.isMinimized() \
-            or not window.isActiveWindow() or window.is_locked:
+    if not isinstance(window, QWidget) or not window_in_front(window) or window.is_locked:
         return None
     return window.sections.key_at(window.navigation.currentIndex().row())
 

@@ -2885,12 +2885,20 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>unread</source>
         <translation>ongelezen</translation>
     </message>
+    <message>
+        <source>planned for {day} {time}</source>
+        <translation>gepland voor {day} {time}</translation>
+    </message>
 </context>
 <context>
     <name>NewsPage</name>
     <message>
         <source>News</source>
         <translation>Nieuws</translation>
+    </message>
+    <message>
+        <source>New news item…</source>
+        <translation>Nieuw nieuwsbericht…</translation>
     </message>
     <message>
         <source>Loading the news…</source>
@@ -3931,6 +3939,149 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
+    <name>PublishNewsDialog</name>
+    <message>
+        <source>New news item</source>
+        <translation>Nieuw nieuwsbericht</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Vet</translation>
+    </message>
+    <message>
+        <source>Bold (Ctrl+B)</source>
+        <translation>Vet (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Web or e-mail address of the link</source>
+        <translation>Web- of e-mailadres van de link</translation>
+    </message>
+    <message>
+        <source>www.example.nl or name@example.nl</source>
+        <translation>www.voorbeeld.nl of naam@voorbeeld.nl</translation>
+    </message>
+    <message>
+        <source>Make link</source>
+        <translation>Maak link</translation>
+    </message>
+    <message>
+        <source>Makes the selected text a link to this address (without a selection, the address itself is inserted)</source>
+        <translation>Maakt van de gekozen tekst een link naar dit adres (zonder gekozen tekst wordt het adres zelf ingevoegd)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>What would you like to tell? Enter starts a new paragraph.</source>
+        <translation>Wat wilt u vertellen? Enter begint een nieuwe alinea.</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>Voor wie</translation>
+    </message>
+    <message>
+        <source>Loading whom you can write for…</source>
+        <translation>Ophalen voor wie u kunt schrijven…</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>Later, on</source>
+        <translation>Later, op</translation>
+    </message>
+    <message>
+        <source>Publication day</source>
+        <translation>Publicatiedag</translation>
+    </message>
+    <message>
+        <source>Publication time</source>
+        <translation>Publicatietijd</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publiceren</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;kst</translation>
+    </message>
+    <message>
+        <source>&amp;For whom</source>
+        <translation>&amp;Voor wie</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>The whole organisation: {name}</source>
+        <translation>De hele organisatie: {name}</translation>
+    </message>
+    <message>
+        <source>Location {name}</source>
+        <translation>Locatie {name}</translation>
+    </message>
+    <message>
+        <source>Group {name}</source>
+        <translation>Groep {name}</translation>
+    </message>
+    <message>
+        <source>You cannot publish news for any group or location.</source>
+        <translation>U kunt voor geen enkele groep of locatie nieuws publiceren.</translation>
+    </message>
+    <message>
+        <source>Give the news item a title.</source>
+        <translation>Geef het nieuwsbericht een titel.</translation>
+    </message>
+    <message>
+        <source>Write the text of the news item.</source>
+        <translation>Schrijf de tekst van het nieuwsbericht.</translation>
+    </message>
+    <message>
+        <source>The text is too long.</source>
+        <translation>De tekst is te lang.</translation>
+    </message>
+    <message>
+        <source>Choose for whom this news is.</source>
+        <translation>Kies voor wie dit nieuws is.</translation>
+    </message>
+    <message>
+        <source>Choose a moment in the future, or publish now.</source>
+        <translation>Kies een moment in de toekomst, of publiceer nu.</translation>
+    </message>
+    <message>
+        <source>Give a title of at most {n} characters.</source>
+        <translation>Geef een titel van hoogstens {n} tekens.</translation>
+    </message>
+    <message>
+        <source>The portal kept nothing of this text, or it is too long.</source>
+        <translation>Het portaal hield niets van deze tekst over, of hij is te lang.</translation>
+    </message>
+    <message>
+        <source>Choose a valid moment of publication.</source>
+        <translation>Kies een geldig moment van publicatie.</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Bezig met publiceren…</translation>
+    </message>
+    <message>
+        <source>A link needs a web address (www.example.nl) or an e-mail address.</source>
+        <translation>Een link heeft een webadres (www.voorbeeld.nl) of een e-mailadres nodig.</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -4565,7 +4716,7 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
     <message>
         <source>Being sent…</source>
-        <extracomment>How many messages a thread shows at first, and how many more each step back in time. What stays the same for a row as rows come and go in front of it (the delegate keeps each message&apos;s layout under it).</extracomment>
+        <extracomment>How many messages a thread shows at first, and how many more each step back in time. What stays the same for a row as rows come and go in front of it (the delegate keeps each message&apos;s layout under it). The message is from the reader&apos;s side of the conversation: the family&apos;s (either parent&apos;s) for a parent, the team&apos;s (any staff member&apos;s) for staff. Bubbles are drawn by side, not by who wrote (``Mine``), so the other parent is not a teacher.</extracomment>
         <translation>Wordt verzonden…</translation>
     </message>
     <message>

@@ -62,20 +62,24 @@ def readable(user: User, locations: set[int], groups: set[int],
                 or_(and_(NewsItem.published_at <= now, meant), NewsItem.author_id == user.id))
 
 
+async def publishable(db: AsyncSession, user: User) -> tuple[bool, set[int], set[int]]:
+    """(the organisation, location ids, group ids) the caller may publish for."""
+    if user.role.is_parent:
+        return False, set(), set()
+    if user.role is Role.STAFF:
+        return False, set(), await own_group_ids(db, user)
+    managed = await _managed(db, user)
+    groups = set((await db.scalars(select(CareGroup.id).where(
+        CareGroup.location_id.in_(managed)))).all()) if managed else set()
+    return True, managed, groups
+
+
 async def check_publish(db: AsyncSession, user: User, organisation: bool,
                         location_ids: list[int], group_ids: list[int]) -> None:
     """`forbidden` unless the caller may publish for every part of this audience."""
     if user.role.is_parent:
         raise Problem("forbidden")
-    if user.role is Role.STAFF:
-        if organisation or location_ids or not set(group_ids) <= await own_group_ids(db, user):
-            raise Problem("forbidden")
-        return
-    managed = await _managed(db, user)
-    if not set(location_ids) <= managed:
+    for_organisation, locations, groups = await publishable(db, user)
+    if (organisation and not for_organisation) or not set(location_ids) <= locations \
+            or not set(group_ids) <= groups:
         raise Problem("forbidden")
-    if group_ids:
-        found = set((await db.scalars(select(CareGroup.id).where(
-            CareGroup.id.in_(group_ids), CareGroup.location_id.in_(managed)))).all())
-        if found != set(group_ids):
-            raise Problem("forbidden")

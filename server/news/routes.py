@@ -23,9 +23,17 @@ from server.models import (
     Organisation,
     User,
 )
-from server.news.audience import check_publish, readable, reader_targets
+from server.news.audience import check_publish, publishable, readable, reader_targets
 from server.news.sanitise import sanitise
-from server.news.schemas import AudienceOut, NewsIn, NewsListOut, NewsOut
+from server.news.schemas import (
+    AudienceOut,
+    AudiencesOut,
+    GroupPlaceOut,
+    NewsIn,
+    NewsListOut,
+    NewsOut,
+    PlaceOut,
+)
 from server.paging import DESC, Keyset, Paging
 from server.problems import Problem
 from server.problems.openapi import problem_responses
@@ -89,6 +97,30 @@ async def publish_news(body: NewsIn, db: Db, settings: CurrentSettings, auth: Au
         await bus.publish(db, "news", everyone, {"news_id": item.id}, now)
     await db.commit()
     return (await _describe(db, auth.user, [item]))[0]
+
+
+@router.get("/news/audiences", response_model=AudiencesOut,
+            responses=problem_responses(*SIGNED_IN, "forbidden"))
+async def audiences(db: Db, auth: Auth) -> AudiencesOut:
+    """What the caller may publish for, by name: staff their groups; a manager the
+    organisation, their locations and those locations' groups; parents nothing."""
+    if auth.user.role.is_parent:
+        raise Problem("forbidden")
+    for_organisation, location_ids, group_ids = await publishable(db, auth.user)
+    organisation = await db.get(Organisation, auth.user.organisation_id) \
+        if for_organisation else None
+    locations = (await db.execute(select(Location.id, Location.name).where(
+        Location.id.in_(location_ids)).order_by(Location.name, Location.id))).all() \
+        if location_ids else []
+    groups = (await db.execute(select(CareGroup.id, CareGroup.name, CareGroup.location_id)
+                               .where(CareGroup.id.in_(group_ids))
+                               .order_by(CareGroup.name, CareGroup.id))).all() \
+        if group_ids else []
+    return AudiencesOut(
+        organisation=PlaceOut(id=organisation.id, name=organisation.name)
+        if organisation is not None else None,
+        locations=[PlaceOut(id=i, name=n) for i, n in locations],
+        groups=[GroupPlaceOut(id=i, name=n, location_id=loc) for i, n, loc in groups])
 
 
 @router.get("/news/{news_id}", response_model=NewsOut,

@@ -55,3 +55,20 @@ class NewsListOut(BaseModel):
     news: list[NewsOut]
     next_cursor: str | None
     unread: int
+
+
+class PlaceOut(BaseModel):
+    id: int
+    name: str
+
+
+class GroupPlaceOut(PlaceOut):
+    location_id: int
+
+
+class AudiencesOut(BaseModel):
+    """What the caller may publish for (`GET /news/audiences`)."""
+
+    organisation: PlaceOut | None
+    locations: list[PlaceOut]
+    groups: list[GroupPlaceOut]

@@ -60,6 +60,7 @@ def test_a_staff_reply_reaches_the_parents_app_by_itself(qtbot, portal_server, m
     assert notification.item.unread == 1 and notification.item.answered
     assert sanne.notifications.unread[0] >= 1
     sanne.messages.open(conversation.id)
+    sanne.messages.set_thread_on_screen(True)  # what the page says while she looks at it
     qtbot.waitUntil(lambda: [m.body for m in sanne.messages.thread(conversation.id) or []] == [
         "Mag Emma haar knuffel meenemen?", "Natuurlijk!"], timeout=20_000)
     qtbot.waitUntil(lambda: sanne.messages.conversation(conversation.id).unread == 0,

@@ -388,6 +388,7 @@ async def test_message_roles(client: httpx.AsyncClient, method: str, path: str, 
 NEWS_REFUSALS = [
     ("GET", "/api/v1/news", None, ()),
     ("POST", "/api/v1/news", "publish", ("primary_parent", "secondary_parent")),
+    ("GET", "/api/v1/news/audiences", None, ("primary_parent", "secondary_parent")),
     ("GET", "/api/v1/news/{news_id}", None, ()),
     ("POST", "/api/v1/news/{news_id}/read", None, ()),
 ]

@@ -1,10 +1,10 @@
-"""``client.news``: every page of the news, and marking an item read."""
+"""``client.news``: every page of the news, marking an item read, and publishing."""
 
 from __future__ import annotations
 
 from desktop.api.core.paging import pages
 from desktop.api.core.transport import Transport, new_idempotency_key
-from desktop.api.news.records import NewsItem, NewsList
+from desktop.api.news.records import NewsDraft, NewsItem, NewsList, PublishAudiences
 
 __all__ = ["NewsEndpoints"]
 
@@ -25,4 +25,15 @@ class NewsEndpoints:
     async def mark_read(self, news_id: int) -> NewsItem:
         response = await self._core.request("POST", f"/news/{news_id}/read",
                                             idempotency_key=new_idempotency_key())
+        return self._core.parse(response, NewsItem.from_json)
+
+    async def audiences(self) -> PublishAudiences:
+        response = await self._core.request("GET", "/news/audiences")
+        return self._core.parse(response, PublishAudiences.from_json)
+
+    async def publish(self, draft: NewsDraft, idempotency_key: str) -> NewsItem:
+        """``idempotency_key``: one per item being written, so a retry after a lost answer
+        publishes it once."""
+        response = await self._core.request("POST", "/news", json=draft.to_json(),
+                                            idempotency_key=idempotency_key)
         return self._core.parse(response, NewsItem.from_json)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from desktop.api.core.fields import Json, as_int, as_str, as_timestamp
 
-__all__ = ["NewsItem", "NewsList"]
+__all__ = ["NewsDraft", "NewsItem", "NewsList", "Place", "PublishAudiences"]
 
 
 @dataclass(frozen=True)
@@ -35,3 +36,56 @@ class NewsItem:
 class NewsList:
     items: tuple[NewsItem, ...]
     unread: int
+
+
+@dataclass(frozen=True)
+class Place:
+    """The organisation, a location or a group one may publish for."""
+
+    id: int
+    name: str
+    location_id: int | None = None  # a group's location
+
+    @classmethod
+    def from_json(cls, data: Json) -> Place:
+        location = data.get("location_id")
+        return cls(as_int(data["id"]), as_str(data["name"]),
+                   None if location is None else as_int(location))
+
+
+@dataclass(frozen=True)
+class PublishAudiences:
+    """What this user may publish for (``GET /news/audiences``): staff their groups; a manager
+    the organisation, their locations and those locations' groups."""
+
+    organisation: Place | None
+    locations: tuple[Place, ...]
+    groups: tuple[Place, ...]
+
+    @classmethod
+    def from_json(cls, data: Json) -> PublishAudiences:
+        organisation = data.get("organisation")
+        return cls(None if organisation is None else Place.from_json(organisation),
+                   tuple(Place.from_json(p) for p in data["locations"]),
+                   tuple(Place.from_json(p) for p in data["groups"]))
+
+
+@dataclass(frozen=True)
+class NewsDraft:
+    """A news item to publish. ``body`` is HTML of the portal's subset; ``published_at`` None
+    publishes now, a later moment schedules it."""
+
+    title: str
+    body: str
+    organisation: bool = False
+    location_ids: tuple[int, ...] = ()
+    group_ids: tuple[int, ...] = ()
+    published_at: datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"title": self.title, "body": self.body, "audience": {
+            "organisation": self.organisation, "location_ids": list(self.location_ids),
+            "group_ids": list(self.group_ids)}}
+        if self.published_at is not None:
+            data["published_at"] = self.published_at.isoformat()
+        return data

@@ -65,6 +65,10 @@ class ThreadModel(QAbstractListModel):
         #: What stays the same for a row as rows come and go in front of it (the delegate
         #: keeps each message's layout under it).
         RowKey = Qt.ItemDataRole.UserRole + 9
+        #: The message is from the reader's side of the conversation: the family's (either
+        #: parent's) for a parent, the team's (any staff member's) for staff. Bubbles are
+        #: drawn by side, not by who wrote (``Mine``), so the other parent is not a teacher.
+        OwnSide = Qt.ItemDataRole.UserRole + 10
 
     def __init__(self, parent: QObject | None = None, *, family_side: bool = True) -> None:
         super().__init__(parent)
@@ -193,6 +197,8 @@ class ThreadModel(QAbstractListModel):
             return format_time(message.sent_at)
         if role == self.Role.Mine:
             return message.mine
+        if role == self.Role.OwnSide:
+            return message.from_family == self._family_side
         if role == self.Role.Attachments:
             return message.attachments
         if role == self.Role.MessageId:
@@ -208,7 +214,7 @@ class ThreadModel(QAbstractListModel):
             return item.draft.body
         if role == self.Role.Author:
             return QCoreApplication.translate("ThreadModel", "You")
-        if role == self.Role.Mine:
+        if role in (self.Role.Mine, self.Role.OwnSide):
             return True
         if role == self.Role.Time:
             return ""

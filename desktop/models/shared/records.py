@@ -54,7 +54,7 @@ from desktop.api.messages.records import (
     MessageDraft,
     Posted,
 )
-from desktop.api.news.records import NewsItem, NewsList
+from desktop.api.news.records import NewsDraft, NewsItem, NewsList, Place, PublishAudiences
 from desktop.api.personal_data.records import (
     Address,
     BankAccount,
@@ -89,7 +89,7 @@ __all__ = ["AccountSecurity", "NotificationPreferences", "TwoFactorSetup", "grou
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
            "QueuedAbsence", "RepricedExtraDay", "Role",
            "Attachment", "Conversation", "Inbox", "Message", "MessageDraft", "Posted",
-           "NewsItem", "NewsList",
+           "NewsDraft", "NewsItem", "NewsList", "Place", "PublishAudiences",
            "Activity", "Photo", "PhotoListing", "Rendition", "TaggableChild",
            "AttendanceChange", "ChildStatus", "DiaryDay", "DiaryEntry", "EntryDraft",
            "EntryKind", "GroupDay", "GroupDayChild"]

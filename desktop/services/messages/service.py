@@ -11,6 +11,10 @@ Offline and before the first sync everything comes from the account's cache
 (:mod:`desktop.cache.threads`): the inbox at login, a thread as soon as it is opened. Each
 sync of the inbox also brings every thread whose newest message this computer does not have
 into the cache (the open one first), so what was not opened before reads offline too.
+
+One piece although past 400 lines: the inbox, the threads and their read state move together —
+a sync, a delivered message and a read mark each change all three and the unread totals —
+while the outbox courier, the offline cache and the files have their modules already.
 """
 
 from __future__ import annotations
@@ -98,6 +102,8 @@ class MessagesService(QObject):
         self._inbox: Inbox | None = None
         self._threads: dict[int, list[Message]] = {}
         self._open: int | None = None
+        # The open thread is in front of the user (the page says so): only then is it read.
+        self._on_screen = False
         self._synced = False  # the inbox was fetched in this session (not only the cache's)
         self._failing = False
         self._draft_store: Drafts | None = None
@@ -127,6 +133,11 @@ class MessagesService(QObject):
     def opened(self) -> int | None:
         """The conversation the page has open (``open``), None when none is."""
         return self._open
+
+    @property
+    def syncing(self) -> bool:
+        """An inbox sync (with the open thread's) is under way; tests wait for its end."""
+        return self._tasks.running("inbox")
 
     @property
     def unread(self) -> int:
@@ -165,7 +176,8 @@ class MessagesService(QObject):
 
     def open(self, conversation_id: int | None) -> None:
         """Show this conversation — at once from the cache when this computer has it — then
-        fetch what is new in it and mark it read."""
+        fetch what is new in it, and mark it read while it is on screen
+        (:meth:`set_thread_on_screen`)."""
         self._open = conversation_id
         if conversation_id is not None and self._session.account is not None:
             if conversation_id not in self._threads and (
@@ -173,6 +185,23 @@ class MessagesService(QObject):
                 self.threadChanged.emit(conversation_id, list(cached))
             self._tasks.run(f"thread-{conversation_id}", self._load_thread(conversation_id),
                             self._failed)
+
+    def set_thread_on_screen(self, on_screen: bool) -> None:
+        """Whether the open thread is really in front of the user: the window shown, not
+        minimised, active and not locked, with Berichten on screen (the page tells). An open
+        conversation is marked read only then; coming back to it marks what arrived meanwhile,
+        and the other side's read marker and the unread counts follow."""
+        came_back = on_screen and not self._on_screen
+        self._on_screen = on_screen
+        conversation_id = self._open
+        if not came_back or conversation_id is None or self._session.account is None:
+            return
+        thread = self._threads.get(conversation_id)
+        conversation = self.conversation(conversation_id)
+        if thread and conversation is not None and conversation.unread > 0 \
+                and not self._tasks.running(f"thread-{conversation_id}"):
+            self._tasks.run(f"read-{conversation_id}",
+                            self._mark_read(conversation_id, thread[-1].id), self._failed)
 
     def send(self, draft: MessageDraft, files: list[Path]) -> int:
         """Queue the message (on disk, files copied) and send it; returns its outbox id.
@@ -284,11 +313,14 @@ class MessagesService(QObject):
         self.threadChanged.emit(conversation_id, list(thread))
         self._solved()
         conversation = self.conversation(conversation_id)
-        if thread and self._open == conversation_id and (
+        if thread and self._open == conversation_id and self._on_screen and (
                 conversation is None or conversation.unread > 0):
-            updated = await self._session.request(
-                lambda client: client.messages.mark_read(conversation_id, thread[-1].id))
-            self._replace(updated)
+            await self._mark_read(conversation_id, thread[-1].id)
+
+    async def _mark_read(self, conversation_id: int, last_id: int) -> None:
+        updated = await self._session.request(
+            lambda client: client.messages.mark_read(conversation_id, last_id))
+        self._replace(updated)
 
     async def _close(self, conversation_id: int) -> None:
         updated = await self._session.request(
@@ -392,6 +424,7 @@ class MessagesService(QObject):
         self._inbox = None
         self._threads.clear()
         self._open = None
+        self._on_screen = False
         self._synced = False
         self._failing = False
         self._draft_store = None

@@ -113,7 +113,9 @@ class ConversationDelegate(QStyledItemDelegate):
 
 
 class ThreadDelegate(QStyledItemDelegate):
-    """Day separators and message bubbles (own messages on the right), links clickable."""
+    """Day separators and message bubbles, links clickable. The reader's side of the
+    conversation (a parent: the family, either parent; staff: the team) is on the right, the
+    other side on the left; every bubble names who wrote it."""
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view)
@@ -166,10 +168,11 @@ class ThreadDelegate(QStyledItemDelegate):
             size = self._sizes[key] = QSize(width, height)
         return size
 
-    def _bubble(self, option: QStyleOptionViewItem, index: QModelIndex) -> QRect:
+    def bubble(self, option: QStyleOptionViewItem, index: QModelIndex) -> QRect:
+        """Where the row's bubble is drawn: at the right for the reader's side."""
         width = self._bubble_width()
         rect = option.rect.adjusted(_PAD, _PAD // 2, -_PAD, -_PAD // 2)
-        if index.data(ThreadModel.Role.Mine):
+        if index.data(ThreadModel.Role.OwnSide):
             return QRect(rect.right() - width, rect.top(), width, rect.height())
         return QRect(rect.left(), rect.top(), width, rect.height())
 
@@ -181,11 +184,11 @@ class ThreadDelegate(QStyledItemDelegate):
             painter.drawText(option.rect, Qt.AlignmentFlag.AlignCenter, str(index.data()))
             painter.restore()
             return
-        bubble = self._bubble(option, index)
+        bubble = self.bubble(option, index)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(_ACCENT if option.state & QStyle.StateFlag.State_Selected
                        else Qt.PenStyle.NoPen)
-        painter.setBrush(_OWN if index.data(ThreadModel.Role.Mine) else _THEIRS)
+        painter.setBrush(_OWN if index.data(ThreadModel.Role.OwnSide) else _THEIRS)
         painter.drawRoundedRect(QRectF(bubble), 8, 8)
         inner = bubble.adjusted(_PAD, _PAD, -_PAD, -_PAD)
         header = f"{index.data(ThreadModel.Role.Author)}  {index.data(ThreadModel.Role.Time)}"
@@ -213,7 +216,7 @@ class ThreadDelegate(QStyledItemDelegate):
         """A click on a link opens it (web or mail addresses only)."""
         if (event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent)
                 and index.data(ThreadModel.Role.Kind) != RowKind.DAY):
-            inner = self._bubble(option, index).adjusted(_PAD, _PAD, -_PAD, -_PAD)
+            inner = self.bubble(option, index).adjusted(_PAD, _PAD, -_PAD, -_PAD)
             origin = QPointF(inner.left(), inner.top() + option.fontMetrics.height() + _PAD // 2)
             anchor = self._document(index, option.font).documentLayout().anchorAt(
                 event.position() - origin)

@@ -31,6 +31,7 @@ from desktop.views.messages.composer import Composer
 from desktop.views.messages.delegates import ConversationDelegate, ThreadDelegate
 from desktop.views.messages.new_conversation import NewConversationDialog, recipients
 from desktop.views.shared.message_bar import MessageBar
+from desktop.views.shared.on_screen import OnScreenWatch
 from desktop.views.shared.pages import OPEN_ITEM, Intent, PageContext
 from desktop.views.shared.theme import mark
 
@@ -138,6 +139,9 @@ class MessagesPage(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(500)
         self._draft_timer.timeout.connect(self._keep_draft)
+        # The open conversation is read only while the user can see it (not minimised, not
+        # behind the lock or another section): the service marks it then, and when they return.
+        self.on_screen = OnScreenWatch(self)
         self._connect()
         self._show_inbox(messages.inbox)
 
@@ -175,6 +179,7 @@ class MessagesPage(QWidget):
         service.problemSolved.connect(self._solved)
         service.attachmentReady.connect(self._attachment_ready)
         service.attachmentFailed.connect(self._problem)
+        self.on_screen.changed.connect(service.set_thread_on_screen)
         self.list.selectionModel().currentChanged.connect(self._conversation_chosen)
         self.thread.selectionModel().currentChanged.connect(self._message_chosen)
         bar = self.thread.verticalScrollBar()
@@ -234,6 +239,7 @@ class MessagesPage(QWidget):
         self.delegate.forget()
         self._show_thread()
         self._show_header()
+        self.on_screen.check()
         self._service.open(new)
 
     def _show_header(self) -> None:

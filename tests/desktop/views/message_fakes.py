@@ -23,6 +23,7 @@ class FakeMessages(signals_of(MessagesService)):
         self.calls: list[tuple] = []
         self.refuse: str | None = None  # send() raises NotQueued with this
         self.opened: int | None = None
+        self.on_screen = False
 
     @property
     def unread(self) -> int:
@@ -52,6 +53,10 @@ class FakeMessages(signals_of(MessagesService)):
     def open(self, conversation_id: int | None) -> None:
         self.calls.append(("open", conversation_id))
         self.opened = conversation_id
+
+    def set_thread_on_screen(self, on_screen: bool) -> None:
+        self.calls.append(("on_screen", on_screen))
+        self.on_screen = on_screen
 
     def send(self, draft: MessageDraft, files: list[Path]) -> int:
         if self.refuse is not None:

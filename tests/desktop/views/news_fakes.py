@@ -30,3 +30,13 @@ class FakeNews(signals_of(NewsService)):
 
     def mark_read(self, news_id: int) -> None:
         self.calls.append(("read", news_id))
+
+    @staticmethod
+    def publication_key() -> str:
+        return "key-1"
+
+    def load_audiences(self) -> None:
+        self.calls.append(("audiences",))
+
+    def publish(self, draft, key: str) -> None:  # noqa: ANN001 (NewsDraft)
+        self.calls.append(("publish", draft, key))

@@ -68,6 +68,7 @@ from desktop.views.login.panels import DemoLogin
 from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.messages.new_conversation import NewConversationDialog, Recipient
+from desktop.views.news.publish_dialog import PublishNewsDialog
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
 from desktop.views.photos.upload_dialog import UploadDialog
 from desktop.views.photos.viewer import PhotoViewer
@@ -277,6 +278,23 @@ def new_conversation(qtbot, _tmp_path) -> Iterator[QWidget]:
     dialog.body.set_text("Mag Emma haar knuffel meenemen?")  # "Send" can be reached now
 
 
+def publish_news(qtbot, _tmp_path) -> Iterator[QWidget]:
+    from desktop.models.shared.records import Place, PublishAudiences
+    from desktop.views.news.publish_dialog import PublishNewsDialog
+
+    dialog = _shown(qtbot, PublishNewsDialog("key-1"))
+    yield dialog  # the audiences still loading
+    dialog.set_audiences(PublishAudiences(Place(1, "Kinderopvang Zonnebloem"),
+                                          (Place(3, "Zonnebloem Centrum"),),
+                                          (Place(2, "Zonnetjes", 3),)))
+    dialog.title.setText("Schoolreisje")
+    dialog.body.setPlainText("Vrijdag gaan we naar de dierentuin.")
+    dialog.later_choice.setChecked(True)  # the day and time can be reached now
+    yield dialog
+    dialog.refused("The data in the request is not right.", {"title": "too long"})
+    yield dialog
+
+
 def photo_viewer(qtbot, _tmp_path) -> Iterator[QWidget]:
     from PySide6.QtCore import QSize
 
@@ -392,6 +410,7 @@ DIALOGS: dict[type[QWidget], Factory] = {
     TwoFactorOffDialog: two_factor_off,
     TwoFactorWizard: two_factor_wizard,
     NewConversationDialog: new_conversation,
+    PublishNewsDialog: publish_news,
     DayReportDialog: day_report,
     DiaryNoteDialog: diary_note,
     DiaryPdfDialog: diary_pdf,

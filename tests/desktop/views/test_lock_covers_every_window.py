@@ -72,6 +72,7 @@ from desktop.views.login.password_reset import PasswordResetWizard
 from desktop.views.login.window import LoginWindow
 from desktop.views.main_window import MainWindow
 from desktop.views.messages.new_conversation import NewConversationDialog, Recipient
+from desktop.views.news.publish_dialog import PublishNewsDialog
 from desktop.views.pending_requests.decision_dialogs import PartialApprovalDialog, RejectDialog
 from desktop.views.photos.upload_dialog import UploadDialog
 from desktop.views.photos.viewer import PhotoViewer
@@ -158,6 +159,7 @@ BUILDERS = {
                                                    parent),
     NewConversationDialog: lambda parent, tmp: NewConversationDialog(
         [Recipient(1, 2, "Emma – Zonnetjes")], parent),
+    PublishNewsDialog: lambda parent, tmp: PublishNewsDialog("key-1", parent=parent),
     DayReportDialog: lambda parent, tmp: DayReportDialog(FakeGroupDay(), [a_child()],
                                                          date(2027, 3, 10), parent),
     DiaryNoteDialog: lambda parent, tmp: DiaryNoteDialog("Emma", date(2027, 3, 10), parent),

@@ -8,10 +8,10 @@ from datetime import timedelta
 import httpx
 import pytest
 from server_helpers import FATIMA, LOTTE, MANAGER, SANNE, THOMAS, bearer, tokens
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.models import CareGroup, Location
+from server.models import CareGroup, Location, User, manager_location
 
 MARLOES = "marloes.smulders@voorbeeld.nl"
 
@@ -155,3 +155,51 @@ async def test_a_title_is_required(client: httpx.AsyncClient, db: AsyncSession,
         "title": title, "body": "<p>x</p>",
         "audience": {"group_ids": [await group_id(db, "Zonnetjes")]}})
     assert response.status_code == 422
+
+
+async def audiences(client: httpx.AsyncClient, who: dict[str, str]) -> dict:
+    response = await client.get("/api/v1/news/audiences", headers=who)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_the_audiences_are_what_each_role_may_publish_for(
+        client: httpx.AsyncClient, db: AsyncSession) -> None:
+    fatima = await auth(client, FATIMA)
+    zonnetjes = await group_id(db, "Zonnetjes")
+    found = await audiences(client, fatima)
+    assert (found["organisation"], found["locations"]) == (None, [])
+    assert [(g["id"], g["name"]) for g in found["groups"]] == [(zonnetjes, "Zonnetjes")]
+    manager = await auth(client, MANAGER)
+    found = await audiences(client, manager)
+    assert found["organisation"]["name"] == "Kinderopvang Zonnebloem"
+    assert [p["name"] for p in found["locations"]] == ["Zonnebloem Centrum",
+                                                       "Zonnebloem Woensel"]
+    assert [g["name"] for g in found["groups"]] == sorted(
+        ["Zonnetjes", "Regenboog", "De Ontdekkers", "Vlindertjes", "Kleine Beer", "Kameleons"])
+    # What it names, the portal takes.
+    group = found["groups"][0]
+    assert (await post(client, manager, "Eén groep", group_ids=[group["id"]],
+                       location_ids=[group["location_id"]])).status_code == 201
+    response = await client.get("/api/v1/news/audiences", headers=await auth(client, SANNE))
+    assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+
+
+async def test_a_manager_of_one_location_is_offered_and_allowed_only_that_one(
+        client: httpx.AsyncClient, db: AsyncSession) -> None:
+    woensel = await db.scalar(select(Location.id).where(Location.name == "Zonnebloem Woensel"))
+    manager_id = await db.scalar(select(User.id).where(User.email == MANAGER))
+    await db.execute(delete(manager_location).where(manager_location.c.user_id == manager_id,
+                                                    manager_location.c.location_id == woensel))
+    await db.commit()
+    manager = await auth(client, MANAGER)
+    found = await audiences(client, manager)
+    assert [p["name"] for p in found["locations"]] == ["Zonnebloem Centrum"]
+    assert "Vlindertjes" not in [g["name"] for g in found["groups"]]
+    assert "Zonnetjes" in [g["name"] for g in found["groups"]]
+    for audience in ({"location_ids": [woensel]},
+                     {"group_ids": [await group_id(db, "Vlindertjes")]}):
+        response = await post(client, manager, "Te ver", **audience)
+        assert (response.status_code, response.json()["code"]) == (403, "forbidden"), audience
+    assert (await post(client, manager, "Centrum", location_ids=[
+        found["locations"][0]["id"]])).status_code == 201

@@ -105,3 +105,29 @@ def test_a_new_message_keeps_the_history_that_was_shown() -> None:
     assert model.rowCount() >= shown and _message_ids(model)[-1] == 5001
     model.set_thread([replace(m, conversation_id=2) for m in thread])  # another one
     assert len(_message_ids(model)) <= PAGE
+
+
+def test_messages_are_on_the_side_of_the_family_or_the_team_not_of_who_wrote() -> None:
+    # Sanne reads; Thomas (the other parent) wrote too; Fatima and Joost answered for the team.
+    thread = [message(1, "Van Sanne", mine=True), message(2, "Van Thomas", from_family=True,
+                                                           author="Thomas de Vries"),
+              message(3, "Van Fatima"), message(4, "Van Joost", author="Joost Bakker")]
+    queued = [QueuedMessage(9, MessageDraft("Onderweg", conversation_id=1), None)]
+
+    def sides(model: ThreadModel) -> list[tuple[str, bool]]:
+        return [(model.index(r).data(ThreadModel.Role.Author),
+                 model.index(r).data(ThreadModel.Role.OwnSide))
+                for r in range(model.rowCount())
+                if model.index(r).data(ThreadModel.Role.Kind) != RowKind.DAY]
+
+    parent = ThreadModel(family_side=True)
+    parent.set_thread(thread, queued)
+    assert sides(parent) == [("Sanne de Vries", True), ("Thomas de Vries", True),
+                             ("Fatima El Amrani", False), ("Joost Bakker", False),
+                             ("You", True)]
+    # Staff (Fatima's app: her own message is "mine", Joost's is not): the mirror.
+    staff_thread = [replace(m, mine=m.id == 3) for m in thread]
+    staff = ThreadModel(family_side=False)
+    staff.set_thread(staff_thread, queued)
+    assert sides(staff) == [("Sanne de Vries", False), ("Thomas de Vries", False),
+                            ("Fatima El Amrani", True), ("Joost Bakker", True), ("You", True)]

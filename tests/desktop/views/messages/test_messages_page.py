@@ -12,7 +12,7 @@ import pytest
 from message_fakes import FakeMessages
 from message_samples import LETTER, conversation, inbox, message
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QStyleOptionViewItem
 from view_fakes import FakeAccount, FakeSession, parent_profile
 
 from desktop.api.messages.records import MessageDraft
@@ -225,3 +225,72 @@ def test_scrolling_to_the_top_brings_older_messages_and_keeps_the_place(page, se
     ids = [page.thread_model.index(r).data(ThreadModel.Role.MessageId)
            for r in range(page.thread_model.rowCount())]
     assert [i for i in ids if i is not None] == list(range(1, 301))
+
+
+def bubble_sides(page: MessagesPage) -> dict[str, str]:
+    """Each message's author and whether its bubble is drawn at the left or the right."""
+    sides = {}
+    middle = page.thread.viewport().width() // 2
+    for row in range(page.thread_model.rowCount()):
+        index = page.thread_model.index(row)
+        if index.data(ThreadModel.Role.Kind) != RowKind.MESSAGE:
+            continue
+        option = QStyleOptionViewItem()
+        option.rect = page.thread.visualRect(index)
+        bubble = page.delegate.bubble(option, index)
+        sides[index.data(ThreadModel.Role.Author)] = \
+            "right" if bubble.center().x() > middle else "left"
+    return sides
+
+
+@pytest.mark.parametrize("staff", [False, True])
+def test_both_parents_are_on_the_familys_side_and_the_team_on_the_other(qtbot, staff) -> None:
+    service = FakeMessages(inbox(conversation(1, "Knuffel")))
+    service.threads[1] = [message(1, "Mag de knuffel mee?", mine=not staff),
+                          message(2, "Ik breng hem vrijdag", from_family=True,
+                                  author="Thomas de Vries"),
+                          message(3, "Natuurlijk!", mine=staff),
+                          message(4, "Ik zet hem in haar bakje", author="Joost Bakker")]
+    page = MessagesPage(service, staff=staff, profile=None if staff else parent_profile())
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    choose(page, 0)
+    family, team = ("left", "right") if staff else ("right", "left")
+    assert bubble_sides(page) == {"Sanne de Vries": family, "Thomas de Vries": family,
+                                  "Fatima El Amrani": team, "Joost Bakker": team}
+
+
+def test_the_open_conversation_is_on_screen_only_while_the_window_is_in_front(
+        qtbot, page, service) -> None:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    choose(page, 0)
+    assert service.on_screen and ("open", 1) in service.calls
+    page.showMinimized()
+    qtbot.waitUntil(lambda: not service.on_screen)
+    page.showNormal()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: service.on_screen)
+    page.hide()
+    assert not service.on_screen
+
+
+def test_behind_the_lock_or_another_section_the_open_conversation_is_not_on_screen(
+        qtbot, make_window) -> None:
+    service = FakeMessages(inbox(conversation(1, "Knuffel", unread=1)))
+    window = make_window(FakeSession(FakeAccount(role=Role.PRIMARY_PARENT), shared_pc=True),
+                         messages=service)
+    window.show_section("messages")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    choose(window.page("messages"), 0)
+    assert service.on_screen
+    window._lock()
+    assert not service.on_screen
+    window._unlock()
+    assert service.on_screen
+    window.show_section("news")
+    assert not service.on_screen
+    window.show_section("messages")
+    assert service.on_screen

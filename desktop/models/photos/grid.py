@@ -15,6 +15,9 @@ decoded from the offline copy when there is one, fetched otherwise (``want``) â€
 is one is asked in the decoder's worker (``cached_path`` touches the disk); what arrived by
 the next turn of the event loop is announced at once (one ``dataChanged`` over those rows).
 Offline a cell without a copy says so instead of staying blank.
+
+One piece: the compact store, the fetching in blocks and the thumbnail requests all index the
+same rows; split apart, each part would need the row arithmetic of the others.
 """
 
 from __future__ import annotations

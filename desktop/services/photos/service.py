@@ -15,6 +15,9 @@ of them (staff uploading twenty photos, each its own request and event) is one s
 moment after the last (``live_delay_ms``). What a sync lists that the previous sync of this
 session did not is told as ``photosArrived``, one activity at a time; the first sync after
 login tells nothing (what came while the app was closed is not news to notify).
+
+One piece: the listing, the cache that mirrors it and the downloads it drives change
+together at every sync (what leaves the listing leaves the cache and the download queue).
 """
 
 from __future__ import annotations

@@ -49,8 +49,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.photos.records import Photo
 from desktop.models.photos.grid import Heading, PhotoGridModel
+from desktop.models.shared.records import Photo
 
 if TYPE_CHECKING:
     from desktop.services.photos.service import PhotosService

@@ -24,6 +24,7 @@ from server.finance.publisher import DocumentPublisher
 from server.idempotency import IdempotencyMiddleware
 from server.mail import Mailer, create_mailer
 from server.messages import routes as messages_routes
+from server.news import files as news_files
 from server.news import routes as news_routes
 from server.notifications import routes as notification_routes
 from server.notifications.sender import MessageMailSender
@@ -99,6 +100,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(messages_routes.router, prefix=API_PREFIX)
     app.include_router(news_routes.router, prefix=API_PREFIX)
+    app.include_router(news_files.router, prefix=API_PREFIX)
     app.include_router(events_routes.router, prefix=API_PREFIX)
     app.include_router(photo_activity_routes.router, prefix=API_PREFIX)
     app.include_router(photo_routes.router, prefix=API_PREFIX)

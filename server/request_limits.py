@@ -23,14 +23,14 @@ from starlette.types import Message, Receive, Scope, Send
 from server.asgi import HttpMiddleware, ResponseWatch
 from server.problems.body import problem_response
 
-#: Message attachments, which take `Settings.max_upload_body` instead.
-UPLOAD_PATHS = frozenset({"/api/v1/message-attachments"})
+#: Attachments of messages and news, which take `Settings.max_upload_body` instead.
+UPLOAD_PATHS = frozenset({"/api/v1/message-attachments", "/api/v1/news-attachments"})
 
 # Problem codes of the refusals, by status (the catalogue has their texts).
 REFUSALS = {413: "request_too_large", 408: "request_timeout"}
-# A photo upload's body is the image itself: it gets the photo cap instead, and a refusal
-# that says so (docs/api.md, "Photos").
-_UPLOAD = re.compile(r"^/api/v1/activities/\d+/photos$")
+# A photo upload's body is the image itself (a news item's picture too): it gets the photo
+# cap instead, and a refusal that says so (docs/api.md, "Photos").
+_UPLOAD = re.compile(r"^/api/v1/(activities/\d+/photos|news-images)$")
 
 
 def _body_limit(scope: Scope, settings: object) -> tuple[int, dict[str, object]]:

@@ -4,13 +4,14 @@ question the group has not answered, a closed one, and one with a PDF attached."
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.attachments import keep_blob
 from server.blobs import BlobStore
+from server.demo.files import one_page_pdf
 from server.models import (
     Child,
     Contract,
@@ -22,15 +23,7 @@ from server.models import (
     staff_group,
 )
 
-#: A one-page PDF (hand-written: the demo stays free of a PDF library at build time).
-LETTER = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-          b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-          b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
-          b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
-          b"4 0 obj<</Length 68>>stream\nBT /F1 18 Tf 72 760 Td (Medicijnbrief voor Emma) Tj "
-          b"ET\nendstream endobj\n"
-          b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
-          b"trailer<</Root 1 0 R>>\n%%EOF\n")
+LETTER = one_page_pdf("Medicijnbrief voor Emma")
 
 
 def _at(today: date, days_ago: int, hour: int, minute: int = 0) -> datetime:
@@ -100,8 +93,7 @@ async def add_demo_messages(db: AsyncSession, today: date, blobs: BlobStore | No
                                         "groepsmap."),
     ], read={sanne: 1, thomas: 1, fatima: 1})
     if blobs is not None:
-        sha256 = hashlib.sha256(LETTER).hexdigest()
-        info = await blobs.put(f"messages/{sha256[:2]}/{sha256}.pdf", LETTER)
+        info = await keep_blob(blobs, "messages", LETTER, "pdf")
         db.add(MessageAttachment(message_id=letter[0].id, uploaded_by=sanne.id,
                                  filename="medicijnbrief-emma.pdf",
                                  media_type="application/pdf", size=info.size,

@@ -1,17 +1,24 @@
 """The demo's news (docs/api.md, "Demo organisation"): one for the whole organisation, one for
-the location of Emma's group, one for Zonnetjes, and one scheduled for next week."""
+the location of Emma's group (with a picture), one for Zonnetjes, and one scheduled for next
+week; the organisation's carries a PDF."""
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.attachments import keep_blob
+from server.blobs import BlobStore
+from server.demo.files import one_page_pdf, picture, screen_picture
 from server.models import (
     AudienceKind,
     CareGroup,
     NewsAudience,
+    NewsFile,
+    NewsFilePurpose,
     NewsItem,
     Organisation,
     User,
@@ -19,7 +26,7 @@ from server.models import (
 )
 
 
-async def add_demo_news(db: AsyncSession, today: date) -> None:
+async def add_demo_news(db: AsyncSession, today: date, blobs: BlobStore | None) -> None:
     organisation = await db.scalar(select(Organisation))
     manager = await db.scalar(select(User).where(User.email == "manager@voorbeeld.nl"))
     zonnetjes = await db.scalar(select(CareGroup).where(CareGroup.name == "Zonnetjes"))
@@ -55,4 +62,29 @@ async def add_demo_news(db: AsyncSession, today: date) -> None:
         db.add(item)
         await db.flush()
         db.add(NewsAudience(news_id=item.id, kind=kind, target_id=target))
+        if blobs is not None and title == "Openingstijden rond de feestdagen":
+            await _attach_pdf(db, blobs, item, "Openingstijden feestdagen.pdf", title)
+        if blobs is not None and title == "Nieuwe speeltuin in de tuin":
+            await _attach_picture(db, blobs, item, "speeltuin.jpg")
     await db.flush()
+
+
+async def _attach_pdf(db: AsyncSession, blobs: BlobStore, item: NewsItem, filename: str,
+                      line: str) -> None:
+    data = one_page_pdf(line)
+    info = await keep_blob(blobs, "news", data, "pdf")
+    db.add(NewsFile(news_id=item.id, purpose=NewsFilePurpose.ATTACHMENT,
+                    uploaded_by=item.author_id, filename=filename,
+                    media_type="application/pdf", size=info.size, sha256=info.sha256,
+                    blob_key=info.key, uploaded_at=item.created_at))
+
+
+async def _attach_picture(db: AsyncSession, blobs: BlobStore, item: NewsItem,
+                          filename: str) -> None:
+    # The new playground: a sunny sky over sand.
+    data = picture(random.Random(2026), (170, 210, 245), (232, 204, 140))
+    info, width, height = await screen_picture(blobs, "news", data)
+    db.add(NewsFile(news_id=item.id, purpose=NewsFilePurpose.IMAGE,
+                    uploaded_by=item.author_id, filename=filename, media_type="image/jpeg",
+                    size=info.size, sha256=info.sha256, blob_key=info.key, width=width,
+                    height=height, uploaded_at=item.created_at))

@@ -115,7 +115,7 @@ class _Builder:
         await add_devries_requests(self.db, self.today)
         await add_demo_personal_data(self.db, self.created, self.today)
         await add_demo_messages(self.db, self.today, self.blobs)
-        await add_demo_news(self.db, self.today)
+        await add_demo_news(self.db, self.today, self.blobs)
         for n in range(BASE_FAMILIES * self.scale - 4):
             self._random_family(n)
         await self._two_factor_family()
@@ -306,5 +306,6 @@ async def build_demo(db: AsyncSession, password_hash: str, today: date,
                      blobs: BlobStore | None = None) -> DemoSummary:
     """Add the demo organisation to an empty, migrated database; with ``seal`` (the server's
     key) one account logs in with a code (server/demo/account_security.py); with ``blobs``
-    the demo's message attachment is stored there (server/demo/messages.py)."""
+    the demo's message attachment and news files are stored there (server/demo/messages.py,
+    server/demo/news.py)."""
     return await _Builder(db, password_hash, today, scale, seal, blobs).build()

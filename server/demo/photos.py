@@ -9,18 +9,17 @@ photos starts from none (docs/api.md, "Demo organisation").
 
 from __future__ import annotations
 
-import io
 import random
 from datetime import date, datetime, time, timedelta
 
-from PIL import Image, ImageDraw
 from sqlalchemy import select
 
 from server.blobs import create_blob_store
 from server.config import AMSTERDAM, Settings
 from server.db import create_engine, create_sessionmaker
+from server.demo.files import UPLOAD_LIMITS, picture
 from server.models import Activity, CareGroup, Child, Contract, Photo, User, staff_group
-from server.photos.images import Limits, prepare
+from server.photos.images import prepare
 from server.photos.store import store_photo
 
 __all__ = ["add_demo_photos"]
@@ -35,26 +34,6 @@ ACTIVITIES = [
      (205, 225, 235), (96, 150, 80)),
 ]
 PHOTOS_PER_ACTIVITY = 3
-SIZE = (1200, 900)
-UPLOAD_LIMITS = Limits(max_bytes=30 * 1024 * 1024, max_pixels=50_000_000)
-
-
-def _picture(rng: random.Random, sky: tuple[int, int, int],
-             ground: tuple[int, int, int]) -> bytes:
-    """A simple drawn scene (sky, ground, sun, a few shapes) as a JPEG, like a phone's."""
-    image = Image.new("RGB", SIZE, sky)
-    draw = ImageDraw.Draw(image)
-    horizon = rng.randint(480, 620)
-    draw.rectangle((0, horizon, SIZE[0], SIZE[1]), fill=ground)
-    x = rng.randint(120, 1080)
-    draw.ellipse((x - 70, 60, x + 70, 200), fill=(250, 204, 80))
-    for _ in range(7):
-        cx, cy, r = rng.randint(0, SIZE[0]), rng.randint(horizon, SIZE[1]), rng.randint(25, 90)
-        colour = tuple(rng.randint(40, 230) for _ in range(3))
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=colour)
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=88)
-    return out.getvalue()
 
 
 async def add_demo_photos(settings: Settings, today: date) -> int:
@@ -90,7 +69,7 @@ async def add_demo_photos(settings: Settings, today: date) -> int:
                 db.add(activity)
                 await db.flush()
                 for _ in range(PHOTOS_PER_ACTIVITY):
-                    prepared = prepare(_picture(rng, sky, ground), UPLOAD_LIMITS)
+                    prepared = prepare(picture(rng, sky, ground), UPLOAD_LIMITS)
                     await store_photo(db, blobs, activity, prepared, tagged,
                                       poster.id if poster else None, posted)
                     added += 1

@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.attachments import AttachmentOut
 from server.config import AMSTERDAM
 from server.messages.access import side_of
-from server.messages.schemas import AttachmentOut, ConversationOut, MessageOut
+from server.messages.schemas import ConversationOut, MessageOut
 from server.models import (
     CareGroup,
     Child,

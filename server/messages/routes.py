@@ -7,13 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Path, Query, Request, Response
 from sqlalchemy import select
 
+from server.attachments import AttachmentOut
 from server.blobs import BlobInfo
 from server.blobs.http import blob_response
 from server.deps import Auth, Blobs, CurrentSettings, Db
 from server.messages import access, listing, posting
-from server.messages.attachments import MAX_ATTACHMENT_BYTES, store_attachment
+from server.messages.attachments import store_attachment
 from server.messages.schemas import (
-    AttachmentOut,
     ConversationIn,
     ConversationOut,
     ConversationsOut,
@@ -143,11 +143,8 @@ async def upload(request: Request, db: Db, blobs: Blobs, settings: CurrentSettin
                  ) -> AttachmentOut:
     """The file's bytes as the body (PDF, JPEG or PNG, at most 10 MB); the answer's `id`
     goes into the message that carries it."""
-    data = await request.body()
-    if len(data) > MAX_ATTACHMENT_BYTES:
-        raise Problem("attachment_too_large", max_bytes=MAX_ATTACHMENT_BYTES,
-                      max_megabytes=MAX_ATTACHMENT_BYTES // (1024 * 1024))
-    stored = await store_attachment(db, blobs, auth.user, filename, data, settings.now())
+    stored = await store_attachment(db, blobs, auth.user, filename, await request.body(),
+                                    settings.now())
     await db.commit()
     return listing.attachment_out(stored)
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field, field_validator
 
+from server.attachments import AttachmentOut
 from server.validation import FreeText, PlainText
 
 #: Longest message body and subject (characters); the app shows what is left as you type.
@@ -40,15 +41,6 @@ class ConversationIn(MessageIn):
 
 class ReadIn(BaseModel):
     last_read_id: int = Field(ge=0, le=2**31 - 1)
-
-
-class AttachmentOut(BaseModel):
-    id: int
-    filename: str
-    media_type: str
-    size: int
-    sha256: str
-    url: str
 
 
 class MessageOut(BaseModel):

@@ -46,7 +46,14 @@ from server.models.messages import (
     Message,
     MessageAttachment,
 )
-from server.models.news import AudienceKind, NewsAudience, NewsItem, NewsRead
+from server.models.news import (
+    AudienceKind,
+    NewsAudience,
+    NewsFile,
+    NewsFilePurpose,
+    NewsItem,
+    NewsRead,
+)
 from server.models.notifications import MessageMail, NotificationPreferences
 from server.models.organisation import (
     CareGroup,
@@ -95,7 +102,8 @@ __all__ = [
     "InvoiceStatus", "PaymentMethod", "StoredDocument", "Tariff",
     "Conversation", "ConversationRead", "Message", "MessageAttachment",
     "MessageMail", "NotificationPreferences",
-    "AudienceKind", "NewsAudience", "NewsItem", "NewsRead", "LiveEvent",
+    "AudienceKind", "NewsAudience", "NewsFile", "NewsFilePurpose", "NewsItem", "NewsRead",
+    "LiveEvent",
     "Activity", "Photo", "PhotoFile", "PhotoHeart", "PhotoTag", "Rendition",
     "Attendance", "AttendanceChange", "DiaryEntry", "EntryKind",
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.models.base import Base, UtcDateTime, str_enum
@@ -57,3 +57,34 @@ class NewsRead(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"),
                                          primary_key=True, index=True)
     read_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class NewsFilePurpose(StrEnum):
+    IMAGE = "image"
+    ATTACHMENT = "attachment"
+
+
+class NewsFile(Base):
+    """An item's picture or attachment, in the blob store. `news_id` is NULL between the
+    upload and the item that carries it; only its uploader sees it then. An item has at most
+    one of each purpose."""
+
+    __tablename__ = "news_file"
+    __table_args__ = (UniqueConstraint("news_id", "purpose"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    news_id: Mapped[int | None] = mapped_column(
+        ForeignKey("news_item.id", ondelete="CASCADE"), index=True)
+    purpose: Mapped[NewsFilePurpose] = mapped_column(
+        str_enum(NewsFilePurpose, "news_file_purpose"))
+    uploaded_by: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"),
+                                             index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    blob_key: Mapped[str] = mapped_column(String(300))
+    # A picture's size in pixels (after its orientation was applied); NULL for attachments.
+    width: Mapped[int | None]
+    height: Mapped[int | None]
+    uploaded_at: Mapped[datetime] = mapped_column(UtcDateTime)

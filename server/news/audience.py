@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.agenda.access import own_group_ids
+from server.config import AMSTERDAM
 from server.models import (
     AudienceKind,
     CareGroup,
@@ -83,3 +84,13 @@ async def check_publish(db: AsyncSession, user: User, organisation: bool,
     if (organisation and not for_organisation) or not set(location_ids) <= locations \
             or not set(group_ids) <= groups:
         raise Problem("forbidden")
+
+
+async def readable_item(db: AsyncSession, user: User, news_id: int, now: datetime) -> NewsItem:
+    """The item if the caller reads it, else `not_found` (no existence leak)."""
+    locations, groups = await reader_targets(db, user, now.astimezone(AMSTERDAM).date())
+    item = await db.scalar(select(NewsItem).where(
+        NewsItem.id == news_id, readable(user, locations, groups, now)))
+    if item is None:
+        raise Problem("not_found")
+    return item

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.config import AMSTERDAM
@@ -18,12 +18,20 @@ from server.models import (
     CareGroup,
     Location,
     NewsAudience,
+    NewsFilePurpose,
     NewsItem,
     NewsRead,
     Organisation,
     User,
 )
-from server.news.audience import check_publish, publishable, readable, reader_targets
+from server.news.audience import (
+    check_publish,
+    publishable,
+    readable,
+    readable_item,
+    reader_targets,
+)
+from server.news.files import attach, file_out, files_of, image_out
 from server.news.sanitise import sanitise
 from server.news.schemas import (
     AudienceOut,
@@ -65,7 +73,8 @@ async def news(db: Db, settings: CurrentSettings, auth: Auth, paging: Paging) ->
 
 
 @router.post("/news", status_code=201, response_model=NewsOut,
-             responses=problem_responses(*SIGNED_IN, "forbidden", "validation_error"))
+             responses=problem_responses(*SIGNED_IN, "forbidden", "validation_error",
+                                         "news_file_invalid"))
 async def publish_news(body: NewsIn, db: Db, settings: CurrentSettings, auth: Auth) -> NewsOut:
     """Staff for their groups; a manager for the organisation and their locations."""
     audience = body.audience
@@ -90,6 +99,7 @@ async def publish_news(body: NewsIn, db: Db, settings: CurrentSettings, auth: Au
     targets += [(AudienceKind.GROUP, i) for i in sorted(set(audience.group_ids))]
     db.add_all([NewsAudience(news_id=item.id, kind=kind, target_id=target)
                 for kind, target in targets])
+    await attach(db, auth.user, item, body.image_id, body.attachment_id)
     if item.published_at <= now:
         # Everyone of the organisation syncs the news; each finds what is meant for them.
         everyone = (await db.scalars(select(User.id).where(
@@ -126,29 +136,23 @@ async def audiences(db: Db, auth: Auth) -> AudiencesOut:
 @router.get("/news/{news_id}", response_model=NewsOut,
             responses=problem_responses(*SIGNED_IN, "not_found"))
 async def one(news_id: Id, db: Db, settings: CurrentSettings, auth: Auth) -> NewsOut:
-    return (await _describe(db, auth.user, [await _find(db, auth, news_id, settings.now())]))[0]
+    item = await readable_item(db, auth.user, news_id, settings.now())
+    return (await _describe(db, auth.user, [item]))[0]
 
 
 @router.post("/news/{news_id}/read", response_model=NewsOut,
              responses=problem_responses(*SIGNED_IN, "not_found"))
 async def read(news_id: Id, db: Db, settings: CurrentSettings, auth: Auth) -> NewsOut:
-    item = await _find(db, auth, news_id, settings.now())
+    item = await readable_item(db, auth.user, news_id, settings.now())
     if await db.get(NewsRead, (item.id, auth.user.id)) is None:
         db.add(NewsRead(news_id=item.id, user_id=auth.user.id, read_at=settings.now()))
         await db.commit()
     return (await _describe(db, auth.user, [item]))[0]
 
 
-async def _find(db: AsyncSession, auth: Auth, news_id: int, now: datetime) -> NewsItem:
-    item = await db.scalar(select(NewsItem).where(NewsItem.id == news_id,
-                                                  await _readable(db, auth, now)))
-    if item is None:
-        raise Problem("not_found")
-    return item
-
-
 async def _describe(db: AsyncSession, user: User, items: Sequence[NewsItem]) -> list[NewsOut]:
-    """The items with their audience, author and read state (four queries for any page)."""
+    """The items with their audience, author, read state and files (six queries for any
+    page)."""
     if not items:
         return []
     ids = [n.id for n in items]
@@ -156,15 +160,16 @@ async def _describe(db: AsyncSession, user: User, items: Sequence[NewsItem]) -> 
                                   .order_by(NewsAudience.kind, NewsAudience.target_id))).all()
     names = dict((await db.execute(select(User.id, User.name).where(
         User.id.in_({n.author_id for n in items})))).all())
-    places = {(AudienceKind.LOCATION, i): n for i, n in (await db.execute(
-        select(Location.id, Location.name).where(Location.organisation_id ==
-                                                 user.organisation_id))).all()}
-    places |= {(AudienceKind.GROUP, i): n for i, n in (await db.execute(
-        select(CareGroup.id, CareGroup.name).join(Location).where(
-            Location.organisation_id == user.organisation_id))).all()}
+    of_organisation = Location.organisation_id == user.organisation_id
+    places = {(AudienceKind(kind), i): n for kind, i, n in (await db.execute(union_all(
+        select(literal(AudienceKind.LOCATION.value), Location.id, Location.name)
+        .where(of_organisation),
+        select(literal(AudienceKind.GROUP.value), CareGroup.id, CareGroup.name)
+        .join(Location).where(of_organisation)))).all()}
     organisation = await db.get(Organisation, user.organisation_id)
     read = set((await db.scalars(select(NewsRead.news_id).where(
         NewsRead.user_id == user.id, NewsRead.news_id.in_(ids)))).all())
+    files = await files_of(db, ids)
     out = []
     for item in items:
         parts = [a for a in audiences if a.news_id == item.id]
@@ -179,5 +184,9 @@ async def _describe(db: AsyncSession, user: User, items: Sequence[NewsItem]) -> 
                 names=[organisation.name if a.kind is AudienceKind.ORGANISATION and organisation
                        else places.get((a.kind, a.target_id), "") for a in parts]),
             read=item.id in read or item.author_id == user.id,
-            mine=item.author_id == user.id))
+            mine=item.author_id == user.id,
+            image=image_out(picture) if (picture := files.get(
+                (item.id, NewsFilePurpose.IMAGE))) else None,
+            attachment=file_out(attached) if (attached := files.get(
+                (item.id, NewsFilePurpose.ATTACHMENT))) else None))
     return out

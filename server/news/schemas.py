@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, Field, field_validator
 
+from server.attachments import AttachmentOut
 from server.validation import FreeText, PlainText
 
 MAX_TITLE = 150
@@ -24,6 +25,9 @@ class NewsIn(BaseModel):
     audience: AudienceIn
     # Omitted: now. A later moment schedules the item.
     published_at: AwareDatetime | None = None
+    # Uploads of the caller (`POST /news-images`, `POST /news-attachments`) the item carries.
+    image_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    attachment_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
 
     @field_validator("title", "body")
     @classmethod
@@ -40,6 +44,13 @@ class AudienceOut(BaseModel):
     names: list[str]
 
 
+class NewsImageOut(AttachmentOut):
+    """The picture: its size in pixels lets the reader lay out the item before it arrives."""
+
+    width: int
+    height: int
+
+
 class NewsOut(BaseModel):
     id: int
     title: str
@@ -49,6 +60,8 @@ class NewsOut(BaseModel):
     audience: AudienceOut
     read: bool
     mine: bool
+    image: NewsImageOut | None
+    attachment: AttachmentOut | None
 
 
 class NewsListOut(BaseModel):

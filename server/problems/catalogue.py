@@ -108,6 +108,11 @@ CATALOGUE: dict[str, tuple[int, str, str, str]] = {
                                 "Alleen PDF-bestanden en foto's (JPEG of PNG) kunnen als bijlage "
                                 "mee.",
                                 "Only PDF files and pictures (JPEG or PNG) can be attached."),
+    "news_file_invalid": (422, "Picture or attachment not available",
+                          "De afbeelding of bijlage is niet (meer) beschikbaar. Voeg haar "
+                          "opnieuw toe.",
+                          "The picture or attachment is not (or no longer) available. Please "
+                          "add it again."),
     "idempotency_key_reused": (422, "Idempotency key reused",
                                "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
                                "This Idempotency-Key was already used for another request."),

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.routing import iter_route_contexts
+from photo_files import png
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -391,6 +392,10 @@ NEWS_REFUSALS = [
     ("GET", "/api/v1/news/audiences", None, ("primary_parent", "secondary_parent")),
     ("GET", "/api/v1/news/{news_id}", None, ()),
     ("POST", "/api/v1/news/{news_id}/read", None, ()),
+    ("POST", "/api/v1/news-images", "upload", ("primary_parent", "secondary_parent")),
+    ("POST", "/api/v1/news-attachments", "upload", ("primary_parent", "secondary_parent")),
+    ("GET", "/api/v1/news-images/{file_id}", None, ()),
+    ("GET", "/api/v1/news-attachments/{file_id}", None, ()),
 ]
 
 
@@ -407,11 +412,21 @@ async def test_news_roles(client: httpx.AsyncClient, db: AsyncSession, method: s
     sanne = await _login(client, LOGINS["primary_parent"])
     organisation_news = next(n for n in (await client.get("/api/v1/news", headers=sanne)).json()[
         "news"] if n["audience"]["organisation"])
+    # The demo's picture and attachment are on news every role reads.
+    files = {kind: next(n[kind] for n in (await client.get("/api/v1/news", headers=sanne)).json()[
+        "news"] if n[kind]) for kind in ("image", "attachment")}
     publish = {"title": "Nieuws", "body": "<p>Hallo</p>",
                "audience": {"group_ids": [await _group_id(db, "Zonnetjes")]}}
-    response = await client.request(method, path.replace("{news_id}", str(
-        organisation_news["id"])), headers=await _login(client, LOGINS[role]),
-        json=publish if body == "publish" else body)
+    url = path.replace("{news_id}", str(organisation_news["id"])).replace(
+        "{file_id}", str(files["image" if "images" in path else "attachment"]["id"]))
+    headers = await _login(client, LOGINS[role])
+    if body == "upload":
+        response = await client.post(url, params={"filename": "a.png"}, content=png(),
+                                     headers={**headers,
+                                              "Content-Type": "application/octet-stream"})
+    else:
+        response = await client.request(method, url, headers=headers,
+                                        json=publish if body == "publish" else body)
     if role in refused:
         assert (response.status_code, response.json()["code"]) == (403, "forbidden")
     else:

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from server_helpers import FATIMA, LOTTE, SANNE, THOMAS, bearer, tokens
 
-from server.messages.attachments import MAX_ATTACHMENT_BYTES
+from server.attachments import MAX_ATTACHMENT_BYTES
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 PDF = b"%PDF-1.4\n%%EOF\n"

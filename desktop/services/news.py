@@ -1,16 +1,24 @@
 """News: what the portal publishes for this account's organisation, locations and groups,
 fetched when the session starts and every few minutes while logged in, and marked read when
-it is opened; staff and managers publish (for the audiences the portal offers them)."""
+it is opened; an item's picture and attachment downloaded (once, verified, into the
+account's cache) when it is shown or opened; staff and managers publish (for the audiences
+the portal offers them), with a picture and an attachment uploaded first."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.api.core.errors import PortalError, ProblemResponse, SessionExpired
 from desktop.api.core.transport import new_idempotency_key
+from desktop.api.messages.records import Attachment
 from desktop.api.news.records import NewsDraft, NewsList
+from desktop.cache.disk import DiskProblem
 from desktop.services.session.service import SessionService
+from desktop.services.shared.blob_downloads import BlobDownloads, download_blob
 from desktop.services.shared.errors import user_message
+from desktop.services.shared.files import copy_atomically
 from desktop.services.shared.tasks import CrashHandler, TaskRunner
 
 __all__ = ["POLL_MS", "NewsService"]
@@ -24,8 +32,9 @@ class NewsService(QObject):
     for an unread item that was not there at the previous fetch; ``problem(message)`` /
     ``problemSolved()``. Publishing: ``audiencesChanged(PublishAudiences)`` /
     ``audiencesFailed(message)``; ``published(NewsItem)``, then the item is in the list;
-    ``publishRefused(message, {field: message})`` — the portal's field errors, or none when it
-    could not be reached."""
+    ``publishRefused(message, {field: message})`` — the portal's field errors (``image`` and
+    ``attachment`` for a refused file), or none when it could not be reached. Files:
+    ``fileReady(file id, local path)`` / ``fileFailed(file id, message)``."""
 
     newsChanged = Signal(object)
     unreadChanged = Signal(int)
@@ -36,12 +45,15 @@ class NewsService(QObject):
     audiencesFailed = Signal(str)
     published = Signal(object)
     publishRefused = Signal(str, dict)
+    fileReady = Signal(int, str)
+    fileFailed = Signal(int, str)
 
     def __init__(self, session: SessionService, *, poll_ms: int = POLL_MS,
                  on_crash: CrashHandler | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._tasks = TaskRunner(on_crash)
+        self._downloads = BlobDownloads()
         self._news: NewsList | None = None
         self._failing = False
         self._timer = QTimer(self)
@@ -91,9 +103,19 @@ class NewsService(QObject):
         after a lost answer the portal keeps it once)."""
         self._tasks.run("publish", self._publish(draft, idempotency_key), self._refused)
 
+    def fetch_file(self, file: Attachment) -> None:
+        """Download (once) and verify an item's picture or attachment (``fileReady``)."""
+        self._tasks.run(f"file-{file.id}", self._fetch(file),
+                        lambda error: self._file_failed(file.id, error))
+
+    def save_file(self, source: Path, target: Path) -> str | None:
+        """Copy a downloaded file to where the user chose; a message when the disk refused."""
+        return copy_atomically(source, target)
+
     async def aclose(self) -> None:
         self._timer.stop()
         await self._tasks.drain()
+        await self._downloads.aclose()
 
     async def _refresh(self) -> None:
         news = await self._session.request(lambda client: client.news.list())
@@ -116,9 +138,30 @@ class NewsService(QObject):
         audiences = await self._session.request(lambda client: client.news.audiences())
         self.audiencesChanged.emit(audiences)
 
+    async def _fetch(self, file: Attachment) -> None:
+        cache = self._session.cache
+        if cache is None:
+            return
+        blobs, name = cache.blobs, f"news-{file.sha256}"
+        path = await self._downloads.fetch(name, lambda: self._session.request(
+            lambda client: download_blob(blobs, name, file.size, file.sha256,
+                                         lambda offset: client.news.download(file, offset))))
+        self.fileReady.emit(file.id, str(path))
+
     async def _publish(self, draft: NewsDraft, idempotency_key: str) -> None:
-        item = await self._session.request(
-            lambda client: client.news.publish(draft, idempotency_key))
+        # Each upload's key follows from the item's and the file's bytes: a retry after a
+        # lost answer finds the same upload, another file chosen meanwhile is a new one.
+        image = attachment = None
+        if draft.image is not None:
+            key = f"{idempotency_key}-image-{draft.image.sha256[:16]}"
+            image = await self._session.request(
+                lambda client: client.news.upload_image(draft.image, key))
+        if draft.attachment is not None:
+            key = f"{idempotency_key}-attachment-{draft.attachment.sha256[:16]}"
+            attachment = await self._session.request(
+                lambda client: client.news.upload_attachment(draft.attachment, key))
+        item = await self._session.request(lambda client: client.news.publish(
+            draft, idempotency_key, image and image.id, attachment and attachment.id))
         if self._news is not None:  # one's own item is read and never notified
             items = sorted((*(n for n in self._news.items if n.id != item.id), item),
                            key=lambda n: (n.published_at, n.id), reverse=True)
@@ -137,7 +180,13 @@ class NewsService(QObject):
             for entry in error.extra.get("errors") or ():
                 if isinstance(entry, dict) and isinstance(entry.get("field"), str):
                     fields.setdefault(entry["field"].split(".")[0], str(entry.get("message")))
+        elif isinstance(error, ProblemResponse) and (field := _file_field(error)):
+            fields[field] = user_message(error)
         self.publishRefused.emit(user_message(error), fields)
+
+    def _file_failed(self, file_id: int, error: PortalError | DiskProblem) -> None:
+        if self._session.account is not None and not isinstance(error, SessionExpired):
+            self.fileFailed.emit(file_id, user_message(error))
 
     def _set(self, news: NewsList) -> None:
         self._news = news
@@ -160,6 +209,18 @@ class NewsService(QObject):
     def _logged_out(self, *_args: object) -> None:
         self._timer.stop()
         self._tasks.cancel_all()
+        self._downloads.cancel_all()
         self._news = None
         self._failing = False
         self.unreadChanged.emit(0)
+
+
+def _file_field(error: ProblemResponse) -> str | None:
+    """The dialog's field a refusal of an upload belongs to (docs/api.md, "News")."""
+    if error.code.startswith("photo_"):
+        return "image"
+    if error.code.startswith("attachment_"):
+        return "attachment"
+    if error.code == "news_file_invalid":
+        return "image" if error.extra.get("field") == "image_id" else "attachment"
+    return None

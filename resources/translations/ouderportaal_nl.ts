@@ -447,6 +447,21 @@
     </message>
 </context>
 <context>
+    <name>Attachments</name>
+    <message>
+        <source>{name} is too large: an attachment may be at most 10 MB.</source>
+        <translation>{name} is te groot: een bijlage mag hoogstens 10 MB zijn.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be attached: only PDF files and pictures (JPEG or PNG) can.</source>
+        <translation>{name} kan niet als bijlage mee: alleen PDF-bestanden en foto&apos;s (JPEG of PNG) kunnen dat.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {reason}</source>
+        <translation>{name} kon niet gelezen worden: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceHistoryDialog</name>
     <message>
         <source>History of {name}, {day}</source>
@@ -1881,6 +1896,25 @@ The longest period one request may cover when the portal does not say (docs/api.
     </message>
 </context>
 <context>
+    <name>FileChoice</name>
+    <message>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Weghalen</translation>
+    </message>
+    <message>
+        <source>{name} ({size})</source>
+        <translation>{name} ({size})</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>The disk is full. Free some space and try again; nothing that was already saved is lost.</source>
@@ -2732,22 +2766,6 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     </message>
 </context>
 <context>
-    <name>MessagesService</name>
-    <message>
-        <source>{name} is too large: an attachment may be at most 10 MB.</source>
-        <extracomment>The portal&apos;s cap per attachment (docs/api.md, &quot;Messages&quot;): checked before queueing. What the portal takes, by the first bytes of a file.</extracomment>
-        <translation>{name} is te groot: een bijlage mag hoogstens 10 MB zijn.</translation>
-    </message>
-    <message>
-        <source>{name} cannot be attached: only PDF files and pictures (JPEG or PNG) can.</source>
-        <translation>{name} kan niet mee als bijlage: alleen pdf-bestanden en foto&apos;s (JPEG of PNG) kunnen mee.</translation>
-    </message>
-    <message>
-        <source>{name} could not be read: {reason}</source>
-        <translation>{name} kon niet worden gelezen: {reason}</translation>
-    </message>
-</context>
-<context>
     <name>MonthGrid</name>
     <message>
         <source>Month</source>
@@ -2901,6 +2919,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Nieuw nieuwsbericht…</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
         <source>Loading the news…</source>
         <translation>Het nieuws wordt geladen…</translation>
     </message>
@@ -2908,12 +2934,41 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <source>There is no news yet.</source>
         <translation>Er is nog geen nieuws.</translation>
     </message>
+    <message>
+        <source>Attachment: {name} ({size})</source>
+        <translation>Bijlage: {name} ({size})</translation>
+    </message>
+    <message>
+        <source>Open {name}</source>
+        <translation>{name} openen</translation>
+    </message>
+    <message>
+        <source>Save {name}</source>
+        <translation>{name} opslaan</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Bijlage opslaan</translation>
+    </message>
+    <message>
+        <source>The picture could not be loaded: {reason}</source>
+        <translation>De afbeelding kon niet geladen worden: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>NewsReader</name>
     <message>
         <source>The chosen news item</source>
+        <extracomment>The one resource the reader shows: an item&apos;s picture, downloaded through the API (one address per picture: the document keeps what it loaded under its address). Room kept free beside the picture (the document&apos;s margins and the scroll bar).</extracomment>
         <translation>Het gekozen nieuwsbericht</translation>
+    </message>
+    <message>
+        <source>The picture could not be shown.</source>
+        <translation>De afbeelding kan niet getoond worden.</translation>
+    </message>
+    <message>
+        <source>Loading the picture…</source>
+        <translation>De afbeelding wordt geladen…</translation>
     </message>
 </context>
 <context>
@@ -3981,6 +4036,22 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
         <translation>Wat wilt u vertellen? Enter begint een nieuwe alinea.</translation>
     </message>
     <message>
+        <source>Choose a picture</source>
+        <translation>Kies een afbeelding</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.heif)</source>
+        <translation>Afbeeldingen (*.jpg *.jpeg *.png *.heic *.heif)</translation>
+    </message>
+    <message>
+        <source>Choose an attachment</source>
+        <translation>Kies een bijlage</translation>
+    </message>
+    <message>
+        <source>PDF files and pictures (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>PDF-bestanden en foto&apos;s (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
         <source>For whom</source>
         <translation>Voor wie</translation>
     </message>
@@ -4015,6 +4086,14 @@ Vraag {name} om ze op te slaan of met je te delen. Moet jij de eerste ouder/verz
     <message>
         <source>Te&amp;xt</source>
         <translation>Te&amp;kst</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Afbeelding</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Bijlage</translation>
     </message>
     <message>
         <source>&amp;For whom</source>

@@ -1,13 +1,15 @@
 """Staff and managers publish news from the app, against the real portal server (docs/api.md,
 "News"): Fatima writes for her group in her app's Nieuws and a parent's app has it; an item for
 later shows as planned for her and for nobody else yet; the manager writes for a location (and
-one that is not the parent's), and a try after a lost answer publishes once."""
+one that is not the parent's), and a try after a lost answer publishes once; a picture and an
+attachment chosen in the dialog reach a parent's reader, the picture scaled to the pane."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from reliability_kit import sign_in
 from test_desktop_e2e import PASSWORD, log_in, wait_for_main_window
 from test_messages_e2e import FATIMA
@@ -129,3 +131,74 @@ def _location_id(run, services, name: str) -> int:
         audiences = await services.session.request(lambda client: client.news.audiences())
         return next(p.id for p in audiences.locations if p.name == name)
     return run(fetch())
+
+
+def test_a_picture_and_an_attachment_go_from_the_dialog_to_a_parents_reader(
+        qtbot, portal_server, make_container, tmp_path):
+    fatima = make_container(data=tmp_path / "fatima")
+    with qtbot.waitSignal(fatima.session.loggedIn, timeout=20_000):
+        fatima.session.login(portal_server.url, FATIMA, PASSWORD, False)
+    page = NewsPage(fatima.news, publisher=True)
+    qtbot.addWidget(page)
+    page.show()
+    dialog = open_dialog(qtbot, page)
+    write(qtbot, dialog, "Foto van het uitje")
+    # A program is no attachment: said at once, at its field, and nothing is taken.
+    program = tmp_path / "uitnodiging.pdf"
+    program.write_bytes(b"MZ\x90\0 not a pdf")
+    assert not dialog.attachment.choose(program)
+    assert "cannot be attached" in dialog.error_text("attachment")
+    # A PDF named as a picture: the portal refuses it as a picture, at that field.
+    pdf = tmp_path / "programma.pdf"
+    pdf.write_bytes(PDF)
+    fake_picture = tmp_path / "uitje.jpg"
+    fake_picture.write_bytes(PDF)
+    assert dialog.image.choose(fake_picture) and dialog.attachment.choose(pdf)
+    assert dialog.error_text("attachment") == ""
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.error_text("image") != "", timeout=20_000)
+    assert "JPEG" in dialog.error_text("image") and page.publish_dialog is dialog
+    picture = tmp_path / "uitje-echt.jpg"
+    orange_picture(2400, 1000).save(str(picture), "JPEG")
+    assert dialog.image.choose(picture)
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: page.publish_dialog is None, timeout=20_000)
+
+    sanne = make_container(data=tmp_path / "sanne")
+    sign_in(qtbot, sanne, portal_server.url)
+    reader_page = NewsPage(sanne.news)
+    qtbot.addWidget(reader_page)
+    reader_page.resize(1000, 700)
+    reader_page.show()
+    qtbot.waitUntil(lambda: reader_page.model.row_of(_id_of(sanne, "Foto van het uitje")) >= 0,
+                    timeout=20_000)
+    reader_page.show_item(_id_of(sanne, "Foto van het uitje"))
+    reader = reader_page.reader
+    # The picture arrives and is scaled to the pane (1,600 × 667 as the portal keeps it).
+    qtbot.waitUntil(lambda: reader.shown_width > 0, timeout=20_000)
+    assert reader.shown_width <= reader.viewport().width() < 1600
+    assert reader_page.files_bar.isVisibleTo(reader_page)
+    assert "programma.pdf" in reader_page.attachment_name.text()
+    target = tmp_path / "bewaard" / "programma.pdf"
+    target.parent.mkdir()
+    reader_page.save_attachment_to(target)
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    assert target.read_bytes() == PDF
+    # Narrower pane, smaller picture.
+    before = reader.shown_width
+    reader_page.resize(700, 700)
+    qtbot.waitUntil(lambda: 0 < reader.shown_width < before, timeout=5_000)
+
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def orange_picture(width: int, height: int) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#F2A541"))
+    return image
+
+
+def _id_of(services, title: str) -> int | None:
+    news = services.news.news
+    return next((n.id for n in news.items if n.title == title), None) if news else None

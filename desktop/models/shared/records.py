@@ -54,7 +54,15 @@ from desktop.api.messages.records import (
     MessageDraft,
     Posted,
 )
-from desktop.api.news.records import NewsDraft, NewsItem, NewsList, Place, PublishAudiences
+from desktop.api.news.records import (
+    NewsDraft,
+    NewsFileDraft,
+    NewsImage,
+    NewsItem,
+    NewsList,
+    Place,
+    PublishAudiences,
+)
 from desktop.api.personal_data.records import (
     Address,
     BankAccount,
@@ -89,7 +97,8 @@ __all__ = ["AccountSecurity", "NotificationPreferences", "TwoFactorSetup", "grou
            "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
            "QueuedAbsence", "RepricedExtraDay", "Role",
            "Attachment", "Conversation", "Inbox", "Message", "MessageDraft", "Posted",
-           "NewsDraft", "NewsItem", "NewsList", "Place", "PublishAudiences",
+           "NewsDraft", "NewsFileDraft", "NewsImage", "NewsItem", "NewsList", "Place",
+           "PublishAudiences",
            "Activity", "Photo", "PhotoListing", "Rendition", "TaggableChild",
            "AttendanceChange", "ChildStatus", "DiaryDay", "DiaryEntry", "EntryDraft",
            "EntryKind", "GroupDay", "GroupDayChild"]

@@ -1,15 +1,19 @@
 """The "Nieuws" page: the news on the left (unread in bold, after a dot), the chosen item on
 the right in a QTextBrowser that shows the portal's small HTML subset, opens links in the
-browser and loads nothing from the network by itself. Staff and managers publish with "New
-news item" (:mod:`desktop.views.news.publish_dialog`)."""
+browser and loads nothing from the network by itself; an item's picture above its text,
+scaled to the pane, and its attachment to open or save below it. Staff and managers publish
+with "New news item" (:mod:`desktop.views.news.publish_dialog`)."""
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -37,9 +41,16 @@ __all__ = ["NewsPage", "NewsReader"]
 SOURCE = "news"
 
 
+#: The one resource the reader shows: an item's picture, downloaded through the API (one
+#: address per picture: the document keeps what it loaded under its address).
+PICTURE_URL = "news-picture:{id}"
+#: Room kept free beside the picture (the document's margins and the scroll bar).
+_PICTURE_MARGIN = 24
+
+
 class NewsReader(QTextBrowser):
-    """Shows one item. Resources (images) are never fetched by Qt from a URL: news pictures
-    come through the API (docs/api.md, "News"), so nothing here phones home."""
+    """Shows one item. Resources are never fetched by Qt from a URL: the picture comes through
+    the API (docs/api.md, "News") and is handed in, so nothing here phones home."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,13 +58,74 @@ class NewsReader(QTextBrowser):
         self.setAccessibleName(self.tr("The chosen news item"))
         self.setOpenExternalLinks(True)
         self.setOpenLinks(True)
+        self._item: NewsItem | None = None
+        self._meta = ""
+        self._picture = QImage()
+        self._picture_note = ""
+        self.shown_width = 0  # the picture's width on screen (0: not shown)
 
     def loadResource(self, kind: int, name: QUrl):  # noqa: ANN201 (Qt's signature)
+        image = self._item.image if self._item is not None else None
+        if image is not None and name.toString() == PICTURE_URL.format(id=image.id):
+            return self._picture
         return None
 
     def show_item(self, item: NewsItem, meta: str) -> None:
-        self.setHtml(f"<h2>{html.escape(item.title)}</h2>"
-                     f'<p style="color:#5B6573">{html.escape(meta)}</p>{item.body}')
+        self._item, self._meta = item, meta
+        self._picture, self._picture_note = QImage(), ""
+        self._render()
+
+    def set_picture(self, picture: QImage) -> None:
+        self._picture = picture
+        self._picture_note = "" if not picture.isNull() else self.tr(
+            "The picture could not be shown.")
+        self._render()
+
+    def set_picture_note(self, text: str) -> None:
+        """Instead of the picture: why it is not there."""
+        self._picture_note = text
+        self._render()
+
+    def clear_item(self) -> None:
+        self._item = None
+        self.setHtml("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self._item is not None and not self._picture.isNull() \
+                and self._fitted_width() != self.shown_width:
+            self._render()
+
+    def _fitted_width(self) -> int:
+        image = self._item.image if self._item is not None else None
+        if image is None or image.width <= 0:
+            return 0
+        # As wide as the pane allows, and at most two thirds of its height: the text starts
+        # on the first screen.
+        by_height = self.viewport().height() * 2 // 3 * image.width // max(1, image.height)
+        return max(1, min(image.width, self.viewport().width() - _PICTURE_MARGIN, by_height))
+
+    def _render(self) -> None:
+        item = self._item
+        if item is None:
+            return
+        parts = [f"<h2>{html.escape(item.title)}</h2>",
+                 f'<p style="color:#5B6573">{html.escape(self._meta)}</p>']
+        self.shown_width = 0
+        if item.image is not None:
+            if not self._picture.isNull():
+                width = self._fitted_width()
+                height = max(1, round(item.image.height * width / max(1, item.image.width)))
+                self.shown_width = width
+                parts.append(f'<p><img src="{PICTURE_URL.format(id=item.image.id)}" '
+                             f'width="{width}" height="{height}" '
+                             f'alt="{html.escape(item.image.filename)}"></p>')
+            else:
+                note = self._picture_note or self.tr("Loading the picture…")
+                parts.append(f'<p style="color:#5B6573">{html.escape(note)}</p>')
+        scrolled = self.verticalScrollBar().value()
+        self.setHtml("".join(parts) + item.body)
+        self.verticalScrollBar().setValue(scrolled)
 
 
 class NewsPage(QWidget):
@@ -85,6 +157,26 @@ class NewsPage(QWidget):
         self.list.setItemDelegate(NewsDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.reader = NewsReader(self)
+        self.attachment_name = mark(QLabel("", self), "muted")
+        self.attachment_name.setObjectName("newsAttachmentName")
+        self.open_attachment_button = QPushButton(self.tr("Open"), self)
+        self.open_attachment_button.setObjectName("openNewsAttachment")
+        self.save_attachment_button = QPushButton(self.tr("Save…"), self)
+        self.save_attachment_button.setObjectName("saveNewsAttachment")
+        self.files_bar = QWidget(self)
+        files = QHBoxLayout(self.files_bar)
+        files.setContentsMargins(0, 0, 0, 0)
+        files.addWidget(self.attachment_name, 1)
+        files.addWidget(self.open_attachment_button)
+        files.addWidget(self.save_attachment_button)
+        self.files_bar.hide()
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.reader, 1)
+        right_layout.addWidget(self.files_bar)
+        # What to do with the attachment once it is downloaded: ("open" | "save", target).
+        self._attachment_action: tuple[str, Path | None] | None = None
         self.empty = mark(QLabel("", self), "muted")
         self.empty.setObjectName("newsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -94,7 +186,7 @@ class NewsPage(QWidget):
         self.left.addWidget(self.empty)
         splitter = QSplitter(self)
         splitter.addWidget(self.left)
-        splitter.addWidget(self.reader)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 640])
         layout = QVBoxLayout(self)
@@ -104,6 +196,10 @@ class NewsPage(QWidget):
         news.problem.connect(self._problem)
         news.problemSolved.connect(self._solved)
         news.published.connect(self._published)
+        news.fileReady.connect(self._file_ready)
+        news.fileFailed.connect(self._file_failed)
+        self.open_attachment_button.clicked.connect(self.open_attachment)
+        self.save_attachment_button.clicked.connect(self._save_attachment)
         self.new_button.clicked.connect(self.new_item)
         self.list.selectionModel().currentChanged.connect(self._chosen)
         self._show(news.news)
@@ -168,7 +264,9 @@ class NewsPage(QWidget):
         if self._current is not None and (row := self.model.row_of(self._current)) >= 0:
             self.list.setCurrentIndex(self.model.index(row))
         elif self.model.rowCount() and not self.list.currentIndex().isValid():
-            self.reader.setHtml("")
+            self._current = None
+            self.reader.clear_item()
+            self.files_bar.hide()
 
     def _chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = self.model.item_at(current.row())
@@ -176,8 +274,80 @@ class NewsPage(QWidget):
             return
         if item.id != self._current:
             self._current = item.id
+            self._attachment_action = None
             self.reader.show_item(item, self.model.meta(item))
+            if item.image is not None:
+                self._service.fetch_file(item.image)
+            self._show_attachment(item)
         self._service.mark_read(item.id)
+
+    # --- the item's files -------------------------------------------------------------------
+
+    def _current_item(self) -> NewsItem | None:
+        row = self.model.row_of(self._current) if self._current is not None else -1
+        return self.model.item_at(row) if row >= 0 else None
+
+    def _show_attachment(self, item: NewsItem) -> None:
+        file = item.attachment
+        self.files_bar.setVisible(file is not None)
+        if file is not None:
+            size = self.locale().formattedDataSize(file.size, 1,
+                                                   QLocale.DataSizeFormat.DataSizeSIFormat)
+            self.attachment_name.setText(self.tr("Attachment: {name} ({size})").format(
+                name=file.filename, size=size))
+            self.open_attachment_button.setAccessibleName(
+                self.tr("Open {name}").format(name=file.filename))
+            self.save_attachment_button.setAccessibleName(
+                self.tr("Save {name}").format(name=file.filename))
+
+    def open_attachment(self) -> None:
+        item = self._current_item()
+        if item is not None and item.attachment is not None:
+            self._attachment_action = ("open", None)
+            self._service.fetch_file(item.attachment)
+
+    def _save_attachment(self) -> None:
+        item = self._current_item()
+        if item is None or item.attachment is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save attachment"), str(Path.home() / item.attachment.filename))
+        if name:
+            self.save_attachment_to(Path(name))
+
+    def save_attachment_to(self, target: Path) -> None:
+        """Save the current item's attachment as ``target`` (once it is downloaded)."""
+        item = self._current_item()
+        if item is not None and item.attachment is not None:
+            self._attachment_action = ("save", target)
+            self._service.fetch_file(item.attachment)
+
+    def _file_ready(self, file_id: int, path: str) -> None:
+        item = self._current_item()
+        if item is None:
+            return
+        if item.image is not None and item.image.id == file_id:
+            self.reader.set_picture(QImage(path))
+        if item.attachment is not None and item.attachment.id == file_id \
+                and self._attachment_action is not None:
+            action, target = self._attachment_action
+            self._attachment_action = None
+            if action == "open":
+                QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            elif target is not None and (problem := self._service.save_file(Path(path),
+                                                                              target)):
+                self._problem(problem)
+
+    def _file_failed(self, file_id: int, text: str) -> None:
+        item = self._current_item()
+        if item is None:
+            return
+        if item.image is not None and item.image.id == file_id:
+            self.reader.set_picture_note(
+                self.tr("The picture could not be loaded: {reason}").format(reason=text))
+        if item.attachment is not None and item.attachment.id == file_id:
+            self._attachment_action = None
+            self._problem(text)
 
     def _problem(self, text: str) -> None:
         if self._bar is not None:

@@ -1,6 +1,6 @@
 """"Nieuw nieuwsbericht": staff and managers write a news item — title, a text with bold and
-links, for whom (what the portal offers this user: docs/api.md, "News") and when — and
-publish it.
+links, a picture and an attachment, for whom (what the portal offers this user:
+docs/api.md, "News") and when — and publish it.
 
 One idempotency key per dialog: trying again after a lost answer publishes the item once. The
 dialog stays open until the portal has the item: a refusal is shown at its field, no
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from desktop.models.news_body import link_target, news_html
 from desktop.models.shared.records import NewsDraft, Place, PublishAudiences
+from desktop.services.shared.attachments import read_attachment, read_file
+from desktop.views.news.file_choice import FileChoice
 from desktop.views.shared.date_field import DateField, TimeField
 from desktop.views.shared.lock_guard import SessionDialog
 from desktop.views.shared.theme import announce, mark
@@ -106,6 +108,15 @@ class PublishNewsDialog(SessionDialog):
         self.body.setAcceptRichText(False)  # pasted text comes as text; bold and links from here
         self.body.setTabChangesFocus(True)
 
+        self.image = FileChoice(read_file, self.tr("Choose a picture"), self.tr(
+            "Pictures (*.jpg *.jpeg *.png *.heic *.heif)"), self)
+        self.image.setObjectName("newsImage")
+        self.image.choose_button.setAccessibleName(self.tr("Choose a picture"))
+        self.attachment = FileChoice(read_attachment, self.tr("Choose an attachment"), self.tr(
+            "PDF files and pictures (*.pdf *.jpg *.jpeg *.png)"), self)
+        self.attachment.setObjectName("newsAttachment")
+        self.attachment.choose_button.setAccessibleName(self.tr("Choose an attachment"))
+
         self.audience = QListWidget(self)
         self.audience.setObjectName("audience")
         self.audience.setAccessibleName(self.tr("For whom"))
@@ -158,6 +169,8 @@ class PublishNewsDialog(SessionDialog):
         body_layout.addWidget(self.body, 1)
         body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         form.addRow(self.tr("Te&xt"), self._with_error("body", body))
+        form.addRow(self.tr("Picture"), self._with_error("image", self.image))
+        form.addRow(self.tr("Attachment"), self._with_error("attachment", self.attachment))
         audience = QWidget(self)
         audience_layout = QVBoxLayout(audience)
         audience_layout.setContentsMargins(0, 0, 0, 0)
@@ -172,7 +185,7 @@ class PublishNewsDialog(SessionDialog):
         layout.addLayout(form, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        fit_to_screen(self, 720, 640)
+        fit_to_screen(self, 720, 700)
 
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -184,6 +197,9 @@ class PublishNewsDialog(SessionDialog):
         self.body.textChanged.connect(self._changed)
         self.audience.itemChanged.connect(self._changed)
         self.later_choice.toggled.connect(self._changed)
+        for field, choice in (("image", self.image), ("attachment", self.attachment)):
+            choice.refused.connect(lambda text, f=field: self._show_error(f, text))
+            choice.changed.connect(lambda f=field: self._errors[f].hide())
         self._changed()
 
     # --- what the page tells --------------------------------------------------------------
@@ -242,7 +258,8 @@ class PublishNewsDialog(SessionDialog):
                          organisation=any(kind == ORGANISATION for kind, _id in chosen),
                          location_ids=tuple(i for kind, i in chosen if kind == LOCATION),
                          group_ids=tuple(i for kind, i in chosen if kind == GROUP),
-                         published_at=self._publication())
+                         published_at=self._publication(), image=self.image.file,
+                         attachment=self.attachment.file)
 
     def submit(self) -> None:
         """Check what the dialog can check itself, then ask to publish."""

@@ -40,3 +40,10 @@ class FakeNews(signals_of(NewsService)):
 
     def publish(self, draft, key: str) -> None:  # noqa: ANN001 (NewsDraft)
         self.calls.append(("publish", draft, key))
+
+    def fetch_file(self, file) -> None:  # noqa: ANN001 (Attachment)
+        self.calls.append(("fetch", file))
+
+    def save_file(self, source, target) -> str | None:  # noqa: ANN001 (paths)
+        self.calls.append(("save", source, target))
+        return None

@@ -3,15 +3,17 @@ shows the safe subset, opens links outside and loads nothing by itself."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 from news_fakes import FakeNews
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QColor, QImage, QTextDocument
 from view_fakes import FakeAccount, FakeSession
 
-from desktop.api.news.records import NewsItem, NewsList
+from desktop.api.messages.records import Attachment
+from desktop.api.news.records import NewsImage, NewsItem, NewsList
 from desktop.api.profile.records import Role
 from desktop.models.news import NewsModel
 from desktop.views.news.page import NewsPage
@@ -77,3 +79,62 @@ def test_the_news_model_passes_the_model_tester(qtmodeltester, news) -> None:
     model = NewsModel()
     model.set_items(news.news.items)
     qtmodeltester.check(model, force_py=True)
+
+
+PICTURE = NewsImage(5, "speeltuin.jpg", "image/jpeg", 2048, "cd" * 32,
+                    "/api/v1/news-images/5", 1600, 1200)
+FOLDER = Attachment(6, "programma.pdf", "application/pdf", 12_300, "ef" * 32,
+                    "/api/v1/news-attachments/6")
+
+
+@pytest.fixture
+def with_files(qtbot) -> tuple[NewsPage, FakeNews]:
+    news = FakeNews(NewsList((replace(item(3, "Speeltuin"), image=PICTURE,
+                                      attachment=FOLDER), item(1, "Feestdagen")), 1))
+    page = NewsPage(news)
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show()
+    page.list.setCurrentIndex(page.model.index(0))
+    return page, news
+
+
+def test_a_picture_is_fetched_shown_scaled_to_the_pane_and_follows_its_width(
+        qtbot, with_files, tmp_path) -> None:
+    page, news = with_files
+    assert ("fetch", PICTURE) in news.calls
+    assert "Loading the picture" in page.reader.toPlainText()
+    path = tmp_path / "speeltuin.jpg"
+    picture = QImage(1600, 1200, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#86B8E0"))
+    picture.save(str(path), "JPEG")
+    news.fileReady.emit(PICTURE.id, str(path))
+    wide = page.reader.shown_width
+    assert 0 < wide <= page.reader.viewport().width() < 1600
+    page.resize(600, 600)
+    qtbot.waitUntil(lambda: 0 < page.reader.shown_width < wide)
+    # Another item's file arriving late changes nothing here.
+    news.fileFailed.emit(99, "Geen verbinding")
+    assert page.reader.shown_width > 0
+
+
+def test_a_picture_that_cannot_be_fetched_says_why(with_files) -> None:
+    page, news = with_files
+    news.fileFailed.emit(PICTURE.id, "The portal cannot be reached.")
+    assert "The picture could not be loaded: The portal cannot be reached." in \
+        page.reader.toPlainText()
+    assert page.reader.shown_width == 0
+
+
+def test_the_attachment_is_offered_to_open_and_save(with_files, tmp_path) -> None:
+    page, news = with_files
+    assert page.files_bar.isVisibleTo(page)
+    assert page.attachment_name.text() == "Attachment: programma.pdf (12.3 kB)"
+    target = tmp_path / "programma.pdf"
+    page.save_attachment_to(target)
+    assert news.calls[-1] == ("fetch", FOLDER)
+    news.fileReady.emit(FOLDER.id, str(tmp_path / "downloaded.pdf"))
+    assert news.calls[-1] == ("save", tmp_path / "downloaded.pdf", target)
+    # An item without files has no bar.
+    page.list.setCurrentIndex(page.model.index(1))
+    assert not page.files_bar.isVisibleTo(page)

@@ -17,6 +17,7 @@ from view_fakes import FakeAccount, FakeSession
 from desktop.api.news.records import NewsItem, NewsList, Place, PublishAudiences
 from desktop.api.profile.records import Role
 from desktop.models.news import NewsModel
+from desktop.services.shared.attachments import MAX_ATTACHMENT_BYTES
 from desktop.views.news.page import NewsPage
 from desktop.views.news.publish_dialog import PublishNewsDialog
 
@@ -169,3 +170,36 @@ def test_an_item_not_yet_published_says_when_it_will_be() -> None:
     # At its moment it is published: no longer planned.
     assert "planned for" not in model.meta(replace(
         later, published_at=datetime(2026, 3, 2, 9, tzinfo=UTC)))
+
+
+@pytest.mark.parametrize(("size", "taken"), [(MAX_ATTACHMENT_BYTES, True),
+                                             (MAX_ATTACHMENT_BYTES + 1, False)])
+def test_an_attachment_is_checked_when_it_is_chosen(dialog, tmp_path, size: int,
+                                                    taken: bool) -> None:
+    path = tmp_path / "programma.pdf"
+    path.write_bytes(b"%PDF-1.4" + b"\0" * (size - 8))
+    assert dialog.attachment.choose(path) is taken
+    assert (dialog.draft().attachment is not None) is taken
+    assert ("at most 10 MB" in dialog.error_text("attachment")) is not taken
+
+
+def test_a_chosen_picture_and_attachment_go_into_the_draft_until_removed(
+        dialog, tmp_path) -> None:
+    picture, pdf = tmp_path / "uitje.jpg", tmp_path / "programma.pdf"
+    picture.write_bytes(b"\xff\xd8\xff\xe0 a picture")
+    pdf.write_bytes(b"%PDF-1.4 a folder")
+    assert dialog.image.choose(picture) and dialog.attachment.choose(pdf)
+    picture.unlink()  # read when chosen: moving the original afterwards loses nothing
+    draft = dialog.draft()
+    assert (draft.image.filename, draft.image.data) == ("uitje.jpg", b"\xff\xd8\xff\xe0 a picture")
+    assert draft.attachment.filename == "programma.pdf"
+    assert "programma.pdf" in dialog.attachment.name.text()
+    dialog.image.remove_button.click()
+    assert dialog.draft().image is None and dialog.draft().attachment is not None
+
+
+def test_a_refused_file_is_said_at_its_field(dialog) -> None:
+    dialog.refused("This file is not a JPEG, PNG or HEIC photo.",
+                   {"image": "This file is not a JPEG, PNG or HEIC photo."})
+    assert dialog.error_text("image") == "This file is not a JPEG, PNG or HEIC photo."
+    assert dialog.error_text("attachment") == ""

@@ -19,6 +19,7 @@ from server.config import Settings
 from server.db import create_engine, create_sessionmaker
 from server.diary.retention import purge_diaries
 from server.photos.purge import purge_photos
+from server.uploads_purge import purge_unsent_uploads
 
 __all__ = ["PURGE_STEPS", "purge"]
 
@@ -37,6 +38,7 @@ async def _purge_diaries(db: AsyncSession, _blobs: BlobStore, today: date) -> di
 PURGE_STEPS: dict[str, PurgeStep] = {
     "diary": _purge_diaries,
     "photos": purge_photos,
+    "unsent_uploads": purge_unsent_uploads,
 }
 
 

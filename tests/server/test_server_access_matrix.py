@@ -8,6 +8,7 @@ without a rule is found in one place (the "every route has a rule" tests).
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -62,15 +63,31 @@ def test_the_walk_finds_the_routes() -> None:
     assert PUBLIC - {("GET", "/api/v1/openapi.json")} <= set(ROUTES)
 
 
-@pytest.mark.parametrize(("method", "path"), PROTECTED, ids=[f"{m} {p}" for m, p in PROTECTED])
-@pytest.mark.parametrize("authorization", [None, "Bearer not-a-token", "Basic dXNlcjpwdw=="])
-async def test_anonymous_request_is_refused(client: httpx.AsyncClient, method: str, path: str,
-                                            authorization: str | None) -> None:
-    url = re.sub(r"\{[^}]+\}", "1", path)
-    headers = {"Authorization": authorization} if authorization else {}
-    response = await client.request(method, url, headers=headers, json={})
-    assert response.status_code == 401, response.text
-    assert response.json()["code"] == "not_authenticated"
+def _code(response: httpx.Response) -> object:
+    """The problem's code; None for an answer that is no problem document."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    return body.get("code") if isinstance(body, dict) else None
+
+
+AUTHORIZATIONS = [None, "Bearer not-a-token", "Basic dXNlcjpwdw=="]
+
+
+async def test_anonymous_request_is_refused(client: httpx.AsyncClient) -> None:
+    # One app for the whole walk: a refused request writes nothing, so no route's answer
+    # depends on the ones before it. Every route and header that is not refused is listed.
+    not_refused = []
+    for method, path in PROTECTED:
+        url = re.sub(r"\{[^}]+\}", "1", path)
+        for authorization in AUTHORIZATIONS:
+            headers = {"Authorization": authorization} if authorization else {}
+            response = await client.request(method, url, headers=headers, json={})
+            if (response.status_code, _code(response)) != (401, "not_authenticated"):
+                not_refused.append(f"{method} {path} ({authorization}): "
+                                   f"{response.status_code} {response.text[:120]}")
+    assert not not_refused, "not refused:\n" + "\n".join(not_refused)
 
 
 # Agenda requests by role: (method, path, body, roles refused with 403). Parents ask, staff and
@@ -101,31 +118,61 @@ def test_every_extra_day_route_has_a_role_rule() -> None:
                                        ("POST", "/api/v1/extra-days/{request_id}/withdraw")}
 
 
-@pytest.mark.parametrize(("method", "path", "body", "refused"), ROLE_REFUSALS,
-                         ids=[f"{m} {p}" for m, p, _, _ in ROLE_REFUSALS])
-@pytest.mark.parametrize("role", list(LOGINS))
-async def test_roles_that_may_not_ask_or_decide_are_refused(
-        client: httpx.AsyncClient, method: str, path: str, body: object,
-        refused: tuple[str, ...], role: str) -> None:
-    async def login(email: str) -> dict[str, str]:
-        response = await client.post("/api/v1/auth/login",
-                                     json={"email": email, "password": "zonnebloem-demo"})
-        return {"Authorization": f"Bearer {response.json()['access_token']}"}
+def allowed_writes(table: list[tuple[str, str, object, tuple[str, ...]]]) -> list[object]:
+    """(method, path, body, role) for every role a table's writing route does not refuse: a
+    write changes what the next request finds, so each gets its own app. The refusals and
+    the reads write nothing and are walked per role on one app
+    (test_each_role_is_refused_or_served_as_the_tables_say)."""
+    return [pytest.param(method, path, body, role, id=f"{role}-{method} {path}")
+            for method, path, body, refused in table if method != "GET"
+            for role in LOGINS if role not in refused]
 
-    sanne = await login(LOGINS["primary_parent"])
-    me = (await client.get("/api/v1/me", headers=sanne)).json()
-    emma = next(c["id"] for c in me["children"] if c["first_name"] == "Emma")
-    ask = {"child_ids": [emma], "first_date": "2026-03-06", "payment": "invoice"}
+
+def _served(response: httpx.Response) -> bool:
+    return response.status_code < 400
+
+
+def _served_or_an_extra_day_rule(response: httpx.Response) -> bool:
+    """Past the role check: served, or refused by a rule of extra days."""
+    return _served(response) or str(_code(response)).startswith("extra_day_")
+
+
+def _served_or_not_found(response: httpx.Response) -> bool:
+    """Past the role check: served, or the request's content is refused."""
+    return _served(response) or _code(response) in ("validation_error", "not_found")
+
+
+ALLOWED = ("method", "path", "body", "role")
+Send = Callable[[str, str, object, dict[str, str]], Awaitable[httpx.Response]]
+
+
+async def _emma(client: httpx.AsyncClient, headers: dict[str, str]) -> int:
+    me = (await client.get("/api/v1/me", headers=headers)).json()
+    return next(c["id"] for c in me["children"] if c["first_name"] == "Emma")
+
+
+async def _extra_day_requests(client: httpx.AsyncClient, db: AsyncSession) -> Send:
+    """Sanne asks an extra day for Emma; the ROLE_REFUSALS requests then name it."""
+    sanne = await _login(client, LOGINS["primary_parent"])
+    ask = {"child_ids": [await _emma(client, sanne)], "first_date": "2026-03-06",
+           "payment": "invoice"}
     submitted = await client.post("/api/v1/extra-days", json=ask, headers=sanne)
     request_id = submitted.json()["requests"][0]["id"]
-    response = await client.request(method, path.replace("{id}", str(request_id)),
-                                    json=ask if body == "ask" else body,
-                                    headers=await login(LOGINS[role]))
-    if role in refused:
-        assert (response.status_code, response.json()["code"]) == (403, "forbidden")
-    else:
-        assert response.status_code < 400 or response.json()["code"].startswith("extra_day_"), \
-            response.text
+
+    async def send(method: str, path: str, body: object,
+                   headers: dict[str, str]) -> httpx.Response:
+        return await client.request(method, path.replace("{id}", str(request_id)),
+                                    json=ask if body == "ask" else body, headers=headers)
+    return send
+
+
+@pytest.mark.parametrize(ALLOWED, allowed_writes(ROLE_REFUSALS))
+async def test_roles_that_may_ask_or_decide_get_past_the_role_check(
+        client: httpx.AsyncClient, db: AsyncSession, method: str, path: str, body: object,
+        role: str) -> None:
+    send = await _extra_day_requests(client, db)
+    response = await send(method, path, body, await _login(client, LOGINS[role]))
+    assert _served_or_an_extra_day_rule(response), response.text
 
 
 # Staff and managers see children through contracts in their groups that have not ended
@@ -316,21 +363,25 @@ async def test_every_role_has_its_own_notification_preferences(
             assert theirs.json()["email_unread_messages"] is False
 
 
-@pytest.mark.parametrize(("method", "path", "body", "refused"), PERSONAL_DATA_REFUSALS,
-                         ids=[f"{m} {p}" for m, p, _, _ in PERSONAL_DATA_REFUSALS])
-@pytest.mark.parametrize("role", list(LOGINS))
-async def test_personal_data_roles(client: httpx.AsyncClient, method: str, path: str,
-                                   body: object, refused: tuple[str, ...], role: str) -> None:
+async def _personal_data_requests(client: httpx.AsyncClient, db: AsyncSession) -> Send:
+    """The PERSONAL_DATA_REFUSALS requests name the demo family's pending change request."""
     sanne = await _login(client, LOGINS["primary_parent"])
     pending = (await client.get("/api/v1/personal-data", headers=sanne)).json()[
         "change_requests"][0]["id"]
-    response = await client.request(method, path.replace("{request_id}", str(pending)),
-                                    json=body, headers=await _login(client, LOGINS[role]))
-    if role in refused:
-        assert (response.status_code, response.json()["code"]) == (403, "forbidden")
-    else:
-        assert response.status_code < 400 or response.json()["code"] in (
-            "validation_error", "not_found"), response.text
+
+    async def send(method: str, path: str, body: object,
+                   headers: dict[str, str]) -> httpx.Response:
+        return await client.request(method, path.replace("{request_id}", str(pending)),
+                                    json=body, headers=headers)
+    return send
+
+
+@pytest.mark.parametrize(ALLOWED, allowed_writes(PERSONAL_DATA_REFUSALS))
+async def test_personal_data_roles(client: httpx.AsyncClient, db: AsyncSession, method: str,
+                                   path: str, body: object, role: str) -> None:
+    send = await _personal_data_requests(client, db)
+    response = await send(method, path, body, await _login(client, LOGINS[role]))
+    assert _served_or_not_found(response), response.text
 
 
 # Messages (docs/api.md, "Messages"): parents start conversations, staff and managers close
@@ -356,33 +407,36 @@ def test_every_message_route_has_a_role_rule() -> None:
     assert routes == {(m, p) for m, p, _, _ in MESSAGE_REFUSALS}
 
 
-@pytest.mark.parametrize(("method", "path", "body", "refused"), MESSAGE_REFUSALS,
-                         ids=[f"{m} {p}" for m, p, _, _ in MESSAGE_REFUSALS])
-@pytest.mark.parametrize("role", list(LOGINS))
-async def test_message_roles(client: httpx.AsyncClient, method: str, path: str, body: object,
-                             refused: tuple[str, ...], role: str) -> None:
+async def _message_requests(client: httpx.AsyncClient, db: AsyncSession) -> Send:
+    """The MESSAGE_REFUSALS requests name Sanne's conversation "Medicijnbrief" and its
+    letter."""
     sanne = await _login(client, LOGINS["primary_parent"])
     medicijnbrief = next(c for c in (await client.get(
         "/api/v1/conversations", headers=sanne)).json()["conversations"]
         if c["subject"] == "Medicijnbrief")
     letter = (await client.get(f"/api/v1/conversations/{medicijnbrief['id']}/messages",
                                headers=sanne)).json()["messages"][-1]["attachments"][0]
-    emma = next(c["id"] for c in (await client.get("/api/v1/me", headers=sanne)).json()[
-        "children"] if c["first_name"] == "Emma")
-    url = path.replace("{conversation_id}", str(medicijnbrief["id"])).replace(
-        "{attachment_id}", str(letter["id"]))
-    headers = await _login(client, LOGINS[role])
-    if body == "upload":
-        response = await client.post(url, params={"filename": "a.pdf"}, content=b"%PDF-1.4",
+    emma = await _emma(client, sanne)
+
+    async def send(method: str, path: str, body: object,
+                   headers: dict[str, str]) -> httpx.Response:
+        url = path.replace("{conversation_id}", str(medicijnbrief["id"])).replace(
+            "{attachment_id}", str(letter["id"]))
+        if body == "upload":
+            return await client.post(url, params={"filename": "a.pdf"}, content=b"%PDF-1.4",
                                      headers={**headers,
                                               "Content-Type": "application/octet-stream"})
-    else:
-        response = await client.request(method, url, headers=headers, json={
+        return await client.request(method, url, headers=headers, json={
             "child_id": emma, "subject": "Vraag", "body": "Hoi"} if body == "start" else body)
-    if role in refused:
-        assert (response.status_code, response.json()["code"]) == (403, "forbidden")
-    else:
-        assert response.status_code < 400, response.text
+    return send
+
+
+@pytest.mark.parametrize(ALLOWED, allowed_writes(MESSAGE_REFUSALS))
+async def test_message_roles(client: httpx.AsyncClient, db: AsyncSession, method: str,
+                             path: str, body: object, role: str) -> None:
+    send = await _message_requests(client, db)
+    response = await send(method, path, body, await _login(client, LOGINS[role]))
+    assert _served(response), response.text
 
 
 # News (docs/api.md, "News"): everyone reads what is meant for them; parents publish nothing.
@@ -404,11 +458,9 @@ def test_every_news_route_has_a_role_rule() -> None:
     assert routes == {(m, p) for m, p, _, _ in NEWS_REFUSALS}
 
 
-@pytest.mark.parametrize(("method", "path", "body", "refused"), NEWS_REFUSALS,
-                         ids=[f"{m} {p}" for m, p, _, _ in NEWS_REFUSALS])
-@pytest.mark.parametrize("role", list(LOGINS))
-async def test_news_roles(client: httpx.AsyncClient, db: AsyncSession, method: str, path: str,
-                          body: object, refused: tuple[str, ...], role: str) -> None:
+async def _news_requests(client: httpx.AsyncClient, db: AsyncSession) -> Send:
+    """The NEWS_REFUSALS requests name news for the whole organisation; a publication is
+    for Zonnetjes."""
     sanne = await _login(client, LOGINS["primary_parent"])
     organisation_news = next(n for n in (await client.get("/api/v1/news", headers=sanne)).json()[
         "news"] if n["audience"]["organisation"])
@@ -417,20 +469,25 @@ async def test_news_roles(client: httpx.AsyncClient, db: AsyncSession, method: s
         "news"] if n[kind]) for kind in ("image", "attachment")}
     publish = {"title": "Nieuws", "body": "<p>Hallo</p>",
                "audience": {"group_ids": [await _group_id(db, "Zonnetjes")]}}
-    url = path.replace("{news_id}", str(organisation_news["id"])).replace(
-        "{file_id}", str(files["image" if "images" in path else "attachment"]["id"]))
-    headers = await _login(client, LOGINS[role])
-    if body == "upload":
-        response = await client.post(url, params={"filename": "a.png"}, content=png(),
+    async def send(method: str, path: str, body: object,
+                   headers: dict[str, str]) -> httpx.Response:
+        url = path.replace("{news_id}", str(organisation_news["id"])).replace(
+            "{file_id}", str(files["image" if "images" in path else "attachment"]["id"]))
+        if body == "upload":
+            return await client.post(url, params={"filename": "a.png"}, content=png(),
                                      headers={**headers,
                                               "Content-Type": "application/octet-stream"})
-    else:
-        response = await client.request(method, url, headers=headers,
-                                        json=publish if body == "publish" else body)
-    if role in refused:
-        assert (response.status_code, response.json()["code"]) == (403, "forbidden")
-    else:
-        assert response.status_code < 400, response.text
+        return await client.request(method, url, headers=headers,
+                                    json=publish if body == "publish" else body)
+    return send
+
+
+@pytest.mark.parametrize(ALLOWED, allowed_writes(NEWS_REFUSALS))
+async def test_news_roles(client: httpx.AsyncClient, db: AsyncSession, method: str, path: str,
+                          body: object, role: str) -> None:
+    send = await _news_requests(client, db)
+    response = await send(method, path, body, await _login(client, LOGINS[role]))
+    assert _served(response), response.text
 
 
 # The group day and the diary (docs/api.md, "Group day and diary"), for Emma (Zonnetjes,
@@ -487,22 +544,23 @@ async def _sannes_note(client: httpx.AsyncClient, emma: int) -> int:
     return written.json()["entries"][0]["id"]
 
 
-@pytest.mark.parametrize(("method", "path", "shape", "refused"), DIARY_REFUSALS,
-                         ids=[f"{m} {p}" for m, p, _, _ in DIARY_REFUSALS])
-@pytest.mark.parametrize("role", list(LOGINS))
-async def test_diary_roles(client: httpx.AsyncClient, db: AsyncSession, method: str,
-                           path: str, shape: str | None, refused: tuple[str, ...],
-                           role: str) -> None:
-    me = (await client.get("/api/v1/me", headers=await _login(
-        client, LOGINS["primary_parent"]))).json()
-    emma = next(c["id"] for c in me["children"] if c["first_name"] == "Emma")
+async def _diary_requests(client: httpx.AsyncClient, db: AsyncSession) -> Send:
+    """Sanne writes a note for Emma today; the DIARY_REFUSALS requests name it."""
+    emma = await _emma(client, await _login(client, LOGINS["primary_parent"]))
     entry_id = await _sannes_note(client, emma)
-    response = await _diary_request(client, db, method, path, shape,
-                                    await _login(client, LOGINS[role]), emma, entry_id)
-    if role in refused:
-        assert (response.status_code, response.json()["code"]) == (403, "forbidden")
-    else:
-        assert response.status_code < 400, response.text
+
+    async def send(method: str, path: str, shape: object,
+                   headers: dict[str, str]) -> httpx.Response:
+        return await _diary_request(client, db, method, path, shape, headers, emma, entry_id)
+    return send
+
+
+@pytest.mark.parametrize(ALLOWED, allowed_writes(DIARY_REFUSALS))
+async def test_diary_roles(client: httpx.AsyncClient, db: AsyncSession, method: str,
+                           path: str, body: object, role: str) -> None:
+    send = await _diary_requests(client, db)
+    response = await send(method, path, body, await _login(client, LOGINS[role]))
+    assert _served(response), response.text
 
 
 @pytest.mark.parametrize("route", [(m, p) for m, p, _, _ in DIARY_REFUSALS if m != "PUT"
@@ -535,3 +593,36 @@ async def test_staff_lose_a_childs_diary_when_it_left_their_group(
         refused = await _diary_request(client, db, *route, shape, marloes, emma, entry_id,
                                        day=yesterday)
         assert (refused.status_code, refused.json()["code"]) == (403, "forbidden")
+
+
+ROLE_TABLES: list[tuple[list[tuple[str, str, object, tuple[str, ...]]],
+                        Callable[[httpx.AsyncClient, AsyncSession], Awaitable[Send]],
+                        Callable[[httpx.Response], bool]]] = [
+    (ROLE_REFUSALS, _extra_day_requests, _served_or_an_extra_day_rule),
+    (PERSONAL_DATA_REFUSALS, _personal_data_requests, _served_or_not_found),
+    (MESSAGE_REFUSALS, _message_requests, _served), (NEWS_REFUSALS, _news_requests, _served),
+    (DIARY_REFUSALS, _diary_requests, _served)]
+
+
+@pytest.mark.parametrize("role", list(LOGINS))
+async def test_each_role_is_refused_or_served_as_the_tables_say(
+        client: httpx.AsyncClient, db: AsyncSession, role: str) -> None:
+    # One app per role: refusals and reads write nothing, so every table's requests are made
+    # on the state its own preparation left. The allowed writes are the per-table tests above.
+    # Every request answered against its table is listed.
+    headers = await _login(client, LOGINS[role])
+    wrong = []
+    for table, prepare, served in ROLE_TABLES:
+        send = await prepare(client, db)
+        for method, path, body, refused in table:
+            if role not in refused and method != "GET":
+                continue
+            response = await send(method, path, body, headers)
+            if role in refused:
+                right = (response.status_code, _code(response)) == (403, "forbidden")
+            else:
+                right = served(response)
+            if not right:
+                wrong.append(f"{method} {path} ({'refused' if role in refused else 'served'} "
+                             f"in the table): {response.status_code} {response.text[:120]}")
+    assert not wrong, f"answered against the tables for {role}:\n" + "\n".join(wrong)

@@ -44,18 +44,38 @@ def query(operation: dict, rng: random.Random) -> str:
 STREAMS = {"/api/v1/events"}
 
 
-async def test_every_operation_answers_odd_input_as_documented(client: httpx.AsyncClient) -> None:
+def carries_input_to_the_database(operation: dict) -> bool:
+    """A JSON body, a query or a text path parameter: values the database is asked with or
+    stores. An operation with integer path parameters only gets nothing past validation that
+    the two backends would treat differently (the odd integers overflow both)."""
+    json_body = "application/json" in operation.get("requestBody", {}).get("content", {})
+    return json_body or any(
+        p["in"] == "query" or (p["in"] == "path" and p.get("schema", {}).get("type") != "integer")
+        for p in operation.get("parameters", []))
+
+
+async def test_every_operation_answers_odd_input_as_documented(
+        client: httpx.AsyncClient, database_url: str) -> None:
+    # SQLite gets every request. PostgreSQL, which refuses what SQLite stores (a NUL in text,
+    # an id beyond its column), gets the requests that carry input to its queries: not the
+    # anonymous ones to a protected operation, refused before any query, nor the operations
+    # whose only input is an integer path parameter.
+    on_postgres = database_url.startswith("postgresql")
     rng = random.Random(7)
     schema = (await client.get("/api/v1/openapi.json")).json()
     auth = bearer(await tokens(client))
     checked = 0
     for path, item in schema["paths"].items():
         for method, operation in item.items():
+            if on_postgres and not carries_input_to_the_database(operation):
+                continue
             documented = set(operation["responses"])
             for path_value in ("1", "abc", "-5", "9" * 30):
                 url = re.sub(r"\{[^}]+\}", path_value, path)
                 for headers in ({}, auth):
                     if headers and path in STREAMS:
+                        continue
+                    if on_postgres and not headers and operation.get("security"):
                         continue
                     for body in bodies(operation, schema, rng):
                         # json.dumps escapes a lone surrogate as a buggy client would send it.

@@ -55,8 +55,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "purge", help="remove what the retention rules no longer allow to keep (the diaries "
-                      "and photos of families whose care ended more than 8 weeks ago); run it "
-                      "daily, e.g. from cron; a second run removes nothing")
+                      "and photos of families whose care ended more than 8 weeks ago, uploads "
+                      "never sent after a week); run it daily, e.g. from cron; a second run "
+                      "removes nothing")
 
     demo = commands.add_parser("demo", help="build the demo organisation and print the logins")
     demo.add_argument("--data-dir", type=Path, default=None,
@@ -159,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
             from server.purge import purge
 
             for step, counts in asyncio.run(purge(Settings.from_env())).items():
-                print(f"{step}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+                print(f"{step.replace('_', ' ')}: "
+                      + ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in counts.items()))
         elif args.command == "invoices":
             from server.finance.run import invoice_month
 

@@ -228,4 +228,5 @@ def test_cli_demo_prints_the_logins(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["purge"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "diary: 0 families, 0 entries, 0 attendances",
-        "photos: 0 tags, 0 hearts, 0 photos, 0 files"]
+        "photos: 0 tags, 0 hearts, 0 photos, 0 files",
+        "unsent uploads: 0 attachments, 0 news files, 0 blobs"]

@@ -78,7 +78,7 @@ async def test_the_command_runs_every_step(settings, client: httpx.AsyncClient,
                                            db: AsyncSession) -> None:  # noqa: ANN001
     only_emma, _shared, _other = await two_photos(client, db)
     await _end_care(db, SANNE, TODAY - timedelta(weeks=9))
-    assert set(PURGE_STEPS) == {"diary", "photos"}
+    assert set(PURGE_STEPS) == {"diary", "photos", "unsent_uploads"}
     done = await purge(settings)
     assert done["photos"]["photos"] == 1
     assert (await purge(settings))["photos"] == {"tags": 0, "hearts": 0, "photos": 0, "files": 0}

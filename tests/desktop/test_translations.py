@@ -109,10 +109,12 @@ def dutch(qapp):
     qapp.removeTranslator(translator)
 
 
-def test_loading_the_qm_translates_the_login_window(qtbot, dutch) -> None:
+def test_loading_the_qm_translates_the_login_window(qtbot, dutch, monkeypatch) -> None:
     assert QCoreApplication.translate("LoginWindow", "Log in") == "Inloggen"
     # Built after the translator is installed, as the app does; self.tr() must find the
-    # context lupdate wrote (the class name).
+    # context lupdate wrote (the class name). The fakes import their neighbours, which are
+    # on the path only when the views' tests were collected too.
+    monkeypatch.syspath_prepend(str(ROOT / "tests" / "desktop" / "views"))
     fakes = load_module("view_fakes_for_translations",
                         ROOT / "tests" / "desktop" / "views" / "view_fakes.py")
     window = LoginWindow(fakes.FakeSession(), fakes.FakeResets())

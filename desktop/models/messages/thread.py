@@ -52,6 +52,15 @@ class _Row:
     status: str = ""
 
 
+def _row_key(row: _Row) -> tuple[str, object]:
+    """The row's identity, the same for as long as it shows the same thing."""
+    if row.day is not None:
+        return "day", row.day
+    if row.queued is not None:
+        return "queued", row.queued.outbox_id
+    return "message", row.message.id if row.message else 0
+
+
 class ThreadModel(QAbstractListModel):
     class Role(IntEnum):
         Kind = Qt.ItemDataRole.UserRole + 1
@@ -86,6 +95,7 @@ class ThreadModel(QAbstractListModel):
         conversation = messages[0].conversation_id if messages else None
         keep = self._messages[self._first].id if self._rows and self._messages \
             and conversation == self._conversation else None
+        marker_before = self._marker
         self._messages, self._conversation = list(messages), conversation
         self._marker = max((m.id for m in messages if m.from_family == self._family_side
                             and m.id <= read_by_other_side), default=None)
@@ -97,6 +107,10 @@ class ThreadModel(QAbstractListModel):
         for item in queued:
             status = item.refusal or QCoreApplication.translate("ThreadModel", "Being sent…")
             rows.append(_Row(RowKind.QUEUED, queued=item, status=status))
+        if keep is not None and self._marker == marker_before and rows == self._rows:
+            # Only older messages came in behind the first shown (read from the cache as the
+            # reader scrolls up): the rows stay, and the view keeps its layout of thousands.
+            return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -152,6 +166,15 @@ class ThreadModel(QAbstractListModel):
                 return n
         return first
 
+    def size_key(self, row: int) -> tuple[object, bool] | None:
+        """What a message row's height depends on besides the width — its key and whether it
+        has a status line — in one call (None for a day separator): the view asks for every
+        row's height at each layout, thousands of rows in a long thread."""
+        found = self._rows[row] if 0 <= row < len(self._rows) else None
+        if found is None or found.kind is RowKind.DAY:
+            return None
+        return _row_key(found), bool(found.status)
+
     def message_at(self, row: int) -> Message | None:
         return self._rows[row].message if 0 <= row < len(self._rows) else None
 
@@ -175,9 +198,7 @@ class ThreadModel(QAbstractListModel):
         if role == self.Role.Kind:
             return int(row.kind)
         if role == self.Role.RowKey:
-            return ("day", row.day) if row.day is not None else (
-                ("queued", row.queued.outbox_id) if row.queued is not None
-                else ("message", row.message.id if row.message else 0))
+            return _row_key(row)
         if row.kind is RowKind.DAY:
             assert row.day is not None
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -155,14 +155,16 @@ class ThreadDelegate(QStyledItemDelegate):
         return document
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        line = option.fontMetrics.height()
-        if index.data(ThreadModel.Role.Kind) == RowKind.DAY:
-            return QSize(200, line + 2 * _PAD)
-        status = bool(index.data(ThreadModel.Role.Status))
+        model = index.model()
+        found = model.size_key(index.row()) if isinstance(model, ThreadModel) else None
+        if found is None:
+            return QSize(200, option.fontMetrics.height() + 2 * _PAD)  # a day separator
+        row_key, status = found
         width = self._bubble_width()
-        key = (index.data(ThreadModel.Role.RowKey), width, status)
+        key = (row_key, width, status)
         size = self._sizes.get(key)
         if size is None:
+            line = option.fontMetrics.height()
             document = self._document(index, option.font)
             height = int(document.size().height()) + (1 + status) * line + 4 * _PAD
             size = self._sizes[key] = QSize(width, height)

@@ -107,6 +107,23 @@ def test_a_new_message_keeps_the_history_that_was_shown() -> None:
     assert len(_message_ids(model)) <= PAGE
 
 
+def test_older_messages_read_in_behind_the_shown_ones_leave_the_rows_as_they_are(qtbot) -> None:
+    # The reader scrolls up: the service reads older messages from the cache and the page
+    # hands the longer thread in. What shows is the same: no reset (a reset lays out every
+    # row of a long thread again), and the older ones come in with show_older.
+    model = ThreadModel()
+    thread = _long_thread(4999) + [replace(_long_thread(5000)[-1], from_family=True)]
+    model.set_thread(thread[-1000:])
+    shown = _message_ids(model)
+    with qtbot.assertNotEmitted(model.modelReset):
+        model.set_thread(thread)
+    assert _message_ids(model) == shown and model.older_hidden
+    assert model.show_older() > 0 and _message_ids(model)[-len(shown):] == shown
+    # The group read the parent's message: its row says so, and that resets.
+    with qtbot.waitSignal(model.modelReset, timeout=100):
+        model.set_thread(thread, read_by_other_side=5000)
+
+
 def test_messages_are_on_the_side_of_the_family_or_the_team_not_of_who_wrote() -> None:
     # Sanne reads; Thomas (the other parent) wrote too; Fatima and Joost answered for the team.
     thread = [message(1, "Van Sanne", mine=True), message(2, "Van Thomas", from_family=True,

@@ -51,8 +51,6 @@ def picture(rng: random.Random, sky: tuple[int, int, int],
 async def screen_picture(blobs: BlobStore, folder: str, data: bytes
                          ) -> tuple[BlobInfo, int, int]:
     """A picture as a news item keeps it: the screen rendition, with its pixel size."""
-    screen = next(f for f in prepare(data, UPLOAD_LIMITS).files
-                  if f.rendition is Rendition.SCREEN)
-    with Image.open(io.BytesIO(screen.data)) as image:
-        width, height = image.size
-    return await keep_blob(blobs, folder, screen.data, screen.extension), width, height
+    screen = prepare(data, UPLOAD_LIMITS).file(Rendition.SCREEN)
+    info = await keep_blob(blobs, folder, screen.data, screen.extension)
+    return info, screen.width, screen.height

@@ -8,13 +8,11 @@ then whoever reads the item may download it, always as `Content-Disposition: att
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Request, Response
-from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -95,22 +93,16 @@ async def upload_image(request: Request, db: Db, blobs: Blobs, settings: Current
     the screen size (a JPEG of at most 1,600 pixels on its longest side)."""
     _may_upload(auth.user)
     prepared = await request.app.state.image_workers.prepare(await request.body())
-    screen = next(f for f in prepared.files if f.rendition is Rendition.SCREEN)
+    screen = prepared.file(Rendition.SCREEN)
     info = await keep_blob(blobs, "news", screen.data, screen.extension)
-    width, height = _pixel_size(screen.data)
     file = NewsFile(purpose=NewsFilePurpose.IMAGE, uploaded_by=auth.user.id,
                     filename=clean_filename(filename, screen.extension),
                     media_type=screen.media_type, size=info.size, sha256=info.sha256,
-                    blob_key=info.key, width=width, height=height, uploaded_at=settings.now())
+                    blob_key=info.key, width=screen.width, height=screen.height,
+                    uploaded_at=settings.now())
     db.add(file)
     await db.commit()
     return image_out(file)
-
-
-def _pixel_size(data: bytes) -> tuple[int, int]:
-    """The rendition's width and height, from its header (nothing is decoded)."""
-    with Image.open(io.BytesIO(data)) as image:
-        return image.size
 
 
 @router.post("/news-attachments", status_code=201, response_model=AttachmentOut,

@@ -44,6 +44,8 @@ class Encoded:
     data: bytes
     media_type: str
     sha256: str
+    width: int
+    height: int
 
     @property
     def extension(self) -> str:
@@ -57,6 +59,9 @@ class Prepared:
     width: int
     height: int
     files: tuple[Encoded, ...]
+
+    def file(self, rendition: Rendition) -> Encoded:
+        return next(f for f in self.files if f.rendition is rendition)
 
 
 _heif_registered = False
@@ -146,4 +151,4 @@ def _encode(image: Image.Image, rendition: Rendition, *, png: bool) -> Encoded:
                   progressive=rendition is not Rendition.THUMBNAIL)
         media_type = "image/jpeg"
     data = out.getvalue()
-    return Encoded(rendition, data, media_type, hashlib.sha256(data).hexdigest())
+    return Encoded(rendition, data, media_type, hashlib.sha256(data).hexdigest(), *bare.size)

@@ -6,9 +6,11 @@ the portal offers them), with a picture and an attachment uploaded first."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QImage
 
 from desktop.api.core.errors import PortalError, ProblemResponse, SessionExpired
 from desktop.api.core.transport import new_idempotency_key
@@ -34,7 +36,8 @@ class NewsService(QObject):
     ``audiencesFailed(message)``; ``published(NewsItem)``, then the item is in the list;
     ``publishRefused(message, {field: message})`` — the portal's field errors (``image`` and
     ``attachment`` for a refused file), or none when it could not be reached. Files:
-    ``fileReady(file id, local path)`` / ``fileFailed(file id, message)``."""
+    ``fileReady(file id, local path)``, ``pictureReady(file id, QImage)`` (decoded off the
+    GUI thread) / ``fileFailed(file id, message)``."""
 
     newsChanged = Signal(object)
     unreadChanged = Signal(int)
@@ -46,6 +49,7 @@ class NewsService(QObject):
     published = Signal(object)
     publishRefused = Signal(str, dict)
     fileReady = Signal(int, str)
+    pictureReady = Signal(int, object)
     fileFailed = Signal(int, str)
 
     def __init__(self, session: SessionService, *, poll_ms: int = POLL_MS,
@@ -104,9 +108,14 @@ class NewsService(QObject):
         self._tasks.run("publish", self._publish(draft, idempotency_key), self._refused)
 
     def fetch_file(self, file: Attachment) -> None:
-        """Download (once) and verify an item's picture or attachment (``fileReady``)."""
+        """Download (once) and verify an item's attachment (``fileReady``)."""
         self._tasks.run(f"file-{file.id}", self._fetch(file),
                         lambda error: self._file_failed(file.id, error))
+
+    def fetch_picture(self, picture: Attachment) -> None:
+        """Download (once), verify and decode an item's picture (``pictureReady``)."""
+        self._tasks.run(f"picture-{picture.id}", self._fetch_picture(picture),
+                        lambda error: self._file_failed(picture.id, error))
 
     def save_file(self, source: Path, target: Path) -> str | None:
         """Copy a downloaded file to where the user chose; a message when the disk refused."""
@@ -139,14 +148,24 @@ class NewsService(QObject):
         self.audiencesChanged.emit(audiences)
 
     async def _fetch(self, file: Attachment) -> None:
+        path = await self._download(file)
+        if path is not None:
+            self.fileReady.emit(file.id, str(path))
+
+    async def _fetch_picture(self, picture: Attachment) -> None:
+        path = await self._download(picture)
+        if path is not None:
+            # A 1,600-pixel JPEG takes tens of milliseconds to decode: not on the GUI thread.
+            self.pictureReady.emit(picture.id, await asyncio.to_thread(QImage, str(path)))
+
+    async def _download(self, file: Attachment) -> Path | None:
         cache = self._session.cache
         if cache is None:
-            return
+            return None
         blobs, name = cache.blobs, f"news-{file.sha256}"
-        path = await self._downloads.fetch(name, lambda: self._session.request(
+        return await self._downloads.fetch(name, lambda: self._session.request(
             lambda client: download_blob(blobs, name, file.size, file.sha256,
                                          lambda offset: client.news.download(file, offset))))
-        self.fileReady.emit(file.id, str(path))
 
     async def _publish(self, draft: NewsDraft, idempotency_key: str) -> None:
         # Each upload's key follows from the item's and the file's bytes: a retry after a

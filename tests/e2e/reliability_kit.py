@@ -61,9 +61,9 @@ def make_container(qapp, run, tmp_path):
     assert not crashes, crashes
 
 
-def sign_in(qtbot, services: Services, url: str) -> None:
+def sign_in(qtbot, services: Services, url: str, email: str = SANNE) -> None:
     with qtbot.waitSignal(services.session.loggedIn, timeout=20_000):
-        services.session.login(url, SANNE, PASSWORD, False)
+        services.session.login(url, email, PASSWORD, False)
     qtbot.waitUntil(lambda: services.profile.profile is not None, timeout=20_000)
 
 

@@ -95,8 +95,7 @@ def test_staff_publish_for_their_group_and_a_parents_app_has_it(
 def test_a_manager_publishes_for_a_location_once_although_the_answer_was_lost(
         qtbot, portal_server, proxy, make_container, tmp_path, run):
     manager = make_container(proxy, data=tmp_path / "manager")
-    with qtbot.waitSignal(manager.session.loggedIn, timeout=20_000):
-        manager.session.login(portal_server.url, MANAGER, PASSWORD, False)
+    sign_in(qtbot, manager, portal_server.url, MANAGER)
     page = NewsPage(manager.news, publisher=True)
     qtbot.addWidget(page)
     page.show()
@@ -136,8 +135,7 @@ def _location_id(run, services, name: str) -> int:
 def test_a_picture_and_an_attachment_go_from_the_dialog_to_a_parents_reader(
         qtbot, portal_server, make_container, tmp_path):
     fatima = make_container(data=tmp_path / "fatima")
-    with qtbot.waitSignal(fatima.session.loggedIn, timeout=20_000):
-        fatima.session.login(portal_server.url, FATIMA, PASSWORD, False)
+    sign_in(qtbot, fatima, portal_server.url, FATIMA)
     page = NewsPage(fatima.news, publisher=True)
     qtbot.addWidget(page)
     page.show()

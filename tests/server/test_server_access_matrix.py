@@ -407,6 +407,13 @@ def test_every_message_route_has_a_role_rule() -> None:
     assert routes == {(m, p) for m, p, _, _ in MESSAGE_REFUSALS}
 
 
+async def _upload(client: httpx.AsyncClient, url: str, headers: dict[str, str],
+                  filename: str, data: bytes) -> httpx.Response:
+    """A file's bytes as the body, as the upload routes take them."""
+    return await client.post(url, params={"filename": filename}, content=data,
+                             headers={**headers, "Content-Type": "application/octet-stream"})
+
+
 async def _message_requests(client: httpx.AsyncClient, db: AsyncSession) -> Send:
     """The MESSAGE_REFUSALS requests name Sanne's conversation "Medicijnbrief" and its
     letter."""
@@ -423,9 +430,7 @@ async def _message_requests(client: httpx.AsyncClient, db: AsyncSession) -> Send
         url = path.replace("{conversation_id}", str(medicijnbrief["id"])).replace(
             "{attachment_id}", str(letter["id"]))
         if body == "upload":
-            return await client.post(url, params={"filename": "a.pdf"}, content=b"%PDF-1.4",
-                                     headers={**headers,
-                                              "Content-Type": "application/octet-stream"})
+            return await _upload(client, url, headers, "a.pdf", b"%PDF-1.4")
         return await client.request(method, url, headers=headers, json={
             "child_id": emma, "subject": "Vraag", "body": "Hoi"} if body == "start" else body)
     return send
@@ -474,9 +479,7 @@ async def _news_requests(client: httpx.AsyncClient, db: AsyncSession) -> Send:
         url = path.replace("{news_id}", str(organisation_news["id"])).replace(
             "{file_id}", str(files["image" if "images" in path else "attachment"]["id"]))
         if body == "upload":
-            return await client.post(url, params={"filename": "a.png"}, content=png(),
-                                     headers={**headers,
-                                              "Content-Type": "application/octet-stream"})
+            return await _upload(client, url, headers, "a.png", png())
         return await client.request(method, url, headers=headers,
                                     json=publish if body == "publish" else body)
     return send

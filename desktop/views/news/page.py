@@ -197,6 +197,7 @@ class NewsPage(QWidget):
         news.problemSolved.connect(self._solved)
         news.published.connect(self._published)
         news.fileReady.connect(self._file_ready)
+        news.pictureReady.connect(self._picture_ready)
         news.fileFailed.connect(self._file_failed)
         self.open_attachment_button.clicked.connect(self.open_attachment)
         self.save_attachment_button.clicked.connect(self._save_attachment)
@@ -277,7 +278,7 @@ class NewsPage(QWidget):
             self._attachment_action = None
             self.reader.show_item(item, self.model.meta(item))
             if item.image is not None:
-                self._service.fetch_file(item.image)
+                self._service.fetch_picture(item.image)
             self._show_attachment(item)
         self._service.mark_read(item.id)
 
@@ -322,13 +323,14 @@ class NewsPage(QWidget):
             self._attachment_action = ("save", target)
             self._service.fetch_file(item.attachment)
 
+    def _picture_ready(self, file_id: int, picture: QImage) -> None:
+        item = self._current_item()
+        if item is not None and item.image is not None and item.image.id == file_id:
+            self.reader.set_picture(picture)
+
     def _file_ready(self, file_id: int, path: str) -> None:
         item = self._current_item()
-        if item is None:
-            return
-        if item.image is not None and item.image.id == file_id:
-            self.reader.set_picture(QImage(path))
-        if item.attachment is not None and item.attachment.id == file_id \
+        if item is not None and item.attachment is not None and item.attachment.id == file_id \
                 and self._attachment_action is not None:
             action, target = self._attachment_action
             self._attachment_action = None

@@ -44,6 +44,9 @@ class FakeNews(signals_of(NewsService)):
     def fetch_file(self, file) -> None:  # noqa: ANN001 (Attachment)
         self.calls.append(("fetch", file))
 
+    def fetch_picture(self, picture) -> None:  # noqa: ANN001 (NewsImage)
+        self.calls.append(("fetch", picture))
+
     def save_file(self, source, target) -> str | None:  # noqa: ANN001 (paths)
         self.calls.append(("save", source, target))
         return None

@@ -100,15 +100,13 @@ def with_files(qtbot) -> tuple[NewsPage, FakeNews]:
 
 
 def test_a_picture_is_fetched_shown_scaled_to_the_pane_and_follows_its_width(
-        qtbot, with_files, tmp_path) -> None:
+        qtbot, with_files) -> None:
     page, news = with_files
     assert ("fetch", PICTURE) in news.calls
     assert "Loading the picture" in page.reader.toPlainText()
-    path = tmp_path / "speeltuin.jpg"
     picture = QImage(1600, 1200, QImage.Format.Format_RGB32)
     picture.fill(QColor("#86B8E0"))
-    picture.save(str(path), "JPEG")
-    news.fileReady.emit(PICTURE.id, str(path))
+    news.pictureReady.emit(PICTURE.id, picture)
     wide = page.reader.shown_width
     assert 0 < wide <= page.reader.viewport().width() < 1600
     page.resize(600, 600)

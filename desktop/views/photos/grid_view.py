@@ -9,7 +9,7 @@ a millisecond), never from a size hint per item; painting, hit-testing and scrol
 by binary search over those tops. The columns follow the width on every resize. Keyboard
 navigation moves between photos only (headings are read, not chosen).
 
-One piece of some 450 lines: layout, hit-testing, painting and the keyboard all
+One piece of some 490 lines: layout, hit-testing, painting and the keyboard all
 work on the same section arithmetic (the tops, the heading rows, the columns), and the
 delegate paints the rectangles it gives; split, each half would need the other's insides.
 """

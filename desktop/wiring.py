@@ -71,7 +71,7 @@ class _WindowWatcher(QObject):
             self._on_close()
         elif kind == QEvent.Type.Paint and self._on_first_paint is not None:
             first_paint, self._on_first_paint = self._on_first_paint, None
-            QTimer.singleShot(0, first_paint)  # once this paint is done
+            QTimer.singleShot(0, self, first_paint)  # once this paint is done
         return False
 
 

@@ -135,6 +135,12 @@ class PhotoGridModel(QAbstractListModel):
         self._dispatching.setSingleShot(True)
         self._dispatching.setInterval(DISPATCH_MS)
         self._dispatching.timeout.connect(self._dispatch)
+        # a child timer, not QTimer.singleShot(0, callable): it dies with the model, so a
+        # thumbnail decoded just before the page closed cannot touch a deleted model
+        self._flushing = QTimer(self)
+        self._flushing.setSingleShot(True)
+        self._flushing.setInterval(0)
+        self._flushing.timeout.connect(self._flush)
         thumbnails.ready.connect(self._decoded)
         thumbnails.absent.connect(self._absent)
         thumbnails.dropped.connect(self._dropped)
@@ -420,9 +426,8 @@ class PhotoGridModel(QAbstractListModel):
         row = self.row_of(photo_id)
         if row is None:
             return
-        if not self._changed:
-            QTimer.singleShot(0, self._flush)
         self._changed.add(row)
+        self._flushing.start()
 
     def _flush(self) -> None:
         rows = [r for r in self._changed if r < self._shown]

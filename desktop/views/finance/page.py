@@ -345,9 +345,10 @@ class FinancePage(QWidget):
             if job.finished:
                 self._save_all_ended(job, cancelled=False)
                 return
-            QTimer.singleShot(0, step)
+            QTimer.singleShot(0, progress, step)
 
-        QTimer.singleShot(0, step)
+        # with the dialog as context: a page closed mid-save stops the steps with it
+        QTimer.singleShot(0, progress, step)
         return job
 
     def _save_all_ended(self, job: SaveAllJob, *, cancelled: bool) -> None:

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
@@ -175,6 +176,16 @@ def test_what_changes_in_one_turn_of_the_loop_is_announced_once(qtbot) -> None:
     qtbot.waitUntil(lambda: bool(changed))
     qtbot.wait(20)
     assert changed == [(3, 4)]
+
+
+def test_a_model_closed_with_a_change_pending_announces_nothing(qtbot) -> None:
+    """The page closes while a thumbnail's announcement waits for the next turn of the loop:
+    the pending announcement dies with the model (pytest-qt fails the test on an exception
+    in the event loop, as a deleted model would raise)."""
+    model = model_of(qtbot, Wishes())
+    model.file_missing(3, "thumbnail")
+    shiboken6.delete(model)
+    qtbot.wait(20)
 
 
 def test_a_file_the_service_fetched_is_decoded(qtbot, tmp_path) -> None:

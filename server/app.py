@@ -28,6 +28,7 @@ from server.news import files as news_files
 from server.news import routes as news_routes
 from server.notifications import routes as notification_routes
 from server.notifications.sender import MessageMailSender
+from server.personal_data import photo_consent as photo_consent_routes
 from server.personal_data import routes as personal_data_routes
 from server.photos import activity_routes as photo_activity_routes
 from server.photos import hearts as photo_hearts
@@ -97,6 +98,7 @@ def create_app(settings: Settings, *, mailer: Mailer | None = None) -> FastAPI:
     app.include_router(account_routes.router, prefix=API_PREFIX)
     app.include_router(notification_routes.router, prefix=API_PREFIX)
     app.include_router(personal_data_routes.router, prefix=API_PREFIX)
+    app.include_router(photo_consent_routes.router, prefix=API_PREFIX)
     app.include_router(finance_routes.router, prefix=API_PREFIX)
     app.include_router(messages_routes.router, prefix=API_PREFIX)
     app.include_router(news_routes.router, prefix=API_PREFIX)

@@ -319,6 +319,9 @@ PERSONAL_DATA_REFUSALS = [
     ("GET", "/api/v1/personal-data", None, ("staff", "manager")),
     ("GET", "/api/v1/personal-data/export", None, ("staff", "manager")),
     ("PATCH", "/api/v1/personal-data/contact", {"home_phone": None}, ("staff", "manager")),
+    # Both parents are the child's parents: either sets its photo consents.
+    ("PUT", "/api/v1/personal-data/children/{child_id}/photo-consent",
+     {"portal": True, "website": True, "social_media": False}, ("staff", "manager")),
     ("POST", "/api/v1/change-requests", {"field": "medical", "subject_id": 0, "value": {}},
      ("staff", "manager")),
     ("GET", "/api/v1/change-requests", None, ("staff",)),
@@ -364,15 +367,17 @@ async def test_every_role_has_its_own_notification_preferences(
 
 
 async def _personal_data_requests(client: httpx.AsyncClient, db: AsyncSession) -> Send:
-    """The PERSONAL_DATA_REFUSALS requests name the demo family's pending change request."""
+    """The PERSONAL_DATA_REFUSALS requests name the demo family's pending change request and
+    Emma."""
     sanne = await _login(client, LOGINS["primary_parent"])
     pending = (await client.get("/api/v1/personal-data", headers=sanne)).json()[
         "change_requests"][0]["id"]
+    emma = await _emma(client, sanne)
 
     async def send(method: str, path: str, body: object,
                    headers: dict[str, str]) -> httpx.Response:
-        return await client.request(method, path.replace("{request_id}", str(pending)),
-                                    json=body, headers=headers)
+        path = path.replace("{request_id}", str(pending)).replace("{child_id}", str(emma))
+        return await client.request(method, path, json=body, headers=headers)
     return send
 
 

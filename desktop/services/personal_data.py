@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.api.core.errors import PortalError, ProblemResponse, SessionExpired
 from desktop.api.personal_data.records import ChangeField, ChangeRequest, PersonalData
+from desktop.api.profile.records import PhotoConsent
 from desktop.services.session.service import SessionService
 from desktop.services.shared.errors import disk_message, user_message
 from desktop.services.shared.saved_downloads import save_download
@@ -36,6 +37,8 @@ def field_errors(error: PortalError) -> dict[str, str]:
 
 class PersonalDataService(QObject):
     """Signals: ``dataChanged(PersonalData)``; ``contactSaved()``; ``proposed(ChangeRequest)``;
+    ``photoConsentSaved(int, PhotoConsent)`` (the child, its consents as the portal has them
+    now; a refusal is ``refused`` with the key ``photo_consent:<child>``);
     ``refused(str, str, dict)`` (the form's key, the message, the field errors);
     ``changeRequestsChanged(list)`` and ``decided(ChangeRequest)`` for managers;
     ``careNotesChanged(list)`` for staff; ``problem(str, str)`` when loading failed (what:
@@ -45,6 +48,7 @@ class PersonalDataService(QObject):
     dataChanged = Signal(object)
     contactSaved = Signal()
     proposed = Signal(object)
+    photoConsentSaved = Signal(int, object)
     refused = Signal(str, str, dict)
     changeRequestsChanged = Signal(list)
     decided = Signal(object)
@@ -80,6 +84,13 @@ class PersonalDataService(QObject):
         self._tasks.run("contact", self._change_contact(changes),
                         lambda error: self._refused("contact", error))
 
+    def change_photo_consent(self, child_id: int, consent: PhotoConsent) -> None:
+        """Online, like the contact details: the portal hides or shows the child's photos at
+        once, which a queued write could not promise (docs/api.md, "Personal data")."""
+        key = f"photo_consent:{child_id}"
+        self._tasks.run(key, self._change_photo_consent(child_id, consent),
+                        lambda error: self._refused(key, error))
+
     def propose(self, key: str, field: ChangeField, subject_id: int,
                 value: dict[str, Any]) -> None:
         """``key`` names the form that asked (its refusal goes back to it)."""
@@ -97,6 +108,11 @@ class PersonalDataService(QObject):
         self._set(await self._session.request(
             lambda client: client.personal_data.change_contact(changes)))
         self.contactSaved.emit()
+
+    async def _change_photo_consent(self, child_id: int, consent: PhotoConsent) -> None:
+        saved = await self._session.request(
+            lambda client: client.personal_data.change_photo_consent(child_id, consent))
+        self.photoConsentSaved.emit(child_id, saved)
 
     async def _propose(self, field: ChangeField, subject_id: int, value: dict[str, Any]) -> None:
         request = await self._session.request(

@@ -15,6 +15,7 @@ from desktop.api.personal_data.records import (
     ChangeRequest,
     PersonalData,
 )
+from desktop.api.profile.records import PhotoConsent
 
 __all__ = ["PersonalDataEndpoints"]
 
@@ -32,6 +33,16 @@ class PersonalDataEndpoints:
         response = await self._core.request("PATCH", "/personal-data/contact", json=changes,
                                             idempotency_key=new_idempotency_key())
         return self._core.parse(response, PersonalData.from_json)
+
+    async def change_photo_consent(self, child_id: int, consent: PhotoConsent) -> PhotoConsent:
+        """The child's three photo consents as they should become, changed at once (either
+        parent); the answer is the consents as ``/me`` shows them."""
+        response = await self._core.request(
+            "PUT", f"/personal-data/children/{child_id}/photo-consent",
+            idempotency_key=new_idempotency_key(),
+            json={"portal": consent.portal, "website": consent.website,
+                  "social_media": consent.social_media})
+        return self._core.parse(response, PhotoConsent.from_json)
 
     async def propose(self, field: ChangeField, subject_id: int,
                       value: dict[str, Any]) -> ChangeRequest:

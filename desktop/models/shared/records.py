@@ -84,7 +84,7 @@ from desktop.api.photos.records import (
     TaggableChild,
 )
 from desktop.api.portal.records import Policy
-from desktop.api.profile.records import Child, Group, Location, Profile, Role
+from desktop.api.profile.records import Child, Group, Location, PhotoConsent, Profile, Role
 from desktop.services.agenda.calendar_export import CalendarExport
 
 __all__ = ["AccountSecurity", "NotificationPreferences", "TwoFactorSetup", "grouped_secret",
@@ -94,7 +94,8 @@ __all__ = ["AccountSecurity", "NotificationPreferences", "TwoFactorSetup", "grou
            "Absence", "AbsenceDraft", "AbsenceReason", "Agenda", "AgendaAbsence", "AuthSession",
            "CalendarExport", "CancelPreview", "CapacityDay", "Child", "ChildCredit", "DayAgenda",
            "DayPart", "ExtraDayDraft", "ExtraDayPayment", "ExtraDayPreview", "ExtraDayRequest",
-           "ExtraDayStatus", "Group", "Location", "PlannedDayPart", "Policy", "Profile",
+           "ExtraDayStatus", "Group", "Location", "PhotoConsent", "PlannedDayPart", "Policy",
+           "Profile",
            "QueuedAbsence", "RepricedExtraDay", "Role",
            "Attachment", "Conversation", "Inbox", "Message", "MessageDraft", "Posted",
            "NewsDraft", "NewsFileDraft", "NewsImage", "NewsItem", "NewsList", "Place",

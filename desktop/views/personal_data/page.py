@@ -1,7 +1,8 @@
 """The parents' Gegevens page: their own contact details (changed at once), each parent's
 address, the bank account (primary parent), and per child the medical details, emergency
 contacts and who may collect the child — those through the location (docs/api.md, "Personal
-data") — and the child's consents, read-only (``consents.py``)."""
+data") — and the child's consents (``consents.py``): the photo consents changed at once, the
+medication consent read-only."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from desktop.views.shared.pages import Intent, PageContext
 from desktop.views.shared.theme import mark
 
 if TYPE_CHECKING:
+    from desktop.models.shared.records import PhotoConsent
     from desktop.services.personal_data import PersonalDataService
+    from desktop.services.profile import ProfileService
 
 __all__ = ["PersonalDataPage"]
 
@@ -34,9 +37,12 @@ BANK = [Spec("iban", placeholder="NL91 ABNA 0417 1643 00"), Spec("account_holder
 
 class PersonalDataPage(QWidget):
     def __init__(self, service: PersonalDataService, messages: MessageBar, user_id: int | None,
-                 parent: QWidget | None = None, *, children: tuple[Child, ...] = ()) -> None:
+                 parent: QWidget | None = None, *, children: tuple[Child, ...] = (),
+                 profile: ProfileService | None = None) -> None:
         super().__init__(parent)
         self._profile_children = {c.id: c for c in children}
+        self._profile = profile
+        self.consents: dict[int, ConsentsCard] = {}
         self.setObjectName("personalDataPage")
         self._service = service
         self._messages = messages
@@ -69,6 +75,7 @@ class PersonalDataPage(QWidget):
         service.refused.connect(self._refused)
         service.contactSaved.connect(self._contact_saved)
         service.proposed.connect(self._proposed)
+        service.photoConsentSaved.connect(self._photo_consent_saved)
         service.problem.connect(self._problem)
         if service.data is not None:
             self.show_data(service.data)
@@ -78,7 +85,8 @@ class PersonalDataPage(QWidget):
         profile = context.services.profile.profile
         return cls(context.services.personal_data, context.messages,
                    profile.user.id if profile else None, context.parent,
-                   children=profile.children if profile else ())
+                   children=profile.children if profile else (),
+                   profile=context.services.profile)
 
     def activate(self, intent: Intent | None = None) -> None:
         self._service.load()
@@ -120,7 +128,12 @@ class PersonalDataPage(QWidget):
                 ChangeField.COLLECTORS, child.child_id)
             known = self._profile_children.get(child.child_id)
             if known is not None:
-                self._cards.insertWidget(self._cards.count() - 1, ConsentsCard(known))
+                card = ConsentsCard(known)
+                card.saveRequested.connect(
+                    lambda consent, c=child.child_id: self._service.change_photo_consent(
+                        c, consent))
+                self.consents[child.child_id] = card
+                self._cards.insertWidget(self._cards.count() - 1, card)
 
     # -- showing -------------------------------------------------------------------------------
     def show_data(self, data: PersonalData) -> None:
@@ -170,6 +183,11 @@ class PersonalDataPage(QWidget):
             self._service.propose(key, field, subject, value)
 
     def _refused(self, key: str, message: str, errors: dict) -> None:
+        if key.startswith("photo_consent:"):
+            card = self.consents.get(int(key.partition(":")[2]))
+            if card is not None:
+                card.refused(message)
+            return
         if key in self.forms:
             self.forms[key][0].show_refusal(message, errors)
 
@@ -180,6 +198,15 @@ class PersonalDataPage(QWidget):
                                     source=SOURCE, tone="info")
         if self._service.data is not None:
             self.show_data(self._service.data)
+
+    def _photo_consent_saved(self, child_id: int, consent: PhotoConsent) -> None:
+        card = self.consents.get(child_id)
+        if card is not None:
+            card.saved(consent)
+        # `/me` holds the consents too (the overview, the staff's tagging list elsewhere);
+        # the photos themselves follow the portal's `photos` event.
+        if self._profile is not None:
+            self._profile.refresh()
 
     def _proposed(self, request: object) -> None:
         for form, field, subject in self.forms.values():

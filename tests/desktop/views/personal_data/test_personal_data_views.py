@@ -164,7 +164,8 @@ def test_parents_have_no_care_notes_on_the_overview(make_window, service) -> Non
     assert window.findChild(CareNotesPanel) is None
 
 
-def test_each_childs_consents_show_read_only_with_medication(page, service) -> None:
+def test_each_child_has_its_photo_consents_to_tick_and_medication_read_only(
+        page, service) -> None:
     from desktop.views.personal_data.consents import ConsentsCard
 
     daan = ChildData(2, "Daan de Vries", Medical(), (), ())
@@ -176,6 +177,51 @@ def test_each_childs_consents_show_read_only_with_medication(page, service) -> N
     assert emma is not None and daans is not None
     assert emma.answers["medication"].text() == "No"  # no medicines for Emma
     assert daans.answers["medication"].text() == "Yes"  # Daan's inhaler
-    assert [emma.answers[k].text() for k in ("portal", "website", "social_media")] == \
-        ["Yes", "No", "No"]
+    assert [emma.boxes[k].isChecked() for k in ("portal", "website", "social_media")] == \
+        [True, False, False]
+    assert not emma.save_button.isEnabled()  # nothing changed yet
     assert not page.findChildren(QLineEdit, "medication")  # read-only: the location decides
+
+
+def _emmas_card(page, service):  # noqa: ANN001, ANN202
+    from desktop.views.personal_data.consents import ConsentsCard
+
+    service.dataChanged.emit(document())
+    return page.findChild(ConsentsCard, "consents:1")
+
+
+def test_giving_a_consent_is_saved_at_once_and_refreshes_the_profile(page, service) -> None:
+    from desktop.api.profile.records import PhotoConsent
+
+    card = _emmas_card(page, service)
+    card.boxes["website"].setChecked(True)
+    card.save_button.click()
+    wanted = PhotoConsent(portal=True, website=True, social_media=False)
+    assert ("change_photo_consent", 1, wanted) in service.calls
+    assert not card.boxes["website"].isEnabled()  # while it is being saved
+    service.photoConsentSaved.emit(1, wanted)
+    assert card.status.text() == "The photo consents are saved."
+    assert card.boxes["website"].isChecked() and not card.save_button.isEnabled()
+
+
+def test_withdrawing_the_portal_consent_asks_first(qtbot, page, service,
+                                                   monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    card = _emmas_card(page, service)
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *_a: asked.append(text) or answer)
+    card.boxes["portal"].setChecked(False)
+    card.save_button.click()
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "disappear from the app at once, for both parents" in asked[0]
+    assert not [c for c in service.calls if c[0] == "change_photo_consent"]
+    answer = QMessageBox.StandardButton.Yes
+    card.save_button.click()
+    qtbot.waitUntil(lambda: any(c[0] == "change_photo_consent" for c in service.calls))
+    # Offline (or refused): the message shows on the card and the choice stays to retry.
+    service.refused.emit("photo_consent:1", "You are offline.", {})
+    assert card.status.text() == "You are offline."
+    assert not card.boxes["portal"].isChecked() and card.save_button.isEnabled()

@@ -909,20 +909,52 @@ The longest period one request may cover when the portal does not say (docs/api.
         <translation>Toestemmingen voor {name}</translation>
     </message>
     <message>
+        <source>Photos of {name} may be shown:</source>
+        <translation>Foto&apos;s van {name} mogen worden getoond:</translation>
+    </message>
+    <message>
+        <source>In the parent portal (this app)</source>
+        <translation>In het ouderportaal (deze app)</translation>
+    </message>
+    <message>
+        <source>On the location&apos;s website</source>
+        <translation>Op de website van de locatie</translation>
+    </message>
+    <message>
+        <source>On the location&apos;s social media</source>
+        <translation>Op de sociale media van de locatie</translation>
+    </message>
+    <message>
+        <source>Save photo consents</source>
+        <translation>Fototoestemmingen opslaan</translation>
+    </message>
+    <message>
         <source>Staff may give medicines</source>
         <translation>Medicijnen laten toedienen door de medewerkers</translation>
     </message>
     <message>
-        <source>Photos in the parent portal</source>
-        <translation>Foto&apos;s in het ouderportaal</translation>
+        <source>To change the consent for medicines, contact the location.</source>
+        <translation>Neem contact op met de locatie om de toestemming voor medicijnen te wijzigen.</translation>
     </message>
     <message>
-        <source>Photos on the website</source>
-        <translation>Foto&apos;s op de website</translation>
+        <source>Withdraw the consent for photos of {name} in the parent portal? The photos on which {name} is tagged then disappear from the app at once, for both parents. You can give the consent again later.</source>
+        <translation>De toestemming voor foto&apos;s van {name} in het ouderportaal intrekken? De foto&apos;s waarop {name} staat verdwijnen dan meteen uit de app, voor beide ouders. Je kunt de toestemming later weer geven.</translation>
     </message>
     <message>
-        <source>Photos on social media</source>
-        <translation>Foto&apos;s op sociale media</translation>
+        <source>Withdraw photo consent</source>
+        <translation>Fototoestemming intrekken</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
+        <source>The photo consents are saved.</source>
+        <translation>De fototoestemmingen zijn opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The photo consents could not be saved.</source>
+        <translation>De fototoestemmingen konden niet worden opgeslagen.</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -931,10 +963,6 @@ The longest period one request may cover when the portal does not say (docs/api.
     <message>
         <source>No</source>
         <translation>Nee</translation>
-    </message>
-    <message>
-        <source>To change a consent, contact the location.</source>
-        <translation>Wil je een toestemming wijzigen? Neem contact op met de locatie.</translation>
     </message>
 </context>
 <context>

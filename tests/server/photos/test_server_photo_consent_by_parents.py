@@ -13,6 +13,7 @@ from server_helpers import LOTTE, MANAGER, SANNE, THOMAS, TODAY, live_events
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from test_server_photo_consent import _end_care, listed, other_zonnetjes_child, parent
+from test_server_photo_hearts import _count, _heart
 from test_server_photo_upload import emma, new_activity, staff, upload
 
 from server.models import AuditEntry, Child, User
@@ -79,6 +80,8 @@ async def test_withdrawing_hides_the_photo_from_this_family_only_and_giving_show
     child = await emma(db)
     photo = (await upload(client, activity, jpeg(), headers, (child, other))).json()["id"]
     sanne, theirs = await parent(client), await parent(client, other_parent)
+    assert (await _heart(client, sanne, {"id": photo})).status_code == 200
+    assert await _count(client, activity) == 1
 
     assert (await _set(client, await parent(client, THOMAS), child, NO_PORTAL)
             ).status_code == 200
@@ -89,6 +92,9 @@ async def test_withdrawing_hides_the_photo_from_this_family_only_and_giving_show
     assert [p["id"] for p in await listed(client, theirs)] == [photo]
     assert (await client.get(f"/api/v1/photos/{photo}/original",
                              headers=theirs)).status_code == 200
+    # Her heart no longer counts, and she cannot give one.
+    assert await _count(client, activity) == 0
+    assert (await _heart(client, sanne, {"id": photo})).status_code == 404
     # Staff can no longer tag her, and the group's list says why; the tag itself stays.
     children = (await client.get(f"/api/v1/activities/{activity}/children",
                                  headers=headers)).json()["children"]
@@ -100,6 +106,7 @@ async def test_withdrawing_hides_the_photo_from_this_family_only_and_giving_show
     assert (await _set(client, sanne, child, ALL)).status_code == 200
     shown = await listed(client, sanne)
     assert [p["id"] for p in shown] == [photo] and shown[0]["child_ids"] == [child]
+    assert await _count(client, activity) == 1  # her heart was kept
     assert (await upload(client, activity, jpeg(colour="green"), headers, (child,))
             ).status_code == 201
 

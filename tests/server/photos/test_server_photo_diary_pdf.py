@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 from photo_files import jpeg
 from server_helpers import SANNE, TODAY, both_databases
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from test_server_photo_consent import other_zonnetjes_child, parent
 from test_server_photo_upload import emma, new_activity, staff, upload
@@ -87,8 +87,12 @@ async def test_withdrawn_consent_takes_the_photos_out_of_the_pdf(
         "child_ids": [child], "date": TODAY.isoformat(), "kind": "verslag",
         "text": "Naar het bos geweest."})
     assert written.status_code == 201, written.text
-    await db.execute(update(Child).where(Child.id == child).values(consent_portal=False))
-    await db.commit()
+    # Withdrawn by a parent on Gegevens (docs/api.md, "Personal data").
+    withdrawn = await client.put(
+        f"/api/v1/personal-data/children/{child}/photo-consent",
+        headers=await parent(client, SANNE),
+        json={"portal": False, "website": True, "social_media": False})
+    assert withdrawn.status_code == 200, withdrawn.text
     answer = await pdf(client, child)
     assert images(answer, tmp_path) == []
     text = text_of(answer, tmp_path)

@@ -1,1 +1,2 @@
-"""Personal data with office approval (docs/api.md, "Personal data")."""
+"""Personal data with office approval, and what parents change at once: their contact
+details and their child's photo consents (docs/api.md, "Personal data")."""

@@ -224,6 +224,7 @@ async def measure(url: str, data: Path, uploads: int) -> None:
     from desktop.services.profile import ProfileService
     from desktop.services.session.clients import ClientFactory
     from desktop.services.session.service import SessionService
+    from desktop.services.shared.long_lived import freeze_long_lived
     from desktop.views.photos.page import PhotosPage
 
     ids, headers = await _listing(url)
@@ -235,6 +236,8 @@ async def measure(url: str, data: Path, uploads: int) -> None:
                                                    device_name="bench"))
     profile = ProfileService(session)
     photos = PhotosService(session, settings=settings)
+    # As the app's own process does (desktop.wiring, AppOptions.freeze_long_lived).
+    photos.listingChanged.connect(freeze_long_lived)
     arrived = 0
 
     def one_more(_photo_id: int, rendition: str, _path: str) -> None:

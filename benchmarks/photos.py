@@ -218,9 +218,12 @@ async def measure(url: str, data: Path, uploads: int) -> None:
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.cache.photo_listing import read_photo_listing
     from desktop.models.shared.records import Rendition
-    from desktop.services.photos.service import BUDGET_SETTING, PhotosService
+    from desktop.services.photos.service import (
+        BUDGET_SETTING,
+        PhotosService,
+        read_cached_listing,
+    )
     from desktop.services.profile import ProfileService
     from desktop.services.session.clients import ClientFactory
     from desktop.services.session.service import SessionService
@@ -266,7 +269,7 @@ async def measure(url: str, data: Path, uploads: int) -> None:
     collections = _FullCollections()
     beats = _Beats()
     read_started = time.perf_counter()
-    cached = await asyncio.to_thread(read_photo_listing, session.cache.db_path)
+    cached = await asyncio.to_thread(read_cached_listing, session.cache.db_path)
     read_ms = (time.perf_counter() - read_started) * 1000
     read_stall = beats.stop()
     read_gc = collections.take()

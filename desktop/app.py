@@ -54,6 +54,7 @@ async def run(app: QApplication, args: argparse.Namespace) -> int:
             portal=args.portal,
             shared_pc=args.shared_pc,
             demo=demo,
+            freeze_long_lived=True,  # this is the app's own process
         )
         # The user's settings, and the computer's: an office's shared-PC switch lives there
         # (README, "Shared PCs") and a user's own value cannot turn it off.

@@ -30,6 +30,7 @@ from desktop.i18n import ui_language
 from desktop.services.container import LoginServices, Services
 from desktop.services.session.clients import ClientFactory
 from desktop.services.shared.crash import CrashReporter
+from desktop.services.shared.long_lived import freeze_long_lived
 from desktop.services.shared.tasks import TaskRunner
 from desktop.views.login.panels import DemoLogin
 from desktop.views.login.window import LoginWindow
@@ -53,6 +54,9 @@ class AppOptions:
     portal: str = ""
     shared_pc: bool = False
     demo: DemoServer | None = None
+    #: Each photo listing, once shown, kept out of the garbage collector's full collections
+    #: (:mod:`desktop.services.shared.long_lived`): the app's own process only, not a test's.
+    freeze_long_lived: bool = False
 
 
 class _WindowWatcher(QObject):
@@ -113,6 +117,7 @@ class DesktopApp(QObject):
         )
         self._services: Services | None = None
         self._demo = options.demo
+        self._freeze_long_lived = options.freeze_long_lived
         self._tasks = TaskRunner(crash.report)
         session = self._login.session
 
@@ -161,6 +166,8 @@ class DesktopApp(QObject):
             session.loggedIn.connect(self._show_main)
             session.loggedOut.connect(self._show_login)
             session.sessionExpired.connect(self._session_expired)
+            if self._freeze_long_lived:
+                self._services.photos.listingChanged.connect(freeze_long_lived)
         return self._services
 
     def start(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
 from datetime import date
@@ -29,11 +30,15 @@ class PhotoEndpoints:
         self._core = core
 
     async def listing(self) -> PhotoListing:
-        """Every photo the family may see (all pages) and its last day of photos."""
+        """Every photo the family may see (all pages) and its last day of photos.
+
+        Each page's records are built in a worker thread: 20,000 photos are some 100,000
+        objects, and built on the event loop's thread (the GUI thread in the app) they stalled
+        the grid's scrolling during a sync (benchmarks/photos.py)."""
         photos: list[Photo] = []
         until = None
         async for response, _data in pages(self._core, "/photos", {"limit": PAGE_SIZE}):
-            page = self._core.parse(response, PhotoListing.from_json)
+            page = await asyncio.to_thread(self._core.parse, response, PhotoListing.from_json)
             photos.extend(page.photos)
             until = page.available_until
         return PhotoListing(tuple(photos), until)

@@ -48,10 +48,12 @@ from desktop.services.session.service import SessionService
 from desktop.services.shared.blob_downloads import BlobDownloads, download_blob
 from desktop.services.shared.errors import user_message
 from desktop.services.shared.files import copy_atomically
+from desktop.services.shared.long_lived import collections_paused
 from desktop.services.shared.save_folder import SaveItem, SaveOutcome, save_into_folder
 from desktop.services.shared.tasks import CrashHandler, ExpectedError, TaskRunner
 
-__all__ = ["BUDGET_SETTING", "LIVE_DELAY_MS", "THUMBNAIL_CONCURRENCY", "PhotosService"]
+__all__ = ["BUDGET_SETTING", "LIVE_DELAY_MS", "THUMBNAIL_CONCURRENCY", "PhotosService",
+           "read_cached_listing"]
 
 #: Thumbnails fetched at the same time.
 THUMBNAIL_CONCURRENCY = 6
@@ -387,7 +389,7 @@ class PhotosService(QObject):
         """The listing kept at the last sync, read and parsed in a worker (20,000 photos
         would hold the GUI thread for most of a second) and shown in one step, unless the
         sync was first."""
-        listing = await asyncio.to_thread(read_photo_listing, cache.db_path)
+        listing = await asyncio.to_thread(read_cached_listing, cache.db_path)
         if cache is self._session.cache and self._listing is None and listing is not None:
             self._kept = listing
             self._set_listing(listing)
@@ -430,6 +432,13 @@ class PhotosService(QObject):
         if listing != self._listing:
             self._listing = listing
             self.listingChanged.emit(listing)
+
+
+def read_cached_listing(db_path: Path) -> PhotoListing | None:
+    """The kept listing, read in a worker with the garbage collector still (its 100,000
+    records would set off full collections that hold the GUI thread: :mod:`long_lived`)."""
+    with collections_paused():
+        return read_photo_listing(db_path)
 
 
 def _tidy(blobs: BlobStore, listing: PhotoListing, shown: PhotoListing | None,

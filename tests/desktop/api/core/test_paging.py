@@ -89,3 +89,27 @@ async def test_an_unchanged_finance_overview_is_one_request(logged_in, portal) -
     assert await logged_in.finance.overview("listing-1") is None
     [request] = portal.sent("GET", "/finance")
     assert request.url.params["cursor"] == "listing-1"
+
+
+def a_photo_json(n: int) -> dict:
+    from datetime import UTC, date, datetime
+
+    from desktop.api.photos.records import Photo, PhotoFile, Rendition, rendition_values
+
+    files = {r: PhotoFile("image/jpeg", 1000, f"{n:064x}") for r in Rendition}
+    return Photo(n, 1, "Herfstwandeling", None, date(2026, 11, 3), 640, 480, (1,),
+                 datetime(2026, 11, 3, tzinfo=UTC), rendition_values(files)).to_json()
+
+
+async def test_the_photo_listing_holds_every_page_built_off_the_event_loop(logged_in,
+                                                                           portal) -> None:
+    # Each page's records are built in a worker thread: the listing is the same, in order,
+    # and a page that does not fit is still the portal's error, not a crash.
+    paged(portal, "/photos", "photos", [a_photo_json(n) for n in range(1, 6)], 2,
+          available_until="2027-01-31")
+    listing = await logged_in.photos.listing()
+    assert [p.id for p in listing.photos] == [1, 2, 3, 4, 5]
+    assert str(listing.available_until) == "2027-01-31"
+    paged(portal, "/photos", "photos", [a_photo_json(1), {"id": "not a photo"}], 1)
+    with pytest.raises(ServerError):
+        await logged_in.photos.listing()

@@ -177,3 +177,28 @@ def test_a_photo_opened_before_the_viewer_is_shown_fits_when_it_is(qtbot, make_w
     viewer.show()
     qtbot.waitExposed(viewer)
     qtbot.waitUntil(lambda: whole_photo_shown(viewer))
+
+
+def test_a_sync_after_the_page_closed_reaches_only_the_page_that_is_open(qtbot) -> None:
+    # The service outlives a page (a new main window after a login): what a sync brings
+    # while the old page is gone must not reach its deleted model or timers.
+    from shiboken6 import delete
+    from view_fakes import FakeProfileService
+
+    from desktop.views.photos.page import PhotosPage
+
+    photos = FakePhotos()
+    old = PhotosPage(photos, FakeProfileService())  # type: ignore[arg-type]
+    old.set_listing(PhotoListing((a_photo(1),), None))
+    old.show()
+    qtbot.waitExposed(old)
+    delete(old)
+    page = PhotosPage(photos, FakeProfileService())  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    photos.listing = PhotoListing((a_photo(1), a_photo(2)), None)
+    photos.listingChanged.emit(photos.listing)
+    photos.fileReady.emit(1, Rendition.THUMBNAIL.value, "/nowhere/1.jpg")
+    photos.fileMissing.emit(2, Rendition.THUMBNAIL.value)
+    qtbot.wait(60)  # the model's timers (their announcement and dispatch) have their turn
+    assert [p.id for p in page.model.photos()] == [1, 2]
+    assert "Photos not on this computer: 1" in page.note.text()
